@@ -1,0 +1,1004 @@
+"""One walk over a libcst module that records every fact the rules ask for.
+
+The walk is the project's own: it visits statements recursively (their nesting is bounded by
+Python's grammar) and expressions with an explicit stack (an expression can be thousands of
+levels deep), and it never asks libcst for scope, qualified-name or position metadata.
+
+It records:
+- imports and the names they bind (``ImportTable``);
+- scopes (module, class, function) with the bindings of each name and ``self.attr``;
+- for each interesting call: its receiver, enclosing loops (inside the same function), the
+  ``try`` bodies and ``suppress()`` blocks that guard it, how its result is used, and the
+  blocking state of its receiver at that point (tracked in statement order, branches merged);
+- for each loop: the names tested, returned or yielded, and (re)bound inside it.
+"""
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+
+# Blocking states of a socket at a point in the code.
+NONBLOCKING = "non-blocking"
+BLOCKING = "blocking"
+TIMEOUT = "timeout"
+UNKNOWN = "unknown"
+ENTRY = "entry"  # whatever it was when the function was entered; resolved after the walk
+CTOR = "ctor"  # as created by socket.socket(); depends on setdefaulttimeout in the module
+
+# Calls worth recording: method names (or last name components) the rules look at.
+INTERESTING = frozenset({
+    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
+    "send", "sendall", "sendto", "sendmsg", "sendfile", "accept", "connect", "connect_ex",
+    "setblocking", "settimeout", "setsockopt", "getsockopt", "getpeername", "read", "write",
+    "do_handshake", "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept",
+    "sock_connect", "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "select", "poll",
+    "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
+    "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
+    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
+})
+
+# Methods that keep a value empty exactly when it was empty (``not data.strip()``).
+EMPTINESS_PRESERVING = frozenset({
+    "strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper", "split", "splitlines",
+    "rsplit", "tobytes", "hex",
+})
+
+_SKIP_FIELDS = frozenset({
+    "__slots__", "lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot", "leading_lines",
+    "lines_after_decorators", "header", "footer", "newline", "operator", "star", "lbracket",
+    "rbracket", "lbrace", "rbrace", "asynchronous", "whitespace_after_await", "arrow",
+    "walrus", "default_comma", "trailing_whitespace", "first_line",
+})
+_LEAVES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
+_CHILD_FIELDS = {}
+
+
+def _child_fields(cls):
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = tuple(
+            f for f in cls.__dataclass_fields__
+            if f not in _SKIP_FIELDS and "whitespace" not in f
+        )
+        _CHILD_FIELDS[cls] = fields
+    return fields
+
+
+def iter_children(node):
+    """The syntactic children of a node, without whitespace, commas and parentheses."""
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                if isinstance(item, cst.CSTNode):
+                    yield item
+
+
+def key_of(node):
+    """``a``, ``a.b.c`` for names and attribute chains of names; None for anything else."""
+    parts = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+def strip_await(node):
+    while isinstance(node, cst.Await):
+        node = node.expression
+    return node
+
+
+def int_value(node):
+    """The value of an integer literal (``-1`` included), else None."""
+    if isinstance(node, cst.Integer):
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = int_value(node.expression)
+        return None if inner is None else -inner
+    return None
+
+
+def number_value(node):
+    """int or float literal value (for timeouts), else None."""
+    if isinstance(node, cst.Float):
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return None
+    return int_value(node)
+
+
+class ImportTable:
+    """Names bound by imports anywhere in the module, and the modules star-imported."""
+
+    STAR_MEMBERS = {
+        "socket": lambda n: n in {"socket", "create_connection", "create_server", "socketpair",
+                                  "fromfd", "error", "timeout", "SocketType", "setdefaulttimeout",
+                                  "gaierror", "herror"} or n.isupper(),
+        "errno": lambda n: n.startswith("E") and n.isupper(),
+        "signal": lambda n: n in {"signal"} or n.startswith("SIG"),
+        "ssl": lambda n: n.startswith("SSL") or n in {"wrap_socket", "CERT_NONE"},
+        "select": lambda n: n in {"select", "poll", "epoll", "kqueue", "error"},
+        "time": lambda n: n == "sleep",
+        "contextlib": lambda n: n == "suppress",
+        "socketserver": lambda n: n.endswith(("Handler", "Server", "MixIn")),
+        "selectors": lambda n: n.endswith("Selector"),
+        "os": lambda n: n in {"read", "write"},
+    }
+
+    def __init__(self):
+        self.aliases = {}
+        self.star = []
+
+    def add_import(self, node):
+        for alias in node.names:
+            dotted = key_of(alias.name)
+            if dotted is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.aliases[alias.asname.name.value] = dotted
+            else:
+                top = dotted.split(".")[0]
+                self.aliases.setdefault(top, top)
+
+    def add_import_from(self, node):
+        if node.relative:
+            return
+        module = key_of(node.module) if node.module is not None else None
+        if module is None:
+            return
+        if isinstance(node.names, cst.ImportStar):
+            self.star.append(module)
+            return
+        for alias in node.names:
+            name = key_of(alias.name)
+            if name is None:
+                continue
+            bound = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            self.aliases[bound] = module + "." + name
+
+    def qualify(self, node):
+        """Qualified name of a name/attribute chain through the imports; None if not one."""
+        key = key_of(node)
+        if key is None:
+            return None
+        return self.qualify_key(key)
+
+    def qualify_key(self, key):
+        head, _, rest = key.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            for module in self.star:
+                test = self.STAR_MEMBERS.get(module)
+                if test is not None and test(head):
+                    target = module + "." + head
+                    break
+        if target is None:
+            return key
+        return target + "." + rest if rest else target
+
+
+class Binding:
+    __slots__ = ("value", "index", "how", "annotation", "scope", "node")
+
+    def __init__(self, value, how, scope, index=None, annotation=None, node=None):
+        self.value = value  # the bound expression (whole right-hand side), or None
+        self.index = index  # position in an unpacking target, or None
+        self.how = how  # assign, with, for, param, import, except, def, class, global
+        self.annotation = annotation
+        self.scope = scope
+        self.node = node
+
+
+class ClassInfo:
+    def __init__(self, node, bases):
+        self.node = node
+        self.name = node.name.value
+        self.bases = bases  # qualified names of the base classes
+        self.attr_bindings = {}  # attribute name -> [Binding]
+        self.attr_states = {}  # attribute name -> set of states set by setblocking/settimeout
+        self.methods = []
+
+
+class Scope:
+    def __init__(self, kind, node, parent, cls=None, self_name=None):
+        self.kind = kind  # module, class, function
+        self.node = node
+        self.parent = parent
+        self.cls = cls  # ClassInfo of the class a method belongs to
+        self.self_name = self_name
+        self.bindings = {}
+        self.is_async = isinstance(node, cst.FunctionDef) and node.asynchronous is not None
+
+    def bind(self, key, binding):
+        self.bindings.setdefault(key, []).append(binding)
+
+
+class Loop:
+    __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent")
+
+    def __init__(self, node, kind, parent):
+        self.node = node
+        self.kind = kind  # while, for
+        self.parent = parent
+        self.tested = set()
+        self.returned = set()
+        self.bound = set()
+        self.has_sleep = False
+        self.calls = []
+
+
+class Handler:
+    """One ``except`` clause: the classes it catches (canonical names) and its body."""
+
+    __slots__ = ("node", "types", "bare", "name", "try_frame")
+
+    def __init__(self, node, types, bare, name, try_frame):
+        self.node = node
+        self.types = types
+        self.bare = bare
+        self.name = name
+        self.try_frame = try_frame
+
+    def catches(self, exc):
+        """True if this clause catches exception class ``exc``."""
+        if self.bare:
+            return True
+        ancestors = tables.exception_ancestors(exc)
+        return any(t in ancestors for t in self.types)
+
+    def names(self, exc):
+        """True if the clause names ``exc`` itself (not through a parent)."""
+        return tables.canonical_exception(exc) in self.types
+
+
+class TryFrame:
+    __slots__ = ("node", "handlers", "loop_depth")
+
+    def __init__(self, node, loop_depth):
+        self.node = node
+        self.handlers = []
+        self.loop_depth = loop_depth
+
+    def handler_for(self, exc):
+        for handler in self.handlers:
+            if handler.catches(exc):
+                return handler
+        return None
+
+
+class SuppressFrame:
+    __slots__ = ("node", "types", "loop_depth")
+
+    def __init__(self, node, types, loop_depth):
+        self.node = node
+        self.types = types
+        self.loop_depth = loop_depth
+
+    def catches(self, exc):
+        ancestors = tables.exception_ancestors(exc)
+        return any(t in ancestors for t in self.types)
+
+
+class CallSite:
+    __slots__ = (
+        "node", "method", "receiver", "receiver_key", "qname", "scope", "loops", "guards",
+        "handler", "targets", "role", "direct", "state", "timeo", "in_lambda", "order",
+        "stmt", "tested_directly",
+    )
+
+    def __init__(self, **kw):
+        for name in self.__slots__:
+            setattr(self, name, kw.get(name))
+
+    @property
+    def args(self):
+        return self.node.args
+
+    def positional(self, index):
+        count = 0
+        for arg in self.node.args:
+            if arg.keyword is not None or arg.star:
+                continue
+            if count == index:
+                return arg.value
+            count += 1
+        return None
+
+    def keyword(self, name):
+        for arg in self.node.args:
+            if arg.keyword is not None and arg.keyword.value == name:
+                return arg.value
+        return None
+
+    def argument(self, index, name):
+        value = self.positional(index)
+        return value if value is not None else self.keyword(name)
+
+    @property
+    def innermost_loop(self):
+        return self.loops[-1] if self.loops else None
+
+
+class ModuleModel:
+    """Everything the walk found in one module."""
+
+    def __init__(self, module):
+        self.module = module
+        self.imports = ImportTable()
+        self.calls = []
+        self.loops = []
+        self.classes = []
+        self.scopes = []
+        self.handlers = []  # every Handler, in source order
+        self.comparisons = []  # (Comparison node, scope) everywhere
+        self.module_scope = None
+        self.module_state = {}
+        self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
+        self.default_timeout = None  # CTOR state: NONBLOCKING / TIMEOUT / None
+        self.fn_scope_of_class = {}
+
+
+class _Walker:
+    def __init__(self, model):
+        self.model = model
+        self.imports = model.imports
+        self.order = 0
+        self.scope = None
+        self.loops = []
+        self.guards = []
+        self.handler = None
+        self.state = {}
+
+    # ---- statements -------------------------------------------------------------------
+
+    def walk_module(self, module):
+        scope = Scope("module", module, None)
+        self.model.module_scope = scope
+        self.model.scopes.append(scope)
+        self.scope = scope
+        self._prescan_imports(module)
+        self.walk_body(module.body)
+        self.model.module_state = self.state
+
+    def _prescan_imports(self, module):
+        # Top-level imports first, so that names used before a late import still resolve.
+        for stmt in module.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Import):
+                        self.imports.add_import(small)
+                    elif isinstance(small, cst.ImportFrom):
+                        self.imports.add_import_from(small)
+                    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+                        target = small.targets[0].target
+                        if isinstance(target, cst.Name):
+                            self.model.constants[target.value] = small.value
+
+    def walk_body(self, statements):
+        for stmt in statements:
+            self.walk_stmt(stmt)
+
+    def walk_suite(self, suite):
+        if isinstance(suite, cst.IndentedBlock):
+            self.walk_body(suite.body)
+        else:
+            for small in suite.body:
+                self.walk_small(small, suite)
+
+    def walk_stmt(self, stmt):
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                self.walk_small(small, stmt)
+        elif isinstance(stmt, cst.If):
+            self.walk_if(stmt)
+        elif isinstance(stmt, cst.While):
+            self.walk_while(stmt)
+        elif isinstance(stmt, cst.For):
+            self.walk_for(stmt)
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+            self.walk_try(stmt)
+        elif isinstance(stmt, cst.With):
+            self.walk_with(stmt)
+        elif isinstance(stmt, cst.FunctionDef):
+            self.walk_function(stmt)
+        elif isinstance(stmt, cst.ClassDef):
+            self.walk_class(stmt)
+        elif isinstance(stmt, cst.Match):
+            self.expr(stmt.subject, "other", stmt)
+            before = self.state
+            states = []
+            for case in stmt.cases:
+                self.state = dict(before)
+                self.walk_suite(case.body)
+                states.append(self.state)
+            self.state = _merge(before, *states)
+        else:  # pragma: no cover - every compound statement is handled above
+            for child in iter_children(stmt):
+                if isinstance(child, cst.BaseExpression):
+                    self.expr(child, "other", stmt)
+
+    def walk_small(self, small, stmt):
+        if isinstance(small, cst.Expr):
+            self.expr(small.value, "stmt", small)
+        elif isinstance(small, cst.Assign):
+            keys = []
+            for target in small.targets:
+                keys.extend(_target_keys(target.target))
+            self.expr(small.value, "assign", small, keys)
+            for target in small.targets:
+                self.bind_target(target.target, small.value, "assign", small)
+            for target in small.targets:
+                self.expr_targets(target.target, small)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                keys = _target_keys(small.target)
+                self.expr(small.value, "assign", small, keys)
+            self.bind_target(small.target, small.value, "assign", small,
+                             annotation=small.annotation.annotation)
+        elif isinstance(small, cst.AugAssign):
+            self.expr(small.value, "aug", small)
+            self.expr_targets(small.target, small)
+        elif isinstance(small, cst.Return):
+            if small.value is not None:
+                self.expr(small.value, "return", small)
+                for loop in self.loops:
+                    loop.returned.update(_value_keys(small.value))
+        elif isinstance(small, cst.Raise):
+            if small.exc is not None:
+                self.expr(small.exc, "other", small)
+            if small.cause is not None:
+                self.expr(small.cause.item, "other", small)
+        elif isinstance(small, cst.Assert):
+            self.expr(small.test, "test", small)
+            self.record_tests(small.test)
+        elif isinstance(small, cst.Import):
+            self.imports.add_import(small)
+            for alias in small.names:
+                bound = alias.evaluated_alias or alias.evaluated_name.split(".")[0]
+                self.scope.bind(bound, Binding(None, "import", self.scope, node=small))
+        elif isinstance(small, cst.ImportFrom):
+            self.imports.add_import_from(small)
+            if not isinstance(small.names, cst.ImportStar):
+                for alias in small.names:
+                    bound = alias.evaluated_alias or alias.evaluated_name
+                    self.scope.bind(bound, Binding(None, "import", self.scope, node=small))
+        elif isinstance(small, cst.Del):
+            pass
+        else:
+            for child in iter_children(small):
+                if isinstance(child, cst.BaseExpression):
+                    self.expr(child, "other", small)
+
+    def walk_if(self, stmt):
+        self.expr(stmt.test, "test", stmt)
+        self.record_tests(stmt.test)
+        before = self.state
+        self.state = dict(before)
+        self.walk_suite(stmt.body)
+        after_body = self.state
+        self.state = dict(before)
+        if isinstance(stmt.orelse, cst.If):
+            self.walk_if(stmt.orelse)
+        elif isinstance(stmt.orelse, cst.Else):
+            self.walk_suite(stmt.orelse.body)
+        self.state = _merge(None, after_body, self.state)
+
+    def _enter_loop(self, node, kind):
+        loop = Loop(node, kind, self.loops[-1] if self.loops else None)
+        self.model.loops.append(loop)
+        self.loops.append(loop)
+        return loop
+
+    def walk_while(self, stmt):
+        before = self.state
+        self.state = dict(before)
+        self._enter_loop(stmt, "while")
+        self.expr(stmt.test, "test", stmt)
+        self.record_tests(stmt.test)
+        self.walk_suite(stmt.body)
+        self.loops.pop()
+        self.state = _merge(None, before, self.state)
+        if stmt.orelse is not None:
+            self.walk_suite(stmt.orelse.body)
+
+    def walk_for(self, stmt):
+        self.expr(stmt.iter, "other", stmt)
+        before = self.state
+        self.state = dict(before)
+        loop = self._enter_loop(stmt, "for")
+        self.bind_target(stmt.target, None, "for", stmt)
+        loop.bound.update(_target_keys(stmt.target))
+        self.walk_suite(stmt.body)
+        self.loops.pop()
+        self.state = _merge(None, before, self.state)
+        if stmt.orelse is not None:
+            self.walk_suite(stmt.orelse.body)
+
+    def walk_try(self, stmt):
+        frame = TryFrame(stmt, len(self.loops))
+        for handler_node in stmt.handlers:
+            types, bare = self.handler_types(handler_node.type)
+            name = None
+            if handler_node.name is not None and isinstance(handler_node.name.name, cst.Name):
+                name = handler_node.name.name.value
+            handler = Handler(handler_node, types, bare, name, frame)
+            frame.handlers.append(handler)
+            self.model.handlers.append(handler)
+        before = self.state
+        self.state = dict(before)
+        self.guards.append(frame)
+        self.walk_suite(stmt.body)
+        self.guards.pop()
+        after_body = self.state
+        states = [after_body]
+        outer_handler = self.handler
+        for handler in frame.handlers:
+            self.state = _merge(None, before, after_body)
+            self.handler = handler
+            if handler.node.type is not None:
+                self.expr(handler.node.type, "other", handler.node)
+            if handler.name is not None:
+                self.scope.bind(handler.name, Binding(None, "except", self.scope))
+            self.walk_suite(handler.node.body)
+            states.append(self.state)
+        self.handler = outer_handler
+        self.state = _merge(None, *states)
+        if stmt.orelse is not None:
+            self.walk_suite(stmt.orelse.body)
+        if stmt.finalbody is not None:
+            self.walk_suite(stmt.finalbody.body)
+
+    def handler_types(self, node):
+        """Canonical exception names caught by an except clause's type expression."""
+        if node is None:
+            return (), True
+        elements = _flatten_types(node, self.model.constants)
+        types = []
+        for element in elements:
+            qname = self.imports.qualify(element)
+            if qname is None:
+                continue
+            types.append(tables.canonical_exception(qname))
+        return tuple(types), False
+
+    def walk_with(self, stmt):
+        pushed = 0
+        for item in stmt.items:
+            self.expr(item.item, "other", stmt)
+            call = strip_await(item.item)
+            if isinstance(call, cst.Call) and self.imports.qualify(call.func) in (
+                "contextlib.suppress",
+            ):
+                types = []
+                for arg in call.args:
+                    for element in _flatten_types(arg.value, self.model.constants):
+                        qname = self.imports.qualify(element)
+                        if qname is not None:
+                            types.append(tables.canonical_exception(qname))
+                self.guards.append(SuppressFrame(stmt, tuple(types), len(self.loops)))
+                pushed += 1
+            if item.asname is not None:
+                self.bind_target(item.asname.name, item.item, "with", stmt)
+        self.walk_suite(stmt.body)
+        for _ in range(pushed):
+            self.guards.pop()
+
+    def walk_function(self, node):
+        for decorator in node.decorators:
+            self.expr(decorator.decorator, "other", node)
+        self.scope.bind(node.name.value, Binding(None, "def", self.scope, node=node))
+        cls = None
+        self_name = None
+        if self.scope.kind == "class":
+            cls = self.model.fn_scope_of_class.get(self.scope)
+            params = node.params.posonly_params or node.params.params
+            is_static = any(
+                key_of(d.decorator) in ("staticmethod",) for d in node.decorators
+            )
+            if params and not is_static:
+                self_name = params[0].name.value
+        scope = Scope("function", node, self.scope, cls=cls, self_name=self_name)
+        if cls is not None:
+            cls.methods.append(scope)
+        self.model.scopes.append(scope)
+        all_params = (
+            list(node.params.posonly_params) + list(node.params.params)
+            + list(node.params.kwonly_params)
+        )
+        for star in (node.params.star_arg, node.params.star_kwarg):
+            if isinstance(star, cst.Param):
+                all_params.append(star)
+        for param in all_params:
+            annotation = param.annotation.annotation if param.annotation is not None else None
+            scope.bind(param.name.value, Binding(param.default, "param", scope,
+                                                 annotation=annotation, node=param))
+        saved = (self.scope, self.loops, self.guards, self.handler, self.state)
+        self.scope, self.loops, self.guards, self.handler, self.state = scope, [], [], None, {}
+        self.walk_suite(node.body)
+        self.scope, self.loops, self.guards, self.handler, self.state = saved
+
+    def walk_class(self, node):
+        for decorator in node.decorators:
+            self.expr(decorator.decorator, "other", node)
+        bases = []
+        for arg in node.bases:
+            self.expr(arg.value, "other", node)
+            if arg.keyword is None:
+                bases.append(self.imports.qualify(arg.value) or "")
+        self.scope.bind(node.name.value, Binding(None, "class", self.scope, node=node))
+        info = ClassInfo(node, bases)
+        self.model.classes.append(info)
+        scope = Scope("class", node, self.scope)
+        self.model.fn_scope_of_class[scope] = info
+        self.model.scopes.append(scope)
+        saved = (self.scope, self.loops, self.guards, self.handler, self.state)
+        self.scope, self.loops, self.guards, self.handler, self.state = scope, [], [], None, {}
+        self.walk_suite(node.body)
+        # Class-level ``sock = None`` / ``sock: socket.socket`` count as attribute bindings.
+        for key, bindings in scope.bindings.items():
+            if "." not in key:
+                info.attr_bindings.setdefault(key, []).extend(bindings)
+        self.scope, self.loops, self.guards, self.handler, self.state = saved
+
+    # ---- bindings -----------------------------------------------------------------------
+
+    def attr_key(self, key):
+        """``self.x`` inside a method -> ('x', ClassInfo); else None."""
+        scope = self.scope
+        if scope.self_name is None or scope.cls is None:
+            return None
+        head, _, rest = key.partition(".")
+        if head != scope.self_name or not rest or "." in rest:
+            return None
+        return rest
+
+    def bind_target(self, target, value, how, node, annotation=None, index=None):
+        if isinstance(target, (cst.Tuple, cst.List)):
+            elements = [e for e in target.elements]
+            for i, element in enumerate(elements):
+                inner = element.value
+                if isinstance(element, cst.StarredElement):
+                    self.bind_target(inner, None, how, node)
+                    continue
+                sub_index = (i, len(elements)) if index is None else None
+                self.bind_target(inner, value, how, node, index=sub_index)
+            return
+        key = key_of(target)
+        if key is None:
+            return
+        binding = Binding(value, how, self.scope, index=index, annotation=annotation, node=node)
+        attr = self.attr_key(key)
+        if attr is not None:
+            self.scope.cls.attr_bindings.setdefault(attr, []).append(binding)
+        self.scope.bind(key, binding)
+        for loop in self.loops:
+            loop.bound.add(key)
+        # Flow state: a new object in this name.
+        self.state[key] = self.initial_state(value, index)
+        self.state.pop(key + "#timeo", None)
+
+    def initial_state(self, value, index):
+        value = strip_await(value) if value is not None else None
+        if isinstance(value, cst.Call):
+            qname = self.imports.qualify(value.func)
+            if qname in tables.SOCKET_CONSTRUCTORS or qname in tables.SOCKET_PAIR_CONSTRUCTORS:
+                if qname == "socket.create_connection":
+                    timeout = _call_arg(value, 1, "timeout")
+                    if timeout is not None:
+                        return _timeout_state(timeout)
+                    return CTOR
+                for arg in value.args:
+                    if _mentions(arg.value, "SOCK_NONBLOCK"):
+                        return NONBLOCKING
+                return CTOR
+            method = value.func.attr.value if isinstance(value.func, cst.Attribute) else None
+            if method in ("wrap_socket",) or qname in tables.SSL_WRAPPERS:
+                wrapped = _call_arg(value, 0, "sock")
+                wrapped_key = key_of(wrapped) if wrapped is not None else None
+                if wrapped_key is not None:
+                    return self.state.get(wrapped_key, ENTRY if wrapped_key else UNKNOWN)
+                return UNKNOWN
+            if method in ("accept", "sock_accept"):
+                return CTOR
+        elif value is not None:
+            source = key_of(value)
+            if source is not None and source in self.state:
+                return self.state[source]
+        return UNKNOWN
+
+    def expr_targets(self, target, node):
+        # Subscript targets and attribute targets hold expressions of their own.
+        if isinstance(target, (cst.Subscript, cst.Attribute)) and key_of(target) is None:
+            self.expr(target, "other", node)
+
+    # ---- expressions ------------------------------------------------------------------
+
+    def record_tests(self, test):
+        if not self.loops:
+            return
+        keys = tested_keys(test)
+        for loop in self.loops:
+            loop.tested.update(keys)
+
+    def expr(self, root, role, stmt, targets=()):
+        """Walk one expression tree without recursion, recording interesting calls."""
+        direct_node = strip_await(root)
+        stack = [(root, tuple(targets), False)]
+        model = self.model
+        while stack:
+            node, node_targets, in_lambda = stack.pop()
+            if isinstance(node, _LEAVES):
+                continue
+            if isinstance(node, cst.Call):
+                self.record_call(node, role, stmt, node_targets, in_lambda, node is direct_node)
+            elif isinstance(node, cst.NamedExpr):
+                target_key = key_of(node.target)
+                if target_key is not None:
+                    self.bind_target(node.target, node.value, "assign", stmt)
+                    stack.append((node.value, node_targets + (target_key,), in_lambda))
+                else:
+                    stack.append((node.value, node_targets, in_lambda))
+                continue
+            elif isinstance(node, cst.Lambda):
+                stack.append((node.body, (), True))
+                continue
+            elif isinstance(node, (cst.Yield,)):
+                if node.value is not None and self.loops:
+                    inner = node.value
+                    if isinstance(inner, cst.From):
+                        inner = inner.item
+                    for loop in self.loops:
+                        loop.returned.update(_value_keys(inner))
+            elif isinstance(node, cst.IfExp):
+                self.record_tests(node.test)
+            elif isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+                self.record_tests(node.expression)
+            elif isinstance(node, cst.BooleanOperation):
+                self.record_tests(node.left)
+                self.record_tests(node.right)
+            elif isinstance(node, cst.Comparison):
+                model.comparisons.append((node, self.scope))
+                if self.loops and role != "test":
+                    self.record_tests(node)
+            elif isinstance(node, (cst.CompIf,)):
+                self.record_tests(node.test)
+            for child in iter_children(node):
+                stack.append((child, node_targets, in_lambda))
+
+    def record_call(self, node, role, stmt, targets, in_lambda, direct):
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            receiver = func.value
+        elif isinstance(func, cst.Name):
+            method = None
+            receiver = None
+        else:
+            return
+        qname = self.imports.qualify(func)
+        last = method if method is not None else func.value
+        if last not in INTERESTING and (qname is None or qname.rpartition(".")[2] not in INTERESTING):
+            return
+        receiver_key = key_of(receiver) if receiver is not None else None
+        if qname in tables.SLEEP_CALLS and not in_lambda:
+            for loop in self.loops:
+                loop.has_sleep = True
+        state = None
+        timeo = None
+        if receiver_key is not None:
+            state = self.state.get(receiver_key, ENTRY)
+            timeo = self.state.get(receiver_key + "#timeo")
+        site = CallSite(
+            node=node, method=method, receiver=receiver, receiver_key=receiver_key, qname=qname,
+            scope=self.scope, loops=() if in_lambda else tuple(self.loops),
+            guards=() if in_lambda else tuple(self.guards), handler=self.handler,
+            targets=targets, role=role, direct=direct, state=state, timeo=timeo,
+            in_lambda=in_lambda, order=self.order, stmt=stmt,
+        )
+        self.order += 1
+        self.model.calls.append(site)
+        if not in_lambda:
+            for loop in self.loops:
+                loop.calls.append(site)
+        if receiver_key is not None:
+            self.update_state(site)
+        elif qname == "socket.setdefaulttimeout":
+            value = site.positional(0)
+            if value is not None:
+                self.model.default_timeout = _timeout_state(value)
+
+    def update_state(self, site):
+        key = site.receiver_key
+        method = site.method
+        new = None
+        if method == "setblocking":
+            flag = site.positional(0)
+            value = number_value(flag) if flag is not None else None
+            if isinstance(flag, cst.Name) and flag.value in ("True", "False"):
+                value = 1 if flag.value == "True" else 0
+            if value is None:
+                new = UNKNOWN
+            else:
+                new = BLOCKING if value else NONBLOCKING
+        elif method == "settimeout":
+            value = site.argument(0, "value")
+            new = _timeout_state(value) if value is not None else UNKNOWN
+        elif method == "setsockopt":
+            option = site.positional(1)
+            if option is not None and (_mentions(option, "SO_RCVTIMEO")
+                                       or _mentions(option, "SO_SNDTIMEO")):
+                self.state[key + "#timeo"] = True
+            return
+        if new is None:
+            return
+        self.state[key] = new
+        attr = self.attr_key(key)
+        if attr is not None:
+            self.scope.cls.attr_states.setdefault(attr, set()).add(new)
+
+
+def _timeout_state(value):
+    if isinstance(value, cst.Name) and value.value == "None":
+        return BLOCKING
+    number = number_value(value)
+    if number is None:
+        return UNKNOWN
+    return NONBLOCKING if number == 0 else TIMEOUT
+
+
+def _merge(before, *states):
+    """Join blocking states from branches: a key keeps its state only if every branch agrees."""
+    branches = [s for s in states if s is not None]
+    if before is not None:
+        branches.append(before)
+    if not branches:
+        return {}
+    keys = set()
+    for s in branches:
+        keys.update(s)
+    merged = {}
+    for key in keys:
+        values = {s.get(key, ENTRY) for s in branches}
+        if len(values) == 1:
+            value = values.pop()
+            if value != ENTRY:
+                merged[key] = value
+        else:
+            merged[key] = UNKNOWN
+    return merged
+
+
+def _call_arg(call, index, name):
+    count = 0
+    for arg in call.args:
+        if arg.keyword is not None:
+            if arg.keyword.value == name:
+                return arg.value
+            continue
+        if arg.star:
+            return None
+        if count == index:
+            return arg.value
+        count += 1
+    return None
+
+
+def _mentions(node, name):
+    """True if a name or attribute ``name`` occurs in an expression (iteratively)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if current.value == name:
+                return True
+            continue
+        if isinstance(current, cst.Attribute) and current.attr.value == name:
+            return True
+        stack.extend(iter_children(current))
+    return False
+
+
+def _target_keys(target):
+    if isinstance(target, (cst.Tuple, cst.List)):
+        keys = []
+        for element in target.elements:
+            keys.extend(_target_keys(element.value))
+        return keys
+    if isinstance(target, cst.StarredElement):
+        return _target_keys(target.value)
+    key = key_of(target)
+    return [key] if key is not None else []
+
+
+def _value_keys(node):
+    """Names whose value a return/yield hands on: ``x``, ``(x, y)``, ``x.decode()``."""
+    if isinstance(node, (cst.Tuple, cst.List)):
+        keys = set()
+        for element in node.elements:
+            keys |= _value_keys(element.value)
+        return keys
+    base = _emptiness_base(node)
+    return {base} if isinstance(base, str) else set()
+
+
+def _emptiness_base(node):
+    """What a test of ``node`` tells the emptiness of.
+
+    ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``; the id of
+    the call for ``s.recv(1)``, ``len(s.recv(4))``; None for anything else.
+    """
+    node = strip_await(node)
+    while True:
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in ("len", "bool") and len(node.args) == 1:
+                node = strip_await(node.args[0].value)
+                continue
+            if isinstance(func, cst.Attribute) and func.attr.value in EMPTINESS_PRESERVING:
+                node = strip_await(func.value)
+                continue
+            return id(node)
+        if isinstance(node, cst.NamedExpr):
+            return key_of(node.target)
+        return key_of(node)
+
+
+def tested_keys(test):
+    """Keys whose emptiness a test expression can observe."""
+    keys = set()
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            stack.append(node.expression)
+        elif isinstance(node, cst.BooleanOperation):
+            stack.append(node.left)
+            stack.append(node.right)
+        elif isinstance(node, cst.Comparison):
+            stack.append(node.left)
+            for target in node.comparisons:
+                stack.append(target.comparator)
+        elif isinstance(node, cst.NamedExpr):
+            key = key_of(node.target)
+            if key is not None:
+                keys.add(key)
+        else:
+            base = _emptiness_base(node)
+            if base is not None:
+                keys.add(base)
+    return keys
+
+
+def _flatten_types(node, constants, depth=0):
+    """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple."""
+    if isinstance(node, (cst.Tuple, cst.List)):
+        result = []
+        for element in node.elements:
+            result.extend(_flatten_types(element.value, constants, depth))
+        return result
+    if isinstance(node, cst.Name) and node.value in constants and depth < 3:
+        value = constants[node.value]
+        if isinstance(value, (cst.Tuple, cst.List)):
+            return _flatten_types(value, constants, depth + 1)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return (_flatten_types(node.left, constants, depth)
+                + _flatten_types(node.right, constants, depth))
+    return [node]
+
+
+def build_model(module):
+    model = ModuleModel(module)
+    _Walker(model).walk_module(module)
+    return model

@@ -1,0 +1,43 @@
+"""The flake8 plugin: the same engine as the command line, adapted to flake8's API.
+
+flake8 applies its own --select/--ignore and ``# noqa``, so the plugin runs every rule and
+leaves suppression to flake8. Columns are 0-based, as flake8 expects from plugins.
+"""
+
+from lint_sockets import __version__
+from lint_sockets.engine import lint_source
+from lint_sockets.rules import registry
+from lint_sockets.settings import Settings
+
+_SETTINGS = None
+
+
+def _settings():
+    global _SETTINGS
+    if _SETTINGS is None:
+        _SETTINGS = Settings(select=["ALL"])
+    return _SETTINGS
+
+
+class Plugin:
+    name = "lint-sockets"
+    version = __version__
+    # Rules that are off by default stay off in flake8 unless selected explicitly.
+    extend_default_ignore = [code for code, rule in registry().items() if not rule.default]
+
+    def __init__(self, tree, lines, filename):
+        # ``tree`` is requested only so that flake8 calls the plugin once per file; the
+        # engine parses ``lines`` with libcst itself.
+        self.lines = lines
+        self.filename = filename
+
+    def run(self):
+        source = "".join(self.lines)
+        try:
+            diagnostics = lint_source(source, _settings(), noqa=False)
+        except Exception as error:  # noqa: BLE001 - never abort flake8's whole run
+            yield (1, 0, f"SCK000 internal error in lint-sockets: {type(error).__name__}: "
+                         f"{error} (please report it with this file)", type(self))
+            return
+        for d in diagnostics:
+            yield (d.line, d.column - 1, f"{d.code} {d.message}", type(self))

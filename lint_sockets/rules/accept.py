@@ -1,0 +1,94 @@
+"""SCK501 accept-abort-fatal and SCK502 accept-retry-fatal."""
+
+from lint_sockets.analysis.facts import (
+    BREAK, CONTINUE, FALL, KNOWN, LIKELY, RAISE, RETURN, SLEEP, UNKNOWN,
+)
+from lint_sockets.rules import Rule
+
+_FATAL = (RAISE, RETURN, BREAK)
+_BROAD = {"OSError", "Exception", "BaseException"}
+
+
+def _accept_sites(facts):
+    for site in facts.model.calls:
+        if not site.loops:
+            continue
+        if site.method == "accept" and site.receiver_key is not None:
+            if len(site.node.args) != 0:
+                continue
+            confidence = facts.socket_confidence(site).confidence
+            if confidence == UNKNOWN and not _accept_unpacked(site):
+                continue
+            if confidence not in (KNOWN, LIKELY, UNKNOWN):
+                continue
+            yield site
+        elif site.method == "sock_accept" and site.node.args:
+            yield site
+
+
+def _accept_unpacked(site):
+    """``conn, addr = x.accept()``: the shape of a socket accept even if x is not known."""
+    return len(site.targets) == 2 and site.role == "assign" and site.direct
+
+
+def _drain_loop(facts, site, handler, outcome):
+    """A loop that drains a non-blocking listener and stops when it would block."""
+    if site.method == "accept" and facts.is_nonblocking(site):
+        return True
+    return handler.names("BlockingIOError") or "EAGAIN" in outcome.errnos_tested
+
+
+def check_abort(facts, report):
+    for site in _accept_sites(facts):
+        frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
+        if frame is None or frame.loop_depth == 0:
+            report(site.node, "SCK501", call=f".{site.method}()",
+                   what="ConnectionAbortedError escapes the loop")
+            continue
+        if handler is None:  # suppress()
+            continue
+        outcome = facts.handler_outcome(handler, "ConnectionAbortedError", "ECONNABORTED")
+        if _drain_loop(facts, site, handler, outcome):
+            fatal = outcome.all_paths(lambda path: RAISE in path)
+        else:
+            fatal = outcome.all_paths(lambda path: any(flag in path for flag in _FATAL))
+        if fatal:
+            report(site.node, "SCK501", call=f".{site.method}()",
+                   what="the handler for ConnectionAbortedError leaves the loop")
+
+
+def check_retry(facts, report):
+    for site in _accept_sites(facts):
+        frame, handler = facts.catching_frame(site, "OSError")
+        if handler is None or frame.loop_depth == 0:
+            continue
+        if not handler.bare and not (set(handler.types) & _BROAD):
+            continue
+        loop = site.loops[frame.loop_depth - 1]
+        if loop.has_sleep:
+            continue
+        outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
+        if outcome.tests_errno:
+            continue
+        if outcome.all_paths(
+            lambda path: (CONTINUE in path or FALL in path) and SLEEP not in path
+        ):
+            report(site.node, "SCK502", call=f".{site.method}()")
+
+
+RULES = [
+    Rule(
+        "SCK501", "accept-abort-fatal",
+        "ECONNABORTED from accept() ends the accept loop",
+        "`{call}` in a loop: {what}; ECONNABORTED only means a client reset while queued, "
+        "catch ConnectionAbortedError and accept again",
+        check=check_abort,
+    ),
+    Rule(
+        "SCK502", "accept-retry-fatal",
+        "accept() loop retries every OSError with no errno test or back-off",
+        "`{call}` in a loop retries every OSError with no errno test and no back-off: EMFILE "
+        "and ENFILE spin at 100% CPU, EBADF/EINVAL (listener closed) spin forever",
+        check=check_retry,
+    ),
+]

@@ -1,0 +1,72 @@
+"""SCK201 blocking-io-unhandled and SCK203 ssl-want-unhandled."""
+
+from lint_sockets.analysis.facts import CLOSE, KNOWN, LIKELY, NONBLOCKING, RAISE
+from lint_sockets.rules import Rule
+
+_READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
+_WRITES = {"send", "sendto", "sendmsg"}
+_PLAIN_CALLS = _READS | _WRITES | {"accept"}
+_SSL_READS = {"recv", "recv_into", "read", "do_handshake", "recvfrom", "recvfrom_into"}
+_SSL_WRITES = {"send", "write", "sendto"}  # sendall belongs to SCK603
+
+
+def _guarded(facts, site, exc, errno, accepted_errnos):
+    """True if a handler catches ``exc`` and treats it as "not ready yet"."""
+    frame, handler = facts.catching_frame(site, exc)
+    if frame is None:
+        return False
+    if handler is None:  # contextlib.suppress
+        return True
+    outcome = facts.handler_outcome(handler, exc, errno)
+    if outcome.errnos_tested & accepted_errnos:
+        return True
+    return outcome.any_path(lambda path: RAISE not in path and CLOSE not in path)
+
+
+def check(facts, report):
+    for site in facts.model.calls:
+        method = site.method
+        if method is None or site.receiver_key is None:
+            continue
+        if method not in _PLAIN_CALLS and method not in _SSL_READS | _SSL_WRITES:
+            continue
+        info = facts.socket_confidence(site)
+        if info.confidence not in (KNOWN, LIKELY):
+            continue
+        state = facts.state(site)
+        timeo = site.timeo and (method in _READS or method in _WRITES)
+        if state != NONBLOCKING and not timeo:
+            continue
+        if info.ssl:
+            if method not in _SSL_READS | _SSL_WRITES:
+                continue
+            exc = "ssl.SSLWantWriteError" if method in _SSL_WRITES else "ssl.SSLWantReadError"
+            wanted = {"SSL_ERROR_WANT_READ", "SSL_ERROR_WANT_WRITE"}
+            errno = "SSL_ERROR_WANT_WRITE" if method in _SSL_WRITES else "SSL_ERROR_WANT_READ"
+            if not _guarded(facts, site, exc, errno, wanted):
+                report(site.node, "SCK203", call=f".{method}()",
+                       exc=exc.rpartition(".")[2])
+            continue
+        if method not in _PLAIN_CALLS:
+            continue
+        if not _guarded(facts, site, "BlockingIOError", "EAGAIN", {"EAGAIN"}):
+            why = "non-blocking" if state == NONBLOCKING else "SO_RCVTIMEO/SO_SNDTIMEO"
+            report(site.node, "SCK201", call=f".{method}()", why=why)
+
+
+RULES = [
+    Rule(
+        "SCK201", "blocking-io-unhandled",
+        "non-blocking socket call with no BlockingIOError handling",
+        "`{call}` on a {why} socket can raise BlockingIOError (EAGAIN) and nothing handles "
+        "it; wait for readiness and retry instead of treating it as fatal",
+        check=check,
+    ),
+    Rule(
+        "SCK203", "ssl-want-unhandled",
+        "non-blocking SSL socket call with no SSLWantReadError/SSLWantWriteError handling",
+        "`{call}` on a non-blocking SSL socket raises {exc}, not BlockingIOError, when it "
+        "would block; handle ssl.SSLWantReadError and ssl.SSLWantWriteError",
+        check=check,
+    ),
+]

@@ -1,0 +1,86 @@
+"""SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
+
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
+from lint_sockets.analysis.model import key_of
+from lint_sockets.rules import Rule
+
+_IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
+
+
+def _nonblocking_connect(facts, site):
+    """True if this connect()/connect_ex() is visibly a non-blocking one."""
+    if facts.is_blocking_or_timeout(site):
+        return False
+    if facts.is_nonblocking(site):
+        return True
+    if site.method == "connect":
+        for exc in ("BlockingIOError", "InterruptedError"):
+            _, handler = facts.catching_frame(site, exc)
+            if handler is not None and handler.names(exc):
+                return True
+            if handler is not None:
+                outcome = facts.handler_outcome(handler, exc, None)
+                if outcome.errnos_tested & _IN_PROGRESS:
+                    return True
+        return False
+    # connect_ex: its result compared with EINPROGRESS / EWOULDBLOCK.
+    keys = set(site.targets)
+    for comparison, scope in facts.model.comparisons:
+        if scope is not site.scope:
+            continue
+        sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
+        if not any(side is site.node or key_of(side) in keys for side in sides):
+            continue
+        for side in sides:
+            values = facts.errno_set(side)
+            if values and values & _IN_PROGRESS:
+                return True
+    return False
+
+
+def _connect_sites(facts):
+    for site in facts.model.calls:
+        if site.method not in ("connect", "connect_ex") or site.receiver_key is None:
+            continue
+        info = facts.socket_confidence(site)
+        if info.confidence not in (KNOWN, LIKELY) or info.datagram:
+            continue
+        if _nonblocking_connect(facts, site):
+            yield site
+
+
+def _retried(site):
+    loop = site.innermost_loop
+    # The same socket again: one created afresh in the loop is a new attempt, not a poll.
+    return loop is not None and site.receiver_key not in loop.bound
+
+
+def check(facts, report):
+    checks_so_error = None
+    for site in _connect_sites(facts):
+        if _retried(site):
+            report(site.node, "SCK302", call=f".{site.method}()")
+            continue
+        if checks_so_error is None:
+            checks_so_error = facts.module_checks_so_error()
+        if not checks_so_error:
+            report(site.node, "SCK301", call=f".{site.method}()")
+
+
+RULES = [
+    Rule(
+        "SCK301", "connect-in-progress-unchecked",
+        "non-blocking connect never followed by a SO_ERROR check",
+        "non-blocking `{call}` is never followed by getsockopt(SOL_SOCKET, SO_ERROR); "
+        "writability only says the attempt ended, SO_ERROR says whether it succeeded",
+        check=check,
+    ),
+    Rule(
+        "SCK302", "connect-retried",
+        "non-blocking connect called again in a loop to poll its state",
+        "`{call}` on a non-blocking socket is called again in a loop to poll the connection; "
+        "wait for writability and read SO_ERROR instead (repeat calls answer EALREADY, "
+        "EISCONN or ECONNABORTED depending on the platform and lose the real error)",
+        check=check,
+    ),
+]

@@ -1,0 +1,90 @@
+"""SCK101 recv-eof-unchecked."""
+
+import libcst as cst
+
+from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.model import int_value, key_of
+from lint_sockets.rules import Rule
+
+_RECV = ("recv", "recv_into")
+_LOOP_RECV = ("sock_recv", "sock_recv_into")
+
+
+def _eof_value(method):
+    return "0" if method.endswith("_into") else 'b""'
+
+
+def check(facts, report):
+    for site in facts.model.calls:
+        method = site.method
+        if method is None or not site.loops:
+            continue
+        loop = _innermost_while(site.loops)
+        if loop is None:
+            continue
+        if method in _RECV:
+            if site.receiver_key is None:
+                continue
+            info = facts.socket_confidence(site)
+            if info.confidence not in (KNOWN, LIKELY) or info.datagram:
+                continue
+            size = site.argument(0, "bufsize" if method == "recv" else "buffer")
+            if method == "recv" and (size is None or int_value(size) == 0):
+                continue
+        elif method in _LOOP_RECV:
+            sock = site.argument(0, "sock")
+            if sock is None or len(site.node.args) < 2:
+                continue
+            info = facts.info(site.scope, key_of(sock))
+            if info.datagram or info.confidence == "not":
+                continue
+        elif method == "read":
+            info = facts.info(site.scope, site.receiver_key)
+            if not info.reader:
+                continue
+            size = site.argument(0, "n")
+            if size is None or int_value(size) in (0, -1):
+                continue
+        else:
+            continue
+        if _tested(site, loop):
+            continue
+        report(site.node, "SCK101", call=f".{method}()", eof=_eof_value(method))
+
+
+def _innermost_while(loops):
+    for loop in reversed(loops):
+        if loop.kind == "while":
+            return loop
+    return None
+
+
+def _tested(site, loop):
+    if id(site.node) in loop.tested:
+        return True
+    if site.role in ("return",) and site.direct:
+        return True
+    for key in site.targets:
+        if key in loop.tested or key in loop.returned:
+            return True
+    # ``yield sock.recv(n)`` / ``return sock.recv(n)`` hand the value on unchanged.
+    return site.role == "return" or _inside_yield(site)
+
+
+def _inside_yield(site):
+    stmt = site.stmt
+    value = getattr(stmt, "value", None)
+    return isinstance(value, cst.Yield) or (
+        isinstance(value, cst.Await) and isinstance(value.expression, cst.Yield)
+    )
+
+
+RULES = [
+    Rule(
+        "SCK101", "recv-eof-unchecked",
+        "recv() in a loop never checked for EOF (b\"\" / 0)",
+        "`{call}` result is never checked for EOF ({eof}) in this loop; once the peer "
+        "closes, the loop spins forever",
+        check=check,
+    ),
+]
