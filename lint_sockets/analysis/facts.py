@@ -46,6 +46,7 @@ class SocketInfo:
 
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
 _NOT_INFO = SocketInfo(NOT_SOCKET)
+_READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
 class Facts:
@@ -119,6 +120,7 @@ class Facts:
     def _combine(self, bindings, depth):
         known = None
         not_socket = False
+        readers = 0
         for binding in bindings:
             verdict = self._classify_binding(binding, depth)
             if verdict is None:
@@ -131,11 +133,17 @@ class Facts:
                                        known.ssl or verdict.ssl, known.reader or verdict.reader)
             elif verdict.confidence == NOT_SOCKET:
                 not_socket = True
+                readers += 1 if verdict.reader else 0
             elif verdict.confidence == UNKNOWN:
                 pass
         if known is not None and not not_socket:
             return known
         if not_socket and known is None:
+            if readers and readers == sum(
+                1 for b in bindings if (v := self._classify_binding(b, depth)) is not None
+                and v.confidence == NOT_SOCKET
+            ):
+                return _READER_INFO
             return _NOT_INFO
         return _UNKNOWN_INFO
 
@@ -253,8 +261,9 @@ class Facts:
                 if self._all_bases(local) & _SOCKET_ANNOTATIONS:
                     return SocketInfo(KNOWN)
                 return _NOT_INFO
-            if last[:1].isupper() and not last.isupper() and "." not in qname:
-                # Instantiating a class that is not a socket class.
+            if last[:1].isupper() and not last.isupper():
+                # Instantiating a class that is not a socket class (SSL.Connection(...),
+                # Channel(...)); socket classes were recognised above.
                 return _NOT_INFO
         return _UNKNOWN_INFO
 
@@ -286,14 +295,35 @@ class Facts:
             self._usage = usage
         return self._usage
 
+    def site_info(self, site):
+        """SocketInfo of a call's receiver from the bindings that reach the call."""
+        key = site.receiver_key
+        if site.reaching is None or key is None:
+            return self.info(site.scope, key)
+        bindings = set(site.reaching)
+        if site.loops:
+            # A binding later in the same loop reaches the call on the next iteration.
+            loop = site.loops[-1]
+            for binding in site.scope.bindings.get(key, ()):
+                if loop in binding.loops:
+                    bindings.add(binding)
+        info = self._combine(bindings, 0)
+        if info.confidence != NOT_SOCKET and not info.datagram:
+            if self._used_as_datagram(site.scope, key):
+                info = SocketInfo(info.confidence, True, info.ssl, info.reader)
+        return info
+
     def socket_confidence(self, site, key=None, scope=None):
         """known / likely / not / unknown for the receiver (or ``key``) of a call site.
 
         ``likely`` needs a socket-shaped call; the caller checks the shape with
         ``socket_shaped``.
         """
-        key = key if key is not None else site.receiver_key
-        info = self.info(scope or site.scope, key)
+        if key is None:
+            key = site.receiver_key
+            info = self.site_info(site)
+        else:
+            info = self.info(scope or site.scope, key)
         if info.confidence != UNKNOWN:
             return info
         if key is None:
@@ -377,10 +407,10 @@ class Facts:
     def _entry_state(self, scope, key):
         head, _, rest = key.partition(".")
         if rest and scope.cls is not None and head == scope.self_name and "." not in rest:
-            states = scope.cls.attr_states.get(rest)
+            states = self._creation_states(scope.cls, rest)
             if states and len(states) == 1:
                 return next(iter(states))
-            if not states:
+            if not scope.cls.attr_states.get(rest):
                 bindings = scope.cls.attr_bindings.get(rest, ())
                 created = [b for b in bindings if b.value is not None]
                 if created and all(_is_plain_ctor(self.imports, b.value) for b in created):
@@ -395,6 +425,20 @@ class Facts:
                 if value is not None and value != ENTRY:
                     return CTOR if value == CTOR else value
         return UNKNOWN
+
+    @staticmethod
+    def _creation_states(cls, attr):
+        """States set on ``self.attr`` where the class sets the socket up: in the method that
+        creates it, or in ``__init__``/``setUp``. A switch made in one other method says
+        nothing about the socket's state in the rest of the class."""
+        states = set()
+        key_suffix = "." + attr
+        for state, method in cls.attr_states.get(attr, ()):
+            name = method.node.name.value
+            binds = any(k.endswith(key_suffix) and k.count(".") == 1 for k in method.bindings)
+            if binds or name in ("__init__", "setUp", "setup", "__enter__"):
+                states.add(state)
+        return states
 
     def is_nonblocking(self, site, key=None):
         return self.state(site, key) == NONBLOCKING

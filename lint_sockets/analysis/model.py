@@ -190,15 +190,16 @@ class ImportTable:
 
 
 class Binding:
-    __slots__ = ("value", "index", "how", "annotation", "scope", "node")
+    __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops")
 
-    def __init__(self, value, how, scope, index=None, annotation=None, node=None):
+    def __init__(self, value, how, scope, index=None, annotation=None, node=None, loops=()):
         self.value = value  # the bound expression (whole right-hand side), or None
         self.index = index  # position in an unpacking target, or None
         self.how = how  # assign, with, for, param, import, except, def, class, global
         self.annotation = annotation
         self.scope = scope
         self.node = node
+        self.loops = loops  # the loops (inside the function) the binding happens in
 
 
 class ClassInfo:
@@ -207,7 +208,7 @@ class ClassInfo:
         self.name = node.name.value
         self.bases = bases  # qualified names of the base classes
         self.attr_bindings = {}  # attribute name -> [Binding]
-        self.attr_states = {}  # attribute name -> set of states set by setblocking/settimeout
+        self.attr_states = {}  # attribute name -> [(state, method scope)] from setblocking/...
         self.methods = []
 
 
@@ -226,7 +227,8 @@ class Scope:
 
 
 class Loop:
-    __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent")
+    __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
+                 "flows")
 
     def __init__(self, node, kind, parent):
         self.node = node
@@ -237,6 +239,7 @@ class Loop:
         self.bound = set()
         self.has_sleep = False
         self.calls = []
+        self.flows = []  # (target keys, keys the value is computed from) for assignments
 
 
 class Handler:
@@ -295,7 +298,7 @@ class CallSite:
     __slots__ = (
         "node", "method", "receiver", "receiver_key", "qname", "scope", "loops", "guards",
         "handler", "targets", "role", "direct", "state", "timeo", "in_lambda", "order",
-        "stmt", "tested_directly",
+        "stmt", "reaching",
     )
 
     def __init__(self, **kw):
@@ -437,6 +440,10 @@ class _Walker:
             for target in small.targets:
                 keys.extend(_target_keys(target.target))
             self.expr(small.value, "assign", small, keys)
+            if self.loops and keys:
+                flow = (tuple(keys), _source_keys(small.value))
+                for loop in self.loops:
+                    loop.flows.append(flow)
             for target in small.targets:
                 self.bind_target(target.target, small.value, "assign", small)
             for target in small.targets:
@@ -578,11 +585,12 @@ class _Walker:
         for item in stmt.items:
             self.expr(item.item, "other", stmt)
             call = strip_await(item.item)
-            if isinstance(call, cst.Call) and self.imports.qualify(call.func) in (
-                "contextlib.suppress",
-            ):
+            if isinstance(call, cst.Call) and _is_catching_context(self.imports, call):
                 types = []
-                for arg in call.args:
+                arguments = call.args
+                if not (self.imports.qualify(call.func) == "contextlib.suppress"):
+                    arguments = arguments[:1]  # assertRaises(E, ...): only E is a class
+                for arg in arguments:
                     for element in _flatten_types(arg.value, self.model.constants):
                         qname = self.imports.qualify(element)
                         if qname is not None:
@@ -678,7 +686,8 @@ class _Walker:
         key = key_of(target)
         if key is None:
             return
-        binding = Binding(value, how, self.scope, index=index, annotation=annotation, node=node)
+        binding = Binding(value, how, self.scope, index=index, annotation=annotation, node=node,
+                          loops=tuple(self.loops))
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_bindings.setdefault(attr, []).append(binding)
@@ -688,6 +697,7 @@ class _Walker:
         # Flow state: a new object in this name.
         self.state[key] = self.initial_state(value, index)
         self.state.pop(key + "#timeo", None)
+        self.state[key + "#b"] = frozenset((binding,))
 
     def initial_state(self, value, index):
         value = strip_await(value) if value is not None else None
@@ -774,6 +784,9 @@ class _Walker:
                     self.record_tests(node)
             elif isinstance(node, (cst.CompIf,)):
                 self.record_tests(node.test)
+            elif isinstance(node, cst.BinaryOperation):
+                # ``buf = buf + s.recv(n)``: the name holds the sum, not the call's result.
+                node_targets = ()
             for child in iter_children(node):
                 stack.append((child, node_targets, in_lambda))
 
@@ -797,27 +810,29 @@ class _Walker:
                 loop.has_sleep = True
         state = None
         timeo = None
+        reaching = None
         if receiver_key is not None:
             state = self.state.get(receiver_key, ENTRY)
             timeo = self.state.get(receiver_key + "#timeo")
+            reaching = self.state.get(receiver_key + "#b")
         site = CallSite(
             node=node, method=method, receiver=receiver, receiver_key=receiver_key, qname=qname,
             scope=self.scope, loops=() if in_lambda else tuple(self.loops),
             guards=() if in_lambda else tuple(self.guards), handler=self.handler,
             targets=targets, role=role, direct=direct, state=state, timeo=timeo,
-            in_lambda=in_lambda, order=self.order, stmt=stmt,
+            in_lambda=in_lambda, order=self.order, stmt=stmt, reaching=reaching,
         )
         self.order += 1
         self.model.calls.append(site)
         if not in_lambda:
             for loop in self.loops:
                 loop.calls.append(site)
-        if receiver_key is not None:
-            self.update_state(site)
-        elif qname == "socket.setdefaulttimeout":
+        if qname == "socket.setdefaulttimeout":
             value = site.positional(0)
             if value is not None:
                 self.model.default_timeout = _timeout_state(value)
+        elif receiver_key is not None:
+            self.update_state(site)
 
     def update_state(self, site):
         key = site.receiver_key
@@ -846,15 +861,30 @@ class _Walker:
         self.state[key] = new
         attr = self.attr_key(key)
         if attr is not None:
-            self.scope.cls.attr_states.setdefault(attr, set()).add(new)
+            self.scope.cls.attr_states.setdefault(attr, []).append((new, self.scope))
+
+
+_RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesRegexp"})
+
+
+def _is_catching_context(imports, call):
+    """``contextlib.suppress(E)``, ``self.assertRaises(E)``, ``pytest.raises(E)``: a with
+    block that catches E raised inside it."""
+    qname = imports.qualify(call.func)
+    if qname in ("contextlib.suppress", "pytest.raises"):
+        return True
+    func = call.func
+    return isinstance(func, cst.Attribute) and func.attr.value in _RAISES_METHODS
 
 
 def _timeout_state(value):
+    """State after settimeout(value). A variable is taken as a real timeout: code that
+    wants a non-blocking socket says setblocking(False) or settimeout(0)."""
     if isinstance(value, cst.Name) and value.value == "None":
         return BLOCKING
     number = number_value(value)
     if number is None:
-        return UNKNOWN
+        return TIMEOUT
     return NONBLOCKING if number == 0 else TIMEOUT
 
 
@@ -870,6 +900,12 @@ def _merge(before, *states):
         keys.update(s)
     merged = {}
     for key in keys:
+        if key.endswith("#b"):
+            # Bindings that may reach: the union; None when some path has none of its own.
+            sets = [s.get(key) for s in branches]
+            if all(v is not None for v in sets):
+                merged[key] = frozenset().union(*sets)
+            continue
         values = {s.get(key, ENTRY) for s in branches}
         if len(values) == 1:
             value = values.pop()
@@ -979,6 +1015,23 @@ def tested_keys(test):
             if base is not None:
                 keys.add(base)
     return keys
+
+
+def _source_keys(value):
+    """Names a value is computed from (``bytes(buf[:n])`` -> buf, n), leaving out operands of
+    arithmetic: ``total = total + n`` accumulates, it does not carry n's emptiness."""
+    keys = set()
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.BinaryOperation, cst.Lambda)) or isinstance(node, _LEAVES[1:]):
+            continue
+        key = key_of(node)
+        if key is not None:
+            keys.add(key)
+            continue
+        stack.extend(iter_children(node))
+    return frozenset(keys)
 
 
 def _flatten_types(node, constants, depth=0):

@@ -9,7 +9,21 @@ _FATAL = (RAISE, RETURN, BREAK)
 _BROAD = {"OSError", "Exception", "BaseException"}
 
 
-def _accept_sites(facts):
+def server_loop_depth(site):
+    """1-based depth of the innermost ``while`` loop around the call, 0 if none.
+
+    Server loops are ``while`` loops; a ``for`` loop accepts a known number of clients or
+    drains a backlog inside an event-loop callback, which an escaping error does not stop.
+    """
+    for depth in range(len(site.loops), 0, -1):
+        if site.loops[depth - 1].kind == "while":
+            return depth
+    return 0
+
+
+def _accept_sites(facts, drain_loops=False):
+    """(site, depth) for accept calls in a server loop: the innermost ``while`` loop, or
+    with ``drain_loops`` the innermost ``for`` loop that stops on BlockingIOError."""
     for site in facts.model.calls:
         if not site.loops:
             continue
@@ -21,9 +35,16 @@ def _accept_sites(facts):
                 continue
             if confidence not in (KNOWN, LIKELY, UNKNOWN):
                 continue
-            yield site
-        elif site.method == "sock_accept" and site.node.args:
-            yield site
+        elif not (site.method == "sock_accept" and site.node.args):
+            continue
+        depth = server_loop_depth(site)
+        if not depth and drain_loops:
+            frame, handler = facts.catching_frame(site, "BlockingIOError")
+            if (handler is not None and handler.names("BlockingIOError")
+                    and frame.loop_depth >= len(site.loops)):
+                depth = len(site.loops)
+        if depth:
+            yield site, depth
 
 
 def _accept_unpacked(site):
@@ -39,9 +60,9 @@ def _drain_loop(facts, site, handler, outcome):
 
 
 def check_abort(facts, report):
-    for site in _accept_sites(facts):
+    for site, depth in _accept_sites(facts, drain_loops=True):
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
-        if frame is None or frame.loop_depth == 0:
+        if frame is None or frame.loop_depth < depth:
             report(site.node, "SCK501", call=f".{site.method}()",
                    what="ConnectionAbortedError escapes the loop")
             continue
@@ -58,14 +79,13 @@ def check_abort(facts, report):
 
 
 def check_retry(facts, report):
-    for site in _accept_sites(facts):
+    for site, depth in _accept_sites(facts):
         frame, handler = facts.catching_frame(site, "OSError")
-        if handler is None or frame.loop_depth == 0:
+        if handler is None or frame.loop_depth < depth:
             continue
         if not handler.bare and not (set(handler.types) & _BROAD):
             continue
-        loop = site.loops[frame.loop_depth - 1]
-        if loop.has_sleep:
+        if site.loops[depth - 1].has_sleep:
             continue
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
         if outcome.tests_errno:

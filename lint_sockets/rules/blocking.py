@@ -1,6 +1,9 @@
 """SCK201 blocking-io-unhandled and SCK203 ssl-want-unhandled."""
 
+import libcst as cst
+
 from lint_sockets.analysis.facts import CLOSE, KNOWN, LIKELY, NONBLOCKING, RAISE
+from lint_sockets.analysis.model import int_value, key_of
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
@@ -8,6 +11,16 @@ _WRITES = {"send", "sendto", "sendmsg"}
 _PLAIN_CALLS = _READS | _WRITES | {"accept"}
 _SSL_READS = {"recv", "recv_into", "read", "do_handshake", "recvfrom", "recvfrom_into"}
 _SSL_WRITES = {"send", "write", "sendto"}  # sendall belongs to SCK603
+
+
+def _zero_length(site):
+    if site.method not in ("recv", "recv_into"):
+        return False
+    first = site.positional(0)
+    if site.method == "recv":
+        return first is not None and int_value(first) == 0
+    return (isinstance(first, cst.Call) and key_of(first.func) in ("bytearray", "bytes")
+            and not first.args)
 
 
 def _guarded(facts, site, exc, errno, accepted_errnos):
@@ -33,6 +46,8 @@ def check(facts, report):
         info = facts.socket_confidence(site)
         if info.confidence not in (KNOWN, LIKELY):
             continue
+        if _zero_length(site):
+            continue  # recv(0) / recv_into(bytearray()) return at once, no system call
         state = facts.state(site)
         timeo = site.timeo and (method in _READS or method in _WRITES)
         if state != NONBLOCKING and not timeo:

@@ -64,11 +64,25 @@ def _tested(site, loop):
         return True
     if site.role in ("return",) and site.direct:
         return True
-    for key in site.targets:
-        if key in loop.tested or key in loop.returned:
-            return True
+    carriers = _carriers(site.targets, loop)
+    if carriers & loop.tested or carriers & loop.returned:
+        return True
     # ``yield sock.recv(n)`` / ``return sock.recv(n)`` hand the value on unchanged.
     return site.role == "return" or _inside_yield(site)
+
+
+def _carriers(targets, loop):
+    """The names holding the result, and those computed from them in the loop
+    (``n = s.recv_into(buf)``, ``data = buf[:n]``)."""
+    carriers = set(targets)
+    changed = bool(carriers)
+    while changed:
+        changed = False
+        for target_keys, source_keys in loop.flows:
+            if source_keys & carriers and not carriers.issuperset(target_keys):
+                carriers.update(target_keys)
+                changed = True
+    return carriers
 
 
 def _inside_yield(site):

@@ -1,0 +1,20 @@
+# SCK101 flag: `buf += self.sock.recv(n)` (self.sock set in __init__) is never tested, so an early close spins forever.
+import socket
+
+
+class HttpClient:
+    def __init__(self, host: str, port: int = 80) -> None:
+        self.host = host
+        self.sock = socket.create_connection((host, port), timeout=10.0)
+
+    def fetch_head(self, path: str) -> bytes:
+        request = f"HEAD {path} HTTP/1.1\r\nHost: {self.host}\r\nConnection: close\r\n\r\n"
+        self.sock.sendall(request.encode("ascii"))
+        buf = b""
+        while b"\r\n\r\n" not in buf:
+            buf += self.sock.recv(4096)  # expect: SCK101
+        head, _, _ = buf.partition(b"\r\n\r\n")
+        return head
+
+    def close(self) -> None:
+        self.sock.close()

@@ -1,0 +1,34 @@
+# SCK101 ok: recv loops that test for EOF with `if not data`, `len(chunk) == 0` and `n == 0` before going round.
+import socket
+import socketserver
+
+
+class EchoHandler(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        while True:
+            data = self.request.recv(4096)
+            if not data:
+                break
+            self.request.sendall(data)
+
+
+def recv_exact(sock: socket.socket, size: int) -> bytes:
+    buf = bytearray(size)
+    view = memoryview(buf)
+    pos = 0
+    while pos < size:
+        n = sock.recv_into(view[pos:])
+        if n == 0:
+            raise EOFError(f"peer closed after {pos} of {size} bytes")
+        pos += n
+    return bytes(buf)
+
+
+def read_until(sock: socket.socket, sep: bytes = b"\n") -> bytes:
+    buf = b""
+    while sep not in buf:
+        chunk = sock.recv(1024)
+        if len(chunk) == 0:
+            raise ConnectionError("connection closed before separator")
+        buf += chunk
+    return buf

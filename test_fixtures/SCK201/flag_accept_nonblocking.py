@@ -1,0 +1,26 @@
+# SCK201 flag: accept() on listeners made non-blocking (setblocking(False), settimeout(0)) with no BlockingIOError guard.
+import select
+import socket
+
+
+class Acceptor:
+    def __init__(self, port: int) -> None:
+        self.listener = socket.create_server(("", port), backlog=128)
+        self.listener.setblocking(False)
+
+    def on_readable(self, register) -> None:
+        conn, addr = self.listener.accept()  # expect: SCK201
+        conn.setblocking(False)
+        register(conn, addr)
+
+
+def accept_one(port: int, timeout: float):
+    lsock = socket.create_server(("127.0.0.1", port))
+    lsock.settimeout(0)
+    readable, _, _ = select.select([lsock], [], [], timeout)
+    if not readable:
+        lsock.close()
+        return None
+    client, addr = lsock.accept()  # expect: SCK201
+    lsock.close()
+    return client, addr

@@ -1,0 +1,19 @@
+# SCK301 flag: connect() on a SOCK_NONBLOCK socket (from-import style) whose EINPROGRESS is tested by errno; no SO_ERROR follows.
+import errno
+import select
+from socket import socket, AF_INET, SOCK_STREAM, SOCK_NONBLOCK
+
+
+def open_nonblocking(host: str, port: int, timeout: float) -> socket:
+    s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK)
+    try:
+        s.connect((host, port))  # expect: SCK301
+    except OSError as e:
+        if e.errno != errno.EINPROGRESS:
+            s.close()
+            raise
+    _, writable, _ = select.select([], [s], [], timeout)
+    if not writable:
+        s.close()
+        raise TimeoutError(f"connect to {host}:{port} timed out")
+    return s

@@ -1,0 +1,34 @@
+# SCK301 ok: connect()/connect_ex() on blocking or timeout sockets: CPython waits and reads SO_ERROR itself.
+import socket
+
+
+class ConnectTimeout(Exception):
+    pass
+
+
+def connect_with_deadline(addr, timeout: float) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(addr)
+    except (BlockingIOError, InterruptedError, socket.timeout) as exc:
+        sock.close()
+        raise ConnectTimeout(addr) from exc
+    return sock
+
+
+def is_port_open(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(1.5)
+        return s.connect_ex((host, port)) == 0
+
+
+def connect_local(path: str) -> socket.socket:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.setblocking(True)
+    try:
+        sock.connect(path)
+    except (FileNotFoundError, ConnectionRefusedError):
+        sock.close()
+        raise
+    return sock

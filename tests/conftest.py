@@ -1,0 +1,38 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from lint_sockets.engine import lint_source
+from lint_sockets.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "test_fixtures"
+RULES_DOCS = ROOT / "rules_docs"
+MARKER = re.compile(rb"#\s*expect:\s*((?:SCK\d{3}[ \t]*)+)\s*$")
+
+
+def fixture_files():
+    return sorted(
+        p for p in FIXTURES.rglob("*.py") if not p.name.endswith(".fixed.py")
+    )
+
+
+def expected_markers(source):
+    """{(line, code)} from the `# expect: CODE ...` markers of a fixture (bytes)."""
+    expected = set()
+    for number, line in enumerate(re.split(rb"\r\n|\r|\n", source), start=1):
+        match = MARKER.search(line)
+        if match:
+            for code in match.group(1).split():
+                expected.add((number, code.decode()))
+    return expected
+
+
+def findings(source, settings=None):
+    return {(d.line, d.code) for d in lint_source(source, settings or Settings())}
+
+
+@pytest.fixture
+def default_settings():
+    return Settings()
