@@ -97,8 +97,14 @@ def _parse_error(source, exc):
         if raw_line:
             line, column = raw_line, (raw_column or 0) + 1
         text = getattr(exc, "message", None) or str(exc).strip().splitlines()[-1:] or [""]
-        message = text if isinstance(text, str) else text[0]
-        message = message.replace("parser error: ", "")
+        detail = text if isinstance(text, str) else text[0]
+        detail = detail.replace("parser error: ", "")
+        return Diagnostic(
+            "SCK000",
+            "cannot parse: Python accepts this file, but the libcst parser lint-sockets "
+            f"uses does not support its syntax ({detail})",
+            line, max(column, 1),
+        )
     return Diagnostic("SCK000", f"SyntaxError: {message}", line, max(column, 1))
 
 

@@ -1,15 +1,27 @@
 """SCK401 sigpipe-default."""
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.facts import KNOWN, LIKELY, UNKNOWN
 from lint_sockets.rules import Rule
 
 _WRITES = {"send", "sendall", "sendto", "sendmsg", "sendfile"}
 
 
+_SOCKET_MODULES = ("socket", "ssl", "socketserver")
+
+
 def _writes_to_sockets(facts):
+    """A write to a socket: on a known or likely socket, or, in a module that imports a
+    socket module, on anything not known to be something else (``for c in clients:
+    c.sendall(m)``)."""
+    uses_sockets = any(
+        target.split(".")[0] in _SOCKET_MODULES for target in facts.imports.aliases.values()
+    ) or any(module in _SOCKET_MODULES for module in facts.imports.star)
     for site in facts.model.calls:
         if site.method in _WRITES and site.receiver_key is not None:
-            if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
+            confidence = facts.socket_confidence(site).confidence
+            if confidence in (KNOWN, LIKELY):
+                return True
+            if uses_sockets and confidence == UNKNOWN and site.node.args:
                 return True
         if site.method == "write" and site.receiver_key is not None:
             # socketserver handlers write through self.wfile, a file over the socket.

@@ -1,0 +1,83 @@
+"""The flake8 plugin runs the same engine: real flake8 reports what the command reports."""
+
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+
+def _run(args, cwd):
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+def _lines(output):
+    return sorted(line for line in output.splitlines() if line.strip())
+
+
+def test_flake8_reports_exactly_what_the_cli_reports(tmp_path):
+    # Syntax errors never reach flake8's plugins (flake8 reports E999 itself), so the
+    # SCK000 fixtures are compared separately below.
+    targets = sorted(str(p) for p in FIXTURES.iterdir() if p.is_dir() and p.name != "SCK000")
+    cli = _run(["lint_sockets", "--output-format", "concise", *targets], tmp_path)
+    assert cli.returncode == 1, cli.stderr
+    expected = [line for line in _lines(cli.stdout) if not line.startswith("Found ")]
+    flake8 = _run(["flake8", "--isolated", "--select", "SCK", *targets], tmp_path)
+    assert flake8.returncode == 1, flake8.stderr
+    assert _lines(flake8.stdout) == expected
+    assert len(expected) > 50
+
+
+def test_flake8_reports_syntax_errors_itself(tmp_path):
+    bad = str(FIXTURES / "SCK000" / "flag_def_missing_param.py")
+    result = _run(["flake8", "--isolated", "--select", "E9,SCK", bad], tmp_path)
+    codes = [line.split(": ")[1].split()[0] for line in _lines(result.stdout)]
+    assert codes == ["E999"]
+
+
+def test_flake8_honours_noqa_and_ignore(tmp_path):
+    source = (
+        "import socket\n"
+        "def serve(port):\n"
+        "    srv = socket.create_server(('', port))\n"
+        "    while True:\n"
+        "        conn, addr = srv.accept()  # noqa: SCK501\n"
+        "        while True:\n"
+        "            data = conn.recv(1024)\n"
+        "            conn.sendall(data)\n"
+    )
+    path = tmp_path / "server.py"
+    path.write_text(source)
+    result = _run(["flake8", "--isolated", "--select", "SCK", str(path)], tmp_path)
+    assert _lines(result.stdout) == [
+        f"{path}:7:20: SCK101 `.recv()` result is never checked for EOF (b\"\") in this "
+        "loop; once the peer closes, the loop spins forever"
+    ]
+    ignored = _run(["flake8", "--isolated", "--select", "SCK", "--extend-ignore", "SCK1",
+                    str(path)], tmp_path)
+    assert ignored.stdout == "" and ignored.returncode == 0
+
+
+def test_plugin_never_aborts_flake8_on_code_libcst_cannot_parse(tmp_path):
+    # Valid Python that libcst's grammar rejects: flake8 must keep going.
+    path = tmp_path / "odd.py"
+    path.write_text("(pars): bool = True\n")
+    other = tmp_path / "other.py"
+    other.write_text("import socket\nsock = socket.socket()\nwhile True:\n"
+                     "    sock.sendall(sock.recv(10))\n")
+    result = _run(["flake8", "--isolated", "--select", "SCK", str(path), str(other)],
+                  tmp_path)
+    assert "odd.py:1:1: SCK000 cannot parse" in result.stdout
+    assert "other.py:4:18: SCK101" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_plugin_is_registered_under_sck():
+    from importlib.metadata import entry_points
+
+    eps = entry_points()
+    group = eps.select(group="flake8.extension") if hasattr(eps, "select") else eps.get(
+        "flake8.extension", [])
+    names = {ep.name: ep.value for ep in group}
+    assert names.get("SCK") == "lint_sockets.flake8_plugin:Plugin"
+    assert ROOT.is_dir()
