@@ -16,6 +16,7 @@ from lint_sockets.rules import registry
 NOQA_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 _SPLIT_CODES = re.compile(r"[,\s]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_LIBCST_POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 class Diagnostic:
@@ -99,6 +100,10 @@ def _parse_error(source, exc):
         text = getattr(exc, "message", None) or str(exc).strip().splitlines()[-1:] or [""]
         detail = text if isinstance(text, str) else text[0]
         detail = detail.replace("parser error: ", "")
+        # libcst's raw_line can be one past the error; its message has the position right.
+        where = _LIBCST_POSITION.search(detail)
+        if where:
+            line, column = int(where.group(1)), int(where.group(2)) + 1
         return Diagnostic(
             "SCK000",
             "cannot parse: Python accepts this file, but the libcst parser lint-sockets "
