@@ -10,7 +10,7 @@ import sys
 
 from lint_sockets import __version__
 from lint_sockets.docs import page_text
-from lint_sockets.engine import check_source
+from lint_sockets.engine import _safe_str, check_source
 from lint_sockets.output import format_concise, format_full, format_json
 from lint_sockets.rules import registry
 from lint_sockets.settings import Settings, SettingsError, parse_target_version
@@ -75,8 +75,9 @@ def main(argv=None):
         return cmd_check(argv)
     except UsageError as error:
         print(f"lint-sockets: error: {error}", file=sys.stderr)
-        print("usage: lint-sockets [options] [PATH ...]  (see lint-sockets --help)",
-              file=sys.stderr)
+        if argv[:1] not in (["rule"], ["rules"]):
+            print("usage: lint-sockets [options] [PATH ...]  (see lint-sockets --help)",
+                  file=sys.stderr)
         return EXIT_ERROR
     except SettingsError as error:
         print(f"lint-sockets: error: {error}", file=sys.stderr)
@@ -192,8 +193,8 @@ def _check_one(path, source, settings, errors):
         diagnostics, lines = check_source(source, settings)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
         errors.append(
-            f"{path}: internal error in lint-sockets: {type(error).__name__}: {error} "
-            f"(please report it with this file)"
+            f"{path}: internal error in lint-sockets: {type(error).__name__}: "
+            f"{_safe_str(error)} (please report it with this file)"
         )
         return None
     return (path, diagnostics, lines)
@@ -208,7 +209,8 @@ def discover(paths, errors):
             errors.append(f"{raw}: no such file or directory")
             continue
         if os.path.isdir(raw):
-            for path in _walk(raw, errors):
+            found = sorted(_walk(raw, errors), key=lambda p: p.split(os.sep))
+            for path in found:
                 real = os.path.realpath(path)
                 if real not in seen:
                     seen.add(real)
@@ -231,5 +233,6 @@ def _walk(top, errors):
         )
         for name in sorted(files):
             if name.endswith(".py"):
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                yield path[2:] if path.startswith("." + os.sep) else path
 

@@ -4,9 +4,12 @@ Used unchanged by the command line and the flake8 plugin.
 """
 
 import ast
+import codecs
+import io
 import re
 import sys
 import threading
+import tokenize
 import warnings
 
 import libcst as cst
@@ -17,6 +20,7 @@ NOQA_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", 
 _SPLIT_CODES = re.compile(r"[,\s]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+)")
+_LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 class Diagnostic:
@@ -48,72 +52,170 @@ def lint_source(source, settings, noqa=True):
     return check_source(source, settings, noqa)[0]
 
 
-def check_source(source, settings, noqa=True):
-    """(diagnostics, source lines or None): the lines only when there are diagnostics."""
-    module, error = parse(source)
+def check_source(source, settings, noqa=True, precheck=True):
+    """(diagnostics, source lines or None): the lines only when there are diagnostics.
+
+    ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
+    already compiled the file.
+    """
+    parsed, error = parse(source, precheck)
     if error is not None:
         if "SCK000" not in settings.enabled:
             return [], None
         return [error], _plain_lines(source)
-    findings = run_rules(module, settings)
+    findings = run_rules(parsed.module, settings, source)
     if not findings:
         return [], None
-    diagnostics = _locate(module, findings)
-    lines = _source_lines(source, module)
+    diagnostics = _locate(parsed, findings)
+    text = _source_text(source, parsed.module)
+    lines = _NEWLINE.split(text)
     if noqa:
-        diagnostics = [d for d in diagnostics if not is_suppressed(d, lines)]
+        noqa_lines = _noqa_lines(text, lines)
+        diagnostics = [d for d in diagnostics if not is_suppressed(d, noqa_lines)]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, lines
 
 
-def parse(source):
-    """(module, None) or (None, SCK000 diagnostic)."""
+class Parsed:
+    """A libcst module and what was done to the text to get it parsed."""
+
+    __slots__ = ("module", "column_shift")
+
+    def __init__(self, module, column_shift=None):
+        self.module = module
+        # line -> characters removed at its start (form feeds in indentation), to add back
+        # to columns; a module parsed from altered text must never be written back.
+        self.column_shift = column_shift or {}
+
+    @property
+    def altered(self):
+        return bool(self.column_shift)
+
+
+def parse(source, precheck=True):
+    """(Parsed, None) or (None, SCK000 diagnostic).
+
+    Python's own compiler judges the syntax first (it only builds an AST; nothing is
+    executed): its verdict is the one users know, and code nested deeper than Python
+    accepts never reaches libcst's native parser, which can overflow the C stack on it.
+    """
+    if precheck:
+        error = _python_syntax_error(source)
+        if error is not None:
+            return None, error
     try:
-        return _deep(cst.parse_module, source), None
-    except Exception as exc:  # noqa: BLE001 - any parser failure is the file's problem
-        return None, _parse_error(source, exc)
+        return Parsed(_deep(cst.parse_module, source)), None
+    except Exception as exc:  # noqa: BLE001 - libcst rejects code Python accepts
+        first_error = exc
+    for altered, shift in _parse_fallbacks(source):
+        try:
+            return Parsed(_deep(cst.parse_module, altered), shift), None
+        except Exception:  # noqa: BLE001
+            continue
+    return None, _libcst_limitation(first_error)
 
 
-def _parse_error(source, exc):
-    """SCK000 with the most precise message available, from Python's own compiler if it
-    also rejects the file (it only compiles to an AST; nothing is executed)."""
-    line, column, message = 1, 1, None
+def _python_syntax_error(source):
+    if isinstance(source, str) and source.startswith("\ufeff"):
+        source = source[1:]  # a BOM read as text is not code
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             compile(source, "<lint-sockets>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as err:
-        message = err.msg
-        line = err.lineno or 1
-        column = err.offset or 1
-        if isinstance(source, bytes) and "decode" in (message or ""):
+        message = err.msg or "invalid syntax"
+        if isinstance(source, bytes) and ("decode" in message or "encoding" in message):
             message = f"the file is not valid in its declared encoding: {message}"
+        return Diagnostic("SCK000", f"SyntaxError: {message}", err.lineno or 1,
+                          max(err.offset or 1, 1))
     except (ValueError, UnicodeDecodeError) as err:
-        message = f"the file is not valid in its declared encoding: {err}"
-    except (MemoryError, RecursionError) as err:  # pragma: no cover
-        message = f"the file is too deeply nested to compile: {type(err).__name__}"
-    if message is None:
-        raw_line = getattr(exc, "raw_line", None)
-        raw_column = getattr(exc, "raw_column", None)
-        if raw_line:
-            line, column = raw_line, (raw_column or 0) + 1
-        text = getattr(exc, "message", None) or str(exc).strip().splitlines()[-1:] or [""]
-        detail = text if isinstance(text, str) else text[0]
-        detail = detail.replace("parser error: ", "")
-        # libcst's raw_line can be one past the error; its message has the position right.
-        where = _LIBCST_POSITION.search(detail)
-        if where:
-            line, column = int(where.group(1)), int(where.group(2)) + 1
-        return Diagnostic(
-            "SCK000",
-            "cannot parse: Python accepts this file, but the libcst parser lint-sockets "
-            f"uses does not support its syntax ({detail})",
-            line, max(column, 1),
-        )
-    return Diagnostic("SCK000", f"SyntaxError: {message}", line, max(column, 1))
+        return Diagnostic("SCK000", f"the file cannot be read as Python source: {err}", 1, 1)
+    except (MemoryError, RecursionError) as err:
+        return Diagnostic("SCK000", "the file is nested too deeply for Python to compile "
+                                    f"({type(err).__name__})", 1, 1)
+    return None
 
 
-def run_rules(module, settings):
+def _parse_fallbacks(source):
+    """Texts equivalent for Python that libcst may accept when the original fails:
+    the text decoded by Python's own encoding detection (a coding cookie on a file with
+    lone-CR newlines), then form feeds removed from the start of lines (Python ignores
+    them for indentation; libcst counts them)."""
+    text = source
+    if isinstance(source, bytes):
+        try:
+            text = source.decode(_declared_encoding(source))
+        except (UnicodeDecodeError, LookupError):
+            return
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        yield text, None
+    if "\f" in text:
+        shift = {}
+        out = []
+        for number, line in enumerate(_LINE_WITH_END.findall(text), start=1):
+            stripped = line.lstrip(" \t\f")
+            indent = line[:len(line) - len(stripped)]
+            if "\f" in indent:
+                shift[number] = indent.count("\f")
+                line = indent.replace("\f", "") + stripped
+            out.append(line)
+        if shift:
+            yield "".join(out), shift
+
+
+_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+
+
+def _declared_encoding(source):
+    """The PEP 263 encoding of the first two lines, whatever their newlines (tokenize's
+    own detection only splits lines on \\n); UTF-8 without a cookie."""
+    if source.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    for line in re.split(rb"\r\n|\r|\n", source[:1024], maxsplit=2)[:2]:
+        match = _COOKIE.match(line)
+        if match:
+            name = match.group(1).decode("ascii")
+            codecs.lookup(name)
+            return name
+        if line.strip() and not line.lstrip().startswith(b"#"):
+            break
+    return "utf-8"
+
+
+def _libcst_limitation(exc):
+    line, column = 1, 1
+    raw_line = getattr(exc, "raw_line", None)
+    raw_column = getattr(exc, "raw_column", None)
+    if raw_line:
+        line, column = raw_line, (raw_column or 0) + 1
+    text = getattr(exc, "message", None) or _safe_str(exc).strip().splitlines()[-1:] or [""]
+    detail = text if isinstance(text, str) else text[0]
+    detail = detail.replace("parser error: ", "")
+    # libcst's raw_line can be one past the error; its message has the position right.
+    where = _LIBCST_POSITION.search(detail)
+    if where:
+        line, column = int(where.group(1)), int(where.group(2)) + 1
+    return Diagnostic(
+        "SCK000",
+        "cannot parse: Python accepts this file, but the libcst parser lint-sockets "
+        f"uses does not support its syntax ({detail})",
+        line, max(column, 1),
+    )
+
+
+def _safe_str(exc, limit=300):
+    """str(exc), short, even for exceptions whose str() itself fails or recurses."""
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001
+        text = ""
+    if len(text) > limit:
+        text = text[:limit] + "..."
+    return text
+
+
+def run_rules(module, settings, source=None):
     """[(node, code, message)] for the enabled rules, in no particular order."""
     from lint_sockets.analysis.facts import Facts
     from lint_sockets.analysis.model import build_model
@@ -127,7 +229,7 @@ def run_rules(module, settings):
     if not checks:
         return []
     model = build_model(module)
-    facts = Facts(model, settings)
+    facts = Facts(model, settings, source)
     findings = []
     seen = set()
 
@@ -142,30 +244,34 @@ def run_rules(module, settings):
     return findings
 
 
-def _locate(module, findings):
+def _locate(parsed, findings):
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     def positions():
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        wrapper = MetadataWrapper(parsed.module, unsafe_skip_copy=True)
         return wrapper.resolve(PositionProvider)
 
-    table = _deep(positions)
+    table = _deep(positions, retry_on=Exception)
+    shift = parsed.column_shift
     diagnostics = []
     for node, code, message in findings:
         span = table[node]
+        start_shift = shift.get(span.start.line, 0)
+        end_shift = shift.get(span.end.line, 0)
         diagnostics.append(Diagnostic(
-            code, message, span.start.line, span.start.column + 1,
-            span.end.line, span.end.column + 1,
+            code, message, span.start.line, span.start.column + 1 + start_shift,
+            span.end.line, span.end.column + 1 + end_shift,
         ))
     return diagnostics
 
 
-def _deep(function, *args):
+def _deep(function, *args, retry_on=RecursionError):
     """Run ``function``; if the tree is too deep for the default stack, run it again in a
-    thread with a large stack and recursion limit (a 2,000-level expression is real code)."""
+    thread with a large stack and recursion limit (a 2,000-level expression is real code).
+    libcst's metadata turns a RecursionError into other errors, hence ``retry_on``."""
     try:
         return function(*args)
-    except RecursionError:
+    except retry_on:
         pass
     result = {}
 
@@ -192,15 +298,49 @@ def _deep(function, *args):
     return result["value"]
 
 
-def _source_lines(source, module):
+def _source_text(source, module):
     if isinstance(source, bytes):
-        encoding = module.encoding
-        text = source.decode(encoding, errors="replace")
+        text = source.decode(module.encoding, errors="replace")
         if text.startswith("\ufeff"):
             text = text[1:]
-    else:
-        text = source
-    return _NEWLINE.split(text)
+        return text
+    return source
+
+
+def _noqa_lines(text, lines):
+    """line number -> the text flake8 searches for ``# noqa`` when it reports that line:
+    the physical line, or all the lines of a backslash-continued statement or multi-line
+    string it belongs to (flake8's own mapping, rebuilt from the tokens)."""
+    mapping = {}
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return _PhysicalLines(lines)
+    first, last = None, None
+    for token in tokens:
+        if token.type in (tokenize.ENDMARKER, tokenize.DEDENT):
+            continue
+        start, end = token.start[0], token.end[0]
+        first = start if first is None else min(first, start)
+        last = end if last is None else max(last, end)
+        if token.type in (tokenize.NL, tokenize.NEWLINE):
+            joined = "".join(line + "\n" for line in lines[first - 1:last])
+            for number in range(first, last + 1):
+                mapping[number] = joined
+            first, last = None, None
+    return _PhysicalLines(lines, mapping)
+
+
+class _PhysicalLines:
+    def __init__(self, lines, mapping=None):
+        self.lines = lines
+        self.mapping = mapping or {}
+
+    def get(self, number):
+        text = self.mapping.get(number)
+        if text is None and 0 < number <= len(self.lines):
+            text = self.lines[number - 1]
+        return text
 
 
 def _plain_lines(source):
@@ -210,11 +350,17 @@ def _plain_lines(source):
 
 
 def is_suppressed(diagnostic, lines):
-    """``# noqa`` / ``# noqa: CODES`` on the flagged line, read exactly as flake8 reads it."""
-    index = diagnostic.line - 1
-    if index < 0 or index >= len(lines):
+    """``# noqa`` / ``# noqa: CODES`` on the flagged line, read exactly as flake8 reads it.
+
+    ``lines`` is a list of physical lines or the mapping ``_noqa_lines`` builds."""
+    if isinstance(lines, list):
+        index = diagnostic.line - 1
+        text = lines[index] if 0 <= index < len(lines) else None
+    else:
+        text = lines.get(diagnostic.line)
+    if text is None:
         return False
-    match = NOQA_RE.search(lines[index])
+    match = NOQA_RE.search(text)
     if match is None:
         return False
     codes = match.group("codes")

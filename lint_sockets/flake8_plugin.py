@@ -5,7 +5,7 @@ leaves suppression to flake8. Columns are 0-based, as flake8 expects from plugin
 """
 
 from lint_sockets import __version__
-from lint_sockets.engine import lint_source
+from lint_sockets.engine import _safe_str, check_source
 from lint_sockets.rules import registry
 from lint_sockets.settings import Settings
 
@@ -34,10 +34,12 @@ class Plugin:
     def run(self):
         source = "".join(self.lines)
         try:
-            diagnostics = lint_source(source, _settings(), noqa=False)
+            # flake8 has compiled the file already (it hands us the tree), so Python's
+            # syntax check is not repeated.
+            diagnostics, _ = check_source(source, _settings(), noqa=False, precheck=False)
         except Exception as error:  # noqa: BLE001 - never abort flake8's whole run
             yield (1, 0, f"SCK000 internal error in lint-sockets: {type(error).__name__}: "
-                         f"{error} (please report it with this file)", type(self))
+                         f"{_safe_str(error)} (please report it with this file)", type(self))
             return
         for d in diagnostics:
             yield (d.line, d.column - 1, f"{d.code} {d.message}", type(self))

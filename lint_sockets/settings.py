@@ -41,18 +41,41 @@ def expand_codes(selectors, option):
     return chosen
 
 
+def _specificity(code, selectors):
+    """Length of the longest selector matching ``code`` (ALL counts as 0); -1 for none."""
+    best = -1
+    for raw in selectors:
+        selector = raw.strip().upper()
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
 class Settings:
     """What to check and how. ``enabled`` is the set of rule codes that run."""
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9)):
         rules = registry()
-        if select is None:
-            enabled = {code for code, rule in rules.items() if rule.default}
-        else:
-            enabled = set(expand_codes(select, "--select"))
-        enabled |= set(expand_codes(extend_select, "--extend-select"))
-        enabled -= set(expand_codes(ignore, "--ignore"))
+        # Each selector must name at least one rule (an unknown code is an error).
+        for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
+                                  (extend_select, "--extend-select")):
+            expand_codes(selectors, option)
+        chosen = list(select) if select is not None else None
+        picks = [s for s in (chosen or []) + list(extend_select) if s.strip()]
+        drops = [s for s in ignore if s.strip()]
+        enabled = set()
+        for code, rule in rules.items():
+            # The most specific selector wins, as in ruff and flake8: `--select SCK101
+            # --ignore SCK1` keeps SCK101; on a tie, ignore wins.
+            pick = _specificity(code, picks)
+            drop = _specificity(code, drops)
+            if pick < 0 and chosen is None and rule.default:
+                pick = 0
+            if pick >= 0 and pick > drop:
+                enabled.add(code)
         self.enabled = frozenset(enabled)
         if socket_names is not None:
             try:
