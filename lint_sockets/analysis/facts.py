@@ -50,12 +50,15 @@ _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
 class Facts:
-    def __init__(self, model, settings):
+    def __init__(self, model, settings, source=None):
         self.model = model
+        self.source = source  # the file's text (str or bytes), for cheap "does it mention X"
         self.imports = model.imports
         self.settings = settings
         self.name_pattern = re.compile(settings.socket_names or DEFAULT_SOCKET_NAMES)
         self._info_cache = {}
+        self._aliases = {}
+        self._errno_names = {}
         self._usage = None
         self._local_classes = {c.name: c for c in model.classes}
 
@@ -395,9 +398,14 @@ class Facts:
     # ---- blocking state ----------------------------------------------------------------
 
     def state(self, site, key=None):
-        """Blocking state of the receiver (or ``key``) at this call."""
-        state = site.state if key is None else UNKNOWN
-        key = key if key is not None else site.receiver_key
+        """Blocking state of the receiver (or of the first argument, ``key=site.arg_key``)
+        at this call."""
+        if key is None:
+            state, key = site.state, site.receiver_key
+        elif key == site.arg_key:
+            state = site.arg_state
+        else:
+            return UNKNOWN
         if state == ENTRY:
             state = self._entry_state(site.scope, key)
         if state == CTOR:
@@ -465,6 +473,78 @@ class Facts:
 
     # ---- module-wide facts -----------------------------------------------------------
 
+    def mentions(self, word):
+        """True if the module's code contains ``word`` outside comments (as a name, an
+        attribute or in a string)."""
+        source = self.source
+        if source is None:
+            return True  # unknown: assume it does, so no rule fires on a guess
+        if isinstance(source, bytes):
+            source = source.decode("latin-1")  # byte-for-byte: enough to find ASCII names
+        start = source.find(word)
+        while start != -1:
+            line_start = source.rfind("\n", 0, start) + 1
+            if "#" not in source[line_start:start]:
+                return True
+            start = source.find(word, start + 1)
+        return False
+
+    def handler_aliases(self, handler):
+        """Local names an except handler binds to its exception's errno."""
+        cached = self._aliases.get(id(handler))
+        if cached is None:
+            evaluation = HandlerEval(self, handler, "OSError", None)
+            evaluation.outcome()
+            cached = frozenset(evaluation.aliases)
+            self._aliases[id(handler)] = cached
+        return cached
+
+    def is_errno_expression(self, node, scope, handler):
+        """``e.errno`` / ``e.args[0]`` / a local holding them (inside ``handler``), the result
+        of ``connect_ex()`` or of ``getsockopt(SOL_SOCKET, SO_ERROR)``, direct or bound to a
+        name in the same function."""
+        node = strip_await(node)
+        if handler is not None and handler.name is not None:
+            evaluation = HandlerEval(self, handler, "OSError", None)
+            evaluation.aliases = set(self.handler_aliases(handler))
+            if evaluation.is_errno_expr(node):
+                return True
+        if isinstance(node, cst.Call):
+            return _errno_call(node)
+        key = key_of(node)
+        if key is None or "." in key:
+            return False
+        return key in self._errno_result_names(scope)
+
+    def _errno_result_names(self, scope):
+        names = self._errno_names.get(id(scope))
+        if names is None:
+            names = set()
+            for site in self.model.calls:
+                if site.scope is scope and site.role == "assign" and site.direct and \
+                        _errno_call(site.node):
+                    names.update(site.targets)
+            self._errno_names[id(scope)] = names
+        return names
+
+    def errno_comparisons(self, root, wanted):
+        """Comparisons under ``root`` (not inside nested functions) with a side whose errno set
+        contains ``wanted``."""
+        found = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Comparison):
+                for side in [node.left] + [t.comparator for t in node.comparisons]:
+                    values = self.errno_set(side)
+                    if values and wanted in values:
+                        found.append(node)
+                        break
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue
+            stack.extend(reversed(list(iter_children(node))))
+        return found
+
     def module_checks_so_error(self):
         for site in self.model.calls:
             if site.method == "getpeername":
@@ -515,6 +595,17 @@ class Facts:
         if "." not in key and key in self.model.constants and depth < 3:
             return self.errno_set(self.model.constants[key], depth + 1)
         return None
+
+
+def _errno_call(node):
+    """``x.connect_ex(addr)`` or ``x.getsockopt(SOL_SOCKET, SO_ERROR)``: calls that return an
+    errno number."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return False
+    method = node.func.attr.value
+    if method == "connect_ex":
+        return True
+    return method == "getsockopt" and any(_names_in(a.value, "SO_ERROR") for a in node.args)
 
 
 def _is_plain_ctor(imports, value):
@@ -734,6 +825,11 @@ class HandlerEval:
                 if isinstance(target, cst.Attribute) and target.attr.value == "args":
                     return self._is_exc(target.value)
                 return self._is_exc(target)
+        if isinstance(node, cst.Call) and len(node.args) == 1 and self._is_exc(node.args[0].value):
+            # ``errno_from_exception(e)`` and similar helpers
+            name = key_of(node.func) or ""
+            if "errno" in name.rpartition(".")[2].lower():
+                return True
         if isinstance(node, cst.Call) and key_of(node.func) == "getattr" and node.args:
             first = node.args[0].value
             second = node.args[1].value if len(node.args) > 1 else None

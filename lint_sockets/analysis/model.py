@@ -34,7 +34,8 @@ INTERESTING = frozenset({
     "sock_connect", "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "select", "poll",
     "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
     "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
-    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
+    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap", "readline",
+    "readinto", "readlines",
 })
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``).
@@ -228,7 +229,7 @@ class Scope:
 
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
-                 "flows")
+                 "flows", "test_keys", "counters")
 
     def __init__(self, node, kind, parent):
         self.node = node
@@ -240,6 +241,13 @@ class Loop:
         self.has_sleep = False
         self.calls = []
         self.flows = []  # (target keys, keys the value is computed from) for assignments
+        self.test_keys = set()  # keys the loop's own condition looks at
+        self.counters = set()  # keys the body steps by a constant (``count += 1``)
+
+    @property
+    def bounded(self):
+        """``while count < 10: ... count += 1``: the loop ends by itself."""
+        return bool(self.test_keys & self.counters)
 
 
 class Handler:
@@ -298,7 +306,7 @@ class CallSite:
     __slots__ = (
         "node", "method", "receiver", "receiver_key", "qname", "scope", "loops", "guards",
         "handler", "targets", "role", "direct", "state", "timeo", "in_lambda", "order",
-        "stmt", "reaching",
+        "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop",
     )
 
     def __init__(self, **kw):
@@ -345,7 +353,7 @@ class ModuleModel:
         self.classes = []
         self.scopes = []
         self.handlers = []  # every Handler, in source order
-        self.comparisons = []  # (Comparison node, scope) everywhere
+        self.comparisons = []  # (Comparison node, scope, enclosing Handler or None)
         self.module_scope = None
         self.module_state = {}
         self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
@@ -363,6 +371,7 @@ class _Walker:
         self.guards = []
         self.handler = None
         self.state = {}
+        self.exit_flags = []
 
     # ---- statements -------------------------------------------------------------------
 
@@ -390,20 +399,36 @@ class _Walker:
                             self.model.constants[target.value] = small.value
 
     def walk_body(self, statements):
-        for stmt in statements:
+        # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)
+        # unconditionally leaves the loop: what runs here never goes round again.
+        count = len(statements)
+        exits_after = [False] * count
+        later = False
+        for index in range(count - 1, -1, -1):
+            exits_after[index] = later
+            later = later or _leaves(statements[index])
+        for index, stmt in enumerate(statements):
+            self.exit_flags.append(exits_after[index])
             self.walk_stmt(stmt)
+            self.exit_flags.pop()
 
     def walk_suite(self, suite):
         if isinstance(suite, cst.IndentedBlock):
             self.walk_body(suite.body)
         else:
-            for small in suite.body:
-                self.walk_small(small, suite)
+            self.walk_smalls(suite.body, suite)
+
+    def walk_smalls(self, smalls, stmt):
+        count = len(smalls)
+        for index, small in enumerate(smalls):
+            leaves_later = any(_leaves_small(s) for s in smalls[index + 1:count])
+            self.exit_flags.append(leaves_later)
+            self.walk_small(small, stmt)
+            self.exit_flags.pop()
 
     def walk_stmt(self, stmt):
         if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                self.walk_small(small, stmt)
+            self.walk_smalls(stmt.body, stmt)
         elif isinstance(stmt, cst.If):
             self.walk_if(stmt)
         elif isinstance(stmt, cst.While):
@@ -457,6 +482,12 @@ class _Walker:
         elif isinstance(small, cst.AugAssign):
             self.expr(small.value, "aug", small)
             self.expr_targets(small.target, small)
+            key = key_of(small.target)
+            if key is not None and isinstance(small.value, cst.Integer) and isinstance(
+                small.operator, (cst.AddAssign, cst.SubtractAssign)
+            ):
+                for loop in self.loops:
+                    loop.counters.add(key)
         elif isinstance(small, cst.Return):
             if small.value is not None:
                 self.expr(small.value, "return", small)
@@ -511,10 +542,13 @@ class _Walker:
     def walk_while(self, stmt):
         before = self.state
         self.state = dict(before)
-        self._enter_loop(stmt, "while")
+        loop = self._enter_loop(stmt, "while")
+        loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
+        saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
+        self.exit_flags = saved_exits
         self.loops.pop()
         self.state = _merge(None, before, self.state)
         if stmt.orelse is not None:
@@ -527,7 +561,9 @@ class _Walker:
         loop = self._enter_loop(stmt, "for")
         self.bind_target(stmt.target, None, "for", stmt)
         loop.bound.update(_target_keys(stmt.target))
+        saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
+        self.exit_flags = saved_exits
         self.loops.pop()
         self.state = _merge(None, before, self.state)
         if stmt.orelse is not None:
@@ -632,10 +668,13 @@ class _Walker:
             annotation = param.annotation.annotation if param.annotation is not None else None
             scope.bind(param.name.value, Binding(param.default, "param", scope,
                                                  annotation=annotation, node=param))
-        saved = (self.scope, self.loops, self.guards, self.handler, self.state)
-        self.scope, self.loops, self.guards, self.handler, self.state = scope, [], [], None, {}
+        saved = (self.scope, self.loops, self.guards, self.handler, self.state,
+                 self.exit_flags)
+        (self.scope, self.loops, self.guards, self.handler, self.state,
+         self.exit_flags) = scope, [], [], None, {}, []
         self.walk_suite(node.body)
-        self.scope, self.loops, self.guards, self.handler, self.state = saved
+        (self.scope, self.loops, self.guards, self.handler, self.state,
+         self.exit_flags) = saved
 
     def walk_class(self, node):
         for decorator in node.decorators:
@@ -722,6 +761,11 @@ class _Walker:
                 return UNKNOWN
             if method in ("accept", "sock_accept"):
                 return CTOR
+            if method == "makefile":
+                # the file reads and writes through the socket, with its timeout
+                source = key_of(value.func.value)
+                if source is not None:
+                    return self.state.get(source, ENTRY)
         elif value is not None:
             source = key_of(value)
             if source is not None and source in self.state:
@@ -779,7 +823,7 @@ class _Walker:
                 self.record_tests(node.left)
                 self.record_tests(node.right)
             elif isinstance(node, cst.Comparison):
-                model.comparisons.append((node, self.scope))
+                model.comparisons.append((node, self.scope, self.handler))
                 if self.loops and role != "test":
                     self.record_tests(node)
             elif isinstance(node, (cst.CompIf,)):
@@ -815,12 +859,21 @@ class _Walker:
             state = self.state.get(receiver_key, ENTRY)
             timeo = self.state.get(receiver_key + "#timeo")
             reaching = self.state.get(receiver_key + "#b")
+        # The socket handed to ``loop.sock_*(sock, ...)`` and its state at this point.
+        arg_key = arg_state = arg_reaching = None
+        if node.args and node.args[0].keyword is None and not node.args[0].star:
+            arg_key = key_of(node.args[0].value)
+            if arg_key is not None:
+                arg_state = self.state.get(arg_key, ENTRY)
+                arg_reaching = self.state.get(arg_key + "#b")
         site = CallSite(
             node=node, method=method, receiver=receiver, receiver_key=receiver_key, qname=qname,
             scope=self.scope, loops=() if in_lambda else tuple(self.loops),
             guards=() if in_lambda else tuple(self.guards), handler=self.handler,
             targets=targets, role=role, direct=direct, state=state, timeo=timeo,
             in_lambda=in_lambda, order=self.order, stmt=stmt, reaching=reaching,
+            arg_key=arg_key, arg_state=arg_state, arg_reaching=arg_reaching,
+            leaves_loop=bool(self.loops) and any(self.exit_flags),
         )
         self.order += 1
         self.model.calls.append(site)
@@ -875,6 +928,17 @@ def _is_catching_context(imports, call):
         return True
     func = call.func
     return isinstance(func, cst.Attribute) and func.attr.value in _RAISES_METHODS
+
+
+def _leaves_small(small):
+    return isinstance(small, (cst.Break, cst.Return, cst.Raise))
+
+
+def _leaves(stmt):
+    """The statement always leaves the innermost loop (break / return / raise)."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return any(_leaves_small(s) for s in stmt.body)
+    return False
 
 
 def _timeout_state(value):

@@ -16,8 +16,9 @@ def server_loop_depth(site):
     drains a backlog inside an event-loop callback, which an escaping error does not stop.
     """
     for depth in range(len(site.loops), 0, -1):
-        if site.loops[depth - 1].kind == "while":
-            return depth
+        loop = site.loops[depth - 1]
+        if loop.kind == "while":
+            return 0 if loop.bounded else depth
     return 0
 
 

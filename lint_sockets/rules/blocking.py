@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import CLOSE, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.model import int_value, key_of
+from lint_sockets.analysis.model import ENTRY, int_value, key_of
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
@@ -48,6 +48,10 @@ def check(facts, report):
             continue
         if _zero_length(site):
             continue  # recv(0) / recv_into(bytearray()) return at once, no system call
+        if site.role == "return" and site.direct and site.state == ENTRY:
+            # `return self.sock.send(data)` on a socket made non-blocking elsewhere: a thin
+            # wrapper whose caller handles EAGAIN, out of sight.
+            continue
         state = facts.state(site)
         timeo = site.timeo and (method in _READS or method in _WRITES)
         if state != NONBLOCKING and not timeo:

@@ -25,7 +25,7 @@ def _nonblocking_connect(facts, site):
         return False
     # connect_ex: its result compared with EINPROGRESS / EWOULDBLOCK.
     keys = set(site.targets)
-    for comparison, scope in facts.model.comparisons:
+    for comparison, scope, _ in facts.model.comparisons:
         if scope is not site.scope:
             continue
         sides = [comparison.left] + [t.comparator for t in comparison.comparisons]

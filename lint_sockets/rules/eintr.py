@@ -1,9 +1,6 @@
 """SCK202 eintr-retry-redundant."""
 
-import libcst as cst
-
 from lint_sockets.analysis.facts import CONTINUE, FALL, KNOWN, LIKELY
-from lint_sockets.analysis.model import iter_children
 from lint_sockets.rules import Rule
 
 _SOCKET_IO = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
@@ -12,6 +9,8 @@ _RETRIED_FUNCTIONS = {
     "select.select", "os.read", "os.write", "os.readv", "os.writev", "os.pread", "os.pwrite",
     "os.waitpid", "os.wait", "os.wait3", "os.wait4", "os.waitid", "os.sendfile",
     "time.sleep", "signal.sigtimedwait", "signal.sigwaitinfo",
+    # a blocking or timeout connect: CPython waits for it and reads SO_ERROR itself
+    "socket.create_connection",
 }
 _RETRIED_METHODS = {"select", "poll", "control"}
 
@@ -64,24 +63,9 @@ def check(facts, report):
             continue
         if "EINTR" not in outcome.errnos_tested or not _goes_round(outcome):
             continue
-        comparison = _eintr_comparison(facts, handler)
-        if comparison is not None:
-            report(comparison, "SCK202", what="this EINTR test")
-
-
-def _eintr_comparison(facts, handler):
-    stack = [handler.node.body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Comparison):
-            for side in [node.left] + [t.comparator for t in node.comparisons]:
-                values = facts.errno_set(side)
-                if values and "EINTR" in values:
-                    return node
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        stack.extend(reversed(list(iter_children(node))))
-    return None
+        comparisons = facts.errno_comparisons(handler.node.body, "EINTR")
+        if comparisons:
+            report(comparisons[0], "SCK202", what="this EINTR test")
 
 
 RULES = [

@@ -20,7 +20,7 @@ def check(facts, report):
         if method is None or not site.loops:
             continue
         loop = _innermost_while(site.loops)
-        if loop is None:
+        if loop is None or loop.bounded or site.leaves_loop:
             continue
         if method in _RECV:
             if site.receiver_key is None:

@@ -1,0 +1,121 @@
+"""SCK801 bind-without-reuseaddr."""
+
+import libcst as cst
+
+from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.model import int_value, strip_await
+from lint_sockets.rules import Rule
+
+_REUSE_OPTIONS = ("SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE")
+_SERVER_BASES = ("socketserver.", "http.server.")
+
+
+def _mentions(node, names):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if current.value in names:
+                return True
+            continue
+        if isinstance(current, cst.Attribute):
+            if current.attr.value in names:
+                return True
+            stack.append(current.value)
+        elif isinstance(current, (cst.Tuple, cst.List)):
+            stack.extend(e.value for e in current.elements)
+        elif isinstance(current, cst.Call):
+            stack.extend(a.value for a in current.args)
+        elif isinstance(current, cst.BinaryOperation):
+            stack.extend((current.left, current.right))
+    return False
+
+
+def _constructors(site):
+    """The constructor calls among the bindings that reach the call (for ``self.X`` with no
+    binding in this method: the class's), if all are visible."""
+    bindings = site.reaching
+    if not bindings:
+        head, _, rest = site.receiver_key.partition(".")
+        cls = site.scope.cls
+        if rest and cls is not None and head == site.scope.self_name and "." not in rest:
+            bindings = [b for b in cls.attr_bindings.get(rest, ()) if not _is_none(b.value)]
+    calls = []
+    for binding in bindings or ():
+        value = strip_await(binding.value) if binding.value is not None else None
+        if not isinstance(value, cst.Call):
+            return None
+        calls.append(value)
+    return calls or None
+
+
+def _is_none(value):
+    return value is None or (isinstance(value, cst.Name) and value.value == "None")
+
+
+def _is_tcp(facts, site):
+    ctors = _constructors(site)
+    if ctors is not None and all(
+        facts.imports.qualify(c.func) in ("socket.socket", "socket.SocketType") for c in ctors
+    ):
+        return not any(_mentions(c, ("AF_UNIX", "SOCK_DGRAM", "SOCK_RAW", "AF_PACKET",
+                                     "AF_BLUETOOTH", "AF_NETLINK", "AF_CAN"))
+                       for c in ctors)
+    # Nothing visible about the family: only an (host, port) address says TCP/IP.
+    address = site.positional(0)
+    return isinstance(address, cst.Tuple)
+
+
+def _same_socket_calls(facts, site):
+    """Calls on the same socket: in the same function, or for self.X in the same class."""
+    key = site.receiver_key
+    scope = site.scope
+    head, _, rest = key.partition(".")
+    in_class = bool(rest) and scope.cls is not None and head == scope.self_name
+    for other in facts.model.calls:
+        if other.receiver_key != key:
+            continue
+        if other.scope is scope:
+            yield other, True
+        elif in_class and other.scope.cls is scope.cls:
+            yield other, False
+
+
+def check(facts, report):
+    for site in facts.model.calls:
+        if site.method != "bind" or site.receiver_key is None or len(site.node.args) != 1:
+            continue
+        address = site.positional(0)
+        if isinstance(address, cst.Tuple) and len(address.elements) >= 2 and \
+                int_value(address.elements[1].value) == 0:
+            continue  # port 0: a fresh ephemeral port, no TIME_WAIT to collide with
+        cls = site.scope.cls
+        if cls is not None and any(b.startswith(_SERVER_BASES) for b in cls.bases):
+            continue
+        info = facts.socket_confidence(site)
+        if info.confidence not in (KNOWN, LIKELY) or info.datagram:
+            continue
+        if not _is_tcp(facts, site):
+            continue
+        listens = False
+        reuse = False
+        for other, same_scope in _same_socket_calls(facts, site):
+            if other.method == "listen" and (not same_scope or other.order > site.order):
+                listens = True
+            elif other.method == "setsockopt" and (not same_scope or other.order < site.order):
+                option = other.positional(1)
+                if option is not None and _mentions(option, _REUSE_OPTIONS):
+                    reuse = True
+        if listens and not reuse:
+            report(site.node, "SCK801")
+
+
+RULES = [
+    Rule(
+        "SCK801", "bind-without-reuseaddr",
+        "listening TCP socket bound without SO_REUSEADDR",
+        "listening TCP socket bound without SO_REUSEADDR set first: after a restart, bind() "
+        "fails with EADDRINUSE while old connections sit in TIME_WAIT",
+        check=check,
+    ),
+]

@@ -1,0 +1,143 @@
+"""SCK901 errno-literal and SCK902 timeout-by-errno."""
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.facts import TIMEOUT
+from lint_sockets.analysis.model import int_value
+from lint_sockets.rules import Rule
+
+_EQUALITY = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
+_TIMED_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
+                "sendall", "sendto", "sendmsg", "connect", "accept", "read", "readline",
+                "readinto", "readlines", "write"}
+
+
+def _non_errno_handler(handler):
+    """A handler whose exception's errno/args[0] is not an errno: SSL error codes, EAI_*."""
+    if handler is None or handler.bare or not handler.types:
+        return False
+    return all(t.startswith("ssl.") or t in ("socket.gaierror", "socket.herror")
+               for t in handler.types)
+
+
+def _numbers(node):
+    """Integer literals in a comparison side: ``104``, ``(11, 115)``, ``{EAGAIN, 35}``."""
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        for element in node.elements:
+            yield from _numbers(element.value)
+        return
+    if int_value(node) is not None and isinstance(node, (cst.Integer, cst.UnaryOperation)):
+        yield node
+
+
+def errno_name_for(number):
+    if number in tables.LINUX_ERRNO_NAMES:
+        return tables.LINUX_ERRNO_NAMES[number], "on Linux"
+    if number in tables.WINDOWS_ERRNO_NAMES:
+        return tables.WINDOWS_ERRNO_NAMES[number], "on Windows"
+    return None, None
+
+
+# Errnos that socket code meets; other numbers count only next to socket calls.
+NETWORK_ERRNOS = frozenset({
+    "EAGAIN", "EWOULDBLOCK", "EINPROGRESS", "EALREADY", "EINTR", "ECONNABORTED", "ECONNRESET",
+    "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "ESHUTDOWN", "ENOTCONN", "EISCONN", "EADDRINUSE",
+    "EADDRNOTAVAIL", "ENETDOWN", "ENETUNREACH", "ENETRESET", "EHOSTDOWN", "EHOSTUNREACH",
+    "ENOBUFS", "EMFILE", "ENFILE", "EPROTO", "ENOTSOCK", "EMSGSIZE", "EPROTONOSUPPORT",
+    "EAFNOSUPPORT", "EOPNOTSUPP", "ENOPROTOOPT", "EDESTADDRREQ", "EPROTOTYPE",
+})
+_SOCKET_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
+                 "sendall", "sendto", "sendmsg", "connect", "connect_ex", "accept", "bind",
+                 "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
+                 "do_handshake", "create_connection"}
+
+
+def _socket_try_body(facts, handler):
+    """The handler's try body calls socket or readiness APIs."""
+    frame = handler.try_frame
+    for site in facts.model.calls:
+        if frame in site.guards:
+            last = site.method or (site.qname or "").rpartition(".")[2]
+            if last in _SOCKET_CALLS:
+                return True
+    return False
+
+
+def check_literal(facts, report):
+    for comparison, scope, handler in facts.model.comparisons:
+        if not all(isinstance(t.operator, _EQUALITY) for t in comparison.comparisons):
+            continue
+        context = handler
+        if handler is not None and (_non_errno_handler(handler)
+                                    or not handler.catches("OSError")):
+            context = None  # its errno / args[0] is not an errno
+        sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
+        errno_sides = [s for s in sides if facts.is_errno_expression(s, scope, context)]
+        if not errno_sides:
+            continue
+        # connect_ex() / SO_ERROR results are socket errnos by construction
+        from_call = any(facts.is_errno_expression(s, scope, None) for s in errno_sides)
+        near_sockets = from_call or (context is not None and _socket_try_body(facts, context))
+        for side in sides:
+            if side in errno_sides:
+                continue
+            for literal in _numbers(side):
+                number = int_value(literal)
+                if not number or number < 0 or number in tables.WINSOCK_WITHOUT_CONSTANT:
+                    # 0 is success; -1 is "no errno"; WSAEINVAL and the like have no errno
+                    # constant on any platform, so they are written as numbers on purpose.
+                    continue
+                name, where = errno_name_for(number)
+                if not near_sockets and name not in NETWORK_ERRNOS:
+                    continue
+                meaning = f" ({name} {where})" if name else ""
+                report(literal, "SCK901", number=number, meaning=meaning)
+
+
+def check_timeout_errno(facts, report):
+    for handler in facts.model.handlers:
+        if not handler.catches("TimeoutError") or _non_errno_handler(handler):
+            continue
+        frame = handler.try_frame
+        timed = any(
+            frame in site.guards and (
+                (site.method in _TIMED_CALLS and site.receiver_key is not None
+                 and facts.state(site) == TIMEOUT)
+                or (site.qname == "socket.create_connection"
+                    and site.argument(1, "timeout") is not None)
+            )
+            for site in facts.model.calls
+        )
+        if not timed:
+            continue
+        for comparison in facts.errno_comparisons(handler.node.body, "ETIMEDOUT"):
+            sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
+            if any(facts.is_errno_expression(side, handler_scope(facts, handler), handler)
+                   for side in sides):
+                report(comparison, "SCK902")
+
+
+def handler_scope(facts, handler):
+    for comparison, scope, owner in facts.model.comparisons:
+        if owner is handler:
+            return scope
+    return facts.model.module_scope
+
+
+RULES = [
+    Rule(
+        "SCK901", "errno-literal",
+        "errno compared with a number instead of an errno constant",
+        "errno compared with the number {number}{meaning}: errno numbers differ by platform; "
+        "compare with the errno module's constant",
+        check=check_literal,
+    ),
+    Rule(
+        "SCK902", "timeout-by-errno",
+        "socket timeout tested through errno ETIMEDOUT, which Python's timeouts do not set",
+        "this tests errno ETIMEDOUT, but a socket timeout raised by Python carries errno None, "
+        "so it never matches; catch TimeoutError (socket.timeout) instead",
+        check=check_timeout_errno,
+    ),
+]

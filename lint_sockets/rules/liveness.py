@@ -1,0 +1,104 @@
+"""SCK701 connection-without-timeout and SCK702 keepalive-default-timers."""
+
+import libcst as cst
+
+from lint_sockets.analysis.model import int_value, strip_await
+from lint_sockets.rules import Rule
+
+_READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
+          "makefile"}
+# What sets the idle time before the first probe: Linux, macOS, Windows.
+_KEEPALIVE_TUNING = ("TCP_KEEPIDLE", "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS")
+
+
+def _module_sets_timeouts(facts):
+    """The module calls settimeout/setblocking/setdefaulttimeout or sets SO_RCVTIMEO."""
+    for site in facts.model.calls:
+        if site.method in ("settimeout", "setblocking", "setdefaulttimeout"):
+            return True
+        if site.method == "setsockopt" and any(
+            _mentions_name(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args
+        ):
+            return True
+    return False
+
+
+def _mentions_name(node, names):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name) and current.value in names:
+            return True
+        if isinstance(current, cst.Attribute) and current.attr.value in names:
+            return True
+        if isinstance(current, cst.Attribute):
+            stack.append(current.value)
+    return False
+
+
+def _plain_socket(facts, binding):
+    value = strip_await(binding.value) if binding.value is not None else None
+    return (binding.how in ("assign", "with") and binding.index is None
+            and isinstance(value, cst.Call)
+            and facts.imports.qualify(value.func) in ("socket.socket", "socket.SocketType"))
+
+
+def check_timeout(facts, report):
+    if _module_sets_timeouts(facts):
+        return
+    calls = facts.model.calls
+    for site in calls:
+        if site.qname == "socket.create_connection":
+            if any(arg.star for arg in site.node.args):
+                continue  # *args / **kwargs may carry the timeout
+            if site.argument(1, "timeout") is None:
+                report(site.node, "SCK701", call="socket.create_connection()")
+        elif site.method == "connect" and site.receiver_key is not None:
+            reaching = site.reaching
+            if not reaching or not all(
+                _plain_socket(facts, b) and b.scope is site.scope for b in reaching
+            ):
+                continue
+            if any(
+                later.scope is site.scope and later.receiver_key == site.receiver_key
+                and later.method in _READS and later.order > site.order
+                for later in calls
+            ):
+                report(site.node, "SCK701", call=".connect()")
+
+
+def check_keepalive(facts, report):
+    if any(facts.mentions(name) for name in _KEEPALIVE_TUNING):
+        return
+    for site in facts.model.calls:
+        if site.method != "setsockopt" or len(site.node.args) < 3:
+            continue
+        option = site.positional(1)
+        value = site.positional(2)
+        if option is None or value is None or not _mentions_name(option, ("SO_KEEPALIVE",)):
+            continue
+        number = int_value(value)
+        truthy = (number is not None and number != 0) or (
+            isinstance(value, cst.Name) and value.value == "True")
+        if truthy:
+            report(site.node, "SCK702")
+
+
+RULES = [
+    Rule(
+        "SCK701", "connection-without-timeout",
+        "connection with no timeout: a vanished peer blocks the thread forever",
+        "`{call}` with no timeout, and nothing in this module sets one: if the peer vanishes "
+        "without a FIN (power loss, cable, NAT timeout) the next read blocks forever",
+        check=check_timeout,
+    ),
+    Rule(
+        "SCK702", "keepalive-default-timers",
+        "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
+        "SO_KEEPALIVE is turned on but its timers are never set (TCP_KEEPIDLE, "
+        "TCP_KEEPINTVL, TCP_KEEPCNT; TCP_KEEPALIVE on macOS): the kernel default sends the "
+        "first probe after about two hours",
+        check=check_keepalive,
+    ),
+]
+

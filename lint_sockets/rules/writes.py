@@ -1,0 +1,61 @@
+"""SCK601 send-result-ignored, SCK602 connect-ex-result-ignored, SCK603 sendall-nonblocking."""
+
+import libcst as cst
+
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
+from lint_sockets.rules import Rule
+
+
+def _statement_call(site, method):
+    return site.method == method and site.role == "stmt" and site.direct and \
+        site.receiver_key is not None
+
+
+def _single_byte(node):
+    if isinstance(node, cst.SimpleString) and "b" in node.prefix.lower():
+        value = node.evaluated_value
+        return isinstance(value, bytes) and len(value) <= 1
+    return False
+
+
+def check(facts, report):
+    for site in facts.model.calls:
+        if _statement_call(site, "send"):
+            if _single_byte(site.positional(0)):
+                continue  # the self-pipe wake-up byte: sent whole or not at all
+            info = facts.socket_confidence(site)
+            if info.confidence in (KNOWN, LIKELY) and not info.datagram:
+                report(site.node, "SCK601")
+        elif _statement_call(site, "connect_ex"):
+            if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
+                report(site.node, "SCK602")
+        elif site.method == "sendall" and site.receiver_key is not None:
+            if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
+                continue
+            if facts.state(site) == NONBLOCKING:
+                report(site.node, "SCK603")
+
+
+RULES = [
+    Rule(
+        "SCK601", "send-result-ignored",
+        "socket send() result ignored: the rest of a partial write is lost",
+        "the count `.send()` returns is ignored: send() may write only part of the data and "
+        "the rest is silently lost; use sendall() or loop on the count",
+        check=check,
+    ),
+    Rule(
+        "SCK602", "connect-ex-result-ignored",
+        "connect_ex() result ignored: the only report of a failed connect is dropped",
+        "the error code `.connect_ex()` returns is ignored, and it is the only report of a "
+        "failed connect; check it, or use connect(), which raises",
+        check=check,
+    ),
+    Rule(
+        "SCK603", "sendall-nonblocking",
+        "sendall() on a non-blocking socket loses count of what was sent",
+        "`.sendall()` on a non-blocking socket: when it raises BlockingIOError part of the "
+        "data may have been sent and the count is lost; loop on send() and keep the offset",
+        check=check,
+    ),
+]

@@ -1,0 +1,25 @@
+# SCK402 flag: the ConnectionError handler wraps the whole server loop, so the first client reset still stops serving.
+import logging
+import socket
+
+log = logging.getLogger(__name__)
+BANNER = b"220 ready\r\n"
+
+
+def run(port: int) -> None:
+    srv = socket.create_server(("", port), backlog=64)
+    try:
+        while True:
+            try:
+                conn, addr = srv.accept()
+            except ConnectionAbortedError:
+                continue
+            with conn:
+                conn.sendall(BANNER)  # expect: SCK402
+                command = conn.recv(512)  # expect: SCK402
+                if command.strip().upper() == b"QUIT":
+                    conn.sendall(b"221 bye\r\n")  # expect: SCK402
+    except ConnectionError:
+        log.exception("client connection failed; server stopping")
+    finally:
+        srv.close()

@@ -1,0 +1,51 @@
+# SCK402 ok: inline client I/O guarded inside the server loop by handlers that catch ConnectionResetError and BrokenPipeError.
+import contextlib
+import errno
+import logging
+import socket
+
+log = logging.getLogger(__name__)
+
+
+def serve_echo(srv: socket.socket) -> None:
+    while True:
+        try:
+            conn, addr = srv.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn:
+            try:
+                while True:
+                    data = conn.recv(4096)
+                    if not data:
+                        break
+                    conn.sendall(data)
+            except (ConnectionResetError, BrokenPipeError):
+                log.info("%s went away", addr)
+
+
+def serve_once(srv: socket.socket, reply: bytes) -> None:
+    while True:
+        try:
+            conn, addr = srv.accept()
+        except ConnectionAbortedError:
+            continue
+        try:
+            if conn.recv(1024):
+                conn.sendall(reply)
+        except OSError as exc:
+            if exc.errno not in (errno.ECONNRESET, errno.EPIPE, errno.ETIMEDOUT):
+                raise
+            log.info("%s: %s", addr, exc)
+        finally:
+            conn.close()
+
+
+def serve_banner(srv: socket.socket) -> None:
+    while True:
+        try:
+            conn, addr = srv.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn, contextlib.suppress(ConnectionError):
+            conn.sendall(b"220 ready\r\n")

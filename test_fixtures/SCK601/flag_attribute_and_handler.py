@@ -1,0 +1,25 @@
+# SCK601 flag: send() statements on self.sock (set from create_connection) and on socketserver's self.request.
+import socket
+import socketserver
+
+
+class LineClient:
+    def __init__(self, host: str, port: int) -> None:
+        self.sock = socket.create_connection((host, port), timeout=10.0)
+
+    def send_line(self, line: str) -> None:
+        self.sock.send(line.encode("utf-8") + b"\n")  # expect: SCK601
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+class ShoutHandler(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        for line in self.rfile:
+            self.request.send(line.upper())  # expect: SCK601
+
+
+class Server(socketserver.ThreadingTCPServer):
+    allow_reuse_address = True
+    daemon_threads = True

@@ -1,0 +1,23 @@
+# SCK601 flag: send() used as a statement on accepted connections; a partial write silently truncates the response.
+import socket
+import threading
+
+
+def handle(conn: socket.socket, addr) -> None:
+    with conn:
+        request = conn.recv(65536)
+        if not request:
+            return
+        body = b"hello, world\n"
+        conn.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body))  # expect: SCK601
+        conn.send(body)  # expect: SCK601
+
+
+def serve(port: int) -> None:
+    with socket.create_server(("", port)) as srv:
+        while True:
+            try:
+                conn, addr = srv.accept()
+            except ConnectionAbortedError:
+                continue
+            threading.Thread(target=handle, args=(conn, addr), daemon=True).start()

@@ -1,0 +1,18 @@
+# SCK601 flag: send() statements on parameters named like sockets (bytes-like argument) and with a flags argument.
+import socket
+import struct
+
+
+def send_frame(client_sock, payload: bytes) -> None:
+    client_sock.send(struct.pack("!I", len(payload)) + payload)  # expect: SCK601
+
+
+def send_command(conn, name: str) -> None:
+    conn.send(name.encode("ascii") + b"\r\n", socket.MSG_NOSIGNAL)  # expect: SCK601
+
+
+def send_report(sock: socket.socket, report: str) -> None:
+    sock.send(  # expect: SCK601
+        report.encode("utf-8"),
+        socket.MSG_NOSIGNAL,
+    )

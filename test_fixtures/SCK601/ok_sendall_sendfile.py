@@ -1,0 +1,14 @@
+# SCK601 ok: sendall() and sendfile() statements keep writing until everything is sent (or raise); their results may be ignored.
+import socket
+
+
+def send_file(conn: socket.socket, path: str) -> None:
+    with open(path, "rb") as f:
+        conn.sendall(b"HTTP/1.0 200 OK\r\n\r\n")
+        conn.sendfile(f)
+
+
+def send_lines(sock: socket.socket, lines) -> None:
+    for line in lines:
+        sock.sendall(line.encode("utf-8") + b"\n")
+    sock.shutdown(socket.SHUT_WR)

@@ -1,0 +1,21 @@
+# SCK602 flag: connect_ex() used like connect() on blocking sockets; the refusal shows up later as a confusing EPIPE/ENOTCONN.
+import socket
+
+
+def notify(host: str, port: int, message: str) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(3.0)
+        s.connect_ex((host, port))  # expect: SCK602
+        s.sendall(message.encode("utf-8"))
+
+
+def send_metrics(addr, lines) -> None:
+    conn = socket.socket()
+    conn.settimeout(5)
+    try:
+        conn.connect_ex(  # expect: SCK602
+            addr
+        )
+        conn.sendall(b"".join(line.encode() + b"\n" for line in lines))
+    finally:
+        conn.close()

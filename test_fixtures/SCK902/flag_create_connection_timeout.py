@@ -1,0 +1,36 @@
+# SCK902 flag: create_connection(timeout=...) sockets whose timeouts are tested with 110 / a name / an `in` tuple.
+import errno
+import logging
+import socket
+
+log = logging.getLogger(__name__)
+
+
+def fetch_status(host: str, port: int) -> bytes:
+    conn = socket.create_connection((host, port), timeout=3)
+    with conn:
+        try:
+            conn.sendall(b"STATUS\r\n")
+            return conn.recv(256)
+        except OSError as e:
+            if e.args[0] == 110:  # expect: SCK901 SCK902
+                log.warning("%s:%d did not answer", host, port)
+                return b""
+            raise
+
+
+def poll(addr, attempts: int) -> bytes:
+    conn = socket.create_connection(addr, 10)
+    with conn:
+        for _ in range(attempts):
+            try:
+                conn.sendall(b"POLL\r\n")
+                reply = conn.recv(64)
+            except OSError as exc:
+                err = exc.errno
+                if err in (errno.ETIMEDOUT, errno.EAGAIN):  # expect: SCK902
+                    continue
+                raise
+            if reply:
+                return reply
+    return b""

@@ -1,0 +1,39 @@
+# SCK902 ok: ETIMEDOUT from the kernel on a blocking socket (keepalive / TCP_USER_TIMEOUT gave up) and from SO_ERROR.
+import errno
+import select
+import socket
+
+
+def follow(addr, on_chunk) -> str:
+    sock = socket.create_connection(addr, timeout=10)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 30)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 5)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
+    sock.settimeout(None)
+    with sock:
+        while True:
+            try:
+                chunk = sock.recv(4096)
+            except OSError as e:
+                if e.errno == errno.ETIMEDOUT:
+                    return "peer vanished (keepalive gave up)"
+                raise
+            if not chunk:
+                return "closed"
+            on_chunk(chunk)
+
+
+def connect_result(addr, timeout: float) -> int:
+    sock = socket.socket()
+    sock.setblocking(False)
+    with sock:
+        try:
+            sock.connect(addr)
+        except BlockingIOError:
+            pass
+        select.select([], [sock], [], timeout)
+        err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err == errno.ETIMEDOUT:
+            return -1
+        return err
