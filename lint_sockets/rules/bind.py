@@ -53,17 +53,52 @@ def _is_none(value):
     return value is None or (isinstance(value, cst.Name) and value.value == "None")
 
 
+def _family_and_type(call):
+    """The family and type arguments of socket.socket(...), None where absent."""
+    family = type_ = None
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if positional:
+        family = positional[0].value
+    if len(positional) > 1:
+        type_ = positional[1].value
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "family":
+            family = arg.value
+        elif arg.keyword is not None and arg.keyword.value == "type":
+            type_ = arg.value
+    return family, type_
+
+
 def _is_tcp(facts, site):
+    """TCP over IP: AF_INET/AF_INET6 (or no family: the default) and a stream type. With
+    the family out of sight, only a literal (host, port) address says so."""
     ctors = _constructors(site)
     if ctors is not None and all(
         facts.imports.qualify(c.func) in ("socket.socket", "socket.SocketType") for c in ctors
     ):
-        return not any(_mentions(c, ("AF_UNIX", "SOCK_DGRAM", "SOCK_RAW", "AF_PACKET",
-                                     "AF_BLUETOOTH", "AF_NETLINK", "AF_CAN"))
-                       for c in ctors)
-    # Nothing visible about the family: only an (host, port) address says TCP/IP.
+        verdicts = set()
+        for call in ctors:
+            family, type_ = _family_and_type(call)
+            if type_ is not None and not _mentions(type_, ("SOCK_STREAM",)):
+                verdicts.add(False if _mentions_socket_constant(type_) else None)
+            elif family is None or _mentions(family, ("AF_INET", "AF_INET6")):
+                verdicts.add(True)
+            elif _mentions_socket_constant(family):
+                verdicts.add(False)  # AF_UNIX, AF_VSOCK, AF_BLUETOOTH, ...
+            else:
+                verdicts.add(None)  # a variable: cannot tell
+        if verdicts == {True}:
+            return True
+        if False in verdicts:
+            return False
     address = site.positional(0)
     return isinstance(address, cst.Tuple)
+
+
+def _mentions_socket_constant(node):
+    key = node.attr.value if isinstance(node, cst.Attribute) else (
+        node.value if isinstance(node, cst.Name) else "")
+    return key.startswith(("AF_", "SOCK_")) and key.isupper()
 
 
 def _same_socket_calls(facts, site):

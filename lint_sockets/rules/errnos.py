@@ -21,6 +21,11 @@ def _non_errno_handler(handler):
                for t in handler.types)
 
 
+def _is_winerror(node):
+    """``e.winerror`` holds Windows' own error code, Windows-only by definition."""
+    return isinstance(node, cst.Attribute) and node.attr.value == "winerror"
+
+
 def _numbers(node):
     """Integer literals in a comparison side: ``104``, ``(11, 115)``, ``{EAGAIN, 35}``."""
     if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
@@ -73,7 +78,8 @@ def check_literal(facts, report):
                                     or not handler.catches("OSError")):
             context = None  # its errno / args[0] is not an errno
         sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
-        errno_sides = [s for s in sides if facts.is_errno_expression(s, scope, context)]
+        errno_sides = [s for s in sides if facts.is_errno_expression(s, scope, context)
+                       and not _is_winerror(s)]
         if not errno_sides:
             continue
         # connect_ex() / SO_ERROR results are socket errnos by construction

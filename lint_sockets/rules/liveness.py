@@ -51,8 +51,11 @@ def check_timeout(facts, report):
         if site.qname == "socket.create_connection":
             if any(arg.star for arg in site.node.args):
                 continue  # *args / **kwargs may carry the timeout
-            if site.argument(1, "timeout") is None:
-                report(site.node, "SCK701", call="socket.create_connection()")
+            if site.argument(1, "timeout") is not None:
+                continue
+            if _timeout_is_the_callers(facts, site) or not _read_or_kept(calls, site):
+                continue
+            report(site.node, "SCK701", call="socket.create_connection()")
         elif site.method == "connect" and site.receiver_key is not None:
             reaching = site.reaching
             if not reaching or not all(
@@ -65,6 +68,47 @@ def check_timeout(facts, report):
                 for later in calls
             ):
                 report(site.node, "SCK701", call=".connect()")
+
+
+def _timeout_is_the_callers(facts, site):
+    """The function takes a timeout parameter or passes one to another create_connection:
+    blocking is its caller's explicit choice (``if timeout is None: ...``)."""
+    scope = site.scope
+    if scope.kind == "function":
+        for name, bindings in scope.bindings.items():
+            if "timeout" in name.lower() and any(b.how == "param" for b in bindings):
+                return True
+    return any(
+        other.scope is scope and other.qname == "socket.create_connection"
+        and other.argument(1, "timeout") is not None
+        for other in facts.model.calls
+    )
+
+
+def _read_or_kept(calls, site):
+    """The new socket is read in this function, or leaves it (returned, stored on an
+    object): only then can a vanished peer block a read forever."""
+    if site.role == "return":
+        return True
+    targets = site.targets or _with_target(site)
+    if any("." in key for key in targets):
+        return True
+    return any(
+        later.scope is site.scope and later.receiver_key in targets
+        and later.method in _READS | {"read", "readline"} and later.order > site.order
+        for later in calls
+    )
+
+
+def _with_target(site):
+    stmt = site.stmt
+    if isinstance(stmt, cst.With):
+        for item in stmt.items:
+            if item.item is site.node and item.asname is not None:
+                name = item.asname.name
+                if isinstance(name, cst.Name):
+                    return (name.value,)
+    return ()
 
 
 def check_keepalive(facts, report):
