@@ -385,18 +385,26 @@ class _Walker:
         self.model.module_state = self.state
 
     def _prescan_imports(self, module):
-        # Top-level imports first, so that names used before a late import still resolve.
-        for stmt in module.body:
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, cst.Import):
-                        self.imports.add_import(small)
-                    elif isinstance(small, cst.ImportFrom):
-                        self.imports.add_import_from(small)
-                    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
-                        target = small.targets[0].target
-                        if isinstance(target, cst.Name):
-                            self.model.constants[target.value] = small.value
+        # Top-level imports and constants first, so that names used before a late import
+        # still resolve; ``try: import ssl; ERRORS = (...)`` and ``if ...:`` blocks count
+        # (the first definition wins).
+        pending = list(module.body)
+        while pending:
+            stmt = pending.pop(0)
+            if isinstance(stmt, (cst.Try, cst.If)) and isinstance(stmt.body, cst.IndentedBlock):
+                pending[0:0] = list(stmt.body.body)
+                continue
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                if isinstance(small, cst.Import):
+                    self.imports.add_import(small)
+                elif isinstance(small, cst.ImportFrom):
+                    self.imports.add_import_from(small)
+                elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+                    target = small.targets[0].target
+                    if isinstance(target, cst.Name):
+                        self.model.constants.setdefault(target.value, small.value)
 
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)

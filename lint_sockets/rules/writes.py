@@ -11,7 +11,9 @@ def _statement_call(site, method):
         site.receiver_key is not None
 
 
-def _single_byte(node):
+def _single_byte(node, constants):
+    if isinstance(node, cst.Name) and node.value in constants:
+        node = constants[node.value]  # WAKEUP_BYTE = b"x" at module level
     if isinstance(node, cst.SimpleString) and "b" in node.prefix.lower():
         value = node.evaluated_value
         return isinstance(value, bytes) and len(value) <= 1
@@ -21,7 +23,7 @@ def _single_byte(node):
 def check(facts, report):
     for site in facts.model.calls:
         if _statement_call(site, "send"):
-            if _single_byte(site.positional(0)):
+            if _single_byte(site.positional(0), facts.model.constants):
                 continue  # the self-pipe wake-up byte: sent whole or not at all
             info = facts.socket_confidence(site)
             if info.confidence in (KNOWN, LIKELY) and not info.datagram:
