@@ -5,12 +5,14 @@ Exit status: 0 nothing found (or --exit-zero), 1 findings remain (parse errors c
 """
 
 import argparse
+import difflib
 import os
 import sys
 
 from lint_sockets import __version__
 from lint_sockets.docs import page_text
 from lint_sockets.engine import _safe_str, check_source
+from lint_sockets.fixes import MAX_ITERATIONS, FixError, applicable, fix_source, write_atomically
 from lint_sockets.output import format_concise, format_full, format_json
 from lint_sockets.rules import registry
 from lint_sockets.settings import Settings, SettingsError, parse_target_version
@@ -59,6 +61,17 @@ def build_parser():
                         help="the name to report for input read from stdin")
     parser.add_argument("--target-version", metavar="VERSION",
                         help="lowest Python version the code supports, e.g. py39 (default py39)")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply safe fixes in place, then report what is left")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply (and offer) fixes that can change behaviour")
+    parser.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and change nothing "
+                             "(exit 1 when there is a diff)")
+    parser.add_argument("--show-fixes", action="store_true",
+                        help="list the fixes that were applied")
+    parser.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="with --fix, exit 1 when something was fixed")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain")
     parser.add_argument("--version", action="version", version=f"lint-sockets {__version__}")
@@ -145,52 +158,185 @@ def cmd_check(argv):
     if args.stdin_filename and paths != ["-"]:
         raise UsageError("--stdin-filename goes with `-` (read from stdin)")
 
-    errors = []
-    results = []
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff cannot be combined (--diff changes nothing)")
+    run = _Run(args, settings)
     if paths == ["-"]:
-        name = args.stdin_filename or "-"
-        source = sys.stdin.buffer.read()
-        results.append(_check_one(name, source, settings, errors))
+        run.check(args.stdin_filename or "-", sys.stdin.buffer.read(), stdin=True)
     else:
-        for path in discover(paths, errors):
+        for path in discover(paths, run.errors):
             try:
                 with open(path, "rb") as handle:
                     source = handle.read()
             except OSError as error:
-                errors.append(f"{path}: cannot read: {error.strerror or error}")
+                run.errors.append(f"{path}: cannot read: {error.strerror or error}")
                 continue
-            results.append(_check_one(path, source, settings, errors))
-    results = [r for r in results if r is not None]
+            run.check(path, source)
+    return run.finish()
 
-    fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    found = [r for r in results if r[1]]
-    if fmt == "json":
-        lines = format_json(found)
-    elif fmt == "full":
-        lines = format_full(found, color)
-    else:
-        lines = format_concise(found, color)
-    for line in lines:
-        print(line)
-    total = sum(len(r[1]) for r in found)
-    if fmt != "json":
+
+class _Run:
+    """One command-line run: check (and fix) each file, then report."""
+
+    def __init__(self, args, settings):
+        self.args = args
+        self.settings = settings
+        self.unsafe = args.unsafe_fixes
+        self.errors = []
+        self.warnings = []
+        self.results = []
+        self.fixed = []  # (path, [(code, message)])
+        self.diffs = []
+        self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
+        # with stdin and --fix the fixed code goes to stdout, the report to stderr
+        self.out = sys.stdout
+
+    def check(self, path, source, stdin=False):
+        args = self.args
+        if args.fix or args.diff:
+            source = self._fix(path, source, stdin)
+        result = _check_one(path, source, self.settings, self.errors,
+                            edits=self.fmt == "json")
+        if result is not None:
+            self.results.append(result)
+
+    def _fix(self, path, source, stdin):
+        try:
+            new, fixed, bounded = fix_source(source, self.settings, self.unsafe)
+        except FixError as error:
+            self.errors.append(f"{path}: internal error in lint-sockets: {_safe_str(error)}; "
+                               f"nothing was written (please report it with this file)")
+            return source
+        except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
+            self.errors.append(f"{path}: internal error in lint-sockets while fixing: "
+                               f"{type(error).__name__}: {_safe_str(error)}; nothing was "
+                               f"written (please report it with this file)")
+            return source
+        if bounded:
+            self.warnings.append(f"{path}: fixes still pending after {MAX_ITERATIONS} passes; "
+                                 f"run --fix again")
+        if self.args.diff:
+            if new != source:
+                self.diffs.append(unified_diff(path, source, new))
+                self.fixed.append((path, fixed))
+            return source
+        if fixed:
+            self.fixed.append((path, fixed))
+        if stdin:
+            sys.stdout.buffer.write(new if isinstance(new, bytes) else new.encode())
+            sys.stdout.flush()
+            self.out = sys.stderr
+        elif new != source:
+            try:
+                write_atomically(path, new)
+            except OSError as error:
+                self.errors.append(f"{path}: cannot write the fixed file: "
+                                   f"{error.strerror or error}")
+                return source
+        return new
+
+    def finish(self):
+        args = self.args
+        out = self.out
+        n_fixed = sum(len(f) for _, f in self.fixed)
+        if args.diff:
+            for diff in self.diffs:
+                sys.stdout.write(diff)
+            if n_fixed:
+                print(f"Would fix {n_fixed} error{'s' if n_fixed != 1 else ''}.",
+                      file=sys.stderr)
+            else:
+                print("No errors would be fixed.", file=sys.stderr)
+            return self._exit(EXIT_FINDINGS if self.diffs else EXIT_CLEAN)
+        color = out.isatty() and not os.environ.get("NO_COLOR")
+        found = [r for r in self.results if r[1]]
+        if self.fmt == "json":
+            lines = format_json(found, self.unsafe)
+        elif self.fmt == "full":
+            lines = format_full(found, color, self.unsafe)
+        else:
+            lines = format_concise(found, color, self.unsafe)
+        for line in lines:
+            print(line, file=out)
+        total = sum(len(r[1]) for r in found)
+        if self.fmt != "json":
+            self._summary(found, total, n_fixed, out)
+        if args.show_fixes and self.fixed:
+            print(f"Fixed {n_fixed} error{'s' if n_fixed != 1 else ''}:", file=out)
+            for path, fixed in self.fixed:
+                print(f"- {path}:", file=out)
+                for code, message in fixed:
+                    print(f"    {code} {message}", file=out)
+        if total and not args.exit_zero:
+            return self._exit(EXIT_FINDINGS)
+        if args.fix and args.exit_non_zero_on_fix and n_fixed:
+            return self._exit(EXIT_FINDINGS)
+        return self._exit(EXIT_CLEAN)
+
+    def _summary(self, found, total, n_fixed, out):
+        fixable = hidden = 0
+        for _, diagnostics, _ in found:
+            for d in diagnostics:
+                if applicable(d.fix, self.unsafe):
+                    fixable += 1
+                elif d.fix is not None:
+                    hidden += 1
         if total:
-            print(f"Found {total} error{'s' if total != 1 else ''}.")
-        elif not errors:
-            print("All checks passed!")
-    for message in errors:
-        print(f"lint-sockets: error: {message}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
-    if total and not args.exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+            if n_fixed:
+                print(f"Found {total + n_fixed} error{'s' if total + n_fixed != 1 else ''} "
+                      f"({n_fixed} fixed, {total} remaining).", file=out)
+            else:
+                print(f"Found {total} error{'s' if total != 1 else ''}.", file=out)
+            if fixable:
+                print(f"[*] {fixable} fixable with the `--fix` option.", file=out)
+            if hidden:
+                print(f"({hidden} more fix{'es' if hidden != 1 else ''} available with "
+                      f"`--unsafe-fixes`.)", file=out)
+        elif n_fixed:
+            print(f"Found {n_fixed} error{'s' if n_fixed != 1 else ''} "
+                  f"({n_fixed} fixed, 0 remaining).", file=out)
+        elif not self.errors:
+            print("All checks passed!", file=out)
+
+    def _exit(self, status):
+        for message in self.warnings:
+            print(f"lint-sockets: warning: {message}", file=sys.stderr)
+        for message in self.errors:
+            print(f"lint-sockets: error: {message}", file=sys.stderr)
+        return EXIT_ERROR if self.errors else status
 
 
-def _check_one(path, source, settings, errors):
+def unified_diff(path, old, new):
+    """A diff that `patch -p0` and `git apply` take: file names as given, every line kept
+    exactly (CRLF too), and the no-newline-at-end marker where needed."""
+    old_text = _decode(old)
+    new_text = _decode(new)
+    lines = difflib.unified_diff(
+        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=path, tofile=path,
+    )
+    out = []
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def _decode(source):
+    if isinstance(source, str):
+        return source
+    from lint_sockets.engine import _declared_encoding
+
     try:
-        diagnostics, lines = check_source(source, settings)
+        return source.decode(_declared_encoding(source))
+    except (UnicodeDecodeError, LookupError):
+        return source.decode("utf-8", errors="replace")
+
+
+def _check_one(path, source, settings, errors, edits=False):
+    try:
+        diagnostics, lines = check_source(source, settings, edits=edits)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
         errors.append(
             f"{path}: internal error in lint-sockets: {type(error).__name__}: "

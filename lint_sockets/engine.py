@@ -26,7 +26,8 @@ _LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 class Diagnostic:
     """One finding. Lines and columns are 1-based; columns count characters."""
 
-    __slots__ = ("code", "message", "line", "column", "end_line", "end_column", "fix")
+    __slots__ = ("code", "message", "line", "column", "end_line", "end_column", "fix",
+                 "edits")
 
     def __init__(self, code, message, line, column, end_line=None, end_column=None, fix=None):
         self.code = code
@@ -35,7 +36,8 @@ class Diagnostic:
         self.column = column
         self.end_line = end_line if end_line is not None else line
         self.end_column = end_column if end_column is not None else column
-        self.fix = fix
+        self.fix = fix  # FixSpec or None
+        self.edits = None  # text edits, computed on request (json output)
 
     def sort_key(self):
         return (self.line, self.column, self.code, self.message)
@@ -52,21 +54,32 @@ def lint_source(source, settings, noqa=True):
     return check_source(source, settings, noqa)[0]
 
 
-def check_source(source, settings, noqa=True, precheck=True):
+def check_source(source, settings, noqa=True, precheck=True, edits=False):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
-    already compiled the file.
+    already compiled the file. ``edits=True`` computes each fix's text edits (json output).
     """
     parsed, error = parse(source, precheck)
     if error is not None:
         if "SCK000" not in settings.enabled:
             return [], None
         return [error], _plain_lines(source)
-    findings = run_rules(parsed.module, settings, source)
+    findings = run_rules_with_fixes(parsed, settings, source)
     if not findings:
         return [], None
     diagnostics = _locate(parsed, findings)
+    if parsed.altered:
+        for d in diagnostics:
+            d.fix = None  # parsed from altered text: never rewrite it
+    elif edits:
+        from lint_sockets.fixes import text_edits
+
+        for d in diagnostics:
+            if d.fix is not None:
+                d.edits = text_edits(parsed.module, d.fix)
+                if d.edits is None:
+                    d.fix = None
     text = _source_text(source, parsed.module)
     lines = _NEWLINE.split(text)
     if noqa:
@@ -215,8 +228,13 @@ def _safe_str(exc, limit=300):
     return text
 
 
+def run_rules_with_fixes(parsed, settings, source=None):
+    """[(node, code, message, FixSpec or None)] for the enabled rules."""
+    return run_rules(parsed.module, settings, source)
+
+
 def run_rules(module, settings, source=None):
-    """[(node, code, message)] for the enabled rules, in no particular order."""
+    """[(node, code, message, FixSpec or None)] for the enabled rules, in no order."""
     from lint_sockets.analysis.facts import Facts
     from lint_sockets.analysis.model import build_model
 
@@ -233,11 +251,11 @@ def run_rules(module, settings, source=None):
     findings = []
     seen = set()
 
-    def report(node, code, **fields):
+    def report(node, code, fix=None, **fields):
         if code not in settings.enabled or (id(node), code) in seen:
             return
         seen.add((id(node), code))
-        findings.append((node, code, rules[code].message.format(**fields)))
+        findings.append((node, code, rules[code].message.format(**fields), fix))
 
     for check in sorted(checks, key=lambda c: (c.__module__, c.__name__)):
         check(facts, report)
@@ -254,13 +272,13 @@ def _locate(parsed, findings):
     table = _deep(positions, retry_on=Exception)
     shift = parsed.column_shift
     diagnostics = []
-    for node, code, message in findings:
+    for node, code, message, fix in findings:
         span = table[node]
         start_shift = shift.get(span.start.line, 0)
         end_shift = shift.get(span.end.line, 0)
         diagnostics.append(Diagnostic(
             code, message, span.start.line, span.start.column + 1 + start_shift,
-            span.end.line, span.end.column + 1 + end_shift,
+            span.end.line, span.end.column + 1 + end_shift, fix=fix,
         ))
     return diagnostics
 

@@ -4,6 +4,7 @@ import json
 import os
 
 from lint_sockets.docs import page_url
+from lint_sockets.fixes import applicable
 
 
 def _location(path, diagnostic):
@@ -16,24 +17,24 @@ def _style(enabled):
     return lambda text, code: f"\x1b[{code}m{text}\x1b[0m"
 
 
-def format_concise(results, color=False):
+def format_concise(results, color=False, unsafe=False):
     paint = _style(color)
     out = []
     for path, diagnostics, _ in results:
         for d in diagnostics:
-            fixable = " [*]" if d.fix is not None else ""
+            fixable = " [*]" if applicable(d.fix, unsafe) else ""
             out.append(
                 f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} {d.message}"
             )
     return out
 
 
-def format_full(results, color=False):
+def format_full(results, color=False, unsafe=False):
     paint = _style(color)
     out = []
     for path, diagnostics, lines in results:
         for d in diagnostics:
-            fixable = " [*]" if d.fix is not None else ""
+            fixable = " [*]" if applicable(d.fix, unsafe) else ""
             out.append(
                 f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} {d.message}"
             )
@@ -50,18 +51,22 @@ def format_full(results, color=False):
     return out
 
 
-def format_json(results):
+def format_json(results, unsafe=False):
     items = []
     for path, diagnostics, _ in results:
         filename = path if path == "-" else os.path.abspath(path)
         for d in diagnostics:
+            fix = None
+            if d.fix is not None and d.edits:
+                fix = {"applicability": d.fix.applicability, "message": d.fix.message,
+                       "edits": d.edits}
             items.append({
                 "code": d.code,
                 "message": d.message,
                 "filename": filename,
                 "location": {"row": d.line, "column": d.column},
                 "end_location": {"row": d.end_line, "column": d.end_column},
-                "fix": d.fix,
+                "fix": fix,
                 "url": page_url(d.code),
                 "noqa_row": d.line,
             })

@@ -115,7 +115,8 @@ def test_findings_exit_1_with_summary(proj):
     result = run("server.py", cwd=proj)
     assert result.status == 1, result
     assert result.findings() == [("server.py", 5, 22, "SCK501"), ("server.py", 8, 24, "SCK101")]
-    assert result.out.splitlines()[-1] == "Found 2 errors."
+    assert result.out.splitlines()[-2:] == ["Found 2 errors.",
+                                            "[*] 2 fixable with the `--fix` option."]
     assert result.err == ""
 
 
@@ -123,7 +124,8 @@ def test_one_finding_summary_is_singular(proj):
     (proj / "echo.py").write_text(ECHO)
     result = run("echo.py", cwd=proj)
     assert result.status == 1, result
-    assert result.out.splitlines()[-1] == "Found 1 error."
+    assert result.out.splitlines()[-2:] == ["Found 1 error.",
+                                            "[*] 1 fixable with the `--fix` option."]
 
 
 def test_exit_zero_reports_but_exits_0(proj):
@@ -233,9 +235,9 @@ def test_concise_is_the_default_when_not_a_tty(proj):
     concise = run("--output-format", "concise", "server.py", cwd=proj)
     assert default.out == concise.out
     lines = concise.out.splitlines()
-    assert len(lines) == 3
-    assert lines[0].startswith("server.py:5:22: SCK501 `.accept()` in a loop")
-    assert lines[1].startswith("server.py:8:24: SCK101 `.recv()` result is never checked")
+    assert len(lines) == 4
+    assert lines[0].startswith("server.py:5:22: SCK501 [*] `.accept()` in a loop")
+    assert lines[1].startswith("server.py:8:24: SCK101 [*] `.recv()` result is never checked")
     assert all(CONCISE.match(line) for line in lines[:2])
 
 
@@ -259,7 +261,7 @@ def test_full_shows_source_line_and_caret_without_colour(proj):
         carets = len(caret_line) - len(caret_line.rstrip("^"))
         assert caret_line.rstrip("^").endswith(" ") or caret_line.rstrip("^").endswith("|")
         assert 1 <= carets <= len(snippet)
-    assert lines[-1] == "Found 2 errors."
+    assert lines[-2:] == ["Found 2 errors.", "[*] 2 fixable with the `--fix` option."]
 
 
 def test_full_caret_lines_up_after_tabs(proj):
@@ -304,7 +306,10 @@ def test_json_shape_and_values(proj):
         assert set(item["end_location"]) == {"row", "column"}
         assert os.path.isabs(item["filename"])
         assert os.path.realpath(item["filename"]) == os.path.realpath(proj / "server.py")
-        assert item["fix"] is None
+        assert set(item["fix"]) == {"applicability", "message", "edits"}
+        assert item["fix"]["applicability"] == "safe"
+        for edit in item["fix"]["edits"]:
+            assert set(edit) == {"content", "location", "end_location"}
         assert isinstance(item["url"], str) and item["code"] in item["url"]
     accept, recv = items
     assert accept["code"] == "SCK501"

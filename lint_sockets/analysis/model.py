@@ -191,9 +191,10 @@ class ImportTable:
 
 
 class Binding:
-    __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops")
+    __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops", "line")
 
-    def __init__(self, value, how, scope, index=None, annotation=None, node=None, loops=()):
+    def __init__(self, value, how, scope, index=None, annotation=None, node=None, loops=(),
+                 line=None):
         self.value = value  # the bound expression (whole right-hand side), or None
         self.index = index  # position in an unpacking target, or None
         self.how = how  # assign, with, for, param, import, except, def, class, global
@@ -201,6 +202,7 @@ class Binding:
         self.scope = scope
         self.node = node
         self.loops = loops  # the loops (inside the function) the binding happens in
+        self.line = line  # the SimpleStatementLine in a block that holds it, if any
 
 
 class ClassInfo:
@@ -306,7 +308,7 @@ class CallSite:
     __slots__ = (
         "node", "method", "receiver", "receiver_key", "qname", "scope", "loops", "guards",
         "handler", "targets", "role", "direct", "state", "timeo", "in_lambda", "order",
-        "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop",
+        "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop", "line",
     )
 
     def __init__(self, **kw):
@@ -372,6 +374,7 @@ class _Walker:
         self.handler = None
         self.state = {}
         self.exit_flags = []
+        self.line = None
 
     # ---- statements -------------------------------------------------------------------
 
@@ -428,11 +431,15 @@ class _Walker:
 
     def walk_smalls(self, smalls, stmt):
         count = len(smalls)
+        # A one-statement line in a block is where fixes can insert statements.
+        saved_line = self.line
+        self.line = stmt if isinstance(stmt, cst.SimpleStatementLine) and count == 1 else None
         for index, small in enumerate(smalls):
             leaves_later = any(_leaves_small(s) for s in smalls[index + 1:count])
             self.exit_flags.append(leaves_later)
             self.walk_small(small, stmt)
             self.exit_flags.pop()
+        self.line = saved_line
 
     def walk_stmt(self, stmt):
         if isinstance(stmt, cst.SimpleStatementLine):
@@ -734,7 +741,7 @@ class _Walker:
         if key is None:
             return
         binding = Binding(value, how, self.scope, index=index, annotation=annotation, node=node,
-                          loops=tuple(self.loops))
+                          loops=tuple(self.loops), line=self.line)
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_bindings.setdefault(attr, []).append(binding)
@@ -882,6 +889,7 @@ class _Walker:
             in_lambda=in_lambda, order=self.order, stmt=stmt, reaching=reaching,
             arg_key=arg_key, arg_state=arg_state, arg_reaching=arg_reaching,
             leaves_loop=bool(self.loops) and any(self.exit_flags),
+            line=self.line,
         )
         self.order += 1
         self.model.calls.append(site)

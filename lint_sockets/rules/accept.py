@@ -3,7 +3,10 @@
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, RAISE, RETURN, SLEEP, UNKNOWN,
 )
+import libcst as cst
+
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
 _BROAD = {"OSError", "Exception", "BaseException"}
@@ -64,7 +67,7 @@ def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is None or frame.loop_depth < depth:
-            report(site.node, "SCK501", call=f".{site.method}()",
+            report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
                    what="ConnectionAbortedError escapes the loop")
             continue
         if handler is None:  # suppress()
@@ -75,8 +78,32 @@ def check_abort(facts, report):
         else:
             fatal = outcome.all_paths(lambda path: any(flag in path for flag in _FATAL))
         if fatal:
-            report(site.node, "SCK501", call=f".{site.method}()",
+            report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
                    what="the handler for ConnectionAbortedError leaves the loop")
+
+
+def _fix(site, depth):
+    """Wrap the accept statement in try/except ConnectionAbortedError: continue, when the
+    statement sits directly in the server loop (continue goes round that loop)."""
+    if site.line is None or depth != len(site.loops):
+        return None
+    line = site.line
+
+    def build():
+        def wrap(updated):
+            handler = cst.ExceptHandler(
+                type=cst.Name("ConnectionAbortedError"),
+                body=cst.IndentedBlock(body=[cst.SimpleStatementLine(body=[cst.Continue()])]),
+            )
+            return cst.Try(
+                body=cst.IndentedBlock(body=[updated.with_changes(leading_lines=())]),
+                handlers=[handler],
+                leading_lines=updated.leading_lines,
+            )
+        return [(line, wrap)]
+
+    return FixSpec(SAFE, "Wrap the accept in `try`/`except ConnectionAbortedError: continue`",
+                   build)
 
 
 def check_retry(facts, report):
@@ -103,7 +130,7 @@ RULES = [
         "ECONNABORTED from accept() ends the accept loop",
         "`{call}` in a loop: {what}; ECONNABORTED only means a client reset while queued, "
         "catch ConnectionAbortedError and accept again",
-        check=check_abort,
+        check=check_abort, fix="safe",
     ),
     Rule(
         "SCK502", "accept-retry-fatal",

@@ -4,8 +4,9 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
-from lint_sockets.analysis.model import strip_await
+from lint_sockets.analysis.model import iter_children, strip_await
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 LOOP_SOCKET_CALLS = frozenset({
     "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept", "sock_connect",
@@ -46,8 +47,70 @@ def check(facts, report):
         state = facts.state(site, site.arg_key)
         if state in (BLOCKING, TIMEOUT):
             reported.add(ident)
-            report(site.node, "SCK204", call=f".{site.method}()", sock=site.arg_key,
+            report(site.node, "SCK204", fix=_fix(facts, site), call=f".{site.method}()",
+                   sock=site.arg_key,
                    state="blocking" if state == BLOCKING else "in timeout mode")
+
+
+_DIRECT_USE = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send", "sendall",
+               "sendto", "sendmsg", "connect", "connect_ex", "accept", "makefile", "sendfile",
+               "settimeout", "setblocking"}
+
+
+_HARMLESS = {"close", "setsockopt", "getsockopt", "bind", "listen", "shutdown",
+             "getpeername"}
+
+
+def _name_uses(node, name):
+    count = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            count += current.value == name
+            continue
+        stack.extend(iter_children(current))
+    return count
+
+
+def _fix(facts, site):
+    """Insert ``sock.setblocking(False)`` right after the socket is created, where nothing
+    else in the function uses the socket in a way that would notice."""
+    if len(site.arg_reaching) != 1:
+        return None
+    binding = next(iter(site.arg_reaching))
+    key = site.arg_key
+    # Every use of the name must be one we can see is harmless: a loop.sock_* argument or a
+    # call of a method that does not care about blocking mode. Anything else (returned,
+    # stored, handed to other code, a blocking call) keeps the fix away.
+    allowed = len(site.scope.bindings.get(key, ()))
+    for other in facts.model.calls:
+        if other.scope is not site.scope:
+            continue
+        if other.receiver_key == key:
+            if other.method in _DIRECT_USE or other.method not in _HARMLESS:
+                return None
+            allowed += 1
+        elif other.arg_key == key and other.method in LOOP_SOCKET_CALLS:
+            allowed += 1
+    if _name_uses(site.scope.node, key) != allowed:
+        return None
+    message = f"Insert `{key}.setblocking(False)` after the socket is created"
+    if binding.how == "assign" and binding.line is not None:
+        return FixSpec(SAFE, message, lambda: [
+            (binding.line, flatten_after([statement(facts, f"{key}.setblocking(False)\n")]))
+        ])
+    if binding.how == "with" and isinstance(binding.node, cst.With) and isinstance(
+        binding.node.body, cst.IndentedBlock
+    ):
+        body = binding.node.body
+
+        def build():
+            new = statement(facts, f"{key}.setblocking(False)\n")
+            return [(body, lambda updated: updated.with_changes(body=[new, *updated.body]))]
+
+        return FixSpec(SAFE, message, build)
+    return None
 
 
 RULES = [
@@ -56,6 +119,6 @@ RULES = [
         "blocking socket passed to asyncio's loop.sock_* calls",
         "`{sock}` is {state} when passed to `{call}`: the call can block the whole event "
         "loop; call `{sock}.setblocking(False)` after creating it",
-        check=check,
+        check=check, fix="safe",
     ),
 ]

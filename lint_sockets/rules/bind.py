@@ -5,6 +5,7 @@ import libcst as cst
 from lint_sockets.analysis.facts import KNOWN, LIKELY
 from lint_sockets.analysis.model import int_value, strip_await
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
 _REUSE_OPTIONS = ("SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE")
 _SERVER_BASES = ("socketserver.", "http.server.")
@@ -142,7 +143,22 @@ def check(facts, report):
                 if option is not None and _mentions(option, _REUSE_OPTIONS):
                     reuse = True
         if listens and not reuse:
-            report(site.node, "SCK801")
+            report(site.node, "SCK801", fix=_fix(facts, site))
+
+
+def _fix(facts, site):
+    """Insert ``sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)`` before bind."""
+    alias = module_alias(facts, "socket")
+    if alias is None or site.line is None:
+        return None
+    receiver = facts.model.module.code_for_node(site.receiver)
+
+    def build():
+        new = statement(facts, f"{receiver}.setsockopt({alias}.SOL_SOCKET, "
+                               f"{alias}.SO_REUSEADDR, 1)\n")
+        return [(site.line, flatten_before(new))]
+
+    return FixSpec(UNSAFE, "Set SO_REUSEADDR before bind()", build)
 
 
 RULES = [
@@ -151,6 +167,6 @@ RULES = [
         "listening TCP socket bound without SO_REUSEADDR",
         "listening TCP socket bound without SO_REUSEADDR set first: after a restart, bind() "
         "fails with EADDRINUSE while old connections sit in TIME_WAIT",
-        check=check,
+        check=check, fix="unsafe",
     ),
 ]

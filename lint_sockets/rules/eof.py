@@ -3,8 +3,9 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, key_of
+from lint_sockets.analysis.model import int_value, key_of, strip_await
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 _RECV = ("recv", "recv_into")
 _LOOP_RECV = ("sock_recv", "sock_recv_into")
@@ -49,7 +50,27 @@ def check(facts, report):
             continue
         if _tested(site, loop):
             continue
-        report(site.node, "SCK101", call=f".{method}()", eof=_eof_value(method))
+        report(site.node, "SCK101", fix=_fix(facts, site, loop), call=f".{method}()",
+               eof=_eof_value(method))
+
+
+def _fix(facts, site, loop):
+    """``data = sock.recv(n)`` directly in the while loop: add ``if not data: break``."""
+    if site.loops[-1] is not loop or site.line is None:
+        return None
+    small = site.line.body[0]
+    if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+        return None
+    target = small.targets[0].target
+    if not isinstance(target, cst.Name) or strip_await(small.value) is not site.node:
+        return None
+    name = target.value
+
+    def build():
+        check = statement(facts, f"if not {name}:\n\tbreak\n")
+        return [(site.line, flatten_after([check]))]
+
+    return FixSpec(SAFE, f"Insert `if not {name}: break` after the read", build)
 
 
 def _innermost_while(loops):
@@ -99,6 +120,6 @@ RULES = [
         "recv() in a loop never checked for EOF (b\"\" / 0)",
         "`{call}` result is never checked for EOF ({eof}) in this loop; once the peer "
         "closes, the loop spins forever",
-        check=check,
+        check=check, fix="safe",
     ),
 ]

@@ -6,6 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
 from lint_sockets.analysis.model import int_value
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _EQUALITY = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
 _TIMED_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
@@ -98,7 +99,37 @@ def check_literal(facts, report):
                 if not near_sockets and name not in NETWORK_ERRNOS:
                     continue
                 meaning = f" ({name} {where})" if name else ""
-                report(literal, "SCK901", number=number, meaning=meaning)
+                report(literal, "SCK901", fix=_fix(facts, literal, number), number=number,
+                       meaning=meaning)
+
+
+def _fix(facts, literal, number):
+    """The number -> errno.NAME, only where the number means one socket errno: a Linux
+    socket errno (macOS numbers for socket errnos are other Linux errnos, so they are
+    left alone) or a Winsock number Python's errno module names the same way."""
+    name = tables.WINDOWS_ERRNO_NAMES.get(number)
+    if name is None:
+        name = tables.LINUX_ERRNO_NAMES.get(number)
+        if name not in NETWORK_ERRNOS:
+            return None
+    message = f"Replace {number} with `errno.{name}`"
+    if facts.imports.qualify_key(name) == f"errno.{name}":
+        return FixSpec(SAFE, message, lambda: [
+            (literal, cst.Name(name, lpar=literal.lpar, rpar=literal.rpar))
+        ])
+    alias = module_alias(facts, "errno")
+    if alias is not None:
+        return FixSpec(SAFE, message, lambda: [
+            (literal, cst.Attribute(value=cst.Name(alias), attr=cst.Name(name),
+                                    lpar=literal.lpar, rpar=literal.rpar))
+        ])
+    if not name_is_free(facts, "errno"):
+        return None
+    return FixSpec(SAFE, message + " and add `import errno`", lambda: [
+        (literal, cst.Attribute(value=cst.Name("errno"), attr=cst.Name(name),
+                                lpar=literal.lpar, rpar=literal.rpar)),
+        import_edit(facts, "import errno"),
+    ])
 
 
 def check_timeout_errno(facts, report):
@@ -137,7 +168,7 @@ RULES = [
         "errno compared with a number instead of an errno constant",
         "errno compared with the number {number}{meaning}: errno numbers differ by platform; "
         "compare with the errno module's constant",
-        check=check_literal,
+        check=check_literal, fix="safe",
     ),
     Rule(
         "SCK902", "timeout-by-errno",

@@ -1,7 +1,10 @@
 """SCK401 sigpipe-default."""
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, UNKNOWN
+import libcst as cst
+
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import UNSAFE, FixSpec
 
 _WRITES = {"send", "sendall", "sendto", "sendmsg", "sendfile"}
 
@@ -48,7 +51,22 @@ def check(facts, report):
         if writes is None:
             writes = _writes_to_sockets(facts)
         if writes:
-            report(site.node, "SCK401")
+            report(site.node, "SCK401", fix=_fix(facts, handler))
+
+
+def _fix(facts, handler):
+    """SIG_DFL -> SIG_IGN, spelled the way the code spells SIG_DFL."""
+    if isinstance(handler, cst.Attribute):
+        return FixSpec(UNSAFE, "Replace `SIG_DFL` with `SIG_IGN`", lambda: [
+            (handler.attr, cst.Name("SIG_IGN"))
+        ])
+    if isinstance(handler, cst.Name) and facts.imports.qualify_key("SIG_IGN") in (
+        "signal.SIG_IGN", "signal.Handlers.SIG_IGN"
+    ):
+        return FixSpec(UNSAFE, "Replace `SIG_DFL` with `SIG_IGN`", lambda: [
+            (handler, handler.with_changes(value="SIG_IGN"))
+        ])
+    return None
 
 
 RULES = [
@@ -57,6 +75,6 @@ RULES = [
         "SIGPIPE set back to SIG_DFL in code that writes to sockets",
         "SIGPIPE set to SIG_DFL in code that writes to sockets: a write to a reset peer "
         "then kills the process silently instead of raising BrokenPipeError",
-        check=check,
+        check=check, fix="unsafe",
     ),
 ]

@@ -4,6 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
 from lint_sockets.rules import Rule
+from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
 
 def _statement_call(site, method):
@@ -20,6 +21,12 @@ def _single_byte(node, constants):
     return False
 
 
+def _rename(site, method, applicability):
+    attr = site.node.func.attr
+    return FixSpec(applicability, f"Replace `{attr.value}` with `{method}`",
+                   lambda: [(attr, cst.Name(method))])
+
+
 def check(facts, report):
     for site in facts.model.calls:
         if _statement_call(site, "send"):
@@ -27,10 +34,16 @@ def check(facts, report):
                 continue  # the self-pipe wake-up byte: sent whole or not at all
             info = facts.socket_confidence(site)
             if info.confidence in (KNOWN, LIKELY) and not info.datagram:
-                report(site.node, "SCK601")
+                fix = None
+                if facts.state(site) != NONBLOCKING and not site.timeo:
+                    fix = _rename(site, "sendall", SAFE)
+                report(site.node, "SCK601", fix=fix)
         elif _statement_call(site, "connect_ex"):
             if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
-                report(site.node, "SCK602")
+                fix = None
+                if facts.state(site) != NONBLOCKING:
+                    fix = _rename(site, "connect", UNSAFE)
+                report(site.node, "SCK602", fix=fix)
         elif site.method == "sendall" and site.receiver_key is not None:
             if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
                 continue
@@ -44,14 +57,14 @@ RULES = [
         "socket send() result ignored: the rest of a partial write is lost",
         "the count `.send()` returns is ignored: send() may write only part of the data and "
         "the rest is silently lost; use sendall() or loop on the count",
-        check=check,
+        check=check, fix="safe",
     ),
     Rule(
         "SCK602", "connect-ex-result-ignored",
         "connect_ex() result ignored: the only report of a failed connect is dropped",
         "the error code `.connect_ex()` returns is ignored, and it is the only report of a "
         "failed connect; check it, or use connect(), which raises",
-        check=check,
+        check=check, fix="unsafe",
     ),
     Rule(
         "SCK603", "sendall-nonblocking",

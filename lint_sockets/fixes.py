@@ -1,0 +1,213 @@
+"""Fixes: libcst edits, applied without overlap, re-linted to a fixed point, verified, and
+written atomically.
+
+A rule attaches a ``FixSpec`` to a finding: its applicability (safe / unsafe), a message, and
+a builder that returns the edits. An edit is (node, replacement): a node, a
+``cst.FlattenSentinel`` (one statement becomes several) or ``cst.RemoveFromParent()``.
+Edits are built only when someone asks for them (--fix, --diff, json output).
+Comments, formatting, quotes and blank lines outside the edited nodes stay byte for byte:
+libcst regenerates everything else from the original tokens.
+"""
+
+import ast
+import os
+import stat
+import tempfile
+import warnings
+
+import libcst as cst
+
+SAFE = "safe"
+UNSAFE = "unsafe"
+MAX_ITERATIONS = 10
+
+
+class FixSpec:
+    __slots__ = ("applicability", "message", "builder")
+
+    def __init__(self, applicability, message, builder):
+        self.applicability = applicability
+        self.message = message
+        self.builder = builder  # () -> [(node, replacement)] or None when not possible
+
+    def edits(self):
+        try:
+            return self.builder() or None
+        except FixNotPossible:
+            return None
+
+
+class FixNotPossible(Exception):
+    """A builder's way of saying this occurrence cannot be fixed safely after all."""
+
+
+class FixError(Exception):
+    """Fixing produced code that does not parse: nothing is written."""
+
+
+class _Apply(cst.CSTTransformer):
+    def __init__(self, edits):
+        super().__init__()
+        self.edits = {id(node): replacement for node, replacement in edits}
+
+    def on_leave(self, original_node, updated_node):
+        replacement = self.edits.get(id(original_node))
+        if replacement is None:
+            return updated_node
+        if callable(replacement) and not isinstance(replacement, cst.CSTNode):
+            return replacement(updated_node)
+        return replacement
+
+
+def apply_edits(module, edits):
+    from lint_sockets.engine import _deep
+
+    return _deep(module.visit, _Apply(edits))
+
+
+def applicable(spec, unsafe):
+    return spec is not None and (spec.applicability == SAFE or unsafe)
+
+
+def fix_source(source, settings, unsafe=False):
+    """Fix a module given as bytes or str. Returns (new source of the same type, list of
+    (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code."""
+    from lint_sockets.engine import parse, run_rules_with_fixes
+
+    current = source
+    fixed = []
+    for _ in range(MAX_ITERATIONS):
+        parsed, error = parse(current)
+        if error is not None or parsed.altered:
+            break
+        module = parsed.module
+        findings = run_rules_with_fixes(parsed, settings, current)
+        chosen = _choose(module, findings, unsafe)
+        if not chosen:
+            return current, fixed, False
+        edits = []
+        for (_node, code, _message, spec), spec_edits in chosen:
+            edits.extend(spec_edits)
+            fixed.append((code, spec.message))
+        new_module = apply_edits(module, edits)
+        new_source = new_module.bytes if isinstance(current, bytes) else new_module.code
+        _verify(new_source)
+        if new_source == current:
+            return current, fixed, False
+        current = new_source
+    else:
+        parsed, error = parse(current)
+        if error is None and _choose(parsed.module,
+                                     run_rules_with_fixes(parsed, settings, current), unsafe):
+            return current, fixed, True
+    return current, fixed, False
+
+
+def _choose(module, findings, unsafe):
+    """Fixes to apply together: applicable, buildable, and not overlapping one another."""
+    from lint_sockets.engine import _deep
+
+    candidates = []
+    for finding in findings:
+        spec = finding[3]
+        if not applicable(spec, unsafe):
+            continue
+        edits = spec.edits()
+        if edits:
+            candidates.append((finding, edits))
+    if not candidates:
+        return []
+    spans = _deep(_spans, module)
+    chosen = []
+    taken = []
+    for finding, edits in sorted(candidates, key=lambda c: _first_offset(c[1], spans)):
+        ranges = [spans.get(id(node)) for node, _ in edits]
+        if any(r is None for r in ranges):
+            continue
+        if any(_overlap(r, t) for r in ranges for t in taken):
+            continue
+        taken.extend(ranges)
+        chosen.append((finding, edits))
+    return chosen
+
+
+def _first_offset(edits, spans):
+    return min(spans.get(id(node), (1 << 60, 0))[0] for node, _ in edits)
+
+
+def _overlap(a, b):
+    return a[0] < b[1] and b[0] < a[1] or a == b
+
+
+def _spans(module):
+    """id(node) -> (start offset, end offset) in the module's code, for every node."""
+    from libcst.metadata import ByteSpanPositionProvider, MetadataWrapper
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    table = wrapper.resolve(ByteSpanPositionProvider)
+    return {id(node): (span.start, span.start + span.length) for node, span in table.items()}
+
+
+def _verify(source):
+    """The fixed code must parse, for libcst and for Python's compiler (AST only)."""
+    try:
+        cst.parse_module(source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(source, "<lint-sockets fix>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except Exception as error:  # noqa: BLE001
+        raise FixError(f"a fix produced code that does not parse: {error}") from error
+
+
+def text_edits(module, spec):
+    """The fix as ruff-shaped text edits against the module's code (1-based rows/columns),
+    or None when it cannot be built."""
+    edits = spec.edits()
+    if not edits:
+        return None
+    original = module.code
+    result = []
+    for edit in edits:
+        new = apply_edits(module, [edit]).code
+        start = 0
+        limit = min(len(original), len(new))
+        while start < limit and original[start] == new[start]:
+            start += 1
+        end_old, end_new = len(original), len(new)
+        while end_old > start and end_new > start and original[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        result.append({
+            "content": new[start:end_new],
+            "location": _row_col(original, start),
+            "end_location": _row_col(original, end_old),
+        })
+    result.sort(key=lambda e: (e["location"]["row"], e["location"]["column"]))
+    return result
+
+
+def _row_col(text, offset):
+    row = text.count("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    return {"row": row, "column": offset - line_start + 1}
+
+
+def write_atomically(path, data):
+    """Replace ``path`` with ``data`` (bytes) so that an interrupted run leaves the old file
+    or the new one, never a mix; the file's permissions are kept."""
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=".lint-sockets-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

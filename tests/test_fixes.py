@@ -1,0 +1,264 @@
+"""Fixes: before/after fixtures, idempotence, and what --fix / --diff do to real files."""
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, findings
+from lint_sockets.engine import check_source
+from lint_sockets.fixes import applicable, fix_source
+from lint_sockets.rules import registry
+from lint_sockets.settings import Settings
+
+PAIRS = sorted(p for p in FIXTURES.glob("*/fix_*.py") if not p.name.endswith(".fixed.py"))
+
+
+def fixed_path(path):
+    return path.with_name(path.name[:-3] + ".fixed.py")
+
+
+@pytest.mark.parametrize("path", PAIRS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fix_fixture_gives_exactly_the_fixed_file_and_then_nothing(path):
+    code = path.parent.name
+    settings = Settings(select=[code])
+    source = path.read_bytes()
+    new, fixed, bounded = fix_source(source, settings, unsafe=True)
+    assert fixed and not bounded
+    assert new.decode() == fixed_path(path).read_text(encoding="utf-8")
+    again, fixed_again, _ = fix_source(new, settings, unsafe=True)
+    assert again == new and fixed_again == []
+    compile(new, str(path), "exec")
+
+
+def test_every_fixable_rule_has_a_fix_fixture():
+    fixable = {code for code, rule in registry().items() if rule.fix != "none"}
+    assert fixable == {p.parent.name for p in PAIRS}
+    for path in PAIRS:
+        assert fixed_path(path).is_file(), path
+
+
+def test_safe_fixes_only_without_unsafe_fixes():
+    source = (FIXTURES / "SCK401" / "fix_sig_ign.py").read_bytes()
+    new, fixed, _ = fix_source(source, Settings(select=["SCK401"]), unsafe=False)
+    assert new == source and fixed == []
+
+
+# A fixable finding needs one of these words in the file: SCK101 a read (recv, a
+# StreamReader), SCK202 EINTR, SCK204 loop.sock_*, SCK401 SIGPIPE, SCK501 accept, SCK601
+# send, SCK602 connect_ex, SCK801 bind, SCK901 an errno. Files without any of them cannot
+# have one, so skipping them leaves no standard-library file with fixable findings out.
+FIXABLE_WORDS = (b"recv", b"EINTR", b"InterruptedError", b"sock_", b"SIGPIPE", b"accept",
+                 b"send", b"connect_ex", b"bind", b"errno", b"SO_ERROR", b"StreamReader",
+                 b"open_connection", b"open_unix_connection")
+
+
+def _sources_with_fixable_findings():
+    """Fixture files, and every standard-library file that can have a fixable finding."""
+    files = [p for p in FIXTURES.rglob("*.py") if not p.name.endswith(".fixed.py")]
+    lib = Path(os.__file__).parent
+    for path in sorted(lib.rglob("*.py")):
+        if "site-packages" in path.parts:
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if any(word in data for word in FIXABLE_WORDS):
+            files.append(path)
+    return files
+
+
+@pytest.mark.slow
+def test_fixing_never_breaks_code_and_reaches_a_fixed_point():
+    """Every fixture and every socket-mentioning standard-library file with fixable
+    findings: fixing (safe and unsafe) gives code that compiles, a second run changes
+    nothing, and no finding that has an applicable fix remains."""
+    settings = Settings(select=["ALL"])
+    fixed_files = 0
+    for path in _sources_with_fixable_findings():
+        source = path.read_bytes()
+        diagnostics, _ = check_source(source, settings)
+        if not any(applicable(d.fix, True) for d in diagnostics):
+            continue
+        new, fixed, bounded = fix_source(source, settings, unsafe=True)
+        assert not bounded, path
+        assert fixed, path
+        compile(new, str(path), "exec", dont_inherit=True)
+        again, fixed_again, _ = fix_source(new, settings, unsafe=True)
+        assert again == new and not fixed_again, path
+        remaining, _ = check_source(new, settings)
+        assert not [d for d in remaining if applicable(d.fix, True)], path
+        fixed_files += 1
+    assert fixed_files >= 20
+
+
+# ---- the command line ---------------------------------------------------------------
+
+SERVER = (
+    "import signal\n"
+    "import socket\n"
+    "\n"
+    "signal.signal(signal.SIGPIPE, signal.SIG_DFL)\n"
+    "\n"
+    "\n"
+    "def serve(port):\n"
+    "    srv = socket.create_server(('', port))\n"
+    "    while True:\n"
+    "        conn, addr = srv.accept()\n"
+    "        conn.send(b'hello')  # greet\n"
+    "        conn.close()\n"
+)
+
+
+def run(*args, cwd, stdin=None):
+    return subprocess.run([sys.executable, "-m", "lint_sockets", *args], cwd=cwd,
+                          input=stdin, capture_output=True, timeout=120)
+
+
+def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    result = run("--fix", "--output-format", "concise", "server.py", cwd=tmp_path)
+    text = path.read_text()
+    assert "except ConnectionAbortedError:" in text  # SCK501, safe
+    assert "conn.sendall(b'hello')  # greet" in text  # SCK601, safe
+    assert "signal.SIG_DFL" in text  # SCK401 is unsafe: not applied
+    out = result.stdout.decode()
+    assert "SCK401" in out and "SCK501" not in out
+    assert "(2 fixed," in out
+    assert result.returncode == 1  # SCK401 and SCK402 remain
+
+
+def test_unsafe_fixes_and_show_fixes_and_exit_status(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    result = run("--fix", "--unsafe-fixes", "--show-fixes", "--select", "SCK401,SCK5,SCK6",
+                 "server.py", cwd=tmp_path)
+    assert "signal.SIG_IGN" in path.read_text()
+    out = result.stdout.decode()
+    assert "Fixed 3 errors:" in out and "SCK401 Replace `SIG_DFL` with `SIG_IGN`" in out
+    assert result.returncode == 0
+    path.write_text(SERVER)
+    strict = run("--fix", "--unsafe-fixes", "--exit-non-zero-on-fix", "--select",
+                 "SCK401,SCK5,SCK6", "server.py", cwd=tmp_path)
+    assert strict.returncode == 1
+
+
+def test_fix_keeps_encoding_bom_newlines_and_permissions(tmp_path):
+    body = SERVER.replace("# greet", "# grüß").replace("\n", "\r\n")
+    latin = tmp_path / "latin.py"
+    latin.write_bytes(("# -*- coding: latin-1 -*-\r\n" + body).encode("latin-1"))
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    os.chmod(latin, 0o751)
+    run("--fix", "latin.py", "bom.py", cwd=tmp_path)
+    latin_bytes = latin.read_bytes()
+    assert b"gr\xfc\xdf" in latin_bytes and b"sendall" in latin_bytes
+    assert b"\n" not in latin_bytes.replace(b"\r\n", b"")
+    assert stat.S_IMODE(os.stat(latin).st_mode) == 0o751
+    bom_bytes = bom.read_bytes()
+    assert bom_bytes.startswith(b"\xef\xbb\xbf") and "grüß".encode() in bom_bytes
+    assert b"sendall" in bom_bytes and b"\n" not in bom_bytes.replace(b"\r\n", b"")
+    assert not list(tmp_path.glob(".lint-sockets-*"))  # no temporary file left behind
+
+
+def test_diff_changes_nothing_and_applies_with_patch_to_the_same_result(tmp_path):
+    for name in ("a.py", "b.py"):
+        (tmp_path / name).write_text(SERVER)
+    (tmp_path / "c.py").write_bytes(SERVER.replace("\n", "\r\n").encode()[:-2])  # no final NL
+    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.py")}
+    diff = run("--diff", "--unsafe-fixes", "a.py", "c.py", cwd=tmp_path)
+    assert diff.returncode == 1
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.py")} == before
+    assert diff.stdout.startswith(b"--- a.py\n+++ a.py\n")
+    patched = subprocess.run(["patch", "-p0", "--binary"], cwd=tmp_path, input=diff.stdout,
+                             capture_output=True)
+    assert patched.returncode == 0, patched.stdout + patched.stderr
+    reference = tmp_path / "ref"
+    reference.mkdir()
+    for name in ("a.py", "c.py"):
+        (reference / name).write_bytes(before[name])
+    run("--fix", "--unsafe-fixes", "a.py", "c.py", cwd=reference)
+    for name in ("a.py", "c.py"):
+        assert (tmp_path / name).read_bytes() == (reference / name).read_bytes(), name
+    clean = run("--diff", "--select", "SCK7", "b.py", cwd=tmp_path)
+    assert clean.returncode == 0 and clean.stdout == b""
+
+
+def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
+    result = run("--fix", "-", "--stdin-filename", "server.py", cwd=tmp_path,
+                 stdin=SERVER.encode())
+    assert b"conn.sendall(b'hello')" in result.stdout
+    assert result.stdout.startswith(b"import signal\n")
+    assert b"SCK401" in result.stderr and b"SCK401" not in result.stdout
+
+
+def test_json_output_carries_fixes_whose_edits_give_the_fixed_file(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    result = run("--output-format", "json", "--select", "SCK5,SCK6", "server.py", cwd=tmp_path)
+    items = json.loads(result.stdout)
+    fixes = [i["fix"] for i in items if i["fix"]]
+    assert {i["code"] for i in items if i["fix"]} == {"SCK501", "SCK601"}
+    assert all(f["applicability"] == "safe" and f["message"] for f in fixes)
+    lines = SERVER.split("\n")
+    # apply the edits from the bottom up, as a consumer of the JSON would
+    edits = sorted((e for f in fixes for e in f["edits"]),
+                   key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True)
+    for edit in edits:
+        start, end = edit["location"], edit["end_location"]
+        text = "\n".join(lines)
+        offset = lambda loc: sum(len(l) + 1 for l in lines[:loc["row"] - 1]) + loc["column"] - 1
+        text = text[:offset(start)] + edit["content"] + text[offset(end):]
+        lines = text.split("\n")
+    expected, _, _ = fix_source(SERVER, Settings(select=["SCK5", "SCK6"]))
+    assert "\n".join(lines) == expected
+
+
+def test_fixable_findings_are_marked_and_counted(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    out = run("--output-format", "concise", "server.py", cwd=tmp_path).stdout.decode()
+    assert "SCK501 [*]" in out and "SCK601 [*]" in out and "SCK401 [*]" not in out
+    assert "[*] 2 fixable with the `--fix` option." in out
+    assert "(1 more fix available with `--unsafe-fixes`.)" in out
+    unsafe = run("--output-format", "concise", "--unsafe-fixes", "server.py",
+                 cwd=tmp_path).stdout.decode()
+    assert "SCK401 [*]" in unsafe
+
+
+def test_a_fix_that_breaks_the_code_writes_nothing_and_says_where(tmp_path, monkeypatch):
+    import libcst as cst
+
+    from lint_sockets import cli
+    from lint_sockets.rules import writes
+
+    def broken(site, method, applicability):
+        return writes.FixSpec(applicability, "break it", lambda: [
+            (site.node.func.attr, cst.Name("send all"))])
+
+    monkeypatch.setattr(writes, "_rename", broken)
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    monkeypatch.chdir(tmp_path)
+    status = cli.main(["--fix", "--select", "SCK601", "server.py"])
+    assert status == 2
+    assert path.read_text() == SERVER
+
+
+def test_fix_and_diff_together_is_a_usage_error(tmp_path):
+    (tmp_path / "x.py").write_text("x = 1\n")
+    result = run("--fix", "--diff", "x.py", cwd=tmp_path)
+    assert result.returncode == 2 and b"--diff" in result.stderr
+
+
+def test_fixture_markers_still_hold_for_fix_inputs():
+    for path in PAIRS:
+        from conftest import expected_markers
+
+        assert findings(path.read_bytes()) == expected_markers(path.read_bytes()), path
