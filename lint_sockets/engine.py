@@ -14,6 +14,7 @@ import warnings
 
 import libcst as cst
 
+from lint_sockets.prefilter import might_fire
 from lint_sockets.rules import registry
 
 NOQA_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -54,13 +55,22 @@ def lint_source(source, settings, noqa=True):
     return check_source(source, settings, noqa)[0]
 
 
-def check_source(source, settings, noqa=True, precheck=True, edits=False):
+def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
     already compiled the file. ``edits=True`` computes each fix's text edits (json output).
+    ``prefilter=False`` parses even files no rule can fire on (for tests of the filter).
     """
-    parsed, error = parse(source, precheck)
+    if precheck:
+        error = _python_syntax_error(source)
+        if error is not None:
+            if "SCK000" not in settings.enabled:
+                return [], None
+            return [error], _plain_lines(source)
+    if prefilter and not might_fire(source):
+        return [], None
+    parsed, error = parse(source, precheck=False)
     if error is not None:
         if "SCK000" not in settings.enabled:
             return [], None
