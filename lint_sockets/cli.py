@@ -5,16 +5,15 @@ Exit status: 0 nothing found (or --exit-zero), 1 findings remain (parse errors c
 """
 
 import argparse
-import difflib
 import os
 import sys
 
 from lint_sockets import __version__
 from lint_sockets.docs import page_text
-from lint_sockets.engine import _safe_str, check_source
-from lint_sockets.fixes import MAX_ITERATIONS, FixError, applicable, fix_source, write_atomically
+from lint_sockets.fixes import applicable
 from lint_sockets.output import format_concise, format_full, format_json
 from lint_sockets.rules import registry
+from lint_sockets.runner import CACHE_DIR, Cache, Job, check_file, default_jobs, run_files
 from lint_sockets.settings import Settings, SettingsError, parse_target_version
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -74,6 +73,10 @@ def build_parser():
                         help="with --fix, exit 1 when something was fixed")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="check files in N processes (default: the number of cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"do not read or write the result cache ({CACHE_DIR})")
     parser.add_argument("--version", action="version", version=f"lint-sockets {__version__}")
     return parser
 
@@ -160,80 +163,53 @@ def cmd_check(argv):
 
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be combined (--diff changes nothing)")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
     run = _Run(args, settings)
     if paths == ["-"]:
-        run.check(args.stdin_filename or "-", sys.stdin.buffer.read(), stdin=True)
+        run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
+                           stdin=True))
     else:
-        for path in discover(paths, run.errors):
-            try:
-                with open(path, "rb") as handle:
-                    source = handle.read()
-            except OSError as error:
-                run.errors.append(f"{path}: cannot read: {error.strerror or error}")
-                continue
-            run.check(path, source)
+        files = list(discover(paths, run.errors))
+        cache = None if args.no_cache else Cache(os.getcwd(), settings)
+        for result in run_files(run.job, files, args.jobs or default_jobs(), cache):
+            run.add(result)
+        if cache is not None:
+            cache.save()
     return run.finish()
 
 
 class _Run:
-    """One command-line run: check (and fix) each file, then report."""
+    """One command-line run: collect each file's result, then report."""
 
     def __init__(self, args, settings):
         self.args = args
-        self.settings = settings
         self.unsafe = args.unsafe_fixes
+        self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
+        self.job = Job(settings, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
+                       edits=self.fmt == "json")
         self.errors = []
         self.warnings = []
         self.results = []
         self.fixed = []  # (path, [(code, message)])
         self.diffs = []
-        self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
         # with stdin and --fix the fixed code goes to stdout, the report to stderr
         self.out = sys.stdout
 
-    def check(self, path, source, stdin=False):
-        args = self.args
-        if args.fix or args.diff:
-            source = self._fix(path, source, stdin)
-        result = _check_one(path, source, self.settings, self.errors,
-                            edits=self.fmt == "json")
-        if result is not None:
-            self.results.append(result)
-
-    def _fix(self, path, source, stdin):
-        try:
-            new, fixed, bounded = fix_source(source, self.settings, self.unsafe)
-        except FixError as error:
-            self.errors.append(f"{path}: internal error in lint-sockets: {_safe_str(error)}; "
-                               f"nothing was written (please report it with this file)")
-            return source
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
-            self.errors.append(f"{path}: internal error in lint-sockets while fixing: "
-                               f"{type(error).__name__}: {_safe_str(error)}; nothing was "
-                               f"written (please report it with this file)")
-            return source
-        if bounded:
-            self.warnings.append(f"{path}: fixes still pending after {MAX_ITERATIONS} passes; "
-                                 f"run --fix again")
-        if self.args.diff:
-            if new != source:
-                self.diffs.append(unified_diff(path, source, new))
-                self.fixed.append((path, fixed))
-            return source
-        if fixed:
-            self.fixed.append((path, fixed))
-        if stdin:
-            sys.stdout.buffer.write(new if isinstance(new, bytes) else new.encode())
+    def add(self, result):
+        self.errors.extend(result.errors)
+        self.warnings.extend(result.warnings)
+        if result.fixed:
+            self.fixed.append((result.path, result.fixed))
+        if result.diff is not None:
+            self.diffs.append(result.diff)
+        if result.fixed_source is not None:
+            data = result.fixed_source
+            sys.stdout.buffer.write(data if isinstance(data, bytes) else data.encode())
             sys.stdout.flush()
             self.out = sys.stderr
-        elif new != source:
-            try:
-                write_atomically(path, new)
-            except OSError as error:
-                self.errors.append(f"{path}: cannot write the fixed file: "
-                                   f"{error.strerror or error}")
-                return source
-        return new
+        if result.diagnostics:
+            self.results.append((result.path, result.diagnostics, None))
 
     def finish(self):
         args = self.args
@@ -253,6 +229,7 @@ class _Run:
         if self.fmt == "json":
             lines = format_json(found, self.unsafe)
         elif self.fmt == "full":
+            found = [(path, diagnostics, _read_lines(path)) for path, diagnostics, _ in found]
             lines = format_full(found, color, self.unsafe)
         else:
             lines = format_concise(found, color, self.unsafe)
@@ -306,44 +283,17 @@ class _Run:
         return EXIT_ERROR if self.errors else status
 
 
-def unified_diff(path, old, new):
-    """A diff that `patch -p0` and `git apply` take: file names as given, every line kept
-    exactly (CRLF too), and the no-newline-at-end marker where needed."""
-    old_text = _decode(old)
-    new_text = _decode(new)
-    lines = difflib.unified_diff(
-        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-        fromfile=path, tofile=path,
-    )
-    out = []
-    for line in lines:
-        if not line.endswith(("\n", "\r")):
-            line += "\n\\ No newline at end of file\n"
-        out.append(line)
-    return "".join(out)
-
-
-def _decode(source):
-    if isinstance(source, str):
-        return source
-    from lint_sockets.engine import _declared_encoding
+def _read_lines(path):
+    """The file's lines, for showing findings in context (None if it cannot be read)."""
+    from lint_sockets.engine import _NEWLINE, _declared_encoding
 
     try:
-        return source.decode(_declared_encoding(source))
-    except (UnicodeDecodeError, LookupError):
-        return source.decode("utf-8", errors="replace")
-
-
-def _check_one(path, source, settings, errors, edits=False):
-    try:
-        diagnostics, lines = check_source(source, settings, edits=edits)
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
-        errors.append(
-            f"{path}: internal error in lint-sockets: {type(error).__name__}: "
-            f"{_safe_str(error)} (please report it with this file)"
-        )
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text = data.decode(_declared_encoding(data), errors="replace")
+    except (OSError, LookupError):
         return None
-    return (path, diagnostics, lines)
+    return _NEWLINE.split(text.lstrip("\ufeff"))
 
 
 def discover(paths, errors):

@@ -10,6 +10,7 @@ libcst regenerates everything else from the original tokens.
 """
 
 import ast
+import difflib
 import os
 import stat
 import tempfile
@@ -211,3 +212,31 @@ def write_atomically(path, data):
         except OSError:
             pass
         raise
+
+
+def unified_diff(path, old, new):
+    """A diff that `patch -p0` and `git apply` take: file names as given, every line kept
+    exactly (CRLF too), and the no-newline-at-end marker where needed."""
+    old_text = _decode(old)
+    new_text = _decode(new)
+    lines = difflib.unified_diff(
+        old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=path, tofile=path,
+    )
+    out = []
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)
+
+
+def _decode(source):
+    if isinstance(source, str):
+        return source
+    from lint_sockets.engine import _declared_encoding
+
+    try:
+        return source.decode(_declared_encoding(source))
+    except (UnicodeDecodeError, LookupError):
+        return source.decode("utf-8", errors="replace")

@@ -63,7 +63,8 @@ def test_flake8_honours_noqa_and_ignore(tmp_path):
 def test_plugin_never_aborts_flake8_on_code_libcst_cannot_parse(tmp_path):
     # Valid Python that libcst's grammar rejects: flake8 must keep going.
     path = tmp_path / "odd.py"
-    path.write_text("(pars): bool = True\n")
+    path.write_text("(pars): bool = True\nimport socket\nsock = socket.socket()\n"
+                    "while True:\n    sock.sendall(sock.recv(10))\n")
     other = tmp_path / "other.py"
     other.write_text("import socket\nsock = socket.socket()\nwhile True:\n"
                      "    sock.sendall(sock.recv(10))\n")

@@ -1,6 +1,6 @@
 """SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
+from lint_sockets.analysis.facts import KNOWN, LIKELY
 from lint_sockets.analysis.model import key_of
 from lint_sockets.rules import Rule
 

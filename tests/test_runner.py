@@ -1,0 +1,71 @@
+"""Parallel runs report in a stable order; the cache answers for unchanged files."""
+
+import os
+import subprocess
+import sys
+
+from conftest import FIXTURES
+
+SERVER = (
+    "import socket\n"
+    "def serve(port):\n"
+    "    srv = socket.create_server(('', port))\n"
+    "    while True:\n"
+    "        conn, addr = srv.accept()\n"
+)
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "lint_sockets", "--output-format",
+                           "concise", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_parallel_output_is_the_same_as_one_process(tmp_path):
+    one = run("--no-cache", "--jobs", "1", str(FIXTURES), cwd=tmp_path)
+    many = run("--no-cache", "--jobs", "3", str(FIXTURES), cwd=tmp_path)
+    assert one.stdout == many.stdout and one.returncode == many.returncode == 1
+    assert one.stdout.count("\n") > 100
+
+
+def test_warm_run_answers_from_the_cache_without_reading_files(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    first = run("server.py", cwd=tmp_path)
+    assert "SCK501" in first.stdout
+    assert (tmp_path / ".lint_sockets_cache" / "CACHEDIR.TAG").is_file()
+    # Same size and modification time, different content: a cached answer proves the file
+    # was not read again.
+    stamp = os.stat(path)
+    path.write_text(SERVER.replace("srv.accept()", "srv.acc3pt()"))
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert run("server.py", cwd=tmp_path).stdout == first.stdout
+    # A real change is seen.
+    path.write_text("x = 1\n")
+    assert "All checks passed!" in run("server.py", cwd=tmp_path).stdout
+
+
+def test_cache_is_keyed_on_settings(tmp_path):
+    (tmp_path / "server.py").write_text(SERVER)
+    assert "SCK501" in run("server.py", cwd=tmp_path).stdout
+    assert "SCK501" not in run("--ignore", "SCK5", "server.py", cwd=tmp_path).stdout
+    assert "SCK501" in run("server.py", cwd=tmp_path).stdout
+
+
+def test_no_cache_writes_no_cache(tmp_path):
+    (tmp_path / "server.py").write_text(SERVER)
+    run("--no-cache", "server.py", cwd=tmp_path)
+    assert not (tmp_path / ".lint_sockets_cache").exists()
+
+
+def test_fix_is_not_skipped_by_a_cached_result(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(SERVER)
+    run("server.py", cwd=tmp_path)  # caches the finding and its fix
+    run("--fix", "server.py", cwd=tmp_path)
+    assert "except ConnectionAbortedError:" in path.read_text()
+
+
+def test_jobs_must_be_positive(tmp_path):
+    result = run("--jobs", "0", ".", cwd=tmp_path)
+    assert result.returncode == 2 and "--jobs" in result.stderr
