@@ -9,19 +9,19 @@ import os
 import sys
 
 from lint_sockets import __version__
+from lint_sockets.config import DEFAULT_EXCLUDES, excluded
+from lint_sockets.config import load as load_config
 from lint_sockets.docs import page_text
 from lint_sockets.fixes import applicable
-from lint_sockets.output import format_concise, format_full, format_json
+from lint_sockets.output import (
+    format_concise, format_full, format_github, format_json, format_sarif, format_statistics,
+)
 from lint_sockets.rules import registry
 from lint_sockets.runner import CACHE_DIR, Cache, Job, check_file, default_jobs, run_files
 from lint_sockets.settings import Settings, SettingsError, parse_target_version
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-DEFAULT_EXCLUDES = frozenset({
-    ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "__pycache__", ".tox", ".nox",
-    "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".lint_sockets_cache",
-})
 
 
 class UsageError(Exception):
@@ -54,8 +54,16 @@ def build_parser():
                         metavar="CODES", help="rule codes or prefixes to add to the selection")
     parser.add_argument("--ignore", type=_comma_list, action="append", default=[],
                         metavar="CODES", help="rule codes or prefixes to disable")
-    parser.add_argument("--output-format", choices=("full", "concise", "json"), default=None,
-                        help="full (default on a terminal), concise (default otherwise), json")
+    parser.add_argument("--output-format",
+                        choices=("full", "concise", "json", "sarif", "github"), default=None,
+                        help="full (default on a terminal), concise (default otherwise), json "
+                             "(ruff's shape), sarif (2.1.0), github (workflow commands)")
+    parser.add_argument("--output-file", "-o", metavar="FILE",
+                        help="write the report to FILE instead of standard output")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print the number of findings per rule instead of the findings")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="print the findings and nothing else (no summary)")
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to report for input read from stdin")
     parser.add_argument("--target-version", metavar="VERSION",
@@ -73,6 +81,13 @@ def build_parser():
                         help="with --fix, exit 1 when something was fixed")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain")
+    parser.add_argument("--config", metavar="FILE",
+                        help="read settings from FILE instead of the nearest pyproject.toml")
+    parser.add_argument("--force-exclude", action="store_true",
+                        help="apply exclude / extend-exclude to files named on the command "
+                             "line too (what pre-commit needs)")
+    parser.add_argument("--socket-names", metavar="REGEX",
+                        help="names that make a socket-shaped call count as a socket")
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help="check files in N processes (default: the number of cores)")
     parser.add_argument("--no-cache", action="store_true",
@@ -146,15 +161,36 @@ def _flatten(groups):
     return [item for group in groups for item in group]
 
 
+def _settings(args, config):
+    """Settings from the configuration file, with the command line's flags winning."""
+    def pick(flag, key):
+        if flag is not None:
+            return flag
+        return config.get(key)
+
+    select = _flatten(args.select) if args.select is not None else config.get("select")
+    ignore = _flatten(args.ignore) if args.ignore else config.get("ignore", [])
+    extend = list(config.get("extend-select", [])) + _flatten(args.extend_select)
+    target = (parse_target_version(args.target_version) if args.target_version
+              else config.target_version())
+    try:
+        return Settings(
+            select=select, ignore=ignore, extend_select=extend,
+            socket_names=pick(args.socket_names, "socket-names"),
+            target_version=target,
+            per_file_ignores=config.per_file_ignores(),
+            root=config.root,
+        )
+    except SettingsError as error:
+        if config.path and args.select is None and not args.ignore:
+            raise SettingsError(f"{config.path}: [tool.lint-sockets] {error}")
+        raise
+
+
 def cmd_check(argv):
     args = build_parser().parse_args(argv)
-    target = parse_target_version(args.target_version) if args.target_version else (3, 9)
-    settings = Settings(
-        select=_flatten(args.select) if args.select is not None else None,
-        ignore=_flatten(args.ignore),
-        extend_select=_flatten(args.extend_select),
-        target_version=target,
-    )
+    config = load_config(args.config, explicit=args.config is not None)
+    settings = _settings(args, config)
     paths = args.paths or ["."]
     if "-" in paths and len(paths) > 1:
         raise UsageError("`-` (stdin) cannot be combined with other paths")
@@ -170,7 +206,8 @@ def cmd_check(argv):
         run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
                            stdin=True))
     else:
-        files = list(discover(paths, run.errors))
+        excludes = config.excludes()
+        files = list(discover(paths, run.errors, excludes, config.root, args.force_exclude))
         cache = None if args.no_cache else Cache(os.getcwd(), settings)
         for result in run_files(run.job, files, args.jobs or default_jobs(), cache):
             run.add(result)
@@ -212,6 +249,18 @@ class _Run:
             self.results.append((result.path, result.diagnostics, None))
 
     def finish(self):
+        if self.args.output_file and self.out is sys.stdout:
+            try:
+                with open(self.args.output_file, "w", encoding="utf-8") as handle:
+                    self.out = handle
+                    return self._finish()
+            except OSError as error:
+                self.errors.append(f"{self.args.output_file}: cannot write the report: "
+                                   f"{error.strerror or error}")
+                self.out = sys.stdout
+        return self._finish()
+
+    def _finish(self):
         args = self.args
         out = self.out
         n_fixed = sum(len(f) for _, f in self.fixed)
@@ -226,8 +275,14 @@ class _Run:
             return self._exit(EXIT_FINDINGS if self.diffs else EXIT_CLEAN)
         color = out.isatty() and not os.environ.get("NO_COLOR")
         found = [r for r in self.results if r[1]]
-        if self.fmt == "json":
+        if args.statistics:
+            lines = format_statistics(found, self.unsafe)
+        elif self.fmt == "json":
             lines = format_json(found, self.unsafe)
+        elif self.fmt == "sarif":
+            lines = format_sarif(found, self.job.settings.enabled, _project_root())
+        elif self.fmt == "github":
+            lines = format_github(found)
         elif self.fmt == "full":
             found = [(path, diagnostics, _read_lines(path)) for path, diagnostics, _ in found]
             lines = format_full(found, color, self.unsafe)
@@ -236,7 +291,7 @@ class _Run:
         for line in lines:
             print(line, file=out)
         total = sum(len(r[1]) for r in found)
-        if self.fmt != "json":
+        if self.fmt in ("full", "concise") and not args.quiet and not args.statistics:
             self._summary(found, total, n_fixed, out)
         if args.show_fixes and self.fixed:
             print(f"Fixed {n_fixed} error{'s' if n_fixed != 1 else ''}:", file=out)
@@ -283,6 +338,20 @@ class _Run:
         return EXIT_ERROR if self.errors else status
 
 
+def _project_root():
+    """The repository root (the nearest directory with .git) or the working directory:
+    what SARIF's repository-relative URIs are relative to."""
+    here = os.path.abspath(os.getcwd())
+    current = here
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return here
+        current = parent
+
+
 def _read_lines(path):
     """The file's lines, for showing findings in context (None if it cannot be read)."""
     from lint_sockets.engine import _NEWLINE, _declared_encoding
@@ -296,39 +365,96 @@ def _read_lines(path):
     return _NEWLINE.split(text.lstrip("\ufeff"))
 
 
-def discover(paths, errors):
-    """Files to check, in a stable order: explicit files as given, directories walked
-    sorted, skipping hidden and default-excluded directories."""
+def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=False):
+    """Files to check, in a stable order: explicit files as given (excluded only with
+    --force-exclude), directories walked in path order, skipping hidden directories, what
+    the exclude globs match and, in a git checkout, what git ignores."""
     seen = set()
+    root = os.path.abspath(root)
     for raw in paths:
-        if not os.path.exists(raw):
+        if not os.path.lexists(raw):
             errors.append(f"{raw}: no such file or directory")
             continue
         if os.path.isdir(raw):
-            found = sorted(_walk(raw, errors), key=lambda p: p.split(os.sep))
+            found = sorted(_walk(raw, errors, excludes, root), key=lambda p: p.split(os.sep))
             for path in found:
                 real = os.path.realpath(path)
                 if real not in seen:
                     seen.add(real)
                     yield path
+        elif not os.path.exists(raw):
+            errors.append(f"{raw}: broken symbolic link")
         else:
+            if force_exclude and excluded(raw, excludes, root):
+                continue
             real = os.path.realpath(raw)
             if real not in seen:
                 seen.add(real)
                 yield raw
 
 
-def _walk(top, errors):
+def _walk(top, errors, excludes, root):
+    ignored = _git_ignored(top)
+
     def onerror(error):
         errors.append(f"{error.filename}: cannot read directory: {error.strerror}")
 
-    for root, dirs, files in os.walk(top, onerror=onerror):
-        dirs[:] = sorted(
-            d for d in dirs
-            if d not in DEFAULT_EXCLUDES and not (d.startswith(".") and d not in (".", ".."))
-        )
+    visited = set()
+    for current, dirs, files in os.walk(top, onerror=onerror, followlinks=True):
+        real = os.path.realpath(current)
+        if real in visited:  # a symbolic link loop
+            dirs[:] = []
+            continue
+        visited.add(real)
+        kept = []
+        for d in sorted(dirs):
+            path = os.path.join(current, d)
+            if d.startswith(".") or excluded(path, excludes, root, below=top):
+                continue
+            if ignored is not None and _is_ignored(path, ignored):
+                continue
+            kept.append(d)
+        dirs[:] = kept
         for name in sorted(files):
-            if name.endswith(".py"):
-                path = os.path.join(root, name)
-                yield path[2:] if path.startswith("." + os.sep) else path
+            if not name.endswith(".py"):
+                continue
+            path = os.path.join(current, name)
+            if excluded(path, excludes, root, below=top):
+                continue
+            if ignored is not None and _is_ignored(path, ignored):
+                continue
+            yield path[2:] if path.startswith("." + os.sep) else path
 
+
+def _git_ignored(top):
+    """Paths git ignores under ``top`` (absolute), or None outside a git checkout or
+    without git: asking git once is cheap, re-implementing .gitignore is not."""
+    import subprocess
+
+    try:
+        result = subprocess.run(
+            ["git", "-C", top, "ls-files", "--others", "--ignored", "--exclude-standard",
+             "--directory", "-z"],
+            capture_output=True, timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    base = os.path.abspath(top)
+    entries = set()
+    for item in result.stdout.split(b"\0"):
+        if item:
+            entries.add(os.path.normpath(os.path.join(base, os.fsdecode(item))))
+    return entries
+
+
+def _is_ignored(path, ignored):
+    current = os.path.abspath(path)
+    while True:
+        if current in ignored:
+            return True
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent

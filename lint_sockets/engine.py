@@ -68,17 +68,17 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
             if "SCK000" not in settings.enabled:
                 return [], None
             return [error], _plain_lines(source)
-    if prefilter and not might_fire(source):
+    wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
+    if prefilter and not might_fire(source) and not wants_noqa_check:
         return [], None
     parsed, error = parse(source, precheck=False)
     if error is not None:
         if "SCK000" not in settings.enabled:
             return [], None
         return [error], _plain_lines(source)
-    findings = run_rules_with_fixes(parsed, settings, source)
-    if not findings:
+    diagnostics, lines = reported(parsed, settings, source, noqa, wants_noqa_check)
+    if not diagnostics:
         return [], None
-    diagnostics = _locate(parsed, findings)
     if parsed.altered:
         for d in diagnostics:
             d.fix = None  # parsed from altered text: never rewrite it
@@ -90,12 +90,28 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                 d.edits = text_edits(parsed.module, d.fix)
                 if d.edits is None:
                     d.fix = None
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics, lines
+
+
+def reported(parsed, settings, source, noqa=True, wants_noqa_check=None):
+    """(diagnostics as reported, source lines): the rules' findings located, SCK100 added,
+    and (with ``noqa``) what ``# noqa`` suppresses left out. Checking and fixing both use
+    it, so a suppressed finding is never fixed."""
+    if wants_noqa_check is None:
+        wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
+    findings = run_rules(parsed.module, settings, source)
+    if not findings and not wants_noqa_check:
+        return [], None
+    diagnostics = _locate(parsed, findings) if findings else []
     text = _source_text(source, parsed.module)
     lines = _NEWLINE.split(text)
+    noqa_lines = _noqa_lines(text, lines) if noqa or wants_noqa_check else None
+    if wants_noqa_check:
+        diagnostics.extend(unused_noqa(parsed, text, diagnostics, noqa_lines,
+                                       settings.enabled))
     if noqa:
-        noqa_lines = _noqa_lines(text, lines)
         diagnostics = [d for d in diagnostics if not is_suppressed(d, noqa_lines)]
-    diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, lines
 
 
@@ -238,9 +254,95 @@ def _safe_str(exc, limit=300):
     return text
 
 
-def run_rules_with_fixes(parsed, settings, source=None):
-    """[(node, code, message, FixSpec or None)] for the enabled rules."""
-    return run_rules(parsed.module, settings, source)
+def _has_sck_noqa(source):
+    if isinstance(source, bytes):
+        return b"noqa" in source.lower() and b"SCK" in source.upper()
+    return "noqa" in source.lower() and "SCK" in source.upper()
+
+
+def unused_noqa(parsed, text, diagnostics, noqa_lines, enabled):
+    """SCK100 findings: SCK codes in `# noqa: ...` lists that suppress no finding on the
+    lines flake8 would read them for. Only codes whose rules all ran are judged: a code for
+    a rule this run did not check may be needed by another run."""
+    from lint_sockets.rules import registry
+    from lint_sockets.rules.noqa import NOQA
+
+    codes = set(registry())
+    by_line = {}
+    for d in diagnostics:
+        by_line.setdefault(d.line, []).append(d.code)
+    found = []
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return found
+    for token in tokens:
+        if token.type != tokenize.COMMENT:
+            continue
+        match = NOQA.search(token.string)
+        if match is None or match.group("codes") is None:
+            continue
+        listed = [c for c in _SPLIT_CODES.split(match.group("codes")) if c]
+        ours = [c for c in listed if c.startswith("SCK")
+                and any(k.startswith(c) for k in codes)
+                and all(k in enabled for k in codes if k.startswith(c))]
+        if not ours:
+            continue
+        covered = [n for n, t in getattr(noqa_lines, "mapping", {}).items()
+                   if token.string in t] or [token.start[0]]
+        present = [code for n in covered for code in by_line.get(n, ())]
+        unused = [c for c in ours if not any(p == c or p.startswith(c) for p in present)]
+        if not unused:
+            continue
+        line, column = token.start[0], token.start[1] + 1
+        fix = _noqa_fix(parsed, token, unused)
+        found.append(Diagnostic(
+            "SCK100",
+            registry()["SCK100"].message.format(plural="s" if len(unused) > 1 else "",
+                                                codes=", ".join(unused)),
+            line, column, line, column + len(token.string), fix=fix,
+        ))
+    return found
+
+
+def _noqa_fix(parsed, token, unused):
+    from lint_sockets.fixes import SAFE, FixNotPossible, FixSpec
+    from lint_sockets.rules.noqa import rewrite_comment
+
+    if parsed.altered:
+        return None
+    new_text = rewrite_comment(token.string, unused)
+
+    def build():
+        owner = _comment_owner(parsed.module, token)
+        if owner is None:
+            raise FixNotPossible()
+        if new_text:
+            return [(owner.comment, cst.Comment(new_text))]
+        if isinstance(owner, cst.TrailingWhitespace):
+            return [(owner, owner.with_changes(whitespace=cst.SimpleWhitespace(""),
+                                               comment=None))]
+        return [(owner, cst.RemoveFromParent())]
+
+    message = "Remove the unused noqa code" + ("s" if len(unused) > 1 else "")
+    return FixSpec(SAFE, message, build)
+
+
+def _comment_owner(module, token):
+    """The TrailingWhitespace or EmptyLine holding the comment at the token's position."""
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = _deep(wrapper.resolve, PositionProvider, retry_on=Exception)
+    line, column = token.start
+    for node, span in positions.items():
+        if isinstance(node, cst.Comment) and span.start.line == line \
+                and span.start.column == column:
+            for owner, owner_span in positions.items():
+                if isinstance(owner, (cst.TrailingWhitespace, cst.EmptyLine)) and \
+                        owner.comment is node:
+                    return owner
+    return None
 
 
 def run_rules(module, settings, source=None):

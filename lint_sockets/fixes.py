@@ -73,7 +73,11 @@ def applicable(spec, unsafe):
 def fix_source(source, settings, unsafe=False):
     """Fix a module given as bytes or str. Returns (new source of the same type, list of
     (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code."""
-    from lint_sockets.engine import parse, run_rules_with_fixes
+    from lint_sockets.engine import parse, reported
+
+    def fixable(parsed, current):
+        diagnostics, _ = reported(parsed, settings, current)
+        return [(None, d.code, d.message, d.fix) for d in diagnostics]
 
     current = source
     fixed = []
@@ -82,8 +86,7 @@ def fix_source(source, settings, unsafe=False):
         if error is not None or parsed.altered:
             break
         module = parsed.module
-        findings = run_rules_with_fixes(parsed, settings, current)
-        chosen = _choose(module, findings, unsafe)
+        chosen = _choose(module, fixable(parsed, current), unsafe)
         if not chosen:
             return current, fixed, False
         edits = []
@@ -98,8 +101,7 @@ def fix_source(source, settings, unsafe=False):
         current = new_source
     else:
         parsed, error = parse(current)
-        if error is None and _choose(parsed.module,
-                                     run_rules_with_fixes(parsed, settings, current), unsafe):
+        if error is None and _choose(parsed.module, fixable(parsed, current), unsafe):
             return current, fixed, True
     return current, fixed, False
 

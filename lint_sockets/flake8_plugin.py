@@ -7,7 +7,7 @@ leaves suppression to flake8. Columns are 0-based, as flake8 expects from plugin
 from lint_sockets import __version__
 from lint_sockets.engine import _safe_str, check_source
 from lint_sockets.rules import registry
-from lint_sockets.settings import Settings
+from lint_sockets.settings import Settings, parse_target_version
 
 _SETTINGS = None
 
@@ -24,6 +24,27 @@ class Plugin:
     version = __version__
     # Rules that are off by default stay off in flake8 unless selected explicitly.
     extend_default_ignore = [code for code, rule in registry().items() if not rule.default]
+
+    @classmethod
+    def add_options(cls, parser):
+        parser.add_option(
+            "--sck-socket-names", default=None, parse_from_config=True, metavar="REGEX",
+            help="lint-sockets: names that make a socket-shaped call count as a socket",
+        )
+        parser.add_option(
+            "--sck-target-version", default=None, parse_from_config=True, metavar="VERSION",
+            help="lint-sockets: the oldest Python the code supports, e.g. py39 (default)",
+        )
+
+    @classmethod
+    def parse_options(cls, options):
+        global _SETTINGS
+        target = options.sck_target_version
+        _SETTINGS = Settings(
+            select=["ALL"],
+            socket_names=options.sck_socket_names,
+            target_version=parse_target_version(target) if target else (3, 9),
+        )
 
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the

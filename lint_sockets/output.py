@@ -71,3 +71,124 @@ def format_json(results, unsafe=False):
                 "noqa_row": d.line,
             })
     return [json.dumps(items, indent=2)]
+
+
+SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+                "sarif-schema-2.1.0.json")
+
+
+def format_sarif(results, codes, root):
+    """SARIF 2.1.0: one ``rules`` entry per enabled rule (with its page as help), one
+    result per finding, URIs relative to ``root`` (the repository), 1-based regions."""
+    from lint_sockets import __version__
+    from lint_sockets.docs import page_text
+    from lint_sockets.rules import registry
+
+    rules = registry()
+    ordered = sorted(codes)
+    index = {code: i for i, code in enumerate(ordered)}
+    descriptors = []
+    for code in ordered:
+        rule = rules[code]
+        descriptor = {
+            "id": code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "defaultConfiguration": {"level": "error"},
+            "properties": {"fix": rule.fix},
+        }
+        url = page_url(code)
+        if url:
+            descriptor["helpUri"] = url
+        text = page_text(code)
+        if text:
+            descriptor["help"] = {"text": rule.summary, "markdown": text}
+        descriptors.append(descriptor)
+    findings = []
+    for path, diagnostics, _ in results:
+        uri = _relative_uri(path, root)
+        for d in diagnostics:
+            findings.append({
+                "ruleId": d.code,
+                "ruleIndex": index.get(d.code, 0),
+                "level": "error",
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": d.line, "startColumn": d.column,
+                            "endLine": d.end_line, "endColumn": max(d.end_column, d.column),
+                        },
+                    },
+                }],
+            })
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "lint-sockets", "version": __version__,
+                                "rules": descriptors}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": _directory_uri(root)}},
+            "results": findings,
+        }],
+    }
+    return [json.dumps(document, indent=2)]
+
+
+def _relative_uri(path, root):
+    from urllib.parse import quote
+
+    if path == "-":
+        return "-"
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return quote(relative.replace(os.sep, "/"))
+
+
+def _directory_uri(root):
+    from pathlib import Path
+
+    uri = Path(root).resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def format_github(results):
+    """GitHub Actions workflow commands: an error annotation per finding."""
+    out = []
+    for path, diagnostics, _ in results:
+        for d in diagnostics:
+            properties = ",".join([
+                f"file={_escape_property(path)}",
+                f"line={d.line}", f"col={d.column}",
+                f"endLine={d.end_line}", f"endColumn={d.end_column}",
+                f"title={_escape_property(d.code)}",
+            ])
+            out.append(f"::error {properties}::{_escape_data(f'{d.code} {d.message}')}")
+    return out
+
+
+def _escape_data(text):
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text):
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_statistics(results, unsafe=False):
+    """count, code, [*] when fixable, name: one line per rule, most frequent first."""
+    from lint_sockets.rules import registry
+
+    rules = registry()
+    counts = {}
+    fixable = {}
+    for _, diagnostics, _ in results:
+        for d in diagnostics:
+            counts[d.code] = counts.get(d.code, 0) + 1
+            fixable[d.code] = fixable.get(d.code, False) or applicable(d.fix, unsafe)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    out = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        marker = "[*]" if fixable[code] else "   "
+        out.append(f"{count:>{width}}\t{code}\t{marker} {rules[code].name}")
+    return out

@@ -63,6 +63,12 @@ class Job:
         self.unsafe = unsafe
         self.edits = edits
 
+    def for_path(self, path):
+        settings = self.settings.for_path(path)
+        if settings is self.settings:
+            return self
+        return Job(settings, self.fix, self.diff, self.unsafe, self.edits)
+
 
 class FileResult:
     def __init__(self, path, diagnostics=(), fixed=(), errors=(), warnings=(), diff=None,
@@ -82,6 +88,7 @@ def check_file(job, path, source=None, stdin=False):
     from lint_sockets.engine import _safe_str, check_source
 
     result = FileResult(path)
+    job = job.for_path(path)
     if source is None:
         try:
             with open(path, "rb") as handle:

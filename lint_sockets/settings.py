@@ -57,7 +57,7 @@ class Settings:
     """What to check and how. ``enabled`` is the set of rule codes that run."""
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
-                 target_version=(3, 9)):
+                 target_version=(3, 9), per_file_ignores=(), root=None):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -84,6 +84,31 @@ class Settings:
                 raise SettingsError(f"socket-names: invalid regular expression: {error}")
         self.socket_names = socket_names
         self.target_version = target_version
+        for pattern, codes in per_file_ignores:
+            expand_codes(codes, f"per-file-ignores {pattern!r}")
+        self.per_file_ignores = tuple((p, tuple(c)) for p, c in per_file_ignores)
+        self.root = root
+        self._derived = {}
+
+    def for_path(self, path):
+        """These settings with the per-file-ignores that match ``path`` applied."""
+        if not self.per_file_ignores or path == "-":
+            return self
+        from lint_sockets.config import ignored_codes
+
+        codes = frozenset(ignored_codes(path, self.per_file_ignores, self.root or "."))
+        if not codes:
+            return self
+        derived = self._derived.get(codes)
+        if derived is None:
+            derived = object.__new__(Settings)
+            derived.__dict__.update(self.__dict__)
+            derived.enabled = self.enabled - set(expand_codes(codes, "per-file-ignores"))
+            derived.per_file_ignores = ()
+            derived._derived = {}
+            self._derived[codes] = derived
+        return derived
 
     def cache_key(self):
-        return (tuple(sorted(self.enabled)), self.socket_names, self.target_version)
+        return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
+                self.per_file_ignores, self.root)

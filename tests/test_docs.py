@@ -6,6 +6,7 @@ import pytest
 
 from conftest import RULES_DOCS, findings
 from lint_sockets.rules import registry
+from lint_sockets.settings import Settings
 
 SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead", "Fix safety",
             "References"]
@@ -42,7 +43,8 @@ def test_example_is_flagged_and_use_instead_is_not(code):
     example = python_blocks(body["Example"])
     fixed = python_blocks(body["Use instead"])
     assert len(example) == 1 and len(fixed) == 1, f"{code}: one python block in each"
-    flagged = {c for _, c in findings(example[0].encode())}
+    settings = Settings(extend_select=[code])  # rules that are off by default too
+    flagged = {c for _, c in findings(example[0].encode(), settings)}
     assert code in flagged, f"{code}: the Example is not flagged ({flagged})"
     clean = {c for _, c in findings(fixed[0].encode())}
     assert code not in clean, f"{code}: the Use instead block is flagged"

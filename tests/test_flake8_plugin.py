@@ -19,7 +19,9 @@ def test_flake8_reports_exactly_what_the_cli_reports(tmp_path):
     # Syntax errors never reach flake8's plugins (flake8 reports E999 itself), so the
     # SCK000 fixtures are compared separately below.
     targets = sorted(str(p) for p in FIXTURES.iterdir() if p.is_dir() and p.name != "SCK000")
-    cli = _run(["lint_sockets", "--output-format", "concise", *targets], tmp_path)
+    # `--select SCK` on both sides: it also selects SCK100, which is off by default.
+    cli = _run(["lint_sockets", "--no-cache", "--select", "SCK", "--output-format", "concise",
+                *targets], tmp_path)
     assert cli.returncode == 1, cli.stderr
     # the command marks fixable findings with [*] and ends with a summary; flake8 does not
     expected = sorted(line.replace(" [*] ", " ", 1) for line in _lines(cli.stdout)
@@ -84,3 +86,24 @@ def test_plugin_is_registered_under_sck():
     names = {ep.name: ep.value for ep in group}
     assert names.get("SCK") == "lint_sockets.flake8_plugin:Plugin"
     assert ROOT.is_dir()
+
+
+def test_flake8_options_from_a_config_file(tmp_path):
+    (tmp_path / "client.py").write_text(
+        "import os\n"
+        "def pump(link, data):\n"
+        "    link.send(data.encode())\n"
+        "def retry(fd):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            return os.read(fd, 10)\n"
+        "        except InterruptedError:\n"
+        "            continue\n"
+    )
+    plain = _run(["flake8", "--select", "SCK", "client.py"], tmp_path)
+    assert "SCK601" not in plain.stdout and "SCK202" in plain.stdout
+    (tmp_path / "setup.cfg").write_text(
+        "[flake8]\nsck-socket-names = ^link$\nsck-target-version = py34\n")
+    configured = _run(["flake8", "--select", "SCK", "client.py"], tmp_path)
+    assert "client.py:3:5: SCK601" in configured.stdout
+    assert "SCK202" not in configured.stdout

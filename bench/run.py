@@ -1,0 +1,137 @@
+"""lint-sockets against ruff and flake8 on the standard library of the running Python.
+
+Run by hand (not a test):
+
+    python -m pip install -e . ruff flake8-bugbear
+    python bench/run.py            # medians of 3 runs
+    python bench/run.py --runs 5
+
+Corpora: A, the standard library without its tests; B, the files of A that mention
+"socket". Each tool runs as its own process; wall time, CPU time (user + system, the
+process and the children it waited for) and peak memory (largest resident set among them)
+come from the operating system (wait4). The table gives medians and the ratio to ruff.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+
+
+def corpora():
+    lib = sysconfig.get_paths()["stdlib"]
+    every = []
+    for root, dirs, files in os.walk(lib):
+        parts = os.path.relpath(root, lib).split(os.sep)
+        if "site-packages" in parts or any(
+            p in ("test", "tests", "idle_test") or p.startswith("test") for p in parts
+        ):
+            dirs[:] = []
+            continue
+        dirs.sort()
+        every.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".py"))
+    sockets = [p for p in every if b"socket" in open(p, "rb").read()]
+    return every, sockets
+
+
+def measure(command, cwd, before=None):
+    """(wall seconds, cpu seconds, peak MiB) of one run of ``command``."""
+    if before is not None:
+        before()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024
+
+
+def median_of(runs, command, cwd, before=None):
+    samples = [measure(command, cwd, before) for _ in range(runs)]
+    return tuple(statistics.median(s[i] for s in samples) for i in range(3))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    every, sockets = corpora()
+    lines = lambda paths: sum(open(p, "rb").read().count(b"\n") for p in paths)
+    print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores")
+    print(f"corpus A: {len(every)} files, {lines(every):,} lines (standard library "
+          f"without tests)")
+    print(f"corpus B: {len(sockets)} files, {lines(sockets):,} lines (files of A that "
+          f"mention socket)\n")
+
+    work = tempfile.mkdtemp(prefix="lint-sockets-bench-")
+    lists = {}
+    for name, paths in (("A", every), ("B", sockets)):
+        lists[name] = os.path.join(work, f"corpus-{name}.txt")
+        with open(lists[name], "w") as out:
+            out.write("\n".join(paths))
+    python = sys.executable
+    cache = os.path.join(work, ".lint_sockets_cache")
+    drop_cache = lambda: shutil.rmtree(cache, ignore_errors=True)
+
+    def tool(*argv):
+        return [python, "-m", *argv]
+
+    rows = []
+    for name, paths in (("A", every), ("B", sockets)):
+        cases = [
+            ("lint-sockets, cold", tool("lint_sockets", "--exit-zero", *paths), drop_cache),
+            ("lint-sockets, cold, --jobs 1",
+             tool("lint_sockets", "--exit-zero", "--jobs", "1", *paths), drop_cache),
+            ("lint-sockets, warm cache", tool("lint_sockets", "--exit-zero", *paths), None),
+        ]
+        if shutil.which("ruff") or _has("ruff"):
+            cases.append(("ruff --select ALL", tool("ruff", "check", "--select", "ALL",
+                                                    "--no-cache", "--exit-zero", *paths),
+                          None))
+        if _has("flake8") and _has("bugbear"):
+            cases.append(("flake8 + bugbear, -j1",
+                          tool("flake8", "--isolated", "-j1", "--select", "B",
+                               "--exit-zero", *paths), None))
+        cases.append(("libcst parse_module alone",
+                      [python, "-c", _PARSE_ONLY, lists[name]], None))
+        for label, command, before in cases:
+            if label.endswith("warm cache"):
+                measure(command, work)  # fill the cache
+            rows.append((name, label, *median_of(args.runs, command, work, before)))
+    shutil.rmtree(work, ignore_errors=True)
+    _table(rows)
+    if not _has("ruff") or not _has("bugbear"):
+        print("\n(install ruff and flake8-bugbear into this Python to compare with them)")
+
+
+_PARSE_ONLY = (
+    "import sys, libcst\n"
+    "for path in open(sys.argv[1]).read().split('\\n'):\n"
+    "    libcst.parse_module(open(path, 'rb').read())\n"
+)
+
+
+def _has(module):
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def _table(rows):
+    print("| corpus | what | wall (s) | CPU (s) | peak memory (MiB) | wall / ruff |")
+    print("|---|---|---|---|---|---|")
+    ruff = {corpus: wall for corpus, label, wall, _, _ in rows if label.startswith("ruff")}
+    for corpus, label, wall, cpu, peak in rows:
+        ratio = f"{wall / ruff[corpus]:.2f}" if corpus in ruff else "-"
+        print(f"| {corpus} | {label} | {wall:.2f} | {cpu:.2f} | {peak:.0f} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()

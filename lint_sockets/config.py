@@ -1,0 +1,170 @@
+"""Configuration: ``[tool.lint-sockets]`` in the nearest pyproject.toml.
+
+Keys: select, ignore, extend-select, per-file-ignores, exclude, extend-exclude, socket-names,
+target-version (else the lower bound of ``[project] requires-python``, else py39). Unknown
+keys and unknown rule codes are errors (exit 2), never silently ignored.
+"""
+
+import fnmatch
+import os
+import re
+import sys
+
+from lint_sockets.settings import SettingsError, parse_target_version
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.9 and 3.10
+    import tomli as tomllib
+
+KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude",
+        "socket-names", "target-version")
+DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "__pycache__",
+                    ".tox", ".nox", "node_modules", ".mypy_cache", ".pytest_cache",
+                    ".ruff_cache", ".lint_sockets_cache")
+
+
+class Config:
+    def __init__(self, path=None, values=None, requires_python=None):
+        self.path = path  # the pyproject.toml it came from, or None
+        self.root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        self.values = values or {}
+        self.requires_python = requires_python
+
+    def get(self, key, default=None):
+        return self.values.get(key, default)
+
+    def where(self, key):
+        return f"{self.path}: [tool.lint-sockets] {key}" if self.path else key
+
+    def target_version(self):
+        if "target-version" in self.values:
+            return parse_target_version(self.values["target-version"])
+        if self.requires_python:
+            lower = lower_bound(self.requires_python)
+            if lower is not None:
+                return lower
+        return (3, 9)
+
+    def excludes(self):
+        patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))
+        patterns.extend(self.values.get("extend-exclude", ()))
+        return patterns
+
+    def per_file_ignores(self):
+        return list(self.values.get("per-file-ignores", {}).items())
+
+
+def find(start=None):
+    """The nearest pyproject.toml at or above ``start`` (default: the working directory)."""
+    current = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(current, "pyproject.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def load(path=None, explicit=False):
+    """Config from ``path`` (or the nearest pyproject.toml); a clear SettingsError for a
+    file that cannot be read, is not valid TOML, or has unknown keys or wrong types."""
+    if path is None:
+        path = find()
+        if path is None:
+            return Config()
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise SettingsError(f"{path}: cannot read the configuration: "
+                            f"{error.strerror or error}")
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML: {error}")
+    table = data.get("tool", {}).get("lint-sockets")
+    if table is None and explicit and not path.endswith("pyproject.toml"):
+        table = data  # a dedicated file given with --config holds the keys at the top
+    table = table or {}
+    if not isinstance(table, dict):
+        raise SettingsError(f"{path}: [tool.lint-sockets] must be a table")
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise SettingsError(
+            f"{path}: unknown key{'s' if len(unknown) > 1 else ''} in [tool.lint-sockets]: "
+            f"{', '.join(unknown)} (known: {', '.join(KEYS)})")
+    _check_types(path, table)
+    project = data.get("project", {})
+    requires = project.get("requires-python") if isinstance(project, dict) else None
+    config = Config(path, table, requires if isinstance(requires, str) else None)
+    if "target-version" in table:
+        try:
+            config.target_version()
+        except SettingsError as error:
+            raise SettingsError(f"{path}: [tool.lint-sockets] {error}")
+    return config
+
+
+def _check_types(path, table):
+    def fail(key, expected):
+        raise SettingsError(f"{path}: [tool.lint-sockets] {key} must be {expected}")
+
+    for key in ("select", "ignore", "extend-select", "exclude", "extend-exclude"):
+        value = table.get(key)
+        if value is not None and not (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value)):
+            fail(key, "a list of strings")
+    for key in ("socket-names", "target-version"):
+        value = table.get(key)
+        if value is not None and not isinstance(value, str):
+            fail(key, "a string")
+    ignores = table.get("per-file-ignores")
+    if ignores is not None:
+        if not isinstance(ignores, dict) or not all(
+            isinstance(v, list) and all(isinstance(c, str) for c in v) for v in ignores.values()
+        ):
+            fail("per-file-ignores", "a table of glob = [codes]")
+
+
+_SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
+
+
+def lower_bound(requires_python):
+    """(major, minor) of the lowest version a ``requires-python`` admits, or None."""
+    best = None
+    for operator, major, minor in _SPECIFIER.findall(requires_python):
+        version = (int(major), int(minor) + (1 if operator == ">" else 0))
+        if best is None or version > best:
+            best = version
+    return best
+
+
+def excluded(path, patterns, root, below=None):
+    """True if a glob matches the path (relative to ``root``), or one of its parts; with
+    ``below``, only the parts under that directory count (a directory named on the command
+    line is walked even if its own name is excluded)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+    parts = os.path.relpath(absolute, os.path.abspath(below or root)).replace(os.sep, "/")
+    parts = [p for p in parts.split("/") if p not in ("", ".", "..")]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(absolute, pattern):
+            return True
+        if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def ignored_codes(path, per_file_ignores, root):
+    """Codes the per-file-ignores globs turn off for ``path``."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+    name = os.path.basename(absolute)
+    codes = []
+    for pattern, ignore in per_file_ignores:
+        if (fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(absolute, pattern)
+                or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))):
+            codes.extend(ignore)
+    return codes
