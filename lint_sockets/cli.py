@@ -183,7 +183,7 @@ def _settings(args, config):
         )
     except SettingsError as error:
         if config.path and args.select is None and not args.ignore:
-            raise SettingsError(f"{config.path}: [tool.lint-sockets] {error}")
+            raise SettingsError(f"{config.path}: [tool.lint-sockets] {error}") from None
         raise
 
 

@@ -80,9 +80,9 @@ def load(path=None, explicit=False):
             data = tomllib.load(handle)
     except OSError as error:
         raise SettingsError(f"{path}: cannot read the configuration: "
-                            f"{error.strerror or error}")
+                            f"{error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: not valid TOML: {error}")
+        raise SettingsError(f"{path}: not valid TOML: {error}") from None
     table = data.get("tool", {}).get("lint-sockets")
     if table is None and explicit and not path.endswith("pyproject.toml"):
         table = data  # a dedicated file given with --config holds the keys at the top
@@ -102,7 +102,7 @@ def load(path=None, explicit=False):
         try:
             config.target_version()
         except SettingsError as error:
-            raise SettingsError(f"{path}: [tool.lint-sockets] {error}")
+            raise SettingsError(f"{path}: [tool.lint-sockets] {error}") from None
     return config
 
 

@@ -338,7 +338,7 @@ def _comment_owner(module, token):
     for node, span in positions.items():
         if isinstance(node, cst.Comment) and span.start.line == line \
                 and span.start.column == column:
-            for owner, owner_span in positions.items():
+            for owner in positions:
                 if isinstance(owner, (cst.TrailingWhitespace, cst.EmptyLine)) and \
                         owner.comment is node:
                     return owner

@@ -81,7 +81,7 @@ class Settings:
             try:
                 re.compile(socket_names)
             except re.error as error:
-                raise SettingsError(f"socket-names: invalid regular expression: {error}")
+                raise SettingsError(f"socket-names: invalid regular expression: {error}") from None
         self.socket_names = socket_names
         self.target_version = target_version
         for pattern, codes in per_file_ignores:

@@ -207,18 +207,20 @@ def test_json_output_carries_fixes_whose_edits_give_the_fixed_file(tmp_path):
     fixes = [i["fix"] for i in items if i["fix"]]
     assert {i["code"] for i in items if i["fix"]} == {"SCK501", "SCK601"}
     assert all(f["applicability"] == "safe" and f["message"] for f in fixes)
-    lines = SERVER.split("\n")
+    def offset(text, location):
+        rows = text.split("\n")
+        return sum(len(row) + 1 for row in rows[:location["row"] - 1]) + location["column"] - 1
+
     # apply the edits from the bottom up, as a consumer of the JSON would
+    text = SERVER
     edits = sorted((e for f in fixes for e in f["edits"]),
                    key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True)
     for edit in edits:
-        start, end = edit["location"], edit["end_location"]
-        text = "\n".join(lines)
-        offset = lambda loc: sum(len(l) + 1 for l in lines[:loc["row"] - 1]) + loc["column"] - 1
-        text = text[:offset(start)] + edit["content"] + text[offset(end):]
-        lines = text.split("\n")
+        start = offset(text, edit["location"])
+        end = offset(text, edit["end_location"])
+        text = text[:start] + edit["content"] + text[end:]
     expected, _, _ = fix_source(SERVER, Settings(select=["SCK5", "SCK6"]))
-    assert "\n".join(lines) == expected
+    assert text == expected
 
 
 def test_fixable_findings_are_marked_and_counted(tmp_path):

@@ -156,7 +156,7 @@ def check_timeout_errno(facts, report):
 
 
 def handler_scope(facts, handler):
-    for comparison, scope, owner in facts.model.comparisons:
+    for _, scope, owner in facts.model.comparisons:
         if owner is handler:
             return scope
     return facts.model.module_scope
