@@ -13,7 +13,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.model import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, TIMEOUT, UNKNOWN, Handler, SuppressFrame, TryFrame,
-    key_of, int_value, strip_await, iter_children,
+    key_of, int_value, mentions, strip_await, iter_children,
 )
 
 KNOWN = "known"
@@ -289,9 +289,8 @@ class Facts:
                 datagram = site.method in tables.DATAGRAM_METHODS
                 if not datagram and site.method == "setsockopt":
                     option = site.positional(1)
-                    datagram = option is not None and any(
-                        _names_in(option, name) for name in tables.DATAGRAM_OPTIONS
-                    )
+                    datagram = option is not None and mentions(option,
+                                                               tables.DATAGRAM_OPTIONS)
                 if datagram:
                     owner = self._usage_owner(site.scope, site.receiver_key)
                     usage.setdefault(owner, set()).add(site.receiver_key)
@@ -551,7 +550,7 @@ class Facts:
                 return True
             if site.method == "getsockopt":
                 for arg in site.node.args:
-                    if _names_in(arg.value, "SO_ERROR"):
+                    if mentions(arg.value, "SO_ERROR"):
                         return True
         return False
 
@@ -605,7 +604,7 @@ def _errno_call(node):
     method = node.func.attr.value
     if method == "connect_ex":
         return True
-    return method == "getsockopt" and any(_names_in(a.value, "SO_ERROR") for a in node.args)
+    return method == "getsockopt" and any(mentions(a.value, "SO_ERROR") for a in node.args)
 
 
 def _is_plain_ctor(imports, value):
@@ -615,22 +614,8 @@ def _is_plain_ctor(imports, value):
 
 def _is_datagram_ctor(call):
     for arg in call.args:
-        if _names_in(arg.value, "SOCK_DGRAM") or _names_in(arg.value, "SOCK_RAW"):
+        if mentions(arg.value, ("SOCK_DGRAM", "SOCK_RAW")):
             return True
-    return False
-
-
-def _names_in(node, name):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            if current.value == name:
-                return True
-            continue
-        if isinstance(current, cst.Attribute) and current.attr.value == name:
-            return True
-        stack.extend(iter_children(current))
     return False
 
 

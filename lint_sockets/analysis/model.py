@@ -764,7 +764,7 @@ class _Walker:
                         return _timeout_state(timeout)
                     return CTOR
                 for arg in value.args:
-                    if _mentions(arg.value, "SOCK_NONBLOCK"):
+                    if mentions(arg.value, "SOCK_NONBLOCK"):
                         return NONBLOCKING
                 return CTOR
             method = value.func.attr.value if isinstance(value.func, cst.Attribute) else None
@@ -921,8 +921,8 @@ class _Walker:
             new = _timeout_state(value) if value is not None else UNKNOWN
         elif method == "setsockopt":
             option = site.positional(1)
-            if option is not None and (_mentions(option, "SO_RCVTIMEO")
-                                       or _mentions(option, "SO_SNDTIMEO")):
+            if option is not None and (mentions(option, "SO_RCVTIMEO")
+                                       or mentions(option, "SO_SNDTIMEO")):
                 self.state[key + "#timeo"] = True
             return
         if new is None:
@@ -1011,16 +1011,19 @@ def _call_arg(call, index, name):
     return None
 
 
-def _mentions(node, name):
-    """True if a name or attribute ``name`` occurs in an expression (iteratively)."""
+def mentions(node, names):
+    """True if a name or attribute in ``names`` (one name or several) occurs in an
+    expression, searched without recursion."""
+    if isinstance(names, str):
+        names = (names,)
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, cst.Name):
-            if current.value == name:
+            if current.value in names:
                 return True
             continue
-        if isinstance(current, cst.Attribute) and current.attr.value == name:
+        if isinstance(current, cst.Attribute) and current.attr.value in names:
             return True
         stack.extend(iter_children(current))
     return False

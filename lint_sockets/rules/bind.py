@@ -3,33 +3,12 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, strip_await
+from lint_sockets.analysis.model import int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
 _REUSE_OPTIONS = ("SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE")
 _SERVER_BASES = ("socketserver.", "http.server.")
-
-
-def _mentions(node, names):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            if current.value in names:
-                return True
-            continue
-        if isinstance(current, cst.Attribute):
-            if current.attr.value in names:
-                return True
-            stack.append(current.value)
-        elif isinstance(current, (cst.Tuple, cst.List)):
-            stack.extend(e.value for e in current.elements)
-        elif isinstance(current, cst.Call):
-            stack.extend(a.value for a in current.args)
-        elif isinstance(current, cst.BinaryOperation):
-            stack.extend((current.left, current.right))
-    return False
 
 
 def _constructors(site):
@@ -80,9 +59,9 @@ def _is_tcp(facts, site):
         verdicts = set()
         for call in ctors:
             family, type_ = _family_and_type(call)
-            if type_ is not None and not _mentions(type_, ("SOCK_STREAM",)):
+            if type_ is not None and not mentions(type_, ("SOCK_STREAM",)):
                 verdicts.add(False if _mentions_socket_constant(type_) else None)
-            elif family is None or _mentions(family, ("AF_INET", "AF_INET6")):
+            elif family is None or mentions(family, ("AF_INET", "AF_INET6")):
                 verdicts.add(True)
             elif _mentions_socket_constant(family):
                 verdicts.add(False)  # AF_UNIX, AF_VSOCK, AF_BLUETOOTH, ...
@@ -140,7 +119,7 @@ def check(facts, report):
                 listens = True
             elif other.method == "setsockopt" and (not same_scope or other.order < site.order):
                 option = other.positional(1)
-                if option is not None and _mentions(option, _REUSE_OPTIONS):
+                if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
         if listens and not reuse:
             report(site.node, "SCK801", fix=_fix(facts, site))

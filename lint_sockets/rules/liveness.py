@@ -2,7 +2,7 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import int_value, strip_await
+from lint_sockets.analysis.model import int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
@@ -17,22 +17,9 @@ def _module_sets_timeouts(facts):
         if site.method in ("settimeout", "setblocking", "setdefaulttimeout"):
             return True
         if site.method == "setsockopt" and any(
-            _mentions_name(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args
+            mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args
         ):
             return True
-    return False
-
-
-def _mentions_name(node, names):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name) and current.value in names:
-            return True
-        if isinstance(current, cst.Attribute) and current.attr.value in names:
-            return True
-        if isinstance(current, cst.Attribute):
-            stack.append(current.value)
     return False
 
 
@@ -119,7 +106,7 @@ def check_keepalive(facts, report):
             continue
         option = site.positional(1)
         value = site.positional(2)
-        if option is None or value is None or not _mentions_name(option, ("SO_KEEPALIVE",)):
+        if option is None or value is None or not mentions(option, ("SO_KEEPALIVE",)):
             continue
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
