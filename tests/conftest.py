@@ -9,6 +9,25 @@ from lint_sockets.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "test_fixtures"
 RULES_DOCS = ROOT / "rules_docs"
+# Sample programs the CLI, engine and robustness tests share.
+SERVER = (
+    "import socket\n"
+    "def serve(port):\n"
+    '    srv = socket.create_server(("", port))\n'
+    "    while True:\n"
+    "        conn, addr = srv.accept()\n"
+    "        with conn:\n"
+    "            while True:\n"
+    "                data = conn.recv(1024)\n"
+    "                conn.sendall(data)\n"
+)
+ECHO = (
+    "import socket\n"
+    "def echo(conn):\n"
+    "    while True:\n"
+    "        data = conn.recv(1024)\n"
+    "        conn.sendall(data)\n"
+)
 MARKER = re.compile(rb"#\s*expect:\s*((?:SCK\d{3}[ \t]*)+)\s*$")
 
 

@@ -9,32 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ECHO, SERVER
+
 import lint_sockets
 from lint_sockets.rules import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SERVER = (
-    "import socket\n"
-    "def serve(port):\n"
-    '    srv = socket.create_server(("", port))\n'
-    "    while True:\n"
-    "        conn, addr = srv.accept()\n"
-    "        with conn:\n"
-    "            while True:\n"
-    "                data = conn.recv(1024)\n"
-    "                conn.sendall(data)\n"
-)
 # SCK501 on `srv.accept()` (5:22..5:34), SCK101 on `conn.recv(1024)` (8:24..8:39).
 SERVER_FINDINGS = [(5, 22, "SCK501"), (8, 24, "SCK101")]
 
-ECHO = (
-    "import socket\n"
-    "def echo(conn):\n"
-    "    while True:\n"
-    "        data = conn.recv(1024)\n"
-    "        conn.sendall(data)\n"
-)
 
 CLEAN = (
     "import socket\n"

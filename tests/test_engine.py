@@ -12,32 +12,16 @@ import sys
 
 import pytest
 
+from conftest import ECHO, SERVER
+
 from lint_sockets import engine
 from lint_sockets.engine import Diagnostic, check_source, is_suppressed, lint_source
 from lint_sockets.settings import Settings
 
 # An echo loop that never checks recv() for b"": SCK101 at line 4, column 16 (the call
 # `conn.recv(1024)` spans columns 16..31, end exclusive).
-ECHO = (
-    "import socket\n"
-    "def echo(conn):\n"
-    "    while True:\n"
-    "        data = conn.recv(1024)\n"
-    "        conn.sendall(data)\n"
-)
 ECHO_FINDING = [("SCK101", 4, 16, 4, 31)]
 
-SERVER = (
-    "import socket\n"
-    "def serve(port):\n"
-    '    srv = socket.create_server(("", port))\n'
-    "    while True:\n"
-    "        conn, addr = srv.accept()\n"
-    "        with conn:\n"
-    "            while True:\n"
-    "                data = conn.recv(1024)\n"
-    "                conn.sendall(data)\n"
-)
 SERVER_FINDINGS = [("SCK501", 5, 22), ("SCK101", 8, 24)]
 
 # The rules these snippets are about; other rules (the set keeps growing) may flag the same
