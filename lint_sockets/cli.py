@@ -6,6 +6,7 @@ Exit status: 0 nothing found (or --exit-zero), 1 findings remain (parse errors c
 
 import argparse
 import os
+import stat
 import sys
 
 from lint_sockets import __version__
@@ -98,6 +99,12 @@ def build_parser():
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            # a file name or source line the terminal cannot encode is escaped, not fatal
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
     try:
         if argv[:1] == ["rules"]:
             return cmd_rules(argv[1:])
@@ -372,8 +379,16 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
     seen = set()
     root = os.path.abspath(root)
     for raw in paths:
-        if not os.path.lexists(raw):
-            errors.append(f"{raw}: no such file or directory")
+        try:
+            os.stat(raw)
+        except PermissionError as error:
+            errors.append(f"{raw}: cannot read: {error.strerror}")
+            continue
+        except OSError:
+            if os.path.islink(raw):
+                errors.append(f"{raw}: broken symbolic link")
+            else:
+                errors.append(f"{raw}: no such file or directory")
             continue
         if os.path.isdir(raw):
             found = sorted(_walk(raw, errors, excludes, root), key=lambda p: p.split(os.sep))
@@ -382,8 +397,8 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
                 if real not in seen:
                     seen.add(real)
                     yield path
-        elif not os.path.exists(raw):
-            errors.append(f"{raw}: broken symbolic link")
+        elif not os.path.isfile(raw):
+            errors.append(f"{raw}: not a regular file")
         else:
             if force_exclude and excluded(raw, excludes, root):
                 continue
@@ -419,6 +434,12 @@ def _walk(top, errors, excludes, root):
             if not name.endswith(".py"):
                 continue
             path = os.path.join(current, name)
+            try:
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+            except OSError:
+                regular = True  # unreachable: reading it reports why
+            if not regular:
+                continue  # a named pipe or device called *.py: reading it could block
             if excluded(path, excludes, root, below=top):
                 continue
             if ignored is not None and _is_ignored(path, ignored):

@@ -83,7 +83,14 @@ def load(path=None, explicit=False):
                             f"{error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: not valid TOML: {error}") from None
-    table = data.get("tool", {}).get("lint-sockets")
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}: not valid TOML: the file is not UTF-8") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: not valid TOML: nested too deeply to read") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise SettingsError(f"{path}: `tool` must be a table")
+    table = tool.get("lint-sockets")
     if table is None and explicit and not path.endswith("pyproject.toml"):
         table = data  # a dedicated file given with --config holds the keys at the top
     table = table or {}
@@ -119,6 +126,12 @@ def _check_types(path, table):
         value = table.get(key)
         if value is not None and not isinstance(value, str):
             fail(key, "a string")
+    if table.get("socket-names") is not None:
+        try:
+            re.compile(table["socket-names"])
+        except re.error as error:
+            raise SettingsError(f"{path}: [tool.lint-sockets] socket-names: invalid regular "
+                                f"expression: {error}") from None
     ignores = table.get("per-file-ignores")
     if ignores is not None:
         if not isinstance(ignores, dict) or not all(

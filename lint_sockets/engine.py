@@ -100,7 +100,7 @@ def reported(parsed, settings, source, noqa=True, wants_noqa_check=None):
     it, so a suppressed finding is never fixed."""
     if wants_noqa_check is None:
         wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    findings = run_rules(parsed.module, settings, source)
+    findings = _deep(run_rules, parsed.module, settings, source)
     if not findings and not wants_noqa_check:
         return [], None
     diagnostics = _locate(parsed, findings) if findings else []
@@ -143,12 +143,12 @@ def parse(source, precheck=True):
         if error is not None:
             return None, error
     try:
-        return Parsed(_deep(cst.parse_module, source)), None
+        return Parsed(_large_stack(cst.parse_module, source)), None
     except Exception as exc:  # noqa: BLE001 - libcst rejects code Python accepts
         first_error = exc
     for altered, shift in _parse_fallbacks(source):
         try:
-            return Parsed(_deep(cst.parse_module, altered), shift), None
+            return Parsed(_large_stack(cst.parse_module, altered), shift), None
         except Exception:  # noqa: BLE001
             continue
     return None, _libcst_limitation(first_error)
@@ -403,6 +403,13 @@ def _deep(function, *args, retry_on=RecursionError):
         return function(*args)
     except retry_on:
         pass
+    return _large_stack(function, *args)
+
+
+def _large_stack(function, *args):
+    """Run ``function`` in a thread with a 512 MiB stack and a high recursion limit.
+    libcst's native parser recurses on the C stack and cannot raise RecursionError: a
+    10,000-term ``a and b and ...`` (valid Python) overflows the main thread's stack."""
     result = {}
 
     def target():

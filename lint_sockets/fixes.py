@@ -36,6 +36,8 @@ class FixSpec:
             return self.builder() or None
         except FixNotPossible:
             return None
+        except Exception:  # noqa: BLE001 - a fix that cannot be built is not offered
+            return None
 
 
 class FixNotPossible(Exception):
@@ -86,6 +88,8 @@ def fix_source(source, settings, unsafe=False):
         if error is not None or parsed.altered:
             break
         module = parsed.module
+        if not fixed and _regenerate(module, current) != current:
+            break  # libcst cannot give this file back byte for byte: never rewrite it
         chosen = _choose(module, fixable(parsed, current), unsafe)
         if not chosen:
             return current, fixed, False
@@ -94,7 +98,7 @@ def fix_source(source, settings, unsafe=False):
             edits.extend(spec_edits)
             fixed.append((code, spec.message))
         new_module = apply_edits(module, edits)
-        new_source = new_module.bytes if isinstance(current, bytes) else new_module.code
+        new_source = _regenerate(new_module, current)
         _verify(new_source)
         if new_source == current:
             return current, fixed, False
@@ -104,6 +108,13 @@ def fix_source(source, settings, unsafe=False):
         if error is None and _choose(parsed.module, fixable(parsed, current), unsafe):
             return current, fixed, True
     return current, fixed, False
+
+
+def _regenerate(module, like):
+    """The module's source, as bytes or str like ``like`` (code generation recurses)."""
+    from lint_sockets.engine import _deep
+
+    return _deep(lambda: module.bytes if isinstance(like, bytes) else module.code)
 
 
 def _choose(module, findings, unsafe):
@@ -198,7 +209,8 @@ def _row_col(text, offset):
 def write_atomically(path, data):
     """Replace ``path`` with ``data`` (bytes) so that an interrupted run leaves the old file
     or the new one, never a mix; the file's permissions are kept."""
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
+    directory = os.path.dirname(path)
     mode = stat.S_IMODE(os.stat(path).st_mode)
     handle, temporary = tempfile.mkstemp(prefix=".lint-sockets-", suffix=".tmp", dir=directory)
     try:

@@ -146,6 +146,7 @@ def _fix(job, path, source, stdin, result):
         except OSError as error:
             result.errors.append(f"{path}: cannot write the fixed file: "
                                  f"{error.strerror or error}")
+            result.fixed = []
             return source
     return new
 

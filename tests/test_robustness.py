@@ -271,8 +271,9 @@ def test_fix_keeps_each_untouched_line_and_its_own_newline(tmp_path, style):
     assert path.read_bytes() == new, again
 
 
-@pytest.mark.xfail(reason="BUG: --fix drops the final line break of a file whose last line "
-                          "ends with a lone CR (libcst's round trip loses it)", strict=True)
+@pytest.mark.xfail(reason="BUG: libcst's round trip loses the final line break of a file "
+                          "whose last line ends with a lone CR, so --fix leaves such files "
+                          "untouched (it never writes what it cannot reproduce)", strict=True)
 def test_fix_keeps_a_final_lone_cr(tmp_path):
     data = FIXABLE.replace("\n", "\r").encode()
     path = tmp_path / "server.py"
@@ -358,10 +359,6 @@ FORM_FEED_FIRST_INDENT = (
 )
 
 
-@pytest.mark.xfail(reason="BUG: a form feed in a file's first indentation becomes libcst's "
-                          "default_indent; building a fix then raises ValueError, so json "
-                          "output drops the file's findings and --fix writes nothing "
-                          "(internal error, exit 2)", strict=True)
 @pytest.mark.parametrize("mode", ["json", "fix"])
 def test_form_feed_as_the_first_indentation_breaks_json_output_and_fix(tmp_path, mode):
     _compile(FORM_FEED_FIRST_INDENT)
@@ -457,10 +454,6 @@ def test_thousands_of_nesting_levels_are_linted(proj):
     assert result.status == 1, result
 
 
-@pytest.mark.xfail(reason="BUG: --fix on thousands of nesting levels: libcst's code "
-                          "generation (Module.bytes in fix_source) is not run with the deep "
-                          "stack, RecursionError -> internal error, nothing written",
-                   strict=True)
 def test_fix_on_thousands_of_nesting_levels(tmp_path):
     (tmp_path / "deep.py").write_text(ECHO_HEAD + DEEP["not"])
     result = run("--fix", "deep.py", cwd=tmp_path, select="SCK101")
@@ -480,10 +473,6 @@ ELIF_CHAIN = (
 )
 
 
-@pytest.mark.xfail(reason="BUG: an if/elif chain of 1,000+ branches (real generated "
-                          "dispatch code) overflows the recursion limit in the analysis "
-                          "(analysis/model.py), so the file is an internal error, not linted",
-                   strict=True)
 def test_long_elif_chain_is_linted(proj):
     (proj / "m_dispatch.py").write_text(ELIF_CHAIN)
     _compile(ELIF_CHAIN)
@@ -497,11 +486,6 @@ def test_long_elif_chain_is_linted(proj):
 FLAT_BOOLEAN = ECHO_HEAD + "x = " + " and ".join(["a"] * 10000) + "\n"
 
 
-@pytest.mark.xfail(reason="BUG: a flat `a and b and ...` of 10,000 terms (fine for Python) "
-                          "overflows libcst's native parser stack: with --jobs 1 the whole "
-                          "run dies with SIGSEGV, in parallel the pool breaks "
-                          "(BrokenProcessPool traceback); no other file is reported",
-                   strict=True)
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_long_flat_boolean_expression_does_not_kill_the_run(proj, jobs):
     (proj / "m_flat.py").write_text(FLAT_BOOLEAN)
@@ -580,9 +564,6 @@ def test_unreadable_directory_named_on_the_command_line(locked, as_user):
     assert_servers_linted(result)
 
 
-@pytest.mark.xfail(reason="BUG: a file inside a directory without search permission, named "
-                          "on the command line, is reported as 'no such file or directory'",
-                   strict=True)
 def test_file_in_a_directory_without_search_permission_says_permission_denied(locked,
                                                                               as_user):
     result = run("a_server.py", "tree/noexec/server.py", "z_server.py", cwd=locked,
@@ -612,8 +593,6 @@ def test_fix_in_a_read_only_directory_writes_nothing_and_says_so(read_only_dir, 
     assert os.listdir(read_only_dir) == ["server.py"]
 
 
-@pytest.mark.xfail(reason="BUG: when the fixed file cannot be written, the summary still "
-                          "counts its fixes as applied ('(N fixed, ...)')", strict=True)
 def test_fix_that_could_not_be_written_is_not_reported_as_fixed(read_only_dir, as_user):
     result = run("--fix", "ro/server.py", cwd=read_only_dir.parent, preexec_fn=as_user,
                  select="ALL")
@@ -650,9 +629,6 @@ def test_symlink_loop_between_files_in_a_walk(file_loop):
     assert_servers_linted(result)
 
 
-@pytest.mark.xfail(reason="BUG: --fix on a path that is a symbolic link replaces the link "
-                          "with a regular file (os.replace on the link), and the file it "
-                          "pointed to is left unfixed", strict=True)
 def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path):
     if sys.platform == "win32":
         pytest.skip("symbolic links")
@@ -715,10 +691,7 @@ BAD_PYPROJECTS = {  # name: (pyproject.toml, --select on the command line, bug)
 }
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True))
-    for name, (_, _, reason) in sorted(BAD_PYPROJECTS.items())
-])
+@pytest.mark.parametrize("name", sorted(BAD_PYPROJECTS))
 def test_bad_pyproject_is_one_clear_line_naming_it(proj, name):
     data, select, _ = BAD_PYPROJECTS[name]
     (proj / "pyproject.toml").write_bytes(data)
@@ -730,8 +703,6 @@ def test_bad_pyproject_is_one_clear_line_naming_it(proj, name):
 
 # --- other file system objects and file names ---------------------------------------------
 
-@pytest.mark.xfail(reason="BUG: a named pipe (FIFO) called *.py in a walked directory is "
-                          "opened and read: the run blocks forever", strict=True)
 def test_fifo_in_a_walked_directory_does_not_hang(proj):
     if not hasattr(os, "mkfifo"):
         pytest.skip("no named pipes")
@@ -767,10 +738,6 @@ def test_file_name_that_is_not_utf8(undecodable_name):
     assert_servers_linted(result)
 
 
-@pytest.mark.xfail(reason="BUG: with a strict UTF-8 stdout (PYTHONIOENCODING=utf-8, common "
-                          "in CI) a file name that is not UTF-8 crashes the report with a "
-                          "UnicodeEncodeError traceback and no finding is printed",
-                   strict=True)
 def test_file_name_that_is_not_utf8_with_strict_utf8_output(undecodable_name):
     result = run("a_server.py", ".", "z_server.py", cwd=undecodable_name,
                  env={"PYTHONIOENCODING": "utf-8"})
@@ -778,9 +745,6 @@ def test_file_name_that_is_not_utf8_with_strict_utf8_output(undecodable_name):
     assert_servers_linted(result)
 
 
-@pytest.mark.xfail(reason="BUG: --output-format full prints source lines as they are; on a "
-                          "stdout that cannot encode them (a cp1252 console) the run dies "
-                          "with a UnicodeEncodeError traceback", strict=True)
 def test_full_output_of_a_line_the_terminal_cannot_encode(proj):
     (proj / "m_cjk.py").write_text(SERVER.replace("data = conn.recv(1024)",
                                                   "s = '日本'; data = conn.recv(1024)"))
@@ -862,10 +826,6 @@ def test_console_script_never_imports_project_modules_named_like_the_stdlib(tmp_
     assert os.listdir(markers) == []
 
 
-@pytest.mark.xfail(reason="BUG: `python -m lint_sockets` (documented as the same as "
-                          "lint-sockets) puts the working directory first on sys.path, so a "
-                          "project's json.py, tempfile.py, hashlib.py ... is imported and run "
-                          "(pip's __main__ removes that entry for this reason)", strict=True)
 def test_python_m_never_imports_project_modules_named_like_the_stdlib(tmp_path):
     root, markers = _shadowing_project(tmp_path)
     result = run("-j", "2", "--fix", "server.py", "second.py", cwd=root, select="ALL")
