@@ -242,8 +242,13 @@ def test_a_fix_that_breaks_the_code_writes_nothing_and_says_where(tmp_path, monk
     from lint_sockets.rules import writes
 
     def broken(site, method, applicability):
-        return writes.FixSpec(applicability, "break it", lambda: [
-            (site.node.func.attr, cst.Name("send all"))])
+        def build():
+            # a node that passes libcst's checks but generates code that does not parse,
+            # as a buggy fix could
+            name = cst.Name("sendall")
+            object.__setattr__(name, "value", "send all")
+            return [(site.node.func.attr, name)]
+        return writes.FixSpec(applicability, "break it", build)
 
     monkeypatch.setattr(writes, "_rename", broken)
     path = tmp_path / "server.py"
