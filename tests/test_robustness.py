@@ -47,20 +47,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SERVER
 from lint_sockets.fixes import fix_source
 from lint_sockets.settings import Settings
 
-SERVER = (
-    "import socket\n"
-    "def serve(port):\n"
-    '    srv = socket.create_server(("", port))\n'
-    "    while True:\n"
-    "        conn, addr = srv.accept()\n"
-    "        with conn:\n"
-    "            while True:\n"
-    "                data = conn.recv(1024)\n"
-    "                conn.sendall(data)\n"
-)
 SERVER_FINDINGS = [(5, 22, "SCK501"), (8, 24, "SCK101")]
 
 # An echo loop with fixable findings of three kinds (SCK501 and SCK101 insert statements,
