@@ -12,6 +12,7 @@ libcst regenerates everything else from the original tokens.
 import ast
 import difflib
 import os
+import re
 import stat
 import tempfile
 import warnings
@@ -83,13 +84,16 @@ def fix_source(source, settings, unsafe=False):
 
     current = source
     fixed = []
+    tail = source[:0]
     for _ in range(MAX_ITERATIONS):
         parsed, error = parse(current)
         if error is not None or parsed.altered:
             break
         module = parsed.module
-        if not fixed and _regenerate(module, current) != current:
-            break  # libcst cannot give this file back byte for byte: never rewrite it
+        if not fixed:
+            tail = _lost_tail(_regenerate(module, current), current)
+            if tail is None:
+                break  # libcst cannot give this file back byte for byte: never rewrite it
         chosen = _choose(module, fixable(parsed, current), unsafe)
         if not chosen:
             return current, fixed, False
@@ -99,6 +103,7 @@ def fix_source(source, settings, unsafe=False):
             fixed.append((code, spec.message))
         new_module = apply_edits(module, edits)
         new_source = _regenerate(new_module, current)
+        new_source += tail  # the final lone CR libcst dropped (never changed by a fix)
         _verify(new_source)
         if new_source == current:
             return current, fixed, False
@@ -108,6 +113,18 @@ def fix_source(source, settings, unsafe=False):
         if error is None and _choose(parsed.module, fixable(parsed, current), unsafe):
             return current, fixed, True
     return current, fixed, False
+
+
+def _lost_tail(regenerated, source):
+    """What libcst's round trip drops from ``source``: empty when nothing, the final lone CR
+    of a file whose last line ends with one (libcst's tokenizer does not keep it), None
+    when the difference is anything else."""
+    if regenerated == source:
+        return source[:0]
+    cr = "\r" if isinstance(source, str) else b"\r"
+    if source.endswith(cr) and regenerated + cr == source:
+        return cr
+    return None
 
 
 def _regenerate(module, like):
@@ -200,9 +217,15 @@ def text_edits(module, spec):
     return result
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _row_col(text, offset):
-    row = text.count("\n", 0, offset) + 1
-    line_start = text.rfind("\n", 0, offset) + 1
+    """1-based row and column of ``offset``; rows end at LF, CRLF or a lone CR, as Python's."""
+    row, line_start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        row += 1
+        line_start = match.end()
     return {"row": row, "column": offset - line_start + 1}
 
 

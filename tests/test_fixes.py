@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -199,28 +200,30 @@ def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
     assert b"SCK401" in result.stderr and b"SCK401" not in result.stdout
 
 
-def test_json_output_carries_fixes_whose_edits_give_the_fixed_file(tmp_path):
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_json_output_carries_fixes_whose_edits_give_the_fixed_file(tmp_path, newline):
+    source = SERVER.replace("\n", newline)
     path = tmp_path / "server.py"
-    path.write_text(SERVER)
+    path.write_bytes(source.encode())
     result = run("--output-format", "json", "--select", "SCK5,SCK6", "server.py", cwd=tmp_path)
     items = json.loads(result.stdout)
     fixes = [i["fix"] for i in items if i["fix"]]
     assert {i["code"] for i in items if i["fix"]} == {"SCK501", "SCK601"}
     assert all(f["applicability"] == "safe" and f["message"] for f in fixes)
     def offset(text, location):
-        rows = text.split("\n")
-        return sum(len(row) + 1 for row in rows[:location["row"] - 1]) + location["column"] - 1
+        rows = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)", text)  # each row with its line break
+        return sum(len(row) for row in rows[:location["row"] - 1]) + location["column"] - 1
 
     # apply the edits from the bottom up, as a consumer of the JSON would
-    text = SERVER
+    text = source
     edits = sorted((e for f in fixes for e in f["edits"]),
                    key=lambda e: (e["location"]["row"], e["location"]["column"]), reverse=True)
     for edit in edits:
         start = offset(text, edit["location"])
         end = offset(text, edit["end_location"])
         text = text[:start] + edit["content"] + text[end:]
-    expected, _, _ = fix_source(SERVER, Settings(select=["SCK5", "SCK6"]))
-    assert text == expected
+    expected, _, _ = fix_source(source, Settings(select=["SCK5", "SCK6"]))
+    assert text == expected and text != source
 
 
 def test_fixable_findings_are_marked_and_counted(tmp_path):

@@ -16,8 +16,8 @@ Two sources of programs:
 The CI budget is small and deterministic (``derandomize``); for a longer, random run by
 hand set ``LINT_SOCKETS_FUZZ_EXAMPLES`` (see the README, "Robustness and fuzzing").
 
-Known bugs are kept out of the generated inputs (``_known_bug``) so the fuzzers keep
-looking for new ones; each has its own strict xfail test in ``test_robustness.py``.
+A bug the fuzzers find gets its own test in ``test_robustness.py``; the fuzzers keep every
+input (no known bug is left to filter out).
 """
 
 import ast
@@ -76,15 +76,6 @@ def _compiles(source):
     return True
 
 
-_FORM_FEED_INDENT = re.compile(r"(?m)^[ \t]*\x0c")
-
-
-def _known_bug(text):
-    """Inputs that hit a bug already pinned by a strict xfail test in test_robustness.py."""
-    # test_form_feed_as_the_first_indentation_breaks_json_output_and_fix
-    return bool(_FORM_FEED_INDENT.search(text))
-
-
 def check_properties(source):
     """The fuzzing properties, for one module (str or bytes) that Python compiles."""
     check_source(source, ALL)
@@ -124,7 +115,7 @@ def _with_socket_tail(program):
 @given(hypothesmith.from_grammar())
 def test_engine_and_fixes_on_programs_from_the_grammar(program):
     source = _with_socket_tail(program)
-    assume(_compiles(source) and not _known_bug(source))
+    assume(_compiles(source))
     note(repr(source))
     check_properties(source)
     data = source.encode("utf-8", "surrogatepass")  # as read from a file
@@ -136,7 +127,7 @@ def test_engine_and_fixes_on_programs_from_the_grammar(program):
 @given(hypothesmith.from_node())
 def test_engine_and_fixes_on_programs_from_libcst_nodes(program):
     source = _with_socket_tail(program)
-    assume(_compiles(source) and not _known_bug(source))
+    assume(_compiles(source))
     note(repr(source))
     check_properties(source)
 
@@ -236,19 +227,11 @@ def mutated_fixtures(draw):
     return path, data
 
 
-# Bugs pinned in test_robustness.py that mutations can reach; kept out of the inputs.
-def _mutation_known_bug(data):
-    # test_fix_keeps_a_final_lone_cr: the last line break of a file ending in a lone CR
-    # is dropped by a fix.
-    return data.endswith(b"\r")
-
-
 @budget(200)
 @given(mutated_fixtures())
 def test_engine_and_fixes_on_mutated_fixtures(case):
     path, data = case
-    assume(_compiles(data) and not _known_bug(data.decode("latin-1")))
-    assume(not _mutation_known_bug(data))
+    assume(_compiles(data))
     note(f"{path.relative_to(FIXTURES)}: {data!r}")
     check_properties(data)
 

@@ -261,9 +261,6 @@ def test_fix_keeps_each_untouched_line_and_its_own_newline(tmp_path, style):
     assert path.read_bytes() == new, again
 
 
-@pytest.mark.xfail(reason="BUG: libcst's round trip loses the final line break of a file "
-                          "whose last line ends with a lone CR, so --fix leaves such files "
-                          "untouched (it never writes what it cannot reproduce)", strict=True)
 def test_fix_keeps_a_final_lone_cr(tmp_path):
     data = FIXABLE.replace("\n", "\r").encode()
     path = tmp_path / "server.py"
@@ -272,6 +269,22 @@ def test_fix_keeps_a_final_lone_cr(tmp_path):
     new = path.read_bytes()
     assert b"except ConnectionAbortedError:" in new
     assert new.endswith(b"    srv.close()\r"), new[-40:]
+    run("--fix", "server.py", cwd=tmp_path, select="SCK501")
+    assert path.read_bytes() == new
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\r", "\r  \r", "\r# last\r"])
+def test_fix_at_the_end_of_a_cr_file_keeps_its_last_line_break(tmp_path, ending):
+    data = ("import socket\rdef echo(conn):\r    while True:\r        data = conn.recv(1024)\r"
+            "        conn.sendall(data)" + ending).encode()
+    path = tmp_path / "echo.py"
+    path.write_bytes(data)
+    run("--fix", "echo.py", cwd=tmp_path, select="SCK101")
+    new = path.read_bytes()
+    _compile(new)
+    assert new == data.replace(b"1024)\r", b"1024)\r        if not data:\r            break\r")
+    run("--fix", "echo.py", cwd=tmp_path, select="SCK101")
+    assert path.read_bytes() == new
 
 
 # --- tabs ----------------------------------------------------------------------------------------
