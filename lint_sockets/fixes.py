@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import warnings
 
 import libcst as cst
@@ -229,9 +230,19 @@ def _row_col(text, offset):
     return {"row": row, "column": offset - line_start + 1}
 
 
+# Held for the whole of a write: a worker whose parent died takes it before it exits
+# (runner._exit_with_the_parent), so it never leaves a write half done.
+WRITE_LOCK = threading.Lock()
+
+
 def write_atomically(path, data):
     """Replace ``path`` with ``data`` (bytes) so that an interrupted run leaves the old file
     or the new one, never a mix; the file's permissions are kept."""
+    with WRITE_LOCK:
+        _write_atomically(path, data)
+
+
+def _write_atomically(path, data):
     path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
     directory = os.path.dirname(path)
     mode = stat.S_IMODE(os.stat(path).st_mode)

@@ -185,8 +185,40 @@ def _parallel(job, paths, jobs):
     context = multiprocessing.get_context(method)
     workers = min(jobs, len(paths))
     chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_start_worker) as pool:
         return list(pool.map(_work, [(job, p) for p in paths], chunksize=chunk))
+
+
+def _start_worker():
+    """In each worker process: stop when the main process dies.
+
+    A pool's workers outlive a main process killed by SIGKILL, or by a SIGTERM that only
+    reaches its pid (``timeout`` in subprocess.run, a CI runner giving up): they would go on
+    fixing the files already queued to them, then block for good holding the caller's
+    pipes. A daemon thread waits on the parent's sentinel, which becomes ready when the
+    parent is gone, lets a write in progress finish, and ends the worker."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    threading.Thread(target=_exit_with_the_parent, args=(parent.sentinel,), daemon=True,
+                     name="lint-sockets-parent-watch").start()
+
+
+def _exit_with_the_parent(sentinel):
+    from multiprocessing.connection import wait
+
+    from lint_sockets.fixes import WRITE_LOCK
+
+    try:
+        wait([sentinel])
+    except Exception:  # noqa: BLE001  (a sentinel that cannot be waited on: keep working)
+        return
+    WRITE_LOCK.acquire()  # a file being written is finished first, and none is started
+    os._exit(1)
 
 
 def default_jobs():

@@ -1059,10 +1059,6 @@ def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_leaves_a_hidden_te
     assert temp.exists()  # left behind for good
 
 
-@pytest.mark.xfail(reason="BUG: when only the main process is killed (SIGKILL or SIGTERM "
-                          "to its pid, e.g. subprocess.run(timeout=...)), the --jobs worker "
-                          "processes live on: they keep fixing and writing files, then block "
-                          "forever (and keep the caller's pipes open)", strict=True)
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and process groups")
 @pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
 def test_killing_the_main_process_stops_the_workers(tmp_path, fix_corpus, sig):
@@ -1080,3 +1076,7 @@ def test_killing_the_main_process_stops_the_workers(tmp_path, fix_corpus, sig):
         assert not _wait_until_gone(proc.pid, 3), "worker processes outlived the run"
     finally:
         _kill_group(proc)
+    # The workers let a write in progress finish, and started none after the main process
+    # died: every file is old or new and no temporary file is left.
+    changed, temps = _check_old_or_new(root, fix_corpus, 2)
+    assert temps == [] and 0 < changed < len(fix_corpus)
