@@ -16,6 +16,7 @@ import re
 import stat
 import tempfile
 import threading
+import time
 import warnings
 
 import libcst as cst
@@ -242,11 +243,20 @@ def write_atomically(path, data):
         _write_atomically(path, data)
 
 
+# Temporary files are named after the process writing them, so that a later run can tell
+# the ones a killed run left behind (nothing can remove them after a SIGKILL).
+TEMP_PREFIX = ".lint-sockets-"
+_TEMP_NAME = re.compile(r"\.lint-sockets-(\d+)-[A-Za-z0-9_]+\.tmp\Z")
+STALE_AFTER = 3600  # seconds: no write takes that long between creation and rename
+_swept = set()
+
+
 def _write_atomically(path, data):
     path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
     directory = os.path.dirname(path)
     mode = stat.S_IMODE(os.stat(path).st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=".lint-sockets-", suffix=".tmp", dir=directory)
+    handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp",
+                                         dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -260,6 +270,45 @@ def _write_atomically(path, data):
         except OSError:
             pass
         raise
+    if directory not in _swept:
+        _swept.add(directory)
+        remove_stale_temporaries(directory)
+
+
+def remove_stale_temporaries(directory):
+    """Remove the temporary files that killed runs left in ``directory``: those whose
+    process is gone (POSIX) or that are older than STALE_AFTER. Never raises."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if match is None:
+            continue
+        pid = int(match.group(1))
+        try:
+            if pid == os.getpid() or not entry.is_file(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER and _alive(pid):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _alive(pid):
+    """Whether process ``pid`` may still be running (True when it cannot be told)."""
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would terminate the process on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True  # EPERM: it exists, owned by someone else
+    return True
 
 
 def unified_diff(path, old, new):

@@ -6,6 +6,7 @@ import re
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,39 @@ def test_fix_keeps_encoding_bom_newlines_and_permissions(tmp_path):
     assert bom_bytes.startswith(b"\xef\xbb\xbf") and "grüß".encode() in bom_bytes
     assert b"sendall" in bom_bytes and b"\n" not in bom_bytes.replace(b"\r\n", b"")
     assert not list(tmp_path.glob(".lint-sockets-*"))  # no temporary file left behind
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process liveness is only checked on POSIX")
+def test_writing_a_file_removes_temporaries_that_killed_runs_left(tmp_path):
+    from lint_sockets import fixes
+
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        names = {
+            "dead": f".lint-sockets-{finished.pid}-abc_123.tmp",  # its run was killed
+            "live": f".lint-sockets-{running.pid}-def456.tmp",  # a run writing right now
+            "old": f".lint-sockets-{running.pid}-ghi789.tmp",  # live pid (reused), an hour old
+            "not ours 1": ".lint-sockets-notes.tmp",
+            "not ours 2": f".lint-sockets-{finished.pid}-abc.tmp.bak",
+            "not ours 3": f"lint-sockets-{finished.pid}-abc.tmp",
+        }
+        for name in names.values():
+            (tmp_path / name).write_text("partial")
+        directory = tmp_path / f".lint-sockets-{finished.pid}-dir.tmp"
+        directory.mkdir()
+        hour_ago = time.time() - fixes.STALE_AFTER - 60
+        os.utime(tmp_path / names["old"], (hour_ago, hour_ago))
+        (tmp_path / "server.py").write_text(SERVER)
+        run("--fix", "--no-cache", "server.py", cwd=tmp_path)
+        assert "sendall" in (tmp_path / "server.py").read_text()
+        left = {p.name for p in tmp_path.iterdir()}
+        assert left == {"server.py", directory.name} | {
+            names[k] for k in ("live", "not ours 1", "not ours 2", "not ours 3")}
+    finally:
+        running.kill()
+        running.wait()
 
 
 def test_diff_changes_nothing_and_applies_with_patch_to_the_same_result(tmp_path):

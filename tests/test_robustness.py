@@ -852,7 +852,7 @@ TEMPLATE = (
     "        conn.close()\n"
 )
 SMALL_FILES = 300
-TEMP_FILE = re.compile(r"^\.lint-sockets-[^/]*\.tmp$")
+TEMP_FILE = re.compile(r"^\.lint-sockets-\d+-[^/]*\.tmp$")
 
 
 def _big_module():
@@ -1038,10 +1038,12 @@ sys.exit(cli.main(["--no-cache", "-j", "1", "--fix", "server.py"]))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_leaves_a_hidden_temp(tmp_path):
+def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_the_next_fix_removes_the_temp(
+        tmp_path):
     """What SIGKILL can leave: the old file intact and the temporary file of the write it
     interrupted (nothing can remove it after SIGKILL). The temporary file is hidden, never
-    linted, and not removed by later runs."""
+    linted, and the next run that writes in that directory removes it (its process is
+    gone)."""
     path = tmp_path / "server.py"
     path.write_text(FIXABLE)
     child = subprocess.run([sys.executable, "-c", _KILLED_MID_WRITE], cwd=tmp_path,
@@ -1056,7 +1058,8 @@ def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_leaves_a_hidden_te
     assert_clear_errors(result)
     assert path.read_bytes() == expected
     assert all(f[0] == "server.py" for f in result.findings()), result
-    assert temp.exists()  # left behind for good
+    assert not temp.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["server.py"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and process groups")
