@@ -530,3 +530,19 @@ def test_noqa_on_one_finding_keeps_the_other():
     assert positions(source) == [("SCK501", 5, 22)]
     source = SERVER.replace("srv.accept()\n", "srv.accept()  # NOQA: SCK5\n")
     assert positions(source) == [("SCK101", 8, 24)]
+
+
+def test_a_line_of_many_semicolon_separated_statements_is_walked_in_linear_steps(monkeypatch):
+    # 20,000 `;`-separated statements on one line took 70 s when each statement looked at
+    # every statement after it; the walk must look at each one a bounded number of times.
+    from lint_sockets.analysis import model
+
+    calls = []
+    real = model._leaves_small
+    monkeypatch.setattr(model, "_leaves_small", lambda small: calls.append(1) or real(small))
+    count = 2000
+    source = ("import socket\nsock = socket.socket()\n"
+              + "; ".join(f"x{i} = sock.recv({i})" for i in range(count)) + "; break_ = 1\n")
+    diagnostics, error = check_source(source, Settings(select=["ALL"]))
+    assert error is None and diagnostics == []
+    assert count <= len(calls) <= 3 * count

@@ -434,9 +434,13 @@ class _Walker:
         # A one-statement line in a block is where fixes can insert statements.
         saved_line = self.line
         self.line = stmt if isinstance(stmt, cst.SimpleStatementLine) and count == 1 else None
+        leaves_later = [False] * count  # one pass from the end: linear in the line's length
+        later = False
+        for index in range(count - 1, -1, -1):
+            leaves_later[index] = later
+            later = later or _leaves_small(smalls[index])
         for index, small in enumerate(smalls):
-            leaves_later = any(_leaves_small(s) for s in smalls[index + 1:count])
-            self.exit_flags.append(leaves_later)
+            self.exit_flags.append(leaves_later[index])
             self.walk_small(small, stmt)
             self.exit_flags.pop()
         self.line = saved_line
