@@ -519,9 +519,8 @@ class Facts:
         names = self._errno_names.get(id(scope))
         if names is None:
             names = set()
-            for site in self.model.calls:
-                if site.scope is scope and site.role == "assign" and site.direct and \
-                        _errno_call(site.node):
+            for site in self.model.calls_in(scope):
+                if site.role == "assign" and site.direct and _errno_call(site.node):
                     names.update(site.targets)
             self._errno_names[id(scope)] = names
         return names

@@ -231,7 +231,7 @@ class Scope:
 
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
-                 "flows", "test_keys", "counters")
+                 "flows", "test_keys", "counters", "_flows_from")
 
     def __init__(self, node, kind, parent):
         self.node = node
@@ -245,6 +245,16 @@ class Loop:
         self.flows = []  # (target keys, keys the value is computed from) for assignments
         self.test_keys = set()  # keys the loop's own condition looks at
         self.counters = set()  # keys the body steps by a constant (``count += 1``)
+        self._flows_from = None
+
+    def flows_from(self, key):
+        """Target-key tuples of the flows computed from ``key`` (indexed after the walk)."""
+        if self._flows_from is None:
+            self._flows_from = {}
+            for target_keys, source_keys in self.flows:
+                for source in source_keys:
+                    self._flows_from.setdefault(source, []).append(target_keys)
+        return self._flows_from.get(key, ())
 
     @property
     def bounded(self):
@@ -361,6 +371,26 @@ class ModuleModel:
         self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
         self.default_timeout = None  # CTOR state: NONBLOCKING / TIMEOUT / None
         self.fn_scope_of_class = {}
+        self._by_scope = None
+        self._by_receiver = None
+
+    def calls_in(self, scope):
+        """The calls made directly in ``scope``, in source order (indexed once: rules that
+        look at a call's neighbours must not scan every call of the module for each call)."""
+        if self._by_scope is None:
+            self._by_scope = {}
+            for site in self.calls:
+                self._by_scope.setdefault(id(site.scope), []).append(site)
+        return self._by_scope.get(id(scope), ())
+
+    def calls_on(self, receiver_key):
+        """The calls whose receiver is ``receiver_key`` (``sock``, ``self.sock``), any scope."""
+        if self._by_receiver is None:
+            self._by_receiver = {}
+            for site in self.calls:
+                if site.receiver_key is not None:
+                    self._by_receiver.setdefault(site.receiver_key, []).append(site)
+        return self._by_receiver.get(receiver_key, ())
 
 
 class _Walker:
@@ -373,8 +403,25 @@ class _Walker:
         self.guards = []
         self.handler = None
         self.state = {}
+        # Every key written to or removed from a flow state, in order: a merge only has to
+        # look at the keys written since its branches left their common state (merging
+        # whole states made module-level code with many names and branches quadratic).
+        self.journal = []
         self.exit_flags = []
         self.line = None
+
+    def set_state(self, key, value):
+        self.state[key] = value
+        self.journal.append(key)
+
+    def drop_state(self, key):
+        self.state.pop(key, None)
+        self.journal.append(key)
+
+    def merged(self, states, mark):
+        """The flow states of branches that all left the state of journal position
+        ``mark``, joined."""
+        return _merge(states, set(self.journal[mark:]))
 
     # ---- statements -------------------------------------------------------------------
 
@@ -464,13 +511,13 @@ class _Walker:
             self.walk_class(stmt)
         elif isinstance(stmt, cst.Match):
             self.expr(stmt.subject, "other", stmt)
-            before = self.state
-            states = []
+            before, mark = self.state, len(self.journal)
+            states = [before]  # no case may match
             for case in stmt.cases:
                 self.state = dict(before)
                 self.walk_suite(case.body)
                 states.append(self.state)
-            self.state = _merge(before, *states)
+            self.state = self.merged(states, mark)
         else:  # pragma: no cover - every compound statement is handled above
             for child in iter_children(stmt):
                 if isinstance(child, cst.BaseExpression):
@@ -541,7 +588,7 @@ class _Walker:
     def walk_if(self, stmt):
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
-        before = self.state
+        before, mark = self.state, len(self.journal)
         self.state = dict(before)
         self.walk_suite(stmt.body)
         after_body = self.state
@@ -550,7 +597,7 @@ class _Walker:
             self.walk_if(stmt.orelse)
         elif isinstance(stmt.orelse, cst.Else):
             self.walk_suite(stmt.orelse.body)
-        self.state = _merge(None, after_body, self.state)
+        self.state = self.merged([after_body, self.state], mark)
 
     def _enter_loop(self, node, kind):
         loop = Loop(node, kind, self.loops[-1] if self.loops else None)
@@ -559,7 +606,7 @@ class _Walker:
         return loop
 
     def walk_while(self, stmt):
-        before = self.state
+        before, mark = self.state, len(self.journal)
         self.state = dict(before)
         loop = self._enter_loop(stmt, "while")
         loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
@@ -569,13 +616,13 @@ class _Walker:
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
         self.loops.pop()
-        self.state = _merge(None, before, self.state)
+        self.state = self.merged([before, self.state], mark)
         if stmt.orelse is not None:
             self.walk_suite(stmt.orelse.body)
 
     def walk_for(self, stmt):
         self.expr(stmt.iter, "other", stmt)
-        before = self.state
+        before, mark = self.state, len(self.journal)
         self.state = dict(before)
         loop = self._enter_loop(stmt, "for")
         self.bind_target(stmt.target, None, "for", stmt)
@@ -584,7 +631,7 @@ class _Walker:
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
         self.loops.pop()
-        self.state = _merge(None, before, self.state)
+        self.state = self.merged([before, self.state], mark)
         if stmt.orelse is not None:
             self.walk_suite(stmt.orelse.body)
 
@@ -598,7 +645,7 @@ class _Walker:
             handler = Handler(handler_node, types, bare, name, frame)
             frame.handlers.append(handler)
             self.model.handlers.append(handler)
-        before = self.state
+        before, mark = self.state, len(self.journal)
         self.state = dict(before)
         self.guards.append(frame)
         self.walk_suite(stmt.body)
@@ -607,7 +654,7 @@ class _Walker:
         states = [after_body]
         outer_handler = self.handler
         for handler in frame.handlers:
-            self.state = _merge(None, before, after_body)
+            self.state = self.merged([before, after_body], mark)
             self.handler = handler
             if handler.node.type is not None:
                 self.expr(handler.node.type, "other", handler.node)
@@ -616,7 +663,7 @@ class _Walker:
             self.walk_suite(handler.node.body)
             states.append(self.state)
         self.handler = outer_handler
-        self.state = _merge(None, *states)
+        self.state = self.merged(states, mark)
         if stmt.orelse is not None:
             self.walk_suite(stmt.orelse.body)
         if stmt.finalbody is not None:
@@ -753,9 +800,9 @@ class _Walker:
         for loop in self.loops:
             loop.bound.add(key)
         # Flow state: a new object in this name.
-        self.state[key] = self.initial_state(value, index)
-        self.state.pop(key + "#timeo", None)
-        self.state[key + "#b"] = frozenset((binding,))
+        self.set_state(key, self.initial_state(value, index))
+        self.drop_state(key + "#timeo")
+        self.set_state(key + "#b", frozenset((binding,)))
 
     def initial_state(self, value, index):
         value = strip_await(value) if value is not None else None
@@ -927,11 +974,11 @@ class _Walker:
             option = site.positional(1)
             if option is not None and (mentions(option, "SO_RCVTIMEO")
                                        or mentions(option, "SO_SNDTIMEO")):
-                self.state[key + "#timeo"] = True
+                self.set_state(key + "#timeo", True)
             return
         if new is None:
             return
-        self.state[key] = new
+        self.set_state(key, new)
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_states.setdefault(attr, []).append((new, self.scope))
@@ -972,29 +1019,26 @@ def _timeout_state(value):
     return NONBLOCKING if number == 0 else TIMEOUT
 
 
-def _merge(before, *states):
-    """Join blocking states from branches: a key keeps its state only if every branch agrees."""
-    branches = [s for s in states if s is not None]
-    if before is not None:
-        branches.append(before)
-    if not branches:
-        return {}
-    keys = set()
-    for s in branches:
-        keys.update(s)
-    merged = {}
-    for key in keys:
+def _merge(branches, touched):
+    """Join the flow states of branches that left one common state, where only the keys in
+    ``touched`` can differ: a key keeps its blocking state only if every branch agrees."""
+    merged = dict(branches[0])
+    for key in touched:
         if key.endswith("#b"):
-            # Bindings that may reach: the union; None when some path has none of its own.
+            # Bindings that may reach: the union; none when some path has none of its own.
             sets = [s.get(key) for s in branches]
             if all(v is not None for v in sets):
                 merged[key] = frozenset().union(*sets)
+            else:
+                merged.pop(key, None)
             continue
         values = {s.get(key, ENTRY) for s in branches}
         if len(values) == 1:
             value = values.pop()
             if value != ENTRY:
                 merged[key] = value
+            else:
+                merged.pop(key, None)
         else:
             merged[key] = UNKNOWN
     return merged

@@ -84,9 +84,7 @@ def _fix(facts, site):
     # call of a method that does not care about blocking mode. Anything else (returned,
     # stored, handed to other code, a blocking call) keeps the fix away.
     allowed = len(site.scope.bindings.get(key, ()))
-    for other in facts.model.calls:
-        if other.scope is not site.scope:
-            continue
+    for other in facts.model.calls_in(site.scope):
         if other.receiver_key == key:
             if other.method in _DIRECT_USE or other.method not in _HARMLESS:
                 return None

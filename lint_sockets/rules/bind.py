@@ -87,9 +87,7 @@ def _same_socket_calls(facts, site):
     scope = site.scope
     head, _, rest = key.partition(".")
     in_class = bool(rest) and scope.cls is not None and head == scope.self_name
-    for other in facts.model.calls:
-        if other.receiver_key != key:
-            continue
+    for other in facts.model.calls_on(key):
         if other.scope is scope:
             yield other, True
         elif in_class and other.scope.cls is scope.cls:

@@ -55,23 +55,26 @@ def _retried(site):
     return loop is not None and site.receiver_key not in loop.bound
 
 
-def _accepted_here(facts, site):
+def _accepted_here(facts, site, accepts):
     """A connect to our own listener, then accept() on it in the same function (a
-    socketpair made by hand): the accepted end proves the connection."""
-    return any(
-        other.scope is site.scope and other.method == "accept" and other.order > site.order
-        and other.receiver_key != site.receiver_key
-        for other in facts.model.calls
-    )
+    socketpair made by hand): the accepted end proves the connection. ``accepts`` caches
+    each scope's accept() calls."""
+    scope_accepts = accepts.get(id(site.scope))
+    if scope_accepts is None:
+        scope_accepts = accepts[id(site.scope)] = [
+            other for other in facts.model.calls_in(site.scope) if other.method == "accept"]
+    return any(other.order > site.order and other.receiver_key != site.receiver_key
+               for other in scope_accepts)
 
 
 def check(facts, report):
     checks_so_error = None
+    accepts = {}
     for site in _connect_sites(facts):
         if _retried(site):
             report(site.node, "SCK302", call=f".{site.method}()")
             continue
-        if _accepted_here(facts, site):
+        if _accepted_here(facts, site, accepts):
             continue
         if checks_so_error is None:
             checks_so_error = facts.module_checks_so_error()

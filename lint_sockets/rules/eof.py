@@ -96,13 +96,13 @@ def _carriers(targets, loop):
     """The names holding the result, and those computed from them in the loop
     (``n = s.recv_into(buf)``, ``data = buf[:n]``)."""
     carriers = set(targets)
-    changed = bool(carriers)
-    while changed:
-        changed = False
-        for target_keys, source_keys in loop.flows:
-            if source_keys & carriers and not carriers.issuperset(target_keys):
-                carriers.update(target_keys)
-                changed = True
+    pending = list(carriers)
+    while pending:
+        for target_keys in loop.flows_from(pending.pop()):
+            for key in target_keys:
+                if key not in carriers:
+                    carriers.add(key)
+                    pending.append(key)
     return carriers
 
 

@@ -132,21 +132,29 @@ def _fix(facts, literal, number):
     ])
 
 
+def _timed_frames(facts):
+    """ids of the try frames around a call that can time out: on a socket with a timeout,
+    or create_connection with one."""
+    frames = set()
+    for site in facts.model.calls:
+        if not site.guards:
+            continue
+        if (site.method in _TIMED_CALLS and site.receiver_key is not None
+                and facts.state(site) == TIMEOUT) or (
+                site.qname == "socket.create_connection"
+                and site.argument(1, "timeout") is not None):
+            frames.update(id(frame) for frame in site.guards)
+    return frames
+
+
 def check_timeout_errno(facts, report):
+    timed_frames = None
     for handler in facts.model.handlers:
         if not handler.catches("TimeoutError") or _non_errno_handler(handler):
             continue
-        frame = handler.try_frame
-        timed = any(
-            frame in site.guards and (
-                (site.method in _TIMED_CALLS and site.receiver_key is not None
-                 and facts.state(site) == TIMEOUT)
-                or (site.qname == "socket.create_connection"
-                    and site.argument(1, "timeout") is not None)
-            )
-            for site in facts.model.calls
-        )
-        if not timed:
+        if timed_frames is None:
+            timed_frames = _timed_frames(facts)
+        if id(handler.try_frame) not in timed_frames:
             continue
         for comparison in facts.errno_comparisons(handler.node.body, "ETIMEDOUT"):
             sides = [comparison.left] + [t.comparator for t in comparison.comparisons]

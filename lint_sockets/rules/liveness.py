@@ -66,9 +66,8 @@ def _timeout_is_the_callers(facts, site):
             if "timeout" in name.lower() and any(b.how == "param" for b in bindings):
                 return True
     return any(
-        other.scope is scope and other.qname == "socket.create_connection"
-        and other.argument(1, "timeout") is not None
-        for other in facts.model.calls
+        other.qname == "socket.create_connection" and other.argument(1, "timeout") is not None
+        for other in facts.model.calls_in(scope)
     )
 
 
