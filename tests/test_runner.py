@@ -69,3 +69,39 @@ def test_fix_is_not_skipped_by_a_cached_result(tmp_path):
 def test_jobs_must_be_positive(tmp_path):
     result = run("--jobs", "0", ".", cwd=tmp_path)
     assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_big_files_are_checked_one_at_a_time_in_the_main_process(tmp_path, monkeypatch):
+    # A 5 MB module's tree takes gigabytes: with --jobs, big files must not be parsed by
+    # several workers at once. They are checked in the main process, in order, while the
+    # workers take the other files; the results keep the order of the paths.
+    from lint_sockets import runner
+    from lint_sockets.settings import Settings
+
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"m{i}.py"
+        padding = "# padding\n" * (300 if i in (1, 4) else 0)
+        path.write_text(padding + SERVER.replace("(port)", f"(port, n={i})"))
+        paths.append(str(path))
+    monkeypatch.setattr(runner, "BIG_FILE", 2000)
+    main_pid = os.getpid()
+    checked_here = []
+    real = runner.check_file
+
+    def recording(job, path, *args, **kwargs):
+        if os.getpid() == main_pid:
+            checked_here.append(os.path.basename(path))
+        return real(job, path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", recording)
+    job = runner.Job(Settings())
+    parallel = runner.run_files(job, paths, 2, None)
+    assert checked_here == ["m1.py", "m4.py"]
+    checked_here.clear()
+    alone = runner.run_files(job, paths, 1, None)
+    assert len(checked_here) == 6
+    assert [r.path for r in parallel] == [r.path for r in alone] == paths
+    summary = [[(d.code, d.line) for d in r.diagnostics] for r in parallel]
+    assert summary == [[(d.code, d.line) for d in r.diagnostics] for r in alone]
+    assert summary[1] == [("SCK501", 305)] and summary[0] == [("SCK501", 5)]
