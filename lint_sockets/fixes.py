@@ -11,6 +11,7 @@ libcst regenerates everything else from the original tokens.
 
 import ast
 import difflib
+import errno
 import os
 import re
 import stat
@@ -255,6 +256,12 @@ def _write_atomically(path, data):
     path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
     directory = os.path.dirname(path)
     mode = stat.S_IMODE(os.stat(path).st_mode)
+    # Replacing the file only needs the directory's permission; a file its user may not
+    # write (read-only, as version control systems leave files not opened for edit) is
+    # left alone, as an editor or an in-place write would.
+    if not _writable(path):
+        raise PermissionError(errno.EACCES, "Permission denied (the file is not writable)",
+                              path)
     handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=".tmp",
                                          dir=directory)
     try:
@@ -296,6 +303,12 @@ def remove_stale_temporaries(directory):
             os.unlink(entry.path)
         except OSError:
             continue
+
+
+def _writable(path):
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
 
 
 def _alive(pid):

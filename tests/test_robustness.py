@@ -39,6 +39,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -601,6 +602,23 @@ def test_fix_that_could_not_be_written_is_not_reported_as_fixed(read_only_dir, a
                  select="ALL")
     assert "cannot write the fixed file" in result.err, result
     assert " fixed" not in result.out, result
+
+
+def test_fix_leaves_a_read_only_file_alone(tmp_path, as_user):
+    # The directory is writable, so a rename could replace the file; but its user may not
+    # write it (read-only, as version control leaves files not opened for edit).
+    path = tmp_path / "server.py"
+    path.write_text(FIXABLE)
+    (tmp_path / "other.py").write_text(FIXABLE)
+    os.chmod(path, 0o444)
+    result = run("--fix", "server.py", "other.py", cwd=tmp_path, preexec_fn=as_user,
+                 select="ALL")
+    assert result.status == 2, result
+    assert_clear_errors(result, "server.py")
+    assert "cannot write the fixed file: Permission denied" in result.err, result
+    assert path.read_text() == FIXABLE and stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert (tmp_path / "other.py").read_text() != FIXABLE  # the other file is fixed
+    assert sorted(os.listdir(tmp_path)) == ["other.py", "server.py"]
 
 
 # --- symbolic links --------------------------------------------------------------------------
