@@ -32,10 +32,33 @@ def created_here(facts, binding):
             and binding.index is not None and binding.index[0] == 0)
 
 
+def _proactor_loop(facts, site):
+    """The loop is a ProactorEventLoop (Windows' overlapped I/O): its sock_* calls never
+    call the socket directly, so the socket's mode does not matter there."""
+    key = site.receiver_key
+    if key is None:
+        return False
+    head, _, rest = key.partition(".")
+    scope = site.scope
+    if rest:
+        if scope.cls is None or head != scope.self_name or "." in rest:
+            return False
+        bindings = scope.cls.attr_bindings.get(rest, ())
+    else:
+        bindings = site.reaching or ()
+    values = [strip_await(b.value) for b in bindings if b.value is not None]
+    return bool(values) and len(values) == len(bindings) and all(
+        isinstance(v, cst.Call) and (facts.imports.qualify(v.func) or "").startswith("asyncio.")
+        and (facts.imports.qualify(v.func) or "").endswith(".ProactorEventLoop")
+        for v in values)
+
+
 def check(facts, report):
     reported = set()
     for site in sorted(facts.model.calls, key=lambda s: s.order):
         if site.method not in LOOP_SOCKET_CALLS or site.arg_key is None:
+            continue
+        if _proactor_loop(facts, site):
             continue
         if "." in site.arg_key or not site.arg_reaching:
             continue  # attributes and parameters are made elsewhere
