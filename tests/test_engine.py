@@ -591,3 +591,11 @@ def test_branch_states_still_join_bindings_and_blocking_modes():
     )
     diagnostics = lint_source(source, Settings(select=["SCK201"]))
     assert [(d.line, d.code) for d in diagnostics] == [(9, "SCK201")]
+
+
+def test_the_walk_records_every_asyncio_socket_call_sck204_checks():
+    # sock_sendfile was on SCK204's list but not recorded by the walk: never checked.
+    from lint_sockets.analysis.model import INTERESTING
+    from lint_sockets.rules.asyncio_rules import LOOP_SOCKET_CALLS
+
+    assert LOOP_SOCKET_CALLS <= INTERESTING
