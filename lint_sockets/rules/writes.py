@@ -33,7 +33,9 @@ def check(facts, report):
             if _single_byte(site.positional(0), facts.model.constants):
                 continue  # the self-pipe wake-up byte: sent whole or not at all
             info = facts.socket_confidence(site)
-            if info.confidence in (KNOWN, LIKELY) and not info.datagram:
+            # An SSL socket's send() writes everything or raises: CPython never turns on
+            # OpenSSL's partial writes (SSL_MODE_ENABLE_PARTIAL_WRITE).
+            if info.confidence in (KNOWN, LIKELY) and not info.datagram and not info.ssl:
                 fix = None
                 if facts.state(site) != NONBLOCKING and not site.timeo:
                     fix = _rename(site, "sendall", SAFE)
