@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, key_of, strip_await
+from lint_sockets.analysis.model import int_value, iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -83,6 +83,8 @@ def _innermost_while(loops):
 def _tested(site, loop):
     if id(site.node) in loop.tested:
         return True
+    if site.method == "read" and _asks_at_eof(loop.node, site.receiver_key):
+        return True  # ``while not reader.at_eof(): data = await reader.read(n)``
     if site.role in ("return",) and site.direct:
         return True
     carriers = _carriers(site.targets, loop)
@@ -90,6 +92,23 @@ def _tested(site, loop):
         return True
     # ``yield sock.recv(n)`` / ``return sock.recv(n)`` hand the value on unchanged.
     return site.role == "return" or _inside_yield(site)
+
+
+def _asks_at_eof(loop_node, receiver_key):
+    """The loop calls ``<receiver>.at_eof()`` (asyncio's StreamReader): in its condition or
+    its body, outside nested functions."""
+    if receiver_key is None:
+        return False
+    stack = [loop_node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value == "at_eof" and key_of(node.func.value) == receiver_key:
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False
 
 
 def _carriers(targets, loop):

@@ -23,3 +23,9 @@ async def fetch_stream(host: str, port: int, sink) -> None:
 async def consume(reader: asyncio.StreamReader, parser) -> None:
     while not parser.done:
         parser.feed(await reader.read(1024))  # expect: SCK101
+
+
+async def pump_other(reader: asyncio.StreamReader, other: asyncio.StreamReader, sink) -> None:
+    # at_eof() of a different reader says nothing about this one
+    while not other.at_eof():
+        sink.write(await reader.read(4096))  # expect: SCK101

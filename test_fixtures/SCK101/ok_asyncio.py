@@ -43,3 +43,27 @@ async def slurp(reader: asyncio.StreamReader) -> bytes:
     while not reader.at_eof():
         body += await reader.read()
     return body
+
+
+class Connection:
+    """The loop asks the reader itself: at EOF, read() returns b"" once and at_eof() ends it."""
+
+    def __init__(self, reader: asyncio.StreamReader, config) -> None:
+        self.reader = reader
+        self.config = config
+
+    async def read_data(self, handle) -> None:
+        while not self.reader.at_eof():
+            try:
+                data = await asyncio.wait_for(self.reader.read(65536), self.config.timeout)
+            except (ConnectionError, asyncio.TimeoutError):
+                break
+            await handle(data)
+
+
+async def pump(reader: asyncio.StreamReader, sink) -> None:
+    while True:
+        chunk = await reader.read(4096)
+        sink.write(chunk)
+        if reader.at_eof():
+            break
