@@ -35,13 +35,17 @@ _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib
 
 
 class SocketInfo:
-    __slots__ = ("confidence", "datagram", "ssl", "reader")
+    __slots__ = ("confidence", "datagram", "ssl", "reader", "plain")
 
-    def __init__(self, confidence, datagram=False, ssl=False, reader=False):
+    def __init__(self, confidence, datagram=False, ssl=False, reader=False, plain=None):
         self.confidence = confidence
         self.datagram = datagram
-        self.ssl = ssl
+        self.ssl = ssl  # some binding makes an SSL socket
         self.reader = reader  # an asyncio StreamReader (not a socket)
+        self.plain = not ssl if plain is None else plain  # some binding makes a plain one
+
+    def as_datagram(self):
+        return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain)
 
 
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
@@ -76,7 +80,7 @@ class Facts:
         info = self._compute_info(scope, key, depth)
         if info.confidence != NOT_SOCKET and not info.datagram:
             if self._used_as_datagram(scope, key):
-                info = SocketInfo(info.confidence, True, info.ssl, info.reader)
+                info = info.as_datagram()
         self._info_cache[cache_key] = info
         return info
 
@@ -133,7 +137,8 @@ class Facts:
                     known = verdict
                 else:
                     known = SocketInfo(KNOWN, known.datagram or verdict.datagram,
-                                       known.ssl or verdict.ssl, known.reader or verdict.reader)
+                                       known.ssl or verdict.ssl, known.reader or verdict.reader,
+                                       known.plain or verdict.plain)
             elif verdict.confidence == NOT_SOCKET:
                 not_socket = True
                 readers += 1 if verdict.reader else 0
@@ -312,7 +317,7 @@ class Facts:
         info = self._combine(bindings, 0)
         if info.confidence != NOT_SOCKET and not info.datagram:
             if self._used_as_datagram(site.scope, key):
-                info = SocketInfo(info.confidence, True, info.ssl, info.reader)
+                info = info.as_datagram()
         return info
 
     def socket_confidence(self, site, key=None, scope=None):
@@ -332,7 +337,7 @@ class Facts:
             return info
         last = key.rpartition(".")[2]
         if self.name_pattern.search(last) and self.socket_shaped(site):
-            return SocketInfo(LIKELY, info.datagram, info.ssl)
+            return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
 
     def is_socket(self, site):

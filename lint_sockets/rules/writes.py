@@ -35,7 +35,8 @@ def check(facts, report):
             info = facts.socket_confidence(site)
             # An SSL socket's send() writes everything or raises: CPython never turns on
             # OpenSSL's partial writes (SSL_MODE_ENABLE_PARTIAL_WRITE).
-            if info.confidence in (KNOWN, LIKELY) and not info.datagram and not info.ssl:
+            ssl_only = info.ssl and not info.plain
+            if info.confidence in (KNOWN, LIKELY) and not info.datagram and not ssl_only:
                 fix = None
                 if facts.state(site) != NONBLOCKING and not site.timeo:
                     fix = _rename(site, "sendall", SAFE)
