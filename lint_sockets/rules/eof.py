@@ -83,8 +83,12 @@ def _innermost_while(loops):
 def _tested(site, loop):
     if id(site.node) in loop.tested:
         return True
-    if site.method == "read" and _asks_at_eof(loop.node, site.receiver_key):
+    if site.method == "read" and _asks(loop.node, site.receiver_key, "at_eof"):
         return True  # ``while not reader.at_eof(): data = await reader.read(n)``
+    if site.method == "recv" and _asks(loop.node, site.receiver_key, "pending"):
+        # ``while sock.pending(): data += sock.recv(sock.pending())``: an SSL socket's
+        # recv() returns the bytes it already holds decrypted, never b"", while any remain.
+        return True
     if site.role in ("return",) and site.direct:
         return True
     carriers = _carriers(site.targets, loop)
@@ -94,16 +98,16 @@ def _tested(site, loop):
     return site.role == "return" or _inside_yield(site)
 
 
-def _asks_at_eof(loop_node, receiver_key):
-    """The loop calls ``<receiver>.at_eof()`` (asyncio's StreamReader): in its condition or
-    its body, outside nested functions."""
+def _asks(loop_node, receiver_key, method):
+    """The loop calls ``<receiver>.<method>()``, in its condition or its body, outside
+    nested functions (``reader.at_eof()``, ``ssl_sock.pending()``)."""
     if receiver_key is None:
         return False
     stack = [loop_node]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                node.func.attr.value == "at_eof" and key_of(node.func.value) == receiver_key:
+                node.func.attr.value == method and key_of(node.func.value) == receiver_key:
             return True
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue

@@ -18,3 +18,16 @@ class HttpClient:
 
     def close(self) -> None:
         self.sock.close()
+
+
+class Drainer:
+    def __init__(self, sock, other) -> None:
+        self.sock = sock
+        self.other = other
+
+    def drain(self) -> bytes:
+        # pending() of another socket says nothing about this one
+        data = b""
+        while self.other.pending():
+            data += self.sock.recv(4096)  # expect: SCK101
+        return data

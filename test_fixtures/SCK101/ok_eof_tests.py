@@ -32,3 +32,19 @@ def read_until(sock: socket.socket, sep: bytes = b"\n") -> bytes:
             raise ConnectionError("connection closed before separator")
         buf += chunk
     return buf
+
+
+class TLSConnection:
+    """Draining what an SSL socket already holds decrypted: recv() returns those bytes, never
+    b"", while pending() is non-zero."""
+
+    def __init__(self, sock) -> None:
+        self.sock = sock
+
+    def drain_pending(self) -> bytes:
+        data = b""
+        pending = self.sock.pending()
+        while pending:
+            data += self.sock.recv(pending)
+            pending = self.sock.pending()
+        return data
