@@ -83,8 +83,12 @@ def _innermost_while(loops):
 def _tested(site, loop):
     if id(site.node) in loop.tested:
         return True
-    if site.method == "read" and _asks(loop.node, site.receiver_key, "at_eof"):
-        return True  # ``while not reader.at_eof(): data = await reader.read(n)``
+    if site.method == "read" and any(_asks(loop.node, site.receiver_key, method)
+                                     for method in ("at_eof", "readuntil", "readexactly")):
+        # ``while not reader.at_eof(): data = await reader.read(n)``; and a loop that also
+        # calls readuntil() / readexactly() on the reader, which raise IncompleteReadError
+        # at end of file instead of returning b"".
+        return True
     if site.method == "recv" and _asks(loop.node, site.receiver_key, "pending"):
         # ``while sock.pending(): data += sock.recv(sock.pending())``: an SSL socket's
         # recv() returns the bytes it already holds decrypted, never b"", while any remain.

@@ -67,3 +67,13 @@ async def pump(reader: asyncio.StreamReader, sink) -> None:
         sink.write(chunk)
         if reader.at_eof():
             break
+
+
+async def next_line(reader: asyncio.StreamReader) -> bytes:
+    # An over-long line is skipped a buffer at a time; at end of file readuntil() raises
+    # IncompleteReadError, so the loop cannot spin.
+    while True:
+        try:
+            return await reader.readuntil(b"\n")
+        except asyncio.LimitOverrunError as error:
+            await reader.read(error.consumed)
