@@ -46,11 +46,14 @@ def _proactor_loop(facts, site):
         bindings = scope.cls.attr_bindings.get(rest, ())
     else:
         bindings = site.reaching or ()
-    values = [strip_await(b.value) for b in bindings if b.value is not None]
-    return bool(values) and len(values) == len(bindings) and all(
-        isinstance(v, cst.Call) and (facts.imports.qualify(v.func) or "").startswith("asyncio.")
-        and (facts.imports.qualify(v.func) or "").endswith(".ProactorEventLoop")
+    values = [strip_await(b.value) for b in bindings]
+    return bool(values) and all(
+        isinstance(v, cst.Call) and _is_proactor(facts.imports.qualify(v.func) or "")
         for v in values)
+
+
+def _is_proactor(qname):
+    return qname.startswith("asyncio.") and qname.endswith(".ProactorEventLoop")
 
 
 def check(facts, report):
