@@ -65,6 +65,7 @@ class Facts:
         self._errno_names = {}
         self._usage = None
         self._local_classes = {c.name: c for c in model.classes}
+        self._other_names = None
 
     # ---- which expressions are sockets ----------------------------------------------
 
@@ -336,9 +337,36 @@ class Facts:
         if key is None:
             return info
         last = key.rpartition(".")[2]
-        if self.name_pattern.search(last) and self.socket_shaped(site):
+        if self.name_pattern.search(last) and self.socket_shaped(site) and \
+                last not in self._names_of_other_things():
             return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
+
+    def _names_of_other_things(self):
+        """Names (last components) that this module binds to objects made by a call that
+        is not a socket (``conn = SocketConnection(sock)``, ``sock = ctx.socket(zmq.REQ)``)
+        and never to a socket: in this module's vocabulary they name something else, so a
+        parameter of that name is not taken for a socket on its name alone."""
+        if self._other_names is None:
+            other, sockets = set(), set()
+            groups = [scope.bindings for scope in self.model.scopes]
+            groups.extend(cls.attr_bindings for cls in self.model.classes)
+            for group in groups:
+                for name, bindings in group.items():
+                    last = name.rpartition(".")[2]
+                    if not self.name_pattern.search(last):
+                        continue
+                    for binding in bindings:
+                        verdict = self._classify_binding(binding, 0)
+                        if verdict is None:
+                            continue
+                        if verdict.confidence == KNOWN:
+                            sockets.add(last)
+                        elif verdict.confidence == NOT_SOCKET and isinstance(
+                                strip_await(binding.value), cst.Call):
+                            other.add(last)
+            self._other_names = other - sockets
+        return self._other_names
 
     def is_socket(self, site):
         """The receiver is a socket, known or likely."""

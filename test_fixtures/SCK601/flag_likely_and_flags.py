@@ -16,3 +16,23 @@ def send_report(sock: socket.socket, report: str) -> None:
         report.encode("utf-8"),
         socket.MSG_NOSIGNAL,
     )
+
+
+class Relay:
+    # ``conn`` names a wrapper in one place and a socket in another: a parameter of that
+    # name may be either, and the name still counts.
+    def wrap(self, sock):
+        conn = Wrapper(sock)
+        return conn
+
+    def serve(self, listener):
+        conn, _ = listener.accept()
+        self.greet(conn)
+
+    def greet(self, conn):
+        conn.send(b"hello\r\n")  # expect: SCK601
+
+
+class Wrapper:
+    def __init__(self, sock):
+        self.sock = sock
