@@ -460,12 +460,7 @@ class _Walker:
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)
         # unconditionally leaves the loop: what runs here never goes round again.
-        count = len(statements)
-        exits_after = [False] * count
-        later = False
-        for index in range(count - 1, -1, -1):
-            exits_after[index] = later
-            later = later or _leaves(statements[index])
+        exits_after = _leaves_after(statements, _leaves)
         for index, stmt in enumerate(statements):
             self.exit_flags.append(exits_after[index])
             self.walk_stmt(stmt)
@@ -482,11 +477,7 @@ class _Walker:
         # A one-statement line in a block is where fixes can insert statements.
         saved_line = self.line
         self.line = stmt if isinstance(stmt, cst.SimpleStatementLine) and count == 1 else None
-        leaves_later = [False] * count  # one pass from the end: linear in the line's length
-        later = False
-        for index in range(count - 1, -1, -1):
-            leaves_later[index] = later
-            later = later or _leaves_small(smalls[index])
+        leaves_later = _leaves_after(smalls, _leaves_small)
         for index, small in enumerate(smalls):
             self.exit_flags.append(leaves_later[index])
             self.walk_small(small, stmt)
@@ -996,6 +987,17 @@ def _is_catching_context(imports, call):
         return True
     func = call.func
     return isinstance(func, cst.Attribute) and func.attr.value in _RAISES_METHODS
+
+
+def _leaves_after(items, leaves):
+    """flags[i]: some item after items[i] leaves the loop (``leaves(item)``); one pass from
+    the end, so linear in the number of items."""
+    flags = [False] * len(items)
+    later = False
+    for index in range(len(items) - 1, -1, -1):
+        flags[index] = later
+        later = later or leaves(items[index])
+    return flags
 
 
 def _leaves_small(small):
