@@ -599,3 +599,19 @@ def test_the_walk_records_every_asyncio_socket_call_sck204_checks():
     from lint_sockets.rules.asyncio_rules import LOOP_SOCKET_CALLS
 
     assert LOOP_SOCKET_CALLS <= INTERESTING
+
+
+def test_a_loop_of_many_reads_is_searched_once_for_eof_calls(monkeypatch):
+    # SCK101 looks in the loop for at_eof() / pending() calls on the reader; searching the
+    # whole loop again for each of 5,000 reads in it took minutes.
+    from lint_sockets.rules import eof
+
+    searched = []
+    real = eof._method_calls
+    monkeypatch.setattr(eof, "_method_calls", lambda node: searched.append(1) or real(node))
+    count = 500
+    source = "import socket\nsock = socket.socket()\nwhile True:\n" + "".join(
+        f"    x{i} = sock.recv({i + 1})\n" for i in range(count))
+    diagnostics = lint_source(source, Settings(select=["SCK101"]))
+    assert len(diagnostics) == count
+    assert len(searched) == 1

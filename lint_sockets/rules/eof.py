@@ -16,6 +16,7 @@ def _eof_value(method):
 
 
 def check(facts, report):
+    asked = {}  # id(loop node) -> the (receiver, method) calls made in that loop
     for site in facts.model.calls:
         method = site.method
         if method is None or not site.loops:
@@ -48,7 +49,7 @@ def check(facts, report):
                 continue
         else:
             continue
-        if _tested(site, loop):
+        if _tested(site, loop, asked):
             continue
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=f".{method}()",
                eof=_eof_value(method))
@@ -80,16 +81,22 @@ def _innermost_while(loops):
     return None
 
 
-def _tested(site, loop):
+def _tested(site, loop, asked):
     if id(site.node) in loop.tested:
         return True
-    if site.method == "read" and any(_asks(loop.node, site.receiver_key, method)
-                                     for method in ("at_eof", "readuntil", "readexactly")):
+    calls = None
+    if site.method in ("read", "recv") and site.receiver_key is not None:
+        calls = asked.get(id(loop.node))
+        if calls is None:
+            calls = asked[id(loop.node)] = _method_calls(loop.node)
+    if site.method == "read" and calls and any(
+            (site.receiver_key, method) in calls
+            for method in ("at_eof", "readuntil", "readexactly")):
         # ``while not reader.at_eof(): data = await reader.read(n)``; and a loop that also
         # calls readuntil() / readexactly() on the reader, which raise IncompleteReadError
         # at end of file instead of returning b"".
         return True
-    if site.method == "recv" and _asks(loop.node, site.receiver_key, "pending"):
+    if site.method == "recv" and calls and (site.receiver_key, "pending") in calls:
         # ``while sock.pending(): data += sock.recv(sock.pending())``: an SSL socket's
         # recv() returns the bytes it already holds decrypted, never b"", while any remain.
         return True
@@ -102,21 +109,22 @@ def _tested(site, loop):
     return site.role == "return" or _inside_yield(site)
 
 
-def _asks(loop_node, receiver_key, method):
-    """The loop calls ``<receiver>.<method>()``, in its condition or its body, outside
-    nested functions (``reader.at_eof()``, ``ssl_sock.pending()``)."""
-    if receiver_key is None:
-        return False
+def _method_calls(loop_node):
+    """The ``(receiver key, method)`` of every ``<receiver>.<method>()`` call in the loop,
+    condition and body, outside nested functions (``reader.at_eof()``,
+    ``ssl_sock.pending()``). Computed once per loop: a loop may hold thousands of reads."""
+    calls = set()
     stack = [loop_node]
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                node.func.attr.value == method and key_of(node.func.value) == receiver_key:
-            return True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            key = key_of(node.func.value)
+            if key is not None:
+                calls.add((key, node.func.attr.value))
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
         stack.extend(iter_children(node))
-    return False
+    return calls
 
 
 def _carriers(targets, loop):
