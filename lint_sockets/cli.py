@@ -13,7 +13,7 @@ from lint_sockets import __version__
 from lint_sockets.config import DEFAULT_EXCLUDES, excluded
 from lint_sockets.config import load as load_config
 from lint_sockets.docs import page_text
-from lint_sockets.fixes import applicable
+from lint_sockets.applicability import applicable
 from lint_sockets.output import (
     format_concise, format_full, format_github, format_json, format_sarif, format_statistics,
 )

@@ -22,8 +22,7 @@ import warnings
 
 import libcst as cst
 
-SAFE = "safe"
-UNSAFE = "unsafe"
+from lint_sockets.applicability import SAFE, UNSAFE, applicable  # noqa: F401
 MAX_ITERATIONS = 10
 
 
@@ -70,10 +69,6 @@ def apply_edits(module, edits):
     from lint_sockets.engine import _deep
 
     return _deep(module.visit, _Apply(edits))
-
-
-def applicable(spec, unsafe):
-    return spec is not None and (spec.applicability == SAFE or unsafe)
 
 
 def fix_source(source, settings, unsafe=False):

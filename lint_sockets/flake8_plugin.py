@@ -1,21 +1,69 @@
 """The flake8 plugin: the same engine as the command line, adapted to flake8's API.
 
-flake8 applies its own --select/--ignore and ``# noqa``, so the plugin runs every rule and
-leaves suppression to flake8. Columns are 0-based, as flake8 expects from plugins.
+flake8 applies its own --select/--ignore and ``# noqa``; the plugin runs only the rules whose
+findings flake8 would report, and leaves suppression to flake8. Columns are 0-based, as
+flake8 expects from plugins.
+
+Importing this module must stay cheap: flake8 imports every installed plugin on every run,
+so libcst (and the rules, which need it) are loaded only when a file may have a finding.
 """
 
 from lint_sockets import __version__
-from lint_sockets.engine import _safe_str, check_source
-from lint_sockets.rules import registry
-from lint_sockets.settings import Settings, parse_target_version
 
-_SETTINGS = None
+# Rules that are off by default (kept in step with the registry by the tests). Under
+# flake8 they run only when a selector names them with digits (``SCK100``, ``SCK1``):
+# ``--select SCK``, which the README recommends, does not turn them on.
+OFF_BY_DEFAULT = ("SCK100",)
+
+_OPTIONS = None  # what parse_options was given
+_SETTINGS = None  # built on the first file that needs the engine
+
+
+def explicitly_selected(code, selectors):
+    """True when a selector names ``code`` more precisely than the ``SCK`` prefix."""
+    for raw in selectors or ():
+        selector = raw.strip().upper()
+        if len(selector) > 3 and code.startswith(selector):
+            return True
+    return False
+
+
+def _reported_by_flake8(codes, options):
+    """The codes flake8 would report under these options (all of them if flake8's decision
+    cannot be asked)."""
+    if options is None:
+        return set(codes)
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        return {code for code in codes if engine.decision_for(code) is Decision.Selected}
+    except Exception:  # noqa: BLE001 - an older or newer flake8: report everything
+        return set(codes)
 
 
 def _settings():
     global _SETTINGS
     if _SETTINGS is None:
-        _SETTINGS = Settings(select=["ALL"])
+        from lint_sockets.rules import registry
+        from lint_sockets.settings import Settings, parse_target_version
+
+        options = _OPTIONS
+        codes = list(registry())
+        wanted = _reported_by_flake8(codes, options)
+        selectors = []
+        if options is not None:
+            selectors = list(getattr(options, "select", None) or ())
+            selectors += list(getattr(options, "extend_select", None) or ())
+        for code in OFF_BY_DEFAULT:
+            if not explicitly_selected(code, selectors):
+                wanted.discard(code)
+        target = getattr(options, "sck_target_version", None)
+        _SETTINGS = Settings(
+            select=sorted(wanted) or [],
+            socket_names=getattr(options, "sck_socket_names", None),
+            target_version=parse_target_version(target) if target else (3, 9),
+        )
     return _SETTINGS
 
 
@@ -23,7 +71,7 @@ class Plugin:
     name = "lint-sockets"
     version = __version__
     # Rules that are off by default stay off in flake8 unless selected explicitly.
-    extend_default_ignore = [code for code, rule in registry().items() if not rule.default]
+    extend_default_ignore = list(OFF_BY_DEFAULT)
 
     @classmethod
     def add_options(cls, parser):
@@ -38,13 +86,17 @@ class Plugin:
 
     @classmethod
     def parse_options(cls, options):
-        global _SETTINGS
+        global _OPTIONS, _SETTINGS
+        _OPTIONS = options
+        _SETTINGS = None
         target = options.sck_target_version
-        _SETTINGS = Settings(
-            select=["ALL"],
-            socket_names=options.sck_socket_names,
-            target_version=parse_target_version(target) if target else (3, 9),
-        )
+        if target:
+            from lint_sockets.settings import SettingsError, parse_target_version
+
+            try:
+                parse_target_version(target)
+            except SettingsError as error:
+                raise SystemExit(f"flake8: lint-sockets: {error}") from None
 
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the
@@ -54,13 +106,31 @@ class Plugin:
 
     def run(self):
         source = "".join(self.lines)
+        if not _may_need_the_engine(source):
+            return
+        from lint_sockets.engine import _safe_str, check_source
+
+        settings = _settings()
+        if not settings.enabled:
+            return
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.
-            diagnostics, _ = check_source(source, _settings(), noqa=False, precheck=False)
+            diagnostics, _ = check_source(source, settings, noqa=False, precheck=False)
         except Exception as error:  # noqa: BLE001 - never abort flake8's whole run
             yield (1, 0, f"SCK000 internal error in lint-sockets: {type(error).__name__}: "
                          f"{_safe_str(error)} (please report it with this file)", type(self))
             return
         for d in diagnostics:
             yield (d.line, d.column - 1, f"{d.code} {d.message}", type(self))
+
+
+def _may_need_the_engine(source):
+    """The engine's own text pre-filter, and a ``# noqa: SCK...`` comment for SCK100: a
+    file that passes neither cannot have a finding, and libcst is not loaded for it."""
+    from lint_sockets.prefilter import might_fire
+
+    if might_fire(source):
+        return True
+    lowered = source.lower()
+    return "noqa" in lowered and "sck" in lowered

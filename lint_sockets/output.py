@@ -4,7 +4,7 @@ import json
 import os
 
 from lint_sockets.docs import page_url
-from lint_sockets.fixes import applicable
+from lint_sockets.applicability import applicable
 
 
 def _location(path, diagnostic):

@@ -19,9 +19,9 @@ def test_flake8_reports_exactly_what_the_cli_reports(tmp_path):
     # Syntax errors never reach flake8's plugins (flake8 reports E999 itself), so the
     # SCK000 fixtures are compared separately below.
     targets = sorted(str(p) for p in FIXTURES.iterdir() if p.is_dir() and p.name != "SCK000")
-    # `--select SCK` on both sides: it also selects SCK100, which is off by default.
-    cli = _run(["lint_sockets", "--no-cache", "--select", "SCK", "--output-format", "concise",
-                *targets], tmp_path)
+    # SCK100 is off by default on both sides: flake8's `--select SCK` leaves it off.
+    cli = _run(["lint_sockets", "--no-cache", "--output-format", "concise", *targets],
+               tmp_path)
     assert cli.returncode == 1, cli.stderr
     # the command marks fixable findings with [*] and ends with a summary; flake8 does not
     expected = sorted(line.replace(" [*] ", " ", 1) for line in _lines(cli.stdout)
@@ -107,3 +107,76 @@ def test_flake8_options_from_a_config_file(tmp_path):
     configured = _run(["flake8", "--select", "SCK", "client.py"], tmp_path)
     assert "client.py:3:5: SCK601" in configured.stdout
     assert "SCK202" not in configured.stdout
+
+
+UNUSED_NOQA = (
+    "import socket\n"
+    "def serve(sock):\n"
+    "    conn, addr = sock.accept()  # noqa: SCK501\n"
+    "    conn.close()\n"
+)
+
+
+def test_flake8_leaves_sck100_off_unless_named(tmp_path):
+    path = tmp_path / "server.py"
+    path.write_text(UNUSED_NOQA)
+    plain = _run(["flake8", "--isolated", "--select", "SCK,E999", str(path)], tmp_path)
+    assert plain.stdout == "" and plain.returncode == 0, plain.stdout + plain.stderr
+    default = _run(["flake8", "--isolated", str(path)], tmp_path)
+    assert "SCK100" not in default.stdout
+    # SCK100 judges only codes whose rules ran, so SCK5 stays selected
+    for args in (["--select", "SCK,SCK100"], ["--select", "SCK", "--extend-select", "SCK100"],
+                 ["--select", "SCK1,SCK5"]):
+        named = _run(["flake8", "--isolated", *args, str(path)], tmp_path)
+        assert f"{path}:3:33: SCK100 unused `noqa` code: SCK501" in named.stdout, args
+
+
+def test_off_by_default_list_matches_the_registry():
+    from lint_sockets.flake8_plugin import OFF_BY_DEFAULT
+    from lint_sockets.rules import registry
+
+    assert set(OFF_BY_DEFAULT) == {c for c, r in registry().items() if not r.default}
+
+
+LAZY = """
+import sys
+from lint_sockets.flake8_plugin import Plugin
+assert "libcst" not in sys.modules, "importing the plugin loaded libcst"
+assert list(Plugin(None, ["x = 1\\n", "print(x)\\n"], "plain.py").run()) == []
+assert "libcst" not in sys.modules, "a file with no socket code loaded libcst"
+found = list(Plugin(None, ["import socket\\n", "s = socket.socket()\\n",
+                           "while True:\\n", "    s.sendall(s.recv(10))\\n"], "echo.py").run())
+assert [f[2].split()[0] for f in found] == ["SCK101"], found
+assert "libcst" in sys.modules
+print("ok")
+"""
+
+
+def test_plugin_loads_libcst_only_for_a_file_that_needs_it(tmp_path):
+    result = subprocess.run([sys.executable, "-c", LAZY], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_plugin_runs_nothing_when_flake8_reports_no_sck_code():
+    import argparse
+
+    import lint_sockets.flake8_plugin as plugin
+
+    def options(**chosen):
+        values = dict(select=None, extend_select=None, ignore=None, extend_ignore=None,
+                      extended_default_select=["SCK"], extended_default_ignore=["SCK100"],
+                      sck_socket_names=None, sck_target_version=None)
+        values.update(chosen)
+        return argparse.Namespace(**values)
+
+    try:
+        plugin.Plugin.parse_options(options(select=["E", "W"]))
+        assert plugin._settings().enabled == frozenset()
+        plugin.Plugin.parse_options(options(select=["SCK5"], ignore=["SCK502"]))
+        assert plugin._settings().enabled == {"SCK501"}
+        plugin.Plugin.parse_options(options())
+        enabled = plugin._settings().enabled
+        assert "SCK101" in enabled and "SCK100" not in enabled
+    finally:
+        plugin._OPTIONS = plugin._SETTINGS = None
