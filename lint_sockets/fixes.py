@@ -319,14 +319,29 @@ def _alive(pid):
     return True
 
 
+def diff_name(path):
+    """The file's name in a diff, as git writes it: relative to the working directory, with
+    ``/`` separators (``a/`` and ``b/`` are put in front)."""
+    name = path
+    if os.path.isabs(path):
+        try:
+            name = os.path.relpath(path)
+        except ValueError:  # another drive
+            name = path
+    name = os.path.normpath(name).replace(os.sep, "/")
+    return name.lstrip("/")
+
+
 def unified_diff(path, old, new):
-    """A diff that `patch -p0` and `git apply` take: file names as given, every line kept
-    exactly (CRLF too), and the no-newline-at-end marker where needed."""
+    """A diff that `git apply` and `patch -p1` take: a/ and b/ in front of the file's name
+    as git writes them, every line kept exactly (CRLF too), and the no-newline-at-end
+    marker where needed."""
     old_text = _decode(old)
     new_text = _decode(new)
+    name = diff_name(path)
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-        fromfile=path, tofile=path,
+        fromfile=f"a/{name}", tofile=f"b/{name}",
     )
     out = []
     for line in lines:

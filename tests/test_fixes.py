@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -203,27 +204,52 @@ def test_writing_a_file_removes_temporaries_that_killed_runs_left(tmp_path):
         running.wait()
 
 
-def test_diff_changes_nothing_and_applies_with_patch_to_the_same_result(tmp_path):
+def _diff_project(tmp_path):
     for name in ("a.py", "b.py"):
         (tmp_path / name).write_text(SERVER)
-    (tmp_path / "c.py").write_bytes(SERVER.replace("\n", "\r\n").encode()[:-2])  # no final NL
-    before = {p.name: p.read_bytes() for p in tmp_path.glob("*.py")}
-    diff = run("--diff", "--unsafe-fixes", "a.py", "c.py", cwd=tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "c.py").write_bytes(
+        SERVER.replace("\n", "\r\n").encode()[:-2])  # no final NL
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.py")}
+    diff = run("--diff", "--unsafe-fixes", "a.py", "pkg/c.py", cwd=tmp_path)
     assert diff.returncode == 1
-    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.py")} == before
-    assert diff.stdout.startswith(b"--- a.py\n+++ a.py\n")
-    patched = subprocess.run(["patch", "-p0", "--binary"], cwd=tmp_path, input=diff.stdout,
-                             capture_output=True)
-    assert patched.returncode == 0, patched.stdout + patched.stderr
-    reference = tmp_path / "ref"
-    reference.mkdir()
-    for name in ("a.py", "c.py"):
-        (reference / name).write_bytes(before[name])
-    run("--fix", "--unsafe-fixes", "a.py", "c.py", cwd=reference)
-    for name in ("a.py", "c.py"):
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.py")} == before
+    assert diff.stdout.startswith(b"--- a/a.py\n+++ b/a.py\n")
+    assert b"\n--- a/pkg/c.py\n+++ b/pkg/c.py\n" in diff.stdout
+    reference = tmp_path.parent / (tmp_path.name + "-ref")
+    (reference / "pkg").mkdir(parents=True)
+    for name in ("a.py", "pkg/c.py"):
+        (reference / name).write_bytes(before[tmp_path / name])
+    run("--fix", "--unsafe-fixes", "a.py", "pkg/c.py", cwd=reference)
+    return diff.stdout, reference
+
+
+def _same_as_fixed(tmp_path, reference):
+    for name in ("a.py", "pkg/c.py"):
         assert (tmp_path / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+def test_diff_changes_nothing_and_applies_with_git_apply(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    diff, reference = _diff_project(tmp_path)
+    applied = subprocess.run(["git", "apply", "-"], cwd=tmp_path, input=diff,
+                             capture_output=True)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    _same_as_fixed(tmp_path, reference)
     clean = run("--diff", "--select", "SCK7", "b.py", cwd=tmp_path)
     assert clean.returncode == 0 and clean.stdout == b""
+
+
+def test_diff_applies_with_patch_p1(tmp_path):
+    if shutil.which("patch") is None:
+        pytest.skip("patch is not installed")
+    diff, reference = _diff_project(tmp_path)
+    patched = subprocess.run(["patch", "-p1", "--binary"], cwd=tmp_path, input=diff,
+                             capture_output=True)
+    assert patched.returncode == 0, patched.stdout + patched.stderr
+    _same_as_fixed(tmp_path, reference)
 
 
 def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
