@@ -1,11 +1,18 @@
-"""Configuration: ``[tool.lint-sockets]`` in the nearest pyproject.toml.
+"""Configuration: ``[tool.lint-sockets]`` in the pyproject.toml nearest to each file.
 
 Keys: select, ignore, extend-select, per-file-ignores, exclude, extend-exclude, socket-names,
 target-version (else the lower bound of ``[project] requires-python``, else py39). Unknown
-keys and unknown rule codes are errors (exit 2), never silently ignored.
+keys and unknown rule codes are errors (exit 2) naming the file, the key and its line,
+never silently ignored.
+
+As in ruff, each file takes its settings from the nearest pyproject.toml, at or above its
+directory, that has a ``[tool.lint-sockets]`` table (one without the table is passed over);
+``--config FILE`` gives every file the same settings. Globs are matched with wcmatch: ``*``
+stays within a path component, ``**`` spans any number of directories, and a glob without
+``/`` matches a file or directory name at any depth; one with ``/`` is matched against the
+path relative to the directory of the file that holds it.
 """
 
-import fnmatch
 import os
 import re
 import sys
@@ -22,20 +29,29 @@ KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "exclude", "ext
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "__pycache__",
                     ".tox", ".nox", "node_modules", ".mypy_cache", ".pytest_cache",
                     ".ruff_cache", ".lint_sockets_cache")
+TABLE = "[tool.lint-sockets]"
 
 
 class Config:
-    def __init__(self, path=None, values=None, requires_python=None):
-        self.path = path  # the pyproject.toml it came from, or None
-        self.root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    def __init__(self, path=None, values=None, requires_python=None, lines=None, root=None):
+        self.path = path  # the file it came from, or None (the defaults)
+        if root is None:
+            root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        self.root = root  # what its globs are relative to
         self.values = values or {}
         self.requires_python = requires_python
+        self.lines = lines or {}  # key -> line number in the file
 
     def get(self, key, default=None):
         return self.values.get(key, default)
 
     def where(self, key):
-        return f"{self.path}: [tool.lint-sockets] {key}" if self.path else key
+        """``FILE:LINE: [tool.lint-sockets] KEY``, for messages and --show-settings."""
+        if not self.path:
+            return key
+        line = self.lines.get(key) or self.lines.get("")
+        at = f"{self.path}:{line}" if line else self.path
+        return f"{at}: {TABLE} {key}"
 
     def target_version(self):
         if "target-version" in self.values:
@@ -54,30 +70,15 @@ class Config:
     def per_file_ignores(self):
         return list(self.values.get("per-file-ignores", {}).items())
 
-
-def find(start=None):
-    """The nearest pyproject.toml at or above ``start`` (default: the working directory)."""
-    current = os.path.abspath(start or os.getcwd())
-    while True:
-        candidate = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(candidate):
-            return candidate
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    def excluded(self, path, below=None):
+        return excluded(path, self.excludes(), self.root, below)
 
 
-def load(path=None, explicit=False):
-    """Config from ``path`` (or the nearest pyproject.toml); a clear SettingsError for a
-    file that cannot be read, is not valid TOML, or has unknown keys or wrong types."""
-    if path is None:
-        path = find()
-        if path is None:
-            return Config()
+def _read(path):
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read()
+        data = tomllib.loads(raw.decode("utf-8"))
     except OSError as error:
         raise SettingsError(f"{path}: cannot read the configuration: "
                             f"{error.strerror or error}") from None
@@ -87,35 +88,124 @@ def load(path=None, explicit=False):
         raise SettingsError(f"{path}: not valid TOML: the file is not UTF-8") from None
     except RecursionError:
         raise SettingsError(f"{path}: not valid TOML: nested too deeply to read") from None
+    return raw.decode("utf-8"), data
+
+
+def _table(path, data, explicit):
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise SettingsError(f"{path}: `tool` must be a table")
     table = tool.get("lint-sockets")
     if table is None and explicit and not path.endswith("pyproject.toml"):
-        table = data  # a dedicated file given with --config holds the keys at the top
-    table = table or {}
+        return data, True  # a dedicated file given with --config holds the keys at the top
+    return table, False
+
+
+def find(start=None):
+    """The nearest pyproject.toml at or above ``start`` (default: the working directory)
+    that has a ``[tool.lint-sockets]`` table."""
+    current = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(current, "pyproject.toml")
+        if os.path.isfile(candidate) and _has_table(candidate):
+            return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _has_table(path):
+    _, data = _read(path)
+    table, _ = _table(path, data, False)
+    return table is not None
+
+
+def load(path=None, explicit=False):
+    """Config from ``path`` (or the nearest pyproject.toml with the table); a clear
+    SettingsError, naming the file, the key and its line, for a file that cannot be read,
+    is not valid TOML, or has unknown keys, codes or wrong types."""
+    if path is None:
+        path = find()
+        if path is None:
+            return Config()
+    text, data = _read(path)
+    table, top_level = _table(path, data, explicit)
+    table = {} if table is None else table
     if not isinstance(table, dict):
-        raise SettingsError(f"{path}: [tool.lint-sockets] must be a table")
+        raise SettingsError(f"{path}: {TABLE} must be a table")
+    lines = key_lines(text, top_level)
+    config = Config(path, table, None, lines)
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
+        first = min(unknown, key=lambda k: lines.get(k, 0))
+        at = f"{path}:{lines[first]}" if lines.get(first) else path
         raise SettingsError(
-            f"{path}: unknown key{'s' if len(unknown) > 1 else ''} in [tool.lint-sockets]: "
-            f"{', '.join(unknown)} (known: {', '.join(KEYS)})")
-    _check_types(path, table)
+            f"{at}: unknown key{'s' if len(unknown) > 1 else ''} in {TABLE}: "
+            f"{', '.join(unknown)}{_did_you_mean(first)} (known: {', '.join(KEYS)})")
+    _check_types(config)
     project = data.get("project", {})
     requires = project.get("requires-python") if isinstance(project, dict) else None
-    config = Config(path, table, requires if isinstance(requires, str) else None)
+    config.requires_python = requires if isinstance(requires, str) else None
     if "target-version" in table:
         try:
             config.target_version()
         except SettingsError as error:
-            raise SettingsError(f"{path}: [tool.lint-sockets] {error}") from None
+            raise SettingsError(f"{config.where('target-version')}: {error}") from None
     return config
 
 
-def _check_types(path, table):
+def _did_you_mean(key):
+    import difflib
+
+    close = difflib.get_close_matches(key, KEYS, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+
+
+def _parts(header):
+    return [p.strip().strip("\"'") for p in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', header)]
+
+
+def key_lines(text, top_level=False):
+    """key -> line number of the keys of [tool.lint-sockets] (``per-file-ignores.GLOB`` for
+    the globs of its sub-table; ``""`` for the table's header), read from the text: TOML
+    parsers do not keep positions."""
+    lines = {}
+    section = "" if top_level else None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header and not line.lstrip().startswith("[["):
+            parts = _parts(header.group(1))
+            section = None
+            if top_level and parts == ["per-file-ignores"]:
+                section = "per-file-ignores"
+            elif parts[:2] == ["tool", "lint-sockets"]:
+                section = ".".join(parts[2:])
+                if section == "":
+                    lines.setdefault("", number)
+                else:
+                    lines.setdefault(section, number)
+            continue
+        key = _KEY.match(line)
+        if key is None or section is None:
+            continue
+        name = key.group(1).strip("\"'")
+        if section == "":
+            lines.setdefault(name, number)
+        elif section == "per-file-ignores":
+            lines.setdefault(f"per-file-ignores.{name}", number)
+    return lines
+
+
+def _check_types(config):
+    table = config.values
+
     def fail(key, expected):
-        raise SettingsError(f"{path}: [tool.lint-sockets] {key} must be {expected}")
+        raise SettingsError(f"{config.where(key)} must be {expected}")
 
     for key in ("select", "ignore", "extend-select", "exclude", "extend-exclude"):
         value = table.get(key)
@@ -130,7 +220,7 @@ def _check_types(path, table):
         try:
             re.compile(table["socket-names"])
         except re.error as error:
-            raise SettingsError(f"{path}: [tool.lint-sockets] socket-names: invalid regular "
+            raise SettingsError(f"{config.where('socket-names')}: invalid regular "
                                 f"expression: {error}") from None
     ignores = table.get("per-file-ignores")
     if ignores is not None:
@@ -138,6 +228,90 @@ def _check_types(path, table):
             isinstance(v, list) and all(isinstance(c, str) for c in v) for v in ignores.values()
         ):
             fail("per-file-ignores", "a table of glob = [codes]")
+    from lint_sockets.settings import expand_codes
+
+    for key in ("select", "ignore", "extend-select"):
+        if table.get(key):
+            expand_codes(table[key], config.where(key))
+    for pattern, codes in (ignores or {}).items():
+        line = config.lines.get(f"per-file-ignores.{pattern}")
+        where = config.where("per-file-ignores")
+        if line:
+            where = f"{config.path}:{line}: {TABLE} per-file-ignores"
+        expand_codes(codes, f"{where} {pattern!r}")
+
+
+class Resolver:
+    """The Config for each file: the nearest pyproject.toml with a [tool.lint-sockets]
+    table at or above the file's directory (each directory is looked at once), or the one
+    file given with --config, or the defaults."""
+
+    def __init__(self, explicit=None):
+        self.explicit = load(explicit, explicit=True) if explicit else None
+        self.by_directory = {}
+        self.default = None
+
+    def for_directory(self, directory):
+        if self.explicit is not None:
+            return self.explicit
+        directory = os.path.abspath(directory)
+        chain = []
+        config = None
+        current = directory
+        while True:
+            if current in self.by_directory:
+                config = self.by_directory[current]
+                break
+            chain.append(current)
+            candidate = os.path.join(current, "pyproject.toml")
+            if os.path.isfile(candidate) and _has_table(candidate):
+                config = load(candidate)
+                break
+            parent = os.path.dirname(current)
+            if parent == current:
+                if self.default is None:
+                    self.default = Config()
+                config = self.default
+                break
+            current = parent
+        for seen in chain:
+            self.by_directory[seen] = config
+        return config
+
+    def for_path(self, path):
+        """The Config for a file (its directory's) or a directory (its own)."""
+        if path == "-":
+            return self.for_directory(os.getcwd())
+        if os.path.isdir(path):
+            return self.for_directory(path)
+        return self.for_directory(os.path.dirname(os.path.abspath(path)))
+
+    def configs(self):
+        seen = []
+        for config in list(self.by_directory.values()) + [self.explicit]:
+            if config is not None and config not in seen:
+                seen.append(config)
+        return seen
+
+
+def project_root(paths):
+    """Where the cache lives: the directory of the configuration that applies to the first
+    path, else the nearest directory above it with a pyproject.toml or .git, else the
+    working directory; the same whatever directory the command runs from."""
+    first = os.path.abspath(paths[0] if paths and paths[0] != "-" else os.getcwd())
+    start = first if os.path.isdir(first) else os.path.dirname(first)
+    config_path = find(start)
+    if config_path is not None:
+        return os.path.dirname(config_path)
+    current = start
+    while True:
+        if os.path.isfile(os.path.join(current, "pyproject.toml")) or \
+                os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return os.getcwd()
+        current = parent
 
 
 _SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
@@ -153,31 +327,61 @@ def lower_bound(requires_python):
     return best
 
 
+_GLOB_FLAGS = None
+
+
+def glob_match(relative, pattern):
+    """wcmatch's glob match of a /-separated relative path: ``**`` spans directories."""
+    global _GLOB_FLAGS
+    from wcmatch import glob
+
+    if _GLOB_FLAGS is None:
+        _GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB | glob.FORCEUNIX | glob.BRACE
+    try:
+        return glob.globmatch(relative, pattern, flags=_GLOB_FLAGS)
+    except Exception:  # noqa: BLE001 - a malformed glob matches nothing
+        return False
+
+
+def _matches(pattern, relatives, absolute, names):
+    pattern = pattern.rstrip("/")
+    if not pattern:
+        return False
+    if "/" not in pattern:
+        return any(glob_match(name, pattern) for name in names)
+    if pattern.startswith("./"):
+        pattern = pattern[2:]
+    return any(glob_match(r, pattern) for r in relatives) or glob_match(absolute, pattern)
+
+
 def excluded(path, patterns, root, below=None):
-    """True if a glob matches the path (relative to ``root``), or one of its parts; with
-    ``below``, only the parts under that directory count (a directory named on the command
-    line is walked even if its own name is excluded)."""
+    """True if a glob matches the path or a directory it is in: a glob with ``/`` is matched
+    against the path relative to ``root``, one without against each name. With ``below``,
+    only the directories under that one count (a directory named on the command line is
+    walked even if its own name is excluded)."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+    absolute_unix = absolute.replace(os.sep, "/")
     parts = os.path.relpath(absolute, os.path.abspath(below or root)).replace(os.sep, "/")
     parts = [p for p in parts.split("/") if p not in ("", ".", "..")]
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(absolute, pattern):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatchcase(part, pattern) for part in parts):
-            return True
-    return False
+    # the path and the directories it is in, under ``below``, relative to ``root``
+    relatives = [relative]
+    head = relative
+    for _ in parts[:-1]:
+        head = head.rpartition("/")[0]
+        if not head or head == "..":
+            break
+        relatives.append(head)
+    return any(_matches(pattern, relatives, absolute_unix, parts) for pattern in patterns)
 
 
 def ignored_codes(path, per_file_ignores, root):
     """Codes the per-file-ignores globs turn off for ``path``."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root).replace(os.sep, "/")
-    name = os.path.basename(absolute)
+    names = [os.path.basename(absolute)]
     codes = []
     for pattern, ignore in per_file_ignores:
-        if (fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(absolute, pattern)
-                or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))):
+        if _matches(pattern, [relative], absolute.replace(os.sep, "/"), names):
             codes.extend(ignore)
     return codes

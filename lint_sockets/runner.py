@@ -54,20 +54,37 @@ class FixInfo:
 
 
 class Job:
-    """What to do with each file; plain data, sent to the worker processes."""
+    """What to do with each file; plain data, sent to the worker processes.
 
-    def __init__(self, settings, fix=False, diff=False, unsafe=False, edits=False):
+    In the main process, ``resolve`` gives each file its settings (from the configuration
+    nearest to it); a job sent to a worker carries the settings of its file already."""
+
+    def __init__(self, settings, fix=False, diff=False, unsafe=False, edits=False,
+                 resolve=None):
         self.settings = settings
         self.fix = fix
         self.diff = diff
         self.unsafe = unsafe
         self.edits = edits
+        self.resolve = resolve
+        self._jobs = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["resolve"] = None
+        state["_jobs"] = {}
+        return state
 
     def for_path(self, path):
-        settings = self.settings.for_path(path)
+        base = self.resolve(path) if self.resolve is not None else self.settings
+        settings = base.for_path(path)
         if settings is self.settings:
             return self
-        return Job(settings, self.fix, self.diff, self.unsafe, self.edits)
+        job = self._jobs.get(id(settings))
+        if job is None or job.settings is not settings:
+            job = Job(settings, self.fix, self.diff, self.unsafe, self.edits)
+            self._jobs[id(settings)] = job
+        return job
 
 
 class FileResult:
@@ -211,7 +228,7 @@ def _parallel(job, paths, in_main, jobs):
     chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                              initializer=_start_worker) as pool:
-        pending = pool.map(_work, [(job, p) for p in paths], chunksize=chunk)
+        pending = pool.map(_work, [(job.for_path(p), p) for p in paths], chunksize=chunk)
         mine = [check_file(job, p) for p in in_main]
         return list(pending), mine
 
@@ -255,13 +272,14 @@ def default_jobs():
 
 
 class Cache:
-    """Results keyed on lint-sockets' version, the settings and each file's path, size and
-    modification time: an unchanged tree is answered from here without reading a file."""
+    """Results keyed on lint-sockets' version, each file's settings and its path, size and
+    modification time: an unchanged tree is answered from here without reading a file.
+    ``directory`` is the cache directory itself (the project root's .lint_sockets_cache,
+    --cache-dir or LINT_SOCKETS_CACHE_DIR)."""
 
-    def __init__(self, root, settings):
-        self.directory = os.path.join(root, CACHE_DIR)
-        key = json.dumps([__version__, sys.version_info[:2], settings.cache_key()],
-                         sort_keys=True, default=list)
+    def __init__(self, directory):
+        self.directory = directory
+        key = json.dumps([__version__, sys.version_info[:2]], sort_keys=True, default=list)
         name = hashlib.sha256(key.encode()).hexdigest()[:20]
         self.file = os.path.join(self.directory, __version__, name + ".json")
         self.entries = {}
@@ -275,6 +293,10 @@ class Cache:
             self.entries = {}
 
     @staticmethod
+    def _settings_key(job):
+        return job.settings.digest()
+
+    @staticmethod
     def _stamp(path):
         try:
             info = os.stat(path)
@@ -283,8 +305,10 @@ class Cache:
         return [info.st_size, info.st_mtime_ns]
 
     def get(self, path, job):
+        job = job.for_path(path)
         entry = self.entries.get(os.path.abspath(path))
-        if entry is None or entry[0] != self._stamp(path):
+        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != self._stamp(path) \
+                or entry[3] != self._settings_key(job):
             return None
         if job.edits and not entry[2]:
             return None
@@ -301,7 +325,8 @@ class Cache:
         if stamp is None or result.diff is not None:
             return
         self.entries[os.path.abspath(path)] = [
-            stamp, [d.to_json() for d in result.diagnostics], bool(job.edits)]
+            stamp, [d.to_json() for d in result.diagnostics], bool(job.edits),
+            self._settings_key(job.for_path(path))]
         self.dirty = True
 
     def save(self):

@@ -89,6 +89,7 @@ class Settings:
         self.per_file_ignores = tuple((p, tuple(c)) for p, c in per_file_ignores)
         self.root = root
         self._derived = {}
+        self._digest = None
 
     def for_path(self, path):
         """These settings with the per-file-ignores that match ``path`` applied."""
@@ -106,9 +107,20 @@ class Settings:
             derived.enabled = self.enabled - set(expand_codes(codes, "per-file-ignores"))
             derived.per_file_ignores = ()
             derived._derived = {}
+            derived._digest = None
             self._derived[codes] = derived
         return derived
 
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
                 self.per_file_ignores, self.root)
+
+    def digest(self):
+        """A short hash of cache_key(), computed once."""
+        if self._digest is None:
+            import hashlib
+            import json
+
+            text = json.dumps(self.cache_key(), sort_keys=True, default=list)
+            self._digest = hashlib.sha256(text.encode()).hexdigest()[:20]
+        return self._digest

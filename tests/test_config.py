@@ -152,3 +152,139 @@ def test_lower_bound_of_requires_python():
     assert lower_bound(">3.6") == (3, 7)
     assert lower_bound("!=3.0.*, >=2.7") == (2, 7)
     assert lower_bound("*") is None
+
+
+# --- configuration per file, as ruff finds it ---------------------------------------------------
+
+def nested(tmp_path):
+    """A repository whose root and one sub-project have their own settings; another
+    sub-project's pyproject.toml has no [tool.lint-sockets] table and is passed over."""
+    root = tmp_path / "repo"
+    for directory in ("app", "lib/tests/unit/deep", "tool", "app/tests"):
+        (root / directory).mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(
+        '[tool.lint-sockets]\nselect = ["SCK5", "SCK2"]\n'
+        '[tool.lint-sockets.per-file-ignores]\n"tests/*.py" = ["SCK2"]\n')
+    (root / "lib" / "pyproject.toml").write_text(
+        '[project]\nname = "lib"\n\n[tool.lint-sockets]\nselect = ["SCK5"]\n'
+        '[tool.lint-sockets.per-file-ignores]\n"tests/**/*.py" = ["SCK501"]\n')
+    (root / "tool" / "pyproject.toml").write_text('[project]\nname = "tool"\n')
+    for path in ("app/server.py", "app/tests/server.py", "lib/server.py",
+                 "lib/tests/unit/deep/server.py", "tool/server.py"):
+        (root / path).write_text(SERVER)
+    return root
+
+
+def test_each_file_takes_the_nearest_configuration_with_a_table(tmp_path):
+    root = nested(tmp_path)
+    expected = [
+        ("app/server.py", "SCK202"), ("app/server.py", "SCK501"),
+        # tests/*.py is relative to the root's directory: app/tests is not tests/
+        ("app/tests/server.py", "SCK202"), ("app/tests/server.py", "SCK501"),
+        ("lib/server.py", "SCK501"),  # lib's own select
+        # lib/tests/unit/deep/server.py: `**` spans directories, SCK501 ignored there
+        ("tool/server.py", "SCK202"), ("tool/server.py", "SCK501"),  # no table: the root's
+    ]
+    result, found = codes(root, ".")
+    assert found == expected, result.stderr
+    # the same findings whatever the working directory
+    result, found = codes(root / "lib", "../app", ".", "../tool")
+    assert sorted((f"lib/{p}" if not p.startswith("..") else p[3:], c) for p, c in found) \
+        == expected, result.stderr
+
+
+def test_app_tests_glob_is_relative_to_the_file_that_holds_it(tmp_path):
+    root = nested(tmp_path)
+    (root / "tests").mkdir()
+    (root / "tests" / "server.py").write_text(SERVER)
+    _, found = codes(root, "tests")
+    assert found == [("tests/server.py", "SCK501")]
+
+
+def test_double_star_globs_in_exclude(tmp_path):
+    root = project(tmp_path, 'extend-exclude = ["**/generated/*.py", "vendor/**"]\n')
+    for directory in ("a/b/generated", "generated", "vendor/x/y", "a/vendor"):
+        (root / directory).mkdir(parents=True)
+        (root / directory / "server.py").write_text(SERVER)
+    result = subprocess.run([sys.executable, "-m", "lint_sockets", "--show-files", "."],
+                            cwd=root, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    # vendor/** is anchored at the configuration's directory: a/vendor is still checked
+    assert result.stdout.splitlines() == ["a/vendor/server.py", "client.py", "server.py"]
+
+
+def test_show_settings_says_where_each_setting_comes_from(tmp_path):
+    root = nested(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "lint_sockets", "--ignore", "SCK502", "--show-settings",
+         "lib/tests/unit/deep/server.py"], cwd=root, capture_output=True, text=True,
+        timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    lib = root / "lib" / "pyproject.toml"
+    assert f"configuration: {lib}" in out
+    assert f'select = ["SCK5"]\n      from {lib}:5: [tool.lint-sockets] select' in out
+    assert 'ignore = ["SCK502"]\n      from --ignore' in out
+    assert f"from {lib}:6: [tool.lint-sockets] per-file-ignores" in out
+    assert 'target-version = "py39"\n      from default' in out
+    assert "rules that run on this file: none" in out  # SCK501 ignored here, SCK502 too
+    assert "excluded: no" in out
+
+
+def test_bad_configuration_names_the_file_the_key_and_its_line(tmp_path):
+    root = project(tmp_path, 'select = ["SCK5"]\nignore = "SCK5"\n', '[project]\nname = "x"\n')
+    result, _ = codes(root)
+    assert f"{root / 'pyproject.toml'}:5: [tool.lint-sockets] ignore must be a list" \
+        in result.stderr
+    root = project(tmp_path, 'select = ["SCK5"]\n\nselct = ["SCK1"]\n')
+    result, _ = codes(root)
+    assert ":4: unknown key in [tool.lint-sockets]: selct (did you mean 'select'?)" \
+        in result.stderr
+    root = project(tmp_path, '[tool.lint-sockets.per-file-ignores]\n"*.py" = ["XYZ1"]\n')
+    result, _ = codes(root)
+    assert ":3: [tool.lint-sockets] per-file-ignores '*.py': unknown rule code or prefix " \
+        "'XYZ1'" in result.stderr
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+# --- the cache lives at the project root -----------------------------------------------------
+
+def _cached(directory):
+    return sorted(p.name for p in directory.rglob("*.json")) if directory.is_dir() else []
+
+
+def test_cache_lives_at_the_project_root_whatever_the_working_directory(tmp_path):
+    root = project(tmp_path)
+    (root / "src").mkdir()
+    (root / "src" / "server.py").write_text(SERVER)
+    env = {k: v for k, v in __import__("os").environ.items() if k != "LINT_SOCKETS_CACHE_DIR"}
+    subprocess.run([sys.executable, "-m", "lint_sockets", "."], cwd=root / "src",
+                   capture_output=True, timeout=120, env=env)
+    assert not (root / "src" / ".lint_sockets_cache").exists()
+    assert _cached(root / ".lint_sockets_cache")
+    other = tmp_path / "elsewhere-cache"
+    subprocess.run([sys.executable, "-m", "lint_sockets", "--cache-dir", str(other), "."],
+                   cwd=root, capture_output=True, timeout=120, env=env)
+    assert _cached(other)
+    env["LINT_SOCKETS_CACHE_DIR"] = str(tmp_path / "from-env")
+    subprocess.run([sys.executable, "-m", "lint_sockets", "."], cwd=root,
+                   capture_output=True, timeout=120, env=env)
+    assert _cached(tmp_path / "from-env")
+
+
+def test_cache_keeps_each_files_settings_apart(tmp_path):
+    root = nested(tmp_path)
+    first, found = codes_cached(root)
+    second, again = codes_cached(root)
+    assert found == again and found, first.stderr + second.stderr
+    (root / "lib" / "pyproject.toml").write_text('[tool.lint-sockets]\nselect = ["SCK2"]\n')
+    _, changed = codes_cached(root)
+    assert ("lib/server.py", "SCK202") in changed and ("lib/server.py", "SCK501") not in changed
+
+
+def codes_cached(root):
+    result = subprocess.run([sys.executable, "-m", "lint_sockets", "--output-format",
+                             "concise", "."], cwd=root, capture_output=True, text=True,
+                            timeout=120)
+    return result, sorted({(line.split(":")[0], line.split()[1])
+                           for line in result.stdout.splitlines() if ": SCK" in line})
