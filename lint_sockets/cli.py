@@ -1,28 +1,33 @@
 """The ``lint-sockets`` command: arguments, file discovery, output, exit status.
 
+``lint-sockets check [PATH ...]`` (or just ``lint-sockets [PATH ...]``) checks files;
+``lint-sockets rules`` lists the rules and ``lint-sockets rule CODE`` prints one's page.
+
 Exit status: 0 nothing found (or --exit-zero), 1 findings remain (parse errors count),
-2 bad usage, a path that cannot be read, or an internal error.
+2 bad usage, bad configuration, a path that cannot be read, or an internal error.
 """
 
 import argparse
+import difflib
 import os
 import stat
 import sys
 
 from lint_sockets import __version__
-from lint_sockets.config import DEFAULT_EXCLUDES, excluded
-from lint_sockets.config import load as load_config
-from lint_sockets.docs import page_text
 from lint_sockets.applicability import applicable
+from lint_sockets.config import DEFAULT_EXCLUDES, Resolver, excluded, project_root
+from lint_sockets.docs import page_text
 from lint_sockets.output import (
     format_concise, format_full, format_github, format_json, format_sarif, format_statistics,
+    format_statistics_json,
 )
 from lint_sockets.rules import registry
 from lint_sockets.runner import CACHE_DIR, Cache, Job, check_file, default_jobs, run_files
 from lint_sockets.settings import Settings, SettingsError, parse_target_version
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
+COMMANDS = ("check", "rules", "rule")
+CACHE_ENV = "LINT_SOCKETS_CACHE_DIR"
 
 
 class UsageError(Exception):
@@ -31,7 +36,24 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        raise UsageError(message)
+        raise UsageError(_with_suggestions(self, message))
+
+
+def _with_suggestions(parser, message):
+    """argparse's message, with the closest option for each one it does not know."""
+    prefix = "unrecognized arguments: "
+    if not message.startswith(prefix):
+        return message
+    known = [o for action in parser._actions for o in action.option_strings
+             if o.startswith("--")]
+    hints = []
+    for word in message[len(prefix):].split():
+        if not word.startswith("--"):
+            continue
+        close = difflib.get_close_matches(word.split("=", 1)[0], known, n=1, cutoff=0.6)
+        if close:
+            hints.append(f"{word}: did you mean {close[0]}?")
+    return message + ("".join(f"\n  {hint}" for hint in hints))
 
 
 def _comma_list(value):
@@ -41,6 +63,7 @@ def _comma_list(value):
 def build_parser():
     parser = _Parser(
         prog="lint-sockets",
+        usage="lint-sockets [check] [options] [PATH ...]",
         description="Find socket error-handling mistakes in Python code: unchecked EOF, "
                     "EAGAIN, EINPROGRESS, ECONNABORTED and friends.",
         epilog="Other commands: `lint-sockets rules` lists every rule; "
@@ -61,8 +84,12 @@ def build_parser():
                              "(ruff's shape), sarif (2.1.0), github (workflow commands)")
     parser.add_argument("--output-file", "-o", metavar="FILE",
                         help="write the report to FILE instead of standard output")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the full and concise output: auto (on a terminal, unless "
+                             "NO_COLOR is set; FORCE_COLOR forces it), always, never")
     parser.add_argument("--statistics", action="store_true",
-                        help="print the number of findings per rule instead of the findings")
+                        help="print the number of findings per rule instead of the findings "
+                             "(as JSON with --output-format json)")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="print the findings and nothing else (no summary)")
     parser.add_argument("--stdin-filename", metavar="NAME",
@@ -74,16 +101,27 @@ def build_parser():
     parser.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply (and offer) fixes that can change behaviour")
     parser.add_argument("--diff", action="store_true",
-                        help="print the fixes as a unified diff and change nothing "
-                             "(exit 1 when there is a diff)")
+                        help="print the fixes as a unified diff (for git apply or patch -p1) "
+                             "and change nothing (exit 1 when there is a diff)")
     parser.add_argument("--show-fixes", action="store_true",
                         help="list the fixes that were applied")
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="with --fix, exit 1 when something was fixed")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain")
+    parser.add_argument("--add-noqa", action="store_true",
+                        help="add a `# noqa: CODE` comment for each finding, then exit")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only findings that are not in this baseline")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record today's findings in FILE (a baseline), then exit 0")
     parser.add_argument("--config", metavar="FILE",
-                        help="read settings from FILE instead of the nearest pyproject.toml")
+                        help="read settings for every file from FILE instead of the "
+                             "pyproject.toml nearest to each file")
+    parser.add_argument("--show-settings", metavar="FILE",
+                        help="print the settings that apply to FILE and where each comes from")
+    parser.add_argument("--show-files", action="store_true",
+                        help="list the files that would be checked, then exit")
     parser.add_argument("--force-exclude", action="store_true",
                         help="apply exclude / extend-exclude to files named on the command "
                              "line too (what pre-commit needs)")
@@ -93,6 +131,9 @@ def build_parser():
                         help="check files in N processes (default: the number of cores)")
     parser.add_argument("--no-cache", action="store_true",
                         help=f"do not read or write the result cache ({CACHE_DIR})")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help=f"where the cache lives (default: {CACHE_DIR} at the project "
+                             f"root; also {CACHE_ENV})")
     parser.add_argument("--version", action="version", version=f"lint-sockets {__version__}")
     return parser
 
@@ -105,16 +146,19 @@ def main(argv=None):
             stream.reconfigure(errors="backslashreplace")
         except (AttributeError, ValueError):
             pass
+    command = _command(argv)
     try:
-        if argv[:1] == ["rules"]:
+        if command == "rules":
             return cmd_rules(argv[1:])
-        if argv[:1] == ["rule"]:
+        if command == "rule":
             return cmd_rule(argv[1:])
+        if command == "check":
+            return cmd_check(argv[1:])
         return cmd_check(argv)
     except UsageError as error:
         print(f"lint-sockets: error: {error}", file=sys.stderr)
-        if argv[:1] not in (["rule"], ["rules"]):
-            print("usage: lint-sockets [options] [PATH ...]  (see lint-sockets --help)",
+        if command not in ("rule", "rules"):
+            print("usage: lint-sockets [check] [options] [PATH ...]  (see lint-sockets --help)",
                   file=sys.stderr)
         return EXIT_ERROR
     except SettingsError as error:
@@ -129,6 +173,23 @@ def main(argv=None):
         except OSError:
             pass
         return EXIT_ERROR
+
+
+def _command(argv):
+    """The subcommand the arguments start with, or None (check the paths given). `rules`
+    and `rule` never shadow a file or directory of that name: the path is checked."""
+    if not argv or argv[0] not in COMMANDS:
+        return None
+    word = argv[0]
+    if word == "check":
+        return "check"
+    if os.path.lexists(word):
+        kind = "directory" if os.path.isdir(word) else "file"
+        print(f"lint-sockets: warning: `{word}` is both a lint-sockets command and a {kind} "
+              f"here: checking the {kind} (run `lint-sockets {word}` from another directory "
+              f"for the command)", file=sys.stderr)
+        return None
+    return word
 
 
 def cmd_rules(argv):
@@ -169,7 +230,7 @@ def _flatten(groups):
 
 
 def _settings(args, config):
-    """Settings from the configuration file, with the command line's flags winning."""
+    """Settings from one configuration file, with the command line's flags winning."""
     def pick(flag, key):
         if flag is not None:
             return flag
@@ -180,69 +241,213 @@ def _settings(args, config):
     extend = list(config.get("extend-select", [])) + _flatten(args.extend_select)
     target = (parse_target_version(args.target_version) if args.target_version
               else config.target_version())
-    try:
-        return Settings(
-            select=select, ignore=ignore, extend_select=extend,
-            socket_names=pick(args.socket_names, "socket-names"),
-            target_version=target,
-            per_file_ignores=config.per_file_ignores(),
-            root=config.root,
-        )
-    except SettingsError as error:
-        if config.path and args.select is None and not args.ignore:
-            raise SettingsError(f"{config.path}: [tool.lint-sockets] {error}") from None
-        raise
+    return Settings(
+        select=select, ignore=ignore, extend_select=extend,
+        socket_names=pick(args.socket_names, "socket-names"),
+        target_version=target,
+        per_file_ignores=config.per_file_ignores(),
+        root=config.root,
+    )
 
 
-def cmd_check(argv):
-    args = build_parser().parse_args(argv)
-    config = load_config(args.config, explicit=args.config is not None)
-    settings = _settings(args, config)
-    paths = args.paths or ["."]
+class _SettingsFor:
+    """path -> Settings: each file's configuration (nearest to it), with the flags applied;
+    one Settings per configuration file."""
+
+    def __init__(self, args, resolver):
+        self.args = args
+        self.resolver = resolver
+        self.built = {}
+
+    def config(self, path):
+        return self.resolver.for_path(path)
+
+    def of_config(self, config):
+        settings = self.built.get(id(config))
+        if settings is None:
+            settings = _settings(self.args, config)
+            self.built[id(config)] = settings
+        return settings
+
+    def __call__(self, path):
+        return self.of_config(self.config(path))
+
+
+def _cache_directory(args, paths):
+    chosen = args.cache_dir or os.environ.get(CACHE_ENV)
+    if chosen:
+        return os.path.abspath(chosen)
+    return os.path.join(project_root(paths), CACHE_DIR)
+
+
+def _validate(args, paths):
     if "-" in paths and len(paths) > 1:
         raise UsageError("`-` (stdin) cannot be combined with other paths")
     if args.stdin_filename and paths != ["-"]:
         raise UsageError("--stdin-filename goes with `-` (read from stdin)")
-
     if args.fix and args.diff:
         raise UsageError("--fix and --diff cannot be combined (--diff changes nothing)")
+    if args.add_noqa and (args.fix or args.diff):
+        raise UsageError("--add-noqa cannot be combined with --fix or --diff")
+    if args.add_noqa and paths == ["-"]:
+        raise UsageError("--add-noqa edits files in place: it cannot read stdin")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
-    run = _Run(args, settings)
+
+
+def cmd_check(argv):
+    args = build_parser().parse_args(argv)
+    paths = args.paths or ["."]
+    _validate(args, paths)
+    resolver = Resolver(args.config)
+    settings_for = _SettingsFor(args, resolver)
+    if args.show_settings:
+        return show_settings(args, settings_for, paths)
+    if paths == ["-"]:
+        name = args.stdin_filename or "-"
+        settings = settings_for(name if name != "-" else os.getcwd())
+    else:
+        settings = settings_for(paths[0])
+    run = _Run(args, settings, settings_for)
     if paths == ["-"]:
         run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
                            stdin=True))
-    else:
-        excludes = config.excludes()
-        files = list(discover(paths, run.errors, excludes, config.root, args.force_exclude))
-        cache = None if args.no_cache else Cache(os.getcwd(), settings)
-        for result in run_files(run.job, files, args.jobs or default_jobs(), cache):
-            run.add(result)
-        if cache is not None:
-            cache.save()
+        return run.finish()
+    files = list(discover(paths, run.errors, resolver, args.force_exclude))
+    if args.show_files:
+        for path in files:
+            print(path)
+        return run.exit_status_only()
+    if not files and not run.errors:
+        run.warnings.append(f"no Python files found under {', '.join(paths)}")
+    cache = None
+    if not args.no_cache:
+        cache = Cache(_cache_directory(args, paths))
+    for result in run_files(run.job, files, args.jobs or default_jobs(), cache):
+        run.add(result)
+    if cache is not None:
+        cache.save()
     return run.finish()
+
+
+def show_settings(args, settings_for, paths):
+    """--show-settings FILE: each setting for that file and where it comes from."""
+    path = args.show_settings
+    if not os.path.exists(path):
+        raise UsageError(f"{path}: no such file or directory")
+    config = settings_for.config(path)
+    settings = settings_for.of_config(config).for_path(path)
+    default = "default"
+
+    def origin(flag, key, default_origin=default):
+        if flag:
+            return flag
+        if key in config.values:
+            return config.where(key)
+        return default_origin
+
+    rows = []
+    select = _flatten(args.select) if args.select is not None else config.get("select")
+    rows.append(("select", select if select is not None else "every rule but SCK100",
+                 origin("--select" if args.select is not None else None, "select")))
+    rows.append(("extend-select", list(config.get("extend-select", []))
+                 + _flatten(args.extend_select),
+                 " + ".join(filter(None, [config.where("extend-select")
+                                          if "extend-select" in config.values else None,
+                                          "--extend-select" if args.extend_select else None]))
+                 or default))
+    rows.append(("ignore", _flatten(args.ignore) if args.ignore else config.get("ignore", []),
+                 origin("--ignore" if args.ignore else None, "ignore")))
+    rows.append(("per-file-ignores", dict(config.per_file_ignores()),
+                 origin(None, "per-file-ignores")))
+    rows.append(("exclude", list(config.get("exclude", DEFAULT_EXCLUDES)),
+                 origin(None, "exclude")))
+    rows.append(("extend-exclude", list(config.get("extend-exclude", [])),
+                 origin(None, "extend-exclude")))
+    rows.append(("socket-names", settings.socket_names or "(built in)",
+                 origin("--socket-names" if args.socket_names else None, "socket-names")))
+    if args.target_version:
+        target_origin = "--target-version"
+    elif "target-version" in config.values:
+        target_origin = config.where("target-version")
+    elif config.requires_python:
+        target_origin = f"{config.path}: [project] requires-python"
+    else:
+        target_origin = default
+    rows.append(("target-version", "py%d%d" % settings.target_version, target_origin))
+    if args.cache_dir:
+        cache_origin = "--cache-dir"
+    elif os.environ.get(CACHE_ENV):
+        cache_origin = CACHE_ENV
+    else:
+        cache_origin = "default: the project root"
+    rows.append(("cache-dir", _cache_directory(args, paths), cache_origin))
+    out = sys.stdout
+    print(f"Settings for {path}", file=out)
+    print(f"  configuration: {config.path or 'none found (defaults)'}", file=out)
+    print(f"  globs are relative to: {config.root}", file=out)
+    for key, value, where in rows:
+        print(f"  {key} = {_toml(value)}", file=out)
+        print(f"      from {where}", file=out)
+    enabled = sorted(settings.enabled)
+    print(f"  rules that run on this file: {', '.join(enabled) or 'none'}", file=out)
+    is_excluded = excluded(path, config.excludes(), config.root)
+    print(f"  excluded: {'yes' if is_excluded else 'no'}"
+          f"{' (still checked when named, unless --force-exclude)' if is_excluded else ''}",
+          file=out)
+    return EXIT_CLEAN
+
+
+def _toml(value):
+    import json
+
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value)
+
+
+def _color(args, out):
+    """--color always/never win; otherwise NO_COLOR turns colour off, FORCE_COLOR on, and
+    a terminal decides."""
+    if args.color == "always":
+        return True
+    if args.color == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 class _Run:
     """One command-line run: collect each file's result, then report."""
 
-    def __init__(self, args, settings):
+    def __init__(self, args, settings, settings_for=None):
         self.args = args
         self.unsafe = args.unsafe_fixes
         self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
         self.job = Job(settings, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
-                       edits=self.fmt == "json")
+                       edits=self.fmt == "json", resolve=settings_for)
         self.errors = []
         self.warnings = []
         self.results = []
+        self.checked = []
         self.fixed = []  # (path, [(code, message)])
         self.diffs = []
         # with stdin and --fix the fixed code goes to stdout, the report to stderr
         self.out = sys.stdout
+        self.baseline = None
+        if args.baseline and not args.write_baseline:
+            self.baseline = _load_baseline(args.baseline)
 
     def add(self, result):
         self.errors.extend(result.errors)
         self.warnings.extend(result.warnings)
+        self.checked.append(result.path)
         if result.fixed:
             self.fixed.append((result.path, result.fixed))
         if result.diff is not None:
@@ -255,7 +460,16 @@ class _Run:
         if result.diagnostics:
             self.results.append((result.path, result.diagnostics, None))
 
+    def exit_status_only(self):
+        return self._exit(EXIT_CLEAN)
+
     def finish(self):
+        if self.args.write_baseline:
+            return self._write_baseline()
+        if self.args.add_noqa:
+            return self._add_noqa()
+        if self.baseline is not None:
+            self._apply_baseline()
         if self.args.output_file and self.out is sys.stdout:
             try:
                 with open(self.args.output_file, "w", encoding="utf-8") as handle:
@@ -266,6 +480,59 @@ class _Run:
                                    f"{error.strerror or error}")
                 self.out = sys.stdout
         return self._finish()
+
+    def _apply_baseline(self):
+        kept = []
+        for path in self.checked:
+            self.baseline.note_checked(path)
+        for path, diagnostics, lines in self.results:
+            remaining = self.baseline.filter(path, diagnostics, _read_lines(path))
+            if remaining:
+                kept.append((path, remaining, lines))
+        self.results = kept
+
+    def _write_baseline(self):
+        from lint_sockets.baseline import BaselineError, fingerprints, write
+
+        base = os.path.dirname(os.path.abspath(self.args.write_baseline))
+        entries = []
+        for path, diagnostics, _ in self.results:
+            for d, fingerprint in fingerprints(path, diagnostics, _read_lines(path), base):
+                entries.append((fingerprint, d.message))
+        try:
+            write(self.args.write_baseline, entries)
+        except BaselineError as error:
+            self.errors.append(str(error))
+            return self._exit(EXIT_ERROR)
+        if not self.args.quiet:
+            print(f"Wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the "
+                  f"baseline {self.args.write_baseline}.", file=sys.stderr)
+        return self._exit(EXIT_CLEAN)
+
+    def _add_noqa(self):
+        from lint_sockets.add_noqa import add_noqa
+        from lint_sockets.fixes import write_atomically
+
+        added = 0
+        for path, diagnostics, _ in self.results:
+            try:
+                with open(path, "rb") as handle:
+                    source = handle.read()
+                new, count, missed = add_noqa(source, diagnostics)
+                if count:
+                    write_atomically(path, new)
+                    added += count
+                for d in missed:
+                    self.warnings.append(
+                        f"{path}:{d.line}:{d.column}: no noqa could be added for {d.code}: "
+                        f"a string on that line holds `# noqa` text, which flake8 reads "
+                        f"first; move the string or suppress the finding by hand")
+            except (OSError, UnicodeDecodeError, LookupError) as error:
+                detail = getattr(error, "strerror", None) or error
+                self.errors.append(f"{path}: cannot add noqa comments: {detail}")
+        if not self.args.quiet:
+            print(f"Added {added} noqa directive{'s' if added != 1 else ''}.", file=sys.stderr)
+        return self._exit(EXIT_CLEAN)
 
     def _finish(self):
         args = self.args
@@ -280,9 +547,11 @@ class _Run:
             else:
                 print("No errors would be fixed.", file=sys.stderr)
             return self._exit(EXIT_FINDINGS if self.diffs else EXIT_CLEAN)
-        color = out.isatty() and not os.environ.get("NO_COLOR")
+        color = _color(args, out)
         found = [r for r in self.results if r[1]]
-        if args.statistics:
+        if args.statistics and self.fmt == "json":
+            lines = format_statistics_json(found, self.unsafe)
+        elif args.statistics:
             lines = format_statistics(found, self.unsafe)
         elif self.fmt == "json":
             lines = format_json(found, self.unsafe)
@@ -300,6 +569,8 @@ class _Run:
         total = sum(len(r[1]) for r in found)
         if self.fmt in ("full", "concise") and not args.quiet and not args.statistics:
             self._summary(found, total, n_fixed, out)
+        if self.baseline is not None and not args.quiet:
+            self._baseline_summary()
         if args.show_fixes and self.fixed:
             print(f"Fixed {n_fixed} error{'s' if n_fixed != 1 else ''}:", file=out)
             for path, fixed in self.fixed:
@@ -311,6 +582,18 @@ class _Run:
         if args.fix and args.exit_non_zero_on_fix and n_fixed:
             return self._exit(EXIT_FINDINGS)
         return self._exit(EXIT_CLEAN)
+
+    def _baseline_summary(self):
+        hidden, stale = self.baseline.hidden, self.baseline.stale()
+        # on stderr, so that json, sarif and github output stay machine-readable
+        message = (f"{hidden} finding{'s' if hidden != 1 else ''} in the baseline "
+                   f"{self.args.baseline} not shown")
+        if stale:
+            message += (f"; {stale} baseline entr{'ies' if stale != 1 else 'y'} no longer "
+                        f"match{'' if stale != 1 else 'es'} (fixed or changed: run "
+                        f"--write-baseline {self.args.baseline} to drop "
+                        f"{'them' if stale != 1 else 'it'})")
+        print(message + ".", file=sys.stderr)
 
     def _summary(self, found, total, n_fixed, out):
         fixable = hidden = 0
@@ -345,6 +628,15 @@ class _Run:
         return EXIT_ERROR if self.errors else status
 
 
+def _load_baseline(path):
+    from lint_sockets.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline(path)
+    except BaselineError as error:
+        raise SettingsError(str(error)) from None
+
+
 def _project_root():
     """The repository root (the nearest directory with .git) or the working directory:
     what SARIF's repository-relative URIs are relative to."""
@@ -372,12 +664,13 @@ def _read_lines(path):
     return _NEWLINE.split(text.lstrip("\ufeff"))
 
 
-def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=False):
+def discover(paths, errors, resolver=None, force_exclude=False):
     """Files to check, in a stable order: explicit files as given (excluded only with
     --force-exclude), directories walked in path order, skipping hidden directories, what
-    the exclude globs match and, in a git checkout, what git ignores."""
+    the exclude globs of the configuration nearest to each path match and, in a git
+    checkout, what git ignores."""
+    resolver = resolver or Resolver()
     seen = set()
-    root = os.path.abspath(root)
     for raw in paths:
         try:
             os.stat(raw)
@@ -388,10 +681,10 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
             if os.path.islink(raw):
                 errors.append(f"{raw}: broken symbolic link")
             else:
-                errors.append(f"{raw}: no such file or directory")
+                errors.append(f"{raw}: no such file or directory{_did_you_mean(raw)}")
             continue
         if os.path.isdir(raw):
-            found = sorted(_walk(raw, errors, excludes, root), key=lambda p: p.split(os.sep))
+            found = sorted(_walk(raw, errors, resolver), key=lambda p: p.split(os.sep))
             for path in found:
                 real = os.path.realpath(path)
                 if real not in seen:
@@ -400,7 +693,7 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
         elif not os.path.isfile(raw):
             errors.append(f"{raw}: not a regular file")
         else:
-            if force_exclude and excluded(raw, excludes, root):
+            if force_exclude and resolver.for_path(raw).excluded(raw):
                 continue
             real = os.path.realpath(raw)
             if real not in seen:
@@ -408,7 +701,15 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
                 yield raw
 
 
-def _walk(top, errors, excludes, root):
+def _did_you_mean(raw):
+    """A hint when a path that does not exist looks like a mistyped command."""
+    if os.sep in raw or "." in raw:
+        return ""
+    close = difflib.get_close_matches(raw, COMMANDS, n=1, cutoff=0.7)
+    return f" (did you mean the command `lint-sockets {close[0]}`?)" if close else ""
+
+
+def _walk(top, errors, resolver):
     ignored = _git_ignored(top)
 
     def onerror(error):
@@ -421,10 +722,11 @@ def _walk(top, errors, excludes, root):
             dirs[:] = []
             continue
         visited.add(real)
+        config = resolver.for_directory(current)
         kept = []
         for d in sorted(dirs):
             path = os.path.join(current, d)
-            if d.startswith(".") or excluded(path, excludes, root, below=top):
+            if d.startswith(".") or config.excluded(path, below=top):
                 continue
             if ignored is not None and _is_ignored(path, ignored):
                 continue
@@ -440,7 +742,7 @@ def _walk(top, errors, excludes, root):
                 regular = True  # unreachable: reading it reports why
             if not regular:
                 continue  # a named pipe or device called *.py: reading it could block
-            if excluded(path, excludes, root, below=top):
+            if config.excluded(path, below=top):
                 continue
             if ignored is not None and _is_ignored(path, ignored):
                 continue

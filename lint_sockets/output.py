@@ -29,7 +29,12 @@ def format_concise(results, color=False, unsafe=False):
     return out
 
 
+CONTEXT = 2  # lines shown before and after the flagged one
+
+
 def format_full(results, color=False, unsafe=False):
+    """The concise line, then the flagged line with two lines of context either side and a
+    caret under the flagged code, then the fix's title on a ``help:`` line."""
     paint = _style(color)
     out = []
     for path, diagnostics, lines in results:
@@ -39,15 +44,30 @@ def format_full(results, color=False, unsafe=False):
                 f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} {d.message}"
             )
             if lines is not None and 0 < d.line <= len(lines):
-                text = lines[d.line - 1].expandtabs(1)
-                gutter = f"{d.line:>4} | "
-                out.append(paint(gutter, "34") + text)
-                width = 1
-                if d.end_line == d.line and d.end_column > d.column:
-                    width = d.end_column - d.column
-                caret = " " * (d.column - 1) + "^" * max(1, width)
-                out.append(paint(" " * (len(gutter) - 2) + "| ", "34") + paint(caret, "1;31"))
-                out.append("")
+                first = max(1, d.line - CONTEXT)
+                last = min(len(lines), d.line + CONTEXT)
+                while last > d.line and not lines[last - 1].strip():
+                    last -= 1  # no trailing blank context (the file's last newline)
+                digits = len(str(last))
+                blank = paint(" " * (digits + 1) + "|", "34")
+                out.append(blank)
+                for number in range(first, last + 1):
+                    text = lines[number - 1].expandtabs(1)
+                    gutter = paint(f"{number:>{digits}} | ", "34")
+                    out.append((gutter + text).rstrip())
+                    if number == d.line:
+                        width = 1
+                        if d.end_line == d.line and d.end_column > d.column:
+                            width = d.end_column - d.column
+                        caret = " " * (d.column - 1) + "^" * max(1, width)
+                        out.append(paint(" " * (digits + 1) + "| ", "34") + paint(caret, "1;31"))
+                out.append(blank)
+            if d.fix is not None:
+                title = d.fix.message
+                if not applicable(d.fix, unsafe):
+                    title += " (unsafe: needs --unsafe-fixes)"
+                out.append(f"{paint('help', '1;36')}: {title}")
+            out.append("")
     return out
 
 
@@ -175,8 +195,7 @@ def _escape_property(text):
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_statistics(results, unsafe=False):
-    """count, code, [*] when fixable, name: one line per rule, most frequent first."""
+def _statistics(results, unsafe):
     from lint_sockets.rules import registry
 
     rules = registry()
@@ -186,9 +205,23 @@ def format_statistics(results, unsafe=False):
         for d in diagnostics:
             counts[d.code] = counts.get(d.code, 0) + 1
             fixable[d.code] = fixable.get(d.code, False) or applicable(d.fix, unsafe)
-    width = max((len(str(n)) for n in counts.values()), default=1)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(code, rules[code].name, count, fixable[code]) for code, count in ordered]
+
+
+def format_statistics(results, unsafe=False):
+    """count, code, [*] when fixable, name: one line per rule, most frequent first."""
+    rows = _statistics(results, unsafe)
+    width = max((len(str(count)) for _, _, count, _ in rows), default=1)
     out = []
-    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        marker = "[*]" if fixable[code] else "   "
-        out.append(f"{count:>{width}}\t{code}\t{marker} {rules[code].name}")
+    for code, name, count, fixable in rows:
+        marker = "[*]" if fixable else "   "
+        out.append(f"{count:>{width}}\t{code}\t{marker} {name}")
     return out
+
+
+def format_statistics_json(results, unsafe=False):
+    """The counts as a JSON array of {code, name, count, fixable}, most frequent first."""
+    rows = _statistics(results, unsafe)
+    return [json.dumps([{"code": code, "name": name, "count": count, "fixable": fixable}
+                        for code, name, count, fixable in rows], indent=2)]

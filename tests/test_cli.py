@@ -225,6 +225,15 @@ def test_concise_is_the_default_when_not_a_tty(proj):
     assert all(CONCISE.match(line) for line in lines[:2])
 
 
+def _flagged(lines, header=0):
+    """(source line, caret line) of the finding whose first line is lines[header]: the
+    full format shows context lines around the flagged one."""
+    for index in range(header + 1, len(lines)):
+        if "^" in lines[index] and lines[index].lstrip().startswith("|"):
+            return lines[index - 1], lines[index]
+    raise AssertionError(f"no caret line after line {header}: {lines}")
+
+
 def test_full_shows_source_line_and_caret_without_colour(proj):
     result = run("--output-format", "full", "server.py", cwd=proj)
     assert result.status == 1, result
@@ -237,7 +246,7 @@ def test_full_shows_source_line_and_caret_without_colour(proj):
         start_text = f"server.py:{line_no}:{col}: {code} "
         header = [i for i, line in enumerate(lines) if line.startswith(start_text)]
         assert len(header) == 1, result
-        source_line, caret_line = lines[header[0] + 1], lines[header[0] + 2]
+        source_line, caret_line = _flagged(lines, header[0])
         assert source_line.endswith(text)
         assert str(line_no) in source_line[: len(source_line) - len(text)]
         start = caret_line.index("^")
@@ -255,7 +264,7 @@ def test_full_caret_lines_up_after_tabs(proj):
     result = run("--output-format", "full", "tabs.py", cwd=proj)
     assert result.findings() == [("tabs.py", 4, 10, "SCK101")]
     lines = result.out.splitlines()
-    source_line, caret_line = lines[1], lines[2]
+    source_line, caret_line = _flagged(lines)
     # However tabs are rendered, a terminal must show the caret under `conn`.
     assert caret_line.expandtabs(8).index("^") == source_line.expandtabs(8).index("conn.recv")
 
@@ -264,7 +273,7 @@ def test_full_shows_the_right_line_for_lone_cr_files(proj):
     (proj / "mac.py").write_bytes(ECHO.replace("\n", "\r").encode())
     result = run("--output-format", "full", "mac.py", cwd=proj)
     assert result.findings() == [("mac.py", 4, 16, "SCK101")]
-    assert result.out.splitlines()[1].endswith("        data = conn.recv(1024)")
+    assert _flagged(result.out.splitlines())[0].endswith("        data = conn.recv(1024)")
 
 
 def test_full_for_a_syntax_error(proj):
@@ -272,8 +281,9 @@ def test_full_for_a_syntax_error(proj):
     result = run("--output-format", "full", "broken.py", cwd=proj)
     lines = result.out.splitlines()
     assert lines[0].startswith("broken.py:2:7: SCK000 ")
-    assert lines[1].endswith("def f(:")
-    assert lines[2].index("^") == lines[1].index("(:") + 1
+    source_line, caret_line = _flagged(lines)
+    assert source_line.endswith("def f(:")
+    assert caret_line.index("^") == source_line.index("(:") + 1
 
 
 JSON_KEYS = {"code", "message", "filename", "location", "end_location", "fix", "url", "noqa_row"}
@@ -352,8 +362,9 @@ def test_terminal_gets_full_format_in_colour(proj):
     assert "\x1b[" in out
     lines = re.sub(r"\x1b\[[0-9;]*m", "", out).replace("\r\n", "\n").splitlines()
     header = lines.index(next(line for line in lines if line.startswith("server.py:8:24: SCK101 ")))
-    assert lines[header + 1].endswith("                data = conn.recv(1024)")
-    assert lines[header + 2].index("^") == lines[header + 1].index("conn.recv")
+    source_line, caret_line = _flagged(lines, header)
+    assert source_line.endswith("                data = conn.recv(1024)")
+    assert caret_line.index("^") == source_line.index("conn.recv")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -365,8 +376,9 @@ def test_no_color_disables_colour_on_a_terminal(proj):
     assert "\x1b[" not in out
     lines = out.replace("\r\n", "\n").splitlines()
     assert lines[0].startswith("server.py:5:22: SCK501 ")
-    assert lines[1].endswith("        conn, addr = srv.accept()")  # still the full format
-    assert lines[2].index("^") == lines[1].index("srv.accept")
+    source_line, caret_line = _flagged(lines)
+    assert source_line.endswith("        conn, addr = srv.accept()")  # still the full format
+    assert caret_line.index("^") == source_line.index("srv.accept")
 
 
 # --- rule selection ---------------------------------------------------------------------------
