@@ -734,3 +734,119 @@ def test_help_exits_0_and_mentions_options(tmp_path):
     for option in ("--select", "--ignore", "--extend-select", "--output-format",
                    "--stdin-filename", "--exit-zero", "--version"):
         assert option in result.out
+
+
+VERSION_WITHOUT_LIBCST = """
+import sys
+from lint_sockets.cli import main
+try:
+    main(["--version"])
+except SystemExit as exit:
+    assert exit.code in (0, None), exit.code
+assert "libcst" not in sys.modules, "--version loaded libcst"
+"""
+
+
+def test_version_does_not_load_libcst(tmp_path):
+    proc = subprocess.run([sys.executable, "-c", VERSION_WITHOUT_LIBCST], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"lint-sockets {lint_sockets.__version__}"
+
+
+# --- subcommands ---------------------------------------------------------------------------------
+
+def test_check_subcommand_is_the_same_as_bare_paths(proj):
+    bare = run("--output-format", "concise", "server.py", cwd=proj, select=None)
+    check = run("check", "--output-format", "concise", "server.py", cwd=proj, select=None)
+    assert check.status == bare.status == 1
+    assert check.out == bare.out and check.findings()
+    default = run("check", "--select", PINNED, cwd=proj, select=None)
+    assert default.findings() == [("server.py", *f) for f in SERVER_FINDINGS]
+
+
+@pytest.mark.parametrize("word", ["rules", "rule"])
+@pytest.mark.parametrize("kind", ["directory", "file"])
+def test_rules_and_rule_never_shadow_a_path_of_that_name(tmp_path, word, kind):
+    if kind == "directory":
+        (tmp_path / word).mkdir()
+        (tmp_path / word / "server.py").write_text(SERVER)
+        expected = os.path.join(word, "server.py")
+    else:
+        (tmp_path / word).write_text(SERVER)
+        expected = word
+    result = run(word, "--select", PINNED, cwd=tmp_path, select=None)
+    assert result.status == 1, result
+    assert {f[0] for f in result.findings()} == {expected}
+    assert f"`{word}` is both a lint-sockets command and a {kind} here: checking the {kind}" \
+        in result.err
+    quiet = run("check", word, "--select", PINNED, cwd=tmp_path, select=None)
+    assert quiet.findings() == result.findings() and "both" not in quiet.err
+
+
+def test_a_mistyped_command_gets_a_suggestion(tmp_path):
+    result = run("chek", cwd=tmp_path, select=None)
+    assert result.status == 2
+    assert "chek: no such file or directory (did you mean the command " \
+           "`lint-sockets check`?)" in result.err
+
+
+def test_a_mistyped_option_gets_a_suggestion(tmp_path):
+    result = run("--selct", "SCK1", ".", cwd=tmp_path, select=None)
+    assert result.status == 2
+    assert "unrecognized arguments: --selct" in result.err
+    assert "--selct: did you mean --select?" in result.err
+    result = run("--output-formt=json", ".", cwd=tmp_path, select=None)
+    assert "did you mean --output-format?" in result.err
+
+
+def test_a_run_that_finds_no_python_file_warns(tmp_path):
+    (tmp_path / "notes.txt").write_text("no code here\n")
+    result = run(".", cwd=tmp_path)
+    assert result.status == 0, result
+    assert "lint-sockets: warning: no Python files found under ." in result.err
+
+
+# --- terminal output -----------------------------------------------------------------------------
+
+def test_full_shows_two_lines_of_context_and_the_fix_on_a_help_line(proj):
+    result = run("--output-format", "full", "--select", "SCK101", "server.py", cwd=proj,
+                 select=None)
+    lines = result.out.splitlines()
+    assert lines[0].startswith("server.py:8:24: SCK101 [*] ")
+    body = lines[1:lines.index("Found 1 error.")]
+    gutters = [re.match(r"\s*(\d*) \|", line) for line in body if "|" in line]
+    numbers = [int(m.group(1)) for m in gutters if m and m.group(1)]
+    assert numbers == [6, 7, 8, 9]  # two lines before; one after: the file ends there
+    helps = [line for line in body if line.startswith("help: ")]
+    assert len(helps) == 1 and len(helps[0]) > len("help: ")
+    unsafe = run("--output-format", "full", "--select", "SCK602", "-", cwd=proj, select=None,
+                 stdin=b"import socket\ns = socket.socket()\ns.connect_ex(('h', 1))\n")
+    assert "(unsafe: needs --unsafe-fixes)" in unsafe.out
+
+
+@pytest.mark.parametrize("color, env, expected", [
+    ("always", {}, True),
+    ("never", {"FORCE_COLOR": "1"}, False),
+    ("auto", {"FORCE_COLOR": "1"}, True),
+    ("auto", {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ("auto", {}, False),  # not a terminal
+])
+def test_color_option_and_environment(proj, color, env, expected):
+    environment = clean_env()
+    environment.update(env)
+    proc = subprocess.run([sys.executable, "-m", "lint_sockets", "--select", PINNED,
+                           "--color", color, "server.py"], cwd=proj, capture_output=True,
+                          timeout=120, env=environment)
+    assert proc.returncode == 1
+    assert (b"\x1b[" in proc.stdout) is expected
+
+
+def test_statistics_honours_json(proj):
+    result = run("--statistics", "--output-format", "json", "server.py", cwd=proj)
+    assert result.status == 1
+    rows = json.loads(result.out)
+    assert rows == [
+        {"code": "SCK101", "name": "recv-eof-unchecked", "count": 1, "fixable": True},
+        {"code": "SCK501", "name": "accept-abort-fatal", "count": 1, "fixable": True},
+    ]
