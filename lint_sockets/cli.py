@@ -430,6 +430,7 @@ class _Run:
         self.args = args
         self.unsafe = args.unsafe_fixes
         self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
+        self.settings_for = settings_for
         self.job = Job(settings, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
                        edits=self.fmt == "json", resolve=settings_for)
         self.errors = []
@@ -466,10 +467,10 @@ class _Run:
     def finish(self):
         if self.args.write_baseline:
             return self._write_baseline()
+        if self.baseline is not None:
+            self._apply_baseline()  # with --add-noqa too: only new findings get a comment
         if self.args.add_noqa:
             return self._add_noqa()
-        if self.baseline is not None:
-            self._apply_baseline()
         if self.args.output_file and self.out is sys.stdout:
             try:
                 with open(self.args.output_file, "w", encoding="utf-8") as handle:
@@ -556,7 +557,7 @@ class _Run:
         elif self.fmt == "json":
             lines = format_json(found, self.unsafe)
         elif self.fmt == "sarif":
-            lines = format_sarif(found, self.job.settings.enabled, _project_root())
+            lines = format_sarif(found, self._enabled(), _project_root())
         elif self.fmt == "github":
             lines = format_github(found)
         elif self.fmt == "full":
@@ -582,6 +583,15 @@ class _Run:
         if args.fix and args.exit_non_zero_on_fix and n_fixed:
             return self._exit(EXIT_FINDINGS)
         return self._exit(EXIT_CLEAN)
+
+    def _enabled(self):
+        """Every rule some file of this run was checked with (files may have their own
+        settings)."""
+        enabled = set(self.job.settings.enabled)
+        if self.settings_for is not None:
+            for settings in self.settings_for.built.values():
+                enabled |= settings.enabled
+        return enabled
 
     def _baseline_summary(self):
         hidden, stale = self.baseline.hidden, self.baseline.stale()

@@ -217,3 +217,16 @@ def test_add_noqa_one_comment_for_several_codes_on_a_line(tmp_path):
     assert flagged.count("# noqa") == 1
     codes = flagged.split("# noqa: ")[1].split(", ")
     assert codes == sorted(codes) and len(codes) >= 2
+
+
+def test_add_noqa_with_a_baseline_comments_only_the_new_findings(tmp_path):
+    (tmp_path / "m.py").write_text(ECHO_FN)
+    assert run("--write-baseline", "base.json", "m.py", cwd=tmp_path).returncode == 0
+    (tmp_path / "m.py").write_text(ECHO_FN + "def two(conn):\n    while True:\n"
+                                             "        conn.sendall(conn.recv(10))\n")
+    result = run("--add-noqa", "--baseline", "base.json", "--select", "SCK101", "m.py",
+                 cwd=tmp_path)
+    assert "Added 1 noqa directive." in result.stderr
+    text = (tmp_path / "m.py").read_text()
+    assert "data = conn.recv(1024)\n" in text
+    assert "conn.sendall(conn.recv(10))  # noqa: SCK101\n" in text

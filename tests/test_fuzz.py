@@ -13,8 +13,9 @@ Two sources of programs:
   and the like inserted before or after random statements (kept only when the result still
   compiles), and optionally a different newline style or a BOM.
 
-The CI budget is small and deterministic (``derandomize``); for a longer, random run by
-hand set ``LINT_SOCKETS_FUZZ_EXAMPLES`` (see the README, "Robustness and fuzzing").
+The CI budget is small and deterministic (``derandomize``), and marked slow (the default
+test run leaves it out; .ci/run runs it); for a longer, random run by hand set
+``LINT_SOCKETS_FUZZ_EXAMPLES`` (see the README, "Robustness and fuzzing").
 
 A bug the fuzzers find gets its own test in ``test_robustness.py``; the fuzzers keep every
 input (no known bug is left to filter out).
@@ -111,6 +112,7 @@ def _with_socket_tail(program):
     return extended if _compiles(extended) else program
 
 
+@pytest.mark.slow
 @budget(150)
 @given(hypothesmith.from_grammar())
 def test_engine_and_fixes_on_programs_from_the_grammar(program):
@@ -123,6 +125,7 @@ def test_engine_and_fixes_on_programs_from_the_grammar(program):
         check_properties(data)
 
 
+@pytest.mark.slow
 @budget(100)
 @given(hypothesmith.from_node())
 def test_engine_and_fixes_on_programs_from_libcst_nodes(program):
@@ -227,6 +230,7 @@ def mutated_fixtures(draw):
     return path, data
 
 
+@pytest.mark.slow
 @budget(200)
 @given(mutated_fixtures())
 def test_engine_and_fixes_on_mutated_fixtures(case):
