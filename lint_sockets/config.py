@@ -343,11 +343,16 @@ def glob_match(relative, pattern):
         return False
 
 
+_MAGIC = re.compile(r"[*?\[{]")
+
+
 def _matches(pattern, relatives, absolute, names):
     pattern = pattern.rstrip("/")
     if not pattern:
         return False
     if "/" not in pattern:
+        if not _MAGIC.search(pattern):  # a plain name (most excludes): no glob needed
+            return pattern in names
         return any(glob_match(name, pattern) for name in names)
     if pattern.startswith("./"):
         pattern = pattern[2:]
