@@ -311,7 +311,7 @@ def test_json_shape_and_values(proj):
     assert accept["end_location"] == {"row": 5, "column": 34}
     assert accept["noqa_row"] == 5
     assert recv["code"] == "SCK101"
-    assert recv["message"].startswith("`.recv()` result is never checked for EOF")
+    assert recv["message"].startswith("`.recv()` result never checked for EOF")
     assert recv["location"] == {"row": 8, "column": 24}
     assert recv["end_location"] == {"row": 8, "column": 39}
     assert recv["noqa_row"] == 8

@@ -66,3 +66,22 @@ def test_fix_section_matches_the_registry(code):
     else:
         assert "Not applied yet" not in fix_text, code
         assert rule.fix in fix_text, code
+
+
+MESSAGE_WIDTH = 80  # a finding's message fits one terminal line; the page has the detail
+
+
+def test_every_message_fits_one_terminal_line():
+    from conftest import fixture_files
+    from lint_sockets.engine import lint_source
+
+    everything = Settings(select=["ALL"])
+    seen = set()
+    for path in fixture_files():
+        for d in lint_source(path.read_bytes(), everything):
+            if d.code == "SCK000":
+                continue  # Python's or libcst's own words about the syntax
+            seen.add(d.code)
+            assert len(d.message) <= MESSAGE_WIDTH, (path, d.message)
+            assert "\n" not in d.message
+    assert seen == set(CODES) - {"SCK000"}

@@ -63,7 +63,7 @@ def test_server_snippet_gives_sck501_and_sck101_sorted_by_position():
 
 def test_diagnostic_message_is_the_rule_message():
     (d,) = lint_source(ECHO, pinned())
-    assert d.message.startswith("`.recv()` result is never checked for EOF")
+    assert d.message.startswith("`.recv()` result never checked for EOF")
 
 
 def test_check_source_returns_lines_only_with_diagnostics():

@@ -141,8 +141,7 @@ RULES = [
     Rule(
         "SCK204", "asyncio-blocking-socket",
         "blocking socket passed to asyncio's loop.sock_* calls",
-        "`{sock}` is {state} when passed to `{call}`: the call can block the whole event "
-        "loop; call `{sock}.setblocking(False)` after creating it",
+        "`{sock}` is {state} in `{call}`: it can stall the event loop",
         check=check, fix="safe",
     ),
 ]

@@ -142,8 +142,7 @@ RULES = [
     Rule(
         "SCK801", "bind-without-reuseaddr",
         "listening TCP socket bound without SO_REUSEADDR",
-        "listening TCP socket bound without SO_REUSEADDR set first: after a restart, bind() "
-        "fails with EADDRINUSE while old connections sit in TIME_WAIT",
+        "listening socket bound without SO_REUSEADDR: a restart gets EADDRINUSE",
         check=check, fix="unsafe",
     ),
 ]

@@ -77,15 +77,13 @@ RULES = [
     Rule(
         "SCK201", "blocking-io-unhandled",
         "non-blocking socket call with no BlockingIOError handling",
-        "`{call}` on a {why} socket can raise BlockingIOError (EAGAIN) and nothing handles "
-        "it; wait for readiness and retry instead of treating it as fatal",
+        "`{call}` on a {why} socket: BlockingIOError not handled",
         check=check,
     ),
     Rule(
         "SCK203", "ssl-want-unhandled",
         "non-blocking SSL socket call with no SSLWantReadError/SSLWantWriteError handling",
-        "`{call}` on a non-blocking SSL socket raises {exc}, not BlockingIOError, when it "
-        "would block; handle ssl.SSLWantReadError and ssl.SSLWantWriteError",
+        "`{call}` on a non-blocking SSL socket: {exc} is not handled",
         check=check,
     ),
 ]

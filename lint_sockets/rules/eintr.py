@@ -193,8 +193,7 @@ RULES = [
     Rule(
         "SCK202", "eintr-retry-redundant",
         "EINTR retry code that Python already does (PEP 475)",
-        "{what} retries after EINTR, which Python has done itself since 3.5 (PEP 475); "
-        "the branch is dead code",
+        "dead EINTR retry: Python retries interrupted calls itself (PEP 475)",
         check=check, fix="safe",
     ),
 ]

@@ -153,8 +153,7 @@ RULES = [
     Rule(
         "SCK101", "recv-eof-unchecked",
         "recv() in a loop never checked for EOF (b\"\" / 0)",
-        "`{call}` result is never checked for EOF ({eof}) in this loop; once the peer "
-        "closes, the loop spins forever",
+        "`{call}` result never checked for EOF ({eof}): spins once the peer closes",
         check=check, fix="safe",
     ),
 ]

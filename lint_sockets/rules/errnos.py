@@ -174,15 +174,13 @@ RULES = [
     Rule(
         "SCK901", "errno-literal",
         "errno compared with a number instead of an errno constant",
-        "errno compared with the number {number}{meaning}: errno numbers differ by platform; "
-        "compare with the errno module's constant",
+        "errno compared with {number}{meaning}: use the errno constant",
         check=check_literal, fix="safe",
     ),
     Rule(
         "SCK902", "timeout-by-errno",
         "socket timeout tested through errno ETIMEDOUT, which Python's timeouts do not set",
-        "this tests errno ETIMEDOUT, but a socket timeout raised by Python carries errno None, "
-        "so it never matches; catch TimeoutError (socket.timeout) instead",
+        "errno tested for ETIMEDOUT: Python's socket timeouts never set it",
         check=check_timeout_errno,
     ),
 ]

@@ -118,16 +118,13 @@ RULES = [
     Rule(
         "SCK701", "connection-without-timeout",
         "connection with no timeout: a vanished peer blocks the thread forever",
-        "`{call}` with no timeout, and nothing in this module sets one: if the peer vanishes "
-        "without a FIN (power loss, cable, NAT timeout) the next read blocks forever",
+        "`{call}` with no timeout: a vanished peer blocks it forever",
         check=check_timeout,
     ),
     Rule(
         "SCK702", "keepalive-default-timers",
         "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
-        "SO_KEEPALIVE is turned on but its timers are never set (TCP_KEEPIDLE, "
-        "TCP_KEEPINTVL, TCP_KEEPCNT; TCP_KEEPALIVE on macOS): the kernel default sends the "
-        "first probe after about two hours",
+        "SO_KEEPALIVE with the kernel's default timers: first probe after two hours",
         check=check_keepalive,
     ),
 ]

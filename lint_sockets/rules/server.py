@@ -54,8 +54,7 @@ RULES = [
     Rule(
         "SCK402", "peer-reset-escapes-server-loop",
         "a client's reset escapes the server loop and ends the server",
-        "`{call}` in a server loop with no handler for {exc} inside the loop: one client's "
-        "reset (RST) ends the whole server",
+        "`{call}` in a server loop: one client's reset ends the server",
         check=check,
     ),
 ]

@@ -73,8 +73,7 @@ RULES = [
     Rule(
         "SCK401", "sigpipe-default",
         "SIGPIPE set back to SIG_DFL in code that writes to sockets",
-        "SIGPIPE set to SIG_DFL in code that writes to sockets: a write to a reset peer "
-        "then kills the process silently instead of raising BrokenPipeError",
+        "SIGPIPE set to SIG_DFL: a write to a reset peer kills the process",
         check=check, fix="unsafe",
     ),
 ]

@@ -58,22 +58,19 @@ RULES = [
     Rule(
         "SCK601", "send-result-ignored",
         "socket send() result ignored: the rest of a partial write is lost",
-        "the count `.send()` returns is ignored: send() may write only part of the data and "
-        "the rest is silently lost; use sendall() or loop on the count",
+        "`.send()` count ignored: a partial write silently loses the rest",
         check=check, fix="safe",
     ),
     Rule(
         "SCK602", "connect-ex-result-ignored",
         "connect_ex() result ignored: the only report of a failed connect is dropped",
-        "the error code `.connect_ex()` returns is ignored, and it is the only report of a "
-        "failed connect; check it, or use connect(), which raises",
+        "`.connect_ex()` result ignored: a failed connect goes unnoticed",
         check=check, fix="unsafe",
     ),
     Rule(
         "SCK603", "sendall-nonblocking",
         "sendall() on a non-blocking socket loses count of what was sent",
-        "`.sendall()` on a non-blocking socket: when it raises BlockingIOError part of the "
-        "data may have been sent and the count is lost; loop on send() and keep the offset",
+        "`.sendall()` on a non-blocking socket: EAGAIN loses the count sent",
         check=check,
     ),
 ]
