@@ -221,7 +221,7 @@ def test_concise_is_the_default_when_not_a_tty(proj):
     lines = concise.out.splitlines()
     assert len(lines) == 4
     assert lines[0].startswith("server.py:5:22: SCK501 [*] `.accept()` in a loop")
-    assert lines[1].startswith("server.py:8:24: SCK101 [*] `.recv()` result is never checked")
+    assert lines[1].startswith("server.py:8:24: SCK101 [*] `.recv()` result never checked")
     assert all(CONCISE.match(line) for line in lines[:2])
 
 
