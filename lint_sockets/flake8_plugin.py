@@ -16,6 +16,7 @@ from lint_sockets import __version__
 OFF_BY_DEFAULT = ("SCK100",)
 
 _OPTIONS = None  # what parse_options was given
+_WANTED = None  # the codes flake8 reports in this run
 _SETTINGS = None  # built on the first file that needs the engine
 
 
@@ -42,15 +43,25 @@ def _reported_by_flake8(codes, options):
         return set(codes)
 
 
-def _settings():
-    global _SETTINGS
-    if _SETTINGS is None:
-        from lint_sockets.rules import registry
-        from lint_sockets.settings import Settings, parse_target_version
+def _all_codes():
+    """Every rule code, from the rule pages (each rule has one; the tests check it), so that
+    knowing them does not load the rules and libcst."""
+    from lint_sockets.docs import docs_dir
 
+    directory = docs_dir()
+    if directory is None:
+        from lint_sockets.rules import registry
+
+        return list(registry())
+    return sorted(p.stem for p in directory.glob("SCK[0-9][0-9][0-9].md"))
+
+
+def _wanted():
+    """The codes this flake8 run reports, computed once."""
+    global _WANTED
+    if _WANTED is None:
         options = _OPTIONS
-        codes = list(registry())
-        wanted = _reported_by_flake8(codes, options)
+        wanted = _reported_by_flake8(_all_codes(), options)
         selectors = []
         if options is not None:
             selectors = list(getattr(options, "select", None) or ())
@@ -58,9 +69,19 @@ def _settings():
         for code in OFF_BY_DEFAULT:
             if not explicitly_selected(code, selectors):
                 wanted.discard(code)
+        _WANTED = frozenset(wanted)
+    return _WANTED
+
+
+def _settings():
+    global _SETTINGS
+    if _SETTINGS is None:
+        from lint_sockets.settings import Settings, parse_target_version
+
+        options = _OPTIONS
         target = getattr(options, "sck_target_version", None)
         _SETTINGS = Settings(
-            select=sorted(wanted) or [],
+            select=sorted(_wanted()),
             socket_names=getattr(options, "sck_socket_names", None),
             target_version=parse_target_version(target) if target else (3, 9),
         )
@@ -86,9 +107,9 @@ class Plugin:
 
     @classmethod
     def parse_options(cls, options):
-        global _OPTIONS, _SETTINGS
+        global _OPTIONS, _SETTINGS, _WANTED
         _OPTIONS = options
-        _SETTINGS = None
+        _SETTINGS = _WANTED = None
         target = options.sck_target_version
         if target:
             from lint_sockets.settings import SettingsError, parse_target_version
@@ -105,14 +126,14 @@ class Plugin:
         self.filename = filename
 
     def run(self):
+        if not _wanted():
+            return  # flake8 reports no SCK code in this run
         source = "".join(self.lines)
         if not _may_need_the_engine(source):
             return
         from lint_sockets.engine import _safe_str, check_source
 
         settings = _settings()
-        if not settings.enabled:
-            return
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.

@@ -131,11 +131,12 @@ def test_flake8_leaves_sck100_off_unless_named(tmp_path):
         assert f"{path}:3:33: SCK100 unused `noqa` code: SCK501" in named.stdout, args
 
 
-def test_off_by_default_list_matches_the_registry():
-    from lint_sockets.flake8_plugin import OFF_BY_DEFAULT
+def test_off_by_default_list_and_codes_match_the_registry():
+    from lint_sockets.flake8_plugin import OFF_BY_DEFAULT, _all_codes
     from lint_sockets.rules import registry
 
     assert set(OFF_BY_DEFAULT) == {c for c, r in registry().items() if not r.default}
+    assert _all_codes() == list(registry())
 
 
 LAZY = """
@@ -178,5 +179,21 @@ def test_plugin_runs_nothing_when_flake8_reports_no_sck_code():
         plugin.Plugin.parse_options(options())
         enabled = plugin._settings().enabled
         assert "SCK101" in enabled and "SCK100" not in enabled
+        # with no SCK code reported, even a socket module does not load libcst
+        probe = (
+            "import argparse, sys\n"
+            "import lint_sockets.flake8_plugin as plugin\n"
+            "plugin.Plugin.parse_options(argparse.Namespace(select=['E', 'W'], "
+            "extend_select=None, ignore=None, extend_ignore=None, "
+            "extended_default_select=['SCK'], extended_default_ignore=['SCK100'], "
+            "sck_socket_names=None, sck_target_version=None))\n"
+            "lines = ['import socket\\n', 's = socket.socket()\\n', 'while True:\\n', "
+            "'    s.sendall(s.recv(10))\\n']\n"
+            "assert list(plugin.Plugin(None, lines, 'echo.py').run()) == []\n"
+            "assert 'libcst' not in sys.modules\n"
+        )
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
     finally:
-        plugin._OPTIONS = plugin._SETTINGS = None
+        plugin._OPTIONS = plugin._SETTINGS = plugin._WANTED = None
