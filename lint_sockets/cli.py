@@ -348,7 +348,9 @@ def show_settings(args, settings_for, paths):
 
     rows = []
     select = _flatten(args.select) if args.select is not None else config.get("select")
-    rows.append(("select", select if select is not None else "every rule but SCK100",
+    if select is None:
+        select = _Unset("every rule on by default")
+    rows.append(("select", select,
                  origin("--select" if args.select is not None else None, "select")))
     rows.append(("extend-select", list(config.get("extend-select", []))
                  + _flatten(args.extend_select),
@@ -364,7 +366,7 @@ def show_settings(args, settings_for, paths):
                  origin(None, "exclude")))
     rows.append(("extend-exclude", list(config.get("extend-exclude", [])),
                  origin(None, "extend-exclude")))
-    rows.append(("socket-names", settings.socket_names or "(built in)",
+    rows.append(("socket-names", settings.socket_names or _Unset("the built-in pattern"),
                  origin("--socket-names" if args.socket_names else None, "socket-names")))
     if args.target_version:
         target_origin = "--target-version"
@@ -398,9 +400,15 @@ def show_settings(args, settings_for, paths):
     return EXIT_CLEAN
 
 
+class _Unset(str):
+    """A setting left unset, shown as what it means rather than as a value."""
+
+
 def _toml(value):
     import json
 
+    if isinstance(value, _Unset):
+        return f"(not set: {value})"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + "}"
     return json.dumps(value)

@@ -19,7 +19,7 @@ ECHO_FN = (
 )
 
 
-def run(*args, cwd, check_json=False):
+def run(*args, cwd):
     proc = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache", *args],
                           cwd=cwd, capture_output=True, text=True, timeout=120)
     return proc
