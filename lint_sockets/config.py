@@ -1,7 +1,8 @@
 """Configuration: ``[tool.lint-sockets]`` in the nearest pyproject.toml.
 
 Keys: select, ignore, extend-select, per-file-ignores, exclude, extend-exclude, socket-names,
-target-version (else the lower bound of ``[project] requires-python``, else py39). Unknown
+target-version (else the lower bound of ``[project] requires-python``, else what the packaging
+files say: pyversions.py, else py39). Unknown
 keys and unknown rule codes are errors (exit 2), never silently ignored.
 """
 
@@ -10,6 +11,7 @@ import os
 import re
 import sys
 
+from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target
 from lint_sockets.settings import SettingsError, parse_target_version
 
 if sys.version_info >= (3, 11):
@@ -25,11 +27,12 @@ DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "__
 
 
 class Config:
-    def __init__(self, path=None, values=None, requires_python=None):
+    def __init__(self, path=None, values=None, requires_python=None, classifiers=()):
         self.path = path  # the pyproject.toml it came from, or None
         self.root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
         self.values = values or {}
         self.requires_python = requires_python
+        self.classifiers = classifiers  # [project] classifiers
 
     def get(self, key, default=None):
         return self.values.get(key, default)
@@ -44,6 +47,11 @@ class Config:
             lower = lower_bound(self.requires_python)
             if lower is not None:
                 return lower
+        root = self.root if self.path else find_packaging_root(self.root)
+        if root is not None:
+            found = packaging_target(root, self.classifiers)
+            if found is not None:
+                return found
         return (3, 9)
 
     def excludes(self):
@@ -104,7 +112,9 @@ def load(path=None, explicit=False):
     _check_types(path, table)
     project = data.get("project", {})
     requires = project.get("requires-python") if isinstance(project, dict) else None
-    config = Config(path, table, requires if isinstance(requires, str) else None)
+    classifiers = project.get("classifiers") if isinstance(project, dict) else None
+    config = Config(path, table, requires if isinstance(requires, str) else None,
+                    classifiers if isinstance(classifiers, list) else ())
     if "target-version" in table:
         try:
             config.target_version()
@@ -138,19 +148,6 @@ def _check_types(path, table):
             isinstance(v, list) and all(isinstance(c, str) for c in v) for v in ignores.values()
         ):
             fail("per-file-ignores", "a table of glob = [codes]")
-
-
-_SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
-
-
-def lower_bound(requires_python):
-    """(major, minor) of the lowest version a ``requires-python`` admits, or None."""
-    best = None
-    for operator, major, minor in _SPECIFIER.findall(requires_python):
-        version = (int(major), int(minor) + (1 if operator == ">" else 0))
-        if best is None or version > best:
-            best = version
-    return best
 
 
 def excluded(path, patterns, root, below=None):

@@ -33,7 +33,9 @@ class Plugin:
         )
         parser.add_option(
             "--sck-target-version", default=None, parse_from_config=True, metavar="VERSION",
-            help="lint-sockets: the oldest Python the code supports, e.g. py39 (default)",
+            help="lint-sockets: the oldest Python the code supports, e.g. py27 or py39 "
+                 "(default: the project's requires-python, python_requires or classifiers, "
+                 "else py39)",
         )
 
     @classmethod
@@ -43,8 +45,20 @@ class Plugin:
         _SETTINGS = Settings(
             select=["ALL"],
             socket_names=options.sck_socket_names,
-            target_version=parse_target_version(target) if target else (3, 9),
+            target_version=parse_target_version(target) if target else _project_target(),
         )
+
+
+def _project_target():
+    """The target version the command line would use in this directory: the nearest
+    pyproject.toml's, else the packaging files' (setup.cfg, setup.py, PKG-INFO), else 3.9.
+    A configuration flake8 users never wrote for lint-sockets must not stop flake8."""
+    from lint_sockets import config
+
+    try:
+        return config.load().target_version()
+    except config.SettingsError:
+        return (3, 9)
 
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the
