@@ -964,9 +964,17 @@ class _Walker:
             new = _timeout_state(value) if value is not None else UNKNOWN
         elif method == "setsockopt":
             option = site.positional(1)
-            if option is not None and (mentions(option, "SO_RCVTIMEO")
-                                       or mentions(option, "SO_SNDTIMEO")):
-                self.set_state(key + "#timeo", True)
+            # SO_RCVTIMEO times out receives only, SO_SNDTIMEO sends only.
+            direction = None
+            if option is not None and mentions(option, "SO_RCVTIMEO"):
+                direction = "recv"
+            elif option is not None and mentions(option, "SO_SNDTIMEO"):
+                direction = "send"
+            if direction is not None:
+                previous = self.state.get(key + "#timeo")
+                if previous in ("recv", "send", "both") and previous != direction:
+                    direction = "both"
+                self.set_state(key + "#timeo", direction)
             return
         if new is None:
             return
