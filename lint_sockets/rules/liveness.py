@@ -2,7 +2,7 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import int_value, mentions, strip_await
+from lint_sockets.analysis.model import TIMEOUT, int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
@@ -110,8 +110,46 @@ def check_keepalive(facts, report):
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
             isinstance(value, cst.Name) and value.value == "True")
-        if truthy:
+        if truthy and not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
+
+
+def _is_none_or_zero(node):
+    return (isinstance(node, cst.Name) and node.value == "None") or int_value(node) == 0 or (
+        isinstance(node, cst.Float) and float(node.value.replace("_", "") or 1) == 0)
+
+
+def _has_read_timeout(facts, site):
+    """The socket keepalive is set on also has a read timeout, in the function (or, for
+    ``self.x``, the class) that sets keepalive: the last ``settimeout`` there has a value
+    other than None or 0 (a variable counts: the timeout is then the caller's choice), or,
+    with no ``settimeout``/``setblocking`` there, the socket is in timeout mode at the call
+    (a ``create_connection`` timeout); or ``SO_RCVTIMEO`` is set on it. A blocked read then
+    ends by itself, and keepalive is not the only way the program notices a dead peer."""
+    key = site.receiver_key
+    if key is None:
+        return False
+    in_class = site.scope.self_name is not None and key.startswith(site.scope.self_name + ".")
+    last = None
+    for other in facts.model.calls_on(key):
+        if in_class:
+            if other.scope.cls is not site.scope.cls:
+                continue
+        elif other.scope is not site.scope:
+            continue
+        if other.method == "setsockopt":
+            option = other.positional(1)
+            if option is not None and mentions(option, "SO_RCVTIMEO"):
+                return True
+        elif other.method in ("settimeout", "setblocking"):
+            if last is None or (other.scope is last.scope and other.order > last.order):
+                last = other
+    if last is None:
+        return facts.state(site) == TIMEOUT
+    if last.method == "setblocking":
+        return False
+    value = last.argument(0, "value")
+    return value is not None and not _is_none_or_zero(value)
 
 
 RULES = [
