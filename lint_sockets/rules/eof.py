@@ -51,8 +51,31 @@ def check(facts, report):
             continue
         if _tested(site, loop, asked):
             continue
+        compared = _str_tested(site, loop)
+        if compared:
+            if compared == "derived" or facts.settings.target_version < (3, 0):
+                continue  # decoded text, or Python 2's str: the comparison is the EOF test
+            report(site.node, "SCK101", call=f".{method}()", problem=(
+                "is only compared with a str literal: on Python 3 it is bytes, which never "
+                f"equals a str, so this EOF check is never true; compare with {_eof_value(method)}"
+                ", or the loop spins forever once the peer closes"))
+            continue
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=f".{method}()",
-               eof=_eof_value(method))
+               problem=f"is never checked for EOF ({_eof_value(method)}) in this loop; once "
+                       "the peer closes, the loop spins forever")
+
+
+def _str_tested(site, loop):
+    """"raw" when the result is only compared with a str literal (``if data == '':``): for
+    the bytes ``recv()`` returns that never matches on Python 3; "derived" when a name
+    computed from it (``text = data.decode()``) is, which may rightly hold a str, so the
+    comparison is a test; None otherwise."""
+    carriers = _carriers(site.targets, loop)
+    compared = carriers & loop.str_tested
+    if not compared:
+        return None
+    raw = set(site.targets) if site.direct and site.role == "assign" else set()
+    return "derived" if compared - raw else "raw"
 
 
 def _fix(facts, site, loop):
@@ -153,8 +176,7 @@ RULES = [
     Rule(
         "SCK101", "recv-eof-unchecked",
         "recv() in a loop never checked for EOF (b\"\" / 0)",
-        "`{call}` result is never checked for EOF ({eof}) in this loop; once the peer "
-        "closes, the loop spins forever",
+        "`{call}` result {problem}",
         check=check, fix="safe",
     ),
 ]
