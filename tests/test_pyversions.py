@@ -111,3 +111,28 @@ def test_flake8_plugin_derives_the_target_the_same_way(tmp_path, monkeypatch):
         assert flake8_plugin._settings().target_version == (3, 8)
     finally:
         flake8_plugin._SETTINGS = None
+
+
+def test_python2_target_allows_indexing_exceptions_and_str_eof_tests():
+    from lint_sockets.engine import lint_source
+    from lint_sockets.settings import Settings
+
+    source = (
+        "import socket\n"
+        "def pump(sock: socket.socket, out):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            data = sock.recv(10)\n"
+        "        except socket.error as e:\n"
+        "            if e[0] == 104:\n"
+        "                return\n"
+        "            raise\n"
+        "        if data == '':\n"
+        "            break\n"
+        "        out.write(data)\n"
+    )
+    py3 = {d.code for d in lint_source(source, Settings(select=["SCK101", "SCK903"]))}
+    py2 = {d.code for d in lint_source(source, Settings(select=["SCK101", "SCK903"],
+                                                        target_version=(2, 7)))}
+    assert py3 == {"SCK101", "SCK903"}
+    assert py2 == set()

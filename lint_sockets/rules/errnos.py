@@ -1,10 +1,10 @@
-"""SCK901 errno-literal and SCK902 timeout-by-errno."""
+"""SCK901 errno-literal, SCK902 timeout-by-errno and SCK903 exception-indexed."""
 
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.model import int_value
+from lint_sockets.analysis.model import int_value, iter_children, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -170,6 +170,81 @@ def handler_scope(facts, handler):
     return facts.model.module_scope
 
 
+def _os_error_handler(handler):
+    """The clause catches OSError through classes lint-sockets knows (OSError, socket.error,
+    IOError, ConnectionError, ...): none of them can be indexed on Python 3."""
+    if handler.bare or handler.name is None or not handler.types:
+        return False
+    if not all(tables.exception_ancestors(t) for t in handler.types):
+        return False  # a class of the project's own may define __getitem__
+    return any("OSError" in tables.exception_ancestors(t) for t in handler.types)
+
+
+def _indexing(body, name):
+    """``name[...]`` subscripts in a handler body, outside nested functions and lambdas, up
+    to a statement that binds ``name`` again."""
+    found = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) \
+                and node.value.value == name:
+            found.append(node)
+        stack.extend(reversed(list(iter_children(node))))
+    return found
+
+
+def _rebinds(body, name):
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                             cst.NamedExpr, cst.WithItem)):
+            target = getattr(node, "target", None) or getattr(
+                getattr(node, "asname", None), "name", None)
+            if target is not None and mentions(target, name):
+                return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def check_indexed(facts, report):
+    if facts.settings.target_version < (3, 0):
+        return  # Python 2 exceptions can be indexed: ``e[0]`` is ``e.args[0]`` there
+    for handler in facts.model.handlers:
+        if not _os_error_handler(handler) or not _socket_try_body(facts, handler):
+            continue
+        body = handler.node.body
+        name = handler.name
+        if _rebinds(body, name):
+            continue
+        for subscript in _indexing(body, name):
+            report(subscript, "SCK903", fix=_index_fix(subscript), name=name,
+                   index=_index_text(subscript))
+
+
+def _index_text(subscript):
+    element = subscript.slice[0].slice if len(subscript.slice) == 1 else None
+    if isinstance(element, cst.Index):
+        number = int_value(element.value)
+        if number is not None:
+            return str(number)
+    return "..."
+
+
+def _index_fix(subscript):
+    """``e[0]`` -> ``e.args[0]``: on Python 2, indexing an exception read its args."""
+    value = subscript.value
+
+    def build():
+        return [(value, cst.Attribute(value=cst.Name(value.value), attr=cst.Name("args"),
+                                      lpar=value.lpar, rpar=value.rpar))]
+
+    return FixSpec(SAFE, f"Replace `{value.value}[...]` with `{value.value}.args[...]`", build)
+
+
 RULES = [
     Rule(
         "SCK901", "errno-literal",
@@ -184,5 +259,13 @@ RULES = [
         "this tests errno ETIMEDOUT, but a socket timeout raised by Python carries errno None, "
         "so it never matches; catch TimeoutError (socket.timeout) instead",
         check=check_timeout_errno,
+    ),
+    Rule(
+        "SCK903", "exception-indexed",
+        "an OSError indexed like a tuple (`e[0]`): TypeError on Python 3, the handler crashes",
+        "`{name}[{index}]` indexes the exception, which raises TypeError on Python 3 "
+        "('OSError' object is not subscriptable): this handler crashes instead of handling "
+        "the socket error; use `{name}.errno` (or `{name}.args[{index}]`)",
+        check=check_indexed, fix="safe",
     ),
 ]
