@@ -48,18 +48,6 @@ class Plugin:
             target_version=parse_target_version(target) if target else _project_target(),
         )
 
-
-def _project_target():
-    """The target version the command line would use in this directory: the nearest
-    pyproject.toml's, else the packaging files' (setup.cfg, setup.py, PKG-INFO), else 3.9.
-    A configuration flake8 users never wrote for lint-sockets must not stop flake8."""
-    from lint_sockets import config
-
-    try:
-        return config.load().target_version()
-    except config.SettingsError:
-        return (3, 9)
-
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the
         # engine parses ``lines`` with libcst itself.
@@ -78,3 +66,15 @@ def _project_target():
             return
         for d in diagnostics:
             yield (d.line, d.column - 1, f"{d.code} {d.message}", type(self))
+
+
+def _project_target():
+    """The target version the command line would use in this directory: the nearest
+    pyproject.toml's, else the packaging files' (setup.cfg, setup.py, PKG-INFO), else 3.9.
+    A configuration flake8 users never wrote for lint-sockets must not stop flake8."""
+    from lint_sockets import config
+
+    try:
+        return config.load().target_version()
+    except config.SettingsError:
+        return (3, 9)
