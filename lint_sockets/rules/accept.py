@@ -66,6 +66,9 @@ def _drain_loop(facts, site, handler, outcome):
 def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
+        if frame is not None and frame.loop_depth < depth and _callback_drain(
+                facts, site, frame, handler):
+            continue
         if frame is None or frame.loop_depth < depth:
             report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
                    what="ConnectionAbortedError escapes the loop")
@@ -78,8 +81,39 @@ def check_abort(facts, report):
         else:
             fatal = outcome.all_paths(lambda path: any(flag in path for flag in _FATAL))
         if fatal:
+            what = "the handler for ConnectionAbortedError leaves the loop"
+            if outcome.all_paths(lambda path: RAISE in path) and outcome.tests_errno:
+                what = ("the handler turns every errno it does not list, ECONNABORTED "
+                        "included, into an exception that ends the loop")
             report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
-                   what="the handler for ConnectionAbortedError leaves the loop")
+                   what=what)
+
+
+def _callback_drain(facts, site, frame, handler):
+    """An accept drain loop inside a ``try`` whose handler returns to the event loop.
+
+    ``try: while True: conn, _ = listener.accept() ... except BlockingIOError: return`` runs
+    as a readiness callback: it accepts until the listener would block, and the event loop
+    calls it again on the next readiness event (select/poll/epoll are level-triggered by
+    default, so a backlog that still holds connections is reported again at once). When the
+    handler that catches ECONNABORTED there also returns (or falls through) rather than
+    raising, the aborted connection costs nothing: the rest of the backlog is accepted on
+    the next call. The loop is a drain loop when the listener is non-blocking or the same
+    ``try`` treats EAGAIN as "done" (names BlockingIOError or tests EAGAIN/EWOULDBLOCK)."""
+    if handler is None:
+        return True  # suppress(ConnectionAbortedError) around the drain loop
+    drain = facts.is_nonblocking(site) or any(
+        h.names("BlockingIOError") for h in frame.handlers)
+    if not drain:
+        for other in frame.handlers:
+            if other.catches("BlockingIOError"):
+                tested = facts.handler_outcome(other, "BlockingIOError", "EAGAIN").errnos_tested
+                drain = bool(tested & {"EAGAIN", "EWOULDBLOCK"})
+                break
+    if not drain:
+        return False
+    outcome = facts.handler_outcome(handler, "ConnectionAbortedError", "ECONNABORTED")
+    return not outcome.all_paths(lambda path: RAISE in path)
 
 
 def _fix(site, depth):
