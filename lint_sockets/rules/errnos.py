@@ -53,6 +53,12 @@ NETWORK_ERRNOS = frozenset({
     "ENOBUFS", "EMFILE", "ENFILE", "EPROTO", "ENOTSOCK", "EMSGSIZE", "EPROTONOSUPPORT",
     "EAFNOSUPPORT", "EOPNOTSUPP", "ENOPROTOOPT", "EDESTADDRREQ", "EPROTOTYPE",
 })
+# The errnos of Version 7 Unix, 1 (EPERM) to 34 (ERANGE), have kept their numbers on Linux (every
+# architecture: asm-generic/errno-base.h), macOS, the BSDs and Windows' C runtime, with one
+# exception: 11 is EAGAIN on Linux and Windows but EDEADLK on macOS, the BSDs and Linux/Alpha
+# (EAGAIN is 35 there). A comparison with one of these numbers means the same errno wherever
+# the code runs.
+SAME_EVERYWHERE = frozenset(range(1, 35)) - {11}
 _SOCKET_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
                  "sendall", "sendto", "sendmsg", "connect", "connect_ex", "accept", "bind",
                  "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
@@ -95,6 +101,8 @@ def check_literal(facts, report):
                     # 0 is success; -1 is "no errno"; WSAEINVAL and the like have no errno
                     # constant on any platform, so they are written as numbers on purpose.
                     continue
+                if number in SAME_EVERYWHERE:
+                    continue  # EINTR is 4 everywhere: no platform gets it wrong
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:
                     continue
