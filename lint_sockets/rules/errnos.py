@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.model import int_value, iter_children, mentions
+from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -188,20 +188,86 @@ def _os_error_handler(handler):
     return any("OSError" in tables.exception_ancestors(t) for t in handler.types)
 
 
-def _indexing(body, name):
-    """``name[...]`` subscripts in a handler body, outside nested functions and lambdas, up
-    to a statement that binds ``name`` again."""
+def _indexing(facts, body, name):
+    """``name[...]`` subscripts in a handler body that can run on Python 3: outside nested
+    functions and lambdas, outside a branch that only runs when ``name`` is not an OSError
+    (``if isinstance(e, OSError): e.errno else: e[0]``, ``if hasattr(e, "errno")``), and
+    outside a ``try`` that catches the TypeError itself."""
     found = []
     stack = [body]
     while stack:
         node = stack.pop()
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
+        if isinstance(node, cst.If):
+            live = _py3_branch(facts, node.test, name)
+            stack.append(node.test)
+            if live is not False:
+                stack.append(node.body)
+            if live is not True and node.orelse is not None:
+                stack.append(node.orelse)
+            continue
+        if isinstance(node, cst.IfExp):
+            live = _py3_branch(facts, node.test, name)
+            stack.append(node.test)
+            if live is not False:
+                stack.append(node.body)
+            if live is not True:
+                stack.append(node.orelse)
+            continue
+        if isinstance(node, cst.Try) and any(
+                h.type is None or _catches_type_error(facts, h.type) for h in node.handlers):
+            stack.extend(h for h in node.handlers)
+            if node.orelse is not None:
+                stack.append(node.orelse)
+            if node.finalbody is not None:
+                stack.append(node.finalbody)
+            continue  # the body's TypeError is caught: deliberate Python 2 compatibility
         if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) \
                 and node.value.value == name:
             found.append(node)
         stack.extend(reversed(list(iter_children(node))))
     return found
+
+
+def _catches_type_error(facts, type_node):
+    elements = type_node.elements if isinstance(type_node, cst.Tuple) else [type_node]
+    for element in elements:
+        value = element.value if isinstance(element, cst.Element) else element
+        qname = facts.imports.qualify(value)
+        if qname and "TypeError" in tables.exception_ancestors(qname) + [qname]:
+            return True
+    return False
+
+
+def _py3_branch(facts, test, name):
+    """True when ``test`` always holds for an OSError bound to ``name`` on Python 3, False
+    when it never does, None when it cannot be told."""
+    negate = False
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        negate = not negate
+        test = test.expression
+    if not isinstance(test, cst.Call) or len(test.args) != 2 or \
+            key_of(test.args[0].value) != name:
+        return None
+    func = key_of(test.func)
+    second = test.args[1].value
+    if func == "hasattr" and isinstance(second, cst.SimpleString) and \
+            second.evaluated_value in ("errno", "strerror", "args"):
+        result = True
+    elif func == "isinstance":
+        elements = second.elements if isinstance(second, cst.Tuple) else [second]
+        classes = []
+        for element in elements:
+            value = element.value if isinstance(element, cst.Element) else element
+            classes.append(tables.canonical_exception(facts.imports.qualify(value) or ""))
+        if not any(c in ("OSError", "EnvironmentError", "IOError", "socket.error",
+                         "select.error", "Exception", "BaseException") for c in classes):
+            return None
+        result = True
+    else:
+        return None
+    return result != negate
 
 
 def _rebinds(body, name):
@@ -228,7 +294,7 @@ def check_indexed(facts, report):
         name = handler.name
         if _rebinds(body, name):
             continue
-        for subscript in _indexing(body, name):
+        for subscript in _indexing(facts, body, name):
             report(subscript, "SCK903", fix=_index_fix(subscript), name=name,
                    index=_index_text(subscript))
 
