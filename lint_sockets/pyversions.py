@@ -20,6 +20,7 @@ import ast
 import configparser
 import os
 import re
+import stat
 
 _MAX_BYTES = 1 << 20
 _SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
@@ -39,12 +40,19 @@ def lower_bound(requires_python):
 def _read(path):
     """The text of a regular file (at most _MAX_BYTES), or None."""
     try:
-        if not os.path.isfile(path):  # a FIFO or device would block the run
+        # O_NONBLOCK: opening a FIFO put in the file's place must not block the run
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        with open(path, "rb") as handle:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(_MAX_BYTES)
     except OSError:
         return None
+    finally:
+        os.close(fd)
     return data.decode("utf-8", "replace")
 
 

@@ -101,7 +101,8 @@ def _callback_drain(facts, site, frame, handler):
     the next call. The loop is a drain loop when the listener is non-blocking or the same
     ``try`` treats EAGAIN as "done" (names BlockingIOError or tests EAGAIN/EWOULDBLOCK)."""
     if handler is None:
-        return True  # suppress(ConnectionAbortedError) around the drain loop
+        # suppress(ConnectionAbortedError) around the loop: a drain loop if the listener is
+        return facts.is_nonblocking(site)
     drain = facts.is_nonblocking(site) or any(
         h.names("BlockingIOError") for h in frame.handlers)
     if not drain:
