@@ -19,9 +19,19 @@ def _sets_timeout(site):
         mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args)
 
 
+_SETS_TIMEOUTS = {}
+
+
 def _module_sets_timeouts(facts):
-    """The module calls settimeout/setblocking or sets SO_RCVTIMEO on some socket."""
-    return any(_sets_timeout(site) for site in facts.model.calls)
+    """The module calls settimeout/setblocking or sets SO_RCVTIMEO on some socket (asked once
+    per module)."""
+    model = facts.model
+    cached = _SETS_TIMEOUTS.get(id(model))
+    if cached is None or cached[0] is not model:
+        cached = (model, any(_sets_timeout(site) for site in model.calls))
+        _SETS_TIMEOUTS.clear()  # one module at a time: keep no old models alive
+        _SETS_TIMEOUTS[id(model)] = cached
+    return cached[1]
 
 
 def _module_default_timeout(facts):
