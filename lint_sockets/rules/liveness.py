@@ -2,7 +2,9 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import TIMEOUT, int_value, iter_children, mentions, strip_await
+from lint_sockets.analysis.model import (
+    TIMEOUT, int_value, iter_children, key_of, mentions, strip_await,
+)
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
@@ -226,31 +228,95 @@ def _has_read_timeout(facts, site):
     other than None or 0 (a variable counts: the timeout is then the caller's choice), or,
     with no ``settimeout``/``setblocking`` there, the socket is in timeout mode at the call
     (a ``create_connection`` timeout); or ``SO_RCVTIMEO`` is set on it. A blocked read then
-    ends by itself, and keepalive is not the only way the program notices a dead peer."""
+    ends by itself, and keepalive is not the only way the program notices a dead peer.
+
+    A local socket the function stores on ``self.x`` is that attribute for the rest of the
+    class; when the class inherits from a class of another module, whose methods may set
+    the timeout out of sight, it is given the benefit of the doubt."""
     key = site.receiver_key
     if key is None:
         return False
-    in_class = site.scope.self_name is not None and key.startswith(site.scope.self_name + ".")
-    last = None
-    for other in facts.model.calls_on(key):
-        if in_class:
-            if other.scope.cls is not site.scope.cls:
-                continue
-        elif other.scope is not site.scope:
-            continue
-        if other.method == "setsockopt":
-            option = other.positional(1)
-            if option is not None and mentions(option, "SO_RCVTIMEO"):
-                return True
-        elif other.method in ("settimeout", "setblocking"):
-            if last is None or (other.scope is last.scope and other.order > last.order):
-                last = other
+    if _unix_socket(facts, site):
+        return True  # AF_UNIX: no TCP keepalive at all, and no half-open peer
+    rcvtimeo, last = _timeout_calls(facts, site.scope, key)
+    stored = _stored_on_self(site.scope, key) if "." not in key else ()
+    for attr in stored:
+        attr_rcvtimeo, attr_last = _timeout_calls(facts, site.scope, attr)
+        rcvtimeo = rcvtimeo or attr_rcvtimeo
+        last = last or attr_last
+    if rcvtimeo:
+        return True
     if last is None:
+        if stored and _inherits_from_elsewhere(facts, site.scope.cls):
+            return True
         return facts.state(site) == TIMEOUT
     if last.method == "setblocking":
         return False
     value = last.argument(0, "value")
     return value is not None and not _is_none_or_zero(value)
+
+
+def _timeout_calls(facts, scope, key):
+    """(SO_RCVTIMEO set, the last settimeout/setblocking) on ``key``: in ``scope``, or for
+    ``self.x`` in any method of the class."""
+    in_class = scope.self_name is not None and key.startswith(scope.self_name + ".")
+    rcvtimeo = False
+    last = None
+    for other in facts.model.calls_on(key):
+        if in_class:
+            if other.scope.cls is not scope.cls:
+                continue
+        elif other.scope is not scope:
+            continue
+        if other.method == "setsockopt":
+            option = other.positional(1)
+            if option is not None and mentions(option, "SO_RCVTIMEO"):
+                rcvtimeo = True
+        elif other.method in ("settimeout", "setblocking"):
+            if last is None or (other.scope is last.scope and other.order > last.order):
+                last = other
+    return rcvtimeo, last
+
+
+def _stored_on_self(scope, key):
+    """``self.sock = sock`` in the function: the attribute keys the local socket goes to."""
+    if scope.cls is None or scope.self_name is None:
+        return ()
+    found = []
+    stack = [scope.node]
+    while stack:
+        node = stack.pop()
+        if node is not scope.node and isinstance(node, (cst.FunctionDef, cst.ClassDef,
+                                                        cst.Lambda)):
+            continue
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
+                and node.value.value == key:
+            for target in node.targets:
+                target_key = key_of(target.target)
+                if target_key and target_key.startswith(scope.self_name + ".") \
+                        and target_key.count(".") == 1:
+                    found.append(target_key)
+        stack.extend(iter_children(node))
+    return tuple(found)
+
+
+def _inherits_from_elsewhere(facts, cls):
+    """A base class that is not defined in this module (nor ``object``)."""
+    local = {c.name for c in facts.model.classes}
+    return any(base not in local and base not in ("object", "builtins.object")
+               for base in cls.bases)
+
+
+def _unix_socket(facts, site):
+    reaching = site.reaching
+    if not reaching:
+        return False
+    for binding in reaching:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if not (isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX")
+                                                     for a in value.args)):
+            return False
+    return True
 
 
 RULES = [

@@ -16,3 +16,15 @@ def open_pair(address):
     data.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, True)  # expect: SCK702
     data.connect(address)
     return control, data
+
+
+class Feed:
+    def _init_sock(self) -> None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)  # expect: SCK702
+        self.sock = sock
+
+    def open(self, address) -> None:
+        self._init_sock()
+        self.sock.connect(address)
+        self.sock.settimeout(None)  # events can be hours apart
