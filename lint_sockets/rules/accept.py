@@ -5,6 +5,7 @@ from lint_sockets.analysis.facts import (
 )
 import libcst as cst
 
+from lint_sockets.analysis.model import key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
@@ -63,8 +64,27 @@ def _drain_loop(facts, site, handler, outcome):
     return handler.names("BlockingIOError") or "EAGAIN" in outcome.errnos_tested
 
 
+def _self_connected(facts, site):
+    """The function connects a socket to the listener's own address
+    (``c.connect(listener.getsockname())``): a socketpair emulation or self-pipe whose only
+    client is the program itself, not a server."""
+    listener = site.receiver_key
+    if listener is None:
+        return False
+    for other in facts.model.calls_in(site.scope):
+        if other.method in ("connect", "connect_ex"):
+            address = other.positional(0)
+            if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \
+                    and address.func.attr.value == "getsockname" \
+                    and key_of(address.func.value) == listener:
+                return True
+    return False
+
+
 def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
+        if _self_connected(facts, site):
+            continue
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and _callback_drain(
                 facts, site, frame, handler):
