@@ -107,6 +107,8 @@ def _local_peer(facts, site, bindings):
         return True
     if isinstance(address, cst.Tuple) and address.elements:
         address = address.elements[0].value
+    if isinstance(address, cst.Name) and address.value in facts.model.constants:
+        address = facts.model.constants[address.value]  # HOST = "localhost"
     if isinstance(address, cst.SimpleString):
         return address.evaluated_value in _LOOPBACK
     return False

@@ -1,5 +1,7 @@
 """SCK102 short-read-unchecked: a stream read used as if it held every byte asked for."""
 
+import struct
+
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
@@ -10,6 +12,28 @@ from lint_sockets.rules import Rule
 # position of their buffer argument.
 _DECODERS = {"struct.unpack": (1, "buffer"), "struct.unpack_from": (1, "buffer"),
              "int.from_bytes": (0, "bytes")}
+
+
+def _needed_bytes(facts, call):
+    """How many bytes of its buffer a decoder call reads: None for "all of them" (unpack,
+    from_bytes), offset + calcsize(fmt) for ``unpack_from`` with a literal format and
+    offset, and 0 when that cannot be told (then the call is no evidence)."""
+    if facts.imports.qualify(call.func) != "struct.unpack_from":
+        return None
+    fmt = call.args[0].value if call.args and call.args[0].keyword is None else None
+    if not isinstance(fmt, cst.SimpleString) or not isinstance(fmt.evaluated_value, str):
+        return 0
+    offset = 0
+    for index, arg in enumerate(call.args):
+        if (arg.keyword is not None and arg.keyword.value == "offset") or (
+                arg.keyword is None and index == 2):
+            offset = int_value(arg.value)
+    if offset is None or offset < 0:
+        return 0
+    try:
+        return offset + struct.calcsize(fmt.evaluated_value)
+    except struct.error:
+        return 0
 
 
 def _decoder_buffer(facts, call):
@@ -87,6 +111,8 @@ def check(facts, report):
                 continue
             inner = strip_await(buffer)
             site = sites.get(id(inner))
+            if site is not None and not _reads_to_end(facts, node, site):
+                continue
             if site is not None and id(inner) not in reported:
                 reported.add(id(inner))
                 report(site.node, "SCK102", call=_call_text(site), used="decoded")
@@ -119,7 +145,9 @@ def _full_use(facts, root, name, size):
                 return None  # the length is looked at
             buffer = _decoder_buffer(facts, node)
             if buffer is not None and key_of(strip_await(buffer)) == name:
-                used = used or "decoded"
+                needed = _needed_bytes(facts, node)
+                if needed is None or (size and needed == size and size > 1):
+                    used = used or "decoded"
         elif isinstance(node, cst.AugAssign) and key_of(node.target) == name:
             return None
         elif isinstance(node, cst.Subscript) and key_of(node.value) == name and size:
@@ -127,6 +155,15 @@ def _full_use(facts, root, name, size):
             if end is not None and end == size and size > 1:
                 used = used or "indexed up to its last byte"
     return used
+
+
+def _reads_to_end(facts, call, site):
+    """The decoder reads the result up to the last byte asked for."""
+    needed = _needed_bytes(facts, call)
+    if needed is None:
+        return True
+    size = int_value(site.argument(0, "bufsize"))
+    return bool(size) and needed == size
 
 
 def _call_text(site):

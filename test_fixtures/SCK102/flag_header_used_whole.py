@@ -28,3 +28,12 @@ class Client:
         raw = self.sock.recv(4)  # expect: SCK102
         (ident,) = unpack(">I", raw)
         return ident
+
+
+def read_status(sock: socket.socket) -> int:
+    head = sock.recv(8)  # expect: SCK102
+    return struct.unpack_from("<I", head, 4)[0]
+
+
+def read_code(sock: socket.socket) -> int:
+    return struct.unpack_from("!H", sock.recv(2))[0]  # expect: SCK102

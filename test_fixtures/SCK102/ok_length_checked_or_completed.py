@@ -44,3 +44,9 @@ def read_accumulated(sock: socket.socket) -> int:
     head = sock.recv(4)
     head += sock.recv(4 - len(head))
     return struct.unpack("!I", head)[0]
+
+
+def read_message(sock: socket.socket) -> int:
+    data = sock.recv(1024)  # a whole message of unknown size, not 1024 bytes
+    (command,) = struct.unpack_from("<H", data, 0)
+    return command

@@ -25,3 +25,17 @@ def self_pipe():
 def local_agent(port: int) -> bytes:
     with socket.create_connection(("127.0.0.1", port)) as conn:
         return conn.recv(64)
+
+
+HOST = "localhost"
+PORT = 2576
+
+
+def ask_test_server(message: bytes) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.connect((HOST, PORT))
+        sock.sendall(message)
+        return sock.recv(4096)
+    finally:
+        sock.close()
