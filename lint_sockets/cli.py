@@ -95,7 +95,8 @@ def build_parser():
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name to report for input read from stdin")
     parser.add_argument("--target-version", metavar="VERSION",
-                        help="lowest Python version the code supports, e.g. py39 (default py39)")
+                        help="lowest Python version the code supports, e.g. py27 or py39 (default: "
+                             "requires-python, else python_requires or classifiers, else py39)")
     parser.add_argument("--fix", action="store_true",
                         help="apply safe fixes in place, then report what is left")
     parser.add_argument("--unsafe-fixes", action="store_true",

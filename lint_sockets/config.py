@@ -1,7 +1,8 @@
 """Configuration: ``[tool.lint-sockets]`` in the pyproject.toml nearest to each file.
 
 Keys: select, ignore, extend-select, per-file-ignores, exclude, extend-exclude, socket-names,
-target-version (else the lower bound of ``[project] requires-python``, else py39). Unknown
+target-version (else the lower bound of ``[project] requires-python``, else what the packaging
+files say: pyversions.py, else py39). Unknown
 keys and unknown rule codes are errors (exit 2) naming the file, the key and its line,
 never silently ignored.
 
@@ -17,6 +18,7 @@ import os
 import re
 import sys
 
+from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target
 from lint_sockets.settings import SettingsError, parse_target_version
 
 if sys.version_info >= (3, 11):
@@ -33,7 +35,8 @@ TABLE = "[tool.lint-sockets]"
 
 
 class Config:
-    def __init__(self, path=None, values=None, requires_python=None, lines=None, root=None):
+    def __init__(self, path=None, values=None, requires_python=None, lines=None, root=None,
+                 classifiers=()):
         self.path = path  # the file it came from, or None (the defaults)
         if root is None:
             root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
@@ -41,6 +44,7 @@ class Config:
         self.values = values or {}
         self.requires_python = requires_python
         self.lines = lines or {}  # key -> line number in the file
+        self.classifiers = classifiers  # [project] classifiers
 
     def get(self, key, default=None):
         return self.values.get(key, default)
@@ -60,6 +64,11 @@ class Config:
             lower = lower_bound(self.requires_python)
             if lower is not None:
                 return lower
+        root = self.root if self.path else find_packaging_root(self.root)
+        if root is not None:
+            found = packaging_target(root, self.classifiers)
+            if found is not None:
+                return found
         return (3, 9)
 
     def excludes(self):
@@ -147,6 +156,8 @@ def load(path=None, explicit=False):
     project = data.get("project", {})
     requires = project.get("requires-python") if isinstance(project, dict) else None
     config.requires_python = requires if isinstance(requires, str) else None
+    classifiers = project.get("classifiers") if isinstance(project, dict) else None
+    config.classifiers = classifiers if isinstance(classifiers, list) else ()
     if "target-version" in table:
         try:
             config.target_version()
@@ -248,13 +259,22 @@ class Resolver:
 
     def __init__(self, explicit=None):
         self.explicit = load(explicit, explicit=True) if explicit else None
-        self.by_directory = {}
-        self.default = None
+        self.by_directory = {}  # directory -> the Config with a table that applies, or None
+        self.defaults = {}  # directory -> the defaults for a file there (no table applies)
+        self.by_project = {}  # project directory -> its defaults
 
     def for_directory(self, directory):
         if self.explicit is not None:
             return self.explicit
         directory = os.path.abspath(directory)
+        config = self._with_table(directory)
+        if config is None:
+            config = self.defaults.get(directory)
+            if config is None:
+                config = self.defaults[directory] = self._defaults_for(directory)
+        return config
+
+    def _with_table(self, directory):
         chain = []
         config = None
         current = directory
@@ -269,13 +289,34 @@ class Resolver:
                 break
             parent = os.path.dirname(current)
             if parent == current:
-                if self.default is None:
-                    self.default = Config()
-                config = self.default
                 break
             current = parent
         for seen in chain:
             self.by_directory[seen] = config
+        return config
+
+    def _defaults_for(self, directory):
+        """The default settings for a file in ``directory`` that no table applies to: its
+        target version still comes from its project (the nearest directory with a
+        pyproject.toml, setup.cfg, setup.py, PKG-INFO or .git): requires-python or the
+        classifiers of a pyproject.toml without the table, else the packaging files."""
+        project = _project_directory(directory)
+        config = self.by_project.get(project)
+        if config is None:
+            config = Config() if project is None else Config(root=project)
+            pyproject = os.path.join(project, "pyproject.toml") if project else None
+            if pyproject and os.path.isfile(pyproject):
+                try:
+                    _, data = _read(pyproject)
+                except SettingsError:
+                    data = {}
+                meta = data.get("project") if isinstance(data, dict) else None
+                if isinstance(meta, dict):
+                    requires = meta.get("requires-python")
+                    classifiers = meta.get("classifiers")
+                    config.requires_python = requires if isinstance(requires, str) else None
+                    config.classifiers = classifiers if isinstance(classifiers, list) else ()
+            self.by_project[project] = config
         return config
 
     def for_path(self, path):
@@ -288,10 +329,26 @@ class Resolver:
 
     def configs(self):
         seen = []
-        for config in list(self.by_directory.values()) + [self.explicit]:
+        every = list(self.by_directory.values()) + list(self.defaults.values())
+        for config in every + [self.explicit]:
             if config is not None and config not in seen:
                 seen.append(config)
         return seen
+
+
+_PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "PKG-INFO", ".git")
+
+
+def _project_directory(directory):
+    """The nearest directory at or above ``directory`` holding a project file, or None."""
+    current = directory
+    while True:
+        if any(os.path.lexists(os.path.join(current, name)) for name in _PROJECT_FILES):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
 
 
 def project_root(paths):
@@ -312,19 +369,6 @@ def project_root(paths):
         if parent == current:
             return os.getcwd()
         current = parent
-
-
-_SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
-
-
-def lower_bound(requires_python):
-    """(major, minor) of the lowest version a ``requires-python`` admits, or None."""
-    best = None
-    for operator, major, minor in _SPECIFIER.findall(requires_python):
-        version = (int(major), int(minor) + (1 if operator == ">" else 0))
-        if best is None or version > best:
-            best = version
-    return best
 
 
 _GLOB_FLAGS = None

@@ -17,7 +17,8 @@ OFF_BY_DEFAULT = ("SCK100",)
 
 _OPTIONS = None  # what parse_options was given
 _WANTED = None  # the codes flake8 reports in this run
-_SETTINGS = None  # built on the first file that needs the engine
+_SETTINGS = None  # target version -> Settings, built when a file needs the engine
+_RESOLVER = None  # lint_sockets.config.Resolver, built on the first file that needs it
 
 
 def explicitly_selected(code, selectors):
@@ -73,19 +74,26 @@ def _wanted():
     return _WANTED
 
 
-def _settings():
+def _settings(filename):
+    """The settings for a file: flake8's options, and the target version its project's
+    packaging files give when ``--sck-target-version`` is not set (computed once per
+    target)."""
     global _SETTINGS
-    if _SETTINGS is None:
-        from lint_sockets.settings import Settings, parse_target_version
+    from lint_sockets.settings import Settings, parse_target_version
 
-        options = _OPTIONS
-        target = getattr(options, "sck_target_version", None)
-        _SETTINGS = Settings(
+    options = _OPTIONS
+    target = getattr(options, "sck_target_version", None)
+    version = parse_target_version(target) if target else _project_target(filename)
+    if _SETTINGS is None:
+        _SETTINGS = {}
+    settings = _SETTINGS.get(version)
+    if settings is None:
+        settings = _SETTINGS[version] = Settings(
             select=sorted(_wanted()),
             socket_names=getattr(options, "sck_socket_names", None),
-            target_version=parse_target_version(target) if target else (3, 9),
+            target_version=version,
         )
-    return _SETTINGS
+    return settings
 
 
 class Plugin:
@@ -102,14 +110,16 @@ class Plugin:
         )
         parser.add_option(
             "--sck-target-version", default=None, parse_from_config=True, metavar="VERSION",
-            help="lint-sockets: the oldest Python the code supports, e.g. py39 (default)",
+            help="lint-sockets: the oldest Python the code supports, e.g. py27 or py39 "
+                 "(default: the project's requires-python, python_requires or classifiers, "
+                 "else py39)",
         )
 
     @classmethod
     def parse_options(cls, options):
-        global _OPTIONS, _SETTINGS, _WANTED
+        global _OPTIONS, _SETTINGS, _WANTED, _RESOLVER
         _OPTIONS = options
-        _SETTINGS = _WANTED = None
+        _SETTINGS = _WANTED = _RESOLVER = None
         target = options.sck_target_version
         if target:
             from lint_sockets.settings import SettingsError, parse_target_version
@@ -133,7 +143,7 @@ class Plugin:
             return
         from lint_sockets.engine import _safe_str, check_source
 
-        settings = _settings()
+        settings = _settings(self.filename)
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.
@@ -155,3 +165,20 @@ def _may_need_the_engine(source):
         return True
     lowered = source.lower()
     return "noqa" in lowered and "sck" in lowered
+
+
+def _project_target(filename):
+    """The target version the command line would use for this file: its configuration's,
+    else its project's requires-python or packaging files (setup.cfg, setup.py, PKG-INFO),
+    else 3.9. A configuration flake8 users never wrote for lint-sockets must not stop
+    flake8."""
+    global _RESOLVER
+    from lint_sockets import config
+
+    try:
+        if _RESOLVER is None:
+            _RESOLVER = config.Resolver()
+        path = filename if filename and filename not in ("-", "stdin") else "."
+        return _RESOLVER.for_path(path).target_version()
+    except (config.SettingsError, OSError, ValueError):
+        return (3, 9)

@@ -173,11 +173,11 @@ def test_plugin_runs_nothing_when_flake8_reports_no_sck_code():
 
     try:
         plugin.Plugin.parse_options(options(select=["E", "W"]))
-        assert plugin._settings().enabled == frozenset()
+        assert plugin._settings("x.py").enabled == frozenset()
         plugin.Plugin.parse_options(options(select=["SCK5"], ignore=["SCK502"]))
-        assert plugin._settings().enabled == {"SCK501"}
+        assert plugin._settings("x.py").enabled == {"SCK501"}
         plugin.Plugin.parse_options(options())
-        enabled = plugin._settings().enabled
+        enabled = plugin._settings("x.py").enabled
         assert "SCK101" in enabled and "SCK100" not in enabled
         # with no SCK code reported, even a socket module does not load libcst
         probe = (

@@ -156,11 +156,20 @@ class Facts:
             return _NOT_INFO
         return _UNKNOWN_INFO
 
-    def _classify_annotation(self, annotation):
+    def _classify_annotation(self, annotation, depth=0):
         node = annotation
         if isinstance(node, cst.SimpleString):
             text = node.evaluated_value if isinstance(node.evaluated_value, str) else ""
-            qname = self.imports.qualify_key(text.strip()) if text.strip() else None
+            text = text.strip()
+            if depth == 0 and text and len(text) < 200 and not text.replace(".", "").replace(
+                    "_", "").isalnum():
+                # ``"Channel | None"``, ``"Optional[socket.socket]"``: read the expression
+                try:
+                    inner = cst.parse_expression(text)
+                except Exception:  # noqa: BLE001 - libcst raises several kinds
+                    return None
+                return self._classify_annotation(inner, depth + 1)
+            qname = self.imports.qualify_key(text) if text else None
         else:
             if isinstance(node, cst.Subscript) and key_of(node.value) in (
                 "Optional", "typing.Optional"
@@ -227,6 +236,10 @@ class Facts:
     def _classify_call(self, call, binding, depth):
         qname = self.imports.qualify(call.func)
         index = binding.index
+        if qname == "typing.cast" and call.args and index is None:
+            # ``cast("Channel", x)`` states the type of what it returns
+            verdict = self._classify_annotation(call.args[0].value)
+            return verdict if verdict is not None else _UNKNOWN_INFO
         if qname in tables.SOCKET_CONSTRUCTORS:
             if index is not None:
                 return _UNKNOWN_INFO
@@ -316,10 +329,25 @@ class Facts:
                 if loop in binding.loops:
                     bindings.add(binding)
         info = self._combine(bindings, 0)
+        if info.confidence == UNKNOWN and self._declared_other(site.scope, key):
+            return _NOT_INFO
         if info.confidence != NOT_SOCKET and not info.datagram:
             if self._used_as_datagram(site.scope, key):
                 info = info.as_datagram()
         return info
+
+    def _declared_other(self, scope, key):
+        """``self.x: "Channel | None" = None`` somewhere in the class: the attribute is
+        declared to be something other than a socket, whatever a later assignment whose kind
+        cannot be seen (``self.x = cast("Channel", self.x)``) holds."""
+        head, _, rest = key.partition(".")
+        cls = scope.cls
+        if not rest or "." in rest or cls is None or head != scope.self_name:
+            return False
+        verdicts = [self._classify_annotation(b.annotation)
+                    for b in cls.attr_bindings.get(rest, ()) if b.annotation is not None]
+        verdicts = [v for v in verdicts if v is not None]
+        return bool(verdicts) and all(v.confidence == NOT_SOCKET for v in verdicts)
 
     def socket_confidence(self, site, key=None, scope=None):
         """known / likely / not / unknown for the receiver (or ``key``) of a call site.

@@ -232,13 +232,14 @@ class Scope:
 
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
-                 "flows", "test_keys", "counters", "_flows_from")
+                 "flows", "test_keys", "counters", "_flows_from", "str_tested")
 
     def __init__(self, node, kind, parent):
         self.node = node
         self.kind = kind  # while, for
         self.parent = parent
         self.tested = set()
+        self.str_tested = set()  # keys only compared with a str literal (``data == ''``)
         self.returned = set()
         self.bound = set()
         self.has_sleep = False
@@ -640,7 +641,10 @@ class _Walker:
         before, mark = self.state, len(self.journal)
         self.state = dict(before)
         self.guards.append(frame)
+        # ``try: data = s.recv(n) ... else: break``: a body that finishes leaves the loop.
+        self.exit_flags.append(stmt.orelse is not None and _suite_leaves(stmt.orelse.body))
         self.walk_suite(stmt.body)
+        self.exit_flags.pop()
         self.guards.pop()
         after_body = self.state
         states = [after_body]
@@ -840,9 +844,11 @@ class _Walker:
     def record_tests(self, test):
         if not self.loops:
             return
-        keys = tested_keys(test)
+        str_keys = set()
+        keys = tested_keys(test, str_keys)
         for loop in self.loops:
             loop.tested.update(keys)
+            loop.str_tested.update(str_keys)
 
     def expr(self, root, role, stmt, targets=()):
         """Walk one expression tree without recursion, recording interesting calls."""
@@ -964,9 +970,17 @@ class _Walker:
             new = _timeout_state(value) if value is not None else UNKNOWN
         elif method == "setsockopt":
             option = site.positional(1)
-            if option is not None and (mentions(option, "SO_RCVTIMEO")
-                                       or mentions(option, "SO_SNDTIMEO")):
-                self.set_state(key + "#timeo", True)
+            # SO_RCVTIMEO times out receives only, SO_SNDTIMEO sends only.
+            direction = None
+            if option is not None and mentions(option, "SO_RCVTIMEO"):
+                direction = "recv"
+            elif option is not None and mentions(option, "SO_SNDTIMEO"):
+                direction = "send"
+            if direction is not None:
+                previous = self.state.get(key + "#timeo")
+                if previous in ("recv", "send", "both") and previous != direction:
+                    direction = "both"
+                self.set_state(key + "#timeo", direction)
             return
         if new is None:
             return
@@ -998,6 +1012,13 @@ def _leaves_after(items, leaves):
         flags[index] = later
         later = later or leaves(items[index])
     return flags
+
+
+def _suite_leaves(suite):
+    """Some statement directly in the block always leaves the innermost loop."""
+    if isinstance(suite, cst.IndentedBlock):
+        return any(_leaves(stmt) for stmt in suite.body)
+    return any(_leaves_small(small) for small in suite.body)
 
 
 def _leaves_small(small):
@@ -1125,8 +1146,31 @@ def _emptiness_base(node):
         return key_of(node)
 
 
-def tested_keys(test):
-    """Keys whose emptiness a test expression can observe."""
+def _str_literal(node):
+    return isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower()
+
+
+def _str_comparison(node):
+    """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
+    On Python 3 a bytes value is never equal to a str, so the test is always False (or
+    True for ``!=``) whatever ``x`` holds."""
+    if len(node.comparisons) != 1:
+        return None
+    target = node.comparisons[0]
+    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+        return None
+    left, right = node.left, target.comparator
+    if _str_literal(left):
+        left, right = right, left
+    if not _str_literal(right):
+        return None
+    return key_of(strip_await(left))
+
+
+def tested_keys(test, str_keys=None):
+    """Keys whose emptiness a test expression can observe. With ``str_keys``, a name compared
+    with a str literal goes there instead (whether that tests anything depends on what the
+    name holds)."""
     keys = set()
     stack = [test]
     while stack:
@@ -1136,6 +1180,9 @@ def tested_keys(test):
         elif isinstance(node, cst.BooleanOperation):
             stack.append(node.left)
             stack.append(node.right)
+        elif str_keys is not None and isinstance(node, cst.Comparison) and \
+                _str_comparison(node) is not None:
+            str_keys.add(_str_comparison(node))
         elif isinstance(node, cst.Comparison):
             stack.append(node.left)
             for target in node.comparisons:
@@ -1159,6 +1206,12 @@ def _source_keys(value):
     while stack:
         node = stack.pop()
         if isinstance(node, (cst.BinaryOperation, cst.Lambda)) or isinstance(node, _LEAVES[1:]):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value in EMPTINESS_PRESERVING:
+            # ``text = data.decode()``: empty exactly when data is
+            stack.append(node.func.value)
+            stack.extend(arg.value for arg in node.args)
             continue
         key = key_of(node)
         if key is not None:

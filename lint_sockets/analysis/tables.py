@@ -71,9 +71,12 @@ WINDOWS_ERRNO_NAMES = {
     10057: "ENOTCONN", 10058: "ESHUTDOWN", 10060: "ETIMEDOUT", 10061: "ECONNREFUSED",
     10064: "EHOSTDOWN", 10065: "EHOSTUNREACH",
 }
-# Winsock numbers Python maps to the C runtime's (WSAEINVAL -> EINVAL 22): no errno
-# constant equals them anywhere, so code that tests them writes the number on purpose.
-WINSOCK_WITHOUT_CONSTANT = frozenset({10004, 10009, 10013, 10014, 10022, 10024})
+# Winsock numbers Python maps to the C runtime's (WSAEINVAL -> EINVAL 22), and Winsock's
+# resolver errors (WSAHOST_NOT_FOUND 11001, WSATRY_AGAIN 11002, WSANO_RECOVERY 11003,
+# WSANO_DATA 11004): no errno constant equals them anywhere, so code that tests them writes
+# the number on purpose.
+WINSOCK_WITHOUT_CONSTANT = frozenset({10004, 10009, 10013, 10014, 10022, 10024,
+                                      11001, 11002, 11003, 11004})
 
 
 def canonical_errno(name):

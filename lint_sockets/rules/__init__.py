@@ -21,14 +21,14 @@ class Rule:
 def _load():
     from lint_sockets.rules import (
         accept, asyncio_rules, bind, blocking, connect, eintr, eof, errnos, liveness, noqa,
-        server, signals, writes,
+        server, shortread, signals, writes,
     )
 
     rules = [
         Rule("SCK000", "parse-error", "the file could not be parsed", "{detail}"),
     ]
-    for module in (eof, blocking, eintr, connect, signals, accept, asyncio_rules, server,
-                   writes, liveness, bind, errnos, noqa):
+    for module in (eof, shortread, blocking, eintr, connect, signals, accept, asyncio_rules,
+                   server, writes, liveness, bind, errnos, noqa):
         rules.extend(module.RULES)
     return {rule.code: rule for rule in sorted(rules, key=lambda r: r.code)}
 

@@ -5,6 +5,7 @@ from lint_sockets.analysis.facts import (
 )
 import libcst as cst
 
+from lint_sockets.analysis.model import key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
@@ -63,9 +64,31 @@ def _drain_loop(facts, site, handler, outcome):
     return handler.names("BlockingIOError") or "EAGAIN" in outcome.errnos_tested
 
 
+def _self_connected(facts, site):
+    """The function connects a socket to the listener's own address
+    (``c.connect(listener.getsockname())``): a socketpair emulation or self-pipe whose only
+    client is the program itself, not a server."""
+    listener = site.receiver_key
+    if listener is None:
+        return False
+    for other in facts.model.calls_in(site.scope):
+        if other.method in ("connect", "connect_ex"):
+            address = other.positional(0)
+            if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \
+                    and address.func.attr.value == "getsockname" \
+                    and key_of(address.func.value) == listener:
+                return True
+    return False
+
+
 def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
+        if _self_connected(facts, site):
+            continue
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
+        if frame is not None and frame.loop_depth < depth and _callback_drain(
+                facts, site, frame, handler):
+            continue
         if frame is None or frame.loop_depth < depth:
             report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
                    what="ConnectionAbortedError escapes the loop")
@@ -78,8 +101,39 @@ def check_abort(facts, report):
         else:
             fatal = outcome.all_paths(lambda path: any(flag in path for flag in _FATAL))
         if fatal:
+            what = "a ConnectionAbortedError handler leaves the loop"
+            if outcome.all_paths(lambda path: RAISE in path) and outcome.tests_errno:
+                what = "the handler turns ECONNABORTED into a loop-ending raise"
             report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
-                   what="a ConnectionAbortedError handler leaves the loop")
+                   what=what)
+
+
+def _callback_drain(facts, site, frame, handler):
+    """An accept drain loop inside a ``try`` whose handler returns to the event loop.
+
+    ``try: while True: conn, _ = listener.accept() ... except BlockingIOError: return`` runs
+    as a readiness callback: it accepts until the listener would block, and the event loop
+    calls it again on the next readiness event (select/poll/epoll are level-triggered by
+    default, so a backlog that still holds connections is reported again at once). When the
+    handler that catches ECONNABORTED there also returns (or falls through) rather than
+    raising, the aborted connection costs nothing: the rest of the backlog is accepted on
+    the next call. The loop is a drain loop when the listener is non-blocking or the same
+    ``try`` treats EAGAIN as "done" (names BlockingIOError or tests EAGAIN/EWOULDBLOCK)."""
+    if handler is None:
+        # suppress(ConnectionAbortedError) around the loop: a drain loop if the listener is
+        return facts.is_nonblocking(site)
+    drain = facts.is_nonblocking(site) or any(
+        h.names("BlockingIOError") for h in frame.handlers)
+    if not drain:
+        for other in frame.handlers:
+            if other.catches("BlockingIOError"):
+                tested = facts.handler_outcome(other, "BlockingIOError", "EAGAIN").errnos_tested
+                drain = bool(tested & {"EAGAIN", "EWOULDBLOCK"})
+                break
+    if not drain:
+        return False
+    outcome = facts.handler_outcome(handler, "ConnectionAbortedError", "ECONNABORTED")
+    return not outcome.all_paths(lambda path: RAISE in path)
 
 
 def _fix(site, depth):

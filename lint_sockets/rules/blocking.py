@@ -53,7 +53,10 @@ def check(facts, report):
             # wrapper whose caller handles EAGAIN, out of sight.
             continue
         state = facts.state(site)
-        timeo = site.timeo and (method in _READS or method in _WRITES)
+        # SO_RCVTIMEO makes receives fail with EAGAIN, SO_SNDTIMEO sends; neither touches
+        # the other direction (nor accept); an option set on one branch only is unknown.
+        timeo = (site.timeo in ("recv", "both") and method in _READS) or (
+            site.timeo in ("send", "both") and method in _WRITES)
         if state != NONBLOCKING and not timeo:
             continue
         if info.ssl:

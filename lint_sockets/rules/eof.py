@@ -51,8 +51,86 @@ def check(facts, report):
             continue
         if _tested(site, loop, asked):
             continue
+        if method in _RECV and _pair_writer_kept_open(facts, site):
+            continue
+        compared = _str_tested(site, loop)
+        if compared:
+            if compared == "derived" or facts.settings.target_version < (3, 0):
+                continue  # decoded text, or Python 2's str: the comparison is the EOF test
+            report(site.node, "SCK101", call=f".{method}()", problem=(
+                "compared with a str: bytes never equal it, so EOF is never seen"))
+            continue
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=f".{method}()",
-               eof=_eof_value(method))
+               problem=f"never checked for EOF ({_eof_value(method)}): spins once the peer closes")
+
+
+_CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})
+
+
+def _pair_writer_kept_open(facts, site):
+    """The socket is one end of a ``socketpair()`` (a wake-up pipe) whose other end this
+    module only ever writes to: it never closes it, shuts it down, hands it to another
+    function or uses it in ``with``. The reader's EOF would need the program to close its own
+    writer, so it never comes while the reader is in use."""
+    key = site.receiver_key
+    bindings = site.reaching
+    head, _, attr = key.partition(".")
+    if attr and site.scope.cls is not None and head == site.scope.self_name and "." not in attr:
+        bindings = site.scope.cls.attr_bindings.get(attr, ())
+    if not bindings:
+        return False
+    siblings = set()
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.index is None or not isinstance(value, cst.Call) or \
+                facts.imports.qualify(value.func) != "socket.socketpair":
+            return False
+        statement = binding.node
+        if not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+            return False
+        target = statement.targets[0].target
+        if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != 2:
+            return False
+        sibling = key_of(target.elements[1 - binding.index[0]].value)
+        if sibling is None:
+            return False
+        siblings.add(sibling)
+    return all(_only_written(facts, sibling) for sibling in siblings)
+
+
+def _only_written(facts, sibling):
+    """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
+    does not close it (or the assignment that binds it)."""
+    stack = [facts.model.module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                key_of(node.func.value) == sibling:
+            if node.func.attr.value in _CLOSERS:
+                return False
+            stack.extend(arg.value for arg in node.args)
+            continue
+        if isinstance(node, cst.AssignTarget) and key_of(node.target) == sibling:
+            continue
+        if isinstance(node, cst.Element) and key_of(node.value) == sibling:
+            continue  # ``a, b = socketpair()``: the unpacking target
+        if key_of(node) == sibling and isinstance(node, (cst.Name, cst.Attribute)):
+            return False  # handed on, stored, used in ``with``: it may be closed out of sight
+        stack.extend(iter_children(node))
+    return True
+
+
+def _str_tested(site, loop):
+    """"raw" when the result is only compared with a str literal (``if data == '':``): for
+    the bytes ``recv()`` returns that never matches on Python 3; "derived" when a name
+    computed from it (``text = data.decode()``) is, which may rightly hold a str, so the
+    comparison is a test; None otherwise."""
+    carriers = _carriers(site.targets, loop)
+    compared = carriers & loop.str_tested
+    if not compared:
+        return None
+    raw = set(site.targets) if site.direct and site.role == "assign" else set()
+    return "derived" if compared - raw else "raw"
 
 
 def _fix(facts, site, loop):
@@ -153,7 +231,7 @@ RULES = [
     Rule(
         "SCK101", "recv-eof-unchecked",
         "recv() in a loop never checked for EOF (b\"\" / 0)",
-        "`{call}` result never checked for EOF ({eof}): spins once the peer closes",
+        "`{call}` result {problem}",
         check=check, fix="safe",
     ),
 ]

@@ -1,10 +1,10 @@
-"""SCK901 errno-literal and SCK902 timeout-by-errno."""
+"""SCK901 errno-literal, SCK902 timeout-by-errno and SCK903 exception-indexed."""
 
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.model import int_value
+from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -53,6 +53,12 @@ NETWORK_ERRNOS = frozenset({
     "ENOBUFS", "EMFILE", "ENFILE", "EPROTO", "ENOTSOCK", "EMSGSIZE", "EPROTONOSUPPORT",
     "EAFNOSUPPORT", "EOPNOTSUPP", "ENOPROTOOPT", "EDESTADDRREQ", "EPROTOTYPE",
 })
+# The errnos of Version 7 Unix, 1 (EPERM) to 34 (ERANGE), have kept their numbers on Linux (every
+# architecture: asm-generic/errno-base.h), macOS, the BSDs and Windows' C runtime, with one
+# exception: 11 is EAGAIN on Linux and Windows but EDEADLK on macOS, the BSDs and Linux/Alpha
+# (EAGAIN is 35 there). A comparison with one of these numbers means the same errno wherever
+# the code runs.
+SAME_EVERYWHERE = frozenset(range(1, 35)) - {11}
 _SOCKET_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
                  "sendall", "sendto", "sendmsg", "connect", "connect_ex", "accept", "bind",
                  "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
@@ -95,6 +101,8 @@ def check_literal(facts, report):
                     # 0 is success; -1 is "no errno"; WSAEINVAL and the like have no errno
                     # constant on any platform, so they are written as numbers on purpose.
                     continue
+                if number in SAME_EVERYWHERE:
+                    continue  # EINTR is 4 everywhere: no platform gets it wrong
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:
                     continue
@@ -170,6 +178,147 @@ def handler_scope(facts, handler):
     return facts.model.module_scope
 
 
+def _os_error_handler(handler):
+    """The clause catches OSError through classes lint-sockets knows (OSError, socket.error,
+    IOError, ConnectionError, ...): none of them can be indexed on Python 3."""
+    if handler.bare or handler.name is None or not handler.types:
+        return False
+    if not all(tables.exception_ancestors(t) for t in handler.types):
+        return False  # a class of the project's own may define __getitem__
+    return any("OSError" in tables.exception_ancestors(t) for t in handler.types)
+
+
+def _indexing(facts, body, name):
+    """``name[...]`` subscripts in a handler body that can run on Python 3: outside nested
+    functions and lambdas, outside a branch that only runs when ``name`` is not an OSError
+    (``if isinstance(e, OSError): e.errno else: e[0]``, ``if hasattr(e, "errno")``), and
+    outside a ``try`` that catches the TypeError itself."""
+    found = []
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.If):
+            live = _py3_branch(facts, node.test, name)
+            stack.append(node.test)
+            if live is not False:
+                stack.append(node.body)
+            if live is not True and node.orelse is not None:
+                stack.append(node.orelse)
+            continue
+        if isinstance(node, cst.IfExp):
+            live = _py3_branch(facts, node.test, name)
+            stack.append(node.test)
+            if live is not False:
+                stack.append(node.body)
+            if live is not True:
+                stack.append(node.orelse)
+            continue
+        if isinstance(node, cst.Try) and any(
+                h.type is None or _catches_type_error(facts, h.type) for h in node.handlers):
+            stack.extend(h for h in node.handlers)
+            if node.orelse is not None:
+                stack.append(node.orelse)
+            if node.finalbody is not None:
+                stack.append(node.finalbody)
+            continue  # the body's TypeError is caught: deliberate Python 2 compatibility
+        if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Name) \
+                and node.value.value == name:
+            found.append(node)
+        stack.extend(reversed(list(iter_children(node))))
+    return found
+
+
+def _catches_type_error(facts, type_node):
+    elements = type_node.elements if isinstance(type_node, cst.Tuple) else [type_node]
+    for element in elements:
+        value = element.value if isinstance(element, cst.Element) else element
+        qname = facts.imports.qualify(value)
+        if qname and "TypeError" in tables.exception_ancestors(qname) + [qname]:
+            return True
+    return False
+
+
+def _py3_branch(facts, test, name):
+    """True when ``test`` always holds for an OSError bound to ``name`` on Python 3, False
+    when it never does, None when it cannot be told."""
+    negate = False
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        negate = not negate
+        test = test.expression
+    if not isinstance(test, cst.Call) or len(test.args) != 2 or \
+            key_of(test.args[0].value) != name:
+        return None
+    func = key_of(test.func)
+    second = test.args[1].value
+    if func == "hasattr" and isinstance(second, cst.SimpleString) and \
+            second.evaluated_value in ("errno", "strerror", "args"):
+        result = True
+    elif func == "isinstance":
+        elements = second.elements if isinstance(second, cst.Tuple) else [second]
+        classes = []
+        for element in elements:
+            value = element.value if isinstance(element, cst.Element) else element
+            classes.append(tables.canonical_exception(facts.imports.qualify(value) or ""))
+        if not any(c in ("OSError", "EnvironmentError", "IOError", "socket.error",
+                         "select.error", "Exception", "BaseException") for c in classes):
+            return None
+        result = True
+    else:
+        return None
+    return result != negate
+
+
+def _rebinds(body, name):
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For,
+                             cst.NamedExpr, cst.WithItem)):
+            target = getattr(node, "target", None) or getattr(
+                getattr(node, "asname", None), "name", None)
+            if target is not None and mentions(target, name):
+                return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def check_indexed(facts, report):
+    if facts.settings.target_version < (3, 0):
+        return  # Python 2 exceptions can be indexed: ``e[0]`` is ``e.args[0]`` there
+    for handler in facts.model.handlers:
+        if not _os_error_handler(handler) or not _socket_try_body(facts, handler):
+            continue
+        body = handler.node.body
+        name = handler.name
+        if _rebinds(body, name):
+            continue
+        for subscript in _indexing(facts, body, name):
+            report(subscript, "SCK903", fix=_index_fix(subscript), name=name,
+                   index=_index_text(subscript))
+
+
+def _index_text(subscript):
+    element = subscript.slice[0].slice if len(subscript.slice) == 1 else None
+    if isinstance(element, cst.Index):
+        number = int_value(element.value)
+        if number is not None:
+            return str(number)
+    return "..."
+
+
+def _index_fix(subscript):
+    """``e[0]`` -> ``e.args[0]``: on Python 2, indexing an exception read its args."""
+    value = subscript.value
+
+    def build():
+        return [(value, cst.Attribute(value=cst.Name(value.value), attr=cst.Name("args"),
+                                      lpar=value.lpar, rpar=value.rpar))]
+
+    return FixSpec(SAFE, f"Replace `{value.value}[...]` with `{value.value}.args[...]`", build)
+
+
 RULES = [
     Rule(
         "SCK901", "errno-literal",
@@ -182,5 +331,11 @@ RULES = [
         "socket timeout tested through errno ETIMEDOUT, which Python's timeouts do not set",
         "errno tested for ETIMEDOUT: Python's socket timeouts never set it",
         check=check_timeout_errno,
+    ),
+    Rule(
+        "SCK903", "exception-indexed",
+        "an OSError indexed like a tuple (`e[0]`): TypeError on Python 3, the handler crashes",
+        "`{name}[{index}]` raises TypeError on Python 3: use `{name}.errno`",
+        check=check_indexed, fix="safe",
     ),
 ]

@@ -2,7 +2,9 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import int_value, mentions, strip_await
+from lint_sockets.analysis.model import (
+    TIMEOUT, int_value, iter_children, key_of, mentions, strip_await,
+)
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
@@ -11,16 +13,111 @@ _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_
 _KEEPALIVE_TUNING = ("TCP_KEEPIDLE", "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS")
 
 
+def _sets_timeout(site):
+    """settimeout/setblocking on the socket, or SO_RCVTIMEO set on it."""
+    if site.method in ("settimeout", "setblocking"):
+        return True
+    return site.method == "setsockopt" and any(
+        mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args)
+
+
+_SETS_TIMEOUTS = {}
+
+
 def _module_sets_timeouts(facts):
-    """The module calls settimeout/setblocking/setdefaulttimeout or sets SO_RCVTIMEO."""
-    for site in facts.model.calls:
-        if site.method in ("settimeout", "setblocking", "setdefaulttimeout"):
-            return True
-        if site.method == "setsockopt" and any(
-            mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args
-        ):
+    """The module calls settimeout/setblocking or sets SO_RCVTIMEO on some socket (asked once
+    per module)."""
+    model = facts.model
+    cached = _SETS_TIMEOUTS.get(id(model))
+    if cached is None or cached[0] is not model:
+        cached = (model, any(_sets_timeout(site) for site in model.calls))
+        _SETS_TIMEOUTS.clear()  # one module at a time: keep no old models alive
+        _SETS_TIMEOUTS[id(model)] = cached
+    return cached[1]
+
+
+def _module_default_timeout(facts):
+    return any(site.qname == "socket.setdefaulttimeout" for site in facts.model.calls)
+
+
+def _socket_sets_timeout(facts, site, key):
+    """A timeout call on this very socket: in the function that made it, or for
+    ``self.x`` anywhere in the class."""
+    scope = site.scope
+    in_class = scope.self_name is not None and key.startswith(scope.self_name + ".")
+    for other in facts.model.calls_on(key):
+        if in_class:
+            if other.scope.cls is not scope.cls:
+                continue
+        elif other.scope is not scope:
+            continue
+        if _sets_timeout(other):
             return True
     return False
+
+
+def _escapes(facts, site, key):
+    """The socket leaves the function: returned, stored on an object, or handed to another
+    function (a helper or the caller may set its timeout out of sight)."""
+    if "." in key:
+        return True
+    root = site.scope.node
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(node, cst.Return) and node.value is not None and _holds(node.value, key):
+            return True
+        if isinstance(node, cst.Call):
+            for arg in node.args:
+                if isinstance(arg.value, cst.Name) and arg.value.value == key:
+                    return True
+        if isinstance(node, cst.Assign) and _holds(node.value, key):
+            return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _holds(value, key):
+    """``return sock`` / ``return sock, addr``: the value is the socket itself."""
+    if isinstance(value, cst.Name):
+        return value.value == key
+    if isinstance(value, (cst.Tuple, cst.List)):
+        return any(_holds(e.value, key) for e in value.elements)
+    return False
+
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _local_peer(facts, site, bindings):
+    """The peer is on this host and cannot vanish half-open (its kernel closes the
+    connection when it dies): an AF_UNIX socket, or a connect to a loopback literal or to
+    another socket's own address (``listener.getsockname()``, the self-pipe idiom)."""
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX") for a in value.args):
+            return True
+    address = site.positional(0)
+    if address is None:
+        return False
+    if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \
+            and address.func.attr.value == "getsockname":
+        return True
+    if isinstance(address, cst.Tuple) and address.elements:
+        address = address.elements[0].value
+    if isinstance(address, cst.Name) and address.value in facts.model.constants:
+        address = facts.model.constants[address.value]  # HOST = "localhost"
+    if isinstance(address, cst.SimpleString):
+        return address.evaluated_value in _LOOPBACK
+    return False
+
+
+def _exempt(facts, site, key, bindings=()):
+    if _local_peer(facts, site, bindings) or _socket_sets_timeout(facts, site, key):
+        return True
+    return _escapes(facts, site, key) and _module_sets_timeouts(facts)
 
 
 def _plain_socket(facts, binding):
@@ -31,7 +128,7 @@ def _plain_socket(facts, binding):
 
 
 def check_timeout(facts, report):
-    if _module_sets_timeouts(facts):
+    if _module_default_timeout(facts):
         return
     calls = facts.model.calls
     for site in calls:
@@ -42,12 +139,20 @@ def check_timeout(facts, report):
                 continue
             if _timeout_is_the_callers(facts, site) or not _read_or_kept(calls, site):
                 continue
+            targets = site.targets or _with_target(site)
+            if len(targets) == 1 and site.direct and site.role != "return":
+                if _exempt(facts, site, targets[0]):
+                    continue
+            elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
+                continue  # handed on as it is made: whoever receives it may set a timeout
             report(site.node, "SCK701", call="socket.create_connection()")
         elif site.method == "connect" and site.receiver_key is not None:
             reaching = site.reaching
             if not reaching or not all(
                 _plain_socket(facts, b) and b.scope is site.scope for b in reaching
             ):
+                continue
+            if _exempt(facts, site, site.receiver_key, reaching):
                 continue
             if any(
                 later.scope is site.scope and later.receiver_key == site.receiver_key
@@ -110,8 +215,110 @@ def check_keepalive(facts, report):
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
             isinstance(value, cst.Name) and value.value == "True")
-        if truthy:
+        if truthy and not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
+
+
+def _is_none_or_zero(node):
+    return (isinstance(node, cst.Name) and node.value == "None") or int_value(node) == 0 or (
+        isinstance(node, cst.Float) and float(node.value.replace("_", "") or 1) == 0)
+
+
+def _has_read_timeout(facts, site):
+    """The socket keepalive is set on also has a read timeout, in the function (or, for
+    ``self.x``, the class) that sets keepalive: the last ``settimeout`` there has a value
+    other than None or 0 (a variable counts: the timeout is then the caller's choice), or,
+    with no ``settimeout``/``setblocking`` there, the socket is in timeout mode at the call
+    (a ``create_connection`` timeout); or ``SO_RCVTIMEO`` is set on it. A blocked read then
+    ends by itself, and keepalive is not the only way the program notices a dead peer.
+
+    A local socket the function stores on ``self.x`` is that attribute for the rest of the
+    class; when the class inherits from a class of another module, whose methods may set
+    the timeout out of sight, it is given the benefit of the doubt."""
+    key = site.receiver_key
+    if key is None:
+        return False
+    if _unix_socket(facts, site):
+        return True  # AF_UNIX: no TCP keepalive at all, and no half-open peer
+    rcvtimeo, last = _timeout_calls(facts, site.scope, key)
+    stored = _stored_on_self(site.scope, key) if "." not in key else ()
+    for attr in stored:
+        attr_rcvtimeo, attr_last = _timeout_calls(facts, site.scope, attr)
+        rcvtimeo = rcvtimeo or attr_rcvtimeo
+        last = last or attr_last
+    if rcvtimeo:
+        return True
+    if last is None:
+        if stored and _inherits_from_elsewhere(facts, site.scope.cls):
+            return True
+        return facts.state(site) == TIMEOUT
+    if last.method == "setblocking":
+        return False
+    value = last.argument(0, "value")
+    return value is not None and not _is_none_or_zero(value)
+
+
+def _timeout_calls(facts, scope, key):
+    """(SO_RCVTIMEO set, the last settimeout/setblocking) on ``key``: in ``scope``, or for
+    ``self.x`` in any method of the class."""
+    in_class = scope.self_name is not None and key.startswith(scope.self_name + ".")
+    rcvtimeo = False
+    last = None
+    for other in facts.model.calls_on(key):
+        if in_class:
+            if other.scope.cls is not scope.cls:
+                continue
+        elif other.scope is not scope:
+            continue
+        if other.method == "setsockopt":
+            option = other.positional(1)
+            if option is not None and mentions(option, "SO_RCVTIMEO"):
+                rcvtimeo = True
+        elif other.method in ("settimeout", "setblocking"):
+            if last is None or (other.scope is last.scope and other.order > last.order):
+                last = other
+    return rcvtimeo, last
+
+
+def _stored_on_self(scope, key):
+    """``self.sock = sock`` in the function: the attribute keys the local socket goes to."""
+    if scope.cls is None or scope.self_name is None:
+        return ()
+    found = []
+    stack = [scope.node]
+    while stack:
+        node = stack.pop()
+        if node is not scope.node and isinstance(node, (cst.FunctionDef, cst.ClassDef,
+                                                        cst.Lambda)):
+            continue
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
+                and node.value.value == key:
+            for target in node.targets:
+                target_key = key_of(target.target)
+                if target_key and target_key.startswith(scope.self_name + ".") \
+                        and target_key.count(".") == 1:
+                    found.append(target_key)
+        stack.extend(iter_children(node))
+    return tuple(found)
+
+
+def _inherits_from_elsewhere(facts, cls):
+    """A base class that is not defined in this module (nor ``object``)."""
+    local = {c.name for c in facts.model.classes}
+    return any(base not in local and base not in ("object", "builtins.object")
+               for base in cls.bases)
+
+
+def _unix_socket(facts, site):
+    reaching = site.reaching
+    if not reaching:
+        return False
+    for binding in reaching:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if not (isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX")
+                                                     for a in value.args)):
+            return False
+    return True
 
 
 RULES = [

@@ -1,6 +1,10 @@
 """SCK402 peer-reset-escapes-server-loop."""
 
+import libcst as cst
+
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
+from lint_sockets.analysis.model import iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 
 _RECV = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
@@ -26,7 +30,40 @@ def _protected(facts, site, exc, depth):
     return not outcome.all_paths(lambda path: RAISE in path)
 
 
+_SERVER_LOOP = ("in a server loop", "one client's reset ends the server")
+_BROADCAST = ("in a loop over clients", "one reset skips the clients after it")
+_OWN_CONNECTIONS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
+
+
+def _missing(facts, site, depth):
+    wanted = ("ConnectionResetError",) if site.method in _RECV else (
+        "ConnectionResetError", "BrokenPipeError")
+    return [exc for exc in wanted if not _protected(facts, site, exc, depth)]
+
+
+def _own_connection(facts, site):
+    """Every binding that reaches the receiver makes the socket with socket(),
+    create_connection() or socketpair(): a connection the server opened itself (an
+    upstream or backend connection in a proxy, a wake-up pipe), not a client it accepted.
+    Its reset may rightly end the loop."""
+    bindings = site.reaching
+    if not bindings and site.receiver_key is not None and "." in site.receiver_key:
+        cls = site.scope.cls
+        attr = site.receiver_key.partition(".")[2]
+        if cls is not None and site.receiver_key.startswith((site.scope.self_name or "") + "."):
+            bindings = cls.attr_bindings.get(attr, ())
+    if not bindings:
+        return False
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if not isinstance(value, cst.Call) or \
+                facts.imports.qualify(value.func) not in _OWN_CONNECTIONS:
+            return False
+    return True
+
+
 def check(facts, report):
+    reported = set()
     for loop in facts.model.loops:
         if loop.kind != "while" or loop.bounded:
             continue
@@ -41,20 +78,125 @@ def check(facts, report):
             info = facts.socket_confidence(site)
             if info.confidence not in (KNOWN, LIKELY) or info.datagram:
                 continue
-            depth = site.loops.index(loop) + 1
-            wanted = ("ConnectionResetError",) if site.method in _RECV else (
-                "ConnectionResetError", "BrokenPipeError")
-            missing = [exc for exc in wanted if not _protected(facts, site, exc, depth)]
+            if _own_connection(facts, site):
+                continue
+            missing = _missing(facts, site, site.loops.index(loop) + 1)
             if missing:
-                report(site.node, "SCK402", call=f".{site.method}()",
-                       exc=" / ".join(missing))
+                where, effect = _SERVER_LOOP
+                if _broadcast_loop(facts, site, loop):
+                    where, effect = _BROADCAST[0], "one client's reset ends the server"
+                reported.add(id(site.node))
+                report(site.node, "SCK402", call=f".{site.method}()", where=where,
+                       exc=" / ".join(missing), effect=effect)
+    check_broadcast(facts, report, reported)
+
+
+def _broadcast_loop(facts, site, outer):
+    """The call is on the variable of a ``for`` loop inside ``outer`` over the clients."""
+    for loop in site.loops[site.loops.index(outer) + 1:]:
+        if loop.kind == "for" and _loop_variable(loop) == site.receiver_key:
+            return True
+    return False
+
+
+def _loop_variable(loop):
+    target = loop.node.target
+    return target.value if isinstance(target, cst.Name) else None
+
+
+def _iterated_key(loop):
+    """``clients`` for ``for c in clients`` / ``clients.values()`` / ``list(clients)`` /
+    ``clients.copy()``."""
+    node = loop.node.iter
+    while True:
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value in ("values", "copy", "keys") and not node.args:
+            node = node.func.value
+            continue
+        if isinstance(node, cst.Call) and key_of(node.func) in ("list", "tuple", "set") \
+                and len(node.args) == 1:
+            node = node.args[0].value
+            continue
+        return key_of(node)
+
+
+def _accepted_binding(binding):
+    """``conn, addr = srv.accept()`` / ``conn = srv.accept()[0]``."""
+    value = strip_await(binding.value) if binding.value is not None else None
+    subscripted = isinstance(value, cst.Subscript)
+    if subscripted:
+        value = strip_await(value.value)
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value in ("accept", "sock_accept")):
+        return False
+    if subscripted:
+        return binding.index is None
+    return binding.index is not None and binding.index[0] == 0
+
+
+def _client_collections(facts):
+    """Keys of containers the module fills with accepted connections: ``clients.append(conn)``,
+    ``self.clients.add(conn)``, ``clients[addr] = conn`` where ``conn`` comes from
+    ``accept()``."""
+    accepted = set()
+    for scope in facts.model.scopes:
+        for name, bindings in scope.bindings.items():
+            if any(_accepted_binding(binding) for binding in bindings):
+                accepted.add(name)
+    if not accepted:
+        return set()
+    collections = set()
+    stack = [facts.model.module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value in ("append", "add", "insert") and node.args:
+            item = node.args[-1].value
+            if key_of(item) in accepted:
+                collections.add(key_of(node.func.value))
+        elif isinstance(node, cst.Assign) and key_of(node.value) in accepted:
+            for target in node.targets:
+                if isinstance(target.target, cst.Subscript):
+                    collections.add(key_of(target.target.value))
+        stack.extend(iter_children(node))
+    collections.discard(None)
+    return collections
+
+
+def check_broadcast(facts, report, reported):
+    """``for c in clients: c.sendall(msg)`` with no handler inside the for loop."""
+    collections = None
+    for loop in facts.model.loops:
+        if loop.kind != "for":
+            continue
+        variable = _loop_variable(loop)
+        if variable is None:
+            continue
+        sends = [s for s in loop.calls if s.method in ("send", "sendall")
+                 and s.receiver_key == variable and id(s.node) not in reported]
+        if not sends:
+            continue
+        if collections is None:
+            collections = _client_collections(facts)
+        if _iterated_key(loop) not in collections:
+            continue
+        for site in sends:
+            if site.loops[-1] is not loop and any(
+                    inner.kind == "for" and _loop_variable(inner) == variable
+                    for inner in site.loops[site.loops.index(loop) + 1:]):
+                continue  # the name belongs to an inner loop
+            missing = _missing(facts, site, site.loops.index(loop) + 1)
+            if missing:
+                reported.add(id(site.node))
+                report(site.node, "SCK402", call=f".{site.method}()", where=_BROADCAST[0],
+                       exc=" / ".join(missing), effect=_BROADCAST[1])
 
 
 RULES = [
     Rule(
         "SCK402", "peer-reset-escapes-server-loop",
         "a client's reset escapes the server loop and ends the server",
-        "`{call}` in a server loop: one client's reset ends the server",
+        "`{call}` {where}: {effect}",
         check=check,
     ),
 ]

@@ -2,7 +2,9 @@
 
 import libcst as cst
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
+from lint_sockets.analysis.model import int_value, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -12,13 +14,49 @@ def _statement_call(site, method):
         site.receiver_key is not None
 
 
-def _single_byte(node, constants):
+# Smaller than the smallest send buffer of any platform (Linux clamps SO_SNDBUF to at least
+# 4608 bytes; macOS, the BSDs and Windows start at 8 KiB or more).
+_FITS_EMPTY_BUFFER = 512
+_FRESH_SOCKETS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
+_WRITES = ("send", "sendall", "sendto", "sendmsg", "sendfile", "write")
+
+
+def _constant_length(node, constants):
+    """The length of a payload whose length the code fixes: a bytes literal (or a module
+    constant bound to one), ``bytes(n)``/``bytearray(n)``, ``bytes([x])``; else None."""
     if isinstance(node, cst.Name) and node.value in constants:
         node = constants[node.value]  # WAKEUP_BYTE = b"x" at module level
-    if isinstance(node, cst.SimpleString) and "b" in node.prefix.lower():
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         value = node.evaluated_value
-        return isinstance(value, bytes) and len(value) <= 1
-    return False
+        return len(value) if isinstance(value, bytes) else None
+    if isinstance(node, cst.Call) and key_of(node.func) in ("bytes", "bytearray") \
+            and len(node.args) == 1 and node.args[0].keyword is None:
+        arg = node.args[0].value
+        number = int_value(arg)
+        if number is not None:
+            return number
+        if isinstance(arg, (cst.List, cst.Tuple)) and all(
+                not isinstance(e, cst.StarredElement) for e in arg.elements):
+            return len(arg.elements)
+    return None
+
+
+def _first_write_of_fresh_socket(facts, site):
+    """The socket was made in this function (socket(), socketpair(), create_connection())
+    and this is its first write: its send buffer is empty."""
+    reaching = site.reaching
+    if not reaching or site.loops:
+        return False
+    for binding in reaching:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.scope is not site.scope or not isinstance(value, cst.Call) \
+                or facts.imports.qualify(value.func) not in _FRESH_SOCKETS:
+            return False
+    return not any(
+        other.order < site.order and other.receiver_key == site.receiver_key
+        and other.method in _WRITES
+        for other in facts.model.calls_in(site.scope)
+    )
 
 
 def _rename(site, method, applicability):
@@ -30,8 +68,12 @@ def _rename(site, method, applicability):
 def check(facts, report):
     for site in facts.model.calls:
         if _statement_call(site, "send"):
-            if _single_byte(site.positional(0), facts.model.constants):
+            length = _constant_length(site.positional(0), facts.model.constants)
+            if length is not None and length <= 1:
                 continue  # the self-pipe wake-up byte: sent whole or not at all
+            if length is not None and length <= _FITS_EMPTY_BUFFER and \
+                    _first_write_of_fresh_socket(facts, site):
+                continue  # a short constant into an empty send buffer: taken whole
             info = facts.socket_confidence(site)
             # An SSL socket's send() writes everything or raises: CPython never turns on
             # OpenSSL's partial writes (SSL_MODE_ENABLE_PARTIAL_WRITE).

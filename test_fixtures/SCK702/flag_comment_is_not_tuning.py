@@ -3,7 +3,7 @@ import socket
 
 
 def connect(addr) -> socket.socket:
-    sock = socket.create_connection(addr, timeout=10)
+    sock = socket.create_connection(addr)
     # TODO: also set TCP_KEEPIDLE / TCP_KEEPINTVL once we know the right values
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)  # expect: SCK702
     return sock

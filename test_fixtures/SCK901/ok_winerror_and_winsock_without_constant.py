@@ -24,3 +24,16 @@ def still_connecting(sock: socket.socket, addr) -> bool:
 
 def connected(sock: socket.socket) -> bool:
     return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0
+
+
+def address_error(err: OSError) -> bool:
+    # Winsock's resolver errors (WSAHOST_NOT_FOUND ...) have no errno constant anywhere
+    return err.errno in (11001, 11004)
+
+
+def bind_or_report(sock: socket.socket, address) -> bool:
+    try:
+        sock.bind((address, 0))
+    except OSError as err:
+        return err.errno in (11001, 11002)
+    return True

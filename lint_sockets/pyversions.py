@@ -1,0 +1,149 @@
+"""The oldest Python a project supports, from its packaging files when pyproject.toml says nothing.
+
+``[project] requires-python`` is read by config.py. A project without it often says the same
+thing elsewhere; in this order, the first that answers wins:
+
+1. ``python_requires`` in ``setup.cfg`` (``[options]``);
+2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
+   parsed, never run: only a string literal counts);
+3. ``Requires-Python:`` in ``PKG-INFO`` (an unpacked source distribution);
+4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (and of
+   ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
+   2.7 when no minor version is listed.
+
+The files are those of the project root, untrusted like everything being linted: only regular
+files are opened, at most ``_MAX_BYTES`` of each is read, and nothing that fails to read or
+parse is an error (the target then falls back to the default).
+"""
+
+import ast
+import configparser
+import os
+import re
+import stat
+
+_MAX_BYTES = 1 << 20
+_SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
+_PY2_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*2(?:\.(\d+))?\b")
+
+
+def lower_bound(requires_python):
+    """(major, minor) of the lowest version a ``requires-python`` admits, or None."""
+    best = None
+    for operator, major, minor in _SPECIFIER.findall(requires_python):
+        version = (int(major), int(minor) + (1 if operator == ">" else 0))
+        if best is None or version > best:
+            best = version
+    return best
+
+
+def _read(path):
+    """The text of a regular file (at most _MAX_BYTES), or None."""
+    try:
+        # O_NONBLOCK: opening a FIFO put in the file's place must not block the run
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(_MAX_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data.decode("utf-8", "replace")
+
+
+def _setup_cfg(text):
+    """(python_requires, classifiers text) from setup.cfg."""
+    parser = configparser.RawConfigParser(strict=False, interpolation=None)
+    try:
+        parser.read_string(text)
+    except (configparser.Error, ValueError):
+        return None, ""
+    requires = parser.get("options", "python_requires", fallback=None)
+    classifiers = parser.get("metadata", "classifiers", fallback="") or ""
+    return requires, classifiers
+
+
+def _setup_py(text):
+    """(python_requires, classifiers text) from the literal arguments of ``setup(...)``."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None, ""
+    requires = None
+    classifiers = []
+    try:
+        nodes = list(ast.walk(tree))
+    except RecursionError:
+        return None, ""
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        if name != "setup":
+            continue
+        for keyword in node.keywords:
+            value = keyword.value
+            if keyword.arg == "python_requires" and isinstance(value, ast.Constant) \
+                    and isinstance(value.value, str):
+                requires = value.value
+            elif keyword.arg == "classifiers" and isinstance(value, (ast.List, ast.Tuple)):
+                classifiers.extend(e.value for e in value.elts
+                                   if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    return requires, "\n".join(classifiers)
+
+
+def _pkg_info(text):
+    """(Requires-Python, classifiers text) from the header of PKG-INFO."""
+    requires = None
+    classifiers = []
+    for line in text.splitlines():
+        if not line.strip():
+            break  # the description follows the header
+        key, _, value = line.partition(":")
+        key = key.strip().lower()
+        if key == "requires-python" and requires is None:
+            requires = value.strip()
+        elif key == "classifier":
+            classifiers.append(value.strip())
+    return requires, "\n".join(classifiers)
+
+
+def _python2(classifiers):
+    minors = [int(m) if m else 7 for m in _PY2_CLASSIFIER.findall(classifiers)]
+    return (2, min(minors)) if minors else None
+
+
+def packaging_target(root, pyproject_classifiers=()):
+    """(major, minor) from setup.cfg / setup.py / PKG-INFO / classifiers in ``root``, or None."""
+    found = []
+    readers = (("setup.cfg", _setup_cfg), ("setup.py", _setup_py), ("PKG-INFO", _pkg_info))
+    for name, reader in readers:
+        text = _read(os.path.join(root, name))
+        found.append(reader(text) if text is not None else (None, ""))
+    for requires, _ in found:
+        if isinstance(requires, str):
+            lower = lower_bound(requires)
+            if lower is not None:
+                return lower
+    classifiers = "\n".join([c for _, c in found] + [c for c in pyproject_classifiers
+                                                     if isinstance(c, str)])
+    return _python2(classifiers)
+
+
+def find_packaging_root(start):
+    """The nearest directory at or above ``start`` holding setup.cfg, setup.py or PKG-INFO."""
+    current = os.path.abspath(start)
+    while True:
+        if any(os.path.isfile(os.path.join(current, name))
+               for name in ("setup.cfg", "setup.py", "PKG-INFO")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent

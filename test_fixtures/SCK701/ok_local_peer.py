@@ -1,0 +1,41 @@
+# SCK701 ok: a peer on this host cannot vanish half-open (its kernel closes the connection when
+# the process dies): AF_UNIX sockets, loopback addresses, and the self-pipe made by this code.
+import socket
+
+
+def ask_daemon(path: str, question: bytes) -> bytes:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    with sock:
+        sock.connect(path)
+        sock.sendall(question)
+        return sock.recv(4096)
+
+
+def self_pipe():
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    writer = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    writer.connect(listener.getsockname())
+    reader, _ = listener.accept()
+    writer.recv(1)
+    return reader, writer
+
+
+def local_agent(port: int) -> bytes:
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        return conn.recv(64)
+
+
+HOST = "localhost"
+PORT = 2576
+
+
+def ask_test_server(message: bytes) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.connect((HOST, PORT))
+        sock.sendall(message)
+        return sock.recv(4096)
+    finally:
+        sock.close()

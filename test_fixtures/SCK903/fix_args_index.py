@@ -1,0 +1,12 @@
+"""SCK903 fix: e[0] becomes e.args[0], what it meant on Python 2."""
+import errno
+import socket
+
+
+def read_some(sock: socket.socket) -> bytes:
+    try:
+        return sock.recv(4096)
+    except socket.error as e:
+        if e[0] == errno.ECONNRESET:  # expect: SCK903
+            return b""
+        raise

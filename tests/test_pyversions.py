@@ -1,0 +1,144 @@
+"""The target version from packaging files when pyproject.toml has no requires-python."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lint_sockets import config
+from lint_sockets.pyversions import packaging_target
+
+from test_config import SERVER
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("setup.cfg", "[metadata]\nname = x\n[options]\npython_requires = >=2.7, !=3.0.*\n", (2, 7)),
+    ("setup.cfg", "[options]\npython_requires = >=3.8\n", (3, 8)),
+    ("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.6')\n",
+     (2, 6)),
+    ("setup.py", "import setuptools\nsetuptools.setup(python_requires='>=3.7')\n", (3, 7)),
+    ("PKG-INFO", "Metadata-Version: 2.1\nName: x\nRequires-Python: >=2.7\n\nRequires-Python: >=3.9\n",
+     (2, 7)),
+    ("PKG-INFO", "Metadata-Version: 1.1\nName: x\n"
+                 "Classifier: Programming Language :: Python :: 2\n"
+                 "Classifier: Programming Language :: Python :: 3\n", (2, 7)),
+    ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 2.6\n"
+                 "Classifier: Programming Language :: Python :: 2.7\n", (2, 6)),
+    ("setup.py", "from distutils.core import setup\nsetup(classifiers=[\n"
+                 "    'Programming Language :: Python :: 2.7',\n"
+                 "    'Programming Language :: Python :: 3'])\n", (2, 7)),
+    ("setup.cfg", "[metadata]\nclassifiers =\n    Programming Language :: Python :: 2 :: Only\n",
+     (2, 7)),
+    # Python 3 classifiers alone say nothing about the lowest version
+    ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n",
+     None),
+    # a python_requires that is not a literal is never evaluated
+    ("setup.py", "from setuptools import setup\nsetup(python_requires=REQ)\n", None),
+    ("setup.py", "def broken(:\n", None),
+    ("setup.cfg", "not an ini file [\n", None),
+])
+def test_packaging_files(tmp_path, name, text, expected):
+    (tmp_path / name).write_text(text)
+    assert packaging_target(str(tmp_path)) == expected
+
+
+def test_order_setup_cfg_then_setup_py_then_pkg_info(tmp_path):
+    (tmp_path / "PKG-INFO").write_text("Requires-Python: >=3.6\n")
+    assert packaging_target(str(tmp_path)) == (3, 6)
+    (tmp_path / "setup.py").write_text("setup(python_requires='>=3.4')\n")
+    assert packaging_target(str(tmp_path)) == (3, 4)
+    (tmp_path / "setup.cfg").write_text("[options]\npython_requires = >=2.7\n")
+    assert packaging_target(str(tmp_path)) == (2, 7)
+
+
+def test_setup_py_is_never_run(tmp_path):
+    marker = tmp_path / "ran"
+    (tmp_path / "setup.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nsetup(python_requires='>=2.7')\n")
+    assert packaging_target(str(tmp_path)) == (2, 7)
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_setup_py_does_not_block(tmp_path):
+    os.mkfifo(tmp_path / "setup.py")
+    assert packaging_target(str(tmp_path)) is None
+
+
+def test_requires_python_wins_and_classifiers_of_pyproject_count(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[options]\npython_requires = >=2.7\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.8"\n')
+    assert config.load(str(tmp_path / "pyproject.toml")).target_version() == (3, 8)
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nclassifiers = ["Programming Language :: Python :: 2.7"]\n')
+    (tmp_path / "setup.cfg").unlink()
+    assert config.load(str(tmp_path / "pyproject.toml")).target_version() == (2, 7)
+
+
+def _sck202(cwd, *args):
+    result = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                             "--output-format", "concise", "--select", "SCK202", *args],
+                            cwd=cwd, capture_output=True, text=True, timeout=120)
+    return "SCK202" in result.stdout
+
+
+def test_command_reads_setup_py_without_a_pyproject(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "server.py").write_text(SERVER)
+    assert _sck202(tmp_path)
+    (tmp_path / "setup.py").write_text("from setuptools import setup\n"
+                                       "setup(name='x', python_requires='>=2.7')\n")
+    assert not _sck202(tmp_path)
+    assert _sck202(tmp_path, "--target-version", "py39")
+    (tmp_path / "setup.py").unlink()
+    assert not _sck202(tmp_path, "--target-version", "py27")
+
+
+def test_flake8_plugin_derives_the_target_the_same_way(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from lint_sockets import flake8_plugin
+
+    (tmp_path / "setup.cfg").write_text("[options]\npython_requires = >=2.7\n")
+    (tmp_path / "pkg").mkdir()
+    module = str(tmp_path / "pkg" / "mod.py")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.8"\n')
+    monkeypatch.chdir(other)  # the file's project decides, not the working directory
+    options = SimpleNamespace(sck_target_version=None, sck_socket_names=None)
+    try:
+        flake8_plugin.Plugin.parse_options(options)
+        assert flake8_plugin._settings(module).target_version == (2, 7)
+        assert flake8_plugin._settings(str(other / "m.py")).target_version == (3, 8)
+        options.sck_target_version = "py38"
+        flake8_plugin.Plugin.parse_options(options)
+        assert flake8_plugin._settings(module).target_version == (3, 8)
+    finally:
+        flake8_plugin._SETTINGS = flake8_plugin._RESOLVER = None
+
+
+def test_python2_target_allows_indexing_exceptions_and_str_eof_tests():
+    from lint_sockets.engine import lint_source
+    from lint_sockets.settings import Settings
+
+    source = (
+        "import socket\n"
+        "def pump(sock: socket.socket, out):\n"
+        "    while True:\n"
+        "        try:\n"
+        "            data = sock.recv(10)\n"
+        "        except socket.error as e:\n"
+        "            if e[0] == 104:\n"
+        "                return\n"
+        "            raise\n"
+        "        if data == '':\n"
+        "            break\n"
+        "        out.write(data)\n"
+    )
+    py3 = {d.code for d in lint_source(source, Settings(select=["SCK101", "SCK903"]))}
+    py2 = {d.code for d in lint_source(source, Settings(select=["SCK101", "SCK903"],
+                                                        target_version=(2, 7)))}
+    assert py3 == {"SCK101", "SCK903"}
+    assert py2 == set()
