@@ -235,13 +235,42 @@ def _row_col(text, offset):
 # Held for the whole of a write: a worker whose parent died takes it before it exits
 # (runner._exit_with_the_parent), so it never leaves a write half done.
 WRITE_LOCK = threading.Lock()
+# Set by a worker's SIGTERM handler during a write: the process ends once it is complete.
+EXIT_AFTER_WRITE = threading.Event()
 
 
-def write_atomically(path, data):
+class NotWritten(OSError):
+    """The file is deliberately left alone; ``reason`` says why."""
+
+    def __init__(self, reason):
+        super().__init__(0, reason)
+        self.reason = reason
+
+
+class ChangedMeanwhile(NotWritten):
+    """The file no longer holds what was read: someone edited it during the run."""
+
+    def __init__(self):
+        super().__init__("changed while it was being fixed")
+
+
+def write_atomically(path, data, expected=None, root=None):
     """Replace ``path`` with ``data`` (bytes) so that an interrupted run leaves the old file
-    or the new one, never a mix; the file's permissions are kept."""
+    or the new one, never a mix.
+
+    - ``expected``: what the file held when it was read; right before the replacement the
+      file is read again, and if it differs nothing is written (ChangedMeanwhile).
+    - ``root``: a path that reaches its file through a symbolic link leading out of
+      ``root`` is not written (NotWritten). Inside it, the link is kept and its target
+      replaced.
+    - A file with other hard links is not written (NotWritten): replacing it would part
+      it from its other names, and writing it in place could not be atomic.
+    - The file's permissions, owner, group and extended attributes (ACLs included) are
+      kept; a file whose owner or group cannot be kept is not written (NotWritten)."""
     with WRITE_LOCK:
-        _write_atomically(path, data)
+        _write_atomically(path, data, expected, root)
+    if EXIT_AFTER_WRITE.is_set():
+        os._exit(1)
 
 
 # Temporary files are named after the process writing them, so that a later run can tell
@@ -252,10 +281,25 @@ STALE_AFTER = 3600  # seconds: no write takes that long between creation and ren
 _swept = set()
 
 
-def _write_atomically(path, data):
-    path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
+def _inside(path, root):
+    root = os.path.realpath(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _write_atomically(path, data, expected=None, root=None):
+    real = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
+    if root is not None and real != os.path.abspath(path) and not _inside(real, root):
+        raise NotWritten(f"a symbolic link to {real}, outside the project "
+                         f"({os.path.realpath(root)})")
+    path = real
     directory = os.path.dirname(path)
-    mode = stat.S_IMODE(os.stat(path).st_mode)
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotWritten("not a regular file")
+    if info.st_nlink > 1:
+        raise NotWritten(f"the file has {info.st_nlink} hard links; replacing it would "
+                         f"part it from the others")
+    mode = stat.S_IMODE(info.st_mode)
     # Replacing the file only needs the directory's permission; a file its user may not
     # write (read-only, as version control systems leave files not opened for edit) is
     # left alone, as an editor or an in-place write would.
@@ -268,8 +312,12 @@ def _write_atomically(path, data):
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            _keep_metadata(out.fileno(), path, info, mode)
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temporary, mode)
+        if expected is not None and not _still(path, info, expected):
+            raise ChangedMeanwhile()
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -280,6 +328,43 @@ def _write_atomically(path, data):
     if directory not in _swept:
         _swept.add(directory)
         remove_stale_temporaries(directory)
+
+
+def _still(path, info, expected):
+    """Whether ``path`` is still the file read (same inode) with the same bytes."""
+    try:
+        now = os.lstat(path)
+        if (now.st_ino, now.st_dev) != (info.st_ino, info.st_dev):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == expected
+    except OSError:
+        return False
+
+
+def _keep_metadata(fd, path, info, mode):
+    """Give the new file (open as ``fd``) the old one's owner, group, permissions and
+    extended attributes, where the platform has them."""
+    if hasattr(os, "fchown") and hasattr(os, "geteuid"):
+        current = os.fstat(fd)
+        if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.fchown(fd, info.st_uid, info.st_gid)
+            except OSError:
+                raise NotWritten("its owner or group could not be kept (replacing it "
+                                 "would change them)") from None
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(path, follow_symlinks=False)
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                os.setxattr(fd, name, os.getxattr(path, name, follow_symlinks=False))
+            except OSError:
+                continue  # one the platform or the user's rights do not allow
 
 
 def remove_stale_temporaries(directory):
