@@ -15,7 +15,8 @@ from lint_sockets.config import load as load_config
 from lint_sockets.docs import page_text
 from lint_sockets.fixes import applicable
 from lint_sockets.output import (
-    format_concise, format_full, format_github, format_json, format_sarif, format_statistics,
+    clean, clean_path, format_concise, format_full, format_github, format_json, format_sarif,
+    format_statistics,
 )
 from lint_sockets.rules import registry
 from lint_sockets.runner import CACHE_DIR, Cache, Job, check_file, default_jobs, run_files
@@ -47,7 +48,8 @@ def build_parser():
                "`lint-sockets rule CODE` prints a rule's documentation.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or directories to check (default: .); - reads stdin")
+                        help="files or directories to check (default: .); - reads stdin; "
+                             "after --, every argument is a path (- too)")
     parser.add_argument("--select", type=_comma_list, action="append", default=None,
                         metavar="CODES", help="rule codes or prefixes to enable (replaces the "
                                               "default set); ALL enables every rule")
@@ -112,13 +114,13 @@ def main(argv=None):
             return cmd_rule(argv[1:])
         return cmd_check(argv)
     except UsageError as error:
-        print(f"lint-sockets: error: {error}", file=sys.stderr)
+        print(f"lint-sockets: error: {clean(error)}", file=sys.stderr)
         if argv[:1] not in (["rule"], ["rules"]):
             print("usage: lint-sockets [options] [PATH ...]  (see lint-sockets --help)",
                   file=sys.stderr)
         return EXIT_ERROR
     except SettingsError as error:
-        print(f"lint-sockets: error: {error}", file=sys.stderr)
+        print(f"lint-sockets: error: {clean(error)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -194,11 +196,22 @@ def _settings(args, config):
         raise
 
 
+def _split_at_double_dash(argv):
+    """(options, names): after the first ``--`` every argument is a file name, even one
+    that looks like an option, and ``-`` there is a file named ``-``, not stdin."""
+    if "--" not in argv:
+        return argv, []
+    at = argv.index("--")
+    names = [os.path.join(".", name) if name == "-" else name for name in argv[at + 1:]]
+    return argv[:at], names
+
+
 def cmd_check(argv):
+    argv, names = _split_at_double_dash(argv)
     args = build_parser().parse_args(argv)
     config = load_config(args.config, explicit=args.config is not None)
     settings = _settings(args, config)
-    paths = args.paths or ["."]
+    paths = (args.paths + names) or ["."]
     if "-" in paths and len(paths) > 1:
         raise UsageError("`-` (stdin) cannot be combined with other paths")
     if args.stdin_filename and paths != ["-"]:
@@ -214,12 +227,14 @@ def cmd_check(argv):
                            stdin=True))
     else:
         excludes = config.excludes()
-        files = list(discover(paths, run.errors, excludes, config.root, args.force_exclude))
+        files = list(discover(paths, run.errors, excludes, config.root, args.force_exclude,
+                              run.job.root))
         cache = None if args.no_cache else Cache(os.getcwd(), settings)
         for result in run_files(run.job, files, args.jobs or default_jobs(), cache):
             run.add(result)
         if cache is not None:
             cache.save()
+            run.warnings.extend(dict.fromkeys(cache.warnings))
     return run.finish()
 
 
@@ -231,7 +246,7 @@ class _Run:
         self.unsafe = args.unsafe_fixes
         self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
         self.job = Job(settings, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
-                       edits=self.fmt == "json")
+                       edits=self.fmt == "json", root=_project_root())
         self.errors = []
         self.warnings = []
         self.results = []
@@ -258,7 +273,8 @@ class _Run:
     def finish(self):
         if self.args.output_file and self.out is sys.stdout:
             try:
-                with open(self.args.output_file, "w", encoding="utf-8") as handle:
+                with open(self.args.output_file, "w", encoding="utf-8",
+                          errors="backslashreplace") as handle:
                     self.out = handle
                     return self._finish()
             except OSError as error:
@@ -303,7 +319,7 @@ class _Run:
         if args.show_fixes and self.fixed:
             print(f"Fixed {n_fixed} error{'s' if n_fixed != 1 else ''}:", file=out)
             for path, fixed in self.fixed:
-                print(f"- {path}:", file=out)
+                print(f"- {clean_path(path)}:", file=out)
                 for code, message in fixed:
                     print(f"    {code} {message}", file=out)
         if total and not args.exit_zero:
@@ -339,9 +355,9 @@ class _Run:
 
     def _exit(self, status):
         for message in self.warnings:
-            print(f"lint-sockets: warning: {message}", file=sys.stderr)
+            print(f"lint-sockets: warning: {clean(message)}", file=sys.stderr)
         for message in self.errors:
-            print(f"lint-sockets: error: {message}", file=sys.stderr)
+            print(f"lint-sockets: error: {clean(message)}", file=sys.stderr)
         return EXIT_ERROR if self.errors else status
 
 
@@ -362,20 +378,23 @@ def _project_root():
 def _read_lines(path):
     """The file's lines, for showing findings in context (None if it cannot be read)."""
     from lint_sockets.engine import _NEWLINE, _declared_encoding
+    from lint_sockets.runner import read_source
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_source(path)
         text = data.decode(_declared_encoding(data), errors="replace")
     except (OSError, LookupError):
         return None
     return _NEWLINE.split(text.lstrip("\ufeff"))
 
 
-def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=False):
+def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=False,
+             project=None):
     """Files to check, in a stable order: explicit files as given (excluded only with
     --force-exclude), directories walked in path order, skipping hidden directories, what
-    the exclude globs match and, in a git checkout, what git ignores."""
+    the exclude globs match and, in a git checkout, what git ignores. A walk follows no
+    symbolic link that leads out of ``project`` (default: ``root``) and the directory
+    walked."""
     seen = set()
     root = os.path.abspath(root)
     for raw in paths:
@@ -391,7 +410,8 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
                 errors.append(f"{raw}: no such file or directory")
             continue
         if os.path.isdir(raw):
-            found = sorted(_walk(raw, errors, excludes, root), key=lambda p: p.split(os.sep))
+            found = sorted(_walk(raw, errors, excludes, root, project or root),
+                           key=lambda p: p.split(os.sep))
             for path in found:
                 real = os.path.realpath(path)
                 if real not in seen:
@@ -408,8 +428,16 @@ def discover(paths, errors, excludes=DEFAULT_EXCLUDES, root=".", force_exclude=F
                 yield raw
 
 
-def _walk(top, errors, excludes, root):
+def _walk(top, errors, excludes, root, project):
     ignored = _git_ignored(top)
+    inside = [os.path.realpath(project), os.path.realpath(top)]
+
+    def leads_out(path):
+        if not os.path.islink(path):
+            return False
+        real = os.path.realpath(path)
+        return not any(real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+                       for base in inside)
 
     def onerror(error):
         errors.append(f"{error.filename}: cannot read directory: {error.strerror}")
@@ -426,6 +454,8 @@ def _walk(top, errors, excludes, root):
             path = os.path.join(current, d)
             if d.startswith(".") or excluded(path, excludes, root, below=top):
                 continue
+            if leads_out(path):
+                continue  # a link out of the project: not this project's code
             if ignored is not None and _is_ignored(path, ignored):
                 continue
             kept.append(d)
@@ -434,6 +464,8 @@ def _walk(top, errors, excludes, root):
             if not name.endswith(".py"):
                 continue
             path = os.path.join(current, name)
+            if leads_out(path):
+                continue
             try:
                 regular = stat.S_ISREG(os.stat(path).st_mode)
             except OSError:
