@@ -7,7 +7,7 @@ leaves suppression to flake8. Columns are 0-based, as flake8 expects from plugin
 from lint_sockets import __version__
 from lint_sockets.engine import _safe_str, check_source
 from lint_sockets.rules import registry
-from lint_sockets.settings import Settings, parse_target_version
+from lint_sockets.settings import Settings, SettingsError, parse_target_version
 
 _SETTINGS = None
 
@@ -17,6 +17,18 @@ def _settings():
     if _SETTINGS is None:
         _SETTINGS = Settings(select=["ALL"])
     return _SETTINGS
+
+
+def _bad_option(option, error):
+    import sys
+
+    from lint_sockets.output import clean
+
+    message = str(error)
+    if message.startswith("socket-names: "):
+        message = message[len("socket-names: "):]
+    sys.stderr.write(f"flake8: error: {option}: {clean(message)}\n")
+    raise SystemExit(2)
 
 
 class Plugin:
@@ -38,13 +50,19 @@ class Plugin:
 
     @classmethod
     def parse_options(cls, options):
+        """A bad value (from the command line or flake8's configuration) is one line on
+        stderr and exit status 2, as flake8 reports its own bad options."""
         global _SETTINGS
         target = options.sck_target_version
-        _SETTINGS = Settings(
-            select=["ALL"],
-            socket_names=options.sck_socket_names,
-            target_version=parse_target_version(target) if target else (3, 9),
-        )
+        try:
+            version = parse_target_version(target) if target else (3, 9)
+        except SettingsError as error:
+            _bad_option("sck-target-version", error)
+        try:
+            _SETTINGS = Settings(select=["ALL"], socket_names=options.sck_socket_names,
+                                 target_version=version)
+        except SettingsError as error:
+            _bad_option("sck-socket-names", error)
 
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the

@@ -9,6 +9,39 @@ class SettingsError(Exception):
     """Bad configuration or options: reported to the user, exit status 2."""
 
 
+_COMPILED = {}
+
+
+def compile_socket_names(pattern):
+    """``pattern`` compiled with RE2, whose matching takes time linear in the name: a
+    pattern from a repository's configuration cannot make a run hang (Python's re can
+    take exponential time on patterns such as ``(a|a)*b``). RE2's syntax is Python's
+    without backreferences and lookaround; those are a SettingsError."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        import re2
+
+        options = re2.Options()
+        options.log_errors = False
+        try:
+            compiled = re2.compile(pattern, options)
+        except re2.error as error:
+            detail = error.args[0] if error.args else error
+            if isinstance(detail, bytes):
+                detail = detail.decode("utf-8", "replace")
+            detail = str(detail)
+            if len(detail) > 200:
+                detail = detail[:200] + "..."
+            raise SettingsError(
+                f"socket-names: invalid regular expression: {detail} (RE2 syntax: Python's, "
+                f"without backreferences or lookaround)") from None
+        except (TypeError, ValueError) as error:
+            raise SettingsError(f"socket-names: invalid regular expression: {error}") from None
+        if len(_COMPILED) < 64:
+            _COMPILED[pattern] = compiled
+    return compiled
+
+
 def parse_target_version(text):
     """``py39`` / ``3.9`` -> (3, 9)."""
     value = text.strip().lower()
@@ -78,25 +111,33 @@ class Settings:
                 enabled.add(code)
         self.enabled = frozenset(enabled)
         if socket_names is not None:
-            try:
-                re.compile(socket_names)
-            except re.error as error:
-                raise SettingsError(f"socket-names: invalid regular expression: {error}") from None
+            compile_socket_names(socket_names)
         self.socket_names = socket_names
         self.target_version = target_version
+        checked = set()
         for pattern, codes in per_file_ignores:
-            expand_codes(codes, f"per-file-ignores {pattern!r}")
+            if tuple(codes) not in checked:
+                expand_codes(codes, f"per-file-ignores {pattern!r}")
+                checked.add(tuple(codes))
         self.per_file_ignores = tuple((p, tuple(c)) for p, c in per_file_ignores)
         self.root = root
         self._derived = {}
+        self._index = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_index"] = None  # rebuilt where it is used
+        return state
 
     def for_path(self, path):
         """These settings with the per-file-ignores that match ``path`` applied."""
         if not self.per_file_ignores or path == "-":
             return self
-        from lint_sockets.config import ignored_codes
+        from lint_sockets.config import GlobIndex
 
-        codes = frozenset(ignored_codes(path, self.per_file_ignores, self.root or "."))
+        if self._index is None:
+            self._index = GlobIndex(self.per_file_ignores)
+        codes = frozenset(self._index.codes(path, self.root or "."))
         if not codes:
             return self
         derived = self._derived.get(codes)
@@ -106,6 +147,7 @@ class Settings:
             derived.enabled = self.enabled - set(expand_codes(codes, "per-file-ignores"))
             derived.per_file_ignores = ()
             derived._derived = {}
+            derived._index = None
             self._derived[codes] = derived
         return derived
 
