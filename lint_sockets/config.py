@@ -181,6 +181,21 @@ def ignored_codes(path, per_file_ignores, root):
 _META = "*?["
 
 
+class _LazyGlob:
+    """A glob compiled the first time a file could match it."""
+
+    __slots__ = ("pattern", "compiled")
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.compiled = None
+
+    def __call__(self, text):
+        if self.compiled is None:
+            self.compiled = re.compile(fnmatch.translate(self.pattern)).match
+        return self.compiled(text)
+
+
 class GlobIndex:
     """per-file-ignores, ready to match many files: each glob compiled once, and found
     through its literal text, so a file is tested only against the globs that could match
@@ -205,7 +220,7 @@ class GlobIndex:
                 if "/" not in pattern:
                     self.literal_names[pattern] = codes
                 continue
-            entry = (re.compile(fnmatch.translate(pattern)).match, codes, "/" not in pattern)
+            entry = (_LazyGlob(pattern), codes, "/" not in pattern)
             first = min(pattern.index(c) for c in _META if c in pattern)
             tail = len(pattern)
             while tail > 0 and pattern[tail - 1] not in _META + "]":

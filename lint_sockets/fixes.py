@@ -586,11 +586,14 @@ def _alive(pid):
 def unified_diff(path, old, new):
     """A diff that `patch -p0` and `git apply` take: file names as given, every line kept
     exactly (CRLF too), and the no-newline-at-end marker where needed."""
+    from lint_sockets.output import clean_path
+
     old_text = _decode(old)
     new_text = _decode(new)
+    name = clean_path(path)  # a name with a newline or ESC cannot break out of the header
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-        fromfile=path, tofile=path,
+        fromfile=name, tofile=name,
     )
     out = []
     for line in lines:

@@ -337,6 +337,10 @@ def _stop_workers(pool, grace=1.0):
         if process.is_alive():
             process.kill()
             process.join(1.0)
+    try:
+        pool.shutdown(wait=True)  # the pool's own thread sees its workers gone and ends
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _start_worker():
