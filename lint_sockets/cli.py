@@ -486,8 +486,10 @@ def _git_ignored(top):
 
     try:
         result = subprocess.run(
-            ["git", "-C", top, "ls-files", "--others", "--ignored", "--exclude-standard",
-             "--directory", "-z"],
+            # core.fsmonitor names a command git runs: a checkout's own .git/config
+            # (from an archive, say) must not make lint-sockets run it
+            ["git", "-c", "core.fsmonitor=false", "-C", top, "ls-files", "--others",
+             "--ignored", "--exclude-standard", "--directory", "-z"],
             capture_output=True, timeout=30,
         )
     except (OSError, subprocess.SubprocessError):

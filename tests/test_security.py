@@ -655,3 +655,22 @@ def test_a_signal_to_the_main_process_alone_stops_the_workers_within_a_second(
     assert proc.returncode == (130 if sig == "SIGINT" else -signal.SIGTERM)
     changed, temps = _check_old_or_new(root, fix_corpus, 2)
     assert temps == [] and 0 < changed < len(fix_corpus)
+
+
+def test_a_checkouts_git_config_cannot_make_the_walk_run_a_command(tmp_path):
+    """The walk asks git what it ignores; a repository that comes with its .git (an
+    archive, a copied directory) can name a command in core.fsmonitor."""
+    if subprocess.run(["git", "--version"], capture_output=True).returncode != 0:
+        pytest.skip("no git")
+    marker = tmp_path / "ran"
+    project = tmp_path / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    hook = tmp_path / "fsmonitor.sh"
+    hook.write_text(f"#!/bin/sh\ntouch {marker}\n")
+    hook.chmod(0o755)
+    subprocess.run(["git", "config", "core.fsmonitor", str(hook)], cwd=project, check=True)
+    (project / "server.py").write_text(SERVER)
+    result = run(".", cwd=project)
+    assert [f[0] for f in result.findings()] == ["server.py", "server.py"], result
+    assert not marker.exists(), "lint-sockets let git run the checkout's fsmonitor command"

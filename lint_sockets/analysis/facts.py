@@ -6,7 +6,6 @@
   the error is errno E (raise, return, break, continue, fall through, close, sleep)?
 """
 
-
 import libcst as cst
 
 from lint_sockets.analysis import tables
