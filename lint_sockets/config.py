@@ -179,6 +179,38 @@ def ignored_codes(path, per_file_ignores, root):
 
 
 _META = "*?["
+_PIECE = 8  # the longest literal part a glob is indexed by
+
+
+def _longest_literal(pattern):
+    """The longest run of characters a glob matches literally (read as fnmatch reads it:
+    a [...] class is not literal, an unclosed [ is)."""
+    pieces, current = [], []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        i += 1
+        if char in "*?":
+            pieces.append("".join(current))
+            current = []
+        elif char == "[":
+            j = i
+            if j < n and pattern[j] == "!":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                current.append(char)  # no closing ]: a literal [
+            else:
+                pieces.append("".join(current))
+                current = []
+                i = j + 1
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return max(pieces, key=len)
 
 
 class _LazyGlob:
@@ -200,8 +232,9 @@ class GlobIndex:
     """per-file-ignores, ready to match many files: each glob compiled once, and found
     through its literal text, so a file is tested only against the globs that could match
     it. Literal names cost a dict lookup; a glob such as ``tests/*.py`` or ``*_pb2.py`` is
-    tested only for paths that start (or end) with its literal part; only globs with no
-    literal start or end (``*x*``) are tested against every file. Tens of thousands of
+    tested only for paths that start (or end) with its literal part, one such as ``*gen*``
+    only for paths that contain its longest literal part; only globs without a literal
+    character (``*``, ``[ab]*``) are tested against every file. Tens of thousands of
     entries cost milliseconds per file."""
 
     def __init__(self, per_file_ignores):
@@ -212,6 +245,7 @@ class GlobIndex:
         self.literal_names = {}     # the same, for patterns without / (a file's name too)
         self.by_prefix = {}
         self.by_suffix = {}
+        self.by_piece = {}          # a literal part the path must contain (``*_pb2*``)
         self.general = []
         for pattern, codes in merged.items():
             codes = tuple(codes)
@@ -230,17 +264,22 @@ class GlobIndex:
             elif tail < len(pattern):
                 self.by_suffix.setdefault(pattern[tail:], []).append(entry)
             else:
-                self.general.append(entry)
+                piece = _longest_literal(pattern)[:_PIECE]
+                if piece:
+                    self.by_piece.setdefault(piece, []).append(entry)
+                else:
+                    self.general.append(entry)
 
     def codes(self, path, root):
         absolute = os.path.abspath(path)
         relative = os.path.relpath(absolute, root).replace(os.sep, "/")
         name = os.path.basename(absolute)
         found = []
-        for table, target in ((self.literal, relative), (self.literal, absolute),
-                              (self.literal_names, name)):
-            if target in table:
-                found.append(table[target])
+        for key in dict.fromkeys((relative, absolute)):
+            if key in self.literal:
+                found.append(self.literal[key])
+        if name in self.literal_names and name not in (relative, absolute):
+            found.append(self.literal_names[name])
         seen = set()
         for target, is_name in ((relative, False), (absolute, False), (name, True)):
             for entry in self._candidates(target):
@@ -259,4 +298,8 @@ class GlobIndex:
         if self.by_suffix:
             for start in range(len(target)):
                 yield from self.by_suffix.get(target[start:], ())
+        if self.by_piece:
+            for start in range(len(target)):
+                for end in range(start + 1, min(start + _PIECE, len(target)) + 1):
+                    yield from self.by_piece.get(target[start:end], ())
         yield from self.general

@@ -575,9 +575,10 @@ def test_forty_thousand_per_file_ignores_cost_milliseconds_per_file(tmp_path):
     from lint_sockets.settings import Settings
 
     entries = []
-    for i in range(10000):
+    for i in range(8000):
         entries += [(f"src/pkg{i}/*.py", ["SCK701"]), (f"*/gen_{i}_pb2.py", ["SCK601"]),
-                    (f"legacy/mod{i}.py", ["SCK101"]), (f"tests/t{i}_*.py", ["SCK5"])]
+                    (f"legacy/mod{i}.py", ["SCK101"]), (f"tests/t{i}_*.py", ["SCK5"]),
+                    (f"*vendored{i}*", ["SCK702"])]
     entries.append(("src/pkg7/*.py", ["SCK9"]))
     settings = Settings(per_file_ignores=entries, root=str(tmp_path))
     paths = [str(tmp_path / "src" / f"pkg{i}" / "server.py") for i in range(100)]
@@ -590,6 +591,33 @@ def test_forty_thousand_per_file_ignores_cost_milliseconds_per_file(tmp_path):
     assert {"SCK901", "SCK902"} <= derived[8].enabled
     other = settings.for_path(str(tmp_path / "x" / "gen_12_pb2.py"))
     assert "SCK601" not in other.enabled and "SCK701" in other.enabled
+    vendored = settings.for_path(str(tmp_path / "lib" / "vendored77x" / "m.py"))
+    assert "SCK702" not in vendored.enabled and "SCK701" in vendored.enabled
+
+
+def test_indexed_per_file_ignores_match_exactly_what_fnmatch_matches():
+    import fnmatch
+    import random
+
+    from lint_sockets.config import GlobIndex
+
+    def reference(path, entries, root):
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, root)
+        name = os.path.basename(absolute)
+        return {code for pattern, codes in entries for code in codes
+                if fnmatch.fnmatchcase(relative, pattern)
+                or fnmatch.fnmatchcase(absolute, pattern)
+                or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern))}
+
+    rng = random.Random(13)
+    for _ in range(3000):
+        entries = [("".join(rng.choice("ab/.[]!*?x") for _ in range(rng.randint(1, 7))),
+                    [str(k)]) for k in range(5)]
+        tail = "".join(rng.choice("ab/.x[]!") for _ in range(rng.randint(1, 8))).strip("/")
+        path = os.path.normpath("/r/" + (tail or "a"))
+        assert set(GlobIndex(entries).codes(path, "/r")) == reference(path, entries, "/r"), (
+            entries, path)
 
 
 # --- output is linear in the number of findings ------------------------------------------------
