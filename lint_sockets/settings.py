@@ -13,30 +13,21 @@ _COMPILED = {}
 
 
 def compile_socket_names(pattern):
-    """``pattern`` compiled with RE2, whose matching takes time linear in the name: a
-    pattern from a repository's configuration cannot make a run hang (Python's re can
-    take exponential time on patterns such as ``(a|a)*b``). RE2's syntax is Python's
-    without backreferences and lookaround; those are a SettingsError."""
+    """``pattern`` compiled to search in time linear in the name (lint_sockets.linear_re):
+    a pattern from a repository's configuration cannot make a run hang, as one such as
+    ``(a|a)*b`` does with Python's backtracking ``re``. The syntax is Python's; what needs
+    backtracking (backreferences, lookaround) is a SettingsError."""
     compiled = _COMPILED.get(pattern)
     if compiled is None:
-        import re2
+        from lint_sockets.linear_re import LinearPattern, PatternError
 
-        options = re2.Options()
-        options.log_errors = False
         try:
-            compiled = re2.compile(pattern, options)
-        except re2.error as error:
-            detail = error.args[0] if error.args else error
-            if isinstance(detail, bytes):
-                detail = detail.decode("utf-8", "replace")
-            detail = str(detail)
+            compiled = LinearPattern(pattern)
+        except PatternError as error:
+            detail = str(error)
             if len(detail) > 200:
                 detail = detail[:200] + "..."
-            raise SettingsError(
-                f"socket-names: invalid regular expression: {detail} (RE2 syntax: Python's, "
-                f"without backreferences or lookaround)") from None
-        except (TypeError, ValueError) as error:
-            raise SettingsError(f"socket-names: invalid regular expression: {error}") from None
+            raise SettingsError(f"socket-names: invalid regular expression: {detail}") from None
         if len(_COMPILED) < 64:
             _COMPILED[pattern] = compiled
     return compiled

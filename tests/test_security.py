@@ -540,7 +540,7 @@ def test_socket_names_is_matched_in_linear_time(tmp_path):
         pytest.fail("a socket-names pattern made the run hang")
     assert_clear_errors(result)
     assert_clear_errors(flags)
-    # lookaround and backreferences are not RE2: one clear line naming the file
+    # lookaround and backreferences need backtracking: one clear line naming the file
     (tmp_path / "pyproject.toml").write_text(
         "[tool.lint-sockets]\nsocket-names = '(?=sock)'\n")
     result = run("m.py", cwd=tmp_path, select="ALL")
@@ -702,3 +702,35 @@ def test_a_checkouts_git_config_cannot_make_the_walk_run_a_command(tmp_path):
     result = run(".", cwd=project)
     assert [f[0] for f in result.findings()] == ["server.py", "server.py"], result
     assert not marker.exists(), "lint-sockets let git run the checkout's fsmonitor command"
+
+
+def test_the_linear_time_matcher_agrees_with_python_re():
+    """socket-names keeps Python's syntax and meaning: random patterns of the features it
+    runs (classes, categories, anchors, boundaries, groups, alternation, lazy and bounded
+    repeats, scoped and global flags) match exactly the texts Python's re matches."""
+    import random
+
+    from lint_sockets.linear_re import LinearPattern, PatternError
+
+    rng = random.Random(12)
+    atoms = ["a", "b", "_", ".", "\\d", "\\w", "\\s", "[ab]", "[^a]", "[a-c_]", "^", "$",
+             "\\b", "\\B", "(a|b)", "(?:ab|a)", "(?i:A)", "\\A", "\\Z", "x", "\\W"]
+    quantifiers = ["", "", "*", "+", "?", "{2}", "{1,3}", "*?", "{0,2}", "{2,}"]
+    for _ in range(3000):
+        pattern = "".join(rng.choice(atoms) + rng.choice(quantifiers)
+                          for _ in range(rng.randint(1, 5)))
+        if rng.random() < 0.3:
+            pattern = "(?i)" + pattern
+        if rng.random() < 0.2:
+            pattern += "|" + rng.choice(atoms)
+        try:
+            reference = re.compile(pattern)
+        except re.error:
+            continue
+        linear = LinearPattern(pattern)
+        for _ in range(4):
+            text = "".join(rng.choice("abAB_x1 \n") for _ in range(rng.randint(0, 8)))
+            assert bool(linear.search(text)) == bool(reference.search(text)), (pattern, text)
+    for pattern in ["(a)\\1", "(?=a)", "(?<!a)b", "(?P<x>a)(?P=x)", "(a)(?(1)b|c)"]:
+        with pytest.raises(PatternError):
+            LinearPattern(pattern)
