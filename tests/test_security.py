@@ -234,7 +234,8 @@ def test_a_malformed_cache_entry_is_a_miss(tmp_path, user_cache, kind):
     assert again.returncode == 1 and again.out == first.out, again.out
 
 
-@pytest.mark.parametrize("content", [b"", b"\xff\xfe garbage", b"[" * 200000, b"{}\n{}"])
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe garbage", b"[" * 200000, b"{}\n{}"],
+                         ids=["empty", "binary", "nested", "two-documents"])
 def test_a_cache_file_that_is_not_a_cache_is_ignored(tmp_path, user_cache, content):
     project = tmp_path / "project"
     project.mkdir()
