@@ -18,8 +18,8 @@ from lint_sockets.applicability import applicable
 from lint_sockets.config import DEFAULT_EXCLUDES, Resolver, excluded, project_root
 from lint_sockets.docs import page_text
 from lint_sockets.output import (
-    format_concise, format_full, format_github, format_json, format_sarif, format_statistics,
-    format_statistics_json,
+    clean, clean_path, format_concise, format_full, format_github, format_json, format_sarif,
+    format_statistics, format_statistics_json,
 )
 from lint_sockets.rules import registry
 from lint_sockets.runner import CACHE_DIR, Cache, Job, check_file, default_jobs, run_files
@@ -70,7 +70,8 @@ def build_parser():
                "`lint-sockets rule CODE` prints a rule's documentation.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or directories to check (default: .); - reads stdin")
+                        help="files or directories to check (default: .); - reads stdin; "
+                             "after --, every argument is a path (- too)")
     parser.add_argument("--select", type=_comma_list, action="append", default=None,
                         metavar="CODES", help="rule codes or prefixes to enable (replaces the "
                                               "default set); ALL enables every rule")
@@ -157,13 +158,13 @@ def main(argv=None):
             return cmd_check(argv[1:])
         return cmd_check(argv)
     except UsageError as error:
-        print(f"lint-sockets: error: {error}", file=sys.stderr)
+        print(f"lint-sockets: error: {clean(error)}", file=sys.stderr)
         if command not in ("rule", "rules"):
             print("usage: lint-sockets [check] [options] [PATH ...]  (see lint-sockets --help)",
                   file=sys.stderr)
         return EXIT_ERROR
     except SettingsError as error:
-        print(f"lint-sockets: error: {error}", file=sys.stderr)
+        print(f"lint-sockets: error: {clean(error)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -186,7 +187,7 @@ def _command(argv):
         return "check"
     if os.path.lexists(word):
         kind = "directory" if os.path.isdir(word) else "file"
-        print(f"lint-sockets: warning: `{word}` is both a lint-sockets command and a {kind} "
+        print(f"lint-sockets: warning: `{clean(word)}` is both a lint-sockets command and a {kind} "
               f"here: checking the {kind} (run `lint-sockets {word}` from another directory "
               f"for the command)", file=sys.stderr)
         return None
@@ -281,6 +282,16 @@ def _cache_directory(args, paths):
     return os.path.join(project_root(paths), CACHE_DIR)
 
 
+def _split_at_double_dash(argv):
+    """(options, names): after the first ``--`` every argument is a file name, even one
+    that looks like an option, and ``-`` there is a file named ``-``, not stdin."""
+    if "--" not in argv:
+        return argv, []
+    at = argv.index("--")
+    names = [os.path.join(".", name) if name == "-" else name for name in argv[at + 1:]]
+    return argv[:at], names
+
+
 def _validate(args, paths):
     if "-" in paths and len(paths) > 1:
         raise UsageError("`-` (stdin) cannot be combined with other paths")
@@ -297,8 +308,9 @@ def _validate(args, paths):
 
 
 def cmd_check(argv):
+    argv, names = _split_at_double_dash(argv)
     args = build_parser().parse_args(argv)
-    paths = args.paths or ["."]
+    paths = (args.paths + names) or ["."]
     _validate(args, paths)
     resolver = Resolver(args.config)
     settings_for = _SettingsFor(args, resolver)
@@ -314,10 +326,10 @@ def cmd_check(argv):
         run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
                            stdin=True))
         return run.finish()
-    files = list(discover(paths, run.errors, resolver, args.force_exclude))
+    files = list(discover(paths, run.errors, resolver, args.force_exclude, run.job.root))
     if args.show_files:
         for path in files:
-            print(path)
+            print(clean_path(path))
         return run.exit_status_only()
     if not files and not run.errors:
         run.warnings.append(f"no Python files found under {', '.join(paths)}")
@@ -328,6 +340,7 @@ def cmd_check(argv):
         run.add(result)
     if cache is not None:
         cache.save()
+        run.warnings.extend(dict.fromkeys(cache.warnings))
     return run.finish()
 
 
@@ -386,12 +399,12 @@ def show_settings(args, settings_for, paths):
         cache_origin = "default: the project root"
     rows.append(("cache-dir", _cache_directory(args, paths), cache_origin))
     out = sys.stdout
-    print(f"Settings for {path}", file=out)
-    print(f"  configuration: {config.path or 'none found (defaults)'}", file=out)
-    print(f"  globs are relative to: {config.root}", file=out)
+    print(f"Settings for {clean(path)}", file=out)
+    print(f"  configuration: {clean(config.path or 'none found (defaults)')}", file=out)
+    print(f"  globs are relative to: {clean(config.root)}", file=out)
     for key, value, where in rows:
-        print(f"  {key} = {_toml(value)}", file=out)
-        print(f"      from {where}", file=out)
+        print(f"  {key} = {clean(_toml(value))}", file=out)
+        print(f"      from {clean(where)}", file=out)
     enabled = sorted(settings.enabled)
     print(f"  rules that run on this file: {', '.join(enabled) or 'none'}", file=out)
     is_excluded = excluded(path, config.excludes(), config.root)
@@ -441,7 +454,7 @@ class _Run:
         self.fmt = args.output_format or ("full" if sys.stdout.isatty() else "concise")
         self.settings_for = settings_for
         self.job = Job(settings, fix=args.fix, diff=args.diff, unsafe=args.unsafe_fixes,
-                       edits=self.fmt == "json", resolve=settings_for)
+                       edits=self.fmt == "json", resolve=settings_for, root=_project_root())
         self.errors = []
         self.warnings = []
         self.results = []
@@ -482,7 +495,8 @@ class _Run:
             return self._add_noqa()
         if self.args.output_file and self.out is sys.stdout:
             try:
-                with open(self.args.output_file, "w", encoding="utf-8") as handle:
+                with open(self.args.output_file, "w", encoding="utf-8",
+                          errors="backslashreplace") as handle:
                     self.out = handle
                     return self._finish()
             except OSError as error:
@@ -522,19 +536,21 @@ class _Run:
     def _add_noqa(self):
         from lint_sockets.add_noqa import add_noqa
         from lint_sockets.fixes import write_atomically
+        from lint_sockets.runner import read_source
 
         added = 0
         for path, diagnostics, _ in self.results:
             try:
-                with open(path, "rb") as handle:
-                    source = handle.read()
+                source = read_source(path)
                 new, count, missed = add_noqa(source, diagnostics)
                 if count:
-                    write_atomically(path, new)
+                    # the same guarantees as --fix: no write through a link out of the
+                    # project, and a file edited meanwhile is left alone
+                    write_atomically(path, new, expected=source, root=self.job.root)
                     added += count
                 for d in missed:
                     self.warnings.append(
-                        f"{path}:{d.line}:{d.column}: no noqa could be added for {d.code}: "
+                        f"{clean_path(path)}:{d.line}:{d.column}: no noqa could be added for {d.code}: "
                         f"a string on that line holds `# noqa` text, which flake8 reads "
                         f"first; move the string or suppress the finding by hand")
             except (OSError, UnicodeDecodeError, LookupError) as error:
@@ -584,7 +600,7 @@ class _Run:
         if args.show_fixes and self.fixed:
             print(f"Fixed {n_fixed} error{'s' if n_fixed != 1 else ''}:", file=out)
             for path, fixed in self.fixed:
-                print(f"- {path}:", file=out)
+                print(f"- {clean_path(path)}:", file=out)
                 for code, message in fixed:
                     print(f"    {code} {message}", file=out)
         if total and not args.exit_zero:
@@ -641,9 +657,9 @@ class _Run:
 
     def _exit(self, status):
         for message in self.warnings:
-            print(f"lint-sockets: warning: {message}", file=sys.stderr)
+            print(f"lint-sockets: warning: {clean(message)}", file=sys.stderr)
         for message in self.errors:
-            print(f"lint-sockets: error: {message}", file=sys.stderr)
+            print(f"lint-sockets: error: {clean(message)}", file=sys.stderr)
         return EXIT_ERROR if self.errors else status
 
 
@@ -673,22 +689,24 @@ def _project_root():
 def _read_lines(path):
     """The file's lines, for showing findings in context (None if it cannot be read)."""
     from lint_sockets.engine import _NEWLINE, _declared_encoding
+    from lint_sockets.runner import read_source
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_source(path)
         text = data.decode(_declared_encoding(data), errors="replace")
     except (OSError, LookupError):
         return None
     return _NEWLINE.split(text.lstrip("\ufeff"))
 
 
-def discover(paths, errors, resolver=None, force_exclude=False):
+def discover(paths, errors, resolver=None, force_exclude=False, project=None):
     """Files to check, in a stable order: explicit files as given (excluded only with
     --force-exclude), directories walked in path order, skipping hidden directories, what
     the exclude globs of the configuration nearest to each path match and, in a git
-    checkout, what git ignores."""
+    checkout, what git ignores. A walk follows no symbolic link that leads out of
+    ``project`` (default: the working directory) and the directory walked."""
     resolver = resolver or Resolver()
+    project = project or os.getcwd()
     seen = set()
     for raw in paths:
         try:
@@ -703,7 +721,8 @@ def discover(paths, errors, resolver=None, force_exclude=False):
                 errors.append(f"{raw}: no such file or directory{_did_you_mean(raw)}")
             continue
         if os.path.isdir(raw):
-            found = sorted(_walk(raw, errors, resolver), key=lambda p: p.split(os.sep))
+            found = sorted(_walk(raw, errors, resolver, project),
+                           key=lambda p: p.split(os.sep))
             for path in found:
                 real = os.path.realpath(path)
                 if real not in seen:
@@ -728,8 +747,16 @@ def _did_you_mean(raw):
     return f" (did you mean the command `lint-sockets {close[0]}`?)" if close else ""
 
 
-def _walk(top, errors, resolver):
+def _walk(top, errors, resolver, project):
     ignored = _git_ignored(top)
+    inside = [os.path.realpath(project), os.path.realpath(top)]
+
+    def leads_out(path):
+        if not os.path.islink(path):
+            return False
+        real = os.path.realpath(path)
+        return not any(real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+                       for base in inside)
 
     def onerror(error):
         errors.append(f"{error.filename}: cannot read directory: {error.strerror}")
@@ -747,6 +774,8 @@ def _walk(top, errors, resolver):
             path = os.path.join(current, d)
             if d.startswith(".") or config.excluded(path, below=top):
                 continue
+            if leads_out(path):
+                continue  # a link out of the project: not this project's code
             if ignored is not None and _is_ignored(path, ignored):
                 continue
             kept.append(d)
@@ -755,6 +784,8 @@ def _walk(top, errors, resolver):
             if not name.endswith(".py"):
                 continue
             path = os.path.join(current, name)
+            if leads_out(path):
+                continue
             try:
                 regular = stat.S_ISREG(os.stat(path).st_mode)
             except OSError:
@@ -775,8 +806,10 @@ def _git_ignored(top):
 
     try:
         result = subprocess.run(
-            ["git", "-C", top, "ls-files", "--others", "--ignored", "--exclude-standard",
-             "--directory", "-z"],
+            # core.fsmonitor names a command git runs: a checkout's own .git/config
+            # (from an archive, say) must not make lint-sockets run it
+            ["git", "-c", "core.fsmonitor=false", "-C", top, "ls-files", "--others",
+             "--ignored", "--exclude-standard", "--directory", "-z"],
             capture_output=True, timeout=30,
         )
     except (OSError, subprocess.SubprocessError):

@@ -228,11 +228,15 @@ def _check_types(config):
         if value is not None and not isinstance(value, str):
             fail(key, "a string")
     if table.get("socket-names") is not None:
+        from lint_sockets.settings import compile_socket_names
+
         try:
-            re.compile(table["socket-names"])
-        except re.error as error:
-            raise SettingsError(f"{config.where('socket-names')}: invalid regular "
-                                f"expression: {error}") from None
+            compile_socket_names(table["socket-names"])
+        except SettingsError as error:
+            detail = str(error)
+            if detail.startswith("socket-names: "):
+                detail = detail[len("socket-names: "):]
+            raise SettingsError(f"{config.where('socket-names')}: {detail}") from None
     ignores = table.get("per-file-ignores")
     if ignores is not None:
         if not isinstance(ignores, dict) or not all(
@@ -374,20 +378,38 @@ def project_root(paths):
 _GLOB_FLAGS = None
 
 
+def _flags():
+    global _GLOB_FLAGS
+    if _GLOB_FLAGS is None:
+        from wcmatch import glob
+
+        _GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB | glob.FORCEUNIX | glob.BRACE
+    return _GLOB_FLAGS
+
+
 def glob_match(relative, pattern):
     """wcmatch's glob match of a /-separated relative path: ``**`` spans directories."""
-    global _GLOB_FLAGS
     from wcmatch import glob
 
-    if _GLOB_FLAGS is None:
-        _GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB | glob.FORCEUNIX | glob.BRACE
+    _flags()
     try:
         return glob.globmatch(relative, pattern, flags=_GLOB_FLAGS)
     except Exception:  # noqa: BLE001 - a malformed glob matches nothing
         return False
 
 
-_MAGIC = re.compile(r"[*?\[{]")
+def compile_glob(pattern):
+    """A function matching /-separated paths against the glob as glob_match does."""
+    from wcmatch import glob
+
+    _flags()
+    try:
+        return glob.compile(pattern, flags=_GLOB_FLAGS).match
+    except Exception:  # noqa: BLE001 - a malformed glob matches nothing
+        return lambda text: False
+
+
+_MAGIC = re.compile(r"[*?\[{\\]")
 
 
 def _matches(pattern, relatives, absolute, names):
@@ -426,11 +448,139 @@ def excluded(path, patterns, root, below=None):
 
 def ignored_codes(path, per_file_ignores, root):
     """Codes the per-file-ignores globs turn off for ``path``."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, root).replace(os.sep, "/")
-    names = [os.path.basename(absolute)]
-    codes = []
-    for pattern, ignore in per_file_ignores:
-        if _matches(pattern, [relative], absolute.replace(os.sep, "/"), names):
-            codes.extend(ignore)
-    return codes
+    index = per_file_ignores if isinstance(per_file_ignores, GlobIndex) else GlobIndex(
+        per_file_ignores)
+    return index.codes(path, root)
+
+
+_META = "*?[{\\"  # wildcards, classes, braces, and the escape that makes one literal
+_PIECE = 8  # the longest literal part a glob is indexed by
+
+
+def _longest_literal(pattern):
+    """The longest run of characters a glob matches literally (a [...] class is not literal,
+    an unclosed [ is); "" for a glob with braces or escapes (it is tried on every file)."""
+    if "{" in pattern or "\\" in pattern:
+        return ""
+    pieces, current = [], []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        i += 1
+        if char in "*?":
+            pieces.append("".join(current))
+            current = []
+        elif char == "[":
+            j = i
+            if j < n and pattern[j] == "!":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                current.append(char)  # no closing ]: a literal [
+            else:
+                pieces.append("".join(current))
+                current = []
+                i = j + 1
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return max(pieces, key=len)
+
+
+class _LazyGlob:
+    """A glob compiled the first time a file could match it."""
+
+    __slots__ = ("pattern", "compiled")
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.compiled = None
+
+    def __call__(self, text):
+        if self.compiled is None:
+            self.compiled = compile_glob(self.pattern)
+        return self.compiled(text)
+
+
+class GlobIndex:
+    """per-file-ignores, ready to match many files (the same globs as ``_matches``), found
+    through its literal text, so a file is tested only against the globs that could match
+    it. Literal names cost a dict lookup; a glob such as ``tests/*.py`` or ``*_pb2.py`` is
+    tested only for paths that start (or end) with its literal part, one such as ``*gen*``
+    only for paths that contain its longest literal part; only globs without a literal
+    character (``*``, ``[ab]*``) are tested against every file. Tens of thousands of
+    entries cost milliseconds per file."""
+
+    def __init__(self, per_file_ignores):
+        merged = {}
+        for pattern, codes in per_file_ignores:
+            pattern = pattern.rstrip("/")
+            if pattern.startswith("./"):
+                pattern = pattern[2:]
+            if pattern:
+                merged.setdefault(pattern, []).extend(codes)
+        self.literal = {}           # pattern -> codes: whole relative or absolute path
+        self.literal_names = {}     # the same, for patterns without / (a file's name too)
+        self.by_prefix = {}
+        self.by_suffix = {}
+        self.by_piece = {}          # a literal part the path must contain (``*_pb2*``)
+        self.general = []
+        for pattern, codes in merged.items():
+            codes = tuple(codes)
+            if not any(c in pattern for c in _META):
+                self.literal[pattern] = codes
+                if "/" not in pattern:
+                    self.literal_names[pattern] = codes
+                continue
+            entry = (_LazyGlob(pattern), codes, "/" not in pattern)
+            first = min(pattern.index(c) for c in _META if c in pattern)
+            tail = len(pattern)
+            while tail > 0 and pattern[tail - 1] not in _META + "]}":
+                tail -= 1
+            if first:
+                self.by_prefix.setdefault(pattern[:first], []).append(entry)
+            elif tail < len(pattern):
+                self.by_suffix.setdefault(pattern[tail:], []).append(entry)
+            else:
+                piece = _longest_literal(pattern)[:_PIECE]
+                if piece:
+                    self.by_piece.setdefault(piece, []).append(entry)
+                else:
+                    self.general.append(entry)
+
+    def codes(self, path, root):
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+        name = os.path.basename(absolute)
+        found = []
+        for key in dict.fromkeys((relative, absolute)):
+            if key in self.literal:
+                found.append(self.literal[key])
+        if name in self.literal_names and name not in (relative, absolute):
+            found.append(self.literal_names[name])
+        seen = set()
+        for target, is_name in ((relative, False), (absolute, False), (name, True)):
+            for entry in self._candidates(target):
+                match, codes, name_ok = entry
+                if (is_name and not name_ok) or id(entry) in seen:
+                    continue
+                if match(target):
+                    seen.add(id(entry))
+                    found.append(codes)
+        return [code for codes in found for code in codes]
+
+    def _candidates(self, target):
+        if self.by_prefix:
+            for end in range(1, len(target) + 1):
+                yield from self.by_prefix.get(target[:end], ())
+        if self.by_suffix:
+            for start in range(len(target)):
+                yield from self.by_suffix.get(target[start:], ())
+        if self.by_piece:
+            for start in range(len(target)):
+                for end in range(start + 1, min(start + _PIECE, len(target)) + 1):
+                    yield from self.by_piece.get(target[start:end], ())
+        yield from self.general

@@ -190,27 +190,23 @@ def _verify(source):
 
 def text_edits(module, spec):
     """The fix as ruff-shaped text edits against the module's code (1-based rows/columns),
-    or None when it cannot be built."""
+    or None when it cannot be built.
+
+    Each edit is worked out on the smallest part of the module that renders on its own
+    exactly as it does in place (usually the replaced node itself), so the edits of
+    thousands of findings cost time in proportion to the findings, not findings times the
+    size of the module; the result is the same minimal edit a whole-module diff gives."""
     edits = spec.edits()
     if not edits:
         return None
-    original = module.code
+    index = _EditIndex.of(module)
     result = []
     for edit in edits:
-        new = apply_edits(module, [edit]).code
-        start = 0
-        limit = min(len(original), len(new))
-        while start < limit and original[start] == new[start]:
-            start += 1
-        end_old, end_new = len(original), len(new)
-        while end_old > start and end_new > start and original[end_old - 1] == new[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
-        result.append({
-            "content": new[start:end_new],
-            "location": _row_col(original, start),
-            "end_location": _row_col(original, end_old),
-        })
+        located = index.locate(edit)
+        if located is None:
+            new = apply_edits(module, [edit]).code
+            located = (0, len(index.code), new)
+        result.append(index.minimal_edit(*located))
     result.sort(key=lambda e: (e["location"]["row"], e["location"]["column"]))
     return result
 
@@ -227,16 +223,223 @@ def _row_col(text, offset):
     return {"row": row, "column": offset - line_start + 1}
 
 
+try:
+    from libcst._nodes.internal import CodegenState as _CodegenState
+except ImportError:  # pragma: no cover - another libcst layout: whole-module diffs only
+    _CodegenState = object
+
+
+class _Recorder(_CodegenState):
+    """Codegen that records, for every node, where its text starts and ends in the
+    module's code, its parent, and the indentation in force."""
+
+    def __init__(self, module):
+        super().__init__(default_indent=module.default_indent,
+                         default_newline=module.default_newline)
+        self.length = 0
+        self.spans = {}
+        self.parents = {}
+        self.indents = {}
+        self.stack = []
+        self.shared = set()
+        self.current_indent = ()
+
+    def increase_indent(self, value):
+        super().increase_indent(value)
+        self.current_indent = tuple(self.indent_tokens)
+
+    def decrease_indent(self):
+        super().decrease_indent()
+        self.current_indent = tuple(self.indent_tokens)
+
+    def add_indent_tokens(self):
+        super().add_indent_tokens()
+        for token in self.indent_tokens:
+            self.length += len(token)
+
+    def add_token(self, value):
+        super().add_token(value)
+        self.length += len(value)
+
+    def pop_trailing_newline(self):
+        if self.tokens:
+            self.length -= len(self.tokens[-1])
+        super().pop_trailing_newline()
+
+    def before_codegen(self, node):
+        key = id(node)
+        if key in self.spans:
+            self.shared.add(key)  # the same object twice in the tree: never located
+        self.spans[key] = [self.length, None]
+        self.parents[key] = self.stack[-1] if self.stack else None
+        self.indents[key] = self.current_indent
+        self.stack.append(node)
+
+    def after_codegen(self, node):
+        self.stack.pop()
+        self.spans[id(node)][1] = self.length
+
+
+class _EditIndex:
+    _last = (None, None)
+
+    @classmethod
+    def of(cls, module):
+        cached_module, index = cls._last
+        if cached_module is not module:
+            index = cls(module)
+            cls._last = (module, index)
+        return index
+
+    def __init__(self, module):
+        from bisect import bisect_right
+
+        self.module = module
+        self.code = module.code
+        self._bisect = bisect_right
+        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.code)]
+        try:
+            recorder = _Recorder(module)
+            from lint_sockets.engine import _deep
+
+            _deep(module._codegen, recorder)
+            usable = "".join(recorder.tokens) == self.code and recorder.length == len(
+                self.code)
+        except Exception:  # noqa: BLE001 - the whole-module diff still works
+            usable = False
+        self.recorder = recorder if usable else None
+
+    def _render(self, node, indents):
+        state = _CodegenState(
+            default_indent=self.module.default_indent,
+            default_newline=self.module.default_newline, indent_tokens=list(indents))
+        node._codegen(state)
+        return "".join(state.tokens)
+
+    def _in_place(self, node):
+        """(start, end, indents) of ``node`` if it renders on its own exactly as in place."""
+        recorder = self.recorder
+        key = id(node)
+        if key not in recorder.spans or key in recorder.shared:
+            return None
+        start, end = recorder.spans[key]
+        indents = recorder.indents[key]
+        if self._render(node, indents) != self.code[start:end]:
+            return None
+        return start, end, indents
+
+    def locate(self, edit):
+        """(start, end, new text): the edit as a replacement of code[start:end], or None."""
+        if self.recorder is None:
+            return None
+        node, replacement = edit
+        try:
+            if callable(replacement) and not isinstance(replacement, cst.CSTNode):
+                replacement = replacement(node)
+            if isinstance(replacement, cst.CSTNode):
+                place = self._in_place(node)
+                if place is not None:
+                    return place[0], place[1], self._render(replacement, place[2])
+            elif isinstance(node, cst.BaseStatement) and (
+                    self.recorder.parents.get(id(node)) is not self.module
+                    or self.module.has_trailing_newline):
+                # a statement replaced by several, or removed: its lines, and only them
+                place = self._in_place(node)
+                if place is not None:
+                    nodes = getattr(replacement, "nodes", ())
+                    return place[0], place[1], "".join(
+                        self._render(n, place[2]) for n in nodes)
+            # else: the smallest ancestor that renders on its own, with the edit applied
+            parent = self.recorder.parents.get(id(node))
+            while parent is not None and parent is not self.module:
+                place = self._in_place(parent)
+                if place is not None:
+                    from lint_sockets.engine import _deep
+
+                    changed = _deep(parent.visit, _Apply([(node, replacement)]))
+                    return place[0], place[1], self._render(changed, place[2])
+                parent = self.recorder.parents.get(id(parent))
+        except Exception:  # noqa: BLE001 - fall back on the whole-module diff
+            return None
+        return None
+
+    def minimal_edit(self, start, end, text):
+        """The edit a whole-module diff gives for code[:start] + text + code[end:]."""
+        code = self.code
+        new_length = len(code) - (end - start) + len(text)
+
+        def new_char(i):
+            if i < start:
+                return code[i]
+            if i < start + len(text):
+                return text[i - start]
+            return code[i - start - len(text) + end]
+
+        first = start
+        limit = min(len(code), new_length)
+        while first < limit and code[first] == new_char(first):
+            first += 1
+        end_old, end_new = len(code), new_length
+        # past the edit, the two texts are the same
+        same = min(len(code) - end, end_old - first, end_new - first)
+        end_old -= same
+        end_new -= same
+        while end_old > first and end_new > first and code[end_old - 1] == new_char(
+                end_new - 1):
+            end_old -= 1
+            end_new -= 1
+        content = "".join(new_char(i) for i in range(first, end_new)) if (
+            end_new - first < 4096) else (code[:start] + text + code[end:])[first:end_new]
+        return {"content": content, "location": self._row_col(first),
+                "end_location": self._row_col(end_old)}
+
+    def _row_col(self, offset):
+        row = self._bisect(self.line_starts, offset)
+        if 0 < offset < len(self.code) and self.code[offset - 1] == "\r" and (
+                self.code[offset] == "\n"):
+            return _row_col(self.code, offset)  # between CR and LF, as the scan counts it
+        return {"row": row, "column": offset - self.line_starts[row - 1] + 1}
+
+
 # Held for the whole of a write: a worker whose parent died takes it before it exits
 # (runner._exit_with_the_parent), so it never leaves a write half done.
 WRITE_LOCK = threading.Lock()
+# Set by a worker's SIGTERM handler during a write: the process ends once it is complete.
+EXIT_AFTER_WRITE = threading.Event()
 
 
-def write_atomically(path, data):
+class NotWritten(OSError):
+    """The file is deliberately left alone; ``reason`` says why."""
+
+    def __init__(self, reason):
+        super().__init__(0, reason)
+        self.reason = reason
+
+
+class ChangedMeanwhile(NotWritten):
+    """The file no longer holds what was read: someone edited it during the run."""
+
+    def __init__(self):
+        super().__init__("changed while it was being fixed")
+
+
+def write_atomically(path, data, expected=None, root=None):
     """Replace ``path`` with ``data`` (bytes) so that an interrupted run leaves the old file
-    or the new one, never a mix; the file's permissions are kept."""
+    or the new one, never a mix.
+
+    - ``expected``: what the file held when it was read; right before the replacement the
+      file is read again, and if it differs nothing is written (ChangedMeanwhile).
+    - ``root``: a path that reaches its file through a symbolic link leading out of
+      ``root`` is not written (NotWritten). Inside it, the link is kept and its target
+      replaced.
+    - A file with other hard links is not written (NotWritten): replacing it would part
+      it from its other names, and writing it in place could not be atomic.
+    - The file's permissions, owner, group and extended attributes (ACLs included) are
+      kept; a file whose owner or group cannot be kept is not written (NotWritten)."""
     with WRITE_LOCK:
-        _write_atomically(path, data)
+        _write_atomically(path, data, expected, root)
+    if EXIT_AFTER_WRITE.is_set():
+        os._exit(1)
 
 
 # Temporary files are named after the process writing them, so that a later run can tell
@@ -247,10 +450,25 @@ STALE_AFTER = 3600  # seconds: no write takes that long between creation and ren
 _swept = set()
 
 
-def _write_atomically(path, data):
-    path = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
+def _inside(path, root):
+    root = os.path.realpath(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _write_atomically(path, data, expected=None, root=None):
+    real = os.path.realpath(path)  # a symbolic link keeps pointing at the fixed file
+    if root is not None and real != os.path.abspath(path) and not _inside(real, root):
+        raise NotWritten(f"a symbolic link to {real}, outside the project "
+                         f"({os.path.realpath(root)})")
+    path = real
     directory = os.path.dirname(path)
-    mode = stat.S_IMODE(os.stat(path).st_mode)
+    info = os.lstat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotWritten("not a regular file")
+    if info.st_nlink > 1:
+        raise NotWritten(f"the file has {info.st_nlink} hard links; replacing it would "
+                         f"part it from the others")
+    mode = stat.S_IMODE(info.st_mode)
     # Replacing the file only needs the directory's permission; a file its user may not
     # write (read-only, as version control systems leave files not opened for edit) is
     # left alone, as an editor or an in-place write would.
@@ -263,8 +481,12 @@ def _write_atomically(path, data):
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            _keep_metadata(out.fileno(), path, info, mode)
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temporary, mode)
+        if expected is not None and not _still(path, info, expected):
+            raise ChangedMeanwhile()
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -275,6 +497,43 @@ def _write_atomically(path, data):
     if directory not in _swept:
         _swept.add(directory)
         remove_stale_temporaries(directory)
+
+
+def _still(path, info, expected):
+    """Whether ``path`` is still the file read (same inode) with the same bytes."""
+    try:
+        now = os.lstat(path)
+        if (now.st_ino, now.st_dev) != (info.st_ino, info.st_dev):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == expected
+    except OSError:
+        return False
+
+
+def _keep_metadata(fd, path, info, mode):
+    """Give the new file (open as ``fd``) the old one's owner, group, permissions and
+    extended attributes, where the platform has them."""
+    if hasattr(os, "fchown") and hasattr(os, "geteuid"):
+        current = os.fstat(fd)
+        if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.fchown(fd, info.st_uid, info.st_gid)
+            except OSError:
+                raise NotWritten("its owner or group could not be kept (replacing it "
+                                 "would change them)") from None
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(path, follow_symlinks=False)
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                os.setxattr(fd, name, os.getxattr(path, name, follow_symlinks=False))
+            except OSError:
+                continue  # one the platform or the user's rights do not allow
 
 
 def remove_stale_temporaries(directory):
@@ -335,10 +594,13 @@ def diff_name(path):
 def unified_diff(path, old, new):
     """A diff that `git apply` and `patch -p1` take: a/ and b/ in front of the file's name
     as git writes them, every line kept exactly (CRLF too), and the no-newline-at-end
-    marker where needed."""
+    marker where needed. A name with a newline or a control character is escaped, so it
+    cannot break out of the header."""
+    from lint_sockets.output import clean
+
     old_text = _decode(old)
     new_text = _decode(new)
-    name = diff_name(path)
+    name = clean(diff_name(path))
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
         fromfile=f"a/{name}", tofile=f"b/{name}",

@@ -96,6 +96,18 @@ def _settings(filename):
     return settings
 
 
+def _bad_option(option, error):
+    import sys
+
+    from lint_sockets.output import clean
+
+    message = str(error)
+    if message.startswith("socket-names: "):
+        message = message[len("socket-names: "):]
+    sys.stderr.write(f"flake8: error: {option}: {clean(message)}\n")
+    raise SystemExit(2)
+
+
 class Plugin:
     name = "lint-sockets"
     version = __version__
@@ -117,6 +129,8 @@ class Plugin:
 
     @classmethod
     def parse_options(cls, options):
+        """A bad value (from the command line or flake8's configuration) is one line on
+        stderr and exit status 2, as flake8 reports its own bad options."""
         global _OPTIONS, _SETTINGS, _WANTED, _RESOLVER
         _OPTIONS = options
         _SETTINGS = _WANTED = _RESOLVER = None
@@ -127,7 +141,20 @@ class Plugin:
             try:
                 parse_target_version(target)
             except SettingsError as error:
-                raise SystemExit(f"flake8: lint-sockets: {error}") from None
+                _bad_option("sck-target-version", error)
+        names = options.sck_socket_names
+        if names is not None:
+            # checked here without loading the rules (and libcst): the same matcher and
+            # message as Settings uses
+            from lint_sockets.linear_re import LinearPattern, PatternError
+
+            try:
+                LinearPattern(names)
+            except PatternError as error:
+                detail = str(error)
+                if len(detail) > 200:
+                    detail = detail[:200] + "..."
+                _bad_option("sck-socket-names", f"invalid regular expression: {detail}")
 
     def __init__(self, tree, lines, filename):
         # ``tree`` is requested only so that flake8 calls the plugin once per file; the

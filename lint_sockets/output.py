@@ -1,14 +1,61 @@
-"""Output formats: full, concise, json (the shape ruff uses)."""
+"""Output formats: full, concise, json (the shape ruff uses), sarif, github.
+
+File names and source lines come from the repository being checked, which may be a
+stranger's: everything printed goes through ``clean`` (control characters, lone surrogates
+from file names that are not UTF-8, bidirectional overrides become visible escapes) and a
+name that could start a GitHub workflow command (``::``) at the start of a line gets ``./``
+in front.
+"""
 
 import json
 import os
+import re
 
 from lint_sockets.docs import page_url
 from lint_sockets.applicability import applicable
 
 
+# C0 controls but tab, DEL, C1 controls, line and paragraph separators, bidirectional
+# embeddings, overrides and isolates, and the surrogates that stand for the undecodable
+# bytes of a file name (os.fsdecode's surrogateescape).
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match):
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte of a name that is not UTF-8
+    if char in _NAMED:
+        return _NAMED[char]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def clean(text):
+    """``text`` with every character that could act on a terminal or log reader (ESC, OSC,
+    CR, newlines, bidirectional controls) or fail to encode (a lone surrogate) shown as a
+    backslash escape; printable text, tabs included, is kept."""
+    text = str(text)
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(_escape, text)
+
+
+def clean_path(path):
+    """A file name as printed at the start of a line: cleaned, and never starting a
+    workflow command (``::``) that CI log readers such as GitHub Actions would obey."""
+    text = clean(path)
+    if text.lstrip().startswith("::"):
+        text = "." + os.sep + text
+    return text
+
+
 def _location(path, diagnostic):
-    return f"{path}:{diagnostic.line}:{diagnostic.column}:"
+    return f"{clean_path(path)}:{diagnostic.line}:{diagnostic.column}:"
 
 
 def _style(enabled):
@@ -24,7 +71,8 @@ def format_concise(results, color=False, unsafe=False):
         for d in diagnostics:
             fixable = " [*]" if applicable(d.fix, unsafe) else ""
             out.append(
-                f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} {d.message}"
+                f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} "
+                f"{clean(d.message)}"
             )
     return out
 
@@ -41,32 +89,40 @@ def format_full(results, color=False, unsafe=False):
         for d in diagnostics:
             fixable = " [*]" if applicable(d.fix, unsafe) else ""
             out.append(
-                f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} {d.message}"
+                f"{paint(_location(path, d), '1')} {paint(d.code, '1;31')}{fixable} "
+                f"{clean(d.message)}"
             )
             if lines is not None and 0 < d.line <= len(lines):
-                first = max(1, d.line - CONTEXT)
-                last = min(len(lines), d.line + CONTEXT)
+                # Two lines of context either side, every line's control characters
+                # escaped (the caret moves with them). A file that did not parse (SCK000)
+                # may not be source at all: only its flagged line is shown.
+                context = 0 if d.code == "SCK000" else CONTEXT
+                first = max(1, d.line - context)
+                last = min(len(lines), d.line + context)
                 while last > d.line and not lines[last - 1].strip():
                     last -= 1  # no trailing blank context (the file's last newline)
                 digits = len(str(last))
                 blank = paint(" " * (digits + 1) + "|", "34")
                 out.append(blank)
                 for number in range(first, last + 1):
-                    text = lines[number - 1].expandtabs(1)
+                    raw = lines[number - 1].expandtabs(1).rstrip()
                     gutter = paint(f"{number:>{digits}} | ", "34")
-                    out.append((gutter + text).rstrip())
+                    out.append((gutter + clean(raw)).rstrip())
                     if number == d.line:
                         width = 1
                         if d.end_line == d.line and d.end_column > d.column:
                             width = d.end_column - d.column
-                        caret = " " * (d.column - 1) + "^" * max(1, width)
+                        start = d.column - 1
+                        shown = len(clean(raw[start:start + width])) if start < len(raw) \
+                            else width
+                        caret = " " * len(clean(raw[:start])) + "^" * max(1, shown)
                         out.append(paint(" " * (digits + 1) + "| ", "34") + paint(caret, "1;31"))
                 out.append(blank)
             if d.fix is not None:
                 title = d.fix.message
                 if not applicable(d.fix, unsafe):
                     title += " (unsafe: needs --unsafe-fixes)"
-                out.append(f"{paint('help', '1;36')}: {title}")
+                out.append(f"{paint('help', '1;36')}: {clean(title)}")
             out.append("")
     return out
 
@@ -74,7 +130,7 @@ def format_full(results, color=False, unsafe=False):
 def format_json(results, unsafe=False):
     items = []
     for path, diagnostics, _ in results:
-        filename = path if path == "-" else os.path.abspath(path)
+        filename = clean(path if path == "-" else os.path.abspath(path))
         for d in diagnostics:
             fix = None
             if d.fix is not None and d.edits:
@@ -82,7 +138,7 @@ def format_json(results, unsafe=False):
                        "edits": d.edits}
             items.append({
                 "code": d.code,
-                "message": d.message,
+                "message": clean(d.message),
                 "filename": filename,
                 "location": {"row": d.line, "column": d.column},
                 "end_location": {"row": d.end_line, "column": d.end_column},
@@ -132,7 +188,7 @@ def format_sarif(results, codes, root):
                 "ruleId": d.code,
                 "ruleIndex": index.get(d.code, 0),
                 "level": "error",
-                "message": {"text": d.message},
+                "message": {"text": clean(d.message)},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
@@ -162,7 +218,8 @@ def _relative_uri(path, root):
     if path == "-":
         return "-"
     relative = os.path.relpath(os.path.abspath(path), root)
-    return quote(relative.replace(os.sep, "/"))
+    # percent-encoded bytes: a name that is not UTF-8 is still a valid URI
+    return quote(os.fsencode(relative.replace(os.sep, "/")))
 
 
 def _directory_uri(root):
@@ -178,12 +235,13 @@ def format_github(results):
     for path, diagnostics, _ in results:
         for d in diagnostics:
             properties = ",".join([
-                f"file={_escape_property(path)}",
+                f"file={_escape_property(clean(path))}",
                 f"line={d.line}", f"col={d.column}",
                 f"endLine={d.end_line}", f"endColumn={d.end_column}",
                 f"title={_escape_property(d.code)}",
             ])
-            out.append(f"::error {properties}::{_escape_data(f'{d.code} {d.message}')}")
+            out.append(f"::error {properties}::"
+                       f"{_escape_data(clean(f'{d.code} {d.message}'))}")
     return out
 
 

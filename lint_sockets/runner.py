@@ -5,10 +5,13 @@ its diagnostics with their fix's applicability, message and edits; what was fixe
 """
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import signal
+import stat
 import sys
-import tempfile
 
 from lint_sockets import __version__
 
@@ -60,7 +63,7 @@ class Job:
     nearest to it); a job sent to a worker carries the settings of its file already."""
 
     def __init__(self, settings, fix=False, diff=False, unsafe=False, edits=False,
-                 resolve=None):
+                 resolve=None, root=None):
         self.settings = settings
         self.fix = fix
         self.diff = diff
@@ -68,6 +71,8 @@ class Job:
         self.edits = edits
         self.resolve = resolve
         self._jobs = {}
+        # --fix writes nothing through a symbolic link that leads out of this directory
+        self.root = root
 
     def __getstate__(self):
         state = dict(self.__dict__)
@@ -82,7 +87,7 @@ class Job:
             return self
         job = self._jobs.get(id(settings))
         if job is None or job.settings is not settings:
-            job = Job(settings, self.fix, self.diff, self.unsafe, self.edits)
+            job = Job(settings, self.fix, self.diff, self.unsafe, self.edits, root=self.root)
             self._jobs[id(settings)] = job
         return job
 
@@ -91,6 +96,7 @@ class FileResult:
     def __init__(self, path, diagnostics=(), fixed=(), errors=(), warnings=(), diff=None,
                  fixed_source=None, cached=False):
         self.path = path
+        self.stamp = None  # content_stamp() of the bytes the diagnostics are about
         self.diagnostics = list(diagnostics)
         self.fixed = list(fixed)
         self.errors = list(errors)
@@ -108,13 +114,16 @@ def check_file(job, path, source=None, stdin=False):
     job = job.for_path(path)
     if source is None:
         try:
-            with open(path, "rb") as handle:
-                source = handle.read()
+            source = read_source(path)
         except OSError as error:
             result.errors.append(f"{path}: cannot read: {error.strerror or error}")
             return result
     if job.fix or job.diff:
         source = _fix(job, path, source, stdin, result)
+    if not stdin and isinstance(source, bytes):
+        # What the result is about: the bytes read (or written by --fix), so an edit made
+        # while the file is checked is never cached under this result.
+        result.stamp = content_stamp(source)
     try:
         diagnostics, _ = check_source(source, job.settings, edits=job.edits)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
@@ -129,10 +138,52 @@ def check_file(job, path, source=None, stdin=False):
     return result
 
 
+class NotRegularFile(OSError):
+    pass
+
+
+# Pseudo file systems whose files look regular but are not source code (and may hold
+# secrets, such as /proc/self/environ): never read, even through a link.
+_PSEUDO_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def read_source(path):
+    """The bytes of ``path`` if it is a regular file; NotRegularFile (an OSError) for a
+    directory, FIFO, socket, device or a file of /proc, /sys or /dev, even behind a
+    symbolic link. Opening never blocks (O_NONBLOCK: a FIFO that appeared since the walk
+    is refused, not waited on)."""
+    if os.name == "posix":
+        real = os.path.realpath(path)
+        if any(real == root or real.startswith(root + "/") for root in _PSEUDO_ROOTS):
+            raise NotRegularFile(0, "not a regular file (a file of a pseudo file system)")
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(0, "not a regular file")
+        if info.st_size == 0:
+            return b""  # empty, or a pseudo file that only pretends to be (size 0)
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(info.st_size, 1 << 16))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+
+
+def content_stamp(data):
+    return [len(data), hashlib.sha256(data).hexdigest()]
+
+
 def _fix(job, path, source, stdin, result):
     from lint_sockets.engine import _safe_str
     from lint_sockets.fixes import (
-        MAX_ITERATIONS, FixError, fix_source, unified_diff, write_atomically,
+        MAX_ITERATIONS, ChangedMeanwhile, FixError, NotWritten, fix_source, unified_diff,
+        write_atomically,
     )
 
     try:
@@ -159,7 +210,16 @@ def _fix(job, path, source, stdin, result):
         result.fixed_source = new
     elif new != source:
         try:
-            write_atomically(path, new)
+            write_atomically(path, new, expected=source, root=job.root)
+        except ChangedMeanwhile:
+            result.errors.append(f"{path}: changed while lint-sockets was fixing it; left "
+                                 f"as it is now (run --fix again)")
+            result.fixed = []
+            return source
+        except NotWritten as error:
+            result.errors.append(f"{path}: not fixed: {error.reason}")
+            result.fixed = []
+            return source
         except OSError as error:
             result.errors.append(f"{path}: cannot write the fixed file: "
                                  f"{error.strerror or error}")
@@ -174,7 +234,16 @@ def _work(arguments):
 
 
 def run_files(job, paths, jobs, cache):
-    """FileResults for ``paths``, in the order given."""
+    """FileResults for ``paths``, in the order given.
+
+    SIGTERM to this process is handled like Ctrl-C: the workers are told to stop (each
+    finishes the write it may be in, starts no other), then the process ends by the same
+    signal; every file is left old or new."""
+    with _stop_on_sigterm():
+        return _run_files(job, paths, jobs, cache)
+
+
+def _run_files(job, paths, jobs, cache):
     results = [None] * len(paths)
     todo = []
     for index, path in enumerate(paths):
@@ -204,6 +273,33 @@ def run_files(job, paths, jobs, cache):
     return results
 
 
+class Terminated(BaseException):
+    """SIGTERM reached the main process."""
+
+
+class _stop_on_sigterm:
+    def __enter__(self):
+        self.previous = None
+        try:
+            self.previous = signal.signal(signal.SIGTERM, self._raise)
+        except (ValueError, AttributeError, OSError):  # not the main thread
+            pass
+        return self
+
+    @staticmethod
+    def _raise(signum, frame):
+        raise Terminated()
+
+    def __exit__(self, kind, value, traceback):
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+        if kind is Terminated:
+            # Everything is cleaned up: end as SIGTERM would have ended the process.
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+        return False
+
+
 BIG_FILE = 1 << 20  # bytes
 
 
@@ -226,15 +322,50 @@ def _parallel(job, paths, in_main, jobs):
     context = multiprocessing.get_context(method)
     workers = min(jobs, len(paths))
     chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_start_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_start_worker)
+    try:
         pending = pool.map(_work, [(job.for_path(p), p) for p in paths], chunksize=chunk)
         mine = [check_file(job, p) for p in in_main]
-        return list(pending), mine
+        done = list(pending)
+    except BaseException:
+        # Ctrl-C, SIGTERM or an error: no queued file is started, and each worker stops
+        # once the write it may be in is complete.
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+    return done, mine
+
+
+def _stop_workers(pool, grace=1.0):
+    import time
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()  # SIGTERM: _stop_worker below
+        except (OSError, AttributeError):
+            pass
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+    try:
+        pool.shutdown(wait=True)  # the pool's own thread sees its workers gone and ends
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _start_worker():
-    """In each worker process: stop when the main process dies.
+    """In each worker process: stop when told to (SIGTERM) or when the main process dies.
+
+    Ctrl-C reaches the whole process group: workers ignore SIGINT and let the main process
+    stop them, so that they stop the same way whatever the signal. SIGTERM ends a worker at
+    once, or right after the write it is in.
 
     A pool's workers outlive a main process killed by SIGKILL, or by a SIGTERM that only
     reaches its pid (``timeout`` in subprocess.run, a CI runner giving up): they would go on
@@ -244,11 +375,25 @@ def _start_worker():
     import multiprocessing
     import threading
 
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, _stop_worker)
+    except (ValueError, AttributeError, OSError):
+        pass
     parent = multiprocessing.parent_process()
     if parent is None:
         return
     threading.Thread(target=_exit_with_the_parent, args=(parent.sentinel,), daemon=True,
                      name="lint-sockets-parent-watch").start()
+
+
+def _stop_worker(signum, frame):
+    from lint_sockets import fixes
+
+    if fixes.WRITE_LOCK.locked():
+        fixes.EXIT_AFTER_WRITE.set()  # write_atomically ends the process once written
+        return
+    os._exit(1)
 
 
 def _exit_with_the_parent(sentinel):
@@ -272,79 +417,353 @@ def default_jobs():
 
 
 class Cache:
-    """Results keyed on lint-sockets' version, each file's settings and its path, size and
-    modification time: an unchanged tree is answered from here without reading a file.
-    ``directory`` is the cache directory itself (the project root's .lint_sockets_cache,
-    --cache-dir or LINT_SOCKETS_CACHE_DIR)."""
+    """Results keyed on lint-sockets' version, each file's path, a hash of its content and
+    its settings. ``directory`` is the cache directory itself (the project root's
+    .lint_sockets_cache, --cache-dir or LINT_SOCKETS_CACHE_DIR).
+
+    The cache usually lives in the project, so it is untrusted input: a repository can ship
+    one, or put a symbolic link in its place. Hence:
+
+    * the directory and every file in it are opened and created without following
+      symbolic links (``O_NOFOLLOW``, ``O_EXCL``, relative to the directory's descriptor);
+      a cache directory that is a link, or not owned by the user, is not used at all;
+    * each cache file is signed (HMAC-SHA256) with a key kept in the user's own cache
+      directory, so a cache written anywhere else (shipped in a repository or an archive)
+      is never believed;
+    * every entry is still checked for shape and types, and a bad one is a cache miss;
+    * an entry counts only when the file's content has the size and SHA-256 it records:
+      times are not trusted (checkouts and archives set them).
+    """
 
     def __init__(self, directory):
+        directory = os.path.abspath(directory)
         self.directory = directory
+        self.parent, self.base = os.path.split(directory)
         key = json.dumps([__version__, sys.version_info[:2]], sort_keys=True, default=list)
-        name = hashlib.sha256(key.encode()).hexdigest()[:20]
-        self.file = os.path.join(self.directory, __version__, name + ".json")
+        self.name = hashlib.sha256(key.encode()).hexdigest()[:20] + ".json"
+        self.file = os.path.join(self.directory, __version__, self.name)
         self.entries = {}
         self.dirty = False
+        self.warnings = []
+        self.usable = True
+        self._key = _signing_key()
+        if self._key is None:
+            self.usable = False  # nowhere safe to keep the key: no cache
+            return
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                data = json.load(handle)
-            if isinstance(data, dict):
-                self.entries = data
-        except (OSError, ValueError):
-            self.entries = {}
+            if os.path.islink(self.directory):
+                raise _NotUsable(f"{self.directory} is a symbolic link: the cache is not used")
+            data = self._read()
+        except _NotUsable as error:
+            self.usable = False
+            self.warnings.append(str(error))
+            return
+        except (OSError, ValueError, RecursionError, MemoryError):
+            return
+        if isinstance(data, dict):
+            self.entries = data
 
     @staticmethod
     def _settings_key(job):
         return job.settings.digest()
 
-    @staticmethod
-    def _stamp(path):
-        try:
-            info = os.stat(path)
-        except OSError:
+    # -- reading -----------------------------------------------------------------------
+
+    def _read(self):
+        with _CacheDir(self.parent, create=False, name=self.base) as top:
+            if top.fd is None:
+                return None
+            with top.sub(__version__, create=False) as versioned:
+                if versioned.fd is None:
+                    return None
+                raw = versioned.read(self.name)
+        if raw is None:
             return None
-        return [info.st_size, info.st_mtime_ns]
+        signature, _, body = raw.partition(b"\n")
+        if not hmac.compare_digest(signature, self._sign(body)):
+            return None  # written elsewhere, or tampered with
+        return json.loads(body)
+
+    def _sign(self, body):
+        return hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
 
     def get(self, path, job):
         job = job.for_path(path)
-        entry = self.entries.get(os.path.abspath(path))
-        if not isinstance(entry, list) or len(entry) != 4 or entry[0] != self._stamp(path) \
-                or entry[3] != self._settings_key(job):
+        entry = _valid_entry(self.entries.get(os.path.abspath(path)))
+        if entry is None or entry[3] != self._settings_key(job):
             return None
-        if job.edits and not entry[2]:
+        stamp, diagnostics, with_edits, _ = entry
+        try:
+            data = read_source(path)
+        except OSError:
+            return None  # check_file says what is wrong with it
+        if content_stamp(data) != stamp:
             return None
-        diagnostics = [Reported.from_json(d) for d in entry[1]]
+        if job.edits and not with_edits:
+            return None
+        diagnostics = [Reported.from_json(d) for d in diagnostics]
         if (job.fix or job.diff) and any(
             d.fix is not None and (d.fix.applicability == "safe" or job.unsafe)
             for d in diagnostics
         ):
             return None  # something to fix: do the work
-        return FileResult(path, diagnostics, cached=True)
+        result = FileResult(path, diagnostics, cached=True)
+        result.stamp = stamp
+        return result
 
     def put(self, path, job, result):
-        stamp = self._stamp(path)
-        if stamp is None or result.diff is not None:
+        if not self.usable or result.stamp is None or result.diff is not None:
             return
         self.entries[os.path.abspath(path)] = [
-            stamp, [d.to_json() for d in result.diagnostics], bool(job.edits),
+            result.stamp, [d.to_json() for d in result.diagnostics], bool(job.edits),
             self._settings_key(job.for_path(path))]
         self.dirty = True
 
+    # -- writing -----------------------------------------------------------------------
+
     def save(self):
-        if not self.dirty:
+        if not self.dirty or not self.usable:
             return
+        body = json.dumps(self.entries, separators=(",", ":")).encode()
         try:
-            os.makedirs(os.path.dirname(self.file), exist_ok=True)
-            tag = os.path.join(self.directory, "CACHEDIR.TAG")
-            if not os.path.exists(tag):
-                with open(tag, "w", encoding="ascii") as handle:
-                    handle.write("Signature: 8a477f597d28d172789f06886806bc55\n"
-                                 "# This directory is lint-sockets' cache.\n")
-                with open(os.path.join(self.directory, ".gitignore"), "w") as handle:
-                    handle.write("*\n")
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.file),
-                                                 suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self.entries, out, separators=(",", ":"))
-            os.replace(temporary, self.file)
+            if not os.path.isdir(self.parent):
+                os.makedirs(self.parent, exist_ok=True)  # --cache-dir in a new directory
+            with _CacheDir(self.parent, create=True, name=self.base) as top:
+                top.create_once("CACHEDIR.TAG",
+                                b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                                b"# This directory is lint-sockets' cache.\n")
+                top.create_once(".gitignore", b"*\n")
+                with top.sub(__version__, create=True) as versioned:
+                    versioned.replace(self.name, self._sign(body) + b"\n" + body)
+        except _NotUsable as error:
+            self.warnings.append(str(error))
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class _NotUsable(Exception):
+    pass
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_HAVE_DIR_FD = {os.open, os.mkdir, os.rename} <= os.supports_dir_fd
+
+
+class _CacheDir:
+    """The cache directory (or one below it), opened without following links. Files are
+    opened relative to its descriptor, so no link anywhere on the way is followed.
+    Where the platform has no ``dir_fd`` (Windows), paths are checked with lstat instead."""
+
+    def __init__(self, parent, create, name=CACHE_DIR, parent_fd=None):
+        self.fd = None
+        self.path = os.path.join(parent, name)
+        self.create = create
+        self.name = name
+        self.parent_fd = parent_fd
+
+    def __enter__(self):
+        if _HAVE_DIR_FD:
+            own_parent = self.parent_fd is None
+            parent_fd = (os.open(os.path.dirname(self.path) or ".",
+                                 os.O_RDONLY | _DIRECTORY | _CLOEXEC)
+                         if own_parent else self.parent_fd)
+            try:
+                if self.create:
+                    try:
+                        os.mkdir(self.name, 0o755, dir_fd=parent_fd)
+                    except FileExistsError:
+                        pass
+                try:
+                    self.fd = os.open(self.name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW
+                                      | _CLOEXEC, dir_fd=parent_fd)
+                except FileNotFoundError:
+                    if self.create:
+                        raise
+                    return self
+                except OSError as error:  # ELOOP / ENOTDIR: a link or not a directory
+                    raise _NotUsable(f"{self.path} is a symbolic link or not a directory: "
+                                     f"the cache is not used") from error
+            finally:
+                if own_parent:
+                    os.close(parent_fd)
+            self._check(os.fstat(self.fd))
+        else:
+            if self.create:
+                try:
+                    os.mkdir(self.path, 0o755)
+                except FileExistsError:
+                    pass
+            try:
+                info = os.lstat(self.path)
+            except FileNotFoundError:
+                if self.create:
+                    raise
+                return self
+            if not stat.S_ISDIR(info.st_mode):
+                raise _NotUsable(f"{self.path} is a symbolic link or not a directory: "
+                                 f"the cache is not used")
+            self._check(info)
+            self.fd = -1
+        return self
+
+    def _check(self, info):
+        if not stat.S_ISDIR(info.st_mode):
+            raise _NotUsable(f"{self.path} is not a directory: the cache is not used")
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            raise _NotUsable(f"{self.path} belongs to another user: the cache is not used")
+
+    def __exit__(self, *exc):
+        if self.fd is not None and self.fd >= 0:
+            os.close(self.fd)
+        self.fd = None
+
+    def sub(self, name, create):
+        return _CacheDir(self.path, create, name, self.fd if _HAVE_DIR_FD else None)
+
+    def _open(self, name, flags, mode=0o644):
+        if _HAVE_DIR_FD:
+            return os.open(name, flags | _NOFOLLOW | _CLOEXEC, mode, dir_fd=self.fd)
+        path = os.path.join(self.path, name)
+        if os.path.islink(path):
+            raise OSError(0, "a symbolic link", path)
+        return os.open(path, flags | getattr(os, "O_BINARY", 0), mode)
+
+    def read(self, name):
+        """The file's bytes; None if it does not exist. Links, FIFOs and devices raise."""
+        try:
+            fd = self._open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return handle.read()
+
+    def create_once(self, name, data):
+        """Write a new file ``name``; nothing if something (even a link) is there."""
+        try:
+            fd = self._open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+
+    def replace(self, name, data):
+        """Replace ``name`` with ``data`` in one step: a new file (O_EXCL), then a rename,
+        which replaces a link in its place rather than following it."""
+        temporary = f".tmp-{os.getpid()}-{secrets.token_hex(8)}"
+        fd = self._open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            if _HAVE_DIR_FD:
+                os.rename(temporary, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+            else:
+                os.replace(os.path.join(self.path, temporary), os.path.join(self.path, name))
+        except BaseException:
+            try:
+                if _HAVE_DIR_FD:
+                    os.unlink(temporary, dir_fd=self.fd)
+                else:
+                    os.unlink(os.path.join(self.path, temporary))
+            except OSError:
+                pass
+            raise
+
+
+def _signing_key():
+    """The key that signs this user's cache files, kept (mode 0600) in the user's cache
+    directory, outside any project; None where it cannot be kept."""
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+            os.path.expanduser("~"), ".cache")
+    if not base or not os.path.isabs(base):
+        return None
+    directory = os.path.join(base, "lint-sockets")
+    path = os.path.join(directory, "cache-key")
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+        except FileNotFoundError:
+            key = secrets.token_bytes(32)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC,
+                             0o600)
+            except FileExistsError:  # another run made it meanwhile
+                return _signing_key_read(path)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(key)
+            return key
+        os.close(fd)
+        return _signing_key_read(path)
+    except OSError:
+        return None
+
+
+def _signing_key_read(path):
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or (
+                hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+            return None
+        key = handle.read(64)
+    return key if len(key) == 32 else None
+
+
+_CODE = __import__("re").compile(r"SCK\d{3}\Z")
+
+
+def _valid_entry(entry):
+    """``entry`` if it has exactly the shape ``Cache.put`` writes, else None."""
+    try:
+        stamp, diagnostics, with_edits, settings = entry
+        size, digest = stamp
+        if not (_int(size) and isinstance(digest, str) and len(digest) == 64
+                and isinstance(diagnostics, list) and isinstance(with_edits, bool)
+                and isinstance(settings, str)):
+            return None
+        for d in diagnostics:
+            if not _valid_diagnostic(d):
+                return None
+    except (TypeError, ValueError):
+        return None
+    return entry
+
+
+def _int(value, low=0):
+    return type(value) is int and value >= low
+
+
+def _valid_diagnostic(d):
+    if not (isinstance(d, list) and len(d) == 8):
+        return False
+    code, message, line, column, end_line, end_column, fix, edits = d
+    if not (isinstance(code, str) and _CODE.match(code) and isinstance(message, str)
+            and _int(line, 1) and _int(column, 1) and _int(end_line, 1)
+            and _int(end_column, 1)):
+        return False
+    if fix is not None and not (isinstance(fix, list) and len(fix) == 2
+                                and fix[0] in ("safe", "unsafe") and isinstance(fix[1], str)):
+        return False
+    if edits is not None:
+        if not isinstance(edits, list):
+            return False
+        for edit in edits:
+            if not (isinstance(edit, dict) and set(edit) == {"content", "location",
+                                                             "end_location"}
+                    and isinstance(edit["content"], str)
+                    and _valid_position(edit["location"])
+                    and _valid_position(edit["end_location"])):
+                return False
+    return True
+
+
+def _valid_position(position):
+    return (isinstance(position, dict) and set(position) == {"row", "column"}
+            and _int(position["row"], 1) and _int(position["column"], 1))

@@ -9,6 +9,30 @@ class SettingsError(Exception):
     """Bad configuration or options: reported to the user, exit status 2."""
 
 
+_COMPILED = {}
+
+
+def compile_socket_names(pattern):
+    """``pattern`` compiled to search in time linear in the name (lint_sockets.linear_re):
+    a pattern from a repository's configuration cannot make a run hang, as one such as
+    ``(a|a)*b`` does with Python's backtracking ``re``. The syntax is Python's; what needs
+    backtracking (backreferences, lookaround) is a SettingsError."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        from lint_sockets.linear_re import LinearPattern, PatternError
+
+        try:
+            compiled = LinearPattern(pattern)
+        except PatternError as error:
+            detail = str(error)
+            if len(detail) > 200:
+                detail = detail[:200] + "..."
+            raise SettingsError(f"socket-names: invalid regular expression: {detail}") from None
+        if len(_COMPILED) < 64:
+            _COMPILED[pattern] = compiled
+    return compiled
+
+
 def parse_target_version(text):
     """``py39`` / ``3.9`` -> (3, 9)."""
     value = text.strip().lower()
@@ -78,26 +102,34 @@ class Settings:
                 enabled.add(code)
         self.enabled = frozenset(enabled)
         if socket_names is not None:
-            try:
-                re.compile(socket_names)
-            except re.error as error:
-                raise SettingsError(f"socket-names: invalid regular expression: {error}") from None
+            compile_socket_names(socket_names)
         self.socket_names = socket_names
         self.target_version = target_version
+        checked = set()
         for pattern, codes in per_file_ignores:
-            expand_codes(codes, f"per-file-ignores {pattern!r}")
+            if tuple(codes) not in checked:
+                expand_codes(codes, f"per-file-ignores {pattern!r}")
+                checked.add(tuple(codes))
         self.per_file_ignores = tuple((p, tuple(c)) for p, c in per_file_ignores)
         self.root = root
         self._derived = {}
         self._digest = None
+        self._index = None
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_index"] = None  # rebuilt where it is used
+        return state
 
     def for_path(self, path):
         """These settings with the per-file-ignores that match ``path`` applied."""
         if not self.per_file_ignores or path == "-":
             return self
-        from lint_sockets.config import ignored_codes
+        from lint_sockets.config import GlobIndex
 
-        codes = frozenset(ignored_codes(path, self.per_file_ignores, self.root or "."))
+        if self._index is None:
+            self._index = GlobIndex(self.per_file_ignores)
+        codes = frozenset(self._index.codes(path, self.root or "."))
         if not codes:
             return self
         derived = self._derived.get(codes)
@@ -108,6 +140,7 @@ class Settings:
             derived.per_file_ignores = ()
             derived._derived = {}
             derived._digest = None
+            derived._index = None
             self._derived[codes] = derived
         return derived
 

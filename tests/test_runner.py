@@ -28,21 +28,36 @@ def test_parallel_output_is_the_same_as_one_process(tmp_path):
     assert one.stdout.count("\n") > 100
 
 
-def test_warm_run_answers_from_the_cache_without_reading_files(tmp_path):
+def test_warm_run_answers_from_the_cache_and_sees_changes_that_keep_size_and_time(
+        tmp_path, monkeypatch, capsys):
+    from lint_sockets import cli, runner
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     path = tmp_path / "server.py"
     path.write_text(SERVER)
-    first = run("server.py", cwd=tmp_path)
-    assert "SCK501" in first.stdout
+    assert cli.main(["--output-format", "concise", "server.py"]) == 1
+    first = capsys.readouterr().out
+    assert "SCK501" in first
     assert (tmp_path / ".lint_sockets_cache" / "CACHEDIR.TAG").is_file()
-    # Same size and modification time, different content: a cached answer proves the file
-    # was not read again.
+    # A warm run answers from the cache: the file is not checked again.
+    real = runner.check_file
+    checked = []
+
+    def counting(job, name, *args, **kwargs):
+        checked.append(name)
+        return real(job, name, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_file", counting)
+    assert cli.main(["--output-format", "concise", "server.py"]) == 1
+    assert capsys.readouterr().out == first and checked == []
+    # Same size and modification time, different content (as a checkout or an archive can
+    # leave it): the cache keys on the content, so the change is seen.
     stamp = os.stat(path)
     path.write_text(SERVER.replace("srv.accept()", "srv.acc3pt()"))
     os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-    assert run("server.py", cwd=tmp_path).stdout == first.stdout
-    # A real change is seen.
-    path.write_text("x = 1\n")
-    assert "All checks passed!" in run("server.py", cwd=tmp_path).stdout
+    assert cli.main(["--output-format", "concise", "server.py"]) == 0
+    assert "All checks passed!" in capsys.readouterr().out and checked == ["server.py"]
 
 
 def test_cache_is_keyed_on_settings(tmp_path):

@@ -6,8 +6,6 @@
   the error is errno E (raise, return, break, continue, fall through, close, sleep)?
 """
 
-import re
-
 import libcst as cst
 
 from lint_sockets.analysis import tables
@@ -59,7 +57,9 @@ class Facts:
         self.source = source  # the file's text (str or bytes), for cheap "does it mention X"
         self.imports = model.imports
         self.settings = settings
-        self.name_pattern = re.compile(settings.socket_names or DEFAULT_SOCKET_NAMES)
+        from lint_sockets.settings import compile_socket_names  # linear-time matching
+
+        self.name_pattern = compile_socket_names(settings.socket_names or DEFAULT_SOCKET_NAMES)
         self._info_cache = {}
         self._aliases = {}
         self._errno_names = {}
