@@ -1,0 +1,241 @@
+"""The plugin in the main run: record the call sites each passing test reaches, then replay
+the tests with one fault at a time, judge, and report."""
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+import pytest
+
+from lint_sockets.faults import FAULTS, PEER
+from lint_sockets.faults import inject, replay, report
+
+
+def parse_faults(value):
+    if value in (None, "", "all"):
+        return list(FAULTS)
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [n for n in names if n not in FAULTS]
+    if unknown or not names:
+        hint = ""
+        if len(names) == 1 and (os.path.exists(value) or "::" in value):
+            hint = (" (it looks like a test path: write --socket-faults=FAULT,... or put "
+                    "--socket-faults after the paths)")
+        raise pytest.UsageError(
+            f"--socket-faults: unknown fault {', '.join(unknown) or repr(value)}{hint}; "
+            f"the faults are {', '.join(FAULTS)}")
+    return [f for f in FAULTS if f in names]
+
+
+class Controller:
+    def __init__(self, config):
+        self.config = config
+        opt = config.getoption
+        if opt("numprocesses", None) or hasattr(config, "workerinput"):
+            raise pytest.UsageError("--socket-faults replays tests one at a time; "
+                                    "run it without -n")
+        self.faults = parse_faults(opt("socket_faults"))
+        self.max_runs = opt("socket_faults_max_runs")
+        self.timeout = opt("socket_faults_timeout")
+        self.nth = opt("socket_faults_call")
+        self.seed = opt("socket_faults_seed")
+        if self.max_runs < 1:
+            raise pytest.UsageError("--socket-faults-max-runs must be at least 1")
+        if not self.timeout > 0:
+            raise pytest.UsageError("--socket-faults-timeout must be more than 0")
+        if self.nth < 1:
+            raise pytest.UsageError("--socket-faults-call must be at least 1")
+        self.rootdir = os.fspath(config.rootpath)
+        self.invocation_dir = os.fspath(config.invocation_params.dir)
+        roots = [os.path.join(self.invocation_dir, p) for p in opt("socket_faults_in")]
+        for root in roots:
+            if not os.path.exists(root):
+                raise pytest.UsageError(f"--socket-faults-in: {root} does not exist")
+        self.roots = roots or [self.rootdir]
+        self.findings = None
+        source = opt("socket_faults_from")
+        if source:
+            try:
+                self.findings = report.read_findings(
+                    os.path.join(self.invocation_dir, source), self.invocation_dir)
+            except report.FindingsError as exc:
+                raise pytest.UsageError(f"--socket-faults-from: {exc}") from None
+        self.report_path = opt("socket_faults_report")
+        self.tests = {}        # nodeid -> recorded sites, for tests that passed
+        self.order = []
+        self.reports = {}
+        self.entries = []      # findings, as in the JSON report
+        self.reached = {}      # (real file, line, fault) -> set of nodeids
+        self.problems = []     # replays that could not run
+        self.runs = 0
+        self.capped = 0
+        self.elapsed = 0.0
+        self.replayed_tests = 0
+
+    # main run
+
+    def start(self):
+        files = [f.filename for f in self.findings] if self.findings else []
+        inject.STATE.scope = inject.Scope(self.roots, files)
+        inject.STATE.mode = "record"
+        inject.install()
+
+    def pytest_unconfigure(self, config):
+        inject.uninstall()
+
+    def pytest_report_header(self, config):
+        where = ", ".join(report.display_path(r, self.rootdir) for r in self.roots)
+        return [f"socket-faults: {','.join(self.faults)}; code under test: {where}; "
+                f"seed {self.seed} (--socket-faults-seed={self.seed} repeats this run)"]
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        inject.STATE.sites = {}
+        self.reports[item.nodeid] = []
+        yield
+        sites = inject.STATE.sites
+        inject.STATE.sites = {}
+        reports = self.reports.pop(item.nodeid, [])
+        if sites and reports and replay.outcome_of(reports) == "passed":
+            self.tests[item.nodeid] = (item, sites)
+            self.order.append(item.nodeid)
+
+    def pytest_runtest_logreport(self, report):
+        if report.nodeid in self.reports:
+            self.reports[report.nodeid].append(report)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session, exitstatus):
+        inject.STATE.mode = "off"
+        if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.USAGE_ERROR,
+                          pytest.ExitCode.INTERNAL_ERROR):
+            return
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        begin = time.monotonic()
+        workdir = tempfile.mkdtemp(prefix="lint-sockets-faults-")
+        try:
+            for nodeid in self.order:
+                item, sites = self.tests[nodeid]
+                self._replay_test(nodeid, item, sites, workdir, terminal)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        self.elapsed = time.monotonic() - begin
+        if self.report_path:
+            entries = [{k: e[k] for k in ("test", "fault", "file", "line", "outcome", "rule")}
+                       for e in self.entries]
+            report.write_json(os.path.join(self.invocation_dir, self.report_path), entries)
+        if self.entries and session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _candidates(self, sites):
+        """(file, line, fault, method, ssl) to try, in a fixed order."""
+        out = []
+        for (filename, line, fault), (count, method, is_ssl) in sites.items():
+            if fault not in self.faults or count < self.nth:
+                continue
+            real = os.path.normcase(os.path.realpath(filename))
+            key = (real, line, fault)
+            if self.findings is not None and not any(
+                    f.covers(real, line, fault) for f in self.findings):
+                continue
+            out.append((filename, line, fault, method, is_ssl, key))
+        out.sort(key=lambda c: (c[0], c[1], FAULTS.index(c[2])))
+        return out
+
+    def _replay_test(self, nodeid, item, sites, workdir, terminal):
+        candidates = self._candidates(sites)
+        for c in candidates:
+            self.reached.setdefault(c[5], set()).add(nodeid)
+        # A fault already shown at a site by an earlier test is not replayed again.
+        shown = {(e["real"], e["line"], e["fault"]) for e in self.entries}
+        candidates = [c for c in candidates if c[5] not in shown]
+        if not candidates:
+            return
+        if len(candidates) > self.max_runs:
+            self.capped += len(candidates) - self.max_runs
+            candidates = candidates[:self.max_runs]
+        self.replayed_tests += 1
+        base = self._run(nodeid, item, None, workdir, self.timeout)
+        if base.error is not None or base.killed is not None or base.outcome != "passed":
+            why = base.error or (f"it {base.killed}s" if base.killed
+                                 else f"it is {base.outcome}")
+            self.problems.append((nodeid, f"does not pass when run alone: {why}", base.log))
+            return
+        timeout = max(self.timeout, 3 * base.duration)
+        if terminal is not None:
+            terminal.write_line(f"socket-faults: {nodeid}: {len(candidates)} faulted "
+                                f"run{'s' if len(candidates) > 1 else ''}")
+        for filename, line, fault, method, is_ssl, key in candidates:
+            target = {"file": filename, "line": line, "fault": fault}
+            run = self._run(nodeid, item, target, workdir, timeout)
+            self.runs += 1
+            if run.error is not None:
+                self.problems.append((nodeid, f"{fault} at {line}: {run.error}", run.log))
+                continue
+            outcome = replay.judge(fault, base, run)
+            if outcome is None:
+                continue
+            fired = run.fired or {"method": method, "ssl": is_ssl}
+            self.entries.append({
+                "test": nodeid, "fault": fault,
+                "file": report.display_path(filename, self.rootdir), "line": line,
+                "outcome": outcome,
+                "rule": report.rule_for(fault, fired["method"], fired["ssl"]),
+                "real": key[0],
+            })
+
+    def _run(self, nodeid, item, target, workdir, timeout):
+        index = len(os.listdir(workdir))
+        status = os.path.join(workdir, f"{index}.status")
+        spec_path = os.path.join(workdir, f"{index}.json")
+        spec = {
+            "nodeid": nodeid, "target": target, "nth": self.nth, "seed": self.seed,
+            "status": status, "roots": self.roots,
+            "files": [f.filename for f in self.findings] if self.findings else [],
+        }
+        with open(spec_path, "w", encoding="utf-8") as handle:
+            json.dump(spec, handle)
+        path = os.fspath(item.path) if hasattr(item, "path") else str(item.fspath)
+        parts = nodeid.split("::", 1)
+        selector = path + ("::" + parts[1] if len(parts) > 1 else "")
+        args = replay.child_arguments(self.config.invocation_params.args, self.config.args)
+        command = [sys.executable, "-m", "pytest", *args,
+                   "-o", f"cache_dir={os.path.join(workdir, 'cache')}",
+                   "-p", "no:randomly",
+                   f"--socket-faults-child={spec_path}", selector]
+        if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+            command[3:3] = ["-p", "lint_sockets.faults.plugin"]
+        return replay.run_child(command, self.invocation_dir, status,
+                                os.path.join(workdir, f"{index}.log"), timeout)
+
+    def pytest_terminal_summary(self, terminalreporter):
+        tr = terminalreporter
+        tr.section("socket faults")
+        sites = len({k[:2] for k in self.reached})
+        tr.write_line(
+            f"{len(self.order)} passing tests reached {sites} call sites in the code under "
+            f"test; {self.runs} faulted runs of {self.replayed_tests} tests in "
+            f"{self.elapsed:.1f} s; seed {self.seed} (--socket-faults-seed={self.seed})")
+        if self.capped:
+            tr.write_line(f"{self.capped} runs left out by --socket-faults-max-runs="
+                          f"{self.max_runs}")
+        for nodeid, why, log in self.problems:
+            tr.write_line(f"not replayed: {nodeid} {why}", yellow=True)
+            if log and self.config.getoption("verbose") > 0:
+                for text in log.rstrip().splitlines()[-15:]:
+                    tr.write_line("    " + text)
+        if self.findings is not None:
+            for text in report.confirmation_lines(self.findings, self.entries, self.reached,
+                                                  self.rootdir):
+                tr.write_line(text, red=" confirmed by " in text)
+        elif self.entries:
+            for text in report.finding_lines(self.entries):
+                tr.write_line(text, red=True)
+        else:
+            tr.write_line("no fault changed the outcome of a test", green=True)
+        if self.entries and self.findings is None:
+            peer = sum(1 for e in self.entries if e["fault"] in PEER)
+            tr.write_line(f"{len(self.entries)} findings ({peer} under peer faults)")
