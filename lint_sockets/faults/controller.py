@@ -176,6 +176,9 @@ class Controller:
                 self.problems.append((nodeid, f"{fault} at {line}: {run.error}", run.log))
                 continue
             outcome = replay.judge(fault, base, run)
+            if terminal is not None and self.config.getoption("verbose") > 0:
+                terminal.write_line(f"    {report.display_path(filename, self.rootdir)}:{line} "
+                                    f"{fault}: {_describe(run)} -> {outcome or 'no finding'}")
             if outcome is None:
                 continue
             fired = run.fired or {"method": method, "ssl": is_ssl}
@@ -239,3 +242,12 @@ class Controller:
         if self.entries and self.findings is None:
             peer = sum(1 for e in self.entries if e["fault"] in PEER)
             tr.write_line(f"{len(self.entries)} findings ({peer} under peer faults)")
+
+
+def _describe(run):
+    if run.fired is None:
+        return "not injected"
+    if run.killed:
+        return f"killed after {run.duration:.1f} s ({run.killed})"
+    extra = f", {len(run.thread_errors)} thread errors" if run.thread_errors else ""
+    return f"{run.outcome} in {run.duration:.1f} s{extra}"

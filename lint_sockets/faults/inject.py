@@ -18,6 +18,8 @@ import sysconfig
 import threading
 import weakref
 
+from lint_sockets.faults import LEGAL
+
 _SOCKET = socket.socket
 _RAW = socket.socket.__mro__[1]  # _socket.socket: the C methods
 
@@ -125,13 +127,15 @@ class State:
         self.rng = random.Random(0)
 
     def site(self, frame):
+        """(file, line, direct) of the call site for a socket call made from ``frame``;
+        ``direct`` when the code under test made the socket call itself."""
         scope = self.scope
         depth = 0
         while frame is not None and depth < 40:
             code = frame.f_code
             kind = scope.kind(code.co_filename)
             if kind == "under":
-                return code.co_filename, frame.f_lineno
+                return code.co_filename, frame.f_lineno, depth == 0
             if kind != "stdlib" or _in_boundary(code):
                 return None
             frame = frame.f_back
@@ -218,6 +222,11 @@ def applicable(name, sock, args, kwargs):
     return out
 
 
+_MSG_MORE = getattr(socket, "MSG_MORE", 0)
+_MORE_FAMILIES = (socket.AF_INET, getattr(socket, "AF_INET6", socket.AF_INET)) \
+    if _MSG_MORE else ()
+
+
 def _strerror(code):
     return os.strerror(code)
 
@@ -248,12 +257,13 @@ class _Guard:
 
 
 def _sticky(state, kind, name, sock, original, args, kwargs):
-    """What a read or write does on a socket whose peer has (as far as it knows) gone."""
+    """What a read or write does once the peer has closed ('eof': reads see the end, writes
+    still go) or reset the connection ('reset': reads see the end, writes fail)."""
     if name in READS:
         return b"" if name == "recv" else 0
-    if name in WRITES:
+    if kind == "reset" and name in WRITES:
         raise BrokenPipeError(errno.EPIPE, _strerror(errno.EPIPE))
-    return original(sock, *args, **kwargs)
+    return original(sock, *args, **kwargs)  # a peer that closed may still read
 
 
 def _inject(state, fault, name, sock, original, args, kwargs, is_ssl):
@@ -263,6 +273,11 @@ def _inject(state, fault, name, sock, original, args, kwargs, is_ssl):
     if fault == "short-send":
         data = memoryview(args[0] if args else kwargs["data"]).cast("B")
         size = rng.randint(1, len(data) - 1)
+        if sock.family in _MORE_FAMILIES:
+            # Hold the part sent back until the code sends the rest, which then leaves
+            # in the same segment: a peer sees the same bytes arrive as without the
+            # fault, unless the rest is never sent (then the part leaves after 200 ms).
+            return True, original(sock, data[:size], _MSG_MORE)
         return True, original(sock, data[:size])
     if fault == "short-recv":
         wanted = _read_size(name, args, kwargs)
@@ -337,6 +352,12 @@ def _make_wrapper(name, original):
             if site is None:
                 return original(self, *args, **kwargs)
             faults = applicable(name, self, args, kwargs)
+            if not site[2]:
+                # The standard library made this call for the code under test and deals
+                # with what the kernel may legally return; only the peer's failures
+                # reach the code under test through it.
+                faults = [f for f in faults if f not in LEGAL]
+            site = site[:2]
             if not faults:
                 return original(self, *args, **kwargs)
             ssl_class = _ssl_class()
