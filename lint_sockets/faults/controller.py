@@ -207,6 +207,7 @@ class Controller:
         args = replay.child_arguments(self.config.invocation_params.args, self.config.args)
         command = [sys.executable, "-m", "pytest", *args,
                    "-o", f"cache_dir={os.path.join(workdir, 'cache')}",
+                   f"--basetemp={os.path.join(workdir, f'{index}.tmp')}",
                    "-p", "no:randomly",
                    f"--socket-faults-child={spec_path}", selector]
         if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):

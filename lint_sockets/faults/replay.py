@@ -40,6 +40,7 @@ _DROP = {
     "--last-failed-no-failures": True, "--co": False, "--collect-only": False,
     "--setup-plan": False, "--setup-only": False, "--fixtures": False,
     "--markers": False, "--help": False, "-h": False, "--version": False, "-V": False,
+    "--basetemp": True,
 }
 _OWN_VALUE = ("--socket-faults-in", "--socket-faults-max-runs", "--socket-faults-timeout",
               "--socket-faults-report", "--socket-faults-from", "--socket-faults-seed",
@@ -335,6 +336,21 @@ def _idle_share():
     return (time.process_time() - cpu) / max(time.monotonic() - wall, 1e-6)
 
 
+def owned(traceback):
+    """Whether the code under test owns the thread or task an exception ended: the first
+    frame of its traceback outside the standard library is in the code under test. An
+    exception that the code under test raised into a thread or task the test started is
+    the test's to handle."""
+    from lint_sockets.faults.inject import STATE
+
+    while traceback is not None:
+        kind = STATE.scope.kind(traceback.tb_frame.f_code.co_filename)
+        if kind != "stdlib":
+            return kind == "under"
+        traceback = traceback.tb_next
+    return False
+
+
 class _ErrorHooks:
     """Record exceptions that end a thread or that asyncio hands to its exception handler
     (a task's exception never retrieved, a failing callback), passing them on as before."""
@@ -348,8 +364,9 @@ class _ErrorHooks:
         previous = self.previous
 
         def hook(args):
-            name = getattr(args.thread, "name", "?")
-            sink.append(f"{args.exc_type.__name__} in thread {name}")
+            if owned(args.exc_traceback):
+                name = getattr(args.thread, "name", "?")
+                sink.append(f"{args.exc_type.__name__} in thread {name}")
             previous(args)
 
         threading.excepthook = hook
@@ -368,8 +385,8 @@ class _ErrorHooks:
 
         def call_exception_handler(loop, context):
             exc = context.get("exception")
-            what = type(exc).__name__ if exc is not None else context.get("message", "?")
-            sink.append(f"{what} in an asyncio task or callback")
+            if exc is not None and owned(exc.__traceback__):
+                sink.append(f"{type(exc).__name__} in an asyncio task or callback")
             return original(loop, context)
 
         cls.call_exception_handler = call_exception_handler

@@ -1,0 +1,760 @@
+"""The fault-replay pytest plugin (--socket-faults), run with pytest's own pytester on a small
+project: a line server and a framed-message client, each in a correct and in buggy variants,
+with their tests. Every bug must be reported with its fault and rule; the correct variants
+must report nothing. Loopback sockets only."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lint_sockets.faults import FAULTS, LEGAL, PEER
+from lint_sockets.faults import inject, replay, report
+
+pytest_plugins = ["pytester"]
+
+SERVER = '''\
+import socket
+import threading
+
+
+def read_line(conn):
+    buf = b""
+    while b"\\n" not in buf:
+        data = conn.recv(1024)
+        if not data:
+            break
+        buf += data
+    return buf
+
+
+def serve(listener):
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        except OSError:
+            return  # the listener was shut down
+        with conn:
+            try:
+                conn.sendall(read_line(conn).upper())
+            except (ConnectionResetError, BrokenPipeError):
+                pass
+
+
+def start():
+    listener = socket.create_server(("127.0.0.1", 0))
+    thread = threading.Thread(target=serve, args=(listener,), daemon=True)
+    thread.start()
+    return listener, thread
+'''
+
+# The bugs of the server, each as (correct text, buggy text).
+EOF_BUG = ('''        data = conn.recv(1024)
+        if not data:
+            break
+        buf += data''', '''        buf += conn.recv(1024)''')
+SEND_BUG = ("conn.sendall(read_line(conn).upper())", "conn.send(read_line(conn).upper())")
+ACCEPT_BUG = ('''        except ConnectionAbortedError:
+            continue
+''', "")
+
+SERVER_TEST = '''\
+import socket
+
+import pytest
+
+from netapp import {module} as server
+
+
+@pytest.fixture
+def address():
+    listener, thread = server.start()
+    yield listener.getsockname()
+    listener.shutdown(socket.SHUT_RDWR)
+    listener.close()
+    thread.join(2)
+
+
+def ask(address, text):
+    with socket.create_connection(address, timeout=2) as conn:
+        conn.sendall(text)
+        chunks = []
+        while True:
+            data = conn.recv(1024)
+            if not data:
+                return b"".join(chunks)
+            chunks.append(data)
+
+
+def test_upper(address):
+    assert ask(address, b"hello\\n") == b"HELLO\\n"
+'''
+
+CLIENT = '''\
+import select
+import socket
+import struct
+import threading
+import time
+
+
+def open_connection(address, attempts=3, timeout=2.0):
+    for _ in range(attempts):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setblocking(False)
+        try:
+            sock.connect(address)
+        except BlockingIOError:
+            pass
+        select.select([], [sock], [], timeout)
+        if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0:
+            sock.settimeout(timeout)
+            return sock
+        sock.close()
+        time.sleep(0.05)
+    raise ConnectionRefusedError(f"cannot connect to {address}")
+
+
+def recv_exactly(sock, size):
+    buf = b""
+    while len(buf) < size:
+        data = sock.recv(size - len(buf))
+        if not data:
+            raise EOFError("connection closed in the middle of a message")
+        buf += data
+    return buf
+
+
+def read_message(sock):
+    (length,) = struct.unpack("!I", recv_exactly(sock, 4))
+    return recv_exactly(sock, length)
+
+
+def send_message(sock, payload):
+    sock.sendall(struct.pack("!I", len(payload)) + payload)
+
+
+class Forwarder(threading.Thread):
+    """Sends each message and keeps the replies; a failure ends it with ``error`` set."""
+
+    def __init__(self, address, messages):
+        super().__init__(daemon=True)
+        self.address = address
+        self.messages = messages
+        self.replies = []
+        self.error = None
+
+    def run(self):
+        try:
+            sock = open_connection(self.address)
+        except OSError as exc:
+            self.error = exc
+            return
+        with sock:
+            try:
+                for message in self.messages:
+                    send_message(sock, message)
+                    self.replies.append(read_message(sock))
+            except (OSError, EOFError) as exc:
+                self.error = exc
+'''
+
+# A reader that takes recv(n) to return n bytes.
+FRAMING_BUG = ('''    (length,) = struct.unpack("!I", recv_exactly(sock, 4))
+    return recv_exactly(sock, length)''', '''    (length,) = struct.unpack("!I", sock.recv(4))
+    return sock.recv(length)''')
+# A forwarder that only expects errors while connecting (correct when the connect is).
+CONNECT_ONLY = ('''            try:
+                for message in self.messages:
+                    send_message(sock, message)
+                    self.replies.append(read_message(sock))
+            except (OSError, EOFError) as exc:
+                self.error = exc''', '''            for message in self.messages:
+                send_message(sock, message)
+                self.replies.append(read_message(sock))''')
+# A non-blocking connect that takes writability for success.
+SO_ERROR_BUG = ('''        select.select([], [sock], [], timeout)
+        if sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0:
+            sock.settimeout(timeout)
+            return sock
+        sock.close()
+        time.sleep(0.05)''', '''        select.select([], [sock], [], timeout)
+        sock.settimeout(timeout)
+        return sock''')
+
+CLIENT_TEST = '''\
+import socketserver
+import struct
+import threading
+
+import pytest
+
+from netapp.{module} import Forwarder
+
+
+class Reverse(socketserver.StreamRequestHandler):
+    def handle(self):
+        while True:
+            header = self.rfile.read(4)
+            if len(header) < 4:
+                return
+            (length,) = struct.unpack("!I", header)
+            body = self.rfile.read(length)
+            self.wfile.write(struct.pack("!I", len(body)) + body[::-1])
+
+
+@pytest.fixture
+def address():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Reverse)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address
+    server.shutdown()
+    server.server_close()
+
+
+def test_forward(address):
+    forwarder = Forwarder(address, [b"hello", b"world" * 1000])
+    forwarder.start()
+    forwarder.join(3)
+    assert forwarder.error is None
+    assert forwarder.replies == [b"olleh", b"dlrow" * 1000]
+'''
+
+ASYNC = '''\
+async def upper(loop, conn):
+    with conn:
+        while True:
+            data = await loop.sock_recv(conn, 1024)
+            if not data:
+                break
+            await loop.sock_sendall(conn, data.upper())
+'''
+ASYNC_EOF_BUG = ('''            if not data:
+                break
+''', "")
+
+ASYNC_TEST = '''\
+import asyncio
+import socket
+
+from netapp import {module} as aio
+
+
+def test_upper():
+    async def main():
+        loop = asyncio.get_running_loop()
+        a, b = socket.socketpair()
+        a.setblocking(False)
+        b.setblocking(False)
+        task = asyncio.create_task(aio.upper(loop, a))
+        await loop.sock_sendall(b, b"hi")
+        reply = await asyncio.wait_for(loop.sock_recv(b, 10), 2)
+        b.close()
+        task.cancel()
+        return reply
+
+    assert asyncio.run(main()) == b"HI"
+'''
+
+PUMP = '''\
+import select
+
+
+def send_all(sock, data, timeout=2.0):
+    view = memoryview(data)
+    while view:
+        try:
+            sent = sock.send(view)
+        except BlockingIOError:
+            select.select([], [sock], [], timeout)
+            continue
+        view = view[sent:]
+
+
+def recv_until_closed(sock, timeout=2.0):
+    chunks = []
+    while True:
+        try:
+            data = sock.recv(4096)
+        except BlockingIOError:
+            select.select([sock], [], [], timeout)
+            continue
+        if not data:
+            return b"".join(chunks)
+        chunks.append(data)
+'''
+# A non-blocking reader that takes EAGAIN for an error.
+EAGAIN_BUG = ('''        try:
+            data = sock.recv(4096)
+        except BlockingIOError:
+            select.select([sock], [], [], timeout)
+            continue
+''', '''        select.select([sock], [], [], timeout)
+        data = sock.recv(4096)
+''')
+
+PUMP_TEST = '''\
+import socket
+import threading
+
+from netapp import {module} as pump
+
+
+def test_pump():
+    a, b = socket.socketpair()
+    a.setblocking(False)
+    b.setblocking(False)
+    payload = bytes(range(256)) * 400
+
+    def sender():
+        pump.send_all(a, payload)
+        a.shutdown(socket.SHUT_WR)
+
+    thread = threading.Thread(target=sender)
+    thread.start()
+    try:
+        assert pump.recv_until_closed(b) == payload
+    finally:
+        thread.join(3)
+        a.close()
+        b.close()
+'''
+
+HANDLER = '''\
+import socketserver
+
+
+class Upper(socketserver.StreamRequestHandler):
+    def handle(self):
+        for line in self.rfile:
+            self.wfile.write(line.upper())
+'''
+# readline() returns b"" forever once the client has gone: a loop with no way out.
+HANDLER_EOF_BUG = ('''        for line in self.rfile:
+            self.wfile.write(line.upper())''', '''        while True:
+            line = self.rfile.readline()
+            self.wfile.write(line.upper())''')
+
+HANDLER_TEST = '''\
+import socket
+import socketserver
+import threading
+
+from netapp.{module} import Upper
+
+
+def test_upper():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Upper)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with socket.create_connection(server.server_address, timeout=2) as conn:
+            conn.sendall(b"abc\\n")
+            assert conn.recv(100) == b"ABC\\n"
+    finally:
+        server.shutdown()
+        server.server_close()
+'''
+
+
+def variant(source, *bugs):
+    for good, bad in bugs:
+        assert source.count(good) == 1, good
+        source = source.replace(good, bad)
+    return source
+
+
+def line_of(source, text):
+    """The 1-based line of the only line of ``source`` containing ``text``."""
+    hits = [n for n, line in enumerate(source.splitlines(), 1) if text in line]
+    assert len(hits) == 1, (text, hits)
+    return hits[0]
+
+
+def project(pytester, modules, tests):
+    """netapp/<name>.py for each module, tests/test_<name>.py for each test file."""
+    pytester.mkpydir("netapp")
+    for name, source in modules.items():
+        pytester.path.joinpath("netapp", f"{name}.py").write_text(source)
+    pytester.mkdir("tests")
+    for name, source in tests.items():
+        pytester.path.joinpath("tests", f"test_{name}.py").write_text(source)
+
+
+@pytest.fixture(autouse=True)
+def _only_this_plugin(monkeypatch):
+    """The projects' runs (and so their replays) load no other plugin: each replay is a
+    new process, and some plugins take a second to import."""
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+
+def replay_run(pytester, *args, timeout="1"):
+    result = pytester.runpytest_subprocess(
+        "-p", "lint_sockets.faults.plugin", "--socket-faults-report=report.json",
+        f"--socket-faults-timeout={timeout}", "-v", *args)
+    path = pytester.path / "report.json"
+    entries = json.loads(path.read_text()) if path.exists() else None
+    return result, entries
+
+
+def plain(entries, *keys):
+    keys = keys or ("test", "fault", "file", "line", "outcome", "rule")
+    return sorted(tuple(e[k] for k in keys) for e in entries)
+
+
+# Without --socket-faults the plugin costs nothing.
+
+def test_inactive_plugin_wraps_nothing_and_imports_nothing(pytester, monkeypatch):
+    monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD")  # found through its entry point
+    pytester.makepyfile(test_probe='''
+        import socket
+        import sys
+
+        def test_nothing_wrapped(pytestconfig):
+            assert pytestconfig.pluginmanager.has_plugin("lint_sockets")
+            assert "recv" not in socket.socket.__dict__
+            assert "connect" not in socket.socket.__dict__
+            assert "libcst" not in sys.modules
+            assert "lint_sockets.faults.inject" not in sys.modules
+            assert "lint_sockets.engine" not in sys.modules
+    ''')
+    result = pytester.runpytest_subprocess()
+    result.assert_outcomes(passed=1)
+    assert "socket faults" not in result.stdout.str()
+
+
+def test_plugin_module_imports_only_the_standard_library_and_pytest():
+    code = ("import sys, pytest; before = set(sys.modules); "
+            "import lint_sockets.faults.plugin; "
+            "print(sorted(m for m in set(sys.modules) - before "
+            "if not m.startswith(('lint_sockets', 'argparse'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+# Each bug of the server, with its fault and rule; the correct server reports nothing.
+
+@pytest.mark.parametrize("fault, bug, rule, outcomes, site", [
+    ("eof", EOF_BUG, "SCK101", {"spin"}, "buf += conn.recv(1024)"),
+    ("short-send", SEND_BUG, "SCK601", {"failed"}, "conn.send(read_line"),
+    ("accept-abort", ACCEPT_BUG, "SCK501", {"failed", "hang"}, "listener.accept()"),
+])
+def test_server_bug_is_reported_with_its_fault_and_rule(pytester, fault, bug, rule,
+                                                         outcomes, site):
+    buggy = variant(SERVER, bug)
+    project(pytester, {"server": SERVER, "server_bad": buggy},
+            {"server": SERVER_TEST.format(module="server"),
+             "server_bad": SERVER_TEST.format(module="server_bad")})
+    result, entries = replay_run(pytester, f"--socket-faults={fault}")
+    assert result.ret == 1, result.stdout.str()
+    assert [(e["test"], e["fault"], e["file"], e["line"], e["rule"]) for e in entries] == [
+        ("tests/test_server_bad.py::test_upper", fault, "netapp/server_bad.py",
+         line_of(buggy, site), rule)]
+    assert entries[0]["outcome"] in outcomes
+    result.stdout.fnmatch_lines([
+        f"netapp/server_bad.py:{line_of(buggy, site)}: {fault} -> * ({rule}) "
+        "in tests/test_server_bad.py::test_upper"])
+
+
+def test_framing_reader_that_trusts_recv_n_is_reported_under_short_recv(pytester):
+    buggy = variant(CLIENT, FRAMING_BUG)
+    project(pytester, {"client": CLIENT, "client_bad": buggy},
+            {"client": CLIENT_TEST.format(module="client"),
+             "client_bad": CLIENT_TEST.format(module="client_bad")})
+    result, entries = replay_run(pytester, "--socket-faults=short-recv")
+    assert {(e["file"], e["fault"], e["rule"]) for e in entries} == {
+        ("netapp/client_bad.py", "short-recv", None)}
+    assert {e["line"] for e in entries} <= {line_of(buggy, "sock.recv(4)"),
+                                            line_of(buggy, "sock.recv(length)")}
+    assert {e["outcome"] for e in entries} <= {"failed", "thread-error"}
+
+
+def test_connect_that_never_reads_so_error_is_reported_under_connect_fail(pytester):
+    correct = variant(CLIENT, CONNECT_ONLY)
+    buggy = variant(correct, SO_ERROR_BUG)
+    project(pytester, {"client": correct, "client_bad": buggy},
+            {"client": CLIENT_TEST.format(module="client"),
+             "client_bad": CLIENT_TEST.format(module="client_bad")})
+    result, entries = replay_run(pytester, "--socket-faults=connect-fail")
+    assert plain(entries) == [(
+        "tests/test_client_bad.py::test_forward", "connect-fail", "netapp/client_bad.py",
+        line_of(buggy, "sock.connect(address)"), "thread-error", "SCK301")]
+    # the correct client was replayed too: its retry after the refused connect succeeds
+    result.stdout.fnmatch_lines(["*netapp/client.py:* connect-fail: passed * -> no finding"])
+
+
+@pytest.mark.slow
+def test_faults_reach_asyncio_and_socketserver_code(pytester):
+    async_bad = variant(ASYNC, ASYNC_EOF_BUG)
+    handler_bad = variant(HANDLER, HANDLER_EOF_BUG)
+    project(pytester, {"aio": ASYNC, "aio_bad": async_bad, "handler": HANDLER,
+                       "handler_bad": handler_bad},
+            {"aio": ASYNC_TEST.format(module="aio"),
+             "aio_bad": ASYNC_TEST.format(module="aio_bad"),
+             "handler": HANDLER_TEST.format(module="handler"),
+             "handler_bad": HANDLER_TEST.format(module="handler_bad")})
+    result, entries = replay_run(pytester, "--socket-faults=eof")
+    assert plain(entries, "file", "line", "fault", "outcome", "rule") == [
+        ("netapp/aio_bad.py", line_of(async_bad, "sock_recv"), "eof", "spin", "SCK101"),
+        ("netapp/handler_bad.py", line_of(handler_bad, "readline()"), "eof", "spin",
+         "SCK101"),
+    ]
+    # the correct variants were reached and replayed
+    result.stdout.fnmatch_lines_random([
+        f"*netapp/aio.py:{line_of(ASYNC, 'sock_recv')} eof: * -> no finding",
+        f"*netapp/handler.py:{line_of(HANDLER, 'for line')} eof: * -> no finding",
+    ])
+
+
+def test_nonblocking_reader_that_takes_eagain_for_an_error_is_reported(pytester):
+    buggy = variant(PUMP, EAGAIN_BUG)
+    project(pytester, {"pump": PUMP, "pump_bad": buggy},
+            {"pump": PUMP_TEST.format(module="pump"),
+             "pump_bad": PUMP_TEST.format(module="pump_bad")})
+    result, entries = replay_run(pytester, "--socket-faults=eagain,short-send")
+    assert plain(entries) == [(
+        "tests/test_pump_bad.py::test_pump", "eagain", "netapp/pump_bad.py",
+        line_of(buggy, "sock.recv(4096)"), "failed", "SCK201")]
+    text = result.stdout.str()
+    for name, source in (("pump", PUMP), ("pump_bad", buggy)):
+        assert f"netapp/{name}.py:{line_of(source, 'sock.send(view)')} short-send: passed" \
+            in text
+        assert f"netapp/{name}.py:{line_of(source, 'sock.send(view)')} eagain: passed" in text
+
+
+@pytest.mark.slow
+def test_correct_variants_report_nothing_under_every_fault(pytester):
+    project(pytester, {"server": SERVER, "client": CLIENT, "aio": ASYNC,
+                       "handler": HANDLER, "pump": PUMP},
+            {"server": SERVER_TEST.format(module="server"),
+             "client": CLIENT_TEST.format(module="client"),
+             "aio": ASYNC_TEST.format(module="aio"),
+             "handler": HANDLER_TEST.format(module="handler"),
+             "pump": PUMP_TEST.format(module="pump")})
+    result, entries = replay_run(pytester, "--socket-faults")
+    assert entries == [], result.stdout.str()
+    assert result.ret == 0
+    text = result.stdout.str()
+    for fault in FAULTS:
+        assert f" {fault}: " in text, fault
+    assert "no fault changed the outcome of a test" in text
+
+
+# Confirming lint-sockets findings.
+
+def test_socket_faults_from_confirms_lint_findings(pytester):
+    buggy = variant(SERVER, EOF_BUG, SEND_BUG)
+    untested = variant(SERVER, ACCEPT_BUG)
+    project(pytester, {"server_bad": buggy, "untested": untested},
+            {"server_bad": SERVER_TEST.format(module="server_bad")})
+    lint = subprocess.run(
+        [sys.executable, "-m", "lint_sockets", "--output-format", "json", "--no-cache",
+         "netapp"], cwd=pytester.path, capture_output=True, text=True)
+    assert lint.returncode == 1, lint.stderr
+    codes = sorted((f["code"], os.path.basename(f["filename"]), f["location"]["row"])
+                   for f in json.loads(lint.stdout))
+    assert codes == [("SCK101", "server_bad.py", line_of(buggy, "conn.recv")),
+                     ("SCK501", "untested.py", line_of(untested, "listener.accept")),
+                     ("SCK601", "server_bad.py", line_of(buggy, "conn.send("))]
+    pytester.path.joinpath("lint.json").write_text(lint.stdout)
+    result, entries = replay_run(pytester, "--socket-faults", "--socket-faults-from=lint.json")
+    test = "tests/test_server_bad.py::test_upper"
+    result.stdout.fnmatch_lines_random([
+        f"netapp/server_bad.py:{line_of(buggy, 'conn.recv')}:*: SCK101 confirmed by {test} "
+        "(spin)",
+        f"netapp/server_bad.py:{line_of(buggy, 'conn.send(')}:*: SCK601 confirmed by {test} "
+        "(failed)",
+        f"netapp/untested.py:{line_of(untested, 'listener.accept')}:*: SCK501 not reached "
+        "by any test",
+    ])
+    # only the flagged lines, with the faults of their rules, were replayed
+    assert plain(entries, "fault", "rule") == [("eof", "SCK101"), ("short-send", "SCK601")]
+    assert " accept-abort: " not in result.stdout.str()
+
+
+def test_socket_faults_from_rejects_what_is_not_lint_sockets_json(pytester):
+    pytester.makepyfile(test_a="def test_a():\n    pass\n")
+    pytester.path.joinpath("bad.json").write_text('{"code": "SCK101"}')
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults", "--socket-faults-from=bad.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--socket-faults-from: *bad.json: expected the JSON array*"])
+    assert "Traceback" not in result.stderr.str()
+
+
+# Options.
+
+def test_unknown_fault_is_a_usage_error(pytester):
+    pytester.makepyfile(test_a="def test_a():\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults=eof,drop")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--socket-faults: unknown fault drop; the faults are "
+                                 "short-send, short-recv, *"])
+
+
+def test_a_test_path_after_the_option_is_explained(pytester):
+    pytester.makepyfile(test_a="def test_a():\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults", "test_a.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*it looks like a test path*"])
+
+
+@pytest.mark.slow
+def test_seed_is_printed_and_the_report_is_the_same_each_run(pytester):
+    buggy = variant(CLIENT, FRAMING_BUG)
+    project(pytester, {"client_bad": buggy},
+            {"client_bad": CLIENT_TEST.format(module="client_bad")})
+    first, entries = replay_run(pytester, "--socket-faults=short-recv",
+                                "--socket-faults-seed=7")
+    first.stdout.fnmatch_lines(["socket-faults: short-recv; code under test: .; seed 7 "
+                                "(--socket-faults-seed=7 repeats this run)"])
+    again, entries_again = replay_run(pytester, "--socket-faults=short-recv",
+                                      "--socket-faults-seed=7")
+    assert entries and entries == entries_again
+
+
+def test_max_runs_and_later_calls(pytester):
+    buggy = variant(SERVER, EOF_BUG, SEND_BUG)
+    two = SERVER_TEST.format(module="server_bad") + '''
+
+def test_two_clients(address):
+    assert ask(address, b"a\\n") == b"A\\n"
+    assert ask(address, b"b\\n") == b"B\\n"
+'''
+    project(pytester, {"server_bad": buggy}, {"server_bad": two})
+    result, entries = replay_run(pytester, "--socket-faults=eof,short-send",
+                                 "--socket-faults-call=2", "--socket-faults-max-runs=1",
+                                 "-k", "two_clients")
+    # the second call at the recv site is faulted: the first client is served
+    assert plain(entries, "test", "fault") == [
+        ("tests/test_server_bad.py::test_two_clients", "eof")]
+    result.stdout.fnmatch_lines(["1 runs left out by --socket-faults-max-runs=1"])
+
+
+def test_code_under_test_can_be_chosen(pytester):
+    buggy = variant(SERVER, SEND_BUG)
+    project(pytester, {"server_bad": buggy},
+            {"server_bad": SERVER_TEST.format(module="server_bad")})
+    pytester.mkpydir("other")
+    result, entries = replay_run(pytester, "--socket-faults=short-send",
+                                 "--socket-faults-in=other")
+    assert entries == []
+    result.stdout.fnmatch_lines(["*0 faulted runs of 0 tests*"])
+
+
+def test_a_test_that_fails_alone_is_not_replayed(pytester):
+    buggy = variant(SERVER, SEND_BUG)
+    test = SERVER_TEST.format(module="server_bad").replace(
+        "def test_upper(address):\n", "def test_upper(address):\n    assert STATE\n")
+    test += "\n\nSTATE = []\n\n\ndef test_first():\n    STATE.append(1)\n"
+    project(pytester, {"server_bad": buggy}, {"server_bad": test})
+    result, entries = replay_run(pytester, "--socket-faults=short-send", "-p", "no:randomly",
+                                 "tests/test_server_bad.py::test_first",
+                                 "tests/test_server_bad.py::test_upper")
+    result.assert_outcomes(passed=2)
+    assert entries == []
+    result.stdout.fnmatch_lines(["not replayed: tests/test_server_bad.py::test_upper does "
+                                 "not pass when run alone: it is failed"])
+
+
+# The pieces.
+
+def test_faults_split_into_legal_and_peer():
+    assert LEGAL | PEER == set(FAULTS) and not LEGAL & PEER
+    assert LEGAL == {"short-send", "short-recv", "eagain", "accept-abort"}
+
+
+@pytest.mark.parametrize("fault, method, ssl, rule", [
+    ("eof", "recv", False, "SCK101"), ("short-send", "send", False, "SCK601"),
+    ("accept-abort", "accept", False, "SCK501"), ("eagain", "recv", False, "SCK201"),
+    ("eagain", "sendall", False, "SCK603"), ("eagain", "recv", True, "SCK203"),
+    ("connect-fail", "connect", False, "SCK301"),
+    ("connect-fail", "connect_ex", False, "SCK602"), ("reset", "send", False, "SCK402"),
+    ("short-recv", "recv", False, None), ("timeout", "recv", False, None),
+])
+def test_rule_of_each_fault(fault, method, ssl, rule):
+    assert report.rule_for(fault, method, ssl) == rule
+
+
+def test_every_rule_a_fault_confirms_is_the_rule_of_that_fault():
+    for code, faults in report.RULE_FAULTS.items():
+        assert faults and set(faults) <= set(FAULTS), code
+
+
+def _run(**fields):
+    run = replay.Run()
+    run.fired = {"method": "recv", "ssl": False}
+    run.outcome = "passed"
+    for key, value in fields.items():
+        setattr(run, key, value)
+    return run
+
+
+def test_judge_counts_any_change_under_legal_faults_and_only_hangs_under_peer_faults():
+    base = _run()
+    assert replay.judge("short-send", base, _run(outcome="failed")) == "failed"
+    assert replay.judge("eof", base, _run(outcome="failed")) is None
+    assert replay.judge("eof", base, _run(killed="spin")) == "spin"
+    assert replay.judge("reset", base, _run(killed="hang")) == "hang"
+    assert replay.judge("reset", base, _run(thread_errors=["X in thread T"])) == \
+        "thread-error"
+    assert replay.judge("eof", base, _run(idle_share=0.9)) == "spin"
+    # not injected, or the same errors as without a fault: nothing to report
+    assert replay.judge("short-send", base, _run(outcome="failed", fired=None)) is None
+    noisy = _run(thread_errors=["X in thread T"], idle_share=0.9)
+    assert replay.judge("eof", noisy, _run(thread_errors=["X in thread T"],
+                                           idle_share=0.9)) is None
+
+
+def test_child_arguments_drop_selection_and_fault_options():
+    args = ["-x", "tests/test_a.py", "--socket-faults=eof", "-k", "foo", "-v",
+            "--socket-faults-timeout", "3", "--maxfail=2", "-p", "xdist", "-n", "2",
+            "--basetemp=/tmp/b", "-o", "addopts=", "--junitxml", "out.xml", "-kbar"]
+    assert replay.child_arguments(args, ["tests/test_a.py"]) == [
+        "-v", "-p", "xdist", "-o", "addopts="]
+
+
+def test_scope_is_the_project_without_tests_venvs_and_the_standard_library(tmp_path):
+    import socket as socket_module
+
+    (tmp_path / "pkg").mkdir()
+    scope = inject.Scope([tmp_path])
+    assert scope.kind(str(tmp_path / "pkg" / "server.py")) == "under"
+    assert scope.kind(str(tmp_path / "server.py")) == "under"
+    for path in ("tests/helpers.py", "pkg/test_server.py", "pkg/server_test.py",
+                 "conftest.py", ".venv/lib/site-packages/x.py", "build/lib/pkg/x.py",
+                 "pkg/.hidden/x.py"):
+        assert scope.kind(str(tmp_path / path)) is None, path
+    assert scope.kind(socket_module.__file__) == "stdlib"
+    assert scope.kind(inject.__file__) is None
+    assert scope.kind("<string>") is None
+    chosen = inject.Scope([tmp_path / "pkg"], files=[tmp_path / "tests" / "helpers.py"])
+    assert chosen.kind(str(tmp_path / "pkg" / "server.py")) == "under"
+    assert chosen.kind(str(tmp_path / "server.py")) is None
+    assert chosen.kind(str(tmp_path / "tests" / "helpers.py")) == "under"
+
+
+def test_read_findings_takes_lint_sockets_json(tmp_path):
+    path = tmp_path / "lint.json"
+    path.write_text(json.dumps([{
+        "code": "SCK101", "message": "m", "filename": "pkg/a.py",
+        "location": {"row": 3, "column": 9}, "end_location": {"row": 4, "column": 1},
+        "fix": None, "url": None, "noqa_row": 3}]))
+    (finding,) = report.read_findings(path, str(tmp_path))
+    assert finding.filename == os.path.join(str(tmp_path), "pkg/a.py")
+    real = os.path.normcase(os.path.realpath(finding.filename))
+    assert finding.covers(real, 4, "eof") and not finding.covers(real, 5, "eof")
+    assert not finding.covers(real, 3, "reset")
+    for bad in ("[1]", "{}", "not json", '[{"code": "SCK101"}]'):
+        path.write_text(bad)
+        with pytest.raises(report.FindingsError):
+            report.read_findings(path, str(tmp_path))
+    with pytest.raises(report.FindingsError, match="cannot read"):
+        report.read_findings(tmp_path / "missing.json", str(tmp_path))
+
