@@ -634,7 +634,8 @@ def test_two_clients(address):
     # the second call at the recv site is faulted: the first client is served
     assert plain(entries, "test", "fault") == [
         ("tests/test_server_bad.py::test_two_clients", "eof")]
-    result.stdout.fnmatch_lines(["1 runs left out by --socket-faults-max-runs=1"])
+    result.stdout.fnmatch_lines(["1 faults at reached sites not replayed: "
+                                "--socket-faults-max-runs=1"])
 
 
 def test_code_under_test_can_be_chosen(pytester):

@@ -42,10 +42,13 @@ class Controller:
         self.timeout = opt("socket_faults_timeout")
         self.nth = opt("socket_faults_call")
         self.seed = opt("socket_faults_seed")
+        self.per_site = opt("socket_faults_per_site")
         if self.max_runs < 1:
             raise pytest.UsageError("--socket-faults-max-runs must be at least 1")
         if not self.timeout > 0:
             raise pytest.UsageError("--socket-faults-timeout must be more than 0")
+        if self.per_site < 0:
+            raise pytest.UsageError("--socket-faults-per-site must be 0 or more")
         if self.nth < 1:
             raise pytest.UsageError("--socket-faults-call must be at least 1")
         self.rootdir = os.fspath(config.rootpath)
@@ -74,6 +77,7 @@ class Controller:
         self.capped = 0
         self.elapsed = 0.0
         self.replayed_tests = 0
+        self.tried = {}        # (real file, line, fault) -> tests replayed with it
 
     # main run
 
@@ -117,9 +121,7 @@ class Controller:
         begin = time.monotonic()
         workdir = tempfile.mkdtemp(prefix="lint-sockets-faults-")
         try:
-            for nodeid in self.order:
-                item, sites = self.tests[nodeid]
-                self._replay_test(nodeid, item, sites, workdir, terminal)
+            self._replay_all(workdir, terminal)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         self.elapsed = time.monotonic() - begin
@@ -145,33 +147,67 @@ class Controller:
         out.sort(key=lambda c: (c[0], c[1], FAULTS.index(c[2])))
         return out
 
-    def _replay_test(self, nodeid, item, sites, workdir, terminal):
-        candidates = self._candidates(sites)
-        for c in candidates:
-            self.reached.setdefault(c[5], set()).add(nodeid)
-        # A fault already shown at a site by an earlier test is not replayed again.
-        shown = {(e["real"], e["line"], e["fault"]) for e in self.entries}
-        candidates = [c for c in candidates if c[5] not in shown]
-        if not candidates:
-            return
-        if len(candidates) > self.max_runs:
-            self.capped += len(candidates) - self.max_runs
-            candidates = candidates[:self.max_runs]
+    def _replay_all(self, workdir, terminal):
+        """Replay tests, most untried faults first: each round takes the test that reaches
+        the most (site, fault) pairs still wanted, so few tests (and few unfaulted runs)
+        cover every pair."""
+        candidates = {}
+        for nodeid in self.order:
+            candidates[nodeid] = self._candidates(self.tests[nodeid][1])
+            for c in candidates[nodeid]:
+                self.reached.setdefault(c[5], set()).add(nodeid)
+        planned = {}
+        cut = set()
+        used = set()
+        while True:
+            shown = {(e["real"], e["line"], e["fault"]) for e in self.entries}
+
+            def wanted(c):
+                return c[5] not in shown and not (
+                    self.per_site and planned.get(c[5], 0) >= self.per_site)
+
+            best = None
+            for nodeid in self.order:
+                if nodeid in used:
+                    continue
+                mine = [c for c in candidates[nodeid] if wanted(c)]
+                if mine and (best is None or len(mine) > len(best[1])):
+                    best = (nodeid, mine)
+            if best is None:
+                break
+            nodeid, mine = best
+            used.add(nodeid)
+            cut.update(c[5] for c in mine[self.max_runs:])
+            mine = mine[:self.max_runs]
+            for c in mine:
+                planned[c[5]] = planned.get(c[5], 0) + 1
+            if not self._replay_test(nodeid, self.tests[nodeid][0], mine, workdir, terminal):
+                for c in mine:
+                    planned[c[5]] -= 1
+        self.capped = len({k for k in cut if not self.tried.get(k)})
+
+    def _replay_test(self, nodeid, item, candidates, workdir, terminal):
+        """Replay one test without a fault, then with each candidate; False when the test
+        does not pass alone."""
         self.replayed_tests += 1
         base = self._run(nodeid, item, None, workdir, self.timeout)
         if base.error is not None or base.killed is not None or base.outcome != "passed":
             why = base.error or (f"it {base.killed}s" if base.killed
                                  else f"it is {base.outcome}")
             self.problems.append((nodeid, f"does not pass when run alone: {why}", base.log))
-            return
+            return False
         timeout = max(self.timeout, 3 * base.duration)
         if terminal is not None:
             terminal.write_line(f"socket-faults: {nodeid}: {len(candidates)} faulted "
                                 f"run{'s' if len(candidates) > 1 else ''}")
+            _flush(terminal)
         for filename, line, fault, method, is_ssl, key in candidates:
+            if any((e["real"], e["line"], e["fault"]) == key for e in self.entries):
+                continue  # shown meanwhile by another test
             target = {"file": filename, "line": line, "fault": fault}
             run = self._run(nodeid, item, target, workdir, timeout)
             self.runs += 1
+            self.tried[key] = self.tried.get(key, 0) + 1
             if run.error is not None:
                 self.problems.append((nodeid, f"{fault} at {line}: {run.error}", run.log))
                 continue
@@ -179,6 +215,7 @@ class Controller:
             if terminal is not None and self.config.getoption("verbose") > 0:
                 terminal.write_line(f"    {report.display_path(filename, self.rootdir)}:{line} "
                                     f"{fault}: {_describe(run)} -> {outcome or 'no finding'}")
+                _flush(terminal)
             if outcome is None:
                 continue
             fired = run.fired or {"method": method, "ssl": is_ssl}
@@ -224,8 +261,8 @@ class Controller:
             f"test; {self.runs} faulted runs of {self.replayed_tests} tests in "
             f"{self.elapsed:.1f} s; seed {self.seed} (--socket-faults-seed={self.seed})")
         if self.capped:
-            tr.write_line(f"{self.capped} runs left out by --socket-faults-max-runs="
-                          f"{self.max_runs}")
+            tr.write_line(f"{self.capped} faults at reached sites not replayed: "
+                          f"--socket-faults-max-runs={self.max_runs}")
         for nodeid, why, log in self.problems:
             tr.write_line(f"not replayed: {nodeid} {why}", yellow=True)
             if log and self.config.getoption("verbose") > 0:
@@ -252,3 +289,9 @@ def _describe(run):
         return f"killed after {run.duration:.1f} s ({run.killed})"
     extra = f", {len(run.thread_errors)} thread errors" if run.thread_errors else ""
     return f"{run.outcome} in {run.duration:.1f} s{extra}"
+
+
+def _flush(terminal):
+    flush = getattr(terminal, "flush", None)  # progress shows while replays run
+    if flush is not None:
+        flush()

@@ -34,6 +34,10 @@ def pytest_addoption(parser):
              "spin if it kept the CPU busy (default 5; at least 3 times the test's own "
              "time).")
     group.addoption(
+        "--socket-faults-per-site", type=int, default=1, metavar="N",
+        help="replay each fault at each site with the first N tests that reach it "
+             "(default 1; 0: with every test that reaches it).")
+    group.addoption(
         "--socket-faults-call", type=int, default=1, metavar="N",
         help="fault the N-th call at a site instead of the first (default 1).")
     group.addoption(

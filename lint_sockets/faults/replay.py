@@ -44,7 +44,7 @@ _DROP = {
 }
 _OWN_VALUE = ("--socket-faults-in", "--socket-faults-max-runs", "--socket-faults-timeout",
               "--socket-faults-report", "--socket-faults-from", "--socket-faults-seed",
-              "--socket-faults-call", "--socket-faults-child")
+              "--socket-faults-call", "--socket-faults-per-site", "--socket-faults-child")
 
 
 def child_arguments(invocation_args, positional):
