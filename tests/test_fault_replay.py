@@ -3,6 +3,7 @@ project: a line server and a framed-message client, each in a correct and in bug
 with their tests. Every bug must be reported with its fault and rule; the correct variants
 must report nothing. Loopback sockets only."""
 
+import errno
 import json
 import os
 import subprocess
@@ -759,3 +760,143 @@ def test_read_findings_takes_lint_sockets_json(tmp_path):
     with pytest.raises(report.FindingsError, match="cannot read"):
         report.read_findings(tmp_path / "missing.json", str(tmp_path))
 
+
+
+# The faults themselves, injected in this process at calls made from this file.
+
+@pytest.fixture
+def injecting():
+    """Inject one fault at a call site of this file: yields set(line, fault)."""
+    state = inject.STATE
+    saved = (state.mode, state.scope, state.target, state.nth, state.seen, state.fired)
+    state.scope = inject.Scope(files=[__file__])
+    fired = []
+    state.on_fire = fired.append
+    inject.install()
+
+    def target(line, fault, nth=1):
+        state.target = (__file__, line, fault)
+        state.nth, state.seen, state.fired = nth, 0, None
+        state.rng = inject.seeded_random(0, "t", line, fault)
+        state.mode = "inject"
+        fired.clear()
+        return fired
+
+    try:
+        yield target
+    finally:
+        inject.uninstall()
+        state.mode, state.scope, state.target, state.nth, state.seen, state.fired = saved
+        state.on_fire = lambda fired: None
+
+
+def _lineno():
+    return sys._getframe(1).f_lineno + 1
+
+
+def test_eof_is_sticky_for_reads_and_leaves_writes_working(injecting):
+    import socket
+
+    a, b = socket.socketpair()
+    with a, b:
+        a.settimeout(5)
+        b.sendall(b"data")
+        fired = injecting(_lineno(), "eof")
+        first = a.recv(10)
+        assert first == b"" and fired == [{"method": "recv", "ssl": False}]
+        assert a.recv(10) == b""
+        assert a.recv_into(bytearray(4)) == 0
+        a.sendall(b"still")  # a peer that closed may still read
+        assert b.recv(10) == b"still"
+
+
+def test_reset_raises_then_reads_end_and_writes_fail(injecting):
+    import socket
+
+    a, b = socket.socketpair()
+    with a, b:
+        a.settimeout(5)
+        injecting(_lineno() + 1, "reset")
+        with pytest.raises(ConnectionResetError):
+            a.recv(10)
+        assert a.recv(10) == b""
+        with pytest.raises(BrokenPipeError):
+            a.send(b"x")
+
+
+def test_short_recv_returns_part_and_leaves_the_rest(injecting):
+    import socket
+
+    a, b = socket.socketpair()
+    with a, b:
+        a.settimeout(5)
+        b.sendall(b"0123456789")
+        time_line = _lineno()
+        injecting(time_line + 1, "short-recv")
+        part = a.recv(100)
+        assert 1 <= len(part) < 10
+        assert part + a.recv(100) == b"0123456789"
+
+
+def test_short_send_writes_part_and_returns_its_count(injecting):
+    import socket
+
+    a, b = socket.socketpair()
+    with a, b:
+        injecting(_lineno(), "short-send")
+        sent = a.send(b"0123456789")
+        assert 1 <= sent < 10
+        assert b.recv(100) == b"0123456789"[:sent]
+
+
+def test_eagain_and_accept_abort_happen_once(injecting):
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    with listener:
+        client = socket.create_connection(listener.getsockname())
+        injecting(_lineno() + 2, "accept-abort")
+        for attempt in range(2):
+            try:
+                conn, _ = listener.accept()
+            except ConnectionAbortedError:
+                assert attempt == 0
+        with conn, client:
+            conn.setblocking(False)
+            client.sendall(b"x")
+            injecting(_lineno() + 2, "eagain")
+            for attempt in range(2):
+                try:
+                    data = conn.recv(10)
+                except BlockingIOError:
+                    assert attempt == 0
+            assert data == b"x"
+
+
+def test_connect_fail_reports_in_progress_then_refused(injecting):
+    import select
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    with listener, socket.socket() as sock:
+        sock.setblocking(False)
+        injecting(_lineno() + 1, "connect-fail")
+        with pytest.raises(BlockingIOError):
+            sock.connect(listener.getsockname())
+        select.select([], [sock], [], 2)
+        assert sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == errno.ECONNREFUSED
+
+
+def test_legal_faults_skip_calls_the_standard_library_makes(injecting):
+    import socket
+
+    a, b = socket.socketpair()
+    with a, b:
+        a.settimeout(5)
+        b.sendall(b"abcd")
+        fired = injecting(_lineno(), "short-recv")
+        assert a.makefile("rb").read(2) == b"ab"  # SocketIO makes the recv_into call
+        assert not fired
+        fired = injecting(_lineno(), "eof")
+        assert a.makefile("rb").read(2) == b""  # the peer's failures go through
+        assert fired

@@ -78,6 +78,7 @@ class Controller:
         self.elapsed = 0.0
         self.replayed_tests = 0
         self.tried = {}        # (real file, line, fault) -> tests replayed with it
+        self._index = 0
 
     # main run
 
@@ -228,7 +229,8 @@ class Controller:
             })
 
     def _run(self, nodeid, item, target, workdir, timeout):
-        index = len(os.listdir(workdir))
+        self._index += 1
+        index = self._index
         status = os.path.join(workdir, f"{index}.status")
         spec_path = os.path.join(workdir, f"{index}.json")
         spec = {
@@ -242,9 +244,10 @@ class Controller:
         parts = nodeid.split("::", 1)
         selector = path + ("::" + parts[1] if len(parts) > 1 else "")
         args = replay.child_arguments(self.config.invocation_params.args, self.config.args)
-        command = [sys.executable, "-m", "pytest", *args,
-                   "-o", f"cache_dir={os.path.join(workdir, 'cache')}",
-                   f"--basetemp={os.path.join(workdir, f'{index}.tmp')}",
+        command = [sys.executable, "-m", "pytest", *args]
+        if self.config.pluginmanager.has_plugin("cacheprovider"):
+            command += ["-o", f"cache_dir={os.path.join(workdir, 'cache')}"]
+        command += [f"--basetemp={os.path.join(workdir, f'{index}.tmp')}",
                    "-p", "no:randomly",
                    f"--socket-faults-child={spec_path}", selector]
         if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
@@ -263,9 +266,9 @@ class Controller:
         if self.capped:
             tr.write_line(f"{self.capped} faults at reached sites not replayed: "
                           f"--socket-faults-max-runs={self.max_runs}")
-        for nodeid, why, log in self.problems:
+        for number, (nodeid, why, log) in enumerate(self.problems):
             tr.write_line(f"not replayed: {nodeid} {why}", yellow=True)
-            if log and self.config.getoption("verbose") > 0:
+            if log and (number == 0 or self.config.getoption("verbose") > 0):
                 for text in log.rstrip().splitlines()[-15:]:
                     tr.write_line("    " + text)
         if self.findings is not None:
@@ -275,8 +278,10 @@ class Controller:
         elif self.entries:
             for text in report.finding_lines(self.entries):
                 tr.write_line(text, red=True)
-        else:
+        elif self.runs:
             tr.write_line("no fault changed the outcome of a test", green=True)
+        else:
+            tr.write_line("no faulted run", yellow=bool(self.problems))
         if self.entries and self.findings is None:
             peer = sum(1 for e in self.entries if e["fault"] in PEER)
             tr.write_line(f"{len(self.entries)} findings ({peer} under peer faults)")

@@ -125,6 +125,7 @@ class State:
         self.seen = 0
         self.fired = None         # {'method':..., 'ssl':...} once injected
         self.rng = random.Random(0)
+        self.on_fire = lambda fired: None  # told when the fault has happened
 
     def site(self, frame):
         """(file, line, direct) of the call site for a socket call made from ``frame``;
@@ -281,7 +282,10 @@ def _inject(state, fault, name, sock, original, args, kwargs, is_ssl):
         return True, original(sock, data[:size])
     if fault == "short-recv":
         wanted = _read_size(name, args, kwargs)
-        peeked = _RAW.recv(sock, wanted, socket.MSG_PEEK)
+        try:
+            peeked = _RAW.recv(sock, wanted, socket.MSG_PEEK)
+        except OSError:
+            return False, None  # the call itself fails as it would have
         if len(peeked) < 2:
             return False, None
         size = rng.randint(1, len(peeked) - 1)
@@ -380,9 +384,14 @@ def _make_wrapper(name, original):
                     if due:
                         state.fired = {"method": name, "ssl": is_ssl}
                 if due:
-                    done, result = _inject(state, target[2], name, self, original, args,
-                                           kwargs, is_ssl)
+                    try:
+                        done, result = _inject(state, target[2], name, self, original,
+                                               args, kwargs, is_ssl)
+                    except BaseException:
+                        state.on_fire(state.fired)
+                        raise
                     if done:
+                        state.on_fire(state.fired)
                         return result
                     with state.lock:
                         state.fired = None

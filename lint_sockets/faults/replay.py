@@ -271,13 +271,7 @@ class ChildSide:
             state.nth = spec["nth"]
             state.rng = inject.seeded_random(spec["seed"], spec["nodeid"], target["file"],
                                              target["line"], target["fault"])
-            original = inject._inject
-
-            def firing(st, fault, name, sock, orig, args, kwargs, is_ssl):
-                self.emit(event="fired", fired={"method": name, "ssl": is_ssl})
-                return original(st, fault, name, sock, orig, args, kwargs, is_ssl)
-
-            inject._inject = firing
+            state.on_fire = lambda fired: self.emit(event="fired", fired=fired)
             state.mode = "inject"
         inject.install()
 
