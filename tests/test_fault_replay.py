@@ -900,3 +900,20 @@ def test_legal_faults_skip_calls_the_standard_library_makes(injecting):
         fired = injecting(_lineno(), "eof")
         assert a.makefile("rb").read(2) == b""  # the peer's failures go through
         assert fired
+
+
+def test_each_fault_at_each_site_is_replayed_with_one_test_by_default(pytester):
+    two = SERVER_TEST.format(module="server") + '''
+
+def test_two_clients(address):
+    assert ask(address, b"a\\n") == b"A\\n"
+    assert ask(address, b"b\\n") == b"B\\n"
+'''
+    project(pytester, {"server": SERVER}, {"server": two})
+    result, entries = replay_run(pytester, "--socket-faults=accept-abort")
+    assert entries == []
+    replays = [line for line in result.stdout.lines if " accept-abort: " in line]
+    assert len(replays) == 1, replays
+    result, _ = replay_run(pytester, "--socket-faults=accept-abort",
+                           "--socket-faults-per-site=0")
+    assert len([line for line in result.stdout.lines if " accept-abort: " in line]) == 2

@@ -227,6 +227,7 @@ class Controller:
                 "rule": report.rule_for(fault, fired["method"], fired["ssl"]),
                 "real": key[0],
             })
+        return True
 
     def _run(self, nodeid, item, target, workdir, timeout):
         self._index += 1
