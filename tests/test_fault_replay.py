@@ -917,3 +917,17 @@ def test_two_clients(address):
     result, _ = replay_run(pytester, "--socket-faults=accept-abort",
                            "--socket-faults-per-site=0")
     assert len([line for line in result.stdout.lines if " accept-abort: " in line]) == 2
+
+
+def test_docs_page_lists_every_option(pytester):
+    from conftest import ROOT
+
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--help")
+    import re
+
+    offered = set(re.findall(r"(--socket-faults[a-z-]*)", result.stdout.str()))
+    page = (ROOT / "docs" / "fault-replay.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(--socket-faults[a-z-]*)", page, flags=re.M))
+    assert offered == documented
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/fault-replay.md" in readme

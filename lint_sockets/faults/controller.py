@@ -105,7 +105,7 @@ class Controller:
         inject.STATE.sites = {}
         reports = self.reports.pop(item.nodeid, [])
         if sites and reports and replay.outcome_of(reports) == "passed":
-            self.tests[item.nodeid] = (item, sites)
+            self.tests[item.nodeid] = (item, sites, sum(r.duration for r in reports))
             self.order.append(item.nodeid)
 
     def pytest_runtest_logreport(self, report):
@@ -182,16 +182,17 @@ class Controller:
             mine = mine[:self.max_runs]
             for c in mine:
                 planned[c[5]] = planned.get(c[5], 0) + 1
-            if not self._replay_test(nodeid, self.tests[nodeid][0], mine, workdir, terminal):
+            item, _, duration = self.tests[nodeid]
+            if not self._replay_test(nodeid, item, duration, mine, workdir, terminal):
                 for c in mine:
                     planned[c[5]] -= 1
         self.capped = len({k for k in cut if not self.tried.get(k)})
 
-    def _replay_test(self, nodeid, item, candidates, workdir, terminal):
+    def _replay_test(self, nodeid, item, duration, candidates, workdir, terminal):
         """Replay one test without a fault, then with each candidate; False when the test
         does not pass alone."""
         self.replayed_tests += 1
-        base = self._run(nodeid, item, None, workdir, self.timeout)
+        base = self._run(nodeid, item, None, workdir, max(self.timeout, 3 * duration))
         if base.error is not None or base.killed is not None or base.outcome != "passed":
             why = base.error or (f"it {base.killed}s" if base.killed
                                  else f"it is {base.outcome}")
