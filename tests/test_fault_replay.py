@@ -6,11 +6,13 @@ must report nothing. Loopback sockets only."""
 import errno
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
+from conftest import ROOT
 from lint_sockets.faults import FAULTS, LEGAL, PEER
 from lint_sockets.faults import inject, replay, report
 
@@ -447,8 +449,8 @@ def test_plugin_module_imports_only_the_standard_library_and_pytest():
     ("short-send", SEND_BUG, "SCK601", {"failed"}, "conn.send(read_line"),
     ("accept-abort", ACCEPT_BUG, "SCK501", {"failed", "hang"}, "listener.accept()"),
 ])
-def test_server_bug_is_reported_with_its_fault_and_rule(pytester, fault, bug, rule,
-                                                         outcomes, site):
+def test_server_bug_is_reported_with_its_fault_and_rule(pytester, fault, bug, rule, outcomes,
+                                                        site):
     buggy = variant(SERVER, bug)
     project(pytester, {"server": SERVER, "server_bad": buggy},
             {"server": SERVER_TEST.format(module="server"),
@@ -583,7 +585,8 @@ def test_socket_faults_from_confirms_lint_findings(pytester):
 def test_socket_faults_from_rejects_what_is_not_lint_sockets_json(pytester):
     pytester.makepyfile(test_a="def test_a():\n    pass\n")
     pytester.path.joinpath("bad.json").write_text('{"code": "SCK101"}')
-    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults", "--socket-faults-from=bad.json")
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults",
+                                           "--socket-faults-from=bad.json")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--socket-faults-from: *bad.json: expected the JSON array*"])
     assert "Traceback" not in result.stderr.str()
@@ -593,7 +596,8 @@ def test_socket_faults_from_rejects_what_is_not_lint_sockets_json(pytester):
 
 def test_unknown_fault_is_a_usage_error(pytester):
     pytester.makepyfile(test_a="def test_a():\n    pass\n")
-    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults=eof,drop")
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin",
+                                           "--socket-faults=eof,drop")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*--socket-faults: unknown fault drop; the faults are "
                                  "short-send, short-recv, *"])
@@ -601,7 +605,8 @@ def test_unknown_fault_is_a_usage_error(pytester):
 
 def test_a_test_path_after_the_option_is_explained(pytester):
     pytester.makepyfile(test_a="def test_a():\n    pass\n")
-    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults", "test_a.py")
+    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--socket-faults",
+                                           "test_a.py")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*it looks like a test path*"])
 
@@ -759,7 +764,6 @@ def test_read_findings_takes_lint_sockets_json(tmp_path):
             report.read_findings(path, str(tmp_path))
     with pytest.raises(report.FindingsError, match="cannot read"):
         report.read_findings(tmp_path / "missing.json", str(tmp_path))
-
 
 
 # The faults themselves, injected in this process at calls made from this file.
@@ -920,11 +924,7 @@ def test_two_clients(address):
 
 
 def test_docs_page_lists_every_option(pytester):
-    from conftest import ROOT
-
     result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--help")
-    import re
-
     offered = set(re.findall(r"(--socket-faults[a-z-]*)", result.stdout.str()))
     page = (ROOT / "docs" / "fault-replay.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(--socket-faults[a-z-]*)", page, flags=re.M))

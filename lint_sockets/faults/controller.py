@@ -250,8 +250,8 @@ class Controller:
         if self.config.pluginmanager.has_plugin("cacheprovider"):
             command += ["-o", f"cache_dir={os.path.join(workdir, 'cache')}"]
         command += [f"--basetemp={os.path.join(workdir, f'{index}.tmp')}",
-                   "-p", "no:randomly",
-                   f"--socket-faults-child={spec_path}", selector]
+                    "-p", "no:randomly",
+                    f"--socket-faults-child={spec_path}", selector]
         if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
             command[3:3] = ["-p", "lint_sockets.faults.plugin"]
         return replay.run_child(command, self.invocation_dir, status,
