@@ -3,6 +3,7 @@ project: a line server and a framed-message client, each in a correct and in bug
 with their tests. Every bug must be reported with its fault and rule; the correct variants
 must report nothing. Loopback sockets only."""
 
+import argparse
 import errno
 import json
 import os
@@ -445,9 +446,11 @@ def test_plugin_module_imports_only_the_standard_library_and_pytest():
 # Each bug of the server, with its fault and rule; the correct server reports nothing.
 
 @pytest.mark.parametrize("fault, bug, rule, outcomes, site", [
-    ("eof", EOF_BUG, "SCK101", {"spin"}, "buf += conn.recv(1024)"),
+    pytest.param("eof", EOF_BUG, "SCK101", {"spin"}, "buf += conn.recv(1024)",
+                 marks=pytest.mark.slow),
     ("short-send", SEND_BUG, "SCK601", {"failed"}, "conn.send(read_line"),
-    ("accept-abort", ACCEPT_BUG, "SCK501", {"failed", "hang"}, "listener.accept()"),
+    pytest.param("accept-abort", ACCEPT_BUG, "SCK501", {"failed", "hang"},
+                 "listener.accept()", marks=pytest.mark.slow),
 ])
 def test_server_bug_is_reported_with_its_fault_and_rule(pytester, fault, bug, rule, outcomes,
                                                         site):
@@ -466,6 +469,7 @@ def test_server_bug_is_reported_with_its_fault_and_rule(pytester, fault, bug, ru
         "in tests/test_server_bad.py::test_upper"])
 
 
+@pytest.mark.slow
 def test_framing_reader_that_trusts_recv_n_is_reported_under_short_recv(pytester):
     buggy = variant(CLIENT, FRAMING_BUG)
     project(pytester, {"client": CLIENT, "client_bad": buggy},
@@ -473,12 +477,13 @@ def test_framing_reader_that_trusts_recv_n_is_reported_under_short_recv(pytester
              "client_bad": CLIENT_TEST.format(module="client_bad")})
     result, entries = replay_run(pytester, "--socket-faults=short-recv")
     assert {(e["file"], e["fault"], e["rule"]) for e in entries} == {
-        ("netapp/client_bad.py", "short-recv", None)}
+        ("netapp/client_bad.py", "short-recv", "SCK102")}
     assert {e["line"] for e in entries} <= {line_of(buggy, "sock.recv(4)"),
                                             line_of(buggy, "sock.recv(length)")}
     assert {e["outcome"] for e in entries} <= {"failed", "thread-error"}
 
 
+@pytest.mark.slow
 def test_connect_that_never_reads_so_error_is_reported_under_connect_fail(pytester):
     correct = variant(CLIENT, CONNECT_ONLY)
     buggy = variant(correct, SO_ERROR_BUG)
@@ -516,6 +521,7 @@ def test_faults_reach_asyncio_and_socketserver_code(pytester):
     ])
 
 
+@pytest.mark.slow
 def test_nonblocking_reader_that_takes_eagain_for_an_error_is_reported(pytester):
     buggy = variant(PUMP, EAGAIN_BUG)
     project(pytester, {"pump": PUMP, "pump_bad": buggy},
@@ -552,11 +558,14 @@ def test_correct_variants_report_nothing_under_every_fault(pytester):
 
 # Confirming lint-sockets findings.
 
+@pytest.mark.slow
 def test_socket_faults_from_confirms_lint_findings(pytester):
     buggy = variant(SERVER, EOF_BUG, SEND_BUG)
     untested = variant(SERVER, ACCEPT_BUG)
-    project(pytester, {"server_bad": buggy, "untested": untested},
-            {"server_bad": SERVER_TEST.format(module="server_bad")})
+    framing = variant(CLIENT, FRAMING_BUG)
+    project(pytester, {"server_bad": buggy, "untested": untested, "client_bad": framing},
+            {"server_bad": SERVER_TEST.format(module="server_bad"),
+             "client_bad": CLIENT_TEST.format(module="client_bad")})
     lint = subprocess.run(
         [sys.executable, "-m", "lint_sockets", "--output-format", "json", "--no-cache",
          "netapp"], cwd=pytester.path, capture_output=True, text=True)
@@ -564,6 +573,7 @@ def test_socket_faults_from_confirms_lint_findings(pytester):
     codes = sorted((f["code"], os.path.basename(f["filename"]), f["location"]["row"])
                    for f in json.loads(lint.stdout))
     assert codes == [("SCK101", "server_bad.py", line_of(buggy, "conn.recv")),
+                     ("SCK102", "client_bad.py", line_of(framing, "sock.recv(4)")),
                      ("SCK501", "untested.py", line_of(untested, "listener.accept")),
                      ("SCK601", "server_bad.py", line_of(buggy, "conn.send("))]
     pytester.path.joinpath("lint.json").write_text(lint.stdout)
@@ -576,9 +586,12 @@ def test_socket_faults_from_confirms_lint_findings(pytester):
         "(failed)",
         f"netapp/untested.py:{line_of(untested, 'listener.accept')}:*: SCK501 not reached "
         "by any test",
+        f"netapp/client_bad.py:{line_of(framing, 'sock.recv(4)')}:*: SCK102 confirmed by "
+        "tests/test_client_bad.py::test_forward (*)",
     ])
     # only the flagged lines, with the faults of their rules, were replayed
-    assert plain(entries, "fault", "rule") == [("eof", "SCK101"), ("short-send", "SCK601")]
+    assert plain(entries, "fault", "rule") == [("eof", "SCK101"), ("short-recv", "SCK102"),
+                                               ("short-send", "SCK601")]
     assert " accept-abort: " not in result.stdout.str()
 
 
@@ -625,6 +638,7 @@ def test_seed_is_printed_and_the_report_is_the_same_each_run(pytester):
     assert entries and entries == entries_again
 
 
+@pytest.mark.slow
 def test_max_runs_and_later_calls(pytester):
     buggy = variant(SERVER, EOF_BUG, SEND_BUG)
     two = SERVER_TEST.format(module="server_bad") + '''
@@ -683,15 +697,23 @@ def test_faults_split_into_legal_and_peer():
     ("eagain", "sendall", False, "SCK603"), ("eagain", "recv", True, "SCK203"),
     ("connect-fail", "connect", False, "SCK301"),
     ("connect-fail", "connect_ex", False, "SCK602"), ("reset", "send", False, "SCK402"),
-    ("short-recv", "recv", False, None), ("timeout", "recv", False, None),
+    ("short-recv", "recv", False, "SCK102"), ("timeout", "recv", False, None),
 ])
 def test_rule_of_each_fault(fault, method, ssl, rule):
     assert report.rule_for(fault, method, ssl) == rule
 
 
 def test_every_rule_a_fault_confirms_is_the_rule_of_that_fault():
+    from lint_sockets.rules import registry
+
+    rules = registry()
     for code, faults in report.RULE_FAULTS.items():
-        assert faults and set(faults) <= set(FAULTS), code
+        assert code in rules and faults and set(faults) <= set(FAULTS), code
+    for fault in FAULTS:
+        for method in ("recv", "send", "sendall", "accept", "connect", "connect_ex"):
+            for ssl in (False, True):
+                code = report.rule_for(fault, method, ssl)
+                assert code is None or fault in report.RULE_FAULTS[code], (fault, method)
 
 
 def _run(**fields):
@@ -906,6 +928,7 @@ def test_legal_faults_skip_calls_the_standard_library_makes(injecting):
         assert fired
 
 
+@pytest.mark.slow
 def test_each_fault_at_each_site_is_replayed_with_one_test_by_default(pytester):
     two = SERVER_TEST.format(module="server") + '''
 
@@ -923,9 +946,25 @@ def test_two_clients(address):
     assert len([line for line in result.stdout.lines if " accept-abort: " in line]) == 2
 
 
-def test_docs_page_lists_every_option(pytester):
-    result = pytester.runpytest_subprocess("-p", "lint_sockets.faults.plugin", "--help")
-    offered = set(re.findall(r"(--socket-faults[a-z-]*)", result.stdout.str()))
+def test_docs_page_lists_every_option():
+    from lint_sockets.faults import plugin
+
+    class Group:
+        def __init__(self):
+            self.names = set()
+
+        def addoption(self, name, **kwargs):
+            if kwargs.get("help") is not argparse.SUPPRESS:
+                self.names.add(name)
+
+    group = Group()
+
+    class Parser:
+        def getgroup(self, *args):
+            return group
+
+    plugin.pytest_addoption(Parser())
+    offered = group.names
     page = (ROOT / "docs" / "fault-replay.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(--socket-faults[a-z-]*)", page, flags=re.M))
     assert offered == documented

@@ -9,6 +9,7 @@ from lint_sockets.faults import FAULTS
 # The faults that replay what each rule is about, for --socket-faults-from.
 RULE_FAULTS = {
     "SCK101": ("eof",),
+    "SCK102": ("short-recv",),
     "SCK201": ("eagain",),
     "SCK203": ("eagain",),
     "SCK603": ("eagain",),
@@ -25,6 +26,8 @@ def rule_for(fault, method, is_ssl):
     """The lint-sockets rule about the mistake a fault at this call exposes, or None."""
     if fault == "eof":
         return "SCK101"
+    if fault == "short-recv":
+        return "SCK102"
     if fault == "short-send":
         return "SCK601"
     if fault == "accept-abort":
@@ -37,7 +40,7 @@ def rule_for(fault, method, is_ssl):
         return "SCK602" if method == "connect_ex" else "SCK301"
     if fault == "reset":
         return "SCK402"
-    return None  # short-recv, timeout: no rule covers them
+    return None  # timeout: no rule covers it
 
 
 class FindingsError(Exception):
