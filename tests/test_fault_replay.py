@@ -970,3 +970,42 @@ def test_docs_page_lists_every_option():
     assert offered == documented
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/fault-replay.md" in readme
+
+
+def test_errors_count_in_threads_and_tasks_the_code_under_test_owns(tmp_path, monkeypatch):
+    import asyncio
+    import gc
+    import importlib
+    import threading
+
+    (tmp_path / "owned_code.py").write_text(
+        "def boom():\n    raise ConnectionResetError('reset')\n\n\n"
+        "async def task_boom():\n    boom()\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    owned_code = importlib.import_module("owned_code")
+    monkeypatch.setattr(inject.STATE, "scope", inject.Scope(files=[tmp_path / "owned_code.py"]))
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)
+    errors = []
+    with replay.error_hooks(errors):
+        thread = threading.Thread(target=owned_code.boom, name="server")
+        thread.start()
+        thread.join()
+        assert errors == ["ConnectionResetError in thread server"]
+
+        def test_owned_thread():  # a thread the test started: the test's to handle
+            owned_code.boom()
+
+        thread = threading.Thread(target=test_owned_thread)
+        thread.start()
+        thread.join()
+        assert len(errors) == 1
+
+        async def main():
+            asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
+            task = asyncio.ensure_future(owned_code.task_boom())
+            await asyncio.sleep(0.01)
+            del task
+            gc.collect()
+
+        asyncio.run(main())
+    assert errors[1:] == ["ConnectionResetError in an asyncio task or callback"]
