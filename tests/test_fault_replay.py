@@ -1009,3 +1009,42 @@ def test_errors_count_in_threads_and_tasks_the_code_under_test_owns(tmp_path, mo
 
         asyncio.run(main())
     assert errors[1:] == ["ConnectionResetError in an asyncio task or callback"]
+
+
+def test_ssl_sockets_get_eof_and_want_read_instead_of_eagain(injecting, tmp_path):
+    import shutil
+    import socket
+    import ssl
+    import threading
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                    str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=localhost"],
+                   check=True, capture_output=True)
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    client_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    client_context.check_hostname = False
+    client_context.verify_mode = ssl.CERT_NONE
+    a, b = socket.socketpair()
+    a.settimeout(5)
+    b.settimeout(5)
+    clients = []
+    thread = threading.Thread(target=lambda: clients.append(client_context.wrap_socket(b)))
+    thread.start()
+    server = server_context.wrap_socket(a, server_side=True)
+    thread.join()
+    with server, clients[0] as client:
+        client.sendall(b"hello")
+        fired = injecting(_lineno(), "eof")
+        assert server.recv(10) == b""
+        assert fired == [{"method": "recv", "ssl": True}]
+        assert server.recv(10) == b""
+        server.sendall(b"bye")  # writes still go
+        assert client.recv(10) == b"bye"
+        client.setblocking(False)
+        injecting(_lineno() + 1, "eagain")
+        with pytest.raises(ssl.SSLWantReadError):
+            client.recv(10)
