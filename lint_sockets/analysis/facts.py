@@ -540,6 +540,14 @@ class Facts:
                 modes.update(cls.attr_partial.get(rest, ()))
             elif not rest:
                 modes.update(self._module_partial(site.scope, key))
+        elif not rest and cls is not None and site.reaching:
+            # ``sock = self.sock`` in a method: the class's modes for the attribute
+            for binding in site.reaching:
+                value = strip_await(binding.value) if binding.value is not None else None
+                source = key_of(value) if value is not None and binding.index is None else None
+                head, _, attr = (source or "").partition(".")
+                if attr and "." not in attr and head == site.scope.self_name:
+                    modes.update(cls.attr_partial.get(attr, ()))
         if state in (UNKNOWN, CTOR) and self.model.default_timeout in (TIMEOUT, NONBLOCKING):
             # socket.setdefaulttimeout() holds for every socket the process makes afterwards
             modes.add(self.model.default_timeout)

@@ -20,6 +20,10 @@ class Session:
     def send_pdu(self, pdu: bytes) -> None:
         self.sock.send(pdu)
 
+    def send_copy(self, pdu: bytes) -> None:
+        sock = self.sock
+        sock.send(pdu)
+
 
 class EchoHandler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
