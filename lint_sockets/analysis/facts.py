@@ -1066,6 +1066,7 @@ def _split(paths):
 
 __all__ = [
     "Facts", "SocketInfo", "KNOWN", "LIKELY", "NOT_SOCKET", "UNKNOWN", "NONBLOCKING",
-    "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE", "FALL", "CLOSE", "SLEEP",
+    "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE",
+    "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome",
 ]
