@@ -147,6 +147,7 @@ def test_add_noqa_merges_with_an_existing_noqa_and_keeps_other_comments(tmp_path
               "    while True:\n"
               "        data = conn.recv(1024)  # noqa: E501\n"
               "def greet(conn, line):\n"
+              "    conn.settimeout(5)\n"
               "    conn.send(line.encode() + b'\\n')  # keep this note   \n")
     text, _ = add_noqa(tmp_path, source, "--select", "SCK101,SCK601")
     assert "        data = conn.recv(1024)  # noqa: E501, SCK101\n" in text
@@ -156,6 +157,7 @@ def test_add_noqa_merges_with_an_existing_noqa_and_keeps_other_comments(tmp_path
 def test_add_noqa_never_writes_into_a_multi_line_string(tmp_path):
     source = ("import socket\n"
               "def greet(conn):\n"
+              "    conn.settimeout(5)\n"
               "    while True:\n"
               "        conn.send(b\'\'\'hello\n"
               "# a line of text\n"
@@ -169,6 +171,7 @@ def test_add_noqa_says_when_noqa_text_in_a_string_gets_in_the_way(tmp_path):
     # inside the string, so nothing added after it could suppress the finding
     source = ("import socket\n"
               "def greet(conn):\n"
+              "    conn.settimeout(5)\n"
               "    while True:\n"
               "        conn.send(b\'\'\'hello\n"
               "# noqa: E501 inside the text\n"
@@ -177,7 +180,7 @@ def test_add_noqa_says_when_noqa_text_in_a_string_gets_in_the_way(tmp_path):
     path.write_text(source)
     result = run("--add-noqa", "--select", "SCK601", "m.py", cwd=tmp_path)
     assert result.returncode == 0
-    assert "m.py:4:9: no noqa could be added for SCK601" in result.stderr
+    assert "m.py:5:9: no noqa could be added for SCK601" in result.stderr
     assert "# noqa: E501 inside the text\n" in path.read_text()  # the string is unchanged
     compile(path.read_text(), "m.py", "exec")
 

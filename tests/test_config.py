@@ -26,6 +26,7 @@ CLIENT = (
     "import socket\n"
     "\n"
     "def pump(link, data):\n"
+    "    link.settimeout(5)\n"
     "    link.send(data.encode())\n"
 )
 

@@ -114,6 +114,7 @@ SERVER = (
     "    srv = socket.create_server(('', port))\n"
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
+    "        conn.settimeout(30)\n"
     "        conn.send(b'hello')  # greet\n"
     "        conn.close()\n"
 )

@@ -92,6 +92,7 @@ def test_flake8_options_from_a_config_file(tmp_path):
     (tmp_path / "client.py").write_text(
         "import os\n"
         "def pump(link, data):\n"
+        "    link.settimeout(5)\n"
         "    link.send(data.encode())\n"
         "def retry(fd):\n"
         "    while True:\n"
@@ -105,7 +106,7 @@ def test_flake8_options_from_a_config_file(tmp_path):
     (tmp_path / "setup.cfg").write_text(
         "[flake8]\nsck-socket-names = ^link$\nsck-target-version = py34\n")
     configured = _run(["flake8", "--select", "SCK", "client.py"], tmp_path)
-    assert "client.py:3:5: SCK601" in configured.stdout
+    assert "client.py:4:5: SCK601" in configured.stdout
     assert "SCK202" not in configured.stdout
 
 

@@ -99,6 +99,7 @@ SOCKET_TAIL = (
     "\n"
     "import socket\n"
     "sock = socket.socket()\n"
+    "sock.settimeout(10)\n"
     "while True:\n"
     "    data = sock.recv(1024)\n"
     "    sock.send(data)\n"
@@ -146,6 +147,7 @@ SNIPPETS = [
     "sock.send(data)",
     "conn, addr = srv.accept()",
     "sock.setblocking(False)",
+    "sock.settimeout(5)",
     "sock.connect_ex(('localhost', 80))",
     "srv.bind(('', 8080))",
     "signal.signal(signal.SIGPIPE, signal.SIG_DFL)",

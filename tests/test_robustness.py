@@ -55,13 +55,14 @@ from lint_sockets.settings import Settings
 SERVER_FINDINGS = [(5, 22, "SCK501"), (8, 24, "SCK101")]
 
 # An echo loop with fixable findings of three kinds (SCK501 and SCK101 insert statements,
-# SCK601 renames a call) and a last line no fix touches.
+# SCK601 renames a call on the connection in timeout mode) and a last line no fix touches.
 FIXABLE = (
     "import socket\n"
     "def serve(port):\n"
     '    srv = socket.create_server(("", port))\n'
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
+    "        conn.settimeout(60)\n"
     "        with conn:\n"
     "            while True:\n"
     "                data = conn.recv(1024)\n"
@@ -295,7 +296,7 @@ def test_tab_indented_file_is_fixed_with_tabs_and_still_compiles(tmp_path):
     path = tmp_path / "tabs.py"
     path.write_bytes(data)
     result = run("tabs.py", cwd=tmp_path)
-    assert [f[1:] for f in result.findings()] == [(5, 16, "SCK501"), (8, 12, "SCK101")], result
+    assert [f[1:] for f in result.findings()] == [(5, 16, "SCK501"), (9, 12, "SCK101")], result
     result = run("--fix", "--unsafe-fixes", "tabs.py", cwd=tmp_path, select="ALL")
     assert_clear_errors(result)
     new = path.read_bytes()
@@ -343,7 +344,7 @@ def test_form_feed_in_indentation_is_linted_and_fix_writes_nothing(proj):
     (proj / "m_ff.py").write_bytes(data)
     result = run("a_server.py", "m_ff.py", "z_server.py", cwd=proj)
     assert result.status == 1, result
-    assert [f[1:] for f in result.findings("m_ff.py")] == [(5, 22, "SCK501"), (8, 25, "SCK101")]
+    assert [f[1:] for f in result.findings("m_ff.py")] == [(5, 22, "SCK501"), (9, 25, "SCK101")]
     assert_servers_linted(result)
     result = run("--fix", "m_ff.py", cwd=proj)
     assert (proj / "m_ff.py").read_bytes() == data
@@ -471,6 +472,7 @@ def test_fix_on_thousands_of_nesting_levels(tmp_path):
 ELIF_CHAIN = (
     "import socket\n"
     "def dispatch(op, conn: socket.socket):\n"
+    "    conn.settimeout(5)\n"
     "    if op == -1:\n"
     "        pass\n"
     + "".join(f"    elif op == {i}:\n        conn.send(b'{i}')\n" for i in range(1200))
@@ -863,6 +865,7 @@ TEMPLATE = (
     '    srv = socket.create_server(("", port))\n'
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
+    "        conn.settimeout(30)\n"
     '        conn.send(b"hello NUMBER")\n'
     "        while True:\n"
     "            data = conn.recv(1024)\n"
@@ -874,7 +877,7 @@ TEMP_FILE = re.compile(r"^\.lint-sockets-\d+-[^/]*\.tmp$")
 
 
 def _big_module():
-    return "import socket\n\n\n" + "".join(
+    return "import socket\n\nsocket.setdefaulttimeout(30)\n\n\n" + "".join(
         f"def send_{i}(conn):\n    conn.send(b'x{i}')\n\n\n" for i in range(1000))
 
 

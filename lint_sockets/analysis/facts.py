@@ -10,8 +10,8 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.model import (
-    BLOCKING, CTOR, ENTRY, NONBLOCKING, TIMEOUT, UNKNOWN, Handler, SuppressFrame, TryFrame,
-    key_of, int_value, mentions, strip_await, iter_children,
+    BLOCKING, CTOR, ENTRY, NONBLOCKING, SNDTIMEO, TIMEOUT, UNKNOWN, Handler, SuppressFrame,
+    TryFrame, key_of, int_value, mentions, strip_await, iter_children,
 )
 
 KNOWN = "known"
@@ -29,6 +29,9 @@ _STREAM_HANDLERS = {"socketserver.StreamRequestHandler", "socketserver.BaseReque
 _STREAM_ONLY_HANDLERS = {"socketserver.StreamRequestHandler",
                          "http.server.BaseHTTPRequestHandler",
                          "http.server.SimpleHTTPRequestHandler"}
+_NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
+                 "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
+SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib.compress"}
 
 
@@ -66,6 +69,7 @@ class Facts:
         self._usage = None
         self._local_classes = {c.name: c for c in model.classes}
         self._other_names = None
+        self._signal_handler = None
 
     # ---- which expressions are sockets ----------------------------------------------
 
@@ -507,6 +511,92 @@ class Facts:
             if binds or name in ("__init__", "setUp", "setup", "__enter__"):
                 states.add(state)
         return states
+
+    def partial_write_modes(self, site):
+        """How a ``send()`` on the receiver of ``site`` can return a short count, as far as
+        the module shows: a set of TIMEOUT / NONBLOCKING / SNDTIMEO (the socket may be in
+        that mode on some path to the call) and SIGNAL (the module installs a Python signal
+        handler, which can interrupt a blocking send part-way). Empty when the socket is
+        blocking on every path the analysis can see, or its mode cannot be seen at all."""
+        modes = set()
+        key = site.receiver_key
+        if key is None:
+            return modes
+        if self.signal_handler_installed():
+            modes.add(SIGNAL)
+        if site.state == BLOCKING:
+            return modes  # setblocking(True) / settimeout(None) on this path, in this function
+        state = self.state(site)
+        if state in (TIMEOUT, NONBLOCKING):
+            modes.add(state)
+        modes.update(site.partial or ())
+        if site.timeo in ("send", "both"):
+            modes.add(SNDTIMEO)
+        head, _, rest = key.partition(".")
+        cls = site.scope.cls
+        if site.state == ENTRY:
+            if rest and "." not in rest and cls is not None and head == site.scope.self_name:
+                # a socket kept on self: some method of the class sets its mode
+                modes.update(cls.attr_partial.get(rest, ()))
+            elif not rest:
+                modes.update(self._module_partial(site.scope, key))
+        elif not rest and cls is not None and site.reaching:
+            # ``sock = self.sock`` in a method: the class's modes for the attribute
+            for binding in site.reaching:
+                value = strip_await(binding.value) if binding.value is not None else None
+                source = key_of(value) if value is not None and binding.index is None else None
+                head, _, attr = (source or "").partition(".")
+                if attr and "." not in attr and head == site.scope.self_name:
+                    modes.update(cls.attr_partial.get(attr, ()))
+        if state in (UNKNOWN, CTOR) and self.model.default_timeout in (TIMEOUT, NONBLOCKING):
+            # socket.setdefaulttimeout() holds for every socket the process makes afterwards
+            modes.add(self.model.default_timeout)
+        return modes
+
+    def _module_partial(self, scope, key):
+        """Partial-write modes of a module-level socket a function uses without binding it."""
+        owner = scope.parent
+        while owner is not None and owner.kind == "class":
+            owner = owner.parent
+        if scope.kind != "function" or owner is None or owner.kind != "module" or \
+                key in scope.bindings:
+            return ()
+        return self.model.module_state.get(key + "#p", ())
+
+    def signal_handler_installed(self):
+        """The module installs a Python-level signal handler: ``signal.signal(SIG, func)``
+        with a callable, not ``SIG_IGN``, ``SIG_DFL``, ``None``, ``default_int_handler`` (it
+        raises, so nothing goes on after the interrupted call) or a handler saved from
+        ``getsignal()``/an earlier ``signal.signal()`` (restoring what was there)."""
+        cached = self._signal_handler
+        if cached is None:
+            cached = any(self._installs_handler(site) for site in self.model.signal_calls)
+            self._signal_handler = cached
+        return cached
+
+    def _installs_handler(self, site):
+        handler = site.argument(1, "handler")
+        if handler is None:
+            return False
+        handler = strip_await(handler)
+        if isinstance(handler, cst.Lambda):
+            return True
+        key = key_of(handler)
+        if key is None:
+            return False
+        if self.imports.qualify_key(key) in _NOT_HANDLERS or key == "None":
+            return False
+        if "." in key:
+            head, _, rest = key.partition(".")
+            # ``self._on_signal``: a method of this class
+            return head == site.scope.self_name and "." not in rest
+        owner = site.scope
+        while owner is not None:
+            bindings = owner.bindings.get(key)
+            if bindings:
+                return all(b.how == "def" for b in bindings)
+            owner = owner.parent
+        return False
 
     def is_nonblocking(self, site, key=None):
         return self.state(site, key) == NONBLOCKING
@@ -976,6 +1066,7 @@ def _split(paths):
 
 __all__ = [
     "Facts", "SocketInfo", "KNOWN", "LIKELY", "NOT_SOCKET", "UNKNOWN", "NONBLOCKING",
-    "BLOCKING", "TIMEOUT", "RAISE", "RETURN", "BREAK", "CONTINUE", "FALL", "CLOSE", "SLEEP",
+    "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE",
+    "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome",
 ]

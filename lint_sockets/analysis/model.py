@@ -24,6 +24,8 @@ TIMEOUT = "timeout"
 UNKNOWN = "unknown"
 ENTRY = "entry"  # whatever it was when the function was entered; resolved after the walk
 CTOR = "ctor"  # as created by socket.socket(); depends on setdefaulttimeout in the module
+SNDTIMEO = "sndtimeo"  # SO_SNDTIMEO set with setsockopt (a partial mode, not a flow state)
+_PARTIAL_MODES = (TIMEOUT, NONBLOCKING)
 
 # Calls worth recording: method names (or last name components) the rules look at.
 INTERESTING = frozenset({
@@ -213,6 +215,10 @@ class ClassInfo:
         self.bases = bases  # qualified names of the base classes
         self.attr_bindings = {}  # attribute name -> [Binding]
         self.attr_states = {}  # attribute name -> [(state, method scope)] from setblocking/...
+        # attribute name -> modes in which some method leaves ``self.attr`` where a send() can
+        # write part of its data: TIMEOUT, NONBLOCKING (settimeout, setblocking, a socket
+        # made with a timeout) or SNDTIMEO (setsockopt SO_SNDTIMEO)
+        self.attr_partial = {}
         self.methods = []
 
 
@@ -319,8 +325,9 @@ class SuppressFrame:
 class CallSite:
     __slots__ = (
         "node", "method", "receiver", "receiver_key", "qname", "scope", "loops", "guards",
-        "handler", "targets", "role", "direct", "state", "timeo", "in_lambda", "order",
-        "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop", "line",
+        "handler", "targets", "role", "direct", "state", "timeo", "partial", "in_lambda",
+        "order", "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop",
+        "line",
     )
 
     def __init__(self, **kw):
@@ -372,6 +379,7 @@ class ModuleModel:
         self.module_state = {}
         self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
         self.default_timeout = None  # CTOR state: NONBLOCKING / TIMEOUT / None
+        self.signal_calls = []  # signal.signal(...) call sites, in source order
         self.fn_scope_of_class = {}
         self._by_scope = None
         self._by_receiver = None
@@ -796,8 +804,22 @@ class _Walker:
         for loop in self.loops:
             loop.bound.add(key)
         # Flow state: a new object in this name.
-        self.set_state(key, self.initial_state(value, index))
+        initial = self.initial_state(value, index)
+        self.set_state(key, initial)
         self.drop_state(key + "#timeo")
+        if initial in _PARTIAL_MODES:
+            self.set_state(key + "#p", frozenset((initial,)))
+            if attr is not None:
+                self.scope.cls.attr_partial.setdefault(attr, set()).add(initial)
+        else:
+            source = key_of(strip_await(value)) if value is not None else None
+            copied = self.state.get(source + "#p") if source is not None else None
+            if copied and index is None:
+                self.set_state(key + "#p", copied)  # ``self.sock = sock``: same object
+                if attr is not None:
+                    self.scope.cls.attr_partial.setdefault(attr, set()).update(copied)
+            else:
+                self.drop_state(key + "#p")
         self.set_state(key + "#b", frozenset((binding,)))
 
     def initial_state(self, value, index):
@@ -918,10 +940,12 @@ class _Walker:
                 loop.has_sleep = True
         state = None
         timeo = None
+        partial = None
         reaching = None
         if receiver_key is not None:
             state = self.state.get(receiver_key, ENTRY)
             timeo = self.state.get(receiver_key + "#timeo")
+            partial = self.state.get(receiver_key + "#p")
             reaching = self.state.get(receiver_key + "#b")
         # The socket handed to ``loop.sock_*(sock, ...)`` and its state at this point.
         arg_key = arg_state = arg_reaching = None
@@ -934,7 +958,7 @@ class _Walker:
             node=node, method=method, receiver=receiver, receiver_key=receiver_key, qname=qname,
             scope=self.scope, loops=() if in_lambda else tuple(self.loops),
             guards=() if in_lambda else tuple(self.guards), handler=self.handler,
-            targets=targets, role=role, direct=direct, state=state, timeo=timeo,
+            targets=targets, role=role, direct=direct, state=state, timeo=timeo, partial=partial,
             in_lambda=in_lambda, order=self.order, stmt=stmt, reaching=reaching,
             arg_key=arg_key, arg_state=arg_state, arg_reaching=arg_reaching,
             leaves_loop=bool(self.loops) and any(self.exit_flags),
@@ -949,6 +973,8 @@ class _Walker:
             value = site.positional(0)
             if value is not None:
                 self.model.default_timeout = _timeout_state(value)
+        elif qname == "signal.signal":
+            self.model.signal_calls.append(site)
         elif receiver_key is not None:
             self.update_state(site)
 
@@ -981,13 +1007,25 @@ class _Walker:
                 if previous in ("recv", "send", "both") and previous != direction:
                     direction = "both"
                 self.set_state(key + "#timeo", direction)
+                attr = self.attr_key(key)
+                if attr is not None and direction != "recv":
+                    self.scope.cls.attr_partial.setdefault(attr, set()).add(SNDTIMEO)
             return
         if new is None:
             return
         self.set_state(key, new)
+        # The modes that may make a send() partial on some path since the object was bound.
+        if new == BLOCKING:
+            self.drop_state(key + "#p")
+        else:
+            mode = new if new in _PARTIAL_MODES else NONBLOCKING  # setblocking(flag)
+            self.set_state(key + "#p", self.state.get(key + "#p", frozenset()) | {mode})
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_states.setdefault(attr, []).append((new, self.scope))
+            if new != BLOCKING:
+                mode = new if new in _PARTIAL_MODES else NONBLOCKING
+                self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
 
 
 _RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesRegexp"})
@@ -1048,6 +1086,14 @@ def _merge(branches, touched):
     ``touched`` can differ: a key keeps its blocking state only if every branch agrees."""
     merged = dict(branches[0])
     for key in touched:
+        if key.endswith("#p"):
+            # Partial-write modes: those of any branch (a "may" fact, unlike the state).
+            modes = frozenset().union(*[s.get(key, frozenset()) for s in branches])
+            if modes:
+                merged[key] = modes
+            else:
+                merged.pop(key, None)
+            continue
         if key.endswith("#b"):
             # Bindings that may reach: the union; none when some path has none of its own.
             sets = [s.get(key) for s in branches]

@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO
 from lint_sockets.analysis.model import int_value, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
@@ -78,11 +78,19 @@ def check(facts, report):
             # An SSL socket's send() writes everything or raises: CPython never turns on
             # OpenSSL's partial writes (SSL_MODE_ENABLE_PARTIAL_WRITE).
             ssl_only = info.ssl and not info.plain
-            if info.confidence in (KNOWN, LIKELY) and not info.datagram and not ssl_only:
-                fix = None
-                if facts.state(site) != NONBLOCKING and not site.timeo:
-                    fix = _rename(site, "sendall", SAFE)
-                report(site.node, "SCK601", fix=fix)
+            if info.confidence not in (KNOWN, LIKELY) or info.datagram or ssl_only:
+                continue
+            # ``await sock.send(data)``: an async library's socket (trio, curio, anyio) is
+            # non-blocking underneath and its send() writes what fits once writable.
+            awaited = isinstance(site.stmt, cst.Expr) and isinstance(site.stmt.value, cst.Await)
+            modes = facts.partial_write_modes(site)
+            if not modes and not awaited:
+                continue  # blocking on every path the analysis sees, or a mode it cannot see
+            fix = None
+            if not awaited and facts.state(site) != NONBLOCKING and not site.timeo \
+                    and NONBLOCKING not in modes and SNDTIMEO not in modes:
+                fix = _rename(site, "sendall", SAFE)
+            report(site.node, "SCK601", fix=fix)
         elif _statement_call(site, "connect_ex"):
             if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
                 fix = None

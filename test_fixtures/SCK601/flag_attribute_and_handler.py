@@ -1,4 +1,5 @@
-# SCK601 flag: send() statements on self.sock (set from create_connection) and on socketserver's self.request.
+# SCK601 flag: send() statements on self.sock (set from create_connection with a timeout) and on
+# socketserver's self.request in timeout mode.
 import socket
 import socketserver
 
@@ -16,6 +17,7 @@ class LineClient:
 
 class ShoutHandler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
+        self.request.settimeout(60)
         for line in self.rfile:
             self.request.send(line.upper())  # expect: SCK601
 

@@ -1,9 +1,10 @@
-# SCK601 flag: send() used as a statement on accepted connections; a partial write silently truncates the response.
+# SCK601 flag: send() used as a statement on accepted connections in timeout mode; a partial write silently truncates the response.
 import socket
 import threading
 
 
 def handle(conn: socket.socket, addr) -> None:
+    conn.settimeout(30)
     with conn:
         request = conn.recv(65536)
         if not request:

@@ -1,17 +1,20 @@
-# SCK601 flag: send() statements on parameters named like sockets (bytes-like argument) and with a flags argument.
+# SCK601 flag: send() statements on parameters named like sockets (bytes-like argument) and with a flags argument, in timeout mode.
 import socket
 import struct
 
 
 def send_frame(client_sock, payload: bytes) -> None:
+    client_sock.settimeout(5)
     client_sock.send(struct.pack("!I", len(payload)) + payload)  # expect: SCK601
 
 
 def send_command(conn, name: str) -> None:
+    conn.settimeout(5)
     conn.send(name.encode("ascii") + b"\r\n", socket.MSG_NOSIGNAL)  # expect: SCK601
 
 
 def send_report(sock: socket.socket, report: str) -> None:
+    sock.settimeout(5)
     sock.send(  # expect: SCK601
         report.encode("utf-8"),
         socket.MSG_NOSIGNAL,
@@ -30,6 +33,7 @@ class Relay:
         self.greet(conn)
 
     def greet(self, conn):
+        conn.settimeout(5)
         conn.send(b"hello\r\n")  # expect: SCK601
 
 

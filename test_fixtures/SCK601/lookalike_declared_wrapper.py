@@ -4,6 +4,10 @@
 import socket
 from typing import cast
 
+# Every socket made here is in timeout mode: only their not being sockets keeps these
+# send() calls quiet.
+socket.setdefaulttimeout(30)
+
 
 class AssociationSocket:
     def __init__(self, sock: socket.socket) -> None:

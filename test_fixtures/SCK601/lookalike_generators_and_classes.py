@@ -1,5 +1,10 @@
 # SCK601 lookalike: generator/coroutine .send() and a user class with its own send(); none of them is a socket.
+import socket
 from typing import Generator, List
+
+# Every socket made here is in timeout mode: only their not being sockets keeps these
+# send() calls quiet.
+socket.setdefaulttimeout(30)
 
 
 def line_parser(sink: List[bytes]) -> Generator[None, bytes, None]:

@@ -2,6 +2,11 @@
 import http.client
 import multiprocessing
 import smtplib
+import socket
+
+# Every socket made here is in timeout mode: only their not being sockets keeps these
+# send() calls quiet.
+socket.setdefaulttimeout(30)
 
 
 def worker(child_conn) -> None:

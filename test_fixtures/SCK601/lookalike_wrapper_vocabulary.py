@@ -1,6 +1,10 @@
 # SCK601 look-alike: a module that wraps its sockets in a connection class whose send() sends everything; a parameter named like a socket is that wrapper here.
 import socket
 
+# Every socket made here is in timeout mode: only their not being sockets keeps these
+# send() calls quiet.
+socket.setdefaulttimeout(30)
+
 
 class SocketConnection:
     def __init__(self, sock: socket.socket) -> None:

@@ -1,6 +1,9 @@
 # SCK601 ok: send() on connected UDP sockets writes a whole datagram or fails; sendto() is never flagged.
 import socket
 
+# Every socket made here is in timeout mode: only the exemption keeps send() quiet.
+socket.setdefaulttimeout(30)
+
 
 def send_metric(host: str, port: int, name: str, value: float) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:

@@ -2,6 +2,9 @@
 # short constant is the first write into the empty send buffer of a socket made right here.
 import socket
 
+# Every socket made here is in timeout mode: only the exemption keeps send() quiet.
+socket.setdefaulttimeout(30)
+
 WAKE = b"!"
 
 

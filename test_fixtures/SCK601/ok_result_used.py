@@ -1,6 +1,9 @@
 # SCK601 ok: send() whose count is used (offset loops, returned, compared) and sendall() statements.
 import socket
 
+# Every socket made here is in timeout mode: only the exemption keeps send() quiet.
+socket.setdefaulttimeout(30)
+
 
 def send_all(sock: socket.socket, data: bytes) -> None:
     view = memoryview(data)

@@ -1,6 +1,9 @@
 # SCK601 ok: sendall() and sendfile() statements keep writing until everything is sent (or raise); their results may be ignored.
 import socket
 
+# Every socket made here is in timeout mode: only the exemption keeps send() quiet.
+socket.setdefaulttimeout(30)
+
 
 def send_file(conn: socket.socket, path: str) -> None:
     with open(path, "rb") as f:

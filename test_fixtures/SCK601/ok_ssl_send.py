@@ -2,6 +2,9 @@
 import socket
 import ssl
 
+# Every socket made here is in timeout mode: only the exemption keeps send() quiet.
+socket.setdefaulttimeout(30)
+
 
 def greet(host: str, port: int, context: ssl.SSLContext) -> None:
     raw = socket.create_connection((host, port), timeout=10)
