@@ -43,9 +43,10 @@ def serve(listener):
         except OSError:
             return  # the listener was shut down
         with conn:
+            conn.settimeout(5)  # a client that stops sending cannot hold the server
             try:
                 conn.sendall(read_line(conn).upper())
-            except (ConnectionResetError, BrokenPipeError):
+            except (ConnectionResetError, BrokenPipeError, socket.timeout):
                 pass
 
 

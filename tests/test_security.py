@@ -634,7 +634,9 @@ def test_json_and_sarif_cost_about_what_concise_costs(tmp_path, monkeypatch):
     from lint_sockets import fixes
 
     body = "".join(f"    s.send(b'{i}')\n" for i in range(2000))
-    source = ("import socket\n\n\ndef f():\n    s = socket.create_connection(('h', 1))\n"
+    # timeout mode (setdefaulttimeout): every ignored send() count is a finding with a fix
+    source = ("import socket\nsocket.setdefaulttimeout(30)\n\n\n"
+              "def f():\n    s = socket.create_connection(('h', 1))\n"
               + body + "\n\nt = socket.create_connection(('h', 1))\n"
               + "".join(f"t.send(b'{i}')\n" for i in range(1000)))
     (tmp_path / "many.py").write_text(source)
