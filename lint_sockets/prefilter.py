@@ -1,9 +1,13 @@
-"""A text test that skips files no rule can fire on, before libcst ever sees them.
+"""Two tests that skip files no rule can fire on, before libcst ever sees them: a text
+test (``might_fire``), then, for the files it keeps, what the module's ``ast`` uses
+(``usage_of``), which each rule's gate reads (``engine.rules_may_fire``).
 
-It must never skip a file a rule would flag, so each clause follows from what some rule
-needs to see in the code (tests/test_prefilter.py checks every fixture and every
-standard-library file with findings against it). Syntax errors (SCK000) are judged by
-Python's compiler for every file, filtered or not.
+Neither may skip a file a rule would flag, so each clause of the text test, and each gate,
+follows from what some rule needs to see in the code (tests/test_prefilter.py checks every
+fixture and every standard-library file with findings against them). Syntax errors
+(SCK000) are judged by Python's compiler for every file, filtered or not; a file either
+filter skips is not parsed by libcst, so libcst's own limits (SCK000 "cannot parse") are
+reported only for files a rule could fire on. The text test keeps:
 
 - A socket call, option or name the rules look for: ``.recv(``, ``.send...(``, ``.accept(``,
   ``.connect(``, ``.bind(``, ``loop.sock_*(``, ``SIGPIPE``, ``EINTR``, ``InterruptedError``,
@@ -14,6 +18,7 @@ Python's compiler for every file, filtered or not.
   (SCK901 away from socket calls, SCK202's ``e.errno == 4``).
 """
 
+import ast as _ast
 import re
 
 _CALLS = re.compile(
@@ -46,23 +51,31 @@ def might_fire(source):
     return False
 
 
-
 # ---- the second filter: what the module's syntax tree actually uses ----------------------
-
-import ast as _ast
 
 _SKIP = frozenset({"ctx"})
 _FIELDS = {}
-
+_WORD = re.compile(r"[A-Za-z_]\w*")
+# Pattern nodes that bind a name (a plain string in the ast, a Name in libcst's tree);
+# ``match`` exists from Python 3.10.
+_BINDING_PATTERNS = tuple(getattr(_ast, name) for name in ("MatchAs", "MatchStar")
+                          if hasattr(_ast, name))
+_MAPPING_PATTERN = getattr(_ast, "MatchMapping", None)
 
 
 class Usage:
     """What a module's ``ast`` says it uses, in one walk: the evidence the rules' gates
-    (``Rule.gate``) read to decide, exactly, that they cannot fire on the module.
+    (``Rule.gate``, through ``analysis.facts.Evidence``) read to decide, exactly, that they
+    cannot fire on the module.
 
-    Every field over-approximates what libcst's tree of the same module holds (both trees
-    come from the same text), so a gate that is a necessary condition of its rule on the
-    libcst tree stays one here.
+    Both trees come from the same text, and every field holds at least what the analysis
+    can find in libcst's tree (every name, every attribute, every call's method and the
+    last name of its receiver, every int literal, ...), so a gate that is a necessary
+    condition of its rule's findings on the libcst tree stays one here.
+
+    The walk is iterative (an expression can be thousands of levels deep) and skips the
+    load/store context nodes; on generated code it costs a fraction of the compile that
+    built the tree, and a small one of libcst's parse.
     """
 
     __slots__ = ("names", "attributes", "method_calls", "name_calls", "ints",
@@ -133,9 +146,7 @@ def _last_name(node):
 
 
 def _words(text, into):
-    import re
-
-    into.update(re.findall(r"[A-Za-z_]\w*", text))
+    into.update(_WORD.findall(text))
 
 
 def _annotation(node, usage):
@@ -218,6 +229,12 @@ def usage_of(tree):
                 names.add(node.arg)
         elif cls is _ast.Global or cls is _ast.Nonlocal:
             names.update(node.names)
+        elif cls in _BINDING_PATTERNS:
+            if node.name:
+                names.add(node.name)
+        elif cls is _MAPPING_PATTERN:
+            if node.rest:
+                names.add(node.rest)
         for field in _fields(cls):
             value = getattr(node, field)
             if isinstance(value, list):
