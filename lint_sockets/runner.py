@@ -235,8 +235,9 @@ def _work(tasks):
 
 def _work_big(task):
     """Check one big file, in a worker, and free its tree before the worker takes another
-    task: libcst's tree of a big module can hold reference cycles, which only the cyclic
-    collector frees, and the next big file must not be parsed while it still holds memory."""
+    task: the analysis' records (scopes and their bindings refer to each other) hold
+    libcst's nodes, and only the cyclic collector frees them; the next big file must not
+    be parsed while the last one's tree is still in memory."""
     import gc
 
     job, path = task
@@ -326,7 +327,7 @@ def schedule(paths, workers):
     peak memory is about N times the tree of the largest file. A big file that no rule
     can fire on (generated code) costs only Python's compile and one walk of its
     ``ast``: the pre-filters drop it before libcst parses it. The small files go in
-    chunks, as before."""
+    chunks of up to 16."""
     sizes = [_size(p) for p in paths]
     big = sorted((i for i in range(len(paths)) if sizes[i] > BIG_FILE),
                  key=lambda i: (-sizes[i], i))
