@@ -71,11 +71,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                 return [], None
             return [error], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    if prefilter and not wants_noqa_check:
-        if not might_fire(source):
-            return [], None
-        if tree is not None and not rules_may_fire(tree, settings):
-            return [], None
+    if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree):
+        return [], None
     tree = None  # the ast is not needed any more: never hold it next to libcst's tree
     parsed, error = parse(source, precheck=False)
     if error is not None:
@@ -158,6 +155,24 @@ def parse(source, precheck=True):
         except Exception:  # noqa: BLE001
             continue
     return None, _libcst_limitation(first_error)
+
+
+def _filtered_out(source, settings, tree):
+    """The pre-filters show that no enabled rule can report anything in ``source``: its
+    text (``might_fire``), then, given its ``ast``, what that uses (``rules_may_fire``)."""
+    if not might_fire(source):
+        return True
+    return tree is not None and not rules_may_fire(tree, settings)
+
+
+def nothing_to_fix(source, settings):
+    """True when no enabled rule can report anything in ``source``, so nothing in it can be
+    fixed (the pre-filters, as for checking; a ``# noqa: SCK...`` for SCK100 to judge
+    keeps the file). False for a file with a syntax error (fixing leaves it alone)."""
+    if "SCK100" in settings.enabled and _has_sck_noqa(source):
+        return False
+    error, tree = _python_syntax_check(source, tree=True)
+    return error is None and _filtered_out(source, settings, tree)
 
 
 def rules_may_fire(tree, settings):

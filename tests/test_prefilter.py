@@ -206,3 +206,18 @@ def test_every_rule_with_a_check_has_a_gate():
 
     assert [code for code, rule in registry().items()
             if rule.check is not None and rule.gate is None] == []
+
+
+def test_fixing_a_module_no_rule_can_fire_on_never_parses_it(monkeypatch):
+    from lint_sockets import engine
+    from lint_sockets.fixes import fix_source
+
+    settings = Settings(select=["ALL"])
+    parsed = []
+    real = engine.parse
+    monkeypatch.setattr(engine, "parse", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    assert fix_source(GENERATED.encode(), settings) == (GENERATED.encode(), [], False)
+    assert parsed == []
+    code = "import socket\ndef f(data):\n    s = socket.socket()\n    s.send(data)\n"
+    new, fixed, _ = fix_source(code, settings)
+    assert "s.sendall(data)" in new and [c for c, _ in fixed] == ["SCK601"] and parsed
