@@ -55,22 +55,25 @@ def lint_source(source, settings, noqa=True):
     return check_source(source, settings, noqa)[0]
 
 
-def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True):
+def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True,
+                 tree=None):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
-    already compiled the file. ``edits=True`` computes each fix's text edits (json output).
-    ``prefilter=False`` parses even files no rule can fire on (for tests of the filter).
+    already compiled the file; they may pass its ``ast`` as ``tree``. ``edits=True``
+    computes each fix's text edits (json output). ``prefilter=False`` parses even files no
+    rule can fire on (for tests of the filters).
     """
     if precheck:
-        error = _python_syntax_error(source)
+        error, tree = _python_syntax_check(source, tree=prefilter)
         if error is not None:
             if "SCK000" not in settings.enabled:
                 return [], None
             return [error], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    if prefilter and not might_fire(source) and not wants_noqa_check:
+    if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree):
         return [], None
+    tree = None  # the ast is not needed any more: never hold it next to libcst's tree
     parsed, error = parse(source, precheck=False)
     if error is not None:
         if "SCK000" not in settings.enabled:
@@ -154,25 +157,74 @@ def parse(source, precheck=True):
     return None, _libcst_limitation(first_error)
 
 
+def _filtered_out(source, settings, tree):
+    """The pre-filters show that no enabled rule can report anything in ``source``: its
+    text (``might_fire``), then, given its ``ast``, what that uses (``rules_may_fire``)."""
+    if not might_fire(source):
+        return True
+    return tree is not None and not rules_may_fire(tree, settings)
+
+
+def nothing_to_fix(source, settings):
+    """True when no enabled rule can report anything in ``source``, so nothing in it can be
+    fixed (the pre-filters, as for checking; a ``# noqa: SCK...`` for SCK100 to judge
+    keeps the file). False for a file with a syntax error (fixing leaves it alone)."""
+    if "SCK100" in settings.enabled and _has_sck_noqa(source):
+        return False
+    error, tree = _python_syntax_check(source, tree=True)
+    return error is None and _filtered_out(source, settings, tree)
+
+
+def rules_may_fire(tree, settings):
+    """False only when no enabled rule can report anything in the module whose ``ast`` is
+    ``tree``: every rule's gate, a necessary condition of its findings, fails on what the
+    module's syntax tree uses (prefilter.Usage). Much cheaper than libcst's parse, it drops
+    the modules that pass the text filter without using a socket (generated protocol code
+    whose message classes have a ``send`` method)."""
+    from lint_sockets.analysis.facts import Evidence
+    from lint_sockets.prefilter import usage_of
+
+    rules = registry()
+    gates = []
+    for code in settings.enabled:
+        rule = rules[code]
+        if rule.check is None:
+            continue  # SCK000 and SCK100 come from the engine, judged elsewhere
+        if rule.gate is None:
+            return True  # a rule without a gate may fire anywhere
+        gates.append(rule.gate)
+    if not gates:
+        return True  # nothing to analyse: the parse only reports libcst's limits
+    evidence = Evidence(usage_of(tree), settings)
+    return any(gate(evidence) for gate in gates)
+
+
 def _python_syntax_error(source):
+    return _python_syntax_check(source)[0]
+
+
+def _python_syntax_check(source, tree=False):
+    """(SCK000 diagnostic or None, the module's ``ast`` when ``tree`` and it compiles)."""
     if isinstance(source, str) and source.startswith("\ufeff"):
         source = source[1:]  # a BOM read as text is not code
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(source, "<lint-sockets>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            compiled = compile(source, "<lint-sockets>", "exec", ast.PyCF_ONLY_AST,
+                               dont_inherit=True)
     except SyntaxError as err:
         message = err.msg or "invalid syntax"
         if isinstance(source, bytes) and ("decode" in message or "encoding" in message):
             message = f"the file is not valid in its declared encoding: {message}"
         return Diagnostic("SCK000", f"SyntaxError: {message}", err.lineno or 1,
-                          max(err.offset or 1, 1))
+                          max(err.offset or 1, 1)), None
     except (ValueError, UnicodeDecodeError) as err:
-        return Diagnostic("SCK000", f"the file cannot be read as Python source: {err}", 1, 1)
+        return Diagnostic("SCK000", f"the file cannot be read as Python source: {err}", 1,
+                          1), None
     except (MemoryError, RecursionError) as err:
         return Diagnostic("SCK000", "the file is nested too deeply for Python to compile "
-                                    f"({type(err).__name__})", 1, 1)
-    return None
+                                    f"({type(err).__name__})", 1, 1), None
+    return None, (compiled if tree else None)
 
 
 def _parse_fallbacks(source):

@@ -74,7 +74,10 @@ def apply_edits(module, edits):
 def fix_source(source, settings, unsafe=False):
     """Fix a module given as bytes or str. Returns (new source of the same type, list of
     (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code."""
-    from lint_sockets.engine import parse, reported
+    from lint_sockets.engine import nothing_to_fix, parse, reported
+
+    if nothing_to_fix(source, settings):
+        return source, [], False  # never given to libcst: generated code costs no parse
 
     def fixable(parsed, current):
         diagnostics, _ = reported(parsed, settings, current)

@@ -157,8 +157,9 @@ class Plugin:
                 _bad_option("sck-socket-names", f"invalid regular expression: {detail}")
 
     def __init__(self, tree, lines, filename):
-        # ``tree`` is requested only so that flake8 calls the plugin once per file; the
-        # engine parses ``lines`` with libcst itself.
+        # flake8 calls the plugin once per file with the file's ``ast``: the engine reads
+        # it to skip modules no rule can fire on, and parses ``lines`` with libcst itself.
+        self.tree = tree
         self.lines = lines
         self.filename = filename
 
@@ -174,7 +175,8 @@ class Plugin:
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.
-            diagnostics, _ = check_source(source, settings, noqa=False, precheck=False)
+            diagnostics, _ = check_source(source, settings, noqa=False, precheck=False,
+                                          tree=self.tree)
         except Exception as error:  # noqa: BLE001 - never abort flake8's whole run
             yield (1, 0, f"SCK000 internal error in lint-sockets: {type(error).__name__}: "
                          f"{_safe_str(error)} (please report it with this file)", type(self))

@@ -228,9 +228,23 @@ def _fix(job, path, source, stdin, result):
     return new
 
 
-def _work(arguments):
-    job, path = arguments
-    return check_file(job, path)
+def _work(tasks):
+    """Check the (job, path) pairs of one task, in a worker."""
+    return [check_file(job, path) for job, path in tasks]
+
+
+def _work_big(task):
+    """Check one big file, in a worker, and free its tree before the worker takes another
+    task: the analysis' records (scopes and their bindings refer to each other) hold
+    libcst's nodes, and only the cyclic collector frees them; the next big file must not
+    be parsed while the last one's tree is still in memory."""
+    import gc
+
+    job, path = task
+    try:
+        return [check_file(job, path)]
+    finally:
+        gc.collect()
 
 
 def run_files(job, paths, jobs, cache):
@@ -253,17 +267,7 @@ def _run_files(job, paths, jobs, cache):
         else:
             todo.append(index)
     if len(todo) > 1 and jobs > 1:
-        # A big module's libcst tree takes hundreds of times its size in memory (about
-        # 3.5 GB for 5 MB of code): big files are checked one at a time, in this process,
-        # while the workers take the others.
-        big = [i for i in todo if _size(paths[i]) > BIG_FILE]
-        taken = set(big)
-        small = [i for i in todo if i not in taken]
-        small_results, big_results = _parallel(job, [paths[i] for i in small],
-                                               [paths[i] for i in big], jobs)
-        by_index = dict(zip(small, small_results))
-        by_index.update(zip(big, big_results))
-        done = [by_index[i] for i in todo]
+        done = _parallel(job, [paths[i] for i in todo], jobs)
     else:
         done = [check_file(job, paths[i]) for i in todo]
     for index, result in zip(todo, done):
@@ -310,31 +314,58 @@ def _size(path):
         return 0  # check_file says what is wrong with it
 
 
-def _parallel(job, paths, in_main, jobs):
-    """(results of ``paths`` from worker processes, results of ``in_main`` checked one at a
-    time in this process meanwhile)."""
+def schedule(paths, workers):
+    """The tasks for the worker processes, in the order they start: lists of indexes into
+    ``paths``, each with a flag saying it is one big file.
+
+    A big module's libcst tree takes hundreds of times its size in memory (about 3.5 GB
+    for 5 MB of code). Each big file is a task of its own, and the big files come first,
+    largest first: a worker checks one task at a time, so no process ever holds two big
+    trees, and the big files, which take longest, start while the small ones fill the
+    other workers (started last, a big file would leave the other workers idle at the
+    end). At most ``workers`` big trees exist at once, one per worker: with --jobs N,
+    peak memory is about N times the tree of the largest file. A big file that no rule
+    can fire on (generated code) costs only Python's compile and one walk of its
+    ``ast``: the pre-filters drop it before libcst parses it. The small files go in
+    chunks of up to 16."""
+    sizes = [_size(p) for p in paths]
+    big = sorted((i for i in range(len(paths)) if sizes[i] > BIG_FILE),
+                 key=lambda i: (-sizes[i], i))
+    taken = set(big)
+    small = [i for i in range(len(paths)) if i not in taken]
+    chunk = max(1, min(16, len(small) // (workers * 4) or 1))
+    tasks = [([i], True) for i in big]
+    tasks.extend((small[start:start + chunk], False) for start in range(0, len(small), chunk))
+    return tasks
+
+
+def _parallel(job, paths, jobs):
+    """Results of ``paths`` (in that order), checked by worker processes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if len(paths) < 2:
-        return [check_file(job, p) for p in paths], [check_file(job, p) for p in in_main]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     workers = min(jobs, len(paths))
-    chunk = max(1, min(16, len(paths) // (workers * 4) or 1))
+    tasks = schedule(paths, workers)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker)
+    results = [None] * len(paths)
     try:
-        pending = pool.map(_work, [(job.for_path(p), p) for p in paths], chunksize=chunk)
-        mine = [check_file(job, p) for p in in_main]
-        done = list(pending)
+        futures = [pool.submit(_work_big if big else _work,
+                               (job.for_path(paths[indexes[0]]), paths[indexes[0]]) if big
+                               else [(job.for_path(paths[i]), paths[i]) for i in indexes])
+                   for indexes, big in tasks]
+        for (indexes, _), future in zip(tasks, futures):
+            for index, result in zip(indexes, future.result()):
+                results[index] = result
     except BaseException:
         # Ctrl-C, SIGTERM or an error: no queued file is started, and each worker stops
         # once the write it may be in is complete.
         _stop_workers(pool)
         raise
     pool.shutdown(wait=True)
-    return done, mine
+    return results
 
 
 def _stop_workers(pool, grace=1.0):

@@ -86,37 +86,86 @@ def test_jobs_must_be_positive(tmp_path):
     assert result.returncode == 2 and "--jobs" in result.stderr
 
 
-def test_big_files_are_checked_one_at_a_time_in_the_main_process(tmp_path, monkeypatch):
-    # A 5 MB module's tree takes gigabytes: with --jobs, big files must not be parsed by
-    # several workers at once. They are checked in the main process, in order, while the
-    # workers take the other files; the results keep the order of the paths.
+def test_big_files_go_first_each_alone_to_a_worker(tmp_path, monkeypatch):
+    # A 5 MB module's tree takes gigabytes: with --jobs, no process may parse two big files
+    # at once. Each big file is a worker task of its own, started before the small files
+    # (largest first), so the workers stay busy; the main process checks nothing; the
+    # results keep the order of the paths.
     from lint_sockets import runner
     from lint_sockets.settings import Settings
 
     paths = []
     for i in range(6):
         path = tmp_path / f"m{i}.py"
-        padding = "# padding\n" * (300 if i in (1, 4) else 0)
+        padding = "# padding\n" * {1: 300, 4: 400}.get(i, 0)
         path.write_text(padding + SERVER.replace("(port)", f"(port, n={i})"))
         paths.append(str(path))
     monkeypatch.setattr(runner, "BIG_FILE", 2000)
-    main_pid = os.getpid()
-    checked_here = []
+    assert runner.schedule(paths, 2) == [([4], True), ([1], True), ([0], False),
+                                         ([2], False), ([3], False), ([5], False)]
+    log = tmp_path / "log"
     real = runner.check_file
 
     def recording(job, path, *args, **kwargs):
-        if os.getpid() == main_pid:
-            checked_here.append(os.path.basename(path))
-        return real(job, path, *args, **kwargs)
+        with open(log, "a") as out:
+            out.write(f"{os.getpid()} start {os.path.basename(path)}\n")
+        try:
+            return real(job, path, *args, **kwargs)
+        finally:
+            with open(log, "a") as out:
+                out.write(f"{os.getpid()} end {os.path.basename(path)}\n")
 
     monkeypatch.setattr(runner, "check_file", recording)
+    scheduled = []
+    real_schedule = runner.schedule
+    monkeypatch.setattr(runner, "schedule", lambda *a: scheduled.append(real_schedule(*a))
+                        or scheduled[-1])
     job = runner.Job(Settings())
     parallel = runner.run_files(job, paths, 2, None)
-    assert checked_here == ["m1.py", "m4.py"]
-    checked_here.clear()
+    assert scheduled == [[([4], True), ([1], True), ([0], False), ([2], False), ([3], False),
+                          ([5], False)]]
+    events = [line.split() for line in log.read_text().splitlines()]
+    assert str(os.getpid()) not in {pid for pid, _, _ in events}
+    starts = [name for _, what, name in events if what == "start"]
+    assert sorted(starts) == sorted(os.path.basename(p) for p in paths)
+    for pid in {pid for pid, _, _ in events}:
+        # one file at a time in each process: its starts and ends alternate
+        mine = [(what, name) for p, what, name in events if p == pid]
+        assert all(mine[k][0] == "start" and mine[k + 1] == ("end", mine[k][1])
+                   for k in range(0, len(mine), 2)), mine
+    log.unlink()
     alone = runner.run_files(job, paths, 1, None)
-    assert len(checked_here) == 6
+    assert {line.split()[0] for line in log.read_text().splitlines()} == {str(os.getpid())}
     assert [r.path for r in parallel] == [r.path for r in alone] == paths
     summary = [[(d.code, d.line) for d in r.diagnostics] for r in parallel]
     assert summary == [[(d.code, d.line) for d in r.diagnostics] for r in alone]
     assert summary[1] == [("SCK501", 305)] and summary[0] == [("SCK501", 5)]
+    assert summary[4] == [("SCK501", 405)]
+
+
+def test_big_files_no_rule_can_fire_on_are_not_parsed_by_libcst(tmp_path, monkeypatch):
+    # Generated protocol code says ``.send(`` (a message's own send method, a docstring):
+    # it passes the text filter, but the ast filter drops it before libcst's parse.
+    from lint_sockets import engine, runner
+    from lint_sockets.settings import Settings
+
+    generated = (tmp_path / "messages_pb.py")
+    generated.write_text(
+        '"""Write a message with ``msg.send(transport)``."""\n'
+        + "".join(f"class Message{i}:\n    def send(self, transport):\n"
+                  f"        transport.send(self.encode())\n\n" for i in range(200)))
+    server = tmp_path / "server.py"
+    server.write_text(SERVER)
+    monkeypatch.setattr(runner, "BIG_FILE", 2000)
+    parsed = []
+    real = engine.parse
+
+    def recording(source, *args, **kwargs):
+        parsed.append(len(source))
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "parse", recording)
+    job = runner.Job(Settings(select=["ALL"]))
+    results = runner.run_files(job, [str(generated), str(server)], 1, None)
+    assert results[0].diagnostics == [] and results[1].diagnostics
+    assert parsed == [len(SERVER.encode())]

@@ -33,6 +33,16 @@ _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib.compress"}
+# Methods whose result is a socket whatever their receiver (``_classify_call``).
+SOCKET_MAKING_METHODS = frozenset({"accept", "sock_accept", "wrap_socket"})
+# The only methods ``socket_shaped`` accepts: a receiver is a likely socket on its name
+# alone only in a call of one of these.
+SOCKET_SHAPED_METHODS = frozenset({
+    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send", "sendall", "sendto",
+    "accept", "listen", "getpeername", "setblocking", "fileno", "shutdown", "connect",
+    "connect_ex", "bind", "settimeout", "setsockopt", "getsockopt", "makefile",
+    "do_handshake", "close", "sendmsg", "sendfile",
+})
 
 
 class SocketInfo:
@@ -406,6 +416,8 @@ class Facts:
 
     def socket_shaped(self, site):
         method = site.method
+        if method not in SOCKET_SHAPED_METHODS:
+            return False
         args = [a for a in site.node.args]
         positional = [a for a in args if a.keyword is None and not a.star]
         if method in ("recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg"):
@@ -767,6 +779,70 @@ def _is_datagram_ctor(call):
         if mentions(arg.value, ("SOCK_DGRAM", "SOCK_RAW")):
             return True
     return False
+
+
+# ---- what a rule needs before it can fire ------------------------------------------------
+
+# Modules a known socket comes from: its constructor, annotation or base class is named
+# through one of them (``_classify_call``, ``_classify_annotation``, ``_handler_attribute``).
+SOCKET_MODULES = frozenset(
+    name.split(".")[0] for name in (
+        *tables.SOCKET_CONSTRUCTORS, *tables.SOCKET_PAIR_CONSTRUCTORS, *tables.SSL_WRAPPERS,
+        *_SOCKET_ANNOTATIONS, *_SSL_ANNOTATIONS, *_STREAM_HANDLERS))
+_READER_MODULES = frozenset(name.split(".")[0] for name in (
+    *_READER_ANNOTATIONS, "asyncio.open_connection", "asyncio.open_unix_connection"))
+
+
+class Evidence:
+    """What a module's ``ast`` (its ``prefilter.Usage``) allows the analysis to conclude:
+    the questions rules' gates ask before libcst parses the module. Each answer is False
+    only when the analysis of the libcst tree could never conclude it, so a gate built
+    from them is a necessary condition of its rule's findings."""
+
+    def __init__(self, usage, settings):
+        from lint_sockets.settings import compile_socket_names
+
+        self.usage = usage
+        self.settings = settings
+        self.pattern = compile_socket_names(settings.socket_names or DEFAULT_SOCKET_NAMES)
+        self._known = None
+
+    def known_sockets(self):
+        """Some binding can be a known socket (or SSL socket, or request handler's socket):
+        a name from a socket module, or a call that makes one."""
+        if self._known is None:
+            usage = self.usage
+            self._known = usage.mentions(*SOCKET_MODULES) or usage.calls(
+                *SOCKET_MAKING_METHODS)
+        return self._known
+
+    def readers(self):
+        """Some name can be an asyncio StreamReader."""
+        return self.usage.mentions(*_READER_MODULES)
+
+    def socket_call(self, methods):
+        """``x.m(...)`` with m in ``methods`` where x can be a known or likely socket."""
+        usage = self.usage
+        if self.known_sockets() and usage.calls(*methods):
+            return True
+        return usage.on_likely_socket(SOCKET_SHAPED_METHODS.intersection(methods),
+                                      self.pattern)
+
+    def calls(self, *methods):
+        return self.usage.calls(*methods)
+
+    def called(self, *functions):
+        return self.usage.called(*functions)
+
+    def mentions(self, *words):
+        return self.usage.mentions(*words)
+
+    def qualified_call(self, qnames):
+        """A call that can resolve to one of the qualified names ``qnames`` (``os.read``):
+        its last part is called (or imported under another name) and its first part is
+        named in the module."""
+        return any(self.called(q.rpartition(".")[2]) and self.mentions(q.split(".")[0])
+                   for q in qnames)
 
 
 # ---- handler evaluation ------------------------------------------------------------------

@@ -6,9 +6,10 @@ format read this registry, so a new rule needs no code anywhere else.
 
 
 class Rule:
-    __slots__ = ("code", "name", "summary", "message", "default", "fix", "check")
+    __slots__ = ("code", "name", "summary", "message", "default", "fix", "check", "gate")
 
-    def __init__(self, code, name, summary, message, check=None, default=True, fix="none"):
+    def __init__(self, code, name, summary, message, check=None, default=True, fix="none",
+                 gate=None):
         self.code = code
         self.name = name
         self.summary = summary  # one line, for `lint-sockets rules`
@@ -16,6 +17,10 @@ class Rule:
         self.default = default  # on unless selected explicitly
         self.fix = fix  # none / safe / unsafe
         self.check = check  # callable(facts, report) or None (SCK000 comes from the engine)
+        # callable(analysis.facts.Evidence) -> bool: False only when the rule cannot report
+        # anything in the module (a necessary condition of its findings, read from the
+        # module's ``ast`` before libcst parses it). None: the rule may always fire.
+        self.gate = gate
 
 
 def _load():

@@ -10,6 +10,7 @@ from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
+_ACCEPTS = ("accept", "sock_accept")
 _BROAD = {"OSError", "Exception", "BaseException"}
 
 
@@ -183,12 +184,12 @@ RULES = [
         "SCK501", "accept-abort-fatal",
         "ECONNABORTED from accept() ends the accept loop",
         "`{call}` in a loop: {what}",
-        check=check_abort, fix="safe",
+        check=check_abort, fix="safe", gate=lambda evidence: evidence.calls(*_ACCEPTS),
     ),
     Rule(
         "SCK502", "accept-retry-fatal",
         "accept() loop retries every OSError with no errno test or back-off",
         "`{call}` loop retries every OSError with no errno test or back-off",
-        check=check_retry,
+        check=check_retry, gate=lambda evidence: evidence.calls(*_ACCEPTS),
     ),
 ]

@@ -143,5 +143,7 @@ RULES = [
         "blocking socket passed to asyncio's loop.sock_* calls",
         "`{sock}` is {state} in `{call}`: it can stall the event loop",
         check=check, fix="safe",
+        # the socket passed is made here: socket(), socketpair() or accept()
+        gate=lambda evidence: evidence.calls(*LOOP_SOCKET_CALLS) and evidence.known_sockets(),
     ),
 ]

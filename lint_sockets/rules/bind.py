@@ -143,6 +143,6 @@ RULES = [
         "SCK801", "bind-without-reuseaddr",
         "listening TCP socket bound without SO_REUSEADDR",
         "listening socket bound without SO_REUSEADDR: a restart gets EADDRINUSE",
-        check=check, fix="unsafe",
+        check=check, fix="unsafe", gate=lambda evidence: evidence.socket_call(("bind",)),
     ),
 ]

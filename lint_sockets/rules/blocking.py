@@ -76,17 +76,21 @@ def check(facts, report):
             report(site.node, "SCK201", call=f".{method}()", why=why)
 
 
+def gate(evidence):
+    return evidence.socket_call(_PLAIN_CALLS | _SSL_READS | _SSL_WRITES)
+
+
 RULES = [
     Rule(
         "SCK201", "blocking-io-unhandled",
         "non-blocking socket call with no BlockingIOError handling",
         "`{call}` on a {why} socket: BlockingIOError not handled",
-        check=check,
+        check=check, gate=gate,
     ),
     Rule(
         "SCK203", "ssl-want-unhandled",
         "non-blocking SSL socket call with no SSLWantReadError/SSLWantWriteError handling",
         "`{call}` on a non-blocking SSL socket: {exc} is not handled",
-        check=check,
+        check=check, gate=gate,
     ),
 ]

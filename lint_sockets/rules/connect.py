@@ -87,12 +87,12 @@ RULES = [
         "SCK301", "connect-in-progress-unchecked",
         "non-blocking connect never followed by a SO_ERROR check",
         "non-blocking `{call}` is never followed by an SO_ERROR check",
-        check=check,
+        check=check, gate=lambda evidence: evidence.socket_call(("connect", "connect_ex")),
     ),
     Rule(
         "SCK302", "connect-retried",
         "non-blocking connect called again in a loop to poll its state",
         "`{call}` called again in a loop to poll a non-blocking connect",
-        check=check,
+        check=check, gate=lambda evidence: evidence.socket_call(("connect", "connect_ex")),
     ),
 ]

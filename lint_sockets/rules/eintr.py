@@ -189,11 +189,23 @@ def _test_fix(facts, handler, comparison):
     return FixSpec(SAFE, "Remove the dead EINTR branch", build_branch)
 
 
+def gate(evidence):
+    """A handler that names InterruptedError or tests EINTR (by name or number), around a
+    call that PEP 475 retries."""
+    usage = evidence.usage
+    eintr = evidence.mentions("InterruptedError") or any(
+        "EINTR" in name for name in usage.names | usage.attributes) or any(
+        tables.errno_for_number(number) == "EINTR" for number in usage.ints)
+    return eintr and (evidence.calls(*_RETRIED_METHODS)
+                      or evidence.qualified_call(_RETRIED_FUNCTIONS)
+                      or evidence.socket_call(_SOCKET_IO))
+
+
 RULES = [
     Rule(
         "SCK202", "eintr-retry-redundant",
         "EINTR retry code that Python already does (PEP 475)",
         "dead EINTR retry: Python retries interrupted calls itself (PEP 475)",
-        check=check, fix="safe",
+        check=check, fix="safe", gate=gate,
     ),
 ]

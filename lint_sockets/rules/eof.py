@@ -227,11 +227,16 @@ def _inside_yield(site):
     )
 
 
+def gate(evidence):
+    return (evidence.socket_call(_RECV) or evidence.calls(*_LOOP_RECV)
+            or (evidence.calls("read") and evidence.readers()))
+
+
 RULES = [
     Rule(
         "SCK101", "recv-eof-unchecked",
         "recv() in a loop never checked for EOF (b\"\" / 0)",
         "`{call}` result {problem}",
-        check=check, fix="safe",
+        check=check, fix="safe", gate=gate,
     ),
 ]

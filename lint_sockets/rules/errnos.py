@@ -319,23 +319,59 @@ def _index_fix(subscript):
     return FixSpec(SAFE, f"Replace `{value.value}[...]` with `{value.value}.args[...]`", build)
 
 
+# ---- gates: what the module must hold for each rule to fire ------------------------------
+
+def _errno_expressions(evidence):
+    """Something ``is_errno_expression`` can accept: ``e.errno`` / ``e.winerror`` /
+    ``e.args[0]`` / ``e[0]`` / a local bound to one (``err, msg = e.args``), a helper with
+    "errno" in its name, ``getattr(e, "errno")``, or a connect_ex() / getsockopt() result."""
+    usage = evidence.usage
+    return (bool(usage.attributes & {"errno", "winerror", "args"})
+            or bool(usage.handler_names & usage.subscripted)
+            or "getattr" in usage.name_calls
+            or any("errno" in name.lower() for name in usage.names | usage.attributes)
+            or evidence.calls("connect_ex", "getsockopt"))
+
+
+def _literal_gate(evidence):
+    numbers = {n for n in evidence.usage.compared_ints
+               if n > 0 and n not in SAME_EVERYWHERE
+               and n not in tables.WINSOCK_WITHOUT_CONSTANT}
+    return bool(numbers) and _errno_expressions(evidence)
+
+
+def _timeout_errno_gate(evidence):
+    usage = evidence.usage
+    etimedout = any("ETIMEDOUT" in name for name in usage.names | usage.attributes) or any(
+        tables.errno_for_number(number) == "ETIMEDOUT" for number in usage.ints)
+    # a timeout comes only from settimeout(), create_connection(timeout=...) and
+    # setdefaulttimeout()
+    return etimedout and evidence.called("settimeout", "create_connection",
+                                         "setdefaulttimeout")
+
+
+def _indexed_gate(evidence):
+    usage = evidence.usage
+    return bool(usage.handler_names & usage.subscripted) and evidence.called(*_SOCKET_CALLS)
+
+
 RULES = [
     Rule(
         "SCK901", "errno-literal",
         "errno compared with a number instead of an errno constant",
         "errno compared with {number}{meaning}: use the errno constant",
-        check=check_literal, fix="safe",
+        check=check_literal, fix="safe", gate=_literal_gate,
     ),
     Rule(
         "SCK902", "timeout-by-errno",
         "socket timeout tested through errno ETIMEDOUT, which Python's timeouts do not set",
         "errno tested for ETIMEDOUT: Python's socket timeouts never set it",
-        check=check_timeout_errno,
+        check=check_timeout_errno, gate=_timeout_errno_gate,
     ),
     Rule(
         "SCK903", "exception-indexed",
         "an OSError indexed like a tuple (`e[0]`): TypeError on Python 3, the handler crashes",
         "`{name}[{index}]` raises TypeError on Python 3: use `{name}.errno`",
-        check=check_indexed, fix="safe",
+        check=check_indexed, fix="safe", gate=_indexed_gate,
     ),
 ]

@@ -327,12 +327,16 @@ RULES = [
         "connection with no timeout: a vanished peer blocks the thread forever",
         "`{call}` with no timeout: a vanished peer blocks it forever",
         check=check_timeout,
+        # socket.create_connection(), or connect() on a socket.socket() made here
+        gate=lambda evidence: evidence.mentions("socket") and (
+            evidence.called("create_connection") or evidence.calls("connect")),
     ),
     Rule(
         "SCK702", "keepalive-default-timers",
         "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
         "SO_KEEPALIVE with the kernel's default timers: first probe after two hours",
         check=check_keepalive,
+        gate=lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
     ),
 ]
 

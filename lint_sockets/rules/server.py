@@ -198,5 +198,7 @@ RULES = [
         "a client's reset escapes the server loop and ends the server",
         "`{call}` {where}: {effect}",
         check=check,
+        # a server loop's accept(), or a collection of accepted connections
+        gate=lambda evidence: evidence.calls("accept", "sock_accept"),
     ),
 ]

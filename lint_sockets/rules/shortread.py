@@ -177,6 +177,6 @@ RULES = [
         "SCK102", "short-read-unchecked",
         "a stream recv(n) used as if it held all n bytes",
         "`{call}` may return fewer bytes, but it is {used} as if complete",
-        check=check,
+        check=check, gate=lambda evidence: evidence.socket_call(("recv",)),
     ),
 ]

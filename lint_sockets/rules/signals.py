@@ -75,5 +75,6 @@ RULES = [
         "SIGPIPE set back to SIG_DFL in code that writes to sockets",
         "SIGPIPE set to SIG_DFL: a write to a reset peer kills the process",
         check=check, fix="unsafe",
+        gate=lambda evidence: evidence.mentions("SIGPIPE") and evidence.called("signal"),
     ),
 ]

@@ -109,18 +109,19 @@ RULES = [
         "SCK601", "send-result-ignored",
         "socket send() result ignored: the rest of a partial write is lost",
         "`.send()` count ignored: a partial write silently loses the rest",
-        check=check, fix="safe",
+        check=check, fix="safe", gate=lambda evidence: evidence.socket_call(("send",)),
     ),
     Rule(
         "SCK602", "connect-ex-result-ignored",
         "connect_ex() result ignored: the only report of a failed connect is dropped",
         "`.connect_ex()` result ignored: a failed connect goes unnoticed",
         check=check, fix="unsafe",
+        gate=lambda evidence: evidence.socket_call(("connect_ex",)),
     ),
     Rule(
         "SCK603", "sendall-nonblocking",
         "sendall() on a non-blocking socket loses count of what was sent",
         "`.sendall()` on a non-blocking socket: EAGAIN loses the count sent",
-        check=check,
+        check=check, gate=lambda evidence: evidence.socket_call(("sendall",)),
     ),
 ]
