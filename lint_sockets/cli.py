@@ -17,6 +17,7 @@ from lint_sockets import __version__
 from lint_sockets.applicability import applicable
 from lint_sockets.config import DEFAULT_EXCLUDES, Resolver, excluded, project_root
 from lint_sockets.docs import page_text
+from lint_sockets.paths import nearest, upwards
 from lint_sockets.output import (
     clean, clean_path, format_concise, format_full, format_github, format_json, format_sarif,
     format_statistics, format_statistics_json,
@@ -676,14 +677,7 @@ def _project_root():
     """The repository root (the nearest directory with .git) or the working directory:
     what SARIF's repository-relative URIs are relative to."""
     here = os.path.abspath(os.getcwd())
-    current = here
-    while True:
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return here
-        current = parent
+    return nearest(here, lambda d: os.path.exists(os.path.join(d, ".git"))) or here
 
 
 def _read_lines(path):
@@ -825,11 +819,4 @@ def _git_ignored(top):
 
 
 def _is_ignored(path, ignored):
-    current = os.path.abspath(path)
-    while True:
-        if current in ignored:
-            return True
-        parent = os.path.dirname(current)
-        if parent == current:
-            return False
-        current = parent
+    return any(directory in ignored for directory in upwards(path))

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 
+from lint_sockets.paths import nearest, upwards
 from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -113,15 +114,13 @@ def _table(path, data, explicit):
 def find(start=None):
     """The nearest pyproject.toml at or above ``start`` (default: the working directory)
     that has a ``[tool.lint-sockets]`` table."""
-    current = os.path.abspath(start or os.getcwd())
-    while True:
-        candidate = os.path.join(current, "pyproject.toml")
-        if os.path.isfile(candidate) and _has_table(candidate):
-            return candidate
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    found = nearest(start or os.getcwd(), _holds_table)
+    return os.path.join(found, "pyproject.toml") if found else None
+
+
+def _holds_table(directory):
+    candidate = os.path.join(directory, "pyproject.toml")
+    return os.path.isfile(candidate) and _has_table(candidate)
 
 
 def _has_table(path):
@@ -281,20 +280,14 @@ class Resolver:
     def _with_table(self, directory):
         chain = []
         config = None
-        current = directory
-        while True:
+        for current in upwards(directory):
             if current in self.by_directory:
                 config = self.by_directory[current]
                 break
             chain.append(current)
-            candidate = os.path.join(current, "pyproject.toml")
-            if os.path.isfile(candidate) and _has_table(candidate):
-                config = load(candidate)
+            if _holds_table(current):
+                config = load(os.path.join(current, "pyproject.toml"))
                 break
-            parent = os.path.dirname(current)
-            if parent == current:
-                break
-            current = parent
         for seen in chain:
             self.by_directory[seen] = config
         return config
@@ -345,14 +338,8 @@ _PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "PKG-INFO", ".git")
 
 def _project_directory(directory):
     """The nearest directory at or above ``directory`` holding a project file, or None."""
-    current = directory
-    while True:
-        if any(os.path.lexists(os.path.join(current, name)) for name in _PROJECT_FILES):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    return nearest(directory, lambda d: any(os.path.lexists(os.path.join(d, name))
+                                            for name in _PROJECT_FILES))
 
 
 def project_root(paths):
@@ -364,15 +351,8 @@ def project_root(paths):
     config_path = find(start)
     if config_path is not None:
         return os.path.dirname(config_path)
-    current = start
-    while True:
-        if os.path.isfile(os.path.join(current, "pyproject.toml")) or \
-                os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return os.getcwd()
-        current = parent
+    return nearest(start, lambda d: os.path.isfile(os.path.join(d, "pyproject.toml"))
+                   or os.path.exists(os.path.join(d, ".git"))) or os.getcwd()
 
 
 _GLOB_FLAGS = None

@@ -22,6 +22,8 @@ import os
 import re
 import stat
 
+from lint_sockets.paths import nearest
+
 _MAX_BYTES = 1 << 20
 _SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
 _PY2_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*2(?:\.(\d+))?\b")
@@ -138,12 +140,5 @@ def packaging_target(root, pyproject_classifiers=()):
 
 def find_packaging_root(start):
     """The nearest directory at or above ``start`` holding setup.cfg, setup.py or PKG-INFO."""
-    current = os.path.abspath(start)
-    while True:
-        if any(os.path.isfile(os.path.join(current, name))
-               for name in ("setup.cfg", "setup.py", "PKG-INFO")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    return nearest(start, lambda d: any(os.path.isfile(os.path.join(d, name))
+                                        for name in ("setup.cfg", "setup.py", "PKG-INFO")))
