@@ -636,7 +636,16 @@ def test_seed_is_printed_and_the_report_is_the_same_each_run(pytester):
                                 "(--socket-faults-seed=7 repeats this run)"])
     again, entries_again = replay_run(pytester, "--socket-faults=short-recv",
                                       "--socket-faults-seed=7")
-    assert entries and entries == entries_again
+
+    # The plugin's own choices repeat exactly: the same faults at the same sites, for the
+    # same rules. How the code under test fails may not (its client thread and the test
+    # race to notice the broken frame first: `failed` one run, `thread-error` the next, as
+    # the docs' Determinism section says).
+    def chosen(found):
+        return [{k: v for k, v in e.items() if k != "outcome"} for e in found]
+
+    assert entries and chosen(entries) == chosen(entries_again)
+    assert {e["outcome"] for e in entries + entries_again} <= {"failed", "thread-error"}
 
 
 @pytest.mark.slow
