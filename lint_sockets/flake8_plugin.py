@@ -146,15 +146,12 @@ class Plugin:
         if names is not None:
             # checked here without loading the rules (and libcst): the same matcher and
             # message as Settings uses
-            from lint_sockets.linear_re import LinearPattern, PatternError
+            from lint_sockets.linear_re import LinearPattern, PatternError, invalid_message
 
             try:
                 LinearPattern(names)
             except PatternError as error:
-                detail = str(error)
-                if len(detail) > 200:
-                    detail = detail[:200] + "..."
-                _bad_option("sck-socket-names", f"invalid regular expression: {detail}")
+                _bad_option("sck-socket-names", invalid_message(error))
 
     def __init__(self, tree, lines, filename):
         # flake8 calls the plugin once per file with the file's ``ast``: the engine reads

@@ -24,6 +24,14 @@ class PatternError(ValueError):
     pass
 
 
+def invalid_message(error):
+    """The one-line message for a pattern that LinearPattern refuses (a PatternError)."""
+    detail = str(error)
+    if len(detail) > 200:
+        detail = detail[:200] + "..."
+    return f"invalid regular expression: {detail}"
+
+
 _UNSUPPORTED = {
     "GROUPREF": "backreferences", "GROUPREF_EXISTS": "conditional groups",
     "ASSERT": "lookahead or lookbehind", "ASSERT_NOT": "lookahead or lookbehind",

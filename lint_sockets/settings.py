@@ -19,15 +19,12 @@ def compile_socket_names(pattern):
     backtracking (backreferences, lookaround) is a SettingsError."""
     compiled = _COMPILED.get(pattern)
     if compiled is None:
-        from lint_sockets.linear_re import LinearPattern, PatternError
+        from lint_sockets.linear_re import LinearPattern, PatternError, invalid_message
 
         try:
             compiled = LinearPattern(pattern)
         except PatternError as error:
-            detail = str(error)
-            if len(detail) > 200:
-                detail = detail[:200] + "..."
-            raise SettingsError(f"socket-names: invalid regular expression: {detail}") from None
+            raise SettingsError(f"socket-names: {invalid_message(error)}") from None
         if len(_COMPILED) < 64:
             _COMPILED[pattern] = compiled
     return compiled
