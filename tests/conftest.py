@@ -1,4 +1,6 @@
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,17 @@ def findings(source, settings=None):
 @pytest.fixture
 def default_settings():
     return Settings()
+
+
+def write_undecodable_server(directory, stem):
+    """SERVER in ``directory`` under ``stem`` + "\\xe9.py", a name that is not UTF-8; the
+    test is skipped where the platform or the file system refuses such names."""
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("file names must be valid Unicode here")
+    name = os.fsencode(str(directory)) + b"/" + stem.encode() + b"\xe9.py"
+    try:
+        with open(name, "wb") as handle:
+            handle.write(SERVER.encode())
+    except OSError:
+        pytest.skip("the file system refuses names that are not UTF-8")
+    return directory

@@ -48,7 +48,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER
+from conftest import SERVER, write_undecodable_server
 from lint_sockets.fixes import fix_source
 from lint_sockets.settings import Settings
 
@@ -742,15 +742,7 @@ def test_fifo_in_a_walked_directory_does_not_hang(proj):
 
 @pytest.fixture
 def undecodable_name(proj):
-    if sys.platform in ("win32", "darwin"):
-        pytest.skip("file names must be valid Unicode here")
-    name = os.fsencode(str(proj)) + b"/m_caf\xe9.py"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(SERVER.encode())
-    except OSError:
-        pytest.skip("the file system refuses names that are not UTF-8")
-    return proj
+    return write_undecodable_server(proj, "m_caf")
 
 
 def test_file_name_that_is_not_utf8(undecodable_name):

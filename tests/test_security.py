@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_undecodable_server
 from test_robustness import (  # noqa: F401 - fix_corpus is a fixture
     FIXABLE, SERVER, _check_old_or_new, _inodes, _kill_group, _wait_for_changes,
     _wait_until_gone, _write_corpus, assert_clear_errors, fix_corpus, run,
@@ -497,15 +497,7 @@ def test_terminal_control_characters_are_escaped(tmp_path):
 
 @pytest.fixture
 def undecodable(tmp_path):
-    if sys.platform in ("win32", "darwin"):
-        pytest.skip("file names must be valid Unicode here")
-    name = os.fsencode(str(tmp_path)) + b"/caf\xe9.py"
-    try:
-        with open(name, "wb") as handle:
-            handle.write(SERVER.encode())
-    except OSError:
-        pytest.skip("the file system refuses names that are not UTF-8")
-    return tmp_path
+    return write_undecodable_server(tmp_path, "caf")
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "json", "sarif", "github"])
