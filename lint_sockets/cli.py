@@ -385,12 +385,8 @@ def show_settings(args, settings_for, paths):
                  origin("--socket-names" if args.socket_names else None, "socket-names")))
     if args.target_version:
         target_origin = "--target-version"
-    elif "target-version" in config.values:
-        target_origin = config.where("target-version")
-    elif config.requires_python:
-        target_origin = f"{config.path}: [project] requires-python"
     else:
-        target_origin = default
+        target_origin = config.target_version_and_origin()[1] or default
     rows.append(("target-version", "py%d%d" % settings.target_version, target_origin))
     if args.cache_dir:
         cache_origin = "--cache-dir"

@@ -19,7 +19,7 @@ import re
 import sys
 
 from lint_sockets.paths import nearest, upwards
-from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target
+from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target_and_origin
 from lint_sockets.settings import SettingsError, parse_target_version
 
 if sys.version_info >= (3, 11):
@@ -59,18 +59,23 @@ class Config:
         return f"{at}: {TABLE} {key}"
 
     def target_version(self):
+        return self.target_version_and_origin()[0]
+
+    def target_version_and_origin(self):
+        """(target version, where it comes from: a file and field, or None for the default)."""
         if "target-version" in self.values:
-            return parse_target_version(self.values["target-version"])
+            return parse_target_version(self.values["target-version"]), \
+                self.where("target-version")
         if self.requires_python:
             lower = lower_bound(self.requires_python)
             if lower is not None:
-                return lower
+                return lower, f"{self.path}: [project] requires-python"
         root = self.root if self.path else find_packaging_root(self.root)
         if root is not None:
-            found = packaging_target(root, self.classifiers)
+            found = packaging_target_and_origin(root, self.classifiers)
             if found is not None:
                 return found
-        return (3, 9)
+        return (3, 9), None
 
     def excludes(self):
         patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))

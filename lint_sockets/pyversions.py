@@ -105,8 +105,11 @@ def _pkg_info(text):
     requires = None
     classifiers = []
     for line in text.splitlines():
-        if not line.strip():
-            break  # the description follows the header
+        if not line:
+            break  # the body (the description in newer versions) follows the header
+        if line[0] in " \t":
+            continue  # a continuation line: in Metadata-Version 1.x the description is a
+            # header whose blank lines are written indented, before the classifiers
         key, _, value = line.partition(":")
         key = key.strip().lower()
         if key == "requires-python" and requires is None:
@@ -121,21 +124,38 @@ def _python2(classifiers):
     return (2, min(minors)) if minors else None
 
 
+_READERS = (("setup.cfg", _setup_cfg, "[options] python_requires"),
+            ("setup.py", _setup_py, "setup(python_requires=...)"),
+            ("PKG-INFO", _pkg_info, "Requires-Python"))
+
+
 def packaging_target(root, pyproject_classifiers=()):
     """(major, minor) from setup.cfg / setup.py / PKG-INFO / classifiers in ``root``, or None."""
+    found = packaging_target_and_origin(root, pyproject_classifiers)
+    return found[0] if found else None
+
+
+def packaging_target_and_origin(root, pyproject_classifiers=()):
+    """((major, minor), where it was read) from the packaging files in ``root``, or None."""
     found = []
-    readers = (("setup.cfg", _setup_cfg), ("setup.py", _setup_py), ("PKG-INFO", _pkg_info))
-    for name, reader in readers:
+    for name, reader, field in _READERS:
         text = _read(os.path.join(root, name))
-        found.append(reader(text) if text is not None else (None, ""))
-    for requires, _ in found:
+        found.append((name, field) + (reader(text) if text is not None else (None, "")))
+    for name, field, requires, _ in found:
         if isinstance(requires, str):
             lower = lower_bound(requires)
             if lower is not None:
-                return lower
-    classifiers = "\n".join([c for _, c in found] + [c for c in pyproject_classifiers
-                                                     if isinstance(c, str)])
-    return _python2(classifiers)
+                return lower, f"{os.path.join(root, name)}: {field}"
+    sources = [name for name, _, _, text in found if _python2(text)]
+    if any(isinstance(c, str) and _python2(c) for c in pyproject_classifiers):
+        sources.append("pyproject.toml")
+    classifiers = "\n".join([c for _, _, _, c in found] + [c for c in pyproject_classifiers
+                                                           if isinstance(c, str)])
+    version = _python2(classifiers)
+    if version is None:
+        return None
+    return version, ", ".join(os.path.join(root, s) for s in sources) + \
+        ": Programming Language :: Python :: 2 classifiers"
 
 
 def find_packaging_root(start):

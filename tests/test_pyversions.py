@@ -142,3 +142,34 @@ def test_python2_target_allows_indexing_exceptions_and_str_eof_tests():
                                                         target_version=(2, 7)))}
     assert py3 == {"SCK101", "SCK903"}
     assert py2 == set()
+
+
+def test_pkg_info_classifiers_after_an_old_style_description(tmp_path):
+    # Metadata-Version 1.x writes the description as a header: its blank lines are indented,
+    # and the classifiers come after it.
+    (tmp_path / "PKG-INFO").write_text(
+        "Metadata-Version: 1.1\nName: x\nDescription: A client.\n        \n"
+        "        Usage:\n        \n        import x\n        \n"
+        "Platform: UNKNOWN\nClassifier: Programming Language :: Python :: 2.7\n"
+        "Classifier: Programming Language :: Python :: 3\n\nbody: Requires-Python: >=3.9\n")
+    assert packaging_target(str(tmp_path)) == (2, 7)
+
+
+@pytest.mark.parametrize("name, text, origin", [
+    ("setup.cfg", "[options]\npython_requires = >=2.7\n", "setup.cfg: [options] python_requires"),
+    ("setup.py", "setup(python_requires='>=3.6')\n", "setup.py: setup(python_requires=...)"),
+    ("PKG-INFO", "Requires-Python: >=3.5\n", "PKG-INFO: Requires-Python"),
+    ("PKG-INFO", "Classifier: Programming Language :: Python :: 2\n",
+     "PKG-INFO: Programming Language :: Python :: 2 classifiers"),
+])
+def test_show_settings_names_the_packaging_file(tmp_path, name, text, origin):
+    (tmp_path / name).write_text(text)
+    (tmp_path / "server.py").write_text(SERVER)
+    out = subprocess.run([sys.executable, "-m", "lint_sockets", "--show-settings",
+                          str(tmp_path / "server.py")], capture_output=True, text=True,
+                         cwd=str(tmp_path))
+    lines = out.stdout.splitlines()
+    row = [i for i, line in enumerate(lines) if line.strip().startswith("target-version")]
+    assert row, out.stdout + out.stderr
+    assert lines[row[0] + 1].strip().startswith("from ") and origin in lines[row[0] + 1], \
+        out.stdout
