@@ -48,3 +48,633 @@ def test_module_names(tmp_path):
     assert module_name_for(root, str(tmp_path / "pkg/not-a-name.py")) is None
     assert module_name_for(root, str(tmp_path / "pkg/data.txt")) is None
     assert module_name_for(str(tmp_path / "pkg"), str(tmp_path / "top.py")) is None
+
+
+# ---- resolution ------------------------------------------------------------------------------
+
+def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
+    index = build(tmp_path, {
+        **package("app", "app/net"),
+        "app/net/__init__.py": "from .sockets import make_socket\nfrom .sockets import *\n",
+        "app/net/sockets.py": """
+            import socket
+            __all__ = ["make_socket", "Listener"]
+            def make_socket(host):
+                return socket.create_connection((host, 80))
+            class Listener:
+                pass
+        """,
+        "app/client.py": """
+            from app.net import make_socket as mk
+            from .net import Listener
+            from . import net
+            import app.net.sockets
+            import socket as s
+            from socket import socket as Sock
+        """,
+        "app/other.py": "from app.net.sockets import *\n",
+    })
+    assert index.resolve("app.client", "mk") == "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "Listener") == "app.net.sockets.Listener"
+    assert index.resolve("app.client", "net.make_socket") == "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "app.net.sockets.make_socket") == \
+        "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "s.socket") == "socket.socket"
+    assert index.resolve("app.client", "Sock") == "socket.socket"
+    assert index.resolve("app.other", "Listener") == "app.net.sockets.Listener"
+    assert index.resolve("app.client", "nothing") is None
+    assert index.resolve("no.such.module", "x") is None
+    assert index.function_of("app.net.make_socket") is index.function_of(
+        "app.net.sockets.make_socket")
+    assert index.class_of("app.net.Listener") is not None
+
+
+def test_import_cycles_and_self_reexports_terminate(tmp_path):
+    index = build(tmp_path, {
+        **package("p"),
+        "p/a.py": "from .b import thing\nfrom .b import *\n",
+        "p/b.py": "from .a import thing\nfrom .a import *\n",
+        "p/c.py": "from .c import me\n",
+    })
+    assert index.resolve("p.a", "thing") is None or index.resolve("p.a", "thing").startswith("p.")
+    assert index.resolve("p.a", "missing") is None
+    assert index.function_of("p.a.thing") is None
+    assert index.resolve("p.c", "me") in (None, "p.c.me")
+    assert index.constant("p.a", "thing") is NOT_FOUND
+
+
+# ---- what functions return -------------------------------------------------------------------
+
+FACTORIES = {
+    **package("pkg"),
+    "pkg/__init__.py": "from .net import make_socket, make_udp\n",
+    "pkg/net.py": """
+        import socket
+        import ssl
+        from socket import socket as S, SOCK_DGRAM
+
+        def make_socket(host):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.settimeout(5.0)
+            sock.connect((host, 1))
+            return sock
+
+        def make_udp():
+            return S(socket.AF_INET, SOCK_DGRAM)
+
+        def make_tls(host, context):
+            raw = make_socket(host)
+            return context.wrap_socket(raw, server_hostname=host)
+
+        def accept_one(listener):
+            return listener.accept()[0]
+
+        def accept_pair(listener):
+            conn, addr = listener.accept()
+            return conn
+
+        def maybe(host):
+            if not host:
+                return None
+            return socket.create_connection((host, 1))
+
+        def same(x):
+            return x
+
+        def unknown():
+            return compute()
+    """,
+    "pkg/client.py": """
+        from pkg import make_socket
+        from . import net
+
+        class Session:
+            pass
+
+        def connect(host):
+            return make_socket(host)
+
+        def connect_udp():
+            return net.make_udp()
+
+        def session():
+            return Session()
+
+        def forever(host):
+            return forever(host)
+
+        def a():
+            return b()
+
+        def b():
+            return a()
+    """,
+}
+
+
+def test_returns_sockets_from_factories_across_modules(tmp_path):
+    index = build(tmp_path, FACTORIES)
+    made = index.returns("pkg.net.make_socket")
+    assert (made.kind, made.socket, made.ssl) == (ValueKind.SOCKET, SocketType.STREAM, False)
+    udp = index.returns("pkg.make_udp")
+    assert (udp.kind, udp.socket) == (ValueKind.SOCKET, SocketType.DATAGRAM)
+    tls = index.returns("pkg.net.make_tls")
+    assert (tls.kind, tls.ssl) == (ValueKind.SOCKET, True)
+    assert index.returns("pkg.net.accept_one").kind is ValueKind.SOCKET
+    assert index.returns("pkg.net.accept_pair").kind is ValueKind.SOCKET
+    assert index.returns("pkg.net.maybe").kind is ValueKind.SOCKET
+    same = index.returns("pkg.net.same")
+    assert (same.kind, same.param) == (ValueKind.PARAM, 0)
+    assert index.returns("pkg.net.unknown").kind is ValueKind.UNKNOWN
+    # transitively, through a package re-export and a module import
+    assert index.returns("pkg.client.connect").socket is SocketType.STREAM
+    assert index.returns("pkg.client.connect_udp").socket is SocketType.DATAGRAM
+    session = index.returns("pkg.client.session")
+    assert (session.kind, session.name) == (ValueKind.INSTANCE, "pkg.client.Session")
+    # recursion terminates
+    assert index.returns("pkg.client.forever").kind is ValueKind.UNKNOWN
+    assert index.returns("pkg.client.a").kind is ValueKind.UNKNOWN
+    assert index.returns("pkg.client.missing").kind is ValueKind.UNKNOWN
+
+
+def test_factory_chains_stop_at_the_depth_bound(tmp_path):
+    lines = ["import socket", "def f0():", "    return socket.socket()"]
+    for i in range(1, MAX_DEPTH + 4):
+        lines += [f"def f{i}():", f"    return f{i - 1}()"]
+    index = build(tmp_path, {"chain.py": "\n".join(lines) + "\n"})
+    assert index.returns("chain.f1").kind is ValueKind.SOCKET
+    assert index.returns(f"chain.f{MAX_DEPTH}").kind is ValueKind.SOCKET
+    assert index.returns(f"chain.f{MAX_DEPTH + 1}").kind is ValueKind.UNKNOWN
+    assert index.returns(f"chain.f{MAX_DEPTH + 3}").kind is ValueKind.UNKNOWN
+    # the same answers asked in the other order: memoising never changes them
+    again = build(tmp_path, {"chain.py": "\n".join(lines) + "\n"})
+    assert again.returns(f"chain.f{MAX_DEPTH + 1}").kind is ValueKind.UNKNOWN
+    assert again.returns(f"chain.f{MAX_DEPTH}").kind is ValueKind.SOCKET
+
+
+def test_returns_forwarded_reads_and_accepts(tmp_path):
+    index = build(tmp_path, {
+        "conn.py": """
+            class Conn:
+                def __init__(self, sock):
+                    self.sock = sock
+
+                def _read(self):
+                    return self.sock.recv(4096)
+
+                def read_from(self, other):
+                    return other.recv_into(self.buf)
+
+                def read_checked(self):
+                    data = self.sock.recv(4096)
+                    if not data:
+                        raise EOFError("closed")
+                    return data
+
+                def read_or_none(self):
+                    data = self.sock.recv(4096)
+                    if data == b"":
+                        return None
+                    return data
+
+                def read_unchecked(self):
+                    data = self.sock.recv(4096)
+                    return data
+
+            class Transport:
+                def accept(self):
+                    return self.handle.accept()
+        """,
+    })
+    read = index.returns("conn.Conn._read")
+    assert (read.kind, read.name, read.method) == (ValueKind.READ, "sock", "recv")
+    other = index.returns("conn.Conn.read_from")
+    assert (other.kind, other.param, other.method) == (ValueKind.READ, 1, "recv_into")
+    assert index.returns("conn.Conn.read_checked").kind is ValueKind.UNKNOWN
+    assert index.reads_on_eof("conn.Conn.read_checked") is EofAction.RAISES
+    assert index.reads_on_eof("conn.Conn.read_or_none") is EofAction.RETURNS
+    assert index.reads_on_eof("conn.Conn._read") is None
+    assert index.returns("conn.Conn.read_unchecked").kind is ValueKind.READ
+    forwarded = index.returns("conn.Transport.accept")
+    assert (forwarded.kind, forwarded.name, forwarded.method) == \
+        (ValueKind.FORWARD, "handle", "accept")
+
+
+# ---- classes -------------------------------------------------------------------------------
+
+CLASSES = {
+    **package("lib"),
+    "lib/__init__.py": "from .stream import FramedStream\n",
+    "lib/stream.py": """
+        import socket
+        import socketserver
+        import ssl
+
+        class FramedStream:
+            def __init__(self, raw):
+                self.raw = raw
+
+            def send(self, data):
+                view = memoryview(data)
+                while view:
+                    sent = self.raw.send(view)
+                    view = view[sent:]
+
+            def write(self, data):
+                self.raw.sendall(data)
+
+            def sendall(self, data):
+                return self.raw.sendall(data)
+
+        class Sloppy(FramedStream):
+            def send(self, data):
+                self.raw.send(data)
+
+        class Inherits(FramedStream):
+            pass
+
+        class MySocket(socket.socket):
+            pass
+
+        class Deeper(MySocket):
+            pass
+
+        class Tls(ssl.SSLSocket):
+            pass
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                pass
+
+        class Loop1(Loop2):
+            pass
+
+        class Loop2(Loop1):
+            pass
+    """,
+    "lib/conn.py": """
+        import socket
+        from typing import Optional, Union
+        from . import stream
+        from .stream import Deeper
+        from lib import FramedStream
+
+        class Conn:
+            peer: Optional[FramedStream]
+            other: "Union[stream.Sloppy, None]"
+            plain: socket.socket
+
+            def __init__(self, sock, host):
+                self.sock = sock
+                self.stream = FramedStream(sock)
+                self.made = Deeper()
+                self.socket: "FramedStream | None" = None
+                self.mixed: "FramedStream | socket.socket" = sock
+
+            def connect(self, host):
+                self._sock = socket.socket()
+                self._sock.connect((host, 1))
+
+            @property
+            def _socket(self):
+                return self._sock
+
+            @property
+            def size(self):
+                return 3
+
+        class Sub(Conn):
+            pass
+    """,
+}
+
+
+def test_bases_and_socket_classes(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.bases("lib.stream.Deeper") == {"lib.stream.MySocket", "socket.socket"}
+    assert index.is_socket_class("lib.stream.Deeper")
+    assert index.is_socket_class("lib.conn.Deeper")  # through the import
+    assert index.is_socket_class("lib.stream.Tls")
+    assert not index.is_socket_class("lib.stream.FramedStream")
+    assert not index.is_socket_class("lib.stream.Handler")
+    assert "socketserver.BaseRequestHandler" in index.bases("lib.stream.Handler")
+    assert index.bases("lib.stream.Loop1") == {"lib.stream.Loop2"}  # a cycle ends
+    assert not index.is_socket_class("lib.stream.Loop1")
+    assert index.bases("lib.Sub") == set()  # no such class
+    assert index.bases("lib.conn.Sub") == {"lib.conn.Conn"}
+
+
+def test_methods_found_on_project_bases(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.function_of("lib.stream.Inherits.send") is \
+        index.function_of("lib.stream.FramedStream.send")
+    assert index.function_of("lib.conn.Sub.connect") is not None
+    assert index.function_of("lib.stream.Loop1.anything") is None
+
+
+def test_sends_everything(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.sends_everything("lib.stream.FramedStream", "send")
+    assert index.sends_everything("lib.FramedStream", "write")
+    assert index.sends_everything("lib.stream.FramedStream", "sendall")
+    assert index.sends_everything("lib.stream.Inherits", "send")
+    assert not index.sends_everything("lib.stream.Sloppy", "send")  # overrides, one send
+    assert index.sends_everything("lib.stream.Sloppy", "write")
+    assert not index.sends_everything("lib.stream.MySocket", "send")
+    assert not index.sends_everything("lib.stream.Loop1", "send")
+
+
+def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
+    index = build(tmp_path, CLASSES)
+    kind = index.attribute_kind
+
+    def instance(value):
+        return (value.kind, value.name)
+
+    stream = (ValueKind.INSTANCE, "lib.stream.FramedStream")
+    assert instance(kind("lib.conn.Conn", "peer")) == stream  # Optional[...]
+    assert instance(kind("lib.conn.Conn", "socket")) == stream  # "A | None"
+    assert instance(kind("lib.conn.Conn", "other")) == (ValueKind.INSTANCE, "lib.stream.Sloppy")
+    assert instance(kind("lib.conn.Conn", "stream")) == stream  # FramedStream(sock)
+    assert kind("lib.conn.Conn", "plain").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Conn", "made").kind is ValueKind.SOCKET  # a socket subclass
+    assert kind("lib.conn.Conn", "_sock").kind is ValueKind.SOCKET  # set in connect()
+    param = kind("lib.conn.Conn", "sock")
+    assert (param.kind, param.name, param.param) == (ValueKind.PARAM, "__init__", 1)
+    assert kind("lib.conn.Conn", "mixed").kind is ValueKind.UNKNOWN  # members disagree
+    assert kind("lib.conn.Conn", "nothing").kind is ValueKind.UNKNOWN
+    assert instance(kind("lib.conn.Sub", "peer")) == stream  # inherited
+
+
+def test_properties(tmp_path):
+    index = build(tmp_path, CLASSES)
+    returned = index.property_returns("lib.conn.Conn", "_socket")
+    assert (returned.kind, returned.name) == (ValueKind.ATTR, "_sock")
+    assert index.attribute_kind("lib.conn.Conn", returned.name).kind is ValueKind.SOCKET
+    assert index.property_returns("lib.conn.Sub", "_socket").name == "_sock"
+    assert index.property_returns("lib.conn.Conn", "size").kind is ValueKind.UNKNOWN
+    assert index.property_returns("lib.conn.Conn", "connect") is None  # a plain method
+    assert index.property_returns("lib.conn.Conn", "missing") is None
+
+
+# ---- settings ------------------------------------------------------------------------------
+
+SETTINGS = {
+    **package("srv"),
+    "srv/net.py": """
+        import socket
+
+        def keepalive(sock, idle=60):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, idle)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 10)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
+
+        def windows_keepalive(sock):
+            sock.ioctl(socket.SIO_KEEPALIVE_VALS, (1, 60000, 10000))
+
+        def with_timeout(conn, seconds):
+            conn.settimeout(seconds)
+
+        def nonblocking(conn):
+            conn.setblocking(False)
+
+        def zero(conn):
+            conn.settimeout(0)
+
+        def blocking(conn):
+            conn.settimeout(None)
+
+        def rcvtimeo(conn):
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, b"x" * 16)
+
+        def tune(sock):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+            keepalive(sock)
+
+        def ping(sock):
+            pong(sock)
+
+        def pong(sock):
+            ping(sock)
+            sock.settimeout(1)
+
+        def make():
+            sock = socket.socket()
+            with_timeout(sock, 3)
+            return sock
+    """,
+    "srv/server.py": """
+        import socket
+        from srv import net
+        from srv.net import tune as tune_it
+
+        class Server:
+            def __init__(self, host):
+                self.sock = socket.socket()
+                self.sock.settimeout(10)
+                self._tune_keepalive(self.sock)
+                self.conn = None
+
+            def _tune_keepalive(self, sock):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+                net.keepalive(sock)
+
+            def open(self, other):
+                tune_it(other)
+                net.nonblocking(conn=self.conn)
+
+        class Child(Server):
+            def reopen(self, sock):
+                self._tune_keepalive(sock)
+    """,
+}
+
+
+def test_settings_made_directly(tmp_path):
+    index = build(tmp_path, SETTINGS)
+    sets = index.sets_on
+    assert sets("srv.net.keepalive") == {"sock": {Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.net.windows_keepalive") == {"sock": {Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.net.with_timeout") == {"conn": {Setting.TIMEOUT}}
+    assert sets("srv.net.nonblocking") == {"conn": {Setting.NONBLOCKING}}
+    assert sets("srv.net.zero") == {"conn": {Setting.NONBLOCKING}}
+    assert sets("srv.net.blocking") == {"conn": {Setting.BLOCKING}}
+    assert sets("srv.net.rcvtimeo") == {"conn": {Setting.RCVTIMEO}}
+    assert sets("srv.net.missing") == {}
+
+
+def test_settings_made_through_helpers(tmp_path):
+    index = build(tmp_path, SETTINGS)
+    sets = index.sets_on
+    assert sets("srv.net.tune") == {"sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server._tune_keepalive") == {
+        "sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server.__init__") == {
+        "self.sock": {Setting.TIMEOUT, Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server.open") == {
+        "other": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS},
+        "self.conn": {Setting.NONBLOCKING}}
+    assert sets("srv.server.Child.reopen") == {
+        "sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    # the socket a factory returns, with the timeout a helper set on it
+    assert sets("srv.net.make") == {"<return>": {Setting.TIMEOUT}}
+    # helpers calling each other terminate
+    assert sets("srv.net.ping") == {"sock": {Setting.TIMEOUT}}
+    assert sets("srv.net.pong") == {"sock": {Setting.TIMEOUT}}
+
+
+# ---- retries -------------------------------------------------------------------------------
+
+RETRIES = {
+    **package("util"),
+    "util/__init__.py": "from .retry import *\n",
+    "util/retry.py": """
+        import errno
+        import functools
+
+        RETRYABLE = (errno.EINTR, errno.EAGAIN, errno.EWOULDBLOCK)
+
+        def until_concludes(f, *args):
+            while True:
+                try:
+                    return f(*args)
+                except (IOError, OSError) as e:
+                    if e.args[0] == errno.EINTR:
+                        continue
+                    raise
+
+        def again(func, *args, **kwargs):
+            while True:
+                try:
+                    result = func(*args, **kwargs)
+                except (InterruptedError, BlockingIOError):
+                    pass
+                else:
+                    return result
+
+        def by_constant(call):
+            for _ in range(10):
+                try:
+                    return call()
+                except OSError as exc:
+                    if exc.errno not in RETRYABLE:
+                        raise
+
+        def gives_up(f):
+            while True:
+                try:
+                    return f()
+                except OSError as e:
+                    if e.errno == errno.EINTR:
+                        raise
+                    raise
+
+        def no_loop(f):
+            try:
+                return f()
+            except InterruptedError:
+                return None
+
+        def other_errno(f):
+            while True:
+                try:
+                    return f()
+                except OSError as e:
+                    if e.errno == errno.ECONNRESET:
+                        continue
+                    raise
+
+        def retry_eintr(fn):
+            @functools.wraps(fn)
+            def wrapper(*args, **kwargs):
+                while True:
+                    try:
+                        return fn(*args, **kwargs)
+                    except InterruptedError:
+                        continue
+            return wrapper
+    """,
+    "util/use.py": """
+        from util import retry_eintr, until_concludes
+
+        class Conn:
+            @retry_eintr
+            def recv(self, n):
+                return self.sock.recv(n)
+
+            def send(self, data):
+                return until_concludes(self.sock.send, data)
+    """,
+}
+
+
+def test_retry_helpers(tmp_path):
+    index = build(tmp_path, RETRIES)
+    assert index.retry_helper("util.retry.until_concludes") == (frozenset({"EINTR"}), 0)
+    assert index.retry_helper("util.until_concludes") == (frozenset({"EINTR"}), 0)
+    assert index.retry_helper("util.retry.again") == (frozenset({"EINTR", "EAGAIN"}), 0)
+    assert index.retry_helper("util.retry.by_constant") == (frozenset({"EINTR", "EAGAIN"}), 0)
+    assert index.retry_helper("util.retry.gives_up") is None
+    assert index.retry_helper("util.retry.no_loop") is None
+    assert index.retry_helper("util.retry.other_errno") is None
+    assert not index.is_retry_decorator("util.retry.until_concludes")
+    assert index.retry_helper("util.retry.retry_eintr") == (frozenset({"EINTR"}), 0)
+    assert index.is_retry_decorator("util.retry.retry_eintr")
+    assert index.retry_decorators("util.use.Conn.recv") == [
+        ("util.retry.retry_eintr", frozenset({"EINTR"}))]
+    assert index.retry_decorators("util.use.Conn.send") == []
+
+
+# ---- constants -----------------------------------------------------------------------------
+
+def test_constants_through_imports(tmp_path):
+    index = build(tmp_path, {
+        **package("cfg"),
+        "cfg/__init__.py": "from .const import DEFAULT_ADDR\n",
+        "cfg/const.py": """
+            import errno
+            from errno import EAGAIN as AGAIN
+            DEFAULT_ADDR = ("127.0.0.1", 0)
+            PORT = 8080
+            NEG = -1
+            TIMEOUT = 2.5
+            NAME = "svc"
+            MAGIC = b"\\x00\\xff"
+            NOTHING = None
+            RETRY = {errno.EINTR, AGAIN}
+            NESTED = (("a", 1), ("b", 2))
+            ALIAS = PORT
+            COMPUTED = PORT + 1
+            REBOUND = 1
+            REBOUND = compute()
+            FROZEN = frozenset((errno.EPIPE, errno.ECONNRESET))
+        """,
+        "cfg/use.py": """
+            from cfg import DEFAULT_ADDR
+            from .const import *
+            from . import const as c
+            ADDR = DEFAULT_ADDR
+        """,
+    })
+    constant = index.constant
+    assert constant("cfg.use", "DEFAULT_ADDR") == ("127.0.0.1", 0)
+    assert constant("cfg.use", "ADDR") == ("127.0.0.1", 0)
+    assert constant("cfg.use", "PORT") == 8080  # star import
+    assert constant("cfg.use", "c.NEG") == -1
+    assert constant("cfg.const", "TIMEOUT") == 2.5
+    assert constant("cfg.const", "NAME") == "svc"
+    assert constant("cfg.const", "MAGIC") == b"\x00\xff"
+    assert constant("cfg.const", "NOTHING") is None
+    assert constant("cfg.const", "RETRY") == frozenset({ErrnoName("EINTR"), ErrnoName("EAGAIN")})
+    assert constant("cfg.const", "NESTED") == (("a", 1), ("b", 2))
+    assert constant("cfg.const", "ALIAS") == 8080
+    assert constant("cfg.const", "FROZEN") == frozenset({ErrnoName("EPIPE"),
+                                                         ErrnoName("ECONNRESET")})
+    assert constant("cfg.const", "COMPUTED") is NOT_FOUND
+    assert constant("cfg.const", "REBOUND") is NOT_FOUND
+    assert constant("cfg.const", "MISSING") is NOT_FOUND
+
+
+def test_constant_cycles_terminate(tmp_path):
+    index = build(tmp_path, {"a.py": "from b import X\nY = X\n", "b.py": "from a import Y\nX = Y\n"})
+    assert index.constant("a", "Y") is NOT_FOUND

@@ -1633,19 +1633,17 @@ class ProjectIndex:
         return self._returns_of(located, _depth)
 
     def _returns_of(self, located, depth):
-        key = located.qname
-        if key in self._returns:
-            return self._returns[key]
+        # Memoised per (function, depth): every step into another summary adds one to the
+        # depth, so a cycle cannot re-enter an entry being computed, ends at MAX_DEPTH, and
+        # answers never depend on the order of the queries.
         if depth > MAX_DEPTH:
             return UNKNOWN
-        self._returns[key] = UNKNOWN  # a function returning its own result: unknown
-        values = [self._resolve_value(v, located.module, located.cls, depth + 1)
-                  for v in located.summary.returns]
-        result = _merge(values)
-        if depth == 0 or result.kind is not ValueKind.UNKNOWN:
-            self._returns[key] = result
-        else:
-            del self._returns[key]
+        key = (located.qname, depth)
+        result = self._returns.get(key)
+        if result is None:
+            values = [self._resolve_value(v, located.module, located.cls, depth + 1)
+                      for v in located.summary.returns]
+            result = self._returns[key] = _merge(values)
         return result
 
     def _resolve_value(self, value, module, cls, depth):
@@ -1737,11 +1735,12 @@ class ProjectIndex:
         return {t: frozenset(s) for t, s in self._sets_of(located, _depth).items()}
 
     def _sets_of(self, located, depth):
-        key = located.qname
+        # Memoised per (function, depth), like ``_returns_of``.
+        key = (located.qname, depth)
         if key in self._sets:
             return self._sets[key]
         result = {t: set(s) for t, s in located.summary.sets.items()}
-        self._sets[key] = result  # cycles see what is known so far
+        self._sets[key] = result
         if depth < MAX_DEPTH:
             for edge in located.summary.calls:
                 callee, bound = self._callee(edge.callee, located)
@@ -1764,8 +1763,6 @@ class ProjectIndex:
                     for target, settings in callee_sets.items():
                         if target.startswith(SELF):
                             result.setdefault(target, set()).update(settings)
-        if depth > 0 and key in self._sets and depth >= MAX_DEPTH:
-            del self._sets[key]  # cut short by the bound: not the whole answer
         return result
 
     def _callee(self, callee, located):
