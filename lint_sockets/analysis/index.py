@@ -49,8 +49,10 @@ to say are kept as bare names.
 """
 
 import ast
+import builtins
 import enum
 import os
+from types import MappingProxyType
 
 from lint_sockets.analysis.tables import canonical_errno
 
@@ -709,18 +711,11 @@ def summarise(tree, module, is_package=False):
     ctx = _ModuleContext(imports, constants)
     body = list(tree.body)
     # imports first (anywhere at module level, including under if/try), then the rest
-    pending = list(body)
-    while pending:
-        stmt = pending.pop()
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+    statements = list(_module_statements(body))
+    for stmt in statements:
+        if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom:
             _record_import(stmt, module, is_package, imports, stars)
-        elif isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
-            pending.extend(stmt.body)
-            pending.extend(stmt.orelse)
-            for handler in getattr(stmt, "handlers", ()):
-                pending.extend(handler.body)
-            pending.extend(getattr(stmt, "finalbody", ()))
-    for stmt in _module_statements(body):
+    for stmt in statements:
         if isinstance(stmt, _FUNCTIONS):
             if len(functions) < MAX_ENTRIES and _ok_name(stmt.name):
                 functions[stmt.name] = _summarise_function(stmt, ctx, in_class=False)
@@ -742,9 +737,10 @@ def _module_statements(body):
     stack = [iter(body)]
     while stack:
         for stmt in stack[-1]:
-            if isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
-                blocks = [stmt.body, getattr(stmt, "orelse", [])]
+            if isinstance(stmt, _BLOCKS):
+                blocks = [stmt.body, stmt.orelse]
                 blocks += [h.body for h in getattr(stmt, "handlers", ())]
+                blocks.append(getattr(stmt, "finalbody", []))
                 if len(stack) < 8:
                     stack.append(iter([s for block in blocks for s in block]))
                 break
@@ -941,145 +937,201 @@ def _socket_type_of_call(call, ctx):
     return SocketType.UNKNOWN
 
 
+_READ_ONLY_EMPTY = MappingProxyType({})
+_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH = range(10)
+# The statements a function walk looks at (others: raise, pass, del, import... are skipped).
+_STATEMENT_KINDS = {
+    ast.Expr: _EXPR, ast.Assign: _ASSIGN, ast.Return: _RETURN, ast.If: _IF,
+    ast.For: _LOOP, ast.While: _LOOP, ast.AsyncFor: _LOOP, ast.With: _WITH,
+    ast.AsyncWith: _WITH, ast.AnnAssign: _ANNASSIGN, ast.Try: _TRY,
+    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF,
+}
+if hasattr(ast, "TryStar"):
+    _STATEMENT_KINDS[ast.TryStar] = _TRY
+if hasattr(ast, "Match"):
+    _STATEMENT_KINDS[ast.Match] = _MATCH
+_BLOCKS = (ast.If, ast.Try) + ((ast.TryStar,) if hasattr(ast, "TryStar") else ())
+
+
 class _FunctionWalk:
-    """Facts about one function body, statement by statement."""
+    """Facts about one function body, in one pass over its statements (expressions are
+    only looked at in fixed shallow shapes)."""
+
+    # Most functions record nothing: the containers start as shared read-only empties
+    # (a write to one raises) and are made on the first write.
+    prop = False
+    decorators = ()
+    outer_params = _READ_ONLY_EMPTY  # name -> index in the enclosing function
+    # Local names: the expression last assigned to each (its Value is worked out only
+    # when the name is returned, tested or configured, which is rare).
+    local_nodes = _READ_ONLY_EMPTY
+    checked = frozenset()  # locals holding a read that an ``if`` tested for b""
+    local_sets = _READ_ONLY_EMPTY  # local name -> set[Setting]
+    local_calls = ()  # (callee, [(where, local name)])
+    returns = ()
+    returned_locals = frozenset()
+    sets = _READ_ONLY_EMPTY  # target -> set[Setting]
+    calls = ()  # [CallEdge]
+    assigned = _READ_ONLY_EMPTY  # attr -> [Value]
+    annotations = _READ_ONLY_EMPTY  # attr -> [dotted]
+    eof = None
+    sends_all = False
+    retry = None
+    inner = None  # nested function name -> _FunctionWalk
 
     def __init__(self, node, ctx, in_class, outer_params=None):
         self.node = node
         self.ctx = ctx
         args = node.args
-        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
-        self.params = [a.arg for a in positional][:MAX_PARAMS]
-        self.kwonly = [a.arg for a in args.kwonlyargs][:MAX_PARAMS]
-        self.vararg = args.vararg.arg if args.vararg else None
-        decorators = [ctx.qualify(dotted_name(d.func if isinstance(d, ast.Call) else d))
-                      for d in node.decorator_list]
-        self.static = "staticmethod" in decorators
-        self.classmethod = "classmethod" in decorators
-        self.prop = any(d in _PROPERTY_DECORATORS for d in decorators if d) or any(
-            d and d.endswith((".setter", ".getter", ".deleter")) for d in decorators)
-        self.decorators = [d for d in (dotted_name(x.func if isinstance(x, ast.Call) else x)
-                                       for x in node.decorator_list)
-                           if d and ctx.qualify(d) not in _NOT_RECORDED_DECORATORS
-                           and not d.endswith((".setter", ".getter", ".deleter"))]
-        self.method = in_class and not self.static
+        positional = args.posonlyargs + args.args if args.posonlyargs else args.args
+        self.params = [a.arg for a in positional[:MAX_PARAMS]]
+        self.kwonly = [a.arg for a in args.kwonlyargs[:MAX_PARAMS]]
+        static = classmethod = False
+        if node.decorator_list:
+            self.decorators = []
+            for decorator in node.decorator_list[:MAX_FACTS]:
+                dotted = dotted_name(decorator.func if isinstance(decorator, ast.Call)
+                                     else decorator)
+                if not dotted:
+                    continue
+                qualified = ctx.qualify(dotted)
+                static = static or qualified == "staticmethod"
+                classmethod = classmethod or qualified == "classmethod"
+                if qualified in _PROPERTY_DECORATORS:
+                    self.prop = True
+                elif dotted.endswith((".setter", ".getter", ".deleter")):
+                    self.prop = True
+                elif qualified not in _NOT_RECORDED_DECORATORS:
+                    self.decorators.append(dotted)
+        self.method = in_class and not static
         self.self_name = self.params[0] if self.method and self.params else None
-        if self.classmethod:
+        if classmethod:
             self.self_name = None
-        self.outer_params = outer_params or {}  # name -> index in the enclosing function
-        self.locals = {}  # local name -> Value
-        self.local_sets = {}  # local name -> set[Setting]
-        self.local_calls = []  # (callee, [(where, local name)])
-        self.returns = []
-        self.returned_locals = set()
-        self.sets = {}
-        self.calls = []
-        self.assigned = {}  # attr -> [Value]
-        self.annotations = {}  # attr -> [dotted]
-        self.eof = None
-        self.sends_all = False
-        self.retry = None
-        self.reads = {}  # local name -> Value(READ) of a read not yet checked for b""  # local name -> Value(READ) of an unchecked read
-        self.inner = {}  # nested function name -> _FunctionWalk
+        self.sender = in_class and node.name in _SEND_METHODS
+        if outer_params:
+            self.outer_params = outer_params
+
+    def writable(self, name):
+        """The container ``name`` of this walk, made on first use."""
+        container = self.__dict__.get(name)
+        if container is None:
+            default = getattr(type(self), name)
+            container = self.__dict__[name] = {} if isinstance(default, MappingProxyType) \
+                else set() if isinstance(default, frozenset) else []
+        return container
 
     # -- targets: what a receiver/argument expression names, for settings and call edges
     def target(self, node):
-        if isinstance(node, ast.Name):
-            if node.id in self.params or node.id in self.kwonly:
-                return node.id
-            if node.id in self.locals or node.id in self.local_sets:
-                return "local:" + node.id
+        kind = type(node)
+        if kind is ast.Name:
+            name = node.id
+            if name in self.params or name in self.kwonly:
+                return name
+            if name in self.local_nodes:
+                return "local:" + name
             return None
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and self.self_name is not None and node.value.id == self.self_name:
+        if kind is ast.Attribute and self.self_name is not None \
+                and type(node.value) is ast.Name and node.value.id == self.self_name:
             return SELF + node.attr
         return None
 
     def param_or_attr(self, node):
         """(attribute name, None) for self.x, (None, index) for a parameter, else None."""
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                and self.self_name is not None and node.value.id == self.self_name:
-            return node.attr, None
-        if isinstance(node, ast.Name) and node.id in self.params:
+        kind = type(node)
+        if kind is ast.Attribute:
+            if self.self_name is not None and type(node.value) is ast.Name \
+                    and node.value.id == self.self_name:
+                return node.attr, None
+        elif kind is ast.Name and node.id in self.params:
             return None, self.params.index(node.id)
         return None
 
     def run(self):
-        self.walk(self.node.body, loop=None, depth=0)
+        self.walk(self.node.body, None, 0)
         for name in self.returned_locals:
             settings = self.local_sets.get(name)
             if settings:
-                self.sets.setdefault(RETURNED, set()).update(settings)
+                self.writable("sets").setdefault(RETURNED, set()).update(settings)
         for callee, args in self.local_calls:
-            mapped = [(w, RETURNED if n in self.returned_locals else None) for w, n in args]
-            mapped = [(w, t) for w, t in mapped if t is not None]
+            mapped = [(w, RETURNED) for w, n in args if n in self.returned_locals]
             if mapped and len(self.calls) < MAX_EDGES:
-                self.calls.append(CallEdge(callee, mapped))
+                self.writable("calls").append(CallEdge(callee, mapped))
         return self
 
     def walk(self, body, loop, depth):
         if depth > 100:
             return
+        kinds = _STATEMENT_KINDS
         for stmt in body:
-            kind = type(stmt)
-            if kind is ast.Expr:
-                self.expression_statement(stmt.value)
-            elif kind is ast.Assign:
-                self.assign(stmt.targets, stmt.value, loop)
-            elif kind is ast.AnnAssign:
-                self.annotated(stmt)
-            elif kind is ast.AugAssign:
-                pass
-            elif kind is ast.Return:
+            code = kinds.get(type(stmt))
+            if code is None:
+                continue
+            if code == _EXPR:
+                value = stmt.value
+                if type(value) is ast.Await:
+                    value = value.value
+                if type(value) is ast.Call:
+                    self.call_statement(value)
+            elif code == _ASSIGN:
+                if len(stmt.targets) == 1:
+                    self.assign(stmt.targets[0], stmt.value)
+            elif code == _RETURN:
                 if stmt.value is not None:
                     self.returned(stmt.value)
-            elif kind is ast.If:
-                self.if_statement(stmt)
+            elif code == _IF:
+                if self.local_nodes:
+                    self.if_statement(stmt)
                 self.walk(stmt.body, loop, depth + 1)
-                self.walk(stmt.orelse, loop, depth + 1)
-            elif kind in (ast.While, ast.For, ast.AsyncFor):
-                if kind is ast.While:
+                if stmt.orelse:
+                    self.walk(stmt.orelse, loop, depth + 1)
+            elif code == _LOOP:
+                if self.sender and not self.sends_all and type(stmt) is ast.While:
                     self.check_send_loop(stmt)
                 self.walk(stmt.body, stmt, depth + 1)
-                self.walk(stmt.orelse, loop, depth + 1)
-            elif kind in (ast.With, ast.AsyncWith):
+                if stmt.orelse:
+                    self.walk(stmt.orelse, loop, depth + 1)
+            elif code == _WITH:
                 self.walk(stmt.body, loop, depth + 1)
-            elif kind is ast.Try or kind.__name__ == "TryStar":
-                if loop is not None:
+            elif code == _ANNASSIGN:
+                self.annotated(stmt)
+            elif code == _TRY:
+                if loop is not None and self.retry is None:
                     self.check_retry(stmt)
                 self.walk(stmt.body, loop, depth + 1)
                 for handler in stmt.handlers:
                     self.walk(handler.body, loop, depth + 1)
-                self.walk(stmt.orelse, loop, depth + 1)
-                self.walk(stmt.finalbody, loop, depth + 1)
-            elif kind in _FUNCTIONS:
+                if stmt.orelse:
+                    self.walk(stmt.orelse, loop, depth + 1)
+                if stmt.finalbody:
+                    self.walk(stmt.finalbody, loop, depth + 1)
+            elif code == _DEF:
+                if self.inner is None:
+                    self.inner = {}
                 if len(self.inner) < MAX_FACTS:
                     outer = {p: i for i, p in enumerate(self.params)}
                     self.inner[stmt.name] = _FunctionWalk(
                         stmt, self.ctx, False, outer_params=outer).run()
-            elif kind.__name__ == "Match":
+            elif code == _MATCH:
                 for case in stmt.cases:
                     self.walk(case.body, loop, depth + 1)
 
     # -- calls as statements: settings and helper calls
-    def expression_statement(self, value):
-        if isinstance(value, ast.Await):
-            value = value.value
-        if not isinstance(value, ast.Call):
-            return
-        func = value.func
-        if isinstance(func, ast.Attribute):
+    def call_statement(self, call):
+        func = call.func
+        if type(func) is ast.Attribute:
             method = func.attr
             if method in _SETTING_CALLS:
                 target = self.target(func.value)
                 if target is not None:
-                    setting = self.setting(method, value)
+                    setting = self.setting(method, call)
                     if setting is not None:
                         self.add_setting(target, setting)
                     return
-            if method == "sendall" and self.param_or_attr(func.value) is not None:
+            elif method == "sendall" and self.sender \
+                    and self.param_or_attr(func.value) is not None:
                 self.sends_all = True
-        self.record_call(value)
+        if call.args or call.keywords:
+            self.record_call(call)
 
     def setting(self, method, call):
         args = call.args
@@ -1116,26 +1168,37 @@ class _FunctionWalk:
 
     def add_setting(self, target, setting):
         if target.startswith("local:"):
-            self.local_sets.setdefault(target[6:], set()).add(setting)
+            self.writable("local_sets").setdefault(target[6:], set()).add(setting)
         elif len(self.sets) < MAX_FACTS or target in self.sets:
-            self.sets.setdefault(target, set()).add(setting)
+            self.writable("sets").setdefault(target, set()).add(setting)
 
     def record_call(self, call):
-        """A call passing parameters / self attributes / local sockets to a project helper."""
+        """A call passing parameters / self attributes / local sockets to a helper."""
         func = call.func
-        callee = dotted_name(func)
-        if callee is None:
-            return
-        head = callee.partition(".")[0]
-        if self.self_name is not None and head == self.self_name:
-            if callee.count(".") != 1:
+        if type(func) is ast.Name:
+            callee = func.id
+            if callee in self.params or callee in self.kwonly or callee in self.local_nodes \
+                    or (callee in _BUILTINS and callee not in self.ctx.imports):
+                return  # a parameter, a local or a builtin: not a project function
+        elif type(func) is ast.Attribute and type(func.value) is ast.Name:
+            head = func.value.id
+            if head == self.self_name:
+                callee = SELF + func.attr
+            elif head in self.params or head in self.kwonly or head in self.local_nodes:
+                return  # a method of a parameter or a local: not a function we can name
+            else:
+                callee = head + "." + func.attr
+        else:
+            callee = dotted_name(func)
+            if callee is None:
                 return
-            callee = "self." + callee.partition(".")[2]
-        elif head in self.params or head in self.kwonly or head in self.locals:
-            return  # a method of a parameter or local: not a project function we can name
+            head = callee.partition(".")[0]
+            if head == self.self_name or head in self.params or head in self.kwonly \
+                    or head in self.local_nodes:
+                return
         args = []
         for position, arg in enumerate(call.args[:MAX_PARAMS]):
-            if isinstance(arg, ast.Starred):
+            if type(arg) is ast.Starred:
                 break
             target = self.target(arg)
             if target is not None:
@@ -1145,46 +1208,50 @@ class _FunctionWalk:
                 target = self.target(keyword.value)
                 if target is not None:
                     args.append((keyword.arg, target))
-        if not args:
+        if not args or len(callee) > MAX_NAME:
             return
         direct = [(w, t) for w, t in args if not t.startswith("local:")]
         local = [(w, t[6:]) for w, t in args if t.startswith("local:")]
         if direct and len(self.calls) < MAX_EDGES:
-            self.calls.append(CallEdge(callee, direct))
+            self.writable("calls").append(CallEdge(callee, direct))
         if local and len(self.local_calls) < MAX_EDGES:
-            self.local_calls.append((callee, local))
+            self.writable("local_calls").append((callee, local))
 
     # -- values
     def value(self, node, depth=0):
         """Value of an expression (shallow shapes only)."""
-        if isinstance(node, ast.Await):
+        kind = type(node)
+        if kind is ast.Await:
             node = node.value
-        if isinstance(node, ast.Subscript):
-            inner = node.value
-            index = node.slice
-            if isinstance(index, ast.Index):
-                index = index.value
-            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
-                    and inner.func.attr in ("accept", "_accept") \
-                    and isinstance(index, ast.Constant) and index.value == 0:
-                return Value(ValueKind.SOCKET, socket=SocketType.STREAM)
+            kind = type(node)
+        if kind is ast.Call:
+            return self.call_value(node)
+        if kind is ast.Name:
+            name = node.id
+            if name in self.params:
+                return Value(ValueKind.PARAM, param=self.params.index(name))
+            local = self.local_nodes.get(name)
+            if local is not None and depth < 2 and local is not node:
+                fact = self.value(local, depth + 1)
+                if fact.kind is ValueKind.READ and name in self.checked:
+                    return UNKNOWN
+                return fact
             return UNKNOWN
-        if isinstance(node, ast.Name):
-            if node.id in self.params:
-                return Value(ValueKind.PARAM, param=self.params.index(node.id))
-            local = self.locals.get(node.id)
-            if local is not None:
-                return local
-            if node.id in self.reads:
-                return self.reads[node.id]
-            return UNKNOWN
-        if isinstance(node, ast.Attribute):
+        if kind is ast.Attribute:
             owner = self.param_or_attr(node)
             if owner is not None and owner[0] is not None:
                 return Value(ValueKind.ATTR, name=owner[0])
             return UNKNOWN
-        if not isinstance(node, ast.Call):
-            return UNKNOWN
+        if kind is ast.Subscript:
+            inner = node.value
+            index = node.slice
+            if type(index) is ast.Constant and index.value == 0 and type(inner) is ast.Call \
+                    and type(inner.func) is ast.Attribute \
+                    and inner.func.attr in ("accept", "_accept"):
+                return Value(ValueKind.SOCKET, socket=SocketType.STREAM)
+        return UNKNOWN
+
+    def call_value(self, node):
         func = node.func
         dotted = dotted_name(func)
         qualified = self.ctx.qualify(dotted) if dotted else None
@@ -1196,98 +1263,104 @@ class _FunctionWalk:
             return Value(ValueKind.SOCKET, socket=kind)
         if qualified in ("ssl.wrap_socket", "ssl.SSLSocket"):
             return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
-        if isinstance(func, ast.Attribute):
+        if type(func) is ast.Attribute:
             method = func.attr
             if method in _SSL_WRAPPERS:
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
-            owner = self.param_or_attr(func.value)
             if method in _READ_METHODS or method in _FORWARDED_METHODS:
+                owner = self.param_or_attr(func.value)
                 if owner is not None:
                     kind = ValueKind.READ if method in _READ_METHODS else ValueKind.FORWARD
                     return Value(kind, name=owner[0], param=owner[1], method=method)
                 return UNKNOWN
-            if isinstance(func.value, ast.Name) and self.self_name is not None \
+            if type(func.value) is ast.Name and self.self_name is not None \
                     and func.value.id == self.self_name:
                 return Value(ValueKind.METHOD_CALL, name=method)
         if dotted is not None:
             head = dotted.partition(".")[0]
-            if head in self.params or head in self.locals or head == self.self_name:
+            if head in self.params or head in self.local_nodes or head == self.self_name \
+                    or (head in _BUILTINS and head not in self.ctx.imports):
                 return UNKNOWN
             return Value(ValueKind.CALL, name=dotted)
         return UNKNOWN
 
-    def assign(self, targets, value, loop):
-        if len(targets) != 1:
+    def assign(self, target, value):
+        kind = type(target)
+        if kind is ast.Name:
+            self.writable("local_nodes")[target.id] = value
+            if target.id in self.checked:
+                self.checked.discard(target.id)
             return
-        target = targets[0]
-        if isinstance(target, ast.Name):
-            fact = self.value(value)
-            name = target.id
-            if fact.kind is ValueKind.READ:
-                self.reads[name] = fact
-                self.locals.pop(name, None)
+        if kind is ast.Attribute:
+            if type(value) not in _VALUE_SHAPES:
                 return
-            self.reads.pop(name, None)
-            if fact.kind is not ValueKind.UNKNOWN:
-                self.locals[name] = fact
-            else:
-                self.locals.pop(name, None)
-            return
-        if isinstance(target, ast.Tuple) and target.elts \
-                and isinstance(target.elts[0], ast.Name):
-            call = value.value if isinstance(value, ast.Await) else value
-            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
-                    and call.func.attr in ("accept", "_accept"):
-                self.locals[target.elts[0].id] = Value(ValueKind.SOCKET,
-                                                       socket=SocketType.STREAM)
-            return
-        owner = self.param_or_attr(target) if isinstance(target, ast.Attribute) else None
-        if owner is not None and owner[0] is not None:
+            owner = self.param_or_attr(target)
+            if owner is None or owner[0] is None:
+                return
             fact = self.value(value)
-            if fact.kind is ValueKind.ATTR and fact.name == owner[0]:
+            if fact.kind is ValueKind.UNKNOWN \
+                    or (fact.kind is ValueKind.ATTR and fact.name == owner[0]):
                 return
             if fact.kind is ValueKind.PARAM:
                 fact = Value(ValueKind.PARAM, name=self.node.name, param=fact.param)
-            facts = self.assigned.setdefault(owner[0], [])
+            facts = self.writable("assigned").setdefault(owner[0], [])
             if fact not in facts and len(facts) < MAX_FACTS:
                 facts.append(fact)
+            return
+        if kind is ast.Tuple and target.elts:
+            first = target.elts[0]
+            call = value.value if type(value) is ast.Await else value
+            for name in target.elts:
+                if type(name) is ast.Name and name.id in self.local_nodes:
+                    del self.local_nodes[name.id]
+            if type(first) is ast.Name and type(call) is ast.Call \
+                    and type(call.func) is ast.Attribute \
+                    and call.func.attr in ("accept", "_accept"):
+                self.writable("local_nodes")[first.id] = ast.Subscript(call, ast.Constant(0))
 
     def annotated(self, stmt):
         target = stmt.target
-        owner = self.param_or_attr(target) if isinstance(target, ast.Attribute) else None
+        owner = self.param_or_attr(target) if type(target) is ast.Attribute else None
         if owner is not None and owner[0] is not None:
             names = _annotation_names(stmt.annotation, self.ctx)
             if names:
-                self.annotations[owner[0]] = names
+                self.writable("annotations")[owner[0]] = names
         if stmt.value is not None:
-            self.assign([target], stmt.value, None)
+            self.assign(target, stmt.value)
 
     def returned(self, node):
-        call = node.value if isinstance(node, ast.Await) else node
-        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
-                and call.func.attr == "sendall" \
-                and self.param_or_attr(call.func.value) is not None:
-            self.sends_all = True
-        if isinstance(node, ast.Name):
-            if node.id in self.locals or node.id in self.local_sets:
-                self.returned_locals.add(node.id)
-            if node.id in self.inner:
-                inner = self.inner[node.id]
+        call = node.value if type(node) is ast.Await else node
+        kind = type(call)
+        if kind is ast.Name:
+            name = call.id
+            if name in self.local_nodes or name in self.local_sets:
+                self.writable("returned_locals").add(name)
+            if self.inner and name in self.inner:
+                inner = self.inner[name]
                 if inner.retry is not None and self.retry is None:
                     self.retry = RetryFact(inner.retry.errnos, inner.retry.param,
                                            decorator=True)
+        elif kind is ast.Call and self.sender and type(call.func) is ast.Attribute \
+                and call.func.attr == "sendall" \
+                and self.param_or_attr(call.func.value) is not None:
+            self.sends_all = True
+        elif kind is ast.Constant:
+            return  # ``return None`` on a failure path, ``return 0``: nothing to record
         fact = self.value(node)
         if fact.kind is ValueKind.UNKNOWN:
-            return  # unknown returns (``return None`` on a failure path) are left out
+            return  # unknown returns are left out: they say nothing about the others
         if fact not in self.returns and len(self.returns) < MAX_FACTS:
-            self.returns.append(fact)
+            self.writable("returns").append(fact)
 
     # -- empty reads
     def if_statement(self, stmt):
         name = _emptiness_test(stmt.test)
-        if name is None or name not in self.reads:
+        if name is None or name in self.checked:
             return
-        del self.reads[name]
+        local = self.local_nodes.get(name)
+        if local is None or self.value(local, 1).kind is not ValueKind.READ:
+            return
+        self.writable("checked").add(name)
         action = _leaves_by(stmt.body)
         if action is not None and self.eof is None:
             self.eof = action
@@ -1334,10 +1407,19 @@ class _FunctionWalk:
             self.retry = RetryFact(errnos, called)
 
     def summary(self):
+        """The FunctionSummary; parameters are kept only where a caller needs them (to map
+        its arguments onto settings and further calls)."""
+        keep_params = bool(self.sets or self.calls)
         return FunctionSummary(
-            params=self.params, kwonly=self.kwonly, method=self.method, prop=self.prop,
+            params=self.params if keep_params else (),
+            kwonly=self.kwonly if keep_params else (),
+            method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
             sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators)
+
+
+_BUILTINS = frozenset(dir(builtins))
+_VALUE_SHAPES = frozenset({ast.Call, ast.Name, ast.Attribute, ast.Subscript, ast.Await})
 
 
 def _statements(body, depth):
@@ -1449,6 +1531,10 @@ def _handler_continues(body):
 
 def _summarise_function(node, ctx, in_class, cls=None):
     walk = _FunctionWalk(node, ctx, in_class).run()
+    if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
+            or walk.retry or walk.prop or walk.decorators or walk.assigned
+            or walk.annotations):
+        return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
             known = cls.assigned.setdefault(attr, [])
@@ -1458,10 +1544,10 @@ def _summarise_function(node, ctx, in_class, cls=None):
         for attr, names in walk.annotations.items():
             cls.annotations.setdefault(attr, names)
     summary = walk.summary()
-    if not (summary.returns or summary.eof or summary.sends_all or summary.sets
-            or summary.calls or summary.retry or summary.prop or summary.decorators):
-        return FunctionSummary()  # nothing to say: kept as a bare name
-    return summary
+    return _PLAIN if summary.is_plain() else summary
+
+
+_PLAIN = FunctionSummary()  # a function with nothing to say, kept as a bare name; shared
 
 
 # ---- the index ----------------------------------------------------------------------------
