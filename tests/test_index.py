@@ -678,3 +678,179 @@ def test_constants_through_imports(tmp_path):
 def test_constant_cycles_terminate(tmp_path):
     index = build(tmp_path, {"a.py": "from b import X\nY = X\n", "b.py": "from a import Y\nX = Y\n"})
     assert index.constant("a", "Y") is NOT_FOUND
+
+
+# ---- the JSON form -------------------------------------------------------------------------
+
+def _every_project():
+    return {**FACTORIES, **CLASSES, **SETTINGS, **RETRIES}
+
+
+def test_json_round_trip_keeps_every_fact(tmp_path):
+    files = _every_project()
+    for relative, source in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source))
+    for relative in files:
+        name, is_package = module_name_for(str(tmp_path), str(tmp_path / relative))
+        summary = summarise(ast.parse((tmp_path / relative).read_text()), name, is_package)
+        data = summary.to_json()
+        text = json.dumps(data)
+        again = ModuleSummary.from_json(json.loads(text))
+        assert again.to_json() == data
+        assert json.dumps(again.to_json()) == text  # stable key order, for the cache
+
+
+def _valid():
+    return summarise(ast.parse(textwrap.dedent(CLASSES["lib/conn.py"])), "lib.conn",
+                     False).to_json()
+
+
+_DELETE = object()
+_INIT = ("classes", "Conn", "m", "_socket")
+
+
+@pytest.mark.parametrize("path, value", [
+    ((), []),
+    ((), None),
+    ((), "summary"),
+    (("v",), 0),
+    (("v",), True),
+    (("v",), "1"),
+    (("module",), _DELETE),
+    (("module",), ""),
+    (("module",), "x" * 10_000),
+    (("package",), "yes"),
+    (("extra",), 1),
+    (("imports",), []),
+    (("imports",), {"a": 1}),
+    (("stars",), ["a"] * 1000),
+    (("constants",), {"A": ["tuple", [["tuple", [["tuple", [["tuple", []]]]]]]]}),
+    (("constants",), {"A": ["bytes", "zz"]}),
+    (("constants",), {"A": ["set", [["tuple", [1]], []]]}),
+    (("constants",), {"A": ["what", 1]}),
+    (("constants",), {"A": 10 ** 100}),
+    (("constants",), {"A": {"x": 1}}),
+    (("constants",), {"A": []}),
+    (("pf",), ["ok", 3]),
+    (("classes", "Conn", "b"), "socket.socket"),
+    (("classes", "Conn", "b"), ["socket.socket"] * 100),
+    (_INIT + ("a",), [1]),
+    (_INIT + ("r",), [{"k": "nonsense"}]),
+    (_INIT + ("r",), [{"n": "x"}]),
+    (_INIT + ("r",), [{"k": "param", "p": -1}]),
+    (_INIT + ("r",), [{"k": "param", "p": True}]),
+    (_INIT + ("r",), [{"k": "socket", "t": "tcp"}]),
+    (_INIT + ("r",), [{"k": "socket", "ssl": 1}]),
+    (_INIT + ("eof",), "sometimes"),
+    (_INIT + ("set",), {"x": ["loud"]}),
+    (_INIT + ("set",), {"x": "timeout"}),
+    (_INIT + ("c",), [["f", [[0]]]]),
+    (_INIT + ("c",), [["f", [[-1, "x"]]]]),
+    (_INIT + ("c",), [["f"]]),
+    (_INIT + ("retry",), {"e": "EINTR"}),
+    (_INIT + ("all",), 1),
+    (_INIT + ("nested",), {}),
+    (("classes", "Conn", "ann"), {"x": [["nested"]]}),
+    (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),
+    (("classes", "Conn", "as"), {"x": "param"}),
+    (("opaque",), [[["Base"], ["A"], ["B"]]]),
+    (("opaque",), [[["Base"], "A"]]),
+])
+def test_from_json_rejects_malformed_summaries(path, value):
+    data = json.loads(json.dumps(_valid()))
+    assert ModuleSummary.from_json(data).to_json() == _valid()  # the intact one loads
+    if not path:
+        data = value
+    else:
+        owner = data
+        for key in path[:-1]:
+            owner = owner[key]
+        if value is _DELETE:
+            del owner[path[-1]]
+        else:
+            owner[path[-1]] = value
+    with pytest.raises(ValueError):
+        ModuleSummary.from_json(data)
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FUZZ = settings(max_examples=200, derandomize=True, deadline=None, database=None,
+                 suppress_health_check=list(HealthCheck))
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=8) | st.sampled_from(["socket", "param", "tuple", "set", "bytes",
+                                             "errno", "ref", "timeout", "raises", "k", "p"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["v", "module", "package", "imports", "classes",
+                                       "functions", "pf", "constants", "k", "n", "p", "m",
+                                       "r", "a", "set", "c", "b", "as", "ann", "opaque"]),
+                      inner, max_size=4),
+    max_leaves=20)
+
+
+def _mutations(data, draw_path, value):
+    """``data`` with the node at ``draw_path`` (indices into the nested containers)
+    replaced by ``value``."""
+    owner, key = None, None
+    node = data
+    for step in draw_path:
+        children = list(node.keys()) if isinstance(node, dict) else \
+            list(range(len(node))) if isinstance(node, list) else []
+        if not children:
+            break
+        owner, key = node, children[step % len(children)]
+        node = node[key]
+    if owner is None:
+        return value
+    owner[key] = value
+    return data
+
+
+@_FUZZ
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=6), _JSON)
+def test_from_json_never_fails_otherwise_than_with_value_error(path, value):
+    data = _mutations(json.loads(json.dumps(_valid())), path, value)
+    try:
+        summary = ModuleSummary.from_json(data)
+    except ValueError:
+        return
+    # whatever it accepted is a summary that writes itself out again
+    assert ModuleSummary.from_json(json.loads(json.dumps(summary.to_json()))).to_json() \
+        == summary.to_json()
+
+
+@_FUZZ
+@given(_JSON)
+def test_from_json_on_arbitrary_json(data):
+    try:
+        ModuleSummary.from_json(data)
+    except ValueError:
+        pass
+
+
+hypothesmith = pytest.importorskip("hypothesmith")
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")
+def test_any_module_summarises_and_round_trips(source):
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return
+    summary = summarise(tree, "pkg.mod", False)
+    data = summary.to_json()
+    assert ModuleSummary.from_json(json.loads(json.dumps(data))).to_json() == data
+    index = ProjectIndex("/project", {"pkg.mod": summary})
+    for name in list(summary.functions)[:5]:
+        index.returns(f"pkg.mod.{name}")
+        index.sets_on(f"pkg.mod.{name}")
+    for name in list(summary.classes)[:5]:
+        index.bases(f"pkg.mod.{name}")

@@ -41,6 +41,11 @@ Bounds (module constants, so the cost of a query never depends on what the code 
   function, parameters (64) per function and bases per class.
 - ``MAX_CONSTANT_ITEMS`` (64) and ``MAX_CONSTANT_DEPTH`` (3): the largest tuple/set constant
   and its nesting; larger constants are not kept.
+- ``MAX_STATEMENTS`` (20,000): the most statements of function bodies one module's summary
+  walks. Hand-written modules stay far below it (the largest module of the standard library
+  and of numpy, scipy and friends has under 8,000 statements in all); past it, as in huge
+  generated protocol modules, the remaining functions and methods are kept by name only and
+  the summary says ``partial``. This keeps the cost of a module's summary bounded.
 
 Summarising visits statements only (their nesting is bounded by the grammar) and looks into
 expressions only at fixed, shallow shapes, so a huge module with no socket code costs a small
@@ -68,6 +73,7 @@ MAX_EDGES = 64
 MAX_PARAMS = 64
 MAX_CONSTANT_ITEMS = 64
 MAX_CONSTANT_DEPTH = 3
+MAX_STATEMENTS = 20_000
 
 SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
 RETURNED = "<return>"  # the target for "the socket this function returns"
@@ -323,13 +329,16 @@ class ClassSummary:
     attribute annotations (dotted names; ``None`` and ``Optional`` dropped, unions split)
     and what its methods assign to ``self.<attr>``."""
 
-    __slots__ = ("bases", "methods", "annotations", "assigned")
+    __slots__ = ("bases", "methods", "annotations", "assigned", "opaque")
 
-    def __init__(self, bases=(), methods=None, annotations=None, assigned=None):
+    def __init__(self, bases=(), methods=None, annotations=None, assigned=None,
+                 opaque=False):
         self.bases = list(bases)
         self.methods = methods or {}  # name -> FunctionSummary
         self.annotations = annotations or {}  # attr -> [dotted names]
         self.assigned = assigned or {}  # attr -> [Value]
+        # past MAX_STATEMENTS: only the bases are known; its methods and attributes are not
+        self.opaque = opaque
 
     def to_json(self):
         data = {}
@@ -407,10 +416,10 @@ class ModuleSummary:
     bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``."""
 
     __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
-                 "classes")
+                 "classes", "partial")
 
     def __init__(self, module, is_package=False, imports=None, stars=(), constants=None,
-                 functions=None, classes=None):
+                 functions=None, classes=None, partial=False):
         self.module = module
         self.is_package = is_package
         self.imports = imports or {}
@@ -418,6 +427,7 @@ class ModuleSummary:
         self.constants = constants or {}
         self.functions = functions or {}
         self.classes = classes or {}
+        self.partial = partial  # bigger than MAX_STATEMENTS: later functions are names only
 
     def defines(self, name):
         return name in self.functions or name in self.classes or name in self.constants
@@ -425,6 +435,8 @@ class ModuleSummary:
     def to_json(self):
         plain = sorted(n for n, f in self.functions.items() if f.is_plain())
         data = {"v": SUMMARY_VERSION, "module": self.module, "package": self.is_package}
+        if self.partial:
+            data["partial"] = True
         if self.imports:
             data["imports"] = dict(sorted(self.imports.items()))
         if self.stars:
@@ -437,15 +449,23 @@ class ModuleSummary:
         rich = {n: f.to_json() for n, f in sorted(self.functions.items()) if not f.is_plain()}
         if rich:
             data["functions"] = rich
-        if self.classes:
-            data["classes"] = {n: c.to_json() for n, c in sorted(self.classes.items())}
+        known = {n: c.to_json() for n, c in sorted(self.classes.items()) if not c.opaque}
+        if known:
+            data["classes"] = known
+        opaque = {}  # bases -> names: huge generated modules repeat the same bases
+        for name, cls in sorted(self.classes.items()):
+            if cls.opaque:
+                opaque.setdefault(tuple(cls.bases), []).append(name)
+        if opaque:
+            data["opaque"] = [[list(bases), names] for bases, names in opaque.items()]
         return data
 
     @classmethod
     def from_json(cls, data):
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
-        _check_dict(data, {"v", "module", "package", "imports", "stars", "constants", "pf",
-                           "functions", "classes"}, "module summary")
+        _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
+                           "constants", "pf", "functions", "classes", "opaque"},
+                    "module summary")
         if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
             _fail("summary version")
         module = _name(data.get("module"))
@@ -462,9 +482,18 @@ class ModuleSummary:
         classes = {}
         for n, c in _dict(data.get("classes", {}), MAX_ENTRIES, "classes").items():
             classes[_name(n)] = ClassSummary.from_json(c)
+        for group in _list(data.get("opaque", []), MAX_ENTRIES, "opaque classes"):
+            group = _list(group, 2, "opaque classes")
+            if len(group) != 2:
+                _fail("opaque classes")
+            bases = [_name(b) for b in _list(group[0], MAX_FACTS, "bases")]
+            for n in _list(group[1], MAX_ENTRIES, "opaque classes"):
+                classes[_name(n)] = ClassSummary(bases, opaque=True)
+        if len(classes) > MAX_ENTRIES:
+            _fail("classes")
         return cls(module, _bool(data.get("package", False)), imports,
                    [_name(s) for s in _list(data.get("stars", []), MAX_FACTS, "stars")],
-                   constants, functions, classes)
+                   constants, functions, classes, _bool(data.get("partial", False)))
 
 
 # ---- strict JSON validation ---------------------------------------------------------------
@@ -683,11 +712,12 @@ def _import_base(module, is_package, level):
 class _ModuleContext:
     """What summarising one function needs to know about its module."""
 
-    __slots__ = ("imports", "constants")
+    __slots__ = ("imports", "constants", "budget")
 
     def __init__(self, imports, constants):
         self.imports = imports
         self.constants = constants
+        self.budget = MAX_STATEMENTS  # statements function walks may still visit
 
     def qualify(self, dotted):
         """A dotted name as far as this module's own imports say (``s.socket`` after
@@ -728,7 +758,8 @@ def summarise(tree, module, is_package=False):
         elif isinstance(stmt, ast.AnnAssign):
             if isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 _record_constant(stmt.target.id, stmt.value, ctx)
-    return ModuleSummary(module, is_package, imports, stars, constants, functions, classes)
+    return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
+                         partial=ctx.budget < 0)
 
 
 def _module_statements(body):
@@ -843,6 +874,12 @@ def _constant_value(node, ctx, depth):
 
 
 def _summarise_class(node, ctx):
+    if ctx.budget <= 0:
+        return ClassSummary(_class_bases(node), opaque=True)
+    return _summarise_class_body(node, ctx, ClassSummary(_class_bases(node)))
+
+
+def _class_bases(node):
     bases = []
     for base in node.bases[:MAX_FACTS]:
         dotted = dotted_name(base)
@@ -850,7 +887,10 @@ def _summarise_class(node, ctx):
             dotted = dotted_name(base.value)
         if dotted is not None and dotted not in ("object", "typing.Generic", "Generic"):
             bases.append(dotted)
-    cls = ClassSummary(bases)
+    return bases
+
+
+def _summarise_class_body(node, ctx, cls):
     for stmt in _module_statements(node.body):
         if isinstance(stmt, _FUNCTIONS):
             if len(cls.methods) >= MAX_ENTRIES or not _ok_name(stmt.name):
@@ -888,8 +928,6 @@ def _annotation_names(node, ctx, depth=0):
         if head in ("typing.Optional", "Optional", "typing.Union", "Union",
                     "typing_extensions.Optional"):
             inner = node.slice
-            if isinstance(inner, ast.Index):  # Python 3.8 shape, kept for old trees
-                inner = inner.value
             parts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
             names = []
             for part in parts[:MAX_FACTS]:
@@ -962,9 +1000,6 @@ class _FunctionWalk:
     prop = False
     decorators = ()
     outer_params = _READ_ONLY_EMPTY  # name -> index in the enclosing function
-    # Local names: the expression last assigned to each (its Value is worked out only
-    # when the name is returned, tested or configured, which is rare).
-    local_nodes = _READ_ONLY_EMPTY
     checked = frozenset()  # locals holding a read that an ``if`` tested for b""
     local_sets = _READ_ONLY_EMPTY  # local name -> set[Setting]
     local_calls = ()  # (callee, [(where, local name)])
@@ -1008,6 +1043,9 @@ class _FunctionWalk:
         if classmethod:
             self.self_name = None
         self.sender = in_class and node.name in _SEND_METHODS
+        # Local names: the expression last assigned to each (its Value is worked out only
+        # when the name is returned, tested or configured, which is rare).
+        self.local_nodes = {}
         if outer_params:
             self.outer_params = outer_params
 
@@ -1059,7 +1097,9 @@ class _FunctionWalk:
         return self
 
     def walk(self, body, loop, depth):
-        if depth > 100:
+        ctx = self.ctx
+        ctx.budget -= len(body)
+        if depth > 100 or ctx.budget < 0:
             return
         kinds = _STATEMENT_KINDS
         for stmt in body:
@@ -1073,8 +1113,13 @@ class _FunctionWalk:
                 if type(value) is ast.Call:
                     self.call_statement(value)
             elif code == _ASSIGN:
-                if len(stmt.targets) == 1:
-                    self.assign(stmt.targets[0], stmt.value)
+                targets = stmt.targets
+                if len(targets) == 1:
+                    target = targets[0]
+                    if type(target) is ast.Name and not self.checked:
+                        self.local_nodes[target.id] = stmt.value
+                    else:
+                        self.assign(target, stmt.value)
             elif code == _RETURN:
                 if stmt.value is not None:
                     self.returned(stmt.value)
@@ -1287,7 +1332,7 @@ class _FunctionWalk:
     def assign(self, target, value):
         kind = type(target)
         if kind is ast.Name:
-            self.writable("local_nodes")[target.id] = value
+            self.local_nodes[target.id] = value
             if target.id in self.checked:
                 self.checked.discard(target.id)
             return
@@ -1316,7 +1361,7 @@ class _FunctionWalk:
             if type(first) is ast.Name and type(call) is ast.Call \
                     and type(call.func) is ast.Attribute \
                     and call.func.attr in ("accept", "_accept"):
-                self.writable("local_nodes")[first.id] = ast.Subscript(call, ast.Constant(0))
+                self.local_nodes[first.id] = ast.Subscript(call, ast.Constant(0))
 
     def annotated(self, stmt):
         target = stmt.target
@@ -1530,6 +1575,8 @@ def _handler_continues(body):
 
 
 def _summarise_function(node, ctx, in_class, cls=None):
+    if ctx.budget <= 0:
+        return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
@@ -1668,6 +1715,8 @@ class ProjectIndex:
             if located is None:
                 continue
             module, cls = located
+            if cls.opaque:
+                return None  # its methods are not known: neither are the ones it overrides
             method = cls.methods.get(name)
             if method is not None:
                 return _Located(module, ancestor, f"{ancestor}.{name}", method)
@@ -1789,6 +1838,8 @@ class ProjectIndex:
             if located is None:
                 continue
             module, cls = located
+            if cls.opaque:
+                return UNKNOWN
             names = cls.annotations.get(attr)
             if names:
                 return _merge([self._instance(self.resolve(module, n) or n) for n in names])
