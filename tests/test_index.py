@@ -7,7 +7,8 @@ import textwrap
 import pytest
 
 from lint_sockets.analysis.index import (
-    MAX_DEPTH, NOT_FOUND, ErrnoName, EofAction, ModuleSummary, ProjectIndex, Setting,
+    MAX_DEPTH, NOT_FOUND, ClassSummary, ErrnoName, EofAction, FunctionSummary, ModuleSummary,
+    ProjectIndex, Setting,
     SocketType, ValueKind, module_name_for, summarise,
 )
 
@@ -854,3 +855,92 @@ def test_any_module_summarises_and_round_trips(source):
         index.sets_on(f"pkg.mod.{name}")
     for name in list(summary.classes)[:5]:
         index.bases(f"pkg.mod.{name}")
+
+
+# ---- bounds on huge modules ----------------------------------------------------------------
+
+def _generated(classes):
+    """A generated-looking module: message classes with send/read methods, no socket."""
+    block = textwrap.dedent('''
+        class Message{i}(_runtime.Message):
+            def __init__(self, a=0, b=b""):
+                self.a = a
+                self.b = b
+
+            def send(self, transport):
+                transport.send(self.encode())
+
+            def read(self, iprot):
+                while True:
+                    fid, ftype = iprot.read_field_begin()
+                    if ftype == _runtime.STOP:
+                        break
+                    if fid == 1:
+                        self.a = iprot.read_u32()
+                    else:
+                        iprot.skip(ftype)
+    ''')
+    return "from . import runtime as _runtime\n" + "".join(
+        block.format(i=i) for i in range(classes))
+
+
+def test_huge_modules_are_summarised_within_the_statement_budget():
+    from lint_sockets.analysis.index import MAX_STATEMENTS
+
+    source = _generated(MAX_STATEMENTS // 5)  # well over the budget
+    summary = summarise(ast.parse(source), "pkg.messages", False)
+    assert summary.partial
+    first = summary.classes["Message0"]
+    last = summary.classes[f"Message{MAX_STATEMENTS // 5 - 1}"]
+    assert not first.opaque and first.assigned["a"]
+    assert last.opaque and last.bases == ["_runtime.Message"] and not last.methods
+    text = json.dumps(summary.to_json(), separators=(",", ":"))
+    assert len(text) < len(source) // 4
+    again = ModuleSummary.from_json(json.loads(text))
+    assert again.partial and again.classes[f"Message{MAX_STATEMENTS // 5 - 1}"].opaque
+    index = ProjectIndex("/p", {"pkg.messages": again, "pkg.runtime": ModuleSummary(
+        "pkg.runtime", classes={"Message": ClassSummary(methods={
+            "send": FunctionSummary(sends_all=True)})})})
+    # an opaque class's methods are unknown: not the ones of its base either
+    assert not index.sends_everything(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}", "send")
+    assert index.attribute_kind(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}",
+                                "a").kind is ValueKind.UNKNOWN
+    assert index.bases(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}") == {
+        "pkg.runtime.Message"}
+    small = summarise(ast.parse(_generated(20)), "pkg.messages", False)
+    assert not small.partial and not any(c.opaque for c in small.classes.values())
+
+
+# ---- the engine hands the index to the facts -----------------------------------------------
+
+def test_engine_hands_the_index_and_module_name_to_the_facts(tmp_path, monkeypatch):
+    from lint_sockets import engine
+    from lint_sockets.analysis import facts as facts_module
+    from lint_sockets.settings import Settings
+
+    source = (tmp_path / "server.py")
+    source.write_text(textwrap.dedent("""
+        import socket
+
+        def serve(listener):
+            while True:
+                conn, _ = listener.accept()
+                data = conn.recv(1024)
+                conn.send(data)
+    """))
+    index = build(tmp_path, {"server.py": source.read_text()})
+    seen = []
+    original = facts_module.Facts.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        seen.append((self.project, self.module_name))
+
+    monkeypatch.setattr(facts_module.Facts, "__init__", spy)
+    settings = Settings(select=["ALL"])
+    alone, _ = engine.check_source(source.read_bytes(), settings)
+    with_index, _ = engine.check_source(source.read_bytes(), settings, project=index,
+                                        module_name="server")
+    assert seen == [(None, None), (index, "server")]
+    assert [d.as_tuple() for d in alone] == [d.as_tuple() for d in with_index]
+    assert alone  # the file has findings, so the comparison means something

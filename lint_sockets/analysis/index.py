@@ -712,12 +712,13 @@ def _import_base(module, is_package, level):
 class _ModuleContext:
     """What summarising one function needs to know about its module."""
 
-    __slots__ = ("imports", "constants", "budget")
+    __slots__ = ("imports", "constants", "budget", "partial")
 
     def __init__(self, imports, constants):
         self.imports = imports
         self.constants = constants
         self.budget = MAX_STATEMENTS  # statements function walks may still visit
+        self.partial = False  # something was left out for want of budget
 
     def qualify(self, dotted):
         """A dotted name as far as this module's own imports say (``s.socket`` after
@@ -759,7 +760,7 @@ def summarise(tree, module, is_package=False):
             if isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 _record_constant(stmt.target.id, stmt.value, ctx)
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
-                         partial=ctx.budget < 0)
+                         partial=ctx.partial)
 
 
 def _module_statements(body):
@@ -875,6 +876,7 @@ def _constant_value(node, ctx, depth):
 
 def _summarise_class(node, ctx):
     if ctx.budget <= 0:
+        ctx.partial = True
         return ClassSummary(_class_bases(node), opaque=True)
     return _summarise_class_body(node, ctx, ClassSummary(_class_bases(node)))
 
@@ -1100,6 +1102,7 @@ class _FunctionWalk:
         ctx = self.ctx
         ctx.budget -= len(body)
         if depth > 100 or ctx.budget < 0:
+            ctx.partial = True
             return
         kinds = _STATEMENT_KINDS
         for stmt in body:
@@ -1576,6 +1579,7 @@ def _handler_continues(body):
 
 def _summarise_function(node, ctx, in_class, cls=None):
     if ctx.budget <= 0:
+        ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
