@@ -142,6 +142,16 @@ FACTORIES = {
         def same(x):
             return x
 
+        def either(udp):
+            if udp:
+                return make_udp()
+            return socket.socket()
+
+        def mixed(x):
+            if x:
+                return make_socket(x)
+            return x
+
         def unknown():
             return compute()
     """,
@@ -187,6 +197,9 @@ def test_returns_sockets_from_factories_across_modules(tmp_path):
     same = index.returns("pkg.net.same")
     assert (same.kind, same.param) == (ValueKind.PARAM, 0)
     assert index.returns("pkg.net.unknown").kind is ValueKind.UNKNOWN
+    either = index.returns("pkg.net.either")  # a socket, of a type that depends
+    assert (either.kind, either.socket) == (ValueKind.SOCKET, SocketType.UNKNOWN)
+    assert index.returns("pkg.net.mixed").kind is ValueKind.UNKNOWN
     # transitively, through a package re-export and a module import
     assert index.returns("pkg.client.connect").socket is SocketType.STREAM
     assert index.returns("pkg.client.connect_udp").socket is SocketType.DATAGRAM
@@ -594,14 +607,32 @@ RETRIES = {
                     except InterruptedError:
                         continue
             return wrapper
+
+        def retrying(times=3):
+            def decorate(f):
+                def wrapper(*args):
+                    for _ in range(times):
+                        try:
+                            return f(*args)
+                        except OSError as e:
+                            if e.errno in (errno.EINTR, errno.EAGAIN):
+                                continue
+                            raise
+                return wrapper
+            return decorate
     """,
     "util/use.py": """
         from util import retry_eintr, until_concludes
+        from util import retry as r
 
         class Conn:
             @retry_eintr
             def recv(self, n):
                 return self.sock.recv(n)
+
+            @r.retrying(times=5)
+            def recv_into(self, buf):
+                return self.sock.recv_into(buf)
 
             def send(self, data):
                 return until_concludes(self.sock.send, data)
@@ -624,6 +655,10 @@ def test_retry_helpers(tmp_path):
     assert index.retry_decorators("util.use.Conn.recv") == [
         ("util.retry.retry_eintr", frozenset({"EINTR"}))]
     assert index.retry_decorators("util.use.Conn.send") == []
+    assert index.retry_helper("util.retry.retrying") == (frozenset({"EINTR", "EAGAIN"}), None)
+    assert index.is_retry_decorator("util.retry.retrying")
+    assert index.retry_decorators("util.use.Conn.recv_into") == [
+        ("util.retry.retrying", frozenset({"EINTR", "EAGAIN"}))]
 
 
 # ---- constants -----------------------------------------------------------------------------

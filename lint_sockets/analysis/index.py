@@ -1386,7 +1386,11 @@ class _FunctionWalk:
             if self.inner and name in self.inner:
                 inner = self.inner[name]
                 if inner.retry is not None and self.retry is None:
-                    self.retry = RetryFact(inner.retry.errnos, inner.retry.param,
+                    # returning a retrying wrapper of our parameter: a decorator; returning
+                    # such a decorator: a decorator factory (``@retry(times=3)``), whose own
+                    # parameters are not the wrapped function
+                    self.retry = RetryFact(inner.retry.errnos,
+                                           None if inner.retry.decorator else inner.retry.param,
                                            decorator=True)
         elif kind is ast.Call and self.sender and type(call.func) is ast.Attribute \
                 and call.func.attr == "sendall" \
