@@ -1622,7 +1622,8 @@ class _Located:
 class ProjectIndex:
     """The summaries of a project's modules, and the questions the analysis asks of them.
 
-    Every query is bounded (see the module docstring) and memoised; none reads a file."""
+    Every query is bounded (see the module docstring) and memoised; none reads a file.
+    The summaries are copied at construction and must not change afterwards."""
 
     def __init__(self, root, summaries):
         self.root = root
@@ -1630,6 +1631,8 @@ class ProjectIndex:
         self._returns = {}
         self._sets = {}
         self._bases = {}
+        self._mros = {}
+        self._resolved = {}
 
     # -- names
     def module_of(self, qname):
@@ -1646,6 +1649,11 @@ class ProjectIndex:
 
         External names come back as imported (``socket.socket``); project names come back
         where they are defined (re-exports followed, at most MAX_HOPS steps)."""
+        if _hops == 0:
+            key = (module, dotted)
+            if key not in self._resolved:
+                self._resolved[key] = self.resolve(module, dotted, 1)
+            return self._resolved[key]
         summary = self.summaries.get(module)
         if summary is None or not dotted or _hops > MAX_HOPS:
             return None
@@ -1733,6 +1741,9 @@ class ProjectIndex:
     def _mro(self, class_qname):
         """The class, then its project and external ancestors, breadth first, once each."""
         start = self.canonical(class_qname) or class_qname
+        cached = self._mros.get(start)
+        if cached is not None:
+            return cached
         order = [start]
         seen = {start}
         i = 0
@@ -1747,6 +1758,7 @@ class ProjectIndex:
                 if qualified not in seen and len(order) <= MAX_ANCESTORS:
                     seen.add(qualified)
                     order.append(qualified)
+        self._mros[start] = order = tuple(order)
         return order
 
     def bases(self, qname):
