@@ -712,7 +712,8 @@ def test_constants_through_imports(tmp_path):
 
 
 def test_constant_cycles_terminate(tmp_path):
-    index = build(tmp_path, {"a.py": "from b import X\nY = X\n", "b.py": "from a import Y\nX = Y\n"})
+    index = build(tmp_path, {"a.py": "from b import X\nY = X\n",
+                             "b.py": "from a import Y\nX = Y\n"})
     assert index.constant("a", "Y") is NOT_FOUND
 
 
@@ -979,3 +980,38 @@ def test_engine_hands_the_index_and_module_name_to_the_facts(tmp_path, monkeypat
     assert seen == [(None, None), (index, "server")]
     assert [d.as_tuple() for d in alone] == [d.as_tuple() for d in with_index]
     assert alone  # the file has findings, so the comparison means something
+
+
+def test_overlong_names_never_make_a_summary_its_own_loader_rejects():
+    long = "n" * 400
+    source = textwrap.dedent(f"""
+        import socket
+        import {long} as short
+        from pkg import {long}
+        from pkg import x as {long}
+        {long} = 1
+
+        class C:
+            {long}: "Conn"
+
+            def __init__(self, a, {long}, b):
+                self.{long} = socket.socket()
+                self.{long}.settimeout(1)
+                self.ok = socket.socket()
+                helper({long}=self.ok)
+                helper(a, {long}=b)
+
+            def m(self):
+                return self.{long}()
+
+            def {long}(self):
+                return socket.socket()
+
+        def f({long}, sock):
+            {long}.settimeout(1)
+            sock.settimeout(1)
+    """)
+    summary = summarise(ast.parse(source), "pkg.mod", False)
+    data = json.loads(json.dumps(summary.to_json()))
+    assert ModuleSummary.from_json(data).to_json() == data
+    assert summary.classes["C"].assigned == {"ok": [summary.classes["C"].assigned["ok"][0]]}

@@ -30,34 +30,42 @@ Bounds (module constants, so the cost of a query never depends on what the code 
 
 - ``MAX_DEPTH`` (4): how many summaries a query follows through other summaries (a factory
   returning another factory's result, a helper calling a helper). Deeper chains answer
-  "unknown" / "nothing set". Cycles (a function returning its own result, classes inheriting
-  from each other, modules importing each other) terminate at the first repeat.
-- ``MAX_HOPS`` (8): how many import / re-export steps one name resolution follows.
-- ``MAX_ANCESTORS`` (64): how many ancestors ``bases`` collects for one class.
+  "unknown" / "nothing set". Answers are memoised per (function, depth), so a cycle (a
+  function returning its own result, helpers calling each other) ends at the bound and the
+  order of queries never changes an answer.
+- ``MAX_HOPS`` (8): how many import / re-export / star-import steps one name resolution
+  follows (modules importing each other end there).
+- ``MAX_ANCESTORS`` (64): how many ancestors ``bases`` collects for one class; a class seen
+  twice (inheritance cycles) is not followed again.
 - ``MAX_NAME`` (300): the longest name or dotted name kept; longer ones are left out.
-- ``MAX_ENTRIES`` (100,000): the most imports, classes, functions, methods or constants one
-  summary holds (summaries exceeding it are rejected by ``from_json``).
-- ``MAX_FACTS`` (16): the most values kept per return list / attribute, call edges (64) per
-  function, parameters (64) per function and bases per class.
+- ``MAX_ENTRIES`` (100,000): the most imports, classes, functions, methods, attributes or
+  constants one summary holds (``from_json`` rejects more).
+- ``MAX_FACTS`` (16): the most values kept per return list or attribute, bases per class,
+  decorators per function, targets with settings per function.
+- ``MAX_EDGES`` (64) call edges and ``MAX_PARAMS`` (64) parameters per function.
 - ``MAX_CONSTANT_ITEMS`` (64) and ``MAX_CONSTANT_DEPTH`` (3): the largest tuple/set constant
   and its nesting; larger constants are not kept.
 - ``MAX_STATEMENTS`` (20,000): the most statements of function bodies one module's summary
-  walks. Hand-written modules stay far below it (the largest module of the standard library
-  and of numpy, scipy and friends has under 8,000 statements in all); past it, as in huge
-  generated protocol modules, the remaining functions and methods are kept by name only and
-  the summary says ``partial``. This keeps the cost of a module's summary bounded.
+  walks. Hand-written modules stay far below it (the largest modules of the standard library
+  and of widely used scientific packages have under 8,000 statements); past it, as in huge
+  generated protocol modules, the remaining functions are kept by name only, the remaining
+  classes by their bases only (``opaque``), and the summary says ``partial``.
 
 Summarising visits statements only (their nesting is bounded by the grammar) and looks into
-expressions only at fixed, shallow shapes, so a huge module with no socket code costs a small
-fraction of its ``ast.parse`` and gives a small summary: functions and methods with nothing
-to say are kept as bare names.
+expressions only at fixed, shallow shapes; functions with nothing to say are kept as bare
+names. On the standard library it costs about a quarter of ``ast.parse``; on a 200,000-line
+generated module, thanks to ``MAX_STATEMENTS``, under a tenth, with a summary of a few
+hundred KiB.
 """
+
+from __future__ import annotations
 
 import ast
 import builtins
 import enum
 import os
 from types import MappingProxyType
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import canonical_errno
 
@@ -126,8 +134,16 @@ class Value:
     ``socket``/``ssl``: for sockets."""
 
     __slots__ = ("kind", "name", "param", "method", "socket", "ssl")
+    kind: ValueKind
+    name: Optional[str]
+    param: Optional[int]
+    method: Optional[str]
+    socket: Optional[SocketType]
+    ssl: bool
 
-    def __init__(self, kind, name=None, param=None, method=None, socket=None, ssl=False):
+    def __init__(self, kind: ValueKind, name: Optional[str] = None,
+                 param: Optional[int] = None, method: Optional[str] = None,
+                 socket: Optional[SocketType] = None, ssl: bool = False):
         self.kind = kind
         self.name = name
         self.param = param
@@ -186,8 +202,11 @@ class RetryFact:
     ``param`` is then the decorator's parameter that receives the wrapped function."""
 
     __slots__ = ("errnos", "param", "decorator")
+    errnos: FrozenSet[str]
+    param: Optional[int]
+    decorator: bool
 
-    def __init__(self, errnos, param, decorator=False):
+    def __init__(self, errnos, param: Optional[int], decorator: bool = False):
         self.errnos = frozenset(errnos)
         self.param = param
         self.decorator = decorator
@@ -215,8 +234,10 @@ class CallEdge:
     ``self.<attr>`` or ``<return>``)."""
 
     __slots__ = ("callee", "args")
+    callee: str
+    args: List[Tuple[Union[int, str], str]]
 
-    def __init__(self, callee, args):
+    def __init__(self, callee: str, args: List[Tuple[Union[int, str], str]]):
         self.callee = callee
         self.args = args  # list of (position or keyword, target)
 
@@ -247,9 +268,22 @@ class FunctionSummary:
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators")
+    params: List[str]
+    kwonly: List[str]
+    method: bool
+    prop: bool
+    returns: List[Value]
+    eof: Optional[EofAction]
+    sends_all: bool
+    sets: Dict[str, Set[Setting]]
+    calls: List[CallEdge]
+    retry: Optional[RetryFact]
+    decorators: List[str]
 
-    def __init__(self, params=(), kwonly=(), method=False, prop=False, returns=(), eof=None,
-                 sends_all=False, sets=None, calls=(), retry=None, decorators=()):
+    def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
+                 returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
+                 sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
+                 retry: Optional[RetryFact] = None, decorators=()):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -303,8 +337,6 @@ class FunctionSummary:
 
     @classmethod
     def from_json(cls, data):
-        if data == 0:
-            return cls()
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
                            "dec"}, "function")
         sets = {}
@@ -330,9 +362,15 @@ class ClassSummary:
     and what its methods assign to ``self.<attr>``."""
 
     __slots__ = ("bases", "methods", "annotations", "assigned", "opaque")
+    bases: List[str]
+    methods: Dict[str, FunctionSummary]
+    annotations: Dict[str, List[str]]
+    assigned: Dict[str, List[Value]]
+    opaque: bool
 
-    def __init__(self, bases=(), methods=None, annotations=None, assigned=None,
-                 opaque=False):
+    def __init__(self, bases=(), methods: Optional[Dict[str, FunctionSummary]] = None,
+                 annotations: Optional[Dict[str, List[str]]] = None,
+                 assigned: Optional[Dict[str, List[Value]]] = None, opaque: bool = False):
         self.bases = list(bases)
         self.methods = methods or {}  # name -> FunctionSummary
         self.annotations = annotations or {}  # attr -> [dotted names]
@@ -378,8 +416,9 @@ class ErrnoName:
     """``errno.<name>`` in a constant (its value depends on the platform)."""
 
     __slots__ = ("name",)
+    name: str
 
-    def __init__(self, name):
+    def __init__(self, name: str):
         self.name = name
 
     def __eq__(self, other):
@@ -396,8 +435,9 @@ class NameRef:
     """A constant that is another name (``ADDR = DEFAULT_ADDR``), resolved by the index."""
 
     __slots__ = ("dotted",)
+    dotted: str
 
-    def __init__(self, dotted):
+    def __init__(self, dotted: str):
         self.dotted = dotted
 
     def __eq__(self, other):
@@ -417,9 +457,20 @@ class ModuleSummary:
 
     __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
                  "classes", "partial")
+    module: str
+    is_package: bool
+    imports: Dict[str, str]
+    stars: List[str]
+    constants: Dict[str, object]
+    functions: Dict[str, FunctionSummary]
+    classes: Dict[str, ClassSummary]
+    partial: bool
 
-    def __init__(self, module, is_package=False, imports=None, stars=(), constants=None,
-                 functions=None, classes=None, partial=False):
+    def __init__(self, module: str, is_package: bool = False,
+                 imports: Optional[Dict[str, str]] = None, stars=(),
+                 constants: Optional[Dict[str, object]] = None,
+                 functions: Optional[Dict[str, FunctionSummary]] = None,
+                 classes: Optional[Dict[str, ClassSummary]] = None, partial: bool = False):
         self.module = module
         self.is_package = is_package
         self.imports = imports or {}
@@ -432,7 +483,7 @@ class ModuleSummary:
     def defines(self, name):
         return name in self.functions or name in self.classes or name in self.constants
 
-    def to_json(self):
+    def to_json(self) -> dict:
         plain = sorted(n for n, f in self.functions.items() if f.is_plain())
         data = {"v": SUMMARY_VERSION, "module": self.module, "package": self.is_package}
         if self.partial:
@@ -461,7 +512,7 @@ class ModuleSummary:
         return data
 
     @classmethod
-    def from_json(cls, data):
+    def from_json(cls, data) -> ModuleSummary:
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
         _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
                            "constants", "pf", "functions", "classes", "opaque"},
@@ -479,6 +530,8 @@ class ModuleSummary:
                      _list(data.get("pf", []), MAX_ENTRIES, "functions")}
         for n, f in _dict(data.get("functions", {}), MAX_ENTRIES, "functions").items():
             functions[_name(n)] = FunctionSummary.from_json(f)
+        if len(functions) > MAX_ENTRIES:
+            _fail("functions")
         classes = {}
         for n, c in _dict(data.get("classes", {}), MAX_ENTRIES, "classes").items():
             classes[_name(n)] = ClassSummary.from_json(c)
@@ -622,7 +675,7 @@ def _constant_from_json(data, depth):
 
 # ---- module names -------------------------------------------------------------------------
 
-def module_name_for(root, path):
+def module_name_for(root: str, path: str) -> Optional[Tuple[str, bool]]:
     """(dotted module name, is a package) for a .py file under ``root``, or None.
 
     ``root/pkg/mod.py`` -> ("pkg.mod", False); ``root/pkg/__init__.py`` -> ("pkg", True);
@@ -732,7 +785,7 @@ class _ModuleContext:
         return target + dot + rest if rest else target
 
 
-def summarise(tree, module, is_package=False):
+def summarise(tree: ast.Module, module: str, is_package: bool = False) -> ModuleSummary:
     """The ModuleSummary of one module's ``ast``."""
     imports = {}
     stars = []
@@ -785,11 +838,24 @@ def _ok_name(name):
     return 0 < len(name) <= MAX_NAME
 
 
+def _short_names(names):
+    """Parameter names up to the first one longer than MAX_NAME (positions stay right)."""
+    kept = []
+    for name in names:
+        if len(name) > MAX_NAME:
+            break
+        kept.append(name)
+    return kept
+
+
 def _record_import(stmt, module, is_package, imports, stars):
     if isinstance(stmt, ast.Import):
         for alias in stmt.names:
+            if len(imports) >= MAX_ENTRIES or len(alias.name) > MAX_NAME:
+                continue
             if alias.asname:
-                imports[alias.asname] = alias.name
+                if _ok_name(alias.asname):
+                    imports[alias.asname] = alias.name
             else:
                 head = alias.name.partition(".")[0]
                 imports.setdefault(head, head)
@@ -809,8 +875,9 @@ def _record_import(stmt, module, is_package, imports, stars):
                 stars.append(source)
             continue
         target = f"{source}.{alias.name}"
-        if len(imports) < MAX_ENTRIES and len(target) <= MAX_NAME:
-            imports[alias.asname or alias.name] = target
+        local = alias.asname or alias.name
+        if len(imports) < MAX_ENTRIES and len(target) <= MAX_NAME and _ok_name(local):
+            imports[local] = target
 
 
 def _record_constant(name, value, ctx):
@@ -901,7 +968,7 @@ def _summarise_class_body(node, ctx, cls):
             cls.methods[stmt.name] = summary
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             names = _annotation_names(stmt.annotation, ctx)
-            if names:
+            if names and _ok_name(stmt.target.id) and len(cls.annotations) < MAX_ENTRIES:
                 cls.annotations[stmt.target.id] = names
     return cls
 
@@ -1021,8 +1088,8 @@ class _FunctionWalk:
         self.ctx = ctx
         args = node.args
         positional = args.posonlyargs + args.args if args.posonlyargs else args.args
-        self.params = [a.arg for a in positional[:MAX_PARAMS]]
-        self.kwonly = [a.arg for a in args.kwonlyargs[:MAX_PARAMS]]
+        self.params = _short_names(a.arg for a in positional[:MAX_PARAMS])
+        self.kwonly = _short_names(a.arg for a in args.kwonlyargs[:MAX_PARAMS])
         static = classmethod = False
         if node.decorator_list:
             self.decorators = []
@@ -1071,7 +1138,8 @@ class _FunctionWalk:
                 return "local:" + name
             return None
         if kind is ast.Attribute and self.self_name is not None \
-                and type(node.value) is ast.Name and node.value.id == self.self_name:
+                and type(node.value) is ast.Name and node.value.id == self.self_name \
+                and len(node.attr) <= MAX_NAME - len(SELF):
             return SELF + node.attr
         return None
 
@@ -1080,7 +1148,7 @@ class _FunctionWalk:
         kind = type(node)
         if kind is ast.Attribute:
             if self.self_name is not None and type(node.value) is ast.Name \
-                    and node.value.id == self.self_name:
+                    and node.value.id == self.self_name and len(node.attr) <= MAX_NAME:
                 return node.attr, None
         elif kind is ast.Name and node.id in self.params:
             return None, self.params.index(node.id)
@@ -1090,7 +1158,7 @@ class _FunctionWalk:
         self.walk(self.node.body, None, 0)
         for name in self.returned_locals:
             settings = self.local_sets.get(name)
-            if settings:
+            if settings and (len(self.sets) < MAX_FACTS or RETURNED in self.sets):
                 self.writable("sets").setdefault(RETURNED, set()).update(settings)
         for callee, args in self.local_calls:
             mapped = [(w, RETURNED) for w, n in args if n in self.returned_locals]
@@ -1231,7 +1299,7 @@ class _FunctionWalk:
         elif type(func) is ast.Attribute and type(func.value) is ast.Name:
             head = func.value.id
             if head == self.self_name:
-                callee = SELF + func.attr
+                callee = SELF + func.attr  # length checked below
             elif head in self.params or head in self.kwonly or head in self.local_nodes:
                 return  # a method of a parameter or a local: not a function we can name
             else:
@@ -1252,7 +1320,7 @@ class _FunctionWalk:
             if target is not None:
                 args.append((position, target))
         for keyword in call.keywords:
-            if keyword.arg is not None:
+            if keyword.arg is not None and len(keyword.arg) <= MAX_NAME:
                 target = self.target(keyword.value)
                 if target is not None:
                     args.append((keyword.arg, target))
@@ -1322,7 +1390,7 @@ class _FunctionWalk:
                     return Value(kind, name=owner[0], param=owner[1], method=method)
                 return UNKNOWN
             if type(func.value) is ast.Name and self.self_name is not None \
-                    and func.value.id == self.self_name:
+                    and func.value.id == self.self_name and len(method) <= MAX_NAME:
                 return Value(ValueKind.METHOD_CALL, name=method)
         if dotted is not None:
             head = dotted.partition(".")[0]
@@ -1592,12 +1660,15 @@ def _summarise_function(node, ctx, in_class, cls=None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
+            if attr not in cls.assigned and len(cls.assigned) >= MAX_ENTRIES:
+                continue
             known = cls.assigned.setdefault(attr, [])
             for fact in facts:
                 if fact not in known and len(known) < MAX_FACTS:
                     known.append(fact)
         for attr, names in walk.annotations.items():
-            cls.annotations.setdefault(attr, names)
+            if len(cls.annotations) < MAX_ENTRIES:
+                cls.annotations.setdefault(attr, names)
     summary = walk.summary()
     return _PLAIN if summary.is_plain() else summary
 
@@ -1625,7 +1696,7 @@ class ProjectIndex:
     Every query is bounded (see the module docstring) and memoised; none reads a file.
     The summaries are copied at construction and must not change afterwards."""
 
-    def __init__(self, root, summaries):
+    def __init__(self, root: str, summaries: Dict[str, ModuleSummary]):
         self.root = root
         self.summaries = dict(summaries)
         self._returns = {}
@@ -1644,7 +1715,7 @@ class ProjectIndex:
                 return module, ".".join(parts[cut:])
         return None, qname
 
-    def resolve(self, module, dotted, _hops=0):
+    def resolve(self, module: str, dotted: str, _hops: int = 0) -> Optional[str]:
         """The qualified name ``dotted`` means in ``module``, or None if unknown there.
 
         External names come back as imported (``socket.socket``); project names come back
@@ -1673,7 +1744,7 @@ class ProjectIndex:
                 return self.canonical(submodule + dot + rest, _hops + 1)
         return None
 
-    def canonical(self, qname, _hops=0):
+    def canonical(self, qname: str, _hops: int = 0) -> Optional[str]:
         """A qualified name with project re-exports followed to the definition."""
         module, rest = self.module_of(qname)
         if module is None or not rest:
@@ -1684,7 +1755,7 @@ class ProjectIndex:
         return found if found is not None else qname
 
     # -- definitions
-    def class_of(self, qname):
+    def class_of(self, qname: str) -> Optional[ClassSummary]:
         """The ClassSummary of a project class, or None."""
         located = self._class(qname)
         return located[1] if located else None
@@ -1701,7 +1772,7 @@ class ProjectIndex:
         cls = self.summaries[module].classes.get(rest)
         return (module, cls) if cls is not None else None
 
-    def function_of(self, qname):
+    def function_of(self, qname: str) -> Optional[FunctionSummary]:
         """The FunctionSummary of a project function or method (``pkg.mod.Cls.meth``;
         methods are looked up on project base classes too), or None."""
         located = self._function(qname)
@@ -1761,7 +1832,7 @@ class ProjectIndex:
         self._mros[start] = order = tuple(order)
         return order
 
-    def bases(self, qname):
+    def bases(self, qname: str) -> Set[str]:
         """Every ancestor of a class (project and external qualified names), itself left
         out; at most MAX_ANCESTORS. Cycles in inheritance end at the first repeat."""
         key = self.canonical(qname) or qname
@@ -1771,12 +1842,12 @@ class ProjectIndex:
             self._bases[key] = cached
         return set(cached)
 
-    def is_socket_class(self, qname):
+    def is_socket_class(self, qname: str) -> bool:
         """The class is, or subclasses, socket.socket / ssl.SSLSocket."""
         return qname in _SOCKET_CLASSES or bool(self.bases(qname) & _SOCKET_CLASSES)
 
     # -- what functions return
-    def returns(self, qname, _depth=0):
+    def returns(self, qname: str, _depth: int = 0) -> Value:
         """What a project function or method returns, as one Value: SOCKET (with type and
         ssl when visible), INSTANCE (a class, project or external), READ / FORWARD (an
         unchecked read, or another socket call, of an attribute ``name`` of self or a
@@ -1838,7 +1909,7 @@ class ProjectIndex:
                          ({qname} | self.bases(qname)))
         return Value(ValueKind.INSTANCE, name=qname)
 
-    def property_returns(self, class_qname, attr):
+    def property_returns(self, class_qname: str, attr: str) -> Optional[Value]:
         """What the property ``attr`` of a class returns (found on bases too), or None when
         ``attr`` is no property there. ``ATTR`` means it returns another attribute of self
         (``return self._sock``): ask ``attribute_kind`` about that one."""
@@ -1847,7 +1918,7 @@ class ProjectIndex:
             return None
         return self._returns_of(located, 0)
 
-    def attribute_kind(self, class_qname, attr):
+    def attribute_kind(self, class_qname: str, attr: str) -> Value:
         """What ``self.<attr>`` holds in instances of a class, following inheritance:
         an annotation decides (INSTANCE of its class, or SOCKET for socket classes; unions
         give one value only when all members agree); otherwise the values assigned to it in
@@ -1870,19 +1941,19 @@ class ProjectIndex:
         return UNKNOWN
 
     # -- methods of wrapper classes
-    def sends_everything(self, class_qname, method):
+    def sends_everything(self, class_qname: str, method: str) -> bool:
         """A ``send``/``sendall``/``write`` method (found on bases too) writes every byte:
         it loops on a send of a wrapped socket using the count, or calls its sendall."""
         located = self._method(class_qname, method)
         return bool(located and located.summary.sends_all)
 
-    def reads_on_eof(self, qname):
+    def reads_on_eof(self, qname: str) -> Optional[EofAction]:
         """EofAction of a read helper (it raises / returns when a read gives b""), or None."""
         located = self._function(qname)
         return located.summary.eof if located else None
 
     # -- settings
-    def sets_on(self, func_qname, _depth=0):
+    def sets_on(self, func_qname: str, _depth: int = 0) -> Dict[str, FrozenSet[Setting]]:
         """{target: frozenset[Setting]} a function sets: targets are parameter names,
         ``self.<attr>`` and ``<return>`` (the socket it returns). Settings made by project
         helpers it passes the target to are included, MAX_DEPTH calls deep."""
@@ -1936,7 +2007,7 @@ class ProjectIndex:
         return self._function(qname), False
 
     # -- retries
-    def retry_helper(self, func_qname):
+    def retry_helper(self, func_qname: str) -> Optional[Tuple[FrozenSet[str], Optional[int]]]:
         """(errnos, index of the parameter it calls) when a function loops retrying a call
         of one of its parameters on EINTR/EAGAIN (``until_concludes(f, *args)``), or when it
         is a decorator wrapping its parameter in such a loop; else None."""
@@ -1946,11 +2017,11 @@ class ProjectIndex:
         retry = located.summary.retry
         return retry.errnos, retry.param
 
-    def is_retry_decorator(self, func_qname):
+    def is_retry_decorator(self, func_qname: str) -> bool:
         located = self._function(func_qname)
         return bool(located and located.summary.retry and located.summary.retry.decorator)
 
-    def retry_decorators(self, func_qname):
+    def retry_decorators(self, func_qname: str) -> List[Tuple[str, FrozenSet[str]]]:
         """The decorators of a function that retry it: [(decorator qname, errnos)]."""
         located = self._function(func_qname)
         if located is None:
@@ -1964,7 +2035,7 @@ class ProjectIndex:
         return found
 
     # -- constants
-    def constant(self, module, name, _hops=0):
+    def constant(self, module: str, name: str, _hops: int = 0) -> object:
         """The value of a constant as ``module`` sees ``name`` (imports followed), or
         ``NOT_FOUND``. Values: int, float, str, bytes, bool, None, tuple, frozenset,
         ErrnoName."""
