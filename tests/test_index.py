@@ -1015,3 +1015,44 @@ def test_overlong_names_never_make_a_summary_its_own_loader_rejects():
     data = json.loads(json.dumps(summary.to_json()))
     assert ModuleSummary.from_json(data).to_json() == data
     assert summary.classes["C"].assigned == {"ok": [summary.classes["C"].assigned["ok"][0]]}
+
+
+def test_attribute_settings_collect_every_method_and_the_factory(tmp_path):
+    index = build(tmp_path, {
+        **SETTINGS,
+        "srv/client.py": """
+            import socket
+            from srv.net import make
+            from srv.server import Server
+
+            class Client:
+                def __init__(self):
+                    self.sock = make()
+                    self.raw = socket.socket()
+                    self.other = self._open()
+
+                def connect(self, addr):
+                    self.raw.connect(addr)
+                    self.raw.setblocking(False)
+
+                def _open(self):
+                    sock = socket.socket()
+                    sock.settimeout(2)
+                    return sock
+
+            class Sub(Client):
+                def tune(self):
+                    self.raw.settimeout(3)
+
+            class Plain(Server):
+                pass
+        """,
+    })
+    settings = index.attribute_settings
+    assert settings("srv.client.Client", "sock") == {Setting.TIMEOUT}
+    assert settings("srv.client.Client", "raw") == {Setting.NONBLOCKING}
+    assert settings("srv.client.Client", "other") == {Setting.TIMEOUT}
+    assert settings("srv.client.Sub", "raw") == {Setting.NONBLOCKING, Setting.TIMEOUT}
+    assert settings("srv.client.Client", "missing") == frozenset()
+    assert settings("srv.client.Plain", "sock") == {
+        Setting.TIMEOUT, Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}

@@ -1993,6 +1993,35 @@ class ProjectIndex:
                             result.setdefault(target, set()).update(settings)
         return result
 
+    def attribute_settings(self, class_qname: str, attr: str) -> FrozenSet[Setting]:
+        """Everything any method of a class (or of its project bases) sets on
+        ``self.<attr>``, directly or through helpers, plus what the factory it is assigned
+        from sets on the socket it returns (``self.sock = make_socket()``)."""
+        found = set()
+        target = SELF + attr
+        for ancestor in self._mro(class_qname):
+            located = self._class(ancestor)
+            if located is None:
+                continue
+            module, cls = located
+            if cls.opaque:
+                break
+            for name in cls.methods:
+                method = self._method(ancestor, name)
+                if method is not None and method.cls == ancestor:
+                    found |= self._sets_of(method, 0).get(target, set())
+            for value in cls.assigned.get(attr, ()):
+                if value.kind is ValueKind.CALL:
+                    qname = self.resolve(module, value.name)
+                    factory = self._function(qname) if qname else None
+                    if factory is not None:
+                        found |= self._sets_of(factory, 1).get(RETURNED, set())
+                elif value.kind is ValueKind.METHOD_CALL:
+                    factory = self._method(ancestor, value.name)
+                    if factory is not None:
+                        found |= self._sets_of(factory, 1).get(RETURNED, set())
+        return frozenset(found)
+
     def _callee(self, callee, located):
         """(_Located, bound method) for a call edge's callee."""
         if callee.startswith(SELF):
