@@ -359,6 +359,19 @@ CLASSES = {
 
         class Sub(Conn):
             pass
+
+        class Annotated:
+            def __init__(self, peer: "FramedStream", raw: socket.socket, other):
+                self.peer = peer
+                self.raw = raw
+                self.other = other
+
+            def accept_into(self, listener):
+                self.client, self.address = listener.accept()
+
+            def connect(self, addr):
+                with socket.create_connection(addr) as sock:
+                    self.last = sock
     """,
 }
 
@@ -418,6 +431,13 @@ def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     assert kind("lib.conn.Conn", "mixed").kind is ValueKind.UNKNOWN  # members disagree
     assert kind("lib.conn.Conn", "nothing").kind is ValueKind.UNKNOWN
     assert instance(kind("lib.conn.Sub", "peer")) == stream  # inherited
+    # parameters' annotations decide for the attributes they are stored in
+    assert instance(kind("lib.conn.Annotated", "peer")) == stream
+    assert kind("lib.conn.Annotated", "raw").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Annotated", "other").kind is ValueKind.PARAM
+    assert kind("lib.conn.Annotated", "client").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Annotated", "address").kind is ValueKind.UNKNOWN
+    assert kind("lib.conn.Annotated", "last").kind is ValueKind.SOCKET
 
 
 def test_properties(tmp_path):

@@ -302,12 +302,6 @@ class FunctionSummary:
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators)
 
-    def param_index(self, name):
-        try:
-            return self.params.index(name)
-        except ValueError:
-            return None
-
     def to_json(self):
         data = {}
         if self.params:
@@ -732,7 +726,6 @@ _PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cach
                                   "abc.abstractproperty"})
 _NOT_RECORDED_DECORATORS = frozenset({"staticmethod", "classmethod"}) | _PROPERTY_DECORATORS
 _SETTING_CALLS = frozenset({"settimeout", "setblocking", "setsockopt", "ioctl"})
-_LOOPS = (ast.While, ast.For, ast.AsyncFor)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -1207,6 +1200,9 @@ class _FunctionWalk:
                 if stmt.orelse:
                     self.walk(stmt.orelse, loop, depth + 1)
             elif code == _WITH:
+                for item in stmt.items:  # with socket.create_connection(a) as sock:
+                    if type(item.optional_vars) is ast.Name:
+                        self.local_nodes[item.optional_vars.id] = item.context_expr
                 self.walk(stmt.body, loop, depth + 1)
             elif code == _ANNASSIGN:
                 self.annotated(stmt)
@@ -1418,6 +1414,7 @@ class _FunctionWalk:
                     or (fact.kind is ValueKind.ATTR and fact.name == owner[0]):
                 return
             if fact.kind is ValueKind.PARAM:
+                self.param_annotation(owner[0], fact.param)
                 fact = Value(ValueKind.PARAM, name=self.node.name, param=fact.param)
             facts = self.writable("assigned").setdefault(owner[0], [])
             if fact not in facts and len(facts) < MAX_FACTS:
@@ -1429,10 +1426,24 @@ class _FunctionWalk:
             for name in target.elts:
                 if type(name) is ast.Name and name.id in self.local_nodes:
                     del self.local_nodes[name.id]
-            if type(first) is ast.Name and type(call) is ast.Call \
-                    and type(call.func) is ast.Attribute \
+            if type(call) is ast.Call and type(call.func) is ast.Attribute \
                     and call.func.attr in ("accept", "_accept"):
-                self.local_nodes[first.id] = ast.Subscript(call, ast.Constant(0))
+                accepted = ast.Subscript(call, ast.Constant(0))
+                if type(first) is ast.Name:
+                    self.local_nodes[first.id] = accepted
+                elif type(first) is ast.Attribute:  # self.conn, self.addr = l.accept()
+                    self.assign(first, accepted)
+
+    def param_annotation(self, attr, index):
+        """``self.<attr> = <parameter>``: the parameter's annotation, if any, is the
+        attribute's (``def __init__(self, stream: "FramedStream")``)."""
+        args = self.node.args
+        positional = args.posonlyargs + args.args if args.posonlyargs else args.args
+        if index < len(positional) and positional[index].annotation is not None \
+                and attr not in self.annotations:
+            names = _annotation_names(positional[index].annotation, self.ctx)
+            if names:
+                self.writable("annotations")[attr] = names
 
     def annotated(self, stmt):
         target = stmt.target
