@@ -810,8 +810,9 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
 
 
 def _module_statements(body):
-    """Module-level statements, looking into if/try blocks (first definition wins for
-    functions and classes defined under both branches of an ``if``)."""
+    """The statements of a module or class body in order, looking into if/try blocks (at
+    most 8 deep); of two definitions of a name (both branches of an ``if``, a ``try`` and
+    its ``except ImportError``), the later one is kept."""
     stack = [iter(body)]
     while stack:
         for stmt in stack[-1]:
