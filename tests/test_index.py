@@ -704,6 +704,8 @@ def test_constants_through_imports(tmp_path):
             REBOUND = 1
             REBOUND = compute()
             FROZEN = frozenset((errno.EPIPE, errno.ECONNRESET))
+            BROKEN = "\\ud800"
+            UNICODE = "h\u00e9"
         """,
         "cfg/use.py": """
             from cfg import DEFAULT_ADDR
@@ -727,6 +729,8 @@ def test_constants_through_imports(tmp_path):
     assert constant("cfg.const", "FROZEN") == frozenset({ErrnoName("EPIPE"),
                                                          ErrnoName("ECONNRESET")})
     assert constant("cfg.const", "COMPUTED") is NOT_FOUND
+    assert constant("cfg.const", "BROKEN") is NOT_FOUND  # a lone surrogate: not kept
+    assert constant("cfg.const", "UNICODE") == "h\u00e9"
     assert constant("cfg.const", "REBOUND") is NOT_FOUND
     assert constant("cfg.const", "MISSING") is NOT_FOUND
 

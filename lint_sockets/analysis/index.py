@@ -828,6 +828,14 @@ def _module_statements(body):
             stack.pop()
 
 
+def _has_surrogates(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _ok_name(name):
     return 0 < len(name) <= MAX_NAME
 
@@ -895,7 +903,9 @@ def _constant_value(node, ctx, depth):
                 return _NO_CONSTANT
             return value
         if type(value) is str:
-            return value if len(value) <= MAX_NAME else _NO_CONSTANT
+            if len(value) > MAX_NAME or not value.isascii() and _has_surrogates(value):
+                return _NO_CONSTANT  # a lone surrogate would not survive a UTF-8 cache
+            return value
         if type(value) is bytes:
             return value if len(value) <= MAX_NAME else _NO_CONSTANT
         return _NO_CONSTANT
