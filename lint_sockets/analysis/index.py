@@ -842,6 +842,8 @@ def _ok_name(name):
 
 def _short_names(names):
     """Parameter names up to the first one longer than MAX_NAME (positions stay right)."""
+    if not names or max(map(len, names)) <= MAX_NAME:
+        return names
     kept = []
     for name in names:
         if len(name) > MAX_NAME:
@@ -1092,8 +1094,9 @@ class _FunctionWalk:
         self.ctx = ctx
         args = node.args
         positional = args.posonlyargs + args.args if args.posonlyargs else args.args
-        self.params = _short_names(a.arg for a in positional[:MAX_PARAMS])
-        self.kwonly = _short_names(a.arg for a in args.kwonlyargs[:MAX_PARAMS])
+        self.params = _short_names([a.arg for a in positional[:MAX_PARAMS]])
+        self.kwonly = _short_names([a.arg for a in args.kwonlyargs[:MAX_PARAMS]]) \
+            if args.kwonlyargs else ()
         static = classmethod = False
         if node.decorator_list:
             self.decorators = []
