@@ -18,7 +18,10 @@ and answers the analysis' questions about them:
 - ``sends_everything``: whether a ``send``/``sendall``/``write`` method writes every byte;
 - ``sets_on``: the timeout, blocking-mode and keepalive settings a function makes on its
   parameters, on ``self.attr`` and on the socket it returns, including through helpers;
-- ``retry_helper`` / ``is_retry_decorator``: helpers that retry a call on EINTR/EAGAIN;
+  ``attribute_settings``: everything a class's methods (and the factory an attribute comes
+  from) set on ``self.<attr>``;
+- ``retry_helper`` / ``is_retry_decorator`` / ``retry_decorators``: helpers and decorators
+  that retry a call on EINTR/EAGAIN;
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
   through imports.
