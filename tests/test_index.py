@@ -64,6 +64,8 @@ def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
                 return socket.create_connection((host, 80))
             class Listener:
                 pass
+            class Hidden:
+                pass
         """,
         "app/client.py": """
             from app.net import make_socket as mk
@@ -73,7 +75,8 @@ def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
             import socket as s
             from socket import socket as Sock
         """,
-        "app/other.py": "from app.net.sockets import *\n",
+        "app/other.py": "from app.net.sockets import *\nfrom .private import *\n",
+        "app/private.py": "def _helper():\n    pass\ndef public():\n    pass\n",
     })
     assert index.resolve("app.client", "mk") == "app.net.sockets.make_socket"
     assert index.resolve("app.client", "Listener") == "app.net.sockets.Listener"
@@ -83,6 +86,9 @@ def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
     assert index.resolve("app.client", "s.socket") == "socket.socket"
     assert index.resolve("app.client", "Sock") == "socket.socket"
     assert index.resolve("app.other", "Listener") == "app.net.sockets.Listener"
+    assert index.resolve("app.other", "Hidden") is None  # not in __all__
+    assert index.resolve("app.other", "public") == "app.private.public"
+    assert index.resolve("app.other", "_helper") is None  # star imports skip _names
     assert index.resolve("app.client", "nothing") is None
     assert index.resolve("no.such.module", "x") is None
     assert index.function_of("app.net.make_socket") is index.function_of(

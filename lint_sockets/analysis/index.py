@@ -1763,6 +1763,8 @@ class ProjectIndex:
         if target is not None:
             return self.canonical(target + dot + rest, _hops + 1)
         for star in summary.stars:
+            if not self._star_exports(star, head):
+                continue
             found = self.resolve(star, dotted, _hops + 1)
             if found is not None:
                 return found
@@ -1771,6 +1773,15 @@ class ProjectIndex:
             if submodule in self.summaries:
                 return self.canonical(submodule + dot + rest, _hops + 1)
         return None
+
+    def _star_exports(self, module, name):
+        """``from module import *`` binds ``name``: listed in its ``__all__`` when it has
+        one (as a literal), else any name not starting with an underscore."""
+        summary = self.summaries.get(module)
+        exported = summary.constants.get("__all__") if summary is not None else None
+        if isinstance(exported, tuple):
+            return name in exported
+        return not name.startswith("_")
 
     def canonical(self, qname: str, _hops: int = 0) -> Optional[str]:
         """A qualified name with project re-exports followed to the definition."""
