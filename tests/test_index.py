@@ -1,0 +1,1091 @@
+"""The project index: module summaries from ``ast`` and the questions asked of them."""
+
+import ast
+import json
+import textwrap
+
+import pytest
+
+from lint_sockets.analysis.index import (
+    MAX_DEPTH, NOT_FOUND, ClassSummary, ErrnoName, EofAction, FunctionSummary, ModuleSummary,
+    ProjectIndex, Setting,
+    SocketType, ValueKind, module_name_for, summarise,
+)
+
+
+def build(tmp_path, files):
+    """Write ``files`` (relative path -> source) under tmp_path and index them."""
+    summaries = {}
+    for relative, source in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source))
+    for relative in files:
+        path = tmp_path / relative
+        name, is_package = module_name_for(str(tmp_path), str(path))
+        summary = summarise(ast.parse(path.read_text()), name, is_package)
+        # every summary goes through the JSON round trip, as from the cache
+        summaries[name] = ModuleSummary.from_json(json.loads(json.dumps(summary.to_json())))
+    return ProjectIndex(str(tmp_path), summaries)
+
+
+def package(*names):
+    return {f"{n}/__init__.py": "" for n in names}
+
+
+# ---- module names ------------------------------------------------------------------------
+
+def test_module_names(tmp_path):
+    for relative in ("pkg/__init__.py", "pkg/sub/__init__.py", "src/lib/__init__.py"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("")
+    root = str(tmp_path)
+    assert module_name_for(root, str(tmp_path / "pkg/mod.py")) == ("pkg.mod", False)
+    assert module_name_for(root, str(tmp_path / "pkg/__init__.py")) == ("pkg", True)
+    assert module_name_for(root, str(tmp_path / "pkg/sub/x.py")) == ("pkg.sub.x", False)
+    assert module_name_for(root, str(tmp_path / "src/lib/mod.py")) == ("lib.mod", False)
+    assert module_name_for(root, str(tmp_path / "scripts/run.py")) == ("run", False)
+    assert module_name_for(root, str(tmp_path / "top.py")) == ("top", False)
+    assert module_name_for(root, str(tmp_path / "pkg/not-a-name.py")) is None
+    assert module_name_for(root, str(tmp_path / "pkg/data.txt")) is None
+    assert module_name_for(str(tmp_path / "pkg"), str(tmp_path / "top.py")) is None
+
+
+# ---- resolution ------------------------------------------------------------------------------
+
+def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
+    index = build(tmp_path, {
+        **package("app", "app/net"),
+        "app/net/__init__.py": "from .sockets import make_socket\nfrom .sockets import *\n",
+        "app/net/sockets.py": """
+            import socket
+            __all__ = ["make_socket", "Listener"]
+            def make_socket(host):
+                return socket.create_connection((host, 80))
+            class Listener:
+                pass
+            class Hidden:
+                pass
+        """,
+        "app/client.py": """
+            from app.net import make_socket as mk
+            from .net import Listener
+            from . import net
+            import app.net.sockets
+            import socket as s
+            from socket import socket as Sock
+        """,
+        "app/other.py": "from app.net.sockets import *\nfrom .private import *\n",
+        "app/private.py": "def _helper():\n    pass\ndef public():\n    pass\n",
+    })
+    assert index.resolve("app.client", "mk") == "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "Listener") == "app.net.sockets.Listener"
+    assert index.resolve("app.client", "net.make_socket") == "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "app.net.sockets.make_socket") == \
+        "app.net.sockets.make_socket"
+    assert index.resolve("app.client", "s.socket") == "socket.socket"
+    assert index.resolve("app.client", "Sock") == "socket.socket"
+    assert index.resolve("app.other", "Listener") == "app.net.sockets.Listener"
+    assert index.resolve("app.other", "Hidden") is None  # not in __all__
+    assert index.resolve("app.other", "public") == "app.private.public"
+    assert index.resolve("app.other", "_helper") is None  # star imports skip _names
+    assert index.resolve("app.client", "nothing") is None
+    assert index.resolve("no.such.module", "x") is None
+    assert index.function_of("app.net.make_socket") is index.function_of(
+        "app.net.sockets.make_socket")
+    assert index.class_of("app.net.Listener") is not None
+
+
+def test_import_cycles_and_self_reexports_terminate(tmp_path):
+    index = build(tmp_path, {
+        **package("p"),
+        "p/a.py": "from .b import thing\nfrom .b import *\n",
+        "p/b.py": "from .a import thing\nfrom .a import *\n",
+        "p/c.py": "from .c import me\n",
+    })
+    # a name only the cycle mentions: the resolution ends, and no summary is behind it
+    assert index.resolve("p.a", "thing") == "p.a.thing"
+    assert index.resolve("p.a", "missing") is None
+    assert index.function_of("p.a.thing") is None
+    assert index.class_of("p.a.thing") is None
+    assert index.resolve("p.c", "me") == "p.c.me"
+    assert index.returns("p.c.me").kind is ValueKind.UNKNOWN
+    assert index.constant("p.a", "thing") is NOT_FOUND
+
+
+# ---- what functions return -------------------------------------------------------------------
+
+FACTORIES = {
+    **package("pkg"),
+    "pkg/__init__.py": "from .net import make_socket, make_udp\n",
+    "pkg/net.py": """
+        import socket
+        import ssl
+        from socket import socket as S, SOCK_DGRAM
+
+        def make_socket(host):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.settimeout(5.0)
+            sock.connect((host, 1))
+            return sock
+
+        def make_udp():
+            return S(socket.AF_INET, SOCK_DGRAM)
+
+        def make_tls(host, context):
+            raw = make_socket(host)
+            return context.wrap_socket(raw, server_hostname=host)
+
+        def accept_one(listener):
+            return listener.accept()[0]
+
+        def accept_pair(listener):
+            conn, addr = listener.accept()
+            return conn
+
+        def maybe(host):
+            if not host:
+                return None
+            return socket.create_connection((host, 1))
+
+        def same(x):
+            return x
+
+        def either(udp):
+            if udp:
+                return make_udp()
+            return socket.socket()
+
+        def mixed(x):
+            if x:
+                return make_socket(x)
+            return x
+
+        def unknown():
+            return compute()
+    """,
+    "pkg/client.py": """
+        from pkg import make_socket
+        from . import net
+
+        class Session:
+            pass
+
+        def connect(host):
+            return make_socket(host)
+
+        def connect_udp():
+            return net.make_udp()
+
+        def session():
+            return Session()
+
+        def forever(host):
+            return forever(host)
+
+        def a():
+            return b()
+
+        def b():
+            return a()
+    """,
+}
+
+
+def test_returns_sockets_from_factories_across_modules(tmp_path):
+    index = build(tmp_path, FACTORIES)
+    made = index.returns("pkg.net.make_socket")
+    assert (made.kind, made.socket, made.ssl) == (ValueKind.SOCKET, SocketType.STREAM, False)
+    udp = index.returns("pkg.make_udp")
+    assert (udp.kind, udp.socket) == (ValueKind.SOCKET, SocketType.DATAGRAM)
+    tls = index.returns("pkg.net.make_tls")
+    assert (tls.kind, tls.ssl) == (ValueKind.SOCKET, True)
+    assert index.returns("pkg.net.accept_one").kind is ValueKind.SOCKET
+    assert index.returns("pkg.net.accept_pair").kind is ValueKind.SOCKET
+    assert index.returns("pkg.net.maybe").kind is ValueKind.SOCKET
+    same = index.returns("pkg.net.same")
+    assert (same.kind, same.param) == (ValueKind.PARAM, 0)
+    assert index.returns("pkg.net.unknown").kind is ValueKind.UNKNOWN
+    either = index.returns("pkg.net.either")  # a socket, of a type that depends
+    assert (either.kind, either.socket) == (ValueKind.SOCKET, SocketType.UNKNOWN)
+    assert index.returns("pkg.net.mixed").kind is ValueKind.UNKNOWN
+    # transitively, through a package re-export and a module import
+    assert index.returns("pkg.client.connect").socket is SocketType.STREAM
+    assert index.returns("pkg.client.connect_udp").socket is SocketType.DATAGRAM
+    session = index.returns("pkg.client.session")
+    assert (session.kind, session.name) == (ValueKind.INSTANCE, "pkg.client.Session")
+    # recursion terminates
+    assert index.returns("pkg.client.forever").kind is ValueKind.UNKNOWN
+    assert index.returns("pkg.client.a").kind is ValueKind.UNKNOWN
+    assert index.returns("pkg.client.missing").kind is ValueKind.UNKNOWN
+
+
+def test_factory_chains_stop_at_the_depth_bound(tmp_path):
+    lines = ["import socket", "def f0():", "    return socket.socket()"]
+    for i in range(1, MAX_DEPTH + 4):
+        lines += [f"def f{i}():", f"    return f{i - 1}()"]
+    index = build(tmp_path, {"chain.py": "\n".join(lines) + "\n"})
+    assert index.returns("chain.f1").kind is ValueKind.SOCKET
+    assert index.returns(f"chain.f{MAX_DEPTH}").kind is ValueKind.SOCKET
+    assert index.returns(f"chain.f{MAX_DEPTH + 1}").kind is ValueKind.UNKNOWN
+    assert index.returns(f"chain.f{MAX_DEPTH + 3}").kind is ValueKind.UNKNOWN
+    # the same answers asked in the other order: memoising never changes them
+    again = build(tmp_path, {"chain.py": "\n".join(lines) + "\n"})
+    assert again.returns(f"chain.f{MAX_DEPTH + 1}").kind is ValueKind.UNKNOWN
+    assert again.returns(f"chain.f{MAX_DEPTH}").kind is ValueKind.SOCKET
+
+
+def test_returns_forwarded_reads_and_accepts(tmp_path):
+    index = build(tmp_path, {
+        "conn.py": """
+            class Conn:
+                def __init__(self, sock):
+                    self.sock = sock
+
+                def _read(self):
+                    return self.sock.recv(4096)
+
+                def read_from(self, other):
+                    return other.recv_into(self.buf)
+
+                def read_checked(self):
+                    data = self.sock.recv(4096)
+                    if not data:
+                        raise EOFError("closed")
+                    return data
+
+                def read_or_none(self):
+                    data = self.sock.recv(4096)
+                    if data == b"":
+                        return None
+                    return data
+
+                def read_unchecked(self):
+                    data = self.sock.recv(4096)
+                    return data
+
+            class Transport:
+                def accept(self):
+                    return self.handle.accept()
+        """,
+    })
+    read = index.returns("conn.Conn._read")
+    assert (read.kind, read.name, read.method) == (ValueKind.READ, "sock", "recv")
+    other = index.returns("conn.Conn.read_from")
+    assert (other.kind, other.param, other.method) == (ValueKind.READ, 1, "recv_into")
+    assert index.returns("conn.Conn.read_checked").kind is ValueKind.UNKNOWN
+    assert index.reads_on_eof("conn.Conn.read_checked") is EofAction.RAISES
+    assert index.reads_on_eof("conn.Conn.read_or_none") is EofAction.RETURNS
+    assert index.reads_on_eof("conn.Conn._read") is None
+    assert index.returns("conn.Conn.read_unchecked").kind is ValueKind.READ
+    forwarded = index.returns("conn.Transport.accept")
+    assert (forwarded.kind, forwarded.name, forwarded.method) == \
+        (ValueKind.FORWARD, "handle", "accept")
+
+
+# ---- classes -------------------------------------------------------------------------------
+
+CLASSES = {
+    **package("lib"),
+    "lib/__init__.py": "from .stream import FramedStream\n",
+    "lib/stream.py": """
+        import socket
+        import socketserver
+        import ssl
+
+        class FramedStream:
+            def __init__(self, raw):
+                self.raw = raw
+
+            def send(self, data):
+                view = memoryview(data)
+                while view:
+                    sent = self.raw.send(view)
+                    view = view[sent:]
+
+            def write(self, data):
+                self.raw.sendall(data)
+
+            def sendall(self, data):
+                return self.raw.sendall(data)
+
+        class Sloppy(FramedStream):
+            def send(self, data):
+                self.raw.send(data)
+
+        class Inherits(FramedStream):
+            pass
+
+        class MySocket(socket.socket):
+            pass
+
+        class Deeper(MySocket):
+            pass
+
+        class Tls(ssl.SSLSocket):
+            pass
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                pass
+
+        class Loop1(Loop2):
+            pass
+
+        class Loop2(Loop1):
+            pass
+    """,
+    "lib/conn.py": """
+        import socket
+        from typing import Optional, Union
+        from . import stream
+        from .stream import Deeper
+        from lib import FramedStream
+
+        class Conn:
+            peer: Optional[FramedStream]
+            other: "Union[stream.Sloppy, None]"
+            plain: socket.socket
+
+            def __init__(self, sock, host):
+                self.sock = sock
+                self.stream = FramedStream(sock)
+                self.made = Deeper()
+                self.socket: "FramedStream | None" = None
+                self.mixed: "FramedStream | socket.socket" = sock
+
+            def connect(self, host):
+                self._sock = socket.socket()
+                self._sock.connect((host, 1))
+
+            @property
+            def _socket(self):
+                return self._sock
+
+            @property
+            def size(self):
+                return 3
+
+        class Sub(Conn):
+            pass
+
+        class Annotated:
+            def __init__(self, peer: "FramedStream", raw: socket.socket, other):
+                self.peer = peer
+                self.raw = raw
+                self.other = other
+
+            def accept_into(self, listener):
+                self.client, self.address = listener.accept()
+
+            def connect(self, addr):
+                with socket.create_connection(addr) as sock:
+                    self.last = sock
+    """,
+}
+
+
+def test_bases_and_socket_classes(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.bases("lib.stream.Deeper") == {"lib.stream.MySocket", "socket.socket"}
+    assert index.is_socket_class("lib.stream.Deeper")
+    assert index.is_socket_class("lib.conn.Deeper")  # through the import
+    assert index.is_socket_class("lib.stream.Tls")
+    assert not index.is_socket_class("lib.stream.FramedStream")
+    assert not index.is_socket_class("lib.stream.Handler")
+    assert "socketserver.BaseRequestHandler" in index.bases("lib.stream.Handler")
+    assert index.bases("lib.stream.Loop1") == {"lib.stream.Loop2"}  # a cycle ends
+    assert not index.is_socket_class("lib.stream.Loop1")
+    assert index.bases("lib.Sub") == set()  # no such class
+    assert index.bases("lib.conn.Sub") == {"lib.conn.Conn"}
+
+
+def test_methods_found_on_project_bases(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.function_of("lib.stream.Inherits.send") is \
+        index.function_of("lib.stream.FramedStream.send")
+    assert index.function_of("lib.conn.Sub.connect") is not None
+    assert index.function_of("lib.stream.Loop1.anything") is None
+
+
+def test_sends_everything(tmp_path):
+    index = build(tmp_path, CLASSES)
+    assert index.sends_everything("lib.stream.FramedStream", "send")
+    assert index.sends_everything("lib.FramedStream", "write")
+    assert index.sends_everything("lib.stream.FramedStream", "sendall")
+    assert index.sends_everything("lib.stream.Inherits", "send")
+    assert not index.sends_everything("lib.stream.Sloppy", "send")  # overrides, one send
+    assert index.sends_everything("lib.stream.Sloppy", "write")
+    assert not index.sends_everything("lib.stream.MySocket", "send")
+    assert not index.sends_everything("lib.stream.Loop1", "send")
+
+
+def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
+    index = build(tmp_path, CLASSES)
+    kind = index.attribute_kind
+
+    def instance(value):
+        return (value.kind, value.name)
+
+    stream = (ValueKind.INSTANCE, "lib.stream.FramedStream")
+    assert instance(kind("lib.conn.Conn", "peer")) == stream  # Optional[...]
+    assert instance(kind("lib.conn.Conn", "socket")) == stream  # "A | None"
+    assert instance(kind("lib.conn.Conn", "other")) == (ValueKind.INSTANCE, "lib.stream.Sloppy")
+    assert instance(kind("lib.conn.Conn", "stream")) == stream  # FramedStream(sock)
+    assert kind("lib.conn.Conn", "plain").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Conn", "made").kind is ValueKind.SOCKET  # a socket subclass
+    assert kind("lib.conn.Conn", "_sock").kind is ValueKind.SOCKET  # set in connect()
+    param = kind("lib.conn.Conn", "sock")
+    assert (param.kind, param.name, param.param) == (ValueKind.PARAM, "__init__", 1)
+    assert kind("lib.conn.Conn", "mixed").kind is ValueKind.UNKNOWN  # members disagree
+    assert kind("lib.conn.Conn", "nothing").kind is ValueKind.UNKNOWN
+    assert instance(kind("lib.conn.Sub", "peer")) == stream  # inherited
+    # parameters' annotations decide for the attributes they are stored in
+    assert instance(kind("lib.conn.Annotated", "peer")) == stream
+    assert kind("lib.conn.Annotated", "raw").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Annotated", "other").kind is ValueKind.PARAM
+    assert kind("lib.conn.Annotated", "client").kind is ValueKind.SOCKET
+    assert kind("lib.conn.Annotated", "address").kind is ValueKind.UNKNOWN
+    assert kind("lib.conn.Annotated", "last").kind is ValueKind.SOCKET
+
+
+def test_properties(tmp_path):
+    index = build(tmp_path, CLASSES)
+    returned = index.property_returns("lib.conn.Conn", "_socket")
+    assert (returned.kind, returned.name) == (ValueKind.ATTR, "_sock")
+    assert index.attribute_kind("lib.conn.Conn", returned.name).kind is ValueKind.SOCKET
+    assert index.property_returns("lib.conn.Sub", "_socket").name == "_sock"
+    assert index.property_returns("lib.conn.Conn", "size").kind is ValueKind.UNKNOWN
+    assert index.property_returns("lib.conn.Conn", "connect") is None  # a plain method
+    assert index.property_returns("lib.conn.Conn", "missing") is None
+
+
+# ---- settings ------------------------------------------------------------------------------
+
+SETTINGS = {
+    **package("srv"),
+    "srv/net.py": """
+        import socket
+
+        def keepalive(sock, idle=60):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, idle)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 10)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 3)
+
+        def windows_keepalive(sock):
+            sock.ioctl(socket.SIO_KEEPALIVE_VALS, (1, 60000, 10000))
+
+        def with_timeout(conn, seconds):
+            conn.settimeout(seconds)
+
+        def nonblocking(conn):
+            conn.setblocking(False)
+
+        def zero(conn):
+            conn.settimeout(0)
+
+        def blocking(conn):
+            conn.settimeout(None)
+
+        def rcvtimeo(conn):
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, b"x" * 16)
+
+        def tune(sock):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+            keepalive(sock)
+
+        def ping(sock):
+            pong(sock)
+
+        def pong(sock):
+            ping(sock)
+            sock.settimeout(1)
+
+        def make():
+            sock = socket.socket()
+            with_timeout(sock, 3)
+            return sock
+    """,
+    "srv/server.py": """
+        import socket
+        from srv import net
+        from srv.net import tune as tune_it
+
+        class Server:
+            def __init__(self, host):
+                self.sock = socket.socket()
+                self.sock.settimeout(10)
+                self._tune_keepalive(self.sock)
+                self.conn = None
+
+            def _tune_keepalive(self, sock):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+                net.keepalive(sock)
+
+            def open(self, other):
+                tune_it(other)
+                net.nonblocking(conn=self.conn)
+
+        class Child(Server):
+            def reopen(self, sock):
+                self._tune_keepalive(sock)
+    """,
+}
+
+
+def test_settings_made_directly(tmp_path):
+    index = build(tmp_path, SETTINGS)
+    sets = index.sets_on
+    assert sets("srv.net.keepalive") == {"sock": {Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.net.windows_keepalive") == {"sock": {Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.net.with_timeout") == {"conn": {Setting.TIMEOUT}}
+    assert sets("srv.net.nonblocking") == {"conn": {Setting.NONBLOCKING}}
+    assert sets("srv.net.zero") == {"conn": {Setting.NONBLOCKING}}
+    assert sets("srv.net.blocking") == {"conn": {Setting.BLOCKING}}
+    assert sets("srv.net.rcvtimeo") == {"conn": {Setting.RCVTIMEO}}
+    assert sets("srv.net.missing") == {}
+
+
+def test_settings_made_through_helpers(tmp_path):
+    index = build(tmp_path, SETTINGS)
+    sets = index.sets_on
+    assert sets("srv.net.tune") == {"sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server._tune_keepalive") == {
+        "sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server.__init__") == {
+        "self.sock": {Setting.TIMEOUT, Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    assert sets("srv.server.Server.open") == {
+        "other": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS},
+        "self.conn": {Setting.NONBLOCKING}}
+    assert sets("srv.server.Child.reopen") == {
+        "sock": {Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}}
+    # the socket a factory returns, with the timeout a helper set on it
+    assert sets("srv.net.make") == {"<return>": {Setting.TIMEOUT}}
+    # helpers calling each other terminate
+    assert sets("srv.net.ping") == {"sock": {Setting.TIMEOUT}}
+    assert sets("srv.net.pong") == {"sock": {Setting.TIMEOUT}}
+
+
+# ---- retries -------------------------------------------------------------------------------
+
+RETRIES = {
+    **package("util"),
+    "util/__init__.py": "from .retry import *\n",
+    "util/retry.py": """
+        import errno
+        import functools
+
+        RETRYABLE = (errno.EINTR, errno.EAGAIN, errno.EWOULDBLOCK)
+
+        def until_concludes(f, *args):
+            while True:
+                try:
+                    return f(*args)
+                except (IOError, OSError) as e:
+                    if e.args[0] == errno.EINTR:
+                        continue
+                    raise
+
+        def again(func, *args, **kwargs):
+            while True:
+                try:
+                    result = func(*args, **kwargs)
+                except (InterruptedError, BlockingIOError):
+                    pass
+                else:
+                    return result
+
+        def by_constant(call):
+            for _ in range(10):
+                try:
+                    return call()
+                except OSError as exc:
+                    if exc.errno not in RETRYABLE:
+                        raise
+
+        def gives_up(f):
+            while True:
+                try:
+                    return f()
+                except OSError as e:
+                    if e.errno == errno.EINTR:
+                        raise
+                    raise
+
+        def no_loop(f):
+            try:
+                return f()
+            except InterruptedError:
+                return None
+
+        def other_errno(f):
+            while True:
+                try:
+                    return f()
+                except OSError as e:
+                    if e.errno == errno.ECONNRESET:
+                        continue
+                    raise
+
+        def retry_eintr(fn):
+            @functools.wraps(fn)
+            def wrapper(*args, **kwargs):
+                while True:
+                    try:
+                        return fn(*args, **kwargs)
+                    except InterruptedError:
+                        continue
+            return wrapper
+
+        def retrying(times=3):
+            def decorate(f):
+                def wrapper(*args):
+                    for _ in range(times):
+                        try:
+                            return f(*args)
+                        except OSError as e:
+                            if e.errno in (errno.EINTR, errno.EAGAIN):
+                                continue
+                            raise
+                return wrapper
+            return decorate
+    """,
+    "util/use.py": """
+        from util import retry_eintr, until_concludes
+        from util import retry as r
+
+        class Conn:
+            @retry_eintr
+            def recv(self, n):
+                return self.sock.recv(n)
+
+            @r.retrying(times=5)
+            def recv_into(self, buf):
+                return self.sock.recv_into(buf)
+
+            def send(self, data):
+                return until_concludes(self.sock.send, data)
+    """,
+}
+
+
+def test_retry_helpers(tmp_path):
+    index = build(tmp_path, RETRIES)
+    assert index.retry_helper("util.retry.until_concludes") == (frozenset({"EINTR"}), 0)
+    assert index.retry_helper("util.until_concludes") == (frozenset({"EINTR"}), 0)
+    assert index.retry_helper("util.retry.again") == (frozenset({"EINTR", "EAGAIN"}), 0)
+    assert index.retry_helper("util.retry.by_constant") == (frozenset({"EINTR", "EAGAIN"}), 0)
+    assert index.retry_helper("util.retry.gives_up") is None
+    assert index.retry_helper("util.retry.no_loop") is None
+    assert index.retry_helper("util.retry.other_errno") is None
+    assert not index.is_retry_decorator("util.retry.until_concludes")
+    assert index.retry_helper("util.retry.retry_eintr") == (frozenset({"EINTR"}), 0)
+    assert index.is_retry_decorator("util.retry.retry_eintr")
+    assert index.retry_decorators("util.use.Conn.recv") == [
+        ("util.retry.retry_eintr", frozenset({"EINTR"}))]
+    assert index.retry_decorators("util.use.Conn.send") == []
+    assert index.retry_helper("util.retry.retrying") == (frozenset({"EINTR", "EAGAIN"}), None)
+    assert index.is_retry_decorator("util.retry.retrying")
+    assert index.retry_decorators("util.use.Conn.recv_into") == [
+        ("util.retry.retrying", frozenset({"EINTR", "EAGAIN"}))]
+
+
+# ---- constants -----------------------------------------------------------------------------
+
+def test_constants_through_imports(tmp_path):
+    index = build(tmp_path, {
+        **package("cfg"),
+        "cfg/__init__.py": "from .const import DEFAULT_ADDR\n",
+        "cfg/const.py": """
+            import errno
+            from errno import EAGAIN as AGAIN
+            DEFAULT_ADDR = ("127.0.0.1", 0)
+            PORT = 8080
+            NEG = -1
+            TIMEOUT = 2.5
+            NAME = "svc"
+            MAGIC = b"\\x00\\xff"
+            NOTHING = None
+            RETRY = {errno.EINTR, AGAIN}
+            NESTED = (("a", 1), ("b", 2))
+            ALIAS = PORT
+            COMPUTED = PORT + 1
+            REBOUND = 1
+            REBOUND = compute()
+            FROZEN = frozenset((errno.EPIPE, errno.ECONNRESET))
+            BROKEN = "\\ud800"
+            UNICODE = "h\u00e9"
+        """,
+        "cfg/use.py": """
+            from cfg import DEFAULT_ADDR
+            from .const import *
+            from . import const as c
+            ADDR = DEFAULT_ADDR
+        """,
+    })
+    constant = index.constant
+    assert constant("cfg.use", "DEFAULT_ADDR") == ("127.0.0.1", 0)
+    assert constant("cfg.use", "ADDR") == ("127.0.0.1", 0)
+    assert constant("cfg.use", "PORT") == 8080  # star import
+    assert constant("cfg.use", "c.NEG") == -1
+    assert constant("cfg.const", "TIMEOUT") == 2.5
+    assert constant("cfg.const", "NAME") == "svc"
+    assert constant("cfg.const", "MAGIC") == b"\x00\xff"
+    assert constant("cfg.const", "NOTHING") is None
+    assert constant("cfg.const", "RETRY") == frozenset({ErrnoName("EINTR"), ErrnoName("EAGAIN")})
+    assert constant("cfg.const", "NESTED") == (("a", 1), ("b", 2))
+    assert constant("cfg.const", "ALIAS") == 8080
+    assert constant("cfg.const", "FROZEN") == frozenset({ErrnoName("EPIPE"),
+                                                         ErrnoName("ECONNRESET")})
+    assert constant("cfg.const", "COMPUTED") is NOT_FOUND
+    assert constant("cfg.const", "BROKEN") is NOT_FOUND  # a lone surrogate: not kept
+    assert constant("cfg.const", "UNICODE") == "h\u00e9"
+    assert constant("cfg.const", "REBOUND") is NOT_FOUND
+    assert constant("cfg.const", "MISSING") is NOT_FOUND
+
+
+def test_constant_cycles_terminate(tmp_path):
+    index = build(tmp_path, {"a.py": "from b import X\nY = X\n",
+                             "b.py": "from a import Y\nX = Y\n"})
+    assert index.constant("a", "Y") is NOT_FOUND
+
+
+# ---- the JSON form -------------------------------------------------------------------------
+
+def _every_project():
+    return {**FACTORIES, **CLASSES, **SETTINGS, **RETRIES}
+
+
+def test_json_round_trip_keeps_every_fact(tmp_path):
+    files = _every_project()
+    for relative, source in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(source))
+    for relative in files:
+        name, is_package = module_name_for(str(tmp_path), str(tmp_path / relative))
+        summary = summarise(ast.parse((tmp_path / relative).read_text()), name, is_package)
+        data = summary.to_json()
+        text = json.dumps(data)
+        again = ModuleSummary.from_json(json.loads(text))
+        assert again.to_json() == data
+        assert json.dumps(again.to_json()) == text  # stable key order, for the cache
+
+
+def _valid():
+    return summarise(ast.parse(textwrap.dedent(CLASSES["lib/conn.py"])), "lib.conn",
+                     False).to_json()
+
+
+_DELETE = object()
+_INIT = ("classes", "Conn", "m", "_socket")
+
+
+@pytest.mark.parametrize("path, value", [
+    ((), []),
+    ((), None),
+    ((), "summary"),
+    (("v",), 0),
+    (("v",), True),
+    (("v",), "1"),
+    (("module",), _DELETE),
+    (("module",), ""),
+    (("module",), "x" * 10_000),
+    (("package",), "yes"),
+    (("extra",), 1),
+    (("imports",), []),
+    (("imports",), {"a": 1}),
+    (("stars",), ["a"] * 1000),
+    (("constants",), {"A": ["tuple", [["tuple", [["tuple", [["tuple", []]]]]]]]}),
+    (("constants",), {"A": ["bytes", "zz"]}),
+    (("constants",), {"A": ["set", [["tuple", [1]], []]]}),
+    (("constants",), {"A": ["what", 1]}),
+    (("constants",), {"A": 10 ** 100}),
+    (("constants",), {"A": {"x": 1}}),
+    (("constants",), {"A": []}),
+    (("pf",), ["ok", 3]),
+    (("classes", "Conn", "b"), "socket.socket"),
+    (("classes", "Conn", "b"), ["socket.socket"] * 100),
+    (_INIT + ("a",), [1]),
+    (_INIT + ("r",), [{"k": "nonsense"}]),
+    (_INIT + ("r",), [{"n": "x"}]),
+    (_INIT + ("r",), [{"k": "param", "p": -1}]),
+    (_INIT + ("r",), [{"k": "param", "p": True}]),
+    (_INIT + ("r",), [{"k": "socket", "t": "tcp"}]),
+    (_INIT + ("r",), [{"k": "socket", "ssl": 1}]),
+    (_INIT + ("eof",), "sometimes"),
+    (_INIT + ("set",), {"x": ["loud"]}),
+    (_INIT + ("set",), {"x": "timeout"}),
+    (_INIT + ("c",), [["f", [[0]]]]),
+    (_INIT + ("c",), [["f", [[-1, "x"]]]]),
+    (_INIT + ("c",), [["f"]]),
+    (_INIT + ("retry",), {"e": "EINTR"}),
+    (_INIT + ("all",), 1),
+    (_INIT + ("nested",), {}),
+    (("classes", "Conn", "ann"), {"x": [["nested"]]}),
+    (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),
+    (("classes", "Conn", "as"), {"x": "param"}),
+    (("opaque",), [[["Base"], ["A"], ["B"]]]),
+    (("opaque",), [[["Base"], "A"]]),
+])
+def test_from_json_rejects_malformed_summaries(path, value):
+    data = json.loads(json.dumps(_valid()))
+    assert ModuleSummary.from_json(data).to_json() == _valid()  # the intact one loads
+    if not path:
+        data = value
+    else:
+        owner = data
+        for key in path[:-1]:
+            owner = owner[key]
+        if value is _DELETE:
+            del owner[path[-1]]
+        else:
+            owner[path[-1]] = value
+    with pytest.raises(ValueError):
+        ModuleSummary.from_json(data)
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FUZZ = settings(max_examples=200, derandomize=True, deadline=None, database=None,
+                 suppress_health_check=list(HealthCheck))
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=8) | st.sampled_from(["socket", "param", "tuple", "set", "bytes",
+                                             "errno", "ref", "timeout", "raises", "k", "p"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["v", "module", "package", "imports", "classes",
+                                       "functions", "pf", "constants", "k", "n", "p", "m",
+                                       "r", "a", "set", "c", "b", "as", "ann", "opaque"]),
+                      inner, max_size=4),
+    max_leaves=20)
+
+
+def _mutations(data, draw_path, value):
+    """``data`` with the node at ``draw_path`` (indices into the nested containers)
+    replaced by ``value``."""
+    owner, key = None, None
+    node = data
+    for step in draw_path:
+        children = list(node.keys()) if isinstance(node, dict) else \
+            list(range(len(node))) if isinstance(node, list) else []
+        if not children:
+            break
+        owner, key = node, children[step % len(children)]
+        node = node[key]
+    if owner is None:
+        return value
+    owner[key] = value
+    return data
+
+
+@_FUZZ
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=6), _JSON)
+def test_from_json_never_fails_otherwise_than_with_value_error(path, value):
+    data = _mutations(json.loads(json.dumps(_valid())), path, value)
+    try:
+        summary = ModuleSummary.from_json(data)
+    except ValueError:
+        return
+    # whatever it accepted is a summary that writes itself out again
+    assert ModuleSummary.from_json(json.loads(json.dumps(summary.to_json()))).to_json() \
+        == summary.to_json()
+
+
+@_FUZZ
+@given(_JSON)
+def test_from_json_on_arbitrary_json(data):
+    try:
+        ModuleSummary.from_json(data)
+    except ValueError:
+        pass
+
+
+hypothesmith = pytest.importorskip("hypothesmith")
+
+
+@settings(max_examples=60, derandomize=True, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(hypothesmith.from_grammar())
+@pytest.mark.filterwarnings("ignore::SyntaxWarning")
+def test_any_module_summarises_and_round_trips(source):
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return
+    summary = summarise(tree, "pkg.mod", False)
+    data = summary.to_json()
+    assert ModuleSummary.from_json(json.loads(json.dumps(data))).to_json() == data
+    index = ProjectIndex("/project", {"pkg.mod": summary})
+    for name in list(summary.functions)[:5]:
+        index.returns(f"pkg.mod.{name}")
+        index.sets_on(f"pkg.mod.{name}")
+    for name in list(summary.classes)[:5]:
+        index.bases(f"pkg.mod.{name}")
+
+
+# ---- bounds on huge modules ----------------------------------------------------------------
+
+def _generated(classes):
+    """A generated-looking module: message classes with send/read methods, no socket."""
+    block = textwrap.dedent('''
+        class Message{i}(_runtime.Message):
+            def __init__(self, a=0, b=b""):
+                self.a = a
+                self.b = b
+
+            def send(self, transport):
+                transport.send(self.encode())
+
+            def read(self, iprot):
+                while True:
+                    fid, ftype = iprot.read_field_begin()
+                    if ftype == _runtime.STOP:
+                        break
+                    if fid == 1:
+                        self.a = iprot.read_u32()
+                    else:
+                        iprot.skip(ftype)
+    ''')
+    return "from . import runtime as _runtime\n" + "".join(
+        block.format(i=i) for i in range(classes))
+
+
+def test_huge_modules_are_summarised_within_the_statement_budget():
+    from lint_sockets.analysis.index import MAX_STATEMENTS
+
+    source = _generated(MAX_STATEMENTS // 5)  # well over the budget
+    summary = summarise(ast.parse(source), "pkg.messages", False)
+    assert summary.partial
+    first = summary.classes["Message0"]
+    last = summary.classes[f"Message{MAX_STATEMENTS // 5 - 1}"]
+    assert not first.opaque and first.assigned["a"]
+    assert last.opaque and last.bases == ["_runtime.Message"] and not last.methods
+    text = json.dumps(summary.to_json(), separators=(",", ":"))
+    assert len(text) < len(source) // 4
+    again = ModuleSummary.from_json(json.loads(text))
+    assert again.partial and again.classes[f"Message{MAX_STATEMENTS // 5 - 1}"].opaque
+    index = ProjectIndex("/p", {"pkg.messages": again, "pkg.runtime": ModuleSummary(
+        "pkg.runtime", classes={"Message": ClassSummary(methods={
+            "send": FunctionSummary(sends_all=True)})})})
+    # an opaque class's methods are unknown: not the ones of its base either
+    assert not index.sends_everything(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}", "send")
+    assert index.attribute_kind(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}",
+                                "a").kind is ValueKind.UNKNOWN
+    assert index.bases(f"pkg.messages.Message{MAX_STATEMENTS // 5 - 1}") == {
+        "pkg.runtime.Message"}
+    small = summarise(ast.parse(_generated(20)), "pkg.messages", False)
+    assert not small.partial and not any(c.opaque for c in small.classes.values())
+
+
+# ---- the engine hands the index to the facts -----------------------------------------------
+
+def test_engine_hands_the_index_and_module_name_to_the_facts(tmp_path, monkeypatch):
+    from lint_sockets import engine
+    from lint_sockets.analysis import facts as facts_module
+    from lint_sockets.settings import Settings
+
+    source = (tmp_path / "server.py")
+    source.write_text(textwrap.dedent("""
+        import socket
+
+        def serve(listener):
+            while True:
+                conn, _ = listener.accept()
+                data = conn.recv(1024)
+                conn.send(data)
+    """))
+    index = build(tmp_path, {"server.py": source.read_text()})
+    seen = []
+    original = facts_module.Facts.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        seen.append((self.project, self.module_name))
+
+    monkeypatch.setattr(facts_module.Facts, "__init__", spy)
+    settings = Settings(select=["ALL"])
+    alone, _ = engine.check_source(source.read_bytes(), settings)
+    with_index, _ = engine.check_source(source.read_bytes(), settings, project=index,
+                                        module_name="server")
+    assert seen == [(None, None), (index, "server")]
+    assert [d.as_tuple() for d in alone] == [d.as_tuple() for d in with_index]
+    assert alone  # the file has findings, so the comparison means something
+
+
+def test_overlong_names_never_make_a_summary_its_own_loader_rejects():
+    long = "n" * 400
+    source = textwrap.dedent(f"""
+        import socket
+        import {long} as short
+        from pkg import {long}
+        from pkg import x as {long}
+        {long} = 1
+
+        class C:
+            {long}: "Conn"
+
+            def __init__(self, a, {long}, b):
+                self.{long} = socket.socket()
+                self.{long}.settimeout(1)
+                self.ok = socket.socket()
+                helper({long}=self.ok)
+                helper(a, {long}=b)
+
+            def m(self):
+                return self.{long}()
+
+            def {long}(self):
+                return socket.socket()
+
+        def f({long}, sock):
+            {long}.settimeout(1)
+            sock.settimeout(1)
+    """)
+    summary = summarise(ast.parse(source), "pkg.mod", False)
+    data = json.loads(json.dumps(summary.to_json()))
+    assert ModuleSummary.from_json(data).to_json() == data
+    assert summary.classes["C"].assigned == {"ok": [summary.classes["C"].assigned["ok"][0]]}
+
+
+def test_attribute_settings_collect_every_method_and_the_factory(tmp_path):
+    index = build(tmp_path, {
+        **SETTINGS,
+        "srv/client.py": """
+            import socket
+            from srv.net import make
+            from srv.server import Server
+
+            class Client:
+                def __init__(self):
+                    self.sock = make()
+                    self.raw = socket.socket()
+                    self.other = self._open()
+
+                def connect(self, addr):
+                    self.raw.connect(addr)
+                    self.raw.setblocking(False)
+
+                def _open(self):
+                    sock = socket.socket()
+                    sock.settimeout(2)
+                    return sock
+
+            class Sub(Client):
+                def tune(self):
+                    self.raw.settimeout(3)
+
+            class Plain(Server):
+                pass
+        """,
+    })
+    settings = index.attribute_settings
+    assert settings("srv.client.Client", "sock") == {Setting.TIMEOUT}
+    assert settings("srv.client.Client", "raw") == {Setting.NONBLOCKING}
+    assert settings("srv.client.Client", "other") == {Setting.TIMEOUT}
+    assert settings("srv.client.Sub", "raw") == {Setting.NONBLOCKING, Setting.TIMEOUT}
+    assert settings("srv.client.Client", "missing") == frozenset()
+    assert settings("srv.client.Plain", "sock") == {
+        Setting.TIMEOUT, Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}
