@@ -675,7 +675,14 @@ def _load_baseline(path):
 
 def _project_root():
     """The repository root (the nearest directory with .git) or the working directory:
-    what SARIF's repository-relative URIs are relative to."""
+    what SARIF's repository-relative URIs are relative to, and the tree that --fix and the
+    walk stay inside.
+
+    Deliberately not paths.find_root: this is about the tree the user runs lint-sockets
+    in, not about the project each file belongs to. SARIF's URIs are relative to the
+    repository, which holds any number of packaging roots; and link safety must not widen
+    with what the linted code ships: a checkout's own pyproject.toml, setup.py or .git
+    placed anywhere would otherwise move the boundary that links may not leave."""
     here = os.path.abspath(os.getcwd())
     return nearest(here, lambda d: os.path.exists(os.path.join(d, ".git"))) or here
 
