@@ -56,13 +56,15 @@ def lint_source(source, settings, noqa=True):
 
 
 def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True,
-                 tree=None):
+                 tree=None, project=None, module_name=None):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
     already compiled the file; they may pass its ``ast`` as ``tree``. ``edits=True``
     computes each fix's text edits (json output). ``prefilter=False`` parses even files no
-    rule can fire on (for tests of the filters).
+    rule can fire on (for tests of the filters). ``project`` is the project's
+    ``ProjectIndex`` (or None: the file is analysed on its own) and ``module_name`` the
+    file's module name in it.
     """
     if precheck:
         error, tree = _python_syntax_check(source, tree=prefilter)
@@ -79,7 +81,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
         if "SCK000" not in settings.enabled:
             return [], None
         return [error], _plain_lines(source)
-    diagnostics, lines = reported(parsed, settings, source, noqa, wants_noqa_check)
+    diagnostics, lines = reported(parsed, settings, source, noqa, wants_noqa_check,
+                                  project=project, module_name=module_name)
     if not diagnostics:
         return [], None
     if parsed.altered:
@@ -97,13 +100,14 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     return diagnostics, lines
 
 
-def reported(parsed, settings, source, noqa=True, wants_noqa_check=None):
+def reported(parsed, settings, source, noqa=True, wants_noqa_check=None, project=None,
+             module_name=None):
     """(diagnostics as reported, source lines): the rules' findings located, SCK100 added,
     and (with ``noqa``) what ``# noqa`` suppresses left out. Checking and fixing both use
     it, so a suppressed finding is never fixed."""
     if wants_noqa_check is None:
         wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    findings = _deep(run_rules, parsed.module, settings, source)
+    findings = _deep(run_rules, parsed.module, settings, source, project, module_name)
     if not findings and not wants_noqa_check:
         return [], None
     diagnostics = _locate(parsed, findings) if findings else []
@@ -397,8 +401,10 @@ def _comment_owner(module, token):
     return None
 
 
-def run_rules(module, settings, source=None):
-    """[(node, code, message, FixSpec or None)] for the enabled rules, in no order."""
+def run_rules(module, settings, source=None, project=None, module_name=None):
+    """[(node, code, message, FixSpec or None)] for the enabled rules, in no order.
+
+    ``project`` (a ``ProjectIndex`` or None) and ``module_name`` are handed to the facts."""
     from lint_sockets.analysis.facts import Facts
     from lint_sockets.analysis.model import build_model
 
@@ -411,7 +417,7 @@ def run_rules(module, settings, source=None):
     if not checks:
         return []
     model = build_model(module)
-    facts = Facts(model, settings, source)
+    facts = Facts(model, settings, source, project=project, module=module_name)
     findings = []
     seen = set()
 

@@ -65,8 +65,10 @@ _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
 class Facts:
-    def __init__(self, model, settings, source=None):
+    def __init__(self, model, settings, source=None, project=None, module=None):
         self.model = model
+        self.project = project  # the project's ProjectIndex, or None (the file alone)
+        self.module_name = module  # this file's module name in ``project``
         self.source = source  # the file's text (str or bytes), for cheap "does it mention X"
         self.imports = model.imports
         self.settings = settings

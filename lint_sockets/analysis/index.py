@@ -1,0 +1,1847 @@
+"""The project index: what each module of the project defines, summarised from Python's ``ast``.
+
+A rule looking at one file often meets a call into another function, a method of a wrapper
+class, a constant or a helper defined elsewhere in the project. ``summarise`` turns one
+module's ``ast`` (the syntax check's own parse; the code is never imported or run) into a
+small ``ModuleSummary``; ``ProjectIndex`` holds the summaries of every module of a project
+and answers the analysis' questions about them:
+
+- ``resolve(module, dotted)``: the qualified name a name means in a module (imports, ``as``
+  names, relative imports, package ``__init__`` re-exports, star imports);
+- ``class_of`` / ``function_of``: the summary of a project class or function (methods are
+  found on project base classes too);
+- ``bases`` / ``is_socket_class``: every ancestor of a class, project and external;
+- ``returns``: what a function returns (a socket, an instance of a class, an unchecked read
+  of an attribute or parameter, a parameter, an attribute of ``self``, or unknown);
+- ``property_returns`` / ``attribute_kind``: what a property returns and what an attribute
+  holds (annotations first, then assignments), following inheritance;
+- ``sends_everything``: whether a ``send``/``sendall``/``write`` method writes every byte;
+- ``sets_on``: the timeout, blocking-mode and keepalive settings a function makes on its
+  parameters, on ``self.attr`` and on the socket it returns, including through helpers;
+- ``retry_helper`` / ``is_retry_decorator``: helpers that retry a call on EINTR/EAGAIN;
+- ``reads_on_eof``: whether a read helper raises or returns on an empty read;
+- ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
+  through imports.
+
+Summaries are plain JSON data (``to_json`` / ``from_json``) so they can be cached on disk;
+``from_json`` treats its input as untrusted and raises ``ValueError`` on anything malformed.
+
+Bounds (module constants, so the cost of a query never depends on what the code does):
+
+- ``MAX_DEPTH`` (4): how many summaries a query follows through other summaries (a factory
+  returning another factory's result, a helper calling a helper). Deeper chains answer
+  "unknown" / "nothing set". Cycles (a function returning its own result, classes inheriting
+  from each other, modules importing each other) terminate at the first repeat.
+- ``MAX_HOPS`` (8): how many import / re-export steps one name resolution follows.
+- ``MAX_ANCESTORS`` (64): how many ancestors ``bases`` collects for one class.
+- ``MAX_NAME`` (300): the longest name or dotted name kept; longer ones are left out.
+- ``MAX_ENTRIES`` (100,000): the most imports, classes, functions, methods or constants one
+  summary holds (summaries exceeding it are rejected by ``from_json``).
+- ``MAX_FACTS`` (16): the most values kept per return list / attribute, call edges (64) per
+  function, parameters (64) per function and bases per class.
+- ``MAX_CONSTANT_ITEMS`` (64) and ``MAX_CONSTANT_DEPTH`` (3): the largest tuple/set constant
+  and its nesting; larger constants are not kept.
+
+Summarising visits statements only (their nesting is bounded by the grammar) and looks into
+expressions only at fixed, shallow shapes, so a huge module with no socket code costs a small
+fraction of its ``ast.parse`` and gives a small summary: functions and methods with nothing
+to say are kept as bare names.
+"""
+
+import ast
+import enum
+import os
+
+from lint_sockets.analysis.tables import canonical_errno
+
+SUMMARY_VERSION = 1
+
+MAX_DEPTH = 4
+MAX_HOPS = 8
+MAX_ANCESTORS = 64
+MAX_NAME = 300
+MAX_ENTRIES = 100_000
+MAX_FACTS = 16
+MAX_EDGES = 64
+MAX_PARAMS = 64
+MAX_CONSTANT_ITEMS = 64
+MAX_CONSTANT_DEPTH = 3
+
+SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
+RETURNED = "<return>"  # the target for "the socket this function returns"
+
+
+class ValueKind(enum.Enum):
+    """What an expression (a return value, an attribute) is."""
+
+    UNKNOWN = "unknown"
+    SOCKET = "socket"  # made here: socket.socket(), create_connection, wrap_socket, accept()[0]
+    INSTANCE = "instance"  # of class ``name`` (a call of it, or an annotation)
+    CALL = "call"  # the result of calling ``name`` (a dotted name in the module); summary only
+    METHOD_CALL = "method_call"  # the result of ``self.<name>(...)``; summary only
+    READ = "read"  # an unchecked ``<attr or param>.<method>(...)`` read (recv, read, ...)
+    FORWARD = "forward"  # another socket call's result forwarded (``self.handle.accept()``)
+    PARAM = "param"  # parameter ``param`` (of method ``name`` for attributes)
+    ATTR = "attr"  # attribute ``name`` of self (a property returning ``self._sock``)
+
+
+class SocketType(enum.Enum):
+    STREAM = "stream"
+    DATAGRAM = "datagram"
+    UNKNOWN = "unknown"  # a socket, type not visible
+
+
+class Setting(enum.Enum):
+    """What a function sets on a socket."""
+
+    TIMEOUT = "timeout"  # settimeout(x), x not None and not 0
+    BLOCKING = "blocking"  # setblocking(True), settimeout(None)
+    NONBLOCKING = "nonblocking"  # setblocking(False), settimeout(0)
+    RCVTIMEO = "rcvtimeo"  # setsockopt(SOL_SOCKET, SO_RCVTIMEO, ...)
+    SNDTIMEO = "sndtimeo"  # setsockopt(SOL_SOCKET, SO_SNDTIMEO, ...)
+    KEEPALIVE = "keepalive"  # SO_KEEPALIVE
+    KEEPALIVE_TIMERS = "keepalive_timers"  # TCP_KEEPIDLE/INTVL/CNT/KEEPALIVE, SIO_KEEPALIVE_VALS
+
+
+class EofAction(enum.Enum):
+    """What a read helper does when the read returns b"" (the peer closed)."""
+
+    RAISES = "raises"
+    RETURNS = "returns"
+
+
+# ---- records ------------------------------------------------------------------------------
+
+class Value:
+    """One fact about a value. ``name``: a class, callee, attribute or method name (per kind);
+    ``param``: a parameter index; ``method``: the socket method read/forwarded;
+    ``socket``/``ssl``: for sockets."""
+
+    __slots__ = ("kind", "name", "param", "method", "socket", "ssl")
+
+    def __init__(self, kind, name=None, param=None, method=None, socket=None, ssl=False):
+        self.kind = kind
+        self.name = name
+        self.param = param
+        self.method = method
+        self.socket = socket
+        self.ssl = ssl
+
+    def _key(self):
+        return (self.kind, self.name, self.param, self.method, self.socket, self.ssl)
+
+    def __eq__(self, other):
+        return isinstance(other, Value) and self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __repr__(self):
+        fields = [f"{f}={getattr(self, f)!r}" for f in self.__slots__[1:]
+                  if getattr(self, f) not in (None, False)]
+        return f"Value({self.kind.name}{', ' if fields else ''}{', '.join(fields)})"
+
+    @property
+    def is_read(self):
+        return self.kind is ValueKind.READ
+
+    def to_json(self):
+        data = {"k": self.kind.value}
+        if self.name is not None:
+            data["n"] = self.name
+        if self.param is not None:
+            data["p"] = self.param
+        if self.method is not None:
+            data["m"] = self.method
+        if self.socket is not None:
+            data["t"] = self.socket.value
+        if self.ssl:
+            data["ssl"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data):
+        _check_dict(data, {"k", "n", "p", "m", "t", "ssl"}, "value")
+        kind = _enum(ValueKind, data["k"]) if "k" in data else _fail("value without kind")
+        return cls(kind, _opt_name(data.get("n")), _opt_index(data.get("p")),
+                   _opt_name(data.get("m")),
+                   _enum(SocketType, data["t"]) if "t" in data else None,
+                   _bool(data.get("ssl", False)))
+
+
+UNKNOWN = Value(ValueKind.UNKNOWN)
+
+
+class RetryFact:
+    """A loop that retries a call of parameter ``param`` on the errnos in ``errnos``.
+    ``decorator``: the function is a decorator (or decorator factory) whose wrapper does so;
+    ``param`` is then the decorator's parameter that receives the wrapped function."""
+
+    __slots__ = ("errnos", "param", "decorator")
+
+    def __init__(self, errnos, param, decorator=False):
+        self.errnos = frozenset(errnos)
+        self.param = param
+        self.decorator = decorator
+
+    def to_json(self):
+        data = {"e": sorted(self.errnos)}
+        if self.param is not None:
+            data["p"] = self.param
+        if self.decorator:
+            data["d"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data):
+        _check_dict(data, {"e", "p", "d"}, "retry")
+        errnos = _list(data.get("e", []), 8, "retry errnos")
+        return cls([_name(e) for e in errnos], _opt_index(data.get("p")),
+                   _bool(data.get("d", False)))
+
+
+class CallEdge:
+    """A call of another project function with this function's parameters or attributes as
+    arguments: ``callee`` is a dotted name in the module or ``self.<method>``; ``args`` maps
+    an argument position (int) or keyword (str) to the caller's target (a parameter name,
+    ``self.<attr>`` or ``<return>``)."""
+
+    __slots__ = ("callee", "args")
+
+    def __init__(self, callee, args):
+        self.callee = callee
+        self.args = args  # list of (position or keyword, target)
+
+    def to_json(self):
+        return [self.callee, [[a, t] for a, t in self.args]]
+
+    @classmethod
+    def from_json(cls, data):
+        items = _list(data, 2, "call edge")
+        if len(items) != 2:
+            _fail("call edge")
+        args = []
+        for pair in _list(items[1], MAX_PARAMS, "call edge arguments"):
+            pair = _list(pair, 2, "call edge argument")
+            if len(pair) != 2:
+                _fail("call edge argument")
+            where = pair[0] if type(pair[0]) is int and 0 <= pair[0] < MAX_PARAMS \
+                else _name(pair[0])
+            args.append((where, _name(pair[1])))
+        return cls(_name(items[0]), args)
+
+
+class FunctionSummary:
+    """A function or method. ``params``: positional parameter names (``self`` included for
+    methods), then ``kwonly``. ``returns``: the values its ``return`` statements give (local
+    dotted names unresolved; ``ProjectIndex.returns`` resolves them). ``sets``: target ->
+    settings made on it here; ``calls``: calls passing targets to other functions."""
+
+    __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
+                 "sets", "calls", "retry", "decorators")
+
+    def __init__(self, params=(), kwonly=(), method=False, prop=False, returns=(), eof=None,
+                 sends_all=False, sets=None, calls=(), retry=None, decorators=()):
+        self.params = list(params)
+        self.kwonly = list(kwonly)
+        self.method = method  # bound: the first parameter is the instance
+        self.prop = prop  # a @property (or cached_property)
+        self.returns = list(returns)
+        self.eof = eof  # EofAction or None
+        self.sends_all = sends_all
+        self.sets = sets or {}  # target -> set[Setting]
+        self.calls = list(calls)
+        self.retry = retry  # RetryFact or None
+        self.decorators = list(decorators)  # dotted names as written
+
+    def is_plain(self):
+        """Nothing to say but its existence (kept as a bare name)."""
+        return not (self.params or self.kwonly or self.method or self.prop or self.returns
+                    or self.eof or self.sends_all or self.sets or self.calls or self.retry
+                    or self.decorators)
+
+    def param_index(self, name):
+        try:
+            return self.params.index(name)
+        except ValueError:
+            return None
+
+    def to_json(self):
+        data = {}
+        if self.params:
+            data["a"] = list(self.params)
+        if self.kwonly:
+            data["kw"] = list(self.kwonly)
+        if self.method:
+            data["self"] = True
+        if self.prop:
+            data["prop"] = True
+        if self.returns:
+            data["r"] = [v.to_json() for v in self.returns]
+        if self.eof is not None:
+            data["eof"] = self.eof.value
+        if self.sends_all:
+            data["all"] = True
+        if self.sets:
+            data["set"] = {t: sorted(s.value for s in settings)
+                           for t, settings in sorted(self.sets.items())}
+        if self.calls:
+            data["c"] = [c.to_json() for c in self.calls]
+        if self.retry is not None:
+            data["retry"] = self.retry.to_json()
+        if self.decorators:
+            data["dec"] = list(self.decorators)
+        return data
+
+    @classmethod
+    def from_json(cls, data):
+        if data == 0:
+            return cls()
+        _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
+                           "dec"}, "function")
+        sets = {}
+        for target, settings in _dict(data.get("set", {}), MAX_FACTS, "settings").items():
+            sets[_name(target)] = {_enum(Setting, s) for s in
+                                   _list(settings, len(Setting), "settings")}
+        return cls(
+            params=[_name(p) for p in _list(data.get("a", []), MAX_PARAMS, "params")],
+            kwonly=[_name(p) for p in _list(data.get("kw", []), MAX_PARAMS, "params")],
+            method=_bool(data.get("self", False)), prop=_bool(data.get("prop", False)),
+            returns=[Value.from_json(v) for v in _list(data.get("r", []), MAX_FACTS, "returns")],
+            eof=_enum(EofAction, data["eof"]) if "eof" in data else None,
+            sends_all=_bool(data.get("all", False)), sets=sets,
+            calls=[CallEdge.from_json(c) for c in _list(data.get("c", []), MAX_EDGES, "calls")],
+            retry=RetryFact.from_json(data["retry"]) if "retry" in data else None,
+            decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
+        )
+
+
+class ClassSummary:
+    """A class: ``bases`` as dotted names in its module (resolved by the index), methods,
+    attribute annotations (dotted names; ``None`` and ``Optional`` dropped, unions split)
+    and what its methods assign to ``self.<attr>``."""
+
+    __slots__ = ("bases", "methods", "annotations", "assigned")
+
+    def __init__(self, bases=(), methods=None, annotations=None, assigned=None):
+        self.bases = list(bases)
+        self.methods = methods or {}  # name -> FunctionSummary
+        self.annotations = annotations or {}  # attr -> [dotted names]
+        self.assigned = assigned or {}  # attr -> [Value]
+
+    def to_json(self):
+        data = {}
+        if self.bases:
+            data["b"] = list(self.bases)
+        plain = sorted(n for n, f in self.methods.items() if f.is_plain())
+        rich = {n: f.to_json() for n, f in sorted(self.methods.items()) if not f.is_plain()}
+        if plain:
+            data["pm"] = plain
+        if rich:
+            data["m"] = rich
+        if self.annotations:
+            data["ann"] = {a: list(t) for a, t in sorted(self.annotations.items())}
+        if self.assigned:
+            data["as"] = {a: [v.to_json() for v in vs] for a, vs in sorted(self.assigned.items())}
+        return data
+
+    @classmethod
+    def from_json(cls, data):
+        _check_dict(data, {"b", "pm", "m", "ann", "as"}, "class")
+        methods = {_name(n): FunctionSummary() for n in
+                   _list(data.get("pm", []), MAX_ENTRIES, "methods")}
+        for n, f in _dict(data.get("m", {}), MAX_ENTRIES, "methods").items():
+            methods[_name(n)] = FunctionSummary.from_json(f)
+        annotations = {}
+        for a, names in _dict(data.get("ann", {}), MAX_ENTRIES, "annotations").items():
+            annotations[_name(a)] = [_name(n) for n in _list(names, MAX_FACTS, "annotation")]
+        assigned = {}
+        for a, values in _dict(data.get("as", {}), MAX_ENTRIES, "attributes").items():
+            assigned[_name(a)] = [Value.from_json(v) for v in
+                                  _list(values, MAX_FACTS, "attribute")]
+        return cls([_name(b) for b in _list(data.get("b", []), MAX_FACTS, "bases")],
+                   methods, annotations, assigned)
+
+
+class ErrnoName:
+    """``errno.<name>`` in a constant (its value depends on the platform)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __eq__(self, other):
+        return isinstance(other, ErrnoName) and other.name == self.name
+
+    def __hash__(self):
+        return hash(("errno", self.name))
+
+    def __repr__(self):
+        return f"errno.{self.name}"
+
+
+class NameRef:
+    """A constant that is another name (``ADDR = DEFAULT_ADDR``), resolved by the index."""
+
+    __slots__ = ("dotted",)
+
+    def __init__(self, dotted):
+        self.dotted = dotted
+
+    def __eq__(self, other):
+        return isinstance(other, NameRef) and other.dotted == self.dotted
+
+    def __hash__(self):
+        return hash(("ref", self.dotted))
+
+    def __repr__(self):
+        return f"NameRef({self.dotted!r})"
+
+
+class ModuleSummary:
+    """One module: ``imports`` (local name -> qualified name, relative imports resolved),
+    ``stars`` (modules star-imported), ``constants`` (name -> value: int, float, str, bytes,
+    bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``."""
+
+    __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
+                 "classes")
+
+    def __init__(self, module, is_package=False, imports=None, stars=(), constants=None,
+                 functions=None, classes=None):
+        self.module = module
+        self.is_package = is_package
+        self.imports = imports or {}
+        self.stars = list(stars)
+        self.constants = constants or {}
+        self.functions = functions or {}
+        self.classes = classes or {}
+
+    def defines(self, name):
+        return name in self.functions or name in self.classes or name in self.constants
+
+    def to_json(self):
+        plain = sorted(n for n, f in self.functions.items() if f.is_plain())
+        data = {"v": SUMMARY_VERSION, "module": self.module, "package": self.is_package}
+        if self.imports:
+            data["imports"] = dict(sorted(self.imports.items()))
+        if self.stars:
+            data["stars"] = list(self.stars)
+        if self.constants:
+            data["constants"] = {n: _constant_to_json(v)
+                                 for n, v in sorted(self.constants.items())}
+        if plain:
+            data["pf"] = plain
+        rich = {n: f.to_json() for n, f in sorted(self.functions.items()) if not f.is_plain()}
+        if rich:
+            data["functions"] = rich
+        if self.classes:
+            data["classes"] = {n: c.to_json() for n, c in sorted(self.classes.items())}
+        return data
+
+    @classmethod
+    def from_json(cls, data):
+        """The summary ``to_json`` gave; ``ValueError`` on anything else."""
+        _check_dict(data, {"v", "module", "package", "imports", "stars", "constants", "pf",
+                           "functions", "classes"}, "module summary")
+        if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
+            _fail("summary version")
+        module = _name(data.get("module"))
+        imports = {}
+        for local, target in _dict(data.get("imports", {}), MAX_ENTRIES, "imports").items():
+            imports[_name(local)] = _name(target)
+        constants = {}
+        for n, v in _dict(data.get("constants", {}), MAX_ENTRIES, "constants").items():
+            constants[_name(n)] = _constant_from_json(v, 0)
+        functions = {_name(n): FunctionSummary() for n in
+                     _list(data.get("pf", []), MAX_ENTRIES, "functions")}
+        for n, f in _dict(data.get("functions", {}), MAX_ENTRIES, "functions").items():
+            functions[_name(n)] = FunctionSummary.from_json(f)
+        classes = {}
+        for n, c in _dict(data.get("classes", {}), MAX_ENTRIES, "classes").items():
+            classes[_name(n)] = ClassSummary.from_json(c)
+        return cls(module, _bool(data.get("package", False)), imports,
+                   [_name(s) for s in _list(data.get("stars", []), MAX_FACTS, "stars")],
+                   constants, functions, classes)
+
+
+# ---- strict JSON validation ---------------------------------------------------------------
+
+def _fail(what):
+    raise ValueError(f"malformed project index summary: {what}")
+
+
+def _check_dict(data, allowed, what):
+    if type(data) is not dict:
+        _fail(what)
+    for key in data:
+        if key not in allowed:
+            _fail(f"{what} key {key!r:.40}")
+
+
+def _dict(data, limit, what):
+    if type(data) is not dict or len(data) > limit:
+        _fail(what)
+    return data
+
+
+def _list(data, limit, what):
+    if type(data) is not list or len(data) > limit:
+        _fail(what)
+    return data
+
+
+def _name(value):
+    if type(value) is not str or not value or len(value) > MAX_NAME:
+        _fail("name")
+    return value
+
+
+def _opt_name(value):
+    return None if value is None else _name(value)
+
+
+def _opt_index(value):
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value < MAX_PARAMS:
+        _fail("parameter index")
+    return value
+
+
+def _bool(value):
+    if type(value) is not bool:
+        _fail("flag")
+    return value
+
+
+def _enum(kind, value):
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        _fail(kind.__name__)
+
+
+def _constant_to_json(value):
+    if value is None or type(value) in (bool, int, float, str):
+        if type(value) is float and value != value:
+            return ["nan"]
+        if type(value) is float and value in (float("inf"), float("-inf")):
+            return ["inf", value > 0]
+        return value
+    if type(value) is bytes:
+        return ["bytes", value.hex()]
+    if type(value) is tuple:
+        return ["tuple", [_constant_to_json(v) for v in value]]
+    if type(value) is frozenset:
+        return ["set", sorted((_constant_to_json(v) for v in value), key=repr)]
+    if type(value) is ErrnoName:
+        return ["errno", value.name]
+    if type(value) is NameRef:
+        return ["ref", value.dotted]
+    raise TypeError(f"not a summary constant: {type(value).__name__}")
+
+
+_INT_LIMIT = 1 << 256
+
+
+def _constant_from_json(data, depth):
+    if data is None or type(data) in (bool, str, float):
+        if type(data) is str and len(data) > MAX_NAME:
+            _fail("constant")
+        return data
+    if type(data) is int:
+        if not -_INT_LIMIT < data < _INT_LIMIT:
+            _fail("constant")
+        return data
+    if type(data) is not list or not data or type(data[0]) is not str:
+        _fail("constant")
+    tag = data[0]
+    if tag == "nan" and len(data) == 1:
+        return float("nan")
+    if len(data) != 2:
+        _fail("constant")
+    body = data[1]
+    if tag == "inf":
+        return float("inf") if _bool(body) else float("-inf")
+    if tag == "bytes":
+        if type(body) is not str or len(body) > 2 * MAX_NAME:
+            _fail("constant")
+        try:
+            return bytes.fromhex(body)
+        except ValueError:
+            _fail("constant")
+    if tag == "errno":
+        return ErrnoName(_name(body))
+    if tag == "ref":
+        return NameRef(_name(body))
+    if tag in ("tuple", "set"):
+        if depth >= MAX_CONSTANT_DEPTH:
+            _fail("constant nesting")
+        items = [_constant_from_json(v, depth + 1)
+                 for v in _list(body, MAX_CONSTANT_ITEMS, "constant")]
+        if tag == "tuple":
+            return tuple(items)
+        try:
+            return frozenset(items)
+        except TypeError:
+            _fail("constant")
+    _fail("constant tag")
+
+
+# ---- module names -------------------------------------------------------------------------
+
+def module_name_for(root, path):
+    """(dotted module name, is a package) for a .py file under ``root``, or None.
+
+    ``root/pkg/mod.py`` -> ("pkg.mod", False); ``root/pkg/__init__.py`` -> ("pkg", True);
+    the src layout ``root/src/pkg/mod.py`` -> ("pkg.mod", False). The name is built from
+    the directories holding an ``__init__.py`` above the file; a file outside any package
+    is named by its stem. Paths outside ``root`` or not naming a Python module give None.
+    """
+    root = os.path.abspath(root)
+    path = os.path.abspath(path)
+    try:
+        if os.path.commonpath([root, path]) != root:
+            return None
+    except ValueError:
+        return None
+    directory, filename = os.path.split(path)
+    stem, ext = os.path.splitext(filename)
+    if ext not in (".py", ".pyi") or not stem.isidentifier():
+        return None
+    is_package = stem == "__init__"
+    parts = [] if is_package else [stem]
+    while directory != root and os.path.isfile(os.path.join(directory, "__init__.py")):
+        directory, name = os.path.split(directory)
+        if not name.isidentifier():
+            return None
+        parts.append(name)
+        if len(directory) < len(root):
+            return None
+    if not parts:
+        # root/__init__.py: the root itself is a package; name it after its directory
+        name = os.path.basename(root)
+        return (name, True) if name.isidentifier() else None
+    return ".".join(reversed(parts)), is_package
+
+
+# ---- summarising --------------------------------------------------------------------------
+
+_SOCKET_CLASSES = frozenset({"socket.socket", "socket.SocketType", "_socket.socket",
+                             "ssl.SSLSocket"})
+_STREAM_MAKERS = frozenset({"socket.create_connection", "socket.create_server",
+                            "socket.fromshare"})
+_SOCKET_MAKERS = frozenset({"socket.socket", "socket.SocketType", "_socket.socket",
+                            "socket.fromfd"}) | _STREAM_MAKERS
+_SSL_WRAPPERS = frozenset({"wrap_socket"})
+_READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
+                           "recvmsg_into", "read"})
+_FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
+_SEND_METHODS = frozenset({"send", "sendall", "write"})
+_KEEPALIVE_TIMERS = frozenset({"TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT",
+                               "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS"})
+_RETRY_ERRNOS = frozenset({"EINTR", "EAGAIN"})
+_RETRY_EXCEPTIONS = {"InterruptedError": "EINTR", "BlockingIOError": "EAGAIN",
+                     "ssl.SSLWantReadError": "EAGAIN", "ssl.SSLWantWriteError": "EAGAIN"}
+_PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property",
+                                  "abc.abstractproperty"})
+_NOT_RECORDED_DECORATORS = frozenset({"staticmethod", "classmethod"}) | _PROPERTY_DECORATORS
+_SETTING_CALLS = frozenset({"settimeout", "setblocking", "setsockopt", "ioctl"})
+_LOOPS = (ast.While, ast.For, ast.AsyncFor)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def dotted_name(node):
+    """``a.b.c`` for a Name/Attribute chain, else None (bounded by MAX_NAME)."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+        if len(parts) > 32:
+            return None
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    name = ".".join(reversed(parts))
+    return name if len(name) <= MAX_NAME else None
+
+
+def _import_base(module, is_package, level):
+    parts = module.split(".")
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        if level - 1 > len(parts):
+            return None
+        parts = parts[:len(parts) - (level - 1)]
+    return ".".join(parts)
+
+
+class _ModuleContext:
+    """What summarising one function needs to know about its module."""
+
+    __slots__ = ("imports", "constants")
+
+    def __init__(self, imports, constants):
+        self.imports = imports
+        self.constants = constants
+
+    def qualify(self, dotted):
+        """A dotted name as far as this module's own imports say (``s.socket`` after
+        ``import socket as s`` -> ``socket.socket``); local names are left as written."""
+        if dotted is None:
+            return None
+        head, dot, rest = dotted.partition(".")
+        target = self.imports.get(head)
+        if target is None:
+            return dotted
+        return target + dot + rest if rest else target
+
+
+def summarise(tree, module, is_package=False):
+    """The ModuleSummary of one module's ``ast``."""
+    imports = {}
+    stars = []
+    constants = {}
+    functions = {}
+    classes = {}
+    ctx = _ModuleContext(imports, constants)
+    body = list(tree.body)
+    # imports first (anywhere at module level, including under if/try), then the rest
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            _record_import(stmt, module, is_package, imports, stars)
+        elif isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
+            pending.extend(stmt.body)
+            pending.extend(stmt.orelse)
+            for handler in getattr(stmt, "handlers", ()):
+                pending.extend(handler.body)
+            pending.extend(getattr(stmt, "finalbody", ()))
+    for stmt in _module_statements(body):
+        if isinstance(stmt, _FUNCTIONS):
+            if len(functions) < MAX_ENTRIES and _ok_name(stmt.name):
+                functions[stmt.name] = _summarise_function(stmt, ctx, in_class=False)
+        elif isinstance(stmt, ast.ClassDef):
+            if len(classes) < MAX_ENTRIES and _ok_name(stmt.name):
+                classes[stmt.name] = _summarise_class(stmt, ctx)
+        elif isinstance(stmt, ast.Assign):
+            if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                _record_constant(stmt.targets[0].id, stmt.value, ctx)
+        elif isinstance(stmt, ast.AnnAssign):
+            if isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                _record_constant(stmt.target.id, stmt.value, ctx)
+    return ModuleSummary(module, is_package, imports, stars, constants, functions, classes)
+
+
+def _module_statements(body):
+    """Module-level statements, looking into if/try blocks (first definition wins for
+    functions and classes defined under both branches of an ``if``)."""
+    stack = [iter(body)]
+    while stack:
+        for stmt in stack[-1]:
+            if isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
+                blocks = [stmt.body, getattr(stmt, "orelse", [])]
+                blocks += [h.body for h in getattr(stmt, "handlers", ())]
+                if len(stack) < 8:
+                    stack.append(iter([s for block in blocks for s in block]))
+                break
+            yield stmt
+        else:
+            stack.pop()
+
+
+def _ok_name(name):
+    return 0 < len(name) <= MAX_NAME
+
+
+def _record_import(stmt, module, is_package, imports, stars):
+    if isinstance(stmt, ast.Import):
+        for alias in stmt.names:
+            if alias.asname:
+                imports[alias.asname] = alias.name
+            else:
+                head = alias.name.partition(".")[0]
+                imports.setdefault(head, head)
+        return
+    if stmt.level:
+        base = _import_base(module, is_package, stmt.level)
+        if base is None:
+            return
+        source = f"{base}.{stmt.module}" if stmt.module and base else (stmt.module or base)
+    else:
+        source = stmt.module
+    if not source or len(source) > MAX_NAME:
+        return
+    for alias in stmt.names:
+        if alias.name == "*":
+            if source not in stars and len(stars) < MAX_FACTS:
+                stars.append(source)
+            continue
+        target = f"{source}.{alias.name}"
+        if len(imports) < MAX_ENTRIES and len(target) <= MAX_NAME:
+            imports[alias.asname or alias.name] = target
+
+
+def _record_constant(name, value, ctx):
+    if len(ctx.constants) >= MAX_ENTRIES or not _ok_name(name):
+        return
+    constant = _constant_value(value, ctx, 0)
+    if constant is not _NO_CONSTANT:
+        ctx.constants[name] = constant
+    else:
+        ctx.constants.pop(name, None)  # rebound to something else: no longer known
+
+
+_NO_CONSTANT = object()
+
+
+def _constant_value(node, ctx, depth):
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if value is None or type(value) in (bool, int, float):
+            if type(value) is int and not -_INT_LIMIT < value < _INT_LIMIT:
+                return _NO_CONSTANT
+            return value
+        if type(value) is str:
+            return value if len(value) <= MAX_NAME else _NO_CONSTANT
+        if type(value) is bytes:
+            return value if len(value) <= MAX_NAME else _NO_CONSTANT
+        return _NO_CONSTANT
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
+            and isinstance(node.operand, ast.Constant) \
+            and type(node.operand.value) in (int, float):
+        return _constant_value(ast.Constant(-node.operand.value), ctx, depth)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        if depth >= MAX_CONSTANT_DEPTH or len(node.elts) > MAX_CONSTANT_ITEMS:
+            return _NO_CONSTANT
+        items = []
+        for elt in node.elts:
+            item = _constant_value(elt, ctx, depth + 1)
+            if item is _NO_CONSTANT or isinstance(item, NameRef):
+                return _NO_CONSTANT
+            items.append(item)
+        if isinstance(node, ast.Set):
+            try:
+                return frozenset(items)
+            except TypeError:
+                return _NO_CONSTANT
+        return tuple(items)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id in ("frozenset", "set", "tuple") and len(node.args) == 1 \
+            and not node.keywords:
+        inner = _constant_value(node.args[0], ctx, depth)
+        if isinstance(inner, (tuple, frozenset)):
+            return frozenset(inner) if node.func.id != "tuple" else tuple(inner)
+        return _NO_CONSTANT
+    dotted = dotted_name(node)
+    if dotted is not None:
+        qualified = ctx.qualify(dotted)
+        if qualified.startswith("errno.") and qualified.count(".") == 1:
+            return ErrnoName(qualified[6:])
+        if depth == 0:
+            return NameRef(dotted)
+    return _NO_CONSTANT
+
+
+def _summarise_class(node, ctx):
+    bases = []
+    for base in node.bases[:MAX_FACTS]:
+        dotted = dotted_name(base)
+        if dotted is None and isinstance(base, ast.Subscript):  # Generic[T], Base[int]
+            dotted = dotted_name(base.value)
+        if dotted is not None and dotted not in ("object", "typing.Generic", "Generic"):
+            bases.append(dotted)
+    cls = ClassSummary(bases)
+    for stmt in _module_statements(node.body):
+        if isinstance(stmt, _FUNCTIONS):
+            if len(cls.methods) >= MAX_ENTRIES or not _ok_name(stmt.name):
+                continue
+            summary = _summarise_function(stmt, ctx, in_class=True, cls=cls)
+            cls.methods[stmt.name] = summary
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            names = _annotation_names(stmt.annotation, ctx)
+            if names:
+                cls.annotations[stmt.target.id] = names
+    return cls
+
+
+def _annotation_names(node, ctx, depth=0):
+    """The class names an annotation allows (``"A | None"``, ``Optional[A]``, ``Union[A,
+    B]``, ``"pkg.A"``), as dotted names in the module, None and unparseable parts left out."""
+    if depth > 6:
+        return []
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if len(node.value) > MAX_NAME:
+            return []
+        try:
+            parsed = ast.parse(node.value.strip(), mode="eval")
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return []
+        return _annotation_names(parsed.body, ctx, depth + 1)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        names = _annotation_names(node.left, ctx, depth + 1)
+        for name in _annotation_names(node.right, ctx, depth + 1):
+            if name not in names:
+                names.append(name)
+        return names[:MAX_FACTS]
+    if isinstance(node, ast.Subscript):
+        head = ctx.qualify(dotted_name(node.value))
+        if head in ("typing.Optional", "Optional", "typing.Union", "Union",
+                    "typing_extensions.Optional"):
+            inner = node.slice
+            if isinstance(inner, ast.Index):  # Python 3.8 shape, kept for old trees
+                inner = inner.value
+            parts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            names = []
+            for part in parts[:MAX_FACTS]:
+                for name in _annotation_names(part, ctx, depth + 1):
+                    if name not in names:
+                        names.append(name)
+            return names[:MAX_FACTS]
+        if head in ("typing.Annotated", "Annotated", "typing.ClassVar", "ClassVar",
+                    "typing.Final", "Final"):
+            inner = node.slice
+            if isinstance(inner, ast.Tuple):
+                inner = inner.elts[0] if inner.elts else None
+            return _annotation_names(inner, ctx, depth + 1) if inner is not None else []
+        return []
+    if isinstance(node, ast.Constant) and node.value is None:
+        return []
+    dotted = dotted_name(node)
+    if dotted is None or dotted == "None":
+        return []
+    return [dotted]
+
+
+def _socket_type_of_call(call, ctx):
+    """SocketType for a socket.socket(...) call: the ``type`` argument when visible."""
+    arg = call.args[1] if len(call.args) > 1 else None
+    for keyword in call.keywords:
+        if keyword.arg == "type":
+            arg = keyword.value
+    if arg is None:
+        family = call.args[0] if call.args else None
+        for keyword in call.keywords:
+            if keyword.arg == "family":
+                family = keyword.value
+        if family is None and not call.keywords:
+            return SocketType.STREAM
+        if call.keywords and any(k.arg is None for k in call.keywords):
+            return SocketType.UNKNOWN
+        return SocketType.STREAM if len(call.args) < 4 else SocketType.UNKNOWN
+    dotted = ctx.qualify(dotted_name(arg)) or ""
+    last = dotted.rpartition(".")[2]
+    if last == "SOCK_DGRAM":
+        return SocketType.DATAGRAM
+    if last == "SOCK_STREAM":
+        return SocketType.STREAM
+    return SocketType.UNKNOWN
+
+
+class _FunctionWalk:
+    """Facts about one function body, statement by statement."""
+
+    def __init__(self, node, ctx, in_class, outer_params=None):
+        self.node = node
+        self.ctx = ctx
+        args = node.args
+        positional = list(getattr(args, "posonlyargs", [])) + list(args.args)
+        self.params = [a.arg for a in positional][:MAX_PARAMS]
+        self.kwonly = [a.arg for a in args.kwonlyargs][:MAX_PARAMS]
+        self.vararg = args.vararg.arg if args.vararg else None
+        decorators = [ctx.qualify(dotted_name(d.func if isinstance(d, ast.Call) else d))
+                      for d in node.decorator_list]
+        self.static = "staticmethod" in decorators
+        self.classmethod = "classmethod" in decorators
+        self.prop = any(d in _PROPERTY_DECORATORS for d in decorators if d) or any(
+            d and d.endswith((".setter", ".getter", ".deleter")) for d in decorators)
+        self.decorators = [d for d in (dotted_name(x.func if isinstance(x, ast.Call) else x)
+                                       for x in node.decorator_list)
+                           if d and ctx.qualify(d) not in _NOT_RECORDED_DECORATORS
+                           and not d.endswith((".setter", ".getter", ".deleter"))]
+        self.method = in_class and not self.static
+        self.self_name = self.params[0] if self.method and self.params else None
+        if self.classmethod:
+            self.self_name = None
+        self.outer_params = outer_params or {}  # name -> index in the enclosing function
+        self.locals = {}  # local name -> Value
+        self.local_sets = {}  # local name -> set[Setting]
+        self.local_calls = []  # (callee, [(where, local name)])
+        self.returns = []
+        self.returned_locals = set()
+        self.sets = {}
+        self.calls = []
+        self.assigned = {}  # attr -> [Value]
+        self.annotations = {}  # attr -> [dotted]
+        self.eof = None
+        self.sends_all = False
+        self.retry = None
+        self.reads = {}  # local name -> Value(READ) of a read not yet checked for b""  # local name -> Value(READ) of an unchecked read
+        self.inner = {}  # nested function name -> _FunctionWalk
+
+    # -- targets: what a receiver/argument expression names, for settings and call edges
+    def target(self, node):
+        if isinstance(node, ast.Name):
+            if node.id in self.params or node.id in self.kwonly:
+                return node.id
+            if node.id in self.locals or node.id in self.local_sets:
+                return "local:" + node.id
+            return None
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and self.self_name is not None and node.value.id == self.self_name:
+            return SELF + node.attr
+        return None
+
+    def param_or_attr(self, node):
+        """(attribute name, None) for self.x, (None, index) for a parameter, else None."""
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and self.self_name is not None and node.value.id == self.self_name:
+            return node.attr, None
+        if isinstance(node, ast.Name) and node.id in self.params:
+            return None, self.params.index(node.id)
+        return None
+
+    def run(self):
+        self.walk(self.node.body, loop=None, depth=0)
+        for name in self.returned_locals:
+            settings = self.local_sets.get(name)
+            if settings:
+                self.sets.setdefault(RETURNED, set()).update(settings)
+        for callee, args in self.local_calls:
+            mapped = [(w, RETURNED if n in self.returned_locals else None) for w, n in args]
+            mapped = [(w, t) for w, t in mapped if t is not None]
+            if mapped and len(self.calls) < MAX_EDGES:
+                self.calls.append(CallEdge(callee, mapped))
+        return self
+
+    def walk(self, body, loop, depth):
+        if depth > 100:
+            return
+        for stmt in body:
+            kind = type(stmt)
+            if kind is ast.Expr:
+                self.expression_statement(stmt.value)
+            elif kind is ast.Assign:
+                self.assign(stmt.targets, stmt.value, loop)
+            elif kind is ast.AnnAssign:
+                self.annotated(stmt)
+            elif kind is ast.AugAssign:
+                pass
+            elif kind is ast.Return:
+                if stmt.value is not None:
+                    self.returned(stmt.value)
+            elif kind is ast.If:
+                self.if_statement(stmt)
+                self.walk(stmt.body, loop, depth + 1)
+                self.walk(stmt.orelse, loop, depth + 1)
+            elif kind in (ast.While, ast.For, ast.AsyncFor):
+                if kind is ast.While:
+                    self.check_send_loop(stmt)
+                self.walk(stmt.body, stmt, depth + 1)
+                self.walk(stmt.orelse, loop, depth + 1)
+            elif kind in (ast.With, ast.AsyncWith):
+                self.walk(stmt.body, loop, depth + 1)
+            elif kind is ast.Try or kind.__name__ == "TryStar":
+                if loop is not None:
+                    self.check_retry(stmt)
+                self.walk(stmt.body, loop, depth + 1)
+                for handler in stmt.handlers:
+                    self.walk(handler.body, loop, depth + 1)
+                self.walk(stmt.orelse, loop, depth + 1)
+                self.walk(stmt.finalbody, loop, depth + 1)
+            elif kind in _FUNCTIONS:
+                if len(self.inner) < MAX_FACTS:
+                    outer = {p: i for i, p in enumerate(self.params)}
+                    self.inner[stmt.name] = _FunctionWalk(
+                        stmt, self.ctx, False, outer_params=outer).run()
+            elif kind.__name__ == "Match":
+                for case in stmt.cases:
+                    self.walk(case.body, loop, depth + 1)
+
+    # -- calls as statements: settings and helper calls
+    def expression_statement(self, value):
+        if isinstance(value, ast.Await):
+            value = value.value
+        if not isinstance(value, ast.Call):
+            return
+        func = value.func
+        if isinstance(func, ast.Attribute):
+            method = func.attr
+            if method in _SETTING_CALLS:
+                target = self.target(func.value)
+                if target is not None:
+                    setting = self.setting(method, value)
+                    if setting is not None:
+                        self.add_setting(target, setting)
+                    return
+            if method == "sendall" and self.param_or_attr(func.value) is not None:
+                self.sends_all = True
+        self.record_call(value)
+
+    def setting(self, method, call):
+        args = call.args
+        if method == "settimeout":
+            if len(args) != 1:
+                return None
+            arg = args[0]
+            if isinstance(arg, ast.Constant):
+                if arg.value is None:
+                    return Setting.BLOCKING
+                if arg.value == 0 and type(arg.value) in (int, float):
+                    return Setting.NONBLOCKING
+            return Setting.TIMEOUT
+        if method == "setblocking":
+            if len(args) != 1 or not isinstance(args[0], ast.Constant):
+                return None
+            return Setting.BLOCKING if args[0].value else Setting.NONBLOCKING
+        if method == "setsockopt" and len(args) >= 2:
+            option = (dotted_name(args[1]) or "").rpartition(".")[2]
+            if option == "SO_RCVTIMEO":
+                return Setting.RCVTIMEO
+            if option == "SO_SNDTIMEO":
+                return Setting.SNDTIMEO
+            if option == "SO_KEEPALIVE":
+                return Setting.KEEPALIVE
+            if option in _KEEPALIVE_TIMERS:
+                return Setting.KEEPALIVE_TIMERS
+            return None
+        if method == "ioctl" and args:
+            option = (dotted_name(args[0]) or "").rpartition(".")[2]
+            if option == "SIO_KEEPALIVE_VALS":
+                return Setting.KEEPALIVE_TIMERS
+        return None
+
+    def add_setting(self, target, setting):
+        if target.startswith("local:"):
+            self.local_sets.setdefault(target[6:], set()).add(setting)
+        elif len(self.sets) < MAX_FACTS or target in self.sets:
+            self.sets.setdefault(target, set()).add(setting)
+
+    def record_call(self, call):
+        """A call passing parameters / self attributes / local sockets to a project helper."""
+        func = call.func
+        callee = dotted_name(func)
+        if callee is None:
+            return
+        head = callee.partition(".")[0]
+        if self.self_name is not None and head == self.self_name:
+            if callee.count(".") != 1:
+                return
+            callee = "self." + callee.partition(".")[2]
+        elif head in self.params or head in self.kwonly or head in self.locals:
+            return  # a method of a parameter or local: not a project function we can name
+        args = []
+        for position, arg in enumerate(call.args[:MAX_PARAMS]):
+            if isinstance(arg, ast.Starred):
+                break
+            target = self.target(arg)
+            if target is not None:
+                args.append((position, target))
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                target = self.target(keyword.value)
+                if target is not None:
+                    args.append((keyword.arg, target))
+        if not args:
+            return
+        direct = [(w, t) for w, t in args if not t.startswith("local:")]
+        local = [(w, t[6:]) for w, t in args if t.startswith("local:")]
+        if direct and len(self.calls) < MAX_EDGES:
+            self.calls.append(CallEdge(callee, direct))
+        if local and len(self.local_calls) < MAX_EDGES:
+            self.local_calls.append((callee, local))
+
+    # -- values
+    def value(self, node, depth=0):
+        """Value of an expression (shallow shapes only)."""
+        if isinstance(node, ast.Await):
+            node = node.value
+        if isinstance(node, ast.Subscript):
+            inner = node.value
+            index = node.slice
+            if isinstance(index, ast.Index):
+                index = index.value
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) \
+                    and inner.func.attr in ("accept", "_accept") \
+                    and isinstance(index, ast.Constant) and index.value == 0:
+                return Value(ValueKind.SOCKET, socket=SocketType.STREAM)
+            return UNKNOWN
+        if isinstance(node, ast.Name):
+            if node.id in self.params:
+                return Value(ValueKind.PARAM, param=self.params.index(node.id))
+            local = self.locals.get(node.id)
+            if local is not None:
+                return local
+            if node.id in self.reads:
+                return self.reads[node.id]
+            return UNKNOWN
+        if isinstance(node, ast.Attribute):
+            owner = self.param_or_attr(node)
+            if owner is not None and owner[0] is not None:
+                return Value(ValueKind.ATTR, name=owner[0])
+            return UNKNOWN
+        if not isinstance(node, ast.Call):
+            return UNKNOWN
+        func = node.func
+        dotted = dotted_name(func)
+        qualified = self.ctx.qualify(dotted) if dotted else None
+        if qualified in _SOCKET_MAKERS:
+            kind = SocketType.STREAM if qualified in _STREAM_MAKERS \
+                else _socket_type_of_call(node, self.ctx)
+            if qualified == "socket.fromfd":
+                kind = SocketType.UNKNOWN
+            return Value(ValueKind.SOCKET, socket=kind)
+        if qualified in ("ssl.wrap_socket", "ssl.SSLSocket"):
+            return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
+        if isinstance(func, ast.Attribute):
+            method = func.attr
+            if method in _SSL_WRAPPERS:
+                return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
+            owner = self.param_or_attr(func.value)
+            if method in _READ_METHODS or method in _FORWARDED_METHODS:
+                if owner is not None:
+                    kind = ValueKind.READ if method in _READ_METHODS else ValueKind.FORWARD
+                    return Value(kind, name=owner[0], param=owner[1], method=method)
+                return UNKNOWN
+            if isinstance(func.value, ast.Name) and self.self_name is not None \
+                    and func.value.id == self.self_name:
+                return Value(ValueKind.METHOD_CALL, name=method)
+        if dotted is not None:
+            head = dotted.partition(".")[0]
+            if head in self.params or head in self.locals or head == self.self_name:
+                return UNKNOWN
+            return Value(ValueKind.CALL, name=dotted)
+        return UNKNOWN
+
+    def assign(self, targets, value, loop):
+        if len(targets) != 1:
+            return
+        target = targets[0]
+        if isinstance(target, ast.Name):
+            fact = self.value(value)
+            name = target.id
+            if fact.kind is ValueKind.READ:
+                self.reads[name] = fact
+                self.locals.pop(name, None)
+                return
+            self.reads.pop(name, None)
+            if fact.kind is not ValueKind.UNKNOWN:
+                self.locals[name] = fact
+            else:
+                self.locals.pop(name, None)
+            return
+        if isinstance(target, ast.Tuple) and target.elts \
+                and isinstance(target.elts[0], ast.Name):
+            call = value.value if isinstance(value, ast.Await) else value
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                    and call.func.attr in ("accept", "_accept"):
+                self.locals[target.elts[0].id] = Value(ValueKind.SOCKET,
+                                                       socket=SocketType.STREAM)
+            return
+        owner = self.param_or_attr(target) if isinstance(target, ast.Attribute) else None
+        if owner is not None and owner[0] is not None:
+            fact = self.value(value)
+            if fact.kind is ValueKind.ATTR and fact.name == owner[0]:
+                return
+            if fact.kind is ValueKind.PARAM:
+                fact = Value(ValueKind.PARAM, name=self.node.name, param=fact.param)
+            facts = self.assigned.setdefault(owner[0], [])
+            if fact not in facts and len(facts) < MAX_FACTS:
+                facts.append(fact)
+
+    def annotated(self, stmt):
+        target = stmt.target
+        owner = self.param_or_attr(target) if isinstance(target, ast.Attribute) else None
+        if owner is not None and owner[0] is not None:
+            names = _annotation_names(stmt.annotation, self.ctx)
+            if names:
+                self.annotations[owner[0]] = names
+        if stmt.value is not None:
+            self.assign([target], stmt.value, None)
+
+    def returned(self, node):
+        call = node.value if isinstance(node, ast.Await) else node
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                and call.func.attr == "sendall" \
+                and self.param_or_attr(call.func.value) is not None:
+            self.sends_all = True
+        if isinstance(node, ast.Name):
+            if node.id in self.locals or node.id in self.local_sets:
+                self.returned_locals.add(node.id)
+            if node.id in self.inner:
+                inner = self.inner[node.id]
+                if inner.retry is not None and self.retry is None:
+                    self.retry = RetryFact(inner.retry.errnos, inner.retry.param,
+                                           decorator=True)
+        fact = self.value(node)
+        if fact.kind is ValueKind.UNKNOWN:
+            return  # unknown returns (``return None`` on a failure path) are left out
+        if fact not in self.returns and len(self.returns) < MAX_FACTS:
+            self.returns.append(fact)
+
+    # -- empty reads
+    def if_statement(self, stmt):
+        name = _emptiness_test(stmt.test)
+        if name is None or name not in self.reads:
+            return
+        del self.reads[name]
+        action = _leaves_by(stmt.body)
+        if action is not None and self.eof is None:
+            self.eof = action
+
+    # -- send loops and retries
+    def check_send_loop(self, loop):
+        for stmt in _statements(loop.body, 4):
+            if isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                value = stmt.value
+                if isinstance(value, ast.Await):
+                    value = value.value
+                if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                        and value.func.attr in ("send", "write") \
+                        and self.param_or_attr(value.func.value) is not None:
+                    self.sends_all = True
+                    return
+
+    def check_retry(self, stmt):
+        called = None
+        for inner in _statements(stmt.body, 2):
+            call = None
+            if isinstance(inner, (ast.Expr, ast.Return, ast.Assign)) and inner.value is not None:
+                call = inner.value
+                if isinstance(call, ast.Await):
+                    call = call.value
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name):
+                name = call.func.id
+                if name in self.params:
+                    called = self.params.index(name)
+                    break
+                if name in self.outer_params:
+                    called = self.outer_params[name]
+                    break
+        if called is None:
+            return
+        errnos = set()
+        for handler in stmt.handlers:
+            caught = _caught_errnos(handler.type, self.ctx)
+            tested = _tested_errnos(handler.body, self.ctx)
+            found = (caught | tested) & _RETRY_ERRNOS
+            if found and _handler_continues(handler.body):
+                errnos |= found
+        if errnos:
+            self.retry = RetryFact(errnos, called)
+
+    def summary(self):
+        return FunctionSummary(
+            params=self.params, kwonly=self.kwonly, method=self.method, prop=self.prop,
+            returns=self.returns, eof=self.eof, sends_all=self.sends_all,
+            sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators)
+
+
+def _statements(body, depth):
+    """The statements of a block and of the blocks nested in it, ``depth`` levels down."""
+    for stmt in body:
+        yield stmt
+        if depth > 0:
+            for field in ("body", "orelse", "finalbody"):
+                block = getattr(stmt, field, None)
+                if isinstance(block, list) and not isinstance(stmt, (ast.ClassDef,)
+                                                              + _FUNCTIONS):
+                    yield from _statements(block, depth - 1)
+
+
+def _emptiness_test(test):
+    """The name an ``if`` tests for emptiness: ``not data``, ``data == b""``,
+    ``len(data) == 0``, ``not len(data)``."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        operand = test.operand
+        if isinstance(operand, ast.Name):
+            return operand.id
+        if isinstance(operand, ast.Call) and isinstance(operand.func, ast.Name) \
+                and operand.func.id == "len" and len(operand.args) == 1 \
+                and isinstance(operand.args[0], ast.Name):
+            return operand.args[0].id
+        return None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 \
+            and isinstance(test.ops[0], (ast.Eq, ast.Is)):
+        left, right = test.left, test.comparators[0]
+        if isinstance(left, ast.Constant):
+            left, right = right, left
+        if not isinstance(right, ast.Constant):
+            return None
+        if isinstance(left, ast.Name) and right.value in (b"", ""):
+            return left.id
+        if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) \
+                and left.func.id == "len" and len(left.args) == 1 \
+                and isinstance(left.args[0], ast.Name) and right.value == 0:
+            return left.args[0].id
+    return None
+
+
+def _leaves_by(body):
+    for stmt in body:
+        if isinstance(stmt, ast.Raise):
+            return EofAction.RAISES
+        if isinstance(stmt, ast.Return):
+            return EofAction.RETURNS
+    return None
+
+
+def _caught_errnos(node, ctx):
+    if node is None:
+        return set()
+    names = node.elts if isinstance(node, ast.Tuple) else [node]
+    found = set()
+    for name in names[:MAX_FACTS]:
+        errno = _RETRY_EXCEPTIONS.get(ctx.qualify(dotted_name(name)) or "")
+        if errno:
+            found.add(errno)
+    return found
+
+
+def _tested_errnos(body, ctx):
+    """errno names the handler's ``if`` tests compare against (``e.errno == errno.EINTR``,
+    ``e.args[0] in (errno.EINTR, errno.EAGAIN)``, a module constant holding them)."""
+    found = set()
+    for stmt in _statements(body, 2):
+        if not isinstance(stmt, (ast.If, ast.While)):
+            continue
+        stack = [stmt.test]
+        budget = 64
+        while stack and budget:
+            budget -= 1
+            node = stack.pop()
+            if isinstance(node, (ast.BoolOp,)):
+                stack.extend(node.values)
+            elif isinstance(node, ast.UnaryOp):
+                stack.append(node.operand)
+            elif isinstance(node, ast.Compare):
+                stack.extend(node.comparators)
+                stack.append(node.left)
+            elif isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+                stack.extend(node.elts)
+            else:
+                dotted = dotted_name(node)
+                if dotted is None:
+                    continue
+                qualified = ctx.qualify(dotted)
+                if qualified.startswith("errno.") and qualified.count(".") == 1:
+                    found.add(canonical_errno(qualified[6:]))
+                constant = ctx.constants.get(dotted)
+                if isinstance(constant, (tuple, frozenset)):
+                    for item in constant:
+                        if isinstance(item, ErrnoName):
+                            found.add(canonical_errno(item.name))
+    return found
+
+
+def _handler_continues(body):
+    """The handler goes round the loop again: a ``continue``, or an ending that is not a
+    raise / return / break."""
+    for stmt in _statements(body, 3):
+        if isinstance(stmt, ast.Continue):
+            return True
+    last = body[-1] if body else None
+    return not isinstance(last, (ast.Raise, ast.Return, ast.Break))
+
+
+def _summarise_function(node, ctx, in_class, cls=None):
+    walk = _FunctionWalk(node, ctx, in_class).run()
+    if cls is not None:
+        for attr, facts in walk.assigned.items():
+            known = cls.assigned.setdefault(attr, [])
+            for fact in facts:
+                if fact not in known and len(known) < MAX_FACTS:
+                    known.append(fact)
+        for attr, names in walk.annotations.items():
+            cls.annotations.setdefault(attr, names)
+    summary = walk.summary()
+    if not (summary.returns or summary.eof or summary.sends_all or summary.sets
+            or summary.calls or summary.retry or summary.prop or summary.decorators):
+        return FunctionSummary()  # nothing to say: kept as a bare name
+    return summary
+
+
+# ---- the index ----------------------------------------------------------------------------
+
+class _Located:
+    """A function found in the index: where it lives, for resolving its names."""
+
+    __slots__ = ("module", "cls", "qname", "summary")
+
+    def __init__(self, module, cls, qname, summary):
+        self.module = module
+        self.cls = cls  # qualified class name for methods
+        self.qname = qname
+        self.summary = summary
+
+
+class ProjectIndex:
+    """The summaries of a project's modules, and the questions the analysis asks of them.
+
+    Every query is bounded (see the module docstring) and memoised; none reads a file."""
+
+    def __init__(self, root, summaries):
+        self.root = root
+        self.summaries = dict(summaries)
+        self._returns = {}
+        self._sets = {}
+        self._bases = {}
+
+    # -- names
+    def module_of(self, qname):
+        """(module, rest) for the longest project module prefixing ``qname``."""
+        parts = qname.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = ".".join(parts[:cut])
+            if module in self.summaries:
+                return module, ".".join(parts[cut:])
+        return None, qname
+
+    def resolve(self, module, dotted, _hops=0):
+        """The qualified name ``dotted`` means in ``module``, or None if unknown there.
+
+        External names come back as imported (``socket.socket``); project names come back
+        where they are defined (re-exports followed, at most MAX_HOPS steps)."""
+        summary = self.summaries.get(module)
+        if summary is None or not dotted or _hops > MAX_HOPS:
+            return None
+        head, dot, rest = dotted.partition(".")
+        if summary.defines(head):
+            return f"{module}.{dotted}"
+        target = summary.imports.get(head)
+        if target is not None:
+            return self.canonical(target + dot + rest, _hops + 1)
+        for star in summary.stars:
+            found = self.resolve(star, dotted, _hops + 1)
+            if found is not None:
+                return found
+        if summary.is_package:
+            submodule = f"{module}.{head}"
+            if submodule in self.summaries:
+                return self.canonical(submodule + dot + rest, _hops + 1)
+        return None
+
+    def canonical(self, qname, _hops=0):
+        """A qualified name with project re-exports followed to the definition."""
+        module, rest = self.module_of(qname)
+        if module is None or not rest:
+            return qname
+        if _hops > MAX_HOPS:
+            return None
+        found = self.resolve(module, rest, _hops + 1)
+        return found if found is not None else qname
+
+    # -- definitions
+    def class_of(self, qname):
+        """The ClassSummary of a project class, or None."""
+        located = self._class(qname)
+        return located[1] if located else None
+
+    def _class(self, qname):
+        if not qname:
+            return None
+        qname = self.canonical(qname)
+        if qname is None:
+            return None
+        module, rest = self.module_of(qname)
+        if module is None or not rest or "." in rest:
+            return None
+        cls = self.summaries[module].classes.get(rest)
+        return (module, cls) if cls is not None else None
+
+    def function_of(self, qname):
+        """The FunctionSummary of a project function or method (``pkg.mod.Cls.meth``;
+        methods are looked up on project base classes too), or None."""
+        located = self._function(qname)
+        return located.summary if located else None
+
+    def _function(self, qname):
+        if not qname:
+            return None
+        qname = self.canonical(qname)
+        if qname is None:
+            return None
+        module, rest = self.module_of(qname)
+        if module is None or not rest:
+            return None
+        summary = self.summaries[module]
+        if "." not in rest:
+            function = summary.functions.get(rest)
+            return _Located(module, None, qname, function) if function else None
+        cls_name, _, method = rest.rpartition(".")
+        if "." in cls_name:
+            return None
+        return self._method(f"{module}.{cls_name}", method)
+
+    def _method(self, class_qname, name):
+        for ancestor in self._mro(class_qname):
+            located = self._class(ancestor)
+            if located is None:
+                continue
+            module, cls = located
+            method = cls.methods.get(name)
+            if method is not None:
+                return _Located(module, ancestor, f"{ancestor}.{name}", method)
+        return None
+
+    def _mro(self, class_qname):
+        """The class, then its project and external ancestors, breadth first, once each."""
+        start = self.canonical(class_qname) or class_qname
+        order = [start]
+        seen = {start}
+        i = 0
+        while i < len(order) and len(order) <= MAX_ANCESTORS:
+            located = self._class(order[i])
+            i += 1
+            if located is None:
+                continue
+            module, cls = located
+            for base in cls.bases:
+                qualified = self.resolve(module, base) or base
+                if qualified not in seen and len(order) <= MAX_ANCESTORS:
+                    seen.add(qualified)
+                    order.append(qualified)
+        return order
+
+    def bases(self, qname):
+        """Every ancestor of a class (project and external qualified names), itself left
+        out; at most MAX_ANCESTORS. Cycles in inheritance end at the first repeat."""
+        key = self.canonical(qname) or qname
+        cached = self._bases.get(key)
+        if cached is None:
+            cached = frozenset(self._mro(key)[1:])
+            self._bases[key] = cached
+        return set(cached)
+
+    def is_socket_class(self, qname):
+        """The class is, or subclasses, socket.socket / ssl.SSLSocket."""
+        return qname in _SOCKET_CLASSES or bool(self.bases(qname) & _SOCKET_CLASSES)
+
+    # -- what functions return
+    def returns(self, qname, _depth=0):
+        """What a project function or method returns, as one Value: SOCKET (with type and
+        ssl when visible), INSTANCE (a class, project or external), READ / FORWARD (an
+        unchecked read, or another socket call, of an attribute ``name`` of self or a
+        parameter ``param``), PARAM, ATTR (an attribute of self), or UNKNOWN. Factories are
+        followed through other functions up to MAX_DEPTH."""
+        located = self._function(qname)
+        if located is None:
+            return UNKNOWN
+        return self._returns_of(located, _depth)
+
+    def _returns_of(self, located, depth):
+        key = located.qname
+        if key in self._returns:
+            return self._returns[key]
+        if depth > MAX_DEPTH:
+            return UNKNOWN
+        self._returns[key] = UNKNOWN  # a function returning its own result: unknown
+        values = [self._resolve_value(v, located.module, located.cls, depth + 1)
+                  for v in located.summary.returns]
+        result = _merge(values)
+        if depth == 0 or result.kind is not ValueKind.UNKNOWN:
+            self._returns[key] = result
+        else:
+            del self._returns[key]
+        return result
+
+    def _resolve_value(self, value, module, cls, depth):
+        if value.kind is ValueKind.CALL:
+            qname = self.resolve(module, value.name)
+            if qname is None:
+                return UNKNOWN
+            return self._called(qname, depth)
+        if value.kind is ValueKind.METHOD_CALL:
+            if cls is None:
+                return UNKNOWN
+            located = self._method(cls, value.name)
+            if located is None or depth > MAX_DEPTH:
+                return UNKNOWN
+            return self._returns_of(located, depth)
+        if value.kind is ValueKind.INSTANCE and value.name:
+            qname = self.resolve(module, value.name) or value.name
+            return self._instance(qname)
+        return value
+
+    def _called(self, qname, depth):
+        if qname in _SOCKET_CLASSES:
+            return Value(ValueKind.SOCKET, socket=SocketType.UNKNOWN,
+                         ssl=qname == "ssl.SSLSocket")
+        if self._class(qname) is not None:
+            return self._instance(qname)
+        located = self._function(qname)
+        if located is None or depth > MAX_DEPTH:
+            return UNKNOWN
+        return self._returns_of(located, depth)
+
+    def _instance(self, qname):
+        qname = self.canonical(qname) or qname
+        if qname in _SOCKET_CLASSES or (self._class(qname) and self.is_socket_class(qname)):
+            return Value(ValueKind.SOCKET, name=qname if qname not in _SOCKET_CLASSES else None,
+                         socket=SocketType.UNKNOWN, ssl="ssl.SSLSocket" in
+                         ({qname} | self.bases(qname)))
+        return Value(ValueKind.INSTANCE, name=qname)
+
+    def property_returns(self, class_qname, attr):
+        """What the property ``attr`` of a class returns (found on bases too), or None when
+        ``attr`` is no property there. ``ATTR`` means it returns another attribute of self
+        (``return self._sock``): ask ``attribute_kind`` about that one."""
+        located = self._method(class_qname, attr)
+        if located is None or not located.summary.prop:
+            return None
+        return self._returns_of(located, 0)
+
+    def attribute_kind(self, class_qname, attr):
+        """What ``self.<attr>`` holds in instances of a class, following inheritance:
+        an annotation decides (INSTANCE of its class, or SOCKET for socket classes; unions
+        give one value only when all members agree); otherwise the values assigned to it in
+        the class's methods (SOCKET, INSTANCE, PARAM of a method, ...), merged. UNKNOWN
+        when nothing is known."""
+        for ancestor in self._mro(class_qname):
+            located = self._class(ancestor)
+            if located is None:
+                continue
+            module, cls = located
+            names = cls.annotations.get(attr)
+            if names:
+                return _merge([self._instance(self.resolve(module, n) or n) for n in names])
+            values = cls.assigned.get(attr)
+            if values:
+                method_cls = ancestor
+                return _merge([self._resolve_value(v, module, method_cls, 1) for v in values])
+        return UNKNOWN
+
+    # -- methods of wrapper classes
+    def sends_everything(self, class_qname, method):
+        """A ``send``/``sendall``/``write`` method (found on bases too) writes every byte:
+        it loops on a send of a wrapped socket using the count, or calls its sendall."""
+        located = self._method(class_qname, method)
+        return bool(located and located.summary.sends_all)
+
+    def reads_on_eof(self, qname):
+        """EofAction of a read helper (it raises / returns when a read gives b""), or None."""
+        located = self._function(qname)
+        return located.summary.eof if located else None
+
+    # -- settings
+    def sets_on(self, func_qname, _depth=0):
+        """{target: frozenset[Setting]} a function sets: targets are parameter names,
+        ``self.<attr>`` and ``<return>`` (the socket it returns). Settings made by project
+        helpers it passes the target to are included, MAX_DEPTH calls deep."""
+        located = self._function(func_qname)
+        if located is None:
+            return {}
+        return {t: frozenset(s) for t, s in self._sets_of(located, _depth).items()}
+
+    def _sets_of(self, located, depth):
+        key = located.qname
+        if key in self._sets:
+            return self._sets[key]
+        result = {t: set(s) for t, s in located.summary.sets.items()}
+        self._sets[key] = result  # cycles see what is known so far
+        if depth < MAX_DEPTH:
+            for edge in located.summary.calls:
+                callee, bound = self._callee(edge.callee, located)
+                if callee is None:
+                    continue
+                callee_sets = self._sets_of(callee, depth + 1)
+                if not callee_sets:
+                    continue
+                params = callee.summary.params
+                offset = 1 if bound else 0
+                for where, target in edge.args:
+                    if type(where) is int:
+                        index = where + offset
+                        name = params[index] if index < len(params) else None
+                    else:
+                        name = where
+                    if name and name in callee_sets:
+                        result.setdefault(target, set()).update(callee_sets[name])
+                if bound and callee.cls is not None:
+                    for target, settings in callee_sets.items():
+                        if target.startswith(SELF):
+                            result.setdefault(target, set()).update(settings)
+        if depth > 0 and key in self._sets and depth >= MAX_DEPTH:
+            del self._sets[key]  # cut short by the bound: not the whole answer
+        return result
+
+    def _callee(self, callee, located):
+        """(_Located, bound method) for a call edge's callee."""
+        if callee.startswith(SELF):
+            if located.cls is None:
+                return None, False
+            return self._method(located.cls, callee[len(SELF):]), True
+        qname = self.resolve(located.module, callee)
+        if qname is None:
+            return None, False
+        if self._class(qname) is not None:
+            return self._method(qname, "__init__"), True
+        return self._function(qname), False
+
+    # -- retries
+    def retry_helper(self, func_qname):
+        """(errnos, index of the parameter it calls) when a function loops retrying a call
+        of one of its parameters on EINTR/EAGAIN (``until_concludes(f, *args)``), or when it
+        is a decorator wrapping its parameter in such a loop; else None."""
+        located = self._function(func_qname)
+        if located is None or located.summary.retry is None:
+            return None
+        retry = located.summary.retry
+        return retry.errnos, retry.param
+
+    def is_retry_decorator(self, func_qname):
+        located = self._function(func_qname)
+        return bool(located and located.summary.retry and located.summary.retry.decorator)
+
+    def retry_decorators(self, func_qname):
+        """The decorators of a function that retry it: [(decorator qname, errnos)]."""
+        located = self._function(func_qname)
+        if located is None:
+            return []
+        found = []
+        for dotted in located.summary.decorators:
+            qname = self.resolve(located.module, dotted)
+            decorator = self._function(qname) if qname else None
+            if decorator and decorator.summary.retry and decorator.summary.retry.decorator:
+                found.append((decorator.qname, decorator.summary.retry.errnos))
+        return found
+
+    # -- constants
+    def constant(self, module, name, _hops=0):
+        """The value of a constant as ``module`` sees ``name`` (imports followed), or
+        ``NOT_FOUND``. Values: int, float, str, bytes, bool, None, tuple, frozenset,
+        ErrnoName."""
+        qname = self.resolve(module, name)
+        if qname is None or _hops > MAX_HOPS:
+            return NOT_FOUND
+        owner, rest = self.module_of(qname)
+        if owner is None or "." in rest:
+            return NOT_FOUND
+        value = self.summaries[owner].constants.get(rest, NOT_FOUND)
+        if isinstance(value, NameRef):
+            return self.constant(owner, value.dotted, _hops + 1)
+        return value
+
+
+NOT_FOUND = type("NotFound", (), {"__repr__": lambda self: "NOT_FOUND",
+                                  "__bool__": lambda self: False, "__slots__": ()})()
+
+
+def _merge(values):
+    """One Value for several (all returns of a function, all assignments of an attribute):
+    equal values merge; sockets of different types give a socket of unknown type; anything
+    else mixed is UNKNOWN."""
+    values = [v for v in values if v.kind is not ValueKind.UNKNOWN]
+    if not values:
+        return UNKNOWN
+    first = values[0]
+    if all(v == first for v in values):
+        return first
+    if all(v.kind is ValueKind.SOCKET for v in values):
+        kinds = {v.socket for v in values}
+        return Value(ValueKind.SOCKET, socket=kinds.pop() if len(kinds) == 1
+                     else SocketType.UNKNOWN, ssl=any(v.ssl for v in values))
+    return UNKNOWN
