@@ -324,8 +324,11 @@ def cmd_check(argv):
         settings = settings_for(paths[0])
     run = _Run(args, settings, settings_for)
     if paths == ["-"]:
-        run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
-                           stdin=True))
+        source = sys.stdin.buffer.read()
+        project = _stdin_project(args, source)
+        run.add(check_file(run.job, args.stdin_filename or "-", source, stdin=True,
+                           project=project))
+        run.warnings.extend(getattr(project, "warnings", ()))
         return run.finish()
     files = list(discover(paths, run.errors, resolver, args.force_exclude, run.job.root))
     if args.show_files:
@@ -343,6 +346,19 @@ def cmd_check(argv):
         cache.save()
         run.warnings.extend(dict.fromkeys(cache.warnings))
     return run.finish()
+
+
+def _stdin_project(args, source):
+    """The project of --stdin-filename (None without it, or for a file of no project),
+    with that file's summary made from the text read from stdin: stdin is analysed as
+    that file would be in a whole-project run."""
+    from lint_sockets.project import load_project, root_of
+
+    root = root_of(args.stdin_filename)
+    if root is None:
+        return None
+    cache = False if args.no_cache else _cache_directory(args, [args.stdin_filename])
+    return load_project(root, cache).with_source(args.stdin_filename, source)
 
 
 def show_settings(args, settings_for, paths):

@@ -147,7 +147,10 @@ class SummaryCache:
         self.dirty = False
         self.warnings = []
         self._key = _signing_key()
-        self.usable = self._key is not None and not os.path.islink(directory)
+        self.usable = self._key is not None
+        if os.path.islink(directory):
+            self.usable = False
+            self.warnings.append(f"{directory} is a symbolic link: the cache is not used")
         if not self.usable:
             return
         try:
@@ -208,6 +211,7 @@ class Project:
         self.index = index
         self.digest = digest
         self.modules = modules  # absolute path -> (module name, is package)
+        self.warnings = []  # about the summary cache, for the user
 
     def module_of(self, path):
         """The module name of ``path`` (None for a file no import can name)."""
@@ -216,24 +220,35 @@ class Project:
         if known is not None:
             return known[0]
         named = core().module_name_for(self.root, path)
-        return named[0] if named else None
+        if not named or named[0] in self._summaries:
+            return None  # the name is another file's (two scripts with one name)
+        return named[0]
 
     def with_source(self, path, source=None, tree=None):
         """This project as seen with ``path`` holding ``source`` (or the module whose ``ast``
         is ``tree``) rather than what is on disk: stdin, or an editor's unsaved buffer."""
         path = os.path.abspath(path)
-        named = self.modules.get(path) or core().module_name_for(self.root, path)
-        if not named:
-            return self
+        named = self.modules.get(path)
+        if named is None:
+            named = core().module_name_for(self.root, path)
+            if not named or named[0] in self._summaries:
+                return self  # no import names it, or the name is another file's
         name, is_package = named
         if tree is not None:
             digest, data = summarise_tree(tree, name, is_package)
         else:
             digest, data = summarise_source(source, name, is_package)
+        known = self._summaries.get(name)
+        if known is not None and known[0] == digest:
+            return self  # as on disk (the usual case): the same index
         summaries = dict(self._summaries)
         summaries[name] = (digest, None if data is None
                            else core().ModuleSummary.from_json(data))
-        return _build(self.root, summaries, dict(self.modules, **{path: named}))
+        modules = dict(self.modules)
+        modules[path] = named
+        project = _build(self.root, summaries, modules)
+        project.warnings = self.warnings
+        return project
 
 
 def _build(root, summaries, modules):
@@ -307,7 +322,9 @@ class Loader:
                      if value is not None}
         if self.cache is not None:
             self.cache.save()
-        return _build(self.root, summaries, self.modules)
+        project = _build(self.root, summaries, self.modules)
+        project.warnings = list(self.warnings)
+        return project
 
 
 def load_project(root, cache_directory=None):

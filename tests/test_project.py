@@ -67,3 +67,225 @@ def test_the_cache_follows_the_project_root(tmp_path):
     # the configuration comes from outer, but the file's project (and its cache) is inner
     assert project_root([str(inner / "a.py")]) == str(inner)
     assert project_root([str(outer)]) == str(outer)
+
+
+# --- the loader: which files, read how -------------------------------------------------------
+
+from lint_sockets import project as project_module  # noqa: E402
+from lint_sockets import runner  # noqa: E402
+from lint_sockets.project import Loader, load_project, project_files  # noqa: E402
+
+HELPER = (
+    "import socket\n"
+    "def read(sock):\n"
+    "    return sock.recv(4096)\n"
+)
+USER = (
+    "from pkg.helper import read\n"
+    "def pump(sock):\n"
+    "    while True:\n"
+    "        data = read(sock)\n"
+)
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("LINT_SOCKETS_CACHE_DIR", raising=False)
+    return tmp_path / "user-cache"
+
+
+def make_project(tmp_path, name="project"):
+    root = tmp_path / name
+    (root / "pkg").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'pkg'\n")
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "pkg" / "helper.py").write_text(HELPER)
+    (root / "pkg" / "user.py").write_text(USER)
+    return root
+
+
+def names(root):
+    return sorted(os.path.relpath(path, root) for path, _ in project_files(str(root)))
+
+
+def test_the_loader_skips_what_is_not_the_projects_code(tmp_path):
+    root = make_project(tmp_path)
+    for skipped in (".hidden", "node_modules/x", "build", "dist", "__pycache__",
+                    "lib/site-packages/dep", "venv", ".tox/py311"):
+        (root / skipped).mkdir(parents=True, exist_ok=True)
+        (root / skipped / "mod.py").write_text(HELPER)
+    (root / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (root / "pkg" / "notes.txt").write_text("not python")
+    (root / "pkg" / "generated.py").write_text("X = 1\n" * (project_module.MAX_MODULE // 6 + 1))
+    assert names(root) == ["pkg/__init__.py", "pkg/helper.py", "pkg/user.py"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and FIFOs")
+def test_the_loader_follows_no_link_out_of_the_project_and_reads_no_fifo(tmp_path):
+    root = make_project(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.py").write_text("TOKEN = 'x'\n")
+    (root / "pkg" / "leak.py").symlink_to(outside / "secret.py")
+    (root / "pkg" / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (root / "pkg" / "alias.py").symlink_to(root / "pkg" / "helper.py")
+    os.mkfifo(root / "pkg" / "pipe.py")
+    assert names(root) == ["pkg/__init__.py", "pkg/alias.py", "pkg/helper.py",
+                           "pkg/user.py"]
+    project = load_project(str(root), False)  # a FIFO would block here if it were read
+    assert project.module_of(str(root / "pkg" / "user.py")) == "pkg.user"
+
+
+def test_modules_are_named_from_the_root(tmp_path):
+    root = make_project(tmp_path)
+    (root / "src" / "lib").mkdir(parents=True)
+    (root / "src" / "lib" / "__init__.py").write_text("")
+    (root / "src" / "lib" / "net.py").write_text(HELPER)
+    project = load_project(str(root), False)
+    assert project.module_of(str(root / "pkg" / "helper.py")) == "pkg.helper"
+    assert project.module_of(str(root / "pkg" / "__init__.py")) == "pkg"
+    assert project.module_of(str(root / "src" / "lib" / "net.py")) == "lib.net"
+    assert set(project.index.summaries) >= {"pkg", "pkg.helper", "pkg.user", "lib.net"}
+
+
+def test_a_file_that_does_not_compile_has_no_summary_and_no_traceback(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    (root / "pkg" / "broken.py").write_text("def f(:\n")
+    (root / "pkg" / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nX = '\xe9'\n")
+    (root / "pkg" / "bad_utf8.py").write_bytes(b"X = '\xff'\n")
+    (root / "pkg" / "deep.py").write_text("x = " + "(" * 5000 + ")" * 5000 + "\n")
+    project = load_project(str(root), str(root / ".lint_sockets_cache"))
+    assert "pkg.broken" not in project.index.summaries
+    assert "pkg.bad_utf8" not in project.index.summaries
+    assert "pkg.latin" in project.index.summaries
+    # and the verdict is cached like any other
+    again = Loader(str(root), str(root / ".lint_sockets_cache"))
+    assert again.missing == []
+
+
+# --- the summary cache ------------------------------------------------------------------------
+
+def _spy_reads(monkeypatch):
+    """The .py files opened from now on."""
+    opened = []
+    real_open = os.open
+
+    def spying(path, *args, **kwargs):
+        if str(path).endswith(".py"):
+            opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spying)
+    return opened
+
+
+def test_a_warm_load_reads_no_source_file(tmp_path, user_cache, monkeypatch):
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    opened = _spy_reads(monkeypatch)
+    monkeypatch.setattr(project_module, "summarise_file",
+                        lambda *a: pytest.fail("a cached summary was made again"))
+    again = load_project(str(root), cache)
+    assert opened == []
+    assert again.digest == first.digest
+    assert set(again.index.summaries) == set(first.index.summaries)
+    monkeypatch.undo()
+    opened = _spy_reads(monkeypatch)
+    load_project(str(root), False)  # the spy sees the reads of a load without the cache
+    assert sorted(opened) == sorted(p for p, _ in project_files(str(root)))
+
+
+def test_an_edit_with_the_same_size_and_times_is_seen(tmp_path, user_cache):
+    """As a checkout or an archive can leave a file: same size and mtime, other content.
+    The ctime, which no one can set, is part of the key."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    helper = root / "pkg" / "helper.py"
+    first = load_project(str(root), cache)
+    stamp = os.stat(helper)
+    edited = HELPER.replace("def read(sock)", "def rea2(sock)")
+    assert len(edited) == len(HELPER)
+    helper.write_text(edited)
+    os.utime(helper, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    loader = Loader(str(root), cache)
+    assert loader.missing == [str(helper)]
+    again = loader.complete().finish()
+    assert again.digest != first.digest
+    assert again.digest == load_project(str(root), False).digest
+
+
+def test_an_edit_that_keeps_the_summary_keeps_the_digest(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    (root / "pkg" / "helper.py").write_text("# a comment\n" + HELPER)
+    assert load_project(str(root), cache).digest == first.digest
+    (root / "pkg" / "helper.py").write_text(HELPER + "def other(sock):\n    return 1\n")
+    assert load_project(str(root), cache).digest != first.digest
+    (root / "pkg" / "helper.py").unlink()
+    assert load_project(str(root), cache).digest != first.digest
+
+
+def _summary_file(root):
+    (found,) = (root / ".lint_sockets_cache").rglob("summaries-*.json")
+    return found
+
+
+def _resign(user_cache, body):
+    import hashlib
+    import hmac
+
+    key = (user_cache / "lint-sockets" / "cache-key").read_bytes()
+    return hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
+
+
+@pytest.mark.parametrize("damage", ["not-a-list", "short", "key-strings", "digest-short",
+                                    "summary-garbage", "summary-deep", "other-key"])
+def test_a_malformed_summary_entry_is_made_again(tmp_path, user_cache, damage):
+    import json
+
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    path = _summary_file(root)
+    entries = json.loads(path.read_bytes().partition(b"\n")[2])
+    helper = str(root / "pkg" / "helper.py")
+    key, digest, data = entries[helper]
+    entries[helper] = {
+        "not-a-list": "x",
+        "short": [key, digest],
+        "key-strings": [[str(k) for k in key], digest, data],
+        "digest-short": [key, "ab", data],
+        "summary-garbage": [key, digest, {"v": "no", "module": 3}],
+        "summary-deep": [key, digest, json.loads("[" * 500 + "]" * 500)],
+        "other-key": [[k + 1 for k in key], digest, None],
+    }[damage]
+    path.write_bytes(_resign(user_cache, json.dumps(entries).encode()))
+    loader = Loader(str(root), cache)
+    assert loader.missing == [helper]
+    assert loader.complete().finish().digest == first.digest
+
+
+def test_a_summary_cache_signed_elsewhere_is_not_believed(tmp_path, user_cache, monkeypatch):
+    """A cache shipped in the repository (signed with another user's key) that gives a
+    module an attacker's summary: it is not read."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    load_project(str(root), cache)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache))
+    loader = Loader(str(root), cache)
+    assert sorted(loader.missing) == sorted(p for p, _ in project_files(str(root)))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="POSIX links")
+def test_a_summary_cache_directory_that_is_a_link_is_not_used(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".lint_sockets_cache").symlink_to(elsewhere, target_is_directory=True)
+    project = load_project(str(root), str(root / ".lint_sockets_cache"))
+    assert list(elsewhere.iterdir()) == []
+    assert any("symbolic link" in w for w in project.warnings)
