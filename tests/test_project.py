@@ -289,3 +289,118 @@ def test_a_summary_cache_directory_that_is_a_link_is_not_used(tmp_path, user_cac
     project = load_project(str(root), str(root / ".lint_sockets_cache"))
     assert list(elsewhere.iterdir()) == []
     assert any("symbolic link" in w for w in project.warnings)
+
+
+# --- the runner: one index per project, results keyed on it ------------------------------------
+
+SERVER_LOOP = (
+    "import socket\n"
+    "def serve(port):\n"
+    "    srv = socket.create_server(('', port))\n"
+    "    while True:\n"
+    "        conn, addr = srv.accept()\n"
+)
+
+
+def _lint(capsys, *args):
+    from lint_sockets import cli
+
+    status = cli.main(["--output-format", "concise", *args])
+    return status, capsys.readouterr().out
+
+
+def _spy_checks(monkeypatch):
+    """(path, module name given to the engine, the project's root) of each file analysed."""
+    from lint_sockets import engine
+
+    seen = []
+    real = engine.check_source
+
+    def spying(source, settings, *args, **kwargs):
+        project = kwargs.get("project")
+        seen.append((kwargs.get("module_name"), project.root if project else None))
+        return real(source, settings, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "check_source", spying)
+    return seen
+
+
+def test_each_file_gets_the_index_of_its_own_project(tmp_path, user_cache, monkeypatch,
+                                                     capsys):
+    first = make_project(tmp_path, "first")
+    second = make_project(tmp_path, "second")
+    (first / "pkg" / "server.py").write_text(SERVER_LOOP)
+    (second / "pkg" / "server.py").write_text(SERVER_LOOP)
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(tmp_path)
+    seen = _spy_checks(monkeypatch)
+    status, out = _lint(capsys, "-j", "1", "first", "second", "loose/server.py")
+    assert status == 1 and out.count("SCK501") == 3, out
+    real = {os.path.realpath(str(first)): "first", os.path.realpath(str(second)): "second",
+            None: None}
+    analysed = sorted(((name, real[os.path.realpath(root)] if root else None)
+                       for name, root in seen), key=str)
+    # pkg/user.py is settled by the pre-filters, in the first round: no analysis
+    assert analysed == [("pkg.helper", "first"), ("pkg.helper", "second"),
+                        ("pkg.server", "first"), ("pkg.server", "second"), (None, None)]
+
+
+def test_a_cached_result_is_checked_again_when_another_modules_summary_changes(
+        tmp_path, user_cache, monkeypatch, capsys):
+    """A file's result may depend on any module of its project: a summary that changes
+    (here the helper module's) is a miss for every file of the project; an edit that
+    leaves every summary as it was (a comment) re-checks only the edited file."""
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(root)
+    first = _lint(capsys, "-j", "1", ".")
+    seen = _spy_checks(monkeypatch)
+    assert _lint(capsys, "-j", "1", ".") == first and seen == []
+    helper = root / "pkg" / "helper.py"
+    helper.write_text("# the helper, commented\n" + HELPER)
+    assert _lint(capsys, "-j", "1", ".") == first
+    assert [name for name, _ in seen] == ["pkg.helper"]
+    del seen[:]
+    helper.write_text(HELPER + "def write(sock, data):\n    sock.sendall(data)\n")
+    assert _lint(capsys, "-j", "1", ".") == first
+    assert sorted(name for name, _ in seen) == ["pkg", "pkg.helper", "pkg.server", "pkg.user"]
+
+
+def test_the_whole_project_run_and_the_parallel_run_agree(tmp_path, user_cache, monkeypatch,
+                                                          capsys):
+    root = make_project(tmp_path)
+    for i in range(6):
+        (root / "pkg" / f"server{i}.py").write_text(SERVER_LOOP)
+    (root / "pkg" / "broken.py").write_text("def f(:\n")
+    monkeypatch.chdir(root)
+    one = _lint(capsys, "--no-cache", "-j", "1", ".")
+    two = _lint(capsys, "--no-cache", "-j", "2", ".")
+    assert one == two and one[1].count("SCK501") == 6 and "SCK000" in one[1]
+    # a cold run with the cache, in workers, then a warm one, give the same
+    assert _lint(capsys, "-j", "2", ".") == one
+    assert _lint(capsys, "-j", "2", ".") == one
+
+
+def test_a_file_alone_and_stdin_get_the_project_and_its_module(tmp_path, user_cache,
+                                                               monkeypatch, capsys):
+    import io
+    import sys
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(tmp_path)
+    seen = _spy_checks(monkeypatch)
+    whole = _lint(capsys, "--no-cache", "-j", "1", "project")
+    del seen[:]
+    alone = _lint(capsys, "--no-cache", "project/pkg/server.py")
+    assert alone == whole
+    assert [name for name, _ in seen] == ["pkg.server"]
+    del seen[:]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SERVER_LOOP.encode())))
+    status, out = _lint(capsys, "-", "--stdin-filename", "project/pkg/server.py")
+    assert status == 1 and "project/pkg/server.py:5:22: SCK501" in out
+    assert [name for name, _ in seen] == ["pkg.server"]
+    (name, project_root), = seen
+    assert os.path.samefile(project_root, root)
