@@ -368,7 +368,9 @@ def _run_files(job, paths, jobs, cache, projects=True):
         for path in loader.missing:
             index = checked.get((root, path))
             name, is_package = loader.modules[path]
-            first.append((index, root, path, (None if index is None else job, path,
+            # a job sent to a worker carries its file's settings (Job.for_path)
+            first.append((index, root, path, (None if index is None
+                                              else job.for_path(paths[index]), path,
                                               name, is_package)))
     done = _in_workers(_first_passes, [task for *_, task in first], jobs)
     for (index, root, path, _), (key, digest, data, verdict) in zip(first, done):

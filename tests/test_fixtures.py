@@ -68,8 +68,8 @@ def _flake8_findings(root, modules):
 
 @pytest.mark.parametrize("root", project_fixtures(),
                          ids=lambda p: str(p.relative_to(FIXTURES)))
-def test_a_project_fixture_gives_its_markers_whole_alone_and_under_flake8(root, monkeypatch,
-                                                                         tmp_path):
+def test_a_project_fixture_gives_its_markers_whole_alone_and_under_flake8(
+        root, monkeypatch, tmp_path):
     """Every module's markers, and the same findings whether the project is checked as a
     whole, each file alone (as pre-commit passes files), or through the flake8 plugin."""
     from lint_sockets import flake8_plugin

@@ -72,7 +72,6 @@ def test_the_cache_follows_the_project_root(tmp_path):
 # --- the loader: which files, read how -------------------------------------------------------
 
 from lint_sockets import project as project_module  # noqa: E402
-from lint_sockets import runner  # noqa: E402
 from lint_sockets.project import Loader, load_project, project_files  # noqa: E402
 
 HELPER = (
@@ -404,3 +403,32 @@ def test_a_file_alone_and_stdin_get_the_project_and_its_module(tmp_path, user_ca
     assert [name for name, _ in seen] == ["pkg.server"]
     (name, project_root), = seen
     assert os.path.samefile(project_root, root)
+
+
+def test_a_finding_that_depends_on_another_module_follows_its_edits(tmp_path, user_cache,
+                                                                    monkeypatch, capsys):
+    """A finding in server.py that exists only while the helper module's constant says
+    so (a rule seeing through modules, stood in for here): editing only the helper makes
+    it appear and disappear on the next warm run, never a stale cached result."""
+    from lint_sockets import engine
+
+    real = engine.run_rules
+
+    def rules_reading_the_index(module, settings, source=None, project=None,
+                                module_name=None):
+        findings = real(module, settings, source, project, module_name)
+        if (project is not None and module_name == "pkg.server"
+                and project.constant(module_name, "LIMIT") == 0):
+            findings.append((module.body[0], "SCK101", "a finding from pkg.helper", None))
+        return findings
+
+    monkeypatch.setattr(engine, "run_rules", rules_reading_the_index)
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text("from pkg.helper import LIMIT\n" + SERVER_LOOP)
+    helper = root / "pkg" / "helper.py"
+    monkeypatch.chdir(root)
+    for limit, found in ((1, False), (0, True), (0, True), (1, False), (1, False)):
+        helper.write_text(f"LIMIT = {limit}\n" + HELPER)
+        status, out = _lint(capsys, "-j", "1", ".")
+        assert ("pkg/server.py:1:1: SCK101" in out) is found, (limit, out)
+        assert "pkg/server.py:6:22: SCK501" in out
