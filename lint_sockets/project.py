@@ -45,36 +45,90 @@ def _inside(real, base):
 
 
 def project_files(root):
-    """The project's module files below ``root``, sorted: (absolute path, stat) of the
-    regular ``.py`` files of at most MAX_MODULE bytes. Directory links are not followed; a file
-    link counts only when it leads to a file inside the root."""
-    root = os.path.abspath(root)
-    real_root = os.path.realpath(root)
+    """The project's module files below ``root``: (absolute path, stat, (module name, is
+    package) or None) of the regular ``.py`` files of at most MAX_MODULE bytes, in no
+    particular order. Directory links are not followed; a file link counts only when it
+    leads to a file inside the root."""
     found = []
-    for current, dirs, files in os.walk(root, onerror=lambda error: None):
-        kept = []
-        for name in sorted(dirs):
-            path = os.path.join(current, name)
-            if (name.startswith(".") or name in SKIPPED_DIRECTORIES or os.path.islink(path)
-                    or os.path.lexists(os.path.join(path, "pyvenv.cfg"))):
+    for entry, named in candidates(root):
+        info = module_stat(entry, root)
+        if info is not None:
+            found.append((entry.path, info, named))
+    return found
+
+
+def candidates(root):
+    """The directory entries of the project's ``.py`` files below ``root``, each with
+    its module name: (os.DirEntry, (module name, is package) or None), not yet looked at
+    (module_stat says which are modules).
+
+    The module names are analysis.index.module_name_for's (the tests hold them equal),
+    computed in the walk from the ``__init__.py`` each directory holds: a project of tens
+    of thousands of files is listed without a lookup per file."""
+    root = os.path.abspath(root)
+    found = []
+    # (directory, the package names from the nearest non-package directory down to it;
+    # None when a package on the way has a name no import can spell)
+    stack = [(root, [])]
+    while stack:
+        directory, parts = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".py"):
+                found.append((entry, _module_name(root, parts, name[:-3])))
                 continue
-            kept.append(name)
-        dirs[:] = kept
-        for name in sorted(files):
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(current, name)
             try:
-                info = os.lstat(path)
-                if stat.S_ISLNK(info.st_mode):
-                    if not _inside(os.path.realpath(path), real_root):
-                        continue  # a link out of the project: not its code
-                    info = os.stat(path)
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
             except OSError:
                 continue
-            if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_MODULE:
-                found.append((path, info))
+            if (name.startswith(".") or name in SKIPPED_DIRECTORIES
+                    or os.path.lexists(os.path.join(entry.path, "pyvenv.cfg"))):
+                continue
+            stack.append((entry.path, _package_parts(entry, parts)))
     return found
+
+
+def module_stat(entry, root):
+    """The stat of a candidate that is a module (a regular file of at most MAX_MODULE
+    bytes, or a link to one inside ``root``), else None."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(os.path.realpath(entry.path), os.path.realpath(root)):
+                return None  # a link out of the project: not its code
+            info = os.stat(entry.path)
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_MODULE:
+        return info
+    return None
+
+
+def _package_parts(entry, parent_parts):
+    """The package names down to the directory ``entry``: [] when it is not a package
+    (no ``__init__.py``), None when it is one no import can name."""
+    if not os.path.isfile(os.path.join(entry.path, "__init__.py")):
+        return []
+    if parent_parts is None or not entry.name.isidentifier():
+        return None
+    return parent_parts + [entry.name]
+
+
+def _module_name(root, parts, stem):
+    if parts is None or not stem.isidentifier():
+        return None
+    if stem == "__init__":
+        if parts:
+            return ".".join(parts), True
+        name = os.path.basename(root)  # the root itself is a package
+        return (name, True) if name.isidentifier() else None
+    return ".".join(parts + [stem]), False
 
 
 def stat_key(info):
@@ -166,17 +220,18 @@ class SummaryCache:
             self.entries = data
 
     def get(self, path, key):
-        """(digest, ModuleSummary or None) cached for ``path`` under ``key``, or None."""
+        """(digest, summary data or None) cached for ``path`` under ``key``, or None. Only
+        the shape is checked here; the summary itself is validated (ModuleSummary.from_json)
+        when the index is built, which a run whose results are all cached never does."""
         entry = self.entries.get(path)
-        try:
-            cached_key, digest, data = entry
-            if cached_key != key or not (isinstance(digest, str) and len(digest) == 64):
-                return None
-            summary = None if data is None else core().ModuleSummary.from_json(data)
-        except (TypeError, ValueError, RecursionError):
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return None
+        cached_key, digest, data = entry
+        if (cached_key != key or not (isinstance(digest, str) and len(digest) == 64)
+                or not (data is None or isinstance(data, dict))):
             return None
         self.kept[path] = entry
-        return digest, summary
+        return digest, data
 
     def put(self, path, key, digest, data):
         if key is not None:
@@ -201,27 +256,66 @@ class SummaryCache:
 # --- the project ----------------------------------------------------------------------------
 
 class Project:
-    """One project's index and what identifies its facts.
+    """One project: its modules' summaries and the index built from them.
 
     ``digest`` changes whenever any module's summary does: a file's cached result, which
-    may depend on any module it resolves into, is keyed on it."""
+    may depend on any module it resolves into, is keyed on it. The index is built on first
+    use: a run that finds every result in the cache needs only the digest."""
 
-    def __init__(self, root, index, digest, modules):
+    def __init__(self, root, summaries, modules, cache=None, claimed=()):
         self.root = root
-        self.index = index
-        self.digest = digest
+        self.summaries = summaries  # module name -> (digest, summary data or None, path)
         self.modules = modules  # absolute path -> (module name, is package)
-        self.warnings = []  # about the summary cache, for the user
+        # every name a file of the project claims (those two files claim name neither)
+        self.names = {name for name, _ in modules.values()} | set(claimed)
+        self.cache = cache  # the SummaryCache the summaries came from, or None
+        self.warnings = list(cache.warnings) if cache is not None else []
+        self.digest = _digest(summaries)
+        self._index = None
+
+    @property
+    def index(self):
+        """The ProjectIndex. A cached summary the index core rejects (from another version,
+        say) is made again from its file."""
+        if self._index is None:
+            from_json = core().ModuleSummary.from_json
+            built = {}
+            repaired = False
+            for name, (digest, data, path) in list(self.summaries.items()):
+                if data is None:
+                    continue
+                try:
+                    built[name] = from_json(data)
+                    continue
+                except (ValueError, TypeError, RecursionError):
+                    pass
+                key, digest, data = summarise_file(path, *self.modules[path])
+                self.summaries[name] = (digest, data, path)
+                repaired = True
+                if self.cache is not None:
+                    self.cache.put(path, key, digest, data)
+                if data is not None:
+                    try:
+                        built[name] = from_json(data)
+                    except (ValueError, TypeError, RecursionError):
+                        self.summaries[name] = (digest_of(None), None, path)
+            if repaired:
+                self.digest = _digest(self.summaries)
+                if self.cache is not None:
+                    self.cache.save()
+            self._index = core().ProjectIndex(self.root, built)
+        return self._index
 
     def module_of(self, path):
-        """The module name of ``path`` (None for a file no import can name)."""
+        """The module name of ``path`` (None for a file no import can name, or whose name
+        more than one file of the project claims)."""
         path = os.path.abspath(path)
         known = self.modules.get(path)
         if known is not None:
             return known[0]
         named = core().module_name_for(self.root, path)
-        if not named or named[0] in self._summaries:
-            return None  # the name is another file's (two scripts with one name)
+        if not named or named[0] in self.names:
+            return None
         return named[0]
 
     def with_source(self, path, source=None, tree=None):
@@ -231,41 +325,37 @@ class Project:
         named = self.modules.get(path)
         if named is None:
             named = core().module_name_for(self.root, path)
-            if not named or named[0] in self._summaries:
-                return self  # no import names it, or the name is another file's
+            if not named or named[0] in self.names:
+                return self  # no import names it, or the name is taken
         name, is_package = named
         if tree is not None:
             digest, data = summarise_tree(tree, name, is_package)
         else:
             digest, data = summarise_source(source, name, is_package)
-        known = self._summaries.get(name)
+        known = self.summaries.get(name)
         if known is not None and known[0] == digest:
             return self  # as on disk (the usual case): the same index
-        summaries = dict(self._summaries)
-        summaries[name] = (digest, None if data is None
-                           else core().ModuleSummary.from_json(data))
+        summaries = dict(self.summaries)
+        summaries[name] = (digest, data, path)
         modules = dict(self.modules)
         modules[path] = named
-        project = _build(self.root, summaries, modules)
+        project = Project(self.root, summaries, modules, claimed=self.names)
         project.warnings = self.warnings
         return project
 
 
-def _build(root, summaries, modules):
-    """The Project from {module name: (digest, ModuleSummary or None)}."""
-    index = core().ProjectIndex(root, {name: summary for name, (_, summary)
-                                       in summaries.items() if summary is not None})
-    digest = hashlib.sha256(json.dumps(sorted((name, d) for name, (d, _) in summaries.items()))
-                            .encode()).hexdigest()
-    project = Project(root, index, digest, modules)
-    project._summaries = summaries
-    return project
+def _digest(summaries):
+    listed = sorted((name, digest) for name, (digest, _, _) in summaries.items())
+    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
 
 
 class Loader:
     """Gathers one project's summaries: from the cache (a stat per file, no read), then
     those ``missing`` are added (``add``) by whoever parses them, the runner's workers or
-    ``complete``; ``finish`` builds the Project and saves the cache."""
+    ``complete``; ``finish`` gives the Project and saves the cache.
+
+    A module name that two files claim (two scripts with one name in different
+    directories) names neither: the index never resolves an import into the wrong file."""
 
     def __init__(self, root, cache_directory=None):
         from lint_sockets.runner import CACHE_DIR
@@ -274,39 +364,37 @@ class Loader:
         if cache_directory is None:
             cache_directory = (os.environ.get("LINT_SOCKETS_CACHE_DIR")
                                or os.path.join(root, CACHE_DIR))
-        self.cache = SummaryCache(cache_directory, root) if cache_directory is not False \
-            else None
+        self.cache = (SummaryCache(cache_directory, root) if cache_directory is not False
+                      else None)
+        found = candidates(root)
+        claims = {}
+        for _, named in found:
+            if named is not None:
+                claims[named[0]] = claims.get(named[0], 0) + 1
+        self.claimed = set(claims)
         self.modules = {}  # path -> (name, is package)
-        self.summaries = {}  # module name -> (digest, ModuleSummary or None)
+        self.summaries = {}  # module name -> (digest, summary data or None, path)
         self.missing = []  # paths whose summary must be made
-        module_name_for = core().module_name_for
-        for path, info in project_files(root):
-            named = module_name_for(root, path)
-            if not named or named[0] in self.summaries:
-                continue  # no import names it, or another file already does (src layout)
+        for entry, named in found:
+            if named is None or claims[named[0]] > 1:
+                continue
+            info = module_stat(entry, root)
+            if info is None:
+                continue
+            path = entry.path
             self.modules[path] = named
-            cached = None
-            if self.cache is not None:
-                cached = self.cache.get(path, stat_key(info))
+            cached = self.cache.get(path, stat_key(info)) if self.cache is not None else None
             if cached is None:
                 self.missing.append(path)
-                self.summaries[named[0]] = None  # placeholder keeping the first file's name
             else:
-                self.summaries[named[0]] = cached
+                self.summaries[named[0]] = cached + (path,)
 
     @property
     def warnings(self):
         return self.cache.warnings if self.cache is not None else []
 
     def add(self, path, key, digest, data):
-        name = self.modules[path][0]
-        summary = None
-        if data is not None:
-            try:
-                summary = core().ModuleSummary.from_json(data)
-            except ValueError:
-                digest, data = digest_of(None), None
-        self.summaries[name] = (digest, summary)
+        self.summaries[self.modules[path][0]] = (digest, data, path)
         if self.cache is not None:
             self.cache.put(path, key, digest, data)
 
@@ -318,13 +406,9 @@ class Loader:
         return self
 
     def finish(self):
-        summaries = {name: value for name, value in self.summaries.items()
-                     if value is not None}
         if self.cache is not None:
             self.cache.save()
-        project = _build(self.root, summaries, self.modules)
-        project.warnings = list(self.warnings)
-        return project
+        return Project(self.root, self.summaries, self.modules, self.cache, self.claimed)
 
 
 def load_project(root, cache_directory=None):

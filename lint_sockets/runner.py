@@ -397,6 +397,9 @@ def _run_files(job, paths, jobs, cache, projects=True):
             todo.append(index)
         elif cache is not None and not results[index].errors:
             cache.put(path, job, results[index], digest)  # settled in the first round
+    for root in dict.fromkeys(roots[i] for i in todo):
+        if root is not None:
+            built[root].index  # built here, once: the workers inherit it
     tasks = [(job.for_path(paths[i]), paths[i], roots[i], prechecked.get(i)) for i in todo]
     global _PROJECTS
     _PROJECTS = built

@@ -105,7 +105,7 @@ def make_project(tmp_path, name="project"):
 
 
 def names(root):
-    return sorted(os.path.relpath(path, root) for path, _ in project_files(str(root)))
+    return sorted(os.path.relpath(path, root) for path, _, _ in project_files(str(root)))
 
 
 def test_the_loader_skips_what_is_not_the_projects_code(tmp_path):
@@ -136,6 +136,27 @@ def test_the_loader_follows_no_link_out_of_the_project_and_reads_no_fifo(tmp_pat
     assert project.module_of(str(root / "pkg" / "user.py")) == "pkg.user"
 
 
+def test_the_walk_names_modules_as_the_index_core_does(tmp_path):
+    from lint_sockets.analysis.index import module_name_for
+
+    root = tmp_path / "root"
+    for directory, package in (("pkg", True), ("pkg/sub", True), ("pkg/sub/deeper", False),
+                               ("pkg/sub/deeper/pkg2", True), ("src/lib", True),
+                               ("scripts", False), ("bad-name", True), ("bad-name/x", True),
+                               ("ok/9lives", True), ("plain", False), ("plain/inner", True)):
+        (root / directory).mkdir(parents=True, exist_ok=True)
+        if package:
+            (root / directory / "__init__.py").write_text("")
+        for stem in ("mod", "two-words", "_private"):
+            (root / directory / f"{stem}.py").write_text("")
+    (root / "__init__.py").write_text("")
+    (root / "top.py").write_text("")
+    files = project_files(str(root))
+    assert len(files) > 30
+    for path, _, named in files:
+        assert named == module_name_for(str(root), path), path
+
+
 def test_modules_are_named_from_the_root(tmp_path):
     root = make_project(tmp_path)
     (root / "src" / "lib").mkdir(parents=True)
@@ -146,6 +167,17 @@ def test_modules_are_named_from_the_root(tmp_path):
     assert project.module_of(str(root / "pkg" / "__init__.py")) == "pkg"
     assert project.module_of(str(root / "src" / "lib" / "net.py")) == "lib.net"
     assert set(project.index.summaries) >= {"pkg", "pkg.helper", "pkg.user", "lib.net"}
+
+
+def test_a_module_name_two_files_claim_names_neither(tmp_path):
+    root = make_project(tmp_path)
+    for directory in ("scripts", "tools"):
+        (root / directory).mkdir()
+        (root / directory / "util.py").write_text(HELPER)
+    project = load_project(str(root), False)
+    assert "util" not in project.index.summaries
+    assert project.module_of(str(root / "scripts" / "util.py")) is None
+    assert project.module_of(str(root / "pkg" / "user.py")) == "pkg.user"
 
 
 def test_a_file_that_does_not_compile_has_no_summary_and_no_traceback(tmp_path, user_cache):
@@ -193,7 +225,7 @@ def test_a_warm_load_reads_no_source_file(tmp_path, user_cache, monkeypatch):
     monkeypatch.undo()
     opened = _spy_reads(monkeypatch)
     load_project(str(root), False)  # the spy sees the reads of a load without the cache
-    assert sorted(opened) == sorted(p for p, _ in project_files(str(root)))
+    assert sorted(opened) == sorted(p for p, _, _ in project_files(str(root)))
 
 
 def test_an_edit_with_the_same_size_and_times_is_seen(tmp_path, user_cache):
@@ -258,13 +290,21 @@ def test_a_malformed_summary_entry_is_made_again(tmp_path, user_cache, damage):
         "key-strings": [[str(k) for k in key], digest, data],
         "digest-short": [key, "ab", data],
         "summary-garbage": [key, digest, {"v": "no", "module": 3}],
-        "summary-deep": [key, digest, json.loads("[" * 500 + "]" * 500)],
+        "summary-deep": [key, digest, {"v": json.loads("[" * 500 + "]" * 500)}],
         "other-key": [[k + 1 for k in key], digest, None],
     }[damage]
     path.write_bytes(_resign(user_cache, json.dumps(entries).encode()))
     loader = Loader(str(root), cache)
-    assert loader.missing == [helper]
-    assert loader.complete().finish().digest == first.digest
+    if damage.startswith("summary-"):
+        # the right shape: the summary is judged when the index is built, and made again
+        assert loader.missing == []
+        project = loader.finish()
+        assert "pkg.helper" in project.index.summaries
+        assert project.digest == first.digest
+        assert Loader(str(root), cache).finish().digest == first.digest  # and kept
+    else:
+        assert loader.missing == [helper]
+        assert loader.complete().finish().digest == first.digest
 
 
 def test_a_summary_cache_signed_elsewhere_is_not_believed(tmp_path, user_cache, monkeypatch):
@@ -276,7 +316,7 @@ def test_a_summary_cache_signed_elsewhere_is_not_believed(tmp_path, user_cache, 
     load_project(str(root), cache)
     monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache))
     loader = Loader(str(root), cache)
-    assert sorted(loader.missing) == sorted(p for p, _ in project_files(str(root)))
+    assert sorted(loader.missing) == sorted(p for p, _, _ in project_files(str(root)))
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="POSIX links")
