@@ -147,8 +147,8 @@ def summarise_tree(tree, name, is_package):
     if tree is not None:
         try:
             data = _deep(lambda: core().summarise(tree, name, is_package).to_json())
-        except (RecursionError, MemoryError):
-            data = None
+        except Exception:  # noqa: BLE001 - the file is still checked; only its summary
+            data = None  # is missing from the index (too deep, or a case the core fails on)
     return digest_of(data), data
 
 

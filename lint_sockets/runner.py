@@ -324,14 +324,14 @@ def run_files(job, paths, jobs, cache, projects=True):
 
 def _roots(paths):
     """The project root of each path (None: no project), each directory looked up once."""
-    from lint_sockets.project import root_of
+    from lint_sockets.paths import is_root, nearest
 
     by_directory = {}
     roots = []
     for path in paths:
         directory = os.path.dirname(os.path.abspath(path))
         if directory not in by_directory:
-            by_directory[directory] = root_of(os.path.join(directory, "x.py"))
+            by_directory[directory] = nearest(directory, is_root)  # paths.find_root
         roots.append(by_directory[directory])
     return roots
 

@@ -472,3 +472,23 @@ def test_a_finding_that_depends_on_another_module_follows_its_edits(tmp_path, us
         status, out = _lint(capsys, "-j", "1", ".")
         assert ("pkg/server.py:1:1: SCK101" in out) is found, (limit, out)
         assert "pkg/server.py:6:22: SCK501" in out
+
+
+def test_a_module_the_index_core_fails_on_is_left_out_not_a_traceback(
+        tmp_path, user_cache, monkeypatch, capsys):
+    from lint_sockets.analysis import index
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    real = index.summarise
+
+    def failing(tree, module, is_package):
+        if module == "pkg.helper":
+            raise ValueError("a case the summary does not handle")
+        return real(tree, module, is_package)
+
+    monkeypatch.setattr(index, "summarise", failing)
+    monkeypatch.chdir(root)
+    status, out = _lint(capsys, "-j", "1", ".")
+    assert status == 1 and "pkg/server.py:5:22: SCK501" in out
+    assert "pkg.helper" not in load_project(str(root), False).index.summaries
