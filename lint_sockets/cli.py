@@ -324,8 +324,11 @@ def cmd_check(argv):
         settings = settings_for(paths[0])
     run = _Run(args, settings, settings_for)
     if paths == ["-"]:
-        run.add(check_file(run.job, args.stdin_filename or "-", sys.stdin.buffer.read(),
-                           stdin=True))
+        source = sys.stdin.buffer.read()
+        project = _stdin_project(args, source)
+        run.add(check_file(run.job, args.stdin_filename or "-", source, stdin=True,
+                           project=project))
+        run.warnings.extend(getattr(project, "warnings", ()))
         return run.finish()
     files = list(discover(paths, run.errors, resolver, args.force_exclude, run.job.root))
     if args.show_files:
@@ -343,6 +346,19 @@ def cmd_check(argv):
         cache.save()
         run.warnings.extend(dict.fromkeys(cache.warnings))
     return run.finish()
+
+
+def _stdin_project(args, source):
+    """The project of --stdin-filename (None without it, or for a file of no project),
+    with that file's summary made from the text read from stdin: stdin is analysed as
+    that file would be in a whole-project run."""
+    from lint_sockets.project import load_project, root_of
+
+    root = root_of(args.stdin_filename)
+    if root is None:
+        return None
+    cache = False if args.no_cache else _cache_directory(args, [args.stdin_filename])
+    return load_project(root, cache).with_source(args.stdin_filename, source)
 
 
 def show_settings(args, settings_for, paths):
@@ -671,7 +687,14 @@ def _load_baseline(path):
 
 def _project_root():
     """The repository root (the nearest directory with .git) or the working directory:
-    what SARIF's repository-relative URIs are relative to."""
+    what SARIF's repository-relative URIs are relative to, and the tree that --fix and the
+    walk stay inside.
+
+    Deliberately not paths.find_root: this is about the tree the user runs lint-sockets
+    in, not about the project each file belongs to. SARIF's URIs are relative to the
+    repository, which holds any number of packaging roots; and link safety must not widen
+    with what the linted code ships: a checkout's own pyproject.toml, setup.py or .git
+    placed anywhere would otherwise move the boundary that links may not leave."""
     here = os.path.abspath(os.getcwd())
     return nearest(here, lambda d: os.path.exists(os.path.join(d, ".git"))) or here
 

@@ -18,7 +18,7 @@ import os
 import re
 import sys
 
-from lint_sockets.paths import nearest, upwards
+from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target_and_origin
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -338,7 +338,9 @@ class Resolver:
         return seen
 
 
-_PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py", "PKG-INFO", ".git")
+# The project root's markers (paths.ROOT_MARKERS) and PKG-INFO: an unpacked source
+# distribution has no other file that may state the Python versions it supports.
+_PROJECT_FILES = ROOT_MARKERS + ("PKG-INFO",)
 
 
 def _project_directory(directory):
@@ -348,16 +350,11 @@ def _project_directory(directory):
 
 
 def project_root(paths):
-    """Where the cache lives: the directory of the configuration that applies to the first
-    path, else the nearest directory above it with a pyproject.toml or .git, else the
-    working directory; the same whatever directory the command runs from."""
-    first = os.path.abspath(paths[0] if paths and paths[0] != "-" else os.getcwd())
-    start = first if os.path.isdir(first) else os.path.dirname(first)
-    config_path = find(start)
-    if config_path is not None:
-        return os.path.dirname(config_path)
-    return nearest(start, lambda d: os.path.isfile(os.path.join(d, "pyproject.toml"))
-                   or os.path.exists(os.path.join(d, ".git"))) or os.getcwd()
+    """Where the cache lives: the root of the project of the first path (paths.find_root,
+    the root the project index uses), else the working directory; the same whatever
+    directory the command runs from."""
+    first = paths[0] if paths and paths[0] != "-" else os.getcwd()
+    return find_root(first) or os.getcwd()
 
 
 _GLOB_FLAGS = None

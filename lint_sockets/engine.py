@@ -100,6 +100,21 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     return diagnostics, lines
 
 
+def first_pass(source, settings):
+    """(diagnostics, ast) from Python's syntax check and the pre-filters alone: the
+    diagnostics are what check_source gives when these settle the file (a syntax error;
+    or no enabled rule can fire), else None (libcst's parse and the rules are needed:
+    check_source with ``precheck=False, prefilter=False`` does the rest). The ``ast`` is
+    the module's when it compiles, for other uses of the same parse (the project index)."""
+    error, tree = _python_syntax_check(source, tree=True)
+    if error is not None:
+        return ([error] if "SCK000" in settings.enabled else []), None
+    wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
+    if not wants_noqa_check and _filtered_out(source, settings, tree):
+        return [], tree
+    return None, tree
+
+
 def reported(parsed, settings, source, noqa=True, wants_noqa_check=None, project=None,
              module_name=None):
     """(diagnostics as reported, source lines): the rules' findings located, SCK100 added,

@@ -19,6 +19,7 @@ _OPTIONS = None  # what parse_options was given
 _WANTED = None  # the codes flake8 reports in this run
 _SETTINGS = None  # target version -> Settings, built when a file needs the engine
 _RESOLVER = None  # lint_sockets.config.Resolver, built on the first file that needs it
+_PROJECTS = {}  # project root -> project.Project, loaded on the first file that needs it
 
 
 def explicitly_selected(code, selectors):
@@ -134,6 +135,7 @@ class Plugin:
         global _OPTIONS, _SETTINGS, _WANTED, _RESOLVER
         _OPTIONS = options
         _SETTINGS = _WANTED = _RESOLVER = None
+        _PROJECTS.clear()
         target = options.sck_target_version
         if target:
             from lint_sockets.settings import SettingsError, parse_target_version
@@ -172,8 +174,13 @@ class Plugin:
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.
+            project = _project(self.filename, self.tree)
+            options = {}
+            if project is not None:
+                options = {"project": project.index,
+                           "module_name": project.module_of(self.filename)}
             diagnostics, _ = check_source(source, settings, noqa=False, precheck=False,
-                                          tree=self.tree)
+                                          tree=self.tree, **options)
         except Exception as error:  # noqa: BLE001 - never abort flake8's whole run
             yield (1, 0, f"SCK000 internal error in lint-sockets: {type(error).__name__}: "
                          f"{_safe_str(error)} (please report it with this file)", type(self))
@@ -191,6 +198,24 @@ def _may_need_the_engine(source):
         return True
     lowered = source.lower()
     return "noqa" in lowered and "sck" in lowered
+
+
+def _project(filename, tree):
+    """The project the file belongs to, as the command line finds it (the same root, index
+    and summary cache), loaded once per process and root, with this file's summary made
+    from the tree flake8 gives (the text flake8 checks, which may not be what is on disk);
+    None for a file of no project (analysed on its own, as by the command)."""
+    from lint_sockets.project import load_project, root_of
+
+    if not filename or filename in ("-", "stdin"):
+        return None
+    root = root_of(filename)
+    if root is None:
+        return None
+    project = _PROJECTS.get(root)
+    if project is None:
+        project = _PROJECTS[root] = load_project(root)
+    return project.with_source(filename, tree=tree)
 
 
 def _project_target(filename):

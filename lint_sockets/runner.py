@@ -106,8 +106,12 @@ class FileResult:
         self.cached = cached
 
 
-def check_file(job, path, source=None, stdin=False):
-    """Check (and with job.fix, fix) one file. Never raises for the file's sake."""
+def check_file(job, path, source=None, stdin=False, project=None, prechecked=None):
+    """Check (and with job.fix, fix) one file. Never raises for the file's sake.
+
+    ``project``: the project.Project the file is analysed with (None: on its own).
+    ``prechecked``: the content stamp of the bytes whose syntax check and pre-filters
+    already passed (first_pass): if the file still has them, they are not repeated."""
     from lint_sockets.engine import _safe_str, check_source
 
     result = FileResult(path)
@@ -124,18 +128,64 @@ def check_file(job, path, source=None, stdin=False):
         # What the result is about: the bytes read (or written by --fix), so an edit made
         # while the file is checked is never cached under this result.
         result.stamp = content_stamp(source)
+    options = {}
+    if prechecked is not None and result.stamp == prechecked:
+        options = {"precheck": False, "prefilter": False}
+    if project is not None:
+        options["project"] = project.index
+        options["module_name"] = project.module_of(path)
     try:
-        diagnostics, _ = check_source(source, job.settings, edits=job.edits)
+        diagnostics, _ = check_source(source, job.settings, edits=job.edits, **options)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
         result.errors.append(f"{path}: internal error in lint-sockets: "
                              f"{type(error).__name__}: {_safe_str(error)} "
                              f"(please report it with this file)")
         return result
+    _add_diagnostics(result, diagnostics)
+    return result
+
+
+def _add_diagnostics(result, diagnostics):
     for d in diagnostics:
         info = FixInfo(d.fix.applicability, d.fix.message) if d.fix is not None else None
         result.diagnostics.append(Reported(d.code, d.message, d.line, d.column, d.end_line,
                                            d.end_column, info, d.edits))
-    return result
+
+
+def first_pass(job, path, name, is_package):
+    """The summary of a file of a project, and, for a file being checked (``job`` given),
+    what Python's syntax check and the pre-filters say of it, from the same ``ast``:
+    (stat key or None, digest, summary data, verdict). The verdict is a FileResult when
+    they settle the file (a syntax error, or no rule can fire), else the content stamp
+    of the bytes that need the analysis; None when the file cannot be read (checking it
+    says why)."""
+    from lint_sockets.engine import first_pass as engine_first_pass
+    from lint_sockets.project import digest_of, stat_key, summarise_tree
+
+    try:
+        source, info = read_source(path, with_stat=True)
+    except OSError:
+        return None, digest_of(None), None, None
+    if job is None:
+        from lint_sockets.engine import _python_syntax_check
+
+        tree = _python_syntax_check(source, tree=True)[1]
+        return (stat_key(info),) + summarise_tree(tree, name, is_package) + (None,)
+    job = job.for_path(path)
+    verdict = content_stamp(source)
+    try:
+        final, tree = engine_first_pass(source, job.settings)
+    except Exception:  # noqa: BLE001 - check_file reports it, in the second pass
+        return (stat_key(info), digest_of(None), None, None)
+    digest, data = summarise_tree(tree, name, is_package) if name else (digest_of(None), None)
+    tree = None
+    if final is not None:
+        # nothing to fix in it either: check_file would give the same result
+        result = FileResult(path)
+        result.stamp = verdict
+        _add_diagnostics(result, final)
+        verdict = result
+    return stat_key(info), digest, data, verdict
 
 
 class NotRegularFile(OSError):
@@ -147,11 +197,12 @@ class NotRegularFile(OSError):
 _PSEUDO_ROOTS = ("/proc", "/sys", "/dev")
 
 
-def read_source(path):
+def read_source(path, with_stat=False):
     """The bytes of ``path`` if it is a regular file; NotRegularFile (an OSError) for a
     directory, FIFO, socket, device or a file of /proc, /sys or /dev, even behind a
     symbolic link. Opening never blocks (O_NONBLOCK: a FIFO that appeared since the walk
-    is refused, not waited on)."""
+    is refused, not waited on). ``with_stat``: (bytes, the file's stat taken before it was
+    read), so a change made while it is read shows in a later stat."""
     if os.name == "posix":
         real = os.path.realpath(path)
         if any(real == root or real.startswith(root + "/") for root in _PSEUDO_ROOTS):
@@ -164,12 +215,14 @@ def read_source(path):
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularFile(0, "not a regular file")
         if info.st_size == 0:
-            return b""  # empty, or a pseudo file that only pretends to be (size 0)
+            # empty, or a pseudo file that only pretends to be (size 0)
+            return (b"", info) if with_stat else b""
         chunks = []
         while True:
             chunk = os.read(fd, max(info.st_size, 1 << 16))
             if not chunk:
-                return b"".join(chunks)
+                data = b"".join(chunks)
+                return (data, info) if with_stat else data
             chunks.append(chunk)
     finally:
         os.close(fd)
@@ -229,8 +282,9 @@ def _fix(job, path, source, stdin, result):
 
 
 def _work(tasks):
-    """Check the (job, path) pairs of one task, in a worker."""
-    return [check_file(job, path) for job, path in tasks]
+    """Check the (job, path, project root, prechecked) tuples of one task, in a worker."""
+    return [check_file(job, path, project=_PROJECTS.get(root), prechecked=prechecked)
+            for job, path, root, prechecked in tasks]
 
 
 def _work_big(task):
@@ -240,41 +294,133 @@ def _work_big(task):
     be parsed while the last one's tree is still in memory."""
     import gc
 
-    job, path = task
     try:
-        return [check_file(job, path)]
+        return _work([task])
     finally:
         gc.collect()
 
 
-def run_files(job, paths, jobs, cache):
+def _first_passes(tasks):
+    """first_pass of the (job or None, path, module name, is package) of one task."""
+    return [first_pass(*task) for task in tasks]
+
+
+# In the worker processes of the analysis: project root -> Project (set before they start)
+_PROJECTS = {}
+
+
+def run_files(job, paths, jobs, cache, projects=True):
     """FileResults for ``paths``, in the order given.
+
+    With ``projects``, each file is analysed with the index of its project (paths.find_root;
+    a file of no project on its own): see _run_files for the order of the work.
 
     SIGTERM to this process is handled like Ctrl-C: the workers are told to stop (each
     finishes the write it may be in, starts no other), then the process ends by the same
     signal; every file is left old or new."""
     with _stop_on_sigterm():
-        return _run_files(job, paths, jobs, cache)
+        return _run_files(job, paths, jobs, cache, projects)
 
 
-def _run_files(job, paths, jobs, cache):
+def _roots(paths):
+    """The project root of each path (None: no project), each directory looked up once."""
+    from lint_sockets.paths import is_root, nearest
+
+    by_directory = {}
+    roots = []
+    for path in paths:
+        directory = os.path.dirname(os.path.abspath(path))
+        if directory not in by_directory:
+            by_directory[directory] = nearest(directory, is_root)  # paths.find_root
+        roots.append(by_directory[directory])
+    return roots
+
+
+def _run_files(job, paths, jobs, cache, projects=True):
+    """Every module's summary is needed before the first file is analysed, so the work
+    goes in two rounds:
+
+    1. Each project's summaries come from the summary cache (a stat per file, no read);
+       the modules without one are parsed by the workers, the big ones first. For a file
+       being checked, the same ``ast`` gives Python's syntax check and the pre-filters'
+       verdict (engine.first_pass), so no file is parsed twice by Python, and a file that
+       no rule can fire on is done in this round.
+    2. With each project's index built, every file still to check is looked up in the
+       result cache, whose key holds its project's digest (a change to any module's
+       summary is a miss), and the rest are analysed by new workers, which inherit the
+       indexes once rather than receive them with every task.
+    """
+    from lint_sockets.project import Loader
+
     results = [None] * len(paths)
+    roots = _roots(paths) if projects else [None] * len(paths)
+    loaders = {}
+    for root in roots:
+        if root is not None and root not in loaders:
+            loaders[root] = Loader(root, cache.directory if cache is not None else False)
+    checked = {}
+    for index, (path, root) in enumerate(zip(paths, roots)):
+        if root is not None:
+            checked.setdefault((root, os.path.abspath(path)), index)
+    prechecked = {}
+    first = []
+    for root, loader in loaders.items():
+        for path in loader.missing:
+            index = checked.get((root, path))
+            name, is_package = loader.modules[path]
+            # a job sent to a worker carries its file's settings (Job.for_path)
+            first.append((index, root, path, (None if index is None
+                                              else job.for_path(paths[index]), path,
+                                              name, is_package)))
+    done = _in_workers(_first_passes, [task for *_, task in first], jobs)
+    for (index, root, path, _), (key, digest, data, verdict) in zip(first, done):
+        loaders[root].add(path, key, digest, data)
+        if isinstance(verdict, FileResult):
+            verdict.path = paths[index]
+            results[index] = verdict
+        elif verdict is not None:
+            prechecked[index] = verdict
+    built = {}
+    for root, loader in loaders.items():
+        built[root] = loader.finish()
+        if cache is not None:
+            cache.warnings.extend(loader.warnings)
     todo = []
     for index, path in enumerate(paths):
-        hit = cache.get(path, job) if cache is not None else None
-        if hit is not None:
-            results[index] = hit
-        else:
+        project = built.get(roots[index])
+        digest = project.digest if project is not None else None
+        if results[index] is None:
+            hit = cache.get(path, job, digest) if cache is not None else None
+            if hit is not None:
+                results[index] = hit
+                continue
             todo.append(index)
-    if len(todo) > 1 and jobs > 1:
-        done = _parallel(job, [paths[i] for i in todo], jobs)
-    else:
-        done = [check_file(job, paths[i]) for i in todo]
+        elif cache is not None and not results[index].errors:
+            cache.put(path, job, results[index], digest)  # settled in the first round
+    for root in dict.fromkeys(roots[i] for i in todo):
+        if root is not None:
+            built[root].index  # built here, once: the workers inherit it
+    tasks = [(job.for_path(paths[i]), paths[i], roots[i], prechecked.get(i)) for i in todo]
+    global _PROJECTS
+    _PROJECTS = built
+    try:
+        done = _in_workers(_work, tasks, jobs, big=_work_big)
+    finally:
+        _PROJECTS = {}
     for index, result in zip(todo, done):
         results[index] = result
         if cache is not None and not result.errors:
-            cache.put(paths[index], job, result)
+            cache.put(paths[index], job, result,
+                      built[roots[index]].digest if roots[index] is not None else None)
     return results
+
+
+def _in_workers(work, tasks, jobs, big=None):
+    """``work`` applied to ``tasks`` (tuples whose second item is a path), in that order:
+    here for one task or one job, else in worker processes (schedule())."""
+    if len(tasks) > 1 and jobs > 1:
+        return _parallel(work, tasks, jobs, big or work)
+    return work(tasks)
 
 
 class Terminated(BaseException):
@@ -339,24 +485,24 @@ def schedule(paths, workers):
     return tasks
 
 
-def _parallel(job, paths, jobs):
-    """Results of ``paths`` (in that order), checked by worker processes."""
+def _parallel(work, tasks, jobs, big):
+    """Results of ``tasks`` (in that order), by worker processes: ``work`` on chunks of
+    small files, ``big`` on each big file alone."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    workers = min(jobs, len(paths))
-    tasks = schedule(paths, workers)
+    workers = min(jobs, len(tasks))
+    scheduled = schedule([task[1] for task in tasks], workers)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_start_worker)
-    results = [None] * len(paths)
+                               initializer=_start_worker, initargs=(_PROJECTS,))
+    results = [None] * len(tasks)
     try:
-        futures = [pool.submit(_work_big if big else _work,
-                               (job.for_path(paths[indexes[0]]), paths[indexes[0]]) if big
-                               else [(job.for_path(paths[i]), paths[i]) for i in indexes])
-                   for indexes, big in tasks]
-        for (indexes, _), future in zip(tasks, futures):
+        futures = [pool.submit(big, tasks[indexes[0]]) if is_big
+                   else pool.submit(work, [tasks[i] for i in indexes])
+                   for indexes, is_big in scheduled]
+        for (indexes, _), future in zip(scheduled, futures):
             for index, result in zip(indexes, future.result()):
                 results[index] = result
     except BaseException:
@@ -391,8 +537,9 @@ def _stop_workers(pool, grace=1.0):
         pass
 
 
-def _start_worker():
-    """In each worker process: stop when told to (SIGTERM) or when the main process dies.
+def _start_worker(projects=None):
+    """In each worker process: the projects' indexes (inherited when the process is forked,
+    sent once otherwise); stop when told to (SIGTERM) or when the main process dies.
 
     Ctrl-C reaches the whole process group: workers ignore SIGINT and let the main process
     stop them, so that they stop the same way whatever the signal. SIGTERM ends a worker at
@@ -406,6 +553,9 @@ def _start_worker():
     import multiprocessing
     import threading
 
+    global _PROJECTS
+    if projects:
+        _PROJECTS = projects
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, _stop_worker)
@@ -495,33 +645,25 @@ class Cache:
             self.entries = data
 
     @staticmethod
-    def _settings_key(job):
-        return job.settings.digest()
+    def _settings_key(job, digest=None):
+        """The settings' digest and, for a file of a project, the project's: a result
+        depends on every module summary the analysis may have resolved into."""
+        key = job.settings.digest()
+        return key if digest is None else f"{key}+{digest}"
 
     # -- reading -----------------------------------------------------------------------
 
     def _read(self):
-        with _CacheDir(self.parent, create=False, name=self.base) as top:
-            if top.fd is None:
-                return None
-            with top.sub(__version__, create=False) as versioned:
-                if versioned.fd is None:
-                    return None
-                raw = versioned.read(self.name)
-        if raw is None:
-            return None
-        signature, _, body = raw.partition(b"\n")
-        if not hmac.compare_digest(signature, self._sign(body)):
-            return None  # written elsewhere, or tampered with
-        return json.loads(body)
+        body = read_signed(self.parent, self.base, self.name, self._key)
+        return None if body is None else json.loads(body)
 
     def _sign(self, body):
-        return hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
+        return sign(self._key, body)
 
-    def get(self, path, job):
+    def get(self, path, job, digest=None):
         job = job.for_path(path)
         entry = _valid_entry(self.entries.get(os.path.abspath(path)))
-        if entry is None or entry[3] != self._settings_key(job):
+        if entry is None or entry[3] != self._settings_key(job, digest):
             return None
         stamp, diagnostics, with_edits, _ = entry
         try:
@@ -542,12 +684,12 @@ class Cache:
         result.stamp = stamp
         return result
 
-    def put(self, path, job, result):
+    def put(self, path, job, result, digest=None):
         if not self.usable or result.stamp is None or result.diff is not None:
             return
         self.entries[os.path.abspath(path)] = [
             result.stamp, [d.to_json() for d in result.diagnostics], bool(job.edits),
-            self._settings_key(job.for_path(path))]
+            self._settings_key(job.for_path(path), digest)]
         self.dirty = True
 
     # -- writing -----------------------------------------------------------------------
@@ -557,19 +699,49 @@ class Cache:
             return
         body = json.dumps(self.entries, separators=(",", ":")).encode()
         try:
-            if not os.path.isdir(self.parent):
-                os.makedirs(self.parent, exist_ok=True)  # --cache-dir in a new directory
-            with _CacheDir(self.parent, create=True, name=self.base) as top:
-                top.create_once("CACHEDIR.TAG",
-                                b"Signature: 8a477f597d28d172789f06886806bc55\n"
-                                b"# This directory is lint-sockets' cache.\n")
-                top.create_once(".gitignore", b"*\n")
-                with top.sub(__version__, create=True) as versioned:
-                    versioned.replace(self.name, self._sign(body) + b"\n" + body)
+            write_signed(self.parent, self.base, self.name, self._key, body)
         except _NotUsable as error:
             self.warnings.append(str(error))
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def sign(key, body):
+    return hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+
+
+def read_signed(parent, base, name, key):
+    """The body of the cache file ``parent/base/<version>/name`` if this user's key signed
+    it, else None. Opened without following any link (_CacheDir); _NotUsable when the
+    directory is a link or not the user's."""
+    with _CacheDir(parent, create=False, name=base) as top:
+        if top.fd is None:
+            return None
+        with top.sub(__version__, create=False) as versioned:
+            if versioned.fd is None:
+                return None
+            raw = versioned.read(name)
+    if raw is None:
+        return None
+    signature, _, body = raw.partition(b"\n")
+    if not hmac.compare_digest(signature, sign(key, body)):
+        return None  # written elsewhere, or tampered with
+    return body
+
+
+def write_signed(parent, base, name, key, body):
+    """Replace the cache file ``parent/base/<version>/name`` with ``body``, signed; the
+    directories are made (tagged as a cache, ignored by git) and nothing is written
+    through a link. OSError or _NotUsable when it cannot be written."""
+    if not os.path.isdir(parent):
+        os.makedirs(parent, exist_ok=True)  # --cache-dir in a new directory
+    with _CacheDir(parent, create=True, name=base) as top:
+        top.create_once("CACHEDIR.TAG",
+                        b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                        b"# This directory is lint-sockets' cache.\n")
+        top.create_once(".gitignore", b"*\n")
+        with top.sub(__version__, create=True) as versioned:
+            versioned.replace(name, sign(key, body) + b"\n" + body)
 
 
 class _NotUsable(Exception):

@@ -33,9 +33,18 @@ ECHO = (
 MARKER = re.compile(rb"#\s*expect:\s*((?:SCK\d{3}[ \t]*)+)\s*$")
 
 
+def project_fixtures():
+    """The fixtures that are small projects: directories under test_fixtures/SCKnnn/ whose
+    pyproject.toml makes them a project root; their modules are checked together."""
+    return sorted(p.parent for p in FIXTURES.glob("SCK*/*/pyproject.toml"))
+
+
 def fixture_files():
+    """The single-file fixtures (the modules of project fixtures are checked as projects)."""
+    projects = project_fixtures()
     return sorted(
         p for p in FIXTURES.rglob("*.py") if not p.name.endswith(".fixed.py")
+        and not any(d in p.parents for d in projects)
     )
 
 

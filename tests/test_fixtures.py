@@ -1,10 +1,12 @@
 """Every fixture gives exactly its marked findings, no more and no fewer."""
 
+from pathlib import Path
+
 import pytest
 
 from lint_sockets.settings import Settings
 
-from conftest import FIXTURES, expected_markers, findings, fixture_files
+from conftest import FIXTURES, expected_markers, findings, fixture_files, project_fixtures
 
 
 @pytest.mark.parametrize(
@@ -39,3 +41,52 @@ def test_every_rule_has_flag_ok_and_lookalike_fixtures():
             for p in directory.glob("flag_*.py")
         )
         assert marked, f"{code}: no flag_ fixture carries a `# expect: {code}` marker"
+
+
+# --- fixtures that are small projects ----------------------------------------------------------
+
+def _project_findings(results, root):
+    return {(str(Path(r.path).resolve().relative_to(root)), d.line, d.code)
+            for r in results for d in r.diagnostics}
+
+
+def _flake8_findings(root, modules):
+    """What the flake8 plugin reports, file by file, as flake8 calls it."""
+    import ast
+
+    from lint_sockets import flake8_plugin
+
+    found = set()
+    for path in modules:
+        source = path.read_bytes()
+        plugin = flake8_plugin.Plugin(ast.parse(source), source.decode().splitlines(True),
+                                      str(path))
+        for line, _column, text, _ in plugin.run():
+            found.add((str(path.relative_to(root)), line, text.split()[0]))
+    return found
+
+
+@pytest.mark.parametrize("root", project_fixtures(),
+                         ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_project_fixture_gives_its_markers_whole_alone_and_under_flake8(
+        root, monkeypatch, tmp_path):
+    """Every module's markers, and the same findings whether the project is checked as a
+    whole, each file alone (as pre-commit passes files), or through the flake8 plugin."""
+    from lint_sockets import flake8_plugin
+    from lint_sockets.runner import Job, run_files
+
+    monkeypatch.setenv("LINT_SOCKETS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(flake8_plugin, "_PROJECTS", {})
+    modules = sorted(root.rglob("*.py"))
+    assert len(modules) > 1, f"{root.name}: a project fixture has several modules"
+    expected = {(str(p.relative_to(root)), line, code)
+                for p in modules for line, code in expected_markers(p.read_bytes())}
+    job = Job(Settings())
+    whole = _project_findings(run_files(job, [str(p) for p in modules], 1, None), root)
+    missing, unexpected = sorted(expected - whole), sorted(whole - expected)
+    assert not missing and not unexpected, f"missing {missing}, unexpected {unexpected}"
+    alone = set()
+    for path in modules:
+        alone |= _project_findings(run_files(job, [str(path)], 1, None), root)
+    assert alone == whole
+    assert _flake8_findings(root, modules) == whole

@@ -1,0 +1,424 @@
+"""The project a file belongs to: its root, its modules, their summaries and the index that
+every file of the project is analysed with.
+
+The root is found from each file (paths.find_root). The project's modules are its ``.py``
+files, found without following any link out of the root, and without looking into hidden
+directories, virtual environments, ``node_modules``, ``build``, ``dist``, ``__pycache__``
+or ``site-packages``; files over MAX_MODULE bytes (generated code) are left out of the index.
+
+Each module's summary (analysis.index) is built from Python's ``ast`` and kept in a signed
+cache file (runner.read_signed / write_signed: HMAC with the user's own key, nothing read or
+written through a link), one per project root, keyed by the file's (device, inode, size,
+mtime_ns, ctime_ns) and the summary format's version. The ctime cannot be set from user
+space, so a file written since its summary was made has another key, even with the same
+size and mtime: a run whose summaries are all cached stats the files and reads none of them.
+
+Only summaries are held, never syntax trees: memory grows with the number of modules, not
+with their size.
+"""
+
+import hashlib
+import json
+import os
+import stat
+import sys
+
+from lint_sockets import __version__
+from lint_sockets.paths import find_root
+
+SKIPPED_DIRECTORIES = frozenset({"node_modules", "build", "dist", "__pycache__",
+                                 "site-packages"})
+MAX_MODULE = 1 << 20  # bytes; the runner's BIG_FILE
+
+
+def core():
+    """The index core (imported when a project is first needed)."""
+    from lint_sockets.analysis import index
+
+    return index
+
+
+# --- the project's files -------------------------------------------------------------------
+
+def _inside(real, base):
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def project_files(root):
+    """The project's module files below ``root``: (absolute path, stat, (module name, is
+    package) or None) of the regular ``.py`` files of at most MAX_MODULE bytes, in no
+    particular order. Directory links are not followed; a file link counts only when it
+    leads to a file inside the root."""
+    found = []
+    for entry, named in candidates(root):
+        info = module_stat(entry, root)
+        if info is not None:
+            found.append((entry.path, info, named))
+    return found
+
+
+def candidates(root):
+    """The directory entries of the project's ``.py`` files below ``root``, each with
+    its module name: (os.DirEntry, (module name, is package) or None), not yet looked at
+    (module_stat says which are modules).
+
+    The module names are analysis.index.module_name_for's (the tests hold them equal),
+    computed in the walk from the ``__init__.py`` each directory holds: a project of tens
+    of thousands of files is listed without a lookup per file."""
+    root = os.path.abspath(root)
+    found = []
+    # (directory, the package names from the nearest non-package directory down to it;
+    # None when a package on the way has a name no import can spell)
+    stack = [(root, [])]
+    while stack:
+        directory, parts = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".py"):
+                found.append((entry, _module_name(root, parts, name[:-3])))
+                continue
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            if (name.startswith(".") or name in SKIPPED_DIRECTORIES
+                    or os.path.lexists(os.path.join(entry.path, "pyvenv.cfg"))):
+                continue
+            stack.append((entry.path, _package_parts(entry, parts)))
+    return found
+
+
+def module_stat(entry, root):
+    """The stat of a candidate that is a module (a regular file of at most MAX_MODULE
+    bytes, or a link to one inside ``root``), else None."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            if not _inside(os.path.realpath(entry.path), os.path.realpath(root)):
+                return None  # a link out of the project: not its code
+            info = os.stat(entry.path)
+    except OSError:
+        return None
+    if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_MODULE:
+        return info
+    return None
+
+
+def _package_parts(entry, parent_parts):
+    """The package names down to the directory ``entry``: [] when it is not a package
+    (no ``__init__.py``), None when it is one no import can name."""
+    if not os.path.isfile(os.path.join(entry.path, "__init__.py")):
+        return []
+    if parent_parts is None or not entry.name.isidentifier():
+        return None
+    return parent_parts + [entry.name]
+
+
+def _module_name(root, parts, stem):
+    if parts is None or not stem.isidentifier():
+        return None
+    if stem == "__init__":
+        if parts:
+            return ".".join(parts), True
+        name = os.path.basename(root)  # the root itself is a package
+        return (name, True) if name.isidentifier() else None
+    return ".".join(parts + [stem]), False
+
+
+def stat_key(info):
+    """What a cached summary is valid for: the file's identity, size and times."""
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+# --- one module's summary --------------------------------------------------------------------
+
+def summarise_tree(tree, name, is_package):
+    """(digest, plain JSON data) of the summary of the module whose ``ast`` is ``tree``;
+    (digest, None) when it has none (it does not compile, or is too deep to walk)."""
+    from lint_sockets.engine import _deep
+
+    data = None
+    if tree is not None:
+        try:
+            data = _deep(lambda: core().summarise(tree, name, is_package).to_json())
+        except Exception:  # noqa: BLE001 - the file is still checked; only its summary
+            data = None  # is missing from the index (too deep, or a case the core fails on)
+    return digest_of(data), data
+
+
+def summarise_source(source, name, is_package):
+    """summarise_tree of ``source`` (bytes or str), parsed with Python's own compiler (as
+    the syntax check parses it: encoding cookies, BOMs; no summary for a syntax error or a
+    file nested too deeply)."""
+    from lint_sockets.engine import _python_syntax_check
+
+    _, tree = _python_syntax_check(source, tree=True)
+    return summarise_tree(tree, name, is_package)
+
+
+def summarise_file(path, name, is_package):
+    """(stat key or None, digest, data) for the file at ``path``, read link-safely (as
+    the runner reads files). The key is the stat taken before reading: a write made while
+    the file is read gives it another key. No key when the file cannot be read."""
+    from lint_sockets.runner import read_source
+
+    try:
+        source, info = read_source(path, with_stat=True)
+    except OSError:
+        return None, digest_of(None), None
+    return (stat_key(info),) + summarise_source(source, name, is_package)
+
+
+def digest_of(data):
+    body = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+    return hashlib.sha256(body).hexdigest()
+
+
+# --- the signed cache of summaries -----------------------------------------------------------
+
+class SummaryCache:
+    """The summaries of one project's modules, in a signed file of the cache directory
+    ``directory`` (the project root's .lint_sockets_cache, --cache-dir or
+    LINT_SOCKETS_CACHE_DIR). Entries: absolute path -> [stat key, digest, summary data or
+    null]. A malformed entry, or one whose summary the index core rejects, is a miss."""
+
+    def __init__(self, directory, root):
+        from lint_sockets.runner import _NotUsable, _signing_key, read_signed
+
+        directory = os.path.abspath(directory)
+        self.parent, self.base = os.path.split(directory)
+        version = core().SUMMARY_VERSION
+        key = json.dumps([__version__, list(sys.version_info[:2]), version, root])
+        self.name = "summaries-" + hashlib.sha256(key.encode()).hexdigest()[:20] + ".json"
+        self.entries = {}
+        self.kept = {}
+        self.dirty = False
+        self.warnings = []
+        self._key = _signing_key()
+        self.usable = self._key is not None
+        if os.path.islink(directory):
+            self.usable = False
+            self.warnings.append(f"{directory} is a symbolic link: the cache is not used")
+        if not self.usable:
+            return
+        try:
+            body = read_signed(self.parent, self.base, self.name, self._key)
+            data = json.loads(body) if body is not None else None
+        except _NotUsable as error:
+            self.usable = False
+            self.warnings.append(str(error))
+            return
+        except (OSError, ValueError, RecursionError, MemoryError):
+            return
+        if isinstance(data, dict):
+            self.entries = data
+
+    def get(self, path, key):
+        """(digest, summary data or None) cached for ``path`` under ``key``, or None. Only
+        the shape is checked here; the summary itself is validated (ModuleSummary.from_json)
+        when the index is built, which a run whose results are all cached never does."""
+        entry = self.entries.get(path)
+        if not (isinstance(entry, list) and len(entry) == 3):
+            return None
+        cached_key, digest, data = entry
+        if (cached_key != key or not (isinstance(digest, str) and len(digest) == 64)
+                or not (data is None or isinstance(data, dict))):
+            return None
+        self.kept[path] = entry
+        return digest, data
+
+    def put(self, path, key, digest, data):
+        if key is not None:
+            self.kept[path] = [key, digest, data]
+            self.dirty = True
+
+    def save(self):
+        """Write the entries of this run's modules (those of deleted files are dropped)."""
+        from lint_sockets.runner import _NotUsable, write_signed
+
+        if not self.usable or not (self.dirty or len(self.kept) != len(self.entries)):
+            return
+        body = json.dumps(self.kept, separators=(",", ":")).encode()
+        try:
+            write_signed(self.parent, self.base, self.name, self._key, body)
+        except _NotUsable as error:
+            self.warnings.append(str(error))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+# --- the project ----------------------------------------------------------------------------
+
+class Project:
+    """One project: its modules' summaries and the index built from them.
+
+    ``digest`` changes whenever any module's summary does: a file's cached result, which
+    may depend on any module it resolves into, is keyed on it. The index is built on first
+    use: a run that finds every result in the cache needs only the digest."""
+
+    def __init__(self, root, summaries, modules, cache=None, claimed=()):
+        self.root = root
+        self.summaries = summaries  # module name -> (digest, summary data or None, path)
+        self.modules = modules  # absolute path -> (module name, is package)
+        # every name a file of the project claims (those two files claim name neither)
+        self.names = {name for name, _ in modules.values()} | set(claimed)
+        self.cache = cache  # the SummaryCache the summaries came from, or None
+        self.warnings = list(cache.warnings) if cache is not None else []
+        self.digest = _digest(summaries)
+        self._index = None
+
+    @property
+    def index(self):
+        """The ProjectIndex. A cached summary the index core rejects (from another version,
+        say) is made again from its file."""
+        if self._index is None:
+            from_json = core().ModuleSummary.from_json
+            built = {}
+            repaired = False
+            for name, (digest, data, path) in list(self.summaries.items()):
+                if data is None:
+                    continue
+                try:
+                    built[name] = from_json(data)
+                    continue
+                except (ValueError, TypeError, RecursionError):
+                    pass
+                key, digest, data = summarise_file(path, *self.modules[path])
+                self.summaries[name] = (digest, data, path)
+                repaired = True
+                if self.cache is not None:
+                    self.cache.put(path, key, digest, data)
+                if data is not None:
+                    try:
+                        built[name] = from_json(data)
+                    except (ValueError, TypeError, RecursionError):
+                        self.summaries[name] = (digest_of(None), None, path)
+            if repaired:
+                self.digest = _digest(self.summaries)
+                if self.cache is not None:
+                    self.cache.save()
+            self._index = core().ProjectIndex(self.root, built)
+        return self._index
+
+    def module_of(self, path):
+        """The module name of ``path`` (None for a file no import can name, or whose name
+        more than one file of the project claims)."""
+        path = os.path.abspath(path)
+        known = self.modules.get(path)
+        if known is not None:
+            return known[0]
+        named = core().module_name_for(self.root, path)
+        if not named or named[0] in self.names:
+            return None
+        return named[0]
+
+    def with_source(self, path, source=None, tree=None):
+        """This project as seen with ``path`` holding ``source`` (or the module whose ``ast``
+        is ``tree``) rather than what is on disk: stdin, or an editor's unsaved buffer."""
+        path = os.path.abspath(path)
+        named = self.modules.get(path)
+        if named is None:
+            named = core().module_name_for(self.root, path)
+            if not named or named[0] in self.names:
+                return self  # no import names it, or the name is taken
+        name, is_package = named
+        if tree is not None:
+            digest, data = summarise_tree(tree, name, is_package)
+        else:
+            digest, data = summarise_source(source, name, is_package)
+        known = self.summaries.get(name)
+        if known is not None and known[0] == digest:
+            return self  # as on disk (the usual case): the same index
+        summaries = dict(self.summaries)
+        summaries[name] = (digest, data, path)
+        modules = dict(self.modules)
+        modules[path] = named
+        project = Project(self.root, summaries, modules, claimed=self.names)
+        project.warnings = self.warnings
+        return project
+
+
+def _digest(summaries):
+    listed = sorted((name, digest) for name, (digest, _, _) in summaries.items())
+    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+
+
+class Loader:
+    """Gathers one project's summaries: from the cache (a stat per file, no read), then
+    those ``missing`` are added (``add``) by whoever parses them, the runner's workers or
+    ``complete``; ``finish`` gives the Project and saves the cache.
+
+    A module name that two files claim (two scripts with one name in different
+    directories) names neither: the index never resolves an import into the wrong file."""
+
+    def __init__(self, root, cache_directory=None):
+        from lint_sockets.runner import CACHE_DIR
+
+        self.root = root
+        if cache_directory is None:
+            cache_directory = (os.environ.get("LINT_SOCKETS_CACHE_DIR")
+                               or os.path.join(root, CACHE_DIR))
+        self.cache = (SummaryCache(cache_directory, root) if cache_directory is not False
+                      else None)
+        found = candidates(root)
+        claims = {}
+        for _, named in found:
+            if named is not None:
+                claims[named[0]] = claims.get(named[0], 0) + 1
+        self.claimed = set(claims)
+        self.modules = {}  # path -> (name, is package)
+        self.summaries = {}  # module name -> (digest, summary data or None, path)
+        self.missing = []  # paths whose summary must be made
+        for entry, named in found:
+            if named is None or claims[named[0]] > 1:
+                continue
+            info = module_stat(entry, root)
+            if info is None:
+                continue
+            path = entry.path
+            self.modules[path] = named
+            cached = self.cache.get(path, stat_key(info)) if self.cache is not None else None
+            if cached is None:
+                self.missing.append(path)
+            else:
+                self.summaries[named[0]] = cached + (path,)
+
+    @property
+    def warnings(self):
+        return self.cache.warnings if self.cache is not None else []
+
+    def add(self, path, key, digest, data):
+        self.summaries[self.modules[path][0]] = (digest, data, path)
+        if self.cache is not None:
+            self.cache.put(path, key, digest, data)
+
+    def complete(self):
+        """Parse the missing modules here, one after the other."""
+        for path in self.missing:
+            self.add(path, *summarise_file(path, *self.modules[path]))
+        self.missing = []
+        return self
+
+    def finish(self):
+        if self.cache is not None:
+            self.cache.save()
+        return Project(self.root, self.summaries, self.modules, self.cache, self.claimed)
+
+
+def load_project(root, cache_directory=None):
+    """The Project at ``root``, its summaries from the cache or parsed here."""
+    return Loader(root, cache_directory).complete().finish()
+
+
+def root_of(path):
+    """The project root of ``path``, None for a file of no project: such a file is
+    analysed on its own."""
+    if path is None or path == "-":
+        return None
+    return find_root(path)

@@ -1,0 +1,494 @@
+"""The project: its root (found from each file), its modules' summaries (cached, read
+link-safely), the index every file of a run is analysed with."""
+
+import os
+
+import pytest
+
+from lint_sockets.config import project_root
+from lint_sockets.paths import find_root
+
+
+# --- one project root, found from each file ---------------------------------------------------
+
+@pytest.mark.parametrize("marker", ["pyproject.toml", "setup.py", "setup.cfg", ".git"])
+def test_the_root_is_the_nearest_directory_with_a_marker(tmp_path, marker):
+    root = tmp_path / "project"
+    (root / "pkg" / "sub").mkdir(parents=True)
+    target = root / marker
+    target.mkdir() if marker == ".git" else target.write_text("")
+    module = root / "pkg" / "sub" / "mod.py"
+    module.write_text("")
+    assert find_root(str(module)) == str(root)
+    assert find_root(str(root / "pkg")) == str(root)
+    assert find_root(str(root)) == str(root)
+
+
+def test_a_nested_project_is_its_own_root(tmp_path):
+    outer = tmp_path / "outer"
+    inner = outer / "vendor" / "inner"
+    (inner / "pkg").mkdir(parents=True)
+    (outer / ".git").mkdir()
+    (inner / "setup.cfg").write_text("")
+    (outer / "a.py").write_text("")
+    (inner / "pkg" / "b.py").write_text("")
+    assert find_root(str(outer / "a.py")) == str(outer)
+    assert find_root(str(inner / "pkg" / "b.py")) == str(inner)
+
+
+def test_a_src_layout_has_its_root_above_src(tmp_path):
+    root = tmp_path / "project"
+    (root / "src" / "pkg").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'pkg'\n")
+    (root / "src" / "pkg" / "mod.py").write_text("")
+    assert find_root(str(root / "src" / "pkg" / "mod.py")) == str(root)
+
+
+def test_no_marker_anywhere_is_no_root(tmp_path, monkeypatch):
+    import lint_sockets.paths as paths
+
+    (tmp_path / "loose").mkdir()
+    (tmp_path / "loose" / "a.py").write_text("")
+    # tmp_path may itself lie below a checkout: only tmp_path's own tree is looked at
+    real = paths.is_root
+    monkeypatch.setattr(paths, "is_root", lambda d: d.startswith(str(tmp_path)) and real(d))
+    assert find_root(str(tmp_path / "loose" / "a.py")) is None
+    monkeypatch.chdir(tmp_path)
+    assert project_root([str(tmp_path / "loose" / "a.py")]) == str(tmp_path)
+
+
+def test_the_cache_follows_the_project_root(tmp_path):
+    outer = tmp_path / "outer"
+    inner = outer / "inner"
+    inner.mkdir(parents=True)
+    (outer / "pyproject.toml").write_text("[tool.lint-sockets]\nselect = ['SCK5']\n")
+    (inner / "setup.py").write_text("")
+    (inner / "a.py").write_text("")
+    # the configuration comes from outer, but the file's project (and its cache) is inner
+    assert project_root([str(inner / "a.py")]) == str(inner)
+    assert project_root([str(outer)]) == str(outer)
+
+
+# --- the loader: which files, read how -------------------------------------------------------
+
+from lint_sockets import project as project_module  # noqa: E402
+from lint_sockets.project import Loader, load_project, project_files  # noqa: E402
+
+HELPER = (
+    "import socket\n"
+    "def read(sock):\n"
+    "    return sock.recv(4096)\n"
+)
+USER = (
+    "from pkg.helper import read\n"
+    "def pump(sock):\n"
+    "    while True:\n"
+    "        data = read(sock)\n"
+)
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("LINT_SOCKETS_CACHE_DIR", raising=False)
+    return tmp_path / "user-cache"
+
+
+def make_project(tmp_path, name="project"):
+    root = tmp_path / name
+    (root / "pkg").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'pkg'\n")
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "pkg" / "helper.py").write_text(HELPER)
+    (root / "pkg" / "user.py").write_text(USER)
+    return root
+
+
+def names(root):
+    return sorted(os.path.relpath(path, root) for path, _, _ in project_files(str(root)))
+
+
+def test_the_loader_skips_what_is_not_the_projects_code(tmp_path):
+    root = make_project(tmp_path)
+    for skipped in (".hidden", "node_modules/x", "build", "dist", "__pycache__",
+                    "lib/site-packages/dep", "venv", ".tox/py311"):
+        (root / skipped).mkdir(parents=True, exist_ok=True)
+        (root / skipped / "mod.py").write_text(HELPER)
+    (root / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    (root / "pkg" / "notes.txt").write_text("not python")
+    (root / "pkg" / "generated.py").write_text("X = 1\n" * (project_module.MAX_MODULE // 6 + 1))
+    assert names(root) == ["pkg/__init__.py", "pkg/helper.py", "pkg/user.py"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX links and FIFOs")
+def test_the_loader_follows_no_link_out_of_the_project_and_reads_no_fifo(tmp_path):
+    root = make_project(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.py").write_text("TOKEN = 'x'\n")
+    (root / "pkg" / "leak.py").symlink_to(outside / "secret.py")
+    (root / "pkg" / "linked_dir").symlink_to(outside, target_is_directory=True)
+    (root / "pkg" / "alias.py").symlink_to(root / "pkg" / "helper.py")
+    os.mkfifo(root / "pkg" / "pipe.py")
+    assert names(root) == ["pkg/__init__.py", "pkg/alias.py", "pkg/helper.py",
+                           "pkg/user.py"]
+    project = load_project(str(root), False)  # a FIFO would block here if it were read
+    assert project.module_of(str(root / "pkg" / "user.py")) == "pkg.user"
+
+
+def test_the_walk_names_modules_as_the_index_core_does(tmp_path):
+    from lint_sockets.analysis.index import module_name_for
+
+    root = tmp_path / "root"
+    for directory, package in (("pkg", True), ("pkg/sub", True), ("pkg/sub/deeper", False),
+                               ("pkg/sub/deeper/pkg2", True), ("src/lib", True),
+                               ("scripts", False), ("bad-name", True), ("bad-name/x", True),
+                               ("ok/9lives", True), ("plain", False), ("plain/inner", True)):
+        (root / directory).mkdir(parents=True, exist_ok=True)
+        if package:
+            (root / directory / "__init__.py").write_text("")
+        for stem in ("mod", "two-words", "_private"):
+            (root / directory / f"{stem}.py").write_text("")
+    (root / "__init__.py").write_text("")
+    (root / "top.py").write_text("")
+    files = project_files(str(root))
+    assert len(files) > 30
+    for path, _, named in files:
+        assert named == module_name_for(str(root), path), path
+
+
+def test_modules_are_named_from_the_root(tmp_path):
+    root = make_project(tmp_path)
+    (root / "src" / "lib").mkdir(parents=True)
+    (root / "src" / "lib" / "__init__.py").write_text("")
+    (root / "src" / "lib" / "net.py").write_text(HELPER)
+    project = load_project(str(root), False)
+    assert project.module_of(str(root / "pkg" / "helper.py")) == "pkg.helper"
+    assert project.module_of(str(root / "pkg" / "__init__.py")) == "pkg"
+    assert project.module_of(str(root / "src" / "lib" / "net.py")) == "lib.net"
+    assert set(project.index.summaries) >= {"pkg", "pkg.helper", "pkg.user", "lib.net"}
+
+
+def test_a_module_name_two_files_claim_names_neither(tmp_path):
+    root = make_project(tmp_path)
+    for directory in ("scripts", "tools"):
+        (root / directory).mkdir()
+        (root / directory / "util.py").write_text(HELPER)
+    project = load_project(str(root), False)
+    assert "util" not in project.index.summaries
+    assert project.module_of(str(root / "scripts" / "util.py")) is None
+    assert project.module_of(str(root / "pkg" / "user.py")) == "pkg.user"
+
+
+def test_a_file_that_does_not_compile_has_no_summary_and_no_traceback(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    (root / "pkg" / "broken.py").write_text("def f(:\n")
+    (root / "pkg" / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nX = '\xe9'\n")
+    (root / "pkg" / "bad_utf8.py").write_bytes(b"X = '\xff'\n")
+    (root / "pkg" / "deep.py").write_text("x = " + "(" * 5000 + ")" * 5000 + "\n")
+    project = load_project(str(root), str(root / ".lint_sockets_cache"))
+    assert "pkg.broken" not in project.index.summaries
+    assert "pkg.bad_utf8" not in project.index.summaries
+    assert "pkg.latin" in project.index.summaries
+    # and the verdict is cached like any other
+    again = Loader(str(root), str(root / ".lint_sockets_cache"))
+    assert again.missing == []
+
+
+# --- the summary cache ------------------------------------------------------------------------
+
+def _spy_reads(monkeypatch):
+    """The .py files opened from now on."""
+    opened = []
+    real_open = os.open
+
+    def spying(path, *args, **kwargs):
+        if str(path).endswith(".py"):
+            opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spying)
+    return opened
+
+
+def test_a_warm_load_reads_no_source_file(tmp_path, user_cache, monkeypatch):
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    opened = _spy_reads(monkeypatch)
+    monkeypatch.setattr(project_module, "summarise_file",
+                        lambda *a: pytest.fail("a cached summary was made again"))
+    again = load_project(str(root), cache)
+    assert opened == []
+    assert again.digest == first.digest
+    assert set(again.index.summaries) == set(first.index.summaries)
+    monkeypatch.undo()
+    opened = _spy_reads(monkeypatch)
+    load_project(str(root), False)  # the spy sees the reads of a load without the cache
+    assert sorted(opened) == sorted(p for p, _, _ in project_files(str(root)))
+
+
+def test_an_edit_with_the_same_size_and_times_is_seen(tmp_path, user_cache):
+    """As a checkout or an archive can leave a file: same size and mtime, other content.
+    The ctime, which no one can set, is part of the key."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    helper = root / "pkg" / "helper.py"
+    first = load_project(str(root), cache)
+    stamp = os.stat(helper)
+    edited = HELPER.replace("def read(sock)", "def rea2(sock)")
+    assert len(edited) == len(HELPER)
+    helper.write_text(edited)
+    os.utime(helper, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    loader = Loader(str(root), cache)
+    assert loader.missing == [str(helper)]
+    again = loader.complete().finish()
+    assert again.digest != first.digest
+    assert again.digest == load_project(str(root), False).digest
+
+
+def test_an_edit_that_keeps_the_summary_keeps_the_digest(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    (root / "pkg" / "helper.py").write_text("# a comment\n" + HELPER)
+    assert load_project(str(root), cache).digest == first.digest
+    (root / "pkg" / "helper.py").write_text(HELPER + "def other(sock):\n    return 1\n")
+    assert load_project(str(root), cache).digest != first.digest
+    (root / "pkg" / "helper.py").unlink()
+    assert load_project(str(root), cache).digest != first.digest
+
+
+def _summary_file(root):
+    (found,) = (root / ".lint_sockets_cache").rglob("summaries-*.json")
+    return found
+
+
+def _resign(user_cache, body):
+    import hashlib
+    import hmac
+
+    key = (user_cache / "lint-sockets" / "cache-key").read_bytes()
+    return hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
+
+
+@pytest.mark.parametrize("damage", ["not-a-list", "short", "key-strings", "digest-short",
+                                    "summary-garbage", "summary-deep", "other-key"])
+def test_a_malformed_summary_entry_is_made_again(tmp_path, user_cache, damage):
+    import json
+
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    path = _summary_file(root)
+    entries = json.loads(path.read_bytes().partition(b"\n")[2])
+    helper = str(root / "pkg" / "helper.py")
+    key, digest, data = entries[helper]
+    entries[helper] = {
+        "not-a-list": "x",
+        "short": [key, digest],
+        "key-strings": [[str(k) for k in key], digest, data],
+        "digest-short": [key, "ab", data],
+        "summary-garbage": [key, digest, {"v": "no", "module": 3}],
+        "summary-deep": [key, digest, {"v": json.loads("[" * 500 + "]" * 500)}],
+        "other-key": [[k + 1 for k in key], digest, None],
+    }[damage]
+    path.write_bytes(_resign(user_cache, json.dumps(entries).encode()))
+    loader = Loader(str(root), cache)
+    if damage.startswith("summary-"):
+        # the right shape: the summary is judged when the index is built, and made again
+        assert loader.missing == []
+        project = loader.finish()
+        assert "pkg.helper" in project.index.summaries
+        assert project.digest == first.digest
+        assert Loader(str(root), cache).finish().digest == first.digest  # and kept
+    else:
+        assert loader.missing == [helper]
+        assert loader.complete().finish().digest == first.digest
+
+
+def test_a_summary_cache_signed_elsewhere_is_not_believed(tmp_path, user_cache, monkeypatch):
+    """A cache shipped in the repository (signed with another user's key) that gives a
+    module an attacker's summary: it is not read."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    load_project(str(root), cache)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache))
+    loader = Loader(str(root), cache)
+    assert sorted(loader.missing) == sorted(p for p, _, _ in project_files(str(root)))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="POSIX links")
+def test_a_summary_cache_directory_that_is_a_link_is_not_used(tmp_path, user_cache):
+    root = make_project(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".lint_sockets_cache").symlink_to(elsewhere, target_is_directory=True)
+    project = load_project(str(root), str(root / ".lint_sockets_cache"))
+    assert list(elsewhere.iterdir()) == []
+    assert any("symbolic link" in w for w in project.warnings)
+
+
+# --- the runner: one index per project, results keyed on it ------------------------------------
+
+SERVER_LOOP = (
+    "import socket\n"
+    "def serve(port):\n"
+    "    srv = socket.create_server(('', port))\n"
+    "    while True:\n"
+    "        conn, addr = srv.accept()\n"
+)
+
+
+def _lint(capsys, *args):
+    from lint_sockets import cli
+
+    status = cli.main(["--output-format", "concise", *args])
+    return status, capsys.readouterr().out
+
+
+def _spy_checks(monkeypatch):
+    """(path, module name given to the engine, the project's root) of each file analysed."""
+    from lint_sockets import engine
+
+    seen = []
+    real = engine.check_source
+
+    def spying(source, settings, *args, **kwargs):
+        project = kwargs.get("project")
+        seen.append((kwargs.get("module_name"), project.root if project else None))
+        return real(source, settings, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "check_source", spying)
+    return seen
+
+
+def test_each_file_gets_the_index_of_its_own_project(tmp_path, user_cache, monkeypatch,
+                                                     capsys):
+    first = make_project(tmp_path, "first")
+    second = make_project(tmp_path, "second")
+    (first / "pkg" / "server.py").write_text(SERVER_LOOP)
+    (second / "pkg" / "server.py").write_text(SERVER_LOOP)
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(tmp_path)
+    seen = _spy_checks(monkeypatch)
+    status, out = _lint(capsys, "-j", "1", "first", "second", "loose/server.py")
+    assert status == 1 and out.count("SCK501") == 3, out
+    real = {os.path.realpath(str(first)): "first", os.path.realpath(str(second)): "second",
+            None: None}
+    analysed = sorted(((name, real[os.path.realpath(root)] if root else None)
+                       for name, root in seen), key=str)
+    # pkg/user.py is settled by the pre-filters, in the first round: no analysis
+    assert analysed == [("pkg.helper", "first"), ("pkg.helper", "second"),
+                        ("pkg.server", "first"), ("pkg.server", "second"), (None, None)]
+
+
+def test_a_cached_result_is_checked_again_when_another_modules_summary_changes(
+        tmp_path, user_cache, monkeypatch, capsys):
+    """A file's result may depend on any module of its project: a summary that changes
+    (here the helper module's) is a miss for every file of the project; an edit that
+    leaves every summary as it was (a comment) re-checks only the edited file."""
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(root)
+    first = _lint(capsys, "-j", "1", ".")
+    seen = _spy_checks(monkeypatch)
+    assert _lint(capsys, "-j", "1", ".") == first and seen == []
+    helper = root / "pkg" / "helper.py"
+    helper.write_text("# the helper, commented\n" + HELPER)
+    assert _lint(capsys, "-j", "1", ".") == first
+    assert [name for name, _ in seen] == ["pkg.helper"]
+    del seen[:]
+    helper.write_text(HELPER + "def write(sock, data):\n    sock.sendall(data)\n")
+    assert _lint(capsys, "-j", "1", ".") == first
+    assert sorted(name for name, _ in seen) == ["pkg", "pkg.helper", "pkg.server", "pkg.user"]
+
+
+def test_the_whole_project_run_and_the_parallel_run_agree(tmp_path, user_cache, monkeypatch,
+                                                          capsys):
+    root = make_project(tmp_path)
+    for i in range(6):
+        (root / "pkg" / f"server{i}.py").write_text(SERVER_LOOP)
+    (root / "pkg" / "broken.py").write_text("def f(:\n")
+    monkeypatch.chdir(root)
+    one = _lint(capsys, "--no-cache", "-j", "1", ".")
+    two = _lint(capsys, "--no-cache", "-j", "2", ".")
+    assert one == two and one[1].count("SCK501") == 6 and "SCK000" in one[1]
+    # a cold run with the cache, in workers, then a warm one, give the same
+    assert _lint(capsys, "-j", "2", ".") == one
+    assert _lint(capsys, "-j", "2", ".") == one
+
+
+def test_a_file_alone_and_stdin_get_the_project_and_its_module(tmp_path, user_cache,
+                                                               monkeypatch, capsys):
+    import io
+    import sys
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(tmp_path)
+    seen = _spy_checks(monkeypatch)
+    whole = _lint(capsys, "--no-cache", "-j", "1", "project")
+    del seen[:]
+    alone = _lint(capsys, "--no-cache", "project/pkg/server.py")
+    assert alone == whole
+    assert [name for name, _ in seen] == ["pkg.server"]
+    del seen[:]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SERVER_LOOP.encode())))
+    status, out = _lint(capsys, "-", "--stdin-filename", "project/pkg/server.py")
+    assert status == 1 and "project/pkg/server.py:5:22: SCK501" in out
+    assert [name for name, _ in seen] == ["pkg.server"]
+    (name, project_root), = seen
+    assert os.path.samefile(project_root, root)
+
+
+def test_a_finding_that_depends_on_another_module_follows_its_edits(tmp_path, user_cache,
+                                                                    monkeypatch, capsys):
+    """A finding in server.py that exists only while the helper module's constant says
+    so (a rule seeing through modules, stood in for here): editing only the helper makes
+    it appear and disappear on the next warm run, never a stale cached result."""
+    from lint_sockets import engine
+
+    real = engine.run_rules
+
+    def rules_reading_the_index(module, settings, source=None, project=None,
+                                module_name=None):
+        findings = real(module, settings, source, project, module_name)
+        if (project is not None and module_name == "pkg.server"
+                and project.constant(module_name, "LIMIT") == 0):
+            findings.append((module.body[0], "SCK101", "a finding from pkg.helper", None))
+        return findings
+
+    monkeypatch.setattr(engine, "run_rules", rules_reading_the_index)
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text("from pkg.helper import LIMIT\n" + SERVER_LOOP)
+    helper = root / "pkg" / "helper.py"
+    monkeypatch.chdir(root)
+    for limit, found in ((1, False), (0, True), (0, True), (1, False), (1, False)):
+        helper.write_text(f"LIMIT = {limit}\n" + HELPER)
+        status, out = _lint(capsys, "-j", "1", ".")
+        assert ("pkg/server.py:1:1: SCK101" in out) is found, (limit, out)
+        assert "pkg/server.py:6:22: SCK501" in out
+
+
+def test_a_module_the_index_core_fails_on_is_left_out_not_a_traceback(
+        tmp_path, user_cache, monkeypatch, capsys):
+    from lint_sockets.analysis import index
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    real = index.summarise
+
+    def failing(tree, module, is_package):
+        if module == "pkg.helper":
+            raise ValueError("a case the summary does not handle")
+        return real(tree, module, is_package)
+
+    monkeypatch.setattr(index, "summarise", failing)
+    monkeypatch.chdir(root)
+    status, out = _lint(capsys, "-j", "1", ".")
+    assert status == 1 and "pkg/server.py:5:22: SCK501" in out
+    assert "pkg.helper" not in load_project(str(root), False).index.summaries
