@@ -400,7 +400,7 @@ def _comment_owner(module, token):
 def run_rules(module, settings, source=None):
     """[(node, code, message, FixSpec or None)] for the enabled rules, in no order."""
     from lint_sockets.analysis.facts import Facts
-    from lint_sockets.analysis.model import build_model
+    from lint_sockets.analysis.walk import build_model
 
     rules = registry()
     checks = []

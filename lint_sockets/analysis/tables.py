@@ -192,3 +192,17 @@ SLEEP_CALLS = {"time.sleep", "asyncio.sleep", "trio.sleep", "anyio.sleep", "geve
 # Method names whose call, in a handler, closes the connection.
 CLOSE_METHODS = {"close", "shutdown", "handle_close", "abort", "_close", "close_connection",
                  "_force_close", "force_close", "detach"}
+
+# Calls worth recording: method names (or last name components) the rules look at.
+INTERESTING = frozenset({
+    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
+    "send", "sendall", "sendto", "sendmsg", "sendfile", "accept", "connect", "connect_ex",
+    "setblocking", "settimeout", "setsockopt", "getsockopt", "getpeername", "read", "write",
+    "do_handshake", "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept",
+    "sock_connect", "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "sock_sendfile",
+    "select", "poll",
+    "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
+    "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
+    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap", "readline",
+    "readinto", "readlines",
+})

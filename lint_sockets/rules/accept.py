@@ -5,7 +5,7 @@ from lint_sockets.analysis.facts import (
 )
 import libcst as cst
 
-from lint_sockets.analysis.model import key_of
+from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 

@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
-from lint_sockets.analysis.model import iter_children, strip_await
+from lint_sockets.analysis.nodes import iter_children, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 

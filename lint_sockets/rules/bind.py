@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 

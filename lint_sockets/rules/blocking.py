@@ -3,7 +3,8 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import CLOSE, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.model import ENTRY, int_value, key_of
+from lint_sockets.analysis.facts import ENTRY
+from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 
 _READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}

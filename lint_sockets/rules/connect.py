@@ -1,7 +1,7 @@
 """SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import key_of
+from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}

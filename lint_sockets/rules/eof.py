@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 

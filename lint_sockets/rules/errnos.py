@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 

@@ -2,8 +2,9 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import (
-    TIMEOUT, int_value, iter_children, key_of, mentions, strip_await,
+from lint_sockets.analysis.flow import TIMEOUT
+from lint_sockets.analysis.nodes import (
+    int_value, iter_children, key_of, mentions, strip_await,
 )
 from lint_sockets.rules import Rule
 

@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
-from lint_sockets.analysis.model import iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 
 _RECV = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}

@@ -5,7 +5,7 @@ import struct
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
 from lint_sockets.rules import Rule
 
 # Decoders that need exactly the bytes they are given to mean what the code asked for, and the

@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO
-from lint_sockets.analysis.model import int_value, key_of, strip_await
+from lint_sockets.analysis.nodes import int_value, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
