@@ -4,23 +4,37 @@ friends set them, how branches merge, and the facts rules ask (``Facts.state``, 
 
 from __future__ import annotations
 
+import enum
+
 import libcst as cst
 
 from lint_sockets.analysis.identity import is_plain_ctor
 from lint_sockets.analysis.nodes import key_of, number_value, strip_await
 
-# Blocking states of a socket at a point in the code.
-NONBLOCKING = "non-blocking"
-BLOCKING = "blocking"
-TIMEOUT = "timeout"
-UNKNOWN = "unknown"
-ENTRY = "entry"  # whatever it was when the function was entered; resolved after the walk
-CTOR = "ctor"  # as created by socket.socket(); depends on setdefaulttimeout in the module
-SNDTIMEO = "sndtimeo"  # SO_SNDTIMEO set with setsockopt (a partial mode, not a flow state)
+
+class Blocking(enum.Enum):
+    """Blocking state of a socket at a point in the code."""
+
+    NONBLOCKING = "non-blocking"
+    BLOCKING = "blocking"
+    TIMEOUT = "timeout"
+    UNKNOWN = "unknown"
+    ENTRY = "entry"  # whatever it was when the function was entered; resolved after the walk
+    CTOR = "ctor"  # as created by socket.socket(); depends on setdefaulttimeout in the module
+    SNDTIMEO = "sndtimeo"  # SO_SNDTIMEO set with setsockopt (a partial mode, not a flow state)
+
+
+NONBLOCKING = Blocking.NONBLOCKING
+BLOCKING = Blocking.BLOCKING
+TIMEOUT = Blocking.TIMEOUT
+UNKNOWN = Blocking.UNKNOWN
+ENTRY = Blocking.ENTRY
+CTOR = Blocking.CTOR
+SNDTIMEO = Blocking.SNDTIMEO
 PARTIAL_MODES = (TIMEOUT, NONBLOCKING)
 
 
-def timeout_state(value):
+def timeout_state(value: cst.BaseExpression) -> Blocking:
     """State after settimeout(value). A variable is taken as a real timeout: code that
     wants a non-blocking socket says setblocking(False) or settimeout(0)."""
     if isinstance(value, cst.Name) and value.value == "None":

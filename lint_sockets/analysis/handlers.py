@@ -14,7 +14,8 @@ class Handler:
 
     __slots__ = ("node", "types", "bare", "name", "try_frame")
 
-    def __init__(self, node, types, bare, name, try_frame):
+    def __init__(self, node: cst.ExceptHandler | cst.ExceptStarHandler, types: list[str],
+                 bare: bool, name: str | None, try_frame: TryFrame) -> None:
         self.node = node
         self.types = types
         self.bare = bare
@@ -36,9 +37,9 @@ class Handler:
 class TryFrame:
     __slots__ = ("node", "handlers", "loop_depth")
 
-    def __init__(self, node, loop_depth):
+    def __init__(self, node: cst.Try | cst.TryStar, loop_depth: int) -> None:
         self.node = node
-        self.handlers = []
+        self.handlers: list[Handler] = []
         self.loop_depth = loop_depth
 
     def handler_for(self, exc):
@@ -51,7 +52,7 @@ class TryFrame:
 class SuppressFrame:
     __slots__ = ("node", "types", "loop_depth")
 
-    def __init__(self, node, types, loop_depth):
+    def __init__(self, node: cst.With, types: list[str], loop_depth: int) -> None:
         self.node = node
         self.types = types
         self.loop_depth = loop_depth
@@ -124,7 +125,8 @@ class Outcome:
 
     __slots__ = ("paths", "tests_errno", "errnos_tested")
 
-    def __init__(self, paths, tests_errno, errnos_tested):
+    def __init__(self, paths: set[frozenset[str]], tests_errno: bool,
+                 errnos_tested: set[str]) -> None:
         self.paths = paths  # set of frozensets of flags; each path has one terminal flag
         self.tests_errno = tests_errno  # any errno / isinstance test at all
         self.errnos_tested = errnos_tested  # canonical errno names the tests mention

@@ -3,15 +3,27 @@ plain or SSL, and what a module's ``ast`` allows that to be concluded for (``Evi
 
 from __future__ import annotations
 
+import enum
+
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
 
-KNOWN = "known"
-LIKELY = "likely"
-NOT_SOCKET = "not"
-UNKNOWN = "unknown"
+
+class Confidence(enum.Enum):
+    """How sure the analysis is that an expression is a socket."""
+
+    KNOWN = "known"  # made by a socket constructor, annotated as one, ...
+    LIKELY = "likely"  # named like one, in a socket-shaped call
+    NOT = "not"  # known to be something else
+    UNKNOWN = "unknown"
+
+
+KNOWN = Confidence.KNOWN
+LIKELY = Confidence.LIKELY
+NOT_SOCKET = Confidence.NOT
+UNKNOWN = Confidence.UNKNOWN
 
 DEFAULT_SOCKET_NAMES = r"(?i)sock|(^|_)conn(ection)?s?(_|\d*$)"
 
@@ -40,14 +52,15 @@ SOCKET_SHAPED_METHODS = frozenset({
 class SocketInfo:
     __slots__ = ("confidence", "datagram", "ssl", "reader", "plain")
 
-    def __init__(self, confidence, datagram=False, ssl=False, reader=False, plain=None):
+    def __init__(self, confidence: Confidence, datagram: bool = False, ssl: bool = False,
+                 reader: bool = False, plain: bool | None = None) -> None:
         self.confidence = confidence
         self.datagram = datagram
         self.ssl = ssl  # some binding makes an SSL socket
         self.reader = reader  # an asyncio StreamReader (not a socket)
         self.plain = not ssl if plain is None else plain  # some binding makes a plain one
 
-    def as_datagram(self):
+    def as_datagram(self) -> SocketInfo:
         return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain)
 
 

@@ -15,12 +15,14 @@ It records:
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import source_keys, tested_keys, value_keys
 from lint_sockets.analysis.flow import (
-    BLOCKING, CTOR, ENTRY, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
+    BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
     timeout_state,
 )
 from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
@@ -34,8 +36,10 @@ from lint_sockets.analysis.nodes import (
 class Binding:
     __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops", "line")
 
-    def __init__(self, value, how, scope, index=None, annotation=None, node=None, loops=(),
-                 line=None):
+    def __init__(self, value: cst.BaseExpression | None, how: str, scope: Scope,
+                 index: int | None = None, annotation: cst.BaseExpression | None = None,
+                 node: cst.CSTNode | None = None, loops: tuple[Loop, ...] = (),
+                 line: cst.SimpleStatementLine | None = None) -> None:
         self.value = value  # the bound expression (whole right-hand side), or None
         self.index = index  # position in an unpacking target, or None
         self.how = how  # assign, with, for, param, import, except, def, class, global
@@ -47,30 +51,36 @@ class Binding:
 
 
 class ClassInfo:
-    def __init__(self, node, bases):
+    """A class defined in the module: its bases and what its methods do to ``self.attr``."""
+
+    def __init__(self, node: cst.ClassDef, bases: list[str]) -> None:
         self.node = node
-        self.name = node.name.value
+        self.name: str = node.name.value
         self.bases = bases  # qualified names of the base classes
-        self.attr_bindings = {}  # attribute name -> [Binding]
-        self.attr_states = {}  # attribute name -> [(state, method scope)] from setblocking/...
+        self.attr_bindings: dict[str, list[Binding]] = {}
+        # attribute name -> [(state, method scope)] from setblocking/...
+        self.attr_states: dict[str, list[tuple[Blocking, Scope]]] = {}
         # attribute name -> modes in which some method leaves ``self.attr`` where a send() can
         # write part of its data: TIMEOUT, NONBLOCKING (settimeout, setblocking, a socket
         # made with a timeout) or SNDTIMEO (setsockopt SO_SNDTIMEO)
-        self.attr_partial = {}
-        self.methods = []
+        self.attr_partial: dict[str, set[Blocking]] = {}
+        self.methods: list[Scope] = []
 
 
 class Scope:
-    def __init__(self, kind, node, parent, cls=None, self_name=None):
+    """A module, class or function body and the names bound in it."""
+
+    def __init__(self, kind: str, node: cst.CSTNode, parent: Scope | None,
+                 cls: ClassInfo | None = None, self_name: str | None = None) -> None:
         self.kind = kind  # module, class, function
         self.node = node
         self.parent = parent
         self.cls = cls  # ClassInfo of the class a method belongs to
         self.self_name = self_name
-        self.bindings = {}
+        self.bindings: dict[str, list[Binding]] = {}
         self.is_async = isinstance(node, cst.FunctionDef) and node.asynchronous is not None
 
-    def bind(self, key, binding):
+    def bind(self, key: str, binding: Binding) -> None:
         self.bindings.setdefault(key, []).append(binding)
 
 
@@ -78,22 +88,24 @@ class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
                  "flows", "test_keys", "counters", "_flows_from", "str_tested")
 
-    def __init__(self, node, kind, parent):
+    def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
         self.kind = kind  # while, for
         self.parent = parent
-        self.tested = set()
-        self.str_tested = set()  # keys only compared with a str literal (``data == ''``)
-        self.returned = set()
-        self.bound = set()
+        # keys (or ids of calls) whose emptiness the loop tests
+        self.tested: set[str | int] = set()
+        self.str_tested: set[str] = set()  # keys only compared with a str literal (``data == ''``)
+        self.returned: set[str] = set()
+        self.bound: set[str] = set()
         self.has_sleep = False
-        self.calls = []
-        self.flows = []  # (target keys, keys the value is computed from) for assignments
-        self.test_keys = set()  # keys the loop's own condition looks at
-        self.counters = set()  # keys the body steps by a constant (``count += 1``)
-        self._flows_from = None
+        self.calls: list[CallSite] = []
+        # (target keys, keys the value is computed from) for assignments
+        self.flows: list[tuple[tuple[str, ...], frozenset[str]]] = []
+        self.test_keys: set[str] = set()  # keys the loop's own condition looks at
+        self.counters: set[str] = set()  # keys the body steps by a constant (``count += 1``)
+        self._flows_from: dict[str, list[tuple[str, ...]]] | None = None
 
-    def flows_from(self, key):
+    def flows_from(self, key: str) -> Sequence[tuple[str, ...]]:
         """Target-key tuples of the flows computed from ``key`` (indexed after the walk)."""
         if self._flows_from is None:
             self._flows_from = {}
@@ -103,7 +115,7 @@ class Loop:
         return self._flows_from.get(key, ())
 
     @property
-    def bounded(self):
+    def bounded(self) -> bool:
         """``while count < 10: ... count += 1``: the loop ends by itself."""
         return bool(self.test_keys & self.counters)
 
@@ -115,8 +127,32 @@ class CallSite:
         "order", "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop",
         "line",
     )
+    node: cst.Call
+    method: str | None  # the attribute called (``recv``), None for a plain name
+    receiver: cst.BaseExpression | None
+    receiver_key: str | None  # ``sock``, ``self.sock``
+    qname: str | None  # the callee's qualified name through the imports
+    scope: Scope
+    loops: tuple[Loop, ...]  # enclosing loops inside the same function, outermost first
+    guards: tuple[TryFrame | SuppressFrame, ...]
+    handler: Handler | None  # the except clause the call is in, if any
+    targets: Sequence[str]  # names the result is bound to
+    role: str  # the statement it is in: assign, aug, return, stmt, test, other
+    direct: bool
+    state: Blocking | None  # the receiver's blocking state at the call
+    timeo: str | None  # SO_RCVTIMEO / SO_SNDTIMEO set on the receiver: "recv", "send", "both"
+    partial: frozenset[Blocking] | None
+    in_lambda: bool
+    order: int
+    stmt: cst.CSTNode | None
+    reaching: frozenset[Binding] | None  # the receiver's bindings that reach the call
+    arg_key: str | None
+    arg_state: Blocking | None
+    arg_reaching: frozenset[Binding] | None
+    leaves_loop: bool
+    line: cst.SimpleStatementLine | None
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: object) -> None:
         for name in self.__slots__:
             setattr(self, name, kw.get(name))
 
@@ -124,7 +160,7 @@ class CallSite:
     def args(self):
         return self.node.args
 
-    def positional(self, index):
+    def positional(self, index: int) -> cst.BaseExpression | None:
         count = 0
         for arg in self.node.args:
             if arg.keyword is not None or arg.star:
@@ -134,43 +170,45 @@ class CallSite:
             count += 1
         return None
 
-    def keyword(self, name):
+    def keyword(self, name: str) -> cst.BaseExpression | None:
         for arg in self.node.args:
             if arg.keyword is not None and arg.keyword.value == name:
                 return arg.value
         return None
 
-    def argument(self, index, name):
+    def argument(self, index: int, name: str) -> cst.BaseExpression | None:
         value = self.positional(index)
         return value if value is not None else self.keyword(name)
 
     @property
-    def innermost_loop(self):
+    def innermost_loop(self) -> Loop | None:
         return self.loops[-1] if self.loops else None
 
 
 class ModuleModel:
     """Everything the walk found in one module."""
 
-    def __init__(self, module):
+    def __init__(self, module: cst.Module) -> None:
         self.module = module
         self.imports = ImportTable()
-        self.calls = []
-        self.loops = []
-        self.classes = []
-        self.scopes = []
-        self.handlers = []  # every Handler, in source order
-        self.comparisons = []  # (Comparison node, scope, enclosing Handler or None)
-        self.module_scope = None
-        self.module_state = {}
-        self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
-        self.default_timeout = None  # CTOR state: NONBLOCKING / TIMEOUT / None
-        self.signal_calls = []  # signal.signal(...) call sites, in source order
-        self.fn_scope_of_class = {}
-        self._by_scope = None
-        self._by_receiver = None
+        self.calls: list[CallSite] = []
+        self.loops: list[Loop] = []
+        self.classes: list[ClassInfo] = []
+        self.scopes: list[Scope] = []
+        self.handlers: list[Handler] = []  # every Handler, in source order
+        # (Comparison node, scope, enclosing Handler or None)
+        self.comparisons: list[tuple[cst.Comparison, Scope, Handler | None]] = []
+        self.module_scope: Scope | None = None
+        self.module_state: dict[str, object] = {}  # flow state at the end of the module
+        # module-level NAME -> value expression (for errno sets, exc tuples)
+        self.constants: dict[str, cst.BaseExpression] = {}
+        self.default_timeout: Blocking | None = None  # CTOR state: NONBLOCKING / TIMEOUT / None
+        self.signal_calls: list[CallSite] = []  # signal.signal(...) call sites, in source order
+        self.fn_scope_of_class: dict[Scope, ClassInfo] = {}
+        self._by_scope: dict[int, list[CallSite]] | None = None
+        self._by_receiver: dict[str, list[CallSite]] | None = None
 
-    def calls_in(self, scope):
+    def calls_in(self, scope: Scope) -> Sequence[CallSite]:
         """The calls made directly in ``scope``, in source order (indexed once: rules that
         look at a call's neighbours must not scan every call of the module for each call)."""
         if self._by_scope is None:
@@ -179,7 +217,7 @@ class ModuleModel:
                 self._by_scope.setdefault(id(site.scope), []).append(site)
         return self._by_scope.get(id(scope), ())
 
-    def calls_on(self, receiver_key):
+    def calls_on(self, receiver_key: str) -> Sequence[CallSite]:
         """The calls whose receiver is ``receiver_key`` (``sock``, ``self.sock``), any scope."""
         if self._by_receiver is None:
             self._by_receiver = {}
@@ -857,7 +895,7 @@ def _leaves(stmt):
     return False
 
 
-def build_model(module):
+def build_model(module: cst.Module) -> ModuleModel:
     model = ModuleModel(module)
     _Walker(model).walk_module(module)
     return model

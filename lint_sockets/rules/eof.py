@@ -2,7 +2,7 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
@@ -38,7 +38,7 @@ def check(facts, report):
             if sock is None or len(site.node.args) < 2:
                 continue
             info = facts.info(site.scope, key_of(sock))
-            if info.datagram or info.confidence == "not":
+            if info.datagram or info.confidence == NOT_SOCKET:
                 continue
         elif method == "read":
             info = facts.info(site.scope, site.receiver_key)
