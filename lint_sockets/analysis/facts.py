@@ -14,6 +14,10 @@ answers it:
 
 from __future__ import annotations
 
+from typing import Callable, Sequence, TypeVar
+
+import libcst as cst
+
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
@@ -26,6 +30,9 @@ from lint_sockets.analysis.identity import (
     DEFAULT_SOCKET_NAMES, KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, Evidence, IdentityFacts,
     SocketInfo,
 )
+from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
+
+T = TypeVar("T")
 
 
 class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts):
@@ -46,6 +53,75 @@ class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts):
         self._local_classes = {c.name: c for c in model.classes}
         self._other_names = None
         self._signal_handler = None
+        self._memo: dict[str, object] = {}
+
+    # ---- what the walk found: rules read the module through these -------------------
+
+    @property
+    def module(self) -> cst.Module:
+        """The module's syntax tree."""
+        return self.model.module
+
+    def code_for(self, node: cst.CSTNode) -> str:
+        """The source text of ``node``, as the module writes it."""
+        return self.model.module.code_for_node(node)
+
+    @property
+    def calls(self) -> list[CallSite]:
+        """Every recorded call (socket methods and the other calls rules look at), in
+        source order."""
+        return self.model.calls
+
+    def calls_in(self, scope: Scope) -> Sequence[CallSite]:
+        """The recorded calls made directly in ``scope``, in source order."""
+        return self.model.calls_in(scope)
+
+    def calls_on(self, receiver_key: str) -> Sequence[CallSite]:
+        """The recorded calls on ``receiver_key`` (``sock``, ``self.sock``), in any scope."""
+        return self.model.calls_on(receiver_key)
+
+    @property
+    def loops(self) -> list[Loop]:
+        """Every ``while`` and ``for`` loop, in source order."""
+        return self.model.loops
+
+    @property
+    def classes(self) -> list[ClassInfo]:
+        """The classes the module defines."""
+        return self.model.classes
+
+    @property
+    def scopes(self) -> list[Scope]:
+        """The module, class and function scopes."""
+        return self.model.scopes
+
+    @property
+    def module_scope(self) -> Scope:
+        return self.model.module_scope
+
+    @property
+    def handlers(self) -> list[Handler]:
+        """Every ``except`` clause, in source order."""
+        return self.model.handlers
+
+    @property
+    def comparisons(self) -> list[tuple[cst.Comparison, Scope, Handler | None]]:
+        """Every comparison, with its scope and the ``except`` clause it is in (or None)."""
+        return self.model.comparisons
+
+    @property
+    def constants(self) -> dict[str, cst.BaseExpression]:
+        """Module-level ``NAME = value`` assignments (the first of each name)."""
+        return self.model.constants
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A module-wide answer a rule computes once per module (``compute()``), kept under
+        ``key`` for as long as this module is being checked."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     # ---- module-wide facts -----------------------------------------------------------
 

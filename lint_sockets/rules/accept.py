@@ -30,7 +30,7 @@ def server_loop_depth(site):
 def _accept_sites(facts, drain_loops=False):
     """(site, depth) for accept calls in a server loop: the innermost ``while`` loop, or
     with ``drain_loops`` the innermost ``for`` loop that stops on BlockingIOError."""
-    for site in facts.model.calls:
+    for site in facts.calls:
         if not site.loops:
             continue
         if site.method == "accept" and site.receiver_key is not None:
@@ -72,7 +72,7 @@ def _self_connected(facts, site):
     listener = site.receiver_key
     if listener is None:
         return False
-    for other in facts.model.calls_in(site.scope):
+    for other in facts.calls_in(site.scope):
         if other.method in ("connect", "connect_ex"):
             address = other.positional(0)
             if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \

@@ -58,7 +58,7 @@ def _is_proactor(qname):
 
 def check(facts, report):
     reported = set()
-    for site in sorted(facts.model.calls, key=lambda s: s.order):
+    for site in sorted(facts.calls, key=lambda s: s.order):
         if site.method not in LOOP_SOCKET_CALLS or site.arg_key is None:
             continue
         if _proactor_loop(facts, site):
@@ -110,7 +110,7 @@ def _fix(facts, site):
     # call of a method that does not care about blocking mode. Anything else (returned,
     # stored, handed to other code, a blocking call) keeps the fix away.
     allowed = len(site.scope.bindings.get(key, ()))
-    for other in facts.model.calls_in(site.scope):
+    for other in facts.calls_in(site.scope):
         if other.receiver_key == key:
             if other.method in _DIRECT_USE or other.method not in _HARMLESS:
                 return None

@@ -38,7 +38,7 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
 
 
 def check(facts, report):
-    for site in facts.model.calls:
+    for site in facts.calls:
         method = site.method
         if method is None or site.receiver_key is None:
             continue

@@ -23,7 +23,7 @@ def _retried_calls(facts, frame):
     """Calls in the try body that PEP 475 retries; None if the body holds a connect whose
     EINTR is meaningful (a non-blocking connect)."""
     found = False
-    for site in facts.model.calls:
+    for site in facts.calls:
         if frame not in site.guards:
             continue
         method = site.method
@@ -49,7 +49,7 @@ def _goes_round(outcome):
 def check(facts, report):
     if facts.settings.target_version < (3, 5):
         return
-    for handler in facts.model.handlers:
+    for handler in facts.handlers:
         frame = handler.try_frame
         if frame.loop_depth == 0:
             continue

@@ -17,7 +17,7 @@ def _eof_value(method):
 
 def check(facts, report):
     asked = {}  # id(loop node) -> the (receiver, method) calls made in that loop
-    for site in facts.model.calls:
+    for site in facts.calls:
         method = site.method
         if method is None or not site.loops:
             continue
@@ -101,7 +101,7 @@ def _pair_writer_kept_open(facts, site):
 def _only_written(facts, sibling):
     """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
     does not close it (or the assignment that binds it)."""
-    stack = [facts.model.module]
+    stack = [facts.module]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \

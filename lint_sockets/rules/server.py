@@ -64,7 +64,7 @@ def _own_connection(facts, site):
 
 def check(facts, report):
     reported = set()
-    for loop in facts.model.loops:
+    for loop in facts.loops:
         if loop.kind != "while" or loop.bounded:
             continue
         listeners = {s.receiver_key for s in loop.calls if _is_accept(facts, s)}
@@ -139,14 +139,14 @@ def _client_collections(facts):
     ``self.clients.add(conn)``, ``clients[addr] = conn`` where ``conn`` comes from
     ``accept()``."""
     accepted = set()
-    for scope in facts.model.scopes:
+    for scope in facts.scopes:
         for name, bindings in scope.bindings.items():
             if any(_accepted_binding(binding) for binding in bindings):
                 accepted.add(name)
     if not accepted:
         return set()
     collections = set()
-    stack = [facts.model.module]
+    stack = [facts.module]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
@@ -166,7 +166,7 @@ def _client_collections(facts):
 def check_broadcast(facts, report, reported):
     """``for c in clients: c.sendall(msg)`` with no handler inside the for loop."""
     collections = None
-    for loop in facts.model.loops:
+    for loop in facts.loops:
         if loop.kind != "for":
             continue
         variable = _loop_variable(loop)

@@ -99,12 +99,12 @@ def _subscript_end(subscript):
 
 
 def check(facts, report):
-    sites = {id(site.node): site for site in facts.model.calls if _candidate(facts, site)}
+    sites = {id(site.node): site for site in facts.calls if _candidate(facts, site)}
     if not sites:
         return
     reported = set()
     # 1. ``struct.unpack("!I", sock.recv(4))``: decoded as it comes.
-    for node in _walk(facts.model.module, nested=True):
+    for node in _walk(facts.module, nested=True):
         if isinstance(node, cst.Call):
             buffer = _decoder_buffer(facts, node)
             if buffer is None:

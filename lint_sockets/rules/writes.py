@@ -55,7 +55,7 @@ def _first_write_of_fresh_socket(facts, site):
     return not any(
         other.order < site.order and other.receiver_key == site.receiver_key
         and other.method in _WRITES
-        for other in facts.model.calls_in(site.scope)
+        for other in facts.calls_in(site.scope)
     )
 
 
@@ -66,9 +66,9 @@ def _rename(site, method, applicability):
 
 
 def check(facts, report):
-    for site in facts.model.calls:
+    for site in facts.calls:
         if _statement_call(site, "send"):
-            length = _constant_length(site.positional(0), facts.model.constants)
+            length = _constant_length(site.positional(0), facts.constants)
             if length is not None and length <= 1:
                 continue  # the self-pipe wake-up byte: sent whole or not at all
             if length is not None and length <= _FITS_EMPTY_BUFFER and \
