@@ -596,7 +596,7 @@ def test_branch_states_still_join_bindings_and_blocking_modes():
 def test_the_walk_records_every_asyncio_socket_call_sck204_checks():
     # sock_sendfile was on SCK204's list but not recorded by the walk: never checked.
     from lint_sockets.analysis.tables import INTERESTING
-    from lint_sockets.rules.asyncio_rules import LOOP_SOCKET_CALLS
+    from lint_sockets.analysis.tables import LOOP_SOCKET_CALLS
 
     assert LOOP_SOCKET_CALLS <= INTERESTING
 

@@ -4,11 +4,15 @@ plain or SSL, and what a module's ``ast`` allows that to be concluded for (``Evi
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
+
+if TYPE_CHECKING:
+    from lint_sockets.analysis.walk import Binding
 
 
 class Confidence(enum.Enum):
@@ -37,16 +41,6 @@ _STREAM_ONLY_HANDLERS = {"socketserver.StreamRequestHandler",
                          "http.server.BaseHTTPRequestHandler",
                          "http.server.SimpleHTTPRequestHandler"}
 _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib.compress"}
-# Methods whose result is a socket whatever their receiver (``_classify_call``).
-SOCKET_MAKING_METHODS = frozenset({"accept", "sock_accept", "wrap_socket"})
-# The only methods ``socket_shaped`` accepts: a receiver is a likely socket on its name
-# alone only in a call of one of these.
-SOCKET_SHAPED_METHODS = frozenset({
-    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send", "sendall", "sendto",
-    "accept", "listen", "getpeername", "setblocking", "fileno", "shutdown", "connect",
-    "connect_ex", "bind", "settimeout", "setsockopt", "getsockopt", "makefile",
-    "do_handshake", "close", "sendmsg", "sendfile",
-})
 
 
 class SocketInfo:
@@ -405,11 +399,11 @@ class IdentityFacts:
 
     def socket_shaped(self, site):
         method = site.method
-        if method not in SOCKET_SHAPED_METHODS:
+        if method not in tables.SOCKET_SHAPED_METHODS:
             return False
         args = [a for a in site.node.args]
         positional = [a for a in args if a.keyword is None and not a.star]
-        if method in ("recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg"):
+        if method in tables.READ_METHODS:
             return 1 <= len(args) <= 3
         if method in ("send", "sendall"):
             if len(positional) not in (1, 2) or len(args) != len(positional):
@@ -425,6 +419,37 @@ class IdentityFacts:
                       "close", "sendmsg", "sendfile"):
             return True
         return False
+
+    def makes_socket(self, value: cst.BaseExpression | None) -> bool:
+        """``value`` calls a socket constructor: ``socket()``, ``create_connection()``,
+        ``fromfd()``, ``socketpair()``..."""
+        value = strip_await(value) if value is not None else None
+        return isinstance(value, cst.Call) and self.imports.qualify(value.func) in (
+            tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS)
+
+    def makes_plain_socket(self, value: cst.BaseExpression | None) -> bool:
+        """``value`` calls ``socket.socket(...)`` itself (family and type are its arguments)."""
+        value = strip_await(value) if value is not None else None
+        return isinstance(value, cst.Call) and \
+            self.imports.qualify(value.func) in tables.PLAIN_SOCKET_CLASSES
+
+    def binding_creates_socket(self, binding: Binding) -> bool:
+        """The binding creates a plain (blocking unless told otherwise) socket: a socket
+        constructor, one end of a socketpair(), the connection of a plain accept()."""
+        if binding.how not in ("assign", "with") or binding.value is None:
+            return False
+        value = strip_await(binding.value)
+        if not isinstance(value, cst.Call):
+            return False
+        qname = self.imports.qualify(value.func)
+        if qname in tables.SOCKET_CONSTRUCTORS:
+            return binding.index is None
+        if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
+            return binding.index is not None
+        func = value.func
+        # a plain accept(); asyncio's sock_accept() returns non-blocking sockets
+        return (isinstance(func, cst.Attribute) and func.attr.value == "accept"
+                and binding.index is not None and binding.index[0] == 0)
 
     def bytes_like(self, node, scope, depth=0):
         node = strip_await(node)
@@ -505,7 +530,7 @@ class Evidence:
         if self._known is None:
             usage = self.usage
             self._known = usage.mentions(*SOCKET_MODULES) or usage.calls(
-                *SOCKET_MAKING_METHODS)
+                *tables.SOCKET_MAKING_METHODS)
         return self._known
 
     def readers(self):
@@ -517,7 +542,7 @@ class Evidence:
         usage = self.usage
         if self.known_sockets() and usage.calls(*methods):
             return True
-        return usage.on_likely_socket(SOCKET_SHAPED_METHODS.intersection(methods),
+        return usage.on_likely_socket(tables.SOCKET_SHAPED_METHODS.intersection(methods),
                                       self.pattern)
 
     def calls(self, *methods):

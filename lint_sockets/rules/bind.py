@@ -54,7 +54,7 @@ def _is_tcp(facts, site):
     the family out of sight, only a literal (host, port) address says so."""
     ctors = _constructors(site)
     if ctors is not None and all(
-        facts.imports.qualify(c.func) in ("socket.socket", "socket.SocketType") for c in ctors
+        facts.makes_plain_socket(c) for c in ctors
     ):
         verdicts = set()
         for call in ctors:

@@ -7,8 +7,7 @@ from lint_sockets.analysis.facts import CONTINUE, FALL, KNOWN, LIKELY
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixNotPossible, FixSpec, find_statement, statement
 
-_SOCKET_IO = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
-              "send", "sendall", "sendto", "sendmsg", "accept", "connect"}
+_SOCKET_IO = tables.PEER_WAIT_METHODS
 _RETRIED_FUNCTIONS = {
     "select.select", "os.read", "os.write", "os.readv", "os.writev", "os.pread", "os.pwrite",
     "os.waitpid", "os.wait", "os.wait3", "os.wait4", "os.waitid", "os.sendfile",

@@ -9,9 +9,7 @@ from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _EQUALITY = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
-_TIMED_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
-                "sendall", "sendto", "sendmsg", "connect", "accept", "read", "readline",
-                "readinto", "readlines", "write"}
+_TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
 
 
 def _non_errno_handler(handler):
@@ -59,10 +57,9 @@ NETWORK_ERRNOS = frozenset({
 # (EAGAIN is 35 there). A comparison with one of these numbers means the same errno wherever
 # the code runs.
 SAME_EVERYWHERE = frozenset(range(1, 35)) - {11}
-_SOCKET_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
-                 "sendall", "sendto", "sendmsg", "connect", "connect_ex", "accept", "bind",
-                 "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
-                 "do_handshake", "create_connection"}
+_SOCKET_CALLS = tables.PEER_WAIT_METHODS | {
+    "connect_ex", "bind", "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
+    "do_handshake", "create_connection"}
 
 
 def _socket_try_body(facts, handler):

@@ -2,14 +2,14 @@
 
 import libcst as cst
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.flow import TIMEOUT
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )
 from lint_sockets.rules import Rule
 
-_READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
-          "makefile"}
+_READS = tables.READ_METHODS | {"makefile"}
 # What sets the idle time before the first probe: Linux, macOS, Windows.
 _KEEPALIVE_TUNING = ("TCP_KEEPIDLE", "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS")
 
@@ -114,10 +114,8 @@ def _exempt(facts, site, key, bindings=()):
 
 
 def _plain_socket(facts, binding):
-    value = strip_await(binding.value) if binding.value is not None else None
     return (binding.how in ("assign", "with") and binding.index is None
-            and isinstance(value, cst.Call)
-            and facts.imports.qualify(value.func) in ("socket.socket", "socket.SocketType"))
+            and facts.makes_plain_socket(binding.value))
 
 
 def check_timeout(facts, report):

@@ -7,8 +7,8 @@ from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
 from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 
-_RECV = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
-_SEND = {"send", "sendall", "sendto", "sendmsg"}
+_RECV = tables.READ_METHODS
+_SEND = tables.SEND_METHODS
 
 
 def _is_accept(facts, site):
@@ -32,7 +32,6 @@ def _protected(facts, site, exc, depth):
 
 _SERVER_LOOP = ("in a server loop", "one client's reset ends the server")
 _BROADCAST = ("in a loop over clients", "one reset skips the clients after it")
-_OWN_CONNECTIONS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
 
 
 def _missing(facts, site, depth):
@@ -55,9 +54,7 @@ def _own_connection(facts, site):
     if not bindings:
         return False
     for binding in bindings:
-        value = strip_await(binding.value) if binding.value is not None else None
-        if not isinstance(value, cst.Call) or \
-                facts.imports.qualify(value.func) not in _OWN_CONNECTIONS:
+        if not facts.makes_socket(binding.value):
             return False
     return True
 

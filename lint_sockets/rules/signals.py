@@ -1,12 +1,13 @@
 """SCK401 sigpipe-default."""
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, UNKNOWN
 import libcst as cst
 
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec
 
-_WRITES = {"send", "sendall", "sendto", "sendmsg", "sendfile"}
+_WRITES = tables.SEND_METHODS | {"sendfile"}
 
 
 _SOCKET_MODULES = ("socket", "ssl", "socketserver")

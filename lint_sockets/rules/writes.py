@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO
-from lint_sockets.analysis.nodes import int_value, key_of, strip_await
+from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -17,8 +17,7 @@ def _statement_call(site, method):
 # Smaller than the smallest send buffer of any platform (Linux clamps SO_SNDBUF to at least
 # 4608 bytes; macOS, the BSDs and Windows start at 8 KiB or more).
 _FITS_EMPTY_BUFFER = 512
-_FRESH_SOCKETS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
-_WRITES = ("send", "sendall", "sendto", "sendmsg", "sendfile", "write")
+_WRITES = tables.SEND_METHODS | {"sendfile", "write"}
 
 
 def _constant_length(node, constants):
@@ -48,9 +47,7 @@ def _first_write_of_fresh_socket(facts, site):
     if not reaching or site.loops:
         return False
     for binding in reaching:
-        value = strip_await(binding.value) if binding.value is not None else None
-        if binding.scope is not site.scope or not isinstance(value, cst.Call) \
-                or facts.imports.qualify(value.func) not in _FRESH_SOCKETS:
+        if binding.scope is not site.scope or not facts.makes_socket(binding.value):
             return False
     return not any(
         other.order < site.order and other.receiver_key == site.receiver_key
