@@ -110,7 +110,6 @@ class ErrnoFacts:
         return None
 
 
-
 def errno_call(node):
     """``x.connect_ex(addr)`` or ``x.getsockopt(SOL_SOCKET, SO_ERROR)``: calls that return an
     errno number."""

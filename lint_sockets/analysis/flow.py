@@ -78,7 +78,6 @@ def merge_states(branches, touched):
     return merged
 
 
-
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send

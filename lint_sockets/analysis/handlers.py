@@ -79,7 +79,6 @@ def flatten_types(node, constants, depth=0):
     return [node]
 
 
-
 class HandlerFacts:
     """The guard questions of ``Facts``: which handler catches an exception raised by a call,
     and what it does."""

@@ -32,7 +32,6 @@ from lint_sockets.analysis.nodes import (
 )
 
 
-
 class Binding:
     __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops", "line")
 

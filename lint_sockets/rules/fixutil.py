@@ -2,7 +2,8 @@
 
 import libcst as cst
 
-from lint_sockets.fixes import SAFE, UNSAFE, FixNotPossible, FixSpec  # noqa: F401
+from lint_sockets.applicability import SAFE, UNSAFE  # noqa: F401
+from lint_sockets.edits import FixNotPossible, FixSpec  # noqa: F401
 
 
 def statement(facts, code):
