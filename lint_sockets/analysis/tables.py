@@ -216,6 +216,8 @@ LOOP_SOCKET_CALLS = frozenset({
     "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept", "sock_connect",
     "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "sock_sendfile",
 })
+# Accepting a connection: the socket's own accept() and asyncio's loop.sock_accept(sock).
+ACCEPT_METHODS = frozenset({"accept", "sock_accept"})
 # Methods whose result is a socket whatever their receiver.
 SOCKET_MAKING_METHODS = frozenset({"accept", "sock_accept", "wrap_socket"})
 # The only methods on which a receiver is taken for a likely socket on its name alone.

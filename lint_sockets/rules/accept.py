@@ -1,5 +1,6 @@
 """SCK501 accept-abort-fatal and SCK502 accept-retry-fatal."""
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, RAISE, RETURN, SLEEP, UNKNOWN,
 )
@@ -10,7 +11,7 @@ from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
-_ACCEPTS = ("accept", "sock_accept")
+_ACCEPTS = tables.ACCEPT_METHODS
 _BROAD = {"OSError", "Exception", "BaseException"}
 
 

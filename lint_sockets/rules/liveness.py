@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.flow import TIMEOUT
+from lint_sockets.analysis.facts import TIMEOUT
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )

@@ -124,7 +124,7 @@ def _accepted_binding(binding):
     if subscripted:
         value = strip_await(value.value)
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value in ("accept", "sock_accept")):
+            and value.func.attr.value in tables.ACCEPT_METHODS):
         return False
     if subscripted:
         return binding.index is None
@@ -196,6 +196,6 @@ RULES = [
         "`{call}` {where}: {effect}",
         check=check,
         # a server loop's accept(), or a collection of accepted connections
-        gate=lambda evidence: evidence.calls("accept", "sock_accept"),
+        gate=lambda evidence: evidence.calls(*tables.ACCEPT_METHODS),
     ),
 ]
