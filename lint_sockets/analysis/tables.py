@@ -1,4 +1,6 @@
-"""Fixed knowledge the analysis needs: errno numbers, the exception tree, socket constructors.
+"""Fixed knowledge the analysis needs: errno numbers, the exception tree, socket constructors,
+and the socket-method sets (one of each kind, read by the walk, the facts, the rules and
+their gates).
 
 Numbers are Linux x86-64 unless noted; literals from other platforms that clearly mean the
 same condition (Windows' WSA codes, BSD numbers) are mapped too, so that a handler testing
