@@ -13,8 +13,9 @@ import re
 import tokenize
 
 from lint_sockets.engine import (
-    _NEWLINE, _SPLIT_CODES, NOQA_RE, _declared_encoding, _noqa_lines, is_suppressed,
+    _NEWLINE, _SPLIT_CODES, NOQA_RE, _noqa_lines, is_suppressed,
 )
+from lint_sockets.source import declared_encoding
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -50,7 +51,7 @@ def add_noqa(source, diagnostics):
     A finding can stay unsuppressed when the text flake8 reads for its line holds the
     words of a ``# noqa: OTHER`` comment inside a string before the end of the line:
     flake8 reads the first one it finds, and a string is never edited."""
-    encoding = _declared_encoding(source)
+    encoding = declared_encoding(source)
     bom = source.startswith(b"\xef\xbb\xbf")
     text = source.decode(encoding)
     if bom and text.startswith("\ufeff"):

@@ -701,12 +701,13 @@ def _project_root():
 
 def _read_lines(path):
     """The file's lines, for showing findings in context (None if it cannot be read)."""
-    from lint_sockets.engine import _NEWLINE, _declared_encoding
+    from lint_sockets.engine import _NEWLINE
     from lint_sockets.runner import read_source
+    from lint_sockets.source import declared_encoding
 
     try:
         data = read_source(path)
-        text = data.decode(_declared_encoding(data), errors="replace")
+        text = data.decode(declared_encoding(data), errors="replace")
     except (OSError, LookupError):
         return None
     return _NEWLINE.split(text.lstrip("\ufeff"))

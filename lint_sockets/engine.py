@@ -4,17 +4,17 @@ Used unchanged by the command line and the flake8 plugin.
 """
 
 import ast
-import codecs
 import io
 import re
-import sys
-import threading
 import tokenize
 import warnings
 
 import libcst as cst
 
+from lint_sockets.applicability import SAFE
+from lint_sockets.edits import FixNotPossible, FixSpec, text_edits
 from lint_sockets.prefilter import might_fire
+from lint_sockets.source import declared_encoding, deep, large_stack
 from lint_sockets.rules import registry
 
 NOQA_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
@@ -89,8 +89,6 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
         for d in diagnostics:
             d.fix = None  # parsed from altered text: never rewrite it
     elif edits:
-        from lint_sockets.fixes import text_edits
-
         for d in diagnostics:
             if d.fix is not None:
                 d.edits = text_edits(parsed.module, d.fix)
@@ -122,7 +120,7 @@ def reported(parsed, settings, source, noqa=True, wants_noqa_check=None, project
     it, so a suppressed finding is never fixed."""
     if wants_noqa_check is None:
         wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    findings = _deep(run_rules, parsed.module, settings, source, project, module_name)
+    findings = deep(run_rules, parsed.module, settings, source, project, module_name)
     if not findings and not wants_noqa_check:
         return [], None
     diagnostics = _locate(parsed, findings) if findings else []
@@ -165,12 +163,12 @@ def parse(source, precheck=True):
         if error is not None:
             return None, error
     try:
-        return Parsed(_large_stack(cst.parse_module, source)), None
+        return Parsed(large_stack(cst.parse_module, source)), None
     except Exception as exc:  # noqa: BLE001 - libcst rejects code Python accepts
         first_error = exc
     for altered, shift in _parse_fallbacks(source):
         try:
-            return Parsed(_large_stack(cst.parse_module, altered), shift), None
+            return Parsed(large_stack(cst.parse_module, altered), shift), None
         except Exception:  # noqa: BLE001
             continue
     return None, _libcst_limitation(first_error)
@@ -254,7 +252,7 @@ def _parse_fallbacks(source):
     text = source
     if isinstance(source, bytes):
         try:
-            text = source.decode(_declared_encoding(source))
+            text = source.decode(declared_encoding(source))
         except (UnicodeDecodeError, LookupError):
             return
         if text.startswith("\ufeff"):
@@ -272,25 +270,6 @@ def _parse_fallbacks(source):
             out.append(line)
         if shift:
             yield "".join(out), shift
-
-
-_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
-
-
-def _declared_encoding(source):
-    """The PEP 263 encoding of the first two lines, whatever their newlines (tokenize's
-    own detection only splits lines on \\n); UTF-8 without a cookie."""
-    if source.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    for line in re.split(rb"\r\n|\r|\n", source[:1024], maxsplit=2)[:2]:
-        match = _COOKIE.match(line)
-        if match:
-            name = match.group(1).decode("ascii")
-            codecs.lookup(name)
-            return name
-        if line.strip() and not line.lstrip().startswith(b"#"):
-            break
-    return "utf-8"
 
 
 def _libcst_limitation(exc):
@@ -377,7 +356,6 @@ def unused_noqa(parsed, text, diagnostics, noqa_lines, enabled):
 
 
 def _noqa_fix(parsed, token, unused):
-    from lint_sockets.fixes import SAFE, FixNotPossible, FixSpec
     from lint_sockets.rules.noqa import rewrite_comment
 
     if parsed.altered:
@@ -404,7 +382,7 @@ def _comment_owner(module, token):
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = _deep(wrapper.resolve, PositionProvider, retry_on=Exception)
+    positions = deep(wrapper.resolve, PositionProvider, retry_on=Exception)
     line, column = token.start
     for node, span in positions.items():
         if isinstance(node, cst.Comment) and span.start.line == line \
@@ -421,7 +399,7 @@ def run_rules(module, settings, source=None, project=None, module_name=None):
 
     ``project`` (a ``ProjectIndex`` or None) and ``module_name`` are handed to the facts."""
     from lint_sockets.analysis.facts import Facts
-    from lint_sockets.analysis.model import build_model
+    from lint_sockets.analysis.walk import build_model
 
     rules = registry()
     checks = []
@@ -454,7 +432,7 @@ def _locate(parsed, findings):
         wrapper = MetadataWrapper(parsed.module, unsafe_skip_copy=True)
         return wrapper.resolve(PositionProvider)
 
-    table = _deep(positions, retry_on=Exception)
+    table = deep(positions, retry_on=Exception)
     shift = parsed.column_shift
     diagnostics = []
     for node, code, message, fix in findings:
@@ -466,46 +444,6 @@ def _locate(parsed, findings):
             span.end.line, span.end.column + 1 + end_shift, fix=fix,
         ))
     return diagnostics
-
-
-def _deep(function, *args, retry_on=RecursionError):
-    """Run ``function``; if the tree is too deep for the default stack, run it again in a
-    thread with a large stack and recursion limit (a 2,000-level expression is real code).
-    libcst's metadata turns a RecursionError into other errors, hence ``retry_on``."""
-    try:
-        return function(*args)
-    except retry_on:
-        pass
-    return _large_stack(function, *args)
-
-
-def _large_stack(function, *args):
-    """Run ``function`` in a thread with a 512 MiB stack and a high recursion limit.
-    libcst's native parser recurses on the C stack and cannot raise RecursionError: a
-    10,000-term ``a and b and ...`` (valid Python) overflows the main thread's stack."""
-    result = {}
-
-    def target():
-        old = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(old, 200_000))
-        try:
-            result["value"] = function(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
-            result["error"] = exc
-        finally:
-            sys.setrecursionlimit(old)
-
-    old_size = threading.stack_size()
-    threading.stack_size(512 * 1024 * 1024)
-    try:
-        thread = threading.Thread(target=target, name="lint-sockets-deep")
-        thread.start()
-    finally:
-        threading.stack_size(old_size)
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
 
 
 def _source_text(source, module):

@@ -22,72 +22,34 @@ import warnings
 
 import libcst as cst
 
+from lint_sockets import engine
 from lint_sockets.applicability import SAFE, UNSAFE, applicable  # noqa: F401
+from lint_sockets.edits import apply_edits
+from lint_sockets.source import decode, deep
+
 MAX_ITERATIONS = 10
-
-
-class FixSpec:
-    __slots__ = ("applicability", "message", "builder")
-
-    def __init__(self, applicability, message, builder):
-        self.applicability = applicability
-        self.message = message
-        self.builder = builder  # () -> [(node, replacement)] or None when not possible
-
-    def edits(self):
-        try:
-            return self.builder() or None
-        except FixNotPossible:
-            return None
-        except Exception:  # noqa: BLE001 - a fix that cannot be built is not offered
-            return None
-
-
-class FixNotPossible(Exception):
-    """A builder's way of saying this occurrence cannot be fixed safely after all."""
 
 
 class FixError(Exception):
     """Fixing produced code that does not parse: nothing is written."""
 
 
-class _Apply(cst.CSTTransformer):
-    def __init__(self, edits):
-        super().__init__()
-        self.edits = {id(node): replacement for node, replacement in edits}
-
-    def on_leave(self, original_node, updated_node):
-        replacement = self.edits.get(id(original_node))
-        if replacement is None:
-            return updated_node
-        if callable(replacement) and not isinstance(replacement, cst.CSTNode):
-            return replacement(updated_node)
-        return replacement
-
-
-def apply_edits(module, edits):
-    from lint_sockets.engine import _deep
-
-    return _deep(module.visit, _Apply(edits))
-
 
 def fix_source(source, settings, unsafe=False):
     """Fix a module given as bytes or str. Returns (new source of the same type, list of
     (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code."""
-    from lint_sockets.engine import nothing_to_fix, parse, reported
-
-    if nothing_to_fix(source, settings):
+    if engine.nothing_to_fix(source, settings):
         return source, [], False  # never given to libcst: generated code costs no parse
 
     def fixable(parsed, current):
-        diagnostics, _ = reported(parsed, settings, current)
+        diagnostics, _ = engine.reported(parsed, settings, current)
         return [(None, d.code, d.message, d.fix) for d in diagnostics]
 
     current = source
     fixed = []
     tail = source[:0]
     for _ in range(MAX_ITERATIONS):
-        parsed, error = parse(current)
+        parsed, error = engine.parse(current)
         if error is not None or parsed.altered:
             break
         module = parsed.module
@@ -110,7 +72,7 @@ def fix_source(source, settings, unsafe=False):
             return current, fixed, False
         current = new_source
     else:
-        parsed, error = parse(current)
+        parsed, error = engine.parse(current)
         if error is None and _choose(parsed.module, fixable(parsed, current), unsafe):
             return current, fixed, True
     return current, fixed, False
@@ -130,15 +92,11 @@ def _lost_tail(regenerated, source):
 
 def _regenerate(module, like):
     """The module's source, as bytes or str like ``like`` (code generation recurses)."""
-    from lint_sockets.engine import _deep
-
-    return _deep(lambda: module.bytes if isinstance(like, bytes) else module.code)
+    return deep(lambda: module.bytes if isinstance(like, bytes) else module.code)
 
 
 def _choose(module, findings, unsafe):
     """Fixes to apply together: applicable, buildable, and not overlapping one another."""
-    from lint_sockets.engine import _deep
-
     candidates = []
     for finding in findings:
         spec = finding[3]
@@ -149,7 +107,7 @@ def _choose(module, findings, unsafe):
             candidates.append((finding, edits))
     if not candidates:
         return []
-    spans = _deep(_spans, module)
+    spans = deep(_spans, module)
     chosen = []
     taken = []
     for finding, edits in sorted(candidates, key=lambda c: _first_offset(c[1], spans)):
@@ -190,218 +148,6 @@ def _verify(source):
     except Exception as error:  # noqa: BLE001
         raise FixError(f"a fix produced code that does not parse: {error}") from error
 
-
-def text_edits(module, spec):
-    """The fix as ruff-shaped text edits against the module's code (1-based rows/columns),
-    or None when it cannot be built.
-
-    Each edit is worked out on the smallest part of the module that renders on its own
-    exactly as it does in place (usually the replaced node itself), so the edits of
-    thousands of findings cost time in proportion to the findings, not findings times the
-    size of the module; the result is the same minimal edit a whole-module diff gives."""
-    edits = spec.edits()
-    if not edits:
-        return None
-    index = _EditIndex.of(module)
-    result = []
-    for edit in edits:
-        located = index.locate(edit)
-        if located is None:
-            new = apply_edits(module, [edit]).code
-            located = (0, len(index.code), new)
-        result.append(index.minimal_edit(*located))
-    result.sort(key=lambda e: (e["location"]["row"], e["location"]["column"]))
-    return result
-
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def _row_col(text, offset):
-    """1-based row and column of ``offset``; rows end at LF, CRLF or a lone CR, as Python's."""
-    row, line_start = 1, 0
-    for match in _LINE_BREAK.finditer(text, 0, offset):
-        row += 1
-        line_start = match.end()
-    return {"row": row, "column": offset - line_start + 1}
-
-
-try:
-    from libcst._nodes.internal import CodegenState as _CodegenState
-except ImportError:  # pragma: no cover - another libcst layout: whole-module diffs only
-    _CodegenState = object
-
-
-class _Recorder(_CodegenState):
-    """Codegen that records, for every node, where its text starts and ends in the
-    module's code, its parent, and the indentation in force."""
-
-    def __init__(self, module):
-        super().__init__(default_indent=module.default_indent,
-                         default_newline=module.default_newline)
-        self.length = 0
-        self.spans = {}
-        self.parents = {}
-        self.indents = {}
-        self.stack = []
-        self.shared = set()
-        self.current_indent = ()
-
-    def increase_indent(self, value):
-        super().increase_indent(value)
-        self.current_indent = tuple(self.indent_tokens)
-
-    def decrease_indent(self):
-        super().decrease_indent()
-        self.current_indent = tuple(self.indent_tokens)
-
-    def add_indent_tokens(self):
-        super().add_indent_tokens()
-        for token in self.indent_tokens:
-            self.length += len(token)
-
-    def add_token(self, value):
-        super().add_token(value)
-        self.length += len(value)
-
-    def pop_trailing_newline(self):
-        if self.tokens:
-            self.length -= len(self.tokens[-1])
-        super().pop_trailing_newline()
-
-    def before_codegen(self, node):
-        key = id(node)
-        if key in self.spans:
-            self.shared.add(key)  # the same object twice in the tree: never located
-        self.spans[key] = [self.length, None]
-        self.parents[key] = self.stack[-1] if self.stack else None
-        self.indents[key] = self.current_indent
-        self.stack.append(node)
-
-    def after_codegen(self, node):
-        self.stack.pop()
-        self.spans[id(node)][1] = self.length
-
-
-class _EditIndex:
-    _last = (None, None)
-
-    @classmethod
-    def of(cls, module):
-        cached_module, index = cls._last
-        if cached_module is not module:
-            index = cls(module)
-            cls._last = (module, index)
-        return index
-
-    def __init__(self, module):
-        from bisect import bisect_right
-
-        self.module = module
-        self.code = module.code
-        self._bisect = bisect_right
-        self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.code)]
-        try:
-            recorder = _Recorder(module)
-            from lint_sockets.engine import _deep
-
-            _deep(module._codegen, recorder)
-            usable = "".join(recorder.tokens) == self.code and recorder.length == len(
-                self.code)
-        except Exception:  # noqa: BLE001 - the whole-module diff still works
-            usable = False
-        self.recorder = recorder if usable else None
-
-    def _render(self, node, indents):
-        state = _CodegenState(
-            default_indent=self.module.default_indent,
-            default_newline=self.module.default_newline, indent_tokens=list(indents))
-        node._codegen(state)
-        return "".join(state.tokens)
-
-    def _in_place(self, node):
-        """(start, end, indents) of ``node`` if it renders on its own exactly as in place."""
-        recorder = self.recorder
-        key = id(node)
-        if key not in recorder.spans or key in recorder.shared:
-            return None
-        start, end = recorder.spans[key]
-        indents = recorder.indents[key]
-        if self._render(node, indents) != self.code[start:end]:
-            return None
-        return start, end, indents
-
-    def locate(self, edit):
-        """(start, end, new text): the edit as a replacement of code[start:end], or None."""
-        if self.recorder is None:
-            return None
-        node, replacement = edit
-        try:
-            if callable(replacement) and not isinstance(replacement, cst.CSTNode):
-                replacement = replacement(node)
-            if isinstance(replacement, cst.CSTNode):
-                place = self._in_place(node)
-                if place is not None:
-                    return place[0], place[1], self._render(replacement, place[2])
-            elif isinstance(node, cst.BaseStatement) and (
-                    self.recorder.parents.get(id(node)) is not self.module
-                    or self.module.has_trailing_newline):
-                # a statement replaced by several, or removed: its lines, and only them
-                place = self._in_place(node)
-                if place is not None:
-                    nodes = getattr(replacement, "nodes", ())
-                    return place[0], place[1], "".join(
-                        self._render(n, place[2]) for n in nodes)
-            # else: the smallest ancestor that renders on its own, with the edit applied
-            parent = self.recorder.parents.get(id(node))
-            while parent is not None and parent is not self.module:
-                place = self._in_place(parent)
-                if place is not None:
-                    from lint_sockets.engine import _deep
-
-                    changed = _deep(parent.visit, _Apply([(node, replacement)]))
-                    return place[0], place[1], self._render(changed, place[2])
-                parent = self.recorder.parents.get(id(parent))
-        except Exception:  # noqa: BLE001 - fall back on the whole-module diff
-            return None
-        return None
-
-    def minimal_edit(self, start, end, text):
-        """The edit a whole-module diff gives for code[:start] + text + code[end:]."""
-        code = self.code
-        new_length = len(code) - (end - start) + len(text)
-
-        def new_char(i):
-            if i < start:
-                return code[i]
-            if i < start + len(text):
-                return text[i - start]
-            return code[i - start - len(text) + end]
-
-        first = start
-        limit = min(len(code), new_length)
-        while first < limit and code[first] == new_char(first):
-            first += 1
-        end_old, end_new = len(code), new_length
-        # past the edit, the two texts are the same
-        same = min(len(code) - end, end_old - first, end_new - first)
-        end_old -= same
-        end_new -= same
-        while end_old > first and end_new > first and code[end_old - 1] == new_char(
-                end_new - 1):
-            end_old -= 1
-            end_new -= 1
-        content = "".join(new_char(i) for i in range(first, end_new)) if (
-            end_new - first < 4096) else (code[:start] + text + code[end:])[first:end_new]
-        return {"content": content, "location": self._row_col(first),
-                "end_location": self._row_col(end_old)}
-
-    def _row_col(self, offset):
-        row = self._bisect(self.line_starts, offset)
-        if 0 < offset < len(self.code) and self.code[offset - 1] == "\r" and (
-                self.code[offset] == "\n"):
-            return _row_col(self.code, offset)  # between CR and LF, as the scan counts it
-        return {"row": row, "column": offset - self.line_starts[row - 1] + 1}
 
 
 # Held for the whole of a write: a worker whose parent died takes it before it exits
@@ -601,8 +347,8 @@ def unified_diff(path, old, new):
     cannot break out of the header."""
     from lint_sockets.output import clean
 
-    old_text = _decode(old)
-    new_text = _decode(new)
+    old_text = decode(old)
+    new_text = decode(new)
     name = clean(diff_name(path))
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True), new_text.splitlines(keepends=True),
@@ -614,14 +360,3 @@ def unified_diff(path, old, new):
             line += "\n\\ No newline at end of file\n"
         out.append(line)
     return "".join(out)
-
-
-def _decode(source):
-    if isinstance(source, str):
-        return source
-    from lint_sockets.engine import _declared_encoding
-
-    try:
-        return source.decode(_declared_encoding(source))
-    except (UnicodeDecodeError, LookupError):
-        return source.decode("utf-8", errors="replace")

@@ -141,12 +141,12 @@ def stat_key(info):
 def summarise_tree(tree, name, is_package):
     """(digest, plain JSON data) of the summary of the module whose ``ast`` is ``tree``;
     (digest, None) when it has none (it does not compile, or is too deep to walk)."""
-    from lint_sockets.engine import _deep
+    from lint_sockets.source import deep
 
     data = None
     if tree is not None:
         try:
-            data = _deep(lambda: core().summarise(tree, name, is_package).to_json())
+            data = deep(lambda: core().summarise(tree, name, is_package).to_json())
         except Exception:  # noqa: BLE001 - the file is still checked; only its summary
             data = None  # is missing from the index (too deep, or a case the core fails on)
     return digest_of(data), data

@@ -535,11 +535,11 @@ def test_noqa_on_one_finding_keeps_the_other():
 def test_a_line_of_many_semicolon_separated_statements_is_walked_in_linear_steps(monkeypatch):
     # 20,000 `;`-separated statements on one line took 70 s when each statement looked at
     # every statement after it; the walk must look at each one a bounded number of times.
-    from lint_sockets.analysis import model
+    from lint_sockets.analysis import walk
 
     calls = []
-    real = model._leaves_small
-    monkeypatch.setattr(model, "_leaves_small", lambda small: calls.append(1) or real(small))
+    real = walk._leaves_small
+    monkeypatch.setattr(walk, "_leaves_small", lambda small: calls.append(1) or real(small))
     count = 2000
     source = ("import socket\nsock = socket.socket()\n"
               + "; ".join(f"x{i} = sock.recv({i})" for i in range(count)) + "; break_ = 1\n")
@@ -550,11 +550,11 @@ def test_a_line_of_many_semicolon_separated_statements_is_walked_in_linear_steps
 def test_joining_branch_states_looks_only_at_what_the_branches_changed(monkeypatch):
     # Module-level code with many names and many branches: joining whole flow states at
     # every if / loop made it quadratic (5,000 loops took 10 s of analysis).
-    from lint_sockets.analysis import model
+    from lint_sockets.analysis import walk
 
     looked_at = []
-    real = model._merge
-    monkeypatch.setattr(model, "_merge",
+    real = walk.merge_states
+    monkeypatch.setattr(walk, "merge_states",
                         lambda states, touched: looked_at.append(len(touched)) or real(states,
                                                                                      touched))
     count = 1000
@@ -595,8 +595,8 @@ def test_branch_states_still_join_bindings_and_blocking_modes():
 
 def test_the_walk_records_every_asyncio_socket_call_sck204_checks():
     # sock_sendfile was on SCK204's list but not recorded by the walk: never checked.
-    from lint_sockets.analysis.model import INTERESTING
-    from lint_sockets.rules.asyncio_rules import LOOP_SOCKET_CALLS
+    from lint_sockets.analysis.tables import INTERESTING
+    from lint_sockets.analysis.tables import LOOP_SOCKET_CALLS
 
     assert LOOP_SOCKET_CALLS <= INTERESTING
 

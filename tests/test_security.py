@@ -623,7 +623,7 @@ def test_indexed_per_file_ignores_match_exactly_what_the_globs_match():
 # --- output is linear in the number of findings ------------------------------------------------
 
 def test_json_and_sarif_cost_about_what_concise_costs(tmp_path, monkeypatch):
-    from lint_sockets import fixes
+    from lint_sockets import edits
 
     body = "".join(f"    s.send(b'{i}')\n" for i in range(2000))
     # timeout mode (setdefaulttimeout): every ignored send() count is a finding with a fix
@@ -634,8 +634,8 @@ def test_json_and_sarif_cost_about_what_concise_costs(tmp_path, monkeypatch):
     (tmp_path / "many.py").write_text(source)
     # in-process: no finding's edit regenerates the whole module
     whole = []
-    real = fixes.apply_edits
-    monkeypatch.setattr(fixes, "apply_edits", lambda *a: whole.append(1) or real(*a))
+    real = edits.apply_edits
+    monkeypatch.setattr(edits, "apply_edits", lambda *a: whole.append(1) or real(*a))
     from lint_sockets.engine import check_source
     from lint_sockets.settings import Settings
 

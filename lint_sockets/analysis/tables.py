@@ -1,4 +1,6 @@
-"""Fixed knowledge the analysis needs: errno numbers, the exception tree, socket constructors.
+"""Fixed knowledge the analysis needs: errno numbers, the exception tree, socket constructors,
+and the socket-method sets (one of each kind, read by the walk, the facts, the rules and
+their gates).
 
 Numbers are Linux x86-64 unless noted; literals from other platforms that clearly mean the
 same condition (Windows' WSA codes, BSD numbers) are mapped too, so that a handler testing
@@ -192,3 +194,49 @@ SLEEP_CALLS = {"time.sleep", "asyncio.sleep", "trio.sleep", "anyio.sleep", "geve
 # Method names whose call, in a handler, closes the connection.
 CLOSE_METHODS = {"close", "shutdown", "handle_close", "abort", "_close", "close_connection",
                  "_force_close", "force_close", "detach"}
+
+# ---- socket methods: the one list of each kind, read by the walk, the facts, the rules and
+# their gates ----------------------------------------------------------------------------
+
+# Reads on a socket: each returns b"" (or 0 bytes, in its tuple) once the peer has closed.
+READ_METHODS = frozenset({
+    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
+})
+# Sends that return how many bytes they wrote: they can write part of the data.
+COUNTED_SEND_METHODS = frozenset({"send", "sendto", "sendmsg"})
+SEND_METHODS = COUNTED_SEND_METHODS | {"sendall"}
+# Calls that wait for the peer or the network (and so can time out or be interrupted).
+PEER_WAIT_METHODS = READ_METHODS | SEND_METHODS | {"accept", "connect"}
+# An SSL socket's reads and writes (SSLSocket has no recvmsg/sendmsg).
+SSL_READ_METHODS = frozenset({"recv", "recv_into", "read", "do_handshake", "recvfrom",
+                              "recvfrom_into"})
+SSL_WRITE_METHODS = frozenset({"send", "write", "sendto"})
+# Reads of a file object (``sock.makefile()``, an SSL object's read/readline).
+FILE_READ_METHODS = frozenset({"read", "readline", "readinto", "readlines"})
+# asyncio's event-loop calls that take a socket: ``loop.sock_recv(sock, n)``.
+LOOP_SOCKET_CALLS = frozenset({
+    "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept", "sock_connect",
+    "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "sock_sendfile",
+})
+# Accepting a connection: the socket's own accept() and asyncio's loop.sock_accept(sock).
+ACCEPT_METHODS = frozenset({"accept", "sock_accept"})
+# Methods whose result is a socket whatever their receiver.
+SOCKET_MAKING_METHODS = frozenset({"accept", "sock_accept", "wrap_socket"})
+# The only methods on which a receiver is taken for a likely socket on its name alone.
+SOCKET_SHAPED_METHODS = READ_METHODS | SEND_METHODS | {
+    "accept", "listen", "getpeername", "setblocking", "fileno", "shutdown", "connect",
+    "connect_ex", "bind", "settimeout", "setsockopt", "getsockopt", "makefile",
+    "do_handshake", "close", "sendfile",
+}
+# The classes whose call makes a socket from a family and a type given as arguments.
+PLAIN_SOCKET_CLASSES = frozenset({"socket.socket", "socket.SocketType"})
+
+# Calls worth recording: method names (or last name components) the rules look at.
+INTERESTING = READ_METHODS | SEND_METHODS | LOOP_SOCKET_CALLS | FILE_READ_METHODS | {
+    "sendfile", "accept", "connect", "connect_ex",
+    "setblocking", "settimeout", "setsockopt", "getsockopt", "getpeername", "write",
+    "do_handshake", "select", "poll",
+    "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
+    "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
+    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
+}

@@ -1,16 +1,17 @@
 """SCK501 accept-abort-fatal and SCK502 accept-retry-fatal."""
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, RAISE, RETURN, SLEEP, UNKNOWN,
 )
 import libcst as cst
 
-from lint_sockets.analysis.model import key_of
+from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
-_ACCEPTS = ("accept", "sock_accept")
+_ACCEPTS = tables.ACCEPT_METHODS
 _BROAD = {"OSError", "Exception", "BaseException"}
 
 
@@ -30,7 +31,7 @@ def server_loop_depth(site):
 def _accept_sites(facts, drain_loops=False):
     """(site, depth) for accept calls in a server loop: the innermost ``while`` loop, or
     with ``drain_loops`` the innermost ``for`` loop that stops on BlockingIOError."""
-    for site in facts.model.calls:
+    for site in facts.calls:
         if not site.loops:
             continue
         if site.method == "accept" and site.receiver_key is not None:
@@ -72,7 +73,7 @@ def _self_connected(facts, site):
     listener = site.receiver_key
     if listener is None:
         return False
-    for other in facts.model.calls_in(site.scope):
+    for other in facts.calls_in(site.scope):
         if other.method in ("connect", "connect_ex"):
             address = other.positional(0)
             if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \

@@ -4,32 +4,11 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
-from lint_sockets.analysis.model import iter_children, strip_await
+from lint_sockets.analysis.nodes import iter_children, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
-LOOP_SOCKET_CALLS = frozenset({
-    "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept", "sock_connect",
-    "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "sock_sendfile",
-})
-
-
-def created_here(facts, binding):
-    """The binding creates a plain (blocking unless told otherwise) socket."""
-    if binding.how not in ("assign", "with") or binding.value is None:
-        return False
-    value = strip_await(binding.value)
-    if not isinstance(value, cst.Call):
-        return False
-    qname = facts.imports.qualify(value.func)
-    if qname in tables.SOCKET_CONSTRUCTORS:
-        return binding.index is None
-    if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
-        return binding.index is not None
-    func = value.func
-    # a plain accept(); asyncio's sock_accept() returns non-blocking sockets
-    return (isinstance(func, cst.Attribute) and func.attr.value == "accept"
-            and binding.index is not None and binding.index[0] == 0)
+LOOP_SOCKET_CALLS = tables.LOOP_SOCKET_CALLS
 
 
 def _proactor_loop(facts, site):
@@ -58,7 +37,7 @@ def _is_proactor(qname):
 
 def check(facts, report):
     reported = set()
-    for site in sorted(facts.model.calls, key=lambda s: s.order):
+    for site in sorted(facts.calls, key=lambda s: s.order):
         if site.method not in LOOP_SOCKET_CALLS or site.arg_key is None:
             continue
         if _proactor_loop(facts, site):
@@ -68,7 +47,8 @@ def check(facts, report):
         ident = (id(site.scope), site.arg_key)
         if ident in reported:
             continue
-        if not all(created_here(facts, b) and b.scope is site.scope for b in site.arg_reaching):
+        if not all(facts.binding_creates_socket(b) and b.scope is site.scope
+                   for b in site.arg_reaching):
             continue
         state = facts.state(site, site.arg_key)
         if state in (BLOCKING, TIMEOUT):
@@ -78,9 +58,8 @@ def check(facts, report):
                    state="blocking" if state == BLOCKING else "in timeout mode")
 
 
-_DIRECT_USE = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send", "sendall",
-               "sendto", "sendmsg", "connect", "connect_ex", "accept", "makefile", "sendfile",
-               "settimeout", "setblocking"}
+_DIRECT_USE = tables.PEER_WAIT_METHODS | {
+    "connect_ex", "makefile", "sendfile", "settimeout", "setblocking"}
 
 
 _HARMLESS = {"close", "setsockopt", "getsockopt", "bind", "listen", "shutdown",
@@ -110,7 +89,7 @@ def _fix(facts, site):
     # call of a method that does not care about blocking mode. Anything else (returned,
     # stored, handed to other code, a blocking call) keeps the fix away.
     allowed = len(site.scope.bindings.get(key, ()))
-    for other in facts.model.calls_in(site.scope):
+    for other in facts.calls_in(site.scope):
         if other.receiver_key == key:
             if other.method in _DIRECT_USE or other.method not in _HARMLESS:
                 return None

@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
@@ -54,7 +54,7 @@ def _is_tcp(facts, site):
     the family out of sight, only a literal (host, port) address says so."""
     ctors = _constructors(site)
     if ctors is not None and all(
-        facts.imports.qualify(c.func) in ("socket.socket", "socket.SocketType") for c in ctors
+        facts.makes_plain_socket(c) for c in ctors
     ):
         verdicts = set()
         for call in ctors:
@@ -87,7 +87,7 @@ def _same_socket_calls(facts, site):
     scope = site.scope
     head, _, rest = key.partition(".")
     in_class = bool(rest) and scope.cls is not None and head == scope.self_name
-    for other in facts.model.calls_on(key):
+    for other in facts.calls_on(key):
         if other.scope is scope:
             yield other, True
         elif in_class and other.scope.cls is scope.cls:
@@ -95,7 +95,7 @@ def _same_socket_calls(facts, site):
 
 
 def check(facts, report):
-    for site in facts.model.calls:
+    for site in facts.calls:
         if site.method != "bind" or site.receiver_key is None or len(site.node.args) != 1:
             continue
         address = site.positional(0)
@@ -128,7 +128,7 @@ def _fix(facts, site):
     alias = module_alias(facts, "socket")
     if alias is None or site.line is None:
         return None
-    receiver = facts.model.module.code_for_node(site.receiver)
+    receiver = facts.code_for(site.receiver)
 
     def build():
         new = statement(facts, f"{receiver}.setsockopt({alias}.SOL_SOCKET, "

@@ -2,15 +2,16 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.facts import CLOSE, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.model import ENTRY, int_value, key_of
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
+from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 
-_READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
-_WRITES = {"send", "sendto", "sendmsg"}
+_READS = tables.READ_METHODS
+_WRITES = tables.COUNTED_SEND_METHODS
 _PLAIN_CALLS = _READS | _WRITES | {"accept"}
-_SSL_READS = {"recv", "recv_into", "read", "do_handshake", "recvfrom", "recvfrom_into"}
-_SSL_WRITES = {"send", "write", "sendto"}  # sendall belongs to SCK603
+_SSL_READS = tables.SSL_READ_METHODS
+_SSL_WRITES = tables.SSL_WRITE_METHODS  # sendall belongs to SCK603
 
 
 def _zero_length(site):
@@ -37,7 +38,7 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
 
 
 def check(facts, report):
-    for site in facts.model.calls:
+    for site in facts.calls:
         method = site.method
         if method is None or site.receiver_key is None:
             continue

@@ -1,7 +1,7 @@
 """SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import key_of
+from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
@@ -25,7 +25,7 @@ def _nonblocking_connect(facts, site):
         return False
     # connect_ex: its result compared with EINPROGRESS / EWOULDBLOCK.
     keys = set(site.targets)
-    for comparison, scope, _ in facts.model.comparisons:
+    for comparison, scope, _ in facts.comparisons:
         if scope is not site.scope:
             continue
         sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
@@ -39,7 +39,7 @@ def _nonblocking_connect(facts, site):
 
 
 def _connect_sites(facts):
-    for site in facts.model.calls:
+    for site in facts.calls:
         if site.method not in ("connect", "connect_ex") or site.receiver_key is None:
             continue
         info = facts.socket_confidence(site)
@@ -62,7 +62,7 @@ def _accepted_here(facts, site, accepts):
     scope_accepts = accepts.get(id(site.scope))
     if scope_accepts is None:
         scope_accepts = accepts[id(site.scope)] = [
-            other for other in facts.model.calls_in(site.scope) if other.method == "accept"]
+            other for other in facts.calls_in(site.scope) if other.method == "accept"]
     return any(other.order > site.order and other.receiver_key != site.receiver_key
                for other in scope_accepts)
 

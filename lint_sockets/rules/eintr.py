@@ -7,8 +7,7 @@ from lint_sockets.analysis.facts import CONTINUE, FALL, KNOWN, LIKELY
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixNotPossible, FixSpec, find_statement, statement
 
-_SOCKET_IO = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
-              "send", "sendall", "sendto", "sendmsg", "accept", "connect"}
+_SOCKET_IO = tables.PEER_WAIT_METHODS
 _RETRIED_FUNCTIONS = {
     "select.select", "os.read", "os.write", "os.readv", "os.writev", "os.pread", "os.pwrite",
     "os.waitpid", "os.wait", "os.wait3", "os.wait4", "os.waitid", "os.sendfile",
@@ -23,7 +22,7 @@ def _retried_calls(facts, frame):
     """Calls in the try body that PEP 475 retries; None if the body holds a connect whose
     EINTR is meaningful (a non-blocking connect)."""
     found = False
-    for site in facts.model.calls:
+    for site in facts.calls:
         if frame not in site.guards:
             continue
         method = site.method
@@ -49,7 +48,7 @@ def _goes_round(outcome):
 def check(facts, report):
     if facts.settings.target_version < (3, 5):
         return
-    for handler in facts.model.handlers:
+    for handler in facts.handlers:
         frame = handler.try_frame
         if frame.loop_depth == 0:
             continue

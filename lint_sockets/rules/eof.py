@@ -2,8 +2,8 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -17,7 +17,7 @@ def _eof_value(method):
 
 def check(facts, report):
     asked = {}  # id(loop node) -> the (receiver, method) calls made in that loop
-    for site in facts.model.calls:
+    for site in facts.calls:
         method = site.method
         if method is None or not site.loops:
             continue
@@ -38,7 +38,7 @@ def check(facts, report):
             if sock is None or len(site.node.args) < 2:
                 continue
             info = facts.info(site.scope, key_of(sock))
-            if info.datagram or info.confidence == "not":
+            if info.datagram or info.confidence == NOT_SOCKET:
                 continue
         elif method == "read":
             info = facts.info(site.scope, site.receiver_key)
@@ -101,7 +101,7 @@ def _pair_writer_kept_open(facts, site):
 def _only_written(facts, sibling):
     """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
     does not close it (or the assignment that binds it)."""
-    stack = [facts.model.module]
+    stack = [facts.module]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \

@@ -4,14 +4,12 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _EQUALITY = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
-_TIMED_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
-                "sendall", "sendto", "sendmsg", "connect", "accept", "read", "readline",
-                "readinto", "readlines", "write"}
+_TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
 
 
 def _non_errno_handler(handler):
@@ -59,16 +57,15 @@ NETWORK_ERRNOS = frozenset({
 # (EAGAIN is 35 there). A comparison with one of these numbers means the same errno wherever
 # the code runs.
 SAME_EVERYWHERE = frozenset(range(1, 35)) - {11}
-_SOCKET_CALLS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "send",
-                 "sendall", "sendto", "sendmsg", "connect", "connect_ex", "accept", "bind",
-                 "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
-                 "do_handshake", "create_connection"}
+_SOCKET_CALLS = tables.PEER_WAIT_METHODS | {
+    "connect_ex", "bind", "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
+    "do_handshake", "create_connection"}
 
 
 def _socket_try_body(facts, handler):
     """The handler's try body calls socket or readiness APIs."""
     frame = handler.try_frame
-    for site in facts.model.calls:
+    for site in facts.calls:
         if frame in site.guards:
             last = site.method or (site.qname or "").rpartition(".")[2]
             if last in _SOCKET_CALLS:
@@ -77,7 +74,7 @@ def _socket_try_body(facts, handler):
 
 
 def check_literal(facts, report):
-    for comparison, scope, handler in facts.model.comparisons:
+    for comparison, scope, handler in facts.comparisons:
         if not all(isinstance(t.operator, _EQUALITY) for t in comparison.comparisons):
             continue
         context = handler
@@ -144,7 +141,7 @@ def _timed_frames(facts):
     """ids of the try frames around a call that can time out: on a socket with a timeout,
     or create_connection with one."""
     frames = set()
-    for site in facts.model.calls:
+    for site in facts.calls:
         if not site.guards:
             continue
         if (site.method in _TIMED_CALLS and site.receiver_key is not None
@@ -157,7 +154,7 @@ def _timed_frames(facts):
 
 def check_timeout_errno(facts, report):
     timed_frames = None
-    for handler in facts.model.handlers:
+    for handler in facts.handlers:
         if not handler.catches("TimeoutError") or _non_errno_handler(handler):
             continue
         if timed_frames is None:
@@ -172,10 +169,10 @@ def check_timeout_errno(facts, report):
 
 
 def handler_scope(facts, handler):
-    for _, scope, owner in facts.model.comparisons:
+    for _, scope, owner in facts.comparisons:
         if owner is handler:
             return scope
-    return facts.model.module_scope
+    return facts.module_scope
 
 
 def _os_error_handler(handler):
@@ -287,7 +284,7 @@ def _rebinds(body, name):
 def check_indexed(facts, report):
     if facts.settings.target_version < (3, 0):
         return  # Python 2 exceptions can be indexed: ``e[0]`` is ``e.args[0]`` there
-    for handler in facts.model.handlers:
+    for handler in facts.handlers:
         if not _os_error_handler(handler) or not _socket_try_body(facts, handler):
             continue
         body = handler.node.body

@@ -2,19 +2,20 @@
 
 import libcst as cst
 
-from lint_sockets.fixes import SAFE, UNSAFE, FixNotPossible, FixSpec  # noqa: F401
+from lint_sockets.applicability import SAFE, UNSAFE  # noqa: F401
+from lint_sockets.edits import FixNotPossible, FixSpec  # noqa: F401
 
 
 def statement(facts, code):
     """Parse one statement in the module's indentation and newline style."""
-    module = facts.model.module
+    module = facts.module
     indent = module.default_indent
     code = code.replace("\t", indent)
     return cst.parse_statement(code, config=module.config_for_parsing)
 
 
 def body_indent(facts):
-    return facts.model.module.default_indent
+    return facts.module.default_indent
 
 
 def flatten_after(new_statements):
@@ -41,7 +42,7 @@ def module_alias(facts, module_name):
 def name_is_free(facts, name):
     """True if no scope binds ``name`` to anything but an import (a local ``errno = ...``
     would be shadowed by an ``errno.X`` replacement)."""
-    for scope in facts.model.scopes:
+    for scope in facts.scopes:
         for binding in scope.bindings.get(name, ()):
             if binding.how != "import":
                 return False
@@ -51,7 +52,7 @@ def name_is_free(facts, name):
 def import_edit(facts, import_code):
     """An edit adding ``import_code`` to the module: before its first import (after the
     docstring and __future__ imports), or before its first statement."""
-    module = facts.model.module
+    module = facts.module
     new = statement(facts, import_code + "\n")
     body = list(module.body)
     if not body:

@@ -2,13 +2,14 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.model import (
-    TIMEOUT, int_value, iter_children, key_of, mentions, strip_await,
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.facts import TIMEOUT
+from lint_sockets.analysis.nodes import (
+    int_value, iter_children, key_of, mentions, strip_await,
 )
 from lint_sockets.rules import Rule
 
-_READS = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
-          "makefile"}
+_READS = tables.READ_METHODS | {"makefile"}
 # What sets the idle time before the first probe: Linux, macOS, Windows.
 _KEEPALIVE_TUNING = ("TCP_KEEPIDLE", "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS")
 
@@ -21,23 +22,15 @@ def _sets_timeout(site):
         mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args)
 
 
-_SETS_TIMEOUTS = {}
-
-
 def _module_sets_timeouts(facts):
     """The module calls settimeout/setblocking or sets SO_RCVTIMEO on some socket (asked once
     per module)."""
-    model = facts.model
-    cached = _SETS_TIMEOUTS.get(id(model))
-    if cached is None or cached[0] is not model:
-        cached = (model, any(_sets_timeout(site) for site in model.calls))
-        _SETS_TIMEOUTS.clear()  # one module at a time: keep no old models alive
-        _SETS_TIMEOUTS[id(model)] = cached
-    return cached[1]
+    return facts.memo("liveness.sets_timeouts",
+                      lambda: any(_sets_timeout(site) for site in facts.calls))
 
 
 def _module_default_timeout(facts):
-    return any(site.qname == "socket.setdefaulttimeout" for site in facts.model.calls)
+    return any(site.qname == "socket.setdefaulttimeout" for site in facts.calls)
 
 
 def _socket_sets_timeout(facts, site, key):
@@ -45,7 +38,7 @@ def _socket_sets_timeout(facts, site, key):
     ``self.x`` anywhere in the class."""
     scope = site.scope
     in_class = scope.self_name is not None and key.startswith(scope.self_name + ".")
-    for other in facts.model.calls_on(key):
+    for other in facts.calls_on(key):
         if in_class:
             if other.scope.cls is not scope.cls:
                 continue
@@ -107,8 +100,8 @@ def _local_peer(facts, site, bindings):
         return True
     if isinstance(address, cst.Tuple) and address.elements:
         address = address.elements[0].value
-    if isinstance(address, cst.Name) and address.value in facts.model.constants:
-        address = facts.model.constants[address.value]  # HOST = "localhost"
+    if isinstance(address, cst.Name) and address.value in facts.constants:
+        address = facts.constants[address.value]  # HOST = "localhost"
     if isinstance(address, cst.SimpleString):
         return address.evaluated_value in _LOOPBACK
     return False
@@ -121,16 +114,14 @@ def _exempt(facts, site, key, bindings=()):
 
 
 def _plain_socket(facts, binding):
-    value = strip_await(binding.value) if binding.value is not None else None
     return (binding.how in ("assign", "with") and binding.index is None
-            and isinstance(value, cst.Call)
-            and facts.imports.qualify(value.func) in ("socket.socket", "socket.SocketType"))
+            and facts.makes_plain_socket(binding.value))
 
 
 def check_timeout(facts, report):
     if _module_default_timeout(facts):
         return
-    calls = facts.model.calls
+    calls = facts.calls
     for site in calls:
         if site.qname == "socket.create_connection":
             if any(arg.star for arg in site.node.args):
@@ -172,7 +163,7 @@ def _timeout_is_the_callers(facts, site):
                 return True
     return any(
         other.qname == "socket.create_connection" and other.argument(1, "timeout") is not None
-        for other in facts.model.calls_in(scope)
+        for other in facts.calls_in(scope)
     )
 
 
@@ -205,7 +196,7 @@ def _with_target(site):
 def check_keepalive(facts, report):
     if any(facts.mentions(name) for name in _KEEPALIVE_TUNING):
         return
-    for site in facts.model.calls:
+    for site in facts.calls:
         if site.method != "setsockopt" or len(site.node.args) < 3:
             continue
         option = site.positional(1)
@@ -264,7 +255,7 @@ def _timeout_calls(facts, scope, key):
     in_class = scope.self_name is not None and key.startswith(scope.self_name + ".")
     rcvtimeo = False
     last = None
-    for other in facts.model.calls_on(key):
+    for other in facts.calls_on(key):
         if in_class:
             if other.scope.cls is not scope.cls:
                 continue
@@ -304,7 +295,7 @@ def _stored_on_self(scope, key):
 
 def _inherits_from_elsewhere(facts, cls):
     """A base class that is not defined in this module (nor ``object``)."""
-    local = {c.name for c in facts.model.classes}
+    local = {c.name for c in facts.classes}
     return any(base not in local and base not in ("object", "builtins.object")
                for base in cls.bases)
 

@@ -4,11 +4,11 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
-from lint_sockets.analysis.model import iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 
-_RECV = {"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into"}
-_SEND = {"send", "sendall", "sendto", "sendmsg"}
+_RECV = tables.READ_METHODS
+_SEND = tables.SEND_METHODS
 
 
 def _is_accept(facts, site):
@@ -32,7 +32,6 @@ def _protected(facts, site, exc, depth):
 
 _SERVER_LOOP = ("in a server loop", "one client's reset ends the server")
 _BROADCAST = ("in a loop over clients", "one reset skips the clients after it")
-_OWN_CONNECTIONS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
 
 
 def _missing(facts, site, depth):
@@ -55,16 +54,14 @@ def _own_connection(facts, site):
     if not bindings:
         return False
     for binding in bindings:
-        value = strip_await(binding.value) if binding.value is not None else None
-        if not isinstance(value, cst.Call) or \
-                facts.imports.qualify(value.func) not in _OWN_CONNECTIONS:
+        if not facts.makes_socket(binding.value):
             return False
     return True
 
 
 def check(facts, report):
     reported = set()
-    for loop in facts.model.loops:
+    for loop in facts.loops:
         if loop.kind != "while" or loop.bounded:
             continue
         listeners = {s.receiver_key for s in loop.calls if _is_accept(facts, s)}
@@ -127,7 +124,7 @@ def _accepted_binding(binding):
     if subscripted:
         value = strip_await(value.value)
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value in ("accept", "sock_accept")):
+            and value.func.attr.value in tables.ACCEPT_METHODS):
         return False
     if subscripted:
         return binding.index is None
@@ -139,14 +136,14 @@ def _client_collections(facts):
     ``self.clients.add(conn)``, ``clients[addr] = conn`` where ``conn`` comes from
     ``accept()``."""
     accepted = set()
-    for scope in facts.model.scopes:
+    for scope in facts.scopes:
         for name, bindings in scope.bindings.items():
             if any(_accepted_binding(binding) for binding in bindings):
                 accepted.add(name)
     if not accepted:
         return set()
     collections = set()
-    stack = [facts.model.module]
+    stack = [facts.module]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
@@ -166,7 +163,7 @@ def _client_collections(facts):
 def check_broadcast(facts, report, reported):
     """``for c in clients: c.sendall(msg)`` with no handler inside the for loop."""
     collections = None
-    for loop in facts.model.loops:
+    for loop in facts.loops:
         if loop.kind != "for":
             continue
         variable = _loop_variable(loop)
@@ -199,6 +196,6 @@ RULES = [
         "`{call}` {where}: {effect}",
         check=check,
         # a server loop's accept(), or a collection of accepted connections
-        gate=lambda evidence: evidence.calls("accept", "sock_accept"),
+        gate=lambda evidence: evidence.calls(*tables.ACCEPT_METHODS),
     ),
 ]

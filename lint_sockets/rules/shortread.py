@@ -5,7 +5,7 @@ import struct
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.model import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
 from lint_sockets.rules import Rule
 
 # Decoders that need exactly the bytes they are given to mean what the code asked for, and the
@@ -99,12 +99,12 @@ def _subscript_end(subscript):
 
 
 def check(facts, report):
-    sites = {id(site.node): site for site in facts.model.calls if _candidate(facts, site)}
+    sites = {id(site.node): site for site in facts.calls if _candidate(facts, site)}
     if not sites:
         return
     reported = set()
     # 1. ``struct.unpack("!I", sock.recv(4))``: decoded as it comes.
-    for node in _walk(facts.model.module, nested=True):
+    for node in _walk(facts.module, nested=True):
         if isinstance(node, cst.Call):
             buffer = _decoder_buffer(facts, node)
             if buffer is None:

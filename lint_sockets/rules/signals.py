@@ -1,12 +1,13 @@
 """SCK401 sigpipe-default."""
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, UNKNOWN
 import libcst as cst
 
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec
 
-_WRITES = {"send", "sendall", "sendto", "sendmsg", "sendfile"}
+_WRITES = tables.SEND_METHODS | {"sendfile"}
 
 
 _SOCKET_MODULES = ("socket", "ssl", "socketserver")
@@ -19,7 +20,7 @@ def _writes_to_sockets(facts):
     uses_sockets = any(
         target.split(".")[0] in _SOCKET_MODULES for target in facts.imports.aliases.values()
     ) or any(module in _SOCKET_MODULES for module in facts.imports.star)
-    for site in facts.model.calls:
+    for site in facts.calls:
         if site.method in _WRITES and site.receiver_key is not None:
             confidence = facts.socket_confidence(site).confidence
             if confidence in (KNOWN, LIKELY):
@@ -37,7 +38,7 @@ def _writes_to_sockets(facts):
 
 def check(facts, report):
     writes = None
-    for site in facts.model.calls:
+    for site in facts.calls:
         if site.qname != "signal.signal":
             continue
         signum = site.argument(0, "signalnum")

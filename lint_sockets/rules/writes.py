@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO
-from lint_sockets.analysis.model import int_value, key_of, strip_await
+from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -17,8 +17,7 @@ def _statement_call(site, method):
 # Smaller than the smallest send buffer of any platform (Linux clamps SO_SNDBUF to at least
 # 4608 bytes; macOS, the BSDs and Windows start at 8 KiB or more).
 _FITS_EMPTY_BUFFER = 512
-_FRESH_SOCKETS = tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS
-_WRITES = ("send", "sendall", "sendto", "sendmsg", "sendfile", "write")
+_WRITES = tables.SEND_METHODS | {"sendfile", "write"}
 
 
 def _constant_length(node, constants):
@@ -48,14 +47,12 @@ def _first_write_of_fresh_socket(facts, site):
     if not reaching or site.loops:
         return False
     for binding in reaching:
-        value = strip_await(binding.value) if binding.value is not None else None
-        if binding.scope is not site.scope or not isinstance(value, cst.Call) \
-                or facts.imports.qualify(value.func) not in _FRESH_SOCKETS:
+        if binding.scope is not site.scope or not facts.makes_socket(binding.value):
             return False
     return not any(
         other.order < site.order and other.receiver_key == site.receiver_key
         and other.method in _WRITES
-        for other in facts.model.calls_in(site.scope)
+        for other in facts.calls_in(site.scope)
     )
 
 
@@ -66,9 +63,9 @@ def _rename(site, method, applicability):
 
 
 def check(facts, report):
-    for site in facts.model.calls:
+    for site in facts.calls:
         if _statement_call(site, "send"):
-            length = _constant_length(site.positional(0), facts.model.constants)
+            length = _constant_length(site.positional(0), facts.constants)
             if length is not None and length <= 1:
                 continue  # the self-pipe wake-up byte: sent whole or not at all
             if length is not None and length <= _FITS_EMPTY_BUFFER and \

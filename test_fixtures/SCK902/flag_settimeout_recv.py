@@ -25,3 +25,13 @@ def wait_ready(conn: socket.socket) -> bool:
         if errno.ETIMEDOUT == exc.errno:  # expect: SCK902
             return False
         raise
+
+
+def read_with_fds(conn: socket.socket, buffers, ancillary_size: int):
+    conn.settimeout(2)
+    try:
+        return conn.recvmsg_into(buffers, ancillary_size)
+    except OSError as exc:
+        if exc.errno == errno.ETIMEDOUT:  # expect: SCK902
+            return None
+        raise

@@ -30,3 +30,12 @@ def accept_one(listener: socket.socket):
     except ConnectionError as exc:
         print("accept failed:", exc[1])  # expect: SCK903
         return None
+
+
+def read_message_into(sock: socket.socket, buffers) -> int:
+    try:
+        return sock.recvmsg_into(buffers)[0]
+    except socket.error as e:
+        if e[0] == errno.ECONNRESET:  # expect: SCK903
+            return 0
+        raise

@@ -13,191 +13,32 @@ It records:
 - for each loop: the names tested, returned or yielded, and (re)bound inside it.
 """
 
+from __future__ import annotations
+
+from typing import Sequence
+
 import libcst as cst
 
 from lint_sockets.analysis import tables
-
-# Blocking states of a socket at a point in the code.
-NONBLOCKING = "non-blocking"
-BLOCKING = "blocking"
-TIMEOUT = "timeout"
-UNKNOWN = "unknown"
-ENTRY = "entry"  # whatever it was when the function was entered; resolved after the walk
-CTOR = "ctor"  # as created by socket.socket(); depends on setdefaulttimeout in the module
-SNDTIMEO = "sndtimeo"  # SO_SNDTIMEO set with setsockopt (a partial mode, not a flow state)
-_PARTIAL_MODES = (TIMEOUT, NONBLOCKING)
-
-# Calls worth recording: method names (or last name components) the rules look at.
-INTERESTING = frozenset({
-    "recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg", "recvmsg_into",
-    "send", "sendall", "sendto", "sendmsg", "sendfile", "accept", "connect", "connect_ex",
-    "setblocking", "settimeout", "setsockopt", "getsockopt", "getpeername", "read", "write",
-    "do_handshake", "sock_recv", "sock_recv_into", "sock_sendall", "sock_accept",
-    "sock_connect", "sock_sendto", "sock_recvfrom", "sock_recvfrom_into", "sock_sendfile",
-    "select", "poll",
-    "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
-    "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
-    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap", "readline",
-    "readinto", "readlines",
-})
-
-# Methods that keep a value empty exactly when it was empty (``not data.strip()``).
-EMPTINESS_PRESERVING = frozenset({
-    "strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper", "split", "splitlines",
-    "rsplit", "tobytes", "hex",
-})
-
-_SKIP_FIELDS = frozenset({
-    "__slots__", "lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot", "leading_lines",
-    "lines_after_decorators", "header", "footer", "newline", "operator", "star", "lbracket",
-    "rbracket", "lbrace", "rbrace", "asynchronous", "whitespace_after_await", "arrow",
-    "walrus", "default_comma", "trailing_whitespace", "first_line",
-})
-_LEAVES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
-_CHILD_FIELDS = {}
-
-
-def _child_fields(cls):
-    fields = _CHILD_FIELDS.get(cls)
-    if fields is None:
-        fields = tuple(
-            f for f in cls.__dataclass_fields__
-            if f not in _SKIP_FIELDS and "whitespace" not in f
-        )
-        _CHILD_FIELDS[cls] = fields
-    return fields
-
-
-def iter_children(node):
-    """The syntactic children of a node, without whitespace, commas and parentheses."""
-    for name in _child_fields(type(node)):
-        value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (tuple, list)):
-            for item in value:
-                if isinstance(item, cst.CSTNode):
-                    yield item
-
-
-def key_of(node):
-    """``a``, ``a.b.c`` for names and attribute chains of names; None for anything else."""
-    parts = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return None
-    parts.append(node.value)
-    return ".".join(reversed(parts))
-
-
-def strip_await(node):
-    while isinstance(node, cst.Await):
-        node = node.expression
-    return node
-
-
-def int_value(node):
-    """The value of an integer literal (``-1`` included), else None."""
-    if isinstance(node, cst.Integer):
-        try:
-            return int(node.value.replace("_", ""), 0)
-        except ValueError:
-            return None
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
-        inner = int_value(node.expression)
-        return None if inner is None else -inner
-    return None
-
-
-def number_value(node):
-    """int or float literal value (for timeouts), else None."""
-    if isinstance(node, cst.Float):
-        try:
-            return float(node.value.replace("_", ""))
-        except ValueError:
-            return None
-    return int_value(node)
-
-
-class ImportTable:
-    """Names bound by imports anywhere in the module, and the modules star-imported."""
-
-    STAR_MEMBERS = {
-        "socket": lambda n: n in {"socket", "create_connection", "create_server", "socketpair",
-                                  "fromfd", "error", "timeout", "SocketType", "setdefaulttimeout",
-                                  "gaierror", "herror"} or n.isupper(),
-        "errno": lambda n: n.startswith("E") and n.isupper(),
-        "signal": lambda n: n in {"signal"} or n.startswith("SIG"),
-        "ssl": lambda n: n.startswith("SSL") or n in {"wrap_socket", "CERT_NONE"},
-        "select": lambda n: n in {"select", "poll", "epoll", "kqueue", "error"},
-        "time": lambda n: n == "sleep",
-        "contextlib": lambda n: n == "suppress",
-        "socketserver": lambda n: n.endswith(("Handler", "Server", "MixIn")),
-        "selectors": lambda n: n.endswith("Selector"),
-        "os": lambda n: n in {"read", "write"},
-    }
-
-    def __init__(self):
-        self.aliases = {}
-        self.star = []
-
-    def add_import(self, node):
-        for alias in node.names:
-            dotted = key_of(alias.name)
-            if dotted is None:
-                continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.aliases[alias.asname.name.value] = dotted
-            else:
-                top = dotted.split(".")[0]
-                self.aliases.setdefault(top, top)
-
-    def add_import_from(self, node):
-        if node.relative:
-            return
-        module = key_of(node.module) if node.module is not None else None
-        if module is None:
-            return
-        if isinstance(node.names, cst.ImportStar):
-            self.star.append(module)
-            return
-        for alias in node.names:
-            name = key_of(alias.name)
-            if name is None:
-                continue
-            bound = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                bound = alias.asname.name.value
-            self.aliases[bound] = module + "." + name
-
-    def qualify(self, node):
-        """Qualified name of a name/attribute chain through the imports; None if not one."""
-        key = key_of(node)
-        if key is None:
-            return None
-        return self.qualify_key(key)
-
-    def qualify_key(self, key):
-        head, _, rest = key.partition(".")
-        target = self.aliases.get(head)
-        if target is None:
-            for module in self.star:
-                test = self.STAR_MEMBERS.get(module)
-                if test is not None and test(head):
-                    target = module + "." + head
-                    break
-        if target is None:
-            return key
-        return target + "." + rest if rest else target
+from lint_sockets.analysis.eof import source_keys, tested_keys, value_keys
+from lint_sockets.analysis.flow import (
+    BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
+    timeout_state,
+)
+from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
+from lint_sockets.analysis.imports import ImportTable
+from lint_sockets.analysis.nodes import (
+    LEAVES, call_arg, iter_children, key_of, mentions, number_value, strip_await, target_keys,
+)
 
 
 class Binding:
     __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops", "line")
 
-    def __init__(self, value, how, scope, index=None, annotation=None, node=None, loops=(),
-                 line=None):
+    def __init__(self, value: cst.BaseExpression | None, how: str, scope: Scope,
+                 index: int | None = None, annotation: cst.BaseExpression | None = None,
+                 node: cst.CSTNode | None = None, loops: tuple[Loop, ...] = (),
+                 line: cst.SimpleStatementLine | None = None) -> None:
         self.value = value  # the bound expression (whole right-hand side), or None
         self.index = index  # position in an unpacking target, or None
         self.how = how  # assign, with, for, param, import, except, def, class, global
@@ -209,30 +50,36 @@ class Binding:
 
 
 class ClassInfo:
-    def __init__(self, node, bases):
+    """A class defined in the module: its bases and what its methods do to ``self.attr``."""
+
+    def __init__(self, node: cst.ClassDef, bases: list[str]) -> None:
         self.node = node
-        self.name = node.name.value
+        self.name: str = node.name.value
         self.bases = bases  # qualified names of the base classes
-        self.attr_bindings = {}  # attribute name -> [Binding]
-        self.attr_states = {}  # attribute name -> [(state, method scope)] from setblocking/...
+        self.attr_bindings: dict[str, list[Binding]] = {}
+        # attribute name -> [(state, method scope)] from setblocking/...
+        self.attr_states: dict[str, list[tuple[Blocking, Scope]]] = {}
         # attribute name -> modes in which some method leaves ``self.attr`` where a send() can
         # write part of its data: TIMEOUT, NONBLOCKING (settimeout, setblocking, a socket
         # made with a timeout) or SNDTIMEO (setsockopt SO_SNDTIMEO)
-        self.attr_partial = {}
-        self.methods = []
+        self.attr_partial: dict[str, set[Blocking]] = {}
+        self.methods: list[Scope] = []
 
 
 class Scope:
-    def __init__(self, kind, node, parent, cls=None, self_name=None):
+    """A module, class or function body and the names bound in it."""
+
+    def __init__(self, kind: str, node: cst.CSTNode, parent: Scope | None,
+                 cls: ClassInfo | None = None, self_name: str | None = None) -> None:
         self.kind = kind  # module, class, function
         self.node = node
         self.parent = parent
         self.cls = cls  # ClassInfo of the class a method belongs to
         self.self_name = self_name
-        self.bindings = {}
+        self.bindings: dict[str, list[Binding]] = {}
         self.is_async = isinstance(node, cst.FunctionDef) and node.asynchronous is not None
 
-    def bind(self, key, binding):
+    def bind(self, key: str, binding: Binding) -> None:
         self.bindings.setdefault(key, []).append(binding)
 
 
@@ -240,86 +87,36 @@ class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
                  "flows", "test_keys", "counters", "_flows_from", "str_tested")
 
-    def __init__(self, node, kind, parent):
+    def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
         self.kind = kind  # while, for
         self.parent = parent
-        self.tested = set()
-        self.str_tested = set()  # keys only compared with a str literal (``data == ''``)
-        self.returned = set()
-        self.bound = set()
+        # keys (or ids of calls) whose emptiness the loop tests
+        self.tested: set[str | int] = set()
+        self.str_tested: set[str] = set()  # keys only compared with a str literal (``data == ''``)
+        self.returned: set[str] = set()
+        self.bound: set[str] = set()
         self.has_sleep = False
-        self.calls = []
-        self.flows = []  # (target keys, keys the value is computed from) for assignments
-        self.test_keys = set()  # keys the loop's own condition looks at
-        self.counters = set()  # keys the body steps by a constant (``count += 1``)
-        self._flows_from = None
+        self.calls: list[CallSite] = []
+        # (target keys, keys the value is computed from) for assignments
+        self.flows: list[tuple[tuple[str, ...], frozenset[str]]] = []
+        self.test_keys: set[str] = set()  # keys the loop's own condition looks at
+        self.counters: set[str] = set()  # keys the body steps by a constant (``count += 1``)
+        self._flows_from: dict[str, list[tuple[str, ...]]] | None = None
 
-    def flows_from(self, key):
+    def flows_from(self, key: str) -> Sequence[tuple[str, ...]]:
         """Target-key tuples of the flows computed from ``key`` (indexed after the walk)."""
         if self._flows_from is None:
             self._flows_from = {}
-            for target_keys, source_keys in self.flows:
-                for source in source_keys:
-                    self._flows_from.setdefault(source, []).append(target_keys)
+            for targets, sources in self.flows:
+                for source in sources:
+                    self._flows_from.setdefault(source, []).append(targets)
         return self._flows_from.get(key, ())
 
     @property
-    def bounded(self):
+    def bounded(self) -> bool:
         """``while count < 10: ... count += 1``: the loop ends by itself."""
         return bool(self.test_keys & self.counters)
-
-
-class Handler:
-    """One ``except`` clause: the classes it catches (canonical names) and its body."""
-
-    __slots__ = ("node", "types", "bare", "name", "try_frame")
-
-    def __init__(self, node, types, bare, name, try_frame):
-        self.node = node
-        self.types = types
-        self.bare = bare
-        self.name = name
-        self.try_frame = try_frame
-
-    def catches(self, exc):
-        """True if this clause catches exception class ``exc``."""
-        if self.bare:
-            return True
-        ancestors = tables.exception_ancestors(exc)
-        return any(t in ancestors for t in self.types)
-
-    def names(self, exc):
-        """True if the clause names ``exc`` itself (not through a parent)."""
-        return tables.canonical_exception(exc) in self.types
-
-
-class TryFrame:
-    __slots__ = ("node", "handlers", "loop_depth")
-
-    def __init__(self, node, loop_depth):
-        self.node = node
-        self.handlers = []
-        self.loop_depth = loop_depth
-
-    def handler_for(self, exc):
-        for handler in self.handlers:
-            if handler.catches(exc):
-                return handler
-        return None
-
-
-class SuppressFrame:
-    __slots__ = ("node", "types", "loop_depth")
-
-    def __init__(self, node, types, loop_depth):
-        self.node = node
-        self.types = types
-        self.loop_depth = loop_depth
-
-    def catches(self, exc):
-        ancestors = tables.exception_ancestors(exc)
-        return any(t in ancestors for t in self.types)
 
 
 class CallSite:
@@ -329,8 +126,32 @@ class CallSite:
         "order", "stmt", "reaching", "arg_key", "arg_state", "arg_reaching", "leaves_loop",
         "line",
     )
+    node: cst.Call
+    method: str | None  # the attribute called (``recv``), None for a plain name
+    receiver: cst.BaseExpression | None
+    receiver_key: str | None  # ``sock``, ``self.sock``
+    qname: str | None  # the callee's qualified name through the imports
+    scope: Scope
+    loops: tuple[Loop, ...]  # enclosing loops inside the same function, outermost first
+    guards: tuple[TryFrame | SuppressFrame, ...]
+    handler: Handler | None  # the except clause the call is in, if any
+    targets: Sequence[str]  # names the result is bound to
+    role: str  # the statement it is in: assign, aug, return, stmt, test, other
+    direct: bool
+    state: Blocking | None  # the receiver's blocking state at the call
+    timeo: str | None  # SO_RCVTIMEO / SO_SNDTIMEO set on the receiver: "recv", "send", "both"
+    partial: frozenset[Blocking] | None
+    in_lambda: bool
+    order: int
+    stmt: cst.CSTNode | None
+    reaching: frozenset[Binding] | None  # the receiver's bindings that reach the call
+    arg_key: str | None
+    arg_state: Blocking | None
+    arg_reaching: frozenset[Binding] | None
+    leaves_loop: bool
+    line: cst.SimpleStatementLine | None
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: object) -> None:
         for name in self.__slots__:
             setattr(self, name, kw.get(name))
 
@@ -338,7 +159,7 @@ class CallSite:
     def args(self):
         return self.node.args
 
-    def positional(self, index):
+    def positional(self, index: int) -> cst.BaseExpression | None:
         count = 0
         for arg in self.node.args:
             if arg.keyword is not None or arg.star:
@@ -348,43 +169,45 @@ class CallSite:
             count += 1
         return None
 
-    def keyword(self, name):
+    def keyword(self, name: str) -> cst.BaseExpression | None:
         for arg in self.node.args:
             if arg.keyword is not None and arg.keyword.value == name:
                 return arg.value
         return None
 
-    def argument(self, index, name):
+    def argument(self, index: int, name: str) -> cst.BaseExpression | None:
         value = self.positional(index)
         return value if value is not None else self.keyword(name)
 
     @property
-    def innermost_loop(self):
+    def innermost_loop(self) -> Loop | None:
         return self.loops[-1] if self.loops else None
 
 
 class ModuleModel:
     """Everything the walk found in one module."""
 
-    def __init__(self, module):
+    def __init__(self, module: cst.Module) -> None:
         self.module = module
         self.imports = ImportTable()
-        self.calls = []
-        self.loops = []
-        self.classes = []
-        self.scopes = []
-        self.handlers = []  # every Handler, in source order
-        self.comparisons = []  # (Comparison node, scope, enclosing Handler or None)
-        self.module_scope = None
-        self.module_state = {}
-        self.constants = {}  # module-level NAME -> value expression (for errno sets, exc tuples)
-        self.default_timeout = None  # CTOR state: NONBLOCKING / TIMEOUT / None
-        self.signal_calls = []  # signal.signal(...) call sites, in source order
-        self.fn_scope_of_class = {}
-        self._by_scope = None
-        self._by_receiver = None
+        self.calls: list[CallSite] = []
+        self.loops: list[Loop] = []
+        self.classes: list[ClassInfo] = []
+        self.scopes: list[Scope] = []
+        self.handlers: list[Handler] = []  # every Handler, in source order
+        # (Comparison node, scope, enclosing Handler or None)
+        self.comparisons: list[tuple[cst.Comparison, Scope, Handler | None]] = []
+        self.module_scope: Scope | None = None
+        self.module_state: dict[str, object] = {}  # flow state at the end of the module
+        # module-level NAME -> value expression (for errno sets, exc tuples)
+        self.constants: dict[str, cst.BaseExpression] = {}
+        self.default_timeout: Blocking | None = None  # CTOR state: NONBLOCKING / TIMEOUT / None
+        self.signal_calls: list[CallSite] = []  # signal.signal(...) call sites, in source order
+        self.fn_scope_of_class: dict[Scope, ClassInfo] = {}
+        self._by_scope: dict[int, list[CallSite]] | None = None
+        self._by_receiver: dict[str, list[CallSite]] | None = None
 
-    def calls_in(self, scope):
+    def calls_in(self, scope: Scope) -> Sequence[CallSite]:
         """The calls made directly in ``scope``, in source order (indexed once: rules that
         look at a call's neighbours must not scan every call of the module for each call)."""
         if self._by_scope is None:
@@ -393,7 +216,7 @@ class ModuleModel:
                 self._by_scope.setdefault(id(site.scope), []).append(site)
         return self._by_scope.get(id(scope), ())
 
-    def calls_on(self, receiver_key):
+    def calls_on(self, receiver_key: str) -> Sequence[CallSite]:
         """The calls whose receiver is ``receiver_key`` (``sock``, ``self.sock``), any scope."""
         if self._by_receiver is None:
             self._by_receiver = {}
@@ -431,7 +254,7 @@ class _Walker:
     def merged(self, states, mark):
         """The flow states of branches that all left the state of journal position
         ``mark``, joined."""
-        return _merge(states, set(self.journal[mark:]))
+        return merge_states(states, set(self.journal[mark:]))
 
     # ---- statements -------------------------------------------------------------------
 
@@ -530,10 +353,10 @@ class _Walker:
         elif isinstance(small, cst.Assign):
             keys = []
             for target in small.targets:
-                keys.extend(_target_keys(target.target))
+                keys.extend(target_keys(target.target))
             self.expr(small.value, "assign", small, keys)
             if self.loops and keys:
-                flow = (tuple(keys), _source_keys(small.value))
+                flow = (tuple(keys), source_keys(small.value))
                 for loop in self.loops:
                     loop.flows.append(flow)
             for target in small.targets:
@@ -542,7 +365,7 @@ class _Walker:
                 self.expr_targets(target.target, small)
         elif isinstance(small, cst.AnnAssign):
             if small.value is not None:
-                keys = _target_keys(small.target)
+                keys = target_keys(small.target)
                 self.expr(small.value, "assign", small, keys)
             self.bind_target(small.target, small.value, "assign", small,
                              annotation=small.annotation.annotation)
@@ -559,7 +382,7 @@ class _Walker:
             if small.value is not None:
                 self.expr(small.value, "return", small)
                 for loop in self.loops:
-                    loop.returned.update(_value_keys(small.value))
+                    loop.returned.update(value_keys(small.value))
         elif isinstance(small, cst.Raise):
             if small.exc is not None:
                 self.expr(small.exc, "other", small)
@@ -627,7 +450,7 @@ class _Walker:
         self.state = dict(before)
         loop = self._enter_loop(stmt, "for")
         self.bind_target(stmt.target, None, "for", stmt)
-        loop.bound.update(_target_keys(stmt.target))
+        loop.bound.update(target_keys(stmt.target))
         saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
@@ -677,7 +500,7 @@ class _Walker:
         """Canonical exception names caught by an except clause's type expression."""
         if node is None:
             return (), True
-        elements = _flatten_types(node, self.model.constants)
+        elements = flatten_types(node, self.model.constants)
         types = []
         for element in elements:
             qname = self.imports.qualify(element)
@@ -697,7 +520,7 @@ class _Walker:
                 if not (self.imports.qualify(call.func) == "contextlib.suppress"):
                     arguments = arguments[:1]  # assertRaises(E, ...): only E is a class
                 for arg in arguments:
-                    for element in _flatten_types(arg.value, self.model.constants):
+                    for element in flatten_types(arg.value, self.model.constants):
                         qname = self.imports.qualify(element)
                         if qname is not None:
                             types.append(tables.canonical_exception(qname))
@@ -807,7 +630,7 @@ class _Walker:
         initial = self.initial_state(value, index)
         self.set_state(key, initial)
         self.drop_state(key + "#timeo")
-        if initial in _PARTIAL_MODES:
+        if initial in PARTIAL_MODES:
             self.set_state(key + "#p", frozenset((initial,)))
             if attr is not None:
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(initial)
@@ -828,9 +651,9 @@ class _Walker:
             qname = self.imports.qualify(value.func)
             if qname in tables.SOCKET_CONSTRUCTORS or qname in tables.SOCKET_PAIR_CONSTRUCTORS:
                 if qname == "socket.create_connection":
-                    timeout = _call_arg(value, 1, "timeout")
+                    timeout = call_arg(value, 1, "timeout")
                     if timeout is not None:
-                        return _timeout_state(timeout)
+                        return timeout_state(timeout)
                     return CTOR
                 for arg in value.args:
                     if mentions(arg.value, "SOCK_NONBLOCK"):
@@ -838,7 +661,7 @@ class _Walker:
                 return CTOR
             method = value.func.attr.value if isinstance(value.func, cst.Attribute) else None
             if method in ("wrap_socket",) or qname in tables.SSL_WRAPPERS:
-                wrapped = _call_arg(value, 0, "sock")
+                wrapped = call_arg(value, 0, "sock")
                 wrapped_key = key_of(wrapped) if wrapped is not None else None
                 if wrapped_key is not None:
                     return self.state.get(wrapped_key, ENTRY if wrapped_key else UNKNOWN)
@@ -879,7 +702,7 @@ class _Walker:
         model = self.model
         while stack:
             node, node_targets, in_lambda = stack.pop()
-            if isinstance(node, _LEAVES):
+            if isinstance(node, LEAVES):
                 continue
             if isinstance(node, cst.Call):
                 self.record_call(node, role, stmt, node_targets, in_lambda, node is direct_node)
@@ -900,7 +723,7 @@ class _Walker:
                     if isinstance(inner, cst.From):
                         inner = inner.item
                     for loop in self.loops:
-                        loop.returned.update(_value_keys(inner))
+                        loop.returned.update(value_keys(inner))
             elif isinstance(node, cst.IfExp):
                 self.record_tests(node.test)
             elif isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
@@ -932,7 +755,8 @@ class _Walker:
             return
         qname = self.imports.qualify(func)
         last = method if method is not None else func.value
-        if last not in INTERESTING and (qname is None or qname.rpartition(".")[2] not in INTERESTING):
+        if last not in tables.INTERESTING and (
+                qname is None or qname.rpartition(".")[2] not in tables.INTERESTING):
             return
         receiver_key = key_of(receiver) if receiver is not None else None
         if qname in tables.SLEEP_CALLS and not in_lambda:
@@ -972,7 +796,7 @@ class _Walker:
         if qname == "socket.setdefaulttimeout":
             value = site.positional(0)
             if value is not None:
-                self.model.default_timeout = _timeout_state(value)
+                self.model.default_timeout = timeout_state(value)
         elif qname == "signal.signal":
             self.model.signal_calls.append(site)
         elif receiver_key is not None:
@@ -993,7 +817,7 @@ class _Walker:
                 new = BLOCKING if value else NONBLOCKING
         elif method == "settimeout":
             value = site.argument(0, "value")
-            new = _timeout_state(value) if value is not None else UNKNOWN
+            new = timeout_state(value) if value is not None else UNKNOWN
         elif method == "setsockopt":
             option = site.positional(1)
             # SO_RCVTIMEO times out receives only, SO_SNDTIMEO sends only.
@@ -1018,13 +842,13 @@ class _Walker:
         if new == BLOCKING:
             self.drop_state(key + "#p")
         else:
-            mode = new if new in _PARTIAL_MODES else NONBLOCKING  # setblocking(flag)
+            mode = new if new in PARTIAL_MODES else NONBLOCKING  # setblocking(flag)
             self.set_state(key + "#p", self.state.get(key + "#p", frozenset()) | {mode})
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_states.setdefault(attr, []).append((new, self.scope))
             if new != BLOCKING:
-                mode = new if new in _PARTIAL_MODES else NONBLOCKING
+                mode = new if new in PARTIAL_MODES else NONBLOCKING
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
 
 
@@ -1070,221 +894,7 @@ def _leaves(stmt):
     return False
 
 
-def _timeout_state(value):
-    """State after settimeout(value). A variable is taken as a real timeout: code that
-    wants a non-blocking socket says setblocking(False) or settimeout(0)."""
-    if isinstance(value, cst.Name) and value.value == "None":
-        return BLOCKING
-    number = number_value(value)
-    if number is None:
-        return TIMEOUT
-    return NONBLOCKING if number == 0 else TIMEOUT
-
-
-def _merge(branches, touched):
-    """Join the flow states of branches that left one common state, where only the keys in
-    ``touched`` can differ: a key keeps its blocking state only if every branch agrees."""
-    merged = dict(branches[0])
-    for key in touched:
-        if key.endswith("#p"):
-            # Partial-write modes: those of any branch (a "may" fact, unlike the state).
-            modes = frozenset().union(*[s.get(key, frozenset()) for s in branches])
-            if modes:
-                merged[key] = modes
-            else:
-                merged.pop(key, None)
-            continue
-        if key.endswith("#b"):
-            # Bindings that may reach: the union; none when some path has none of its own.
-            sets = [s.get(key) for s in branches]
-            if all(v is not None for v in sets):
-                merged[key] = frozenset().union(*sets)
-            else:
-                merged.pop(key, None)
-            continue
-        values = {s.get(key, ENTRY) for s in branches}
-        if len(values) == 1:
-            value = values.pop()
-            if value != ENTRY:
-                merged[key] = value
-            else:
-                merged.pop(key, None)
-        else:
-            merged[key] = UNKNOWN
-    return merged
-
-
-def _call_arg(call, index, name):
-    count = 0
-    for arg in call.args:
-        if arg.keyword is not None:
-            if arg.keyword.value == name:
-                return arg.value
-            continue
-        if arg.star:
-            return None
-        if count == index:
-            return arg.value
-        count += 1
-    return None
-
-
-def mentions(node, names):
-    """True if a name or attribute in ``names`` (one name or several) occurs in an
-    expression, searched without recursion."""
-    if isinstance(names, str):
-        names = (names,)
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            if current.value in names:
-                return True
-            continue
-        if isinstance(current, cst.Attribute) and current.attr.value in names:
-            return True
-        stack.extend(iter_children(current))
-    return False
-
-
-def _target_keys(target):
-    if isinstance(target, (cst.Tuple, cst.List)):
-        keys = []
-        for element in target.elements:
-            keys.extend(_target_keys(element.value))
-        return keys
-    if isinstance(target, cst.StarredElement):
-        return _target_keys(target.value)
-    key = key_of(target)
-    return [key] if key is not None else []
-
-
-def _value_keys(node):
-    """Names whose value a return/yield hands on: ``x``, ``(x, y)``, ``x.decode()``."""
-    if isinstance(node, (cst.Tuple, cst.List)):
-        keys = set()
-        for element in node.elements:
-            keys |= _value_keys(element.value)
-        return keys
-    base = _emptiness_base(node)
-    return {base} if isinstance(base, str) else set()
-
-
-def _emptiness_base(node):
-    """What a test of ``node`` tells the emptiness of.
-
-    ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``; the id of
-    the call for ``s.recv(1)``, ``len(s.recv(4))``; None for anything else.
-    """
-    node = strip_await(node)
-    while True:
-        if isinstance(node, cst.Call):
-            func = node.func
-            if isinstance(func, cst.Name) and func.value in ("len", "bool") and len(node.args) == 1:
-                node = strip_await(node.args[0].value)
-                continue
-            if isinstance(func, cst.Attribute) and func.attr.value in EMPTINESS_PRESERVING:
-                node = strip_await(func.value)
-                continue
-            return id(node)
-        if isinstance(node, cst.NamedExpr):
-            return key_of(node.target)
-        return key_of(node)
-
-
-def _str_literal(node):
-    return isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower()
-
-
-def _str_comparison(node):
-    """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
-    On Python 3 a bytes value is never equal to a str, so the test is always False (or
-    True for ``!=``) whatever ``x`` holds."""
-    if len(node.comparisons) != 1:
-        return None
-    target = node.comparisons[0]
-    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
-        return None
-    left, right = node.left, target.comparator
-    if _str_literal(left):
-        left, right = right, left
-    if not _str_literal(right):
-        return None
-    return key_of(strip_await(left))
-
-
-def tested_keys(test, str_keys=None):
-    """Keys whose emptiness a test expression can observe. With ``str_keys``, a name compared
-    with a str literal goes there instead (whether that tests anything depends on what the
-    name holds)."""
-    keys = set()
-    stack = [test]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
-            stack.append(node.expression)
-        elif isinstance(node, cst.BooleanOperation):
-            stack.append(node.left)
-            stack.append(node.right)
-        elif str_keys is not None and isinstance(node, cst.Comparison) and \
-                _str_comparison(node) is not None:
-            str_keys.add(_str_comparison(node))
-        elif isinstance(node, cst.Comparison):
-            stack.append(node.left)
-            for target in node.comparisons:
-                stack.append(target.comparator)
-        elif isinstance(node, cst.NamedExpr):
-            key = key_of(node.target)
-            if key is not None:
-                keys.add(key)
-        else:
-            base = _emptiness_base(node)
-            if base is not None:
-                keys.add(base)
-    return keys
-
-
-def _source_keys(value):
-    """Names a value is computed from (``bytes(buf[:n])`` -> buf, n), leaving out operands of
-    arithmetic: ``total = total + n`` accumulates, it does not carry n's emptiness."""
-    keys = set()
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.BinaryOperation, cst.Lambda)) or isinstance(node, _LEAVES[1:]):
-            continue
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                node.func.attr.value in EMPTINESS_PRESERVING:
-            # ``text = data.decode()``: empty exactly when data is
-            stack.append(node.func.value)
-            stack.extend(arg.value for arg in node.args)
-            continue
-        key = key_of(node)
-        if key is not None:
-            keys.add(key)
-            continue
-        stack.extend(iter_children(node))
-    return frozenset(keys)
-
-
-def _flatten_types(node, constants, depth=0):
-    """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple."""
-    if isinstance(node, (cst.Tuple, cst.List)):
-        result = []
-        for element in node.elements:
-            result.extend(_flatten_types(element.value, constants, depth))
-        return result
-    if isinstance(node, cst.Name) and node.value in constants and depth < 3:
-        value = constants[node.value]
-        if isinstance(value, (cst.Tuple, cst.List)):
-            return _flatten_types(value, constants, depth + 1)
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        return (_flatten_types(node.left, constants, depth)
-                + _flatten_types(node.right, constants, depth))
-    return [node]
-
-
-def build_model(module):
+def build_model(module: cst.Module) -> ModuleModel:
     model = ModuleModel(module)
     _Walker(model).walk_module(module)
     return model

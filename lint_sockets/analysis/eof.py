@@ -1,0 +1,122 @@
+"""Emptiness: which names a test can observe to be empty (``if not data``), which names a
+value is computed from, and comparisons with str literals that never see bytes."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis.nodes import LEAVES, iter_children, key_of, strip_await
+
+# Methods that keep a value empty exactly when it was empty (``not data.strip()``).
+EMPTINESS_PRESERVING = frozenset({
+    "strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper", "split", "splitlines",
+    "rsplit", "tobytes", "hex",
+})
+
+def value_keys(node):
+    """Names whose value a return/yield hands on: ``x``, ``(x, y)``, ``x.decode()``."""
+    if isinstance(node, (cst.Tuple, cst.List)):
+        keys = set()
+        for element in node.elements:
+            keys |= value_keys(element.value)
+        return keys
+    base = _emptiness_base(node)
+    return {base} if isinstance(base, str) else set()
+
+
+def _emptiness_base(node):
+    """What a test of ``node`` tells the emptiness of.
+
+    ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``; the id of
+    the call for ``s.recv(1)``, ``len(s.recv(4))``; None for anything else.
+    """
+    node = strip_await(node)
+    while True:
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name) and func.value in ("len", "bool") and len(node.args) == 1:
+                node = strip_await(node.args[0].value)
+                continue
+            if isinstance(func, cst.Attribute) and func.attr.value in EMPTINESS_PRESERVING:
+                node = strip_await(func.value)
+                continue
+            return id(node)
+        if isinstance(node, cst.NamedExpr):
+            return key_of(node.target)
+        return key_of(node)
+
+
+def _str_literal(node):
+    return isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower()
+
+
+def _str_comparison(node):
+    """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
+    On Python 3 a bytes value is never equal to a str, so the test is always False (or
+    True for ``!=``) whatever ``x`` holds."""
+    if len(node.comparisons) != 1:
+        return None
+    target = node.comparisons[0]
+    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+        return None
+    left, right = node.left, target.comparator
+    if _str_literal(left):
+        left, right = right, left
+    if not _str_literal(right):
+        return None
+    return key_of(strip_await(left))
+
+
+def tested_keys(test, str_keys=None):
+    """Keys whose emptiness a test expression can observe. With ``str_keys``, a name compared
+    with a str literal goes there instead (whether that tests anything depends on what the
+    name holds)."""
+    keys = set()
+    stack = [test]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            stack.append(node.expression)
+        elif isinstance(node, cst.BooleanOperation):
+            stack.append(node.left)
+            stack.append(node.right)
+        elif str_keys is not None and isinstance(node, cst.Comparison) and \
+                _str_comparison(node) is not None:
+            str_keys.add(_str_comparison(node))
+        elif isinstance(node, cst.Comparison):
+            stack.append(node.left)
+            for target in node.comparisons:
+                stack.append(target.comparator)
+        elif isinstance(node, cst.NamedExpr):
+            key = key_of(node.target)
+            if key is not None:
+                keys.add(key)
+        else:
+            base = _emptiness_base(node)
+            if base is not None:
+                keys.add(base)
+    return keys
+
+
+def source_keys(value):
+    """Names a value is computed from (``bytes(buf[:n])`` -> buf, n), leaving out operands of
+    arithmetic: ``total = total + n`` accumulates, it does not carry n's emptiness."""
+    keys = set()
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.BinaryOperation, cst.Lambda)) or isinstance(node, LEAVES[1:]):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value in EMPTINESS_PRESERVING:
+            # ``text = data.decode()``: empty exactly when data is
+            stack.append(node.func.value)
+            stack.extend(arg.value for arg in node.args)
+            continue
+        key = key_of(node)
+        if key is not None:
+            keys.add(key)
+            continue
+        stack.extend(iter_children(node))
+    return frozenset(keys)
+

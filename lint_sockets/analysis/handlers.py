@@ -1,0 +1,403 @@
+"""What an ``except`` clause catches and what it does (raise, return, break, continue, fall
+through, close, sleep) when the error is a given exception or errno."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+
+
+class Handler:
+    """One ``except`` clause: the classes it catches (canonical names) and its body."""
+
+    __slots__ = ("node", "types", "bare", "name", "try_frame")
+
+    def __init__(self, node: cst.ExceptHandler | cst.ExceptStarHandler, types: list[str],
+                 bare: bool, name: str | None, try_frame: TryFrame) -> None:
+        self.node = node
+        self.types = types
+        self.bare = bare
+        self.name = name
+        self.try_frame = try_frame
+
+    def catches(self, exc):
+        """True if this clause catches exception class ``exc``."""
+        if self.bare:
+            return True
+        ancestors = tables.exception_ancestors(exc)
+        return any(t in ancestors for t in self.types)
+
+    def names(self, exc):
+        """True if the clause names ``exc`` itself (not through a parent)."""
+        return tables.canonical_exception(exc) in self.types
+
+
+class TryFrame:
+    __slots__ = ("node", "handlers", "loop_depth")
+
+    def __init__(self, node: cst.Try | cst.TryStar, loop_depth: int) -> None:
+        self.node = node
+        self.handlers: list[Handler] = []
+        self.loop_depth = loop_depth
+
+    def handler_for(self, exc):
+        for handler in self.handlers:
+            if handler.catches(exc):
+                return handler
+        return None
+
+
+class SuppressFrame:
+    __slots__ = ("node", "types", "loop_depth")
+
+    def __init__(self, node: cst.With, types: list[str], loop_depth: int) -> None:
+        self.node = node
+        self.types = types
+        self.loop_depth = loop_depth
+
+    def catches(self, exc):
+        ancestors = tables.exception_ancestors(exc)
+        return any(t in ancestors for t in self.types)
+
+
+def flatten_types(node, constants, depth=0):
+    """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple."""
+    if isinstance(node, (cst.Tuple, cst.List)):
+        result = []
+        for element in node.elements:
+            result.extend(flatten_types(element.value, constants, depth))
+        return result
+    if isinstance(node, cst.Name) and node.value in constants and depth < 3:
+        value = constants[node.value]
+        if isinstance(value, (cst.Tuple, cst.List)):
+            return flatten_types(value, constants, depth + 1)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return (flatten_types(node.left, constants, depth)
+                + flatten_types(node.right, constants, depth))
+    return [node]
+
+
+class HandlerFacts:
+    """The guard questions of ``Facts``: which handler catches an exception raised by a call,
+    and what it does."""
+
+    def catching_frame(self, site, exc):
+        """(frame, handler) of the innermost guard that catches ``exc``, else (None, None)."""
+        for frame in reversed(site.guards):
+            if isinstance(frame, SuppressFrame):
+                if frame.catches(exc):
+                    return frame, None
+            else:
+                handler = frame.handler_for(exc)
+                if handler is not None:
+                    return frame, handler
+        return None, None
+
+    def handler_outcome(self, handler, exc, errno):
+        return HandlerEval(self, handler, exc, errno).outcome()
+
+    def handler_aliases(self, handler):
+        """Local names an except handler binds to its exception's errno."""
+        cached = self._aliases.get(id(handler))
+        if cached is None:
+            evaluation = HandlerEval(self, handler, "OSError", None)
+            evaluation.outcome()
+            cached = frozenset(evaluation.aliases)
+            self._aliases[id(handler)] = cached
+        return cached
+
+
+RAISE = "raise"
+RETURN = "return"
+BREAK = "break"
+CONTINUE = "continue"
+FALL = "fall"
+CLOSE = "close"
+SLEEP = "sleep"
+TERMINAL = (RAISE, RETURN, BREAK, CONTINUE)
+
+
+class Outcome:
+    """What a handler does for one exception/errno: the set of paths, and its errno tests."""
+
+    __slots__ = ("paths", "tests_errno", "errnos_tested")
+
+    def __init__(self, paths: set[frozenset[str]], tests_errno: bool,
+                 errnos_tested: set[str]) -> None:
+        self.paths = paths  # set of frozensets of flags; each path has one terminal flag
+        self.tests_errno = tests_errno  # any errno / isinstance test at all
+        self.errnos_tested = errnos_tested  # canonical errno names the tests mention
+
+    def all_paths(self, predicate):
+        return bool(self.paths) and all(predicate(p) for p in self.paths)
+
+    def any_path(self, predicate):
+        return any(predicate(p) for p in self.paths)
+
+
+class HandlerEval:
+    def __init__(self, facts, handler, exc, errno):
+        self.facts = facts
+        self.handler = handler
+        self.exc = tables.canonical_exception(exc)
+        self.errno = errno
+        self.exc_name = handler.name
+        self.aliases = set()  # local names holding the errno
+        self.tests_errno = False
+        self.errnos_tested = set()
+        # the class really raised for this errno (OSError(EMFILE) is a plain OSError)
+        self.raised = tables.EXCEPTION_FOR_ERRNO.get(errno, self.exc) if errno else self.exc
+
+    def outcome(self):
+        body = self.handler.node.body
+        paths = self.block(_statements(body), {frozenset()})
+        return Outcome(paths, self.tests_errno, self.errnos_tested)
+
+    def block(self, statements, open_paths):
+        """Run statements over the open paths; returns the set of finished paths."""
+        finished = set()
+        for stmt in statements:
+            if not open_paths:
+                break
+            done, open_paths = self.statement(stmt, open_paths)
+            finished |= done
+        return finished | {p | {FALL} for p in open_paths}
+
+    def statement(self, stmt, open_paths):
+        """Returns (finished paths, open paths) after one statement."""
+        if isinstance(stmt, cst.SimpleStatementLine) or isinstance(stmt, cst.SimpleStatementSuite):
+            for small in stmt.body:
+                done, open_paths = self.small(small, open_paths)
+                if done:
+                    return done, set()
+            return set(), open_paths
+        if isinstance(stmt, cst.If):
+            return self.if_statement(stmt, open_paths)
+        if isinstance(stmt, (cst.Try, cst.TryStar)):
+            paths = self.block(_statements(stmt.body), open_paths)
+            for handler in stmt.handlers:
+                paths |= self.block(_statements(handler.body), open_paths)
+            return _split(paths)
+        if isinstance(stmt, cst.With):
+            self.scan_expressions([item.item for item in stmt.items], open_paths)
+            return _split(self.block(_statements(stmt.body), open_paths))
+        if isinstance(stmt, (cst.For, cst.While)):
+            inner = self.block(_statements(stmt.body), open_paths)
+            done = set()
+            still_open = set(open_paths)
+            for path in inner:
+                if BREAK in path or CONTINUE in path or FALL in path:
+                    still_open.add(path - {BREAK, CONTINUE, FALL})
+                else:
+                    done.add(path)
+            return done, still_open
+        if isinstance(stmt, cst.Match):
+            paths = set()
+            for case in stmt.cases:
+                paths |= self.block(_statements(case.body), open_paths)
+            return _split(paths)
+        return set(), open_paths  # def, class: nothing runs now
+
+    def if_statement(self, stmt, open_paths):
+        verdict = self.test(stmt.test)
+        self.scan_expressions([stmt.test], open_paths)
+        paths = set()
+        if verdict is not False:
+            paths |= self.block(_statements(stmt.body), open_paths)
+        if verdict is not True:
+            orelse = stmt.orelse
+            if isinstance(orelse, cst.If):
+                done, still_open = self.if_statement(orelse, open_paths)
+                paths |= done | {p | {FALL} for p in still_open}
+            elif isinstance(orelse, cst.Else):
+                paths |= self.block(_statements(orelse.body), open_paths)
+            else:
+                paths |= {p | {FALL} for p in open_paths}
+        return _split(paths)
+
+    def small(self, small, open_paths):
+        if isinstance(small, cst.Raise):
+            return {p | {RAISE} for p in open_paths}, set()
+        if isinstance(small, cst.Return):
+            if small.value is not None:
+                open_paths = self.scan_expressions([small.value], open_paths)
+            return {p | {RETURN} for p in open_paths}, set()
+        if isinstance(small, cst.Break):
+            return {p | {BREAK} for p in open_paths}, set()
+        if isinstance(small, cst.Continue):
+            return {p | {CONTINUE} for p in open_paths}, set()
+        if isinstance(small, cst.Assign):
+            if self.is_errno_expr(small.value):
+                # ``err = e.errno``
+                for target in small.targets:
+                    if isinstance(target.target, cst.Name):
+                        self.aliases.add(target.target.value)
+            elif len(small.targets) == 1 and self._is_args(small.value):
+                # ``err, msg = e.args``
+                target = small.targets[0].target
+                if (isinstance(target, (cst.Tuple, cst.List)) and target.elements
+                        and isinstance(target.elements[0].value, cst.Name)):
+                    self.aliases.add(target.elements[0].value.value)
+        exprs = [child for child in iter_children(small) if isinstance(child, cst.BaseExpression)]
+        open_paths = self.scan_expressions(exprs, open_paths)
+        for expr in exprs:
+            if self.is_exit_call(expr):
+                return {p | {RAISE} for p in open_paths}, set()
+        return set(), open_paths
+
+    def _is_args(self, node):
+        return (isinstance(node, cst.Attribute) and node.attr.value == "args"
+                and isinstance(node.value, cst.Name) and node.value.value == self.exc_name)
+
+    def is_exit_call(self, expr):
+        expr = strip_await(expr)
+        if isinstance(expr, cst.Call):
+            qname = self.facts.imports.qualify(expr.func)
+            return qname in ("sys.exit", "os._exit", "exit", "quit", "os.abort")
+        return False
+
+    def scan_expressions(self, exprs, open_paths):
+        """Add close/sleep flags for calls inside the expressions."""
+        flags = set()
+        stack = list(exprs)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Lambda):
+                continue
+            if isinstance(node, cst.Call):
+                func = node.func
+                if isinstance(func, cst.Attribute) and func.attr.value in tables.CLOSE_METHODS:
+                    flags.add(CLOSE)
+                qname = self.facts.imports.qualify(func)
+                if qname in tables.SLEEP_CALLS or qname == "os.close":
+                    flags.add(SLEEP if qname != "os.close" else CLOSE)
+                if isinstance(func, cst.Name) and func.value == "isinstance":
+                    self.tests_errno = True
+            if isinstance(node, cst.Comparison):
+                self.test(node)
+            stack.extend(iter_children(node))
+        if not flags:
+            return open_paths
+        return {p | flags for p in open_paths}
+
+    # ---- tests -----------------------------------------------------------------------
+
+    def is_errno_expr(self, node):
+        node = strip_await(node)
+        if isinstance(node, cst.Name):
+            return node.value in self.aliases
+        if isinstance(node, cst.Attribute):
+            if node.attr.value in ("errno", "winerror") and self._is_exc(node.value):
+                return True
+            return False
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+            index = node.slice[0].slice
+            if isinstance(index, cst.Index) and int_value(index.value) == 0:
+                target = node.value
+                if isinstance(target, cst.Attribute) and target.attr.value == "args":
+                    return self._is_exc(target.value)
+                return self._is_exc(target)
+        if isinstance(node, cst.Call) and len(node.args) == 1 and self._is_exc(node.args[0].value):
+            # ``errno_from_exception(e)`` and similar helpers
+            name = key_of(node.func) or ""
+            if "errno" in name.rpartition(".")[2].lower():
+                return True
+        if isinstance(node, cst.Call) and key_of(node.func) == "getattr" and node.args:
+            first = node.args[0].value
+            second = node.args[1].value if len(node.args) > 1 else None
+            return (self._is_exc(first) and isinstance(second, cst.SimpleString)
+                    and second.evaluated_value == "errno")
+        return False
+
+    def _is_exc(self, node):
+        if self.exc_name is not None and isinstance(node, cst.Name):
+            return node.value == self.exc_name
+        # ``sys.exc_info()[1].errno`` and other spellings: accept any attribute chain
+        return False
+
+    def test(self, node):
+        """True / False / None (unknown) for a condition under this handler's assumption."""
+        node = strip_await(node)
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            inner = self.test(node.expression)
+            return None if inner is None else not inner
+        if isinstance(node, cst.BooleanOperation):
+            left = self.test(node.left)
+            right = self.test(node.right)
+            if isinstance(node.operator, cst.And):
+                if left is False or right is False:
+                    return False
+                if left is True and right is True:
+                    return True
+                return None
+            if left is True or right is True:
+                return True
+            if left is False and right is False:
+                return False
+            return None
+        if isinstance(node, cst.Call) and key_of(node.func) == "isinstance" and len(node.args) == 2:
+            if not self._is_exc(node.args[0].value):
+                return None
+            self.tests_errno = True
+            classes = []
+            for element in _flat_elements(node.args[1].value):
+                qname = self.facts.imports.qualify(element)
+                if qname is None:
+                    return None
+                classes.append(tables.canonical_exception(qname))
+            ancestors = tables.exception_ancestors(self.raised)
+            if not ancestors:
+                return None
+            return any(c in ancestors for c in classes)
+        if isinstance(node, cst.Comparison) and len(node.comparisons) == 1:
+            left = node.left
+            target = node.comparisons[0]
+            right = target.comparator
+            if self.is_errno_expr(right) and not self.is_errno_expr(left):
+                left, right = right, left
+            if not self.is_errno_expr(left):
+                return None
+            self.tests_errno = True
+            values = self.facts.errno_set(right)
+            if values is None:
+                return None
+            self.errnos_tested |= values
+            if self.errno is None:
+                return None
+            hit = self.errno in values
+            operator = target.operator
+            if isinstance(operator, (cst.Equal, cst.Is, cst.In)):
+                return hit
+            if isinstance(operator, (cst.NotEqual, cst.IsNot, cst.NotIn)):
+                return not hit
+            return None
+        return None
+
+
+def _flat_elements(node):
+    if isinstance(node, (cst.Tuple, cst.List)):
+        result = []
+        for element in node.elements:
+            result.extend(_flat_elements(element.value))
+        return result
+    return [node]
+
+
+def _statements(suite):
+    if isinstance(suite, cst.IndentedBlock):
+        return list(suite.body)
+    return [suite]
+
+
+def _split(paths):
+    """Finished paths and, from the fall-through ones, the still-open paths."""
+    done = set()
+    still_open = set()
+    for path in paths:
+        if FALL in path:
+            still_open.add(path - {FALL})
+        else:
+            done.add(path)
+    return done, still_open

@@ -1,0 +1,564 @@
+"""Socket identity: is this expression a socket (known / likely / not), stream or datagram,
+plain or SSL, and what a module's ``ast`` allows that to be concluded for (``Evidence``)."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
+
+if TYPE_CHECKING:
+    from lint_sockets.analysis.walk import Binding
+
+
+class Confidence(enum.Enum):
+    """How sure the analysis is that an expression is a socket."""
+
+    KNOWN = "known"  # made by a socket constructor, annotated as one, ...
+    LIKELY = "likely"  # named like one, in a socket-shaped call
+    NOT = "not"  # known to be something else
+    UNKNOWN = "unknown"
+
+
+KNOWN = Confidence.KNOWN
+LIKELY = Confidence.LIKELY
+NOT_SOCKET = Confidence.NOT
+UNKNOWN = Confidence.UNKNOWN
+
+DEFAULT_SOCKET_NAMES = r"(?i)sock|(^|_)conn(ection)?s?(_|\d*$)"
+
+SOCKET_ANNOTATIONS = {"socket.socket", "socket.SocketType", "_socket.socket"}
+SSL_ANNOTATIONS = {"ssl.SSLSocket"}
+READER_ANNOTATIONS = {"asyncio.StreamReader", "asyncio.streams.StreamReader"}
+STREAM_HANDLERS = {"socketserver.StreamRequestHandler", "socketserver.BaseRequestHandler",
+                    "http.server.BaseHTTPRequestHandler",
+                    "http.server.SimpleHTTPRequestHandler"}
+_STREAM_ONLY_HANDLERS = {"socketserver.StreamRequestHandler",
+                         "http.server.BaseHTTPRequestHandler",
+                         "http.server.SimpleHTTPRequestHandler"}
+_BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib.compress"}
+
+
+class SocketInfo:
+    __slots__ = ("confidence", "datagram", "ssl", "reader", "plain")
+
+    def __init__(self, confidence: Confidence, datagram: bool = False, ssl: bool = False,
+                 reader: bool = False, plain: bool | None = None) -> None:
+        self.confidence = confidence
+        self.datagram = datagram
+        self.ssl = ssl  # some binding makes an SSL socket
+        self.reader = reader  # an asyncio StreamReader (not a socket)
+        self.plain = not ssl if plain is None else plain  # some binding makes a plain one
+
+    def as_datagram(self) -> SocketInfo:
+        return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain)
+
+
+_UNKNOWN_INFO = SocketInfo(UNKNOWN)
+_NOT_INFO = SocketInfo(NOT_SOCKET)
+_READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
+
+
+class IdentityFacts:
+    """The socket-identity questions of ``Facts``."""
+
+    def info(self, scope, key, depth=0):
+        """SocketInfo for a key (``sock``, ``self.sock``) as seen from ``scope``."""
+        if key is None:
+            return _UNKNOWN_INFO
+        cache_key = (id(scope), key)
+        cached = self._info_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        self._info_cache[cache_key] = _UNKNOWN_INFO  # cycles resolve to unknown
+        info = self._compute_info(scope, key, depth)
+        if info.confidence != NOT_SOCKET and not info.datagram:
+            if self._used_as_datagram(scope, key):
+                info = info.as_datagram()
+        self._info_cache[cache_key] = info
+        return info
+
+    def _compute_info(self, scope, key, depth):
+        head, _, rest = key.partition(".")
+        if rest:
+            cls = scope.cls
+            if cls is None or head != scope.self_name or "." in rest:
+                return _UNKNOWN_INFO
+            special = self._handler_attribute(cls, rest)
+            if special is not None:
+                return special
+            return self._combine(cls.attr_bindings.get(rest, ()), depth)
+        owner = scope
+        while owner is not None:
+            bindings = owner.bindings.get(key)
+            if bindings and owner.kind != "class":
+                return self._combine(bindings, depth)
+            owner = owner.parent
+        return _UNKNOWN_INFO
+
+    def _handler_attribute(self, cls, attr):
+        """``self.request`` / ``self.connection`` in socketserver request handlers."""
+        if attr not in ("request", "connection"):
+            return None
+        bases = self._all_bases(cls)
+        if attr == "request" and bases & STREAM_HANDLERS:
+            if "socketserver.DatagramRequestHandler" in bases:
+                return _NOT_INFO
+            return SocketInfo(KNOWN)
+        if attr == "connection" and bases & _STREAM_ONLY_HANDLERS:
+            return SocketInfo(KNOWN)
+        return None
+
+    def _all_bases(self, cls, depth=0):
+        bases = set(cls.bases)
+        if depth < 5:
+            for base in cls.bases:
+                local = self._local_classes.get(base)
+                if local is not None and local is not cls:
+                    bases |= self._all_bases(local, depth + 1)
+        return bases
+
+    def _combine(self, bindings, depth):
+        known = None
+        not_socket = False
+        readers = 0
+        for binding in bindings:
+            verdict = self._classify_binding(binding, depth)
+            if verdict is None:
+                continue
+            if verdict.confidence == KNOWN:
+                if known is None:
+                    known = verdict
+                else:
+                    known = SocketInfo(KNOWN, known.datagram or verdict.datagram,
+                                       known.ssl or verdict.ssl, known.reader or verdict.reader,
+                                       known.plain or verdict.plain)
+            elif verdict.confidence == NOT_SOCKET:
+                not_socket = True
+                readers += 1 if verdict.reader else 0
+            elif verdict.confidence == UNKNOWN:
+                pass
+        if known is not None and not not_socket:
+            return known
+        if not_socket and known is None:
+            if readers and readers == sum(
+                1 for b in bindings if (v := self._classify_binding(b, depth)) is not None
+                and v.confidence == NOT_SOCKET
+            ):
+                return _READER_INFO
+            return _NOT_INFO
+        return _UNKNOWN_INFO
+
+    def _classify_annotation(self, annotation, depth=0):
+        node = annotation
+        if isinstance(node, cst.SimpleString):
+            text = node.evaluated_value if isinstance(node.evaluated_value, str) else ""
+            text = text.strip()
+            if depth == 0 and text and len(text) < 200 and not text.replace(".", "").replace(
+                    "_", "").isalnum():
+                # ``"Channel | None"``, ``"Optional[socket.socket]"``: read the expression
+                try:
+                    inner = cst.parse_expression(text)
+                except Exception:  # noqa: BLE001 - libcst raises several kinds
+                    return None
+                return self._classify_annotation(inner, depth + 1)
+            qname = self.imports.qualify_key(text) if text else None
+        else:
+            if isinstance(node, cst.Subscript) and key_of(node.value) in (
+                "Optional", "typing.Optional"
+            ):
+                node = node.slice[0].slice.value if node.slice else node
+            if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+                for side in (node.left, node.right):
+                    if not (isinstance(side, cst.Name) and side.value == "None"):
+                        node = side
+                        break
+            qname = self.imports.qualify(node)
+        if qname is None:
+            return None
+        if qname in SOCKET_ANNOTATIONS:
+            return SocketInfo(KNOWN)
+        if qname in SSL_ANNOTATIONS:
+            return SocketInfo(KNOWN, ssl=True)
+        if qname in READER_ANNOTATIONS:
+            return SocketInfo(NOT_SOCKET, reader=True)
+        if qname in ("Any", "typing.Any", "object"):
+            return None
+        return _NOT_INFO
+
+    def _classify_binding(self, binding, depth):
+        how = binding.how
+        if how in ("import", "def", "class", "except"):
+            return _NOT_INFO
+        if binding.annotation is not None:
+            verdict = self._classify_annotation(binding.annotation)
+            if verdict is not None:
+                return verdict
+        if how in ("param", "for"):
+            return _UNKNOWN_INFO
+        value = binding.value
+        if value is None:
+            return None
+        value = strip_await(value)
+        if isinstance(value, cst.Name) and value.value == "None":
+            return None
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString,
+                              cst.Integer, cst.Float, cst.List, cst.Dict, cst.Set,
+                              cst.ListComp, cst.DictComp, cst.SetComp, cst.Lambda)):
+            return _NOT_INFO
+        if isinstance(value, cst.Tuple) and binding.index is None:
+            return _NOT_INFO
+        if isinstance(value, cst.Subscript):
+            inner = strip_await(value.value)
+            if (isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute)
+                    and inner.func.attr.value in ("accept", "sock_accept")
+                    and len(value.slice) == 1
+                    and isinstance(value.slice[0].slice, cst.Index)
+                    and int_value(value.slice[0].slice.value) == 0):
+                return SocketInfo(KNOWN)
+            return _UNKNOWN_INFO
+        if isinstance(value, (cst.Name, cst.Attribute)):
+            key = key_of(value)
+            if key is None or depth > 4 or binding.index is not None:
+                return _UNKNOWN_INFO
+            return self.info(binding.scope, key, depth + 1)
+        if isinstance(value, cst.Call):
+            return self._classify_call(value, binding, depth)
+        return _UNKNOWN_INFO
+
+    def _classify_call(self, call, binding, depth):
+        qname = self.imports.qualify(call.func)
+        index = binding.index
+        if qname == "typing.cast" and call.args and index is None:
+            # ``cast("Channel", x)`` states the type of what it returns
+            verdict = self._classify_annotation(call.args[0].value)
+            return verdict if verdict is not None else _UNKNOWN_INFO
+        if qname in tables.SOCKET_CONSTRUCTORS:
+            if index is not None:
+                return _UNKNOWN_INFO
+            return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
+        if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
+            if index is None:
+                return _NOT_INFO
+            return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
+        if qname in tables.SSL_WRAPPERS:
+            return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
+        if qname in ("asyncio.open_connection", "asyncio.open_unix_connection"):
+            if index is not None and index[0] == 0:
+                return SocketInfo(NOT_SOCKET, reader=True)
+            return _NOT_INFO
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            if method in ("accept", "sock_accept"):
+                if index is not None and index[0] == 0 and index[1] == 2:
+                    return SocketInfo(KNOWN)
+                return _NOT_INFO if index is None else _UNKNOWN_INFO
+            if method == "wrap_socket":
+                return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
+            if method == "dup":
+                receiver = self.info(binding.scope, key_of(func.value), depth + 1)
+                if receiver.confidence == KNOWN:
+                    return receiver
+                return _UNKNOWN_INFO
+            if method == "socket":
+                # ``ctx.socket(zmq.REQ)`` and friends: a socket() method of something else.
+                return _NOT_INFO
+        if qname is not None:
+            top = qname.split(".")[0]
+            if top in tables.NOT_SOCKET_MODULES and qname != key_of(call.func) or (
+                top in tables.NOT_SOCKET_MODULES and top in self.imports.aliases
+            ):
+                return _NOT_INFO
+            last = qname.rpartition(".")[2]
+            local = self._local_classes.get(qname)
+            if local is not None:
+                if self._all_bases(local) & SOCKET_ANNOTATIONS:
+                    return SocketInfo(KNOWN)
+                return _NOT_INFO
+            if last[:1].isupper() and not last.isupper():
+                # Instantiating a class that is not a socket class (SSL.Connection(...),
+                # Channel(...)); socket classes were recognised above.
+                return _NOT_INFO
+        return _UNKNOWN_INFO
+
+    def _used_as_datagram(self, scope, key):
+        usage = self._usage_index()
+        return key in usage.get(self._usage_owner(scope, key), ())
+
+    def _usage_owner(self, scope, key):
+        head, _, rest = key.partition(".")
+        if rest and scope.cls is not None and head == scope.self_name:
+            return id(scope.cls)
+        return id(scope)
+
+    def _usage_index(self):
+        if self._usage is None:
+            usage = {}
+            for site in self.model.calls:
+                if site.receiver_key is None:
+                    continue
+                datagram = site.method in tables.DATAGRAM_METHODS
+                if not datagram and site.method == "setsockopt":
+                    option = site.positional(1)
+                    datagram = option is not None and mentions(option,
+                                                               tables.DATAGRAM_OPTIONS)
+                if datagram:
+                    owner = self._usage_owner(site.scope, site.receiver_key)
+                    usage.setdefault(owner, set()).add(site.receiver_key)
+            self._usage = usage
+        return self._usage
+
+    def site_info(self, site):
+        """SocketInfo of a call's receiver from the bindings that reach the call."""
+        key = site.receiver_key
+        if site.reaching is None or key is None:
+            return self.info(site.scope, key)
+        bindings = set(site.reaching)
+        if site.loops:
+            # A binding later in the same loop reaches the call on the next iteration.
+            loop = site.loops[-1]
+            for binding in site.scope.bindings.get(key, ()):
+                if loop in binding.loops:
+                    bindings.add(binding)
+        info = self._combine(bindings, 0)
+        if info.confidence == UNKNOWN and self._declared_other(site.scope, key):
+            return _NOT_INFO
+        if info.confidence != NOT_SOCKET and not info.datagram:
+            if self._used_as_datagram(site.scope, key):
+                info = info.as_datagram()
+        return info
+
+    def _declared_other(self, scope, key):
+        """``self.x: "Channel | None" = None`` somewhere in the class: the attribute is
+        declared to be something other than a socket, whatever a later assignment whose kind
+        cannot be seen (``self.x = cast("Channel", self.x)``) holds."""
+        head, _, rest = key.partition(".")
+        cls = scope.cls
+        if not rest or "." in rest or cls is None or head != scope.self_name:
+            return False
+        verdicts = [self._classify_annotation(b.annotation)
+                    for b in cls.attr_bindings.get(rest, ()) if b.annotation is not None]
+        verdicts = [v for v in verdicts if v is not None]
+        return bool(verdicts) and all(v.confidence == NOT_SOCKET for v in verdicts)
+
+    def socket_confidence(self, site, key=None, scope=None):
+        """known / likely / not / unknown for the receiver (or ``key``) of a call site.
+
+        ``likely`` needs a socket-shaped call; the caller checks the shape with
+        ``socket_shaped``.
+        """
+        if key is None:
+            key = site.receiver_key
+            info = self.site_info(site)
+        else:
+            info = self.info(scope or site.scope, key)
+        if info.confidence != UNKNOWN:
+            return info
+        if key is None:
+            return info
+        last = key.rpartition(".")[2]
+        if self.name_pattern.search(last) and self.socket_shaped(site) and \
+                last not in self._names_of_other_things():
+            return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
+        return info
+
+    def _names_of_other_things(self):
+        """Names (last components) that this module binds to objects made by a call that
+        is not a socket (``conn = SocketConnection(sock)``, ``sock = ctx.socket(zmq.REQ)``)
+        and never to a socket: in this module's vocabulary they name something else, so a
+        parameter of that name is not taken for a socket on its name alone."""
+        if self._other_names is None:
+            other, sockets = set(), set()
+            groups = [scope.bindings for scope in self.model.scopes]
+            groups.extend(cls.attr_bindings for cls in self.model.classes)
+            for group in groups:
+                for name, bindings in group.items():
+                    last = name.rpartition(".")[2]
+                    if not self.name_pattern.search(last):
+                        continue
+                    for binding in bindings:
+                        verdict = self._classify_binding(binding, 0)
+                        if verdict is None:
+                            continue
+                        if verdict.confidence == KNOWN:
+                            sockets.add(last)
+                        elif verdict.confidence == NOT_SOCKET and isinstance(
+                                strip_await(binding.value), cst.Call):
+                            other.add(last)
+            self._other_names = other - sockets
+        return self._other_names
+
+    def is_socket(self, site):
+        """The receiver is a socket, known or likely."""
+        return self.socket_confidence(site).confidence in (KNOWN, LIKELY)
+
+    def socket_shaped(self, site):
+        method = site.method
+        if method not in tables.SOCKET_SHAPED_METHODS:
+            return False
+        args = [a for a in site.node.args]
+        positional = [a for a in args if a.keyword is None and not a.star]
+        if method in tables.READ_METHODS:
+            return 1 <= len(args) <= 3
+        if method in ("send", "sendall"):
+            if len(positional) not in (1, 2) or len(args) != len(positional):
+                return False
+            return self.bytes_like(positional[0].value, site.scope)
+        if method == "sendto":
+            return len(positional) in (2, 3)
+        if method in ("accept", "listen", "getpeername", "setblocking", "fileno", "shutdown"):
+            return True
+        if method in ("connect", "connect_ex", "bind"):
+            return len(positional) == 1 and not args[0].keyword
+        if method in ("settimeout", "setsockopt", "getsockopt", "makefile", "do_handshake",
+                      "close", "sendmsg", "sendfile"):
+            return True
+        return False
+
+    def makes_socket(self, value: cst.BaseExpression | None) -> bool:
+        """``value`` calls a socket constructor: ``socket()``, ``create_connection()``,
+        ``fromfd()``, ``socketpair()``..."""
+        value = strip_await(value) if value is not None else None
+        return isinstance(value, cst.Call) and self.imports.qualify(value.func) in (
+            tables.SOCKET_CONSTRUCTORS | tables.SOCKET_PAIR_CONSTRUCTORS)
+
+    def makes_plain_socket(self, value: cst.BaseExpression | None) -> bool:
+        """``value`` calls ``socket.socket(...)`` itself (family and type are its arguments)."""
+        value = strip_await(value) if value is not None else None
+        return isinstance(value, cst.Call) and \
+            self.imports.qualify(value.func) in tables.PLAIN_SOCKET_CLASSES
+
+    def binding_creates_socket(self, binding: Binding) -> bool:
+        """The binding creates a plain (blocking unless told otherwise) socket: a socket
+        constructor, one end of a socketpair(), the connection of a plain accept()."""
+        if binding.how not in ("assign", "with") or binding.value is None:
+            return False
+        value = strip_await(binding.value)
+        if not isinstance(value, cst.Call):
+            return False
+        qname = self.imports.qualify(value.func)
+        if qname in tables.SOCKET_CONSTRUCTORS:
+            return binding.index is None
+        if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
+            return binding.index is not None
+        func = value.func
+        # a plain accept(); asyncio's sock_accept() returns non-blocking sockets
+        return (isinstance(func, cst.Attribute) and func.attr.value == "accept"
+                and binding.index is not None and binding.index[0] == 0)
+
+    def bytes_like(self, node, scope, depth=0):
+        node = strip_await(node)
+        if isinstance(node, cst.SimpleString):
+            return "b" in node.prefix.lower()
+        if isinstance(node, cst.ConcatenatedString):
+            return self.bytes_like(node.left, scope, depth)
+        if isinstance(node, cst.Subscript):
+            return True
+        if isinstance(node, cst.BinaryOperation):
+            return (self.bytes_like(node.left, scope, depth)
+                    or self.bytes_like(node.right, scope, depth))
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Attribute):
+                if func.attr.value in ("encode", "tobytes", "pack", "to_bytes", "compress",
+                                       "getvalue", "serialize", "SerializeToString"):
+                    return True
+                if func.attr.value == "join" and self.bytes_like(func.value, scope, depth):
+                    return True
+            qname = self.imports.qualify(func)
+            return qname in _BYTES_FUNCS or (qname or "").endswith(".pack")
+        if isinstance(node, cst.Name) and depth < 3:
+            owner = scope
+            while owner is not None:
+                bindings = owner.bindings.get(node.value)
+                if bindings:
+                    return any(
+                        b.value is not None and b.index is None
+                        and self.bytes_like(b.value, b.scope, depth + 1)
+                        for b in bindings
+                    )
+                owner = owner.parent
+        return False
+
+
+def is_plain_ctor(imports, value):
+    value = strip_await(value)
+    return isinstance(value, cst.Call) and imports.qualify(value.func) in tables.SOCKET_CONSTRUCTORS
+
+
+def is_datagram_ctor(call):
+    for arg in call.args:
+        if mentions(arg.value, ("SOCK_DGRAM", "SOCK_RAW")):
+            return True
+    return False
+
+
+# ---- what a rule needs before it can fire ------------------------------------------------
+
+# Modules a known socket comes from: its constructor, annotation or base class is named
+# through one of them (``_classify_call``, ``_classify_annotation``, ``_handler_attribute``).
+SOCKET_MODULES = frozenset(
+    name.split(".")[0] for name in (
+        *tables.SOCKET_CONSTRUCTORS, *tables.SOCKET_PAIR_CONSTRUCTORS, *tables.SSL_WRAPPERS,
+        *SOCKET_ANNOTATIONS, *SSL_ANNOTATIONS, *STREAM_HANDLERS))
+_READER_MODULES = frozenset(name.split(".")[0] for name in (
+    *READER_ANNOTATIONS, "asyncio.open_connection", "asyncio.open_unix_connection"))
+
+
+class Evidence:
+    """What a module's ``ast`` (its ``prefilter.Usage``) allows the analysis to conclude:
+    the questions rules' gates ask before libcst parses the module. Each answer is False
+    only when the analysis of the libcst tree could never conclude it, so a gate built
+    from them is a necessary condition of its rule's findings."""
+
+    def __init__(self, usage, settings):
+        from lint_sockets.settings import compile_socket_names
+
+        self.usage = usage
+        self.settings = settings
+        self.pattern = compile_socket_names(settings.socket_names or DEFAULT_SOCKET_NAMES)
+        self._known = None
+
+    def known_sockets(self):
+        """Some binding can be a known socket (or SSL socket, or request handler's socket):
+        a name from a socket module, or a call that makes one."""
+        if self._known is None:
+            usage = self.usage
+            self._known = usage.mentions(*SOCKET_MODULES) or usage.calls(
+                *tables.SOCKET_MAKING_METHODS)
+        return self._known
+
+    def readers(self):
+        """Some name can be an asyncio StreamReader."""
+        return self.usage.mentions(*_READER_MODULES)
+
+    def socket_call(self, methods):
+        """``x.m(...)`` with m in ``methods`` where x can be a known or likely socket."""
+        usage = self.usage
+        if self.known_sockets() and usage.calls(*methods):
+            return True
+        return usage.on_likely_socket(tables.SOCKET_SHAPED_METHODS.intersection(methods),
+                                      self.pattern)
+
+    def calls(self, *methods):
+        return self.usage.calls(*methods)
+
+    def called(self, *functions):
+        return self.usage.called(*functions)
+
+    def mentions(self, *words):
+        return self.usage.mentions(*words)
+
+    def qualified_call(self, qnames):
+        """A call that can resolve to one of the qualified names ``qnames`` (``os.read``):
+        its last part is called (or imported under another name) and its first part is
+        named in the module."""
+        return any(self.called(q.rpartition(".")[2]) and self.mentions(q.split(".")[0])
+                   for q in qnames)
+
+

@@ -1,0 +1,80 @@
+"""What a name refers to through the module's imports: ``ImportTable``."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis.nodes import key_of
+
+
+class ImportTable:
+    """Names bound by imports anywhere in the module, and the modules star-imported."""
+
+    STAR_MEMBERS = {
+        "socket": lambda n: n in {"socket", "create_connection", "create_server", "socketpair",
+                                  "fromfd", "error", "timeout", "SocketType", "setdefaulttimeout",
+                                  "gaierror", "herror"} or n.isupper(),
+        "errno": lambda n: n.startswith("E") and n.isupper(),
+        "signal": lambda n: n in {"signal"} or n.startswith("SIG"),
+        "ssl": lambda n: n.startswith("SSL") or n in {"wrap_socket", "CERT_NONE"},
+        "select": lambda n: n in {"select", "poll", "epoll", "kqueue", "error"},
+        "time": lambda n: n == "sleep",
+        "contextlib": lambda n: n == "suppress",
+        "socketserver": lambda n: n.endswith(("Handler", "Server", "MixIn")),
+        "selectors": lambda n: n.endswith("Selector"),
+        "os": lambda n: n in {"read", "write"},
+    }
+
+    def __init__(self):
+        self.aliases = {}
+        self.star = []
+
+    def add_import(self, node):
+        for alias in node.names:
+            dotted = key_of(alias.name)
+            if dotted is None:
+                continue
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.aliases[alias.asname.name.value] = dotted
+            else:
+                top = dotted.split(".")[0]
+                self.aliases.setdefault(top, top)
+
+    def add_import_from(self, node):
+        if node.relative:
+            return
+        module = key_of(node.module) if node.module is not None else None
+        if module is None:
+            return
+        if isinstance(node.names, cst.ImportStar):
+            self.star.append(module)
+            return
+        for alias in node.names:
+            name = key_of(alias.name)
+            if name is None:
+                continue
+            bound = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            self.aliases[bound] = module + "." + name
+
+    def qualify(self, node):
+        """Qualified name of a name/attribute chain through the imports; None if not one."""
+        key = key_of(node)
+        if key is None:
+            return None
+        return self.qualify_key(key)
+
+    def qualify_key(self, key):
+        head, _, rest = key.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            for module in self.star:
+                test = self.STAR_MEMBERS.get(module)
+                if test is not None and test(head):
+                    target = module + "." + head
+                    break
+        if target is None:
+            return key
+        return target + "." + rest if rest else target
+

@@ -1,0 +1,128 @@
+"""Syntax-node helpers: what a libcst node holds, read without metadata.
+
+Children without punctuation, the dotted key of a name or attribute chain, literal values,
+call arguments by position or keyword, whether an expression mentions a name.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+_SKIP_FIELDS = frozenset({
+    "__slots__", "lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot", "leading_lines",
+    "lines_after_decorators", "header", "footer", "newline", "operator", "star", "lbracket",
+    "rbracket", "lbrace", "rbrace", "asynchronous", "whitespace_after_await", "arrow",
+    "walrus", "default_comma", "trailing_whitespace", "first_line",
+})
+LEAVES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
+_CHILD_FIELDS = {}
+
+
+def _child_fields(cls):
+    fields = _CHILD_FIELDS.get(cls)
+    if fields is None:
+        fields = tuple(
+            f for f in cls.__dataclass_fields__
+            if f not in _SKIP_FIELDS and "whitespace" not in f
+        )
+        _CHILD_FIELDS[cls] = fields
+    return fields
+
+
+def iter_children(node):
+    """The syntactic children of a node, without whitespace, commas and parentheses."""
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                if isinstance(item, cst.CSTNode):
+                    yield item
+
+
+def key_of(node):
+    """``a``, ``a.b.c`` for names and attribute chains of names; None for anything else."""
+    parts = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+def strip_await(node):
+    while isinstance(node, cst.Await):
+        node = node.expression
+    return node
+
+
+def int_value(node):
+    """The value of an integer literal (``-1`` included), else None."""
+    if isinstance(node, cst.Integer):
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = int_value(node.expression)
+        return None if inner is None else -inner
+    return None
+
+
+def number_value(node):
+    """int or float literal value (for timeouts), else None."""
+    if isinstance(node, cst.Float):
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return None
+    return int_value(node)
+
+def call_arg(call, index, name):
+    count = 0
+    for arg in call.args:
+        if arg.keyword is not None:
+            if arg.keyword.value == name:
+                return arg.value
+            continue
+        if arg.star:
+            return None
+        if count == index:
+            return arg.value
+        count += 1
+    return None
+
+
+def mentions(node, names):
+    """True if a name or attribute in ``names`` (one name or several) occurs in an
+    expression, searched without recursion."""
+    if isinstance(names, str):
+        names = (names,)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if current.value in names:
+                return True
+            continue
+        if isinstance(current, cst.Attribute) and current.attr.value in names:
+            return True
+        stack.extend(iter_children(current))
+    return False
+
+
+def target_keys(target):
+    if isinstance(target, (cst.Tuple, cst.List)):
+        keys = []
+        for element in target.elements:
+            keys.extend(target_keys(element.value))
+        return keys
+    if isinstance(target, cst.StarredElement):
+        return target_keys(target.value)
+    key = key_of(target)
+    return [key] if key is not None else []
+
+
