@@ -444,6 +444,9 @@ FRAMES = {
         def greeting():
             return "HELO\\r\\n".encode()
 
+        def escaped():
+            return "\\U0010ffff".encode("unicode_escape")
+
         def nothing_on_failure(ok):
             if not ok:
                 return None
@@ -486,7 +489,8 @@ def test_payload_sizes_of_returned_frames(tmp_path):
     assert size("proto.frames.greeting") == 4 * 6 + 4  # bound for any codec
     assert size("proto.frames.nothing_on_failure") == 3
     assert size("proto.frames.Codec.ack") == 1
-    for unbounded in ("option", "grown", "looped", "text", "dynamic", "bad_format"):
+    for unbounded in ("option", "grown", "looped", "text", "dynamic", "bad_format",
+                      "escaped"):
         assert size(f"proto.frames.{unbounded}") is None, unbounded
     assert size("proto.frames.missing") is None
 

@@ -1715,6 +1715,13 @@ def _summarise_function(node, ctx, in_class, cls=None):
     return _PLAIN if summary.is_plain() else summary
 
 
+# Codecs that write at most four bytes a character (``unicode_escape`` writes ten).
+_TEXT_CODECS = frozenset({
+    "utf-8", "utf8", "ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "utf-16",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252",
+})
+
+
 def _returned_size(func, ctx):
     """An upper bound on the length of the bytes every ``return`` of ``func`` gives, when
     each gives a value whose size the code fixes (bytes literals, ``bytes([a, b])``,
@@ -1804,7 +1811,12 @@ def _size_of(node, ctx, assigned, unknown, depth):
         args = node.args
         if type(func) is ast.Attribute and func.attr == "encode" \
                 and type(func.value) is ast.Constant and type(func.value.value) is str:
-            return 4 * len(func.value.value) + 4  # no codec writes more (UTF-32 with a BOM)
+            codec = args[0].value if len(args) == 1 and type(args[0]) is ast.Constant \
+                else (None if not args else 0)
+            if codec is None or type(codec) is str \
+                    and codec.lower().replace("_", "-") in _TEXT_CODECS:
+                return 4 * len(func.value.value) + 4  # none writes more (UTF-32 with a BOM)
+            return None
         if any(type(arg) is ast.Starred for arg in args):
             return None
         dotted = dotted_name(func)

@@ -45,6 +45,11 @@ def _constant_length(node, constants):
 # How deep a payload expression is followed (``IAC + WILL + opt`` through module constants).
 _BOUND_DEPTH = 4
 _MAX_PIECES = 16  # pieces of one concatenation
+# Codecs that write at most four bytes a character (``unicode_escape`` writes ten).
+_TEXT_CODECS = frozenset({
+    "utf-8", "utf8", "ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "utf-16",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252",
+})
 
 
 def _aug_targets(facts, scope):
@@ -75,8 +80,10 @@ def _payload_bound(facts, site, node, depth=0):
 
     Bounded: bytes literals, ``bytes(n)``/``bytearray(n)``/``bytes([a, b])``,
     ``struct.pack()`` with a literal format, ``"text".encode()``, a slice with literal
-    bounds, a sum of bounded pieces, a bounded piece repeated a literal number of times, a name bound only to bounded values in this function,
-    and constants of this module or (through the project index) of another."""
+    bounds, a sum of bounded pieces, a bounded piece repeated a literal number of times,
+    a name bound only to bounded values in this function, constants of this module or
+    (through the project index) of another, and a call of a project function whose every
+    return is bounded (the index's ``payload_size``)."""
     if node is None or depth > _BOUND_DEPTH:
         return None
     scope = site.scope
@@ -181,8 +188,11 @@ def _call_bound(facts, site, node):
     if isinstance(func, cst.Attribute) and func.attr.value == "encode" and \
             isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
         text = func.value.evaluated_value
-        if isinstance(text, str):
-            return 4 * len(text) + 4  # no codec writes more (UTF-32, with its byte-order mark)
+        codec = node.args[0].value if node.args else None
+        codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
+        if isinstance(text, str) and (codec is None or isinstance(codec, str) and
+                                      codec.lower().replace("_", "-") in _TEXT_CODECS):
+            return 4 * len(text) + 4  # none of these writes more (UTF-32, with its BOM)
     return None
 
 

@@ -23,6 +23,7 @@ def unbounded(sock: socket.socket, text: str, fields: list, count: int) -> None:
     sock.send(b"x" * count)  # expect: SCK601
     sock.send(bytes(4096))  # expect: SCK601
     sock.send(b"%s\r\n" % text.encode())  # expect: SCK601
+    sock.send("\U0010ffff".encode("unicode_escape"))  # expect: SCK601
 
 
 def grown(sock: socket.socket, text: str) -> None:
