@@ -444,6 +444,9 @@ FRAMES = {
         def greeting():
             return "HELO\\r\\n".encode()
 
+        def one_char(code):
+            return IAC + chr(code).encode("latin-1")
+
         def escaped():
             return "\\U0010ffff".encode("unicode_escape")
 
@@ -488,6 +491,7 @@ def test_payload_sizes_of_returned_frames(tmp_path):
     assert size("proto.frames.header") == 8
     assert size("proto.frames.greeting") == 4 * 6 + 4  # bound for any codec
     assert size("proto.frames.nothing_on_failure") == 3
+    assert size("proto.frames.one_char") == 1 + 8
     assert size("proto.frames.Codec.ack") == 1
     for unbounded in ("option", "grown", "looped", "text", "dynamic", "bad_format",
                       "escaped"):

@@ -1809,13 +1809,15 @@ def _size_of(node, ctx, assigned, unknown, depth):
     if kind is ast.Call and not node.keywords:
         func = node.func
         args = node.args
-        if type(func) is ast.Attribute and func.attr == "encode" \
-                and type(func.value) is ast.Constant and type(func.value.value) is str:
+        if type(func) is ast.Attribute and func.attr == "encode" and (
+                type(func.value) is ast.Constant and type(func.value.value) is str
+                or type(func.value) is ast.Call and dotted_name(func.value.func) == "chr"):
             codec = args[0].value if len(args) == 1 and type(args[0]) is ast.Constant \
                 else (None if not args else 0)
             if codec is None or type(codec) is str \
                     and codec.lower().replace("_", "-") in _TEXT_CODECS:
-                return 4 * len(func.value.value) + 4  # none writes more (UTF-32 with a BOM)
+                text = func.value.value if type(func.value) is ast.Constant else "?"
+                return 4 * len(text) + 4  # none writes more (UTF-32 with a BOM)
             return None
         if any(type(arg) is ast.Starred for arg in args):
             return None

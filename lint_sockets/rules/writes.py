@@ -185,15 +185,21 @@ def _call_bound(facts, site, node):
             return struct.calcsize(fmt)
         except (struct.error, TypeError, ValueError, OverflowError):
             return None
-    if isinstance(func, cst.Attribute) and func.attr.value == "encode" and \
-            isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)):
-        text = func.value.evaluated_value
+    if isinstance(func, cst.Attribute) and func.attr.value == "encode" and (
+            isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) or
+            _is_chr(func.value)):
+        # "QUIT\r\n".encode(), chr(255).encode("latin-1"): one character
+        text = "?" if _is_chr(func.value) else func.value.evaluated_value
         codec = node.args[0].value if node.args else None
         codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
         if isinstance(text, str) and (codec is None or isinstance(codec, str) and
                                       codec.lower().replace("_", "-") in _TEXT_CODECS):
             return 4 * len(text) + 4  # none of these writes more (UTF-32, with its BOM)
     return None
+
+
+def _is_chr(node):
+    return isinstance(node, cst.Call) and key_of(node.func) == "chr" and len(node.args) == 1
 
 
 def _first_write_of_fresh_socket(facts, site):

@@ -13,13 +13,15 @@ WONT = b"\xfc"
 NAWS = b"\x1f"
 NOP = IAC + b"\xf1"
 KEEPALIVE_FRAME = b"\x00" * 8
+SE = chr(240).encode("latin-1")
 
 
 def telnet_reply(sock: socket.socket, option: int) -> None:
     sock.settimeout(10)
     sock.send(IAC + WONT + bytes([option]))
     sock.send(NOP)
-    sock.send(IAC + WILL + NAWS + struct.pack("!HH", 80, 24))
+    sock.send(IAC + WILL + NAWS + struct.pack("!HH", 80, 24) + IAC + SE)
+    sock.send(IAC + chr(option).encode("latin-1"))
 
 
 def chat(host: str, port: int, body: bytes) -> None:
