@@ -156,26 +156,26 @@ def test_add_noqa_merges_with_an_existing_noqa_and_keeps_other_comments(tmp_path
 
 def test_add_noqa_never_writes_into_a_multi_line_string(tmp_path):
     source = ("import socket\n"
-              "def greet(conn):\n"
+              "def greet(conn, name):\n"
               "    conn.settimeout(5)\n"
               "    while True:\n"
               "        conn.send(b\'\'\'hello\n"
               "# a line of text\n"
-              "world\'\'\')\n")
+              "world\'\'\' + name.encode())\n")
     text, _ = add_noqa(tmp_path, source, "--select", "SCK601")
-    assert text == source.replace("world\'\'\')\n", "world\'\'\')  # noqa: SCK601\n")
+    assert text == source.replace("name.encode())\n", "name.encode())  # noqa: SCK601\n")
 
 
 def test_add_noqa_says_when_noqa_text_in_a_string_gets_in_the_way(tmp_path):
     # flake8 reads the first `# noqa` in the lines of a multi-line string: here the text
     # inside the string, so nothing added after it could suppress the finding
     source = ("import socket\n"
-              "def greet(conn):\n"
+              "def greet(conn, name):\n"
               "    conn.settimeout(5)\n"
               "    while True:\n"
               "        conn.send(b\'\'\'hello\n"
               "# noqa: E501 inside the text\n"
-              "world\'\'\')\n")
+              "world\'\'\' + name.encode())\n")
     path = tmp_path / "m.py"
     path.write_text(source)
     result = run("--add-noqa", "--select", "SCK601", "m.py", cwd=tmp_path)

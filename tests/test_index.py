@@ -420,6 +420,85 @@ def test_sends_everything(tmp_path):
     assert not index.sends_everything("lib.stream.Loop1", "send")
 
 
+FRAMES = {
+    **package("proto"),
+    "proto/frames.py": """
+        import struct
+        from struct import pack as p
+
+        IAC = b"\\xff"
+        TEXT = "not bytes"
+
+        def nop():
+            return IAC + b"\\xf1"
+
+        def naws(width, height):
+            reply = IAC + b"\\xfa\\x1f" + struct.pack("!HH", width, height)
+            return reply + IAC + b"\\xf0"
+
+        def header(kind):
+            if kind:
+                return p("<iI", 0, kind)
+            return bytes([0, 0]) * 4
+
+        def greeting():
+            return "HELO\\r\\n".encode()
+
+        def one_char(code):
+            return IAC + chr(code).encode("latin-1")
+
+        def escaped():
+            return "\\U0010ffff".encode("unicode_escape")
+
+        def nothing_on_failure(ok):
+            if not ok:
+                return None
+            return bytes(3)
+
+        def option(command, opt):
+            return IAC + command + bytes([opt])
+
+        def grown(data):
+            frame = b"ab"
+            frame += data
+            return frame
+
+        def looped(items):
+            for frame in items:
+                return frame
+
+        def text():
+            return TEXT
+
+        def dynamic(fields):
+            return struct.pack("!%dI" % len(fields), *fields)
+
+        def bad_format():
+            return struct.pack("!Q?!x", 1)
+
+        class Codec:
+            def ack(self):
+                return b"\\x06"
+    """,
+}
+
+
+def test_payload_sizes_of_returned_frames(tmp_path):
+    index = build(tmp_path, FRAMES)
+    size = index.payload_size
+    assert size("proto.frames.nop") == 2
+    assert size("proto.frames.naws") == 9
+    assert size("proto.frames.header") == 8
+    assert size("proto.frames.greeting") == 4 * 6 + 4  # bound for any codec
+    assert size("proto.frames.nothing_on_failure") == 3
+    assert size("proto.frames.one_char") == 1 + 8
+    assert size("proto.frames.Codec.ack") == 1
+    for unbounded in ("option", "grown", "looped", "text", "dynamic", "bad_format",
+                      "escaped"):
+        assert size(f"proto.frames.{unbounded}") is None, unbounded
+    assert size("proto.frames.missing") is None
+
+
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     index = build(tmp_path, CLASSES)
     kind = index.attribute_kind
@@ -821,6 +900,10 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (_INIT + ("c",), [["f"]]),
     (_INIT + ("retry",), {"e": "EINTR"}),
     (_INIT + ("all",), 1),
+    (_INIT + ("n",), -1),
+    (_INIT + ("n",), "12"),
+    (_INIT + ("n",), True),
+    (_INIT + ("n",), 10 ** 9),
     (_INIT + ("nested",), {}),
     (("classes", "Conn", "ann"), {"x": [["nested"]]}),
     (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),

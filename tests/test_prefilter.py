@@ -158,7 +158,7 @@ def test_generated_protocol_code_is_dropped_by_the_ast_filter():
     # a receiver named like a socket, with a socket-shaped call: a likely socket even with
     # no import of any socket module
     # (SCK601 needs a send that can be partial: these sockets are in timeout mode)
-    ("def f(conn):\n    conn.settimeout(5)\n    conn.send(b'hello')\n", "SCK601"),
+    ("def f(conn, msg):\n    conn.settimeout(5)\n    conn.send(msg.encode())\n", "SCK601"),
     ("def f(self):\n    while True:\n        data = self.sock.recv(10)\n", "SCK101"),
     # a socket from a module, under another name, or from a string annotation or a cast
     ("from socket import socket as S\ndef f(data):\n    s = S()\n    s.settimeout(5)\n"
@@ -178,7 +178,7 @@ def test_what_the_ast_filter_keeps(code, select):
 
 
 def test_a_custom_socket_names_pattern_is_read_by_the_ast_filter():
-    code = "def f(chan):\n    chan.settimeout(5)\n    chan.send(b'hello')\n"
+    code = "def f(chan, msg):\n    chan.settimeout(5)\n    chan.send(msg.encode())\n"
     assert not rules_may_fire(_tree(code), Settings(select=["SCK601"]))
     custom = Settings(select=["SCK601"], socket_names="chan")
     assert rules_may_fire(_tree(code), custom)

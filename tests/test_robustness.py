@@ -471,11 +471,11 @@ def test_fix_on_thousands_of_nesting_levels(tmp_path):
 
 ELIF_CHAIN = (
     "import socket\n"
-    "def dispatch(op, conn: socket.socket):\n"
+    "def dispatch(op, conn: socket.socket, data: bytes):\n"
     "    conn.settimeout(5)\n"
     "    if op == -1:\n"
     "        pass\n"
-    + "".join(f"    elif op == {i}:\n        conn.send(b'{i}')\n" for i in range(1200))
+    + "".join(f"    elif op == {i}:\n        conn.send(b'{i}' + data)\n" for i in range(1200))
 )
 
 
@@ -858,7 +858,7 @@ TEMPLATE = (
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
     "        conn.settimeout(30)\n"
-    '        conn.send(b"hello NUMBER")\n'
+    '        conn.send(b"hello NUMBER " + addr[0].encode())\n'
     "        while True:\n"
     "            data = conn.recv(1024)\n"
     "            conn.send(data)\n"
@@ -870,7 +870,7 @@ TEMP_FILE = re.compile(r"^\.lint-sockets-\d+-[^/]*\.tmp$")
 
 def _big_module():
     return "import socket\n\nsocket.setdefaulttimeout(30)\n\n\n" + "".join(
-        f"def send_{i}(conn):\n    conn.send(b'x{i}')\n\n\n" for i in range(1000))
+        f"def send_{i}(conn, data):\n    conn.send(b'x{i}' + data)\n\n\n" for i in range(1000))
 
 
 @pytest.fixture(scope="module")

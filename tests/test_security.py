@@ -625,12 +625,12 @@ def test_indexed_per_file_ignores_match_exactly_what_the_globs_match():
 def test_json_and_sarif_cost_about_what_concise_costs(tmp_path, monkeypatch):
     from lint_sockets import edits
 
-    body = "".join(f"    s.send(b'{i}')\n" for i in range(2000))
+    body = "".join(f"    s.send(b'{i}' + data)\n" for i in range(2000))
     # timeout mode (setdefaulttimeout): every ignored send() count is a finding with a fix
-    source = ("import socket\nsocket.setdefaulttimeout(30)\n\n\n"
-              "def f():\n    s = socket.create_connection(('h', 1))\n"
+    source = ("import socket\nsocket.setdefaulttimeout(30)\nDATA = bytes(input(), 'ascii')\n\n\n"
+              "def f(data):\n    s = socket.create_connection(('h', 1))\n"
               + body + "\n\nt = socket.create_connection(('h', 1))\n"
-              + "".join(f"t.send(b'{i}')\n" for i in range(1000)))
+              + "".join(f"t.send(b'{i}' + DATA)\n" for i in range(1000)))
     (tmp_path / "many.py").write_text(source)
     # in-process: no finding's edit regenerates the whole module
     whole = []

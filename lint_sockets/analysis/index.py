@@ -67,12 +67,13 @@ import ast
 import builtins
 import enum
 import os
+import struct
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import canonical_errno
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -85,6 +86,7 @@ MAX_PARAMS = 64
 MAX_CONSTANT_ITEMS = 64
 MAX_CONSTANT_DEPTH = 3
 MAX_STATEMENTS = 20_000
+MAX_PAYLOAD = 65_536  # larger return sizes are not recorded: no rule needs them
 
 SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
 RETURNED = "<return>"  # the target for "the socket this function returns"
@@ -267,10 +269,12 @@ class FunctionSummary:
     """A function or method. ``params``: positional parameter names (``self`` included for
     methods), then ``kwonly``. ``returns``: the values its ``return`` statements give (local
     dotted names unresolved; ``ProjectIndex.returns`` resolves them). ``sets``: target ->
-    settings made on it here; ``calls``: calls passing targets to other functions."""
+    settings made on it here; ``calls``: calls passing targets to other functions;
+    ``size``: an upper bound on the length of the bytes every ``return`` gives, when the
+    function fixes it (``return IAC + WILL + bytes([opt])``), else None."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
-                 "sets", "calls", "retry", "decorators")
+                 "sets", "calls", "retry", "decorators", "size")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -282,11 +286,12 @@ class FunctionSummary:
     calls: List[CallEdge]
     retry: Optional[RetryFact]
     decorators: List[str]
+    size: Optional[int]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
-                 retry: Optional[RetryFact] = None, decorators=()):
+                 retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -298,12 +303,13 @@ class FunctionSummary:
         self.calls = list(calls)
         self.retry = retry  # RetryFact or None
         self.decorators = list(decorators)  # dotted names as written
+        self.size = size  # bound on len() of what it returns, or None
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
-                    or self.decorators)
+                    or self.decorators or self.size is not None)
 
     def to_json(self):
         data = {}
@@ -330,12 +336,17 @@ class FunctionSummary:
             data["retry"] = self.retry.to_json()
         if self.decorators:
             data["dec"] = list(self.decorators)
+        if self.size is not None:
+            data["n"] = self.size
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec"}, "function")
+                           "dec", "n"}, "function")
+        size = data.get("n")
+        if size is not None and (type(size) is not int or not 0 <= size <= MAX_PAYLOAD):
+            _fail("size")
         sets = {}
         for target, settings in _dict(data.get("set", {}), MAX_FACTS, "settings").items():
             sets[_name(target)] = {_enum(Setting, s) for s in
@@ -350,6 +361,7 @@ class FunctionSummary:
             calls=[CallEdge.from_json(c) for c in _list(data.get("c", []), MAX_EDGES, "calls")],
             retry=RetryFact.from_json(data["retry"]) if "retry" in data else None,
             decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
+            size=size,
         )
 
 
@@ -1682,9 +1694,10 @@ def _summarise_function(node, ctx, in_class, cls=None):
         ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
+    size = _returned_size(node, ctx)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations):
+            or walk.annotations or size is not None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -1698,7 +1711,131 @@ def _summarise_function(node, ctx, in_class, cls=None):
             if len(cls.annotations) < MAX_ENTRIES:
                 cls.annotations.setdefault(attr, names)
     summary = walk.summary()
+    summary.size = size
     return _PLAIN if summary.is_plain() else summary
+
+
+# Codecs that write at most four bytes a character (``unicode_escape`` writes ten).
+_TEXT_CODECS = frozenset({
+    "utf-8", "utf8", "ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "utf-16",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252",
+})
+
+
+def _returned_size(func, ctx):
+    """An upper bound on the length of the bytes every ``return`` of ``func`` gives, when
+    each gives a value whose size the code fixes (bytes literals, ``bytes([a, b])``,
+    ``struct.pack`` with a literal format, ``"text".encode()``, sums and literal repeats of
+    these, module constants, local names assigned only such values); else None.
+    ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
+    unpacking) are unknown; nested functions are looked at too, which can only make the
+    answer None, never wrong."""
+    returns = []
+    assigned = {}
+    simple = set()
+    stores = []
+    for sub in ast.walk(func):
+        kind = type(sub)
+        if kind is ast.Return:
+            if sub.value is not None and not (type(sub.value) is ast.Constant
+                                              and sub.value.value is None):
+                returns.append(sub.value)
+        elif kind is ast.Assign:
+            for target in sub.targets:
+                if type(target) is ast.Name:
+                    simple.add(id(target))
+                    assigned.setdefault(target.id, []).append(sub.value)
+        elif kind is ast.Name and type(sub.ctx) is ast.Store:
+            stores.append(sub)
+    if not returns:
+        return None
+    unknown = {name.id for name in stores if id(name) not in simple}
+    bound = 0
+    for value in returns:
+        size = _size_of(value, ctx, assigned, unknown, 0)
+        if size is None:
+            return None
+        bound = max(bound, size)
+    return bound if bound <= MAX_PAYLOAD else None
+
+
+def _size_of(node, ctx, assigned, unknown, depth):
+    if depth > MAX_DEPTH:
+        return None
+    kind = type(node)
+    if kind is ast.Constant:
+        return len(node.value) if type(node.value) is bytes else None
+    if kind is ast.Name:
+        name = node.id
+        if name in unknown:
+            return None
+        if name in assigned:
+            bound = 0
+            for value in assigned[name]:
+                size = _size_of(value, ctx, assigned, unknown, depth + 1)
+                if size is None:
+                    return None
+                bound = max(bound, size)
+            return bound
+        constant = ctx.constants.get(name)
+        return len(constant) if type(constant) is bytes else None
+    if kind is ast.BinOp:
+        if type(node.op) is ast.Add:
+            # ``a + b + c`` nests to the left: flatten it without recursion, at most
+            # MAX_FACTS pieces
+            total = 0
+            pending = [node]
+            pieces = 0
+            while pending:
+                piece = pending.pop()
+                if type(piece) is ast.BinOp and type(piece.op) is ast.Add:
+                    pending.append(piece.left)
+                    pending.append(piece.right)
+                    continue
+                pieces += 1
+                size = None if pieces > MAX_FACTS else \
+                    _size_of(piece, ctx, assigned, unknown, depth + 1)
+                if size is None:
+                    return None
+                total += size
+            return total
+        if type(node.op) is ast.Mult:
+            for piece, times in ((node.left, node.right), (node.right, node.left)):
+                if type(times) is ast.Constant and type(times.value) is int \
+                        and 0 <= times.value <= MAX_PAYLOAD:
+                    size = _size_of(piece, ctx, assigned, unknown, depth + 1)
+                    return None if size is None else size * times.value
+        return None
+    if kind is ast.Call and not node.keywords:
+        func = node.func
+        args = node.args
+        if type(func) is ast.Attribute and func.attr == "encode" and (
+                type(func.value) is ast.Constant and type(func.value.value) is str
+                or type(func.value) is ast.Call and dotted_name(func.value.func) == "chr"):
+            codec = args[0].value if len(args) == 1 and type(args[0]) is ast.Constant \
+                else (None if not args else 0)
+            if codec is None or type(codec) is str \
+                    and codec.lower().replace("_", "-") in _TEXT_CODECS:
+                text = func.value.value if type(func.value) is ast.Constant else "?"
+                return 4 * len(text) + 4  # none writes more (UTF-32 with a BOM)
+            return None
+        if any(type(arg) is ast.Starred for arg in args):
+            return None
+        dotted = dotted_name(func)
+        if dotted == "bytes" and len(args) == 1:
+            arg = args[0]
+            if type(arg) in (ast.List, ast.Tuple):
+                return len(arg.elts)
+            if type(arg) is ast.Constant and type(arg.value) is int and arg.value >= 0:
+                return arg.value
+            return None
+        if ctx.qualify(dotted) == "struct.pack" and args and type(args[0]) is ast.Constant \
+                and type(args[0].value) in (str, bytes):
+            try:
+                return struct.calcsize(args[0].value)
+            except (struct.error, ValueError, OverflowError):
+                return None
+    return None
 
 
 _PLAIN = FunctionSummary()  # a function with nothing to say, kept as a bare name; shared
@@ -2075,6 +2212,13 @@ class ProjectIndex:
         return self._function(qname), False
 
     # -- retries
+    def payload_size(self, func_qname: str) -> Optional[int]:
+        """An upper bound on the length of the bytes a project function or method returns,
+        when its own code fixes it (``FunctionSummary.size``), else None. Not followed into
+        functions it calls."""
+        summary = self.function_of(func_qname)
+        return summary.size if summary is not None else None
+
     def retry_helper(self, func_qname: str) -> Optional[Tuple[FrozenSet[str], Optional[int]]]:
         """(errnos, index of the parameter it calls) when a function loops retrying a call
         of one of its parameters on EINTR/EAGAIN (``until_concludes(f, *args)``), or when it

@@ -1,9 +1,11 @@
 """SCK601 send-result-ignored, SCK602 connect-ex-result-ignored, SCK603 sendall-nonblocking."""
 
+import struct
+
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO
+from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO, TIMEOUT
 from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
@@ -40,6 +42,166 @@ def _constant_length(node, constants):
     return None
 
 
+# How deep a payload expression is followed (``IAC + WILL + opt`` through module constants).
+_BOUND_DEPTH = 4
+_MAX_PIECES = 16  # pieces of one concatenation
+# Codecs that write at most four bytes a character (``unicode_escape`` writes ten).
+_TEXT_CODECS = frozenset({
+    "utf-8", "utf8", "ascii", "us-ascii", "latin-1", "latin1", "iso-8859-1", "utf-16",
+    "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "cp1252",
+})
+
+
+def _aug_targets(facts, scope):
+    """Names a function rebinds in place (``data += more``), which its bindings miss."""
+    def compute():
+        names = set()
+
+        class Visitor(cst.CSTVisitor):
+            def visit_AugAssign(self, node):
+                key = key_of(node.target)
+                if key is not None:
+                    names.add(key)
+
+            def visit_FunctionDef(self, node):
+                return node is scope.node  # nested functions have their own names
+
+            def visit_ClassDef(self, node):
+                return False
+
+        if scope.node is not None:
+            scope.node.visit(Visitor())
+        return frozenset(names)
+    return facts.memo(f"SCK601.aug.{id(scope)}", compute)
+
+
+def _payload_bound(facts, site, node, depth=0):
+    """An upper bound on the length of a payload whose size the code fixes, or None.
+
+    Bounded: bytes literals, ``bytes(n)``/``bytearray(n)``/``bytes([a, b])``,
+    ``struct.pack()`` with a literal format, ``"text".encode()``, a slice with literal
+    bounds, a sum of bounded pieces, a bounded piece repeated a literal number of times,
+    a name bound only to bounded values in this function, constants of this module or
+    (through the project index) of another, and a call of a project function whose every
+    return is bounded (the index's ``payload_size``)."""
+    if node is None or depth > _BOUND_DEPTH:
+        return None
+    scope = site.scope
+    if isinstance(node, cst.Name) and node.value in scope.bindings and scope.kind != "module":
+        return _local_bound(facts, site, node, depth)
+    length = _constant_length(node, facts.constants)
+    if length is not None:
+        return length
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        # ``IAC + WILL + opt`` nests to the left: flatten it without recursion
+        total = 0
+        pending = [node]
+        pieces = 0
+        while pending:
+            piece = pending.pop()
+            if isinstance(piece, cst.BinaryOperation) and isinstance(piece.operator, cst.Add):
+                pending.extend((piece.left, piece.right))
+                continue
+            pieces += 1
+            length = None if pieces > _MAX_PIECES else \
+                _payload_bound(facts, site, piece, depth + 1)
+            if length is None:
+                return None
+            total += length
+        return total
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        for piece, times in ((node.left, node.right), (node.right, node.left)):
+            count = int_value(times)
+            if count is not None and count >= 0:
+                length = _payload_bound(facts, site, piece, depth + 1)
+                return None if length is None else length * count  # b"\0" * 8
+        return None
+    if isinstance(node, cst.Name) and node.value in facts.constants:
+        return _payload_bound(facts, site, facts.constants[node.value], depth + 1)
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        key = key_of(node)
+        if key is not None and facts.project is not None and facts.module_name is not None:
+            value = facts.project.constant(facts.module_name, key)  # protocol.MAGIC = b"  V2"
+            if isinstance(value, bytes):
+                return len(value)
+        return None
+    if isinstance(node, cst.Call):
+        return _call_bound(facts, site, node)
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and \
+            isinstance(node.slice[0].slice, cst.Slice):
+        part = node.slice[0].slice
+        lower = int_value(part.lower) if part.lower is not None else 0
+        upper = int_value(part.upper) if part.upper is not None else None
+        if part.step is None and lower is not None and upper is not None and \
+                0 <= lower and 0 <= upper:
+            return max(upper - lower, 0)  # header[0:4]
+    return None
+
+
+def _local_bound(facts, site, node, depth):
+    """A name of this function: bounded when every binding of it is an assignment of a
+    bounded, immutable value and nothing rebinds it in place."""
+    name = node.value
+    if name in _aug_targets(facts, site.scope):
+        return None
+    if site.arg_key == name and site.arg_reaching:
+        bindings = site.arg_reaching  # the ones that reach this call
+    else:
+        bindings = site.scope.bindings.get(name, ())
+    bound = None if not bindings else 0
+    for binding in bindings:
+        value = binding.value
+        if binding.how != "assign" or binding.index is not None or value is None or (
+                isinstance(value, cst.Call) and key_of(value.func) == "bytearray"):
+            return None  # a bytearray may grow in place (extend, slice assignment)
+        length = _payload_bound(facts, site, value, depth + 1)
+        if length is None:
+            return None
+        bound = max(bound, length)
+    return bound
+
+
+def _call_bound(facts, site, node):
+    """``struct.pack("!HH", a, b)`` (its format fixes the size), ``"text".encode()``, and a
+    project function or method whose every return has a size its code fixes (the index)."""
+    func = node.func
+    project = facts.project
+    if project is not None and facts.module_name is not None:
+        key = key_of(func)
+        head, _, rest = (key or "").partition(".")
+        scope = site.scope
+        if rest and "." not in rest and head == scope.self_name and scope.cls is not None:
+            qname = f"{facts.module_name}.{scope.cls.name}.{rest}"  # self.frame(...)
+        else:
+            qname = project.resolve(facts.module_name, key) if key else None
+        size = project.payload_size(qname) if qname else None
+        if size is not None:
+            return size
+    if facts.imports.qualify(func) == "struct.pack" and node.args and \
+            node.args[0].keyword is None and not node.args[0].star and \
+            isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString)):
+        fmt = node.args[0].value.evaluated_value
+        try:
+            return struct.calcsize(fmt)
+        except (struct.error, TypeError, ValueError, OverflowError):
+            return None
+    if isinstance(func, cst.Attribute) and func.attr.value == "encode" and (
+            isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) or
+            _is_chr(func.value)):
+        # "QUIT\r\n".encode(), chr(255).encode("latin-1"): one character
+        text = "?" if _is_chr(func.value) else func.value.evaluated_value
+        codec = node.args[0].value if node.args else None
+        codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
+        if isinstance(text, str) and (codec is None or isinstance(codec, str) and
+                                      codec.lower().replace("_", "-") in _TEXT_CODECS):
+            return 4 * len(text) + 4  # none of these writes more (UTF-32, with its BOM)
+    return None
+
+
+def _is_chr(node):
+    return isinstance(node, cst.Call) and key_of(node.func) == "chr" and len(node.args) == 1
+
+
 def _first_write_of_fresh_socket(facts, site):
     """The socket was made in this function (socket(), socketpair(), create_connection())
     and this is its first write: its send buffer is empty."""
@@ -54,6 +216,16 @@ def _first_write_of_fresh_socket(facts, site):
         and other.method in _WRITES
         for other in facts.calls_in(site.scope)
     )
+
+
+def _fits_writable_buffer(facts, site, length):
+    """In timeout mode CPython waits until the socket is writable and only then calls
+    send(); the kernel reports a stream socket writable only while a good part of its send
+    buffer is free (Linux: a third of SO_SNDBUF, at least 1536 bytes; BSD and macOS: the
+    low-water mark, 2048 bytes), so a payload of at most 512 bytes is taken whole."""
+    if length is None:
+        length = _payload_bound(facts, site, site.positional(0))
+    return length is not None and length <= _FITS_EMPTY_BUFFER
 
 
 def _rename(site, method, applicability):
@@ -71,18 +243,20 @@ def check(facts, report):
             if length is not None and length <= _FITS_EMPTY_BUFFER and \
                     _first_write_of_fresh_socket(facts, site):
                 continue  # a short constant into an empty send buffer: taken whole
+            # ``await sock.send(data)``: an async library's socket (trio, curio, anyio) is
+            # non-blocking underneath and its send() writes what fits once writable.
+            awaited = isinstance(site.stmt, cst.Expr) and isinstance(site.stmt.value, cst.Await)
             info = facts.socket_confidence(site)
             # An SSL socket's send() writes everything or raises: CPython never turns on
             # OpenSSL's partial writes (SSL_MODE_ENABLE_PARTIAL_WRITE).
             ssl_only = info.ssl and not info.plain
             if info.confidence not in (KNOWN, LIKELY) or info.datagram or ssl_only:
                 continue
-            # ``await sock.send(data)``: an async library's socket (trio, curio, anyio) is
-            # non-blocking underneath and its send() writes what fits once writable.
-            awaited = isinstance(site.stmt, cst.Expr) and isinstance(site.stmt.value, cst.Await)
             modes = facts.partial_write_modes(site)
             if not modes and not awaited:
                 continue  # blocking on every path the analysis sees, or a mode it cannot see
+            if modes == {TIMEOUT} and not awaited and _fits_writable_buffer(facts, site, length):
+                continue  # polled for writability first: a small payload is taken whole
             fix = None
             if not awaited and facts.state(site) != NONBLOCKING and not site.timeo \
                     and NONBLOCKING not in modes and SNDTIMEO not in modes:

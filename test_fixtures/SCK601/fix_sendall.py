@@ -5,9 +5,9 @@ import socket
 import struct
 
 
-def reply(conn: socket.socket, body: bytes) -> None:
+def reply(conn: socket.socket, status: str, body: bytes) -> None:
     conn.settimeout(30)
-    conn.send(b"HTTP/1.0 200 OK\r\n\r\n")  # expect: SCK601
+    conn.send(status.encode())  # expect: SCK601
     conn.send(body)  # expect: SCK601
 
 

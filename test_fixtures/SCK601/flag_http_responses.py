@@ -9,7 +9,7 @@ def handle(conn: socket.socket, addr) -> None:
         request = conn.recv(65536)
         if not request:
             return
-        body = b"hello, world\n"
+        body = b"hello, " + request.split()[-1] + b"\n"
         conn.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body))  # expect: SCK601
         conn.send(body)  # expect: SCK601
 

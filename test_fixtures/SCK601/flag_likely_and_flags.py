@@ -34,7 +34,7 @@ class Relay:
 
     def greet(self, conn):
         conn.settimeout(5)
-        conn.send(b"hello\r\n")  # expect: SCK601
+        conn.send(self.banner.encode())  # expect: SCK601
 
 
 class Wrapper:

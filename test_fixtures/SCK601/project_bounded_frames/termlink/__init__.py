@@ -1,0 +1,1 @@
+"""A telnet-like client whose protocol frames are built in another module."""
