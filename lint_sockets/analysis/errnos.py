@@ -103,7 +103,8 @@ class ErrnoFacts:
         last = qname.rpartition(".")[2]
         if last.startswith("SSL_ERROR_"):
             return {last}
-        if not qname.startswith("errno."):
+        if not qname.startswith("errno.") and key.partition(".")[0] not in self.model.constants:
+            # a constant of another project module (this module's own are read below)
             from_project = self._project_errno_set(key)
             if from_project is not None:
                 return from_project
