@@ -405,7 +405,6 @@ class FlowFacts:
         return self.state(site, key) in (BLOCKING, TIMEOUT)
 
 
-
 _TIMEOUT_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLOCKING,
                                Setting.RCVTIMEO, Setting.SNDTIMEO})
 
