@@ -254,7 +254,8 @@ class FlowFacts:
         head, _, rest = key.partition(".")
         cls_qname = self._class_qname(scope.cls)
         if rest:
-            if "." in rest or head != scope.self_name or cls_qname is None:
+            if "." in rest or head != scope.self_name or cls_qname is None or \
+                    self._attribute_escapes(scope.cls, rest):
                 return None
             return frozenset(project.attribute_settings(cls_qname, rest))
         if scope.kind != "function":
@@ -288,6 +289,38 @@ class FlowFacts:
             for attr in _stored_on_self(scope, key):
                 found |= project.attribute_settings(cls_qname, attr)
         return frozenset(found)
+
+    def _attribute_escapes(self, cls, attr):
+        """``self.<attr>`` may be configured where the index does not follow it: a method
+        of the class copies it to a local (``sock = self.sock``) or hands ``self`` to
+        another function, or code of this module reaches it through another object
+        (``client.sock.settimeout(5)``)."""
+        memo_key = f"flow.escapes:{id(cls)}:{attr}"
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            cached = self._memo[memo_key] = self._find_attribute_escape(cls, attr)
+        return cached
+
+    def _find_attribute_escape(self, cls, attr):
+        for method in cls.methods:
+            own = f"{method.self_name}.{attr}"
+            for bindings in method.bindings.values():
+                for binding in bindings:
+                    value = strip_await(binding.value) if binding.value is not None else None
+                    if value is not None and key_of(value) == own:
+                        return True
+            if method.self_name and next(_calls_passing(method.node, method.self_name),
+                                         None) is not None:
+                return True
+        suffix = "." + attr
+        for site in self.model.calls:
+            key = site.receiver_key
+            if key is None or not key.endswith(suffix) or key.count(".") < 1:
+                continue
+            if site.scope.self_name and key == f"{site.scope.self_name}{suffix}":
+                continue  # a class's own attribute (this one's, or another class's)
+            return True
+        return False
 
     def _class_qname(self, cls):
         """The index's name for a class of this module (top-level classes only)."""
