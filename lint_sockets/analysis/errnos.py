@@ -7,6 +7,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.handlers import HandlerEval
+from lint_sockets.analysis.index import ErrnoName
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
 
 
@@ -102,12 +103,37 @@ class ErrnoFacts:
         last = qname.rpartition(".")[2]
         if last.startswith("SSL_ERROR_"):
             return {last}
+        if not qname.startswith("errno.") and key.partition(".")[0] not in self.model.constants:
+            # a constant of another project module (this module's own are read below)
+            from_project = self._project_errno_set(key)
+            if from_project is not None:
+                return from_project
         if last.isupper() and (last.startswith("E") or last.startswith("WSAE")):
             canonical = tables.canonical_errno(last)
             return {canonical}
         if "." not in key and key in self.model.constants and depth < 3:
             return self.errno_set(self.model.constants[key], depth + 1)
         return None
+
+    def _project_errno_set(self, key):
+        """Errno names of a constant imported from another project module
+        (``from .errors import RETRY_ERRNOS``, ``errors.RETRY_ERRNOS``), through the
+        project index: a tuple or set of ``errno.X`` names or numbers, or one of them."""
+        if self.project is None or self.module_name is None:
+            return None
+        value = self.project.constant(self.module_name, key)
+        items = value if isinstance(value, (tuple, frozenset)) else (value,)
+        result = set()
+        for item in items:
+            if isinstance(item, ErrnoName):
+                result.add(tables.canonical_errno(item.name))
+            elif type(item) is int:
+                name = tables.errno_for_number(item)
+                if name:
+                    result.add(name)
+            else:
+                return None  # NOT_FOUND, or not an errno constant
+        return result if isinstance(value, (tuple, frozenset, ErrnoName)) or result else None
 
 
 def errno_call(node):

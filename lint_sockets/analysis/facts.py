@@ -30,6 +30,8 @@ from lint_sockets.analysis.identity import (
     DEFAULT_SOCKET_NAMES, KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, Evidence, IdentityFacts,
     SocketInfo,
 )
+from lint_sockets.analysis.index import NOT_FOUND
+from lint_sockets.analysis.nodes import key_of, strip_await
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
@@ -125,6 +127,19 @@ class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts):
             value = self._memo[key] = compute()
             return value
 
+    def constant_value(self, node: cst.BaseExpression) -> object:
+        """The value of a module constant named by ``node`` (``DEFAULT_ADDR``,
+        ``const.DEFAULT_ADDR``), defined in this module or imported from another project
+        module, as the project index records it (int, float, str, bytes, bool, None, tuple,
+        frozenset, ``index.ErrnoName``); ``index.NOT_FOUND`` when unknown or when there is
+        no project index. Imports and re-exports are followed ``index.MAX_HOPS`` steps."""
+        if self.project is None or self.module_name is None:
+            return NOT_FOUND
+        key = key_of(strip_await(node))
+        if key is None:
+            return NOT_FOUND
+        return self.project.constant(self.module_name, key)
+
     # ---- module-wide facts -----------------------------------------------------------
 
     def mentions(self, word):
@@ -149,5 +164,5 @@ __all__ = [
     "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE",
     "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
-    "DEFAULT_SOCKET_NAMES",
+    "DEFAULT_SOCKET_NAMES", "NOT_FOUND",
 ]

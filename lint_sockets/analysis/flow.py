@@ -9,7 +9,8 @@ import enum
 import libcst as cst
 
 from lint_sockets.analysis.identity import is_plain_ctor
-from lint_sockets.analysis.nodes import key_of, number_value, strip_await
+from lint_sockets.analysis.index import RETURNED, Setting
+from lint_sockets.analysis.nodes import iter_children, key_of, number_value, strip_await
 
 
 class Blocking(enum.Enum):
@@ -223,9 +224,261 @@ class FlowFacts:
             owner = owner.parent
         return False
 
+    # ---- settings made across functions and modules (the project index) ---------------
+
+    def project_settings(self, site, key):
+        """What the project index shows is set on the socket ``key`` (seen at ``site``)
+        outside this function's own calls on it, as a frozenset of ``index.Setting``; None
+        when there is no index (the file alone), or when ``key`` is not something it can
+        follow (a parameter, an attribute of another object).
+
+        Followed: for ``self.x``, what any method of the class or of its project bases sets
+        on it, through helpers, and what the factory it is assigned from sets on the socket
+        it returns (``ProjectIndex.attribute_settings``); for a local socket, what the
+        project factory it comes from sets on the socket it returns (``sets_on(f)
+        ["<return>"]``), what the project functions it is passed to set on that parameter
+        (``self._configure(sock)``, ``net.set_timeouts(sock)``, ``Conn(sock)``), and what
+        the class sets on the attribute it is stored in (``self.sock = sock``). Helpers
+        calling helpers are followed ``index.MAX_DEPTH`` calls deep; callers are not
+        searched (the index has no reverse edges)."""
+        if self.project is None or self.module_name is None or key is None:
+            return None
+        scope = site.scope
+        memo_key = f"flow.settings:{id(scope)}:{key}"
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._project_settings(scope, key)
+        return self._memo[memo_key]
+
+    def _project_settings(self, scope, key):
+        project = self.project
+        head, _, rest = key.partition(".")
+        cls_qname = self._class_qname(scope.cls)
+        if rest:
+            if "." in rest or head != scope.self_name or cls_qname is None or \
+                    self._attribute_escapes(scope.cls, rest):
+                return None
+            return frozenset(project.attribute_settings(cls_qname, rest))
+        if scope.kind != "function":
+            return None
+        found = set()
+        for binding in scope.bindings.get(key, ()):
+            if binding.how == "param":
+                return None  # what the caller did to it is out of sight
+            value = strip_await(binding.value) if binding.value is not None else None
+            if isinstance(value, cst.Call) and binding.index is None:
+                callee = self._callee_qname(scope, value.func, cls_qname)
+                if callee is not None:
+                    found |= project.sets_on(callee[0]).get(RETURNED, frozenset())
+        for call, where in _calls_passing(scope.node, key):
+            callee = self._callee_qname(scope, call.func, cls_qname)
+            if callee is None:
+                continue
+            qname, bound = callee
+            function = project.function_of(qname)
+            if function is None:
+                continue
+            if isinstance(where, int):
+                index = where + (1 if bound else 0)
+                params = function.params
+                name = params[index] if index < len(params) else None
+            else:
+                name = where
+            if name is not None:
+                found |= project.sets_on(qname).get(name, frozenset())
+        if cls_qname is not None:
+            for attr in _stored_on_self(scope, key):
+                found |= project.attribute_settings(cls_qname, attr)
+        return frozenset(found)
+
+    def _attribute_escapes(self, cls, attr):
+        """``self.<attr>`` may be configured where the index does not follow it: a method
+        of the class copies it to a local (``sock = self.sock``) or hands ``self`` to
+        another function, or code of this module reaches it through another object
+        (``client.sock.settimeout(5)``)."""
+        memo_key = f"flow.escapes:{id(cls)}:{attr}"
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            cached = self._memo[memo_key] = self._find_attribute_escape(cls, attr)
+        return cached
+
+    def _find_attribute_escape(self, cls, attr):
+        for method in cls.methods:
+            own = f"{method.self_name}.{attr}"
+            for bindings in method.bindings.values():
+                for binding in bindings:
+                    value = strip_await(binding.value) if binding.value is not None else None
+                    if value is not None and key_of(value) == own:
+                        return True
+            if method.self_name and next(_calls_passing(method.node, method.self_name),
+                                         None) is not None:
+                return True
+        suffix = "." + attr
+        for site in self.model.calls:
+            key = site.receiver_key
+            if key is None or not key.endswith(suffix) or key.count(".") < 1:
+                continue
+            if site.scope.self_name and key == f"{site.scope.self_name}{suffix}":
+                continue  # a class's own attribute (this one's, or another class's)
+            return True
+        return False
+
+    def _class_qname(self, cls):
+        """The index's name for a class of this module (top-level classes only)."""
+        if cls is None:
+            return None
+        if not any(stmt is cls.node for stmt in self.model.module.body):
+            return None
+        return f"{self.module_name}.{cls.name}"
+
+    def _callee_qname(self, scope, func, cls_qname):
+        """(qualified name, bound) of a project function, method or class (then its
+        ``__init__``) called as ``func``, or None."""
+        dotted = key_of(func)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        if rest and head == scope.self_name:
+            if cls_qname is None or "." in rest:
+                return None
+            return f"{cls_qname}.{rest}", True
+        qname = self.project.resolve(self.module_name, dotted)
+        if qname is None:
+            return None
+        if self.project.class_of(qname) is not None:
+            return f"{qname}.__init__", True
+        return qname, False
+
+    def timeout_set_elsewhere(self, site, key):
+        """The project index shows a timeout set on the socket (``settimeout`` with a
+        value, ``setblocking``, ``SO_RCVTIMEO``/``SO_SNDTIMEO``) by a helper, a project
+        base class, a method of the class, or the factory that made it; None when the
+        index cannot say (no index, or a socket it cannot follow)."""
+        settings = self.project_settings(site, key)
+        if settings is None:
+            return None
+        return bool(settings & _TIMEOUT_SETTINGS)
+
+    def read_timeout_set_elsewhere(self, site, key):
+        """As ``timeout_set_elsewhere``, for a read timeout: ``settimeout`` with a value
+        other than None/0, or ``SO_RCVTIMEO``."""
+        settings = self.project_settings(site, key)
+        if settings is None:
+            return None
+        return bool(settings & {Setting.TIMEOUT, Setting.RCVTIMEO})
+
+    def keepalive_timers_set_elsewhere(self, site, key):
+        """The project index shows keepalive timers set on the socket by a helper, a method
+        of the class or of a project base, or the factory that made it."""
+        settings = self.project_settings(site, key)
+        return bool(settings and Setting.KEEPALIVE_TIMERS in settings)
+
+    def timeout_may_be_none(self, scope, value):
+        """``settimeout(timeout)`` / ``create_connection(addr, timeout)`` with a parameter
+        whose default is None, that the function never rebinds, and that no call in this
+        module passes a value for: on the default path there is no timeout at all. A
+        variable counts as a timeout only when it cannot be None there (a default other than
+        None, a required parameter: the caller's choice, a rebinding such as
+        ``timeout = timeout or 10``, or a caller in the module that passes one). Callers in
+        other modules are not searched."""
+        value = strip_await(value)
+        if not isinstance(value, cst.Name) or scope.kind != "function":
+            return False
+        bindings = scope.bindings.get(value.value, ())
+        if len(bindings) != 1 or bindings[0].how != "param":
+            return False
+        default = bindings[0].value
+        if not (isinstance(default, cst.Name) and default.value == "None"):
+            return False
+        return not self._callers_pass(scope, bindings[0].node)
+
+    def _callers_pass(self, scope, param):
+        """A call in this module of the function ``scope`` (by its name, or ``self.name``)
+        passes a value other than None for ``param``."""
+        node = scope.node
+        name = node.name.value
+        params = list(node.params.posonly_params) + list(node.params.params)
+        position = next((i for i, p in enumerate(params) if p is param), None)
+        if position is not None and scope.cls is not None and scope.self_name is not None:
+            position -= 1  # called as self.name(...) / obj.name(...)
+        for call in self._module_calls_named(name):
+            positional = [a for a in call.args if a.keyword is None]
+            if any(a.star for a in call.args):
+                return True
+            for arg in call.args:
+                if arg.keyword is not None and arg.keyword.value == param.name.value:
+                    if not (isinstance(arg.value, cst.Name) and arg.value.value == "None"):
+                        return True
+            if position is not None and 0 <= position < len(positional):
+                arg = positional[position].value
+                if not (isinstance(arg, cst.Name) and arg.value == "None"):
+                    return True
+        return False
+
+    def _module_calls_named(self, name):
+        index = self._memo.get("flow.calls_by_name")
+        if index is None:
+            index = {}
+            stack = [self.model.module]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, cst.Call):
+                    func = node.func
+                    called = func.value if isinstance(func, cst.Name) else (
+                        func.attr.value if isinstance(func, cst.Attribute) else None)
+                    if called is not None:
+                        index.setdefault(called, []).append(node)
+                stack.extend(iter_children(node))
+            self._memo["flow.calls_by_name"] = index
+        return index.get(name, ())
+
     def is_nonblocking(self, site, key=None):
         return self.state(site, key) == NONBLOCKING
 
     def is_blocking_or_timeout(self, site, key=None):
         return self.state(site, key) in (BLOCKING, TIMEOUT)
 
+
+_TIMEOUT_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLOCKING,
+                               Setting.RCVTIMEO, Setting.SNDTIMEO})
+
+
+def _calls_passing(root, key):
+    """(call, position or keyword) for each call under ``root`` (not in nested functions or
+    classes) that passes the name ``key`` as an argument."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call):
+            position = 0
+            for arg in node.args:
+                if arg.star:
+                    break
+                if isinstance(arg.value, cst.Name) and arg.value.value == key:
+                    yield node, (arg.keyword.value if arg.keyword is not None else position)
+                if arg.keyword is None:
+                    position += 1
+        stack.extend(iter_children(node))
+
+
+def _stored_on_self(scope, key):
+    """``self.x = key`` in the function: the attribute names the local socket is stored in."""
+    if scope.cls is None or scope.self_name is None:
+        return ()
+    found = []
+    stack = [scope.node]
+    while stack:
+        node = stack.pop()
+        if node is not scope.node and isinstance(node, (cst.FunctionDef, cst.ClassDef,
+                                                        cst.Lambda)):
+            continue
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
+                and node.value.value == key:
+            for target in node.targets:
+                target_key = key_of(target.target)
+                head, _, attr = (target_key or "").partition(".")
+                if head == scope.self_name and attr and "." not in attr:
+                    found.append(attr)
+        stack.extend(iter_children(node))
+    return tuple(found)

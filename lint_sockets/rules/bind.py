@@ -2,7 +2,7 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
 from lint_sockets.analysis.nodes import int_value, mentions, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
@@ -72,7 +72,38 @@ def _is_tcp(facts, site):
         if False in verdicts:
             return False
     address = site.positional(0)
-    return isinstance(address, cst.Tuple)
+    if isinstance(address, cst.Tuple):
+        return True
+    value = facts.constant_value(address) if address is not None else NOT_FOUND
+    return isinstance(value, tuple) and len(value) in (2, 4)
+
+
+def _port(facts, address):
+    """The port of a ``(host, port)`` address: a literal tuple, or a module constant
+    (``bind(DEFAULT_ADDR)``, imported from another project module too); None if unknown."""
+    if isinstance(address, cst.Tuple):
+        if len(address.elements) >= 2:
+            return int_value(address.elements[1].value)
+        return None
+    if address is None:
+        return None
+    value = facts.constant_value(address)
+    if isinstance(value, tuple) and len(value) >= 2 and type(value[1]) is int:
+        return value[1]
+    return None
+
+
+def _tries_again(facts, site):
+    """``bind()`` in a loop whose handler, when the address is in use (EADDRINUSE, a plain
+    ``OSError``), goes on with the loop: the program tries the next candidate port (or the
+    same one again later), so a port held in TIME_WAIT does not stop it from starting."""
+    if not site.loops:
+        return False
+    frame, handler = facts.catching_frame(site, "OSError")
+    if frame is None or handler is None or frame.loop_depth < len(site.loops):
+        return False
+    outcome = facts.handler_outcome(handler, "OSError", "EADDRINUSE")
+    return outcome.all_paths(lambda path: not (path & {RAISE, RETURN, BREAK}))
 
 
 def _mentions_socket_constant(node):
@@ -99,8 +130,7 @@ def check(facts, report):
         if site.method != "bind" or site.receiver_key is None or len(site.node.args) != 1:
             continue
         address = site.positional(0)
-        if isinstance(address, cst.Tuple) and len(address.elements) >= 2 and \
-                int_value(address.elements[1].value) == 0:
+        if _port(facts, address) == 0:
             continue  # port 0: a fresh ephemeral port, no TIME_WAIT to collide with
         cls = site.scope.cls
         if cls is not None and any(b.startswith(_SERVER_BASES) for b in cls.bases):
@@ -119,7 +149,7 @@ def check(facts, report):
                 option = other.positional(1)
                 if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
-        if listens and not reuse:
+        if listens and not reuse and not _tries_again(facts, site):
             report(site.node, "SCK801", fix=_fix(facts, site))
 
 

@@ -110,7 +110,28 @@ def _local_peer(facts, site, bindings):
 def _exempt(facts, site, key, bindings=()):
     if _local_peer(facts, site, bindings) or _socket_sets_timeout(facts, site, key):
         return True
+    followed = facts.timeout_set_elsewhere(site, key)
+    if followed:
+        return True
+    if followed is not None and "." in key:
+        return False  # ``self.x``: the index has seen every method that sets it
     return _escapes(facts, site, key) and _module_sets_timeouts(facts)
+
+
+def _read_later(facts, site, calls):
+    """The connected socket is read after the connect: later in the same function, or, for
+    ``self.x`` when the project index follows the class, in any method of the class."""
+    key = site.receiver_key
+    for later in calls:
+        if later.receiver_key != key or later.method not in _READS:
+            continue
+        if later.scope is site.scope:
+            if later.order > site.order:
+                return True
+        elif "." in key and later.scope.cls is not None and later.scope.cls is site.scope.cls \
+                and facts.timeout_set_elsewhere(site, key) is not None:
+            return True
+    return False
 
 
 def _plain_socket(facts, binding):
@@ -145,11 +166,7 @@ def check_timeout(facts, report):
                 continue
             if _exempt(facts, site, site.receiver_key, reaching):
                 continue
-            if any(
-                later.scope is site.scope and later.receiver_key == site.receiver_key
-                and later.method in _READS and later.order > site.order
-                for later in calls
-            ):
+            if _read_later(facts, site, calls):
                 report(site.node, "SCK701", call=".connect()")
 
 
@@ -206,7 +223,9 @@ def check_keepalive(facts, report):
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
             isinstance(value, cst.Name) and value.value == "True")
-        if truthy and not _has_read_timeout(facts, site):
+        if not truthy or facts.keepalive_timers_set_elsewhere(site, site.receiver_key):
+            continue
+        if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
 
 
@@ -237,16 +256,37 @@ def _has_read_timeout(facts, site):
         attr_rcvtimeo, attr_last = _timeout_calls(facts, site.scope, attr)
         rcvtimeo = rcvtimeo or attr_rcvtimeo
         last = last or attr_last
-    if rcvtimeo:
+    if rcvtimeo or facts.read_timeout_set_elsewhere(site, key):
         return True
     if last is None:
         if stored and _inherits_from_elsewhere(facts, site.scope.cls):
             return True
-        return facts.state(site) == TIMEOUT
+        if facts.state(site) != TIMEOUT:
+            return False
+        return not _timeout_argument_may_be_none(facts, site)
     if last.method == "setblocking":
         return False
     value = last.argument(0, "value")
-    return value is not None and not _is_none_or_zero(value)
+    return value is not None and not _is_none_or_zero(value) and \
+        not facts.timeout_may_be_none(last.scope, value)
+
+
+def _timeout_argument_may_be_none(facts, site):
+    """The socket is in timeout mode because ``create_connection(addr, timeout)`` was given
+    a parameter that defaults to None (``FlowFacts.timeout_may_be_none``)."""
+    for binding in site.reaching or ():
+        value = strip_await(binding.value) if binding.value is not None else None
+        if isinstance(value, cst.Call) and \
+                facts.imports.qualify(value.func) == "socket.create_connection":
+            timeout = None
+            for i, arg in enumerate(value.args):
+                if arg.keyword is not None and arg.keyword.value == "timeout":
+                    timeout = arg.value
+                elif arg.keyword is None and i == 1:
+                    timeout = arg.value
+            if timeout is not None and facts.timeout_may_be_none(binding.scope, timeout):
+                return True
+    return False
 
 
 def _timeout_calls(facts, scope, key):
@@ -294,10 +334,25 @@ def _stored_on_self(scope, key):
 
 
 def _inherits_from_elsewhere(facts, cls):
-    """A base class that is not defined in this module (nor ``object``)."""
+    """A base class that is not defined in this module (nor ``object``). With the project
+    index, project bases are followed (``FlowFacts.project_settings``): only a base outside
+    the project is out of sight."""
+    if cls is None:
+        return False
     local = {c.name for c in facts.classes}
-    return any(base not in local and base not in ("object", "builtins.object")
-               for base in cls.bases)
+    outside = [base for base in cls.bases
+               if base not in local and base not in ("object", "builtins.object")]
+    if outside and facts.project is not None and facts.module_name is not None:
+        project = facts.project
+        for arg in cls.node.bases:
+            dotted = key_of(arg.value)
+            if arg.keyword is not None or dotted in ("object", "builtins.object"):
+                continue
+            qname = project.resolve(facts.module_name, dotted) if dotted else None
+            if qname is None or project.class_of(qname) is None:
+                return True  # a base outside the project (or a dynamic one)
+        return False
+    return bool(outside)
 
 
 def _unix_socket(facts, site):

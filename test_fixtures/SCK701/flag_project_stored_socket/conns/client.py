@@ -1,0 +1,30 @@
+# Each socket is stored on self, connected in __init__ and read by another method.
+import socket
+
+from conns.base import Endpoint
+
+
+class Client:
+    def __init__(self, host, port):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.connect((host, port))  # expect: SCK701
+
+    def read(self):
+        return self.sock.recv(4096)
+
+
+class Tuned(Endpoint):
+    def __init__(self, host, port):
+        super().__init__()
+        self.conn = socket.create_connection((host, port))  # expect: SCK701
+        self._configure(self.conn)  # buffer sizes only: no timeout
+
+    def read(self):
+        return self.conn.recv(4096)
+
+
+def probe(host, port):
+    # A timeout on this socket only.
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.settimeout(2)
+    return sock.recv(16)

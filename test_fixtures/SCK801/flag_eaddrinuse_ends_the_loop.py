@@ -1,0 +1,30 @@
+# The handler of bind() ends the loop on EADDRINUSE: the next candidate is never tried, and a
+# restart while old connections are in TIME_WAIT fails.
+import errno
+import socket
+
+
+def listen_on_first_free(host, ports):
+    for port in ports:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.bind((host, port))  # expect: SCK801
+        except OSError as exc:
+            sock.close()
+            if exc.errno == errno.EADDRINUSE:
+                raise SystemExit(f"port {port} is busy")
+            continue
+        sock.listen()
+        return sock
+    return None
+
+
+def listen_once(host, port):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((host, port))  # expect: SCK801
+    except OSError:
+        sock.close()
+        return None
+    sock.listen()
+    return sock
