@@ -72,7 +72,7 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import canonical_errno
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1091,6 +1091,7 @@ class _FunctionWalk:
     sends_all = False
     retry = None
     inner = None  # nested function name -> _FunctionWalk
+    guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
 
     def __init__(self, node, ctx, in_class, outer_params=None):
         self.node = node
@@ -1226,7 +1227,12 @@ class _FunctionWalk:
             elif code == _TRY:
                 if loop is not None and self.retry is None:
                     self.check_retry(stmt)
-                self.walk(stmt.body, loop, depth + 1)
+                if stmt.handlers:
+                    self.guarded += 1
+                    self.walk(stmt.body, loop, depth + 1)
+                    self.guarded -= 1
+                else:
+                    self.walk(stmt.body, loop, depth + 1)
                 for handler in stmt.handlers:
                     self.walk(handler.body, loop, depth + 1)
                 if stmt.orelse:
@@ -1497,6 +1503,10 @@ class _FunctionWalk:
         fact = self.value(node)
         if fact.kind is ValueKind.UNKNOWN:
             return  # unknown returns are left out: they say nothing about the others
+        if fact.kind is ValueKind.FORWARD and self.guarded:
+            # ``try: return self.handle.accept() except ...``: the helper handles the
+            # call's errors itself, so what its callers get is not the bare call's result
+            return
         if fact not in self.returns and len(self.returns) < MAX_FACTS:
             self.writable("returns").append(fact)
 
