@@ -21,7 +21,9 @@ and answers the analysis' questions about them:
   ``attribute_settings``: everything a class's methods (and the factory an attribute comes
   from) set on ``self.<attr>``;
 - ``retry_helper`` / ``is_retry_decorator`` / ``retry_decorators``: helpers and decorators
-  that retry a call on EINTR/EAGAIN;
+  that retry a call on EINTR/EAGAIN; ``retried_socket_calls``: the socket calls the project
+  hands to one of them (``until_concludes(self.sock.send, data)``, a decorated method
+  returning ``self.sock.recv(n)``), the one query that looks at callers;
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
   through imports.
@@ -270,7 +272,7 @@ class FunctionSummary:
     settings made on it here; ``calls``: calls passing targets to other functions."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
-                 "sets", "calls", "retry", "decorators")
+                 "sets", "calls", "retry", "decorators", "passes")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -282,11 +284,12 @@ class FunctionSummary:
     calls: List[CallEdge]
     retry: Optional[RetryFact]
     decorators: List[str]
+    passes: List[Tuple[str, int, str]]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
-                 retry: Optional[RetryFact] = None, decorators=()):
+                 retry: Optional[RetryFact] = None, decorators=(), passes=()):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -298,12 +301,15 @@ class FunctionSummary:
         self.calls = list(calls)
         self.retry = retry  # RetryFact or None
         self.decorators = list(decorators)  # dotted names as written
+        # (callee as written, argument position, the bound socket method handed to it:
+        # ``until_concludes(self.sock.send, data)`` -> ("until_concludes", 0, "self.sock.send"))
+        self.passes = list(passes)
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
-                    or self.decorators)
+                    or self.decorators or self.passes)
 
     def to_json(self):
         data = {}
@@ -330,12 +336,20 @@ class FunctionSummary:
             data["retry"] = self.retry.to_json()
         if self.decorators:
             data["dec"] = list(self.decorators)
+        if self.passes:
+            data["pass"] = [[c, i, a] for c, i, a in self.passes]
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec"}, "function")
+                           "dec", "pass"}, "function")
+        passes = []
+        for item in _list(data.get("pass", []), MAX_EDGES, "passes"):
+            item = _list(item, 3, "pass")
+            if len(item) != 3 or type(item[1]) is not int or not 0 <= item[1] < MAX_PARAMS:
+                _fail("pass")
+            passes.append((_name(item[0]), item[1], _name(item[2])))
         sets = {}
         for target, settings in _dict(data.get("set", {}), MAX_FACTS, "settings").items():
             sets[_name(target)] = {_enum(Setting, s) for s in
@@ -350,6 +364,7 @@ class FunctionSummary:
             calls=[CallEdge.from_json(c) for c in _list(data.get("c", []), MAX_EDGES, "calls")],
             retry=RetryFact.from_json(data["retry"]) if "retry" in data else None,
             decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
+            passes=passes,
         )
 
 
@@ -720,6 +735,10 @@ _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "re
                            "recvmsg_into", "read"})
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
+# Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
+_PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
+                             "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
+                             "connect", "connect_ex"})
 _KEEPALIVE_TIMERS = frozenset({"TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT",
                                "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS"})
 _RETRY_ERRNOS = frozenset({"EINTR", "EAGAIN"})
@@ -1092,6 +1111,7 @@ class _FunctionWalk:
     retry = None
     inner = None  # nested function name -> _FunctionWalk
     guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
+    passes = ()  # [(callee, position, bound socket method)]
 
     def __init__(self, node, ctx, in_class, outer_params=None):
         self.node = node
@@ -1194,7 +1214,9 @@ class _FunctionWalk:
                     value = value.value
                 if type(value) is ast.Call:
                     self.call_statement(value)
+                    self.passed_methods(value)
             elif code == _ASSIGN:
+                self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
                     target = targets[0]
@@ -1204,6 +1226,7 @@ class _FunctionWalk:
                         self.assign(target, stmt.value)
             elif code == _RETURN:
                 if stmt.value is not None:
+                    self.passed_methods(stmt.value)
                     self.returned(stmt.value)
             elif code == _IF:
                 if self.local_nodes:
@@ -1267,6 +1290,30 @@ class _FunctionWalk:
                 self.sends_all = True
         if call.args or call.keywords:
             self.record_call(call)
+
+    def passed_methods(self, call):
+        """``until_concludes(self.sock.send, data)``: a bound socket method handed to a
+        function (a retry helper, usually), recorded for that function's own checks."""
+        if type(call) is ast.Await:
+            call = call.value
+        if type(call) is not ast.Call or not call.args:
+            return
+        callee = None
+        for position, arg in enumerate(call.args[:MAX_PARAMS]):
+            if type(arg) is not ast.Attribute or arg.attr not in _PASSED_METHODS:
+                continue
+            if callee is None:
+                callee = dotted_name(call.func)
+                if callee is None or len(callee) > MAX_NAME:
+                    return
+                head = callee.partition(".")[0]
+                if head in self.params or head in self.kwonly or head in self.local_nodes \
+                        or (head in _BUILTINS and head not in self.ctx.imports):
+                    return  # a parameter, a local, self or a builtin: no project function
+            bound = dotted_name(arg)
+            if bound is None or len(bound) > MAX_NAME or len(self.passes) >= MAX_EDGES:
+                continue
+            self.writable("passes").append((callee, position, bound))
 
     def setting(self, method, call):
         args = call.args
@@ -1573,7 +1620,8 @@ class _FunctionWalk:
             kwonly=self.kwonly if keep_params else (),
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
-            sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators)
+            sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
+            passes=self.passes)
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -1694,7 +1742,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
     walk = _FunctionWalk(node, ctx, in_class).run()
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations):
+            or walk.annotations or walk.passes):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -2111,6 +2159,56 @@ class ProjectIndex:
             if decorator and decorator.summary.retry and decorator.summary.retry.decorator:
                 found.append((decorator.qname, decorator.summary.retry.errnos))
         return found
+
+    def retried_socket_calls(self, func_qname: str) -> List[Tuple[str, str]]:
+        """What a retry helper or decorator retries, from the places that use it: for
+        ``until_concludes(self.sock.send, data)`` anywhere in the project, ("send",
+        "self.sock"); for a function it decorates that returns a socket call's result
+        (``return self.sock.recv(n)``), ("recv", "self.<attr>" or the parameter's name).
+        This is the one query that looks at callers: it reads every summary's recorded
+        hand-overs and decorators once (memoised), never source."""
+        qname = self.canonical(func_qname) or func_qname
+        users = self._retry_users().get(qname, ())
+        retry = self.retry_helper(qname)
+        found = []
+        for kind, position, what in users:
+            if kind == "pass":
+                if retry is None or retry[1] != position:
+                    continue
+                receiver, _, method = what.rpartition(".")
+                found.append((method, receiver))
+            else:  # a decorated function: what it returns
+                value = self.returns(what)
+                if value.kind in (ValueKind.READ, ValueKind.FORWARD) and value.method:
+                    found.append((value.method, "self." + value.name if value.name
+                                  else f"parameter {value.param}"))
+        return found
+
+    def _retry_users(self):
+        users = self.__dict__.get("_users")
+        if users is not None:
+            return users
+        users = self.__dict__["_users"] = {}
+        for module, summary in self.summaries.items():
+            functions = [(f"{module}.{name}", function)
+                         for name, function in summary.functions.items()]
+            for cls_name, cls in summary.classes.items():
+                functions.extend((f"{module}.{cls_name}.{name}", function)
+                                 for name, function in cls.methods.items())
+            for qname, function in functions:
+                for callee, position, bound in function.passes:
+                    target = self.resolve(module, callee)
+                    if target is not None:
+                        entries = users.setdefault(self.canonical(target) or target, [])
+                        if len(entries) < MAX_ENTRIES:
+                            entries.append(("pass", position, bound))
+                for dotted in function.decorators:
+                    target = self.resolve(module, dotted)
+                    if target is not None:
+                        entries = users.setdefault(self.canonical(target) or target, [])
+                        if len(entries) < MAX_ENTRIES:
+                            entries.append(("decorated", None, qname))
+        return users
 
     # -- constants
     def constant(self, module: str, name: str, _hops: int = 0) -> object:
