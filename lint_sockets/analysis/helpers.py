@@ -48,19 +48,23 @@ class HelperOp:
     socket, when the helper reads a parameter; ``attr``: the helper's ``self`` attribute it
     reads, otherwise."""
 
-    __slots__ = ("method", "helper", "info", "argument", "attr")
+    __slots__ = ("method", "helper", "info", "argument", "attr", "bound")
 
     def __init__(self, method: str, helper: str, info: SocketInfo,
-                 argument: cst.BaseExpression | None = None, attr: str | None = None):
+                 argument: cst.BaseExpression | None = None, attr: str | None = None,
+                 bound: bool = False):
         self.method = method
-        self.helper = helper
+        self.helper = helper  # module.function, or module.Class.method when ``bound``
         self.info = info
         self.argument = argument
         self.attr = attr
+        self.bound = bound
 
     @property
     def short_name(self) -> str:
-        return self.helper.rpartition(".")[2]
+        """The helper as a message names it: ``read_some``, ``Stream.recv`` for a method."""
+        parts = self.helper.split(".")
+        return ".".join(parts[-2:]) if self.bound and len(parts) > 1 else parts[-1]
 
 
 # Names (last components) of the project's functions and methods that return a socket
@@ -187,11 +191,11 @@ class HelperFacts:
             if argument is None:
                 return None
             info = self._argument_info(site, argument)
-            return HelperOp(value.method, qname, info, argument=argument)
+            return HelperOp(value.method, qname, info, argument=argument, bound=bound)
         if value.name is None or cls_qname is None:
             return None
         info = self._attribute_info(site, project, cls_qname, value.name)
-        return HelperOp(value.method, qname, info, attr=value.name)
+        return HelperOp(value.method, qname, info, attr=value.name, bound=True)
 
     def _argument_info(self, site, argument):
         key = key_of(argument)

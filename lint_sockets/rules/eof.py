@@ -24,23 +24,11 @@ def check(facts, report):
         loop = _innermost_while(site.loops)
         if loop is None or loop.bounded or site.leaves_loop:
             continue
-        helper = None
-        if method not in _RECV and method not in _LOOP_RECV and method != "read" or \
-                method in _RECV and facts.socket_confidence(site).confidence not in (
-                    KNOWN, LIKELY):
-            # ``self._read()`` / ``read_some(sock)`` / ``self.conn.recv(n)`` of a wrapper:
-            # a project helper returning a recv() result unchecked
-            helper = facts.through_helper(site)
-            if helper is not None and helper.method in _RECV:
-                if helper.info.confidence not in (KNOWN, LIKELY) or helper.info.datagram:
-                    continue
-                method = helper.method
-            elif method is None:
-                continue
-            else:
-                helper = None
+        helper = _read_helper(facts, site)
         if helper is not None:
-            pass
+            if helper.info.confidence not in (KNOWN, LIKELY) or helper.info.datagram:
+                continue
+            method = helper.method
         elif method in _RECV:
             if site.receiver_key is None:
                 continue
@@ -84,6 +72,19 @@ def check(facts, report):
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=call,
                problem=via + f"never checked for EOF ({_eof_value(method)}): spins once the peer "
                "closes")
+
+
+def _read_helper(facts, site):
+    """The project helper whose recv() result the call returns unchecked (``self._read()``,
+    ``read_some(sock)``, a wrapper object's forwarding ``recv``), or None. A direct read of
+    a known or likely socket is the read itself."""
+    method = site.method
+    if method in _LOOP_RECV or method == "read":
+        return None
+    if method in _RECV and facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
+        return None
+    helper = facts.through_helper(site)
+    return helper if helper is not None and helper.method in _RECV else None
 
 
 _CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})

@@ -25,3 +25,26 @@ class Channel:
         if chunk == b"":
             raise EOFError
         return chunk
+
+
+class Stream:
+    """A wrapper that forwards recv() to its socket: its callers' loops are checked."""
+
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+
+    def recv(self, size: int) -> bytes:
+        return self._sock.recv(size)
+
+
+class SafeStream:
+    """A wrapper whose recv() raises at end of file: its callers need no check."""
+
+    def __init__(self, sock: socket.socket):
+        self._sock = sock
+
+    def recv(self, size: int) -> bytes:
+        data = self._sock.recv(size)
+        if not data:
+            raise EOFError("peer closed")
+        return data
