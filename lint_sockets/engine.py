@@ -409,7 +409,9 @@ def run_rules(module, settings, source=None, project=None, module_name=None):
             checks.append(check)
     if not checks:
         return []
-    model = build_model(module)
+    from lint_sockets.analysis.helpers import helper_names
+
+    model = build_model(module, helper_names(project))
     facts = Facts(model, settings, source, project=project, module=module_name)
     findings = []
     seen = set()

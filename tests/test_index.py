@@ -1172,3 +1172,86 @@ def test_attribute_settings_collect_every_method_and_the_factory(tmp_path):
     assert settings("srv.client.Client", "missing") == frozenset()
     assert settings("srv.client.Plain", "sock") == {
         Setting.TIMEOUT, Setting.KEEPALIVE, Setting.KEEPALIVE_TIMERS}
+
+
+# ---- what the project hands to retry helpers, and guarded forwards ----------------------
+
+def test_retried_socket_calls_come_from_the_projects_uses(tmp_path):
+    index = build(tmp_path, {**package("app"), "app/retry.py": """
+        import errno
+
+        def until_concludes(f, *args):
+            while True:
+                try:
+                    return f(*args)
+                except OSError as e:
+                    if e.errno != errno.EINTR:
+                        raise
+
+        def retrying(func):
+            def wrapper(*args):
+                while True:
+                    try:
+                        return func(*args)
+                    except InterruptedError:
+                        continue
+            return wrapper
+
+        def unused(f):
+            while True:
+                try:
+                    return f()
+                except InterruptedError:
+                    continue
+        """, "app/conn.py": """
+        from app import retry
+        from app.retry import retrying, until_concludes
+
+        class Conn:
+            def write(self, data):
+                sent = until_concludes(self.sock.send, data)
+                return sent
+
+            def write_other(self, data):
+                retry.until_concludes(self.sock.sendall, data)
+
+            def not_a_helper(self, callback, data):
+                callback(self.sock.send, data)  # a parameter: no project function
+
+            @retrying
+            def read(self, n):
+                return self.sock.recv(n)
+        """})
+    assert sorted(index.retried_socket_calls("app.retry.until_concludes")) == [
+        ("send", "self.sock"), ("sendall", "self.sock")]
+    assert index.retried_socket_calls("app.retry.retrying") == [("recv", "self.sock")]
+    assert index.retried_socket_calls("app.retry.unused") == []
+    assert index.retried_socket_calls("app.conn.Conn.write") == []
+
+
+def test_a_forwarded_accept_inside_try_except_is_not_a_bare_forward(tmp_path):
+    index = build(tmp_path, {"transport.py": """
+        class Bare:
+            def accept(self):
+                return self.handle.accept()
+
+        class Guarded:
+            def accept(self):
+                while True:
+                    try:
+                        return self.handle.accept()
+                    except ConnectionAbortedError:
+                        continue
+
+        class Reader:
+            def read(self):
+                try:
+                    return self.sock.recv(4096)
+                except TimeoutError:
+                    return None
+        """})
+    bare = index.returns("transport.Bare.accept")
+    assert (bare.kind, bare.name, bare.method) == (ValueKind.FORWARD, "handle", "accept")
+    assert index.returns("transport.Guarded.accept").kind is ValueKind.UNKNOWN
+    # a try around a read changes nothing about what an empty read gives
+    assert index.returns("transport.Reader.read").kind is ValueKind.READ

@@ -10,6 +10,8 @@ answers it:
   handler do when the error is errno E (raise, return, break, continue, fall through,
   close, sleep)?
 - errnos: which errno names does an expression stand for?
+- helpers: which socket operation does a call of a project helper perform (``self._read()``
+  returning ``self.sock.recv(n)``)? Needs the project index.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from lint_sockets.analysis.handlers import (
     BREAK, CLOSE, CONTINUE, FALL, RAISE, RETURN, SLEEP, TERMINAL, Handler, HandlerFacts,
     Outcome, SuppressFrame, TryFrame,
 )
+from lint_sockets.analysis.helpers import HelperFacts, HelperOp
 from lint_sockets.analysis.identity import (
     DEFAULT_SOCKET_NAMES, KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, Evidence, IdentityFacts,
     SocketInfo,
@@ -37,7 +40,7 @@ from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 T = TypeVar("T")
 
 
-class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts):
+class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts):
     """Everything rules ask about one module."""
 
     def __init__(self, model, settings, source=None, project=None, module=None):
@@ -164,5 +167,5 @@ __all__ = [
     "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE",
     "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
-    "DEFAULT_SOCKET_NAMES", "NOT_FOUND",
+    "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp",
 ]

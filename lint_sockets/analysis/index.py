@@ -21,7 +21,9 @@ and answers the analysis' questions about them:
   ``attribute_settings``: everything a class's methods (and the factory an attribute comes
   from) set on ``self.<attr>``;
 - ``retry_helper`` / ``is_retry_decorator`` / ``retry_decorators``: helpers and decorators
-  that retry a call on EINTR/EAGAIN;
+  that retry a call on EINTR/EAGAIN; ``retried_socket_calls``: the socket calls the project
+  hands to one of them (``until_concludes(self.sock.send, data)``, a decorated method
+  returning ``self.sock.recv(n)``), the one query that looks at callers;
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
   through imports.
@@ -73,7 +75,7 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import canonical_errno
 
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -274,7 +276,7 @@ class FunctionSummary:
     function fixes it (``return IAC + WILL + bytes([opt])``), else None."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
-                 "sets", "calls", "retry", "decorators", "size")
+                 "sets", "calls", "retry", "decorators", "size", "passes")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -287,11 +289,13 @@ class FunctionSummary:
     retry: Optional[RetryFact]
     decorators: List[str]
     size: Optional[int]
+    passes: List[Tuple[str, int, str]]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
-                 retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None):
+                 retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
+                 passes=()):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -304,12 +308,15 @@ class FunctionSummary:
         self.retry = retry  # RetryFact or None
         self.decorators = list(decorators)  # dotted names as written
         self.size = size  # bound on len() of what it returns, or None
+        # (callee as written, argument position, the bound socket method handed to it:
+        # ``until_concludes(self.sock.send, data)`` -> ("until_concludes", 0, "self.sock.send"))
+        self.passes = list(passes)
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
-                    or self.decorators or self.size is not None)
+                    or self.decorators or self.size is not None or self.passes)
 
     def to_json(self):
         data = {}
@@ -338,15 +345,23 @@ class FunctionSummary:
             data["dec"] = list(self.decorators)
         if self.size is not None:
             data["n"] = self.size
+        if self.passes:
+            data["pass"] = [[c, i, a] for c, i, a in self.passes]
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n"}, "function")
+                           "dec", "n", "pass"}, "function")
         size = data.get("n")
         if size is not None and (type(size) is not int or not 0 <= size <= MAX_PAYLOAD):
             _fail("size")
+        passes = []
+        for item in _list(data.get("pass", []), MAX_EDGES, "passes"):
+            item = _list(item, 3, "pass")
+            if len(item) != 3 or type(item[1]) is not int or not 0 <= item[1] < MAX_PARAMS:
+                _fail("pass")
+            passes.append((_name(item[0]), item[1], _name(item[2])))
         sets = {}
         for target, settings in _dict(data.get("set", {}), MAX_FACTS, "settings").items():
             sets[_name(target)] = {_enum(Setting, s) for s in
@@ -362,6 +377,7 @@ class FunctionSummary:
             retry=RetryFact.from_json(data["retry"]) if "retry" in data else None,
             decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
             size=size,
+            passes=passes,
         )
 
 
@@ -732,6 +748,10 @@ _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "re
                            "recvmsg_into", "read"})
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
+# Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
+_PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
+                             "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
+                             "connect", "connect_ex"})
 _KEEPALIVE_TIMERS = frozenset({"TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT",
                                "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS"})
 _RETRY_ERRNOS = frozenset({"EINTR", "EAGAIN"})
@@ -1103,6 +1123,8 @@ class _FunctionWalk:
     sends_all = False
     retry = None
     inner = None  # nested function name -> _FunctionWalk
+    guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
+    passes = ()  # [(callee, position, bound socket method)]
 
     def __init__(self, node, ctx, in_class, outer_params=None):
         self.node = node
@@ -1205,7 +1227,9 @@ class _FunctionWalk:
                     value = value.value
                 if type(value) is ast.Call:
                     self.call_statement(value)
+                    self.passed_methods(value)
             elif code == _ASSIGN:
+                self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
                     target = targets[0]
@@ -1215,6 +1239,7 @@ class _FunctionWalk:
                         self.assign(target, stmt.value)
             elif code == _RETURN:
                 if stmt.value is not None:
+                    self.passed_methods(stmt.value)
                     self.returned(stmt.value)
             elif code == _IF:
                 if self.local_nodes:
@@ -1238,7 +1263,12 @@ class _FunctionWalk:
             elif code == _TRY:
                 if loop is not None and self.retry is None:
                     self.check_retry(stmt)
-                self.walk(stmt.body, loop, depth + 1)
+                if stmt.handlers:
+                    self.guarded += 1
+                    self.walk(stmt.body, loop, depth + 1)
+                    self.guarded -= 1
+                else:
+                    self.walk(stmt.body, loop, depth + 1)
                 for handler in stmt.handlers:
                     self.walk(handler.body, loop, depth + 1)
                 if stmt.orelse:
@@ -1273,6 +1303,30 @@ class _FunctionWalk:
                 self.sends_all = True
         if call.args or call.keywords:
             self.record_call(call)
+
+    def passed_methods(self, call):
+        """``until_concludes(self.sock.send, data)``: a bound socket method handed to a
+        function (a retry helper, usually), recorded for that function's own checks."""
+        if type(call) is ast.Await:
+            call = call.value
+        if type(call) is not ast.Call or not call.args:
+            return
+        callee = None
+        for position, arg in enumerate(call.args[:MAX_PARAMS]):
+            if type(arg) is not ast.Attribute or arg.attr not in _PASSED_METHODS:
+                continue
+            if callee is None:
+                callee = dotted_name(call.func)
+                if callee is None or len(callee) > MAX_NAME:
+                    return
+                head = callee.partition(".")[0]
+                if head in self.params or head in self.kwonly or head in self.local_nodes \
+                        or (head in _BUILTINS and head not in self.ctx.imports):
+                    return  # a parameter, a local, self or a builtin: no project function
+            bound = dotted_name(arg)
+            if bound is None or len(bound) > MAX_NAME or len(self.passes) >= MAX_EDGES:
+                continue
+            self.writable("passes").append((callee, position, bound))
 
     def setting(self, method, call):
         args = call.args
@@ -1509,6 +1563,10 @@ class _FunctionWalk:
         fact = self.value(node)
         if fact.kind is ValueKind.UNKNOWN:
             return  # unknown returns are left out: they say nothing about the others
+        if fact.kind is ValueKind.FORWARD and self.guarded:
+            # ``try: return self.handle.accept() except ...``: the helper handles the
+            # call's errors itself, so what its callers get is not the bare call's result
+            return
         if fact not in self.returns and len(self.returns) < MAX_FACTS:
             self.writable("returns").append(fact)
 
@@ -1575,7 +1633,8 @@ class _FunctionWalk:
             kwonly=self.kwonly if keep_params else (),
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
-            sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators)
+            sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
+            passes=self.passes)
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -1697,7 +1756,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
     size = _returned_size(node, ctx)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations or size is not None):
+            or walk.annotations or size is not None or walk.passes):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -2245,6 +2304,56 @@ class ProjectIndex:
             if decorator and decorator.summary.retry and decorator.summary.retry.decorator:
                 found.append((decorator.qname, decorator.summary.retry.errnos))
         return found
+
+    def retried_socket_calls(self, func_qname: str) -> List[Tuple[str, str]]:
+        """What a retry helper or decorator retries, from the places that use it: for
+        ``until_concludes(self.sock.send, data)`` anywhere in the project, ("send",
+        "self.sock"); for a function it decorates that returns a socket call's result
+        (``return self.sock.recv(n)``), ("recv", "self.<attr>" or the parameter's name).
+        This is the one query that looks at callers: it reads every summary's recorded
+        hand-overs and decorators once (memoised), never source."""
+        qname = self.canonical(func_qname) or func_qname
+        users = self._retry_users().get(qname, ())
+        retry = self.retry_helper(qname)
+        found = []
+        for kind, position, what in users:
+            if kind == "pass":
+                if retry is None or retry[1] != position:
+                    continue
+                receiver, _, method = what.rpartition(".")
+                found.append((method, receiver))
+            else:  # a decorated function: what it returns
+                value = self.returns(what)
+                if value.kind in (ValueKind.READ, ValueKind.FORWARD) and value.method:
+                    found.append((value.method, "self." + value.name if value.name
+                                  else f"parameter {value.param}"))
+        return found
+
+    def _retry_users(self):
+        users = self.__dict__.get("_users")
+        if users is not None:
+            return users
+        users = self.__dict__["_users"] = {}
+        for module, summary in self.summaries.items():
+            functions = [(f"{module}.{name}", function)
+                         for name, function in summary.functions.items()]
+            for cls_name, cls in summary.classes.items():
+                functions.extend((f"{module}.{cls_name}.{name}", function)
+                                 for name, function in cls.methods.items())
+            for qname, function in functions:
+                for callee, position, bound in function.passes:
+                    target = self.resolve(module, callee)
+                    if target is not None:
+                        entries = users.setdefault(self.canonical(target) or target, [])
+                        if len(entries) < MAX_ENTRIES:
+                            entries.append(("pass", position, bound))
+                for dotted in function.decorators:
+                    target = self.resolve(module, dotted)
+                    if target is not None:
+                        entries = users.setdefault(self.canonical(target) or target, [])
+                        if len(entries) < MAX_ENTRIES:
+                            entries.append(("decorated", None, qname))
+        return users
 
     # -- constants
     def constant(self, module: str, name: str, _hops: int = 0) -> object:

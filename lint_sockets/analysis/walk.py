@@ -227,8 +227,10 @@ class ModuleModel:
 
 
 class _Walker:
-    def __init__(self, model):
+    def __init__(self, model, helpers=frozenset()):
         self.model = model
+        # names of project helpers that return a socket call's result: recorded like one
+        self.interesting = tables.INTERESTING | helpers if helpers else tables.INTERESTING
         self.imports = model.imports
         self.order = 0
         self.scope = None
@@ -755,8 +757,9 @@ class _Walker:
             return
         qname = self.imports.qualify(func)
         last = method if method is not None else func.value
-        if last not in tables.INTERESTING and (
-                qname is None or qname.rpartition(".")[2] not in tables.INTERESTING):
+        interesting = self.interesting
+        if last not in interesting and (
+                qname is None or qname.rpartition(".")[2] not in interesting):
             return
         receiver_key = key_of(receiver) if receiver is not None else None
         if qname in tables.SLEEP_CALLS and not in_lambda:
@@ -894,7 +897,9 @@ def _leaves(stmt):
     return False
 
 
-def build_model(module: cst.Module) -> ModuleModel:
+def build_model(module: cst.Module, helpers: frozenset = frozenset()) -> ModuleModel:
+    """The walk of ``module``; calls of the names in ``helpers`` (project functions that
+    return a socket call's result, ``helpers.helper_names``) are recorded too."""
     model = ModuleModel(module)
-    _Walker(model).walk_module(module)
+    _Walker(model, helpers).walk_module(module)
     return model

@@ -2,7 +2,7 @@
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
-    BREAK, CONTINUE, FALL, KNOWN, LIKELY, RAISE, RETURN, SLEEP, UNKNOWN,
+    BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
 import libcst as cst
 
@@ -34,15 +34,12 @@ def _accept_sites(facts, drain_loops=False):
     for site in facts.calls:
         if not site.loops:
             continue
-        if site.method == "accept" and site.receiver_key is not None:
-            if len(site.node.args) != 0:
-                continue
-            confidence = facts.socket_confidence(site).confidence
-            if confidence == UNKNOWN and not _accept_unpacked(site):
-                continue
-            if confidence not in (KNOWN, LIKELY, UNKNOWN):
-                continue
-        elif not (site.method == "sock_accept" and site.node.args):
+        if site.method == "accept" and site.receiver_key is not None and \
+                _accepts_directly(facts, site):
+            pass
+        elif site.method == "sock_accept" and site.node.args:
+            pass
+        elif not _accepts_through_helper(facts, site):
             continue
         depth = server_loop_depth(site)
         if not depth and drain_loops:
@@ -52,6 +49,31 @@ def _accept_sites(facts, drain_loops=False):
                 depth = len(site.loops)
         if depth:
             yield site, depth
+
+
+def _accepts_directly(facts, site):
+    if len(site.node.args) != 0:
+        return False
+    confidence = facts.socket_confidence(site).confidence
+    if confidence == UNKNOWN and not _accept_unpacked(site):
+        return False
+    return confidence in (KNOWN, LIKELY, UNKNOWN)
+
+
+def _accepts_through_helper(facts, site):
+    """A call of a project helper that returns an accept() of its socket unhandled
+    (``def accept(self): return self.handle.accept()`` on a transport class)."""
+    helper = facts.through_helper(site)
+    return helper is not None and helper.method in _ACCEPTS and \
+        helper.info.confidence != NOT_SOCKET
+
+
+def _call_text(facts, site):
+    """How a message names the call: ``.accept()``, or the helper as written."""
+    if site.method in _ACCEPTS and site.receiver_key is not None and \
+            facts.through_helper(site) is None:
+        return f".{site.method}()"
+    return f"{facts.code_for(site.node.func)}()"
 
 
 def _accept_unpacked(site):
@@ -92,7 +114,7 @@ def check_abort(facts, report):
                 facts, site, frame, handler):
             continue
         if frame is None or frame.loop_depth < depth:
-            report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
+            report(site.node, "SCK501", fix=_fix(site, depth), call=_call_text(facts, site),
                    what="ConnectionAbortedError escapes the loop")
             continue
         if handler is None:  # suppress()
@@ -106,7 +128,7 @@ def check_abort(facts, report):
             what = "a ConnectionAbortedError handler leaves the loop"
             if outcome.all_paths(lambda path: RAISE in path) and outcome.tests_errno:
                 what = "the handler turns ECONNABORTED into a loop-ending raise"
-            report(site.node, "SCK501", fix=_fix(site, depth), call=f".{site.method}()",
+            report(site.node, "SCK501", fix=_fix(site, depth), call=_call_text(facts, site),
                    what=what)
 
 
@@ -177,7 +199,7 @@ def check_retry(facts, report):
         if outcome.all_paths(
             lambda path: (CONTINUE in path or FALL in path) and SLEEP not in path
         ):
-            report(site.node, "SCK502", call=f".{site.method}()")
+            report(site.node, "SCK502", call=_call_text(facts, site))
 
 
 RULES = [

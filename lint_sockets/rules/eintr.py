@@ -55,21 +55,130 @@ def check(facts, report):
         names_eintr = handler.names("InterruptedError")
         if not names_eintr and not handler.catches("InterruptedError"):
             continue
-        if not _retried_calls(facts, frame):
+        retried = _retried_calls(facts, frame)
+        wraps = ""
+        if retried is False:
+            # a retry helper (``until_concludes(f, *args)``) or decorator: what the project
+            # hands it decides
+            wraps = _helper_wraps(facts, frame)
+            if not wraps:
+                continue
+        elif not retried:
             continue
         outcome = facts.handler_outcome(handler, "InterruptedError", "EINTR")
         if names_eintr:
             if _goes_round(outcome):
                 what = ("`InterruptedError` in this except tuple" if len(handler.types) > 1
                         else "this `except InterruptedError` branch")
-                report(handler.node, "SCK202", fix=_handler_fix(facts, handler), what=what)
+                report(handler.node, "SCK202", what=what, wraps=wraps,
+                       fix=None if wraps else _handler_fix(facts, handler))
             continue
         if "EINTR" not in outcome.errnos_tested or not _goes_round(outcome):
             continue
         comparisons = facts.errno_comparisons(handler.node.body, "EINTR")
         if comparisons:
-            report(comparisons[0], "SCK202", fix=_test_fix(facts, handler, comparisons[0]),
-                   what="this EINTR test")
+            report(comparisons[0], "SCK202", what="this EINTR test", wraps=wraps,
+                   fix=None if wraps else _test_fix(facts, handler, comparisons[0]))
+
+
+# Socket calls PEP 475 retries whatever the socket's mode (a non-blocking connect's EINTR
+# means "in progress": a helper wrapping connect is left alone).
+_HELPER_RETRIED = (tables.READ_METHODS | tables.SEND_METHODS | {"accept"})
+
+
+def _helper_wraps(facts, frame):
+    """`` (retries socket.send on EINTR for its callers)`` when the ``try`` is the retry
+    loop of a project retry helper or decorator whose uses across the project hand it
+    socket calls only PEP 475 retries; "" otherwise (no project, callers unknown, or
+    one of them hands it something else worth retrying, such as connect)."""
+    project = facts.project
+    if project is None or facts.module_name is None:
+        return ""
+    scope = _function_of_try(facts).get(id(frame.node))
+    if scope is None:
+        return ""
+    qname = _qualified(facts, scope)
+    if qname is None or scope.parent is not None and scope.parent.kind == "function":
+        # the wrapper inside a decorator: the decorator is what the project uses
+        outer = scope.parent if scope.parent is not None else None
+        qname = _qualified(facts, outer) if outer is not None else None
+    if qname is None:
+        return ""
+    retry = project.retry_helper(qname)
+    if retry is None or "EINTR" not in retry[0]:
+        return ""
+    calls = project.retried_socket_calls(qname)
+    if not calls:
+        return ""
+    names = []
+    for method, receiver in calls:
+        last = receiver.rpartition(".")[2]
+        if method not in _HELPER_RETRIED or not facts.name_pattern.search(last):
+            return ""  # something else, or not visibly a socket: the retry may be live
+        name = f"socket.{method}"
+        if name not in names:
+            names.append(name)
+    helper = qname.rpartition(".")[2]
+    return f" in `{helper}` (it retries {', '.join(names)} on EINTR for its callers)"
+
+
+def _qualified(facts, scope):
+    """``module.function`` / ``module.Class.method`` for a top-level function or a method
+    of a top-level class, else None."""
+    if scope is None or scope.kind != "function":
+        return None
+    name = scope.node.name.value
+    parent = scope.parent
+    if parent is not None and parent.kind == "module":
+        return f"{facts.module_name}.{name}"
+    if parent is not None and parent.kind == "class" and scope.cls is not None and \
+            parent.parent is not None and parent.parent.kind == "module":
+        return f"{facts.module_name}.{scope.cls.name}.{name}"
+    return None
+
+
+def _function_of_try(facts):
+    """id(try node) -> the function scope whose body holds it (nested functions apart)."""
+
+    def compute():
+        found = {}
+        for scope in facts.scopes:
+            if scope.kind != "function":
+                continue
+            stack = list(scope.node.body.body) if isinstance(
+                scope.node.body, cst.IndentedBlock) else []
+            while stack:
+                node = stack.pop()
+                if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                    continue
+                if isinstance(node, (cst.Try, cst.TryStar)):
+                    found[id(node)] = scope
+                if isinstance(node, cst.BaseCompoundStatement):
+                    stack.extend(_blocks(node))
+        return found
+
+    return facts.memo("eintr:function_of_try", compute)
+
+
+def _blocks(node):
+    """The statements directly in a compound statement's blocks."""
+    found = []
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        value = getattr(node, field, None)
+        if value is None:
+            continue
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            if isinstance(item, (cst.IndentedBlock,)):
+                found.extend(item.body)
+            elif isinstance(item, (cst.Else, cst.Finally, cst.ExceptHandler,
+                                   cst.ExceptStarHandler, cst.MatchCase)):
+                body = item.body
+                if isinstance(body, cst.IndentedBlock):
+                    found.extend(body.body)
+            elif isinstance(item, cst.If):  # elif
+                found.append(item)
+    return found
 
 
 def _is_interrupted(facts, node):
@@ -189,22 +298,20 @@ def _test_fix(facts, handler, comparison):
 
 
 def gate(evidence):
-    """A handler that names InterruptedError or tests EINTR (by name or number), around a
-    call that PEP 475 retries."""
+    """A handler that names InterruptedError or tests EINTR (by name or number). The call
+    it guards may be a parameter (a retry helper's ``f(*args)``), whose socket calls only
+    the project shows, so any module that mentions EINTR is kept."""
     usage = evidence.usage
-    eintr = evidence.mentions("InterruptedError") or any(
+    return evidence.mentions("InterruptedError") or any(
         "EINTR" in name for name in usage.names | usage.attributes) or any(
         tables.errno_for_number(number) == "EINTR" for number in usage.ints)
-    return eintr and (evidence.calls(*_RETRIED_METHODS)
-                      or evidence.qualified_call(_RETRIED_FUNCTIONS)
-                      or evidence.socket_call(_SOCKET_IO))
 
 
 RULES = [
     Rule(
         "SCK202", "eintr-retry-redundant",
         "EINTR retry code that Python already does (PEP 475)",
-        "dead EINTR retry: Python retries interrupted calls itself (PEP 475)",
+        "dead EINTR retry{wraps}: Python retries interrupted calls itself (PEP 475)",
         check=check, fix="safe", gate=gate,
     ),
 ]

@@ -19,12 +19,17 @@ def check(facts, report):
     asked = {}  # id(loop node) -> the (receiver, method) calls made in that loop
     for site in facts.calls:
         method = site.method
-        if method is None or not site.loops:
+        if not site.loops:
             continue
         loop = _innermost_while(site.loops)
         if loop is None or loop.bounded or site.leaves_loop:
             continue
-        if method in _RECV:
+        helper = _read_helper(facts, site)
+        if helper is not None:
+            if helper.info.confidence not in (KNOWN, LIKELY) or helper.info.datagram:
+                continue
+            method = helper.method
+        elif method in _RECV:
             if site.receiver_key is None:
                 continue
             info = facts.socket_confidence(site)
@@ -51,17 +56,35 @@ def check(facts, report):
             continue
         if _tested(site, loop, asked):
             continue
-        if method in _RECV and _pair_writer_kept_open(facts, site):
+        if method in _RECV and helper is None and _pair_writer_kept_open(facts, site):
             continue
+        call, via = f".{method}()", ""
+        if helper is not None:
+            call = f"{facts.code_for(site.node.func)}()"
+            via = f"(the `.{method}()` that `{helper.short_name}` returns) "
         compared = _str_tested(site, loop)
         if compared:
             if compared == "derived" or facts.settings.target_version < (3, 0):
                 continue  # decoded text, or Python 2's str: the comparison is the EOF test
-            report(site.node, "SCK101", call=f".{method}()", problem=(
+            report(site.node, "SCK101", call=call, problem=via + (
                 "compared with a str: bytes never equal it, so EOF is never seen"))
             continue
-        report(site.node, "SCK101", fix=_fix(facts, site, loop), call=f".{method}()",
-               problem=f"never checked for EOF ({_eof_value(method)}): spins once the peer closes")
+        report(site.node, "SCK101", fix=_fix(facts, site, loop), call=call,
+               problem=via + f"never checked for EOF ({_eof_value(method)}): spins once the peer "
+               "closes")
+
+
+def _read_helper(facts, site):
+    """The project helper whose recv() result the call returns unchecked (``self._read()``,
+    ``read_some(sock)``, a wrapper object's forwarding ``recv``), or None. A direct read of
+    a known or likely socket is the read itself."""
+    method = site.method
+    if method in _LOOP_RECV or method == "read":
+        return None
+    if method in _RECV and facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
+        return None
+    helper = facts.through_helper(site)
+    return helper if helper is not None and helper.method in _RECV else None
 
 
 _CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})

@@ -1,0 +1,71 @@
+# The loops: each read comes through a helper.
+import socket
+
+from chat import wire
+from chat.wire import Channel, read_exactly_some, read_some
+
+
+class Client:
+    def __init__(self, host: str, port: int):
+        self.sock = socket.create_connection((host, port), timeout=30)
+        self.channel = Channel(self.sock)
+        self.running = True
+        self.buf = b""
+
+    def _read(self):
+        return self.sock.recv(4096)
+
+    def _read_or_stop(self):
+        data = self.sock.recv(4096)
+        if not data:
+            return None
+        return data
+
+    def pump(self):
+        while self.running:
+            self.buf += self._read()  # expect: SCK101
+
+    def pump_checked(self):
+        while self.running:
+            data = self._read()
+            if not data:
+                break
+            self.buf += data
+
+    def pump_sentinel(self):
+        while self.running:
+            data = self._read_or_stop()
+            if data is None:
+                break
+            self.buf += data
+
+    def relay(self, out: list):
+        while True:
+            out.append(self.channel.read_chunk())  # expect: SCK101
+
+    def relay_checked(self, out: list):
+        while True:
+            out.append(self.channel.read_checked())
+
+
+def collect(sock: socket.socket, out: list) -> None:
+    while True:
+        out.append(read_some(sock))  # expect: SCK101
+
+
+def collect_qualified(sock: socket.socket, out: list) -> None:
+    while True:
+        out.append(wire.read_some(sock))  # expect: SCK101
+
+
+def collect_checked(sock: socket.socket, out: list) -> None:
+    while True:
+        out.append(read_exactly_some(sock))
+
+
+def collect_tested(sock: socket.socket, out: list) -> None:
+    while True:
+        data = read_some(sock)
+        if not data:
+            return
+        out.append(data)
