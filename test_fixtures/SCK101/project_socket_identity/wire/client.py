@@ -74,3 +74,17 @@ class Framed:
     def pump_conn(self, chunks):
         while True:
             chunks.append(self.conn.recv(4096))
+
+
+class Holder:
+    def __init__(self, link: KeptSocket, channel: Stream):
+        self.link = link
+        self.sock = channel
+
+    def pump(self, chunks):
+        while True:
+            chunks.append(self.link.recv(4096))  # expect: SCK101
+
+    def pump_channel(self, chunks):
+        while True:
+            chunks.append(self.sock.recv(4096))
