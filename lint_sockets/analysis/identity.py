@@ -180,9 +180,11 @@ class IdentityFacts:
                 return self._classify_annotation(inner, depth + 1)
             qname = self.imports.qualify_key(text) if text else None
         else:
-            if isinstance(node, cst.Subscript) and key_of(node.value) in (
-                "Optional", "typing.Optional", "Union", "typing.Union"
-            ) and node.slice and isinstance(node.slice[0].slice, cst.Index):
+            wrappers = ("Optional", "typing.Optional")
+            if self.project is not None:
+                wrappers += ("Union", "typing.Union")
+            if isinstance(node, cst.Subscript) and key_of(node.value) in wrappers \
+                    and node.slice and isinstance(node.slice[0].slice, cst.Index):
                 # ``Optional[Conn]``, ``Union[Conn, None]``: the first member that is not None
                 for element in node.slice:
                     inner = element.slice

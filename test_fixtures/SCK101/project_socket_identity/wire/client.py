@@ -1,6 +1,6 @@
 # Reads on objects whose kind the project's definitions decide.
 import socket
-from typing import Optional
+from typing import Optional, Union
 
 from wire import dial
 from wire.streams import BaseClient, FramedStream, Forwarder, Stream
@@ -60,6 +60,16 @@ def pump_stream(raw, chunks):
 def pump_annotated(conn: Optional[FramedStream], chunks):
     while True:
         chunks.append(conn.recv(4096))
+
+
+def pump_union(conn: "Union[Stream, None]", chunks):
+    while True:
+        chunks.append(conn.recv(4096))
+
+
+def pump_union_socket(conn: Union[KeptSocket, None], chunks):
+    while True:
+        chunks.append(conn.recv(4096))  # expect: SCK101
 
 
 class Framed:

@@ -34,3 +34,7 @@ class BaseClient:
     @property
     def _socket(self):
         return self._conn
+
+
+def open_framed(raw):
+    return FramedStream(raw)
