@@ -88,6 +88,13 @@ class IdentityFacts:
 
     def _compute_info(self, scope, key, depth):
         head, _, rest = key.partition(".")
+        if rest and self.project is not None and depth < 5:
+            owner, _, attr = key.rpartition(".")
+            if owner != scope.self_name:
+                # ``self.client.sock``, ``conn.sock``: an attribute of a project object
+                holder = self.info(scope, owner, depth + 1)
+                if holder.cls is not None:
+                    return self._project_attribute(holder.cls, attr)
         if rest:
             cls = scope.cls
             if cls is None or head != scope.self_name or "." in rest:

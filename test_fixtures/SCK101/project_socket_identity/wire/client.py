@@ -98,3 +98,24 @@ class Holder:
     def pump_channel(self, chunks):
         while True:
             chunks.append(self.sock.recv(4096))
+
+
+class Pool:
+    """Attributes of project objects held in attributes."""
+
+    def __init__(self, host, raw):
+        self.client = BaseClient(host, 80)
+        self.framed = Framed(raw)
+
+    def pump(self, chunks):
+        while True:
+            chunks.append(self.client.sock.recv(4096))  # expect: SCK101
+
+    def pump_framed(self, chunks):
+        while True:
+            chunks.append(self.framed.conn.recv(4096))
+
+
+def pump_client(client: BaseClient, chunks):
+    while True:
+        chunks.append(client._socket.recv(4096))  # expect: SCK101
