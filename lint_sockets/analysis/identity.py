@@ -474,6 +474,7 @@ class IdentityFacts:
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
+        cls_qname = None
         if scope is not None and scope.cls is not None and head == scope.self_name:
             cls_qname = self._class_qname(scope.cls)
             if cls_qname is None or not rest or "." in rest:
@@ -487,7 +488,8 @@ class IdentityFacts:
                 return self._instance_info(qname)
         if project.function_of(qname) is None:
             return None
-        info = self._value_info(project.returns(qname))
+        # a method of self's class may return another attribute of self
+        info = self._value_info(project.returns(qname), cls_qname)
         return None if info.confidence == UNKNOWN else info
 
     def _project_attribute(self, cls_qname, attr):

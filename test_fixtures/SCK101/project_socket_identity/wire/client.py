@@ -119,3 +119,13 @@ class Pool:
 def pump_client(client: BaseClient, chunks):
     while True:
         chunks.append(client._socket.recv(4096))  # expect: SCK101
+
+
+class Relay(BaseClient):
+    def _link(self):
+        return self._conn
+
+    def pump(self, chunks):
+        link = self._link()
+        while True:
+            chunks.append(link.recv(4096))  # expect: SCK101
