@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from lint_sockets.analysis import tables
+from lint_sockets.analysis.index import SocketType, ValueKind
 from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
 
 if TYPE_CHECKING:
@@ -44,18 +45,21 @@ _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib
 
 
 class SocketInfo:
-    __slots__ = ("confidence", "datagram", "ssl", "reader", "plain")
+    __slots__ = ("confidence", "datagram", "ssl", "reader", "plain", "cls")
 
     def __init__(self, confidence: Confidence, datagram: bool = False, ssl: bool = False,
-                 reader: bool = False, plain: bool | None = None) -> None:
+                 reader: bool = False, plain: bool | None = None,
+                 cls: str | None = None) -> None:
         self.confidence = confidence
         self.datagram = datagram
         self.ssl = ssl  # some binding makes an SSL socket
         self.reader = reader  # an asyncio StreamReader (not a socket)
         self.plain = not ssl if plain is None else plain  # some binding makes a plain one
+        # NOT a socket but an instance of this project class (its methods may forward to one)
+        self.cls = cls
 
     def as_datagram(self) -> SocketInfo:
-        return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain)
+        return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain, self.cls)
 
 
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
@@ -84,6 +88,13 @@ class IdentityFacts:
 
     def _compute_info(self, scope, key, depth):
         head, _, rest = key.partition(".")
+        if rest and self.project is not None and depth < 5:
+            owner, _, attr = key.rpartition(".")
+            if owner != scope.self_name:
+                # ``self.client.sock``, ``conn.sock``: an attribute of a project object
+                holder = self.info(scope, owner, depth + 1)
+                if holder.cls is not None:
+                    return self._project_attribute(holder.cls, attr)
         if rest:
             cls = scope.cls
             if cls is None or head != scope.self_name or "." in rest:
@@ -91,7 +102,11 @@ class IdentityFacts:
             special = self._handler_attribute(cls, rest)
             if special is not None:
                 return special
-            return self._combine(cls.attr_bindings.get(rest, ()), depth)
+            info = self._combine(cls.attr_bindings.get(rest, ()), depth)
+            if info.confidence == UNKNOWN:
+                # a property, or an attribute set by a base class (in another module)
+                return self._project_attribute(self._class_qname(cls), rest)
+            return info
         owner = scope
         while owner is not None:
             bindings = owner.bindings.get(key)
@@ -126,6 +141,7 @@ class IdentityFacts:
         known = None
         not_socket = False
         readers = 0
+        classes = set()
         for binding in bindings:
             verdict = self._classify_binding(binding, depth)
             if verdict is None:
@@ -140,6 +156,7 @@ class IdentityFacts:
             elif verdict.confidence == NOT_SOCKET:
                 not_socket = True
                 readers += 1 if verdict.reader else 0
+                classes.add(verdict.cls)
             elif verdict.confidence == UNKNOWN:
                 pass
         if known is not None and not not_socket:
@@ -150,6 +167,8 @@ class IdentityFacts:
                 and v.confidence == NOT_SOCKET
             ):
                 return _READER_INFO
+            if len(classes) == 1 and None not in classes:
+                return SocketInfo(NOT_SOCKET, cls=classes.pop())
             return _NOT_INFO
         return _UNKNOWN_INFO
 
@@ -168,10 +187,18 @@ class IdentityFacts:
                 return self._classify_annotation(inner, depth + 1)
             qname = self.imports.qualify_key(text) if text else None
         else:
-            if isinstance(node, cst.Subscript) and key_of(node.value) in (
-                "Optional", "typing.Optional"
-            ):
-                node = node.slice[0].slice.value if node.slice else node
+            wrappers = ("Optional", "typing.Optional")
+            if self.project is not None:
+                wrappers += ("Union", "typing.Union")
+            if isinstance(node, cst.Subscript) and key_of(node.value) in wrappers \
+                    and node.slice and isinstance(node.slice[0].slice, cst.Index):
+                # ``Optional[Conn]``, ``Union[Conn, None]``: the first member that is not None
+                for element in node.slice:
+                    inner = element.slice
+                    if isinstance(inner, cst.Index) and not (
+                            isinstance(inner.value, cst.Name) and inner.value.value == "None"):
+                        node = inner.value
+                        break
             if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
                 for side in (node.left, node.right):
                     if not (isinstance(side, cst.Name) and side.value == "None"):
@@ -180,6 +207,10 @@ class IdentityFacts:
             qname = self.imports.qualify(node)
         if qname is None:
             return None
+        project_class = self._project_class(key_of(node) if not isinstance(
+            node, cst.SimpleString) else text)
+        if project_class is not None:
+            return project_class
         if qname in SOCKET_ANNOTATIONS:
             return SocketInfo(KNOWN)
         if qname in SSL_ANNOTATIONS:
@@ -251,6 +282,10 @@ class IdentityFacts:
             if index is not None and index[0] == 0:
                 return SocketInfo(NOT_SOCKET, reader=True)
             return _NOT_INFO
+        if index is None and self.project is not None:
+            verdict = self._project_call(call, binding.scope)
+            if verdict is not None:
+                return verdict
         func = call.func
         if isinstance(func, cst.Attribute):
             method = func.attr.value
@@ -357,6 +392,8 @@ class IdentityFacts:
             info = self.site_info(site)
         else:
             info = self.info(scope or site.scope, key)
+        if info.cls is not None and site.method is not None:
+            return self._forwarded(info, site.method)
         if info.confidence != UNKNOWN:
             return info
         if key is None:
@@ -392,6 +429,113 @@ class IdentityFacts:
                             other.add(last)
             self._other_names = other - sockets
         return self._other_names
+
+    # ---- the project index: asked before any guess from a name ----------------------
+
+    def _project_name(self, dotted):
+        """The qualified name ``dotted`` (as written in this module) means in the project:
+        a project definition, or an external name as imported; None without an index."""
+        if self.project is None or self.module_name is None or not dotted:
+            return None
+        return self.project.resolve(self.module_name, dotted)
+
+    def _class_qname(self, cls):
+        """The index's name of a class this module defines: ``module.Class`` for classes
+        defined at module level (the index keeps no nested classes), else None."""
+        if self.project is None or self.module_name is None or cls is None:
+            return None
+        if not any(b.how == "class" and b.node is cls.node
+                   for b in self.model.module_scope.bindings.get(cls.name, ())):
+            return None
+        qname = f"{self.module_name}.{cls.name}"
+        return qname if self.project.class_of(qname) is not None else None
+
+    def _project_class(self, dotted):
+        """SocketInfo for a name that is a project class (a call of it, an annotation):
+        KNOWN for a subclass of socket.socket / ssl.SSLSocket, else NOT (an instance of
+        that class, remembered in ``cls``); None when ``dotted`` is no project class."""
+        qname = self._project_name(dotted)
+        if qname is None or self.project.class_of(qname) is None:
+            return None
+        return self._instance_info(qname)
+
+    def _instance_info(self, qname):
+        """An instance of the project class ``qname``."""
+        project = self.project
+        if project.is_socket_class(qname):
+            return SocketInfo(KNOWN, ssl="ssl.SSLSocket" in project.bases(qname))
+        return SocketInfo(NOT_SOCKET, cls=project.canonical(qname) or qname)
+
+    def _project_call(self, call, scope):
+        """SocketInfo for the result of a call of a project function, method of ``self``'s
+        class, or class; None when the index does not know (the heuristics decide)."""
+        project = self.project
+        dotted = key_of(call.func)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        cls_qname = None
+        if scope is not None and scope.cls is not None and head == scope.self_name:
+            cls_qname = self._class_qname(scope.cls)
+            if cls_qname is None or not rest or "." in rest:
+                return None
+            qname = f"{cls_qname}.{rest}"
+        else:
+            qname = self._project_name(dotted)
+            if qname is None:
+                return None
+            if project.class_of(qname) is not None:
+                return self._instance_info(qname)
+        if project.function_of(qname) is None:
+            return None
+        # a method of self's class may return another attribute of self
+        info = self._value_info(project.returns(qname), cls_qname)
+        return None if info.confidence == UNKNOWN else info
+
+    def _project_attribute(self, cls_qname, attr):
+        """SocketInfo of ``self.<attr>`` in instances of a project class: the property's
+        return, else what the class or its project bases assign or annotate."""
+        if cls_qname is None:
+            return _UNKNOWN_INFO
+        project = self.project
+        value = project.property_returns(cls_qname, attr)
+        if value is None:
+            value = project.attribute_kind(cls_qname, attr)
+        return self._value_info(value, cls_qname)
+
+    def _value_info(self, value, cls_qname=None, depth=0):
+        """SocketInfo for a value the index gives (``index.Value``)."""
+        kind = value.kind
+        if kind is ValueKind.SOCKET:
+            return SocketInfo(KNOWN, datagram=value.socket is SocketType.DATAGRAM,
+                              ssl=value.ssl)
+        if kind is ValueKind.INSTANCE:
+            name = value.name or ""
+            if self.project.class_of(name) is not None:
+                return self._instance_info(name)
+            if name in READER_ANNOTATIONS:
+                return _READER_INFO
+            if name in ("Any", "typing.Any", "object", "builtins.object"):
+                return _UNKNOWN_INFO
+            return _NOT_INFO
+        if kind is ValueKind.ATTR and cls_qname is not None and value.name and depth < 3:
+            return self._value_info(self.project.attribute_kind(cls_qname, value.name),
+                                    cls_qname, depth + 1)
+        return _UNKNOWN_INFO
+
+    def _forwarded(self, info, method):
+        """An instance of a project class whose ``method`` hands back the same call on a
+        socket it holds (``def recv(self, n): return self._sock.recv(n)``) is, for that
+        call, the socket: what its caller does with the result is what it does with the
+        socket's. Otherwise it is what ``info`` says (not a socket)."""
+        value = self.project.returns(f"{info.cls}.{method}") if self.project else None
+        if value is None or value.kind not in (ValueKind.READ, ValueKind.FORWARD) or \
+                value.method != method or value.name is None:
+            return info
+        inner = self._project_attribute(info.cls, value.name)
+        if inner.confidence != KNOWN:
+            return info
+        return SocketInfo(KNOWN, inner.datagram, inner.ssl, plain=inner.plain)
 
     def is_socket(self, site):
         """The receiver is a socket, known or likely."""
