@@ -322,14 +322,6 @@ class FlowFacts:
             return True
         return False
 
-    def _class_qname(self, cls):
-        """The index's name for a class of this module (top-level classes only)."""
-        if cls is None:
-            return None
-        if not any(stmt is cls.node for stmt in self.model.module.body):
-            return None
-        return f"{self.module_name}.{cls.name}"
-
     def _callee_qname(self, scope, func, cls_qname):
         """(qualified name, bound) of a project function, method or class (then its
         ``__init__``) called as ``func``, or None."""

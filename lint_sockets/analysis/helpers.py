@@ -128,13 +128,13 @@ class HelperFacts:
         scope = site.scope
         if isinstance(receiver, cst.Name) and scope.cls is not None \
                 and receiver.value == scope.self_name:
-            cls_qname = self._indexed_class_qname(scope.cls, project)
+            cls_qname = self._class_qname(scope.cls)
             if cls_qname is None:
                 return None
             return f"{cls_qname}.{site.method}", True, cls_qname
         if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name) \
                 and scope.cls is not None and receiver.value.value == scope.self_name:
-            cls_qname = self._indexed_class_qname(scope.cls, project)
+            cls_qname = self._class_qname(scope.cls)
             if cls_qname is None:
                 return None
             held = project.attribute_kind(cls_qname, receiver.attr.value)
@@ -155,11 +155,6 @@ class HelperFacts:
         if project.class_of(owner) is not None:
             return None  # ``Class.method(obj)``: unbound, left alone
         return qname, False, None
-
-    def _indexed_class_qname(self, cls, project):
-        """The index's name for a class of this module that the index knows, or None."""
-        qname = self._class_qname(cls)
-        return qname if qname is not None and project.class_of(qname) is not None else None
 
     def _through_helper(self, site, project):
         if site.method is not None and site.receiver is None:
