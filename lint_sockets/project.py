@@ -22,6 +22,7 @@ import json
 import os
 import stat
 import sys
+import time
 
 from lint_sockets import __version__
 from lint_sockets.paths import find_root
@@ -131,8 +132,21 @@ def _module_name(root, parts, stem):
     return ".".join(parts + [stem]), False
 
 
-def stat_key(info):
-    """What a cached summary is valid for: the file's identity, size and times."""
+def stat_key(info, now=None):
+    """What a cached summary or result is valid for: the file's identity, size and times;
+    None when the file changed too recently for its times to tell a later write apart.
+
+    A write sets the ctime from a clock that ticks coarsely (1 to 10 ms on Linux; a second
+    on file systems that keep whole seconds): a file written again within the tick of its
+    last write could keep its ctime, and with its mtime set back and the same size, look
+    unchanged. A file written within ``margin`` of the stat taken here (twice the tick,
+    or 2 s where both times are whole seconds) gets no key: it is read and hashed."""
+    if now is None:
+        now = time.time_ns()
+    coarse = info.st_ctime_ns % 1_000_000_000 == 0 and info.st_mtime_ns % 1_000_000_000 == 0
+    margin = 2_000_000_000 if coarse else 20_000_000
+    if now - max(info.st_ctime_ns, info.st_mtime_ns) < margin:
+        return None
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
@@ -224,7 +238,7 @@ class SummaryCache:
         the shape is checked here; the summary itself is validated (ModuleSummary.from_json)
         when the index is built, which a run whose results are all cached never does."""
         entry = self.entries.get(path)
-        if not (isinstance(entry, list) and len(entry) == 3):
+        if key is None or not (isinstance(entry, list) and len(entry) == 3):
             return None
         cached_key, digest, data = entry
         if (cached_key != key or not (isinstance(digest, str) and len(digest) == 64)

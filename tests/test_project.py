@@ -2,6 +2,7 @@
 link-safely), the index every file of a run is analysed with."""
 
 import os
+import time
 
 import pytest
 
@@ -101,7 +102,14 @@ def make_project(tmp_path, name="project"):
     (root / "pkg" / "__init__.py").write_text("")
     (root / "pkg" / "helper.py").write_text(HELPER)
     (root / "pkg" / "user.py").write_text(USER)
+    settle()
     return root
+
+
+def settle():
+    """Wait until the files just written are old enough to be keyed by their stat (a file
+    written within a tick of its ctime's clock is read and hashed instead)."""
+    time.sleep(0.05)
 
 
 def names(root):
@@ -186,6 +194,7 @@ def test_a_file_that_does_not_compile_has_no_summary_and_no_traceback(tmp_path, 
     (root / "pkg" / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nX = '\xe9'\n")
     (root / "pkg" / "bad_utf8.py").write_bytes(b"X = '\xff'\n")
     (root / "pkg" / "deep.py").write_text("x = " + "(" * 5000 + ")" * 5000 + "\n")
+    settle()
     project = load_project(str(root), str(root / ".lint_sockets_cache"))
     assert "pkg.broken" not in project.index.summaries
     assert "pkg.bad_utf8" not in project.index.summaries
