@@ -130,9 +130,11 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
         key = stat_key(info)  # taken before the read: a write meanwhile changes it
     if job.fix or job.diff:
         read = source
-        source = _fix(job, path, source, stdin, result)
+        source = _fix(job, path, source, stdin, result, project)
         if source is not read:
             key = None  # about bytes written here, not those the stat was of
+            if project is not None:
+                project = project.with_source(path, source)
     if not stdin and isinstance(source, bytes):
         # What the result is about: the bytes read (or written by --fix), so an edit made
         # while the file is checked is never cached under this result.
@@ -243,15 +245,20 @@ def content_stamp(data):
     return [len(data), hashlib.sha256(data).hexdigest()]
 
 
-def _fix(job, path, source, stdin, result):
+def _fix(job, path, source, stdin, result, project=None):
     from lint_sockets.engine import _safe_str
     from lint_sockets.fixes import (
         MAX_ITERATIONS, ChangedMeanwhile, FixError, NotWritten, fix_source, unified_diff,
         write_atomically,
     )
 
+    options = {}
+    if project is not None:
+        # each pass sees the index as the module's text so far makes it
+        options["project"] = lambda current: project.with_source(path, current).index
+        options["module_name"] = project.module_of(path)
     try:
-        new, fixed, bounded = fix_source(source, job.settings, job.unsafe)
+        new, fixed, bounded = fix_source(source, job.settings, job.unsafe, **options)
     except FixError as error:
         result.errors.append(f"{path}: internal error in lint-sockets: {_safe_str(error)}; "
                              f"nothing was written (please report it with this file)")

@@ -501,3 +501,38 @@ def test_a_module_the_index_core_fails_on_is_left_out_not_a_traceback(
     status, out = _lint(capsys, "-j", "1", ".")
     assert status == 1 and "pkg/server.py:5:22: SCK501" in out
     assert "pkg.helper" not in load_project(str(root), False).index.summaries
+
+
+@pytest.mark.parametrize("mode", ["--diff", "--fix"])
+def test_fixes_see_the_project_as_checks_do(tmp_path, user_cache, monkeypatch, capsys, mode):
+    """--fix and --diff fix the findings a check reports, with the same index: here the
+    finding on server.py (and so its fix) exists only while the helper module's constant
+    says so (a rule seeing through modules, stood in for here)."""
+    from lint_sockets import engine
+
+    real = engine.run_rules
+    seen = []
+
+    def rules_reading_the_index(module, settings, source=None, project=None,
+                                module_name=None):
+        findings = real(module, settings, source, project, module_name)
+        seen.append(module_name)
+        through = project is not None and project.constant("pkg.helper", "LIMIT") == 0
+        return [f for f in findings if f[1] != "SCK501" or through]
+
+    monkeypatch.setattr(engine, "run_rules", rules_reading_the_index)
+    root = make_project(tmp_path)
+    server = root / "pkg" / "server.py"
+    server.write_text(SERVER_LOOP)
+    monkeypatch.chdir(root)
+    for limit in (1, 0):
+        (root / "pkg" / "helper.py").write_text(f"LIMIT = {limit}\n" + HELPER)
+        seen.clear()
+        status, out = _lint(capsys, "-j", "1", "--no-cache", "--select", "SCK501", mode,
+                            "pkg/server.py")
+        assert seen and set(seen) == {"pkg.server"}
+        changed = (("ConnectionAbortedError" in out) if mode == "--diff"
+                   else server.read_text() != SERVER_LOOP)
+        assert changed is (limit == 0), (limit, out)
+    if mode == "--fix":
+        assert "ConnectionAbortedError" in server.read_text()
