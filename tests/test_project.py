@@ -237,6 +237,19 @@ def test_a_warm_load_reads_no_source_file(tmp_path, user_cache, monkeypatch):
     assert sorted(opened) == sorted(p for p, _, _ in project_files(str(root)))
 
 
+def test_a_warm_load_reads_the_summaries_only_to_build_the_index(tmp_path, user_cache):
+    """A run whose results are all cached needs the summaries' digests, not the summaries."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    again = Loader(str(root), cache).finish()
+    assert again.digest == first.digest
+    assert {data for _, data, _ in again.summaries.values()} == {project_module.LAZY}
+    assert again.cache._data is None  # the summaries file is not read ...
+    assert set(again.index.summaries) == set(first.index.summaries)  # ... until needed
+    assert again.cache._data
+
+
 def test_an_edit_with_the_same_size_and_times_is_seen(tmp_path, user_cache):
     """As a checkout or an archive can leave a file: same size and mtime, other content.
     The ctime, which no one can set, is part of the key."""
@@ -268,8 +281,10 @@ def test_an_edit_that_keeps_the_summary_keeps_the_digest(tmp_path, user_cache):
     assert load_project(str(root), cache).digest != first.digest
 
 
-def _summary_file(root):
-    (found,) = (root / ".lint_sockets_cache").rglob("summaries-*.json")
+def _summary_file(root, data=False):
+    """The keys (path -> [stat key, digest]), or the summaries (path -> [digest, data])."""
+    (found,) = [p for p in (root / ".lint_sockets_cache").rglob("summaries-*.json")
+                if p.name.endswith(".data.json") is data]
     return found
 
 
@@ -281,27 +296,37 @@ def _resign(user_cache, body):
     return hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
 
 
-@pytest.mark.parametrize("damage", ["not-a-list", "short", "key-strings", "digest-short",
-                                    "summary-garbage", "summary-deep", "other-key"])
+@pytest.mark.parametrize("damage", ["not-a-list", "short", "long", "key-strings",
+                                    "digest-short", "other-key", "summary-garbage",
+                                    "summary-deep", "summary-other-digest",
+                                    "summary-missing"])
 def test_a_malformed_summary_entry_is_made_again(tmp_path, user_cache, damage):
     import json
 
     root = make_project(tmp_path)
     cache = str(root / ".lint_sockets_cache")
     first = load_project(str(root), cache)
-    path = _summary_file(root)
-    entries = json.loads(path.read_bytes().partition(b"\n")[2])
     helper = str(root / "pkg" / "helper.py")
-    key, digest, data = entries[helper]
-    entries[helper] = {
-        "not-a-list": "x",
-        "short": [key, digest],
-        "key-strings": [[str(k) for k in key], digest, data],
-        "digest-short": [key, "ab", data],
-        "summary-garbage": [key, digest, {"v": "no", "module": 3}],
-        "summary-deep": [key, digest, {"v": json.loads("[" * 500 + "]" * 500)}],
-        "other-key": [[k + 1 for k in key], digest, None],
-    }[damage]
+    path = _summary_file(root, data=damage.startswith("summary-"))
+    entries = json.loads(path.read_bytes().partition(b"\n")[2])
+    if damage.startswith("summary-"):
+        digest, data = entries[helper]
+        entries[helper] = {
+            "summary-garbage": [digest, {"v": "no", "module": 3}],
+            "summary-deep": [digest, {"v": json.loads("[" * 500 + "]" * 500)}],
+            "summary-other-digest": ["0" * 64, data],
+            "summary-missing": None,
+        }[damage]
+    else:
+        key, digest = entries[helper]
+        entries[helper] = {
+            "not-a-list": "x",
+            "short": [key],
+            "long": [key, digest, None],
+            "key-strings": [[str(k) for k in key], digest],
+            "digest-short": [key, "ab"],
+            "other-key": [[k + 1 for k in key], digest],
+        }[damage]
     path.write_bytes(_resign(user_cache, json.dumps(entries).encode()))
     loader = Loader(str(root), cache)
     if damage.startswith("summary-"):
