@@ -6,12 +6,13 @@ files, found without following any link out of the root, and without looking int
 directories, virtual environments, ``node_modules``, ``build``, ``dist``, ``__pycache__``
 or ``site-packages``; files over MAX_MODULE bytes (generated code) are left out of the index.
 
-Each module's summary (analysis.index) is built from Python's ``ast`` and kept in a signed
-cache file (runner.read_signed / write_signed: HMAC with the user's own key, nothing read or
-written through a link), one per project root, keyed by the file's (device, inode, size,
-mtime_ns, ctime_ns) and the summary format's version. The ctime cannot be set from user
-space, so a file written since its summary was made has another key, even with the same
-size and mtime: a run whose summaries are all cached stats the files and reads none of them.
+Each module's summary (analysis.index) is built from Python's ``ast`` and kept in signed
+cache files (runner.read_signed / write_signed: HMAC with the user's own key, nothing read or
+written through a link), per project root, keyed by the file's (device, inode, size,
+mtime_ns, ctime_ns) (stat_key) and the summary format's version. The ctime cannot be set
+from user space, so a file written since its summary was made has another key, even with
+the same size and mtime: a run whose summaries are all cached stats the files and reads
+none of them, and reads the summaries themselves only to build the index.
 
 Only summaries are held, never syntax trees: memory grows with the number of modules, not
 with their size.

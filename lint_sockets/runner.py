@@ -115,7 +115,6 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
     ``prechecked``: the content stamp of the bytes whose syntax check and pre-filters
     already passed (first_pass): if the file still has them, they are not repeated."""
     from lint_sockets.engine import _safe_str, check_source
-
     from lint_sockets.project import stat_key
 
     result = FileResult(path)
