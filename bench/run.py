@@ -5,9 +5,13 @@ Run by hand (not a test):
     python -m pip install -e . ruff flake8-bugbear
     python bench/run.py            # medians of 3 runs
     python bench/run.py --runs 5
+    python bench/run.py --compare before=../other-checkout   # add that checkout's rows
 
 Corpora: A, the standard library without its tests; B, the files of A that mention
-"socket". Each tool runs as its own process; wall time, CPU time (user + system, the
+"socket". Each is copied into a temporary directory holding an empty pyproject.toml, so
+it is a project of its own, whatever directory this machine keeps Python in (the
+standard library of a git checkout of Pythons would otherwise be linted as part of the
+whole checkout). Each tool runs as its own process; wall time, CPU time (user + system, the
 process and the children it waited for) and peak memory (largest resident set among them)
 come from the operating system (wait4). The table gives medians and the ratio to ruff.
 """
@@ -61,7 +65,14 @@ def median_of(runs, command, cwd, before=None):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=DIR",
+                        help="also time the lint-sockets of the checkout in DIR (run with "
+                             "this Python, DIR first on its path), labelled NAME")
     args = parser.parse_args()
+    compare = []
+    for item in args.compare:
+        label, _, directory = item.partition("=")
+        compare.append((label, os.path.abspath(directory)))
     every, sockets = corpora()
     lines = lambda paths: sum(open(p, "rb").read().count(b"\n") for p in paths)
     print(f"Python {sys.version.split()[0]} on {sys.platform}, {os.cpu_count()} cores")
@@ -70,7 +81,10 @@ def main():
     print(f"corpus B: {len(sockets)} files, {lines(sockets):,} lines (files of A that "
           f"mention socket)\n")
 
+    load = os.getloadavg()
     work = tempfile.mkdtemp(prefix="lint-sockets-bench-")
+    every, sockets = _copy(every, os.path.join(work, "A")), _copy(sockets,
+                                                                os.path.join(work, "B"))
     lists = {}
     for name, paths in (("A", every), ("B", sockets)):
         lists[name] = os.path.join(work, f"corpus-{name}.txt")
@@ -83,17 +97,37 @@ def main():
     def tool(*argv):
         return [python, "-m", *argv]
 
+    def checkout(directory, *argv):
+        # this Python with the checkout first on its path (PYTHONPATH would also reach
+        # the other tools' processes)
+        return [python, "-c", "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+                "runpy.run_module('lint_sockets', run_name='__main__', alter_sys=True)",
+                directory, *argv]
+
+    # As an installation would have them: the byte code of each lint-sockets timed (with
+    # PYTHONDONTWRITEBYTECODE set, every run would compile it again).
+    import importlib.util
+
+    packages = [importlib.util.find_spec("lint_sockets").submodule_search_locations[0]]
+    packages += [os.path.join(directory, "lint_sockets") for _, directory in compare]
+    for package in packages:
+        subprocess.run([python, "-m", "compileall", "-q", package], check=True,
+                       stdout=subprocess.DEVNULL)
+
     rows = []
     for name, paths in (("A", every), ("B", sockets)):
-        # The cache goes where this script can drop it: by default it would go to the
-        # project root above the standard library (a pyenv checkout is a git repository).
+        # The cache goes where this script can drop it (and outside the corpus).
         ours = ("--exit-zero", "--cache-dir", cache)
-        cases = [
-            ("lint-sockets, cold", tool("lint_sockets", *ours, *paths), drop_cache),
-            ("lint-sockets, cold, --jobs 1",
-             tool("lint_sockets", *ours, "--jobs", "1", *paths), drop_cache),
-            ("lint-sockets, warm cache", tool("lint_sockets", *ours, *paths), None),
-        ]
+        cases = []
+        for label, directory in [("", None)] + compare:
+            run = ((lambda *argv: tool("lint_sockets", *argv)) if directory is None
+                   else (lambda *argv, d=directory: checkout(d, *argv)))
+            name_ = "lint-sockets" + (f" ({label})" if label else "")
+            cases += [
+                (f"{name_}, cold", run(*ours, *paths), drop_cache),
+                (f"{name_}, cold, --jobs 1", run(*ours, "--jobs", "1", *paths), drop_cache),
+                (f"{name_}, warm cache", run(*ours, *paths), None),
+            ]
         if shutil.which("ruff") or _has("ruff"):
             cases.append(("ruff --select ALL", tool("ruff", "check", "--select", "ALL",
                                                     "--no-cache", "--exit-zero", *paths),
@@ -106,12 +140,30 @@ def main():
                       [python, "-c", _PARSE_ONLY, lists[name]], None))
         for label, command, before in cases:
             if label.endswith("warm cache"):
+                drop_cache()
                 measure(command, work)  # fill the cache
             rows.append((name, label, *median_of(args.runs, command, work, before)))
     shutil.rmtree(work, ignore_errors=True)
     _table(rows)
+    print(f"\nload average (1, 5, 15 min) before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
+          "after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     if not _has("ruff") or not _has("bugbear"):
         print("\n(install ruff and flake8-bugbear into this Python to compare with them)")
+
+
+def _copy(paths, directory):
+    """Copies of ``paths`` (files of the standard library) below ``directory``, which
+    becomes a project of its own (an empty pyproject.toml)."""
+    lib = sysconfig.get_paths()["stdlib"]
+    os.makedirs(directory)
+    open(os.path.join(directory, "pyproject.toml"), "w").close()
+    copies = []
+    for path in paths:
+        copy = os.path.join(directory, os.path.relpath(path, lib))
+        os.makedirs(os.path.dirname(copy), exist_ok=True)
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    return copies
 
 
 _PARSE_ONLY = (

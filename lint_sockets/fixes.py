@@ -35,14 +35,21 @@ class FixError(Exception):
 
 
 
-def fix_source(source, settings, unsafe=False):
+def fix_source(source, settings, unsafe=False, project=None, module_name=None):
     """Fix a module given as bytes or str. Returns (new source of the same type, list of
-    (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code."""
+    (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code.
+
+    ``project`` and ``module_name`` are what checking the module is given
+    (engine.check_source): the module is fixed with the findings a check reports.
+    ``project`` may also be a function of the module's current text giving the
+    ``ProjectIndex`` it is analysed with (the index as that text would make it)."""
     if engine.nothing_to_fix(source, settings):
         return source, [], False  # never given to libcst: generated code costs no parse
 
     def fixable(parsed, current):
-        diagnostics, _ = engine.reported(parsed, settings, current)
+        index = project(current) if callable(project) else project
+        diagnostics, _ = engine.reported(parsed, settings, current, project=index,
+                                         module_name=module_name)
         return [(None, d.code, d.message, d.fix) for d in diagnostics]
 
     current = source

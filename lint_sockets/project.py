@@ -6,12 +6,13 @@ files, found without following any link out of the root, and without looking int
 directories, virtual environments, ``node_modules``, ``build``, ``dist``, ``__pycache__``
 or ``site-packages``; files over MAX_MODULE bytes (generated code) are left out of the index.
 
-Each module's summary (analysis.index) is built from Python's ``ast`` and kept in a signed
-cache file (runner.read_signed / write_signed: HMAC with the user's own key, nothing read or
-written through a link), one per project root, keyed by the file's (device, inode, size,
-mtime_ns, ctime_ns) and the summary format's version. The ctime cannot be set from user
-space, so a file written since its summary was made has another key, even with the same
-size and mtime: a run whose summaries are all cached stats the files and reads none of them.
+Each module's summary (analysis.index) is built from Python's ``ast`` and kept in signed
+cache files (runner.read_signed / write_signed: HMAC with the user's own key, nothing read or
+written through a link), per project root, keyed by the file's (device, inode, size,
+mtime_ns, ctime_ns) (stat_key) and the summary format's version. The ctime cannot be set
+from user space, so a file written since its summary was made has another key, even with
+the same size and mtime: a run whose summaries are all cached stats the files and reads
+none of them, and reads the summaries themselves only to build the index.
 
 Only summaries are held, never syntax trees: memory grows with the number of modules, not
 with their size.
@@ -22,6 +23,7 @@ import json
 import os
 import stat
 import sys
+import time
 
 from lint_sockets import __version__
 from lint_sockets.paths import find_root
@@ -131,8 +133,21 @@ def _module_name(root, parts, stem):
     return ".".join(parts + [stem]), False
 
 
-def stat_key(info):
-    """What a cached summary is valid for: the file's identity, size and times."""
+def stat_key(info, now=None):
+    """What a cached summary or result is valid for: the file's identity, size and times;
+    None when the file changed too recently for its times to tell a later write apart.
+
+    A write sets the ctime from a clock that ticks coarsely (1 to 10 ms on Linux; a second
+    on file systems that keep whole seconds): a file written again within the tick of its
+    last write could keep its ctime, and with its mtime set back and the same size, look
+    unchanged. A file written within ``margin`` of the stat taken here (twice the tick,
+    or 2 s where both times are whole seconds) gets no key: it is read and hashed."""
+    if now is None:
+        now = time.time_ns()
+    coarse = info.st_ctime_ns % 1_000_000_000 == 0 and info.st_mtime_ns % 1_000_000_000 == 0
+    margin = 2_000_000_000 if coarse else 20_000_000
+    if now - max(info.st_ctime_ns, info.st_mtime_ns) < margin:
+        return None
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
@@ -182,22 +197,33 @@ def digest_of(data):
 
 # --- the signed cache of summaries -----------------------------------------------------------
 
+# A cached summary not read yet (SummaryCache.data gives it): a run whose results are all
+# cached needs only the summaries' digests.
+LAZY = object()
+
+
 class SummaryCache:
-    """The summaries of one project's modules, in a signed file of the cache directory
+    """The summaries of one project's modules, in two signed files of the cache directory
     ``directory`` (the project root's .lint_sockets_cache, --cache-dir or
-    LINT_SOCKETS_CACHE_DIR). Entries: absolute path -> [stat key, digest, summary data or
-    null]. A malformed entry, or one whose summary the index core rejects, is a miss."""
+    LINT_SOCKETS_CACHE_DIR): the keys (absolute path -> [stat key, digest]), read by
+    every run, and the summaries (absolute path -> [digest, summary data or null]), read
+    only when the index is built. A malformed entry, one whose summary is missing or
+    other than its digest says, or one whose summary the index core rejects, is a miss."""
 
     def __init__(self, directory, root):
-        from lint_sockets.runner import _NotUsable, _signing_key, read_signed
+        from lint_sockets.runner import _NotUsable, _signing_key
 
         directory = os.path.abspath(directory)
         self.parent, self.base = os.path.split(directory)
         version = core().SUMMARY_VERSION
         key = json.dumps([__version__, list(sys.version_info[:2]), version, root])
-        self.name = "summaries-" + hashlib.sha256(key.encode()).hexdigest()[:20] + ".json"
+        stem = "summaries-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+        self.name = stem + ".json"
+        self.data_name = stem + ".data.json"
         self.entries = {}
         self.kept = {}
+        self.fresh = {}  # path -> [digest, data] made in this run
+        self._data = None
         self.dirty = False
         self.warnings = []
         self._key = _signing_key()
@@ -208,45 +234,77 @@ class SummaryCache:
         if not self.usable:
             return
         try:
-            body = read_signed(self.parent, self.base, self.name, self._key)
-            data = json.loads(body) if body is not None else None
+            data = self._read(self.name)
         except _NotUsable as error:
             self.usable = False
             self.warnings.append(str(error))
             return
-        except (OSError, ValueError, RecursionError, MemoryError):
-            return
         if isinstance(data, dict):
             self.entries = data
 
-    def get(self, path, key):
-        """(digest, summary data or None) cached for ``path`` under ``key``, or None. Only
-        the shape is checked here; the summary itself is validated (ModuleSummary.from_json)
-        when the index is built, which a run whose results are all cached never does."""
-        entry = self.entries.get(path)
-        if not (isinstance(entry, list) and len(entry) == 3):
+    def _read(self, name):
+        from lint_sockets.runner import read_signed
+
+        try:
+            body = read_signed(self.parent, self.base, name, self._key)
+            return json.loads(body) if body is not None else None
+        except (OSError, ValueError, RecursionError, MemoryError):
             return None
-        cached_key, digest, data = entry
-        if (cached_key != key or not (isinstance(digest, str) and len(digest) == 64)
-                or not (data is None or isinstance(data, dict))):
+
+    def get(self, path, key):
+        """(digest, LAZY) cached for ``path`` under ``key``, or None. Only the shape is
+        checked here; the summary itself is read (data) and validated
+        (ModuleSummary.from_json) when the index is built, which a run whose results are
+        all cached never does."""
+        entry = self.entries.get(path)
+        if key is None or not (isinstance(entry, list) and len(entry) == 2):
+            return None
+        cached_key, digest = entry
+        if cached_key != key or not (isinstance(digest, str) and len(digest) == 64):
             return None
         self.kept[path] = entry
-        return digest, data
+        return digest, LAZY
+
+    def data(self, path, digest):
+        """(True, summary data or None) cached for ``path`` with ``digest``; (False, None)
+        when the summaries file has no such entry."""
+        if self._data is None:
+            from lint_sockets.runner import _NotUsable
+
+            try:
+                loaded = self._read(self.data_name) if self.usable else None
+            except _NotUsable:
+                loaded = None
+            self._data = loaded if isinstance(loaded, dict) else {}
+        entry = self.fresh.get(path) or self._data.get(path)
+        if (isinstance(entry, list) and len(entry) == 2 and entry[0] == digest
+                and (entry[1] is None or isinstance(entry[1], dict))):
+            return True, entry[1]
+        return False, None
 
     def put(self, path, key, digest, data):
         if key is not None:
-            self.kept[path] = [key, digest, data]
+            self.kept[path] = [key, digest]
+            self.fresh[path] = [digest, data]
             self.dirty = True
 
     def save(self):
-        """Write the entries of this run's modules (those of deleted files are dropped)."""
+        """Write the entries of this run's modules (those of deleted files are dropped):
+        the summaries first, so the keys never name a summary that is not there."""
         from lint_sockets.runner import _NotUsable, write_signed
 
         if not self.usable or not (self.dirty or len(self.kept) != len(self.entries)):
             return
-        body = json.dumps(self.kept, separators=(",", ":")).encode()
+        summaries = {}
+        for path, (_, digest) in self.kept.items():
+            found, data = self.data(path, digest)
+            if found:
+                summaries[path] = [digest, data]
+        keys = {path: entry for path, entry in self.kept.items() if path in summaries}
         try:
-            write_signed(self.parent, self.base, self.name, self._key, body)
+            for name, content in ((self.data_name, summaries), (self.name, keys)):
+                body = json.dumps(content, separators=(",", ":")).encode()
+                write_signed(self.parent, self.base, name, self._key, body)
         except _NotUsable as error:
             self.warnings.append(str(error))
         except OSError:
@@ -262,13 +320,16 @@ class Project:
     may depend on any module it resolves into, is keyed on it. The index is built on first
     use: a run that finds every result in the cache needs only the digest."""
 
-    def __init__(self, root, summaries, modules, cache=None, claimed=()):
+    def __init__(self, root, summaries, modules, cache=None, claimed=(), fetch=None):
         self.root = root
-        self.summaries = summaries  # module name -> (digest, summary data or None, path)
+        # module name -> (digest, summary data or None or LAZY, path)
+        self.summaries = summaries
         self.modules = modules  # absolute path -> (module name, is package)
         # every name a file of the project claims (those two files claim name neither)
         self.names = {name for name, _ in modules.values()} | set(claimed)
         self.cache = cache  # the SummaryCache the summaries came from, or None
+        # (path, digest) -> (found, data): a LAZY summary read from the cache
+        self._fetch = fetch or (cache.data if cache is not None else None)
         self.warnings = list(cache.warnings) if cache is not None else []
         self.digest = _digest(summaries)
         self._index = None
@@ -282,13 +343,21 @@ class Project:
             built = {}
             repaired = False
             for name, (digest, data, path) in list(self.summaries.items()):
+                if data is LAZY:
+                    found, data = (self._fetch(path, digest) if self._fetch is not None
+                                   else (False, None))
+                    if not found:
+                        data = LAZY  # lost from the cache: made again below
+                    else:
+                        self.summaries[name] = (digest, data, path)
                 if data is None:
                     continue
-                try:
-                    built[name] = from_json(data)
-                    continue
-                except (ValueError, TypeError, RecursionError):
-                    pass
+                if data is not LAZY:
+                    try:
+                        built[name] = from_json(data)
+                        continue
+                    except (ValueError, TypeError, RecursionError):
+                        pass
                 key, digest, data = summarise_file(path, *self.modules[path])
                 self.summaries[name] = (digest, data, path)
                 repaired = True
@@ -339,7 +408,8 @@ class Project:
         summaries[name] = (digest, data, path)
         modules = dict(self.modules)
         modules[path] = named
-        project = Project(self.root, summaries, modules, claimed=self.names)
+        project = Project(self.root, summaries, modules, claimed=self.names,
+                          fetch=self._fetch)
         project.warnings = self.warnings
         return project
 
@@ -373,7 +443,7 @@ class Loader:
                 claims[named[0]] = claims.get(named[0], 0) + 1
         self.claimed = set(claims)
         self.modules = {}  # path -> (name, is package)
-        self.summaries = {}  # module name -> (digest, summary data or None, path)
+        self.summaries = {}  # module name -> (digest, summary data or None or LAZY, path)
         self.missing = []  # paths whose summary must be made
         for entry, named in found:
             if named is None or claims[named[0]] > 1:

@@ -97,6 +97,8 @@ class FileResult:
                  fixed_source=None, cached=False):
         self.path = path
         self.stamp = None  # content_stamp() of the bytes the diagnostics are about
+        # project.stat_key of the file when those bytes were read from it, or None
+        self.stat = None
         self.diagnostics = list(diagnostics)
         self.fixed = list(fixed)
         self.errors = list(errors)
@@ -113,21 +115,30 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
     ``prechecked``: the content stamp of the bytes whose syntax check and pre-filters
     already passed (first_pass): if the file still has them, they are not repeated."""
     from lint_sockets.engine import _safe_str, check_source
+    from lint_sockets.project import stat_key
 
     result = FileResult(path)
     job = job.for_path(path)
+    key = None
     if source is None:
         try:
-            source = read_source(path)
+            source, info = read_source(path, with_stat=True)
         except OSError as error:
             result.errors.append(f"{path}: cannot read: {error.strerror or error}")
             return result
+        key = stat_key(info)  # taken before the read: a write meanwhile changes it
     if job.fix or job.diff:
-        source = _fix(job, path, source, stdin, result)
+        read = source
+        source = _fix(job, path, source, stdin, result, project)
+        if source is not read:
+            key = None  # about bytes written here, not those the stat was of
+            if project is not None:
+                project = project.with_source(path, source)
     if not stdin and isinstance(source, bytes):
         # What the result is about: the bytes read (or written by --fix), so an edit made
         # while the file is checked is never cached under this result.
         result.stamp = content_stamp(source)
+        result.stat = key
     options = {}
     if prechecked is not None and result.stamp == prechecked:
         options = {"precheck": False, "prefilter": False}
@@ -183,6 +194,7 @@ def first_pass(job, path, name, is_package):
         # nothing to fix in it either: check_file would give the same result
         result = FileResult(path)
         result.stamp = verdict
+        result.stat = stat_key(info)
         _add_diagnostics(result, final)
         verdict = result
     return stat_key(info), digest, data, verdict
@@ -232,15 +244,20 @@ def content_stamp(data):
     return [len(data), hashlib.sha256(data).hexdigest()]
 
 
-def _fix(job, path, source, stdin, result):
+def _fix(job, path, source, stdin, result, project=None):
     from lint_sockets.engine import _safe_str
     from lint_sockets.fixes import (
         MAX_ITERATIONS, ChangedMeanwhile, FixError, NotWritten, fix_source, unified_diff,
         write_atomically,
     )
 
+    options = {}
+    if project is not None:
+        # each pass sees the index as the module's text so far makes it
+        options["project"] = lambda current: project.with_source(path, current).index
+        options["module_name"] = project.module_of(path)
     try:
-        new, fixed, bounded = fix_source(source, job.settings, job.unsafe)
+        new, fixed, bounded = fix_source(source, job.settings, job.unsafe, **options)
     except FixError as error:
         result.errors.append(f"{path}: internal error in lint-sockets: {_safe_str(error)}; "
                              f"nothing was written (please report it with this file)")
@@ -612,8 +629,12 @@ class Cache:
       directory, so a cache written anywhere else (shipped in a repository or an archive)
       is never believed;
     * every entry is still checked for shape and types, and a bad one is a cache miss;
-    * an entry counts only when the file's content has the size and SHA-256 it records:
-      times are not trusted (checkouts and archives set them).
+    * an entry counts only when the file's content has the size and SHA-256 it records,
+      or, without reading the file, when its device, inode, size, mtime and ctime are
+      those recorded when the checked bytes were read (project.stat_key): checkouts and
+      archives can set the mtime, nobody can set the ctime, and a file changed too
+      recently for its ctime to tell is given no such key. ``--fix`` and ``--diff``
+      read the file (they need its bytes) and compare its hash.
     """
 
     def __init__(self, directory):
@@ -665,15 +686,22 @@ class Cache:
         entry = _valid_entry(self.entries.get(os.path.abspath(path)))
         if entry is None or entry[3] != self._settings_key(job, digest):
             return None
-        stamp, diagnostics, with_edits, _ = entry
-        try:
-            data = read_source(path)
-        except OSError:
-            return None  # check_file says what is wrong with it
-        if content_stamp(data) != stamp:
-            return None
+        from lint_sockets.project import stat_key
+
+        stamp, diagnostics, with_edits, _, key = entry
         if job.edits and not with_edits:
             return None
+        if key is None or job.fix or job.diff or _stat_key(path) != key:
+            try:
+                data, info = read_source(path, with_stat=True)
+            except OSError:
+                return None  # check_file says what is wrong with it
+            if content_stamp(data) != stamp:
+                return None
+            key = stat_key(info)
+            if key is not None and entry[4] != key:
+                entry[4] = key  # the next run need not read it
+                self.dirty = True
         diagnostics = [Reported.from_json(d) for d in diagnostics]
         if (job.fix or job.diff) and any(
             d.fix is not None and (d.fix.applicability == "safe" or job.unsafe)
@@ -682,6 +710,7 @@ class Cache:
             return None  # something to fix: do the work
         result = FileResult(path, diagnostics, cached=True)
         result.stamp = stamp
+        result.stat = key
         return result
 
     def put(self, path, job, result, digest=None):
@@ -689,7 +718,7 @@ class Cache:
             return
         self.entries[os.path.abspath(path)] = [
             result.stamp, [d.to_json() for d in result.diagnostics], bool(job.edits),
-            self._settings_key(job.for_path(path), digest)]
+            self._settings_key(job.for_path(path), digest), result.stat]
         self.dirty = True
 
     # -- writing -----------------------------------------------------------------------
@@ -704,6 +733,16 @@ class Cache:
             self.warnings.append(str(error))
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _stat_key(path):
+    """project.stat_key of the file at ``path`` now (None if it cannot be stat'ed)."""
+    from lint_sockets.project import stat_key
+
+    try:
+        return stat_key(os.stat(path))
+    except (OSError, ValueError):
+        return None
 
 
 def sign(key, body):
@@ -925,11 +964,14 @@ _CODE = __import__("re").compile(r"SCK\d{3}\Z")
 def _valid_entry(entry):
     """``entry`` if it has exactly the shape ``Cache.put`` writes, else None."""
     try:
-        stamp, diagnostics, with_edits, settings = entry
+        stamp, diagnostics, with_edits, settings, key = entry
         size, digest = stamp
         if not (_int(size) and isinstance(digest, str) and len(digest) == 64
                 and isinstance(diagnostics, list) and isinstance(with_edits, bool)
                 and isinstance(settings, str)):
+            return None
+        if key is not None and not (isinstance(key, list) and len(key) == 5
+                                    and all(type(k) is int for k in key)):
             return None
         for d in diagnostics:
             if not _valid_diagnostic(d):

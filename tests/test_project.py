@@ -2,6 +2,7 @@
 link-safely), the index every file of a run is analysed with."""
 
 import os
+import time
 
 import pytest
 
@@ -101,7 +102,14 @@ def make_project(tmp_path, name="project"):
     (root / "pkg" / "__init__.py").write_text("")
     (root / "pkg" / "helper.py").write_text(HELPER)
     (root / "pkg" / "user.py").write_text(USER)
+    settle()
     return root
+
+
+def settle():
+    """Wait until the files just written are old enough to be keyed by their stat (a file
+    written within a tick of its ctime's clock is read and hashed instead)."""
+    time.sleep(0.05)
 
 
 def names(root):
@@ -186,6 +194,7 @@ def test_a_file_that_does_not_compile_has_no_summary_and_no_traceback(tmp_path, 
     (root / "pkg" / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nX = '\xe9'\n")
     (root / "pkg" / "bad_utf8.py").write_bytes(b"X = '\xff'\n")
     (root / "pkg" / "deep.py").write_text("x = " + "(" * 5000 + ")" * 5000 + "\n")
+    settle()
     project = load_project(str(root), str(root / ".lint_sockets_cache"))
     assert "pkg.broken" not in project.index.summaries
     assert "pkg.bad_utf8" not in project.index.summaries
@@ -228,6 +237,19 @@ def test_a_warm_load_reads_no_source_file(tmp_path, user_cache, monkeypatch):
     assert sorted(opened) == sorted(p for p, _, _ in project_files(str(root)))
 
 
+def test_a_warm_load_reads_the_summaries_only_to_build_the_index(tmp_path, user_cache):
+    """A run whose results are all cached needs the summaries' digests, not the summaries."""
+    root = make_project(tmp_path)
+    cache = str(root / ".lint_sockets_cache")
+    first = load_project(str(root), cache)
+    again = Loader(str(root), cache).finish()
+    assert again.digest == first.digest
+    assert {data for _, data, _ in again.summaries.values()} == {project_module.LAZY}
+    assert again.cache._data is None  # the summaries file is not read ...
+    assert set(again.index.summaries) == set(first.index.summaries)  # ... until needed
+    assert again.cache._data
+
+
 def test_an_edit_with_the_same_size_and_times_is_seen(tmp_path, user_cache):
     """As a checkout or an archive can leave a file: same size and mtime, other content.
     The ctime, which no one can set, is part of the key."""
@@ -259,8 +281,10 @@ def test_an_edit_that_keeps_the_summary_keeps_the_digest(tmp_path, user_cache):
     assert load_project(str(root), cache).digest != first.digest
 
 
-def _summary_file(root):
-    (found,) = (root / ".lint_sockets_cache").rglob("summaries-*.json")
+def _summary_file(root, data=False):
+    """The keys (path -> [stat key, digest]), or the summaries (path -> [digest, data])."""
+    (found,) = [p for p in (root / ".lint_sockets_cache").rglob("summaries-*.json")
+                if p.name.endswith(".data.json") is data]
     return found
 
 
@@ -272,27 +296,37 @@ def _resign(user_cache, body):
     return hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
 
 
-@pytest.mark.parametrize("damage", ["not-a-list", "short", "key-strings", "digest-short",
-                                    "summary-garbage", "summary-deep", "other-key"])
+@pytest.mark.parametrize("damage", ["not-a-list", "short", "long", "key-strings",
+                                    "digest-short", "other-key", "summary-garbage",
+                                    "summary-deep", "summary-other-digest",
+                                    "summary-missing"])
 def test_a_malformed_summary_entry_is_made_again(tmp_path, user_cache, damage):
     import json
 
     root = make_project(tmp_path)
     cache = str(root / ".lint_sockets_cache")
     first = load_project(str(root), cache)
-    path = _summary_file(root)
-    entries = json.loads(path.read_bytes().partition(b"\n")[2])
     helper = str(root / "pkg" / "helper.py")
-    key, digest, data = entries[helper]
-    entries[helper] = {
-        "not-a-list": "x",
-        "short": [key, digest],
-        "key-strings": [[str(k) for k in key], digest, data],
-        "digest-short": [key, "ab", data],
-        "summary-garbage": [key, digest, {"v": "no", "module": 3}],
-        "summary-deep": [key, digest, {"v": json.loads("[" * 500 + "]" * 500)}],
-        "other-key": [[k + 1 for k in key], digest, None],
-    }[damage]
+    path = _summary_file(root, data=damage.startswith("summary-"))
+    entries = json.loads(path.read_bytes().partition(b"\n")[2])
+    if damage.startswith("summary-"):
+        digest, data = entries[helper]
+        entries[helper] = {
+            "summary-garbage": [digest, {"v": "no", "module": 3}],
+            "summary-deep": [digest, {"v": json.loads("[" * 500 + "]" * 500)}],
+            "summary-other-digest": ["0" * 64, data],
+            "summary-missing": None,
+        }[damage]
+    else:
+        key, digest = entries[helper]
+        entries[helper] = {
+            "not-a-list": "x",
+            "short": [key],
+            "long": [key, digest, None],
+            "key-strings": [[str(k) for k in key], digest],
+            "digest-short": [key, "ab"],
+            "other-key": [[k + 1 for k in key], digest],
+        }[damage]
     path.write_bytes(_resign(user_cache, json.dumps(entries).encode()))
     loader = Loader(str(root), cache)
     if damage.startswith("summary-"):
@@ -492,3 +526,38 @@ def test_a_module_the_index_core_fails_on_is_left_out_not_a_traceback(
     status, out = _lint(capsys, "-j", "1", ".")
     assert status == 1 and "pkg/server.py:5:22: SCK501" in out
     assert "pkg.helper" not in load_project(str(root), False).index.summaries
+
+
+@pytest.mark.parametrize("mode", ["--diff", "--fix"])
+def test_fixes_see_the_project_as_checks_do(tmp_path, user_cache, monkeypatch, capsys, mode):
+    """--fix and --diff fix the findings a check reports, with the same index: here the
+    finding on server.py (and so its fix) exists only while the helper module's constant
+    says so (a rule seeing through modules, stood in for here)."""
+    from lint_sockets import engine
+
+    real = engine.run_rules
+    seen = []
+
+    def rules_reading_the_index(module, settings, source=None, project=None,
+                                module_name=None):
+        findings = real(module, settings, source, project, module_name)
+        seen.append(module_name)
+        through = project is not None and project.constant("pkg.helper", "LIMIT") == 0
+        return [f for f in findings if f[1] != "SCK501" or through]
+
+    monkeypatch.setattr(engine, "run_rules", rules_reading_the_index)
+    root = make_project(tmp_path)
+    server = root / "pkg" / "server.py"
+    server.write_text(SERVER_LOOP)
+    monkeypatch.chdir(root)
+    for limit in (1, 0):
+        (root / "pkg" / "helper.py").write_text(f"LIMIT = {limit}\n" + HELPER)
+        seen.clear()
+        status, out = _lint(capsys, "-j", "1", "--no-cache", "--select", "SCK501", mode,
+                            "pkg/server.py")
+        assert seen and set(seen) == {"pkg.server"}
+        changed = (("ConnectionAbortedError" in out) if mode == "--diff"
+                   else server.read_text() != SERVER_LOOP)
+        assert changed is (limit == 0), (limit, out)
+    if mode == "--fix":
+        assert "ConnectionAbortedError" in server.read_text()

@@ -297,6 +297,78 @@ def test_an_edit_during_the_check_is_never_cached_under_the_old_result(
     assert "SCK501" not in out and "server.py:8:24: SCK101" in out, out
 
 
+def _opened_sources(monkeypatch):
+    """The .py files os.open opens from now on."""
+    opened = []
+    real = os.open
+
+    def spying(path, *args, **kwargs):
+        if str(path).endswith(".py"):
+            opened.append(os.path.basename(str(path)))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spying)
+    return opened
+
+
+def test_a_warm_run_reads_no_source_file_yet_sees_a_same_size_and_time_edit(
+        tmp_path, user_cache, monkeypatch, capsys):
+    """A cached result is found by the file's device, inode, size, mtime and ctime
+    without reading it. A checkout or an archive can give other content the same size
+    and mtime, but not the same ctime: the edit is seen."""
+    from lint_sockets import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("")
+    server = tmp_path / "server.py"
+    server.write_text(SERVER)
+    (tmp_path / "helper.py").write_text("def read(sock):\n    return sock.recv(1)\n")
+    time.sleep(0.05)  # older than the ctime's clock tick: keyed by its stat
+    assert cli.main(["--output-format", "concise", "-j", "1", "."]) == 1
+    first = capsys.readouterr().out
+    assert "server.py:5:22: SCK501" in first
+    opened = _opened_sources(monkeypatch)
+    assert cli.main(["--output-format", "concise", "-j", "1", "."]) == 1
+    assert capsys.readouterr().out == first and opened == []
+    monkeypatch.undo()
+    monkeypatch.chdir(tmp_path)
+    stamp = os.stat(server)
+    server.write_text(SERVER.replace("srv.accept()", "srv.acc3pt()"))
+    os.utime(server, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert os.stat(server).st_size == stamp.st_size
+    cli.main(["--output-format", "concise", "-j", "1", "."])
+    out = capsys.readouterr().out
+    assert "SCK501" not in out and "server.py:8:24: SCK101" in out, out
+
+
+def test_a_file_written_within_a_clock_tick_gets_no_stat_key(tmp_path):
+    from lint_sockets.project import stat_key
+
+    path = tmp_path / "m.py"
+    path.write_text("x = 1\n")
+    info = os.stat(path)
+    newest = max(info.st_ctime_ns, info.st_mtime_ns)
+    assert stat_key(info, now=newest + 1_000_000) is None
+    assert stat_key(info, now=newest + 3_000_000_000) == [
+        info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_read_the_file_even_when_its_result_is_cached(
+        tmp_path, user_cache, monkeypatch, capsys, mode):
+    from lint_sockets import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "server.py").write_text(SERVER)
+    time.sleep(0.05)
+    cli.main(["--output-format", "concise", "-j", "1", "--ignore", "SCK101", "server.py"])
+    capsys.readouterr()
+    opened = _opened_sources(monkeypatch)
+    cli.main(["--output-format", "concise", "-j", "1", "--ignore", "SCK101", mode,
+              "server.py"])
+    assert "server.py" in opened
+
+
 # --- --fix never loses a concurrent edit -----------------------------------------------------
 
 def test_fix_leaves_a_file_edited_during_the_fix_and_says_so(tmp_path, monkeypatch, capsys):
