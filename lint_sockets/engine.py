@@ -73,7 +73,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                 return [], None
             return [error], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree):
+    if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree) and \
+            not uses_project_socket_code(project, module_name):
         return [], None
     tree = None  # the ast is not needed any more: never hold it next to libcst's tree
     parsed, error = parse(source, precheck=False)
@@ -96,6 +97,18 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                     d.fix = None
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, lines
+
+
+def uses_project_socket_code(project, module_name):
+    """The module imports a helper, factory or class of its project that hands out socket
+    code (``ProjectIndex.imports_socket_code``): the pre-filters, which see only the
+    module's own text and syntax, must not drop it. ``project`` is a ProjectIndex or None."""
+    if project is None or module_name is None:
+        return False
+    try:
+        return project.imports_socket_code(module_name)
+    except Exception:  # noqa: BLE001 - a fault in the index must not stop the run
+        return True  # the analysis then decides, and reports any error itself
 
 
 def first_pass(source, settings):

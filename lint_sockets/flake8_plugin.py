@@ -166,15 +166,27 @@ class Plugin:
         if not _wanted():
             return  # flake8 reports no SCK code in this run
         source = "".join(self.lines)
+        project = None
         if not _may_need_the_engine(source):
-            return
+            # Its own text shows no socket code; it may still import a project helper or
+            # factory that hands some out (loading the project does not load libcst).
+            if not _imports_anything(self.tree):
+                return
+            try:
+                project = _project(self.filename, self.tree)
+                if project is None or not project.index.imports_socket_code(
+                        project.module_of(self.filename)):
+                    return
+            except Exception:  # noqa: BLE001 - the engine below reports it
+                project = None
         from lint_sockets.engine import _safe_str, check_source
 
         settings = _settings(self.filename)
         try:
             # flake8 has compiled the file already (it hands us the tree), so Python's
             # syntax check is not repeated.
-            project = _project(self.filename, self.tree)
+            if project is None:
+                project = _project(self.filename, self.tree)
             options = {}
             if project is not None:
                 options = {"project": project.index,
@@ -198,6 +210,15 @@ def _may_need_the_engine(source):
         return True
     lowered = source.lower()
     return "noqa" in lowered and "sck" in lowered
+
+
+def _imports_anything(tree):
+    """The module has an import statement (at any depth)."""
+    import ast
+
+    if tree is None:
+        return True
+    return any(isinstance(node, (ast.Import, ast.ImportFrom)) for node in ast.walk(tree))
 
 
 def _project(filename, tree):

@@ -402,6 +402,17 @@ def _run_files(job, paths, jobs, cache, projects=True):
         built[root] = loader.finish()
         if cache is not None:
             cache.warnings.extend(loader.warnings)
+    from lint_sockets.engine import uses_project_socket_code
+
+    for index, result in enumerate(results):
+        # Settled in the first round by the pre-filters, which see only the file's own
+        # text: a file importing a project helper or factory that hands out socket code
+        # is analysed after all (as check_source does when given the project).
+        if result is None or result.diagnostics or result.errors or roots[index] is None:
+            continue
+        project = built[roots[index]]
+        if uses_project_socket_code(project.index, project.module_of(paths[index])):
+            results[index] = None
     todo = []
     for index, path in enumerate(paths):
         project = built.get(roots[index])

@@ -1,5 +1,6 @@
 """The flake8 plugin runs the same engine: real flake8 reports what the command reports."""
 
+import os
 import subprocess
 import sys
 
@@ -7,8 +8,11 @@ from conftest import FIXTURES, ROOT
 
 
 def _run(args, cwd):
+    # caches (flake8 keeps a project's summaries like the command) go under cwd, never
+    # into the fixtures' directories
+    env = dict(os.environ, LINT_SOCKETS_CACHE_DIR=os.path.join(str(cwd), ".cache"))
     return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 def _lines(output):

@@ -1255,3 +1255,47 @@ def test_a_forwarded_accept_inside_try_except_is_not_a_bare_forward(tmp_path):
     assert index.returns("transport.Guarded.accept").kind is ValueKind.UNKNOWN
     # a try around a read changes nothing about what an empty read gives
     assert index.returns("transport.Reader.read").kind is ValueKind.READ
+
+
+def test_modules_importing_socket_code_from_the_project(tmp_path):
+    index = build(tmp_path, {
+        **package("pkg"),
+        "pkg/wire.py": """
+            import socket
+            def dial(host):
+                return socket.create_connection((host, 1))
+            def read_some(link):
+                return link.recv(10)
+            def words(text):
+                return text.split()
+            class Sock(socket.socket):
+                pass
+            class Channel:
+                def __init__(self, link):
+                    self.link = link
+                def chunk(self):
+                    return self.link.recv(10)
+            class Plain:
+                def size(self):
+                    return 3
+            """,
+        "pkg/text.py": "from pkg.wire import words, Plain\n",
+        "pkg/uses_factory.py": "from pkg.wire import dial\n",
+        "pkg/uses_reader.py": "from pkg.wire import read_some as grab\n",
+        "pkg/uses_class.py": "from pkg.wire import Channel\n",
+        "pkg/uses_subclass.py": "from pkg.wire import Sock\n",
+        "pkg/uses_module.py": "from pkg import wire\n",
+        "pkg/uses_star.py": "from pkg.wire import *\n",
+        "pkg/external.py": "import json\nfrom os import path\n",
+        "pkg/a.py": "from pkg.b import thing\n",
+        "pkg/b.py": "from pkg.a import thing\n",
+    })
+    assert not index.imports_socket_code("pkg.text")
+    assert not index.imports_socket_code("pkg.external")
+    assert not index.imports_socket_code("pkg.missing")
+    for module in ("uses_factory", "uses_reader", "uses_class", "uses_subclass", "uses_module",
+                   "uses_star"):
+        assert index.imports_socket_code(f"pkg.{module}"), module
+    # a cycle of re-exports terminates, and carries nothing
+    assert not index.imports_socket_code("pkg.a")
+    assert not index.imports_socket_code("pkg.b")

@@ -1928,6 +1928,7 @@ class ProjectIndex:
         self._bases = {}
         self._mros = {}
         self._resolved = {}
+        self._carrying = {}
 
     # -- names
     def module_of(self, qname):
@@ -2080,6 +2081,47 @@ class ProjectIndex:
     def is_socket_class(self, qname: str) -> bool:
         """The class is, or subclasses, socket.socket / ssl.SSLSocket."""
         return qname in _SOCKET_CLASSES or bool(self.bases(qname) & _SOCKET_CLASSES)
+
+    # -- which modules use socket code defined elsewhere
+    def imports_socket_code(self, module: str) -> bool:
+        """``module`` imports a project name that hands out socket code (see
+        ``carries_socket_code``): its own text may show no socket call, yet its loops may
+        read a socket through a helper or a factory, so the pre-filters must not drop it."""
+        summary = self.summaries.get(module)
+        if summary is None:
+            return False
+        targets = list(summary.imports.values()) + list(summary.stars)
+        return any(self.carries_socket_code(target) for target in targets[:MAX_EDGES * 4])
+
+    def carries_socket_code(self, qname: str) -> bool:
+        """A project function returning a socket or a socket call's result (followed as
+        ``returns`` does), a project class that is a socket or has such a method, or a
+        project module defining either. External names are not: the pre-filters already
+        see them in the importing module's own text."""
+        memo = self._carrying
+        found = memo.get(qname)
+        if found is None:
+            memo[qname] = False  # a cycle of re-exports ends here
+            found = memo[qname] = self._carries(qname)
+        return found
+
+    def _carries(self, qname):
+        canonical = self.canonical(qname)
+        if canonical is None:
+            return False
+        if canonical in self.summaries:  # a module: any of its definitions
+            summary = self.summaries[canonical]
+            names = list(summary.functions) + list(summary.classes)
+            return any(self.carries_socket_code(f"{canonical}.{name}")
+                       for name in names[:MAX_ENTRIES])
+        wanted = (ValueKind.SOCKET, ValueKind.READ, ValueKind.FORWARD)
+        cls = self.class_of(canonical)
+        if cls is not None:
+            if self.is_socket_class(canonical):
+                return True
+            return any(self.returns(f"{canonical}.{name}").kind in wanted
+                       for name in list(cls.methods)[:MAX_ENTRIES])
+        return self.returns(canonical).kind in wanted
 
     # -- what functions return
     def returns(self, qname: str, _depth: int = 0) -> Value:
