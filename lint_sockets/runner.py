@@ -447,6 +447,9 @@ def _in_workers(work, tasks, jobs, big=None):
     """``work`` applied to ``tasks`` (tuples whose second item is a path), in that order:
     here for one task or one job, else in worker processes (schedule())."""
     if len(tasks) > 1 and jobs > 1:
+        # The engine (and libcst) imported once here is inherited by every forked worker
+        # of both rounds, rather than imported again by each worker of each pool.
+        import lint_sockets.engine  # noqa: F401
         return _parallel(work, tasks, jobs, big or work)
     return work(tasks)
 
@@ -546,6 +549,10 @@ def _stop_workers(pool, grace=1.0):
     import time
 
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # shutdown(wait=False) forgets the pool's manager thread; it is joined below, so that
+    # it has closed its wake-up pipe before the interpreter exits (concurrent.futures'
+    # exit hook writes to that pipe without a lock: EBADF if the thread closes it then)
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
@@ -561,6 +568,8 @@ def _stop_workers(pool, grace=1.0):
             process.join(1.0)
     try:
         pool.shutdown(wait=True)  # the pool's own thread sees its workers gone and ends
+        if manager is not None:
+            manager.join(max(grace, 5.0))
     except Exception:  # noqa: BLE001
         pass
 
