@@ -73,7 +73,9 @@ import struct
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
-from lint_sockets.analysis.tables import canonical_errno
+from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical_errno
+
+_SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
 SUMMARY_VERSION = 3
 
@@ -1789,6 +1791,14 @@ def _returned_size(func, ctx):
     ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
     unpacking) are unknown; nested functions are looked at too, which can only make the
     answer None, never wrong."""
+    returns = _return_values(func)
+    if not returns:
+        return None
+    try:
+        # Most returns need no local name: then no walk of every expression is needed
+        return _bound_of(returns, ctx, {}, _NAMES_NEEDED)
+    except _NeedsNames:
+        pass
     returns = []
     assigned = {}
     simple = set()
@@ -1809,6 +1819,10 @@ def _returned_size(func, ctx):
     if not returns:
         return None
     unknown = {name.id for name in stores if id(name) not in simple}
+    return _bound_of(returns, ctx, assigned, unknown)
+
+
+def _bound_of(returns, ctx, assigned, unknown):
     bound = 0
     for value in returns:
         size = _size_of(value, ctx, assigned, unknown, 0)
@@ -1816,6 +1830,41 @@ def _returned_size(func, ctx):
             return None
         bound = max(bound, size)
     return bound if bound <= MAX_PAYLOAD else None
+
+
+class _NeedsNames(Exception):
+    """A return value's size depends on a name: the function's assignments are needed."""
+
+
+class _AskNames:
+    """Stands for the set of unknown local names before they are known."""
+
+    def __contains__(self, name):
+        raise _NeedsNames
+
+
+_NAMES_NEEDED = _AskNames()
+_STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _return_values(func):
+    """The values of the ``return`` statements in ``func``, nested functions and classes
+    included (as ``ast.walk`` would find them), found by visiting statements only."""
+    values = []
+    pending = [func]
+    while pending:
+        node = pending.pop()
+        if type(node) is ast.Return:
+            value = node.value
+            if value is not None and not (type(value) is ast.Constant and value.value is None):
+                values.append(value)
+            continue
+        for field in _STATEMENT_LISTS:
+            children = getattr(node, field, None)
+            if children:
+                pending.extend(children)
+    values.reverse()
+    return values
 
 
 def _size_of(node, ctx, assigned, unknown, depth):
@@ -1912,6 +1961,14 @@ class _Located:
         self.cls = cls  # qualified class name for methods
         self.qname = qname
         self.summary = summary
+
+
+def _hands_out_socket_code(value):
+    """A function's return is a socket, or an unchecked socket read or accept."""
+    if value.kind is ValueKind.SOCKET:
+        return True
+    return value.kind in (ValueKind.READ, ValueKind.FORWARD) and \
+        value.method in _SOCKET_HANDOUT_METHODS
 
 
 class ProjectIndex:
@@ -2084,20 +2141,26 @@ class ProjectIndex:
 
     # -- which modules use socket code defined elsewhere
     def imports_socket_code(self, module: str) -> bool:
-        """``module`` imports a project name that hands out socket code (see
+        """``module`` imports by name (``from pkg.wire import read_some``, or a star import
+        of such a module) a project function or class that hands out socket code (see
         ``carries_socket_code``): its own text may show no socket call, yet its loops may
-        read a socket through a helper or a factory, so the pre-filters must not drop it."""
+        read a socket through that helper or factory, so the pre-filters must not drop it.
+        A plain module import (``from pkg import wire``) does not count: most modules
+        import some module that defines socket code, and few of them use it."""
         summary = self.summaries.get(module)
         if summary is None:
             return False
-        targets = list(summary.imports.values()) + list(summary.stars)
-        return any(self.carries_socket_code(target) for target in targets[:MAX_EDGES * 4])
+        targets = list(summary.imports.values())[:MAX_EDGES * 4]
+        if any(self.canonical(target) not in self.summaries
+               and self.carries_socket_code(target) for target in targets):
+            return True
+        return any(self.carries_socket_code(star) for star in summary.stars[:MAX_EDGES])
 
     def carries_socket_code(self, qname: str) -> bool:
-        """A project function returning a socket or a socket call's result (followed as
-        ``returns`` does), a project class that is a socket or has such a method, or a
-        project module defining either. External names are not: the pre-filters already
-        see them in the importing module's own text."""
+        """A project function returning a socket, or the unchecked result of a socket read
+        or accept (recv*, accept: followed as ``returns`` does); a project class that is a
+        socket or has such a method; a project module defining either. External names are
+        not: the pre-filters already see them in the importing module's own text."""
         memo = self._carrying
         found = memo.get(qname)
         if found is None:
@@ -2114,14 +2177,13 @@ class ProjectIndex:
             names = list(summary.functions) + list(summary.classes)
             return any(self.carries_socket_code(f"{canonical}.{name}")
                        for name in names[:MAX_ENTRIES])
-        wanted = (ValueKind.SOCKET, ValueKind.READ, ValueKind.FORWARD)
         cls = self.class_of(canonical)
         if cls is not None:
             if self.is_socket_class(canonical):
                 return True
-            return any(self.returns(f"{canonical}.{name}").kind in wanted
+            return any(_hands_out_socket_code(self.returns(f"{canonical}.{name}"))
                        for name in list(cls.methods)[:MAX_ENTRIES])
-        return self.returns(canonical).kind in wanted
+        return _hands_out_socket_code(self.returns(canonical))
 
     # -- what functions return
     def returns(self, qname: str, _depth: int = 0) -> Value:
