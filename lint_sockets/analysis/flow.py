@@ -87,6 +87,11 @@ SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a bloc
 class FlowFacts:
     """The blocking-state questions of ``Facts``."""
 
+    def stored_on_self(self, scope, key):
+        """The attributes (``sock`` for ``self.sock = key``) a local socket is stored in by
+        the function ``scope``."""
+        return _stored_on_self(scope, key)
+
     def state(self, site, key=None):
         """Blocking state of the receiver (or of the first argument, ``key=site.arg_key``)
         at this call."""

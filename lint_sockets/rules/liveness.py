@@ -251,7 +251,8 @@ def _has_read_timeout(facts, site):
     if _unix_socket(facts, site):
         return True  # AF_UNIX: no TCP keepalive at all, and no half-open peer
     rcvtimeo, last = _timeout_calls(facts, site.scope, key)
-    stored = _stored_on_self(site.scope, key) if "." not in key else ()
+    stored = tuple(f"{site.scope.self_name}.{attr}"
+                   for attr in facts.stored_on_self(site.scope, key)) if "." not in key else ()
     for attr in stored:
         attr_rcvtimeo, attr_last = _timeout_calls(facts, site.scope, attr)
         rcvtimeo = rcvtimeo or attr_rcvtimeo
@@ -309,28 +310,6 @@ def _timeout_calls(facts, scope, key):
             if last is None or (other.scope is last.scope and other.order > last.order):
                 last = other
     return rcvtimeo, last
-
-
-def _stored_on_self(scope, key):
-    """``self.sock = sock`` in the function: the attribute keys the local socket goes to."""
-    if scope.cls is None or scope.self_name is None:
-        return ()
-    found = []
-    stack = [scope.node]
-    while stack:
-        node = stack.pop()
-        if node is not scope.node and isinstance(node, (cst.FunctionDef, cst.ClassDef,
-                                                        cst.Lambda)):
-            continue
-        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Name) \
-                and node.value.value == key:
-            for target in node.targets:
-                target_key = key_of(target.target)
-                if target_key and target_key.startswith(scope.self_name + ".") \
-                        and target_key.count(".") == 1:
-                    found.append(target_key)
-        stack.extend(iter_children(node))
-    return tuple(found)
 
 
 def _inherits_from_elsewhere(facts, cls):
