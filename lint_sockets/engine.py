@@ -14,6 +14,7 @@ import libcst as cst
 from lint_sockets.applicability import SAFE
 from lint_sockets.edits import FixNotPossible, FixSpec, text_edits
 from lint_sockets.prefilter import might_fire
+from lint_sockets.project import uses_project_socket_code
 from lint_sockets.source import declared_encoding, deep, large_stack
 from lint_sockets.rules import registry
 
@@ -97,18 +98,6 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                     d.fix = None
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, lines
-
-
-def uses_project_socket_code(project, module_name):
-    """The module imports a helper, factory or class of its project that hands out socket
-    code (``ProjectIndex.imports_socket_code``): the pre-filters, which see only the
-    module's own text and syntax, must not drop it. ``project`` is a ProjectIndex or None."""
-    if project is None or module_name is None:
-        return False
-    try:
-        return project.imports_socket_code(module_name)
-    except Exception:  # noqa: BLE001 - a fault in the index must not stop the run
-        return True  # the analysis then decides, and reports any error itself
 
 
 def first_pass(source, settings):

@@ -172,13 +172,15 @@ class Plugin:
             # factory that hands some out (loading the project does not load libcst).
             if not _imports_anything(self.tree):
                 return
+            from lint_sockets.project import uses_project_socket_code
+
             try:
                 project = _project(self.filename, self.tree)
-                if project is None or not project.index.imports_socket_code(
-                        project.module_of(self.filename)):
-                    return
             except Exception:  # noqa: BLE001 - the engine below reports it
                 project = None
+            if project is None or not uses_project_socket_code(
+                    project.index, project.module_of(self.filename)):
+                return
         from lint_sockets.engine import _safe_str, check_source
 
         settings = _settings(self.filename)

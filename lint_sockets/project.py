@@ -151,6 +151,19 @@ def stat_key(info, now=None):
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
+def uses_project_socket_code(index, module_name):
+    """The module imports a helper, factory or class of its project that hands out socket
+    code (``ProjectIndex.imports_socket_code``): the pre-filters, which see only the
+    module's own text and syntax, must not drop it. ``index`` is a ProjectIndex or None.
+    Loads nothing heavy (the flake8 plugin asks it before it needs libcst)."""
+    if index is None or module_name is None:
+        return False
+    try:
+        return index.imports_socket_code(module_name)
+    except Exception:  # noqa: BLE001 - a fault in the index must not stop the run
+        return True  # the analysis then decides, and reports any error itself
+
+
 # --- one module's summary --------------------------------------------------------------------
 
 def summarise_tree(tree, name, is_package):

@@ -171,17 +171,14 @@ def first_pass(job, path, name, is_package):
     of the bytes that need the analysis; None when the file cannot be read (checking it
     says why)."""
     from lint_sockets.engine import first_pass as engine_first_pass
-    from lint_sockets.project import digest_of, stat_key, summarise_tree
+    from lint_sockets.project import digest_of, stat_key, summarise_source, summarise_tree
 
     try:
         source, info = read_source(path, with_stat=True)
     except OSError:
         return None, digest_of(None), None, None
     if job is None:
-        from lint_sockets.engine import _python_syntax_check
-
-        tree = _python_syntax_check(source, tree=True)[1]
-        return (stat_key(info),) + summarise_tree(tree, name, is_package) + (None,)
+        return (stat_key(info),) + summarise_source(source, name, is_package) + (None,)
     job = job.for_path(path)
     verdict = content_stamp(source)
     try:
@@ -402,7 +399,7 @@ def _run_files(job, paths, jobs, cache, projects=True):
         built[root] = loader.finish()
         if cache is not None:
             cache.warnings.extend(loader.warnings)
-    from lint_sockets.engine import uses_project_socket_code
+    from lint_sockets.project import uses_project_socket_code
 
     for index, result in enumerate(results):
         # Settled in the first round by the pre-filters, which see only the file's own
@@ -447,9 +444,6 @@ def _in_workers(work, tasks, jobs, big=None):
     """``work`` applied to ``tasks`` (tuples whose second item is a path), in that order:
     here for one task or one job, else in worker processes (schedule())."""
     if len(tasks) > 1 and jobs > 1:
-        # The engine (and libcst) imported once here is inherited by every forked worker
-        # of both rounds, rather than imported again by each worker of each pool.
-        import lint_sockets.engine  # noqa: F401
         return _parallel(work, tasks, jobs, big or work)
     return work(tasks)
 
