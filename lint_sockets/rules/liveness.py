@@ -118,20 +118,27 @@ def _exempt(facts, site, key, bindings=()):
     return _escapes(facts, site, key) and _module_sets_timeouts(facts)
 
 
-def _read_later(facts, site, calls):
-    """The connected socket is read after the connect: later in the same function, or, for
-    ``self.x`` when the project index follows the class, in any method of the class."""
+def _reads_later(facts, site, calls):
+    """The reads of the connected socket after the connect: later in the same function, or,
+    for ``self.x`` when the project index follows the class, in any method of the class."""
     key = site.receiver_key
+    reads = []
     for later in calls:
         if later.receiver_key != key or later.method not in _READS:
             continue
         if later.scope is site.scope:
             if later.order > site.order:
-                return True
+                reads.append(later)
         elif "." in key and later.scope.cls is not None and later.scope.cls is site.scope.cls \
                 and facts.timeout_set_elsewhere(site, key) is not None:
-            return True
-    return False
+            reads.append(later)
+    return reads
+
+
+def _all_after_readiness(facts, reads):
+    """Every read is reached only right after a readiness wait on the socket that has a
+    timeout or watches other sources too: no read can wait on the peer alone for ever."""
+    return bool(reads) and all(facts.read_after_readiness(read) for read in reads)
 
 
 def _plain_socket(facts, binding):
@@ -155,6 +162,9 @@ def check_timeout(facts, report):
             if len(targets) == 1 and site.direct and site.role != "return":
                 if _exempt(facts, site, targets[0]):
                     continue
+                if "." not in targets[0] and _all_after_readiness(
+                        facts, _reads_in_function(calls, site, targets[0])):
+                    continue
             elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
                 continue  # handed on as it is made: whoever receives it may set a timeout
             report(site.node, "SCK701", call="socket.create_connection()")
@@ -166,7 +176,8 @@ def check_timeout(facts, report):
                 continue
             if _exempt(facts, site, site.receiver_key, reaching):
                 continue
-            if _read_later(facts, site, calls):
+            reads = _reads_later(facts, site, calls)
+            if reads and not _all_after_readiness(facts, reads):
                 report(site.node, "SCK701", call=".connect()")
 
 
@@ -182,6 +193,16 @@ def _timeout_is_the_callers(facts, site):
         other.qname == "socket.create_connection" and other.argument(1, "timeout") is not None
         for other in facts.calls_in(scope)
     )
+
+
+def _reads_in_function(calls, site, key):
+    """The reads of the socket ``key`` made by ``create_connection()`` at ``site``, later
+    in the same function (those ``_read_or_kept`` counts)."""
+    return [
+        later for later in calls
+        if later.scope is site.scope and later.receiver_key == key
+        and later.method in _READS | {"read", "readline"} and later.order > site.order
+    ]
 
 
 def _read_or_kept(calls, site):
