@@ -246,3 +246,46 @@ CASES = {
 def test_read_after_readiness(name):
     code, expected = CASES[name]
     assert gated(code) == expected
+
+
+def waits_alone(code):
+    """unbounded_wait_alone for each recv() call: the wait's code, or None."""
+    source = "import select, selectors, socket, sys\n" + textwrap.dedent(code)
+    model = build_model(cst.parse_module(source))
+    facts = Facts(model, Settings(), source)
+    found = []
+    for site in facts.calls:
+        if site.method == "recv":
+            wait = facts.unbounded_wait_alone(site)
+            found.append(None if wait is None else facts.code_for(wait))
+    return found
+
+
+def test_unbounded_wait_alone_names_the_wait_that_can_hang():
+    assert waits_alone("""
+        def f(sock):
+            p = select.poll()
+            p.register(sock, select.POLLIN)
+            for fd, ev in p.poll():
+                if fd == sock.fileno():
+                    sock.recv(1)
+            r, _, _ = select.select([sock], [], [])
+            if r:
+                sock.recv(1)
+        """) == ["p.poll()", "select.select([sock], [], [])"]
+
+
+def test_unbounded_wait_alone_is_none_for_other_reads():
+    assert waits_alone("""
+        def f(sock, inputs):
+            r, _, _ = select.select([sock, sys.stdin], [], [])
+            if sock in r:
+                sock.recv(1)
+            r, _, _ = select.select([sock], [], [], 1)
+            if r:
+                sock.recv(1)
+            r, _, _ = select.select(inputs, [], [])
+            if sock in r:
+                sock.recv(1)
+            sock.recv(1)
+        """) == [None, None, None, None]

@@ -29,14 +29,18 @@ class _Wait:
     """One readiness wait: whether it is bounded and which sources it watches for reading
     (a set of keys, or None when the function does not show them all)."""
 
-    __slots__ = ("bounded", "sources", "select")
+    __slots__ = ("node", "bounded", "sources", "select")
 
-    def __init__(self, bounded, sources, select):
+    def __init__(self, node, bounded, sources, select):
+        self.node = node  # the wait's call
         self.bounded = bounded
         self.sources = sources
         self.select = select  # select.select (its result is (r, w, x)), not poll/selectors
 
     def gates(self, key, alone):
+        """A read of ``key`` that this wait reported ready cannot block, and the wait does
+        not wait on ``key``'s peer alone for ever (``alone``: the test only says that the
+        wait returned something, so the wait must watch ``key`` alone)."""
         if alone:
             return self.bounded and self.sources == {key}
         if self.bounded:
@@ -51,15 +55,33 @@ class ReadinessFacts:
         """The read at ``site`` (a call on ``site.receiver_key``) is reached only right
         after a readiness wait on that socket in the same function that is bounded or
         watches other sources too (see the module's docstring)."""
+        return self._readiness(site)[0]
+
+    def unbounded_wait_alone(self, site) -> cst.Call | None:
+        """The wait call when the read at ``site`` is reached only right after a readiness
+        wait that has no timeout and watches this socket alone (the program then waits on
+        the peer for ever inside the wait, which ``settimeout()`` does not bound); None
+        otherwise."""
+        ok, wait = self._readiness(site)
+        key = site.receiver_key
+        if ok or wait is None or wait.bounded or wait.sources != {key}:
+            return None
+        return wait.node
+
+    def _readiness(self, site):
         key = site.receiver_key
         scope = site.scope
         if key is None or scope.kind != "function":
-            return False
-        memo_key = f"ready.parents:{id(scope)}"
-        parents = self._memo.get(memo_key)
-        if parents is None:
-            parents = self._memo[memo_key] = _parents(scope.node)
-        return _gated(self, scope, parents, site.node, key)
+            return False, None
+        memo_key = f"ready.read:{id(site.node)}"
+        answer = self._memo.get(memo_key)
+        if answer is None:
+            parents_key = f"ready.parents:{id(scope)}"
+            parents = self._memo.get(parents_key)
+            if parents is None:
+                parents = self._memo[parents_key] = _parents(scope.node)
+            answer = self._memo[memo_key] = _gated(self, scope, parents, site.node, key)
+        return answer
 
 
 def _parents(root):
@@ -76,6 +98,8 @@ def _parents(root):
 
 
 def _gated(facts, scope, parents, node, key):
+    """(gated, wait): whether the read is gated as the module's docstring says, and the
+    wait its readiness test was matched to (None when none was)."""
     gates = []  # the readiness tests of the branches the read is in: ("in", name)...
     guard = None  # the name an ``if not r: continue`` before the read tests
     child = node
@@ -85,39 +109,41 @@ def _gated(facts, scope, parents, node, key):
             gate = _gate_test(parent.test, key)
             if gate is not None and gate[0] == "call":
                 wait = _wait_of(facts, scope, gate[1], key)
-                if wait is not None and wait[0].select and wait[0].gates(key, False):
-                    return True
+                if wait is not None and wait[0].select:
+                    return wait[0].gates(key, False), wait[0]
             elif gate is not None:
                 gates.append(gate)
         elif isinstance(parent, (cst.While, cst.For)) and child is parent.body:
             fors = [g for g in gates if g[0] == "for"]
             if not (isinstance(parent, cst.For)
                     and any(g[1] in _target_names(parent.target) for g in fors)):
-                return False
+                return False, None
             source = strip_await(parent.iter)
             if isinstance(source, cst.Call):
                 wait = _wait_of(facts, scope, source, key)
-                return wait is not None and not wait[0].select and wait[0].gates(key, False)
+                if wait is None or wait[0].select:
+                    return False, None
+                return wait[0].gates(key, False), wait[0]
             if not isinstance(source, cst.Name):
-                return False
+                return False, None
             gates = [("events", source.value)]
             guard = None
         elif isinstance(parent, (cst.While, cst.For, cst.ExceptHandler, cst.Finally)) \
                 or isinstance(parent, _NESTED):
-            return False
+            return False, None
         body = _statements(parent)
         position = next((i for i, s in enumerate(body or ()) if s is child), None)
         if position is not None:
             for sibling in reversed(body[:position]):
                 answer = _look_back(facts, scope, sibling, key, gates, guard)
-                if answer is True or answer is False:
+                if isinstance(answer, tuple):
                     return answer
                 if answer is not None:
                     guard = answer
         if parent is scope.node:
-            return False
+            return False, None
         child, parent = parent, parents.get(id(parent))
-    return False
+    return False, None
 
 
 def _statements(node):
@@ -130,14 +156,14 @@ def _statements(node):
 
 
 def _look_back(facts, scope, statement, key, gates, guard):
-    """What a statement before the read says: True/False when it settles the question, a
-    name when it is ``if not name: continue`` (a guard), None when it says nothing."""
+    """What a statement before the read says: (gated, wait) when it settles the question,
+    a name when it is ``if not name: continue`` (a guard), None when it says nothing."""
     wait = _assigned_wait(facts, scope, statement, key)
     if wait is None and isinstance(statement, cst.Try):
         # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration
         if not (all(_exits(h.body) for h in statement.handlers) and statement.orelse is None
                 and statement.finalbody is None):
-            return False if _waits(facts, scope, statement, key) else None
+            return (False, None) if _waits(facts, scope, statement, key) else None
         for inner in reversed(statement.body.body):
             wait = _assigned_wait(facts, scope, inner, key)
             if wait is not None or _reads(inner, key):
@@ -146,18 +172,18 @@ def _look_back(facts, scope, statement, key, gates, guard):
         info, names = wait
         for kind, name in gates:
             if kind == "in" and info.select and name in names.get("rlist", ()):
-                return info.gates(key, False)
+                return info.gates(key, False), info
             if kind == "index" and info.select and name in names.get("whole", ()):
-                return info.gates(key, False)
+                return info.gates(key, False), info
             if kind == "events" and name in names.get("events", ()):
-                return info.gates(key, False)
+                return info.gates(key, False), info
             if kind == "truthy" and name in names.get("events", ()):
-                return info.gates(key, True)
+                return info.gates(key, True), info
         if guard is not None and guard in names.get("events", ()):
-            return info.gates(key, True)
-        return False
+            return info.gates(key, True), info
+        return False, None
     if _reads(statement, key) or _waits(facts, scope, statement, key):
-        return False
+        return False, None
     if guard is None and isinstance(statement, cst.If) \
             and statement.orelse is None and _exits(statement.body):
         test = statement.test
@@ -318,7 +344,7 @@ def _wait_of(facts, scope, call, key):
         if any(a.star for a in call.args) or not args:
             return None
         timeout = args[3].value if len(args) > 3 else _keyword(call, "timeout")
-        return (_Wait(_bounded(facts, scope, timeout),
+        return (_Wait(call, _bounded(facts, scope, timeout),
                       _list_sources(facts, scope, args[0].value), True),)
     if not isinstance(func, cst.Attribute) or func.attr.value not in ("poll", "select"):
         return None
@@ -337,7 +363,8 @@ def _wait_of(facts, scope, call, key):
         return None
     timeout = call.args[0].value if call.args and call.args[0].keyword is None \
         else _keyword(call, "timeout")
-    return (_Wait(_bounded(facts, scope, timeout), _registered(facts, scope, owner), False),)
+    return (_Wait(call, _bounded(facts, scope, timeout), _registered(facts, scope, owner),
+                  False),)
 
 
 def _keyword(call, name):

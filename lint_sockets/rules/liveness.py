@@ -135,10 +135,23 @@ def _reads_later(facts, site, calls):
     return reads
 
 
-def _all_after_readiness(facts, reads):
-    """Every read is reached only right after a readiness wait on the socket that has a
-    timeout or watches other sources too: no read can wait on the peer alone for ever."""
-    return bool(reads) and all(facts.read_after_readiness(read) for read in reads)
+def _report_reads(facts, report, site, reads, call):
+    """Report a connection whose reads can wait on a vanished peer for ever. When every
+    read that can is gated by a readiness wait with no timeout on this socket alone, the
+    wait is where the program hangs, and a timeout on the socket would not bound it: the
+    finding is reported at each such wait, naming it. Otherwise at the connection."""
+    waits = []
+    for read in reads:
+        if facts.read_after_readiness(read):
+            continue
+        wait = facts.unbounded_wait_alone(read)
+        if wait is None:
+            report(site.node, "SCK701", call=call)
+            return
+        if all(wait is not other for other in waits):
+            waits.append(wait)
+    for wait in waits:
+        report(wait, "SCK701", call=facts.code_for(wait.func) + "()")
 
 
 def _plain_socket(facts, binding):
@@ -162,8 +175,9 @@ def check_timeout(facts, report):
             if len(targets) == 1 and site.direct and site.role != "return":
                 if _exempt(facts, site, targets[0]):
                     continue
-                if "." not in targets[0] and _all_after_readiness(
-                        facts, _reads_in_function(calls, site, targets[0])):
+                reads = _reads_in_function(calls, site, targets[0])
+                if "." not in targets[0] and reads and not _kept(facts, site, targets[0]):
+                    _report_reads(facts, report, site, reads, "socket.create_connection()")
                     continue
             elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
                 continue  # handed on as it is made: whoever receives it may set a timeout
@@ -177,8 +191,8 @@ def check_timeout(facts, report):
             if _exempt(facts, site, site.receiver_key, reaching):
                 continue
             reads = _reads_later(facts, site, calls)
-            if reads and not _all_after_readiness(facts, reads):
-                report(site.node, "SCK701", call=".connect()")
+            if reads:
+                _report_reads(facts, report, site, reads, ".connect()")
 
 
 def _timeout_is_the_callers(facts, site):
@@ -203,6 +217,23 @@ def _reads_in_function(calls, site, key):
         if later.scope is site.scope and later.receiver_key == key
         and later.method in _READS | {"read", "readline"} and later.order > site.order
     ]
+
+
+def _kept(facts, site, key):
+    """The local socket ``key`` is returned or stored on ``self`` by its function: it is
+    read after the function returns, out of this function's readiness waits."""
+    if facts.stored_on_self(site.scope, key):
+        return True
+    root = site.scope.node
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Return) and node.value is not None and _holds(node.value, key):
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _read_or_kept(calls, site):

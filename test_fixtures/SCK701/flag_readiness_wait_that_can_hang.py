@@ -1,4 +1,4 @@
-# SCK701 flag: a readiness wait that can itself wait for ever on the peer (no timeout, this socket alone), or reads the wait does not gate.
+# SCK701 flag: a readiness wait that can itself wait for ever on the peer (no timeout, this socket alone: reported at the wait), or reads the wait does not gate (reported at the connection).
 import select
 import socket
 import sys
@@ -8,9 +8,9 @@ def wait_alone(host: str, port: int) -> bytes:
     # select() with no timeout on this socket alone waits on the peer for ever;
     # settimeout() would not bound it either: the wait needs a timeout.
     sock = socket.socket()
-    sock.connect((host, port))  # expect: SCK701
+    sock.connect((host, port))
     sock.sendall(b"HELLO\n")
-    r, _, _ = select.select([sock], [], [])
+    r, _, _ = select.select([sock], [], [])  # expect: SCK701
     if sock in r:
         return sock.recv(1024)
     return b""
@@ -18,10 +18,10 @@ def wait_alone(host: str, port: int) -> bytes:
 
 def poll_alone(host: str, port: int) -> bytes:
     sock = socket.socket()
-    sock.connect((host, port))  # expect: SCK701
+    sock.connect((host, port))
     poller = select.poll()
     poller.register(sock, select.POLLIN)
-    for fd, _event in poller.poll():
+    for fd, _event in poller.poll():  # expect: SCK701
         if fd == sock.fileno():
             return sock.recv(1024)
     return b""
@@ -107,8 +107,19 @@ def buffered_file(host: str, port: int) -> None:
 
 
 def create_connection_alone(host: str, port: int) -> bytes:
-    with socket.create_connection((host, port)) as sock:  # expect: SCK701
-        r, _, _ = select.select([sock], [], [])
+    with socket.create_connection((host, port)) as sock:
+        r, _, _ = select.select([sock], [], [])  # expect: SCK701
         if r:
             return sock.recv(1024)
     return b""
+
+
+def returned_after_a_gated_read(host: str, port: int) -> socket.socket:
+    # The caller reads it later, out of this function's wait.
+    sock = socket.create_connection((host, port))  # expect: SCK701
+    r, _, _ = select.select([sock, sys.stdin], [], [])
+    if sock in r:
+        data = sock.recv(1024)
+        if not data:
+            raise ConnectionError("closed")
+    return sock
