@@ -146,6 +146,12 @@ CASES = {
                 while True:
                     sock.recv(1)
         """, [False]),
+    "reads repeated by a comprehension in the branch": ("""
+        def f(sock):
+            r, _, _ = select.select([sock, sys.stdin], [], [])
+            if sock in r:
+                parts = [sock.recv(1) for _ in range(4)]
+        """, [False]),
     "result rebound by a second wait out of sight": ("""
         def f(sock, other):
             r, _, _ = select.select([sock, sys.stdin], [], [])

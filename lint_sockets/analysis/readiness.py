@@ -23,6 +23,7 @@ _POLL_CTORS = frozenset({"select.poll", "select.epoll", "select.devpoll"})
 _EXITS = (cst.Continue, cst.Return, cst.Raise, cst.Break)
 _READS = tables.READ_METHODS | {"makefile", "read", "readline"}
 _NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
 
 class _Wait:
@@ -129,8 +130,8 @@ def _gated(facts, scope, parents, node, key):
             gates = [("events", source.value)]
             guard = None
         elif isinstance(parent, (cst.While, cst.For, cst.ExceptHandler, cst.Finally)) \
-                or isinstance(parent, _NESTED):
-            return False, None
+                or isinstance(parent, _NESTED + _COMPREHENSIONS):
+            return False, None  # a loop (a comprehension repeats the read too), a handler
         body = _statements(parent)
         position = next((i for i, s in enumerate(body or ()) if s is child), None)
         if position is not None:
