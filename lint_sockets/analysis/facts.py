@@ -10,6 +10,8 @@ answers it:
   handler do when the error is errno E (raise, return, break, continue, fall through,
   close, sleep)?
 - errnos: which errno names does an expression stand for?
+- readiness: is a read reached only right after a readiness wait (``select``, ``poll``,
+  ``selectors``) reported its socket readable, a wait that cannot hang on that peer alone?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
   returning ``self.sock.recv(n)``)? Needs the project index.
 """
@@ -35,12 +37,13 @@ from lint_sockets.analysis.identity import (
 )
 from lint_sockets.analysis.index import NOT_FOUND
 from lint_sockets.analysis.nodes import key_of, strip_await
+from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
 
 
-class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts):
+class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts):
     """Everything rules ask about one module."""
 
     def __init__(self, model, settings, source=None, project=None, module=None):

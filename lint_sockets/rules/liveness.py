@@ -118,20 +118,40 @@ def _exempt(facts, site, key, bindings=()):
     return _escapes(facts, site, key) and _module_sets_timeouts(facts)
 
 
-def _read_later(facts, site, calls):
-    """The connected socket is read after the connect: later in the same function, or, for
-    ``self.x`` when the project index follows the class, in any method of the class."""
+def _reads_later(facts, site, calls):
+    """The reads of the connected socket after the connect: later in the same function, or,
+    for ``self.x`` when the project index follows the class, in any method of the class."""
     key = site.receiver_key
+    reads = []
     for later in calls:
         if later.receiver_key != key or later.method not in _READS:
             continue
         if later.scope is site.scope:
             if later.order > site.order:
-                return True
+                reads.append(later)
         elif "." in key and later.scope.cls is not None and later.scope.cls is site.scope.cls \
                 and facts.timeout_set_elsewhere(site, key) is not None:
-            return True
-    return False
+            reads.append(later)
+    return reads
+
+
+def _report_reads(facts, report, site, reads, call):
+    """Report a connection whose reads can wait on a vanished peer for ever. When every
+    read that can is gated by a readiness wait with no timeout on this socket alone, the
+    wait is where the program hangs, and a timeout on the socket would not bound it: the
+    finding is reported at each such wait, naming it. Otherwise at the connection."""
+    waits = []
+    for read in reads:
+        if facts.read_after_readiness(read):
+            continue
+        wait = facts.unbounded_wait_alone(read)
+        if wait is None:
+            report(site.node, "SCK701", call=call)
+            return
+        if all(wait is not other for other in waits):
+            waits.append(wait)
+    for wait in waits:
+        report(wait, "SCK701", call=facts.code_for(wait.func) + "()")
 
 
 def _plain_socket(facts, binding):
@@ -155,6 +175,10 @@ def check_timeout(facts, report):
             if len(targets) == 1 and site.direct and site.role != "return":
                 if _exempt(facts, site, targets[0]):
                     continue
+                reads = _reads_in_function(calls, site, targets[0])
+                if "." not in targets[0] and reads and not _kept(facts, site, targets[0]):
+                    _report_reads(facts, report, site, reads, "socket.create_connection()")
+                    continue
             elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
                 continue  # handed on as it is made: whoever receives it may set a timeout
             report(site.node, "SCK701", call="socket.create_connection()")
@@ -166,8 +190,9 @@ def check_timeout(facts, report):
                 continue
             if _exempt(facts, site, site.receiver_key, reaching):
                 continue
-            if _read_later(facts, site, calls):
-                report(site.node, "SCK701", call=".connect()")
+            reads = _reads_later(facts, site, calls)
+            if reads:
+                _report_reads(facts, report, site, reads, ".connect()")
 
 
 def _timeout_is_the_callers(facts, site):
@@ -182,6 +207,33 @@ def _timeout_is_the_callers(facts, site):
         other.qname == "socket.create_connection" and other.argument(1, "timeout") is not None
         for other in facts.calls_in(scope)
     )
+
+
+def _reads_in_function(calls, site, key):
+    """The reads of the socket ``key`` made by ``create_connection()`` at ``site``, later
+    in the same function (those ``_read_or_kept`` counts)."""
+    return [
+        later for later in calls
+        if later.scope is site.scope and later.receiver_key == key
+        and later.method in _READS | {"read", "readline"} and later.order > site.order
+    ]
+
+
+def _kept(facts, site, key):
+    """The local socket ``key`` is returned or stored on ``self`` by its function: it is
+    read after the function returns, out of this function's readiness waits."""
+    if facts.stored_on_self(site.scope, key):
+        return True
+    root = site.scope.node
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Return) and node.value is not None and _holds(node.value, key):
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _read_or_kept(calls, site):

@@ -1,0 +1,501 @@
+"""Reads that a readiness wait gates: is a read of a socket reached only right after
+``select.select``, ``poll``/``epoll`` or a ``selectors`` selector reported that socket
+readable, in the same function and the same loop iteration (``Facts.read_after_readiness``)?
+
+The answer is structural and conservative. The read must sit in the branch taken when the
+wait reported the socket (``if sock in r:``, ``if key.fileobj is sock:`` in a loop over the
+events, ``elif`` included), or after ``if not r: continue`` (``return``, ``raise``,
+``break``) when the wait watched that socket alone. Between the wait and the read there
+must be no other read of the socket and no loop boundary other than the loop over the
+events. The wait must either have a timeout (a bounded wait) or watch more sources than
+this socket (the program waits for whichever comes first); a wait with no timeout on the
+socket alone does not count, since it waits on the peer for ever.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.nodes import iter_children, key_of, number_value, strip_await
+
+_POLL_CTORS = frozenset({"select.poll", "select.epoll", "select.devpoll"})
+_EXITS = (cst.Continue, cst.Return, cst.Raise, cst.Break)
+_READS = tables.READ_METHODS | {"makefile", "read", "readline"}
+_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+class _Wait:
+    """One readiness wait: whether it is bounded and which sources it watches for reading
+    (a set of keys, or None when the function does not show them all)."""
+
+    __slots__ = ("node", "bounded", "sources", "select")
+
+    def __init__(self, node, bounded, sources, select):
+        self.node = node  # the wait's call
+        self.bounded = bounded
+        self.sources = sources
+        self.select = select  # select.select (its result is (r, w, x)), not poll/selectors
+
+    def gates(self, key, alone):
+        """A read of ``key`` that this wait reported ready cannot block, and the wait does
+        not wait on ``key``'s peer alone for ever (``alone``: the test only says that the
+        wait returned something, so the wait must watch ``key`` alone)."""
+        if alone:
+            return self.bounded and self.sources == {key}
+        if self.bounded:
+            return True
+        return self.sources is not None and key in self.sources and len(self.sources) > 1
+
+
+class ReadinessFacts:
+    """The readiness question of ``Facts``."""
+
+    def read_after_readiness(self, site) -> bool:
+        """The read at ``site`` (a call on ``site.receiver_key``) is reached only right
+        after a readiness wait on that socket in the same function that is bounded or
+        watches other sources too (see the module's docstring)."""
+        return self._readiness(site)[0]
+
+    def unbounded_wait_alone(self, site) -> cst.Call | None:
+        """The wait call when the read at ``site`` is reached only right after a readiness
+        wait that has no timeout and watches this socket alone (the program then waits on
+        the peer for ever inside the wait, which ``settimeout()`` does not bound); None
+        otherwise."""
+        ok, wait = self._readiness(site)
+        key = site.receiver_key
+        if ok or wait is None or wait.bounded or wait.sources != {key}:
+            return None
+        return wait.node
+
+    def _readiness(self, site):
+        key = site.receiver_key
+        scope = site.scope
+        if key is None or scope.kind != "function":
+            return False, None
+        memo_key = f"ready.read:{id(site.node)}"
+        answer = self._memo.get(memo_key)
+        if answer is None:
+            parents_key = f"ready.parents:{id(scope)}"
+            parents = self._memo.get(parents_key)
+            if parents is None:
+                parents = self._memo[parents_key] = _parents(scope.node)
+            answer = self._memo[memo_key] = _gated(self, scope, parents, site.node, key)
+        return answer
+
+
+def _parents(root):
+    parents = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, _NESTED):
+            continue
+        for child in iter_children(node):
+            parents[id(child)] = node
+            stack.append(child)
+    return parents
+
+
+def _gated(facts, scope, parents, node, key):
+    """(gated, wait): whether the read is gated as the module's docstring says, and the
+    wait its readiness test was matched to (None when none was)."""
+    gates = []  # the readiness tests of the branches the read is in: ("in", name)...
+    guard = None  # the name an ``if not r: continue`` before the read tests
+    child = node
+    parent = parents.get(id(child))
+    while parent is not None:
+        if isinstance(parent, cst.If) and child is parent.body:
+            gate = _gate_test(parent.test, key)
+            if gate is not None and gate[0] == "call":
+                wait = _wait_of(facts, scope, gate[1], key)
+                if wait is not None and wait[0].select:
+                    return wait[0].gates(key, False), wait[0]
+            elif gate is not None:
+                gates.append(gate)
+        elif isinstance(parent, (cst.While, cst.For)) and child is parent.body:
+            fors = [g for g in gates if g[0] == "for"]
+            if not (isinstance(parent, cst.For)
+                    and any(g[1] in _target_names(parent.target) for g in fors)):
+                return False, None
+            source = strip_await(parent.iter)
+            if isinstance(source, cst.Call):
+                wait = _wait_of(facts, scope, source, key)
+                if wait is None or wait[0].select:
+                    return False, None
+                return wait[0].gates(key, False), wait[0]
+            if not isinstance(source, cst.Name):
+                return False, None
+            gates = [("events", source.value)]
+            guard = None
+        elif isinstance(parent, (cst.While, cst.For, cst.ExceptHandler, cst.Finally)) \
+                or isinstance(parent, _NESTED + _COMPREHENSIONS):
+            return False, None  # a loop (a comprehension repeats the read too), a handler
+        body = _statements(parent)
+        position = next((i for i, s in enumerate(body or ()) if s is child), None)
+        if position is not None:
+            for sibling in reversed(body[:position]):
+                answer = _look_back(facts, scope, sibling, key, gates, guard)
+                if isinstance(answer, tuple):
+                    return answer
+                if answer is not None:
+                    guard = answer
+        if parent is scope.node:
+            return False, None
+        child, parent = parent, parents.get(id(parent))
+    return False, None
+
+
+def _statements(node):
+    """The statements of a block, in order (the small statements of ``a; b`` or of
+    ``if x: a; b``); None for anything that is not a block."""
+    if isinstance(node, (cst.IndentedBlock, cst.Module, cst.SimpleStatementLine,
+                         cst.SimpleStatementSuite)):
+        return node.body
+    return None
+
+
+def _look_back(facts, scope, statement, key, gates, guard):
+    """What a statement before the read says: (gated, wait) when it settles the question,
+    a name when it is ``if not name: continue`` (a guard), None when it says nothing."""
+    wait = _assigned_wait(facts, scope, statement, key)
+    if wait is None and isinstance(statement, cst.Try):
+        # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration
+        if not (all(_exits(h.body) for h in statement.handlers) and statement.orelse is None
+                and statement.finalbody is None):
+            return (False, None) if _waits(facts, scope, statement, key) else None
+        for inner in reversed(statement.body.body):
+            wait = _assigned_wait(facts, scope, inner, key)
+            if wait is not None or _reads(inner, key):
+                break
+    if wait is not None:
+        info, names = wait
+        for kind, name in gates:
+            if kind == "in" and info.select and name in names.get("rlist", ()):
+                return info.gates(key, False), info
+            if kind == "index" and info.select and name in names.get("whole", ()):
+                return info.gates(key, False), info
+            if kind == "events" and name in names.get("events", ()):
+                return info.gates(key, False), info
+            if kind == "truthy" and name in names.get("events", ()):
+                return info.gates(key, True), info
+        if guard is not None and guard in names.get("events", ()):
+            return info.gates(key, True), info
+        return False, None
+    if _reads(statement, key) or _waits(facts, scope, statement, key):
+        return False, None
+    if guard is None and isinstance(statement, cst.If) \
+            and statement.orelse is None and _exits(statement.body):
+        test = statement.test
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) \
+                and isinstance(test.expression, cst.Name):
+            return test.expression.value
+    return None
+
+
+def _waits(facts, scope, node, key):
+    """A readiness wait call anywhere in ``node`` (one the read cannot be matched to)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, _NESTED):
+            continue
+        if isinstance(current, cst.Call) and _wait_of(facts, scope, current, key) is not None:
+            return True
+        stack.extend(iter_children(current))
+    return False
+
+
+def _exits(block):
+    """The block ends with ``continue``, ``return``, ``raise`` or ``break``."""
+    body = getattr(block, "body", ())
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        return bool(last.body) and isinstance(last.body[-1], _EXITS)
+    return isinstance(last, _EXITS)  # ``if not r: continue`` on one line
+
+
+def _reads(node, key):
+    """A read of ``key`` (``key.recv(...)``, ``key.makefile()``...) anywhere in ``node``."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, _NESTED):
+            continue
+        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) \
+                and current.func.attr.value in _READS and key_of(current.func.value) == key:
+            return True
+        stack.extend(iter_children(current))
+    return False
+
+
+def _gate_test(test, key):
+    """The readiness test an ``if`` makes about ``key``: ("in", r) for ``key in r``,
+    ("index", w) for ``key in w[0]``, ("call", wait) for ``key in select.select(...)[0]``,
+    ("for", t) for ``t is key`` / ``t.fileobj == key`` / ``t == key.fileno()``,
+    ("truthy", r) for ``if r:``; None otherwise."""
+    test = strip_await(test)
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _gate_test(test.left, key) or _gate_test(test.right, key)
+    if isinstance(test, cst.Name):
+        return ("truthy", test.value)
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    target = test.comparisons[0]
+    left, right = test.left, target.comparator
+    if isinstance(target.operator, cst.In):
+        if key_of(left) != key:
+            return None
+        if isinstance(right, cst.Name):
+            return ("in", right.value)
+        if isinstance(right, cst.Subscript) and _first_index(right):
+            inner = strip_await(right.value)
+            if isinstance(inner, cst.Name):
+                return ("index", inner.value)
+            if isinstance(inner, cst.Call):
+                return ("call", inner)
+        return None
+    if isinstance(target.operator, (cst.Is, cst.Equal)):
+        for mine, other in ((left, right), (right, left)):
+            if _is_socket(mine, key):
+                root = _root_name(other)
+                if root is not None and root != key.partition(".")[0]:
+                    return ("for", root)
+    return None
+
+
+def _is_socket(node, key):
+    """``key`` itself or ``key.fileno()``."""
+    if key_of(node) == key:
+        return True
+    return isinstance(node, cst.Call) and not node.args and isinstance(node.func, cst.Attribute) \
+        and node.func.attr.value == "fileno" and key_of(node.func.value) == key
+
+
+def _root_name(node):
+    """``t`` for ``t``, ``t.fileobj``, ``t.fd``, ``t[0]``."""
+    while isinstance(node, (cst.Attribute, cst.Subscript)):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None
+
+
+def _first_index(subscript):
+    if len(subscript.slice) != 1:
+        return False
+    index = subscript.slice[0].slice
+    return isinstance(index, cst.Index) and number_value(index.value) == 0
+
+
+def _target_names(target):
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names = set()
+        for element in target.elements:
+            names |= _target_names(element.value)
+        return names
+    return set()
+
+
+def _assigned_wait(facts, scope, statement, key):
+    """(wait, names) when ``statement`` binds the result of a readiness wait: names maps
+    "rlist" (select's ready-to-read list), "whole" (select's whole result) and "events"
+    (the list a truth test or a loop reads: select's read list, poll's or a selector's
+    events) to the names bound."""
+    assign = statement
+    if isinstance(statement, cst.SimpleStatementLine):
+        if len(statement.body) != 1:
+            return None
+        assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return None
+    value = strip_await(assign.value)
+    indexed = isinstance(value, cst.Subscript) and _first_index(value)
+    call = strip_await(value.value) if indexed else value
+    if not isinstance(call, cst.Call):
+        return None
+    found = _wait_of(facts, scope, call, key)
+    if found is None:
+        return None
+    wait = found[0]
+    target = assign.targets[0].target
+    names = {}
+    if wait.select:
+        if indexed and isinstance(target, cst.Name):
+            names["rlist"] = names["events"] = (target.value,)
+        elif isinstance(target, cst.Name):
+            names["whole"] = (target.value,)
+        elif isinstance(target, (cst.Tuple, cst.List)) and target.elements \
+                and isinstance(target.elements[0].value, cst.Name):
+            names["rlist"] = names["events"] = (target.elements[0].value.value,)
+    elif not indexed and isinstance(target, cst.Name):
+        names["events"] = (target.value,)
+    return wait, names
+
+
+def _wait_of(facts, scope, call, key):
+    """(``_Wait``,) for a readiness wait call, None for any other call."""
+    func = call.func
+    dotted = key_of(func)
+    if dotted is not None and facts.imports.qualify_key(dotted) == "select.select":
+        args = [a for a in call.args if a.keyword is None and not a.star]
+        if any(a.star for a in call.args) or not args:
+            return None
+        timeout = args[3].value if len(args) > 3 else _keyword(call, "timeout")
+        return (_Wait(call, _bounded(facts, scope, timeout),
+                      _list_sources(facts, scope, args[0].value), True),)
+    if not isinstance(func, cst.Attribute) or func.attr.value not in ("poll", "select"):
+        return None
+    owner = key_of(func.value)
+    if owner is None:
+        return None
+    made = _made_by(facts, scope, owner)
+    if made is None:
+        return None
+    if func.attr.value == "poll" and made not in _POLL_CTORS:
+        return None
+    if func.attr.value == "select" and not (made.startswith("selectors.")
+                                            and made.endswith("Selector")):
+        return None
+    if any(a.star for a in call.args):
+        return None
+    timeout = call.args[0].value if call.args and call.args[0].keyword is None \
+        else _keyword(call, "timeout")
+    return (_Wait(call, _bounded(facts, scope, timeout), _registered(facts, scope, owner),
+                  False),)
+
+
+def _keyword(call, name):
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _bounded(facts, scope, timeout):
+    """A timeout argument that limits the wait: present, not None, not negative, not a
+    parameter that is None unless a caller passes one (``Facts.timeout_may_be_none``)."""
+    if timeout is None:
+        return False
+    if isinstance(timeout, cst.Name) and timeout.value == "None":
+        return False
+    number = number_value(timeout)
+    if number is not None:
+        return number >= 0
+    return not facts.timeout_may_be_none(scope, timeout)
+
+
+def _made_by(facts, scope, owner):
+    """The qualified name of the call every binding of ``owner`` in the function comes from
+    (``select.poll``, ``selectors.DefaultSelector``), or None."""
+    bindings = scope.bindings.get(owner, ())
+    made = None
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.index is not None or not isinstance(value, cst.Call):
+            return None
+        dotted = key_of(value.func)
+        qname = facts.imports.qualify_key(dotted) if dotted is not None else None
+        if qname is None or (made is not None and qname != made):
+            return None
+        made = qname
+    return made
+
+
+def _list_sources(facts, scope, node):
+    """The keys a read list holds: a list or tuple display, or a name the function binds
+    only to displays (plus its ``append`` calls); None when the function does not show
+    them all."""
+    node = strip_await(node)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return _display_keys(node)
+    if not isinstance(node, cst.Name):
+        return None
+    bindings = scope.bindings.get(node.value, ())
+    if not bindings:
+        return None
+    sources = set()
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.index is not None or not isinstance(value, (cst.List, cst.Tuple)):
+            return None
+        keys = _display_keys(value)
+        if keys is None:
+            return None
+        sources |= keys
+    for call, method in _method_calls(scope.node, node.value):
+        args = [a.value for a in call.args]
+        if method != "append" or len(args) != 1 or key_of(args[0]) is None:
+            return None  # removed, extended or changed in a way not followed here
+        sources.add(key_of(args[0]))
+    if _passed(facts, scope.node, node.value):
+        return None
+    return sources
+
+
+def _display_keys(display):
+    keys = set()
+    for element in display.elements:
+        if isinstance(element, cst.StarredElement):
+            return None
+        key = key_of(element.value)
+        if key is None:
+            return None
+        keys.add(key)
+    return keys
+
+
+def _registered(facts, scope, owner):
+    """The keys registered with a poll object or selector in the function (``p.register(
+    sock)``, ``p.register(sock.fileno(), ...)``), None when some registration is not a
+    socket key or the object is handed to another function."""
+    keys = set()
+    for call, method in _method_calls(scope.node, owner):
+        if method in ("register", "modify"):
+            if not call.args or call.args[0].keyword is not None:
+                return None
+            first = call.args[0].value
+            key = key_of(first)
+            if key is None and isinstance(first, cst.Call) and not first.args \
+                    and isinstance(first.func, cst.Attribute) \
+                    and first.func.attr.value == "fileno":
+                key = key_of(first.func.value)
+            if key is None:
+                return None
+            keys.add(key)
+    if _passed(facts, scope.node, owner):
+        return None
+    return keys
+
+
+def _method_calls(root, owner):
+    """(call, method) for each ``owner.method(...)`` call in the function."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, _NESTED):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and key_of(node.func.value) == owner:
+            yield node, node.func.attr.value
+        stack.extend(iter_children(node))
+
+
+def _passed(facts, root, name):
+    """``name`` is handed to a call other than ``select.select`` (which only reads it)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is not root and isinstance(node, _NESTED):
+            continue
+        if isinstance(node, cst.Call):
+            dotted = key_of(node.func)
+            if dotted is not None and facts.imports.qualify_key(dotted) == "select.select":
+                continue
+        if isinstance(node, cst.Arg) and key_of(node.value) == name:
+            return True
+        stack.extend(iter_children(node))
+    return False

@@ -1,0 +1,95 @@
+# SCK701 ok: every read of the socket comes right after a readiness wait reported it readable, and the wait has a timeout or also waits on other sources.
+import select
+import selectors
+import socket
+import sys
+
+
+def chat(host: str, port: int, boot: bytes) -> None:
+    # An interactive session: select() waits for whichever comes first, the user or the peer.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((host, port))
+    sock.sendall(boot)
+    inputlist = [sock, sys.stdin]
+    while 1:
+        r, _w, _e = select.select(inputlist, [], [])
+        if sys.stdin in r:
+            line = sys.stdin.readline()
+            sock.sendall(line.encode())
+        if sock in r:
+            data = sock.recv(4096).decode()
+            if not data:
+                break
+            print(data, end="")
+
+
+def relay(host: str, port: int, client: socket.socket) -> None:
+    # A relay: the wait covers both ends, with elif.
+    upstream = socket.socket()
+    upstream.connect((host, port))
+    while True:
+        readable, _, _ = select.select([client, upstream], [], [])
+        if client in readable:
+            request = client.recv(65536)
+            if not request:
+                return
+            upstream.sendall(request)
+        elif upstream in readable:
+            data = upstream.recv(65536)
+            if not data:
+                return
+            client.sendall(data)
+
+
+def poll_status(host: str, port: int) -> bytes:
+    # A bounded wait on the socket alone: the read after it cannot block, and the
+    # program decides what a silent peer means.
+    sock = socket.socket()
+    sock.connect((host, port))
+    sock.sendall(b"STATUS\n")
+    for _attempt in range(10):
+        try:
+            ready, _, _ = select.select([sock], [], [], 1.0)
+        except ValueError:  # the socket was closed
+            break
+        if not ready:
+            continue
+        return sock.recv(1024)
+    raise TimeoutError("no answer")
+
+
+def probe(host: str, port: int) -> bytes:
+    with socket.create_connection((host, port)) as sock:
+        sock.sendall(b"PING\n")
+        if sock in select.select([sock], [], [], 5)[0]:
+            return sock.recv(64)
+    return b""
+
+
+def watch(host: str, port: int) -> None:
+    sock = socket.socket()
+    sock.connect((host, port))
+    sel = selectors.DefaultSelector()
+    sel.register(sock, selectors.EVENT_READ)
+    while True:
+        for key, _mask in sel.select(timeout=30):
+            if key.fileobj is sock:
+                data = sock.recv(4096)
+                if not data:
+                    return
+                print(data)
+
+
+def tail(host: str, port: int, pipe_fd: int) -> None:
+    sock = socket.socket()
+    sock.connect((host, port))
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    poller.register(pipe_fd, select.POLLIN)
+    while True:
+        for fd, _event in poller.poll():
+            if fd == sock.fileno():
+                chunk = sock.recv(4096)
+                if not chunk:
+                    return
+                print(chunk)
