@@ -172,6 +172,25 @@ class K(Base):
     def handle(self):
         self.request.recv(3)
 """, {2}),
+    ("handler whose __init__ reads nothing, and one whose setup reads", """
+import socketserver
+class H(socketserver.BaseRequestHandler):
+    def __init__(self, request, address, server):
+        self.target = server.config.pick()
+        super().__init__(request, address, server)
+    def handle(self):
+        self.request.recv(2)
+class S(socketserver.BaseRequestHandler):
+    def setup(self):
+        self.greeting = self.request.recv(16)
+    def handle(self):
+        self.request.recv(3)
+class T(socketserver.BaseRequestHandler):
+    def setup(self):
+        self.prepare()
+    def handle(self):
+        self.request.recv(4)
+""", {2}),
     ("handler that reads its rfile first", """
 import socketserver
 class H(socketserver.StreamRequestHandler):

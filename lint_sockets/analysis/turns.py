@@ -383,9 +383,31 @@ def _prefixes(key):
     return {".".join(parts[:count]) for count in range(1, len(parts) + 1)}
 
 
+def _may_read(scope):
+    """A method that may read from a socket: a read call on anything, or a call of one of
+    ``self``'s own methods (``super().__init__()`` is socketserver's, which reads nothing
+    before ``handle()``)."""
+    stack = list(iter_children(scope.node.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method in tables.READ_METHODS or method in tables.FILE_READ_METHODS or \
+                    method == "makefile":
+                return True
+            if isinstance(node.func.value, cst.Name) and node.func.value.value == \
+                    scope.self_name:
+                return True
+        stack.extend(iter_children(node))
+    return False
+
+
 def _initial_state(scope):
     """``self.request`` at the start of a socketserver handler's ``handle()``: the class
-    derives from a socketserver handler directly and does not read in a setup of its own."""
+    derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
+    if any, reads nothing."""
     node = scope.node
     cls = scope.cls
     if cls is None or scope.self_name is None or node.name.value != "handle":
@@ -393,7 +415,7 @@ def _initial_state(scope):
     if not set(cls.bases) & _FRESH_HANDLER_BASES:
         return {}
     for method in cls.methods:
-        if method.node.name.value in ("setup", "__init__"):
+        if method.node.name.value in ("setup", "__init__") and _may_read(method):
             return {}
     return {f"{scope.self_name}.request": 0, f"{scope.self_name}.connection": 0}
 
