@@ -92,6 +92,22 @@ def f(sock, n):
         buf += sock.recv(6)
     sock.recv(2)
 """, set()),
+    ("a loop whose test reads", """
+def f(sock):
+    sock.sendall(b"q")
+    while sock.recv(7):
+        pass
+    sock.recv(2)
+""", set()),
+    ("the else block of a loop runs only without a break", """
+def f(sock, items):
+    for item in items:
+        if item:
+            break
+    else:
+        sock.sendall(b"q")
+    sock.recv(2)
+""", set()),
     ("continue skips the send", """
 def f(sock, items):
     for item in items:

@@ -311,14 +311,14 @@ class _Turns:
             self.expr(stmt.iter, state)
         outer_breaks, outer_continues = self.breaks, self.continues
         head = state
-        after = None
         for _ in range(3):
             self.breaks, self.continues = [], []
             self.depth += 1
-            entry = dict(head)
+            tested = dict(head)  # the loop ends after its test (or with its iterator)
             if isinstance(stmt, cst.While):
-                self.expr(stmt.test, entry)
-            else:
+                self.expr(stmt.test, tested)
+            entry = dict(tested)
+            if isinstance(stmt, cst.For):
                 self.bind(stmt.target, None, entry)
             end = self.suite(stmt.body, entry)
             self.depth -= 1
@@ -326,16 +326,17 @@ class _Turns:
                              [_clamp(s, self.depth) for s in self.continues])
             breaks = [_clamp(s, self.depth) for s in self.breaks]
             if new_head == head:
-                exits = [] if isinstance(stmt, cst.While) and _is_true(stmt.test) else [head]
-                after = _join(exits + breaks)
+                exits = [] if isinstance(stmt, cst.While) and _is_true(stmt.test) else [
+                    _clamp(tested, self.depth)]
                 break
             head = new_head if new_head is not None else {}
         else:
-            after = _join([{}] + [_clamp(s, self.depth) for s in self.breaks])
+            exits, breaks = [{}], [{}]
         self.breaks, self.continues = outer_breaks, outer_continues
-        if stmt.orelse is not None and after is not None:
-            after = self.suite(stmt.orelse.body, after)
-        return after
+        finished = _join(exits)  # the else block runs when the loop ends without a break
+        if stmt.orelse is not None and finished is not None:
+            finished = self.suite(stmt.orelse.body, finished)
+        return _join([finished] + breaks)
 
     def try_(self, stmt, state):
         outer = self.touched
