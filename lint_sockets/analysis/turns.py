@@ -442,8 +442,8 @@ class TurnFacts:
         return id(site.node) in starts
 
     def arrives_whole(self, site) -> bool:
-        """A ``recv(n)`` with a fixed ``n`` of at most WHOLE_AT_SEGMENT_START bytes that
-        starts a turn: the bytes are the start of the peer's reply, which begins a segment,
+        """A ``recv(n)`` on a plain (not TLS) socket with a fixed ``n`` of at most
+        WHOLE_AT_SEGMENT_START bytes that starts a turn: the bytes are the start of the peer's reply, which begins a segment,
         and a segment carries at least that many bytes unless the write was smaller."""
         size = site.argument(0, "bufsize")
         value = int_value(size) if size is not None else None
@@ -452,5 +452,10 @@ class TurnFacts:
             value = constant if isinstance(constant, int) and not isinstance(
                 constant, bool) else None
         if value is None or not 0 < value <= WHOLE_AT_SEGMENT_START:
+            return False
+        # Not through TLS: a TLS 1.0 peer that splits records 1/n-1 (a CBC countermeasure)
+        # sends a write's first byte in a record of its own, and SSLSocket.recv() returns one
+        # record at a time.
+        if self.socket_confidence(site).ssl:
             return False
         return self.starts_turn(site)

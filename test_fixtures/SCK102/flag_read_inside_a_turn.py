@@ -3,6 +3,7 @@
 # fix or above 8 bytes: these bytes can straddle segments.
 import socket
 import socketserver
+import ssl
 import struct
 
 
@@ -93,3 +94,10 @@ class PreparedHandler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         (size,) = struct.unpack("h", self.request.recv(2))  # expect: SCK102
         self.request.sendall(b"x" * size)
+
+
+def tls_header(address, context: ssl.SSLContext) -> int:
+    raw = socket.create_connection(address, timeout=5.0)
+    tls = context.wrap_socket(raw, server_hostname=address[0])
+    tls.sendall(b"REQ")
+    return struct.unpack("!I", tls.recv(4))[0]  # expect: SCK102
