@@ -29,11 +29,11 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
 
-# The fewest payload bytes a TCP segment carries unless the write itself is smaller: Linux
-# caps the peer's MSS at tcp_min_snd_mss (48 by default), which includes up to 40 bytes of
-# TCP options, "at least 8 bytes of payload per segment" (Documentation/networking/
-# ip-sysctl). Every other limit on the way (the 536-byte default MSS of RFC 9293, path MTU
-# floors) is larger.
+# The fewest payload bytes a TCP segment carries unless the write itself is smaller. Linux
+# never sends with an MSS below tcp_min_snd_mss (48 by default, raising a smaller MSS the
+# peer advertises), and as that includes up to 40 bytes of TCP options its documentation
+# (networking/ip-sysctl) gives "at least 8 bytes of payload per segment". Without an MSS
+# option TCP assumes 536 bytes over IPv4 and 1220 over IPv6 (RFC 9293, 3.7.1).
 WHOLE_AT_SEGMENT_START = 8
 
 # Socket methods that neither read nor write the stream.
