@@ -207,6 +207,13 @@ class T(socketserver.BaseRequestHandler):
     def handle(self):
         self.request.recv(4)
 """, {2}),
+    ("handler: self.connection is self.request", """
+import socketserver
+class H(socketserver.StreamRequestHandler):
+    def handle(self):
+        self.request.recv(2)
+        self.connection.recv(3)
+""", {2}),
     ("handler that reads its rfile first", """
 import socketserver
 class H(socketserver.StreamRequestHandler):

@@ -153,7 +153,11 @@ class _Turns:
                 if not (conditional or repeated):
                     self.set(state, key)
             elif method not in _QUIET_METHODS:
-                self.drop(state, key)  # a read, or a method not known to leave the stream
+                # A read (which also reads any other name for the same socket:
+                # ``self.request`` and ``self.connection``), or a method not known to leave
+                # the stream alone.
+                self.drop_where(state, lambda _key: True)
+                return
         if not state:
             return
         qname = self.imports.qualify(func)
