@@ -12,6 +12,8 @@ answers it:
 - errnos: which errno names does an expression stand for?
 - readiness: is a read reached only right after a readiness wait (``select``, ``poll``,
   ``selectors``) reported its socket readable, a wait that cannot hang on that peer alone?
+- turns: is this read the first one on its socket since this code's own send on it, or since
+  the connection was made (the start of the peer's reply or first message)?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
   returning ``self.sock.recv(n)``)? Needs the project index.
 """
@@ -38,12 +40,15 @@ from lint_sockets.analysis.identity import (
 from lint_sockets.analysis.index import NOT_FOUND
 from lint_sockets.analysis.nodes import key_of, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
+from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
 
 
-class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts):
+class Facts(
+    IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts, TurnFacts,
+):
     """Everything rules ask about one module."""
 
     def __init__(self, model, settings, source=None, project=None, module=None):

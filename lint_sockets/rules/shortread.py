@@ -70,7 +70,10 @@ def _candidate(facts, site):
     if flags is not None and mentions(flags, "MSG_WAITALL"):
         return False
     info = facts.socket_confidence(site)
-    return info.confidence in (KNOWN, LIKELY) and not info.datagram
+    if info.confidence not in (KNOWN, LIKELY) or info.datagram:
+        return False
+    # A few bytes at the start of the peer's reply (or of a new connection) arrive together.
+    return not facts.arrives_whole(site)
 
 
 def _walk(root, nested=False):

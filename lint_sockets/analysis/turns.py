@@ -1,0 +1,465 @@
+"""Where a stream read stands in the conversation: is it the first read of a turn?
+
+In a strict request/response exchange the peer has nothing queued when it writes its reply,
+so the reply starts a new TCP segment, and the first few bytes of a segment arrive together.
+The same is true of the first bytes a fresh connection carries. This module answers, for a
+``recv`` call in a function, whether it is the FIRST read on its socket since
+
+- this function's own send on the same socket (``sock.sendall(request)``), with no read on
+  it in between: a turn; or
+- the socket was connected or accepted in this function (``socket.create_connection()``,
+  ``sock.connect()``, ``conn, _ = listener.accept()``), or it is ``self.request`` at the start
+  of a ``socketserver`` handler's ``handle()``: nothing came before on the stream.
+
+The answer is conservative. The function body is followed statement by statement, branches
+merged (a socket is at the start of a turn after an ``if`` only if it is on every path); any
+read on another object, a call that is handed the socket (or ``self`` for ``self.sock``), a
+call of one of ``self``'s methods or of a function defined inside the function, and any
+socket method this module does not know count as a read. Inside a loop a read counts only
+if the same iteration started the turn (``while True: sock.sendall(q); sock.recv(4)``): the
+previous iteration's send does not count, nor does a connection made before the loop.
+Sends and reads in a conditional expression, and anything in a comprehension, do not start
+a turn. Nested functions, lambdas and classes are not followed.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis import tables
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+
+# The fewest payload bytes a TCP segment carries unless the write itself is smaller. Linux
+# never sends with an MSS below tcp_min_snd_mss (48 by default, raising a smaller MSS the
+# peer advertises), and as that includes up to 40 bytes of TCP options its documentation
+# (networking/ip-sysctl) gives "at least 8 bytes of payload per segment". Without an MSS
+# option TCP assumes 536 bytes over IPv4 and 1220 over IPv6 (RFC 9293, 3.7.1).
+WHOLE_AT_SEGMENT_START = 8
+
+# Socket methods that neither read nor write the stream.
+_QUIET_METHODS = frozenset({
+    "settimeout", "setblocking", "setsockopt", "getsockopt", "getpeername", "getsockname",
+    "gettimeout", "fileno", "getblocking", "bind", "listen", "shutdown",
+})
+_CONNECT_METHODS = frozenset({"connect", "connect_ex"})
+_TURN_METHODS = tables.SEND_METHODS | {"sendfile"}
+# Calls that may be handed a socket without reading it.
+_QUIET_CALLS = frozenset({"len", "id", "repr", "str", "isinstance", "hasattr", "print"})
+_FRESH_CONSTRUCTORS = frozenset({"socket.socket", "socket.SocketType",
+                                 "socket.create_connection", "_socket.socket"})
+_FRESH_HANDLER_BASES = frozenset({"socketserver.BaseRequestHandler",
+                                  "socketserver.StreamRequestHandler"})
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def _join(states):
+    """States of paths that meet: a key is at a turn's start only if it is on every path,
+    established at the shallowest of their loop depths. None is a path that never gets here."""
+    live = [state for state in states if state is not None]
+    if not live:
+        return None
+    first, rest = live[0], live[1:]
+    joined = {}
+    for key, depth in first.items():
+        for other in rest:
+            value = other.get(key)
+            if value is None:
+                break
+            depth = min(depth, value)
+        else:
+            joined[key] = depth
+    return joined
+
+
+def _clamp(state, depth):
+    if state is None:
+        return None
+    return {key: min(value, depth) for key, value in state.items()}
+
+
+def _is_true(node):
+    return (isinstance(node, cst.Name) and node.value == "True") or (
+        int_value(node) not in (None, 0))
+
+
+class _Turns:
+    """One pass over one function body."""
+
+    def __init__(self, imports, self_name):
+        self.imports = imports
+        self.self_name = self_name
+        self.starts = set()  # ids of recv calls that are the first read of a turn
+        self.depth = 0
+        self.local_functions = set()
+        self.breaks = []
+        self.continues = []
+        self.touched = None  # keys whose state changed (inside a try body), or None
+
+    # ---- state changes -----------------------------------------------------------------
+
+    def set(self, state, key, depth=None):
+        state[key] = self.depth if depth is None else depth
+        if self.touched is not None:
+            self.touched.add(key)
+
+    def drop(self, state, key):
+        if state.pop(key, None) is not None and self.touched is not None:
+            self.touched.add(key)
+
+    def drop_where(self, state, predicate):
+        for key in [key for key in state if predicate(key)]:
+            self.drop(state, key)
+
+    # ---- expressions -------------------------------------------------------------------
+
+    def expr(self, root, state):
+        """Apply the calls of ``root`` to ``state`` in evaluation order."""
+        if root is None or state is None:
+            return
+        stack = [(root, False, False, False)]
+        while stack:
+            node, conditional, repeated, visited = stack.pop()
+            if visited:
+                self.call(node, state, conditional, repeated)
+                continue
+            if isinstance(node, _NESTED):
+                continue
+            if isinstance(node, cst.Call):
+                stack.append((node, conditional, repeated, True))
+            children = list(iter_children(node))
+            flags = [(conditional, repeated)] * len(children)
+            if isinstance(node, cst.BooleanOperation):
+                flags = [(conditional, repeated) if child is node.left else (True, repeated)
+                         for child in children]
+            elif isinstance(node, cst.IfExp):
+                flags = [(conditional, repeated) if child is node.test else (True, repeated)
+                         for child in children]
+            elif isinstance(node, _COMPREHENSIONS):
+                flags = [(True, True)] * len(children)
+            for child, (cond, rep) in reversed(list(zip(children, flags))):
+                stack.append((child, cond, rep, False))
+
+    def call(self, node, state, conditional, repeated):
+        func = node.func
+        key = key_of(func.value) if isinstance(func, cst.Attribute) else None
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        tracked = key is not None and key in state
+        if tracked or (key is not None and method in _CONNECT_METHODS | _TURN_METHODS):
+            before = state.get(key)
+            if method == "recv" and before == self.depth and not (conditional or repeated):
+                self.starts.add(id(node))
+            if method in _TURN_METHODS or method in _CONNECT_METHODS:
+                if not (conditional or repeated):
+                    self.set(state, key)
+            elif method not in _QUIET_METHODS:
+                # A read (which also reads any other name for the same socket:
+                # ``self.request`` and ``self.connection``), or a method not known to leave
+                # the stream alone.
+                self.drop_where(state, lambda _key: True)
+                return
+        if not state:
+            return
+        qname = self.imports.qualify(func)
+        if method is not None and not tracked and method not in _TURN_METHODS and (
+                method in tables.READ_METHODS or method in tables.FILE_READ_METHODS or
+                method in ("makefile", "sock_recv", "sock_recv_into")):
+            self.drop_where(state, lambda _key: True)  # a read of something else: an alias?
+            return
+        if isinstance(func, cst.Name) and func.value in self.local_functions:
+            self.drop_where(state, lambda _key: True)
+            return
+        if self.self_name is not None and key == self.self_name or (
+                isinstance(func, cst.Attribute) and isinstance(func.value, cst.Call) and
+                isinstance(func.value.func, cst.Name) and func.value.func.value == "super"):
+            head = self.self_name or ""
+            self.drop_where(state, lambda k: k.split(".", 1)[0] == head)
+        if qname is not None and (qname.startswith(("select.", "selectors.")) or
+                                  qname in _QUIET_CALLS):
+            return
+        if isinstance(func, cst.Name) and func.value in _QUIET_CALLS:
+            return
+        if method == "wrap_socket" or qname in tables.SSL_WRAPPERS:
+            return  # the TLS socket made here reads through it: bound as the same stream
+        handed = _argument_keys(node)
+        if handed:
+            self.drop_where(state, lambda k: _prefixes(k) & handed)
+
+    # ---- statements --------------------------------------------------------------------
+
+    def body(self, statements, state):
+        for stmt in statements:
+            if state is None:
+                return None
+            state = self.stmt(stmt, state)
+        return state
+
+    def suite(self, suite, state):
+        if isinstance(suite, cst.IndentedBlock):
+            return self.body(suite.body, state)
+        return self.smalls(suite.body, state)
+
+    def smalls(self, smalls, state):
+        for small in smalls:
+            if state is None:
+                return None
+            state = self.small(small, state)
+        return state
+
+    def stmt(self, stmt, state):
+        if isinstance(stmt, cst.SimpleStatementLine):
+            return self.smalls(stmt.body, state)
+        if isinstance(stmt, cst.If):
+            self.expr(stmt.test, state)
+            branch = self.suite(stmt.body, dict(state))
+            other = dict(state)
+            if isinstance(stmt.orelse, cst.If):
+                other = self.stmt(stmt.orelse, other)
+            elif isinstance(stmt.orelse, cst.Else):
+                other = self.suite(stmt.orelse.body, other)
+            return _join([branch, other])
+        if isinstance(stmt, (cst.While, cst.For)):
+            return self.loop(stmt, state)
+        if isinstance(stmt, (cst.Try, cst.TryStar)):
+            return self.try_(stmt, state)
+        if isinstance(stmt, cst.With):
+            for item in stmt.items:
+                self.expr(item.item, state)
+                if item.asname is not None:
+                    self.bind(item.asname.name, item.item, state)
+            return self.suite(stmt.body, state)
+        if isinstance(stmt, cst.FunctionDef):
+            self.local_functions.add(stmt.name.value)
+            return state
+        if isinstance(stmt, cst.ClassDef):
+            return state
+        if isinstance(stmt, cst.Match):
+            self.expr(stmt.subject, state)
+            return _join([state] + [self.suite(case.body, dict(state)) for case in stmt.cases])
+        return {}  # a statement this module does not know: nothing is known after it
+
+    def small(self, small, state):
+        if isinstance(small, (cst.Return, cst.Raise)):
+            for child in iter_children(small):
+                self.expr(child, state)
+            return None
+        if isinstance(small, cst.Break):
+            self.breaks.append(dict(state))
+            return None
+        if isinstance(small, cst.Continue):
+            self.continues.append(dict(state))
+            return None
+        if isinstance(small, cst.Assign):
+            self.expr(small.value, state)
+            for target in small.targets:
+                self.bind(target.target, small.value, state)
+            return state
+        if isinstance(small, cst.AnnAssign):
+            self.expr(small.value, state)
+            self.bind(small.target, small.value, state)
+            return state
+        if isinstance(small, cst.AugAssign):
+            self.expr(small.value, state)
+            self.bind(small.target, None, state)
+            return state
+        if isinstance(small, (cst.Import, cst.ImportFrom, cst.Pass, cst.Global, cst.Nonlocal)):
+            return state
+        for child in iter_children(small):
+            if isinstance(child, cst.BaseExpression):
+                self.expr(child, state)
+        return state
+
+    def bind(self, target, value, state, index=None):
+        """``target = value``: a name that now holds a new connection starts fresh; any
+        other name bound here (and everything reached through it) is unknown."""
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for position, element in enumerate(target.elements):
+                inner = element.value
+                self.bind(inner, None if isinstance(element, cst.StarredElement) else value,
+                          state, position)
+            return
+        key = key_of(target)
+        if key is None:
+            return
+        self.drop_where(state, lambda k: k == key or k.startswith(key + "."))
+        depth = self._fresh(strip_await(value), index, state) if value is not None else None
+        if depth is not None:
+            self.set(state, key, depth)
+
+    def _fresh(self, value, index, state):
+        """The loop depth at which ``value`` is a new connection, or None."""
+        if isinstance(value, cst.Subscript) and index is None and len(value.slice) == 1:
+            element = value.slice[0].slice
+            if isinstance(element, cst.Index) and int_value(element.value) == 0:
+                value, index = strip_await(value.value), 0
+        if not isinstance(value, cst.Call):
+            return None
+        func = value.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        if method == "accept":
+            return self.depth if index == 0 else None
+        if index is not None:
+            return None
+        qname = self.imports.qualify(func)
+        if qname in _FRESH_CONSTRUCTORS:
+            return self.depth
+        if method == "wrap_socket" or qname in tables.SSL_WRAPPERS:
+            wrapped = value.args[0].value if value.args and value.args[0].keyword is None \
+                else None
+            wrapped_key = key_of(wrapped) if wrapped is not None else None
+            return state.get(wrapped_key) if wrapped_key is not None else None
+        return None
+
+    def loop(self, stmt, state):
+        if isinstance(stmt, cst.For):
+            self.expr(stmt.iter, state)
+        outer_breaks, outer_continues = self.breaks, self.continues
+        head = state
+        for _ in range(3):
+            self.breaks, self.continues = [], []
+            self.depth += 1
+            tested = dict(head)  # the loop ends after its test (or with its iterator)
+            if isinstance(stmt, cst.While):
+                self.expr(stmt.test, tested)
+            entry = dict(tested)
+            if isinstance(stmt, cst.For):
+                self.bind(stmt.target, None, entry)
+            end = self.suite(stmt.body, entry)
+            self.depth -= 1
+            new_head = _join([state, _clamp(end, self.depth)] +
+                             [_clamp(s, self.depth) for s in self.continues])
+            breaks = [_clamp(s, self.depth) for s in self.breaks]
+            if new_head == head:
+                exits = [] if isinstance(stmt, cst.While) and _is_true(stmt.test) else [
+                    _clamp(tested, self.depth)]
+                break
+            head = new_head if new_head is not None else {}
+        else:
+            exits, breaks = [{}], [{}]
+        self.breaks, self.continues = outer_breaks, outer_continues
+        finished = _join(exits)  # the else block runs when the loop ends without a break
+        if stmt.orelse is not None and finished is not None:
+            finished = self.suite(stmt.orelse.body, finished)
+        return _join([finished] + breaks)
+
+    def try_(self, stmt, state):
+        outer = self.touched
+        self.touched = set()
+        before = dict(state)
+        end = self.suite(stmt.body, state)
+        touched = self.touched
+        self.touched = outer
+        if outer is not None:
+            outer.update(touched)
+        # A handler runs after any part of the body: only what the body left alone is known.
+        raised = {key: value for key, value in before.items() if key not in touched}
+        ends = []
+        if end is not None and stmt.orelse is not None:
+            end = self.suite(stmt.orelse.body, end)
+        ends.append(end)
+        for handler in stmt.handlers:
+            ends.append(self.suite(handler.body, dict(raised)))
+        after = _join(ends)
+        if stmt.finalbody is not None:
+            final = self.suite(stmt.finalbody.body, _join([after, raised]) or {})
+            return final if after is not None else None
+        return after
+
+
+def _argument_keys(call):
+    """Names and attribute chains mentioned in ``call``'s arguments (not inside a lambda or a
+    nested call's receiver chain)."""
+    keys = set()
+    stack = [arg.value for arg in call.args]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        key = key_of(node)
+        if key is not None:
+            keys.add(key)
+            continue
+        stack.extend(iter_children(node))
+    return keys
+
+
+def _prefixes(key):
+    parts = key.split(".")
+    return {".".join(parts[:count]) for count in range(1, len(parts) + 1)}
+
+
+def _may_read(scope):
+    """A method that may read from a socket: a read call on anything, or a call of one of
+    ``self``'s own methods (``super().__init__()`` is socketserver's, which reads nothing
+    before ``handle()``)."""
+    stack = list(iter_children(scope.node.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            method = node.func.attr.value
+            if method in tables.READ_METHODS or method in tables.FILE_READ_METHODS or \
+                    method == "makefile":
+                return True
+            if isinstance(node.func.value, cst.Name) and node.func.value.value == \
+                    scope.self_name:
+                return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _initial_state(scope):
+    """``self.request`` at the start of a socketserver handler's ``handle()``: the class
+    derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
+    if any, reads nothing."""
+    node = scope.node
+    cls = scope.cls
+    if cls is None or scope.self_name is None or node.name.value != "handle":
+        return {}
+    if not set(cls.bases) & _FRESH_HANDLER_BASES:
+        return {}
+    for method in cls.methods:
+        if method.node.name.value in ("setup", "__init__") and _may_read(method):
+            return {}
+    return {f"{scope.self_name}.request": 0, f"{scope.self_name}.connection": 0}
+
+
+def turn_starts(imports, scope):
+    """The ids of the ``recv`` calls in function ``scope`` that are the first read of a turn
+    on their socket (see the module's docstring)."""
+    walker = _Turns(imports, scope.self_name)
+    walker.suite(scope.node.body, _initial_state(scope))
+    return frozenset(walker.starts)
+
+
+class TurnFacts:
+    """Mixin for Facts: ``starts_turn(site)`` and ``arrives_whole(site)``."""
+
+    def starts_turn(self, site) -> bool:
+        """``site`` (a ``recv``) is the first read on its socket since this function's own
+        send on it or since the connection was made (see ``turns``)."""
+        if site.scope is None or site.scope.kind != "function" or site.in_lambda:
+            return False
+        starts = self.memo(f"turns:{id(site.scope)}",
+                           lambda: turn_starts(self.imports, site.scope))
+        return id(site.node) in starts
+
+    def arrives_whole(self, site) -> bool:
+        """A ``recv(n)`` on a plain (not TLS) socket with a fixed ``n`` of at most
+        WHOLE_AT_SEGMENT_START bytes that starts a turn: the bytes are the start of the peer's reply, which begins a segment,
+        and a segment carries at least that many bytes unless the write was smaller."""
+        size = site.argument(0, "bufsize")
+        value = int_value(size) if size is not None else None
+        if value is None and size is not None:
+            constant = self.constant_value(size)
+            value = constant if isinstance(constant, int) and not isinstance(
+                constant, bool) else None
+        if value is None or not 0 < value <= WHOLE_AT_SEGMENT_START:
+            return False
+        # Not through TLS: a TLS 1.0 peer that splits records 1/n-1 (a CBC countermeasure)
+        # sends a write's first byte in a record of its own, and SSLSocket.recv() returns one
+        # record at a time.
+        if self.socket_confidence(site).ssl:
+            return False
+        return self.starts_turn(site)

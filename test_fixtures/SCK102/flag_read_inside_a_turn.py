@@ -1,0 +1,103 @@
+# SCK102 flag: reads that are not the first of a turn (a read came before them since the last
+# send), reads in a loop whose iterations do not each send first, and sizes the code does not
+# fix or above 8 bytes: these bytes can straddle segments.
+import socket
+import socketserver
+import ssl
+import struct
+
+
+def header_then_code(sock: socket.socket) -> int:
+    sock.sendall(b"REQ")
+    (length,) = struct.unpack("!I", sock.recv(4))
+    (code,) = struct.unpack("!H", sock.recv(2))  # expect: SCK102
+    return length + code
+
+
+def wide_header(sock: socket.socket) -> tuple:
+    sock.sendall(b"REQ")
+    return struct.unpack("!QQ", sock.recv(16))  # expect: SCK102
+
+
+def unknown_size(sock: socket.socket, size: int) -> tuple:
+    sock.sendall(b"REQ")
+    return struct.unpack("!I", sock.recv(size))  # expect: SCK102
+
+
+def stream_of_frames(sock: socket.socket) -> None:
+    sock.sendall(b"SUBSCRIBE")
+    while True:
+        (length,) = struct.unpack("!I", sock.recv(4))  # expect: SCK102
+        if length == 0:
+            break
+
+
+def answer_in_a_loop(listener: socket.socket) -> None:
+    conn, _addr = listener.accept()
+    while True:
+        header = conn.recv(4)  # expect: SCK102
+        if not header:
+            break
+        (length,) = struct.unpack("!I", header)
+        conn.sendall(b"x" * length)
+
+
+def connected_before_the_loop(address) -> None:
+    sock = socket.create_connection(address, timeout=5.0)
+    for _ in range(3):
+        (length,) = struct.unpack("!I", sock.recv(4))  # expect: SCK102
+        print(length)
+
+
+def send_on_one_path(sock: socket.socket, ping: bool) -> int:
+    if ping:
+        sock.sendall(b"PING")
+    return struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
+
+
+def skip_banner(sock: socket.socket) -> None:
+    sock.recv(64)
+
+
+def banner_then_header(sock: socket.socket) -> int:
+    sock.sendall(b"HELLO")
+    skip_banner(sock)
+    return struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
+
+
+class Client:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def drain(self) -> None:
+        self.sock.recv(1024)
+
+    def request(self, payload: bytes) -> int:
+        self.sock.sendall(payload)
+        self.drain()
+        raw = self.sock.recv(4)  # expect: SCK102
+        (code,) = struct.unpack(">I", raw)
+        return code
+
+
+class TwoHeaders(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        (kind,) = struct.unpack("h", self.request.recv(2))
+        (size,) = struct.unpack("h", self.request.recv(2))  # expect: SCK102
+        self.request.sendall(b"x" * (kind + size))
+
+
+class PreparedHandler(socketserver.BaseRequestHandler):
+    def setup(self) -> None:
+        self.greeting = self.request.recv(16)
+
+    def handle(self) -> None:
+        (size,) = struct.unpack("h", self.request.recv(2))  # expect: SCK102
+        self.request.sendall(b"x" * size)
+
+
+def tls_header(address, context: ssl.SSLContext) -> int:
+    raw = socket.create_connection(address, timeout=5.0)
+    tls = context.wrap_socket(raw, server_hostname=address[0])
+    tls.sendall(b"REQ")
+    return struct.unpack("!I", tls.recv(4))[0]  # expect: SCK102
