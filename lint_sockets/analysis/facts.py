@@ -12,6 +12,8 @@ answers it:
 - errnos: which errno names does an expression stand for?
 - readiness: is a read reached only right after a readiness wait (``select``, ``poll``,
   ``selectors``) reported its socket readable, a wait that cannot hang on that peer alone?
+- children: does a call run only in a child process between fork and exec (a
+  ``subprocess`` ``preexec_fn``)?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
   returning ``self.sock.recv(n)``)? Needs the project index.
 """
@@ -22,6 +24,7 @@ from typing import Callable, Sequence, TypeVar
 
 import libcst as cst
 
+from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
@@ -43,7 +46,8 @@ from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 T = TypeVar("T")
 
 
-class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts):
+class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts,
+            ChildFacts):
     """Everything rules ask about one module."""
 
     def __init__(self, model, settings, source=None, project=None, module=None):
