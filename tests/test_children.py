@@ -13,8 +13,8 @@ from lint_sockets.settings import Settings
 
 def in_child(code):
     """runs_in_child for each signal.signal() call, in source order."""
-    source = "import asyncio, signal, subprocess\nfrom subprocess import Popen\n" + \
-        textwrap.dedent(code)
+    source = "import asyncio, os, pty, signal, subprocess, sys\nfrom subprocess import Popen\n" \
+        + textwrap.dedent(code)
     model = build_model(cst.parse_module(source))
     facts = Facts(model, Settings(), source)
     return [facts.runs_in_child(site) for site in facts.calls if site.qname == "signal.signal"]
@@ -130,6 +130,111 @@ CASES = {
             return later
         def run(args):
             return subprocess.Popen(args, preexec_fn=setup)
+        """, [False]),
+    "fork child that execs": ("""
+        def spawn(args):
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
+            return pid
+        """, [True]),
+    "fork child, not pid, try/finally _exit": ("""
+        def spawn(args):
+            pid = os.fork()
+            if not pid:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                try:
+                    os.execv(args[0], args)
+                finally:
+                    os._exit(127)
+            return pid
+        """, [True]),
+    "fork child in the else branch, at module level": ("""
+        pid = os.fork()
+        if pid:
+            os.waitpid(pid, 0)
+        else:
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            try:
+                os.execvp("cat", ["cat"])
+            except OSError:
+                os._exit(127)
+        """, [True]),
+    "pty.fork pair, pid != 0": ("""
+        def spawn(args):
+            pid, fd = pty.fork()
+            if pid != 0:
+                return pid, fd
+            else:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
+        """, [True]),
+    "fork child that returns to the caller": ("""
+        def serve(conn):
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                conn.sendall(b"hi")
+            return pid
+        """, [False]),
+    "fork child that ends in sys.exit": ("""
+        def spawn(args):
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                sys.exit(0)
+            return pid
+        """, [False]),
+    "fork child whose except clause goes on": ("""
+        def spawn(args):
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                try:
+                    os.execvp(args[0], args)
+                except OSError:
+                    pass
+            return pid
+        """, [False]),
+    "fork child that runs Python and then _exits": ("""
+        def serve(conn):
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                conn.sendall(b"hi")
+                os._exit(0)
+            return pid
+        """, [False]),
+    "parent branch": ("""
+        def spawn(args):
+            pid = os.fork()
+            if pid:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
+            os.execvp(args[0], args)
+        """, [False]),
+    "pid rebound after the fork": ("""
+        def spawn(args, other):
+            pid = os.fork()
+            pid = other
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
+        """, [False]),
+    "pid not from a fork": ("""
+        def spawn(args, pid):
+            if pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
+        """, [False]),
+    "nested deeper than the child branch": ("""
+        def spawn(args, quiet):
+            pid = os.fork()
+            if pid == 0:
+                if quiet:
+                    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                os.execvp(args[0], args)
         """, [False]),
 }
 

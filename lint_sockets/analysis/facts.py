@@ -13,7 +13,7 @@ answers it:
 - readiness: is a read reached only right after a readiness wait (``select``, ``poll``,
   ``selectors``) reported its socket readable, a wait that cannot hang on that peer alone?
 - children: does a call run only in a child process between fork and exec (a
-  ``subprocess`` ``preexec_fn``)?
+  ``subprocess`` ``preexec_fn``, a fork's child branch that execs)?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
   returning ``self.sock.recv(n)``)? Needs the project index.
 """

@@ -1,4 +1,4 @@
-# SCK401 flag: `preexec_fn=` given to a project's own launcher is not followed (it may call the function in this process), and a lambda stored in a variable runs where it is called.
+# SCK401 lookalike: `preexec_fn=` given to the project's own launcher, which calls it in this process (no fork), and a lambda kept in a variable: both run in the parent and are flagged.
 import signal
 import socket
 
