@@ -14,6 +14,8 @@ answers it:
   ``selectors``) reported its socket readable, a wait that cannot hang on that peer alone?
 - turns: is this read the first one on its socket since this code's own send on it, or since
   the connection was made (the start of the peer's reply or first message)?
+- children: does a call run only in a child process between fork and exec (a
+  ``subprocess`` ``preexec_fn``, a fork's child branch that execs)?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
   returning ``self.sock.recv(n)``)? Needs the project index.
 """
@@ -24,6 +26,7 @@ from typing import Callable, Sequence, TypeVar
 
 import libcst as cst
 
+from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
@@ -48,6 +51,7 @@ T = TypeVar("T")
 
 class Facts(
     IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts, TurnFacts,
+    ChildFacts,
 ):
     """Everything rules ask about one module."""
 

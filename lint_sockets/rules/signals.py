@@ -49,6 +49,8 @@ def check(facts, report):
             continue
         if facts.imports.qualify(handler) not in ("signal.SIG_DFL", "signal.Handlers.SIG_DFL"):
             continue
+        if facts.runs_in_child(site):
+            continue  # a preexec_fn: it sets the disposition of the program about to start
         if writes is None:
             writes = _writes_to_sockets(facts)
         if writes:

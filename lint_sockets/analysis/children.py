@@ -1,0 +1,308 @@
+"""Code that runs only in a child process, between fork and exec
+(``Facts.runs_in_child``).
+
+What a child does there to signal dispositions, the process group or resource limits
+applies to the program it is about to start, never to the parent's process. The answer is
+structural and conservative, and it looks at this module only:
+
+- a call inside a ``lambda`` given as the ``preexec_fn=`` argument of a ``subprocess`` call
+  (``Popen``, ``run``, ``call``, ``check_call``, ``check_output``) or of
+  ``asyncio.create_subprocess_exec``/``create_subprocess_shell``, which hand it to
+  ``Popen``: ``subprocess`` calls it in the child after fork() and before exec();
+- a call made directly in the body of a function (or method) without decorators whose every
+  mention in the module, as a name or as an attribute (``self._setup``), is such a
+  ``preexec_fn=`` argument, or a branch of a conditional expression that is (``setup if
+  posix else None``). There must be at least one. A function also called directly, stored
+  in a variable, in a container, or passed anywhere else may run in the parent, so it does
+  not count;
+- a statement directly in the child's branch after ``pid = os.fork()`` (or ``pty.fork()``,
+  ``os.forkpty()``, whose first element is the pid), when that branch ends by exec'ing
+  another program: ``if pid == 0:`` / ``if not pid:`` (the body), ``if pid:`` /
+  ``if pid != 0:`` / ``if pid > 0:`` (the ``else:``). The fork must be the last
+  assignment of the name before the ``if`` in the same block, with only simple statements
+  between. The branch's last statement is an ``os.exec*()`` call, or a ``try`` whose body
+  ends in one and whose ``finally``, or else every ``except`` clause, ends in an exec or
+  ``os._exit()``. A child that runs Python code of its own (a forking server's handler
+  that ends in ``os._exit()``) writes with the disposition it set, so it does not count.
+
+Not followed: ``preexec_fn`` handed over through ``**kwargs`` or a variable, wrappers around
+``subprocess`` that take a ``preexec_fn`` of their own, ``functools.partial``, functions
+called from a ``preexec_fn``, and mentions in other modules.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis.nodes import iter_children, key_of, target_keys
+
+_SPAWNERS = frozenset({
+    "subprocess.Popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
+    "subprocess.check_output", "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+})
+
+
+_FORKS = frozenset({"os.fork", "pty.fork", "os.forkpty"})
+_PAIR_FORKS = frozenset({"pty.fork", "os.forkpty"})  # (pid, fd)
+_EXECS = frozenset(f"os.exec{suffix}" for suffix in (
+    "l", "le", "lp", "lpe", "v", "ve", "vp", "vpe"))
+_STOPS = _EXECS | {"os._exit"}
+_NESTED = (cst.FunctionDef, cst.ClassDef)
+
+
+def _choices(value):
+    """The expressions ``value`` may evaluate to: both branches of ``a if c else b``."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.IfExp):
+            stack.extend((node.body, node.orelse))
+        else:
+            yield node
+
+
+class _ChildCode:
+    """What the module passes as ``preexec_fn``: the lambdas, the name and attribute nodes
+    that are the argument (by id), and every mention of each name as a name or an
+    attribute (name -> count)."""
+
+    def __init__(self, facts):
+        self.lambdas: list[cst.Lambda] = []
+        self.passed: set[int] = set()  # ids of Name/Attribute nodes given as preexec_fn
+        self.mentions: dict[str, int] = {}
+        self.passed_names: dict[str, int] = {}
+        qualify = facts.imports.qualify
+        definitions = set()  # ids of the Name nodes that name a def, a class or a keyword
+        stack = [facts.module]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                definitions.add(id(node.name))
+            elif isinstance(node, cst.Arg) and node.keyword is not None:
+                definitions.add(id(node.keyword))
+            elif isinstance(node, cst.Call):
+                self._call(node, qualify)
+            elif isinstance(node, cst.Name):
+                if id(node) not in definitions:
+                    self._mention(node.value, node)
+                continue
+            elif isinstance(node, cst.Attribute):
+                self._mention(node.attr.value, node)
+                stack.append(node.value)  # node.attr is a mention of its own: skip it
+                continue
+            stack.extend(iter_children(node))
+
+    def _mention(self, name, node):
+        self.mentions[name] = self.mentions.get(name, 0) + 1
+        if id(node) in self.passed:
+            self.passed_names[name] = self.passed_names.get(name, 0) + 1
+
+    def _call(self, call, qualify):
+        if not any(arg.keyword is not None and arg.keyword.value == "preexec_fn"
+                   for arg in call.args):
+            return
+        if qualify(call.func) not in _SPAWNERS:
+            return
+        for arg in call.args:
+            if arg.keyword is None or arg.keyword.value != "preexec_fn":
+                continue
+            for choice in _choices(arg.value):
+                if isinstance(choice, cst.Lambda):
+                    self.lambdas.append(choice)
+                elif isinstance(choice, (cst.Name, cst.Attribute)):
+                    self.passed.add(id(choice))
+
+
+def _contains(root, target):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is target:
+            return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _call_in(statement, qualify, names):
+    """The statement is a line whose last statement calls one of ``names``."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    last = statement.body[-1]
+    return (isinstance(last, cst.Expr) and isinstance(last.value, cst.Call)
+            and qualify(last.value.func) in names)
+
+
+def _last(suite):
+    if isinstance(suite, cst.IndentedBlock) and suite.body:
+        return suite.body[-1]
+    return None
+
+
+def _stops(statement, qualify):
+    """An exec, an ``os._exit()``, or a ``try`` that execs (see ``_execs``)."""
+    return _call_in(statement, qualify, _STOPS) or _execs(statement, qualify)
+
+
+def _execs(statement, qualify):
+    """The statement, last in a child's branch, replaces the child with another program:
+    an ``os.exec*()`` call, or a ``try`` whose body ends in one and whose ``finally``, or
+    else every ``except`` clause, ends in an exec or ``os._exit()`` (they run only when the
+    exec fails)."""
+    if _call_in(statement, qualify, _EXECS):
+        return True
+    if not isinstance(statement, cst.Try) or statement.orelse is not None:
+        return False
+    if not _execs(_last(statement.body), qualify):
+        return False
+    if statement.finalbody is not None and _stops(_last(statement.finalbody.body), qualify):
+        return True
+    return bool(statement.handlers) and all(
+        _stops(_last(handler.body), qualify) for handler in statement.handlers)
+
+
+def _pid_test(test):
+    """(pid name, True if the child runs the ``if`` body / False if the ``else``) for
+    ``pid == 0``, ``0 == pid``, ``not pid``, ``pid``, ``pid != 0``, ``pid > 0``; else None."""
+    if isinstance(test, cst.Name):
+        return test.value, False
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        if isinstance(test.expression, cst.Name):
+            return test.expression.value, True
+        return None
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    left, target = test.left, test.comparisons[0]
+    right, operator = target.comparator, target.operator
+    if isinstance(right, cst.Name) and isinstance(left, cst.Integer):
+        left, right = right, left
+        if isinstance(operator, (cst.GreaterThan, cst.LessThan)):
+            return None  # 0 < pid: not worth reading backwards
+    if not (isinstance(left, cst.Name) and isinstance(right, cst.Integer)
+            and right.value == "0"):
+        return None
+    if isinstance(operator, cst.Equal):
+        return left.value, True
+    if isinstance(operator, (cst.NotEqual, cst.GreaterThan)):
+        return left.value, False
+    return None
+
+
+def _forked(statements, index, name, qualify):
+    """The last assignment of ``name`` before ``statements[index]`` is a fork, with only
+    simple statements between."""
+    for statement in reversed(statements[:index]):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return False
+        for small in reversed(statement.body):
+            if isinstance(small, (cst.AugAssign, cst.AnnAssign)) and \
+                    key_of(small.target) == name:
+                return False
+            if not isinstance(small, cst.Assign):
+                continue
+            for target in small.targets:
+                node = target.target
+                pair = isinstance(node, (cst.Tuple, cst.List))
+                if name not in (target_keys(node) if pair else [key_of(node)]):
+                    continue
+                if pair and key_of(node.elements[0].value) != name:
+                    return False
+                value = small.value
+                if not isinstance(value, cst.Call):
+                    return False
+                qname = qualify(value.func)
+                return qname in _PAIR_FORKS if pair else qname in _FORKS - _PAIR_FORKS
+    return False
+
+
+def _in_fork_child(body, line, qualify):
+    """``line`` (a statement) sits directly in the child's branch of an ``if`` on a fork's
+    pid, in the statements ``body`` (a scope's) or blocks nested in them, and the branch
+    execs another program."""
+    stack = [body]
+    while stack:
+        statements = stack.pop()
+        for index, statement in enumerate(statements):
+            if isinstance(statement, _NESTED):
+                continue
+            if isinstance(statement, cst.If):
+                test = _pid_test(statement.test)
+                branch = None
+                if test is not None:
+                    name, child_in_body = test
+                    if child_in_body:
+                        branch = statement.body
+                    elif isinstance(statement.orelse, cst.Else):
+                        branch = statement.orelse.body
+                    if (isinstance(branch, cst.IndentedBlock)
+                            and any(s is line for s in branch.body)
+                            and _execs(_last(branch), qualify)
+                            and _forked(statements, index, name, qualify)):
+                        return True
+            stack.extend(_blocks(statement))
+    return False
+
+
+def _blocks(statement):
+    """The statement lists directly inside a compound statement (an ``elif`` is an ``if``
+    of its own, in a list of one)."""
+    suites = []
+    if isinstance(statement, cst.If):
+        suites.append(statement.body)
+        if isinstance(statement.orelse, cst.If):
+            suites.append([statement.orelse])
+        elif isinstance(statement.orelse, cst.Else):
+            suites.append(statement.orelse.body)
+    elif isinstance(statement, (cst.For, cst.While)):
+        suites.append(statement.body)
+        if statement.orelse is not None:
+            suites.append(statement.orelse.body)
+    elif isinstance(statement, (cst.Try, cst.TryStar)):
+        suites.append(statement.body)
+        suites.extend(h.body for h in statement.handlers)
+        for extra in (statement.orelse, statement.finalbody):
+            if extra is not None:
+                suites.append(extra.body)
+    elif isinstance(statement, cst.With):
+        suites.append(statement.body)
+    return [list(s.body) if isinstance(s, cst.IndentedBlock) else s
+            for s in suites if isinstance(s, (cst.IndentedBlock, list))]
+
+
+class ChildFacts:
+    """The child-process question of ``Facts``."""
+
+    def runs_in_child(self, site) -> bool:
+        """The call at ``site`` runs only in a child process between fork and exec: in a
+        ``preexec_fn`` of a ``subprocess`` call, or in a fork's child branch that execs
+        another program (see the module's docstring)."""
+        key = f"child.site:{id(site.node)}"
+        answer = self._memo.get(key)
+        if answer is None:
+            answer = self._memo[key] = self._runs_in_child(site)
+        return answer
+
+    def _runs_in_child(self, site):
+        if not site.in_lambda and isinstance(site.line, cst.SimpleStatementLine) \
+                and self.mentions("fork"):
+            node = site.scope.node
+            body = node.body if isinstance(node, cst.Module) else None
+            if isinstance(node, cst.FunctionDef) and isinstance(node.body, cst.IndentedBlock):
+                body = node.body.body
+            if body is not None and _in_fork_child(list(body), site.line,
+                                                   self.imports.qualify):
+                return True
+        if not self.mentions("preexec_fn"):
+            return False
+        code = self.memo("child.code", lambda: _ChildCode(self))
+        if site.in_lambda:
+            return any(_contains(fn.body, site.node) for fn in code.lambdas)
+        scope = site.scope
+        node = scope.node
+        if scope.kind != "function" or not isinstance(node, cst.FunctionDef):
+            return False
+        if node.decorators:
+            return False
+        name = node.name.value
+        passed = code.passed_names.get(name, 0)
+        return passed > 0 and passed == code.mentions.get(name, 0)
