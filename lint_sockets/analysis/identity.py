@@ -773,14 +773,14 @@ def _type_of(imports, node):
         return "stream"
     if last == "SOCK_DGRAM":
         return "dgram"
+    if last in ("SOCK_NONBLOCK", "SOCK_CLOEXEC"):
+        return "flag"
     if last.startswith("SOCK_") and last.isupper():
         return "other"
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
         # SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC: the type among the flags
         kinds = {_type_of(imports, node.left), _type_of(imports, node.right)} - {"flag"}
-        return kinds.pop() if len(kinds) == 1 else None
-    if last in ("SOCK_NONBLOCK", "SOCK_CLOEXEC"):
-        return "flag"
+        return kinds.pop() if len(kinds) == 1 and None not in kinds else None
     return None
 
 
