@@ -119,14 +119,26 @@ class FlowFacts:
     def repeated(self, site):
         """The call can run more than once per call of its function: it is inside a loop of
         the function, a comprehension or generator expression, or a lambda."""
-        if site.loops or site.in_lambda:
-            return True
-        scope = site.scope
-        memo_key = f"flow.repeated:{id(scope)}"
+        return bool(site.loops) or site.in_lambda or self._in_comprehension(site)
+
+    def _in_comprehension(self, site):
+        memo_key = f"flow.comprehensions:{id(site.scope)}"
         inside = self._memo.get(memo_key)
         if inside is None:
-            inside = self._memo[memo_key] = _ids_in_comprehensions(scope.node)
+            inside = self._memo[memo_key] = _ids_in_comprehensions(site.scope.node)
         return id(site.node) in inside
+
+    def repeated_on_same_socket(self, site):
+        """The call can run more than once on the same socket object per call of its
+        function: ``repeated``, except for a call in loops that also make its receiver
+        afresh on every pass (every binding that reaches the call is inside each loop around
+        the call), where each socket sees the call once."""
+        if not self.repeated(site):
+            return False
+        if site.in_lambda or not site.reaching or self._in_comprehension(site):
+            return True
+        loops = set(site.loops)
+        return not all(loops <= set(binding.loops) for binding in site.reaching)
 
     def set_in_function(self, site):
         """The receiver's blocking state at the call comes from the call's own function

@@ -49,7 +49,7 @@ def _single_datagram_send(facts, site):
         return False
     if facts.constructed_kind(site) != ("ip", "dgram"):
         return False
-    if facts.repeated(site) or not facts.set_in_function(site):
+    if facts.repeated_on_same_socket(site) or not facts.set_in_function(site):
         return False
     for other in facts.calls_on(site.receiver_key):
         if other.method == "setsockopt" and (other.scope is site.scope or (

@@ -39,6 +39,15 @@ class MetricsClient:
         self.sock.sendto(line, self.address)  # expect: SCK201
 
 
+def per_pass_burst(targets, payloads) -> None:
+    for address in targets:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)  # fresh per pass ...
+        sock.setblocking(False)
+        for payload in payloads:  # ... but a burst on each
+            sock.sendto(payload, address)  # expect: SCK201
+        sock.close()
+
+
 def log_local(path: str, message: bytes) -> None:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     sock.setblocking(False)

@@ -46,3 +46,20 @@ class Registrar:
         self.out.sendto(b"REGISTER", server)
         self.out.setblocking(False)
         self.out.sendto(b"REGISTER again", server)
+
+
+def discover_each(interfaces, port: int, timeout: float):
+    found = []
+    for address, broadcast in interfaces:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)  # a fresh socket per pass
+        sock.setblocking(False)
+        sock.bind((address, 0))
+        sock.sendto(b"!xECNQSTN\r\n", (broadcast, port))
+        sock.sendto(b"!pECNQSTN\r\n", (broadcast, port))
+        if select.select([sock], [], [], timeout)[0]:
+            try:
+                found.append(sock.recvfrom(1024))
+            except BlockingIOError:
+                pass
+        sock.close()
+    return found
