@@ -108,8 +108,9 @@ def _self_connected(facts, site):
 def _unix_listener(facts, site):
     """The listener is an AF_UNIX socket (its constructor is in sight, see
     ``Facts.constructed_kind``): accept() on a local-domain socket never fails with
-    ECONNABORTED (Linux unix_accept; the BSDs' and macOS's local protocols lack
-    PR_ABRTACPTDIS and their accept hook always succeeds)."""
+    ECONNABORTED (Linux unix_accept; OpenBSD/NetBSD abort only PR_ABRTACPTDIS (TCP)
+    connections; FreeBSD and macOS check in TCP's accept hook, and their local-domain
+    accept hook always succeeds)."""
     if site.method == "accept" and site.receiver_key is not None and \
             facts.through_helper(site) is None:
         return facts.constructed_kind(site)[0] == "unix"
