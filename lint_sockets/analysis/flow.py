@@ -79,6 +79,30 @@ def merge_states(branches, touched):
     return merged
 
 
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+_NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+
+
+def _ids_in_comprehensions(root):
+    """ids of the nodes of a function's own body that sit inside a comprehension or a
+    generator expression (nested functions and classes are other scopes)."""
+    found = set()
+    body = getattr(root, "body", None)
+    if body is None:
+        return found
+    children = body if isinstance(body, (list, tuple)) else body.children
+    stack = [(child, False) for child in children]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        if inside:
+            found.add(id(node))
+        inside = inside or isinstance(node, _COMPREHENSIONS)
+        stack.extend((child, inside) for child in node.children)
+    return found
+
+
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
@@ -91,6 +115,36 @@ class FlowFacts:
         """The attributes (``sock`` for ``self.sock = key``) a local socket is stored in by
         the function ``scope``."""
         return _stored_on_self(scope, key)
+
+    def repeated(self, site):
+        """The call can run more than once per call of its function: it is inside a loop of
+        the function, a comprehension or generator expression, or a lambda."""
+        return bool(site.loops) or site.in_lambda or self._in_comprehension(site)
+
+    def _in_comprehension(self, site):
+        memo_key = f"flow.comprehensions:{id(site.scope)}"
+        inside = self._memo.get(memo_key)
+        if inside is None:
+            inside = self._memo[memo_key] = _ids_in_comprehensions(site.scope.node)
+        return id(site.node) in inside
+
+    def repeated_on_same_socket(self, site):
+        """The call can run more than once on the same socket object per call of its
+        function: ``repeated``, except for a call in loops that also make its receiver
+        afresh on every pass (every binding that reaches the call is inside each loop around
+        the call), where each socket sees the call once."""
+        if not self.repeated(site):
+            return False
+        if site.in_lambda or not site.reaching or self._in_comprehension(site):
+            return True
+        loops = set(site.loops)
+        return not all(loops <= set(binding.loops) for binding in site.reaching)
+
+    def set_in_function(self, site):
+        """The receiver's blocking state at the call comes from the call's own function
+        (it made the socket there, or switched its mode there), not from its caller or
+        from another method of the class."""
+        return site.state is not None and site.state != ENTRY
 
     def state(self, site, key=None):
         """Blocking state of the receiver (or of the first argument, ``key=site.arg_key``)

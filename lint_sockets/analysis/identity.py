@@ -537,6 +537,119 @@ class IdentityFacts:
             return info
         return SocketInfo(KNOWN, inner.datagram, inner.ssl, plain=inner.plain)
 
+    # ---- family and type, from the constructor calls that make a socket ------------------
+
+    def constructed_kind(self, site, key=None):
+        """``(family, type)`` of the receiver of ``site`` (or of its first argument,
+        ``key=site.arg_key``) read from the ``socket.socket(...)`` calls that make it, when
+        every binding that reaches the call is one seen in this module: directly, through
+        another name or ``self`` attribute, or returned by a function of this module or a
+        method of ``self``'s class. family: ``"unix"`` (AF_UNIX), ``"ip"`` (AF_INET,
+        AF_INET6, or none given), ``"other"`` (another ``AF_`` constant); type:
+        ``"stream"``, ``"dgram"``, ``"other"``. Each is None when some constructor does not
+        say it plainly (a variable, a conditional expression) or the constructors disagree;
+        both are None when a binding is not such a constructor (a parameter, a call into
+        another module, ``fromfd()``): the family of a socket is never guessed."""
+        if key is None:
+            key, reaching = site.receiver_key, site.reaching
+        elif key == site.arg_key:
+            reaching = site.arg_reaching
+        else:
+            return _NO_KIND
+        if key is None:
+            return _NO_KIND
+        bindings = self._kind_bindings(site.scope, key, reaching)
+        return self._kinds_of(bindings, 0)
+
+    def _kind_bindings(self, scope, key, reaching=None):
+        """The bindings that give ``key`` its value at a point of ``scope``: those that reach
+        it, or for ``self.attr`` with none in the function, the class's assignments (None
+        left out); for a plain name with no reaching set, the nearest scope's."""
+        if reaching:
+            return list(reaching)
+        head, _, rest = key.partition(".")
+        if rest:
+            cls = scope.cls
+            if cls is None or head != scope.self_name or "." in rest:
+                return []
+            return [b for b in cls.attr_bindings.get(rest, ())
+                    if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+        owner = scope
+        while owner is not None:
+            found = owner.bindings.get(key)
+            if found and owner.kind != "class":
+                return list(found)
+            owner = owner.parent
+        return []
+
+    def _kinds_of(self, bindings, depth):
+        if not bindings or depth > 4:
+            return _NO_KIND
+        families, types = set(), set()
+        for binding in bindings:
+            kind = self._binding_kind(binding, depth)
+            if kind is None:
+                return _NO_KIND
+            families.add(kind[0])
+            types.add(kind[1])
+        return (families.pop() if len(families) == 1 else None,
+                types.pop() if len(types) == 1 else None)
+
+    def _binding_kind(self, binding, depth):
+        """(family, type) one binding gives, or None if it is not a visible constructor."""
+        if binding.how not in ("assign", "with") or binding.value is None or \
+                binding.index is not None:
+            return None
+        value = strip_await(binding.value)
+        if isinstance(value, (cst.Name, cst.Attribute)):
+            key = key_of(value)
+            if key is None:
+                return None
+            kind = self._kinds_of(self._kind_bindings(binding.scope, key), depth + 1)
+            return None if kind == _NO_KIND else kind
+        if not isinstance(value, cst.Call):
+            return None
+        qname = self.imports.qualify(value.func)
+        if qname in tables.PLAIN_SOCKET_CLASSES or qname == "_socket.socket":
+            return _ctor_kind(self.imports, value)
+        if qname == "socket.create_server":
+            family = call_keyword(value, "family")
+            return (_family_of(self.imports, family) if family is not None else "ip", "stream")
+        if qname == "socket.create_connection":
+            return ("ip", "stream")
+        returns = self._factory_returns(value, binding.scope)
+        if returns is None:
+            return None
+        kind = self._kinds_of(returns, depth + 1)
+        return None if kind == _NO_KIND else kind
+
+    def _factory_returns(self, call, scope):
+        """Bindings standing for what a function of this module (``make_listener()``) or a
+        method of ``self``'s class (``self.make_listener()``) returns: each ``return``
+        statement of its body as a binding in the function's scope. None when the callee is
+        not such a function or some return is not a plain value."""
+        dotted = key_of(call.func)
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        target = None
+        if rest and "." not in rest and scope is not None and scope.cls is not None \
+                and head == scope.self_name:
+            target = next((m for m in scope.cls.methods
+                           if isinstance(m.node, cst.FunctionDef)
+                           and m.node.name.value == rest), None)
+        elif not rest:
+            target = next((s for s in self.model.scopes
+                           if s.kind == "function" and s.parent is self.model.module_scope
+                           and s.node.name.value == head), None)
+        if target is None:
+            return None
+        memo_key = f"kind.returns:{id(target)}"
+        found = self._memo.get(memo_key)
+        if found is None:
+            found = self._memo[memo_key] = _return_bindings(target)
+        return found or None
+
     def is_socket(self, site):
         """The receiver is a socket, known or likely."""
         return self.socket_confidence(site).confidence in (KNOWN, LIKELY)
@@ -628,6 +741,92 @@ class IdentityFacts:
                     )
                 owner = owner.parent
         return False
+
+
+_NO_KIND = (None, None)
+
+
+def call_keyword(call, name):
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _family_of(imports, node):
+    """"unix", "ip", "other" for a family written as a socket constant, else None."""
+    dotted = imports.qualify(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+    last = (dotted or "").rpartition(".")[2]
+    if last == "AF_UNIX":
+        return "unix"
+    if last in ("AF_INET", "AF_INET6"):
+        return "ip"
+    if last.startswith("AF_") and last.isupper():
+        return "other"
+    return None
+
+
+def _type_of(imports, node):
+    dotted = imports.qualify(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+    last = (dotted or "").rpartition(".")[2]
+    if last == "SOCK_STREAM":
+        return "stream"
+    if last == "SOCK_DGRAM":
+        return "dgram"
+    if last in ("SOCK_NONBLOCK", "SOCK_CLOEXEC"):
+        return "flag"
+    if last.startswith("SOCK_") and last.isupper():
+        return "other"
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        # SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC: the type among the flags
+        kinds = {_type_of(imports, node.left), _type_of(imports, node.right)} - {"flag"}
+        return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+    return None
+
+
+def _ctor_kind(imports, call):
+    """(family, type) of ``socket.socket(family, type, ...)``: the defaults (AF_INET,
+    SOCK_STREAM) where an argument is absent; None for an argument not written as a socket
+    constant; None, None when ``fileno=`` is given (the socket is whatever that fd is)."""
+    positional = [a.value for a in call.args if a.keyword is None]
+    if any(a.star for a in call.args) or len(positional) > 3 or \
+            call_keyword(call, "fileno") is not None:
+        return _NO_KIND
+    family = positional[0] if positional else call_keyword(call, "family")
+    type_ = positional[1] if len(positional) > 1 else call_keyword(call, "type")
+    found_type = "stream" if type_ is None else _type_of(imports, type_)
+    return ("ip" if family is None else _family_of(imports, family),
+            None if found_type == "flag" else found_type)
+
+
+def _return_bindings(scope):
+    """Each ``return X`` of a function's own body (nested functions and classes left out)
+    as a Binding of ``X`` in ``scope``; [] when a return has no value or there is none."""
+    found = []
+    stack = list(scope.node.body.body) if isinstance(scope.node, cst.FunctionDef) else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Return):
+            if node.value is None:
+                return []
+            found.append(_ReturnBinding(node.value, scope))
+            continue
+        stack.extend(node.children)
+    return found
+
+
+class _ReturnBinding:
+    """What ``return X`` hands out, read like an assignment in the function's scope."""
+
+    __slots__ = ("value", "scope")
+    how = "assign"
+    index = None
+
+    def __init__(self, value, scope):
+        self.value = value
+        self.scope = scope
 
 
 def is_plain_ctor(imports, value):

@@ -105,9 +105,25 @@ def _self_connected(facts, site):
     return False
 
 
+def _unix_listener(facts, site):
+    """The listener is an AF_UNIX socket (its constructor is in sight, see
+    ``Facts.constructed_kind``): accept() on a local-domain socket never fails with
+    ECONNABORTED (Linux unix_accept; OpenBSD/NetBSD abort only PR_ABRTACPTDIS (TCP)
+    connections; FreeBSD and macOS check in TCP's accept hook, and their local-domain
+    accept hook always succeeds)."""
+    if site.method == "accept" and site.receiver_key is not None and \
+            facts.through_helper(site) is None:
+        return facts.constructed_kind(site)[0] == "unix"
+    if site.method == "sock_accept" and site.arg_key is not None:
+        return facts.constructed_kind(site, site.arg_key)[0] == "unix"
+    return False
+
+
 def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
         if _self_connected(facts, site):
+            continue
+        if _unix_listener(facts, site):
             continue
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and _callback_drain(

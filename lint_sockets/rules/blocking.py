@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.nodes import int_value, key_of
+from lint_sockets.analysis.nodes import int_value, key_of, mentions
 from lint_sockets.rules import Rule
 
 _READS = tables.READ_METHODS
@@ -35,6 +35,29 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
     if outcome.errnos_tested & accepted_errnos:
         return True
     return outcome.any_path(lambda path: RAISE not in path and CLOSE not in path)
+
+
+def _single_datagram_send(facts, site):
+    """A send on a UDP (or UDP-over-IPv6) socket that runs once per call of a function
+    which itself made the socket or switched it to non-blocking: EAGAIN there needs a send
+    buffer's worth (SO_SNDBUF, 208 KiB by default on Linux) of this socket's datagrams still
+    queued on the local interface, and a fixed handful of sends cannot queue that. A send in
+    a loop (a burst), one on a socket set up elsewhere (a per-message send method), one whose
+    socket has SO_SNDBUF set, and datagram sockets of other families (AF_UNIX: the
+    receiver's full queue gives EAGAIN at once) stay reported."""
+    if site.method not in _WRITES:
+        return False
+    if facts.constructed_kind(site) != ("ip", "dgram"):
+        return False
+    if facts.repeated_on_same_socket(site) or not facts.set_in_function(site):
+        return False
+    for other in facts.calls_on(site.receiver_key):
+        if other.method == "setsockopt" and (other.scope is site.scope or (
+                site.scope.cls is not None and other.scope.cls is site.scope.cls)):
+            option = other.positional(1)
+            if option is not None and mentions(option, ("SO_SNDBUF",)):
+                return False
+    return True
 
 
 def check(facts, report):
@@ -71,6 +94,8 @@ def check(facts, report):
                        exc=exc.rpartition(".")[2])
             continue
         if method not in _PLAIN_CALLS:
+            continue
+        if _single_datagram_send(facts, site):
             continue
         if not _guarded(facts, site, "BlockingIOError", "EAGAIN", {"EAGAIN"}):
             why = "non-blocking" if state == NONBLOCKING else "SO_RCVTIMEO/SO_SNDTIMEO"

@@ -1,13 +1,14 @@
-# SCK201 flag: SOCK_NONBLOCK in the type (from-import style) makes sendto()/recvfrom() raise BlockingIOError; unguarded.
+# SCK201 flag: SOCK_NONBLOCK in the type (from-import style) makes sendto() in a loop and recvfrom() raise BlockingIOError; unguarded.
 import select
 from socket import socket, AF_INET, SOCK_DGRAM, SOCK_NONBLOCK, SOL_SOCKET, SO_BROADCAST
 
 
-def announce(port: int, payload: bytes) -> None:
+def announce(ports, payload: bytes) -> None:
     s = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK)
     s.setsockopt(SOL_SOCKET, SO_BROADCAST, 1)
     try:
-        s.sendto(payload, ("255.255.255.255", port))  # expect: SCK201
+        for port in ports:  # a burst: the datagrams can fill the send buffer
+            s.sendto(payload, ("255.255.255.255", port))  # expect: SCK201
     finally:
         s.close()
 

@@ -1,0 +1,84 @@
+# SCK201 flag: datagram sends that can find the send buffer full (in a loop, comprehension or per-message method, on an AF_UNIX datagram socket, with a small SO_SNDBUF, or on a socket of unknown type) and datagram reads stay reported.
+import select
+import socket
+
+
+def stream_frames(address, frames) -> None:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    for frame in frames:
+        sock.sendto(frame, address)  # expect: SCK201
+    sock.close()
+
+
+def flood(address, payload: bytes, count: int) -> None:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    sent = 0
+    while sent < count:
+        sock.sendto(payload, address)  # expect: SCK201
+        sent += 1
+    sock.close()
+
+
+def fan_out(addresses, payload: bytes) -> list:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    return [sock.sendto(payload, address) for address in addresses]  # expect: SCK201
+
+
+class MetricsClient:
+    """Sends one datagram per metric; callers call it for every event."""
+
+    def __init__(self, address) -> None:
+        self.address = address
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setblocking(False)
+
+    def send(self, line: bytes) -> None:
+        self.sock.sendto(line, self.address)  # expect: SCK201
+
+
+def per_pass_burst(targets, payloads) -> None:
+    for address in targets:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)  # fresh per pass ...
+        sock.setblocking(False)
+        for payload in payloads:  # ... but a burst on each
+            sock.sendto(payload, address)  # expect: SCK201
+        sock.close()
+
+
+def log_local(path: str, message: bytes) -> None:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    sock.sendto(message, path)  # expect: SCK201
+    sock.close()
+
+
+def small_buffer(address, payload: bytes) -> None:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1024)
+    sock.setblocking(False)
+    sock.sendto(payload, address)  # expect: SCK201
+    sock.close()
+
+
+def send_on(sock: socket.socket, address, payload: bytes) -> None:
+    sock.setblocking(False)
+    sock.sendto(payload, address)  # expect: SCK201
+
+
+def ask(address, request: bytes):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    sock.sendto(request, address)
+    if not select.select([sock], [], [], 1.0)[0]:
+        return None
+    return sock.recvfrom(2048)  # expect: SCK201
+
+
+def tcp_once(address, payload: bytes) -> None:
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    sock.send(payload)  # expect: SCK201 SCK601
+    sock.close()

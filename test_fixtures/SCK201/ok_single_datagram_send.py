@@ -1,0 +1,65 @@
+# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+import select
+import socket
+
+
+def discover(port: int, timeout: float):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+    sock.setblocking(False)
+    sock.sendto(b"!xECNQSTN\r\n", ("255.255.255.255", port))
+    sock.sendto(b"!pECNQSTN\r\n", ("255.255.255.255", port))
+    found = []
+    while select.select([sock], [], [], timeout)[0]:
+        try:
+            data, addr = sock.recvfrom(1024)
+        except BlockingIOError:
+            continue  # a datagram that failed its checksum woke select
+        found.append((addr, data))
+    sock.close()
+    return found
+
+
+def query_v6(host: str, port: int, request: bytes) -> None:
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM | socket.SOCK_NONBLOCK)
+    sock.connect((host, port))
+    sock.send(request)
+    sock.sendmsg([request[:4], request[4:]])
+    sock.close()
+
+
+def ping(host: str, port: int) -> None:
+    sock = socket.socket(type=socket.SOCK_DGRAM)
+    sock.settimeout(0)
+    sock.sendto(b"ping", (host, port))
+    sock.close()
+
+
+class Registrar:
+    def start(self, address) -> None:
+        self.s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.s.bind(address)
+        self.out = self.s
+
+    def register(self, server) -> None:
+        self.out.setblocking(True)
+        self.out.sendto(b"REGISTER", server)
+        self.out.setblocking(False)
+        self.out.sendto(b"REGISTER again", server)
+
+
+def discover_each(interfaces, port: int, timeout: float):
+    found = []
+    for address, broadcast in interfaces:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)  # a fresh socket per pass
+        sock.setblocking(False)
+        sock.bind((address, 0))
+        sock.sendto(b"!xECNQSTN\r\n", (broadcast, port))
+        sock.sendto(b"!pECNQSTN\r\n", (broadcast, port))
+        if select.select([sock], [], [], timeout)[0]:
+            try:
+                found.append(sock.recvfrom(1024))
+            except BlockingIOError:
+                pass
+        sock.close()
+    return found

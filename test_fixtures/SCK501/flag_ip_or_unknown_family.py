@@ -1,0 +1,94 @@
+# SCK501 flag: accept loops on listeners that are TCP (AF_INET, AF_INET6, no family given) or whose family is not in sight (a variable, a choice, a parameter, a factory that may make either): ConnectionAbortedError escapes.
+import socket
+import threading
+
+
+def handle(conn: socket.socket) -> None:
+    with conn:
+        data = conn.recv(4096)
+        if data:
+            conn.sendall(data)
+
+
+def serve_v4(port: int) -> None:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+
+def serve_v6(port: int) -> None:
+    listener = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("::", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_default(port: int) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_family(family: int, address) -> None:
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.bind(address)
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_either(path: str, port: int) -> None:
+    family = socket.AF_UNIX if path else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.bind(path or ("", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_given(listener: socket.socket) -> None:
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def open_listener(path: str, port: int) -> socket.socket:
+    if path:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(path)
+    else:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("", port))
+    sock.listen(16)
+    return sock
+
+
+def serve_mixed_factory(path: str, port: int) -> None:
+    listener = open_listener(path, port)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_rebound(path: str, port: int) -> None:
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    if port:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)

@@ -1,0 +1,82 @@
+# SCK501 ok: accept loops on AF_UNIX listeners; accept() on a local-domain socket never fails with ECONNABORTED (no handshake, nothing a client can reset while queued).
+import asyncio
+import os
+import socket
+import threading
+from socket import AF_UNIX, SOCK_STREAM
+
+
+def handle(conn: socket.socket) -> None:
+    with conn:
+        data = conn.recv(4096)
+        if data:
+            conn.sendall(data)
+
+
+def serve_path(path: str) -> None:
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+
+def serve_from_import(path: str) -> None:
+    with socket.socket(AF_UNIX, SOCK_STREAM) as srv:
+        srv.bind(path)
+        srv.listen()
+        while True:
+            conn, _ = srv.accept()
+            handle(conn)
+
+
+def make_listener(path: str) -> socket.socket:
+    if os.path.exists(path):
+        os.unlink(path)
+    sock = socket.socket(family=socket.AF_UNIX)
+    sock.bind(path)
+    sock.listen(8)
+    return sock
+
+
+def serve_factory(path: str) -> None:
+    listener = make_listener(path)
+    while True:
+        conn, _ = listener.accept()
+        handle(conn)
+
+
+class ControlServer:
+    def __init__(self, path: str) -> None:
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(path)
+        self.listener.listen(4)
+        self.backup = self._open(path + ".backup")
+
+    def _open(self, path: str) -> socket.socket:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(path)
+        sock.listen(4)
+        return sock
+
+    def run(self) -> None:
+        while True:
+            conn, _ = self.listener.accept()
+            handle(conn)
+
+    def run_backup(self) -> None:
+        while True:
+            conn, _ = self.backup.accept()
+            handle(conn)
+
+
+async def serve_async(path: str) -> None:
+    loop = asyncio.get_running_loop()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen()
+    listener.setblocking(False)
+    while True:
+        conn, _ = await loop.sock_accept(listener)
+        loop.create_task(asyncio.to_thread(handle, conn))
