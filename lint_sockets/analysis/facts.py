@@ -20,6 +20,7 @@ from typing import Callable, Sequence, TypeVar
 
 import libcst as cst
 
+from lint_sockets.analysis.eof import joined_with_str, str_names
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
@@ -142,6 +143,24 @@ class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts):
         if key is None:
             return NOT_FOUND
         return self.project.constant(self.module_name, key)
+
+    def str_names(self, scope: Scope) -> frozenset[str]:
+        """The names of ``scope`` (a function, or the module) that can only hold a str
+        (``eof.str_names``): ``data = ''`` with ``data += x`` or ``data = rest``,
+        ``rest = data[n:]``."""
+        return self.memo(f"eof.str_names:{id(scope)}",
+                         lambda: str_names(scope, self.model.module))
+
+    def read_joined_with_str(self, site: CallSite) -> bool:
+        """The bytes the call returns are added to a str at once (``data += sock.recv(n)``
+        with ``data = ''``, ``rest = data + sock.recv(n)``): on Python 3 the addition
+        raises TypeError before anything else is done with them."""
+        if site.stmt is None:
+            return False
+        names = self.str_names(site.scope)
+        if not names:
+            return False
+        return joined_with_str(site.node, site.stmt, names)
 
     # ---- module-wide facts -----------------------------------------------------------
 
