@@ -6,6 +6,7 @@ answers it:
 - identity: is the receiver of this call a socket (known / likely / not)? Stream or
   datagram? SSL?
 - flow: what is its blocking state at this call? Can a send() write part of its data?
+  What does a name or ``self`` attribute hold at a call, from its own function's code?
 - handlers: which handler catches exception X raised by this call, and what does that
   handler do when the error is errno E (raise, return, break, continue, fall through,
   close, sleep)?
@@ -23,7 +24,7 @@ import libcst as cst
 from lint_sockets.analysis.eof import joined_with_str, str_names
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
-    BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
+    BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
 )
 from lint_sockets.analysis.handlers import (
     BREAK, CLOSE, CONTINUE, FALL, RAISE, RETURN, SLEEP, TERMINAL, Handler, HandlerFacts,
@@ -41,7 +42,7 @@ from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 T = TypeVar("T")
 
 
-class Facts(IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts):
+class Facts(IdentityFacts, FlowFacts, ValueFacts, HandlerFacts, ErrnoFacts, HelperFacts):
     """Everything rules ask about one module."""
 
     def __init__(self, model, settings, source=None, project=None, module=None):
