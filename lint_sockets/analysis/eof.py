@@ -150,31 +150,14 @@ def _str_value(node, names):
     return _str_literal_value(node)
 
 
-def _declared_elsewhere(root):
-    """Names a ``global`` or ``nonlocal`` statement anywhere under ``root`` declares."""
-    names = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.Global, cst.Nonlocal)):
-            names.update(item.name.value for item in node.names)
-        elif isinstance(node, cst.Match):
-            names.add("*")  # capture patterns bind names the walk does not record
-        stack.extend(iter_children(node))
-    return names
-
-
-def str_names(scope, module):
+def str_names(scope, declared):
     """The plain names of a function (or the module) that can only ever hold a str: every
     binding of the name is a str literal or a value computed from such names by ``+``,
     ``%``, ``*`` or slicing (``data = ''``, ``rest = data[n:]``, ``data = rest``), so each
     assignment gives a str or raises TypeError. ``data += x`` keeps a str a str (or
     raises). A parameter, a ``for``/``with``/``except`` target, an unpacking, a call's
-    result or a name declared ``global``/``nonlocal`` anywhere in the module is not one."""
-    if scope.kind not in ("function", "module"):
-        return frozenset()
-    declared = _declared_elsewhere(module)
-    if "*" in declared:
+    result or a name in ``declared`` (``nodes.declared_names`` of the module) is not one."""
+    if scope.kind not in ("function", "module") or "*" in declared:
         return frozenset()
     names = set()
     for name, bindings in scope.bindings.items():

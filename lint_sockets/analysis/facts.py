@@ -36,7 +36,7 @@ from lint_sockets.analysis.identity import (
     SocketInfo,
 )
 from lint_sockets.analysis.index import NOT_FOUND
-from lint_sockets.analysis.nodes import key_of, strip_await
+from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
@@ -145,12 +145,17 @@ class Facts(IdentityFacts, FlowFacts, ValueFacts, HandlerFacts, ErrnoFacts, Help
             return NOT_FOUND
         return self.project.constant(self.module_name, key)
 
+    def declared_names(self) -> frozenset[str]:
+        """Names declared ``global`` or ``nonlocal`` anywhere in the module (``"*"`` with a
+        ``match`` statement): their bindings are not all where the walk records them."""
+        return self.memo("nodes.declared", lambda: declared_names(self.model.module))
+
     def str_names(self, scope: Scope) -> frozenset[str]:
         """The names of ``scope`` (a function, or the module) that can only hold a str
         (``eof.str_names``): ``data = ''`` with ``data += x`` or ``data = rest``,
         ``rest = data[n:]``."""
         return self.memo(f"eof.str_names:{id(scope)}",
-                         lambda: str_names(scope, self.model.module))
+                         lambda: str_names(scope, self.declared_names()))
 
     def read_joined_with_str(self, site: CallSite) -> bool:
         """The bytes the call returns are added to a str at once (``data += sock.recv(n)``

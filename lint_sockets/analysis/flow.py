@@ -652,7 +652,7 @@ class ValueFacts:
             if "." in rest or head != scope.self_name or scope.cls is None or \
                     self._class_defines(scope.cls, rest):
                 return None
-        elif key in self.memo("flow.declared", lambda: _declared_names(self.model.module)):
+        elif key in self.declared_names() or "*" in self.declared_names():
             return None
         path = _path_to(_lines(scope.node.body), site.stmt)
         if path is None:
@@ -715,15 +715,3 @@ class ValueFacts:
                     _binds(small, name) for small in stmt.body):
                 return True
         return False
-
-
-def _declared_names(module):
-    """Names a ``global`` or ``nonlocal`` statement declares anywhere in the module."""
-    names = set()
-    stack = [module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.Global, cst.Nonlocal)):
-            names.update(item.name.value for item in node.names)
-        stack.extend(iter_children(node))
-    return names
