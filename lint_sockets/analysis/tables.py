@@ -183,6 +183,8 @@ SSL_WRAPPERS = {"ssl.wrap_socket"}
 # session cleanly, and SysCallError (OpenSSL 1.1) or the base class Error (OpenSSL 3) when
 # it drops the connection without one.
 RAISED_EOF = ("OpenSSL.SSL.ZeroReturnError", "OpenSSL.SSL.SysCallError", "OpenSSL.SSL.Error")
+# The classes of such objects: what they make is not a socket.
+NOT_SOCKET_CONNECTIONS = frozenset({"OpenSSL.SSL.Connection"})
 # A handler naming one of these shows the read is written for such an object.
 RAISED_EOF_EVIDENCE = frozenset({"OpenSSL.SSL.ZeroReturnError", "OpenSSL.SSL.Error"})
 

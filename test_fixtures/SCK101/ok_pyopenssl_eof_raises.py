@@ -52,3 +52,9 @@ def drain(ctx, raw, out):
     tls_conn.set_connect_state()
     while True:
         out.write(tls_conn.recv(4096))
+
+
+def drain_spelled_in_full(ctx, raw, out):
+    tls_sock = OpenSSL.SSL.Connection(ctx, raw)
+    while True:
+        out.write(tls_sock.recv(4096))
