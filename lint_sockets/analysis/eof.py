@@ -121,7 +121,6 @@ def source_keys(value):
     return frozenset(keys)
 
 
-
 # ---- text accumulators: a str joined with the bytes a read returns ------------------------
 
 def _str_literal_value(node):

@@ -603,10 +603,11 @@ def _binds(node, key):
     return False
 
 
-def _may_change_attribute(node, self_name, allowed):
+def _may_change_attribute(node, self_name, allowed, defined):
     """Code in ``node`` may change an attribute of ``self`` other than by a plain assignment:
-    a call (other than ``allowed(call)``), ``await`` or ``yield`` (other code runs), or
-    ``self`` itself used as a value (passed on, aliased)."""
+    a call (other than ``allowed(call)``), ``await`` or ``yield`` (other code runs), an
+    assignment to an attribute the class defines (``defined``: a property's setter runs),
+    or ``self`` itself used as a value (passed on, aliased)."""
     stack = [(node, False)]
     while stack:
         node, as_receiver = stack.pop()
@@ -616,6 +617,12 @@ def _may_change_attribute(node, self_name, allowed):
             return True
         if isinstance(node, (cst.Await, cst.Yield)):
             return True
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+            target = node.target
+            for key in target_keys(target):
+                head, _, rest = key.partition(".")
+                if head == self_name and rest in defined:
+                    return True
         if isinstance(node, cst.Name) and node.value == self_name and not as_receiver:
             return True
         if isinstance(node, cst.Attribute):
@@ -648,9 +655,12 @@ class ValueFacts:
         if key is None or scope.kind != "function" or site.stmt is None:
             return None
         head, _, rest = key.partition(".")
+        defined = frozenset()
         if rest:
-            if "." in rest or head != scope.self_name or scope.cls is None or \
-                    self._class_defines(scope.cls, rest):
+            if "." in rest or head != scope.self_name or scope.cls is None:
+                return None
+            defined = self._class_defines(scope.cls)
+            if rest in defined:
                 return None
         elif key in self.declared_names() or "*" in self.declared_names():
             return None
@@ -670,7 +680,7 @@ class ValueFacts:
             for item in nodes:
                 if _binds(item, key):
                     return True
-                if rest and _may_change_attribute(item, head, allowed):
+                if rest and _may_change_attribute(item, head, allowed, defined):
                     return True
             return False
 
@@ -706,12 +716,24 @@ class ValueFacts:
                 between.extend(_headers(compound, kind))
         return None
 
-    def _class_defines(self, cls, name):
-        """The class body defines ``name`` (a method, a property, a class attribute)."""
-        for stmt in _lines(cls.node.body):
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
-                return True
-            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) and any(
-                    _binds(small, name) for small in stmt.body):
-                return True
-        return False
+    def _class_defines(self, cls):
+        """The names the class body defines as methods (properties included) or as class
+        attributes made by a call (``port = property(...)``, a descriptor): setting or
+        reading them on an instance may run code."""
+        def compute():
+            names = set()
+            for stmt in _lines(cls.node.body):
+                if isinstance(stmt, cst.FunctionDef):
+                    names.add(stmt.name.value)
+                elif isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    for small in stmt.body:
+                        value = getattr(small, "value", None)
+                        if isinstance(small, (cst.Assign, cst.AnnAssign)) and \
+                                isinstance(value, cst.Call):
+                            targets = small.targets if isinstance(small, cst.Assign) else (
+                                small,)
+                            for target in targets:
+                                names.update(target_keys(target.target))
+            return frozenset(names)
+
+        return self.memo(f"flow.class_defines:{id(cls)}", compute)

@@ -121,12 +121,12 @@ class HandlerFacts:
         """The read is written for an object that raises at end of file instead of
         returning ``b""`` (pyOpenSSL's ``Connection.recv()``: ``ZeroReturnError`` on a clean
         TLS close, ``SysCallError`` or ``Error`` on a dropped connection), and that end of
-        file leaves the loop ``site.loops[depth - 1]``. The evidence is a guard of the call
-        whose handler names ``OpenSSL.SSL.ZeroReturnError`` or its base
-        ``OpenSSL.SSL.Error`` (under any import spelling): a plain socket's ``recv()``
-        never raises them. Then each of those exceptions must leave the loop
+        file leaves the loop ``site.loops[depth - 1]``. The evidence is a ``try`` inside
+        that loop around the call whose handler names ``OpenSSL.SSL.ZeroReturnError`` or
+        its base ``OpenSSL.SSL.Error`` (under any import spelling): a plain socket's
+        ``recv()`` never raises them. Then each of those exceptions must leave the loop
         (``leaves_loop_on``)."""
-        if not any(isinstance(frame, TryFrame) and any(
+        if not any(isinstance(frame, TryFrame) and frame.loop_depth >= depth and any(
                 t in tables.RAISED_EOF_EVIDENCE
                 for handler in frame.handlers for t in handler.types)
                 for frame in site.guards):

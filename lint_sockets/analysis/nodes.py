@@ -126,8 +126,6 @@ def target_keys(target):
     return [key] if key is not None else []
 
 
-
-
 def declared_names(root):
     """Names a ``global`` or ``nonlocal`` statement declares anywhere under ``root``, and
     ``"*"`` when a ``match`` statement is there (its capture patterns bind names the walk

@@ -47,3 +47,21 @@ def rebinding(ports):
         listener.bind(("", port))  # expect: SCK801
         listener.listen(1)
         port = ports.pop()
+
+
+class WithSetter:
+    @property
+    def host(self):
+        return self._host
+
+    @host.setter
+    def host(self, value):
+        self._host = value
+        self.port = 80
+
+    def start(self):
+        self.port = 0
+        self.host = "127.0.0.1"
+        self.sock = socket.socket()
+        self.sock.bind((self._host, self.port))  # expect: SCK801
+        self.sock.listen(5)
