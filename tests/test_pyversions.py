@@ -144,6 +144,27 @@ def test_python2_target_allows_indexing_exceptions_and_str_eof_tests():
     assert py2 == set()
 
 
+def test_str_accumulator_is_reported_only_for_a_python2_target():
+    # str + bytes raises TypeError on Python 3: the loop never spins there; on Python 2
+    # recv() returns str and the loop spins once the peer closes.
+    from lint_sockets.engine import lint_source
+    from lint_sockets.settings import Settings
+
+    source = (
+        "import socket\n"
+        "def banner(sock: socket.socket):\n"
+        "    data = ''\n"
+        "    while '\\r\\n' not in data:\n"
+        "        data += sock.recv(1024)\n"
+        "    return data\n"
+    )
+    py3 = [d.line for d in lint_source(source, Settings(select=["SCK101"]))]
+    py2 = [d.line for d in lint_source(source, Settings(select=["SCK101"],
+                                                        target_version=(2, 7)))]
+    assert py3 == []
+    assert py2 == [5]
+
+
 def test_pkg_info_classifiers_after_an_old_style_description(tmp_path):
     # Metadata-Version 1.x writes the description as a header: its blank lines are indented,
     # and the classifiers come after it.

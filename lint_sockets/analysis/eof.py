@@ -120,3 +120,78 @@ def source_keys(value):
         stack.extend(iter_children(node))
     return frozenset(keys)
 
+
+# ---- text accumulators: a str joined with the bytes a read returns ------------------------
+
+def _str_literal_value(node):
+    """``''``, ``"abc"``, ``f"{x}"``, ``'a' 'b'``: a str (not bytes) literal."""
+    if isinstance(node, cst.SimpleString):
+        return "b" not in node.prefix.lower()
+    if isinstance(node, cst.FormattedString):
+        return "b" not in node.start.lower()
+    if isinstance(node, cst.ConcatenatedString):
+        return _str_literal_value(node.left) and _str_literal_value(node.right)
+    return False
+
+
+def _str_value(node, names):
+    """``node`` evaluates to a str, or raises, whenever every name in ``names`` holds a str
+    (or is unbound): a str literal, such a name, ``X + e``, ``X % e``, ``X * n`` or ``X[i:j]``
+    of such a value (``str + bytes`` raises TypeError; the others give str)."""
+    node = strip_await(node)
+    while isinstance(node, cst.BinaryOperation) and isinstance(
+            node.operator, (cst.Add, cst.Modulo, cst.Multiply)):
+        node = node.left
+    while isinstance(node, cst.Subscript):
+        node = node.value
+    if isinstance(node, cst.Name):
+        return node.value in names
+    return _str_literal_value(node)
+
+
+def str_names(scope, declared):
+    """The plain names of a function (or the module) that can only ever hold a str: every
+    binding of the name is a str literal or a value computed from such names by ``+``,
+    ``%``, ``*`` or slicing (``data = ''``, ``rest = data[n:]``, ``data = rest``), so each
+    assignment gives a str or raises TypeError. ``data += x`` keeps a str a str (or
+    raises). A parameter, a ``for``/``with``/``except`` target, an unpacking, a call's
+    result or a name in ``declared`` (``nodes.declared_names`` of the module) is not one."""
+    if scope.kind not in ("function", "module") or "*" in declared:
+        return frozenset()
+    names = set()
+    for name, bindings in scope.bindings.items():
+        if "." in name or name in declared:
+            continue
+        if all(b.how == "assign" and b.index is None and b.value is not None
+               and b.annotation is None for b in bindings):
+            names.add(name)
+    changed = True
+    while changed:  # the greatest set closed under the rules above
+        changed = False
+        for name in list(names):
+            if not all(_str_value(b.value, names) for b in scope.bindings[name]):
+                names.discard(name)
+                changed = True
+    return frozenset(names)
+
+
+def joined_with_str(call, stmt, names):
+    """The bytes ``call`` returns are joined with a str at once: ``acc += call`` with ``acc``
+    in ``names`` (``str_names``), or ``call`` is an operand of ``+`` whose other operand is
+    a str value (``rest = data + sock.recv(n)``). On Python 3 that raises TypeError."""
+    if isinstance(stmt, cst.AugAssign) and isinstance(stmt.operator, cst.AddAssign) and \
+            strip_await(stmt.value) is call and isinstance(stmt.target, cst.Name) and \
+            stmt.target.value in names:
+        return True
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            left, right = strip_await(node.left), strip_await(node.right)
+            if (left is call and _str_value(right, names)) or \
+                    (right is call and _str_value(left, names)):
+                return True
+        if isinstance(node, (cst.Lambda, cst.FunctionDef, cst.ClassDef)):
+            continue
+        stack.extend(iter_children(node))
+    return False

@@ -6,6 +6,7 @@ answers it:
 - identity: is the receiver of this call a socket (known / likely / not)? Stream or
   datagram? SSL?
 - flow: what is its blocking state at this call? Can a send() write part of its data?
+  What does a name or ``self`` attribute hold at a call, from its own function's code?
 - handlers: which handler catches exception X raised by this call, and what does that
   handler do when the error is errno E (raise, return, break, continue, fall through,
   close, sleep)?
@@ -27,9 +28,10 @@ from typing import Callable, Sequence, TypeVar
 import libcst as cst
 
 from lint_sockets.analysis.children import ChildFacts
+from lint_sockets.analysis.eof import joined_with_str, str_names
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
-    BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts,
+    BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
 )
 from lint_sockets.analysis.handlers import (
     BREAK, CLOSE, CONTINUE, FALL, RAISE, RETURN, SLEEP, TERMINAL, Handler, HandlerFacts,
@@ -41,7 +43,7 @@ from lint_sockets.analysis.identity import (
     SocketInfo,
 )
 from lint_sockets.analysis.index import NOT_FOUND
-from lint_sockets.analysis.nodes import key_of, strip_await
+from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
@@ -50,8 +52,8 @@ T = TypeVar("T")
 
 
 class Facts(
-    IdentityFacts, FlowFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts, TurnFacts,
-    ChildFacts,
+    IdentityFacts, FlowFacts, ValueFacts, HandlerFacts, ErrnoFacts, HelperFacts, ReadinessFacts,
+    TurnFacts, ChildFacts,
 ):
     """Everything rules ask about one module."""
 
@@ -154,6 +156,29 @@ class Facts(
         if key is None:
             return NOT_FOUND
         return self.project.constant(self.module_name, key)
+
+    def declared_names(self) -> frozenset[str]:
+        """Names declared ``global`` or ``nonlocal`` anywhere in the module (``"*"`` with a
+        ``match`` statement): their bindings are not all where the walk records them."""
+        return self.memo("nodes.declared", lambda: declared_names(self.model.module))
+
+    def str_names(self, scope: Scope) -> frozenset[str]:
+        """The names of ``scope`` (a function, or the module) that can only hold a str
+        (``eof.str_names``): ``data = ''`` with ``data += x`` or ``data = rest``,
+        ``rest = data[n:]``."""
+        return self.memo(f"eof.str_names:{id(scope)}",
+                         lambda: str_names(scope, self.declared_names()))
+
+    def read_joined_with_str(self, site: CallSite) -> bool:
+        """The bytes the call returns are added to a str at once (``data += sock.recv(n)``
+        with ``data = ''``, ``rest = data + sock.recv(n)``): on Python 3 the addition
+        raises TypeError before anything else is done with them."""
+        if site.stmt is None:
+            return False
+        names = self.str_names(site.scope)
+        if not names:
+            return False
+        return joined_with_str(site.node, site.stmt, names)
 
     # ---- module-wide facts -----------------------------------------------------------
 

@@ -10,7 +10,10 @@ import libcst as cst
 
 from lint_sockets.analysis.identity import is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
-from lint_sockets.analysis.nodes import iter_children, key_of, number_value, strip_await
+from lint_sockets.analysis.nodes import (
+    iter_children, key_of, number_value, strip_await, target_keys,
+)
+from lint_sockets.analysis.tables import SOCKET_CONSTRUCTORS
 
 
 class Blocking(enum.Enum):
@@ -533,3 +536,258 @@ def _stored_on_self(scope, key):
                     found.append(attr)
         stack.extend(iter_children(node))
     return tuple(found)
+
+
+# ---- the value a name or ``self`` attribute holds at a call, from its own function ----------
+
+def _blocks(stmt):
+    """The blocks of a compound statement, as (kind, suite) pairs; None for statements whose
+    blocks are not followed (``match``)."""
+    if isinstance(stmt, cst.If):
+        blocks = [("if", stmt.body)]
+        if isinstance(stmt.orelse, cst.If):
+            blocks.append(("elif", stmt.orelse))
+        elif stmt.orelse is not None:
+            blocks.append(("else", stmt.orelse.body))
+        return blocks
+    if isinstance(stmt, (cst.For, cst.While)):
+        blocks = [("loop", stmt.body)]
+        if stmt.orelse is not None:
+            blocks.append(("loop_else", stmt.orelse.body))
+        return blocks
+    if isinstance(stmt, (cst.Try, cst.TryStar)):
+        blocks = [("try", stmt.body)]
+        blocks.extend(("handler", h.body) for h in stmt.handlers)
+        if stmt.orelse is not None:
+            blocks.append(("try_else", stmt.orelse.body))
+        if stmt.finalbody is not None:
+            blocks.append(("finally", stmt.finalbody.body))
+        return blocks
+    if isinstance(stmt, cst.With):
+        return [("with", stmt.body)]
+    return None
+
+
+def _lines(suite):
+    """The statements of a block (an ``elif`` is its own one-statement block)."""
+    if isinstance(suite, cst.If):
+        return [suite]
+    if isinstance(suite, cst.SimpleStatementSuite):
+        return [suite]
+    return list(suite.body)
+
+
+def _path_to(lines, small):
+    """The frames ``(lines, index, kind, compound)`` from ``lines`` down to the simple line
+    holding the small statement ``small``: at each level, the block's statements, where
+    the path goes on, and how the next level is entered (None at the last)."""
+    for index, stmt in enumerate(lines):
+        if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            if any(s is small for s in stmt.body):
+                return [(lines, index, None, None)]
+            continue
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        blocks = _blocks(stmt)
+        if blocks is None:
+            continue
+        for kind, suite in blocks:
+            inner = _path_to(_lines(suite), small)
+            if inner is not None:
+                return [(lines, index, kind, stmt)] + inner
+    return None
+
+
+def _headers(stmt, kind):
+    """What runs, in a compound statement, before the block ``kind`` is entered (and, for a
+    loop body, on the way round again)."""
+    if kind == "loop":
+        return [stmt]  # the whole loop: what follows in the body runs before the next round
+    nodes = []
+    if isinstance(stmt, cst.If):
+        nodes.append(stmt.test)  # an ``elif``/``else`` block: its ``if`` body did not run
+    elif isinstance(stmt, cst.While):
+        nodes.extend([stmt.test, stmt.body])
+    elif isinstance(stmt, cst.For):
+        nodes.extend([stmt.iter, stmt.target, stmt.body])
+    elif isinstance(stmt, (cst.Try, cst.TryStar)) and kind != "try":
+        nodes.append(stmt.body)  # it ran, in part or whole, before the handler or else
+        if kind == "finally":
+            nodes.extend(h.body for h in stmt.handlers)
+            if stmt.orelse is not None:
+                nodes.append(stmt.orelse)
+    elif isinstance(stmt, cst.With):
+        nodes.extend(item.item for item in stmt.items)
+    return nodes
+
+
+def _assigned_value(small, key):
+    """The value a small statement assigns to ``key`` (``key = value``, ``a = key = value``,
+    ``key: T = value``), or None."""
+    if isinstance(small, cst.Assign):
+        if any(key_of(t.target) == key for t in small.targets):
+            return small.value
+    elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        if key_of(small.target) == key:
+            return small.value
+    return None
+
+
+def _binds(node, key):
+    """``node`` may bind ``key`` (an assignment, ``+=``, ``:=``, ``for``/``with``/``del``
+    target, an unpacking)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        targets = ()
+        if isinstance(node, cst.AssignTarget):
+            targets = (node.target,)
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.Del)):
+            targets = (node.target,)
+        elif isinstance(node, cst.NamedExpr):
+            targets = (node.target,)
+        elif isinstance(node, cst.For):
+            targets = (node.target,)
+        elif isinstance(node, cst.AsName):
+            targets = (node.name,)
+        for target in targets:
+            if key in target_keys(target):
+                return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _may_change_attribute(node, self_name, allowed, defined):
+    """Code in ``node`` may change an attribute of ``self`` other than by a plain assignment:
+    a call (other than ``allowed(call)``), ``await`` or ``yield`` (other code runs), an
+    assignment to an attribute the class defines (``defined``: a property's setter runs),
+    or ``self`` itself used as a value (passed on, aliased)."""
+    stack = [(node, False)]
+    while stack:
+        node, as_receiver = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call) and not allowed(node):
+            return True
+        if isinstance(node, (cst.Await, cst.Yield)):
+            return True
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+            target = node.target
+            for key in target_keys(target):
+                head, _, rest = key.partition(".")
+                if head == self_name and rest in defined:
+                    return True
+        if isinstance(node, cst.Name) and node.value == self_name and not as_receiver:
+            return True
+        if isinstance(node, cst.Attribute):
+            stack.append((node.value, True))
+            continue
+        stack.extend((child, False) for child in iter_children(node))
+    return False
+
+
+class ValueFacts:
+    """What a name or ``self`` attribute holds at a call, from the function's own code."""
+
+    def value_before(self, site, node):
+        """The expression last assigned to ``node`` (a local name, or ``self.attr`` in a
+        method) before the call ``site``, in the same function, when that assignment runs
+        on every path to the call and nothing between them can change it; None otherwise.
+
+        Followed: an assignment in the block holding the call or in a block around it,
+        earlier than the call (``self.port = 0`` ... ``self.sock.bind((host, self.port))``).
+        Not followed: an assignment in another method (a setter may have changed the
+        attribute since), one in a branch or loop the call is not in, one the call's loop
+        goes round past (the rest of the loop body runs in between), one followed by
+        another possible binding of the name before the call, and, for an attribute, one
+        followed by any call other than a socket constructor or a call on the socket the
+        call is made on (the method it calls may set the attribute), by ``await`` or
+        ``yield``, or by ``self`` handed on or aliased; nor an attribute the class defines
+        as a method or property, nor a name declared ``global`` or ``nonlocal``."""
+        key = key_of(node) if node is not None else None
+        scope = site.scope
+        if key is None or scope.kind != "function" or site.stmt is None:
+            return None
+        head, _, rest = key.partition(".")
+        defined = frozenset()
+        if rest:
+            if "." in rest or head != scope.self_name or scope.cls is None:
+                return None
+            defined = self._class_defines(scope.cls)
+            if rest in defined:
+                return None
+        elif key in self.declared_names() or "*" in self.declared_names():
+            return None
+        path = _path_to(_lines(scope.node.body), site.stmt)
+        if path is None:
+            return None
+        receiver = site.receiver_key
+
+        def allowed(call):
+            func = call.func
+            if isinstance(func, cst.Attribute) and receiver is not None and \
+                    key_of(func.value) == receiver:
+                return True  # a call on the socket itself (``self.sock.setsockopt(...)``)
+            return self.imports.qualify(func) in SOCKET_CONSTRUCTORS
+
+        def changes(nodes):
+            for item in nodes:
+                if _binds(item, key):
+                    return True
+                if rest and _may_change_attribute(item, head, allowed, defined):
+                    return True
+            return False
+
+        # the call's own statement: smalls before it on its line, and its arguments
+        lines, index, _, _ = path[-1]
+        line = lines[index]
+        smalls = list(line.body)
+        position = next(i for i, s in enumerate(smalls) if s is site.stmt)
+        between = [arg.value for arg in site.node.args]
+        for level in range(len(path) - 1, -1, -1):
+            lines, index, _, _ = path[level]
+            if level == len(path) - 1:
+                candidates = [(smalls[:position], None)]
+            else:
+                candidates = []
+            candidates += [(None, stmt) for stmt in reversed(lines[:index])]
+            for before, stmt in candidates:
+                if stmt is not None and isinstance(
+                        stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    before = list(stmt.body)
+                if before is None:  # a compound statement before the call
+                    if _binds(stmt, key):
+                        return None  # bound on some paths only
+                    between.append(stmt)
+                    continue
+                for offset in range(len(before) - 1, -1, -1):
+                    value = _assigned_value(before[offset], key)
+                    if value is not None:
+                        return None if changes(between) else value
+                    between.append(before[offset])
+            if level > 0:
+                _, _, kind, compound = path[level - 1]
+                between.extend(_headers(compound, kind))
+        return None
+
+    def _class_defines(self, cls):
+        """The names the class body defines as methods (properties included) or as class
+        attributes made by a call (``port = property(...)``, a descriptor): setting or
+        reading them on an instance may run code."""
+        def compute():
+            names = set()
+            for stmt in _lines(cls.node.body):
+                if isinstance(stmt, cst.FunctionDef):
+                    names.add(stmt.name.value)
+                elif isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    for small in stmt.body:
+                        value = getattr(small, "value", None)
+                        if isinstance(small, (cst.Assign, cst.AnnAssign)) and \
+                                isinstance(value, cst.Call):
+                            targets = small.targets if isinstance(small, cst.Assign) else (
+                                small,)
+                            for target in targets:
+                                names.update(target_keys(target.target))
+            return frozenset(names)
+
+        return self.memo(f"flow.class_defines:{id(cls)}", compute)

@@ -95,6 +95,44 @@ class HandlerFacts:
                     return frame, handler
         return None, None
 
+    def leaves_loop_on(self, site, exc, depth):
+        """An exception ``exc`` raised by the call leaves the loop ``site.loops[depth - 1]``:
+        no guard inside that loop catches it, or the one that does raises, returns, or
+        breaks out of that loop on every path through its handler. A ``suppress()`` inside
+        the loop swallows it (False)."""
+        for frame in reversed(site.guards):
+            if frame.loop_depth < depth:
+                return True  # caught (if at all) outside the loop: it has left the loop
+            if isinstance(frame, SuppressFrame):
+                if frame.catches(exc):
+                    return False
+                continue
+            handler = frame.handler_for(exc)
+            if handler is None:
+                continue
+            leaves = {RAISE, RETURN}
+            if frame.loop_depth == depth:
+                leaves = {RAISE, RETURN, BREAK}  # its ``break`` ends this very loop
+            outcome = self.handler_outcome(handler, exc, None)
+            return outcome.all_paths(lambda path: bool(path & leaves))
+        return True
+
+    def eof_raised(self, site, depth):
+        """The read is written for an object that raises at end of file instead of
+        returning ``b""`` (pyOpenSSL's ``Connection.recv()``: ``ZeroReturnError`` on a clean
+        TLS close, ``SysCallError`` or ``Error`` on a dropped connection), and that end of
+        file leaves the loop ``site.loops[depth - 1]``. The evidence is a ``try`` inside
+        that loop around the call whose handler names ``OpenSSL.SSL.ZeroReturnError`` or
+        its base ``OpenSSL.SSL.Error`` (under any import spelling): a plain socket's
+        ``recv()`` never raises them. Then each of those exceptions must leave the loop
+        (``leaves_loop_on``)."""
+        if not any(isinstance(frame, TryFrame) and frame.loop_depth >= depth and any(
+                t in tables.RAISED_EOF_EVIDENCE
+                for handler in frame.handlers for t in handler.types)
+                for frame in site.guards):
+            return False
+        return all(self.leaves_loop_on(site, exc, depth) for exc in tables.RAISED_EOF)
+
     def handler_outcome(self, handler, exc, errno):
         return HandlerEval(self, handler, exc, errno).outcome()
 

@@ -278,6 +278,8 @@ class IdentityFacts:
             return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
         if qname in tables.SSL_WRAPPERS:
             return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
+        if qname in tables.NOT_SOCKET_CONNECTIONS:
+            return _NOT_INFO  # pyOpenSSL's Connection: its recv() raises at end of file
         if qname in ("asyncio.open_connection", "asyncio.open_unix_connection"):
             if index is not None and index[0] == 0:
                 return SocketInfo(NOT_SOCKET, reader=True)

@@ -126,3 +126,17 @@ def target_keys(target):
     return [key] if key is not None else []
 
 
+def declared_names(root):
+    """Names a ``global`` or ``nonlocal`` statement declares anywhere under ``root``, and
+    ``"*"`` when a ``match`` statement is there (its capture patterns bind names the walk
+    does not record): an analysis that needs every binding of a name gives up on them."""
+    names = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Global, cst.Nonlocal)):
+            names.update(item.name.value for item in node.names)
+        elif isinstance(node, cst.Match):
+            names.add("*")
+        stack.extend(iter_children(node))
+    return frozenset(names)

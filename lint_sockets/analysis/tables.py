@@ -120,6 +120,13 @@ EXCEPTION_PARENTS = {
     "ssl.SSLCertVerificationError": "ssl.SSLError",
     "ValueError": "Exception",
     "RuntimeError": "Exception",
+    "TypeError": "Exception",
+    # pyOpenSSL (``OpenSSL.SSL``): not OSError subclasses
+    "OpenSSL.SSL.Error": "Exception",
+    "OpenSSL.SSL.ZeroReturnError": "OpenSSL.SSL.Error",
+    "OpenSSL.SSL.SysCallError": "OpenSSL.SSL.Error",
+    "OpenSSL.SSL.WantReadError": "OpenSSL.SSL.Error",
+    "OpenSSL.SSL.WantWriteError": "OpenSSL.SSL.Error",
 }
 
 # Other spellings of the classes above.
@@ -170,6 +177,16 @@ SOCKET_CONSTRUCTORS = {
 }
 SOCKET_PAIR_CONSTRUCTORS = {"socket.socketpair"}
 SSL_WRAPPERS = {"ssl.wrap_socket"}
+
+# End of file on an object whose reads raise instead of returning b"": pyOpenSSL's
+# ``OpenSSL.SSL.Connection.recv()`` raises ZeroReturnError when the peer closes the TLS
+# session cleanly, and SysCallError (OpenSSL 1.1) or the base class Error (OpenSSL 3) when
+# it drops the connection without one.
+RAISED_EOF = ("OpenSSL.SSL.ZeroReturnError", "OpenSSL.SSL.SysCallError", "OpenSSL.SSL.Error")
+# The classes of such objects: what they make is not a socket.
+NOT_SOCKET_CONNECTIONS = frozenset({"OpenSSL.SSL.Connection"})
+# A handler naming one of these shows the read is written for such an object.
+RAISED_EOF_EVIDENCE = frozenset({"OpenSSL.SSL.ZeroReturnError", "OpenSSL.SSL.Error"})
 
 # Modules whose objects have socket-like method names but are not sockets.
 NOT_SOCKET_MODULES = (

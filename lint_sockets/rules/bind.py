@@ -78,12 +78,19 @@ def _is_tcp(facts, site):
     return isinstance(value, tuple) and len(value) in (2, 4)
 
 
-def _port(facts, address):
+def _port(facts, site, address):
     """The port of a ``(host, port)`` address: a literal tuple, or a module constant
-    (``bind(DEFAULT_ADDR)``, imported from another project module too); None if unknown."""
+    (``bind(DEFAULT_ADDR)``, imported from another project module too); a port, or an
+    address, that is a name or ``self`` attribute whose last assignment in the function
+    runs on every path to the bind with nothing in between that can change it
+    (``Facts.value_before``). None if unknown."""
+    if isinstance(address, (cst.Name, cst.Attribute)):
+        value = facts.value_before(site, address)
+        if isinstance(value, cst.Tuple):
+            address = value
     if isinstance(address, cst.Tuple):
         if len(address.elements) >= 2:
-            return int_value(address.elements[1].value)
+            return _number(facts, site, address.elements[1].value)
         return None
     if address is None:
         return None
@@ -91,6 +98,23 @@ def _port(facts, address):
     if isinstance(value, tuple) and len(value) >= 2 and type(value[1]) is int:
         return value[1]
     return None
+
+
+def _number(facts, site, node):
+    """An int literal, a module constant, or a name / ``self`` attribute last assigned
+    one of those in the function (``self.port = 0`` ... ``bind((host, self.port))``)."""
+    number = int_value(node)
+    if number is not None:
+        return number
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        value = facts.value_before(site, node)
+        if value is not None:
+            number = int_value(value)
+            if number is not None:
+                return number
+            node = value
+    constant = facts.constant_value(node)
+    return constant if type(constant) is int else None
 
 
 def _tries_again(facts, site):
@@ -130,7 +154,7 @@ def check(facts, report):
         if site.method != "bind" or site.receiver_key is None or len(site.node.args) != 1:
             continue
         address = site.positional(0)
-        if _port(facts, address) == 0:
+        if _port(facts, site, address) == 0:
             continue  # port 0: a fresh ephemeral port, no TIME_WAIT to collide with
         cls = site.scope.cls
         if cls is not None and any(b.startswith(_SERVER_BASES) for b in cls.bases):

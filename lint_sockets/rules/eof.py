@@ -58,6 +58,12 @@ def check(facts, report):
             continue
         if method in _RECV and helper is None and _pair_writer_kept_open(facts, site):
             continue
+        depth = site.loops.index(loop) + 1
+        if facts.eof_raised(site, depth):
+            continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
+        if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \
+                and facts.leaves_loop_on(site, "TypeError", depth):
+            continue  # str + bytes: the first read raises TypeError, the loop never spins
         call, via = f".{method}()", ""
         if helper is not None:
             call = f"{facts.code_for(site.node.func)}()"

@@ -1,0 +1,34 @@
+# SCK101 ok: Python 2 code that adds what recv() returns to a str. On Python 3 (the target
+# here) the first `str + bytes` raises TypeError, so the loop fails at once and never spins:
+# a different bug, not this rule's. Names that can only hold a str: every assignment is a
+# str literal or is computed from such names by +, % or slicing.
+import socket
+
+
+def read_banner(sock: socket.socket):
+    data = ''
+    while '\r\n' not in data:
+        data += sock.recv(1024)
+    return data
+
+
+def read_messages(conn: socket.socket, parse):
+    data = ''
+    messages = []
+    while len(data) > 0 or not messages:
+        try:
+            message = parse(data)
+            remaining = data[len(message):]
+        except ValueError:
+            remaining = data + conn.recv(8192)
+        else:
+            messages.append(message)
+        data = remaining
+    return messages
+
+
+def read_line(conn: socket.socket):
+    buf = ""
+    while not buf.endswith("\n"):
+        buf = buf + conn.recv(1)
+    return buf

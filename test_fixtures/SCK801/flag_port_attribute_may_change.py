@@ -1,0 +1,67 @@
+# SCK801 flag: a port attribute set to 0 somewhere is not followed where it may have changed
+# before the bind: bound in another method (a setter may have set a real port), a call on
+# self in between, an assignment in a branch, a loop that goes round past the bind.
+import socket
+
+
+class RpcServer:
+    def __init__(self):
+        self.listen_port = 0
+        self.listen_address = "127.0.0.1"
+
+    def set_listen_port(self, port):
+        self.listen_port = port
+
+    def start(self):
+        self.sock = socket.socket()
+        self.sock.bind((self.listen_address, self.listen_port))  # expect: SCK801
+        self.sock.listen(5)
+
+
+class Configured:
+    def __init__(self, config):
+        self.port = 0
+        self.load(config)
+        self.sock = socket.socket()
+        self.sock.bind(("", self.port))  # expect: SCK801
+        self.sock.listen(5)
+
+    def load(self, config):
+        self.port = config.port
+
+
+def maybe_fixed(fixed):
+    port = 8080
+    if not fixed:
+        port = 0
+    listener = socket.socket()
+    listener.bind(("", port))  # expect: SCK801
+    listener.listen(1)
+    return listener
+
+
+def rebinding(ports):
+    port = 0
+    while True:
+        listener = socket.socket()
+        listener.bind(("", port))  # expect: SCK801
+        listener.listen(1)
+        port = ports.pop()
+
+
+class WithSetter:
+    @property
+    def host(self):
+        return self._host
+
+    @host.setter
+    def host(self, value):
+        self._host = value
+        self.port = 80
+
+    def start(self):
+        self.port = 0
+        self.host = "127.0.0.1"
+        self.sock = socket.socket()
+        self.sock.bind((self._host, self.port))  # expect: SCK801
+        self.sock.listen(5)

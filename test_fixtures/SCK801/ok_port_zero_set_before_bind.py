@@ -1,0 +1,36 @@
+# SCK801 ok: the port is 0 (the kernel picks a free one), set by the same function on every
+# path to bind() with nothing in between that can change it: a self attribute or a local
+# name, or a whole address kept in one.
+import socket
+
+
+class RpcServer:
+    def __init__(self, client=None):
+        if client:
+            self.client = client
+        else:
+            self.listen_port = 0
+            self.listen_address = "127.0.0.1"
+            self.calls = {}
+            self.sock = socket.socket()
+            self.sock.bind((self.listen_address, self.listen_port))
+
+    def serve(self):
+        self.sock.listen(5)
+
+
+class Probe:
+    def start(self):
+        self.address = ("", 0)
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.settimeout(5)
+        self.sock.bind(self.address)
+        self.sock.listen()
+
+
+def ephemeral_listener():
+    port = 0
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", port))
+    listener.listen(1)
+    return listener
