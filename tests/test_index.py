@@ -645,6 +645,84 @@ def test_settings_made_through_helpers(tmp_path):
     assert sets("srv.net.pong") == {"sock": {Setting.TIMEOUT}}
 
 
+OPTIONS = {
+    **package("lsn"),
+    "lsn/net.py": """
+        import os
+        import socket
+
+        def reuse(listener):
+            if os.name != "nt":
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+        def exclusive(listener):
+            if os.name == "nt":
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+            else:
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+
+        def prepare(listener):
+            listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            reuse(listener)
+
+        def caller_options(sock, options):
+            for option, value in options.items():
+                sock.setsockopt(socket.SOL_TCP, option, value)
+
+        def numeric_level(sock, option):
+            sock.setsockopt(6, option, 1)
+
+        def attribute_option(sock, conf):
+            sock.setsockopt(socket.IPPROTO_TCP, conf.option, conf.value)
+
+        def fixed_options(sock, options):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.setsockopt(6, 1, 1)
+            sock.setsockopt(socket.IPPROTO_TCP, -1, 1)
+            sock.setsockopt(socket.SOL_TCP, getattr(socket, "TCP_NODELAY"), 1)
+            sock.setsockopt(socket.IPPROTO_TCP, NODELAY, 1)
+            for option, value in options:
+                sock.setsockopt(socket.SOL_SOCKET, option, value)
+                sock.setsockopt(socket.IPPROTO_IP, option, value)
+    """,
+    "lsn/server.py": """
+        import socket
+        from lsn import net
+
+        class Listener:
+            def start(self):
+                self.sock = socket.socket()
+                net.reuse(self.sock)
+
+            def tune(self, options):
+                net.caller_options(self.sock, options)
+
+            def _prepare(self, sock):
+                net.prepare(sock)
+    """,
+}
+
+
+def test_address_reuse_and_caller_chosen_tcp_options(tmp_path):
+    index = build(tmp_path, OPTIONS)
+    sets = index.sets_on
+    reuse, timers = Setting.REUSE_ADDRESS, Setting.KEEPALIVE_TIMERS
+    assert sets("lsn.net.reuse") == {"listener": {reuse}}  # on one branch
+    assert sets("lsn.net.exclusive") == {"listener": {reuse}}
+    assert sets("lsn.net.prepare") == {"listener": {reuse}}  # through a helper
+    assert sets("lsn.server.Listener._prepare") == {"sock": {reuse}}
+    # a TCP-level option the code does not fix may be a keepalive timer
+    assert sets("lsn.net.caller_options") == {"sock": {timers}}
+    assert sets("lsn.net.numeric_level") == {"sock": {timers}}
+    assert sets("lsn.net.attribute_option") == {"sock": {timers}}
+    # fixed TCP options, and variable ones at other levels, are not
+    assert sets("lsn.net.fixed_options") == {}
+    settings = index.attribute_settings
+    assert settings("lsn.server.Listener", "sock") == {reuse, timers}
+    assert settings("lsn.server.Listener", "sock", skip="start") == {timers}
+    assert settings("lsn.server.Listener", "sock", skip="tune") == {reuse}
+
+
 # ---- retries -------------------------------------------------------------------------------
 
 RETRIES = {
@@ -832,7 +910,7 @@ def test_constant_cycles_terminate(tmp_path):
 # ---- the JSON form -------------------------------------------------------------------------
 
 def _every_project():
-    return {**FACTORIES, **CLASSES, **SETTINGS, **RETRIES}
+    return {**FACTORIES, **CLASSES, **SETTINGS, **OPTIONS, **RETRIES}
 
 
 def test_json_round_trip_keeps_every_fact(tmp_path):
@@ -867,6 +945,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("v",), 0),
     (("v",), True),
     (("v",), "1"),
+    (("v",), 3),  # an earlier version's summary (a cache written before an upgrade)
     (("module",), _DELETE),
     (("module",), ""),
     (("module",), "x" * 10_000),
@@ -894,6 +973,10 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (_INIT + ("r",), [{"k": "socket", "ssl": 1}]),
     (_INIT + ("eof",), "sometimes"),
     (_INIT + ("set",), {"x": ["loud"]}),
+    (_INIT + ("set",), {"x": ["reuse"]}),
+    (_INIT + ("set",), {"x": ["reuse_address", "reuse_address", "timeout", "blocking",
+                              "nonblocking", "rcvtimeo", "sndtimeo", "keepalive",
+                              "keepalive_timers"]}),
     (_INIT + ("set",), {"x": "timeout"}),
     (_INIT + ("c",), [["f", [[0]]]]),
     (_INIT + ("c",), [["f", [[-1, "x"]]]]),

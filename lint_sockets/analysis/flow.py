@@ -11,7 +11,7 @@ import libcst as cst
 from lint_sockets.analysis.identity import is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    iter_children, key_of, number_value, strip_await, target_keys,
+    int_value, iter_children, key_of, number_value, strip_await, target_keys,
 )
 from lint_sockets.analysis.tables import SOCKET_CONSTRUCTORS
 
@@ -332,25 +332,89 @@ class FlowFacts:
                 if callee is not None:
                     found |= project.sets_on(callee[0]).get(RETURNED, frozenset())
         for call, where in _calls_passing(scope.node, key):
-            callee = self._callee_qname(scope, call.func, cls_qname)
-            if callee is None:
-                continue
-            qname, bound = callee
-            function = project.function_of(qname)
-            if function is None:
-                continue
-            if isinstance(where, int):
-                index = where + (1 if bound else 0)
-                params = function.params
-                name = params[index] if index < len(params) else None
-            else:
-                name = where
-            if name is not None:
-                found |= project.sets_on(qname).get(name, frozenset())
+            found |= self._passed_settings(scope, call, where, cls_qname)
         if cls_qname is not None:
             for attr in _stored_on_self(scope, key):
                 found |= project.attribute_settings(cls_qname, attr)
         return frozenset(found)
+
+    def _passed_settings(self, scope, call, where, cls_qname):
+        """What the project function, method or class ``call`` calls sets on the parameter
+        its argument ``where`` (a position or a keyword) is bound to, through helpers."""
+        callee = self._callee_qname(scope, call.func, cls_qname)
+        if callee is None:
+            return frozenset()
+        qname, bound = callee
+        function = self.project.function_of(qname)
+        if function is None:
+            return frozenset()
+        if isinstance(where, int):
+            index = where + (1 if bound else 0)
+            params = function.params
+            name = params[index] if index < len(params) else None
+        else:
+            name = where
+        if name is None:
+            return frozenset()
+        return self.project.sets_on(qname).get(name, frozenset())
+
+    def reuse_address_set_before(self, site, key):
+        """The project index shows ``SO_REUSEADDR`` (or ``SO_REUSEPORT``,
+        ``SO_EXCLUSIVEADDRUSE``) set on the socket ``key`` before the call at ``site`` (a
+        ``bind()``) by project code: a project function, method or class it is passed to
+        earlier in the same function (``set_reuse_address(sock)``, ``self._prepare(sock)``),
+        with that function's own helpers ``index.MAX_DEPTH`` calls deep; the project factory
+        a local socket comes from; for ``self.x``, another method of the class or of its
+        project bases, or the factory it is assigned from. On one branch is enough (the
+        option is often skipped on Windows). Callers are not searched; False with no index."""
+        if self.project is None or self.module_name is None or key is None:
+            return False
+        scope = site.scope
+        cls_qname = self._class_qname(scope.cls)
+        head, _, rest = key.partition(".")
+        if rest and ("." in rest or head != scope.self_name or cls_qname is None):
+            return False
+        reuse = Setting.REUSE_ADDRESS
+        for call, where in _calls_before(scope.node, site.node, key):
+            if reuse in self._passed_settings(scope, call, where, cls_qname):
+                return True
+        project = self.project
+        if rest:
+            skip = scope.node.name.value if isinstance(scope.node, cst.FunctionDef) else None
+            return reuse in project.attribute_settings(cls_qname, rest, skip=skip)
+        if scope.kind != "function":
+            return False
+        for binding in scope.bindings.get(key, ()):
+            value = strip_await(binding.value) if binding.value is not None else None
+            if isinstance(value, cst.Call) and binding.index is None:
+                callee = self._callee_qname(scope, value.func, cls_qname)
+                if callee is not None and \
+                        reuse in project.sets_on(callee[0]).get(RETURNED, frozenset()):
+                    return True
+        return False
+
+    def keepalive_timers_set(self, site, key):
+        """Keepalive timers are set, or may be, on the socket ``key`` that ``site`` turns
+        keepalive on for: in the same function (for ``self.x``, in any method of the class
+        in this module) a ``setsockopt`` at the TCP level (``IPPROTO_TCP``, ``SOL_TCP``, 6)
+        with an option the code does not fix (``setsockopt(IPPROTO_TCP, k, v)`` in a loop
+        over the caller's options: the timers are then the caller's choice), or, through
+        the project index, timers set (or such a variable option) by a helper, a method of
+        the class or of a project base, or the factory (``keepalive_timers_set_elsewhere``).
+        """
+        if key is not None:
+            head, _, rest = key.partition(".")
+            scope = site.scope
+            in_class = bool(rest) and scope.cls is not None and head == scope.self_name
+            for other in self.calls_on(key):
+                if other.method != "setsockopt" or not (
+                        other.scope is scope or (in_class and other.scope.cls is scope.cls)):
+                    continue
+                level, option = other.positional(0), other.positional(1)
+                if level is not None and option is not None \
+                        and tcp_option_unfixed(level, option):
+                    return True
+        return self.keepalive_timers_set_elsewhere(site, key)
 
     def _attribute_escapes(self, cls, attr):
         """``self.<attr>`` may be configured where the index does not follow it: a method
@@ -514,6 +578,54 @@ def _calls_passing(root, key):
                 if arg.keyword is None:
                     position += 1
         stack.extend(iter_children(node))
+
+
+def _calls_before(root, stop, key):
+    """(call, position or keyword) for each call under ``root`` (not in nested functions or
+    classes) that passes ``key`` (``sock``, ``self.sock``) as an argument and comes before
+    the node ``stop`` in the source."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is stop:
+            return
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call):
+            position = 0
+            for arg in node.args:
+                if arg.star:
+                    break
+                if key_of(arg.value) == key:
+                    yield node, (arg.keyword.value if arg.keyword is not None else position)
+                if arg.keyword is None:
+                    position += 1
+        stack.extend(reversed(list(iter_children(node))))
+
+
+_TCP_LEVELS = frozenset({"IPPROTO_TCP", "SOL_TCP"})
+
+
+def tcp_option_unfixed(level, option):
+    """``setsockopt(IPPROTO_TCP, k, v)``: an option at the TCP level (``IPPROTO_TCP``,
+    ``SOL_TCP`` or 6) that the code does not fix, so it may be a keepalive timer (the
+    syntax-tree twin of ``index.tcp_option_unfixed``). Fixed are a number, a constant's name
+    (all capitals: ``socket.TCP_NODELAY``) and ``getattr(socket, "NAME", ...)``."""
+    if isinstance(level, cst.Integer):
+        if int_value(level) != 6:
+            return False
+    elif (key_of(level) or "").rpartition(".")[2] not in _TCP_LEVELS:
+        return False
+    if isinstance(option, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString,
+                           cst.ConcatenatedString, cst.FormattedString)) \
+            or int_value(option) is not None:
+        return False
+    if isinstance(option, (cst.Name, cst.Attribute)):
+        return not (key_of(option) or "").rpartition(".")[2].isupper()
+    if isinstance(option, cst.Call) and key_of(option.func) == "getattr" \
+            and len(option.args) >= 2 and isinstance(option.args[1].value, cst.SimpleString):
+        return False
+    return True
 
 
 def _stored_on_self(scope, key):

@@ -16,8 +16,9 @@ and answers the analysis' questions about them:
 - ``property_returns`` / ``attribute_kind``: what a property returns and what an attribute
   holds (annotations first, then assignments), following inheritance;
 - ``sends_everything``: whether a ``send``/``sendall``/``write`` method writes every byte;
-- ``sets_on``: the timeout, blocking-mode and keepalive settings a function makes on its
-  parameters, on ``self.attr`` and on the socket it returns, including through helpers;
+- ``sets_on``: the timeout, blocking-mode, keepalive and address-reuse settings a function
+  makes on its parameters, on ``self.attr`` and on the socket it returns, including through
+  helpers;
   ``attribute_settings``: everything a class's methods (and the factory an attribute comes
   from) set on ``self.<attr>``;
 - ``retry_helper`` / ``is_retry_decorator`` / ``retry_decorators``: helpers and decorators
@@ -77,7 +78,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -126,6 +127,8 @@ class Setting(enum.Enum):
     SNDTIMEO = "sndtimeo"  # setsockopt(SOL_SOCKET, SO_SNDTIMEO, ...)
     KEEPALIVE = "keepalive"  # SO_KEEPALIVE
     KEEPALIVE_TIMERS = "keepalive_timers"  # TCP_KEEPIDLE/INTVL/CNT/KEEPALIVE, SIO_KEEPALIVE_VALS
+    # (also any TCP-level option the code does not fix: ``setsockopt(IPPROTO_TCP, k, v)``)
+    REUSE_ADDRESS = "reuse_address"  # SO_REUSEADDR, SO_REUSEPORT, SO_EXCLUSIVEADDRUSE
 
 
 class EofAction(enum.Enum):
@@ -762,6 +765,8 @@ _RETRY_EXCEPTIONS = {"InterruptedError": "EINTR", "BlockingIOError": "EAGAIN",
 _PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property",
                                   "abc.abstractproperty"})
 _NOT_RECORDED_DECORATORS = frozenset({"staticmethod", "classmethod"}) | _PROPERTY_DECORATORS
+_REUSE_OPTIONS = frozenset({"SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE"})
+_TCP_LEVELS = frozenset({"IPPROTO_TCP", "SOL_TCP"})
 _SETTING_CALLS = frozenset({"settimeout", "setblocking", "setsockopt", "ioctl"})
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -779,6 +784,30 @@ def dotted_name(node):
     parts.append(node.id)
     name = ".".join(reversed(parts))
     return name if len(name) <= MAX_NAME else None
+
+
+def tcp_option_unfixed(level, option):
+    """``setsockopt(IPPROTO_TCP, k, v)``: an option at the TCP level (``IPPROTO_TCP``,
+    ``SOL_TCP`` or 6) that the code does not fix, so it may be a keepalive timer. Fixed are a
+    number, a constant's name (all capitals: ``socket.TCP_NODELAY``, ``NODELAY``) and
+    ``getattr(socket, "NAME", ...)``; anything else (``k``, ``self.option``, ``opts[0]``) is
+    the caller's choice."""
+    if type(level) is ast.Constant:
+        if level.value != 6 or type(level.value) is not int:
+            return False
+    elif (dotted_name(level) or "").rpartition(".")[2] not in _TCP_LEVELS:
+        return False
+    kind = type(option)
+    if kind is ast.Constant or (kind is ast.UnaryOp and type(option.operand) is ast.Constant):
+        return False
+    if kind is ast.Name or kind is ast.Attribute:
+        name = (dotted_name(option) or "").rpartition(".")[2]
+        return not name.isupper()
+    if kind is ast.Call and type(option.func) is ast.Name and option.func.id == "getattr" \
+            and len(option.args) >= 2 and type(option.args[1]) is ast.Constant \
+            and type(option.args[1].value) is str:
+        return False
+    return kind is not ast.Starred
 
 
 def _import_base(module, is_package, level):
@@ -1356,6 +1385,10 @@ class _FunctionWalk:
                 return Setting.KEEPALIVE
             if option in _KEEPALIVE_TIMERS:
                 return Setting.KEEPALIVE_TIMERS
+            if option in _REUSE_OPTIONS:
+                return Setting.REUSE_ADDRESS
+            if tcp_option_unfixed(args[0], args[1]):
+                return Setting.KEEPALIVE_TIMERS  # may be any of them: the caller's choice
             return None
         if method == "ioctl" and args:
             option = (dotted_name(args[0]) or "").rpartition(".")[2]
@@ -2332,10 +2365,13 @@ class ProjectIndex:
                             result.setdefault(target, set()).update(settings)
         return result
 
-    def attribute_settings(self, class_qname: str, attr: str) -> FrozenSet[Setting]:
+    def attribute_settings(self, class_qname: str, attr: str,
+                           skip: Optional[str] = None) -> FrozenSet[Setting]:
         """Everything any method of a class (or of its project bases) sets on
         ``self.<attr>``, directly or through helpers, plus what the factory it is assigned
-        from sets on the socket it returns (``self.sock = make_socket()``)."""
+        from sets on the socket it returns (``self.sock = make_socket()``). ``skip``: the
+        name of one method of the class whose own settings are left out (a rule that looks
+        at that method's calls in order)."""
         found = set()
         target = SELF + attr
         for ancestor in self._mro(class_qname):
@@ -2346,6 +2382,8 @@ class ProjectIndex:
             if cls.opaque:
                 break
             for name in cls.methods:
+                if ancestor == class_qname and name == skip:
+                    continue
                 method = self._method(ancestor, name)
                 if method is not None and method.cls == ancestor:
                     found |= self._sets_of(method, 0).get(target, set())

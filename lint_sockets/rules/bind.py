@@ -173,7 +173,8 @@ def check(facts, report):
                 option = other.positional(1)
                 if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
-        if listens and not reuse and not _tries_again(facts, site):
+        if listens and not reuse and not _tries_again(facts, site) \
+                and not facts.reuse_address_set_before(site, site.receiver_key):
             report(site.node, "SCK801", fix=_fix(facts, site))
 
 

@@ -275,7 +275,7 @@ def check_keepalive(facts, report):
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
             isinstance(value, cst.Name) and value.value == "True")
-        if not truthy or facts.keepalive_timers_set_elsewhere(site, site.receiver_key):
+        if not truthy or facts.keepalive_timers_set(site, site.receiver_key):
             continue
         if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
