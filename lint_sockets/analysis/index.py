@@ -69,6 +69,7 @@ import ast
 import builtins
 import enum
 import os
+import re
 import struct
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
@@ -77,7 +78,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 3
+SUMMARY_VERSION = 4
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -90,6 +91,7 @@ MAX_PARAMS = 64
 MAX_CONSTANT_ITEMS = 64
 MAX_CONSTANT_DEPTH = 3
 MAX_STATEMENTS = 20_000
+SMALL_MESSAGE = 512  # a fixed-size return of at most this counts as a composed message
 MAX_PAYLOAD = 65_536  # larger return sizes are not recorded: no rule needs them
 
 SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
@@ -275,10 +277,14 @@ class FunctionSummary:
     dotted names unresolved; ``ProjectIndex.returns`` resolves them). ``sets``: target ->
     settings made on it here; ``calls``: calls passing targets to other functions;
     ``size``: an upper bound on the length of the bytes every ``return`` gives, when the
-    function fixes it (``return IAC + WILL + bytes([opt])``), else None."""
+    function fixes it (``return IAC + WILL + bytes([opt])``), else None; ``message``: every
+    ``return`` gives a message the function composes from a literal template or structure
+    (``return ("HELLO %s\r\n" % name).encode()``); ``writes``: its own code makes a write
+    call (``x.send(...)``, ``x.sendall(...)``, ``x.write(...)``...)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
-                 "sets", "calls", "retry", "decorators", "size", "passes")
+                 "sets", "calls", "retry", "decorators", "size", "passes", "message",
+                 "writes")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -292,12 +298,14 @@ class FunctionSummary:
     decorators: List[str]
     size: Optional[int]
     passes: List[Tuple[str, int, str]]
+    message: bool
+    writes: bool
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
-                 passes=()):
+                 passes=(), message: bool = False, writes: bool = False):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -313,12 +321,15 @@ class FunctionSummary:
         # (callee as written, argument position, the bound socket method handed to it:
         # ``until_concludes(self.sock.send, data)`` -> ("until_concludes", 0, "self.sock.send"))
         self.passes = list(passes)
+        self.message = message
+        self.writes = writes
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
-                    or self.decorators or self.size is not None or self.passes)
+                    or self.decorators or self.size is not None or self.passes
+                    or self.message or self.writes)
 
     def to_json(self):
         data = {}
@@ -349,12 +360,16 @@ class FunctionSummary:
             data["n"] = self.size
         if self.passes:
             data["pass"] = [[c, i, a] for c, i, a in self.passes]
+        if self.message:
+            data["msg"] = True
+        if self.writes:
+            data["w"] = True
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass"}, "function")
+                           "dec", "n", "pass", "msg", "w"}, "function")
         size = data.get("n")
         if size is not None and (type(size) is not int or not 0 <= size <= MAX_PAYLOAD):
             _fail("size")
@@ -380,6 +395,8 @@ class FunctionSummary:
             decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
             size=size,
             passes=passes,
+            message=_bool(data.get("msg", False)),
+            writes=_bool(data.get("w", False)),
         )
 
 
@@ -750,6 +767,9 @@ _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "re
                            "recvmsg_into", "read"})
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
+# Calls that write on what they are called on (a socket, a file made from it)
+_WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
+                          "writelines"})
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
 _PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                              "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
@@ -1123,6 +1143,7 @@ class _FunctionWalk:
     annotations = _READ_ONLY_EMPTY  # attr -> [dotted]
     eof = None
     sends_all = False
+    writes = False  # the function's own code makes a write call
     retry = None
     inner = None  # nested function name -> _FunctionWalk
     guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
@@ -1231,6 +1252,12 @@ class _FunctionWalk:
                     self.call_statement(value)
                     self.passed_methods(value)
             elif code == _ASSIGN:
+                value = stmt.value
+                if type(value) is ast.Await:
+                    value = value.value
+                if type(value) is ast.Call and type(value.func) is ast.Attribute and \
+                        value.func.attr in _WRITE_CALLS:
+                    self.writes = True  # n = sock.send(data)
                 self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
@@ -1293,6 +1320,8 @@ class _FunctionWalk:
         func = call.func
         if type(func) is ast.Attribute:
             method = func.attr
+            if method in _WRITE_CALLS:
+                self.writes = True
             if method in _SETTING_CALLS:
                 target = self.target(func.value)
                 if target is not None:
@@ -1636,7 +1665,7 @@ class _FunctionWalk:
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
             sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
-            passes=self.passes)
+            passes=self.passes, writes=self.writes)
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -1756,9 +1785,11 @@ def _summarise_function(node, ctx, in_class, cls=None):
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
     size = _returned_size(node, ctx)
+    message = size is None and _returns_message(node, ctx)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations or size is not None or walk.passes):
+            or walk.annotations or size is not None or walk.passes or message
+            or walk.writes):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -1773,6 +1804,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
                 cls.annotations.setdefault(attr, names)
     summary = walk.summary()
     summary.size = size
+    summary.message = message
     return _PLAIN if summary.is_plain() else summary
 
 
@@ -1820,6 +1852,189 @@ def _returned_size(func, ctx):
         return None
     unknown = {name.id for name in stores if id(name) not in simple}
     return _bound_of(returns, ctx, assigned, unknown)
+
+
+def _returns_message(func, ctx):
+    """Every ``return`` of ``func`` gives a message the function composes from a literal
+    template or structure (see ``_message_of``); local names assigned only such messages
+    count too. False when it has no ``return`` with a value."""
+    returns = _return_values(func)
+    if not returns:
+        return False
+    try:
+        return all(_message_of(value, ctx, {}, _NAMES_NEEDED, 0) for value in returns)
+    except _NeedsNames:
+        pass
+    assigned = {}
+    simple = set()
+    stores = []
+    for sub in ast.walk(func):
+        kind = type(sub)
+        if kind is ast.Assign:
+            for target in sub.targets:
+                if type(target) is ast.Name:
+                    simple.add(id(target))
+                    assigned.setdefault(target.id, []).append(sub.value)
+        elif kind is ast.Name and type(sub.ctx) is ast.Store:
+            stores.append(sub)
+    unknown = {name.id for name in stores if id(name) not in simple}
+    return all(_message_of(value, ctx, assigned, unknown, 0) for value in returns)
+
+
+# A %-format conversion: ``%s``, ``%(name)s``, ``%-10.3f``, ``%%``
+PERCENT_CONVERSION = re.compile(
+    r"%(?:\(([^)]*)\))?[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsab%])")
+# Conversions that fill in bytes as they are (in a bytes template), not a number
+BYTES_FIELD_CONVERSIONS = frozenset("sbra")
+# Methods that hand over file or buffer contents: bulk data, never a field of a request
+BULK_METHODS = frozenset({"read", "readall", "readline", "readlines", "read_bytes",
+                          "read_text", "getvalue", "getbuffer", "decode", "tobytes"})
+
+
+def template_has_text(text, percent):
+    """A template writes a message's shape: some literal text other than white space
+    besides its placeholders (``"%s\r\n"`` or ``f"{x}"`` alone are a value passed whole)."""
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")
+    if percent:
+        text = PERCENT_CONVERSION.sub("", text)
+    return bool(text.strip())
+
+
+def _bulk_call(node):
+    return type(node) is ast.Call and type(node.func) is ast.Attribute and \
+        node.func.attr in BULK_METHODS
+
+
+def _message_of(node, ctx, assigned, unknown, depth):
+    """``node`` is a message the code composes from a literal template or structure: a
+    %-format, f-string or ``.format()`` of a literal template with text of its own, its
+    ``.encode()``, a concatenation with literal pieces, a call serialising a tuple, list or
+    dict display. In a bytes template or concatenation every piece filled in must itself
+    be a literal, fixed in size, a message or text encoded (``name.encode()``): a bytes
+    value handed in (``header + body``, ``b"%s" % payload``) may be bulk data. File or
+    buffer contents (``f.read()``) never count."""
+    if depth > MAX_DEPTH:
+        return False
+    size = _size_of(node, ctx, assigned, unknown, depth + 1)
+    if size is not None:
+        return size <= SMALL_MESSAGE  # a fixed request (``b"QUIT\r\n"``) is one too
+    kind = type(node)
+    if kind is ast.Name:
+        name = node.id
+        if name in unknown:
+            return False
+        values = assigned.get(name)
+        return bool(values) and len(values) <= MAX_FACTS and all(
+            _message_of(value, ctx, assigned, unknown, depth + 1) for value in values)
+    if kind is ast.JoinedStr:
+        text = "".join(v.value for v in node.values
+                       if type(v) is ast.Constant and type(v.value) is str)
+        return bool(text.strip()) and not any(
+            type(v) is ast.FormattedValue and _bulk_call(v.value) for v in node.values)
+    if kind is ast.BinOp:
+        if type(node.op) is ast.Mod and type(node.left) is ast.Constant and \
+                type(node.left.value) in (str, bytes):
+            return _percent_message(node, ctx, assigned, unknown, depth)
+        if type(node.op) is ast.Add:
+            return _concat_message(node, ctx, assigned, unknown, depth)
+        return False
+    if kind is ast.Call:
+        func = node.func
+        if type(func) is ast.Attribute:
+            if func.attr == "encode":
+                inner = func.value
+                return not _bulk_call(inner) and (
+                    type(inner) is ast.Constant and type(inner.value) is str
+                    or _message_of(inner, ctx, assigned, unknown, depth + 1))
+            if func.attr == "format":
+                target = func.value
+                return type(target) is ast.Constant and type(target.value) is str and \
+                    template_has_text(target.value.replace("{", "").replace("}", ""), False) \
+                    and not any(_bulk_call(a) for a in node.args)
+            if func.attr == "join":
+                return False
+        if node.args and type(node.args[0]) in (ast.Tuple, ast.List, ast.Dict, ast.Set):
+            return _display_fields(node.args[0], 0)
+    return False
+
+
+def _display_fields(node, depth):
+    """A literal structure whose items are fields: no ``*spread``, no file contents."""
+    if depth > MAX_CONSTANT_DEPTH:
+        return False
+    kind = type(node)
+    if kind is ast.Dict:
+        if None in node.keys or len(node.values) > MAX_CONSTANT_ITEMS:
+            return False  # {**other}
+        items = node.values
+    elif kind in (ast.Tuple, ast.List, ast.Set):
+        items = node.elts
+        if len(items) > MAX_CONSTANT_ITEMS:
+            return False
+    else:
+        return not (kind is ast.Starred or _bulk_call(node))
+    return all(_display_fields(item, depth + 1) for item in items)
+
+
+def _bytes_field(node, ctx, assigned, unknown, depth):
+    """A piece a bytes message may fill in: fixed in size, a message, or text encoded."""
+    if _bulk_call(node):
+        return False
+    if type(node) is ast.Call and type(node.func) is ast.Attribute and \
+            node.func.attr == "encode" and not _bulk_call(node.func.value):
+        return True
+    if _size_of(node, ctx, assigned, unknown, depth + 1) is not None:
+        return True
+    return _message_of(node, ctx, assigned, unknown, depth + 1)
+
+
+def _percent_message(node, ctx, assigned, unknown, depth):
+    template = node.left.value
+    if not template_has_text(template, True):
+        return False
+    right = node.right
+    operands = right.elts if type(right) is ast.Tuple else [right]
+    if any(type(o) is ast.Starred or _bulk_call(o) for o in operands):
+        return False
+    if type(template) is str:
+        return True  # text fields
+    conversions = PERCENT_CONVERSION.findall(template.decode("latin-1"))
+    conversions = [c for c in conversions if c[3] != "%"]
+    if not any(c[3] in BYTES_FIELD_CONVERSIONS for c in conversions):
+        return True  # numbers only
+    if any(c[0] or c[1] == "*" or c[2] == "*" for c in conversions) or \
+            len(conversions) != len(operands):
+        return False
+    return all(conv[3] not in BYTES_FIELD_CONVERSIONS or
+               _bytes_field(operand, ctx, assigned, unknown, depth)
+               for conv, operand in zip(conversions, operands))
+
+
+def _concat_message(node, ctx, assigned, unknown, depth):
+    pieces = []
+    pending = [node]
+    while pending:
+        piece = pending.pop()
+        if type(piece) is ast.BinOp and type(piece.op) is ast.Add:
+            pending.append(piece.left)
+            pending.append(piece.right)
+            continue
+        pieces.append(piece)
+        if len(pieces) > MAX_FACTS:
+            return False
+    literals = [p.value for p in pieces if type(p) is ast.Constant
+                and type(p.value) in (str, bytes)]
+    text = any(type(v) is str for v in literals)
+    shaped = any(template_has_text(v, False) for v in literals)
+    others = [p for p in pieces if not (type(p) is ast.Constant and
+                                        type(p.value) in (str, bytes))]
+    if text:
+        return shaped and not any(_bulk_call(p) for p in others)
+    fixed = [p for p in others if _size_of(p, ctx, assigned, unknown, depth + 1) is not None]
+    if not (shaped or fixed):
+        return False  # no template: values joined
+    return all(_bytes_field(p, ctx, assigned, unknown, depth) for p in others)
 
 
 def _bound_of(returns, ctx, assigned, unknown):
