@@ -429,25 +429,36 @@ class FlowFacts:
         return index.get(name, ())
 
     def first_write_on_new_socket(self, site):
-        """The call at ``site`` is, outside any loop, the first write on a socket the code
-        has just made: a local made in the same function (a socket constructor, or a project
-        factory whose own code writes nothing), with no earlier write on it and no earlier
+        """The call at ``site`` is, outside any loop (or in the loop that makes the socket
+        anew each time round), the first write on a socket the code has just made: a local made in the same function (a socket constructor, an
+        ``accept()``, or a project factory whose own code writes nothing), with no earlier write on it and no earlier
         call it is handed to; or ``self.x`` when the class makes it only in ``__init__``
         (the same way), and no other code of the class writes on it or hands it on. A write
         on another branch before the call counts as an earlier write."""
         key = site.receiver_key
         scope = site.scope
-        if key is None or site.loops or site.in_lambda or scope.kind != "function":
+        if key is None or site.in_lambda or scope.kind != "function":
             return False
         head, _, attr = key.partition(".")
         if not attr:
+            # in a loop only when each pass makes the socket anew (an accept loop)
             reaching = site.reaching
             if not reaching or not all(
-                    b.scope is scope and self._new_socket(b, scope) for b in reaching):
+                    b.scope is scope and tuple(b.loops) == tuple(site.loops)
+                    and self._new_socket(b, scope) for b in reaching):
                 return False
+            if site.loops:
+                # made by a statement of the loop's own body, before the call, so that
+                # every pass reaches the call with the socket it has just made
+                body = site.loops[-1].node.body
+                statements = getattr(body, "body", ())
+                if not all(b.line is not None and any(b.line is st for st in statements)
+                           and _used_before(scope.node, "\0", site.node, stop_at=b.line)
+                           for b in reaching):
+                    return False
             return not _used_before(scope.node, key, site.node)
         cls = scope.cls
-        if cls is None or "." in attr or head != scope.self_name:
+        if cls is None or "." in attr or head != scope.self_name or site.loops:
             return False
         bindings = cls.attr_bindings.get(attr, ())
         made = False
@@ -479,14 +490,18 @@ class FlowFacts:
         return True
 
     def _new_socket(self, binding, scope):
-        """``binding`` makes a new socket: a socket constructor (not one end of a pair
-        taken apart, which is new too), or a call of a project function that returns a
-        socket and whose own code makes no write call."""
+        """``binding`` makes a new socket: a socket constructor (either end of a
+        ``socketpair()`` too), the connection of a plain ``accept()``, or a call of a project
+        function that returns a socket and whose own code makes no write call."""
         if binding.how not in ("assign", "with") or binding.value is None:
             return False
         value = strip_await(binding.value)
         if self.makes_socket(value):
             return True
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                value.func.attr.value == "accept" and binding.index is not None and \
+                binding.index[0] == 0 and not isinstance(binding.value, cst.Await):
+            return True  # ``conn, addr = listener.accept()``: a new connection
         if binding.index is not None or not isinstance(value, cst.Call) or \
                 self.project is None or self.module_name is None:
             return False
@@ -540,16 +555,19 @@ _HANDED_HARMLESSLY = frozenset({"closing", "contextlib.closing", "id", "len", "i
                                 "print", "repr", "str"})
 
 
-def _used_before(root, key, stop, skip=None):
+def _used_before(root, key, stop, skip=None, stop_at=None):
     """Under ``root``, in source order before the call ``stop`` (everywhere when None), a
     write call on ``key`` (``sock.send(...)``, ``self.sock.sendall(...)``) or a call that
     hands ``key`` on (``handshake(sock)``), which may write on it. ``skip``: a call that
-    does not count. Nested functions count too: they may have run."""
+    does not count. Nested functions count too: they may have run. With ``stop_at``:
+    whether that node comes before ``stop`` instead."""
     stack = [root]
     while stack:
         node = stack.pop()
         if node is stop:
             return False
+        if node is stop_at:
+            return True
         if isinstance(node, cst.Call) and node is not skip:
             func = node.func
             if isinstance(func, cst.Attribute) and func.attr.value in _WRITE_CALLS and \

@@ -1784,8 +1784,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
         ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
-    size = _returned_size(node, ctx)
-    message = size is None and _returns_message(node, ctx)
+    size, message = _returned_size(node, ctx)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
@@ -1816,55 +1815,38 @@ _TEXT_CODECS = frozenset({
 
 
 def _returned_size(func, ctx):
-    """An upper bound on the length of the bytes every ``return`` of ``func`` gives, when
-    each gives a value whose size the code fixes (bytes literals, ``bytes([a, b])``,
-    ``struct.pack`` with a literal format, ``"text".encode()``, sums and literal repeats of
-    these, module constants, local names assigned only such values); else None.
+    """(size, message) for what every ``return`` of ``func`` gives.
+
+    size: an upper bound on the length of the bytes, when each gives a value whose size the
+    code fixes (bytes literals, ``bytes([a, b])``, ``struct.pack`` with a literal format,
+    ``"text".encode()``, sums and literal repeats of these, module constants, local names
+    assigned only such values); else None. message (only when size is None): each gives a
+    message the function composes from a literal template or structure (``_message_of``).
     ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
     unpacking) are unknown; nested functions are looked at too, which can only make the
-    answer None, never wrong."""
+    answer None (False), never wrong."""
     returns = _return_values(func)
     if not returns:
-        return None
+        return None, False
+    names = None
     try:
         # Most returns need no local name: then no walk of every expression is needed
-        return _bound_of(returns, ctx, {}, _NAMES_NEEDED)
+        size = _bound_of(returns, ctx, {}, _NAMES_NEEDED)
     except _NeedsNames:
-        pass
-    returns = []
-    assigned = {}
-    simple = set()
-    stores = []
-    for sub in ast.walk(func):
-        kind = type(sub)
-        if kind is ast.Return:
-            if sub.value is not None and not (type(sub.value) is ast.Constant
-                                              and sub.value.value is None):
-                returns.append(sub.value)
-        elif kind is ast.Assign:
-            for target in sub.targets:
-                if type(target) is ast.Name:
-                    simple.add(id(target))
-                    assigned.setdefault(target.id, []).append(sub.value)
-        elif kind is ast.Name and type(sub.ctx) is ast.Store:
-            stores.append(sub)
-    if not returns:
-        return None
-    unknown = {name.id for name in stores if id(name) not in simple}
-    return _bound_of(returns, ctx, assigned, unknown)
+        names = _local_assignments(func)
+        size = _bound_of(returns, ctx, *names)
+    if size is not None:
+        return size, False
+    if names is None:
+        try:
+            return None, all(_message_of(v, ctx, {}, _NAMES_NEEDED, 0) for v in returns)
+        except _NeedsNames:
+            names = _local_assignments(func)
+    return None, all(_message_of(v, ctx, *names, 0) for v in returns)
 
 
-def _returns_message(func, ctx):
-    """Every ``return`` of ``func`` gives a message the function composes from a literal
-    template or structure (see ``_message_of``); local names assigned only such messages
-    count too. False when it has no ``return`` with a value."""
-    returns = _return_values(func)
-    if not returns:
-        return False
-    try:
-        return all(_message_of(value, ctx, {}, _NAMES_NEEDED, 0) for value in returns)
-    except _NeedsNames:
-        pass
+def _local_assignments(func):
+    """(name -> values assigned to it by plain ``name = value``, names bound otherwise)."""
     assigned = {}
     simple = set()
     stores = []
@@ -1877,8 +1859,7 @@ def _returns_message(func, ctx):
                     assigned.setdefault(target.id, []).append(sub.value)
         elif kind is ast.Name and type(sub.ctx) is ast.Store:
             stores.append(sub)
-    unknown = {name.id for name in stores if id(name) not in simple}
-    return all(_message_of(value, ctx, assigned, unknown, 0) for value in returns)
+    return assigned, {name.id for name in stores if id(name) not in simple}
 
 
 # A %-format conversion: ``%s``, ``%(name)s``, ``%-10.3f``, ``%%``

@@ -443,8 +443,8 @@ def check(facts, report):
             if modes == {TIMEOUT} and not awaited and _fits_writable_buffer(facts, site, length):
                 continue  # polled for writability first: a small payload is taken whole
             if modes == {TIMEOUT} and not awaited and \
-                    facts.first_write_on_new_socket(site) and \
-                    _composed_message(facts, site, site.positional(0)):
+                    _composed_message(facts, site, site.positional(0)) and \
+                    facts.first_write_on_new_socket(site):
                 continue  # a request composed by the code, into an empty send buffer
             fix = None
             if not awaited and facts.state(site) != NONBLOCKING and not site.timeo \

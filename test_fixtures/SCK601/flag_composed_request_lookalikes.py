@@ -99,3 +99,19 @@ class Channel:
 
     def publish(self, data: bytes) -> None:
         self.sock.sendall(data)
+
+
+def greet_then_serve(listener: socket.socket, host: str, banner: bytes) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    conn.send(banner)  # expect: SCK601
+
+
+def greet_some(listener: socket.socket, host: str) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    while True:
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+        except OSError:
+            break

@@ -68,3 +68,15 @@ class Session:
     def greet(self, name: str) -> bytes:
         self.sock.send(("HELO %s\r\n" % name).encode())
         return self.sock.recv(512)
+
+
+def greet_clients(listener: socket.socket, host: str) -> None:
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())
+        except OSError:
+            pass
+        finally:
+            conn.close()
