@@ -544,6 +544,9 @@ MESSAGES = {
 
         def joined(body):
             return b"".join([b"DATA ", body])
+
+        def wrapped(data):
+            return pickle.dumps([data])
     """,
     "wire/net.py": """
         import socket
@@ -573,7 +576,8 @@ def test_composed_messages_and_writes_are_recorded(tmp_path):
     for composed in ("hello", "query", "lookup", "numbers"):
         assert message(composed), composed
     assert index.payload_size("wire.requests.quit") == 6  # fixed: recorded as a size
-    for carried in ("put", "framed", "passed", "bare", "contents", "grown", "joined"):
+    for carried in ("put", "framed", "passed", "bare", "contents", "grown", "joined",
+                    "wrapped"):
         assert not message(carried), carried
     assert not index.function_of("wire.net.dial").writes
     assert index.function_of("wire.net.greeted").writes

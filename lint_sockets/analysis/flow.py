@@ -429,12 +429,13 @@ class FlowFacts:
         return index.get(name, ())
 
     def first_write_on_new_socket(self, site):
-        """The call at ``site`` is, outside any loop (or in the loop that makes the socket
-        anew each time round), the first write on a socket the code has just made: a local made in the same function (a socket constructor, an
-        ``accept()``, or a project factory whose own code writes nothing), with no earlier write on it and no earlier
-        call it is handed to; or ``self.x`` when the class makes it only in ``__init__``
-        (the same way), and no other code of the class writes on it or hands it on. A write
-        on another branch before the call counts as an earlier write."""
+        """The call at ``site`` is, outside any loop (or in the loop whose own body makes
+        the socket anew before it), the first write on a socket the code has just made: a
+        local made in the same function (a socket constructor, an ``accept()``, or a
+        project factory whose own code makes no write call), with no earlier write on it
+        and no earlier call it is handed to; or ``self.x`` when the class makes it only in
+        ``__init__`` (the same way) and no other code of the class writes on it or hands it
+        on. A write on another branch before the call counts as an earlier write."""
         key = site.receiver_key
         scope = site.scope
         if key is None or site.in_lambda or scope.kind != "function":
@@ -453,7 +454,7 @@ class FlowFacts:
                 body = site.loops[-1].node.body
                 statements = getattr(body, "body", ())
                 if not all(b.line is not None and any(b.line is st for st in statements)
-                           and _used_before(scope.node, "\0", site.node, stop_at=b.line)
+                           and _comes_before(scope.node, b.line, site.node)
                            for b in reaching):
                     return False
             return not _used_before(scope.node, key, site.node)
@@ -555,19 +556,29 @@ _HANDED_HARMLESSLY = frozenset({"closing", "contextlib.closing", "id", "len", "i
                                 "print", "repr", "str"})
 
 
-def _used_before(root, key, stop, skip=None, stop_at=None):
+def _comes_before(root, first, second):
+    """``first`` comes before ``second`` in the source under ``root``."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is second:
+            return False
+        if node is first:
+            return True
+        stack.extend(reversed(list(iter_children(node))))
+    return False
+
+
+def _used_before(root, key, stop, skip=None):
     """Under ``root``, in source order before the call ``stop`` (everywhere when None), a
     write call on ``key`` (``sock.send(...)``, ``self.sock.sendall(...)``) or a call that
     hands ``key`` on (``handshake(sock)``), which may write on it. ``skip``: a call that
-    does not count. Nested functions count too: they may have run. With ``stop_at``:
-    whether that node comes before ``stop`` instead."""
+    does not count. Nested functions count too: they may have run."""
     stack = [root]
     while stack:
         node = stack.pop()
         if node is stop:
             return False
-        if node is stop_at:
-            return True
         if isinstance(node, cst.Call) and node is not skip:
             func = node.func
             if isinstance(func, cst.Attribute) and func.attr.value in _WRITE_CALLS and \

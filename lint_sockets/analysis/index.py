@@ -1936,26 +1936,34 @@ def _message_of(node, ctx, assigned, unknown, depth):
             if func.attr == "join":
                 return False
         if node.args and type(node.args[0]) in (ast.Tuple, ast.List, ast.Dict, ast.Set):
-            return _display_fields(node.args[0], 0)
+            return _display_fields(node.args[0])
     return False
 
 
-def _display_fields(node, depth):
-    """A literal structure whose items are fields: no ``*spread``, no file contents."""
+def _display_fields(node):
+    """A literal structure with literals of its own (``("QUERY", name)``, not ``[data]``)
+    whose items are fields: no ``*spread``, no file contents."""
+    shaped = []
+    return _display_items(node, shaped, 0) and bool(shaped)
+
+
+def _display_items(node, shaped, depth):
     if depth > MAX_CONSTANT_DEPTH:
         return False
     kind = type(node)
     if kind is ast.Dict:
         if None in node.keys or len(node.values) > MAX_CONSTANT_ITEMS:
             return False  # {**other}
-        items = node.values
+        items = node.keys + node.values
     elif kind in (ast.Tuple, ast.List, ast.Set):
         items = node.elts
         if len(items) > MAX_CONSTANT_ITEMS:
             return False
     else:
+        if kind is ast.Constant and type(node.value) in (str, bytes, int, float):
+            shaped.append(node)
         return not (kind is ast.Starred or _bulk_call(node))
-    return all(_display_fields(item, depth + 1) for item in items)
+    return all(_display_items(item, shaped, depth + 1) for item in items)
 
 
 def _bytes_field(node, ctx, assigned, unknown, depth):

@@ -305,8 +305,14 @@ def _project_message(facts, site, node):
     return summary is not None and summary.message
 
 
-def _display_fields(node, depth=0):
-    """A literal structure whose items are fields: no ``*spread``, no file contents."""
+def _display_fields(node):
+    """A literal structure with literals of its own (``("QUERY", name)``, not ``[data]``)
+    whose items are fields: no ``*spread``, no file contents."""
+    shaped = []
+    return _display_items(node, shaped, 0) and bool(shaped)
+
+
+def _display_items(node, shaped, depth):
     if depth > MAX_CONSTANT_DEPTH:
         return False
     if isinstance(node, cst.Dict):
@@ -314,6 +320,7 @@ def _display_fields(node, depth=0):
         for element in node.elements:
             if isinstance(element, cst.StarredDictElement):
                 return False  # {**other}
+            items.append(element.key)
             items.append(element.value)
     elif isinstance(node, (cst.Tuple, cst.List, cst.Set)):
         items = []
@@ -322,9 +329,12 @@ def _display_fields(node, depth=0):
                 return False  # (*args,)
             items.append(element.value)
     else:
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.Integer,
+                             cst.Float)):
+            shaped.append(node)
         return not _is_bulk(node)
     return len(items) <= MAX_CONSTANT_ITEMS and all(
-        _display_fields(item, depth + 1) for item in items)
+        _display_items(item, shaped, depth + 1) for item in items)
 
 
 def _bytes_field(facts, site, node, depth):

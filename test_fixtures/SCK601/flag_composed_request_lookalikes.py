@@ -2,6 +2,7 @@
 # connection but are not one: the payload may carry bulk data (a value handed in passed
 # whole or appended, file contents), the write is not the first on the connection, it is
 # in a loop, or the socket may be non-blocking. A short write loses the rest.
+import pickle
 import socket
 import struct
 
@@ -115,3 +116,8 @@ def greet_some(listener: socket.socket, host: str) -> None:
             conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
         except OSError:
             break
+
+
+def wrapped(host: str, port: int, data: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(pickle.dumps([data]))  # expect: SCK601
