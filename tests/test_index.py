@@ -562,6 +562,18 @@ MESSAGES = {
         def counted(conn, data):
             sent = conn.send(data)
             return sent
+
+        class Buffered:
+            def flush(self):
+                self.pending = self.pending[self.sock.send(self.pending):]
+
+            def drain(self, view):
+                total = 0
+                total += self.sock.send(view)
+                return total
+
+            def close(self):
+                self.sock.close()
     """,
 }
 
@@ -582,6 +594,10 @@ def test_composed_messages_and_writes_are_recorded(tmp_path):
     assert not index.function_of("wire.net.dial").writes
     assert index.function_of("wire.net.greeted").writes
     assert index.function_of("wire.net.counted").writes
+    assert index.function_of("wire.net.Buffered.flush").writes
+    assert index.function_of("wire.net.Buffered.drain").writes
+    close = index.function_of("wire.net.Buffered.close")
+    assert close is None or not close.writes
 
 
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):

@@ -488,6 +488,23 @@ class FlowFacts:
             if name is not None and method.node is not None and \
                     _used_before(method.node, f"{name}.{attr}", None, skip=site.node):
                 return False
+        return self._bases_write_nothing(cls)
+
+    def _bases_write_nothing(self, cls):
+        """No base class of ``cls`` has a method whose own code makes a write call (it may
+        write on the socket the class keeps); a base the project index does not hold is
+        unknown, and so is any base with no index."""
+        if all(base in ("object", "builtins.object") for base in cls.bases):
+            return True
+        cls_qname = self._class_qname(cls)
+        if cls_qname is None:
+            return False
+        for base in self.project.bases(cls_qname):
+            if base in ("object", "builtins.object"):
+                continue
+            summary = self.project.class_of(base)
+            if summary is None or any(m.writes for m in summary.methods.values()):
+                return False
         return True
 
     def _new_socket(self, binding, scope):

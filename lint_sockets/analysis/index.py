@@ -770,6 +770,45 @@ _SEND_METHODS = frozenset({"send", "sendall", "write"})
 # Calls that write on what they are called on (a socket, a file made from it)
 _WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
                           "writelines"})
+_WRITE_SEARCH_DEPTH = 5  # how deep in one statement's expression a write call is looked for
+
+
+def _writes_in(node):
+    """A write call (``x.send(...)``...) in the expression ``node``: the call itself, or one
+    in its arguments, an operand, a subscript or a slice bound, at most
+    _WRITE_SEARCH_DEPTH levels down (``buf = buf[sock.send(buf):]``)."""
+    if type(node) not in _WRITE_CARRIERS:
+        return False
+    pending = [(node, 0)]
+    while pending:
+        node, depth = pending.pop()
+        kind = type(node)
+        if kind is ast.Call:
+            func = node.func
+            if type(func) is ast.Attribute and func.attr in _WRITE_CALLS:
+                return True
+            children = node.args
+        elif kind is ast.Await:
+            children = (node.value,)
+        elif kind is ast.BinOp:
+            children = (node.left, node.right)
+        elif kind is ast.Subscript:
+            children = (node.value, node.slice)
+        elif kind is ast.Slice:
+            children = (node.lower, node.upper)
+        else:
+            children = node.elts  # a tuple
+        if depth < _WRITE_SEARCH_DEPTH:
+            for child in children:
+                if type(child) in _WRITE_CARRIERS:
+                    pending.append((child, depth + 1))
+    return False
+
+
+_WRITE_CARRIERS = frozenset({ast.Call, ast.Await, ast.BinOp, ast.Subscript, ast.Slice,
+                             ast.Tuple})
+
+
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
 _PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                              "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
@@ -1108,13 +1147,13 @@ def _socket_type_of_call(call, ctx):
 
 
 _READ_ONLY_EMPTY = MappingProxyType({})
-_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH = range(10)
+_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH, _AUG = range(11)
 # The statements a function walk looks at (others: raise, pass, del, import... are skipped).
 _STATEMENT_KINDS = {
     ast.Expr: _EXPR, ast.Assign: _ASSIGN, ast.Return: _RETURN, ast.If: _IF,
     ast.For: _LOOP, ast.While: _LOOP, ast.AsyncFor: _LOOP, ast.With: _WITH,
     ast.AsyncWith: _WITH, ast.AnnAssign: _ANNASSIGN, ast.Try: _TRY,
-    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF,
+    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF, ast.AugAssign: _AUG,
 }
 if hasattr(ast, "TryStar"):
     _STATEMENT_KINDS[ast.TryStar] = _TRY
@@ -1251,12 +1290,11 @@ class _FunctionWalk:
                 if type(value) is ast.Call:
                     self.call_statement(value)
                     self.passed_methods(value)
+                elif not self.writes and _writes_in(value):
+                    self.writes = True
             elif code == _ASSIGN:
-                value = stmt.value
-                if type(value) is ast.Await:
-                    value = value.value
-                if type(value) is ast.Call and type(value.func) is ast.Attribute and \
-                        value.func.attr in _WRITE_CALLS:
+                if not self.writes and type(stmt.value) in _WRITE_CARRIERS and \
+                        _writes_in(stmt.value):
                     self.writes = True  # n = sock.send(data)
                 self.passed_methods(stmt.value)
                 targets = stmt.targets
@@ -1266,7 +1304,12 @@ class _FunctionWalk:
                         self.local_nodes[target.id] = stmt.value
                     else:
                         self.assign(target, stmt.value)
+            elif code == _AUG:
+                if not self.writes and _writes_in(stmt.value):
+                    self.writes = True  # sent += sock.send(view[sent:])
             elif code == _RETURN:
+                if stmt.value is not None and not self.writes and _writes_in(stmt.value):
+                    self.writes = True
                 if stmt.value is not None:
                     self.passed_methods(stmt.value)
                     self.returned(stmt.value)
@@ -1318,10 +1361,10 @@ class _FunctionWalk:
     # -- calls as statements: settings and helper calls
     def call_statement(self, call):
         func = call.func
+        if not self.writes and _writes_in(call):
+            self.writes = True
         if type(func) is ast.Attribute:
             method = func.attr
-            if method in _WRITE_CALLS:
-                self.writes = True
             if method in _SETTING_CALLS:
                 target = self.target(func.value)
                 if target is not None:
@@ -1835,7 +1878,7 @@ def _returned_size(func, ctx):
     except _NeedsNames:
         names = _local_assignments(func)
         size = _bound_of(returns, ctx, *names)
-    if size is not None:
+    if size is not None or not all(_message_shaped(value) for value in returns):
         return size, False
     if names is None:
         try:
@@ -1843,6 +1886,23 @@ def _returned_size(func, ctx):
         except _NeedsNames:
             names = _local_assignments(func)
     return None, all(_message_of(v, ctx, *names, 0) for v in returns)
+
+
+_DISPLAYS = (ast.Tuple, ast.List, ast.Dict, ast.Set)
+
+
+def _message_shaped(node):
+    """A cheap first test for ``_message_of``: the shapes a composed message can have."""
+    kind = type(node)
+    if kind is ast.Name or kind is ast.JoinedStr:
+        return True
+    if kind is ast.BinOp:
+        return type(node.op) in (ast.Mod, ast.Add)
+    if kind is ast.Call:
+        func = node.func
+        return type(func) is ast.Attribute and func.attr in ("encode", "format") or \
+            bool(node.args) and type(node.args[0]) in _DISPLAYS
+    return False
 
 
 def _local_assignments(func):
