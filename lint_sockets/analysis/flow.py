@@ -442,17 +442,18 @@ class FlowFacts:
             return False
         head, _, attr = key.partition(".")
         if not attr:
-            # in a loop only when each pass makes the socket anew (an accept loop)
-            reaching = site.reaching
+            # in a loop only when each pass makes the socket anew (an accept loop); where
+            # the walk lost track of the bindings that reach (after a ``try``), all of them
+            reaching = site.reaching or scope.bindings.get(key)
             if not reaching or not all(
                     b.scope is scope and tuple(b.loops) == tuple(site.loops)
                     and self._new_socket(b, scope) for b in reaching):
                 return False
             if site.loops:
-                # made by a statement of the loop's own body, before the call, so that
-                # every pass reaches the call with the socket it has just made
-                body = site.loops[-1].node.body
-                statements = getattr(body, "body", ())
+                # made by a statement of the loop's own body (or of a ``try`` there whose
+                # handlers all leave the pass), before the call, so that every pass
+                # reaches the call with the socket it has just made
+                statements = _every_pass(site.loops[-1].node.body)
                 if not all(b.line is not None and any(b.line is st for st in statements)
                            and _comes_before(scope.node, b.line, site.node)
                            for b in reaching):
@@ -571,6 +572,32 @@ _WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "w
 # Calls a socket may be handed to without anything being written on it
 _HANDED_HARMLESSLY = frozenset({"closing", "contextlib.closing", "id", "len", "isinstance",
                                 "print", "repr", "str"})
+
+
+def _every_pass(body):
+    """The statements a loop body runs on every pass that gets past them: its own, and
+    those of a ``try`` in it whose handlers all end the pass (``continue``, ``break``,
+    ``return``, ``raise``: ``try: conn, _ = srv.accept()`` / ``except OSError:
+    continue``)."""
+    statements = list(getattr(body, "body", ()))
+    for stmt in list(statements):
+        if isinstance(stmt, cst.Try) and stmt.handlers and all(
+                _ends_pass(handler.body) for handler in stmt.handlers):
+            statements.extend(getattr(stmt.body, "body", ()))
+    return statements
+
+
+def _ends_pass(block):
+    body = getattr(block, "body", ())
+    last = body[-1] if body else None
+    if isinstance(block, cst.SimpleStatementSuite):
+        smalls = body
+    elif isinstance(last, cst.SimpleStatementLine):
+        smalls = last.body
+    else:
+        return False
+    return bool(smalls) and isinstance(smalls[-1], (cst.Continue, cst.Break, cst.Return,
+                                                    cst.Raise))
 
 
 def _comes_before(root, first, second):

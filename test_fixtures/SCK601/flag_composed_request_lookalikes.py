@@ -121,3 +121,19 @@ def greet_some(listener: socket.socket, host: str) -> None:
 def wrapped(host: str, port: int, data: bytes) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     sock.send(pickle.dumps([data]))  # expect: SCK601
+
+
+def greet_maybe(listener: socket.socket, host: str) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            pass  # the pass goes on with the last connection, already written to
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+            conn.sendall(b"more")
+        except OSError:
+            pass

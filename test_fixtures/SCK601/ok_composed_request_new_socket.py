@@ -80,3 +80,18 @@ def greet_clients(listener: socket.socket, host: str) -> None:
             pass
         finally:
             conn.close()
+
+
+def greet_each(listener: socket.socket, host: str) -> None:
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())
+        except OSError:
+            pass
+        finally:
+            conn.close()
