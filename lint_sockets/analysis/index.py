@@ -2027,13 +2027,12 @@ def _display_items(node, shaped, depth):
 
 
 def _bytes_field(node, ctx, assigned, unknown, depth):
-    """A piece a bytes message may fill in: fixed in size, a message, or text encoded."""
+    """A piece a bytes message may fill in: fixed in size (at most SMALL_MESSAGE bytes), a
+    message, or text encoded."""
     if _bulk_call(node):
         return False
     if type(node) is ast.Call and type(node.func) is ast.Attribute and \
             node.func.attr == "encode" and not _bulk_call(node.func.value):
-        return True
-    if _size_of(node, ctx, assigned, unknown, depth + 1) is not None:
         return True
     return _message_of(node, ctx, assigned, unknown, depth + 1)
 

@@ -338,14 +338,14 @@ def _display_items(node, shaped, depth):
 
 
 def _bytes_field(facts, site, node, depth):
-    """A piece a bytes message may fill in: fixed in size, a message, or text encoded."""
+    """A piece a bytes message may fill in: fixed in size (at most 512 bytes), a message,
+    or text encoded."""
     if _is_bulk(node):
         return False
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
             node.func.attr.value == "encode" and not _is_bulk(node.func.value):
         return True
-    return _payload_bound(facts, site, node, depth + 1) is not None or \
-        _composed_message(facts, site, node, depth + 1)
+    return _composed_message(facts, site, node, depth + 1)  # fixed: at most 512 bytes
 
 
 def _percent_message(facts, site, node, depth):

@@ -137,3 +137,8 @@ def greet_maybe(listener: socket.socket, host: str) -> None:
             conn.sendall(b"more")
         except OSError:
             pass
+
+
+def padded(host: str, port: int, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"HELLO " + name.encode() + b"\0" * 65536)  # expect: SCK601
