@@ -110,12 +110,12 @@ SERVER = (
     "signal.signal(signal.SIGPIPE, signal.SIG_DFL)\n"
     "\n"
     "\n"
-    "def serve(port):\n"
+    "def serve(port, motd):\n"
     "    srv = socket.create_server(('', port))\n"
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
     "        conn.settimeout(30)\n"
-    "        conn.send(b'hello ' + addr[0].encode())  # greet\n"
+    "        conn.send(motd)  # greet\n"
     "        conn.close()\n"
 )
 
@@ -131,7 +131,7 @@ def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path):
     result = run("--fix", "--output-format", "concise", "server.py", cwd=tmp_path)
     text = path.read_text()
     assert "except ConnectionAbortedError:" in text  # SCK501, safe
-    assert "conn.sendall(b'hello ' + addr[0].encode())  # greet" in text  # SCK601, safe
+    assert "conn.sendall(motd)  # greet" in text  # SCK601, safe
     assert "signal.SIG_DFL" in text  # SCK401 is unsafe: not applied
     out = result.stdout.decode()
     assert "SCK401" in out and "SCK501" not in out
@@ -256,7 +256,7 @@ def test_diff_applies_with_patch_p1(tmp_path):
 def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
     result = run("--fix", "-", "--stdin-filename", "server.py", cwd=tmp_path,
                  stdin=SERVER.encode())
-    assert b"conn.sendall(b'hello ' + addr[0].encode())" in result.stdout
+    assert b"conn.sendall(motd)" in result.stdout
     assert result.stdout.startswith(b"import signal\n")
     assert b"SCK401" in result.stderr and b"SCK401" not in result.stdout
 

@@ -499,6 +499,107 @@ def test_payload_sizes_of_returned_frames(tmp_path):
     assert size("proto.frames.missing") is None
 
 
+MESSAGES = {
+    "wire/__init__.py": "",
+    "wire/requests.py": """
+        import json
+        import pickle
+        import struct
+
+        def hello(name):
+            return ("HELO %s\\r\\n" % name).encode()
+
+        def query(name):
+            return pickle.dumps(("QUERY", (name,)))
+
+        def lookup(key):
+            request = json.dumps({"op": "get", "key": key})
+            return request.encode()
+
+        def numbers(start, end):
+            return b"RANGE %d %d\\r\\n" % (start, end)
+
+        def quit():
+            return b"QUIT\\r\\n"
+
+        def put(payload):
+            return b"PUT %s\\r\\n" % payload
+
+        def framed(body):
+            return struct.pack("!I", len(body)) + body
+
+        def passed(data):
+            return data
+
+        def bare(text):
+            return ("%s\\r\\n" % text).encode()
+
+        def contents(f):
+            return ("DATA " + f.read()).encode()
+
+        def grown(name):
+            request = "GET %s" % name
+            request += name
+            return request.encode()
+
+        def joined(body):
+            return b"".join([b"DATA ", body])
+
+        def wrapped(data):
+            return pickle.dumps([data])
+    """,
+    "wire/net.py": """
+        import socket
+
+        def dial(address):
+            return socket.create_connection(address, timeout=5)
+
+        def greeted(address):
+            conn = socket.create_connection(address, timeout=5)
+            conn.sendall(b"HELLO\\r\\n")
+            return conn
+
+        def counted(conn, data):
+            sent = conn.send(data)
+            return sent
+
+        class Buffered:
+            def flush(self):
+                self.pending = self.pending[self.sock.send(self.pending):]
+
+            def drain(self, view):
+                total = 0
+                total += self.sock.send(view)
+                return total
+
+            def close(self):
+                self.sock.close()
+    """,
+}
+
+
+def test_composed_messages_and_writes_are_recorded(tmp_path):
+    index = build(tmp_path, MESSAGES)
+
+    def message(name):
+        summary = index.function_of(f"wire.requests.{name}")
+        return summary is not None and summary.message
+
+    for composed in ("hello", "query", "lookup", "numbers"):
+        assert message(composed), composed
+    assert index.payload_size("wire.requests.quit") == 6  # fixed: recorded as a size
+    for carried in ("put", "framed", "passed", "bare", "contents", "grown", "joined",
+                    "wrapped"):
+        assert not message(carried), carried
+    assert not index.function_of("wire.net.dial").writes
+    assert index.function_of("wire.net.greeted").writes
+    assert index.function_of("wire.net.counted").writes
+    assert index.function_of("wire.net.Buffered.flush").writes
+    assert index.function_of("wire.net.Buffered.drain").writes
+    close = index.function_of("wire.net.Buffered.close")
+    assert close is None or not close.writes
+
+
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     index = build(tmp_path, CLASSES)
     kind = index.attribute_kind

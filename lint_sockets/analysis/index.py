@@ -70,6 +70,7 @@ import ast
 import builtins
 import enum
 import os
+import re
 import struct
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
@@ -78,7 +79,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 4
+SUMMARY_VERSION = 5
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -91,6 +92,7 @@ MAX_PARAMS = 64
 MAX_CONSTANT_ITEMS = 64
 MAX_CONSTANT_DEPTH = 3
 MAX_STATEMENTS = 20_000
+SMALL_MESSAGE = 512  # a fixed-size return of at most this counts as a composed message
 MAX_PAYLOAD = 65_536  # larger return sizes are not recorded: no rule needs them
 
 SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
@@ -278,10 +280,14 @@ class FunctionSummary:
     dotted names unresolved; ``ProjectIndex.returns`` resolves them). ``sets``: target ->
     settings made on it here; ``calls``: calls passing targets to other functions;
     ``size``: an upper bound on the length of the bytes every ``return`` gives, when the
-    function fixes it (``return IAC + WILL + bytes([opt])``), else None."""
+    function fixes it (``return IAC + WILL + bytes([opt])``), else None; ``message``: every
+    ``return`` gives a message the function composes from a literal template or structure
+    (``return ("HELLO %s\r\n" % name).encode()``); ``writes``: its own code makes a write
+    call (``x.send(...)``, ``x.sendall(...)``, ``x.write(...)``...)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
-                 "sets", "calls", "retry", "decorators", "size", "passes")
+                 "sets", "calls", "retry", "decorators", "size", "passes", "message",
+                 "writes")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -295,12 +301,14 @@ class FunctionSummary:
     decorators: List[str]
     size: Optional[int]
     passes: List[Tuple[str, int, str]]
+    message: bool
+    writes: bool
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
-                 passes=()):
+                 passes=(), message: bool = False, writes: bool = False):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -316,12 +324,15 @@ class FunctionSummary:
         # (callee as written, argument position, the bound socket method handed to it:
         # ``until_concludes(self.sock.send, data)`` -> ("until_concludes", 0, "self.sock.send"))
         self.passes = list(passes)
+        self.message = message
+        self.writes = writes
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
-                    or self.decorators or self.size is not None or self.passes)
+                    or self.decorators or self.size is not None or self.passes
+                    or self.message or self.writes)
 
     def to_json(self):
         data = {}
@@ -352,12 +363,16 @@ class FunctionSummary:
             data["n"] = self.size
         if self.passes:
             data["pass"] = [[c, i, a] for c, i, a in self.passes]
+        if self.message:
+            data["msg"] = True
+        if self.writes:
+            data["w"] = True
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass"}, "function")
+                           "dec", "n", "pass", "msg", "w"}, "function")
         size = data.get("n")
         if size is not None and (type(size) is not int or not 0 <= size <= MAX_PAYLOAD):
             _fail("size")
@@ -383,6 +398,8 @@ class FunctionSummary:
             decorators=[_name(d) for d in _list(data.get("dec", []), MAX_FACTS, "decorators")],
             size=size,
             passes=passes,
+            message=_bool(data.get("msg", False)),
+            writes=_bool(data.get("w", False)),
         )
 
 
@@ -753,6 +770,48 @@ _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "re
                            "recvmsg_into", "read"})
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
+# Calls that write on what they are called on (a socket, a file made from it)
+_WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
+                          "writelines"})
+_WRITE_SEARCH_DEPTH = 5  # how deep in one statement's expression a write call is looked for
+
+
+def _writes_in(node):
+    """A write call (``x.send(...)``...) in the expression ``node``: the call itself, or one
+    in its arguments, an operand, a subscript or a slice bound, at most
+    _WRITE_SEARCH_DEPTH levels down (``buf = buf[sock.send(buf):]``)."""
+    if type(node) not in _WRITE_CARRIERS:
+        return False
+    pending = [(node, 0)]
+    while pending:
+        node, depth = pending.pop()
+        kind = type(node)
+        if kind is ast.Call:
+            func = node.func
+            if type(func) is ast.Attribute and func.attr in _WRITE_CALLS:
+                return True
+            children = node.args
+        elif kind is ast.Await:
+            children = (node.value,)
+        elif kind is ast.BinOp:
+            children = (node.left, node.right)
+        elif kind is ast.Subscript:
+            children = (node.value, node.slice)
+        elif kind is ast.Slice:
+            children = (node.lower, node.upper)
+        else:
+            children = node.elts  # a tuple
+        if depth < _WRITE_SEARCH_DEPTH:
+            for child in children:
+                if type(child) in _WRITE_CARRIERS:
+                    pending.append((child, depth + 1))
+    return False
+
+
+_WRITE_CARRIERS = frozenset({ast.Call, ast.Await, ast.BinOp, ast.Subscript, ast.Slice,
+                             ast.Tuple})
+
+
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
 _PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                              "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
@@ -1117,13 +1176,13 @@ def _socket_type_of_call(call, ctx):
 
 
 _READ_ONLY_EMPTY = MappingProxyType({})
-_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH = range(10)
+_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH, _AUG = range(11)
 # The statements a function walk looks at (others: raise, pass, del, import... are skipped).
 _STATEMENT_KINDS = {
     ast.Expr: _EXPR, ast.Assign: _ASSIGN, ast.Return: _RETURN, ast.If: _IF,
     ast.For: _LOOP, ast.While: _LOOP, ast.AsyncFor: _LOOP, ast.With: _WITH,
     ast.AsyncWith: _WITH, ast.AnnAssign: _ANNASSIGN, ast.Try: _TRY,
-    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF,
+    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF, ast.AugAssign: _AUG,
 }
 if hasattr(ast, "TryStar"):
     _STATEMENT_KINDS[ast.TryStar] = _TRY
@@ -1152,6 +1211,7 @@ class _FunctionWalk:
     annotations = _READ_ONLY_EMPTY  # attr -> [dotted]
     eof = None
     sends_all = False
+    writes = False  # the function's own code makes a write call
     retry = None
     inner = None  # nested function name -> _FunctionWalk
     guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
@@ -1259,7 +1319,12 @@ class _FunctionWalk:
                 if type(value) is ast.Call:
                     self.call_statement(value)
                     self.passed_methods(value)
+                elif not self.writes and _writes_in(value):
+                    self.writes = True
             elif code == _ASSIGN:
+                if not self.writes and type(stmt.value) in _WRITE_CARRIERS and \
+                        _writes_in(stmt.value):
+                    self.writes = True  # n = sock.send(data)
                 self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
@@ -1268,7 +1333,12 @@ class _FunctionWalk:
                         self.local_nodes[target.id] = stmt.value
                     else:
                         self.assign(target, stmt.value)
+            elif code == _AUG:
+                if not self.writes and _writes_in(stmt.value):
+                    self.writes = True  # sent += sock.send(view[sent:])
             elif code == _RETURN:
+                if stmt.value is not None and not self.writes and _writes_in(stmt.value):
+                    self.writes = True
                 if stmt.value is not None:
                     self.passed_methods(stmt.value)
                     self.returned(stmt.value)
@@ -1320,6 +1390,8 @@ class _FunctionWalk:
     # -- calls as statements: settings and helper calls
     def call_statement(self, call):
         func = call.func
+        if not self.writes and _writes_in(call):
+            self.writes = True
         if type(func) is ast.Attribute:
             method = func.attr
             if method in _SETTING_CALLS:
@@ -1669,7 +1741,7 @@ class _FunctionWalk:
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
             sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
-            passes=self.passes)
+            passes=self.passes, writes=self.writes)
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -1788,10 +1860,11 @@ def _summarise_function(node, ctx, in_class, cls=None):
         ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
-    size = _returned_size(node, ctx)
+    size, message = _returned_size(node, ctx)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations or size is not None or walk.passes):
+            or walk.annotations or size is not None or walk.passes or message
+            or walk.writes):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -1806,6 +1879,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
                 cls.annotations.setdefault(attr, names)
     summary = walk.summary()
     summary.size = size
+    summary.message = message
     return _PLAIN if summary.is_plain() else summary
 
 
@@ -1817,42 +1891,231 @@ _TEXT_CODECS = frozenset({
 
 
 def _returned_size(func, ctx):
-    """An upper bound on the length of the bytes every ``return`` of ``func`` gives, when
-    each gives a value whose size the code fixes (bytes literals, ``bytes([a, b])``,
-    ``struct.pack`` with a literal format, ``"text".encode()``, sums and literal repeats of
-    these, module constants, local names assigned only such values); else None.
+    """(size, message) for what every ``return`` of ``func`` gives.
+
+    size: an upper bound on the length of the bytes, when each gives a value whose size the
+    code fixes (bytes literals, ``bytes([a, b])``, ``struct.pack`` with a literal format,
+    ``"text".encode()``, sums and literal repeats of these, module constants, local names
+    assigned only such values); else None. message (only when size is None): each gives a
+    message the function composes from a literal template or structure (``_message_of``).
     ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
     unpacking) are unknown; nested functions are looked at too, which can only make the
-    answer None, never wrong."""
+    answer None (False), never wrong."""
     returns = _return_values(func)
     if not returns:
-        return None
+        return None, False
+    names = None
     try:
         # Most returns need no local name: then no walk of every expression is needed
-        return _bound_of(returns, ctx, {}, _NAMES_NEEDED)
+        size = _bound_of(returns, ctx, {}, _NAMES_NEEDED)
     except _NeedsNames:
-        pass
-    returns = []
+        names = _local_assignments(func)
+        size = _bound_of(returns, ctx, *names)
+    if size is not None or not all(_message_shaped(value) for value in returns):
+        return size, False
+    if names is None:
+        try:
+            return None, all(_message_of(v, ctx, {}, _NAMES_NEEDED, 0) for v in returns)
+        except _NeedsNames:
+            names = _local_assignments(func)
+    return None, all(_message_of(v, ctx, *names, 0) for v in returns)
+
+
+_DISPLAYS = (ast.Tuple, ast.List, ast.Dict, ast.Set)
+
+
+def _message_shaped(node):
+    """A cheap first test for ``_message_of``: the shapes a composed message can have."""
+    kind = type(node)
+    if kind is ast.Name or kind is ast.JoinedStr:
+        return True
+    if kind is ast.BinOp:
+        return type(node.op) in (ast.Mod, ast.Add)
+    if kind is ast.Call:
+        func = node.func
+        return type(func) is ast.Attribute and func.attr in ("encode", "format") or \
+            bool(node.args) and type(node.args[0]) in _DISPLAYS
+    return False
+
+
+def _local_assignments(func):
+    """(name -> values assigned to it by plain ``name = value``, names bound otherwise)."""
     assigned = {}
     simple = set()
     stores = []
     for sub in ast.walk(func):
         kind = type(sub)
-        if kind is ast.Return:
-            if sub.value is not None and not (type(sub.value) is ast.Constant
-                                              and sub.value.value is None):
-                returns.append(sub.value)
-        elif kind is ast.Assign:
+        if kind is ast.Assign:
             for target in sub.targets:
                 if type(target) is ast.Name:
                     simple.add(id(target))
                     assigned.setdefault(target.id, []).append(sub.value)
         elif kind is ast.Name and type(sub.ctx) is ast.Store:
             stores.append(sub)
-    if not returns:
-        return None
-    unknown = {name.id for name in stores if id(name) not in simple}
-    return _bound_of(returns, ctx, assigned, unknown)
+    return assigned, {name.id for name in stores if id(name) not in simple}
+
+
+# A %-format conversion: ``%s``, ``%(name)s``, ``%-10.3f``, ``%%``
+PERCENT_CONVERSION = re.compile(
+    r"%(?:\(([^)]*)\))?[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsab%])")
+# Conversions that fill in bytes as they are (in a bytes template), not a number
+BYTES_FIELD_CONVERSIONS = frozenset("sbra")
+# Methods that hand over file or buffer contents: bulk data, never a field of a request
+BULK_METHODS = frozenset({"read", "readall", "readline", "readlines", "read_bytes",
+                          "read_text", "getvalue", "getbuffer", "decode", "tobytes"})
+
+
+def template_has_text(text, percent):
+    """A template writes a message's shape: some literal text other than white space
+    besides its placeholders (``"%s\r\n"`` or ``f"{x}"`` alone are a value passed whole)."""
+    if isinstance(text, bytes):
+        text = text.decode("latin-1")
+    if percent:
+        text = PERCENT_CONVERSION.sub("", text)
+    return bool(text.strip())
+
+
+def _bulk_call(node):
+    return type(node) is ast.Call and type(node.func) is ast.Attribute and \
+        node.func.attr in BULK_METHODS
+
+
+def _message_of(node, ctx, assigned, unknown, depth):
+    """``node`` is a message the code composes from a literal template or structure: a
+    %-format, f-string or ``.format()`` of a literal template with text of its own, its
+    ``.encode()``, a concatenation with literal pieces, a call serialising a tuple, list or
+    dict display. In a bytes template or concatenation every piece filled in must itself
+    be a literal, fixed in size, a message or text encoded (``name.encode()``): a bytes
+    value handed in (``header + body``, ``b"%s" % payload``) may be bulk data. File or
+    buffer contents (``f.read()``) never count."""
+    if depth > MAX_DEPTH:
+        return False
+    size = _size_of(node, ctx, assigned, unknown, depth + 1)
+    if size is not None:
+        return size <= SMALL_MESSAGE  # a fixed request (``b"QUIT\r\n"``) is one too
+    kind = type(node)
+    if kind is ast.Name:
+        name = node.id
+        if name in unknown:
+            return False
+        values = assigned.get(name)
+        return bool(values) and len(values) <= MAX_FACTS and all(
+            _message_of(value, ctx, assigned, unknown, depth + 1) for value in values)
+    if kind is ast.JoinedStr:
+        text = "".join(v.value for v in node.values
+                       if type(v) is ast.Constant and type(v.value) is str)
+        return bool(text.strip()) and not any(
+            type(v) is ast.FormattedValue and _bulk_call(v.value) for v in node.values)
+    if kind is ast.BinOp:
+        if type(node.op) is ast.Mod and type(node.left) is ast.Constant and \
+                type(node.left.value) in (str, bytes):
+            return _percent_message(node, ctx, assigned, unknown, depth)
+        if type(node.op) is ast.Add:
+            return _concat_message(node, ctx, assigned, unknown, depth)
+        return False
+    if kind is ast.Call:
+        func = node.func
+        if type(func) is ast.Attribute:
+            if func.attr == "encode":
+                inner = func.value
+                return not _bulk_call(inner) and (
+                    type(inner) is ast.Constant and type(inner.value) is str
+                    or _message_of(inner, ctx, assigned, unknown, depth + 1))
+            if func.attr == "format":
+                target = func.value
+                return type(target) is ast.Constant and type(target.value) is str and \
+                    template_has_text(target.value.replace("{", "").replace("}", ""), False) \
+                    and not any(_bulk_call(a) for a in node.args)
+            if func.attr == "join":
+                return False
+        if node.args and type(node.args[0]) in (ast.Tuple, ast.List, ast.Dict, ast.Set):
+            return _display_fields(node.args[0])
+    return False
+
+
+def _display_fields(node):
+    """A literal structure with literals of its own (``("QUERY", name)``, not ``[data]``)
+    whose items are fields: no ``*spread``, no file contents."""
+    shaped = []
+    return _display_items(node, shaped, 0) and bool(shaped)
+
+
+def _display_items(node, shaped, depth):
+    if depth > MAX_CONSTANT_DEPTH:
+        return False
+    kind = type(node)
+    if kind is ast.Dict:
+        if None in node.keys or len(node.values) > MAX_CONSTANT_ITEMS:
+            return False  # {**other}
+        items = node.keys + node.values
+    elif kind in (ast.Tuple, ast.List, ast.Set):
+        items = node.elts
+        if len(items) > MAX_CONSTANT_ITEMS:
+            return False
+    else:
+        if kind is ast.Constant and type(node.value) in (str, bytes, int, float):
+            shaped.append(node)
+        return not (kind is ast.Starred or _bulk_call(node))
+    return all(_display_items(item, shaped, depth + 1) for item in items)
+
+
+def _bytes_field(node, ctx, assigned, unknown, depth):
+    """A piece a bytes message may fill in: fixed in size (at most SMALL_MESSAGE bytes), a
+    message, or text encoded."""
+    if _bulk_call(node):
+        return False
+    if type(node) is ast.Call and type(node.func) is ast.Attribute and \
+            node.func.attr == "encode" and not _bulk_call(node.func.value):
+        return True
+    return _message_of(node, ctx, assigned, unknown, depth + 1)
+
+
+def _percent_message(node, ctx, assigned, unknown, depth):
+    template = node.left.value
+    if not template_has_text(template, True):
+        return False
+    right = node.right
+    operands = right.elts if type(right) is ast.Tuple else [right]
+    if any(type(o) is ast.Starred or _bulk_call(o) for o in operands):
+        return False
+    if type(template) is str:
+        return True  # text fields
+    conversions = PERCENT_CONVERSION.findall(template.decode("latin-1"))
+    conversions = [c for c in conversions if c[3] != "%"]
+    if not any(c[3] in BYTES_FIELD_CONVERSIONS for c in conversions):
+        return True  # numbers only
+    if any(c[0] or c[1] == "*" or c[2] == "*" for c in conversions) or \
+            len(conversions) != len(operands):
+        return False
+    return all(conv[3] not in BYTES_FIELD_CONVERSIONS or
+               _bytes_field(operand, ctx, assigned, unknown, depth)
+               for conv, operand in zip(conversions, operands))
+
+
+def _concat_message(node, ctx, assigned, unknown, depth):
+    pieces = []
+    pending = [node]
+    while pending:
+        piece = pending.pop()
+        if type(piece) is ast.BinOp and type(piece.op) is ast.Add:
+            pending.append(piece.left)
+            pending.append(piece.right)
+            continue
+        pieces.append(piece)
+        if len(pieces) > MAX_FACTS:
+            return False
+    literals = [p.value for p in pieces if type(p) is ast.Constant
+                and type(p.value) in (str, bytes)]
+    text = any(type(v) is str for v in literals)
+    shaped = any(template_has_text(v, False) for v in literals)
+    others = [p for p in pieces if not (type(p) is ast.Constant and
+                                        type(p.value) in (str, bytes))]
+    if text:
+        return shaped and not any(_bulk_call(p) for p in others)
+    fixed = [p for p in others if _size_of(p, ctx, assigned, unknown, depth + 1) is not None]
+    if not (shaped or fixed):
+        return False  # no template: values joined
+    return all(_bytes_field(p, ctx, assigned, unknown, depth) for p in others)
 
 
 def _bound_of(returns, ctx, assigned, unknown):

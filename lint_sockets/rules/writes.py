@@ -6,6 +6,10 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO, TIMEOUT
+from lint_sockets.analysis.index import (
+    BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
+    PERCENT_CONVERSION, template_has_text,
+)
 from lint_sockets.analysis.nodes import int_value, key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
@@ -202,6 +206,197 @@ def _is_chr(node):
     return isinstance(node, cst.Call) and key_of(node.func) == "chr" and len(node.args) == 1
 
 
+def _is_bulk(node):
+    """File or buffer contents (``f.read()``, ``buf.getvalue()``): never a request field."""
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+        node.func.attr.value in BULK_METHODS
+
+
+def _literal(node):
+    """The value of a string or bytes literal, else None."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return value if isinstance(value, (str, bytes)) else None
+    return None
+
+
+def _composed_message(facts, site, node, depth=0):
+    """``node`` is a message the code composes from a literal template or structure (the
+    ``index._message_of`` principle, on this module's syntax): a %-format, f-string or
+    ``.format()`` of a literal template with text of its own, its ``.encode()``, a
+    concatenation with literal pieces, a call serialising a tuple, list or dict display, a
+    name of the function bound only to such messages, and a project function or method
+    whose every return is one. In a bytes template or concatenation every piece filled in
+    must be fixed in size, a message, or text encoded: a bytes value handed in
+    (``header + body``, ``b"%s" % payload``) may be bulk data."""
+    if node is None or depth > _BOUND_DEPTH:
+        return False
+    size = _payload_bound(facts, site, node, depth)
+    if size is not None:
+        return size <= _FITS_EMPTY_BUFFER  # a fixed request (``b"QUIT\r\n"``) is one too
+    scope = site.scope
+    if isinstance(node, cst.Name):
+        name = node.value
+        if name not in scope.bindings or scope.kind == "module" or \
+                name in _aug_targets(facts, scope):
+            return False
+        if site.arg_key == name and site.arg_reaching:
+            bindings = site.arg_reaching
+        else:
+            bindings = scope.bindings.get(name, ())
+        return bool(bindings) and all(
+            b.how == "assign" and b.index is None and b.value is not None
+            and _composed_message(facts, site, b.value, depth + 1) for b in bindings)
+    if isinstance(node, cst.FormattedString):
+        if "b" in node.prefix.lower():
+            return False
+        text = "".join(part.value for part in node.parts
+                       if isinstance(part, cst.FormattedStringText))
+        return bool(text.strip()) and not any(
+            isinstance(part, cst.FormattedStringExpression) and _is_bulk(part.expression)
+            for part in node.parts)
+    if isinstance(node, cst.BinaryOperation):
+        if isinstance(node.operator, cst.Modulo) and _literal(node.left) is not None:
+            return _percent_message(facts, site, node, depth)
+        if isinstance(node.operator, cst.Add):
+            return _concat_message(facts, site, node, depth)
+        return False
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    if isinstance(func, cst.Attribute):
+        method = func.attr.value
+        if method == "encode":
+            inner = func.value
+            return not _is_bulk(inner) and (
+                isinstance(_literal(inner), str)
+                or _composed_message(facts, site, inner, depth + 1))
+        if method == "format":
+            template = _literal(func.value)
+            return isinstance(template, str) and \
+                template_has_text(template.replace("{", "").replace("}", ""), False) and \
+                not any(_is_bulk(arg.value) for arg in node.args)
+        if method == "join":
+            return False
+    if _project_message(facts, site, node):
+        return True
+    if node.args and node.args[0].keyword is None and not node.args[0].star and \
+            isinstance(node.args[0].value, (cst.Tuple, cst.List, cst.Dict, cst.Set)):
+        return _display_fields(node.args[0].value)
+    return False
+
+
+def _project_message(facts, site, node):
+    """A call of a project function or method (``self.request(...)``) whose every return
+    is a composed message or has a size its code fixes."""
+    project = facts.project
+    if project is None or facts.module_name is None:
+        return False
+    key = key_of(node.func)
+    if key is None:
+        return False
+    head, _, rest = key.partition(".")
+    scope = site.scope
+    if rest and "." not in rest and head == scope.self_name and scope.cls is not None:
+        qname = f"{facts.module_name}.{scope.cls.name}.{rest}"
+    else:
+        qname = project.resolve(facts.module_name, key)
+    summary = project.function_of(qname) if qname else None
+    return summary is not None and summary.message
+
+
+def _display_fields(node):
+    """A literal structure with literals of its own (``("QUERY", name)``, not ``[data]``)
+    whose items are fields: no ``*spread``, no file contents."""
+    shaped = []
+    return _display_items(node, shaped, 0) and bool(shaped)
+
+
+def _display_items(node, shaped, depth):
+    if depth > MAX_CONSTANT_DEPTH:
+        return False
+    if isinstance(node, cst.Dict):
+        items = []
+        for element in node.elements:
+            if isinstance(element, cst.StarredDictElement):
+                return False  # {**other}
+            items.append(element.key)
+            items.append(element.value)
+    elif isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        items = []
+        for element in node.elements:
+            if isinstance(element, cst.StarredElement):
+                return False  # (*args,)
+            items.append(element.value)
+    else:
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.Integer,
+                             cst.Float)):
+            shaped.append(node)
+        return not _is_bulk(node)
+    return len(items) <= MAX_CONSTANT_ITEMS and all(
+        _display_items(item, shaped, depth + 1) for item in items)
+
+
+def _bytes_field(facts, site, node, depth):
+    """A piece a bytes message may fill in: fixed in size (at most 512 bytes), a message,
+    or text encoded."""
+    if _is_bulk(node):
+        return False
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+            node.func.attr.value == "encode" and not _is_bulk(node.func.value):
+        return True
+    return _composed_message(facts, site, node, depth + 1)  # fixed: at most 512 bytes
+
+
+def _percent_message(facts, site, node, depth):
+    template = _literal(node.left)
+    if not template_has_text(template, True):
+        return False
+    right = node.right
+    if isinstance(right, cst.Tuple):
+        if any(isinstance(e, cst.StarredElement) for e in right.elements):
+            return False
+        operands = [e.value for e in right.elements]
+    else:
+        operands = [right]
+    if any(_is_bulk(operand) for operand in operands):
+        return False
+    if isinstance(template, str):
+        return True  # text fields
+    conversions = [c for c in PERCENT_CONVERSION.findall(template.decode("latin-1"))
+                   if c[3] != "%"]
+    if not any(c[3] in BYTES_FIELD_CONVERSIONS for c in conversions):
+        return True  # numbers only
+    if any(c[0] or c[1] == "*" or c[2] == "*" for c in conversions) or \
+            len(conversions) != len(operands):
+        return False
+    return all(conversion[3] not in BYTES_FIELD_CONVERSIONS or
+               _bytes_field(facts, site, operand, depth)
+               for conversion, operand in zip(conversions, operands))
+
+
+def _concat_message(facts, site, node, depth):
+    pieces = []
+    pending = [node]
+    while pending:
+        piece = pending.pop()
+        if isinstance(piece, cst.BinaryOperation) and isinstance(piece.operator, cst.Add):
+            pending.extend((piece.right, piece.left))
+            continue
+        pieces.append(piece)
+        if len(pieces) > _MAX_PIECES:
+            return False
+    literals = [value for value in map(_literal, pieces) if value is not None]
+    others = [piece for piece in pieces if _literal(piece) is None]
+    shaped = any(template_has_text(value, False) for value in literals)
+    if any(isinstance(value, str) for value in literals):
+        return shaped and not any(_is_bulk(piece) for piece in others)  # text fields
+    fixed = any(_payload_bound(facts, site, piece, depth + 1) is not None for piece in others)
+    if not (shaped or fixed):
+        return False  # no template: values joined
+    return all(_bytes_field(facts, site, piece, depth) for piece in others)
+
+
 def _first_write_of_fresh_socket(facts, site):
     """The socket was made in this function (socket(), socketpair(), create_connection())
     and this is its first write: its send buffer is empty."""
@@ -257,6 +452,10 @@ def check(facts, report):
                 continue  # blocking on every path the analysis sees, or a mode it cannot see
             if modes == {TIMEOUT} and not awaited and _fits_writable_buffer(facts, site, length):
                 continue  # polled for writability first: a small payload is taken whole
+            if modes == {TIMEOUT} and not awaited and \
+                    _composed_message(facts, site, site.positional(0)) and \
+                    facts.first_write_on_new_socket(site):
+                continue  # a request composed by the code, into an empty send buffer
             fix = None
             if not awaited and facts.state(site) != NONBLOCKING and not site.timeo \
                     and NONBLOCKING not in modes and SNDTIMEO not in modes:

@@ -1,0 +1,144 @@
+# SCK601 flag: sends on a socket in timeout mode that look like a composed request on a new
+# connection but are not one: the payload may carry bulk data (a value handed in passed
+# whole or appended, file contents), the write is not the first on the connection, it is
+# in a loop, or the socket may be non-blocking. A short write loses the rest.
+import pickle
+import socket
+import struct
+
+
+def push(host: str, port: int, data: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(data)  # expect: SCK601
+
+
+def upload(host: str, port: int, body: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    header = struct.pack("!I", len(body))
+    sock.send(header + body)  # expect: SCK601
+
+
+def put(host: str, port: int, payload: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"PUT %s\r\n" % payload)  # expect: SCK601
+
+
+def relay(host: str, port: int, payload: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"%s" % payload)  # expect: SCK601
+
+
+def store(host: str, port: int, path: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    with open(path, "rb") as f:
+        sock.send(b"FILE " + f.read())  # expect: SCK601
+
+
+def line(host: str, port: int, text: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(("%s\r\n" % text).encode())  # expect: SCK601
+
+
+def joined(host: str, port: int, body: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"".join([b"DATA ", body]))  # expect: SCK601
+
+
+def second(host: str, port: int, token: bytes, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.sendall(token)
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+
+
+def after_branch(host: str, port: int, token: bytes, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    if token:
+        sock.sendall(token)
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+
+
+def authenticate(sock: socket.socket) -> None:
+    sock.sendall(b"AUTH\r\n")
+
+
+def handed_on(host: str, port: int, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    authenticate(sock)
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+
+
+def each(host: str, port: int, names: list) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    for name in names:
+        sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+
+
+def nonblocking(host: str, port: int, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.setblocking(False)
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601 SCK201
+
+
+def send_timeout(host: str, port: int, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", 5, 0))
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601 SCK201
+
+
+def handed_in(sock: socket.socket, name: str) -> None:
+    sock.settimeout(5)
+    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+
+
+class Channel:
+    def __init__(self, host: str, port: int) -> None:
+        self.sock = socket.create_connection((host, port), timeout=5)
+
+    def greet(self, name: str) -> None:
+        # another method writes too, and which runs first is not known
+        self.sock.send(("HELO %s\r\n" % name).encode())  # expect: SCK601
+
+    def publish(self, data: bytes) -> None:
+        self.sock.sendall(data)
+
+
+def greet_then_serve(listener: socket.socket, host: str, banner: bytes) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    conn.send(banner)  # expect: SCK601
+
+
+def greet_some(listener: socket.socket, host: str) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    while True:
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+        except OSError:
+            break
+
+
+def wrapped(host: str, port: int, data: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(pickle.dumps([data]))  # expect: SCK601
+
+
+def greet_maybe(listener: socket.socket, host: str) -> None:
+    conn, _ = listener.accept()
+    conn.settimeout(10)
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            pass  # the pass goes on with the last connection, already written to
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+            conn.sendall(b"more")
+        except OSError:
+            pass
+
+
+def padded(host: str, port: int, name: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"HELLO " + name.encode() + b"\0" * 65536)  # expect: SCK601

@@ -1,0 +1,97 @@
+# SCK601 ok: the first write, outside any loop, on a stream socket this function has just
+# made, in timeout mode, of a request the code composes from a literal template or a
+# literal structure. In timeout mode CPython waits until the socket is writable and then
+# makes one send(2); on a new connection the send buffer is empty and takes a request of
+# ordinary size whole.
+import json
+import pickle
+import socket
+import struct
+from contextlib import closing
+
+
+def query(host: str, port: int, name: str, timeout: float) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    with closing(sock):
+        sock.settimeout(timeout)
+        data = pickle.dumps(("REGISTRY", "QUERY", (name,)))
+        sock.connect((host, port))
+        sock.send(data)
+        return sock.recv(4096)
+
+
+def fetch(host: str, path: str) -> bytes:
+    with socket.create_connection((host, 80), timeout=5) as sock:
+        sock.send(("GET %s HTTP/1.0\r\nHost: %s\r\n\r\n" % (path, host)).encode("ascii"))
+        return sock.recv(65536)
+
+
+def hello(host: str, port: int, user: str) -> bytes:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(f"HELLO {user}\r\n".encode())
+    return sock.recv(512)
+
+
+def lookup(host: str, port: int, key: str) -> bytes:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(json.dumps({"op": "get", "key": key}).encode())
+    return sock.recv(4096)
+
+
+def framed_lookup(host: str, port: int, name: str) -> bytes:
+    sock = socket.create_connection((host, port), timeout=5)
+    body = "LOOKUP {}\n".format(name).encode()
+    sock.send(struct.pack("!I", len(body)) + body)
+    return sock.recv(4096)
+
+
+def numbered(host: str, port: int, start: int, end: int) -> bytes:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(b"RANGE %d %d\r\n" % (start, end))
+    return sock.recv(4096)
+
+
+def login(host: str, port: int, user: str) -> bytes:
+    sock = socket.create_connection((host, port), timeout=5)
+    if user:
+        request = ("USER " + user + "\r\n").encode()
+    else:
+        request = b"ANON\r\n"
+    sock.send(request)
+    return sock.recv(512)
+
+
+class Session:
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.sock = socket.create_connection((host, port), timeout=timeout)
+
+    def greet(self, name: str) -> bytes:
+        self.sock.send(("HELO %s\r\n" % name).encode())
+        return self.sock.recv(512)
+
+
+def greet_clients(listener: socket.socket, host: str) -> None:
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+
+def greet_each(listener: socket.socket, host: str) -> None:
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        conn.settimeout(10)
+        try:
+            conn.send(("220 %s ready\r\n" % host).encode())
+        except OSError:
+            pass
+        finally:
+            conn.close()

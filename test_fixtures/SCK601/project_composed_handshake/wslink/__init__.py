@@ -1,0 +1,2 @@
+"""A websocket-like client whose connections and handshake requests are made in other
+modules."""
