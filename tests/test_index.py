@@ -532,7 +532,10 @@ MESSAGES = {
             return data
 
         def bare(text):
-            return ("%s\\r\\n" % text).encode()
+            return ("%s" % text).encode()
+
+        def line(name):
+            return ("%s\\r\\n" % name).encode()
 
         def contents(f):
             return ("DATA " + f.read()).encode()
@@ -585,7 +588,7 @@ def test_composed_messages_and_writes_are_recorded(tmp_path):
         summary = index.function_of(f"wire.requests.{name}")
         return summary is not None and summary.message
 
-    for composed in ("hello", "query", "lookup", "numbers"):
+    for composed in ("hello", "query", "lookup", "numbers", "line"):
         assert message(composed), composed
     assert index.payload_size("wire.requests.quit") == 6  # fixed: recorded as a size
     for carried in ("put", "framed", "passed", "bare", "contents", "grown", "joined",

@@ -583,6 +583,8 @@ class FlowFacts:
         cls = scope.cls
         if cls is None or "." in attr or head != scope.self_name or site.loops:
             return False
+        if scope.node.name.value != "__init__":
+            return False  # another method may run any number of times on one object
         bindings = cls.attr_bindings.get(attr, ())
         made = False
         for binding in bindings:
@@ -646,9 +648,19 @@ class FlowFacts:
                 self.project is None or self.module_name is None:
             return False
         key = key_of(value.func)
-        if key is None or "." in key and key.partition(".")[0] == scope.self_name:
+        if key is None:
             return False
-        qname = self.project.resolve(self.module_name, key)
+        head, _, rest = key.partition(".")
+        if rest and head == scope.self_name:
+            # ``self.make_socket()``: a method of this class (its own definition; one a
+            # subclass may put in its place is not searched, as callers are not)
+            if "." in rest or scope.cls is None or not any(
+                    method.node is not None and method.node.name.value == rest
+                    for method in scope.cls.methods):
+                return False
+            qname = f"{self.module_name}.{scope.cls.name}.{rest}"
+        else:
+            qname = self.project.resolve(self.module_name, key)
         summary = self.project.function_of(qname) if qname else None
         if summary is None or summary.writes:
             return False

@@ -1967,12 +1967,13 @@ BULK_METHODS = frozenset({"read", "readall", "readline", "readlines", "read_byte
 
 def template_has_text(text, percent):
     """A template writes a message's shape: some literal text other than white space
-    besides its placeholders (``"%s\r\n"`` or ``f"{x}"`` alone are a value passed whole)."""
+    besides its placeholders, or a line end (``"%s\r\n"``: a line of a line protocol, a
+    command or a query). ``f"{x}"`` or ``"%s %s"`` alone are values passed whole."""
     if isinstance(text, bytes):
         text = text.decode("latin-1")
     if percent:
         text = PERCENT_CONVERSION.sub("", text)
-    return bool(text.strip())
+    return bool(text.strip()) or "\n" in text
 
 
 def _bulk_call(node):

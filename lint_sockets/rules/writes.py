@@ -337,13 +337,25 @@ def _display_items(node, shaped, depth):
         _display_items(item, shaped, depth + 1) for item in items)
 
 
+def _text_encoded(node):
+    """Text turned into bytes: ``name.encode(...)`` or ``bytes(name, "utf-8")``, of
+    anything but file or buffer contents."""
+    if not isinstance(node, cst.Call) or _is_bulk(node):
+        return False
+    if isinstance(node.func, cst.Attribute) and node.func.attr.value == "encode":
+        return not _is_bulk(node.func.value)
+    if key_of(node.func) == "bytes" and len(node.args) >= 2 and \
+            not any(arg.star for arg in node.args):
+        return not _is_bulk(node.args[0].value)  # bytes(text, encoding[, errors])
+    return False
+
+
 def _bytes_field(facts, site, node, depth):
     """A piece a bytes message may fill in: fixed in size (at most 512 bytes), a message,
     or text encoded."""
     if _is_bulk(node):
         return False
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-            node.func.attr.value == "encode" and not _is_bulk(node.func.value):
+    if _text_encoded(node):
         return True
     return _composed_message(facts, site, node, depth + 1)  # fixed: at most 512 bytes
 

@@ -34,9 +34,9 @@ def store(host: str, port: int, path: str) -> None:
         sock.send(b"FILE " + f.read())  # expect: SCK601
 
 
-def line(host: str, port: int, text: str) -> None:
+def value(host: str, port: int, text: str) -> None:
     sock = socket.create_connection((host, port), timeout=5)
-    sock.send(("%s\r\n" % text).encode())  # expect: SCK601
+    sock.send(("%s" % text).encode())  # expect: SCK601
 
 
 def joined(host: str, port: int, body: bytes) -> None:
@@ -142,3 +142,18 @@ def greet_maybe(listener: socket.socket, host: str) -> None:
 def padded(host: str, port: int, name: str) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     sock.send(b"HELLO " + name.encode() + b"\0" * 65536)  # expect: SCK601
+
+
+def line_with_bytes(host: str, port: int, body: bytes) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    sock.send(body + b"\r\n")  # expect: SCK601
+
+
+
+class Session:
+    def __init__(self, host: str, port: int) -> None:
+        self.sock = socket.create_connection((host, port), timeout=5)
+
+    def send_line(self, line: str) -> None:
+        # a method may run any number of times on one object: not the first write
+        self.sock.send(("%s\r\n" % line).encode())  # expect: SCK601

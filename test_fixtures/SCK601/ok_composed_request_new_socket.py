@@ -62,12 +62,10 @@ def login(host: str, port: int, user: str) -> bytes:
 
 
 class Session:
-    def __init__(self, host: str, port: int, timeout: float) -> None:
+    def __init__(self, host: str, port: int, timeout: float, name: str) -> None:
         self.sock = socket.create_connection((host, port), timeout=timeout)
-
-    def greet(self, name: str) -> bytes:
         self.sock.send(("HELO %s\r\n" % name).encode())
-        return self.sock.recv(512)
+        self.banner = self.sock.recv(512)
 
 
 def greet_clients(listener: socket.socket, host: str) -> None:
@@ -95,3 +93,26 @@ def greet_each(listener: socket.socket, host: str) -> None:
             pass
         finally:
             conn.close()
+
+
+class Lookup:
+    """A query line (a name and a line end) as the first write on a new socket."""
+
+    def lookup(self, name: str) -> bytes:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.settimeout(10)
+        sock.connect(("whois.example.org", 43))
+        sock.send(bytes(name, "utf-8") + b"\r\n")
+        return sock.recv(4096)
+
+    def finger(self, user: str) -> bytes:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.settimeout(10)
+        sock.connect(("finger.example.org", 79))
+        sock.send(("%s\r\n" % user).encode())
+        return sock.recv(4096)
+
+    def ask(self, question: str) -> bytes:
+        sock = socket.create_connection(("example.org", 7), timeout=5)
+        sock.send(question.encode("ascii") + b"\n")
+        return sock.recv(4096)
