@@ -1889,6 +1889,8 @@ def _plain_assignments(func):
             if children:
                 pending.extend(children)
     return assigned
+
+
 _STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
