@@ -428,16 +428,37 @@ def _run_files(job, paths, jobs, cache, projects=True):
     tasks = [(job.for_path(paths[i]), paths[i], roots[i], prechecked.get(i)) for i in todo]
     global _PROJECTS
     _PROJECTS = built
+    frozen = _freeze() if todo else False
     try:
         done = _in_workers(_work, tasks, jobs, big=_work_big)
     finally:
         _PROJECTS = {}
+        if frozen:
+            import gc
+
+            gc.unfreeze()  # collectable again once the run drops them
     for index, result in zip(todo, done):
         results[index] = result
         if cache is not None and not result.errors:
             cache.put(paths[index], job, result,
                       built[roots[index]].digest if roots[index] is not None else None)
     return results
+
+
+def _freeze():
+    """Move what this process holds now (the indexes, the summaries, the modules imported)
+    out of the cyclic garbage collector's reach while the files are analysed; True when
+    done here. They outlive the analysis, and each full collection during it (libcst's
+    trees make many) would walk them all again, here and in every worker forked from
+    here (which would also copy the pages the collector writes to). Measured on the
+    standard library: a quarter of libcst's parse time with --jobs 1."""
+    import gc
+
+    if gc.get_freeze_count():
+        return False  # a caller froze the heap: it unfreezes it
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 def _in_workers(work, tasks, jobs, big=None):

@@ -181,11 +181,24 @@ def test_generated_protocol_code_is_dropped_by_the_ast_filter():
     # errno literals next to an exception's errno
     ("try:\n    pass\nexcept OSError as e:\n    if e.errno == 104:\n        pass\n", "SCK901"),
     ("try:\n    pass\nexcept OSError as e:\n    if e[0] == 104:\n        pass\n", "SCK901"),
+    # EINTR tested by its number against the handler's exception
+    ("def f(sock):\n    while True:\n        try:\n            return sock.recv(4096)\n"
+     "        except OSError as e:\n            if e.errno == 4:\n                continue\n"
+     "            raise\n", "SCK202"),
+    ("def f(sock):\n    while True:\n        try:\n            return sock.recv(4096)\n"
+     "        except OSError as e:\n            if e.args[0] == 4:\n                continue\n"
+     "            raise\n", "SCK202"),
 ])
 def test_what_the_ast_filter_keeps(code, select):
     settings = Settings(select=[select])
     assert rules_may_fire(_tree(code), settings)
     assert [d.code for d in check_source(code, settings)[0]] == [select]
+
+
+def test_a_4_that_no_handler_compares_with_an_errno_keeps_no_module_for_sck202():
+    code = ("def f(sock, items):\n    while True:\n        data = sock.recv(4)\n"
+            "        if len(items) == 4:\n            return data\n")
+    assert not rules_may_fire(_tree(code), Settings(select=["SCK202"]))
 
 
 def test_a_custom_socket_names_pattern_is_read_by_the_ast_filter():

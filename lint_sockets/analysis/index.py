@@ -1909,8 +1909,15 @@ def _returned_size(func, ctx):
         # Most returns need no local name: then no walk of every expression is needed
         size = _bound_of(returns, ctx, {}, _NAMES_NEEDED)
     except _NeedsNames:
-        names = _local_assignments(func)
-        size = _bound_of(returns, ctx, *names)
+        # Most of the others need a name that no plain assignment binds and that is no
+        # bytes constant, whose size is unknown whether or not it is bound some other
+        # way: the plain assignments are statements, found without visiting expressions.
+        assigned = _plain_assignments(func)
+        try:
+            size = _bound_of(returns, ctx, assigned, _NamesNeeded(assigned, ctx))
+        except _NeedsNames:
+            names = _local_assignments(func)
+            size = _bound_of(returns, ctx, *names)
     if size is not None or not all(_message_shaped(value) for value in returns):
         return size, False
     if names is None:
@@ -2141,6 +2148,45 @@ class _AskNames:
 
 
 _NAMES_NEEDED = _AskNames()
+
+
+class _NamesNeeded:
+    """Stands for the set of unknown local names before they are known, where _size_of
+    asks it (a name all of whose plain assignments have a known size, or no plain
+    assignment): known without them for a name that no plain assignment binds and that
+    is no bytes constant, whose size is None either way."""
+
+    __slots__ = ("assigned", "constants")
+
+    def __init__(self, assigned, ctx):
+        self.assigned = assigned
+        self.constants = ctx.constants
+
+    def __contains__(self, name):
+        if name in self.assigned or type(self.constants.get(name)) is bytes:
+            raise _NeedsNames
+        return True
+
+
+def _plain_assignments(func):
+    """name -> the values of the ``name = value`` statements in ``func`` (nested functions
+    and classes included, as ``ast.walk`` would find them)."""
+    assigned = {}
+    pending = [func]
+    while pending:
+        node = pending.pop()
+        if type(node) is ast.Assign:
+            for target in node.targets:
+                if type(target) is ast.Name:
+                    assigned.setdefault(target.id, []).append(node.value)
+            continue
+        for field in _STATEMENT_LISTS:
+            children = getattr(node, field, None)
+            if children:
+                pending.extend(children)
+    return assigned
+
+
 _STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
@@ -2172,16 +2218,18 @@ def _size_of(node, ctx, assigned, unknown, depth):
         return len(node.value) if type(node.value) is bytes else None
     if kind is ast.Name:
         name = node.id
-        if name in unknown:
-            return None
         if name in assigned:
+            # a value of unknown size settles it, whether or not the name is also bound
+            # some other way; only when all are known is that asked (_NamesNeeded)
             bound = 0
             for value in assigned[name]:
                 size = _size_of(value, ctx, assigned, unknown, depth + 1)
                 if size is None:
                     return None
                 bound = max(bound, size)
-            return bound
+            return None if name in unknown else bound
+        if name in unknown:
+            return None
         constant = ctx.constants.get(name)
         return len(constant) if type(constant) is bytes else None
     if kind is ast.BinOp:

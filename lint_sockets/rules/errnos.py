@@ -318,23 +318,11 @@ def _index_fix(subscript):
 
 # ---- gates: what the module must hold for each rule to fire ------------------------------
 
-def _errno_expressions(evidence):
-    """Something ``is_errno_expression`` can accept: ``e.errno`` / ``e.winerror`` /
-    ``e.args[0]`` / ``e[0]`` / a local bound to one (``err, msg = e.args``), a helper with
-    "errno" in its name, ``getattr(e, "errno")``, or a connect_ex() / getsockopt() result."""
-    usage = evidence.usage
-    return (bool(usage.attributes & {"errno", "winerror", "args"})
-            or bool(usage.handler_names & usage.subscripted)
-            or "getattr" in usage.name_calls
-            or any("errno" in name.lower() for name in usage.names | usage.attributes)
-            or evidence.calls("connect_ex", "getsockopt"))
-
-
 def _literal_gate(evidence):
     numbers = {n for n in evidence.usage.compared_ints
                if n > 0 and n not in SAME_EVERYWHERE
                and n not in tables.WINSOCK_WITHOUT_CONSTANT}
-    return bool(numbers) and _errno_expressions(evidence)
+    return bool(numbers) and evidence.errno_expressions()
 
 
 def _timeout_errno_gate(evidence):
