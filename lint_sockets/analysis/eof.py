@@ -195,3 +195,124 @@ def joined_with_str(call, stmt, names):
             continue
         stack.extend(iter_children(node))
     return False
+
+
+# Calls that raise when handed an empty bytes object (qualified name -> exception): the
+# decoders of a message. ``struct`` also needs a format of at least one byte.
+_FAILS_ON_EMPTY = {
+    "struct.unpack": "struct.error",
+    "struct.unpack_from": "struct.error",
+    "json.loads": "ValueError",  # json.JSONDecodeError
+    "pickle.loads": "EOFError",
+    "marshal.loads": "EOFError",
+    "ord": "TypeError",
+}
+_UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.SetComp,
+                cst.DictComp, cst.GeneratorExp)
+
+
+def _struct_size(node):
+    """The size of a literal ``struct`` format, None when it is not a valid literal."""
+    import struct
+
+    if not isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        return None
+    value = node.evaluated_value
+    if not isinstance(value, (str, bytes)) or len(value) > 100:
+        return None
+    try:
+        return struct.calcsize(value)
+    except (struct.error, TypeError, ValueError, OverflowError):
+        return None
+
+
+def _consumer(node, read, key, qualify):
+    """The exception an expression raises when the read's bytes are empty, if it always
+    evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
+    ``data[0]``. ``read`` is the read call itself, ``key`` the name it was bound to."""
+    def is_read(value):
+        value = strip_await(value)
+        return value is read or (key is not None and isinstance(value, cst.Name)
+                                 and value.value == key)
+
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _UNEVALUATED):
+            continue
+        if isinstance(node, cst.IfExp):
+            stack.append(node.test)  # only the test is always evaluated
+            continue
+        if isinstance(node, cst.BooleanOperation):
+            stack.append(node.left)  # the right side may be skipped
+            continue
+        if isinstance(node, cst.Subscript) and is_read(node.value) and \
+                len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            index = node.slice[0].slice.value
+            if isinstance(index, cst.UnaryOperation) and \
+                    isinstance(index.operator, cst.Minus):
+                index = index.expression
+            if isinstance(index, cst.Integer):
+                return "IndexError"  # b""[0]
+        if isinstance(node, cst.Call):
+            qname = qualify(node.func)
+            exc = _FAILS_ON_EMPTY.get(qname)
+            args = [a for a in node.args if a.keyword is None and not a.star]
+            if exc is not None and qname.startswith("struct."):
+                size = _struct_size(args[0].value) if len(args) >= 2 else None
+                if size and is_read(args[1].value):
+                    return exc
+            elif exc is not None and args and is_read(args[0].value):
+                return exc
+        stack.extend(iter_children(node))
+    return None
+
+
+def _block_after(root, line):
+    """The statement after ``line`` in the block that holds it, under ``root``; None at the
+    end of a block or when it is not found."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        body = getattr(node, "body", None)
+        if isinstance(node, cst.IndentedBlock) or isinstance(node, cst.Module):
+            statements = list(body)
+            for index, stmt in enumerate(statements):
+                if stmt is line:
+                    return statements[index + 1] if index + 1 < len(statements) else None
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not root:
+            continue
+        if isinstance(node, cst.SimpleStatementLine) or isinstance(node, cst.BaseExpression):
+            continue
+        stack.extend(iter_children(node))
+    return None
+
+
+def fails_when_empty(site, loop_node, qualify):
+    """The exception the code raises, straight after the read, when the read returns
+    ``b""`` at end of file: the read is decoded in the same statement
+    (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
+    (``hdr = sock.recv(4)``) that the next statement of the block decodes before anything
+    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). None otherwise."""
+    stmt, line = site.stmt, site.line
+    if stmt is None:
+        return None
+    exc = _consumer(stmt, site.node, None, qualify)
+    if exc is not None:
+        return exc
+    if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
+            strip_await(stmt.value) is not site.node or \
+            not isinstance(stmt.targets[0].target, cst.Name):
+        return None
+    key = stmt.targets[0].target.value
+    following = _block_after(loop_node, line)
+    if isinstance(following, cst.SimpleStatementLine) and following.body:
+        first = following.body[0]
+        if isinstance(first, (cst.Assign, cst.AnnAssign)) and first.value is not None:
+            return _consumer(first.value, site.node, key, qualify)
+        if isinstance(first, cst.Expr):
+            return _consumer(first.value, site.node, key, qualify)
+        return None
+    if isinstance(following, (cst.If, cst.While)):
+        return _consumer(following.test, site.node, key, qualify)
+    return None

@@ -28,7 +28,7 @@ from typing import Callable, Sequence, TypeVar
 import libcst as cst
 
 from lint_sockets.analysis.children import ChildFacts
-from lint_sockets.analysis.eof import joined_with_str, str_names
+from lint_sockets.analysis.eof import fails_when_empty, joined_with_str, str_names
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
@@ -179,6 +179,12 @@ class Facts(
         if not names:
             return False
         return joined_with_str(site.node, site.stmt, names)
+
+    def read_fails_when_empty(self, site: CallSite, loop) -> str | None:
+        """The exception the code raises straight after the read when it returns ``b""``
+        (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
+        ``json.loads``, ``data[0]``) that cannot decode nothing."""
+        return fails_when_empty(site, loop.node, self.imports.qualify)
 
     # ---- module-wide facts -----------------------------------------------------------
 

@@ -121,6 +121,11 @@ EXCEPTION_PARENTS = {
     "ValueError": "Exception",
     "RuntimeError": "Exception",
     "TypeError": "Exception",
+    "LookupError": "Exception",
+    "IndexError": "LookupError",
+    "EOFError": "Exception",
+    "struct.error": "Exception",
+    "json.JSONDecodeError": "ValueError",
     # pyOpenSSL (``OpenSSL.SSL``): not OSError subclasses
     "OpenSSL.SSL.Error": "Exception",
     "OpenSSL.SSL.ZeroReturnError": "OpenSSL.SSL.Error",

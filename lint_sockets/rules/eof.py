@@ -64,6 +64,9 @@ def check(facts, report):
         if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \
                 and facts.leaves_loop_on(site, "TypeError", depth):
             continue  # str + bytes: the first read raises TypeError, the loop never spins
+        failure = facts.read_fails_when_empty(site, loop)
+        if failure is not None and facts.leaves_loop_on(site, failure, depth):
+            continue  # decoding b"" raises, and the exception ends the loop: no spin
         call, via = f".{method}()", ""
         if helper is not None:
             call = f"{facts.code_for(site.node.func)}()"

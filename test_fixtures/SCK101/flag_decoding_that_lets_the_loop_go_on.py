@@ -1,0 +1,58 @@
+# SCK101 flag: reads whose end of file is not ended by a decoder: the exception is caught
+# inside the loop and the loop goes round again, the decoding is conditional or comes after
+# other statements, or it cannot fail on b"" (a slice, a format of no bytes).
+import json
+import socket
+import struct
+
+
+def swallowed(sock: socket.socket) -> None:
+    while True:
+        header = sock.recv(4)  # expect: SCK101 SCK102
+        try:
+            (length,) = struct.unpack("!I", header)
+        except struct.error:
+            continue
+        print(length)
+
+
+def caught_broadly(sock: socket.socket) -> None:
+    while True:
+        try:
+            message = json.loads(sock.recv(65536))  # expect: SCK101
+        except Exception:
+            pass
+        else:
+            print(message)
+
+
+def conditional(sock: socket.socket, raw: bool) -> None:
+    while True:
+        data = sock.recv(4)  # expect: SCK101 SCK102
+        value = data if raw else struct.unpack("!I", data)
+        print(value)
+
+
+def later(sock: socket.socket) -> None:
+    buffer = b""
+    while True:
+        data = sock.recv(4)  # expect: SCK101 SCK102
+        buffer += data
+        print(struct.unpack("!I", data))
+
+
+def sliced(sock: socket.socket) -> None:
+    while True:
+        data = sock.recv(16)  # expect: SCK101
+        print(data[0:1])
+
+
+def empty_format(sock: socket.socket) -> None:
+    while True:
+        print(struct.unpack("", sock.recv(16)))  # expect: SCK101 SCK102
+
+
+def right_of_or(sock: socket.socket, fallback: bytes) -> None:
+    while True:
+        data = sock.recv(4)  # expect: SCK101
+        print(fallback or data[0])

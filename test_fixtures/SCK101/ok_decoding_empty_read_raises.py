@@ -1,0 +1,75 @@
+# SCK101 ok: the bytes a read returns are decoded straight away by code that cannot decode
+# nothing: struct.unpack() with a format of at least one byte raises struct.error, b""[0]
+# raises IndexError, json.loads(b"") ValueError, pickle.loads(b"") EOFError, ord(b"")
+# TypeError. At end of file the loop ends with that exception instead of spinning (an
+# unhandled end of file is a different bug, not this rule's). The decoding is in the same
+# statement as the read, or in the statement right after it, always evaluated.
+# (SCK102 reports the fixed-size reads decoded as if complete: another question.)
+import json
+import pickle
+import socket
+import struct
+from struct import unpack
+
+
+def frames(sock: socket.socket) -> None:
+    while True:
+        (length,) = struct.unpack("!I", sock.recv(4))  # expect: SCK102
+        print(length)
+
+
+def frames_named(sock: socket.socket) -> None:
+    while True:
+        header = sock.recv(8)  # expect: SCK102
+        kind, length = unpack("!II", header)
+        print(kind, length)
+
+
+def opcodes(sock: socket.socket) -> None:
+    while True:
+        op = sock.recv(1)
+        if op[0] == 0x01:
+            print("ping")
+
+
+def first_byte(sock: socket.socket) -> None:
+    while True:
+        print(sock.recv(16)[0])
+
+
+def messages(sock: socket.socket) -> None:
+    while True:
+        message = json.loads(sock.recv(65536))
+        print(message)
+
+
+def objects(sock: socket.socket) -> None:
+    while True:
+        data = sock.recv(65536)
+        print(pickle.loads(data))
+
+
+def codes(sock: socket.socket) -> None:
+    while True:
+        code = ord(sock.recv(1))
+        print(code)
+
+
+def handled_outside(sock: socket.socket) -> None:
+    try:
+        while True:
+            header = sock.recv(4)  # expect: SCK102
+            (length,) = struct.unpack("!I", header)
+            print(length)
+    except struct.error:
+        return  # the end of file, seen as a short header: the loop is over
+
+
+def handled_and_left(sock: socket.socket) -> None:
+    while True:
+        try:
+            header = sock.recv(4)  # expect: SCK102
+            (length,) = struct.unpack("!I", header)
+        except struct.error:
+            break
+        print(length)
