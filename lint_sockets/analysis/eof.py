@@ -316,3 +316,108 @@ def fails_when_empty(site, loop_node, qualify):
     if isinstance(following, (cst.If, cst.While)):
         return _consumer(following.test, site.node, key, qualify)
     return None
+
+
+# Clocks a deadline is measured with (qualified names).
+CLOCKS = frozenset({"time.time", "time.monotonic", "time.perf_counter", "time.time_ns",
+                    "time.monotonic_ns", "time.perf_counter_ns"})
+_ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)
+
+
+def _names_in(node):
+    names = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            key = key_of(node)
+            if key is not None:
+                names.add(key)
+                if isinstance(node, cst.Name):
+                    continue
+        stack.extend(iter_children(node))
+    return names
+
+
+def _clock_sign(node, qualify):
+    """+1 or -1 for how a clock call counts in ``node`` (``time.time() - start``: +1,
+    ``end - time.time()``: -1), 0 when it holds none, None when it is used some other way
+    (several clocks, a product, another call)."""
+    if isinstance(node, cst.Call):
+        if qualify(node.func) in CLOCKS and not node.args:
+            return 1
+        return None  # another call may return anything, each pass
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        sign = _clock_sign(node.expression, qualify)
+        return -sign if sign else sign
+    if isinstance(node, cst.BinaryOperation):
+        left = _clock_sign(node.left, qualify)
+        right = _clock_sign(node.right, qualify)
+        if left is None or right is None or (left and right):
+            return None
+        if not (left or right):
+            return 0
+        if isinstance(node.operator, cst.Add):
+            return left or right
+        if isinstance(node.operator, cst.Subtract):
+            return left or -right
+        return None
+    for child in iter_children(node):
+        if _clock_sign(child, qualify) != 0:
+            return None
+    return 0
+
+
+def _deadline_test(test, qualify, changed, passed):
+    """``test`` compares a clock with values the loop does not change; with ``passed``
+    False it holds until the deadline (``time.time() < deadline``,
+    ``time.monotonic() - start <= timeout``), with ``passed`` True once it has passed
+    (``time.time() > deadline``). An ``and`` holds until the deadline when one operand
+    does; an ``or`` once it has passed when one operand does."""
+    if isinstance(test, cst.BooleanOperation):
+        if isinstance(test.operator, cst.Or if passed else cst.And):
+            return _deadline_test(test.left, qualify, changed, passed) or \
+                _deadline_test(test.right, qualify, changed, passed)
+        return False
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
+            not isinstance(test.comparisons[0].operator, _ORDERING):
+        return False
+    left = _clock_sign(test.left, qualify)
+    right = _clock_sign(test.comparisons[0].comparator, qualify)
+    if left is None or right is None or (left and right) or not (left or right):
+        return False
+    # the side that must stay smaller while the test holds
+    less = isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+    sign = (left if less else -left) if left else (-right if less else right)
+    # sign +1: the clock grows on the smaller side, so the test holds until a deadline
+    if sign != (-1 if passed else 1):
+        return False
+    return not (_names_in(test) - {"time"}) & changed
+
+
+def _ends_block(block):
+    body = getattr(block, "body", ())
+    if isinstance(block, cst.SimpleStatementSuite):
+        last = body[-1] if body else None
+    else:
+        line = body[-1] if body else None
+        last = line.body[-1] if isinstance(line, cst.SimpleStatementLine) and line.body \
+            else None
+    return isinstance(last, (cst.Break, cst.Return, cst.Raise))
+
+
+def deadline_loop(loop, qualify):
+    """The loop ends at a deadline fixed before it: its condition compares a clock with
+    values the loop does not change (``while time.time() < deadline:``), or a statement of
+    its body leaves it once the deadline has passed (``if time.monotonic() > end:
+    break``). A read that returns ``b""`` at end of file then makes it spin only until
+    that deadline, not for ever."""
+    node = loop.node
+    changed = set(loop.bound)
+    if isinstance(node, cst.While) and _deadline_test(node.test, qualify, changed, False):
+        return True
+    for stmt in getattr(node.body, "body", ()):
+        if isinstance(stmt, cst.If) and stmt.orelse is None and \
+                _deadline_test(stmt.test, qualify, changed, True) and _ends_block(stmt.body):
+            return True
+    return False

@@ -27,8 +27,9 @@ from typing import Callable, Sequence, TypeVar
 
 import libcst as cst
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
-from lint_sockets.analysis.eof import fails_when_empty, joined_with_str, str_names
+from lint_sockets.analysis.eof import deadline_loop, fails_when_empty, joined_with_str, str_names
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
@@ -185,6 +186,35 @@ class Facts(
         (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
         ``json.loads``, ``data[0]``) that cannot decode nothing."""
         return fails_when_empty(site, loop.node, self.imports.qualify)
+
+    def loop_has_deadline(self, loop) -> bool:
+        """The loop ends at a deadline fixed before it (``eof.deadline_loop``):
+        ``while time.time() < deadline:`` or ``if time.monotonic() > end: break``."""
+        return self.memo(f"eof.deadline:{id(loop.node)}",
+                         lambda: deadline_loop(loop, self.imports.qualify))
+
+    def made_each_pass(self, site: CallSite, loop) -> bool:
+        """Every binding of the call's receiver that reaches it makes a new socket inside
+        ``loop`` (``s = socket.create_connection(...)``, ``conn, _ = srv.accept()``): each
+        pass reads a connection of its own, so one connection's end of file cannot come
+        back on the next pass."""
+        reaching = site.reaching
+        if not reaching or site.receiver_key is None or "." in site.receiver_key:
+            return False
+        for binding in reaching:
+            if loop not in binding.loops or binding.value is None:
+                return False
+            value = strip_await(binding.value)
+            if binding.index is None and self.makes_socket(value) and not (
+                    isinstance(value, cst.Call) and
+                    self.imports.qualify(value.func) in tables.SOCKET_PAIR_CONSTRUCTORS):
+                continue
+            if binding.index is not None and binding.index[0] == 0 and \
+                    isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                    value.func.attr.value == "accept":
+                continue
+            return False
+        return True
 
     # ---- module-wide facts -----------------------------------------------------------
 

@@ -59,6 +59,10 @@ def check(facts, report):
         if method in _RECV and helper is None and _pair_writer_kept_open(facts, site):
             continue
         depth = site.loops.index(loop) + 1
+        if facts.loop_has_deadline(loop):
+            continue  # the loop ends at a deadline fixed before it: no spin for ever
+        if helper is None and method in _RECV and facts.made_each_pass(site, loop):
+            continue  # a new connection each pass: one end of file is read once
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
         if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \

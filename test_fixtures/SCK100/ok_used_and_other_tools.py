@@ -5,12 +5,13 @@ import socket
 def serve(srv: socket.socket) -> None:
     while True:
         conn, addr = srv.accept()  # noqa: SCK501
-        try:
-            data = conn.recv(  # noqa: SCK101, E501
-                4096)
-            conn.sendall(data)
-        except ConnectionError:
-            pass
+        while True:
+            try:
+                data = conn.recv(  # noqa: SCK101, E501
+                    4096)
+                conn.sendall(data)
+            except ConnectionError:
+                break
         very_long_name_for_a_line_that_is_too_long = 1  # noqa: E501
         other = 2  # noqa
         conn.close()
