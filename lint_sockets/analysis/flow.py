@@ -8,7 +8,7 @@ import enum
 
 import libcst as cst
 
-from lint_sockets.analysis.identity import KNOWN, is_plain_ctor
+from lint_sockets.analysis.identity import is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, number_value, strip_await, target_keys,
@@ -549,124 +549,6 @@ class FlowFacts:
             self._memo["flow.calls_by_name"] = index
         return index.get(name, ())
 
-    def first_write_on_new_socket(self, site):
-        """The call at ``site`` is, outside any loop (or in the loop whose own body makes
-        the socket anew before it), the first write on a socket the code has just made: a
-        local made in the same function (a socket constructor, an ``accept()``, or a
-        project factory whose own code makes no write call), with no earlier write on it
-        and no earlier call it is handed to; or ``self.x`` when the class makes it only in
-        ``__init__`` (the same way) and no other code of the class writes on it or hands it
-        on. A write on another branch before the call counts as an earlier write."""
-        key = site.receiver_key
-        scope = site.scope
-        if key is None or site.in_lambda or scope.kind != "function":
-            return False
-        head, _, attr = key.partition(".")
-        if not attr:
-            # in a loop only when each pass makes the socket anew (an accept loop); where
-            # the walk lost track of the bindings that reach (after a ``try``), all of them
-            reaching = site.reaching or scope.bindings.get(key)
-            if not reaching or not all(
-                    b.scope is scope and tuple(b.loops) == tuple(site.loops)
-                    and self._new_socket(b, scope) for b in reaching):
-                return False
-            if site.loops:
-                # made by a statement of the loop's own body (or of a ``try`` there whose
-                # handlers all leave the pass), before the call, so that every pass
-                # reaches the call with the socket it has just made
-                statements = _every_pass(site.loops[-1].node.body)
-                if not all(b.line is not None and any(b.line is st for st in statements)
-                           and _comes_before(scope.node, b.line, site.node)
-                           for b in reaching):
-                    return False
-            return not _used_before(scope.node, key, site.node)
-        cls = scope.cls
-        if cls is None or "." in attr or head != scope.self_name or site.loops:
-            return False
-        if scope.node.name.value != "__init__":
-            return False  # another method may run any number of times on one object
-        bindings = cls.attr_bindings.get(attr, ())
-        made = False
-        for binding in bindings:
-            owner = binding.scope
-            if owner.kind == "class" and (binding.value is None or (
-                    isinstance(binding.value, cst.Name) and binding.value.value == "None")):
-                continue  # ``sock = None`` / ``sock: socket.socket`` in the class body
-            if owner.kind != "function" or owner.cls is not cls or \
-                    owner.node.name.value != "__init__" or binding.loops:
-                return False
-            value = binding.value
-            if isinstance(value, cst.Name) and binding.index is None:
-                # ``sock = socket.socket(...)`` ... ``self.sock = sock`` in ``__init__``
-                local = owner.bindings.get(value.value, ())
-                if not local or not all(self._new_socket(b, owner) for b in local) or \
-                        _used_before(owner.node, value.value, None):
-                    return False
-            elif not self._new_socket(binding, owner):
-                return False
-            made = True
-        if not made:
-            return False
-        for method in cls.methods:
-            name = method.self_name
-            if name is not None and method.node is not None and \
-                    _used_before(method.node, f"{name}.{attr}", None, skip=site.node):
-                return False
-        return self._bases_write_nothing(cls)
-
-    def _bases_write_nothing(self, cls):
-        """No base class of ``cls`` has a method whose own code makes a write call (it may
-        write on the socket the class keeps); a base the project index does not hold is
-        unknown, and so is any base with no index."""
-        if all(base in ("object", "builtins.object") for base in cls.bases):
-            return True
-        cls_qname = self._class_qname(cls)
-        if cls_qname is None:
-            return False
-        for base in self.project.bases(cls_qname):
-            if base in ("object", "builtins.object"):
-                continue
-            summary = self.project.class_of(base)
-            if summary is None or any(m.writes for m in summary.methods.values()):
-                return False
-        return True
-
-    def _new_socket(self, binding, scope):
-        """``binding`` makes a new socket: a socket constructor (either end of a
-        ``socketpair()`` too), the connection of a plain ``accept()``, or a call of a project
-        function that returns a socket and whose own code makes no write call."""
-        if binding.how not in ("assign", "with") or binding.value is None:
-            return False
-        value = strip_await(binding.value)
-        if self.makes_socket(value):
-            return True
-        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
-                value.func.attr.value == "accept" and binding.index is not None and \
-                binding.index[0] == 0 and not isinstance(binding.value, cst.Await):
-            return True  # ``conn, addr = listener.accept()``: a new connection
-        if binding.index is not None or not isinstance(value, cst.Call) or \
-                self.project is None or self.module_name is None:
-            return False
-        key = key_of(value.func)
-        if key is None:
-            return False
-        head, _, rest = key.partition(".")
-        if rest and head == scope.self_name:
-            # ``self.make_socket()``: a method of this class (its own definition; one a
-            # subclass may put in its place is not searched, as callers are not)
-            if "." in rest or scope.cls is None or not any(
-                    method.node is not None and method.node.name.value == rest
-                    for method in scope.cls.methods):
-                return False
-            qname = f"{self.module_name}.{scope.cls.name}.{rest}"
-        else:
-            qname = self.project.resolve(self.module_name, key)
-        summary = self.project.function_of(qname) if qname else None
-        if summary is None or summary.writes:
-            return False
-        info = self._project_call(value, scope)
-        return info is not None and info.confidence == KNOWN
-
     def is_nonblocking(self, site, key=None):
         return self.state(site, key) == NONBLOCKING
 
@@ -744,76 +626,6 @@ def tcp_option_unfixed(level, option):
             and len(option.args) >= 2 and isinstance(option.args[1].value, cst.SimpleString):
         return False
     return True
-
-
-# Calls on a socket that write on it (or make a file that may): an earlier one means the
-# send buffer may hold data already.
-_WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
-                          "writelines", "makefile"})
-# Calls a socket may be handed to without anything being written on it
-_HANDED_HARMLESSLY = frozenset({"closing", "contextlib.closing", "id", "len", "isinstance",
-                                "print", "repr", "str"})
-
-
-def _every_pass(body):
-    """The statements a loop body runs on every pass that gets past them: its own, and
-    those of a ``try`` in it whose handlers all end the pass (``continue``, ``break``,
-    ``return``, ``raise``: ``try: conn, _ = srv.accept()`` / ``except OSError:
-    continue``)."""
-    statements = list(getattr(body, "body", ()))
-    for stmt in list(statements):
-        if isinstance(stmt, cst.Try) and stmt.handlers and all(
-                _ends_pass(handler.body) for handler in stmt.handlers):
-            statements.extend(getattr(stmt.body, "body", ()))
-    return statements
-
-
-def _ends_pass(block):
-    body = getattr(block, "body", ())
-    last = body[-1] if body else None
-    if isinstance(block, cst.SimpleStatementSuite):
-        smalls = body
-    elif isinstance(last, cst.SimpleStatementLine):
-        smalls = last.body
-    else:
-        return False
-    return bool(smalls) and isinstance(smalls[-1], (cst.Continue, cst.Break, cst.Return,
-                                                    cst.Raise))
-
-
-def _comes_before(root, first, second):
-    """``first`` comes before ``second`` in the source under ``root``."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is second:
-            return False
-        if node is first:
-            return True
-        stack.extend(reversed(list(iter_children(node))))
-    return False
-
-
-def _used_before(root, key, stop, skip=None):
-    """Under ``root``, in source order before the call ``stop`` (everywhere when None), a
-    write call on ``key`` (``sock.send(...)``, ``self.sock.sendall(...)``) or a call that
-    hands ``key`` on (``handshake(sock)``), which may write on it. ``skip``: a call that
-    does not count. Nested functions count too: they may have run."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is stop:
-            return False
-        if isinstance(node, cst.Call) and node is not skip:
-            func = node.func
-            if isinstance(func, cst.Attribute) and func.attr.value in _WRITE_CALLS and \
-                    key_of(func.value) == key:
-                return True
-            if key_of(func) not in _HANDED_HARMLESSLY and any(
-                    key_of(arg.value) == key for arg in node.args):
-                return True
-        stack.extend(reversed(list(iter_children(node))))
-    return False
 
 
 def _stored_on_self(scope, key):

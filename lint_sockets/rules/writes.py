@@ -181,6 +181,11 @@ def _call_bound(facts, site, node):
         size = project.payload_size(qname) if qname else None
         if size is not None:
             return size
+    if isinstance(func, cst.Attribute) and func.attr.value in ("recv", "read") and \
+            len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star:
+        size = int_value(node.args[0].value)
+        if size is not None and size >= 0:
+            return size  # data = sock.recv(15): at most 15 bytes
     if facts.imports.qualify(func) == "struct.pack" and node.args and \
             node.args[0].keyword is None and not node.args[0].star and \
             isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString)):
@@ -465,9 +470,8 @@ def check(facts, report):
             if modes == {TIMEOUT} and not awaited and _fits_writable_buffer(facts, site, length):
                 continue  # polled for writability first: a small payload is taken whole
             if modes == {TIMEOUT} and not awaited and \
-                    _composed_message(facts, site, site.positional(0)) and \
-                    facts.first_write_on_new_socket(site):
-                continue  # a request composed by the code, into an empty send buffer
+                    _composed_message(facts, site, site.positional(0)):
+                continue  # a request composed by the code: the wait leaves room for it
             fix = None
             if not awaited and facts.state(site) != NONBLOCKING and not site.timeo \
                     and NONBLOCKING not in modes and SNDTIMEO not in modes:

@@ -8,8 +8,8 @@ class LineClient:
     def __init__(self, host: str, port: int) -> None:
         self.sock = socket.create_connection((host, port), timeout=10.0)
 
-    def send_line(self, line: str) -> None:
-        self.sock.send(line.encode("utf-8") + b"\n")  # expect: SCK601
+    def send_data(self, data: bytes) -> None:
+        self.sock.send(data)  # expect: SCK601
 
     def close(self) -> None:
         self.sock.close()

@@ -1,7 +1,7 @@
-# SCK601 flag: sends on a socket in timeout mode that look like a composed request on a new
-# connection but are not one: the payload may carry bulk data (a value handed in passed
-# whole or appended, file contents), the write is not the first on the connection, it is
-# in a loop, or the socket may be non-blocking. A short write loses the rest.
+# SCK601 flag: sends that look like a composed request but are not one, or not in timeout
+# mode only: the payload may carry bulk data (a value handed in passed whole or appended,
+# file contents, a join), or the socket may be non-blocking. A short write loses the rest.
+# The composed requests among them (marked "composed") are taken whole in timeout mode.
 import pickle
 import socket
 import struct
@@ -47,14 +47,14 @@ def joined(host: str, port: int, body: bytes) -> None:
 def second(host: str, port: int, token: bytes, name: str) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     sock.sendall(token)
-    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+    sock.send(("GET %s\r\n" % name).encode())  # composed, in timeout mode
 
 
 def after_branch(host: str, port: int, token: bytes, name: str) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     if token:
         sock.sendall(token)
-    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+    sock.send(("GET %s\r\n" % name).encode())  # composed, in timeout mode
 
 
 def authenticate(sock: socket.socket) -> None:
@@ -64,13 +64,13 @@ def authenticate(sock: socket.socket) -> None:
 def handed_on(host: str, port: int, name: str) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     authenticate(sock)
-    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+    sock.send(("GET %s\r\n" % name).encode())  # composed, in timeout mode
 
 
 def each(host: str, port: int, names: list) -> None:
     sock = socket.create_connection((host, port), timeout=5)
     for name in names:
-        sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+        sock.send(("GET %s\r\n" % name).encode())  # composed, in timeout mode
 
 
 def nonblocking(host: str, port: int, name: str) -> None:
@@ -87,7 +87,7 @@ def send_timeout(host: str, port: int, name: str) -> None:
 
 def handed_in(sock: socket.socket, name: str) -> None:
     sock.settimeout(5)
-    sock.send(("GET %s\r\n" % name).encode())  # expect: SCK601
+    sock.send(("GET %s\r\n" % name).encode())  # composed, in timeout mode
 
 
 class Channel:
@@ -96,7 +96,7 @@ class Channel:
 
     def greet(self, name: str) -> None:
         # another method writes too, and which runs first is not known
-        self.sock.send(("HELO %s\r\n" % name).encode())  # expect: SCK601
+        self.sock.send(("HELO %s\r\n" % name).encode())  # composed, in timeout mode
 
     def publish(self, data: bytes) -> None:
         self.sock.sendall(data)
@@ -113,7 +113,7 @@ def greet_some(listener: socket.socket, host: str) -> None:
     conn.settimeout(10)
     while True:
         try:
-            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+            conn.send(("220 %s ready\r\n" % host).encode())  # composed, in timeout mode
         except OSError:
             break
 
@@ -133,7 +133,7 @@ def greet_maybe(listener: socket.socket, host: str) -> None:
             pass  # the pass goes on with the last connection, already written to
         conn.settimeout(10)
         try:
-            conn.send(("220 %s ready\r\n" % host).encode())  # expect: SCK601
+            conn.send(("220 %s ready\r\n" % host).encode())  # composed, in timeout mode
             conn.sendall(b"more")
         except OSError:
             pass
@@ -156,4 +156,4 @@ class Session:
 
     def send_line(self, line: str) -> None:
         # a method may run any number of times on one object: not the first write
-        self.sock.send(("%s\r\n" % line).encode())  # expect: SCK601
+        self.sock.send(("%s\r\n" % line).encode())  # composed, in timeout mode

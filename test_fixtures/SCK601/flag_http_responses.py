@@ -10,7 +10,7 @@ def handle(conn: socket.socket, addr) -> None:
         if not request:
             return
         body = b"hello, " + request.split()[-1] + b"\n"
-        conn.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body))  # expect: SCK601
+        conn.send(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body))  # composed
         conn.send(body)  # expect: SCK601
 
 

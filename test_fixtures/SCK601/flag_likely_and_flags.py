@@ -8,9 +8,9 @@ def send_frame(client_sock, payload: bytes) -> None:
     client_sock.send(struct.pack("!I", len(payload)) + payload)  # expect: SCK601
 
 
-def send_command(conn, name: str) -> None:
+def send_command(conn, payload: bytes) -> None:
     conn.settimeout(5)
-    conn.send(name.encode("ascii") + b"\r\n", socket.MSG_NOSIGNAL)  # expect: SCK601
+    conn.send(bytearray(payload), socket.MSG_NOSIGNAL)  # expect: SCK601
 
 
 def send_report(sock: socket.socket, report: str) -> None:

@@ -3,9 +3,9 @@ import socket
 import ssl
 
 
-def greet(host: str, port: int, tls: bool, name: str) -> None:
+def greet(host: str, port: int, tls: bool, payload: bytes) -> None:
     sock = socket.create_connection((host, port), timeout=10)
     if tls:
         sock = ssl.create_default_context().wrap_socket(sock, server_hostname=host)
-    sock.send(b"HELLO " + name.encode())  # expect: SCK601
+    sock.send(payload)  # expect: SCK601
     sock.close()

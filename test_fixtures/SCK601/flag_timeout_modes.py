@@ -53,6 +53,6 @@ def push_with_send_timeout(conn: socket.socket, blob: bytes) -> None:
         pass
 
 
-def command(name: str) -> None:
-    CONTROL.send(name.encode() + b"\r\n")  # expect: SCK601
+def command(payload: bytes) -> None:
+    CONTROL.send(payload)  # expect: SCK601
 

@@ -1,8 +1,7 @@
-# SCK601 ok: the first write, outside any loop, on a stream socket this function has just
-# made, in timeout mode, of a request the code composes from a literal template or a
-# literal structure. In timeout mode CPython waits until the socket is writable and then
-# makes one send(2); on a new connection the send buffer is empty and takes a request of
-# ordinary size whole.
+# SCK601 ok: a request the code composes from a literal template or a literal structure,
+# sent on a socket in timeout mode. CPython waits until the socket is writable and then
+# makes one send(2); the kernel reports it writable only with room for far more than a
+# request of ordinary size, which is taken whole.
 import json
 import pickle
 import socket

@@ -18,7 +18,7 @@ class Client:
         self.sock.send(self._ack())
 
     def run(self, line: str) -> None:
-        self.sock.send(command(line))  # expect: SCK601
+        self.sock.send(command(line))  # a composed command line: taken whole
         self.sock.send(option_answer(WILL, 1))  # expect: SCK601
         self.sock.send(protocol.padded(len(line)))  # expect: SCK601
         self.sock.send(self._echo(line))  # expect: SCK601

@@ -30,7 +30,7 @@ class LaterUpgrade:
     def upgrade(self) -> bytes:
         # a method may run any number of times on one object: not known to be the first
         key = base64.b64encode(os.urandom(16)).decode("ascii")
-        self.sock.send(handshake_request(key, "/", self.host))  # expect: SCK601
+        self.sock.send(handshake_request(key, "/", self.host))
         return self.sock.recv(4096)
 
 
@@ -56,14 +56,14 @@ class Greeter:
     def ask(self, name: str) -> None:
         sock = self.open_socket()
         sock.settimeout(10)
-        sock.send(name.encode() + b"\r\n")  # expect: SCK601
+        sock.send(name.encode() + b"\r\n")
 
 
 class Inherited(Lookup):
     def ask_again(self, name: str) -> None:
         sock = self.make_socket()  # defined in a base class: not followed
         sock.settimeout(10)
-        sock.send(name.encode() + b"\r\n")  # expect: SCK601
+        sock.send(name.encode() + b"\r\n")
 
 
 class GreetedClient:
@@ -74,7 +74,7 @@ class GreetedClient:
 
     def upgrade(self) -> bytes:
         key = base64.b64encode(os.urandom(16)).decode("ascii")
-        self.sock.send(handshake_request(key, "/", self.host))  # expect: SCK601
+        self.sock.send(handshake_request(key, "/", self.host))
         return self.sock.recv(4096)
 
 
@@ -93,7 +93,7 @@ class Pusher:
         self.sock.settimeout(timeout)
 
     def hello(self, name: str) -> None:
-        self.sock.send(handshake_request(name, "/", "localhost"))  # expect: SCK601
+        self.sock.send(handshake_request(name, "/", "localhost"))
 
     def push(self, payload: bytes) -> None:
         self.sock.sendall(framed(payload))
@@ -106,5 +106,5 @@ class BufferedClient(Buffered):
         self.sock.settimeout(timeout)
 
     def upgrade(self) -> bytes:
-        self.sock.send(handshake_request("key", "/", "localhost"))  # expect: SCK601
+        self.sock.send(handshake_request("key", "/", "localhost"))
         return self.sock.recv(4096)
