@@ -16,8 +16,9 @@ SERVER = (
     "    srv = socket.create_server(('', port))\n"
     "    while True:\n"
     "        conn, addr = srv.accept()\n"
-    "        data = conn.recv(1024)\n"
-    "        conn.sendall(data)\n"
+    "        while True:\n"
+    "            data = conn.recv(1024)\n"
+    "            conn.sendall(data)\n"
 )
 
 
