@@ -101,6 +101,28 @@ class Facts(
         """The recorded calls on ``receiver_key`` (``sock``, ``self.sock``), in any scope."""
         return self.model.calls_on(receiver_key)
 
+    def calls_on_each(self, receiver_key: str) -> list[CallSite]:
+        """The recorded calls on ``receiver_key`` made through the target of a ``for`` loop
+        over a literal list, tuple or set that holds it: in
+        ``for sock in [listener, other]: sock.setsockopt(...)`` the body runs once with
+        ``sock`` being ``listener``, so the call is one on ``listener`` too. The call must be
+        on the loop's own target (a plain name) directly in the loop's body, in the loop's
+        function."""
+        found = []
+        for loop in self.model.loops:
+            node = loop.node
+            if not isinstance(node, cst.For) or not isinstance(node.target, cst.Name) \
+                    or not isinstance(node.iter, (cst.List, cst.Tuple, cst.Set)):
+                continue
+            if not any(isinstance(element, cst.Element) and key_of(element.value) == receiver_key
+                       for element in node.iter.elements):
+                continue
+            target = node.target.value
+            for site in loop.calls:
+                if site.receiver_key == target and site.loops and site.loops[-1] is loop:
+                    found.append(site)
+        return found
+
     @property
     def loops(self) -> list[Loop]:
         """Every ``while`` and ``for`` loop, in source order."""

@@ -142,7 +142,7 @@ def _same_socket_calls(facts, site):
     scope = site.scope
     head, _, rest = key.partition(".")
     in_class = bool(rest) and scope.cls is not None and head == scope.self_name
-    for other in facts.calls_on(key):
+    for other in (*facts.calls_on(key), *facts.calls_on_each(key)):
         if other.scope is scope:
             yield other, True
         elif in_class and other.scope.cls is scope.cls:
