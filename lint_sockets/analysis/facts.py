@@ -28,7 +28,9 @@ from typing import Callable, Sequence, TypeVar
 import libcst as cst
 
 from lint_sockets.analysis.children import ChildFacts
-from lint_sockets.analysis.eof import fails_when_empty, joined_with_str, str_names
+from lint_sockets.analysis.eof import (
+    fails_when_empty, joined_with_str, pair_writer_kept_open, str_names,
+)
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
@@ -207,6 +209,12 @@ class Facts(
         (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
         ``json.loads``, ``data[0]``) that cannot decode nothing."""
         return fails_when_empty(site, loop.node, self.imports.qualify)
+
+    def pair_writer_kept_open(self, site: CallSite) -> bool:
+        """The socket read at ``site`` is the read end of a ``socketpair()`` whose other end
+        the module only writes to, closing it only where the reader cannot be running
+        (``eof.pair_writer_kept_open``)."""
+        return pair_writer_kept_open(site, self.module, self.imports.qualify, self.scopes)
 
     # ---- module-wide facts -----------------------------------------------------------
 
