@@ -603,6 +603,84 @@ def test_composed_messages_and_writes_are_recorded(tmp_path):
     assert close is None or not close.writes
 
 
+FREE_PORTS = {
+    "ports/__init__.py": "",
+    "ports/net.py": """
+        import socket
+        from contextlib import closing
+
+        def find_available_port(interface="localhost"):
+            port = None
+            s = socket.socket()
+            try:
+                s.bind((interface, 0))
+                port = s.getsockname()[1]
+            finally:
+                s.close()
+            return port
+
+        def free_address():
+            with closing(socket.socket()) as probe:
+                probe.bind(("", 0))
+                return probe.getsockname()
+
+        def fixed_after_probe():
+            s = socket.socket()
+            s.bind(("", 0))
+            s.close()
+            return 8000
+
+        def port_of(sock):
+            return sock.getsockname()[1]
+
+        def maybe_fixed(fixed):
+            s = socket.socket()
+            s.bind(("", 8000 if fixed else 0))
+            return s.getsockname()[1]
+
+        def two_sockets():
+            s = socket.socket()
+            s.bind(("", 0))
+            s = socket.socket()
+            return s.getsockname()[1]
+
+        def mixed():
+            s = socket.socket()
+            s.bind(("", 0))
+            if s.fileno() < 0:
+                return s.getsockname()
+            return s.getsockname()[1]
+
+        def other_port(other):
+            s = socket.socket()
+            s.bind(("", 0))
+            return other.getsockname()[1]
+
+        def nested():
+            s = socket.socket()
+            s.bind(("", 0))
+
+            def inner():
+                return s.getsockname()[1]
+            return inner
+    """,
+}
+
+
+def test_free_port_functions_are_recorded(tmp_path):
+    index = build(tmp_path, FREE_PORTS)
+
+    def ephemeral(name):
+        summary = index.function_of(f"ports.net.{name}")
+        return summary.ephemeral if summary is not None else None
+
+    assert ephemeral("find_available_port") == "port"
+    assert ephemeral("free_address") == "address"
+    for other in ("fixed_after_probe", "port_of", "maybe_fixed", "two_sockets", "mixed",
+                  "other_port", "nested"):
+        assert ephemeral(other) is None, other
+
+
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     index = build(tmp_path, CLASSES)
     kind = index.attribute_kind
@@ -1050,6 +1128,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("v",), True),
     (("v",), "1"),
     (("v",), 3),  # an earlier version's summary (a cache written before an upgrade)
+    (("v",), 5),  # the version before "find a free port" functions were recorded
     (("module",), _DELETE),
     (("module",), ""),
     (("module",), "x" * 10_000),
@@ -1092,6 +1171,10 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (_INIT + ("n",), True),
     (_INIT + ("n",), 10 ** 9),
     (_INIT + ("nested",), {}),
+    (_INIT + ("eph",), "yes"),
+    (_INIT + ("eph",), True),
+    (_INIT + ("eph",), ["port"]),
+    (_INIT + ("eph",), None),
     (("classes", "Conn", "ann"), {"x": [["nested"]]}),
     (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),
     (("classes", "Conn", "as"), {"x": "param"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import LEAVES, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import LEAVES, declared_names, iter_children, key_of, strip_await
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``).
 EMPTINESS_PRESERVING = frozenset({
@@ -421,3 +421,218 @@ def deadline_loop(loop, qualify):
                 _deadline_test(stmt.test, qualify, changed, True) and _ends_block(stmt.body):
             return True
     return False
+
+# Calls that close a socket (or may: ``detach`` hands the descriptor to someone else).
+CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})
+
+# Callback registrations that run the callback at teardown: the interpreter's exit, or the
+# finalisation of an object (``weakref.finalize(obj, func)``): qualified name -> the position
+# of the callback among the positional arguments.
+_TEARDOWN_REGISTRIES = {"atexit.register": 0, "weakref.finalize": 1}
+
+# Project teardown registries recognised by their name (the last part of the callee, leading
+# underscores and case ignored): ``register_at_shutdown``, ``call_at_shutdown``,
+# ``add_exit_hook``, ``on_shutdown``, ``register_teardown_callback``; the callback is the
+# first positional argument.
+_TEARDOWN_NAMES = frozenset(
+    f"{verb}{sep}{when}{sep}{moment}"
+    for verb in ("register", "add", "call")
+    for when in ("at", "on")
+    for moment in ("shutdown", "exit", "teardown")
+    for sep in ("_", "")
+) | frozenset(
+    f"{when}{sep}{moment}"
+    for when in ("at", "on")
+    for moment in ("shutdown", "exit", "teardown")
+    for sep in ("_", "")
+) | frozenset(
+    f"{verb}{sep}{moment}{tail}"
+    for verb in ("register", "add")
+    for moment in ("shutdown", "exit", "teardown")
+    for tail in ("", "_hook", "_handler", "_callback", "hook", "handler", "callback")
+    for sep in ("_", "")
+)
+
+
+def _teardown_position(call, qualify):
+    """The position of the callback in ``call`` when it registers one that runs at teardown
+    (``_TEARDOWN_REGISTRIES``, ``_TEARDOWN_NAMES``), else None."""
+    qname = qualify(call.func)
+    if qname in _TEARDOWN_REGISTRIES:
+        return _TEARDOWN_REGISTRIES[qname]
+    dotted = key_of(call.func)
+    if dotted is None:
+        return None
+    last = dotted.rpartition(".")[2].lstrip("_").lower()
+    return 0 if last in _TEARDOWN_NAMES else None
+
+
+def pair_writer_kept_open(site, module, qualify, scopes=()):
+    """The socket read at ``site`` is one end of a ``socketpair()`` (a wake-up pipe) whose
+    other end the module only ever writes to: the reader's EOF would need the program to
+    close its own writer, so it never comes while the reader is in use.
+
+    The writer may be closed only where that cannot happen while the reader runs:
+
+    - in ``__del__`` of the class that keeps both ends as attributes (``self.x``), in that
+      method's own code: ``__del__`` cannot run while a method of the same object does,
+      whose frame holds a reference to it;
+    - handed as the bound method ``w.close`` (not called) to a registration that calls it at
+      teardown: ``atexit.register(w.close)``, ``weakref.finalize(obj, w.close)``, or a
+      project registry named for it (``register_at_shutdown(w.close)``,
+      ``kernel._call_at_shutdown(w.close)``).
+
+    Any other use counts against it: a ``close()``, ``shutdown()`` or ``detach()`` call
+    anywhere else (a lambda or a function that calls it, registered or not, too), the writer
+    handed to another function, stored elsewhere or used in ``with``."""
+    key = site.receiver_key
+    if key is None:
+        return False
+    bindings = site.reaching
+    head, _, attr = key.partition(".")
+    cls = None
+    if attr and site.scope.cls is not None and head == site.scope.self_name and "." not in attr:
+        cls = site.scope.cls
+        bindings = cls.attr_bindings.get(attr, ())
+    elif not attr and not bindings:
+        bindings = _closure_bindings(site.scope, key, scopes)
+    if not bindings:
+        return False
+    siblings = set()
+    pairs = 0
+    for binding in bindings:
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.index is None and isinstance(value, cst.Name) and value.value == "None":
+            continue  # ``reader = None`` first: a read on None raises, it cannot spin
+        pairs += 1
+        if binding.index is None or not isinstance(value, cst.Call) or \
+                qualify(value.func) != "socket.socketpair":
+            return False
+        statement = binding.node
+        if not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+            return False
+        target = statement.targets[0].target
+        if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != 2:
+            return False
+        sibling = key_of(target.elements[1 - binding.index[0]].value)
+        if sibling is None:
+            return False
+        siblings.add(sibling)
+    if not pairs:
+        return False
+    finaliser = None
+    if cls is not None:
+        finaliser = next((stmt for stmt in cls.node.body.body
+                          if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__del__"
+                          and stmt.params.params), None)
+    return all(_only_written(module, sibling, qualify, finaliser, head)
+               for sibling in siblings)
+
+
+def _closure_bindings(scope, name, scopes):
+    """The bindings of ``name`` in the nearest enclosing function that binds it, for a name
+    a nested function only reads (``drain()`` reading the pair its factory made): every one
+    of them, since the nested function may run after any of them, and those of the functions
+    nested in it that declare the name ``nonlocal`` (``nonlocal r; w, r = socketpair()``).
+    Nothing when the function binds it itself, or something under the enclosing one declares
+    it ``global`` or uses ``match``."""
+    if scope.kind != "function" or scope.bindings.get(name):
+        return ()
+    outer = scope.parent
+    while outer is not None and outer.kind == "class":
+        outer = outer.parent  # a class body does not enclose the functions in it
+    while outer is not None and outer.kind == "function":
+        if outer.bindings.get(name):
+            break
+        outer = outer.parent
+    else:
+        return ()
+    if outer is None:
+        return ()
+    found = list(outer.bindings[name])
+    declared = declared_names(outer.node)
+    if "*" in declared:
+        return ()
+    if name in declared:
+        for inner in scopes:
+            if inner is outer or inner.kind != "function" or not inner.bindings.get(name):
+                continue
+            parent = inner.parent
+            while parent is not None and parent is not outer:
+                parent = parent.parent
+            if parent is None:
+                continue
+            if not _declares_nonlocal(inner.node, name):
+                return ()  # a global, or a local of its own that the walk does not tell
+            found.extend(inner.bindings[name])
+    return found
+
+
+def _declares_nonlocal(function, name):
+    """``function``'s own code (not nested functions) declares ``name`` ``nonlocal``, and
+    nothing in it declares it ``global``."""
+    nonlocal_ = False
+    stack = list(iter_children(function.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Global) and any(i.name.value == name for i in node.names):
+            return False
+        if isinstance(node, cst.Nonlocal) and any(i.name.value == name for i in node.names):
+            nonlocal_ = True
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(iter_children(node))
+    return nonlocal_
+
+
+def _only_written(module, sibling, qualify, finaliser, self_name):
+    """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
+    does not close it, the assignment that binds it, a close in ``finaliser``'s own code
+    (``__del__``; only for ``self.x`` when its first parameter is ``self_name``), or its bound
+    ``close`` handed to a teardown registration (``pair_writer_kept_open``)."""
+    in_del_key = None
+    if finaliser is not None and sibling.partition(".")[0] == self_name:
+        first = finaliser.params.params[0].name.value
+        in_del_key = first + sibling[len(self_name):]
+    stack = [(module, False)]
+    while stack:
+        node, in_del = stack.pop()
+        if node is finaliser:
+            stack.extend((child, True) for child in iter_children(node))
+            continue
+        if in_del and isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            in_del = False  # nested code may run later, from elsewhere
+        wanted = in_del_key if in_del else sibling
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                key_of(node.func.value) in (sibling, wanted):
+            if node.func.attr.value in CLOSERS and not (
+                    in_del and key_of(node.func.value) == wanted):
+                return False
+            stack.extend((arg.value, in_del) for arg in node.args)
+            continue
+        if isinstance(node, cst.Call):
+            position = _teardown_position(node, qualify)
+            if position is not None:
+                positional = [arg for arg in node.args if not arg.keyword and not arg.star]
+                callback = positional[position].value if position < len(positional) else None
+                if isinstance(callback, cst.Attribute) and \
+                        key_of(callback.value) == sibling and callback.attr.value == "close":
+                    stack.extend((arg.value, in_del) for arg in node.args
+                                 if arg.value is not callback)
+                    stack.append((node.func, in_del))
+                    continue
+        if isinstance(node, cst.AssignTarget) and key_of(node.target) == sibling:
+            continue
+        if isinstance(node, (cst.Nonlocal, cst.Global)):
+            continue  # a declaration, no use (the uses after it are looked at)
+        if isinstance(node, cst.Element) and key_of(node.value) == sibling:
+            continue  # ``a, b = socketpair()``: the unpacking target
+        if isinstance(node, (cst.Name, cst.Attribute)) and key_of(node) in (sibling, wanted):
+            return False  # handed on, stored, used in ``with``: it may be closed out of sight
+        if isinstance(node, cst.Attribute):
+            stack.append((node.value, in_del))  # ``other.writer`` is no use of ``writer``
+            continue
+        if isinstance(node, cst.Arg):
+            stack.append((node.value, in_del))  # nor is the keyword of ``f(writer=...)``
+            continue
+        stack.extend((child, in_del) for child in iter_children(node))
+    return True

@@ -29,7 +29,9 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
-from lint_sockets.analysis.eof import deadline_loop, fails_when_empty, joined_with_str, str_names
+from lint_sockets.analysis.eof import (
+    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, str_names,
+)
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
@@ -101,6 +103,28 @@ class Facts(
     def calls_on(self, receiver_key: str) -> Sequence[CallSite]:
         """The recorded calls on ``receiver_key`` (``sock``, ``self.sock``), in any scope."""
         return self.model.calls_on(receiver_key)
+
+    def calls_on_each(self, receiver_key: str) -> list[CallSite]:
+        """The recorded calls on ``receiver_key`` made through the target of a ``for`` loop
+        over a literal list, tuple or set that holds it: in
+        ``for sock in [listener, other]: sock.setsockopt(...)`` the body runs once with
+        ``sock`` being ``listener``, so the call is one on ``listener`` too. The call must be
+        on the loop's own target (a plain name) directly in the loop's body, in the loop's
+        function."""
+        found = []
+        for loop in self.model.loops:
+            node = loop.node
+            if not isinstance(node, cst.For) or not isinstance(node.target, cst.Name) \
+                    or not isinstance(node.iter, (cst.List, cst.Tuple, cst.Set)):
+                continue
+            if not any(isinstance(element, cst.Element) and key_of(element.value) == receiver_key
+                       for element in node.iter.elements):
+                continue
+            target = node.target.value
+            for site in loop.calls:
+                if site.receiver_key == target and site.loops and site.loops[-1] is loop:
+                    found.append(site)
+        return found
 
     @property
     def loops(self) -> list[Loop]:
@@ -215,6 +239,12 @@ class Facts(
                 continue
             return False
         return True
+
+    def pair_writer_kept_open(self, site: CallSite) -> bool:
+        """The socket read at ``site`` is the read end of a ``socketpair()`` whose other end
+        the module only writes to, closing it only where the reader cannot be running
+        (``eof.pair_writer_kept_open``)."""
+        return pair_writer_kept_open(site, self.module, self.imports.qualify, self.scopes)
 
     # ---- module-wide facts -----------------------------------------------------------
 

@@ -393,6 +393,24 @@ class FlowFacts:
                     return True
         return False
 
+    def ephemeral_from(self, site, value):
+        """What ``value`` (an expression in the function of ``site``) gives when it is a call
+        of a project "find a free port" function, one that binds a socket of its own to port
+        0 and returns the port the kernel chose (``"port"``) or the socket's whole address
+        (``"address"``): ``find_available_port()``, ``net.free_port()``,
+        ``self._free_port()``. None otherwise, and with no index."""
+        if self.project is None or self.module_name is None:
+            return None
+        value = strip_await(value) if value is not None else None
+        if not isinstance(value, cst.Call):
+            return None
+        scope = site.scope
+        callee = self._callee_qname(scope, value.func, self._class_qname(scope.cls))
+        if callee is None or callee[0].endswith(".__init__"):
+            return None
+        function = self.project.function_of(callee[0])
+        return function.ephemeral if function is not None else None
+
     def keepalive_timers_set(self, site, key):
         """Keepalive timers are set, or may be, on the socket ``key`` that ``site`` turns
         keepalive on for: in the same function (for ``self.x``, in any method of the class

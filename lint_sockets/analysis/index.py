@@ -26,6 +26,8 @@ and answers the analysis' questions about them:
   hands to one of them (``until_concludes(self.sock.send, data)``, a decorated method
   returning ``self.sock.recv(n)``), the one query that looks at callers;
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
+- ``FunctionSummary.ephemeral``: whether a function is a "find a free port" helper, one that
+  binds a socket of its own to port 0 and returns the port (or address) the kernel chose;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
   through imports.
 
@@ -79,7 +81,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 5
+SUMMARY_VERSION = 6
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -97,6 +99,7 @@ MAX_PAYLOAD = 65_536  # larger return sizes are not recorded: no rule needs them
 
 SELF = "self."  # attribute targets are written "self.<attr>" whatever ``self`` is called
 RETURNED = "<return>"  # the target for "the socket this function returns"
+EPHEMERAL_KINDS = ("port", "address")  # what a "find a free port" function returns
 
 
 class ValueKind(enum.Enum):
@@ -283,11 +286,14 @@ class FunctionSummary:
     function fixes it (``return IAC + WILL + bytes([opt])``), else None; ``message``: every
     ``return`` gives a message the function composes from a literal template or structure
     (``return ("HELLO %s\r\n" % name).encode()``); ``writes``: its own code makes a write
-    call (``x.send(...)``, ``x.sendall(...)``, ``x.write(...)``...)."""
+    call (``x.send(...)``, ``x.sendall(...)``, ``x.write(...)``...); ``ephemeral``: it
+    binds a socket to port 0 and returns the port the kernel chose (``"port"``:
+    ``s.getsockname()[1]``) or the whole address (``"address"``: ``s.getsockname()``),
+    else None (``_returned_ephemeral``)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "writes")
+                 "writes", "ephemeral")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -303,12 +309,14 @@ class FunctionSummary:
     passes: List[Tuple[str, int, str]]
     message: bool
     writes: bool
+    ephemeral: Optional[str]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
-                 passes=(), message: bool = False, writes: bool = False):
+                 passes=(), message: bool = False, writes: bool = False,
+                 ephemeral: Optional[str] = None):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -326,13 +334,14 @@ class FunctionSummary:
         self.passes = list(passes)
         self.message = message
         self.writes = writes
+        self.ephemeral = ephemeral  # None, "port" or "address"
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
-                    or self.message or self.writes)
+                    or self.message or self.writes or self.ephemeral is not None)
 
     def to_json(self):
         data = {}
@@ -367,12 +376,17 @@ class FunctionSummary:
             data["msg"] = True
         if self.writes:
             data["w"] = True
+        if self.ephemeral is not None:
+            data["eph"] = self.ephemeral
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "w"}, "function")
+                           "dec", "n", "pass", "msg", "w", "eph"}, "function")
+        ephemeral = data.get("eph")
+        if "eph" in data and (type(ephemeral) is not str or ephemeral not in EPHEMERAL_KINDS):
+            _fail("ephemeral")
         size = data.get("n")
         if size is not None and (type(size) is not int or not 0 <= size <= MAX_PAYLOAD):
             _fail("size")
@@ -400,6 +414,7 @@ class FunctionSummary:
             passes=passes,
             message=_bool(data.get("msg", False)),
             writes=_bool(data.get("w", False)),
+            ephemeral=ephemeral,
         )
 
 
@@ -1861,10 +1876,11 @@ def _summarise_function(node, ctx, in_class, cls=None):
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
     size, message = _returned_size(node, ctx)
+    ephemeral = _returned_ephemeral(node)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
-            or walk.writes):
+            or walk.writes or ephemeral is not None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -1880,7 +1896,138 @@ def _summarise_function(node, ctx, in_class, cls=None):
     summary = walk.summary()
     summary.size = size
     summary.message = message
+    summary.ephemeral = ephemeral
     return _PLAIN if summary.is_plain() else summary
+
+
+def _own_nodes(func):
+    """The nodes of a function's own code: nested functions, lambdas and classes left out."""
+    stack = list(func.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, _FUNCTIONS + (ast.Lambda, ast.ClassDef)):
+                stack.append(child)
+
+
+def _getsockname_of(node):
+    """``s`` for ``s.getsockname()`` (no arguments), else None."""
+    if isinstance(node, ast.Call) and not node.args and not node.keywords \
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "getsockname" \
+            and isinstance(node.func.value, ast.Name):
+        return node.func.value.id
+    return None
+
+
+def _ephemeral_value(node):
+    """(socket name, kind) for ``s.getsockname()[1]`` ("port") or ``s.getsockname()``
+    ("address"), else None."""
+    if isinstance(node, ast.Subscript):
+        index = node.slice
+        name = _getsockname_of(node.value)
+        if name is not None and isinstance(index, ast.Constant) and type(index.value) is int \
+                and index.value == 1:
+            return name, "port"
+        return None
+    name = _getsockname_of(node)
+    return (name, "address") if name is not None else None
+
+
+def _returned_ephemeral(func):
+    """"port" when every ``return`` of ``func`` gives the port a socket of its own was given
+    by binding it to port 0 (a "find a free port" helper), "address" when each gives that
+    socket's whole address; None otherwise.
+
+    Each ``return`` gives ``s.getsockname()[1]`` (or ``s.getsockname()``), or a local name
+    whose every assignment in the function is that value or ``None`` (``port = None`` before
+    a ``try`` that sets it); all of them name the same socket ``s``, a local name, and every
+    ``bind()`` on ``s`` in the function is to a literal ``(host, 0)`` tuple, with at least
+    one, and ``s`` is bound (assigned, a ``with`` target...) at most once. A function that also binds ``s`` elsewhere, returns anything else, or gives
+    another socket's address does not count."""
+    if isinstance(func, ast.AsyncFunctionDef):
+        return None
+    returns = []
+    assigned = {}  # name -> list of values (None for a binding that is no plain assignment)
+    binds = {}  # socket name -> all binds to port 0
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Return):
+            returns.append(node.value)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                else:
+                    for inner in ast.walk(target):
+                        if isinstance(inner, ast.Name):
+                            assigned.setdefault(inner.id, []).append(None)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.With,
+                               ast.NamedExpr, ast.comprehension, ast.ExceptHandler,
+                               ast.Global, ast.Nonlocal, ast.Delete, ast.Import,
+                               ast.ImportFrom)):
+            targets = []
+            if isinstance(node, (ast.AugAssign, ast.For, ast.NamedExpr, ast.comprehension)):
+                targets = [node.target]
+            elif isinstance(node, ast.AnnAssign):
+                if node.value is not None and isinstance(node.target, ast.Name):
+                    assigned.setdefault(node.target.id, []).append(node.value)
+                    continue
+                targets = [node.target]
+            elif isinstance(node, ast.With):
+                targets = [item.optional_vars for item in node.items if item.optional_vars]
+            elif isinstance(node, ast.ExceptHandler):
+                if node.name:
+                    assigned.setdefault(node.name, []).append(None)
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                for name in node.names:
+                    assigned.setdefault(name, []).append(None)
+            elif isinstance(node, ast.Delete):
+                targets = node.targets
+            else:
+                for alias in node.names:
+                    name = (alias.asname or alias.name).partition(".")[0]
+                    assigned.setdefault(name, []).append(None)
+            for target in targets:
+                for inner in ast.walk(target):
+                    if isinstance(inner, ast.Name):
+                        assigned.setdefault(inner.id, []).append(None)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "bind" and isinstance(node.func.value, ast.Name):
+            address = node.args[0] if len(node.args) == 1 and not node.keywords else None
+            zero = isinstance(address, ast.Tuple) and len(address.elts) == 2 \
+                and isinstance(address.elts[1], ast.Constant) \
+                and type(address.elts[1].value) is int and address.elts[1].value == 0
+            binds.setdefault(node.func.value.id, []).append(zero)
+    if not returns:
+        return None
+    found = set()
+    for value in returns:
+        if value is None:
+            return None
+        direct = _ephemeral_value(value)
+        if direct is not None:
+            found.add(direct)
+            continue
+        if not isinstance(value, ast.Name) or value.id not in assigned:
+            return None
+        kinds = set()
+        for assignment in assigned[value.id]:
+            if isinstance(assignment, ast.Constant) and assignment.value is None:
+                continue
+            one = _ephemeral_value(assignment) if assignment is not None else None
+            if one is None:
+                return None
+            kinds.add(one)
+        if not kinds:
+            return None
+        found |= kinds
+    if len(found) != 1:
+        return None
+    name, kind = found.pop()
+    zeros = binds.get(name)
+    if not zeros or not all(zeros) or len(assigned.get(name, ())) > 1:
+        return None  # bound elsewhere too, or the name may hold another socket by then
+    return kind
 
 
 # Codecs that write at most four bytes a character (``unicode_escape`` writes ten).

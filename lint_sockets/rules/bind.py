@@ -83,11 +83,17 @@ def _port(facts, site, address):
     (``bind(DEFAULT_ADDR)``, imported from another project module too); a port, or an
     address, that is a name or ``self`` attribute whose last assignment in the function
     runs on every path to the bind with nothing in between that can change it
-    (``Facts.value_before``). None if unknown."""
+    (``Facts.value_before``). A port or address that such a name holds from a call of a
+    project "find a free port" function, or that such a call gives in the ``bind()`` itself,
+    is port 0 (``Facts.ephemeral_from``). None if unknown."""
     if isinstance(address, (cst.Name, cst.Attribute)):
         value = facts.value_before(site, address)
         if isinstance(value, cst.Tuple):
             address = value
+        elif facts.ephemeral_from(site, value) == "address":
+            return 0  # the address a "find a free port" function got by binding port 0
+    elif facts.ephemeral_from(site, address) == "address":
+        return 0
     if isinstance(address, cst.Tuple):
         if len(address.elements) >= 2:
             return _number(facts, site, address.elements[1].value)
@@ -106,12 +112,16 @@ def _number(facts, site, node):
     number = int_value(node)
     if number is not None:
         return number
+    if facts.ephemeral_from(site, node) == "port":
+        return 0  # a "find a free port" function's port: new on every run
     if isinstance(node, (cst.Name, cst.Attribute)):
         value = facts.value_before(site, node)
         if value is not None:
             number = int_value(value)
             if number is not None:
                 return number
+            if facts.ephemeral_from(site, value) == "port":
+                return 0
             node = value
     constant = facts.constant_value(node)
     return constant if type(constant) is int else None
@@ -142,7 +152,7 @@ def _same_socket_calls(facts, site):
     scope = site.scope
     head, _, rest = key.partition(".")
     in_class = bool(rest) and scope.cls is not None and head == scope.self_name
-    for other in facts.calls_on(key):
+    for other in (*facts.calls_on(key), *facts.calls_on_each(key)):
         if other.scope is scope:
             yield other, True
         elif in_class and other.scope.cls is scope.cls:

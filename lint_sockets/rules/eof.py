@@ -56,7 +56,7 @@ def check(facts, report):
             continue
         if _tested(site, loop, asked):
             continue
-        if method in _RECV and helper is None and _pair_writer_kept_open(facts, site):
+        if method in _RECV and helper is None and facts.pair_writer_kept_open(site):
             continue
         depth = site.loops.index(loop) + 1
         if facts.loop_has_deadline(loop):
@@ -98,62 +98,6 @@ def _read_helper(facts, site):
         return None
     helper = facts.through_helper(site)
     return helper if helper is not None and helper.method in _RECV else None
-
-
-_CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})
-
-
-def _pair_writer_kept_open(facts, site):
-    """The socket is one end of a ``socketpair()`` (a wake-up pipe) whose other end this
-    module only ever writes to: it never closes it, shuts it down, hands it to another
-    function or uses it in ``with``. The reader's EOF would need the program to close its own
-    writer, so it never comes while the reader is in use."""
-    key = site.receiver_key
-    bindings = site.reaching
-    head, _, attr = key.partition(".")
-    if attr and site.scope.cls is not None and head == site.scope.self_name and "." not in attr:
-        bindings = site.scope.cls.attr_bindings.get(attr, ())
-    if not bindings:
-        return False
-    siblings = set()
-    for binding in bindings:
-        value = strip_await(binding.value) if binding.value is not None else None
-        if binding.index is None or not isinstance(value, cst.Call) or \
-                facts.imports.qualify(value.func) != "socket.socketpair":
-            return False
-        statement = binding.node
-        if not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
-            return False
-        target = statement.targets[0].target
-        if not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != 2:
-            return False
-        sibling = key_of(target.elements[1 - binding.index[0]].value)
-        if sibling is None:
-            return False
-        siblings.add(sibling)
-    return all(_only_written(facts, sibling) for sibling in siblings)
-
-
-def _only_written(facts, sibling):
-    """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
-    does not close it (or the assignment that binds it)."""
-    stack = [facts.module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                key_of(node.func.value) == sibling:
-            if node.func.attr.value in _CLOSERS:
-                return False
-            stack.extend(arg.value for arg in node.args)
-            continue
-        if isinstance(node, cst.AssignTarget) and key_of(node.target) == sibling:
-            continue
-        if isinstance(node, cst.Element) and key_of(node.value) == sibling:
-            continue  # ``a, b = socketpair()``: the unpacking target
-        if key_of(node) == sibling and isinstance(node, (cst.Name, cst.Attribute)):
-            return False  # handed on, stored, used in ``with``: it may be closed out of sight
-        stack.extend(iter_children(node))
-    return True
 
 
 def _str_tested(site, loop):
