@@ -320,8 +320,17 @@ class SummaryCache:
                 write_signed(self.parent, self.base, name, self._key, body)
         except _NotUsable as error:
             self.warnings.append(str(error))
+            return
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            return  # a cache that cannot be written only costs time
+        # Written: the summaries made in this run are left to the project, which holds
+        # them once (as the index's); those read from the file stay for the index to
+        # fetch. Should a later save find one of this run's missing (a cached summary
+        # made again), it leaves it out, and the next run makes it again.
+        self._data = {path: entry for path, entry in summaries.items()
+                      if path not in self.fresh}
+        self.fresh = {}
+        self.dirty = False
 
 
 # --- the project ----------------------------------------------------------------------------
@@ -350,12 +359,18 @@ class Project:
     @property
     def index(self):
         """The ProjectIndex. A cached summary the index core rejects (from another version,
-        say) is made again from its file."""
+        say) is made again from its file. Once built, the index's summaries take the place
+        of their plain data (a project seen with another text of one module reuses them),
+        so this process holds each module's summary once."""
         if self._index is None:
-            from_json = core().ModuleSummary.from_json
+            summary_class = core().ModuleSummary
+            from_json = summary_class.from_json
             built = {}
             repaired = False
             for name, (digest, data, path) in list(self.summaries.items()):
+                if type(data) is summary_class:
+                    built[name] = data  # as built for another view of the project
+                    continue
                 if data is LAZY:
                     found, data = (self._fetch(path, digest) if self._fetch is not None
                                    else (False, None))
@@ -385,6 +400,9 @@ class Project:
                 self.digest = _digest(self.summaries)
                 if self.cache is not None:
                     self.cache.save()
+            for name, summary in built.items():
+                digest, _, path = self.summaries[name]
+                self.summaries[name] = (digest, summary, path)
             self._index = core().ProjectIndex(self.root, built)
         return self._index
 

@@ -321,6 +321,8 @@ def _first_passes(tasks):
 
 # In the worker processes of the analysis: project root -> Project (set before they start)
 _PROJECTS = {}
+# The main process does not collect while it gathers the summaries; its workers do
+_PAUSED = False
 
 
 def run_files(job, paths, jobs, cache, projects=True):
@@ -376,7 +378,6 @@ def _run_files(job, paths, jobs, cache, projects=True):
     for index, (path, root) in enumerate(zip(paths, roots)):
         if root is not None:
             checked.setdefault((root, os.path.abspath(path)), index)
-    prechecked = {}
     first = []
     for root, loader in loaders.items():
         for path in loader.missing:
@@ -386,7 +387,33 @@ def _run_files(job, paths, jobs, cache, projects=True):
             first.append((index, root, path, (None if index is None
                                               else job.for_path(paths[index]), path,
                                               name, is_package)))
-    done = _in_workers(_first_passes, [task for *_, task in first], jobs)
+    import gc
+
+    # The modules imported so far are out of the collector's reach for the whole run
+    # (_freeze), and while this process gathers the summaries (round 1 with --jobs 1
+    # parses here) it does not collect at all: each collection would walk every summary
+    # gathered so far again. Python's trees and the summaries hold no reference cycles;
+    # the workers, which gather nothing, collect as usual (_start_worker).
+    frozen = [_freeze() if first else False]  # a warm run parses nothing here
+    global _PAUSED
+    _PAUSED = gc.isenabled()
+    gc.disable()
+    try:
+        done = _in_workers(_first_passes, [task for *_, task in first], jobs)
+    finally:
+        if _PAUSED:
+            gc.enable()
+        _PAUSED = False
+    try:
+        return _second_round(job, paths, jobs, cache, results, roots, loaders, first, done,
+                             frozen)
+    finally:
+        if frozen[0]:
+            gc.unfreeze()  # collectable again once the run drops them
+
+
+def _second_round(job, paths, jobs, cache, results, roots, loaders, first, done, frozen):
+    prechecked = {}
     for (index, root, path, _), (key, digest, data, verdict) in zip(first, done):
         loaders[root].add(path, key, digest, data)
         if isinstance(verdict, FileResult):
@@ -394,6 +421,7 @@ def _run_files(job, paths, jobs, cache, projects=True):
             results[index] = verdict
         elif verdict is not None:
             prechecked[index] = verdict
+    del first[:], done[:]  # the summaries are the loaders' now
     built = {}
     for root, loader in loaders.items():
         built[root] = loader.finish()
@@ -428,15 +456,20 @@ def _run_files(job, paths, jobs, cache, projects=True):
     tasks = [(job.for_path(paths[i]), paths[i], roots[i], prechecked.get(i)) for i in todo]
     global _PROJECTS
     _PROJECTS = built
-    frozen = _freeze() if todo else False
+    if todo:
+        if frozen[0]:
+            # the indexes and summaries join what _freeze moved out of the collector's
+            # reach in the first round
+            import gc
+
+            gc.collect()
+            gc.freeze()
+        else:
+            frozen[0] = _freeze()
     try:
         done = _in_workers(_work, tasks, jobs, big=_work_big)
     finally:
         _PROJECTS = {}
-        if frozen:
-            import gc
-
-            gc.unfreeze()  # collectable again once the run drops them
     for index, result in zip(todo, done):
         results[index] = result
         if cache is not None and not result.errors:
@@ -446,11 +479,11 @@ def _run_files(job, paths, jobs, cache, projects=True):
 
 
 def _freeze():
-    """Move what this process holds now (the indexes, the summaries, the modules imported)
-    out of the cyclic garbage collector's reach while the files are analysed; True when
-    done here. They outlive the analysis, and each full collection during it (libcst's
-    trees make many) would walk them all again, here and in every worker forked from
-    here (which would also copy the pages the collector writes to). Measured on the
+    """Move what this process holds now (the modules imported; before the analysis, the
+    indexes and the summaries too) out of the cyclic garbage collector's reach for the
+    run; True when done here. They outlive the run, and each full collection during it
+    (libcst's trees make many) would walk them all again, here and in every worker forked
+    from here (which would also copy the pages the collector writes to). Measured on the
     standard library: a quarter of libcst's parse time with --jobs 1."""
     import gc
 
@@ -608,6 +641,10 @@ def _start_worker(projects=None):
     global _PROJECTS
     if projects:
         _PROJECTS = projects
+    if _PAUSED:
+        import gc
+
+        gc.enable()
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, _stop_worker)

@@ -1578,3 +1578,63 @@ def test_modules_importing_socket_code_from_the_project(tmp_path):
     # a cycle of re-exports terminates, and carries nothing
     assert not index.imports_socket_code("pkg.a")
     assert not index.imports_socket_code("pkg.b")
+
+
+def test_local_assignments_see_every_binding_as_ast_walk_does():
+    from lint_sockets.analysis.index import _local_assignments
+
+    func = ast.parse(textwrap.dedent("""
+        def f(items):
+            a = b"x"
+            a = b"yy"
+            b, c = 1, 2
+            for d in items:
+                e = [g for g in d if (h := g)]
+            with open(d) as i:
+                j = k = i
+            l += 1
+            def inner():
+                m = 2
+                return (n := m)
+            class K:
+                o = 3
+            match items:
+                case [p]:
+                    q = p
+            return a
+    """)).body[0]
+    assigned = {}
+    simple = set()
+    stores = []
+    for sub in ast.walk(func):
+        if type(sub) is ast.Assign:
+            for target in sub.targets:
+                if type(target) is ast.Name:
+                    simple.add(id(target))
+                    assigned.setdefault(target.id, []).append(sub.value)
+        elif type(sub) is ast.Name and type(sub.ctx) is ast.Store:
+            stores.append(sub)
+    unknown = {name.id for name in stores if id(name) not in simple}
+    got_assigned, got_unknown = _local_assignments(func)
+    assert got_unknown == unknown == {"b", "c", "d", "g", "h", "i", "l", "n"}
+    assert {n: [id(v) for v in vs] for n, vs in got_assigned.items()} == \
+        {n: [id(v) for v in vs] for n, vs in assigned.items()}
+    assert set(got_assigned) == {"a", "e", "j", "k", "m", "o", "q"}
+
+
+def test_a_message_needs_every_binding_of_a_returned_name():
+    """A returned name is a message only when each of its bindings is a plain assignment
+    of one; a name bound only some other way (a loop, ``with``, ``:=``) is none."""
+    def message(body):
+        source = "def f(name, items):\n" + textwrap.indent(textwrap.dedent(body), "    ")
+        summary = summarise(ast.parse(source), "m", False)
+        function = summary.functions["f"]
+        return function.message
+
+    assert message('line = "HELLO %s\\r\\n" % name\nreturn line.encode()\n')
+    assert message('line = "HELLO %s\\r\\n" % name\nreturn line\n')
+    assert not message('line = "HELLO %s\\r\\n" % name\nfor line in items:\n    pass\n'
+                       'return line\n')
+    assert not message('with items as line:\n    pass\nreturn line\n')
+    assert not message('if (line := items.pop()):\n    pass\nreturn line\n')
+    assert not message('return line\n')

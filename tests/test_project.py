@@ -565,3 +565,49 @@ def test_fixes_see_the_project_as_checks_do(tmp_path, user_cache, monkeypatch, c
         assert changed is (limit == 0), (limit, out)
     if mode == "--fix":
         assert "ConnectionAbortedError" in server.read_text()
+
+
+def test_a_run_leaves_the_collector_as_it_found_it(tmp_path, user_cache, monkeypatch,
+                                                   capsys):
+    """The run pauses the cyclic collector while it gathers the summaries and keeps what
+    it holds out of its reach while it analyses; afterwards the collector is on and
+    nothing stays frozen, whether the summaries were made here or came from the cache."""
+    import gc
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    monkeypatch.chdir(root)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    first = _lint(capsys, "-j", "1", ".")
+    assert first[1].count("SCK501") == 1
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert _lint(capsys, "-j", "2", "--no-cache", ".") == first
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert _lint(capsys, "-j", "1", ".") == first  # warm
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_index_takes_the_place_of_the_plain_summaries(tmp_path, user_cache):
+    """Once the index is built, the project holds each module's summary once (the index's),
+    and a view of the project with one module's text changed reuses the others."""
+    from lint_sockets.analysis.index import ModuleSummary
+
+    root = make_project(tmp_path)
+    (root / "pkg" / "server.py").write_text(SERVER_LOOP)
+    project = load_project(str(root))
+    index = project.index
+    held = {name: data for name, (_, data, _) in project.summaries.items()
+            if data is not None}
+    assert held and all(type(data) is ModuleSummary for data in held.values())
+    assert all(index.summaries[name] is data for name, data in held.items())
+    assert project.cache.fresh == {}  # saved, and left to the project
+    server = str(root / "pkg" / "server.py")
+    changed = project.with_source(server, SERVER_LOOP + "\nLIMIT = 3\n")
+    assert changed is not project and changed.digest != project.digest
+    assert changed.index.constant("pkg.server", "LIMIT") == 3
+    assert changed.index.summaries["pkg.helper"] is index.summaries["pkg.helper"]
+    assert changed.index.imports_socket_code("pkg.user")
+    # the cache still gives every summary to the next run
+    again = load_project(str(root))
+    assert again.digest == project.digest and not again.cache.dirty
+    assert again.index.imports_socket_code("pkg.user")

@@ -459,7 +459,7 @@ class ClassSummary:
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"b", "pm", "m", "ann", "as"}, "class")
-        methods = {_name(n): FunctionSummary() for n in
+        methods = {_name(n): _PLAIN for n in
                    _list(data.get("pm", []), MAX_ENTRIES, "methods")}
         for n, f in _dict(data.get("m", {}), MAX_ENTRIES, "methods").items():
             methods[_name(n)] = FunctionSummary.from_json(f)
@@ -588,7 +588,7 @@ class ModuleSummary:
         constants = {}
         for n, v in _dict(data.get("constants", {}), MAX_ENTRIES, "constants").items():
             constants[_name(n)] = _constant_from_json(v, 0)
-        functions = {_name(n): FunctionSummary() for n in
+        functions = {_name(n): _PLAIN for n in  # one object, as summarise shares it
                      _list(data.get("pf", []), MAX_ENTRIES, "functions")}
         for n, f in _dict(data.get("functions", {}), MAX_ENTRIES, "functions").items():
             functions[_name(n)] = FunctionSummary.from_json(f)
@@ -2051,7 +2051,7 @@ def _returned_size(func, ctx):
     returns = _return_values(func)
     if not returns:
         return None, False
-    names = None
+    names = assigned = None
     try:
         # Most returns need no local name: then no walk of every expression is needed
         size = _bound_of(returns, ctx, {}, _NAMES_NEEDED)
@@ -2068,8 +2068,18 @@ def _returned_size(func, ctx):
     if size is not None or not all(_message_shaped(value) for value in returns):
         return size, False
     if names is None:
+        # As for the size: a name no plain assignment binds is no message whether or not
+        # it is bound some other way, so the walk of every expression is needed only for
+        # a name that one binds.
         try:
             return None, all(_message_of(v, ctx, {}, _NAMES_NEEDED, 0) for v in returns)
+        except _NeedsNames:
+            pass
+        if assigned is None:
+            assigned = _plain_assignments(func)
+        try:
+            unknown = _NamesNeeded(assigned, ctx)
+            return None, all(_message_of(v, ctx, assigned, unknown, 0) for v in returns)
         except _NeedsNames:
             names = _local_assignments(func)
     return None, all(_message_of(v, ctx, *names, 0) for v in returns)
@@ -2097,15 +2107,31 @@ def _local_assignments(func):
     assigned = {}
     simple = set()
     stores = []
-    for sub in ast.walk(func):
+    # ast.walk's order (breadth first), without its generators; a name's children (its
+    # context) and constants hold nothing more
+    found = [func]
+    i = 0
+    while i < len(found):
+        sub = found[i]
+        i += 1
         kind = type(sub)
+        if kind is ast.Name:
+            if type(sub.ctx) is ast.Store:
+                stores.append(sub)
+            continue
+        if kind is ast.Constant:
+            continue
         if kind is ast.Assign:
             for target in sub.targets:
                 if type(target) is ast.Name:
                     simple.add(id(target))
                     assigned.setdefault(target.id, []).append(sub.value)
-        elif kind is ast.Name and type(sub.ctx) is ast.Store:
-            stores.append(sub)
+        for field in sub._fields:
+            value = getattr(sub, field, None)
+            if type(value) is list:
+                found.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                found.append(value)
     return assigned, {name.id for name in stores if id(name) not in simple}
 
 
