@@ -81,7 +81,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 6
+SUMMARY_VERSION = 7
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -285,15 +285,14 @@ class FunctionSummary:
     ``size``: an upper bound on the length of the bytes every ``return`` gives, when the
     function fixes it (``return IAC + WILL + bytes([opt])``), else None; ``message``: every
     ``return`` gives a message the function composes from a literal template or structure
-    (``return ("HELLO %s\r\n" % name).encode()``); ``writes``: its own code makes a write
-    call (``x.send(...)``, ``x.sendall(...)``, ``x.write(...)``...); ``ephemeral``: it
+    (``return ("HELLO %s\r\n" % name).encode()``); ``ephemeral``: it
     binds a socket to port 0 and returns the port the kernel chose (``"port"``:
     ``s.getsockname()[1]``) or the whole address (``"address"``: ``s.getsockname()``),
     else None (``_returned_ephemeral``)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "writes", "ephemeral")
+                 "ephemeral")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -308,14 +307,13 @@ class FunctionSummary:
     size: Optional[int]
     passes: List[Tuple[str, int, str]]
     message: bool
-    writes: bool
     ephemeral: Optional[str]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
-                 passes=(), message: bool = False, writes: bool = False,
+                 passes=(), message: bool = False,
                  ephemeral: Optional[str] = None):
         self.params = list(params)
         self.kwonly = list(kwonly)
@@ -333,7 +331,6 @@ class FunctionSummary:
         # ``until_concludes(self.sock.send, data)`` -> ("until_concludes", 0, "self.sock.send"))
         self.passes = list(passes)
         self.message = message
-        self.writes = writes
         self.ephemeral = ephemeral  # None, "port" or "address"
 
     def is_plain(self):
@@ -341,7 +338,7 @@ class FunctionSummary:
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
-                    or self.message or self.writes or self.ephemeral is not None)
+                    or self.message or self.ephemeral is not None)
 
     def to_json(self):
         data = {}
@@ -374,8 +371,6 @@ class FunctionSummary:
             data["pass"] = [[c, i, a] for c, i, a in self.passes]
         if self.message:
             data["msg"] = True
-        if self.writes:
-            data["w"] = True
         if self.ephemeral is not None:
             data["eph"] = self.ephemeral
         return data
@@ -383,7 +378,7 @@ class FunctionSummary:
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "w", "eph"}, "function")
+                           "dec", "n", "pass", "msg", "eph"}, "function")
         ephemeral = data.get("eph")
         if "eph" in data and (type(ephemeral) is not str or ephemeral not in EPHEMERAL_KINDS):
             _fail("ephemeral")
@@ -413,7 +408,6 @@ class FunctionSummary:
             size=size,
             passes=passes,
             message=_bool(data.get("msg", False)),
-            writes=_bool(data.get("w", False)),
             ephemeral=ephemeral,
         )
 
@@ -785,48 +779,6 @@ _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "re
                            "recvmsg_into", "read"})
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
-# Calls that write on what they are called on (a socket, a file made from it)
-_WRITE_CALLS = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
-                          "writelines"})
-_WRITE_SEARCH_DEPTH = 5  # how deep in one statement's expression a write call is looked for
-
-
-def _writes_in(node):
-    """A write call (``x.send(...)``...) in the expression ``node``: the call itself, or one
-    in its arguments, an operand, a subscript or a slice bound, at most
-    _WRITE_SEARCH_DEPTH levels down (``buf = buf[sock.send(buf):]``)."""
-    if type(node) not in _WRITE_CARRIERS:
-        return False
-    pending = [(node, 0)]
-    while pending:
-        node, depth = pending.pop()
-        kind = type(node)
-        if kind is ast.Call:
-            func = node.func
-            if type(func) is ast.Attribute and func.attr in _WRITE_CALLS:
-                return True
-            children = node.args
-        elif kind is ast.Await:
-            children = (node.value,)
-        elif kind is ast.BinOp:
-            children = (node.left, node.right)
-        elif kind is ast.Subscript:
-            children = (node.value, node.slice)
-        elif kind is ast.Slice:
-            children = (node.lower, node.upper)
-        else:
-            children = node.elts  # a tuple
-        if depth < _WRITE_SEARCH_DEPTH:
-            for child in children:
-                if type(child) in _WRITE_CARRIERS:
-                    pending.append((child, depth + 1))
-    return False
-
-
-_WRITE_CARRIERS = frozenset({ast.Call, ast.Await, ast.BinOp, ast.Subscript, ast.Slice,
-                             ast.Tuple})
-
-
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
 _PASSED_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                              "recvmsg_into", "send", "sendall", "sendto", "sendmsg", "accept",
@@ -1191,13 +1143,13 @@ def _socket_type_of_call(call, ctx):
 
 
 _READ_ONLY_EMPTY = MappingProxyType({})
-_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH, _AUG = range(11)
+_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH = range(10)
 # The statements a function walk looks at (others: raise, pass, del, import... are skipped).
 _STATEMENT_KINDS = {
     ast.Expr: _EXPR, ast.Assign: _ASSIGN, ast.Return: _RETURN, ast.If: _IF,
     ast.For: _LOOP, ast.While: _LOOP, ast.AsyncFor: _LOOP, ast.With: _WITH,
     ast.AsyncWith: _WITH, ast.AnnAssign: _ANNASSIGN, ast.Try: _TRY,
-    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF, ast.AugAssign: _AUG,
+    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF,
 }
 if hasattr(ast, "TryStar"):
     _STATEMENT_KINDS[ast.TryStar] = _TRY
@@ -1226,7 +1178,6 @@ class _FunctionWalk:
     annotations = _READ_ONLY_EMPTY  # attr -> [dotted]
     eof = None
     sends_all = False
-    writes = False  # the function's own code makes a write call
     retry = None
     inner = None  # nested function name -> _FunctionWalk
     guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
@@ -1334,12 +1285,7 @@ class _FunctionWalk:
                 if type(value) is ast.Call:
                     self.call_statement(value)
                     self.passed_methods(value)
-                elif not self.writes and _writes_in(value):
-                    self.writes = True
             elif code == _ASSIGN:
-                if not self.writes and type(stmt.value) in _WRITE_CARRIERS and \
-                        _writes_in(stmt.value):
-                    self.writes = True  # n = sock.send(data)
                 self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
@@ -1348,12 +1294,7 @@ class _FunctionWalk:
                         self.local_nodes[target.id] = stmt.value
                     else:
                         self.assign(target, stmt.value)
-            elif code == _AUG:
-                if not self.writes and _writes_in(stmt.value):
-                    self.writes = True  # sent += sock.send(view[sent:])
             elif code == _RETURN:
-                if stmt.value is not None and not self.writes and _writes_in(stmt.value):
-                    self.writes = True
                 if stmt.value is not None:
                     self.passed_methods(stmt.value)
                     self.returned(stmt.value)
@@ -1405,8 +1346,6 @@ class _FunctionWalk:
     # -- calls as statements: settings and helper calls
     def call_statement(self, call):
         func = call.func
-        if not self.writes and _writes_in(call):
-            self.writes = True
         if type(func) is ast.Attribute:
             method = func.attr
             if method in _SETTING_CALLS:
@@ -1756,7 +1695,7 @@ class _FunctionWalk:
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
             sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
-            passes=self.passes, writes=self.writes)
+            passes=self.passes)
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -1879,8 +1818,7 @@ def _summarise_function(node, ctx, in_class, cls=None):
     ephemeral = _returned_ephemeral(node)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations or size is not None or walk.passes or message
-            or walk.writes or ephemeral is not None):
+            or walk.annotations or size is not None or walk.passes or message or ephemeral is not None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
