@@ -1818,7 +1818,8 @@ def _summarise_function(node, ctx, in_class, cls=None):
     ephemeral = _returned_ephemeral(node)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
-            or walk.annotations or size is not None or walk.passes or message or ephemeral is not None):
+            or walk.annotations or size is not None or walk.passes or message
+            or ephemeral is not None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -1872,6 +1873,26 @@ def _ephemeral_value(node):
     return (name, "address") if name is not None else None
 
 
+def _may_return_ephemeral(func):
+    """A cheap first test for ``_returned_ephemeral``, visiting statements only: every
+    ``return`` gives ``s.getsockname()[1]``, ``s.getsockname()`` or a name, and a name
+    returned is assigned such a value somewhere in the function."""
+    returns = _return_values(func)
+    if not returns:
+        return False
+    names = []
+    for value in returns:
+        if type(value) is ast.Name:
+            names.append(value.id)
+        elif _ephemeral_value(value) is None:
+            return False
+    if len(names) < len(returns):
+        return True
+    assigned = _plain_assignments(func)
+    return any(_ephemeral_value(value) is not None
+               for name in names for value in assigned.get(name, ()))
+
+
 def _returned_ephemeral(func):
     """"port" when every ``return`` of ``func`` gives the port a socket of its own was given
     by binding it to port 0 (a "find a free port" helper), "address" when each gives that
@@ -1881,9 +1902,10 @@ def _returned_ephemeral(func):
     whose every assignment in the function is that value or ``None`` (``port = None`` before
     a ``try`` that sets it); all of them name the same socket ``s``, a local name, and every
     ``bind()`` on ``s`` in the function is to a literal ``(host, 0)`` tuple, with at least
-    one, and ``s`` is bound (assigned, a ``with`` target...) at most once. A function that also binds ``s`` elsewhere, returns anything else, or gives
-    another socket's address does not count."""
-    if isinstance(func, ast.AsyncFunctionDef):
+    one, and ``s`` is bound (assigned, a ``with`` target...) at most once. A function that
+    also binds ``s`` elsewhere, returns anything else, or gives another socket's address
+    does not count."""
+    if isinstance(func, ast.AsyncFunctionDef) or not _may_return_ephemeral(func):
         return None
     returns = []
     assigned = {}  # name -> list of values (None for a binding that is no plain assignment)

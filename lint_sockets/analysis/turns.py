@@ -447,8 +447,9 @@ class TurnFacts:
 
     def arrives_whole(self, site) -> bool:
         """A ``recv(n)`` on a plain (not TLS) socket with a fixed ``n`` of at most
-        WHOLE_AT_SEGMENT_START bytes that starts a turn: the bytes are the start of the peer's reply, which begins a segment,
-        and a segment carries at least that many bytes unless the write was smaller."""
+        WHOLE_AT_SEGMENT_START bytes that starts a turn: the bytes are the start of the
+        peer's reply, which begins a segment, and a segment carries at least that many bytes
+        unless the write was smaller."""
         size = site.argument(0, "bufsize")
         value = int_value(size) if size is not None else None
         if value is None and size is not None:
