@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import LEAVES, declared_names, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (
+    LEAVES, declared_names, iter_children, key_of, strip_await, struct_size, suite_leaves,
+)
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``).
 EMPTINESS_PRESERVING = frozenset({
@@ -211,21 +213,6 @@ _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.Set
                 cst.DictComp, cst.GeneratorExp)
 
 
-def _struct_size(node):
-    """The size of a literal ``struct`` format, None when it is not a valid literal."""
-    import struct
-
-    if not isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        return None
-    value = node.evaluated_value
-    if not isinstance(value, (str, bytes)) or len(value) > 100:
-        return None
-    try:
-        return struct.calcsize(value)
-    except (struct.error, TypeError, ValueError, OverflowError):
-        return None
-
-
 def _consumer(node, read, key, qualify):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
@@ -259,7 +246,7 @@ def _consumer(node, read, key, qualify):
             exc = _FAILS_ON_EMPTY.get(qname)
             args = [a for a in node.args if a.keyword is None and not a.star]
             if exc is not None and qname.startswith("struct."):
-                size = _struct_size(args[0].value) if len(args) >= 2 else None
+                size = struct_size(args[0].value) if len(args) >= 2 else None
                 if size and is_read(args[1].value):
                     return exc
             elif exc is not None and args and is_read(args[0].value):
@@ -395,17 +382,6 @@ def _deadline_test(test, qualify, changed, passed):
     return not (_names_in(test) - {"time"}) & changed
 
 
-def _ends_block(block):
-    body = getattr(block, "body", ())
-    if isinstance(block, cst.SimpleStatementSuite):
-        last = body[-1] if body else None
-    else:
-        line = body[-1] if body else None
-        last = line.body[-1] if isinstance(line, cst.SimpleStatementLine) and line.body \
-            else None
-    return isinstance(last, (cst.Break, cst.Return, cst.Raise))
-
-
 def deadline_loop(loop, qualify):
     """The loop ends at a deadline fixed before it: its condition compares a clock with
     values the loop does not change (``while time.time() < deadline:``), or a statement of
@@ -418,7 +394,7 @@ def deadline_loop(loop, qualify):
         return True
     for stmt in getattr(node.body, "body", ()):
         if isinstance(stmt, cst.If) and stmt.orelse is None and \
-                _deadline_test(stmt.test, qualify, changed, True) and _ends_block(stmt.body):
+                _deadline_test(stmt.test, qualify, changed, True) and suite_leaves(stmt.body):
             return True
     return False
 

@@ -375,7 +375,7 @@ class FlowFacts:
         if rest and ("." in rest or head != scope.self_name or cls_qname is None):
             return False
         reuse = Setting.REUSE_ADDRESS
-        for call, where in _calls_before(scope.node, site.node, key):
+        for call, where in _calls_passing(scope.node, key, site.node):
             if reuse in self._passed_settings(scope, call, where, cls_qname):
                 return True
         project = self.project
@@ -578,30 +578,10 @@ _TIMEOUT_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLO
                                Setting.RCVTIMEO, Setting.SNDTIMEO})
 
 
-def _calls_passing(root, key):
+def _calls_passing(root, key, stop=None):
     """(call, position or keyword) for each call under ``root`` (not in nested functions or
-    classes) that passes the name ``key`` as an argument."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        if isinstance(node, cst.Call):
-            position = 0
-            for arg in node.args:
-                if arg.star:
-                    break
-                if isinstance(arg.value, cst.Name) and arg.value.value == key:
-                    yield node, (arg.keyword.value if arg.keyword is not None else position)
-                if arg.keyword is None:
-                    position += 1
-        stack.extend(iter_children(node))
-
-
-def _calls_before(root, stop, key):
-    """(call, position or keyword) for each call under ``root`` (not in nested functions or
-    classes) that passes ``key`` (``sock``, ``self.sock``) as an argument and comes before
-    the node ``stop`` in the source."""
+    classes) that passes ``key`` (``sock``, ``self.sock``) as an argument, in source order,
+    up to the node ``stop`` when one is given."""
     stack = [root]
     while stack:
         node = stack.pop()

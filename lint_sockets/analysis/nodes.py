@@ -140,3 +140,38 @@ def declared_names(root):
             names.add("*")
         stack.extend(iter_children(node))
     return frozenset(names)
+
+
+def struct_size(node):
+    """The size ``struct.calcsize()`` gives for a literal format (``"!I"``: 4), or None when
+    ``node`` is no valid literal format."""
+    import struct
+
+    if not isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        return None
+    value = node.evaluated_value
+    if not isinstance(value, (str, bytes)):
+        return None
+    try:
+        return struct.calcsize(value)
+    except (struct.error, TypeError, ValueError, OverflowError):
+        return None
+
+
+def suite_leaves(suite):
+    """Some statement directly in the block always leaves the innermost loop (``break``,
+    ``return`` or ``raise``)."""
+    if isinstance(suite, cst.IndentedBlock):
+        return any(statement_leaves(stmt) for stmt in suite.body)
+    return any(small_leaves(small) for small in suite.body)
+
+
+def statement_leaves(stmt):
+    """The statement always leaves the innermost loop (break / return / raise)."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        return any(small_leaves(s) for s in stmt.body)
+    return False
+
+
+def small_leaves(small):
+    return isinstance(small, (cst.Break, cst.Return, cst.Raise))

@@ -28,7 +28,8 @@ from lint_sockets.analysis.flow import (
 from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
-    LEAVES, call_arg, iter_children, key_of, mentions, number_value, strip_await, target_keys,
+    LEAVES, call_arg, iter_children, key_of, mentions, number_value, small_leaves,
+    statement_leaves, strip_await, suite_leaves, target_keys,
 )
 
 
@@ -294,7 +295,7 @@ class _Walker:
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)
         # unconditionally leaves the loop: what runs here never goes round again.
-        exits_after = _leaves_after(statements, _leaves)
+        exits_after = _leaves_after(statements, statement_leaves)
         for index, stmt in enumerate(statements):
             self.exit_flags.append(exits_after[index])
             self.walk_stmt(stmt)
@@ -311,7 +312,7 @@ class _Walker:
         # A one-statement line in a block is where fixes can insert statements.
         saved_line = self.line
         self.line = stmt if isinstance(stmt, cst.SimpleStatementLine) and count == 1 else None
-        leaves_later = _leaves_after(smalls, _leaves_small)
+        leaves_later = _leaves_after(smalls, small_leaves)
         for index, small in enumerate(smalls):
             self.exit_flags.append(leaves_later[index])
             self.walk_small(small, stmt)
@@ -475,7 +476,7 @@ class _Walker:
         self.state = dict(before)
         self.guards.append(frame)
         # ``try: data = s.recv(n) ... else: break``: a body that finishes leaves the loop.
-        self.exit_flags.append(stmt.orelse is not None and _suite_leaves(stmt.orelse.body))
+        self.exit_flags.append(stmt.orelse is not None and suite_leaves(stmt.orelse.body))
         self.walk_suite(stmt.body)
         self.exit_flags.pop()
         self.guards.pop()
@@ -877,24 +878,6 @@ def _leaves_after(items, leaves):
         flags[index] = later
         later = later or leaves(items[index])
     return flags
-
-
-def _suite_leaves(suite):
-    """Some statement directly in the block always leaves the innermost loop."""
-    if isinstance(suite, cst.IndentedBlock):
-        return any(_leaves(stmt) for stmt in suite.body)
-    return any(_leaves_small(small) for small in suite.body)
-
-
-def _leaves_small(small):
-    return isinstance(small, (cst.Break, cst.Return, cst.Raise))
-
-
-def _leaves(stmt):
-    """The statement always leaves the innermost loop (break / return / raise)."""
-    if isinstance(stmt, cst.SimpleStatementLine):
-        return any(_leaves_small(s) for s in stmt.body)
-    return False
 
 
 def build_model(module: cst.Module, helpers: frozenset = frozenset()) -> ModuleModel:

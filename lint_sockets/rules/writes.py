@@ -1,6 +1,5 @@
 """SCK601 send-result-ignored, SCK602 connect-ex-result-ignored, SCK603 sendall-nonblocking."""
 
-import struct
 
 import libcst as cst
 
@@ -10,7 +9,7 @@ from lint_sockets.analysis.index import (
     BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
     PERCENT_CONVERSION, template_has_text,
 )
-from lint_sockets.analysis.nodes import int_value, key_of
+from lint_sockets.analysis.nodes import int_value, key_of, struct_size
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -187,13 +186,8 @@ def _call_bound(facts, site, node):
         if size is not None and size >= 0:
             return size  # data = sock.recv(15): at most 15 bytes
     if facts.imports.qualify(func) == "struct.pack" and node.args and \
-            node.args[0].keyword is None and not node.args[0].star and \
-            isinstance(node.args[0].value, (cst.SimpleString, cst.ConcatenatedString)):
-        fmt = node.args[0].value.evaluated_value
-        try:
-            return struct.calcsize(fmt)
-        except (struct.error, TypeError, ValueError, OverflowError):
-            return None
+            node.args[0].keyword is None and not node.args[0].star:
+        return struct_size(node.args[0].value)
     if isinstance(func, cst.Attribute) and func.attr.value == "encode" and (
             isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) or
             _is_chr(func.value)):
