@@ -2233,8 +2233,9 @@ def _percent_message(node, ctx, assigned, unknown, depth):
                for conv, operand in zip(conversions, operands))
 
 
-def _concat_message(node, ctx, assigned, unknown, depth):
-    pieces = []
+def _added(node):
+    """The operands of a sum ``a + b + c`` (which nests to the left), flattened without
+    recursion, last first."""
     pending = [node]
     while pending:
         piece = pending.pop()
@@ -2242,6 +2243,12 @@ def _concat_message(node, ctx, assigned, unknown, depth):
             pending.append(piece.left)
             pending.append(piece.right)
             continue
+        yield piece
+
+
+def _concat_message(node, ctx, assigned, unknown, depth):
+    pieces = []
+    for piece in _added(node):
         pieces.append(piece)
         if len(pieces) > MAX_FACTS:
             return False
@@ -2370,14 +2377,8 @@ def _size_of(node, ctx, assigned, unknown, depth):
             # ``a + b + c`` nests to the left: flatten it without recursion, at most
             # MAX_FACTS pieces
             total = 0
-            pending = [node]
             pieces = 0
-            while pending:
-                piece = pending.pop()
-                if type(piece) is ast.BinOp and type(piece.op) is ast.Add:
-                    pending.append(piece.left)
-                    pending.append(piece.right)
-                    continue
+            for piece in _added(node):
                 pieces += 1
                 size = None if pieces > MAX_FACTS else \
                     _size_of(piece, ctx, assigned, unknown, depth + 1)
