@@ -538,8 +538,8 @@ def test_a_line_of_many_semicolon_separated_statements_is_walked_in_linear_steps
     from lint_sockets.analysis import walk
 
     calls = []
-    real = walk._leaves_small
-    monkeypatch.setattr(walk, "_leaves_small", lambda small: calls.append(1) or real(small))
+    real = walk.small_leaves
+    monkeypatch.setattr(walk, "small_leaves", lambda small: calls.append(1) or real(small))
     count = 2000
     source = ("import socket\nsock = socket.socket()\n"
               + "; ".join(f"x{i} = sock.recv({i})" for i in range(count)) + "; break_ = 1\n")
