@@ -880,6 +880,17 @@ class ValueFacts:
                 between.extend(_headers(compound, kind))
         return None
 
+    def sockname_of(self, site, node):
+        """The key of the socket whose own address ``node`` is, as used by the call ``site``:
+        ``s.getsockname()`` in place, or a name (or ``self.attr``) assigned from it before the
+        call (``Facts.value_before``); None otherwise."""
+        if node is not None and not isinstance(node, cst.Call):
+            node = self.value_before(site, node)
+        if isinstance(node, cst.Call) and not node.args and \
+                isinstance(node.func, cst.Attribute) and node.func.attr.value == "getsockname":
+            return key_of(node.func.value)
+        return None
+
     def _class_defines(self, cls):
         """The names the class body defines as methods (properties included) or as class
         attributes made by a call (``port = property(...)``, a descriptor): setting or

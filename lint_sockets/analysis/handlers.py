@@ -324,6 +324,11 @@ class HandlerEval:
 
     def is_errno_expr(self, node):
         node = strip_await(node)
+        if isinstance(node, cst.IfExp):
+            # ``e.args[0] if e.args else None``: the errno, or a constant when it has none
+            branches = (node.body, node.orelse)
+            return (any(self.is_errno_expr(b) for b in branches)
+                    and all(self.is_errno_expr(b) or _is_constant(b) for b in branches))
         if isinstance(node, cst.Name):
             return node.value in self.aliases
         if isinstance(node, cst.Attribute):
@@ -439,3 +444,12 @@ def _split(paths):
         else:
             done.add(path)
     return done, still_open
+
+
+def _is_constant(node):
+    """``None``, a number or a string: the value a conditional errno read falls back to."""
+    if isinstance(node, cst.Name):
+        return node.value == "None"
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.SimpleString))

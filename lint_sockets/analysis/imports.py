@@ -14,6 +14,9 @@ class ImportTable:
         "socket": lambda n: n in {"socket", "create_connection", "create_server", "socketpair",
                                   "fromfd", "error", "timeout", "SocketType", "setdefaulttimeout",
                                   "gaierror", "herror"} or n.isupper(),
+        # the async libraries' socket modules: their own constructors, the standard constants
+        "curio.socket": lambda n: n in {"socket", "socketpair", "create_connection"},
+        "trio.socket": lambda n: n in {"socket", "socketpair"},
         "errno": lambda n: n.startswith("E") and n.isupper(),
         "signal": lambda n: n in {"signal"} or n.startswith("SIG"),
         "ssl": lambda n: n.startswith("SSL") or n in {"wrap_socket", "CERT_NONE"},

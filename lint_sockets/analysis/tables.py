@@ -181,6 +181,14 @@ SOCKET_CONSTRUCTORS = {
     "socket.fromfd", "_socket.socket", "socket.fromshare",
 }
 SOCKET_PAIR_CONSTRUCTORS = {"socket.socketpair"}
+# Constructors of the async libraries' sockets (non-blocking underneath; an awaited send()
+# tries one send(2) and waits for writability only when it would block). They make a new,
+# empty socket like the standard ones; nothing else about them is assumed.
+ASYNC_SOCKET_CONSTRUCTORS = frozenset({
+    "curio.socket.socket", "curio.socket.socketpair", "curio.socket.create_connection",
+    "curio.open_connection", "curio.open_unix_connection", "curio.network.open_connection",
+    "curio.network.open_unix_connection", "trio.socket.socket", "trio.socket.socketpair",
+})
 SSL_WRAPPERS = {"ssl.wrap_socket"}
 
 # End of file on an object whose reads raise instead of returning b"": pyOpenSSL's

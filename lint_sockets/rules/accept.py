@@ -6,7 +6,6 @@ from lint_sockets.analysis.facts import (
 )
 import libcst as cst
 
-from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
@@ -97,10 +96,7 @@ def _self_connected(facts, site):
         return False
     for other in facts.calls_in(site.scope):
         if other.method in ("connect", "connect_ex"):
-            address = other.positional(0)
-            if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \
-                    and address.func.attr.value == "getsockname" \
-                    and key_of(address.func.value) == listener:
+            if facts.sockname_of(other, other.positional(0)) == listener:
                 return True
     return False
 

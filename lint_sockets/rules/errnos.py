@@ -35,6 +35,42 @@ def _numbers(node):
         yield node
 
 
+def _elements(node):
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        for element in node.elements:
+            yield from _elements(element.value)
+    else:
+        yield node
+
+
+def _windows_extra(facts, sides, errno_sides, literal, number):
+    """A Winsock number next to another spelling of the same error in the same comparison
+    (``e.errno in (errno.EWOULDBLOCK, 10035)``, ``(98, 10048)``): no other platform reports
+    the number, and on Windows it equals what the other spelling covers elsewhere, so it is
+    never the comparison's defect."""
+    name = tables.WINDOWS_ERRNO_NAMES.get(number)
+    if name is None:
+        return False
+    wanted = tables.canonical_errno(name)
+    for side in sides:
+        if side in errno_sides:
+            continue
+        for element in _elements(side):
+            if element is literal:
+                continue
+            other = int_value(element)
+            if other is not None:
+                if other in tables.WINDOWS_ERRNO_NAMES:
+                    continue  # another Winsock number covers no other platform
+                names = {tables.canonical_errno(n) for n in (
+                    tables.LINUX_ERRNO_NAMES.get(other), tables.errno_for_number(other)) if n}
+            else:
+                names = facts.errno_set(element)
+            if names and wanted in names:
+                return True
+    return False
+
+
 def errno_name_for(number):
     if number in tables.LINUX_ERRNO_NAMES:
         return tables.LINUX_ERRNO_NAMES[number], "on Linux"
@@ -100,6 +136,8 @@ def check_literal(facts, report):
                     continue
                 if number in SAME_EVERYWHERE:
                     continue  # EINTR is 4 everywhere: no platform gets it wrong
+                if _windows_extra(facts, sides, errno_sides, literal, number):
+                    continue
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:
                     continue

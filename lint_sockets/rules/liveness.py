@@ -95,8 +95,7 @@ def _local_peer(facts, site, bindings):
     address = site.positional(0)
     if address is None:
         return False
-    if isinstance(address, cst.Call) and isinstance(address.func, cst.Attribute) \
-            and address.func.attr.value == "getsockname":
+    if facts.sockname_of(site, address) is not None:
         return True
     if isinstance(address, cst.Tuple) and address.elements:
         address = address.elements[0].value

@@ -9,7 +9,7 @@ from lint_sockets.analysis.index import (
     BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
     PERCENT_CONVERSION, template_has_text,
 )
-from lint_sockets.analysis.nodes import int_value, key_of, struct_size
+from lint_sockets.analysis.nodes import int_value, key_of, strip_await, struct_size
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -23,6 +23,7 @@ def _statement_call(site, method):
 # 4608 bytes; macOS, the BSDs and Windows start at 8 KiB or more).
 _FITS_EMPTY_BUFFER = 512
 _WRITES = tables.SEND_METHODS | {"sendfile", "write"}
+_EARLY_WRITES = 4  # writes into a fresh socket's buffer: one small buffer each at most
 
 
 def _constant_length(node, constants):
@@ -408,20 +409,41 @@ def _concat_message(facts, site, node, depth):
     return all(_bytes_field(facts, site, piece, depth) for piece in others)
 
 
-def _first_write_of_fresh_socket(facts, site):
-    """The socket was made in this function (socket(), socketpair(), create_connection())
-    and this is its first write: its send buffer is empty."""
+def _early_write_of_fresh_socket(facts, site, length):
+    """The socket was made in this function (``socket()``, ``socketpair()``,
+    ``create_connection()``, or an async library's socket constructor) and everything
+    written on it so far, this write included, is at most 512 bytes in at most four
+    constant writes outside any loop: its send buffer holds no more than that."""
     reaching = site.reaching
     if not reaching or site.loops:
         return False
     for binding in reaching:
-        if binding.scope is not site.scope or not facts.makes_socket(binding.value):
+        if binding.scope is not site.scope or not (
+                facts.makes_socket(binding.value) or _makes_async_socket(facts, binding.value)):
             return False
-    return not any(
-        other.order < site.order and other.receiver_key == site.receiver_key
-        and other.method in _WRITES
-        for other in facts.calls_in(site.scope)
-    )
+    if length is None:
+        length = _payload_bound(facts, site, site.positional(0))
+        if length is None:
+            return False
+    total, count = length, 1
+    for other in facts.calls_in(site.scope):
+        if other.order >= site.order or other.receiver_key != site.receiver_key \
+                or other.method not in _WRITES:
+            continue
+        if other.loops or other.method not in ("send", "sendall"):
+            return False
+        written = _payload_bound(facts, other, other.positional(0))
+        if written is None:
+            return False
+        total += written
+        count += 1
+    return total <= _FITS_EMPTY_BUFFER and count <= _EARLY_WRITES
+
+
+def _makes_async_socket(facts, value):
+    value = strip_await(value) if value is not None else None
+    return isinstance(value, cst.Call) and \
+        facts.imports.qualify(value.func) in tables.ASYNC_SOCKET_CONSTRUCTORS
 
 
 def _fits_writable_buffer(facts, site, length):
@@ -446,9 +468,8 @@ def check(facts, report):
             length = _constant_length(site.positional(0), facts.constants)
             if length is not None and length <= 1:
                 continue  # the self-pipe wake-up byte: sent whole or not at all
-            if length is not None and length <= _FITS_EMPTY_BUFFER and \
-                    _first_write_of_fresh_socket(facts, site):
-                continue  # a short constant into an empty send buffer: taken whole
+            if _early_write_of_fresh_socket(facts, site, length):
+                continue  # short constants into an empty send buffer: taken whole
             # ``await sock.send(data)``: an async library's socket (trio, curio, anyio) is
             # non-blocking underneath and its send() writes what fits once writable.
             awaited = isinstance(site.stmt, cst.Expr) and isinstance(site.stmt.value, cst.Await)

@@ -21,3 +21,18 @@ def socketpair(family=socket.AF_INET, type=socket.SOCK_STREAM, proto=0):
         raise
     finally:
         listener.close()
+
+
+def socketpair_named(family=socket.AF_INET):
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.bind(("localhost", 0))
+    listener.listen(5)
+    own = listener.getsockname()
+    client = socket.socket(family, socket.SOCK_STREAM)
+    client.connect(own)
+    while True:
+        conn, peer = listener.accept()
+        if peer == client.getsockname():
+            listener.close()
+            return client, conn
+        conn.close()
