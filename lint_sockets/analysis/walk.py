@@ -20,7 +20,7 @@ from typing import Sequence
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.eof import source_keys, tested_keys, value_keys
+from lint_sockets.analysis.eof import source_keys, tested_keys, truth_when_empty, value_keys
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
     timeout_state,
@@ -227,6 +227,13 @@ class ModuleModel:
         return self._by_receiver.get(receiver_key, ())
 
 
+def _blind_keys(test, stays):
+    """Keys whose empty value gives ``test`` the value ``stays`` (the one that keeps the
+    loop going), so the test cannot catch an empty read of them."""
+    return frozenset(k for k in tested_keys(test) if isinstance(k, str)
+                     and truth_when_empty(test, k) is stays)
+
+
 class _Walker:
     def __init__(self, model, helpers=frozenset()):
         self.model = model
@@ -245,6 +252,9 @@ class _Walker:
         self.journal = []
         self.exit_flags = []
         self.line = None
+        # keys a test being walked looks at but cannot catch an empty read of (see
+        # ``_blind_keys``): not recorded as tested
+        self.test_blind = frozenset()
 
     def set_state(self, key, value):
         self.state[key] = value
@@ -395,12 +405,12 @@ class _Walker:
             self.expr(small.test, "test", small)
             self.record_tests(small.test)
         elif isinstance(small, cst.Import):
-            self.imports.add_import(small)
+            self.imports.add_import(small, local=self.scope.kind != "module")
             for alias in small.names:
                 bound = alias.evaluated_alias or alias.evaluated_name.split(".")[0]
                 self.scope.bind(bound, Binding(None, "import", self.scope, node=small))
         elif isinstance(small, cst.ImportFrom):
-            self.imports.add_import_from(small)
+            self.imports.add_import_from(small, local=self.scope.kind != "module")
             if not isinstance(small.names, cst.ImportStar):
                 for alias in small.names:
                     bound = alias.evaluated_alias or alias.evaluated_name
@@ -413,8 +423,15 @@ class _Walker:
                     self.expr(child, "other", small)
 
     def walk_if(self, stmt):
+        blind = frozenset()
+        if self.loops and stmt.orelse is None and suite_leaves(stmt.body):
+            # ``if data: break`` / ``if len(data) == 4: return data``: an empty read does
+            # not leave, it goes round the loop again
+            blind = _blind_keys(stmt.test, False)
+        saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
+        self.test_blind = saved
         before, mark = self.state, len(self.journal)
         self.state = dict(before)
         self.walk_suite(stmt.body)
@@ -437,8 +454,12 @@ class _Walker:
         self.state = dict(before)
         loop = self._enter_loop(stmt, "while")
         loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
+        # ``while chunk != b"\n":`` / ``while len(header) != 4:``: an empty read keeps the
+        # loop going, so the condition does not catch it
+        saved, self.test_blind = self.test_blind, _blind_keys(stmt.test, True)
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
+        self.test_blind = saved
         saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
@@ -694,6 +715,8 @@ class _Walker:
             return
         str_keys = set()
         keys = tested_keys(test, str_keys)
+        if self.test_blind:
+            keys -= self.test_blind
         for loop in self.loops:
             loop.tested.update(keys)
             loop.str_tested.update(str_keys)
