@@ -612,3 +612,86 @@ def _only_written(module, sibling, qualify, finaliser, self_name):
             continue
         stack.extend((child, in_del) for child in iter_children(node))
     return True
+
+
+# ---- what a test says when the read returned nothing ---------------------------------------
+
+_ORDER = {
+    cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
+    cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
+    cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b,
+}
+
+
+def truth_when_empty(test, key):
+    """The value of ``test`` when ``key`` holds an empty result (``b""``), as far as it
+    follows from that alone: True, False, or None when it cannot be told. ``data`` and
+    ``len(data)`` are false, ``data != b"\\n"`` and ``len(data) < 4`` true,
+    ``data.endswith(b"\\r\\n")`` false; a comparison with an empty literal is left to the
+    other checks (None), since ``b"" == ""`` is false on Python 3."""
+    test = strip_await(test)
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = truth_when_empty(test.expression, key)
+        return None if inner is None else not inner
+    if isinstance(test, cst.BooleanOperation):
+        left = truth_when_empty(test.left, key)
+        right = truth_when_empty(test.right, key)
+        if isinstance(test.operator, cst.And):
+            if left is False or right is False:
+                return False
+            return True if left and right else None
+        if left is True or right is True:
+            return True
+        return False if left is False and right is False else None
+    if isinstance(test, cst.Comparison):
+        if len(test.comparisons) != 1:
+            return None
+        target = test.comparisons[0]
+        left = _empty_value(test.left, key)
+        right = _empty_value(target.comparator, key)
+        if left is None or right is None:
+            return None
+        operator = type(target.operator)
+        if operator in (cst.In, cst.NotIn):
+            if left[0] == "literal" and right[0] == "empty" and left[1]:
+                return operator is cst.NotIn  # a non-empty piece is never in b""
+            return None
+        if left[0] == "empty" or right[0] == "empty":
+            other = right if left[0] == "empty" else left
+            if other[0] != "literal" or not isinstance(other[1], (bytes, str)) or not other[1]:
+                return None
+            if operator is cst.Equal:
+                return False
+            return True if operator is cst.NotEqual else None
+        compare = _ORDER.get(operator)
+        if compare is None or not all(isinstance(v[1], int) for v in (left, right)):
+            return None
+        return compare(left[1], right[1])
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and \
+            test.func.attr.value in ("endswith", "startswith") and len(test.args) == 1:
+        piece = _empty_value(test.args[0].value, key)
+        if piece is not None and piece[0] == "literal" and isinstance(piece[1], (bytes, str)) \
+                and piece[1] and _emptiness_base(test.func.value) == key:
+            return False
+        return None
+    value = _empty_value(test, key)
+    if value is not None and value[0] in ("empty", "length"):
+        return False
+    return None
+
+
+def _empty_value(node, key):
+    """("empty", None) for ``key`` (or what is empty exactly when it is: ``key.decode()``),
+    ("length", 0) for ``len(key)``, ("literal", value) for an int, bytes or str literal."""
+    node = strip_await(node)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+            node.func.value == "len" and len(node.args) == 1:
+        return ("length", 0) if _emptiness_base(node.args[0].value) == key else None
+    if isinstance(node, cst.Integer):
+        return ("literal", int(node.evaluated_value))
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return ("literal", value) if isinstance(value, (bytes, str)) else None
+    if key_of(node) is not None or isinstance(node, cst.Call):
+        return ("empty", None) if _emptiness_base(node) == key else None
+    return None

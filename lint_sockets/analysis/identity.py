@@ -598,11 +598,24 @@ class IdentityFacts:
                 types.pop() if len(types) == 1 else None)
 
     def _binding_kind(self, binding, depth):
-        """(family, type) one binding gives, or None if it is not a visible constructor."""
-        if binding.how not in ("assign", "with") or binding.value is None or \
-                binding.index is not None:
+        """(family, type) one binding gives, or None if it is not a visible constructor.
+        The connection of an ``accept()`` (``conn, addr = listener.accept()``) is a stream
+        socket (accept works on stream and seqpacket sockets only) of its listener's family
+        when that is in sight."""
+        if binding.how not in ("assign", "with") or binding.value is None:
             return None
         value = strip_await(binding.value)
+        if binding.index is not None:
+            if binding.index[0] != 0 or not isinstance(value, cst.Call) or \
+                    not isinstance(value.func, cst.Attribute) or \
+                    value.func.attr.value != "accept" or value.args:
+                return None
+            listener = key_of(value.func.value)
+            family = None
+            if listener is not None:
+                family = self._kinds_of(self._kind_bindings(binding.scope, listener),
+                                        depth + 1)[0]
+            return (family, "stream")
         if isinstance(value, (cst.Name, cst.Attribute)):
             key = key_of(value)
             if key is None:

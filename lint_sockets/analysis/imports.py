@@ -31,19 +31,27 @@ class ImportTable:
     def __init__(self):
         self.aliases = {}
         self.star = []
+        self._module_names = set()  # names a module-level import binds
+        self._local_targets = {}  # name -> what function-local imports bind it to
 
-    def add_import(self, node):
+    def add_import(self, node, local=False):
+        """``import a.b`` / ``import a.b as c``. ``local``: the import is inside a function,
+        where it binds the name for that function only (see ``_bind``)."""
         for alias in node.names:
             dotted = key_of(alias.name)
             if dotted is None:
                 continue
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.aliases[alias.asname.name.value] = dotted
+                self._bind(alias.asname.name.value, dotted, local)
             else:
                 top = dotted.split(".")[0]
-                self.aliases.setdefault(top, top)
+                if local:
+                    self._bind(top, top, True)
+                else:
+                    self._module_names.add(top)
+                    self.aliases.setdefault(top, top)
 
-    def add_import_from(self, node):
+    def add_import_from(self, node, local=False):
         if node.relative:
             return
         module = key_of(node.module) if node.module is not None else None
@@ -59,7 +67,27 @@ class ImportTable:
             bound = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 bound = alias.asname.name.value
-            self.aliases[bound] = module + "." + name
+            self._bind(bound, module + "." + name, local)
+
+    def _bind(self, bound, target, local):
+        """One table serves the whole module. A module-level import binds the name
+        everywhere. A function-local one binds it for its function only, so it never
+        overrides a module-level import of the name, and when function-local imports of
+        different functions bind the name to different things (``import socket`` in one,
+        ``from socket import socket`` in another), the name is left unresolved rather than
+        read one function's way in all of them."""
+        if not local:
+            self._module_names.add(bound)
+            self.aliases[bound] = target
+            return
+        if bound in self._module_names:
+            return
+        targets = self._local_targets.setdefault(bound, set())
+        targets.add(target)
+        if len(targets) == 1:
+            self.aliases[bound] = target
+        else:
+            self.aliases.pop(bound, None)
 
     def qualify(self, node):
         """Qualified name of a name/attribute chain through the imports; None if not one."""

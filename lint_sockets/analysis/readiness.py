@@ -30,13 +30,19 @@ class _Wait:
     """One readiness wait: whether it is bounded and which sources it watches for reading
     (a set of keys, or None when the function does not show them all)."""
 
-    __slots__ = ("node", "bounded", "sources", "select")
+    __slots__ = ("node", "bounded", "sources", "select", "read_only")
 
-    def __init__(self, node, bounded, sources, select):
+    def __init__(self, node, bounded, sources, select, read_only=True):
         self.node = node  # the wait's call
         self.bounded = bounded
         self.sources = sources
         self.select = select  # select.select (its result is (r, w, x)), not poll/selectors
+        self.read_only = read_only  # it reports readiness for reading only
+
+    def answer(self, key, alone):
+        """(gated, wait, reported): ``gates``' answer, this wait, and whether the report
+        says that ``key`` itself is readable."""
+        return self.gates(key, alone), self, (not alone) or self.sources == {key}
 
     def gates(self, key, alone):
         """A read of ``key`` that this wait reported ready cannot block, and the wait does
@@ -58,12 +64,21 @@ class ReadinessFacts:
         watches other sources too (see the module's docstring)."""
         return self._readiness(site)[0]
 
+    def read_reported_ready(self, site) -> bool:
+        """The read at ``site`` is reached only right after a readiness wait in the same
+        function reported that very socket readable, whatever the wait's timeout: the branch
+        taken for that socket, or a test that the wait returned something when it watched
+        that socket alone; and the wait reports reading only (``select.select``'s read
+        list, a poll object or selector whose registrations ask for reading only)."""
+        _, wait, reported = self._readiness(site)
+        return reported and wait is not None and wait.read_only
+
     def unbounded_wait_alone(self, site) -> cst.Call | None:
         """The wait call when the read at ``site`` is reached only right after a readiness
         wait that has no timeout and watches this socket alone (the program then waits on
         the peer for ever inside the wait, which ``settimeout()`` does not bound); None
         otherwise."""
-        ok, wait = self._readiness(site)
+        ok, wait, _ = self._readiness(site)
         key = site.receiver_key
         if ok or wait is None or wait.bounded or wait.sources != {key}:
             return None
@@ -73,7 +88,7 @@ class ReadinessFacts:
         key = site.receiver_key
         scope = site.scope
         if key is None or scope.kind != "function":
-            return False, None
+            return False, None, False
         memo_key = f"ready.read:{id(site.node)}"
         answer = self._memo.get(memo_key)
         if answer is None:
@@ -111,27 +126,27 @@ def _gated(facts, scope, parents, node, key):
             if gate is not None and gate[0] == "call":
                 wait = _wait_of(facts, scope, gate[1], key)
                 if wait is not None and wait[0].select:
-                    return wait[0].gates(key, False), wait[0]
+                    return wait[0].answer(key, False)
             elif gate is not None:
                 gates.append(gate)
         elif isinstance(parent, (cst.While, cst.For)) and child is parent.body:
             fors = [g for g in gates if g[0] == "for"]
             if not (isinstance(parent, cst.For)
                     and any(g[1] in _target_names(parent.target) for g in fors)):
-                return False, None
+                return False, None, False
             source = strip_await(parent.iter)
             if isinstance(source, cst.Call):
                 wait = _wait_of(facts, scope, source, key)
                 if wait is None or wait[0].select:
-                    return False, None
-                return wait[0].gates(key, False), wait[0]
+                    return False, None, False
+                return wait[0].answer(key, False)
             if not isinstance(source, cst.Name):
-                return False, None
+                return False, None, False
             gates = [("events", source.value)]
             guard = None
         elif isinstance(parent, (cst.While, cst.For, cst.ExceptHandler, cst.Finally)) \
                 or isinstance(parent, _NESTED + _COMPREHENSIONS):
-            return False, None  # a loop (a comprehension repeats the read too), a handler
+            return False, None, False  # a loop (a comprehension repeats the read too), a handler
         body = _statements(parent)
         position = next((i for i, s in enumerate(body or ()) if s is child), None)
         if position is not None:
@@ -142,9 +157,9 @@ def _gated(facts, scope, parents, node, key):
                 if answer is not None:
                     guard = answer
         if parent is scope.node:
-            return False, None
+            return False, None, False
         child, parent = parent, parents.get(id(parent))
-    return False, None
+    return False, None, False
 
 
 def _statements(node):
@@ -164,7 +179,7 @@ def _look_back(facts, scope, statement, key, gates, guard):
         # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration
         if not (all(_exits(h.body) for h in statement.handlers) and statement.orelse is None
                 and statement.finalbody is None):
-            return (False, None) if _waits(facts, scope, statement, key) else None
+            return (False, None, False) if _waits(facts, scope, statement, key) else None
         for inner in reversed(statement.body.body):
             wait = _assigned_wait(facts, scope, inner, key)
             if wait is not None or _reads(inner, key):
@@ -173,18 +188,18 @@ def _look_back(facts, scope, statement, key, gates, guard):
         info, names = wait
         for kind, name in gates:
             if kind == "in" and info.select and name in names.get("rlist", ()):
-                return info.gates(key, False), info
+                return info.answer(key, False)
             if kind == "index" and info.select and name in names.get("whole", ()):
-                return info.gates(key, False), info
+                return info.answer(key, False)
             if kind == "events" and name in names.get("events", ()):
-                return info.gates(key, False), info
+                return info.answer(key, False)
             if kind == "truthy" and name in names.get("events", ()):
-                return info.gates(key, True), info
+                return info.answer(key, True)
         if guard is not None and guard in names.get("events", ()):
-            return info.gates(key, True), info
-        return False, None
+            return info.answer(key, True)
+        return False, None, False
     if _reads(statement, key) or _waits(facts, scope, statement, key):
-        return False, None
+        return False, None, False
     if guard is None and isinstance(statement, cst.If) \
             and statement.orelse is None and _exits(statement.body):
         test = statement.test
@@ -365,7 +380,7 @@ def _wait_of(facts, scope, call, key):
     timeout = call.args[0].value if call.args and call.args[0].keyword is None \
         else _keyword(call, "timeout")
     return (_Wait(call, _bounded(facts, scope, timeout), _registered(facts, scope, owner),
-                  False),)
+                  False, _read_only(scope, owner)),)
 
 
 def _keyword(call, name):
@@ -469,6 +484,36 @@ def _registered(facts, scope, owner):
     if _passed(facts, scope.node, owner):
         return None
     return keys
+
+
+# Event flags that ask for reading (or report errors and hang-ups, which a read returns);
+# anything else (POLLOUT, EVENT_WRITE, a variable) may report a writable socket.
+_READ_FLAGS = frozenset({
+    "POLLIN", "POLLPRI", "POLLRDNORM", "POLLRDBAND", "POLLERR", "POLLHUP", "POLLRDHUP",
+    "POLLNVAL", "EPOLLIN", "EPOLLPRI", "EPOLLRDNORM", "EPOLLRDBAND", "EPOLLERR", "EPOLLHUP",
+    "EPOLLRDHUP", "EPOLLET", "EPOLLONESHOT", "EPOLLEXCLUSIVE", "EVENT_READ",
+})
+
+
+def _read_only(scope, owner):
+    """Every registration with the poll object or selector ``owner`` in the function asks
+    for reading only: its event mask is read flags joined with ``|`` (a registration with
+    no mask asks for writing too: poll's and epoll's defaults include POLLOUT/EPOLLOUT)."""
+    for call, method in _method_calls(scope.node, owner):
+        if method not in ("register", "modify"):
+            continue
+        mask = call.args[1].value if len(call.args) > 1 and call.args[1].keyword is None \
+            else _keyword(call, "eventmask") or _keyword(call, "events")
+        if mask is None or not _read_flags(mask):
+            return False
+    return True
+
+
+def _read_flags(node):
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        return _read_flags(node.left) and _read_flags(node.right)
+    key = key_of(node)
+    return key is not None and key.rpartition(".")[2] in _READ_FLAGS
 
 
 def _method_calls(root, owner):

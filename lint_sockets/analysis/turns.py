@@ -61,21 +61,22 @@ def _join(states):
         return None
     first, rest = live[0], live[1:]
     joined = {}
-    for key, depth in first.items():
+    for key, (depth, used) in first.items():
         for other in rest:
             value = other.get(key)
             if value is None:
                 break
-            depth = min(depth, value)
+            depth = min(depth, value[0])
+            used = max(used, value[1])
         else:
-            joined[key] = depth
+            joined[key] = (depth, used)
     return joined
 
 
 def _clamp(state, depth):
     if state is None:
         return None
-    return {key: min(value, depth) for key, value in state.items()}
+    return {key: (min(value[0], depth), value[1]) for key, value in state.items()}
 
 
 def _is_true(node):
@@ -86,8 +87,9 @@ def _is_true(node):
 class _Turns:
     """One pass over one function body."""
 
-    def __init__(self, imports, self_name):
+    def __init__(self, imports, self_name, size_of=None):
         self.imports = imports
+        self.size_of = size_of  # a read's fixed size (``recv(4)``), or None
         self.self_name = self_name
         self.starts = set()  # ids of recv calls that are the first read of a turn
         self.depth = 0
@@ -98,8 +100,10 @@ class _Turns:
 
     # ---- state changes -----------------------------------------------------------------
 
-    def set(self, state, key, depth=None):
-        state[key] = self.depth if depth is None else depth
+    def set(self, state, key, depth=None, used=0):
+        """``key`` is at the start of a turn established at loop depth ``depth``, and
+        ``used`` bytes of it have been read since."""
+        state[key] = (self.depth if depth is None else depth, used)
         if self.touched is not None:
             self.touched.add(key)
 
@@ -147,8 +151,18 @@ class _Turns:
         tracked = key is not None and key in state
         if tracked or (key is not None and method in _CONNECT_METHODS | _TURN_METHODS):
             before = state.get(key)
-            if method == "recv" and before == self.depth and not (conditional or repeated):
-                self.starts.add(id(node))
+            if method == "recv" and before is not None and before[0] == self.depth and \
+                    not (conditional or repeated):
+                size = self.size_of(node) if self.size_of is not None else None
+                if before[1] == 0 or (size is not None and
+                                      before[1] + size <= WHOLE_AT_SEGMENT_START):
+                    self.starts.add(id(node))
+                if size is not None and before[1] + size < WHOLE_AT_SEGMENT_START:
+                    # still inside the first bytes of the turn: the next fixed read that
+                    # ends there arrives whole too (``code = recv(1)``, ``recv(4)``)
+                    self.drop_where(state, lambda other: other != key)
+                    self.set(state, key, before[0], before[1] + size)
+                    return
             if method in _TURN_METHODS or method in _CONNECT_METHODS:
                 if not (conditional or repeated):
                     self.set(state, key)
@@ -307,7 +321,8 @@ class _Turns:
             wrapped = value.args[0].value if value.args and value.args[0].keyword is None \
                 else None
             wrapped_key = key_of(wrapped) if wrapped is not None else None
-            return state.get(wrapped_key) if wrapped_key is not None else None
+            value = state.get(wrapped_key) if wrapped_key is not None else None
+            return value[0] if value is not None else None
         return None
 
     def loop(self, stmt, state):
@@ -422,13 +437,15 @@ def _initial_state(scope):
     for method in cls.methods:
         if method.node.name.value in ("setup", "__init__") and _may_read(method):
             return {}
-    return {f"{scope.self_name}.request": 0, f"{scope.self_name}.connection": 0}
+    return {f"{scope.self_name}.request": (0, 0), f"{scope.self_name}.connection": (0, 0)}
 
 
-def turn_starts(imports, scope):
+def turn_starts(imports, scope, size_of=None):
     """The ids of the ``recv`` calls in function ``scope`` that are the first read of a turn
-    on their socket (see the module's docstring)."""
-    walker = _Turns(imports, scope.self_name)
+    on their socket, or a later fixed-size read that still ends within the turn's first
+    WHOLE_AT_SEGMENT_START bytes (see the module's docstring). ``size_of(call)`` gives a
+    read's fixed size, or None."""
+    walker = _Turns(imports, scope.self_name, size_of)
     walker.suite(scope.node.body, _initial_state(scope))
     return frozenset(walker.starts)
 
@@ -442,8 +459,26 @@ class TurnFacts:
         if site.scope is None or site.scope.kind != "function" or site.in_lambda:
             return False
         starts = self.memo(f"turns:{id(site.scope)}",
-                           lambda: turn_starts(self.imports, site.scope))
+                           lambda: turn_starts(self.imports, site.scope, self._read_size))
         return id(site.node) in starts
+
+    def _read_size(self, call):
+        """The size a ``recv(n)`` call asks for when the code fixes it (a literal or a
+        constant), else None."""
+        size = None
+        for position, arg in enumerate(call.args):
+            if (arg.keyword is None and position == 0 and not arg.star) or (
+                    arg.keyword is not None and arg.keyword.value == "bufsize"):
+                size = arg.value
+                break
+        if size is None:
+            return None
+        value = int_value(size)
+        if value is None:
+            constant = self.constant_value(size)
+            if isinstance(constant, int) and not isinstance(constant, bool):
+                value = constant
+        return value if value is not None and value > 0 else None
 
     def arrives_whole(self, site) -> bool:
         """A ``recv(n)`` on a plain (not TLS) socket with a fixed ``n`` of at most

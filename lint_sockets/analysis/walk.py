@@ -20,7 +20,7 @@ from typing import Sequence
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.eof import source_keys, tested_keys, value_keys
+from lint_sockets.analysis.eof import source_keys, tested_keys, truth_when_empty, value_keys
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
     timeout_state,
@@ -227,6 +227,13 @@ class ModuleModel:
         return self._by_receiver.get(receiver_key, ())
 
 
+def _blind_keys(test, stays):
+    """Keys whose empty value gives ``test`` the value ``stays`` (the one that keeps the
+    loop going), so the test cannot catch an empty read of them."""
+    return frozenset(k for k in tested_keys(test) if isinstance(k, str)
+                     and truth_when_empty(test, k) is stays)
+
+
 class _Walker:
     def __init__(self, model, helpers=frozenset()):
         self.model = model
@@ -245,6 +252,10 @@ class _Walker:
         self.journal = []
         self.exit_flags = []
         self.line = None
+        # keys a test being walked looks at but cannot catch an empty read of (see
+        # ``_blind_keys``): not recorded as tested
+        self.test_blind = frozenset()
+        self.blocks = []  # (statements, index) of the blocks around the statement walked
 
     def set_state(self, key, value):
         self.state[key] = value
@@ -298,7 +309,9 @@ class _Walker:
         exits_after = _leaves_after(statements, statement_leaves)
         for index, stmt in enumerate(statements):
             self.exit_flags.append(exits_after[index])
+            self.blocks.append((statements, index))
             self.walk_stmt(stmt)
+            self.blocks.pop()
             self.exit_flags.pop()
 
     def walk_suite(self, suite):
@@ -395,12 +408,12 @@ class _Walker:
             self.expr(small.test, "test", small)
             self.record_tests(small.test)
         elif isinstance(small, cst.Import):
-            self.imports.add_import(small)
+            self.imports.add_import(small, local=self.scope.kind != "module")
             for alias in small.names:
                 bound = alias.evaluated_alias or alias.evaluated_name.split(".")[0]
                 self.scope.bind(bound, Binding(None, "import", self.scope, node=small))
         elif isinstance(small, cst.ImportFrom):
-            self.imports.add_import_from(small)
+            self.imports.add_import_from(small, local=self.scope.kind != "module")
             if not isinstance(small.names, cst.ImportStar):
                 for alias in small.names:
                     bound = alias.evaluated_alias or alias.evaluated_name
@@ -413,8 +426,15 @@ class _Walker:
                     self.expr(child, "other", small)
 
     def walk_if(self, stmt):
+        blind = frozenset()
+        if self.loops and stmt.orelse is None and suite_leaves(stmt.body):
+            # ``if data: break`` / ``if len(data) == 4: return data``: an empty read does
+            # not leave, it goes round the loop again
+            blind = _blind_keys(stmt.test, False)
+        saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
+        self.test_blind = saved
         before, mark = self.state, len(self.journal)
         self.state = dict(before)
         self.walk_suite(stmt.body)
@@ -437,8 +457,12 @@ class _Walker:
         self.state = dict(before)
         loop = self._enter_loop(stmt, "while")
         loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
+        # ``while chunk != b"\n":`` / ``while len(header) != 4:``: an empty read keeps the
+        # loop going, so the condition does not catch it
+        saved, self.test_blind = self.test_blind, _blind_keys(stmt.test, True)
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
+        self.test_blind = saved
         saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
@@ -597,6 +621,18 @@ class _Walker:
 
     # ---- bindings -----------------------------------------------------------------------
 
+    def _mode_restored(self, site):
+        """A timeout or non-blocking mode that the same block sets back to blocking before
+        anything else can use the socket (``sock.settimeout(5)``, ``sock.connect(addr)``,
+        ``sock.settimeout(None)``): it is not the attribute's mode in other methods."""
+        if not self.blocks or site.method not in ("settimeout", "setblocking"):
+            return False
+        statements, index = self.blocks[-1]
+        if not (isinstance(statements[index], cst.SimpleStatementLine)
+                and len(statements[index].body) == 1 and statements[index].body[0] is site.stmt):
+            return False
+        return _quiet_until_restored(statements[index + 1:], site.receiver_key)
+
     def attr_key(self, key):
         """``self.x`` inside a method -> ('x', ClassInfo); else None."""
         scope = self.scope
@@ -694,6 +730,8 @@ class _Walker:
             return
         str_keys = set()
         keys = tested_keys(test, str_keys)
+        if self.test_blind:
+            keys -= self.test_blind
         for loop in self.loops:
             loop.tested.update(keys)
             loop.str_tested.update(str_keys)
@@ -851,9 +889,80 @@ class _Walker:
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_states.setdefault(attr, []).append((new, self.scope))
-            if new != BLOCKING:
+            if new != BLOCKING and not self._mode_restored(site):
                 mode = new if new in PARTIAL_MODES else NONBLOCKING
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
+
+
+def _restores(stmt, key):
+    """``stmt`` is ``key.settimeout(None)`` / ``key.setblocking(True)`` (or ``1``)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
+            not isinstance(stmt.body[0], cst.Expr):
+        return False
+    call = stmt.body[0].value
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) or \
+            key_of(call.func.value) != key or len(call.args) != 1:
+        return False
+    method, value = call.func.attr.value, call.args[0].value
+    if method == "settimeout":
+        return isinstance(value, cst.Name) and value.value == "None"
+    if method == "setblocking":
+        return (isinstance(value, cst.Name) and value.value == "True") or \
+            number_value(value) == 1
+    return False
+
+
+def _only_own_calls(node, key):
+    """Every call under ``node`` is a method of ``key`` itself (``key.connect(addr)``), and
+    nothing there can hand control elsewhere (``await``, ``yield``, ``return``, nested
+    definitions)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.Await, cst.Yield, cst.Return, cst.FunctionDef,
+                                cst.ClassDef, cst.Lambda)):
+            return False
+        if isinstance(current, cst.Call) and not (
+                isinstance(current.func, cst.Attribute) and key_of(current.func.value) == key):
+            return False
+        stack.extend(iter_children(current))
+    return True
+
+
+def _quiet_until_restored(statements, key):
+    """The statements run until ``key``'s mode is set back to blocking, on every path that
+    goes on, and call nothing but ``key``'s own methods on the way: the mode set before them
+    never reaches another method. A ``try`` in between counts when its body does the same and
+    each of its handlers rebinds ``key`` (the half-set-up socket is dropped) and leaves by
+    ``raise``."""
+    for stmt in statements:
+        if _restores(stmt, key):
+            return True
+        if isinstance(stmt, cst.Try):
+            if stmt.orelse is not None or stmt.finalbody is not None or \
+                    not _only_own_calls(stmt.body, key):
+                return False
+            for handler in stmt.handlers:
+                body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ()
+                if not body or not statement_leaves(body[-1]) or not any(
+                        _rebinds(line, key) for line in body):
+                    return False
+                last = body[-1]
+                if not (isinstance(last, cst.SimpleStatementLine)
+                        and isinstance(last.body[-1], cst.Raise)):
+                    return False
+            continue
+        if not isinstance(stmt, cst.SimpleStatementLine) or not _only_own_calls(stmt, key):
+            return False
+    return False
+
+
+def _rebinds(stmt, key):
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    return any(isinstance(small, cst.Assign) and any(key_of(t.target) == key
+                                                    for t in small.targets)
+               for small in stmt.body)
 
 
 _RAISES_METHODS = frozenset({"assertRaises", "assertRaisesRegex", "assertRaisesRegexp"})

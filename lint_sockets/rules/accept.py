@@ -206,8 +206,8 @@ def check_retry(facts, report):
         if site.loops[depth - 1].has_sleep:
             continue
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
-        if outcome.tests_errno:
-            continue
+        if outcome.tests_errno and outcome.errnos_tested != {"EINTR"}:
+            continue  # an EINTR test alone tells nothing apart: PEP 475 retries EINTR
         if outcome.all_paths(
             lambda path: (CONTINUE in path or FALL in path) and SLEEP not in path
         ):

@@ -1,6 +1,6 @@
-# SCK102 flag: reads that are not the first of a turn (a read came before them since the last
-# send), reads in a loop whose iterations do not each send first, and sizes the code does not
-# fix or above 8 bytes: these bytes can straddle segments.
+# SCK102 flag: reads that are not the first of a turn and end past its first 8 bytes (a read
+# came before them since the last send), reads in a loop whose iterations do not each send
+# first, and sizes the code does not fix or above 8 bytes: these bytes can straddle segments.
 import socket
 import socketserver
 import ssl
@@ -9,7 +9,7 @@ import struct
 
 def header_then_code(sock: socket.socket) -> int:
     sock.sendall(b"REQ")
-    (length,) = struct.unpack("!I", sock.recv(4))
+    (length,) = struct.unpack("!Q", sock.recv(8))
     (code,) = struct.unpack("!H", sock.recv(2))  # expect: SCK102
     return length + code
 
@@ -82,7 +82,7 @@ class Client:
 
 class TwoHeaders(socketserver.BaseRequestHandler):
     def handle(self) -> None:
-        (kind,) = struct.unpack("h", self.request.recv(2))
+        (kind,) = struct.unpack("q", self.request.recv(8))
         (size,) = struct.unpack("h", self.request.recv(2))  # expect: SCK102
         self.request.sendall(b"x" * (kind + size))
 

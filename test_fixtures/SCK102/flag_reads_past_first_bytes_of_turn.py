@@ -1,0 +1,19 @@
+# SCK102 flag: the reads go past the first 8 bytes of the reply (4 + 4 + 4), or one of them
+# has a size the code does not fix, so a later read may find only part of its bytes.
+import socket
+import struct
+
+
+def three(sock: socket.socket, request: bytes) -> int:
+    sock.sendall(request)
+    a = struct.unpack("!I", sock.recv(4))[0]
+    b = struct.unpack("!I", sock.recv(4))[0]
+    c = struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
+    return a + b + c
+
+
+def sized(sock: socket.socket, request: bytes, width: int) -> int:
+    sock.sendall(request)
+    first = sock.recv(width)
+    second = struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
+    return len(first) + second

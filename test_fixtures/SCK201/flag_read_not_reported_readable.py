@@ -1,0 +1,49 @@
+# SCK201 flag: the wait may not have reported the socket readable: a selector asked for
+# writing too, a poll registration with no mask (poll's default includes POLLOUT), a second
+# read after one report, and a UDP socket (Linux reports one readable for a datagram with a
+# bad checksum, which the read drops before raising BlockingIOError).
+import select
+import selectors
+import socket
+
+
+def either(address) -> bytes:
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    selector = selectors.DefaultSelector()
+    selector.register(sock, selectors.EVENT_READ | selectors.EVENT_WRITE)
+    for key, _ in selector.select(timeout=1):
+        if key.fileobj is sock:
+            return sock.recv(4096)  # expect: SCK201
+    return b""
+
+
+def default_mask(address) -> bytes:
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    poller = select.poll()
+    poller.register(sock)
+    events = poller.poll(1000)
+    if not events:
+        return b""
+    return sock.recv(4096)  # expect: SCK201
+
+
+def twice(address) -> bytes:
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    readable, _, _ = select.select([sock], [], [], 1.0)
+    if sock in readable:
+        head = sock.recv(4)
+        return head + sock.recv(4096)  # expect: SCK201
+    return b""
+
+
+def datagram(port: int) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.bind(("", port))
+    sock.setblocking(False)
+    readable, _, _ = select.select([sock], [], [], 1.0)
+    if sock in readable:
+        return sock.recv(4096)  # expect: SCK201
+    return b""
