@@ -418,9 +418,13 @@ def run_rules(module, settings, source=None, project=None, module_name=None):
     findings = []
     seen = set()
 
+    python3 = (settings.target_version or (3, 0))[0] >= 3
+
     def report(node, code, fix=None, **fields):
         if code not in settings.enabled or (id(node), code) in seen:
             return
+        if python3 and facts.python2_only(node):
+            return  # code only Python 2 runs (``if six.PY2:``): dead on the target
         seen.add((id(node), code))
         findings.append((node, code, rules[code].message.format(**fields), fix))
 

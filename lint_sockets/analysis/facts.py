@@ -49,6 +49,7 @@ from lint_sockets.analysis.index import NOT_FOUND
 from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
+from lint_sockets.analysis.versions import on_python3, python2_only_nodes
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
@@ -159,6 +160,27 @@ class Facts(
     def constants(self) -> dict[str, cst.BaseExpression]:
         """Module-level ``NAME = value`` assignments (the first of each name)."""
         return self.model.constants
+
+    def on_python3(self, test: cst.BaseExpression) -> bool | None:
+        """What a Python-version test (``six.PY3``, ``sys.version_info[0] < 3``, a module
+        constant holding one) is on Python 3; None for any other test."""
+        return on_python3(self.imports, self.model.constants, test)
+
+    def python2_only(self, node: cst.CSTNode) -> bool:
+        """``node`` is in a branch or arm that a version test rules out on Python 3: with a
+        Python 3 target it never runs."""
+        dead = self._memo.get("versions.python2_only")
+        if dead is None:
+            text = self.source if isinstance(self.source, str) else (
+                self.source.decode("latin-1") if self.source is not None else None)
+            if text is not None and "version_info" not in text and "PY2" not in text \
+                    and "PY3" not in text:
+                dead = frozenset()
+            else:
+                dead = frozenset(python2_only_nodes(self.model.module, self.imports,
+                                                    self.model.constants))
+            self._memo["versions.python2_only"] = dead
+        return id(node) in dead
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A module-wide answer a rule computes once per module (``compute()``), kept under

@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -282,7 +282,7 @@ def _py3_branch(facts, test, name):
     while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         negate = not negate
         test = test.expression
-    version = _on_python3(facts, test)
+    version = facts.on_python3(test)
     if version is not None:
         return version != negate
     if not isinstance(test, cst.Call) or len(test.args) != 2 or \
@@ -306,77 +306,6 @@ def _py3_branch(facts, test, name):
     else:
         return None
     return result != negate
-
-
-_VERSION_FLAGS = {"six.PY3": True, "six.PY2": False, "future.utils.PY3": True,
-                  "future.utils.PY2": False}
-
-
-def _on_python3(facts, test, depth=0):
-    """The value of a Python-version test on Python 3 (True / False), None for any other
-    test: ``six.PY3``, ``six.PY2``, ``sys.version_info[0] >= 3``, ``sys.version_info <
-    (3,)``, ``sys.version_info.major == 2``, and a module constant assigned one of these
-    (``PY3 = sys.version_info[0] == 3``)."""
-    test = strip_await(test)
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = _on_python3(facts, test.expression, depth)
-        return None if inner is None else not inner
-    key = key_of(test)
-    if key is not None:
-        qname = facts.imports.qualify_key(key)
-        if qname in _VERSION_FLAGS:
-            return _VERSION_FLAGS[qname]
-        constant = facts.constants.get(key) if "." not in key else None
-        if constant is not None and depth < 2:
-            return _on_python3(facts, constant, depth + 1)
-        return None
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
-        return None
-    target = test.comparisons[0]
-    left, right = test.left, target.comparator
-    major = _major_version(facts, left)
-    if major is None:
-        return None
-    compare = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
-               cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
-               cst.GreaterThan: lambda a, b: a > b,
-               cst.GreaterThanEqual: lambda a, b: a >= b}.get(type(target.operator))
-    if compare is None:
-        return None
-    if major == "tuple":
-        if not isinstance(right, cst.Tuple) or not right.elements:
-            return None
-        first = int_value(right.elements[0].value)
-        if first is None:
-            return None
-        # version_info against (3,) or (3, x): decided by the major version alone when the
-        # tuple's major is not 3, or for < / >= against (3,) / (3, 0)
-        rest = [int_value(e.value) for e in right.elements[1:]]
-        if first != 3:
-            return compare(3, first)
-        if all(r == 0 for r in rest) and type(target.operator) in (
-                cst.LessThan, cst.GreaterThanEqual):
-            return type(target.operator) is cst.GreaterThanEqual
-        return None
-    number = int_value(right)
-    return None if number is None else compare(3, number)
-
-
-def _major_version(facts, node):
-    """"major" for ``sys.version_info[0]`` / ``sys.version_info.major``, "tuple" for
-    ``sys.version_info`` itself, None otherwise."""
-    node = strip_await(node)
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and \
-            isinstance(node.slice[0].slice, cst.Index) and \
-            int_value(node.slice[0].slice.value) == 0:
-        node, index = node.value, True
-    elif isinstance(node, cst.Attribute) and node.attr.value == "major":
-        node, index = node.value, True
-    else:
-        index = False
-    if facts.imports.qualify(node) != "sys.version_info":
-        return None
-    return "major" if index else "tuple"
 
 
 def _rebinds(body, name):
