@@ -90,6 +90,7 @@ def _payload_bound(facts, site, node, depth=0):
     return is bounded (the index's ``payload_size``)."""
     if node is None or depth > _BOUND_DEPTH:
         return None
+    node = _as_encode(node)
     scope = site.scope
     if isinstance(node, cst.Name) and node.value in scope.bindings and scope.kind != "module":
         return _local_bound(facts, site, node, depth)
@@ -202,6 +203,27 @@ def _call_bound(facts, site, node):
     return None
 
 
+# Other spellings of ``text.encode(codec)``: ``six.b(text)`` (latin-1 on Python 3),
+# ``six.ensure_binary(text)`` (UTF-8 unless told), ``str.encode(text, codec)``.
+_ENCODERS = {"six.b": "latin-1", "six.ensure_binary": "utf-8", "str.encode": None}
+
+
+def _as_encode(node):
+    """``six.b(x)`` / ``six.ensure_binary(x)`` / ``str.encode(x, ...)`` as the
+    ``x.encode(...)`` they are; any other node as it is."""
+    if not isinstance(node, cst.Call) or not node.args or node.args[0].keyword is not None \
+            or any(arg.star for arg in node.args):
+        return node
+    spelling = key_of(node.func)
+    if spelling not in _ENCODERS:
+        return node
+    codec = _ENCODERS[spelling]
+    rest = list(node.args[1:]) if codec is None else [
+        cst.Arg(cst.SimpleString(f'"{codec}"'))]
+    return cst.Call(func=cst.Attribute(value=node.args[0].value, attr=cst.Name("encode")),
+                    args=rest)
+
+
 def _is_chr(node):
     return isinstance(node, cst.Call) and key_of(node.func) == "chr" and len(node.args) == 1
 
@@ -231,6 +253,7 @@ def _composed_message(facts, site, node, depth=0):
     (``header + body``, ``b"%s" % payload``) may be bulk data."""
     if node is None or depth > _BOUND_DEPTH:
         return False
+    node = _as_encode(node)
     size = _payload_bound(facts, site, node, depth)
     if size is not None:
         return size <= _FITS_EMPTY_BUFFER  # a fixed request (``b"QUIT\r\n"``) is one too
@@ -340,6 +363,7 @@ def _display_items(node, shaped, depth):
 def _text_encoded(node):
     """Text turned into bytes: ``name.encode(...)`` or ``bytes(name, "utf-8")``, of
     anything but file or buffer contents."""
+    node = _as_encode(node)
     if not isinstance(node, cst.Call) or _is_bulk(node):
         return False
     if isinstance(node.func, cst.Attribute) and node.func.attr.value == "encode":

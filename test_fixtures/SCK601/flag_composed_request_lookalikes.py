@@ -6,6 +6,8 @@ import pickle
 import socket
 import struct
 
+import six
+
 
 def push(host: str, port: int, data: bytes) -> None:
     sock = socket.create_connection((host, port), timeout=5)
@@ -157,3 +159,9 @@ class Session:
     def send_line(self, line: str) -> None:
         # a method may run any number of times on one object: not the first write
         self.sock.send(("%s\r\n" % line).encode())  # composed, in timeout mode
+
+
+def encoded_payload(sock: socket.socket, document: str) -> None:
+    """six.b() of a value handed in whole is that value's size, not a request's."""
+    sock.settimeout(5.0)
+    sock.send(six.b(document))  # expect: SCK601
