@@ -1,0 +1,27 @@
+# SCK501 ok: a loop that leaves as soon as accept() succeeds (it only waits for the listener
+# to become ready) accepts one connection; an abort there is the caller's concern, as in a
+# for loop over a known number of clients.
+import socket
+
+
+class ListeningSocket:
+    def __init__(self, sock: socket.socket) -> None:
+        self._socket = sock
+
+    def accept(self, wait_readable):
+        while True:
+            try:
+                client, addr = self._socket.accept()
+                return ListeningSocket(client), addr
+            except BlockingIOError:
+                wait_readable(self._socket)
+
+
+def accept_one(listener: socket.socket, wait_readable) -> socket.socket:
+    while True:
+        try:
+            conn, _ = listener.accept()
+            break
+        except BlockingIOError:
+            wait_readable(listener)
+    return conn
