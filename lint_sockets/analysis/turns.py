@@ -9,7 +9,11 @@ The same is true of the first bytes a fresh connection carries. This module answ
   it in between: a turn; or
 - the socket was connected or accepted in this function (``socket.create_connection()``,
   ``sock.connect()``, ``conn, _ = listener.accept()``), or it is ``self.request`` at the start
-  of a ``socketserver`` handler's ``handle()``: nothing came before on the stream.
+  of a ``socketserver`` handler's ``handle()``: nothing came before on the stream;
+
+and, after such a first read of a fixed size, whether a following fixed-size read still ends
+within the turn's first WHOLE_AT_SEGMENT_START bytes (``recv(1)`` then ``recv(4)``): the
+bytes the first read left of the reply's first segment are queued already.
 
 The answer is conservative. The function body is followed statement by statement, branches
 merged (a socket is at the start of a turn after an ``if`` only if it is on every path); any
