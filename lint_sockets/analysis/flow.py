@@ -515,11 +515,19 @@ class FlowFacts:
         variable counts as a timeout only when it cannot be None there (a default other than
         None, a required parameter: the caller's choice, a rebinding such as
         ``timeout = timeout or 10``, or a caller in the module that passes one). Callers in
-        other modules are not searched."""
+        other modules are not searched. A mapping's ``get`` with no default
+        (``options.get("timeout")``, directly or through the one name it is assigned to) may
+        be None too: the option may not be set."""
         value = strip_await(value)
+        if _get_without_default(value):
+            return True
         if not isinstance(value, cst.Name) or scope.kind != "function":
             return False
         bindings = scope.bindings.get(value.value, ())
+        if len(bindings) == 1 and bindings[0].how == "assign" and \
+                bindings[0].index is None and bindings[0].value is not None and \
+                _get_without_default(strip_await(bindings[0].value)):
+            return True  # ``t = options.get("timeout")``: None when the option is not set
         if len(bindings) != 1 or bindings[0].how != "param":
             return False
         default = bindings[0].value
@@ -912,3 +920,11 @@ class ValueFacts:
             return frozenset(names)
 
         return self.memo(f"flow.class_defines:{id(cls)}", compute)
+
+
+def _get_without_default(node):
+    """``options.get("timeout")``: a mapping's ``get`` with no default, None when the key
+    is missing."""
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+        node.func.attr.value == "get" and len(node.args) == 1 and \
+        node.args[0].keyword is None and not node.args[0].star

@@ -34,3 +34,11 @@ class Feed:
 
     def arm(self, timeout: float) -> None:
         self.sock.settimeout(timeout)
+
+
+def with_option_default(options: dict) -> socket.socket:
+    """A mapping's get() with a default always gives a timeout."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+    sock.settimeout(options.get("timeout", 30.0))
+    return sock
