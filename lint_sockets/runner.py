@@ -166,7 +166,7 @@ def _add_diagnostics(result, diagnostics):
 def first_pass(job, path, name, is_package):
     """The summary of a file of a project, and, for a file being checked (``job`` given),
     what Python's syntax check and the pre-filters say of it, from the same ``ast``:
-    (stat key or None, digest, summary data, verdict). The verdict is a FileResult when
+    (stat key or None, digest, packed summary, verdict). The verdict is a FileResult when
     they settle the file (a syntax error, or no rule can fire), else the content stamp
     of the bytes that need the analysis; None when the file cannot be read (checking it
     says why)."""
@@ -185,7 +185,7 @@ def first_pass(job, path, name, is_package):
         final, tree = engine_first_pass(source, job.settings)
     except Exception:  # noqa: BLE001 - check_file reports it, in the second pass
         return (stat_key(info), digest_of(None), None, None)
-    digest, data = summarise_tree(tree, name, is_package) if name else (digest_of(None), None)
+    digest, packed = summarise_tree(tree, name, is_package) if name else (digest_of(None), None)
     tree = None
     if final is not None:
         # nothing to fix in it either: check_file would give the same result
@@ -194,7 +194,7 @@ def first_pass(job, path, name, is_package):
         result.stat = stat_key(info)
         _add_diagnostics(result, final)
         verdict = result
-    return stat_key(info), digest, data, verdict
+    return stat_key(info), digest, packed, verdict
 
 
 class NotRegularFile(OSError):
