@@ -10,12 +10,15 @@ Run by hand (not a test):
 
 Project k is corpus A of bench/run.py (the standard library without its tests) copied k
 times, as k sibling top-level packages (``copy0`` ... each with an empty ``__init__.py``)
-of one project (an empty ``pyproject.toml``): k times the modules, each module as big as
-in A, every import between them resolvable as in A.
+of one project (an empty ``pyproject.toml``): k times the modules, each as big as in A.
+Each copy's relative imports resolve within it; its absolute ones (``import os``) name the
+standard library outside the project, where in A they name A's own modules, so the index
+is asked fewer questions across modules than on A, but holds k times the summaries.
 
 Each case runs lint-sockets as a process of its own (``--exit-zero``, the whole project as
-``.``): cold (``--no-cache``) and warm (a cache directory outside the project, filled by
-one untimed run first), with ``--jobs 1`` and the default. The columns:
+``.``): cold (``--no-cache``), cold writing the cache (a cache directory outside the
+project, emptied first) and warm (that cache, as the run before left it), with ``--jobs
+1`` and the default. The columns:
 
 - wall and CPU seconds (user + system of the process and its workers, from wait4);
 - largest RSS: the largest resident set any one process of the run reached (ru_maxrss
@@ -27,11 +30,9 @@ one untimed run first), with ``--jobs 1`` and the default. The columns:
   are counted once). Linux only; "-" elsewhere;
 - load: the 1-minute load average when the run ended (the machine may be shared).
 
-The warm cases use the cache written by the "cold, writing the cache" run before them.
-
 ``--sizes`` loads each project in this process (its summaries made here, no cache) and
-prints what grows with the number of modules: the summaries as their JSON text, and the
-memory (tracemalloc) the project holds once its index is built.
+prints the memory (tracemalloc) the project holds once its index is built, and how much
+it grows per 1,000 modules (with ``PYTHONPATH=DIR``, for the checkout in DIR).
 """
 
 import argparse
@@ -131,32 +132,29 @@ def measure(command, cwd):
 
 
 def sizes(projects):
-    """What one process holds for each project: summaries' JSON text, and the memory
-    the built index takes (tracemalloc, this process)."""
+    """What one process holds for each project once its index is built (tracemalloc: the
+    memory allocated since the project was first listed and still held), and how much
+    that grows per 1,000 modules from one project to the next."""
     import gc
-    import json
     import tracemalloc
 
     from lint_sockets.project import Loader
 
-    print("| k | modules | summaries as JSON (MiB) | held once the index is built (MiB) "
-          "| per 1,000 modules (MiB) |")
-    print("|---|---|---|---|---|")
+    print("| k | modules | held once the index is built (MiB) | growth per 1,000 modules "
+          "(MiB) |")
+    print("|---|---|---|---|")
+    last = None
     for k, directory, modules in projects:
         gc.collect()
         tracemalloc.start()
-        loader = Loader(directory, False).complete()
-        text = sum(len(json.dumps(data, separators=(",", ":")))
-                   for _, data, _ in loader.summaries.values() if isinstance(data, dict))
-        project = loader.finish()
+        project = Loader(directory, False).complete().finish()
         project.index  # noqa: B018 - built here
-        del loader
         gc.collect()
-        held, _ = tracemalloc.get_traced_memory()
+        held = tracemalloc.get_traced_memory()[0] / (1 << 20)
         tracemalloc.stop()
-        mib = held / (1 << 20)
-        print(f"| {k} | {modules} | {text / (1 << 20):.1f} | {mib:.1f} | "
-              f"{mib * 1000 / modules:.2f} |")
+        growth = "-" if last is None else f"{(held - last[1]) * 1000 / (modules - last[0]):.2f}"
+        print(f"| {k} | {modules} | {held:.1f} | {growth} |", flush=True)
+        last = (modules, held)
         del project
         gc.collect()
 
