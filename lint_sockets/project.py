@@ -208,8 +208,9 @@ def summarise_source(source, name, is_package):
 
 def summarise_file(path, name, is_package):
     """(stat key or None, digest, packed summary or None) for the file at ``path``, read
-    link-safely (as the runner reads files). The key is the stat taken before reading: a write made while
-    the file is read gives it another key. No key when the file cannot be read."""
+    link-safely (as the runner reads files). The key is the stat taken before reading: a
+    write made while the file is read gives it another key. No key when the file cannot be
+    read."""
     from lint_sockets.runner import read_source
 
     try:

@@ -33,6 +33,9 @@ and answers the analysis' questions about them:
 
 Summaries are plain JSON data (``to_json`` / ``from_json``) so they can be cached on disk;
 ``from_json`` treats its input as untrusted and raises ``ValueError`` on anything malformed.
+A project holds each summary packed (``PackedSummary``: its JSON text, compressed, with the
+little that questions about the whole project need), and the index decodes a module's
+summary when asked about it, keeping at most ``DECODED`` decoded at once.
 
 Bounds (module constants, so the cost of a query never depends on what the code does):
 
@@ -2515,8 +2518,8 @@ def _unpack(blob):
 
 
 def _functions_in_order(summary):
-    """(qname, FunctionSummary) of a module's functions, then of its classes' methods, in
-    the order of its decoded records, those with nothing to say left out."""
+    """(qname, name, FunctionSummary) of a module's functions, then of its classes'
+    methods, in the order of its decoded records, those with nothing to say left out."""
     module = summary.module
     for name, function in summary.functions.items():
         if function is not _PLAIN:
@@ -3079,8 +3082,9 @@ class ProjectIndex:
         ``until_concludes(self.sock.send, data)`` anywhere in the project, ("send",
         "self.sock"); for a function it decorates that returns a socket call's result
         (``return self.sock.recv(n)``), ("recv", "self.<attr>" or the parameter's name).
-        This is the one query that looks at callers: it reads every summary's recorded
-        hand-overs and decorators once (memoised), never source."""
+        This is the one query that looks at callers: it reads the hand-overs and decorators
+        gathered from every summary as it was packed (PackedSummary.handovers), once
+        (memoised), never source."""
         qname = self.canonical(func_qname) or func_qname
         users = self._retry_users().get(qname, ())
         retry = self.retry_helper(qname)
