@@ -201,6 +201,16 @@ def _time(args, projects, work):
                 "runpy.run_module('lint_sockets', run_name='__main__', alter_sys=True)",
                 directory, *argv]
 
+    # As an installation would have them: the byte code of each lint-sockets timed (with
+    # PYTHONDONTWRITEBYTECODE set, every run would compile it again: time and memory)
+    import importlib.util
+
+    packages = [importlib.util.find_spec("lint_sockets").submodule_search_locations[0]]
+    packages += [os.path.join(directory, "lint_sockets") for _, directory in versions
+                 if directory is not None]
+    for package in packages:
+        subprocess.run([python, "-m", "compileall", "-q", package], check=True,
+                       stdout=subprocess.DEVNULL)
     cache = os.path.join(work, "cache")
     load = os.getloadavg()
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; corpus A copied k "
