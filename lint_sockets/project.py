@@ -14,10 +14,12 @@ from user space, so a file written since its summary was made has another key, e
 the same size and mtime: a run whose summaries are all cached stats the files and reads
 none of them, and reads the summaries themselves only to build the index.
 
-Only summaries are held, never syntax trees: memory grows with the number of modules, not
-with their size.
+Only summaries are held, never syntax trees, and they are held packed (their JSON text,
+compressed; analysis.index.PackedSummary), decoded when the analysis asks about a module:
+memory grows with the number of modules by a few hundred bytes each, not with their size.
 """
 
+import base64
 import hashlib
 import json
 import os
@@ -167,17 +169,31 @@ def uses_project_socket_code(index, module_name):
 # --- one module's summary --------------------------------------------------------------------
 
 def summarise_tree(tree, name, is_package):
-    """(digest, plain JSON data) of the summary of the module whose ``ast`` is ``tree``;
-    (digest, None) when it has none (it does not compile, or is too deep to walk)."""
+    """(digest, index.PackedSummary) of the summary of the module whose ``ast`` is
+    ``tree``; (digest, None) when it has none (it does not compile, or is too deep to
+    walk). The digest is that of the summary's plain JSON data (``digest_of``)."""
     from lint_sockets.source import deep
 
-    data = None
     if tree is not None:
         try:
-            data = deep(lambda: core().summarise(tree, name, is_package).to_json())
+            return deep(lambda: _pack(core().summarise(tree, name, is_package)))
         except Exception:  # noqa: BLE001 - the file is still checked; only its summary
-            data = None  # is missing from the index (too deep, or a case the core fails on)
-    return digest_of(data), data
+            pass  # is missing from the index (too deep, or a case the core fails on)
+    return digest_of(None), None
+
+
+def _pack(summary):
+    """(digest, PackedSummary) of a summary, packed as the index core decodes it again
+    (``from_json``, which also says the summary is well formed: one the core would reject
+    is left out, as a cached one that fails is)."""
+    index = core()
+    data = summary.to_json()
+    text = index.summary_text(data)  # what digest_of(data) takes the digest of
+    try:
+        decoded = index.ModuleSummary.from_json(data)
+    except (ValueError, TypeError, RecursionError):
+        return digest_of(None), None
+    return hashlib.sha256(text).hexdigest(), index.PackedSummary.of(decoded, text)
 
 
 def summarise_source(source, name, is_package):
@@ -191,9 +207,10 @@ def summarise_source(source, name, is_package):
 
 
 def summarise_file(path, name, is_package):
-    """(stat key or None, digest, data) for the file at ``path``, read link-safely (as
-    the runner reads files). The key is the stat taken before reading: a write made while
-    the file is read gives it another key. No key when the file cannot be read."""
+    """(stat key or None, digest, packed summary or None) for the file at ``path``, read
+    link-safely (as the runner reads files). The key is the stat taken before reading: a
+    write made while the file is read gives it another key. No key when the file cannot be
+    read."""
     from lint_sockets.runner import read_source
 
     try:
@@ -204,6 +221,7 @@ def summarise_file(path, name, is_package):
 
 
 def digest_of(data):
+    """The digest of a summary's plain JSON data (None: no summary)."""
     body = json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
     return hashlib.sha256(body).hexdigest()
 
@@ -219,9 +237,10 @@ class SummaryCache:
     """The summaries of one project's modules, in two signed files of the cache directory
     ``directory`` (the project root's .lint_sockets_cache, --cache-dir or
     LINT_SOCKETS_CACHE_DIR): the keys (absolute path -> [stat key, digest]), read by
-    every run, and the summaries (absolute path -> [digest, summary data or null]), read
-    only when the index is built. A malformed entry, one whose summary is missing or
-    other than its digest says, or one whose summary the index core rejects, is a miss."""
+    every run, and the summaries (absolute path -> [digest, packed summary in base64 or
+    null]: PackedSummary.blob), read only when the index is built. A malformed entry, one
+    whose summary is missing or other than its digest says, or one whose summary the index
+    core rejects, is a miss."""
 
     def __init__(self, directory, root):
         from lint_sockets.runner import _NotUsable, _signing_key
@@ -229,13 +248,13 @@ class SummaryCache:
         directory = os.path.abspath(directory)
         self.parent, self.base = os.path.split(directory)
         version = core().SUMMARY_VERSION
-        key = json.dumps([__version__, list(sys.version_info[:2]), version, root])
+        key = json.dumps([__version__, list(sys.version_info[:2]), version, "packed", root])
         stem = "summaries-" + hashlib.sha256(key.encode()).hexdigest()[:20]
         self.name = stem + ".json"
         self.data_name = stem + ".data.json"
         self.entries = {}
         self.kept = {}
-        self.fresh = {}  # path -> [digest, data] made in this run
+        self.fresh = {}  # path -> [digest, packed summary in base64 or None] made in this run
         self._data = None
         self.dirty = False
         self.warnings = []
@@ -279,8 +298,21 @@ class SummaryCache:
         return digest, LAZY
 
     def data(self, path, digest):
-        """(True, summary data or None) cached for ``path`` with ``digest``; (False, None)
-        when the summaries file has no such entry."""
+        """(True, packed summary bytes or None) cached for ``path`` with ``digest``; (False,
+        None) when the summaries file has no such entry (or a malformed one). The bytes are
+        not yet validated: index.PackedSummary.load does it."""
+        entry = self._entry(path, digest)
+        if entry is None:
+            return False, None
+        if entry[1] is None:
+            return True, None
+        try:
+            return True, base64.b64decode(entry[1].encode("ascii"), validate=True)
+        except (ValueError, UnicodeEncodeError):
+            return False, None
+
+    def _entry(self, path, digest):
+        """The [digest, base64 text or None] cached for ``path`` with ``digest``, or None."""
         if self._data is None:
             from lint_sockets.runner import _NotUsable
 
@@ -291,14 +323,16 @@ class SummaryCache:
             self._data = loaded if isinstance(loaded, dict) else {}
         entry = self.fresh.get(path) or self._data.get(path)
         if (isinstance(entry, list) and len(entry) == 2 and entry[0] == digest
-                and (entry[1] is None or isinstance(entry[1], dict))):
-            return True, entry[1]
-        return False, None
+                and (entry[1] is None or isinstance(entry[1], str))):
+            return entry
+        return None
 
-    def put(self, path, key, digest, data):
+    def put(self, path, key, digest, packed):
+        """Cache ``packed`` (an index.PackedSummary or None) for ``path``."""
         if key is not None:
             self.kept[path] = [key, digest]
-            self.fresh[path] = [digest, data]
+            self.fresh[path] = [digest, None if packed is None else
+                                base64.b64encode(packed.blob).decode("ascii")]
             self.dirty = True
 
     def save(self):
@@ -310,9 +344,9 @@ class SummaryCache:
             return
         summaries = {}
         for path, (_, digest) in self.kept.items():
-            found, data = self.data(path, digest)
-            if found:
-                summaries[path] = [digest, data]
+            entry = self._entry(path, digest)
+            if entry is not None:
+                summaries[path] = entry
         keys = {path: entry for path, entry in self.kept.items() if path in summaries}
         try:
             for name, content in ((self.data_name, summaries), (self.name, keys)):
@@ -344,13 +378,13 @@ class Project:
 
     def __init__(self, root, summaries, modules, cache=None, claimed=(), fetch=None):
         self.root = root
-        # module name -> (digest, summary data or None or LAZY, path)
+        # module name -> (digest, index.PackedSummary or None or LAZY, path)
         self.summaries = summaries
         self.modules = modules  # absolute path -> (module name, is package)
         # every name a file of the project claims (those two files claim name neither)
         self.names = {name for name, _ in modules.values()} | set(claimed)
         self.cache = cache  # the SummaryCache the summaries came from, or None
-        # (path, digest) -> (found, data): a LAZY summary read from the cache
+        # (path, digest) -> (found, packed bytes or None): a LAZY summary read from the cache
         self._fetch = fetch or (cache.data if cache is not None else None)
         self.warnings = list(cache.warnings) if cache is not None else []
         self.digest = _digest(summaries)
@@ -359,50 +393,44 @@ class Project:
     @property
     def index(self):
         """The ProjectIndex. A cached summary the index core rejects (from another version,
-        say) is made again from its file. Once built, the index's summaries take the place
-        of their plain data (a project seen with another text of one module reuses them),
-        so this process holds each module's summary once."""
+        say) is made again from its file. The summaries stay packed (PackedSummary: their
+        JSON text compressed), here and in the index, which decodes a module's when it is
+        asked about it and keeps at most index.DECODED decoded: the memory a project takes
+        grows with its number of modules by their packed size, a few hundred bytes each. A
+        view of the project with one module's text changed shares the others'."""
         if self._index is None:
-            summary_class = core().ModuleSummary
-            from_json = summary_class.from_json
+            load = core().PackedSummary.load
             built = {}
             repaired = False
             for name, (digest, data, path) in list(self.summaries.items()):
-                if type(data) is summary_class:
-                    built[name] = data  # as built for another view of the project
-                    continue
                 if data is LAZY:
-                    found, data = (self._fetch(path, digest) if self._fetch is not None
+                    found, blob = (self._fetch(path, digest) if self._fetch is not None
                                    else (False, None))
-                    if not found:
-                        data = LAZY  # lost from the cache: made again below
-                    else:
+                    if found and blob is not None:
+                        try:
+                            data = load(blob)  # validated once, here
+                        except (ValueError, TypeError, RecursionError):
+                            found = False
+                    elif found:
+                        data = None
+                    if found:
                         self.summaries[name] = (digest, data, path)
                 if data is None:
                     continue
                 if data is not LAZY:
-                    try:
-                        built[name] = from_json(data)
-                        continue
-                    except (ValueError, TypeError, RecursionError):
-                        pass
+                    built[name] = data
+                    continue
                 key, digest, data = summarise_file(path, *self.modules[path])
                 self.summaries[name] = (digest, data, path)
                 repaired = True
                 if self.cache is not None:
                     self.cache.put(path, key, digest, data)
                 if data is not None:
-                    try:
-                        built[name] = from_json(data)
-                    except (ValueError, TypeError, RecursionError):
-                        self.summaries[name] = (digest_of(None), None, path)
+                    built[name] = data
             if repaired:
                 self.digest = _digest(self.summaries)
                 if self.cache is not None:
                     self.cache.save()
-            for name, summary in built.items():
-                digest, _, path = self.summaries[name]
-                self.summaries[name] = (digest, summary, path)
             self._index = core().ProjectIndex(self.root, built)
         return self._index
 
@@ -474,7 +502,8 @@ class Loader:
                 claims[named[0]] = claims.get(named[0], 0) + 1
         self.claimed = set(claims)
         self.modules = {}  # path -> (name, is package)
-        self.summaries = {}  # module name -> (digest, summary data or None or LAZY, path)
+        # module name -> (digest, index.PackedSummary or None or LAZY, path)
+        self.summaries = {}
         self.missing = []  # paths whose summary must be made
         for entry, named in found:
             if named is None or claims[named[0]] > 1:

@@ -8,13 +8,14 @@ import pytest
 
 from lint_sockets.analysis.index import (
     MAX_DEPTH, NOT_FOUND, ClassSummary, ErrnoName, EofAction, FunctionSummary, ModuleSummary,
-    ProjectIndex, Setting,
-    SocketType, ValueKind, module_name_for, summarise,
+    PackedSummary, ProjectIndex, Setting,
+    SocketType, ValueKind, module_name_for, summarise, summary_text,
 )
 
 
-def build(tmp_path, files):
-    """Write ``files`` (relative path -> source) under tmp_path and index them."""
+def build(tmp_path, files, packed=False):
+    """Write ``files`` (relative path -> source) under tmp_path and index them (``packed``:
+    the index is given PackedSummary values, as a project gives it)."""
     summaries = {}
     for relative, source in files.items():
         path = tmp_path / relative
@@ -26,6 +27,9 @@ def build(tmp_path, files):
         summary = summarise(ast.parse(path.read_text()), name, is_package)
         # every summary goes through the JSON round trip, as from the cache
         summaries[name] = ModuleSummary.from_json(json.loads(json.dumps(summary.to_json())))
+        if packed:
+            text = summary_text(summary.to_json())
+            summaries[name] = PackedSummary.of(summaries[name], text)
     return ProjectIndex(str(tmp_path), summaries)
 
 
@@ -1412,8 +1416,7 @@ def test_attribute_settings_collect_every_method_and_the_factory(tmp_path):
 
 # ---- what the project hands to retry helpers, and guarded forwards ----------------------
 
-def test_retried_socket_calls_come_from_the_projects_uses(tmp_path):
-    index = build(tmp_path, {**package("app"), "app/retry.py": """
+RETRY_PROJECT = {**package("app"), "app/retry.py": """
         import errno
 
         def until_concludes(f, *args):
@@ -1457,12 +1460,50 @@ def test_retried_socket_calls_come_from_the_projects_uses(tmp_path):
             @retrying
             def read(self, n):
                 return self.sock.recv(n)
-        """})
+        """}
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_retried_socket_calls_come_from_the_projects_uses(tmp_path, packed):
+    index = build(tmp_path, RETRY_PROJECT, packed)
     assert sorted(index.retried_socket_calls("app.retry.until_concludes")) == [
         ("send", "self.sock"), ("sendall", "self.sock")]
     assert index.retried_socket_calls("app.retry.retrying") == [("recv", "self.sock")]
     assert index.retried_socket_calls("app.retry.unused") == []
     assert index.retried_socket_calls("app.conn.Conn.write") == []
+
+
+def test_packed_summaries_are_decoded_when_asked_about_and_few_are_kept(tmp_path,
+                                                                        monkeypatch):
+    """An index given packed summaries (as a project gives them) answers as one given the
+    decoded summaries, keeps at most DECODED of them decoded, and answers the questions
+    about the whole project (helper names, retried calls) from what was gathered as the
+    summaries were packed."""
+    from lint_sockets.analysis import index as core
+
+    plain = build(tmp_path / "plain", RETRY_PROJECT)
+    monkeypatch.setattr(core, "DECODED", 1)
+    packed = build(tmp_path / "packed", RETRY_PROJECT, packed=True)
+    assert all(type(item) is PackedSummary for item in packed.summaries.held.values())
+    for name in ("app", "app.retry", "app.conn"):
+        assert packed.summaries[name].to_json() == plain.summaries[name].to_json()
+    assert packed.helper_names() == plain.helper_names() == {"read", "write"}
+    for helper in ("app.retry.until_concludes", "app.retry.retrying", "app.retry.unused"):
+        assert packed.retried_socket_calls(helper) == plain.retried_socket_calls(helper)
+        assert packed.retry_helper(helper) == plain.retry_helper(helper)
+    assert packed.returns("app.conn.Conn.read") == plain.returns("app.conn.Conn.read")
+    assert len(packed.summaries._decoded) == 1
+    # the same answers after a round trip through pickle (a worker that is not forked)
+    import pickle
+
+    again = pickle.loads(pickle.dumps(packed))
+    assert again.retried_socket_calls("app.retry.retrying") == [("recv", "self.sock")]
+    # a packed summary from the cache is validated when loaded
+    blob = packed.summaries.held["app.conn"].blob
+    assert PackedSummary.load(blob).handovers == packed.summaries.held["app.conn"].handovers
+    for bad in (blob[:-3], b"not zlib", __import__("zlib").compress(b'{"v": 0}'), "text"):
+        with pytest.raises(ValueError):
+            PackedSummary.load(bad)
 
 
 def test_a_forwarded_accept_inside_try_except_is_not_a_bare_forward(tmp_path):

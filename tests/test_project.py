@@ -1,6 +1,7 @@
 """The project: its root (found from each file), its modules' summaries (cached, read
 link-safely), the index every file of a run is analysed with."""
 
+import ast
 import os
 import time
 
@@ -587,10 +588,11 @@ def test_a_run_leaves_the_collector_as_it_found_it(tmp_path, user_cache, monkeyp
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-def test_the_index_takes_the_place_of_the_plain_summaries(tmp_path, user_cache):
-    """Once the index is built, the project holds each module's summary once (the index's),
-    and a view of the project with one module's text changed reuses the others."""
-    from lint_sockets.analysis.index import ModuleSummary
+def test_the_project_holds_its_summaries_packed(tmp_path, user_cache):
+    """The project and its index hold each module's summary once, packed (its JSON text
+    compressed), decoded when the analysis asks about the module; a view of the project
+    with one module's text changed shares the others'."""
+    from lint_sockets.analysis.index import PackedSummary, summarise
 
     root = make_project(tmp_path)
     (root / "pkg" / "server.py").write_text(SERVER_LOOP)
@@ -598,14 +600,17 @@ def test_the_index_takes_the_place_of_the_plain_summaries(tmp_path, user_cache):
     index = project.index
     held = {name: data for name, (_, data, _) in project.summaries.items()
             if data is not None}
-    assert held and all(type(data) is ModuleSummary for data in held.values())
-    assert all(index.summaries[name] is data for name, data in held.items())
+    assert held and all(type(data) is PackedSummary for data in held.values())
+    assert all(index.summaries.held[name] is data for name, data in held.items())
     assert project.cache.fresh == {}  # saved, and left to the project
+    helper = root / "pkg" / "helper.py"
+    made = summarise(ast.parse(helper.read_text()), "pkg.helper")
+    assert index.summaries["pkg.helper"].to_json() == made.to_json()  # decoded when asked
     server = str(root / "pkg" / "server.py")
     changed = project.with_source(server, SERVER_LOOP + "\nLIMIT = 3\n")
     assert changed is not project and changed.digest != project.digest
     assert changed.index.constant("pkg.server", "LIMIT") == 3
-    assert changed.index.summaries["pkg.helper"] is index.summaries["pkg.helper"]
+    assert changed.index.summaries.held["pkg.helper"] is index.summaries.held["pkg.helper"]
     assert changed.index.imports_socket_code("pkg.user")
     # the cache still gives every summary to the next run
     again = load_project(str(root))

@@ -143,6 +143,28 @@ def test_big_files_go_first_each_alone_to_a_worker(tmp_path, monkeypatch):
     assert summary[4] == [("SCK501", 405)]
 
 
+def test_the_heap_is_given_back_after_each_big_file_checked(tmp_path, monkeypatch):
+    """After checking a file of TRIM_AFTER bytes or more (its libcst tree took tens of MiB),
+    a process gives the C heap's free pages back to the system, so its memory does not grow
+    with the number of such files; small files do not pay for it."""
+    from lint_sockets import runner
+    from lint_sockets.settings import Settings
+
+    runner._give_back_memory()  # works (or does nothing) on this platform
+    assert runner._TRIM is not None
+    given = []
+    monkeypatch.setattr(runner, "_give_back_memory", lambda: given.append(True))
+    monkeypatch.setattr(runner, "TRIM_AFTER", 500)
+    small, big = tmp_path / "small.py", tmp_path / "big.py"
+    small.write_text(SERVER)
+    big.write_text("# padding\n" * 60 + SERVER)
+    assert len(SERVER) < 500 <= os.path.getsize(big)
+    job = runner.Job(Settings())
+    results = runner._work([(job, str(small), None, None), (job, str(big), None, None)])
+    assert [r.path for r in results] == [str(small), str(big)]
+    assert given == [True]
+
+
 def test_big_files_no_rule_can_fire_on_are_not_parsed_by_libcst(tmp_path, monkeypatch):
     # Generated protocol code says ``.send(`` (a message's own send method, a docstring):
     # it passes the text filter, but the ast filter drops it before libcst's parse.

@@ -21,8 +21,6 @@ variables, objects of unknown class) are unknown.
 
 from __future__ import annotations
 
-import weakref
-
 import libcst as cst
 
 from lint_sockets.analysis.identity import KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, SocketInfo
@@ -67,33 +65,14 @@ class HelperOp:
         return ".".join(parts[-2:]) if self.bound and len(parts) > 1 else parts[-1]
 
 
-# Names (last components) of the project's functions and methods that return a socket
-# call's result, per index: the walk records calls of these names as it does socket calls.
-_HELPER_NAMES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def helper_names(project) -> frozenset:
     """The last names of project functions whose summaries return something (a read, a
     forwarded call, another function's or method's result): the calls the walk must record
-    so ``through_helper`` can be asked about them. Empty without a project."""
+    so ``through_helper`` can be asked about them (``ProjectIndex.helper_names``, gathered
+    as the summaries are made, not from every summary). Empty without a project."""
     if project is None:
         return frozenset()
-    cached = _HELPER_NAMES.get(project)
-    if cached is not None:
-        return cached
-    kinds = _index().ValueKind
-    wanted = (kinds.READ, kinds.FORWARD, kinds.METHOD_CALL, kinds.CALL)
-    names = set()
-    for summary in project.summaries.values():
-        for name, function in summary.functions.items():
-            if any(v.kind in wanted for v in function.returns):
-                names.add(name)
-        for cls in summary.classes.values():
-            for name, function in cls.methods.items():
-                if any(v.kind in wanted for v in function.returns):
-                    names.add(name)
-    cached = _HELPER_NAMES[project] = frozenset(names)
-    return cached
+    return project.helper_names()
 
 
 class HelperFacts:

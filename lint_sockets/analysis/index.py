@@ -33,6 +33,9 @@ and answers the analysis' questions about them:
 
 Summaries are plain JSON data (``to_json`` / ``from_json``) so they can be cached on disk;
 ``from_json`` treats its input as untrusted and raises ``ValueError`` on anything malformed.
+A project holds each summary packed (``PackedSummary``: its JSON text, compressed, with the
+little that questions about the whole project need), and the index decodes a module's
+summary when asked about it, keeping at most ``DECODED`` decoded at once.
 
 Bounds (module constants, so the cost of a query never depends on what the code does):
 
@@ -71,9 +74,12 @@ from __future__ import annotations
 import ast
 import builtins
 import enum
+import json
 import os
 import re
 import struct
+import zlib
+from collections import OrderedDict
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
@@ -2428,6 +2434,181 @@ def _size_of(node, ctx, assigned, unknown, depth):
 _PLAIN = FunctionSummary()  # a function with nothing to say, kept as a bare name; shared
 
 
+# ---- summaries as the index keeps them ------------------------------------------------------
+
+# The most modules whose decoded summary one ProjectIndex keeps at once; the others are kept
+# packed (PackedSummary) and decoded again when asked.
+DECODED = 512
+# The longest JSON text a packed summary may unpack to (a summary of a MAX_MODULE file is a
+# few hundred KiB at most); a longer one is malformed.
+MAX_SUMMARY_TEXT = 64 << 20
+# What a function returns that makes its name one the walk records (helper_names)
+_HELPER_KINDS = frozenset({ValueKind.READ, ValueKind.FORWARD, ValueKind.METHOD_CALL,
+                           ValueKind.CALL})
+
+
+def summary_text(data) -> bytes:
+    """The canonical JSON text of a summary's plain data (``to_json``): what its digest is
+    taken of, and what a PackedSummary compresses."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+
+
+class PackedSummary:
+    """One module's summary as a project holds it: ``blob``, its JSON text compressed (about
+    a twentieth of the memory its decoded records take), and the little that questions about
+    the whole project need of every module, so that none of them decodes every summary:
+
+    - ``helpers``: the names of its functions and methods that return something the walk
+      must record calls of (``ProjectIndex.helper_names``), one per line;
+    - ``handovers``: its functions' hand-overs of a bound method to another function and
+      their decorators (``ProjectIndex.retried_socket_calls``), as
+      ``("pass", callee, position, bound method)`` and ``("decorated", decorator, function
+      qname)``, in the order of the decoded summary; a name that cannot resolve to anything
+      in its module is left out.
+
+    ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
+
+    __slots__ = ("blob", "helpers", "handovers")
+    blob: bytes
+    helpers: str
+    handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
+
+    def __init__(self, blob: bytes, helpers: str, handovers):
+        self.blob = blob
+        self.helpers = helpers
+        self.handovers = tuple(handovers)
+
+    @classmethod
+    def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
+           blob: Optional[bytes] = None) -> PackedSummary:
+        """``summary`` (as ``from_json`` gave it, so its records are in the order every
+        process decodes them in) packed: its ``summary_text`` ``text`` compressed, or
+        ``blob`` when it is already."""
+        return cls(blob if blob is not None else zlib.compress(text),
+                   "\n".join(sorted(_helper_names(summary))), _handovers(summary))
+
+    @classmethod
+    def load(cls, blob) -> PackedSummary:
+        """A packed summary from untrusted bytes (a cache file), unpacked and validated
+        once; ``ValueError`` when malformed."""
+        if type(blob) is not bytes:
+            _fail("packed summary")
+        return cls.of(_unpack(blob), blob=blob)
+
+    def unpack(self) -> ModuleSummary:
+        return _unpack(self.blob)
+
+    def __getstate__(self):
+        return self.blob, self.helpers, self.handovers
+
+    def __setstate__(self, state):
+        self.blob, self.helpers, self.handovers = state
+
+
+def _unpack(blob):
+    try:
+        inflate = zlib.decompressobj()
+        text = inflate.decompress(blob, MAX_SUMMARY_TEXT)
+        if inflate.unconsumed_tail or not inflate.eof:
+            _fail("packed summary")
+        data = json.loads(text)
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        _fail("packed summary")
+    return ModuleSummary.from_json(data)
+
+
+def _functions_in_order(summary):
+    """(qname, name, FunctionSummary) of a module's functions, then of its classes'
+    methods, in the order of its decoded records, those with nothing to say left out."""
+    module = summary.module
+    for name, function in summary.functions.items():
+        if function is not _PLAIN:
+            yield f"{module}.{name}", name, function
+    for cls_name, cls in summary.classes.items():
+        for name, function in cls.methods.items():
+            if function is not _PLAIN:
+                yield f"{module}.{cls_name}.{name}", name, function
+
+
+def _helper_names(summary):
+    return {name for _, name, function in _functions_in_order(summary)
+            if any(v.kind in _HELPER_KINDS for v in function.returns)}
+
+
+def _may_resolve(summary, dotted):
+    """``ProjectIndex.resolve(summary.module, dotted)`` may be other than None."""
+    head = dotted.partition(".")[0]
+    return bool(dotted) and (summary.defines(head) or head in summary.imports
+                             or bool(summary.stars) or summary.is_package)
+
+
+def _handovers(summary):
+    found = []
+    for qname, _, function in _functions_in_order(summary):
+        for callee, position, bound in function.passes:
+            if _may_resolve(summary, callee):
+                found.append(("pass", callee, position, bound))
+        for dotted in function.decorators:
+            if _may_resolve(summary, dotted):
+                found.append(("decorated", dotted, None, qname))
+    return found
+
+
+class _Summaries:
+    """Module name -> ModuleSummary, for a ProjectIndex given ModuleSummary or PackedSummary
+    values: a packed one is decoded when asked for, and at most DECODED decoded summaries
+    are kept (the least recently used goes), so the memory the index takes grows with the
+    number of modules only by their packed size."""
+
+    def __init__(self, summaries):
+        self.held = dict(summaries)  # name -> ModuleSummary or PackedSummary
+        self._decoded = OrderedDict()
+
+    def __contains__(self, name):
+        return name in self.held
+
+    def __iter__(self):
+        return iter(self.held)
+
+    def __len__(self):
+        return len(self.held)
+
+    def get(self, name, default=None):
+        item = self.held.get(name)
+        if type(item) is not PackedSummary:
+            return default if item is None else item
+        decoded = self._decoded.get(name)
+        if decoded is None:
+            decoded = self._decoded[name] = item.unpack()
+            if len(self._decoded) > DECODED:
+                self._decoded.popitem(last=False)
+        else:
+            self._decoded.move_to_end(name)
+        return decoded
+
+    def __getitem__(self, name):
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def keys(self):
+        return self.held.keys()
+
+    def values(self):
+        return (self[name] for name in self.held)
+
+    def items(self):
+        return ((name, self[name]) for name in self.held)
+
+    def __getstate__(self):
+        return self.held
+
+    def __setstate__(self, state):
+        self.held = state
+        self._decoded = OrderedDict()
+
+
 # ---- the index ----------------------------------------------------------------------------
 
 class _Located:
@@ -2454,11 +2635,14 @@ class ProjectIndex:
     """The summaries of a project's modules, and the questions the analysis asks of them.
 
     Every query is bounded (see the module docstring) and memoised; none reads a file.
-    The summaries are copied at construction and must not change afterwards."""
+    The summaries (ModuleSummary, or PackedSummary: decoded when asked for, at most DECODED
+    at once) are copied at construction and must not change afterwards."""
 
-    def __init__(self, root: str, summaries: Dict[str, ModuleSummary]):
+    def __init__(self, root: str,
+                 summaries: Dict[str, Union[ModuleSummary, PackedSummary]]):
         self.root = root
-        self.summaries = dict(summaries)
+        self.summaries = _Summaries(summaries)
+        self._helper_names = None
         self._returns = {}
         self._sets = {}
         self._bases = {}
@@ -2898,8 +3082,9 @@ class ProjectIndex:
         ``until_concludes(self.sock.send, data)`` anywhere in the project, ("send",
         "self.sock"); for a function it decorates that returns a socket call's result
         (``return self.sock.recv(n)``), ("recv", "self.<attr>" or the parameter's name).
-        This is the one query that looks at callers: it reads every summary's recorded
-        hand-overs and decorators once (memoised), never source."""
+        This is the one query that looks at callers: it reads the hand-overs and decorators
+        gathered from every summary as it was packed (PackedSummary.handovers), once
+        (memoised), never source."""
         qname = self.canonical(func_qname) or func_qname
         users = self._retry_users().get(qname, ())
         retry = self.retry_helper(qname)
@@ -2922,26 +3107,32 @@ class ProjectIndex:
         if users is not None:
             return users
         users = self.__dict__["_users"] = {}
-        for module, summary in self.summaries.items():
-            functions = [(f"{module}.{name}", function)
-                         for name, function in summary.functions.items()]
-            for cls_name, cls in summary.classes.items():
-                functions.extend((f"{module}.{cls_name}.{name}", function)
-                                 for name, function in cls.methods.items())
-            for qname, function in functions:
-                for callee, position, bound in function.passes:
-                    target = self.resolve(module, callee)
-                    if target is not None:
-                        entries = users.setdefault(self.canonical(target) or target, [])
-                        if len(entries) < MAX_ENTRIES:
-                            entries.append(("pass", position, bound))
-                for dotted in function.decorators:
-                    target = self.resolve(module, dotted)
-                    if target is not None:
-                        entries = users.setdefault(self.canonical(target) or target, [])
-                        if len(entries) < MAX_ENTRIES:
-                            entries.append(("decorated", None, qname))
+        for module, item in self.summaries.held.items():
+            handovers = item.handovers if type(item) is PackedSummary else _handovers(item)
+            for kind, dotted, position, what in handovers:
+                target = self.resolve(module, dotted)
+                if target is not None:
+                    entries = users.setdefault(self.canonical(target) or target, [])
+                    if len(entries) < MAX_ENTRIES:
+                        entries.append((kind, position, what))
         return users
+
+    # -- the walk
+    def helper_names(self) -> FrozenSet[str]:
+        """The last names of project functions and methods that return something (a read,
+        a forwarded call, another function's or method's result): the calls the walk
+        records so that the analysis can ask what they do."""
+        names = self._helper_names
+        if names is None:
+            found = set()
+            for item in self.summaries.held.values():
+                if type(item) is PackedSummary:
+                    if item.helpers:
+                        found.update(item.helpers.split("\n"))
+                else:
+                    found |= _helper_names(item)
+            names = self._helper_names = frozenset(found)
+        return names
 
     # -- constants
     def constant(self, module: str, name: str, _hops: int = 0) -> object:
