@@ -437,7 +437,8 @@ def _early_write_of_fresh_socket(facts, site, length):
     """The socket was made in this function (``socket()``, ``socketpair()``,
     ``create_connection()``, or an async library's socket constructor) and everything
     written on it so far, this write included, is at most 512 bytes in at most four
-    constant writes outside any loop: its send buffer holds no more than that."""
+    ``send``/``sendall`` calls of sizes the code fixes (``_payload_bound``), outside any
+    loop: its send buffer holds no more than that."""
     reaching = site.reaching
     if not reaching or site.loops:
         return False
