@@ -6,7 +6,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    LEAVES, declared_names, iter_children, key_of, strip_await, struct_size, suite_leaves,
+    COMPARISONS, LEAVES, declared_names, iter_children, key_of, strip_await, struct_size,
+    suite_leaves,
 )
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``).
@@ -616,13 +617,6 @@ def _only_written(module, sibling, qualify, finaliser, self_name):
 
 # ---- what a test says when the read returned nothing ---------------------------------------
 
-_ORDER = {
-    cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
-    cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
-    cst.GreaterThan: lambda a, b: a > b, cst.GreaterThanEqual: lambda a, b: a >= b,
-}
-
-
 def truth_when_empty(test, key):
     """The value of ``test`` when ``key`` holds an empty result (``b""``), as far as it
     follows from that alone: True, False, or None when it cannot be told. ``data`` and
@@ -663,7 +657,7 @@ def truth_when_empty(test, key):
             if operator is cst.Equal:
                 return False
             return True if operator is cst.NotEqual else None
-        compare = _ORDER.get(operator)
+        compare = COMPARISONS.get(operator)
         if compare is None or not all(isinstance(v[1], int) for v in (left, right)):
             return None
         return compare(left[1], right[1])

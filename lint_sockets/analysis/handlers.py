@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import flat_elements, int_value, iter_children, key_of, strip_await
 
 
 class Handler:
@@ -385,7 +385,7 @@ class HandlerEval:
                 return None
             self.tests_errno = True
             classes = []
-            for element in _flat_elements(node.args[1].value):
+            for element in flat_elements(node.args[1].value):
                 qname = self.facts.imports.qualify(element)
                 if qname is None:
                     return None
@@ -417,15 +417,6 @@ class HandlerEval:
                 return not hit
             return None
         return None
-
-
-def _flat_elements(node):
-    if isinstance(node, (cst.Tuple, cst.List)):
-        result = []
-        for element in node.elements:
-            result.extend(_flat_elements(element.value))
-        return result
-    return [node]
 
 
 def _statements(suite):

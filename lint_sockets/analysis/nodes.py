@@ -6,6 +6,8 @@ call arguments by position or keyword, whether an expression mentions a name.
 
 from __future__ import annotations
 
+import operator
+
 import libcst as cst
 
 _SKIP_FIELDS = frozenset({
@@ -57,6 +59,23 @@ def strip_await(node):
     while isinstance(node, cst.Await):
         node = node.expression
     return node
+
+
+def flat_elements(node):
+    """The leaves of nested tuple, list and set displays (``(a, (b, c))`` -> a, b, c); any
+    other node is its own single leaf."""
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        for element in node.elements:
+            yield from flat_elements(element.value)
+    else:
+        yield node
+
+
+# What a comparison operator does to two known values (``==``, ``!=``, ``<``, ...).
+COMPARISONS = {
+    cst.Equal: operator.eq, cst.NotEqual: operator.ne, cst.LessThan: operator.lt,
+    cst.LessThanEqual: operator.le, cst.GreaterThan: operator.gt, cst.GreaterThanEqual: operator.ge,
+}
 
 
 def int_value(node):

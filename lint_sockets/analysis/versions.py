@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import COMPARISONS, int_value, iter_children, key_of, strip_await
 
 _VERSION_FLAGS = {"six.PY3": True, "six.PY2": False, "future.utils.PY3": True,
                   "future.utils.PY2": False}
@@ -36,10 +36,7 @@ def on_python3(imports, constants, test, depth=0):
     major = _major_version(imports, left)
     if major is None:
         return None
-    compare = {cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b,
-               cst.LessThan: lambda a, b: a < b, cst.LessThanEqual: lambda a, b: a <= b,
-               cst.GreaterThan: lambda a, b: a > b,
-               cst.GreaterThanEqual: lambda a, b: a >= b}.get(type(target.operator))
+    compare = COMPARISONS.get(type(target.operator))
     if compare is None:
         return None
     if major == "tuple":

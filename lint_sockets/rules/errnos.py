@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import TIMEOUT
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
+from lint_sockets.analysis.nodes import flat_elements, int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -27,20 +27,9 @@ def _is_winerror(node):
 
 def _numbers(node):
     """Integer literals in a comparison side: ``104``, ``(11, 115)``, ``{EAGAIN, 35}``."""
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        for element in node.elements:
-            yield from _numbers(element.value)
-        return
-    if int_value(node) is not None and isinstance(node, (cst.Integer, cst.UnaryOperation)):
-        yield node
-
-
-def _elements(node):
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        for element in node.elements:
-            yield from _elements(element.value)
-    else:
-        yield node
+    for leaf in flat_elements(node):
+        if int_value(leaf) is not None and isinstance(leaf, (cst.Integer, cst.UnaryOperation)):
+            yield leaf
 
 
 def _windows_extra(facts, sides, errno_sides, literal, number):
@@ -55,7 +44,7 @@ def _windows_extra(facts, sides, errno_sides, literal, number):
     for side in sides:
         if side in errno_sides:
             continue
-        for element in _elements(side):
+        for element in flat_elements(side):
             if element is literal:
                 continue
             other = int_value(element)
