@@ -87,7 +87,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 7
+SUMMARY_VERSION = 8
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1307,12 +1307,15 @@ class _FunctionWalk:
             elif code == _IF:
                 if self.local_nodes:
                     self.if_statement(stmt)
+                    self.completes(stmt)
                 self.walk(stmt.body, loop, depth + 1)
                 if stmt.orelse:
                     self.walk(stmt.orelse, loop, depth + 1)
             elif code == _LOOP:
                 if self.sender and not self.sends_all and type(stmt) is ast.While:
                     self.check_send_loop(stmt)
+                if self.local_nodes and type(stmt) is ast.While:
+                    self.completes(stmt)
                 self.walk(stmt.body, stmt, depth + 1)
                 if stmt.orelse:
                     self.walk(stmt.orelse, loop, depth + 1)
@@ -1650,6 +1653,36 @@ class _FunctionWalk:
         if action is not None and self.eof is None:
             self.eof = action
 
+    def completes(self, stmt):
+        """A read that the function completes to the size it asked for before handing it
+        out is not handed out as read: ``if len(data) < n: data += self.read(n - len(data))``
+        (the function calls itself) or ``while len(data) < n: data += sock.recv(...)`` with
+        no ``break`` or ``return`` in the loop. At end of file the first recurses until it
+        raises and the second goes round for ever (its own loop is what spins); neither
+        returns ``b""`` for a size of at least one, so callers get no empty read from it."""
+        name = _short_of(stmt.test)
+        if name is None or name in self.checked:
+            return
+        local = self.local_nodes.get(name)
+        if local is None or self.value(local, 1).kind is not ValueKind.READ:
+            return
+        loop = type(stmt) is ast.While
+        if loop and any(isinstance(node, (ast.Break, ast.Return))
+                        for node in _walk_body(stmt.body)):
+            return
+        own = self.node.name
+        for inner in stmt.body:
+            if type(inner) is not ast.AugAssign or type(inner.op) is not ast.Add \
+                    or type(inner.target) is not ast.Name or inner.target.id != name:
+                continue
+            value = inner.value
+            if type(value) is ast.Await:
+                value = value.value
+            if loop or (type(value) is ast.Call and _calls_itself(value.func, own,
+                                                                    self.self_name)):
+                self.writable("checked").add(name)
+                return
+
     # -- send loops and retries
     def check_send_loop(self, loop):
         for stmt in _statements(loop.body, 4):
@@ -1718,6 +1751,43 @@ def _statements(body, depth):
                 if isinstance(block, list) and not isinstance(stmt, (ast.ClassDef,)
                                                               + _FUNCTIONS):
                     yield from _statements(block, depth - 1)
+
+
+def _short_of(test):
+    """The name a test finds shorter than a size: ``len(data) < n``, ``len(data) != n``,
+    ``n > len(data)``."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+        return None
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    if isinstance(op, ast.Gt):
+        left, right, op = right, left, ast.Lt()
+    if not isinstance(op, (ast.Lt, ast.NotEq)):
+        return None
+    if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) \
+            and left.func.id == "len" and len(left.args) == 1 and not left.keywords \
+            and isinstance(left.args[0], ast.Name):
+        return left.args[0].id
+    return None
+
+
+def _calls_itself(func, own, self_name):
+    """``func`` names the function ``own`` being summarised: ``own`` or ``self.own``."""
+    if isinstance(func, ast.Name):
+        return func.id == own
+    return isinstance(func, ast.Attribute) and func.attr == own \
+        and isinstance(func.value, ast.Name) and func.value.id == self_name
+
+
+def _walk_body(body):
+    """Every node of the statements ``body``, nested functions and classes left out."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                      ast.Lambda)):
+                stack.append(child)
 
 
 def _emptiness_test(test):
