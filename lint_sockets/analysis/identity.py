@@ -88,6 +88,13 @@ class IdentityFacts:
 
     def _compute_info(self, scope, key, depth):
         head, _, rest = key.partition(".")
+        if "." in rest and scope.cls is not None and head == scope.self_name:
+            # ``self.link.sock``: what the class itself assigns to the chain comes first
+            own = scope.cls.attr_bindings.get(rest)
+            if own:
+                info = self._combine(own, depth)
+                if info.confidence != UNKNOWN:
+                    return info
         if rest and self.project is not None and depth < 5:
             owner, _, attr = key.rpartition(".")
             if owner != scope.self_name:

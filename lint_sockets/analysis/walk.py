@@ -643,6 +643,16 @@ class _Walker:
             return None
         return rest
 
+    def chain_key(self, key):
+        """``self.link.sock`` inside a method -> 'link.sock'; else None."""
+        scope = self.scope
+        if scope.self_name is None or scope.cls is None:
+            return None
+        head, _, rest = key.partition(".")
+        if head != scope.self_name or "." not in rest:
+            return None
+        return rest
+
     def bind_target(self, target, value, how, node, annotation=None, index=None):
         if isinstance(target, (cst.Tuple, cst.List)):
             elements = [e for e in target.elements]
@@ -662,6 +672,10 @@ class _Walker:
         attr = self.attr_key(key)
         if attr is not None:
             self.scope.cls.attr_bindings.setdefault(attr, []).append(binding)
+        else:
+            chain = self.chain_key(key)
+            if chain is not None:  # ``self.link.sock = socket.socket()``
+                self.scope.cls.attr_bindings.setdefault(chain, []).append(binding)
         self.scope.bind(key, binding)
         for loop in self.loops:
             loop.bound.add(key)
