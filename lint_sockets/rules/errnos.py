@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import TIMEOUT
+from lint_sockets.analysis.facts import KNOWN, LIKELY, TIMEOUT
 from lint_sockets.analysis.nodes import flat_elements, int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
@@ -88,12 +88,19 @@ _SOCKET_CALLS = tables.PEER_WAIT_METHODS | {
 
 
 def _socket_try_body(facts, handler):
-    """The handler's try body calls socket or readiness APIs."""
+    """The handler's try body calls socket or readiness APIs: a module function
+    (``select.select``, ``socket.create_connection``), or a method of something that may be
+    a socket (not ``writer.send(("exit", None))`` on a pipe end)."""
     frame = handler.try_frame
     for site in facts.calls:
         if frame in site.guards:
             last = site.method or (site.qname or "").rpartition(".")[2]
-            if last in _SOCKET_CALLS:
+            if last not in _SOCKET_CALLS:
+                continue
+            module = (site.qname or "").partition(".")[0]
+            if site.method is None or site.method in ("select", "poll") \
+                    or module in ("socket", "select", "ssl") \
+                    or facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
                 return True
     return False
 

@@ -30,3 +30,12 @@ def ping(host: str) -> bool:
 def is_stream(sock: socket.socket) -> bool:
     big_buffer = sock.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF) >= 212992
     return big_buffer and sock.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE) == 1
+
+
+def signal_exit(writer) -> None:
+    # A multiprocessing pipe end's send(): 232 is Windows' ERROR_NO_DATA, not an errno.
+    try:
+        writer.send(("exit", None))
+    except IOError as err:
+        if err.errno != 232:
+            raise
