@@ -582,9 +582,11 @@ class IdentityFacts:
             return list(reaching)
         head, _, rest = key.partition(".")
         if rest:
-            own = scope.bindings.get(key) if scope.kind == "function" else None
+            own = scope.bindings.get(key) \
+                if scope.kind == "function" and head != scope.self_name else None
             if own:
-                return list(own)  # ``self._sock = socket.socket(...)`` in this function
+                # ``self._sock = socket.socket(...)`` in a function defined in a method
+                return list(own)
             cls = scope.cls
             if cls is None or head != scope.self_name or "." in rest:
                 return []
