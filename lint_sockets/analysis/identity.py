@@ -104,6 +104,9 @@ class IdentityFacts:
                     return self._project_attribute(holder.cls, attr)
         if rest:
             cls = scope.cls
+            if head != scope.self_name and scope.kind == "function" and scope.bindings.get(key):
+                # ``self.sock = socket.socket()`` in a function defined inside a method
+                return self._combine(scope.bindings[key], depth)
             if cls is None or head != scope.self_name or "." in rest:
                 return _UNKNOWN_INFO
             special = self._handler_attribute(cls, rest)
@@ -296,6 +299,14 @@ class IdentityFacts:
             if verdict is not None:
                 return verdict
         func = call.func
+        if index is None and isinstance(func, cst.Name) and depth < 4:
+            nested = self._nested_def(binding.scope, func.value)
+            returns = self._returns_of(nested) if nested is not None else None
+            if returns:
+                # what a function defined in the enclosing function returns
+                verdict = self._combine(returns, depth + 1)
+                if verdict.confidence != UNKNOWN:
+                    return verdict
         if isinstance(func, cst.Attribute):
             method = func.attr.value
             if method in ("accept", "sock_accept"):
@@ -578,6 +589,11 @@ class IdentityFacts:
             return list(reaching)
         head, _, rest = key.partition(".")
         if rest:
+            own = scope.bindings.get(key) \
+                if scope.kind == "function" and head != scope.self_name else None
+            if own:
+                # ``self._sock = socket.socket(...)`` in a function defined in a method
+                return list(own)
             cls = scope.cls
             if cls is None or head != scope.self_name or "." in rest:
                 return []
@@ -646,8 +662,9 @@ class IdentityFacts:
         return None if kind == _NO_KIND else kind
 
     def _factory_returns(self, call, scope):
-        """Bindings standing for what a function of this module (``make_listener()``) or a
-        method of ``self``'s class (``self.make_listener()``) returns: each ``return``
+        """Bindings standing for what a function of this module or of an enclosing function
+        (``make_listener()``) or a method of ``self``'s class (``self.make_listener()``)
+        returns: each ``return``
         statement of its body as a binding in the function's scope. None when the callee is
         not such a function or some return is not a plain value."""
         dotted = key_of(call.func)
@@ -661,16 +678,36 @@ class IdentityFacts:
                            if isinstance(m.node, cst.FunctionDef)
                            and m.node.name.value == rest), None)
         elif not rest:
-            target = next((s for s in self.model.scopes
-                           if s.kind == "function" and s.parent is self.model.module_scope
-                           and s.node.name.value == head), None)
+            target = self._nested_def(scope, head)
+            if target is None:
+                target = next((s for s in self.model.scopes
+                               if s.kind == "function" and s.parent is self.model.module_scope
+                               and s.node.name.value == head), None)
         if target is None:
             return None
+        return self._returns_of(target)
+
+    def _returns_of(self, target):
         memo_key = f"kind.returns:{id(target)}"
         found = self._memo.get(memo_key)
         if found is None:
             found = self._memo[memo_key] = _return_bindings(target)
         return found or None
+
+    def _nested_def(self, scope, name):
+        """The scope of the function ``name`` defined in ``scope`` or an enclosing
+        function (``def make(): ...`` inside the method that calls ``make()``), when that
+        definition is the only binding of the name there; None otherwise."""
+        owner = scope
+        while owner is not None and owner.kind == "function":
+            bindings = owner.bindings.get(name)
+            if bindings:
+                if len(bindings) != 1 or bindings[0].how != "def":
+                    return None
+                node = bindings[0].node
+                return next((s for s in self.model.scopes if s.node is node), None)
+            owner = owner.parent
+        return None
 
     def is_socket(self, site):
         """The receiver is a socket, known or likely."""
@@ -845,6 +882,10 @@ class _ReturnBinding:
     __slots__ = ("value", "scope")
     how = "assign"
     index = None
+    annotation = None
+    node = None
+    loops = ()
+    line = None
 
     def __init__(self, value, scope):
         self.value = value

@@ -173,7 +173,8 @@ def _statements(node):
 
 def _look_back(facts, scope, statement, key, gates, guard):
     """What a statement before the read says: (gated, wait) when it settles the question,
-    a name when it is ``if not name: continue`` (a guard), None when it says nothing."""
+    a name when it is ``if not name: continue`` (a guard; ``ready[0]`` for ``if not
+    ready[0]: continue``), None when it says nothing."""
     wait = _assigned_wait(facts, scope, statement, key)
     if wait is None and isinstance(statement, cst.Try):
         # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration
@@ -195,7 +196,12 @@ def _look_back(facts, scope, statement, key, gates, guard):
                 return info.answer(key, False)
             if kind == "truthy" and name in names.get("events", ()):
                 return info.answer(key, True)
-        if guard is not None and guard in names.get("events", ()):
+            if kind == "truthy_whole" and info.select and name in names.get("whole", ()):
+                return info.answer(key, True)
+        if guard is not None and guard.endswith("[0]"):
+            if info.select and guard[:-3] in names.get("whole", ()):
+                return info.answer(key, True)
+        elif guard is not None and guard in names.get("events", ()):
             return info.answer(key, True)
         return False, None, False
     if _reads(statement, key) or _waits(facts, scope, statement, key):
@@ -203,9 +209,13 @@ def _look_back(facts, scope, statement, key, gates, guard):
     if guard is None and isinstance(statement, cst.If) \
             and statement.orelse is None and _exits(statement.body):
         test = statement.test
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not) \
-                and isinstance(test.expression, cst.Name):
-            return test.expression.value
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            tested = test.expression
+            if isinstance(tested, cst.Name):
+                return tested.value
+            if isinstance(tested, cst.Subscript) and _first_index(tested) \
+                    and isinstance(tested.value, cst.Name):
+                return tested.value.value + "[0]"  # ``if not ready[0]: continue``
     return None
 
 
@@ -251,12 +261,16 @@ def _gate_test(test, key):
     """The readiness test an ``if`` makes about ``key``: ("in", r) for ``key in r``,
     ("index", w) for ``key in w[0]``, ("call", wait) for ``key in select.select(...)[0]``,
     ("for", t) for ``t is key`` / ``t.fileobj == key`` / ``t == key.fileno()``,
-    ("truthy", r) for ``if r:``; None otherwise."""
+    ("truthy", r) for ``if r:``, ("truthy_whole", ready) for ``if ready[0]:`` (the read
+    list of select's whole result); None otherwise."""
     test = strip_await(test)
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
         return _gate_test(test.left, key) or _gate_test(test.right, key)
     if isinstance(test, cst.Name):
         return ("truthy", test.value)
+    if isinstance(test, cst.Subscript) and _first_index(test) \
+            and isinstance(test.value, cst.Name):
+        return ("truthy_whole", test.value.value)  # ``if ready[0]:``
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return None
     target = test.comparisons[0]

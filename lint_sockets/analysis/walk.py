@@ -22,8 +22,8 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import source_keys, tested_keys, truth_when_empty, value_keys
 from lint_sockets.analysis.flow import (
-    BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, UNKNOWN, merge_states,
-    timeout_state,
+    BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, TIMEOUT, UNKNOWN,
+    merge_states, timeout_state,
 )
 from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
 from lint_sockets.analysis.imports import ImportTable
@@ -205,6 +205,8 @@ class ModuleModel:
         self.default_timeout: Blocking | None = None  # CTOR state: NONBLOCKING / TIMEOUT / None
         self.signal_calls: list[CallSite] = []  # signal.signal(...) call sites, in source order
         self.fn_scope_of_class: dict[Scope, ClassInfo] = {}
+        # id(function node) -> the blocking states of what its ``return`` statements give
+        self.return_states: dict[int, set] = {}
         self._by_scope: dict[int, list[CallSite]] | None = None
         self._by_receiver: dict[str, list[CallSite]] | None = None
 
@@ -397,6 +399,9 @@ class _Walker:
         elif isinstance(small, cst.Return):
             if small.value is not None:
                 self.expr(small.value, "return", small)
+                if self.scope.kind == "function":
+                    self.model.return_states.setdefault(id(self.scope.node), set()).add(
+                        self.initial_state(small.value, None))
                 for loop in self.loops:
                     loop.returned.update(value_keys(small.value))
         elif isinstance(small, cst.Raise):
@@ -721,6 +726,8 @@ class _Walker:
                 return UNKNOWN
             if method in ("accept", "sock_accept"):
                 return CTOR
+            if isinstance(value.func, cst.Name):
+                return self.nested_factory_state(value.func.value)
             if method == "makefile":
                 # the file reads and writes through the socket, with its timeout
                 source = key_of(value.func.value)
@@ -730,6 +737,26 @@ class _Walker:
             source = key_of(value)
             if source is not None and source in self.state:
                 return self.state[source]
+        return UNKNOWN
+
+    def nested_factory_state(self, name):
+        """The blocking state of what a function defined in an enclosing function returns
+        (``def make(): s = socket.socket(); s.settimeout(5); return s`` inside the method,
+        then ``sock = make()``), when all its ``return`` statements agree; UNKNOWN for
+        anything else (module-level functions are the project index's business)."""
+        owner = self.scope
+        while owner is not None and owner.kind == "function":
+            bindings = owner.bindings.get(name)
+            if bindings:
+                if len(bindings) != 1 or bindings[0].how != "def":
+                    return UNKNOWN
+                states = self.model.return_states.get(id(bindings[0].node))
+                if states and len(states) == 1:
+                    state = next(iter(states))
+                    if state in (BLOCKING, TIMEOUT, NONBLOCKING, CTOR):
+                        return state
+                return UNKNOWN
+            owner = owner.parent
         return UNKNOWN
 
     def expr_targets(self, target, node):

@@ -47,3 +47,22 @@ def datagram(port: int) -> bytes:
     if sock in readable:
         return sock.recv(4096)  # expect: SCK201
     return b""
+
+
+def either_of_two(address, other: socket.socket) -> bytes:
+    # ``ready[0]`` is not empty: one of the two is readable, not necessarily this one.
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    ready = select.select([sock, other], [], [], 1.0)
+    if ready[0]:
+        return sock.recv(4096)  # expect: SCK201
+    return b""
+
+
+def writable_list(address) -> bytes:
+    sock = socket.create_connection(address)
+    sock.setblocking(False)
+    ready = select.select([], [sock], [], 1.0)
+    if ready[1]:
+        return sock.recv(4096)  # expect: SCK201
+    return b""

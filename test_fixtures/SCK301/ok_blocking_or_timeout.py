@@ -32,3 +32,18 @@ def connect_local(path: str) -> socket.socket:
         sock.close()
         raise
     return sock
+
+
+def connect_through_local_factory(addr, timeout: float):
+    # The socket comes from a function defined here, which gives it a timeout.
+    def make():
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.settimeout(timeout)
+        return sock
+    conn = make()
+    try:
+        conn.connect(addr)
+    except BlockingIOError:
+        conn.close()
+        raise
+    return conn
