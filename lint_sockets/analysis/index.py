@@ -87,7 +87,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 8
+SUMMARY_VERSION = 9
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1296,6 +1296,10 @@ class _FunctionWalk:
                 targets = stmt.targets
                 if len(targets) == 1:
                     target = targets[0]
+                    if type(target) is ast.Name:
+                        setting = self.made_with(stmt.value)
+                        if setting is not None:
+                            self.add_setting("local:" + target.id, setting)
                     if type(target) is ast.Name and not self.checked:
                         self.local_nodes[target.id] = stmt.value
                     else:
@@ -1430,6 +1434,30 @@ class _FunctionWalk:
             if option == "SIO_KEEPALIVE_VALS":
                 return Setting.KEEPALIVE_TIMERS
         return None
+
+    def made_with(self, value):
+        """The setting a socket constructor call gives the socket it makes:
+        ``create_connection(address, timeout)`` with a timeout that is not None (a
+        variable is taken as a real timeout, as for ``settimeout(t)``); None otherwise."""
+        if type(value) is ast.Await:
+            value = value.value
+        if type(value) is not ast.Call:
+            return None
+        dotted = dotted_name(value.func)
+        if dotted is None or self.ctx.qualify(dotted) != "socket.create_connection":
+            return None
+        timeout = value.args[1] if len(value.args) > 1 else next(
+            (k.value for k in value.keywords if k.arg == "timeout"), None)
+        if timeout is None or type(timeout) is ast.Starred:
+            return None
+        if isinstance(timeout, ast.Constant):
+            if timeout.value is None:
+                return None
+            if timeout.value == 0 and type(timeout.value) in (int, float):
+                return Setting.NONBLOCKING
+        elif isinstance(timeout, ast.Name) and _default_is_none(self.node.args, timeout.id):
+            return None  # ``def connect(addr, timeout=None)``: no timeout on the default path
+        return Setting.TIMEOUT
 
     def add_setting(self, target, setting):
         if target.startswith("local:"):
@@ -1630,6 +1658,10 @@ class _FunctionWalk:
             self.sends_all = True
         elif kind is ast.Constant:
             return  # ``return None`` on a failure path, ``return 0``: nothing to record
+        elif kind is ast.Call:
+            setting = self.made_with(call)
+            if setting is not None:
+                self.add_setting(RETURNED, setting)
         fact = self.value(node)
         if fact.kind is ValueKind.UNKNOWN:
             return  # unknown returns are left out: they say nothing about the others
@@ -1751,6 +1783,17 @@ def _statements(body, depth):
                 if isinstance(block, list) and not isinstance(stmt, (ast.ClassDef,)
                                                               + _FUNCTIONS):
                     yield from _statements(block, depth - 1)
+
+
+def _default_is_none(args, name):
+    """The parameter ``name`` of a function with these ``ast.arguments`` defaults to
+    None."""
+    positional = args.posonlyargs + args.args
+    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    for arg, default in zip(positional + args.kwonlyargs, defaults + list(args.kw_defaults)):
+        if arg.arg == name:
+            return isinstance(default, ast.Constant) and default.value is None
+    return False
 
 
 def _short_of(test):
