@@ -161,7 +161,8 @@ def _plain_socket(facts, binding):
 def _made_by_the_class(facts, site):
     """For ``self.sock.connect(a)`` in a method that does not bind ``self.sock``: the
     class's assignments to it (None left out) when every one makes a plain socket
-    (``self.sock = socket.socket()`` in ``__init__``); None otherwise."""
+    (``self.sock = socket.socket()`` in ``__init__``) and no method that makes it connects
+    it too (that connect is the one judged); None otherwise."""
     scope = site.scope
     head, _, attr = site.receiver_key.partition(".")
     cls = scope.cls
@@ -169,9 +170,14 @@ def _made_by_the_class(facts, site):
         return None
     bindings = [b for b in cls.attr_bindings.get(attr, ())
                 if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
-    if bindings and all(_plain_socket(facts, b) and b.scope.cls is cls for b in bindings):
-        return bindings
-    return None
+    if not bindings or not all(_plain_socket(facts, b) and b.scope.cls is cls
+                               for b in bindings):
+        return None
+    making = {id(b.scope) for b in bindings}
+    if any(other.method in ("connect", "connect_ex") and id(other.scope) in making
+           for other in facts.calls_on(site.receiver_key)):
+        return None  # the method that makes it connects it too: its connect is the one judged
+    return bindings
 
 
 def check_timeout(facts, report):
