@@ -627,9 +627,11 @@ class _Walker:
     # ---- bindings -----------------------------------------------------------------------
 
     def _mode_restored(self, site):
-        """A timeout or non-blocking mode that the same block sets back to blocking before
-        anything else can use the socket (``sock.settimeout(5)``, ``sock.connect(addr)``,
-        ``sock.settimeout(None)``): it is not the attribute's mode in other methods."""
+        """A timeout or non-blocking mode that the same block sets back to blocking, or
+        replaces with another mode, before anything else can use the socket
+        (``sock.settimeout(5)``, ``sock.connect(addr)``, ``sock.settimeout(None)``;
+        ``sock.setblocking(False)``, ``sock.settimeout(timeout)``): it is not the
+        attribute's mode in other methods."""
         if not self.blocks or site.method not in ("settimeout", "setblocking"):
             return False
         statements, index = self.blocks[-1]
@@ -936,21 +938,19 @@ class _Walker:
 
 
 def _restores(stmt, key):
-    """``stmt`` is ``key.settimeout(None)`` / ``key.setblocking(True)`` (or ``1``)."""
+    """``stmt`` sets ``key``'s mode again: ``key.settimeout(None)`` /
+    ``key.setblocking(True)`` put it back to blocking, and any other ``settimeout(t)`` or
+    ``setblocking(flag)`` replaces the mode set before (``setblocking(False)`` then
+    ``settimeout(timeout)``), which is then judged on its own."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
             not isinstance(stmt.body[0], cst.Expr):
         return False
     call = stmt.body[0].value
     if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) or \
-            key_of(call.func.value) != key or len(call.args) != 1:
+            key_of(call.func.value) != key or len(call.args) != 1 or \
+            call.args[0].keyword is not None or call.args[0].star:
         return False
-    method, value = call.func.attr.value, call.args[0].value
-    if method == "settimeout":
-        return isinstance(value, cst.Name) and value.value == "None"
-    if method == "setblocking":
-        return (isinstance(value, cst.Name) and value.value == "True") or \
-            number_value(value) == 1
-    return False
+    return call.func.attr.value in ("settimeout", "setblocking")
 
 
 def _only_own_calls(node, key):

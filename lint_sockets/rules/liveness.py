@@ -158,6 +158,28 @@ def _plain_socket(facts, binding):
             and facts.makes_plain_socket(binding.value))
 
 
+def _made_by_the_class(facts, site):
+    """For ``self.sock.connect(a)`` in a method that does not bind ``self.sock``: the
+    class's assignments to it (None left out) when every one makes a plain socket
+    (``self.sock = socket.socket()`` in ``__init__``) and no method that makes it connects
+    it too (that connect is the one judged); None otherwise."""
+    scope = site.scope
+    head, _, attr = site.receiver_key.partition(".")
+    cls = scope.cls
+    if cls is None or head != scope.self_name or not attr or "." in attr:
+        return None
+    bindings = [b for b in cls.attr_bindings.get(attr, ())
+                if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+    if not bindings or not all(_plain_socket(facts, b) and b.scope.cls is cls
+                               for b in bindings):
+        return None
+    making = {id(b.scope) for b in bindings}
+    if any(other.method in ("connect", "connect_ex") and id(other.scope) in making
+           for other in facts.calls_on(site.receiver_key)):
+        return None  # the method that makes it connects it too: its connect is the one judged
+    return bindings
+
+
 def check_timeout(facts, report):
     if _module_default_timeout(facts):
         return
@@ -183,9 +205,11 @@ def check_timeout(facts, report):
             report(site.node, "SCK701", call="socket.create_connection()")
         elif site.method == "connect" and site.receiver_key is not None:
             reaching = site.reaching
-            if not reaching or not all(
-                _plain_socket(facts, b) and b.scope is site.scope for b in reaching
-            ):
+            if not reaching:
+                reaching = _made_by_the_class(facts, site)
+                if not reaching:
+                    continue
+            elif not all(_plain_socket(facts, b) and b.scope is site.scope for b in reaching):
                 continue
             if _exempt(facts, site, site.receiver_key, reaching):
                 continue

@@ -28,3 +28,37 @@ def probe(host, port):
     sock = socket.create_connection((host, port), timeout=5)
     sock.settimeout(2)
     return sock.recv(16)
+
+
+class LateConnect:
+    # Made in __init__, connected by another method, read by a third.
+    def __init__(self, host, port):
+        self.address = (host, port)
+        self.irc = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+    def connect(self):
+        self.irc.connect(self.address)  # expect: SCK701
+
+    def pull(self):
+        while True:
+            data = self.irc.recv(2048)
+            if not data:
+                return
+
+
+class Reopened:
+    # Made and connected in __init__ (reported there); connecting it again in open() is the
+    # same missing timeout, reported once.
+    def __init__(self, host, port):
+        self.address = (host, port)
+        self.link = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.link.connect(self.address)  # expect: SCK701
+
+    def open(self):
+        self.link.connect(self.address)
+
+    def pump(self):
+        while True:
+            data = self.link.recv(1024)
+            if not data:
+                return

@@ -51,3 +51,33 @@ def fetch_from_factory(host, port):
     sock = net.make_socket()
     sock.connect((host, port))
     return sock.recv(1024)
+
+
+class LateConnectTimed:
+    # Made in __init__, connected by another method, given a timeout by a third.
+    def __init__(self, host, port):
+        self.address = (host, port)
+        self.irc = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+    def connect(self):
+        self.irc.connect(self.address)
+        self._tune()
+
+    def _tune(self):
+        self.irc.settimeout(30)
+
+    def pull(self):
+        return self.irc.recv(2048)
+
+
+class LateConnectLocal:
+    # A Unix-domain socket made in __init__: its peer cannot vanish half-open.
+    def __init__(self, path):
+        self.path = path
+        self.ctl = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+
+    def connect(self):
+        self.ctl.connect(self.path)
+
+    def pull(self):
+        return self.ctl.recv(2048)
