@@ -308,13 +308,32 @@ class _Walker:
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)
         # unconditionally leaves the loop: what runs here never goes round again.
-        exits_after = _leaves_after(statements, statement_leaves)
+        exits_after = _leaves_after(statements, self._leaving()[0])
         for index, stmt in enumerate(statements):
             self.exit_flags.append(exits_after[index])
             self.blocks.append((statements, index))
             self.walk_stmt(stmt)
             self.blocks.pop()
             self.exit_flags.pop()
+
+    def _leaving(self):
+        """(statement test, small-statement test) for "this leaves the innermost loop":
+        ``break``, ``return`` or ``raise``, and in ``while not done:`` (``while running:``)
+        an assignment that makes the loop's own condition false (``done = True``,
+        ``running = False``): the loop ends when the test comes round again."""
+        loop = self.loops[-1] if self.loops else None
+        flag = _exit_flag(loop.node.test) if loop is not None and loop.kind == "while" \
+            else None
+        if flag is None:
+            return statement_leaves, small_leaves
+
+        def small(node):
+            return small_leaves(node) or _sets_flag(node, flag)
+
+        def statement(node):
+            return isinstance(node, cst.SimpleStatementLine) and any(
+                small(item) for item in node.body)
+        return statement, small
 
     def walk_suite(self, suite):
         if isinstance(suite, cst.IndentedBlock):
@@ -327,7 +346,7 @@ class _Walker:
         # A one-statement line in a block is where fixes can insert statements.
         saved_line = self.line
         self.line = stmt if isinstance(stmt, cst.SimpleStatementLine) and count == 1 else None
-        leaves_later = _leaves_after(smalls, small_leaves)
+        leaves_later = _leaves_after(smalls, self._leaving()[1])
         for index, small in enumerate(smalls):
             self.exit_flags.append(leaves_later[index])
             self.walk_small(small, stmt)
@@ -1017,6 +1036,28 @@ def _is_catching_context(imports, call):
         return True
     func = call.func
     return isinstance(func, cst.Attribute) and func.attr.value in _RAISES_METHODS
+
+
+def _exit_flag(test):
+    """(key, truth that ends the loop) for a ``while`` test on one flag: ``not done`` ->
+    ("done", True), ``running`` / ``self.running`` -> ("self.running", False)."""
+    wanted = False
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test, wanted = test.expression, True
+    key = key_of(test)
+    return (key, wanted) if key is not None else None
+
+
+def _sets_flag(small, flag):
+    """``small`` assigns the flag a literal of the truth that ends the loop."""
+    if not isinstance(small, cst.Assign) or len(small.targets) != 1 or \
+            key_of(small.targets[0].target) != flag[0]:
+        return False
+    value = small.value
+    if isinstance(value, cst.Name) and value.value in ("True", "False", "None"):
+        return (value.value == "True") is flag[1]
+    number = number_value(value)
+    return number is not None and bool(number) is flag[1]
 
 
 def _leaves_after(items, leaves):

@@ -23,3 +23,30 @@ def read_when_ready(sock: socket.socket, n: int) -> bytes:
             x = sock.recv(n)
             break
     return x
+
+
+class Login:
+    # The reads are followed, on every path that does not raise, by an assignment that
+    # makes the loop's own condition false: the loop ends as if it said ``break``.
+    def __init__(self, address) -> None:
+        self.address = address
+        self.connected = False
+        self.waiting = True
+
+    def connect(self) -> bytes:
+        while not self.connected:
+            try:
+                self.sock = socket.create_connection(self.address, timeout=10)
+                hello = self.sock.recv(1024)
+                self.sock.sendall(b"LOGIN\n")
+                self.reply = self.sock.recv(1024)
+                self.connected = True
+            except OSError:
+                self.sock = None
+        return hello
+
+    def wait_banner(self) -> bytes:
+        while self.waiting:
+            banner = self.sock.recv(1024)
+            self.waiting = False
+        return banner
