@@ -12,7 +12,7 @@ The same is true of the first bytes a fresh connection carries. This module answ
   of a ``socketserver`` handler's ``handle()``: nothing came before on the stream;
 
 and, after such a first read of a fixed size, whether a following fixed-size read still ends
-within the turn's first WHOLE_AT_SEGMENT_START bytes (``recv(1)`` then ``recv(4)``): the
+within the turn's first WHOLE_AT_SEGMENT_START bytes (``recv(16)`` then ``recv(4)``): the
 bytes the first read left of the reply's first segment are queued already.
 
 The answer is conservative. The function body is followed statement by statement, branches
@@ -33,12 +33,14 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
 
-# The fewest payload bytes a TCP segment carries unless the write itself is smaller. Linux
-# never sends with an MSS below tcp_min_snd_mss (48 by default, raising a smaller MSS the
-# peer advertises), and as that includes up to 40 bytes of TCP options its documentation
-# (networking/ip-sysctl) gives "at least 8 bytes of payload per segment". Without an MSS
-# option TCP assumes 536 bytes over IPv4 and 1220 over IPv6 (RFC 9293, 3.7.1).
-WHOLE_AT_SEGMENT_START = 8
+# The fewest payload bytes a TCP segment carries unless the write itself is smaller. The peer
+# sends at most the MSS this host advertised (from its own interface MTU: at least 536 bytes
+# over IPv4, 1220 over IPv6, about 64 KiB on loopback) and lowers it only after path-MTU
+# discovery, which stops at a path MTU of 552 bytes on Linux (net.ipv4.route.min_pmtu) and
+# an MSS of 216 on FreeBSD and macOS (net.inet.tcp.minmss), or when the peer's own program
+# sets TCP_MAXSEG, which Linux refuses below 88 (TCP_MIN_MSS). Each leaves at least 48 bytes
+# of payload after the largest TCP options (40 bytes).
+WHOLE_AT_SEGMENT_START = 48
 
 # Socket methods that neither read nor write the stream.
 _QUIET_METHODS = frozenset({

@@ -1,6 +1,6 @@
-# SCK102 flag: reads that are not the first of a turn and end past its first 8 bytes (a read
+# SCK102 flag: reads that are not the first of a turn and end past its first 48 bytes (a read
 # came before them since the last send), reads in a loop whose iterations do not each send
-# first, and sizes the code does not fix or above 8 bytes: these bytes can straddle segments.
+# first, and sizes the code does not fix or above 48 bytes: these bytes can straddle segments.
 import socket
 import socketserver
 import ssl
@@ -9,14 +9,15 @@ import struct
 
 def header_then_code(sock: socket.socket) -> int:
     sock.sendall(b"REQ")
-    (length,) = struct.unpack("!Q", sock.recv(8))
+    fields = struct.unpack("!6Q", sock.recv(48))
     (code,) = struct.unpack("!H", sock.recv(2))  # expect: SCK102
+    length = sum(fields)
     return length + code
 
 
 def wide_header(sock: socket.socket) -> tuple:
     sock.sendall(b"REQ")
-    return struct.unpack("!QQ", sock.recv(16))  # expect: SCK102
+    return struct.unpack("!8Q", sock.recv(64))  # expect: SCK102
 
 
 def unknown_size(sock: socket.socket, size: int) -> tuple:
@@ -82,7 +83,7 @@ class Client:
 
 class TwoHeaders(socketserver.BaseRequestHandler):
     def handle(self) -> None:
-        (kind,) = struct.unpack("q", self.request.recv(8))
+        kind = sum(struct.unpack("6q", self.request.recv(48)))
         (size,) = struct.unpack("h", self.request.recv(2))  # expect: SCK102
         self.request.sendall(b"x" * (kind + size))
 

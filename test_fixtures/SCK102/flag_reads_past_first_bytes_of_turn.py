@@ -1,4 +1,4 @@
-# SCK102 flag: the reads go past the first 8 bytes of the reply (4 + 4 + 4), or one of them
+# SCK102 flag: the reads go past the first 48 bytes of the reply (16 + 16 + 32), or one of them
 # has a size the code does not fix, so a later read may find only part of its bytes.
 import socket
 import struct
@@ -6,9 +6,9 @@ import struct
 
 def three(sock: socket.socket, request: bytes) -> int:
     sock.sendall(request)
-    a = struct.unpack("!I", sock.recv(4))[0]
-    b = struct.unpack("!I", sock.recv(4))[0]
-    c = struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
+    a = sum(struct.unpack("!2Q", sock.recv(16)))
+    b = sum(struct.unpack("!2Q", sock.recv(16)))
+    c = sum(struct.unpack("!4Q", sock.recv(32)))  # expect: SCK102
     return a + b + c
 
 

@@ -1,7 +1,7 @@
-# SCK102 ok: a header of at most 8 bytes read first in a turn. The read comes right after this
+# SCK102 ok: a header of at most 48 bytes read first in a turn. The read comes right after this
 # code's own send on the same socket (the peer had nothing queued when it wrote its reply), or
 # first on a connection made or accepted here, or first in a socketserver handler's handle():
-# the bytes start a TCP segment, and a segment carries at least 8 bytes of payload unless the
+# the bytes start a TCP segment, and a segment carries at least 48 bytes of payload unless the
 # peer's write was smaller.
 import socket
 import socketserver
@@ -74,3 +74,8 @@ class Client:
         raw = self.sock.recv(4)
         (code,) = struct.unpack(">I", raw)
         return code
+
+
+def wide_header(sock: socket.socket) -> tuple:
+    sock.sendall(b"STAT")
+    return struct.unpack("!4I", sock.recv(16))

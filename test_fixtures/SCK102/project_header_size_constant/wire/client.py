@@ -1,5 +1,5 @@
 # SCK102: a read size named by a project constant counts as fixed. A 4-byte header read first
-# after the request is not flagged; a 16-byte one is (more than a segment's 8-byte minimum).
+# after the request is not flagged; a 64-byte one is (more than a segment's 48-byte minimum).
 import socket
 import struct
 
@@ -13,4 +13,4 @@ def ask(sock: socket.socket, request: bytes) -> int:
 
 def ask_frame(sock: socket.socket, request: bytes) -> tuple:
     sock.sendall(request)
-    return struct.unpack("!QQ", sock.recv(FRAME_HEAD_SIZE))  # expect: SCK102
+    return struct.unpack("!8Q", sock.recv(FRAME_HEAD_SIZE))  # expect: SCK102
