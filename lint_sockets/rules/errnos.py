@@ -105,6 +105,46 @@ def _socket_try_body(facts, handler):
     return False
 
 
+_REPORTING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception",
+                                "critical", "log", "print"})
+
+
+def _only_reports(facts, scope, comparison):
+    """The comparison is the test of an ``if`` with no ``else`` whose body only prints or
+    logs (``if e.errno == 101: print("Network is unreachable")``): the number decides a
+    message, not what the program does next."""
+    def compute():
+        stack = [scope.node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.If) and node.test is comparison:
+                return node.orelse is None and _reports_only(node.body)
+            stack.extend(iter_children(node))
+        return False
+    return facts.memo(f"901.reports:{id(comparison)}", compute)
+
+
+def _reports_only(block):
+    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    for stmt in body:
+        smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine,
+                                                cst.SimpleStatementSuite)) else None
+        if not smalls:
+            return False
+        for small in smalls:
+            if isinstance(small, cst.Pass):
+                continue
+            call = small.value if isinstance(small, cst.Expr) else None
+            if not isinstance(call, cst.Call):
+                return False
+            func = call.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else \
+                func.value if isinstance(func, cst.Name) else None
+            if name not in _REPORTING_METHODS:
+                return False
+    return True
+
+
 def check_literal(facts, report):
     for comparison, scope, handler in facts.comparisons:
         if not all(isinstance(t.operator, _EQUALITY) for t in comparison.comparisons):
@@ -136,6 +176,8 @@ def check_literal(facts, report):
                     continue
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:
+                    continue
+                if _only_reports(facts, scope, comparison):
                     continue
                 meaning = f" ({name} {where})" if name else ""
                 report(literal, "SCK901", fix=_fix(facts, literal, number), number=number,

@@ -49,3 +49,25 @@ def push_to_pipe_or_socket(sock: socket.socket, payload: bytes) -> None:
     except OSError as e:
         if e.errno != 232:  # expect: SCK901
             raise
+
+
+def push_or_report(sock: socket.socket, payload: bytes) -> bool:
+    # The branch decides what the function returns, not only a message.
+    try:
+        sock.sendall(payload)
+    except OSError as e:
+        if e.errno == 104:  # expect: SCK901
+            log.info("peer reset the connection")
+            return False
+        raise
+    return True
+
+
+def push_or_else(sock: socket.socket, payload: bytes) -> None:
+    try:
+        sock.sendall(payload)
+    except OSError as e:
+        if e.errno == 111:  # expect: SCK901
+            log.info("refused")
+        else:
+            raise
