@@ -1820,8 +1820,9 @@ def _summarise_function(node, ctx, in_class, cls=None):
         ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
-    size, message = _returned_size(node, ctx)
-    ephemeral = _returned_ephemeral(node)
+    returns = _return_values(node)  # both questions start from the return statements
+    size, message = _returned_size(node, ctx, returns)
+    ephemeral = _returned_ephemeral(node, returns)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
@@ -1879,11 +1880,13 @@ def _ephemeral_value(node):
     return (name, "address") if name is not None else None
 
 
-def _may_return_ephemeral(func):
+def _may_return_ephemeral(func, returns=None):
     """A cheap first test for ``_returned_ephemeral``, visiting statements only: every
     ``return`` gives ``s.getsockname()[1]``, ``s.getsockname()`` or a name, and a name
-    returned is assigned such a value somewhere in the function."""
-    returns = _return_values(func)
+    returned is assigned such a value somewhere in the function. ``returns``: its
+    ``_return_values``, when known."""
+    if returns is None:
+        returns = _return_values(func)
     if not returns:
         return False
     names = []
@@ -1899,7 +1902,7 @@ def _may_return_ephemeral(func):
                for name in names for value in assigned.get(name, ()))
 
 
-def _returned_ephemeral(func):
+def _returned_ephemeral(func, returns=None):
     """"port" when every ``return`` of ``func`` gives the port a socket of its own was given
     by binding it to port 0 (a "find a free port" helper), "address" when each gives that
     socket's whole address; None otherwise.
@@ -1910,8 +1913,8 @@ def _returned_ephemeral(func):
     ``bind()`` on ``s`` in the function is to a literal ``(host, 0)`` tuple, with at least
     one, and ``s`` is bound (assigned, a ``with`` target...) at most once. A function that
     also binds ``s`` elsewhere, returns anything else, or gives another socket's address
-    does not count."""
-    if isinstance(func, ast.AsyncFunctionDef) or not _may_return_ephemeral(func):
+    does not count. ``returns``: ``_return_values(func)``, when known."""
+    if isinstance(func, ast.AsyncFunctionDef) or not _may_return_ephemeral(func, returns):
         return None
     returns = []
     assigned = {}  # name -> list of values (None for a binding that is no plain assignment)
@@ -2003,7 +2006,7 @@ _TEXT_CODECS = frozenset({
 })
 
 
-def _returned_size(func, ctx):
+def _returned_size(func, ctx, returns=None):
     """(size, message) for what every ``return`` of ``func`` gives.
 
     size: an upper bound on the length of the bytes, when each gives a value whose size the
@@ -2013,8 +2016,9 @@ def _returned_size(func, ctx):
     message the function composes from a literal template or structure (``_message_of``).
     ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
     unpacking) are unknown; nested functions are looked at too, which can only make the
-    answer None (False), never wrong."""
-    returns = _return_values(func)
+    answer None (False), never wrong. ``returns``: ``_return_values(func)``, when known."""
+    if returns is None:
+        returns = _return_values(func)
     if not returns:
         return None, False
     names = assigned = None
@@ -2319,15 +2323,17 @@ def _plain_assignments(func):
     and classes included, as ``ast.walk`` would find them)."""
     assigned = {}
     pending = [func]
+    fields = _STATEMENT_FIELDS
     while pending:
         node = pending.pop()
-        if type(node) is ast.Assign:
+        kind = type(node)
+        if kind is ast.Assign:
             for target in node.targets:
                 if type(target) is ast.Name:
                     assigned.setdefault(target.id, []).append(node.value)
             continue
-        for field in _STATEMENT_LISTS:
-            children = getattr(node, field, None)
+        for field in fields[kind]:
+            children = getattr(node, field)
             if children:
                 pending.extend(children)
     return assigned
@@ -2336,20 +2342,35 @@ def _plain_assignments(func):
 _STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+class _StatementFields(dict):
+    """ast node type -> the fields of _STATEMENT_LISTS it has, in that order (most have
+    none), found once per type."""
+
+    def __missing__(self, kind):
+        fields = self[kind] = tuple(field for field in _STATEMENT_LISTS
+                                    if field in kind._fields)
+        return fields
+
+
+_STATEMENT_FIELDS = _StatementFields()
+
+
 def _return_values(func):
     """The values of the ``return`` statements in ``func``, nested functions and classes
     included (as ``ast.walk`` would find them), found by visiting statements only."""
     values = []
     pending = [func]
+    fields = _STATEMENT_FIELDS
     while pending:
         node = pending.pop()
-        if type(node) is ast.Return:
+        kind = type(node)
+        if kind is ast.Return:
             value = node.value
             if value is not None and not (type(value) is ast.Constant and value.value is None):
                 values.append(value)
             continue
-        for field in _STATEMENT_LISTS:
-            children = getattr(node, field, None)
+        for field in fields[kind]:
+            children = getattr(node, field)
             if children:
                 pending.extend(children)
     values.reverse()
