@@ -2485,19 +2485,28 @@ class PackedSummary:
       their decorators (``ProjectIndex.retried_socket_calls``), as
       ``("pass", callee, position, bound method)`` and ``("decorated", decorator, function
       qname)``, in the order of the decoded summary; a name that cannot resolve to anything
-      in its module is left out.
+      in its module is left out;
+    - ``imported`` and ``starred``: the names its imports bind to and the modules it
+      star-imports, as far as ``ProjectIndex.imports_socket_code`` looks (which the runner
+      asks of every module the pre-filters settle), in the order of the decoded summary,
+      one per line.
 
     ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
 
-    __slots__ = ("blob", "helpers", "handovers")
+    __slots__ = ("blob", "helpers", "handovers", "imported", "starred")
     blob: bytes
     helpers: str
     handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
+    imported: str
+    starred: str
 
-    def __init__(self, blob: bytes, helpers: str, handovers):
+    def __init__(self, blob: bytes, helpers: str, handovers, imported: str = "",
+                 starred: str = ""):
         self.blob = blob
         self.helpers = helpers
         self.handovers = tuple(handovers)
+        self.imported = imported
+        self.starred = starred
 
     @classmethod
     def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
@@ -2505,8 +2514,10 @@ class PackedSummary:
         """``summary`` (as ``from_json`` gave it, so its records are in the order every
         process decodes them in) packed: its ``summary_text`` ``text`` compressed, or
         ``blob`` when it is already."""
+        imported, starred = _imported(summary)
         return cls(blob if blob is not None else zlib.compress(text),
-                   "\n".join(sorted(_helper_names(summary))), _handovers(summary))
+                   "\n".join(sorted(_helper_names(summary))), _handovers(summary),
+                   "\n".join(imported), "\n".join(starred))
 
     @classmethod
     def load(cls, blob) -> PackedSummary:
@@ -2519,11 +2530,16 @@ class PackedSummary:
     def unpack(self) -> ModuleSummary:
         return _unpack(self.blob)
 
+    def imports(self) -> Tuple[List[str], List[str]]:
+        """``_imported`` of the summary: (``imported``, ``starred``) as lists."""
+        return (self.imported.split("\n") if self.imported else [],
+                self.starred.split("\n") if self.starred else [])
+
     def __getstate__(self):
-        return self.blob, self.helpers, self.handovers
+        return self.blob, self.helpers, self.handovers, self.imported, self.starred
 
     def __setstate__(self, state):
-        self.blob, self.helpers, self.handovers = state
+        self.blob, self.helpers, self.handovers, self.imported, self.starred = state
 
 
 def _unpack(blob):
@@ -2561,6 +2577,12 @@ def _may_resolve(summary, dotted):
     head = dotted.partition(".")[0]
     return bool(dotted) and (summary.defines(head) or head in summary.imports
                              or bool(summary.stars) or summary.is_package)
+
+
+def _imported(summary):
+    """(the import targets, the star-imported modules) of a summary that
+    ``ProjectIndex.imports_socket_code`` looks at (names are never empty)."""
+    return list(summary.imports.values())[:MAX_EDGES * 4], summary.stars[:MAX_EDGES]
 
 
 def _handovers(summary):
@@ -2831,14 +2853,15 @@ class ProjectIndex:
         read a socket through that helper or factory, so the pre-filters must not drop it.
         A plain module import (``from pkg import wire``) does not count: most modules
         import some module that defines socket code, and few of them use it."""
-        summary = self.summaries.get(module)
-        if summary is None:
+        item = self.summaries.held.get(module)
+        if item is None:
             return False
-        targets = list(summary.imports.values())[:MAX_EDGES * 4]
+        # a packed summary says what it imports without being decoded
+        targets, stars = item.imports() if type(item) is PackedSummary else _imported(item)
         if any(self.canonical(target) not in self.summaries
                and self.carries_socket_code(target) for target in targets):
             return True
-        return any(self.carries_socket_code(star) for star in summary.stars[:MAX_EDGES])
+        return any(self.carries_socket_code(star) for star in stars)
 
     def carries_socket_code(self, qname: str) -> bool:
         """A project function returning a socket, or the unchecked result of a socket read
