@@ -296,16 +296,40 @@ def _fix(job, path, source, stdin, result, project=None):
 
 
 def _work(tasks):
-    """Check the (job, path, project root, prechecked) tuples of one task, in a worker."""
+    """Check the (job, path, project root, prechecked) tuples of one task, in a worker.
+
+    While a file is checked, the cyclic garbage collector makes young collections only,
+    and the full collection that fell due meanwhile, if any, follows the file. Only the
+    collector frees a file's libcst tree (the analysis' records refer to each other and
+    hold its nodes), and each automatic full collection walked the whole tree again, many
+    times while a big file's tree was built and analysed; the young collections still
+    free short-lived garbage as it is made. Measured on the standard library and on
+    generated modules of bench/shapes.py: less CPU (a fifth less for the biggest of
+    those modules), the same peak memory."""
+    import gc
+
     results = []
+    thresholds = gc.get_threshold()
+    collect = gc.isenabled()
     for job, path, root, prechecked in tasks:
-        result = check_file(job, path, project=_PROJECTS.get(root), prechecked=prechecked)
+        if collect:
+            gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL_COLLECTION)
+        try:
+            result = check_file(job, path, project=_PROJECTS.get(root),
+                                prechecked=prechecked)
+        finally:
+            if collect:
+                gc.set_threshold(*thresholds)
+                if gc.get_count()[2] >= thresholds[2]:
+                    gc.collect()  # the full collections held back, in one
         results.append(result)
         if result.stamp is not None and result.stamp[0] >= TRIM_AFTER:
             _give_back_memory()
     return results
 
 
+# A third threshold of the collector that no check of one file reaches (_work)
+_NO_FULL_COLLECTION = 1 << 30
 # Source size (bytes) past which a file's analysis is followed by _give_back_memory
 TRIM_AFTER = 32 << 10
 _TRIM = None  # the C library's malloc_trim, once looked up (False: there is none)
