@@ -1933,8 +1933,9 @@ def _summarise_function(node, ctx, in_class, cls=None):
         ctx.partial = True
         return _PLAIN  # past MAX_STATEMENTS: a name only
     walk = _FunctionWalk(node, ctx, in_class).run()
-    size, message = _returned_size(node, ctx)
-    ephemeral = _returned_ephemeral(node)
+    returns = _return_values(node)  # both questions start from the return statements
+    size, message = _returned_size(node, ctx, returns)
+    ephemeral = _returned_ephemeral(node, returns)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
@@ -1992,11 +1993,13 @@ def _ephemeral_value(node):
     return (name, "address") if name is not None else None
 
 
-def _may_return_ephemeral(func):
+def _may_return_ephemeral(func, returns=None):
     """A cheap first test for ``_returned_ephemeral``, visiting statements only: every
     ``return`` gives ``s.getsockname()[1]``, ``s.getsockname()`` or a name, and a name
-    returned is assigned such a value somewhere in the function."""
-    returns = _return_values(func)
+    returned is assigned such a value somewhere in the function. ``returns``: its
+    ``_return_values``, when known."""
+    if returns is None:
+        returns = _return_values(func)
     if not returns:
         return False
     names = []
@@ -2012,7 +2015,7 @@ def _may_return_ephemeral(func):
                for name in names for value in assigned.get(name, ()))
 
 
-def _returned_ephemeral(func):
+def _returned_ephemeral(func, returns=None):
     """"port" when every ``return`` of ``func`` gives the port a socket of its own was given
     by binding it to port 0 (a "find a free port" helper), "address" when each gives that
     socket's whole address; None otherwise.
@@ -2023,8 +2026,8 @@ def _returned_ephemeral(func):
     ``bind()`` on ``s`` in the function is to a literal ``(host, 0)`` tuple, with at least
     one, and ``s`` is bound (assigned, a ``with`` target...) at most once. A function that
     also binds ``s`` elsewhere, returns anything else, or gives another socket's address
-    does not count."""
-    if isinstance(func, ast.AsyncFunctionDef) or not _may_return_ephemeral(func):
+    does not count. ``returns``: ``_return_values(func)``, when known."""
+    if isinstance(func, ast.AsyncFunctionDef) or not _may_return_ephemeral(func, returns):
         return None
     returns = []
     assigned = {}  # name -> list of values (None for a binding that is no plain assignment)
@@ -2116,7 +2119,7 @@ _TEXT_CODECS = frozenset({
 })
 
 
-def _returned_size(func, ctx):
+def _returned_size(func, ctx, returns=None):
     """(size, message) for what every ``return`` of ``func`` gives.
 
     size: an upper bound on the length of the bytes, when each gives a value whose size the
@@ -2126,8 +2129,9 @@ def _returned_size(func, ctx):
     message the function composes from a literal template or structure (``_message_of``).
     ``return``/``return None`` count as nothing. Names bound any other way (``+=``, ``for``,
     unpacking) are unknown; nested functions are looked at too, which can only make the
-    answer None (False), never wrong."""
-    returns = _return_values(func)
+    answer None (False), never wrong. ``returns``: ``_return_values(func)``, when known."""
+    if returns is None:
+        returns = _return_values(func)
     if not returns:
         return None, False
     names = assigned = None
@@ -2432,15 +2436,17 @@ def _plain_assignments(func):
     and classes included, as ``ast.walk`` would find them)."""
     assigned = {}
     pending = [func]
+    fields = _STATEMENT_FIELDS
     while pending:
         node = pending.pop()
-        if type(node) is ast.Assign:
+        kind = type(node)
+        if kind is ast.Assign:
             for target in node.targets:
                 if type(target) is ast.Name:
                     assigned.setdefault(target.id, []).append(node.value)
             continue
-        for field in _STATEMENT_LISTS:
-            children = getattr(node, field, None)
+        for field in fields[kind]:
+            children = getattr(node, field)
             if children:
                 pending.extend(children)
     return assigned
@@ -2449,20 +2455,35 @@ def _plain_assignments(func):
 _STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
+class _StatementFields(dict):
+    """ast node type -> the fields of _STATEMENT_LISTS it has, in that order (most have
+    none), found once per type."""
+
+    def __missing__(self, kind):
+        fields = self[kind] = tuple(field for field in _STATEMENT_LISTS
+                                    if field in kind._fields)
+        return fields
+
+
+_STATEMENT_FIELDS = _StatementFields()
+
+
 def _return_values(func):
     """The values of the ``return`` statements in ``func``, nested functions and classes
     included (as ``ast.walk`` would find them), found by visiting statements only."""
     values = []
     pending = [func]
+    fields = _STATEMENT_FIELDS
     while pending:
         node = pending.pop()
-        if type(node) is ast.Return:
+        kind = type(node)
+        if kind is ast.Return:
             value = node.value
             if value is not None and not (type(value) is ast.Constant and value.value is None):
                 values.append(value)
             continue
-        for field in _STATEMENT_LISTS:
-            children = getattr(node, field, None)
+        for field in fields[kind]:
+            children = getattr(node, field)
             if children:
                 pending.extend(children)
     values.reverse()
@@ -2577,19 +2598,28 @@ class PackedSummary:
       their decorators (``ProjectIndex.retried_socket_calls``), as
       ``("pass", callee, position, bound method)`` and ``("decorated", decorator, function
       qname)``, in the order of the decoded summary; a name that cannot resolve to anything
-      in its module is left out.
+      in its module is left out;
+    - ``imported`` and ``starred``: the names its imports bind to and the modules it
+      star-imports, as far as ``ProjectIndex.imports_socket_code`` looks (which the runner
+      asks of every module the pre-filters settle), in the order of the decoded summary,
+      one per line.
 
     ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
 
-    __slots__ = ("blob", "helpers", "handovers")
+    __slots__ = ("blob", "helpers", "handovers", "imported", "starred")
     blob: bytes
     helpers: str
     handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
+    imported: str
+    starred: str
 
-    def __init__(self, blob: bytes, helpers: str, handovers):
+    def __init__(self, blob: bytes, helpers: str, handovers, imported: str = "",
+                 starred: str = ""):
         self.blob = blob
         self.helpers = helpers
         self.handovers = tuple(handovers)
+        self.imported = imported
+        self.starred = starred
 
     @classmethod
     def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
@@ -2597,8 +2627,10 @@ class PackedSummary:
         """``summary`` (as ``from_json`` gave it, so its records are in the order every
         process decodes them in) packed: its ``summary_text`` ``text`` compressed, or
         ``blob`` when it is already."""
+        imported, starred = _imported(summary)
         return cls(blob if blob is not None else zlib.compress(text),
-                   "\n".join(sorted(_helper_names(summary))), _handovers(summary))
+                   "\n".join(sorted(_helper_names(summary))), _handovers(summary),
+                   "\n".join(imported), "\n".join(starred))
 
     @classmethod
     def load(cls, blob) -> PackedSummary:
@@ -2611,11 +2643,16 @@ class PackedSummary:
     def unpack(self) -> ModuleSummary:
         return _unpack(self.blob)
 
+    def imports(self) -> Tuple[List[str], List[str]]:
+        """``_imported`` of the summary: (``imported``, ``starred``) as lists."""
+        return (self.imported.split("\n") if self.imported else [],
+                self.starred.split("\n") if self.starred else [])
+
     def __getstate__(self):
-        return self.blob, self.helpers, self.handovers
+        return self.blob, self.helpers, self.handovers, self.imported, self.starred
 
     def __setstate__(self, state):
-        self.blob, self.helpers, self.handovers = state
+        self.blob, self.helpers, self.handovers, self.imported, self.starred = state
 
 
 def _unpack(blob):
@@ -2653,6 +2690,12 @@ def _may_resolve(summary, dotted):
     head = dotted.partition(".")[0]
     return bool(dotted) and (summary.defines(head) or head in summary.imports
                              or bool(summary.stars) or summary.is_package)
+
+
+def _imported(summary):
+    """(the import targets, the star-imported modules) of a summary that
+    ``ProjectIndex.imports_socket_code`` looks at (names are never empty)."""
+    return list(summary.imports.values())[:MAX_EDGES * 4], summary.stars[:MAX_EDGES]
 
 
 def _handovers(summary):
@@ -2923,14 +2966,15 @@ class ProjectIndex:
         read a socket through that helper or factory, so the pre-filters must not drop it.
         A plain module import (``from pkg import wire``) does not count: most modules
         import some module that defines socket code, and few of them use it."""
-        summary = self.summaries.get(module)
-        if summary is None:
+        item = self.summaries.held.get(module)
+        if item is None:
             return False
-        targets = list(summary.imports.values())[:MAX_EDGES * 4]
+        # a packed summary says what it imports without being decoded
+        targets, stars = item.imports() if type(item) is PackedSummary else _imported(item)
         if any(self.canonical(target) not in self.summaries
                and self.carries_socket_code(target) for target in targets):
             return True
-        return any(self.carries_socket_code(star) for star in summary.stars[:MAX_EDGES])
+        return any(self.carries_socket_code(star) for star in stars)
 
     def carries_socket_code(self, qname: str) -> bool:
         """A project function returning a socket, or the unchecked result of a socket read
