@@ -179,8 +179,8 @@ def test_generated_protocol_code_is_dropped_by_the_ast_filter():
      "    s.settimeout(5)\n    s.send(data)\n", "SCK601"),
     ("def f(srv):\n    while True:\n        c, a = srv.accept()\n", "SCK501"),
     # errno literals next to an exception's errno
-    ("try:\n    pass\nexcept OSError as e:\n    if e.errno == 104:\n        pass\n", "SCK901"),
-    ("try:\n    pass\nexcept OSError as e:\n    if e[0] == 104:\n        pass\n", "SCK901"),
+    ("try:\n    pass\nexcept OSError as e:\n    if e.errno == 104:\n        raise\n", "SCK901"),
+    ("try:\n    pass\nexcept OSError as e:\n    if e[0] == 104:\n        raise\n", "SCK901"),
     # EINTR tested by its number against the handler's exception
     ("def f(sock):\n    while True:\n        try:\n            return sock.recv(4096)\n"
      "        except OSError as e:\n            if e.errno == 4:\n                continue\n"
