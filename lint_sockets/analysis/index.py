@@ -1673,12 +1673,16 @@ class _FunctionWalk:
             self.writable("returns").append(fact)
 
     # -- empty reads
+    def holds_unchecked_read(self, name):
+        """The local ``name`` holds a read no test has taken care of yet."""
+        if name is None or name in self.checked:
+            return False
+        local = self.local_nodes.get(name)
+        return local is not None and self.value(local, 1).kind is ValueKind.READ
+
     def if_statement(self, stmt):
         name = _emptiness_test(stmt.test)
-        if name is None or name in self.checked:
-            return
-        local = self.local_nodes.get(name)
-        if local is None or self.value(local, 1).kind is not ValueKind.READ:
+        if not self.holds_unchecked_read(name):
             return
         self.writable("checked").add(name)
         action = _leaves_by(stmt.body)
@@ -1693,10 +1697,7 @@ class _FunctionWalk:
         raises and the second goes round for ever (its own loop is what spins); neither
         returns ``b""`` for a size of at least one, so callers get no empty read from it."""
         name = _short_of(stmt.test)
-        if name is None or name in self.checked:
-            return
-        local = self.local_nodes.get(name)
-        if local is None or self.value(local, 1).kind is not ValueKind.READ:
+        if not self.holds_unchecked_read(name):
             return
         loop = type(stmt) is ast.While
         if loop and any(isinstance(node, (ast.Break, ast.Return))
