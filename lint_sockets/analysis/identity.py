@@ -105,7 +105,8 @@ class IdentityFacts:
         if rest:
             cls = scope.cls
             if head != scope.self_name and scope.kind == "function" and scope.bindings.get(key):
-                # ``self.sock = socket.socket()`` in a function defined inside a method
+                # what this function itself assigns to ``obj.sock``, or to ``self.sock`` when
+                # it is defined inside a method (``self`` is the method's)
                 return self._combine(scope.bindings[key], depth)
             if cls is None or head != scope.self_name or "." in rest:
                 return _UNKNOWN_INFO
@@ -592,7 +593,8 @@ class IdentityFacts:
             own = scope.bindings.get(key) \
                 if scope.kind == "function" and head != scope.self_name else None
             if own:
-                # ``self._sock = socket.socket(...)`` in a function defined in a method
+                # what this function itself assigns to ``obj.sock`` (or to ``self._sock`` in
+                # a function defined inside a method)
                 return list(own)
             cls = scope.cls
             if cls is None or head != scope.self_name or "." in rest:
