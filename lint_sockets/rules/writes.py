@@ -291,9 +291,10 @@ def _composed_message(facts, site, node, depth=0):
         method = func.attr.value
         if method == "encode":
             inner = func.value
-            return not _is_bulk(inner) and (
-                isinstance(_literal(inner), str)
-                or _composed_message(facts, site, inner, depth + 1))
+            if not _is_bulk(inner) and (isinstance(_literal(inner), str)
+                                        or _composed_message(facts, site, inner, depth + 1)):
+                return True
+            return _project_message(facts, site, node)
         if method == "format":
             template = _literal(func.value)
             return isinstance(template, str) and \
@@ -310,8 +311,9 @@ def _composed_message(facts, site, node, depth=0):
 
 
 def _project_message(facts, site, node):
-    """A call of a project function or method (``self.request(...)``) whose every return
-    is a composed message or has a size its code fixes."""
+    """A call of a project function or method (``self.request(...)``, ``msg.encode()`` on an
+    object of a project class) whose every return is a composed message or has a size its
+    code fixes."""
     project = facts.project
     if project is None or facts.module_name is None:
         return False
@@ -324,6 +326,11 @@ def _project_message(facts, site, node):
         qname = f"{facts.module_name}.{scope.cls.name}.{rest}"
     else:
         qname = project.resolve(facts.module_name, key)
+        if qname is None and rest and "." not in rest:
+            # ``msg.encode()`` with ``msg: Message`` (or bound to ``Message(...)``): the
+            # method of the project class the object is known to be
+            cls = facts.info(scope, head).cls
+            qname = f"{cls}.{rest}" if cls else None
     summary = project.function_of(qname) if qname else None
     return summary is not None and summary.message
 
