@@ -110,15 +110,18 @@ _REPORTING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "ex
 
 
 def _only_reports(facts, scope, comparison):
-    """The comparison is the test of an ``if`` with no ``else`` whose body only prints or
-    logs (``if e.errno == 101: print("Network is unreachable")``): the number decides a
-    message, not what the program does next."""
+    """The comparison is the test of an ``if`` whose body, and ``else`` if it has one, only
+    print, log or pass (``if e.errno == 101: print("Network is unreachable")``, ``if
+    e.errno in (64, 113): pass else: log.exception(...)``): the number decides a message,
+    not what the program does next."""
     def compute():
         stack = [scope.node]
         while stack:
             node = stack.pop()
             if isinstance(node, cst.If) and node.test is comparison:
-                return node.orelse is None and _reports_only(node.body)
+                other = node.orelse
+                return _reports_only(node.body) and (
+                    other is None or (isinstance(other, cst.Else) and _reports_only(other.body)))
             stack.extend(iter_children(node))
         return False
     return facts.memo(f"901.reports:{id(comparison)}", compute)

@@ -22,3 +22,14 @@ def push(sock: socket.socket, payload: bytes) -> None:
         if e.errno == 104:
             log.info("peer reset the connection")
             log.debug("payload was %d bytes", len(payload))
+
+
+def close(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError as ex:
+        if ex.errno in [64, 113]:
+            pass
+        else:
+            log.exception("shutdown failed")
+    sock.close()
