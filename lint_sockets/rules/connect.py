@@ -1,6 +1,6 @@
 """SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
 
-from lint_sockets.analysis.facts import KNOWN, LIKELY
+from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE
 from lint_sockets.analysis.nodes import key_of
 from lint_sockets.rules import Rule
 
@@ -14,6 +14,10 @@ def _nonblocking_connect(facts, site):
     if facts.is_nonblocking(site):
         return True
     if site.method == "connect":
+        _, handler = facts.catching_frame(site, "BlockingIOError")
+        if handler is not None and facts.handler_outcome(
+                handler, "BlockingIOError", "EINPROGRESS").all_paths(lambda p: RAISE in p):
+            return False  # an attempt still under way ends it: the socket is not used
         for exc in ("BlockingIOError", "InterruptedError"):
             _, handler = facts.catching_frame(site, exc)
             if handler is not None and handler.names(exc):

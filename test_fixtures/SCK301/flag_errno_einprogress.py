@@ -31,3 +31,13 @@ def open_from_local_factory(host: str, port: int) -> socket:
     except BlockingIOError:
         pass
     return s
+
+
+def connect_or_go_on(sock, addr):
+    # The handler goes on with the socket when the connect is under way: SO_ERROR is needed.
+    try:
+        sock.connect(addr)  # expect: SCK301
+    except OSError as e:
+        if e.errno != errno.EINPROGRESS:
+            raise
+    return sock

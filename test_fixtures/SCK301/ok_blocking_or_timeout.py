@@ -1,4 +1,5 @@
 # SCK301 ok: connect()/connect_ex() on blocking or timeout sockets: CPython waits and reads SO_ERROR itself.
+import errno
 import socket
 
 
@@ -47,3 +48,21 @@ def connect_through_local_factory(addr, timeout: float):
         conn.close()
         raise
     return conn
+
+
+class TargetConnectionFailed(Exception):
+    pass
+
+
+def connect_or_give_up(sock: socket.socket, addr) -> socket.socket:
+    # The socket's mode is not in sight (SO_SNDTIMEO cuts a blocking connect short with
+    # EINPROGRESS on Linux); the handler gives up on every path, so an attempt left under way
+    # is never used.
+    try:
+        sock.connect(addr)
+    except OSError as e:
+        sock.close()
+        if e.errno in (errno.ECONNREFUSED, errno.EINPROGRESS, errno.ETIMEDOUT):
+            raise TargetConnectionFailed(str(e)) from e
+        raise
+    return sock
