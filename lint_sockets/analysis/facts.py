@@ -16,7 +16,7 @@ answers it:
   Did the wait report that very socket readable, whatever its timeout?
 - turns: is this read the first one on its socket since this code's own send on it, or since
   the connection was made (the start of the peer's reply or first message), or a fixed-size
-  read that still ends within that reply's first 8 bytes?
+  read that still ends within that reply's first 48 bytes?
 - versions: what is a Python-version test (``six.PY3``, ``sys.version_info[0] < 3``) on
   Python 3, and which code only Python 2 runs?
 - children: does a call run only in a child process between fork and exec (a
