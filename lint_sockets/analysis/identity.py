@@ -582,6 +582,16 @@ class IdentityFacts:
         bindings = self._kind_bindings(site.scope, key, reaching)
         return self._kinds_of(bindings, 0)
 
+    def class_assignments(self, scope, key):
+        """For ``self.x`` seen in a method: the assignments of the class to ``x`` in any
+        of its methods, ``None`` left out; [] for any other key."""
+        head, _, rest = key.partition(".")
+        cls = scope.cls
+        if cls is None or head != scope.self_name or not rest or "." in rest:
+            return []
+        return [b for b in cls.attr_bindings.get(rest, ())
+                if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+
     def _kind_bindings(self, scope, key, reaching=None):
         """The bindings that give ``key`` its value at a point of ``scope``: those that reach
         it, or for ``self.attr`` with none in the function, the class's assignments (None
@@ -596,11 +606,7 @@ class IdentityFacts:
                 # what this function itself assigns to ``obj.sock`` (or to ``self._sock`` in
                 # a function defined inside a method)
                 return list(own)
-            cls = scope.cls
-            if cls is None or head != scope.self_name or "." in rest:
-                return []
-            return [b for b in cls.attr_bindings.get(rest, ())
-                    if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+            return self.class_assignments(scope, key)
         owner = scope
         while owner is not None:
             found = owner.bindings.get(key)
@@ -700,16 +706,10 @@ class IdentityFacts:
         """The scope of the function ``name`` defined in ``scope`` or an enclosing
         function (``def make(): ...`` inside the method that calls ``make()``), when that
         definition is the only binding of the name there; None otherwise."""
-        owner = scope
-        while owner is not None and owner.kind == "function":
-            bindings = owner.bindings.get(name)
-            if bindings:
-                if len(bindings) != 1 or bindings[0].how != "def":
-                    return None
-                node = bindings[0].node
-                return next((s for s in self.model.scopes if s.node is node), None)
-            owner = owner.parent
-        return None
+        binding = nested_def(scope, name)
+        if binding is None:
+            return None
+        return next((s for s in self.model.scopes if s.node is binding.node), None)
 
     def is_socket(self, site):
         """The receiver is a socket, known or likely."""
@@ -876,6 +876,21 @@ def _return_bindings(scope):
             continue
         stack.extend(node.children)
     return found
+
+
+def nested_def(scope, name):
+    """The ``def`` binding of ``name`` in ``scope`` or an enclosing function (the function
+    defined inside the one that calls it), when that definition is the name's only binding
+    there; None otherwise (module-level functions are not looked for)."""
+    owner = scope
+    while owner is not None and owner.kind == "function":
+        bindings = owner.bindings.get(name)
+        if bindings:
+            if len(bindings) != 1 or bindings[0].how != "def":
+                return None
+            return bindings[0]
+        owner = owner.parent
+    return None
 
 
 class _ReturnBinding:

@@ -26,6 +26,7 @@ from lint_sockets.analysis.flow import (
     merge_states, timeout_state,
 )
 from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
+from lint_sockets.analysis.identity import nested_def
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
     LEAVES, call_arg, iter_children, key_of, mentions, number_value, small_leaves,
@@ -765,19 +766,12 @@ class _Walker:
         (``def make(): s = socket.socket(); s.settimeout(5); return s`` inside the method,
         then ``sock = make()``), when all its ``return`` statements agree; UNKNOWN for
         anything else (module-level functions are the project index's business)."""
-        owner = self.scope
-        while owner is not None and owner.kind == "function":
-            bindings = owner.bindings.get(name)
-            if bindings:
-                if len(bindings) != 1 or bindings[0].how != "def":
-                    return UNKNOWN
-                states = self.model.return_states.get(id(bindings[0].node))
-                if states and len(states) == 1:
-                    state = next(iter(states))
-                    if state in (BLOCKING, TIMEOUT, NONBLOCKING, CTOR):
-                        return state
-                return UNKNOWN
-            owner = owner.parent
+        binding = nested_def(self.scope, name)
+        states = self.model.return_states.get(id(binding.node)) if binding else None
+        if states and len(states) == 1:
+            state = next(iter(states))
+            if state in (BLOCKING, TIMEOUT, NONBLOCKING, CTOR):
+                return state
         return UNKNOWN
 
     def expr_targets(self, target, node):

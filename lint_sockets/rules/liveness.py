@@ -163,13 +163,8 @@ def _made_by_the_class(facts, site):
     class's assignments to it (None left out) when every one makes a plain socket
     (``self.sock = socket.socket()`` in ``__init__``) and no method that makes it connects
     it too (that connect is the one judged); None otherwise."""
-    scope = site.scope
-    head, _, attr = site.receiver_key.partition(".")
-    cls = scope.cls
-    if cls is None or head != scope.self_name or not attr or "." in attr:
-        return None
-    bindings = [b for b in cls.attr_bindings.get(attr, ())
-                if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+    cls = site.scope.cls
+    bindings = facts.class_assignments(site.scope, site.receiver_key)
     if not bindings or not all(_plain_socket(facts, b) and b.scope.cls is cls
                                for b in bindings):
         return None
