@@ -1701,7 +1701,7 @@ class _FunctionWalk:
             return
         loop = type(stmt) is ast.While
         if loop and any(isinstance(node, (ast.Break, ast.Return))
-                        for node in _walk_body(stmt.body)):
+                        for node in _own_nodes(stmt)):
             return
         own = self.node.name
         for inner in stmt.body:
@@ -1820,18 +1820,6 @@ def _calls_itself(func, own, self_name):
         return func.id == own
     return isinstance(func, ast.Attribute) and func.attr == own \
         and isinstance(func.value, ast.Name) and func.value.id == self_name
-
-
-def _walk_body(body):
-    """Every node of the statements ``body``, nested functions and classes left out."""
-    stack = list(body)
-    while stack:
-        node = stack.pop()
-        yield node
-        for child in ast.iter_child_nodes(node):
-            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
-                                      ast.Lambda)):
-                stack.append(child)
 
 
 def _emptiness_test(test):
@@ -1961,7 +1949,8 @@ def _summarise_function(node, ctx, in_class, cls=None):
 
 
 def _own_nodes(func):
-    """The nodes of a function's own code: nested functions, lambdas and classes left out."""
+    """The nodes of a function's own code (or of a loop's body): nested functions, lambdas
+    and classes left out."""
     stack = list(func.body)
     while stack:
         node = stack.pop()
