@@ -270,14 +270,28 @@ def _composed_message(facts, site, node, depth=0):
         return bool(bindings) and all(
             b.how == "assign" and b.index is None and b.value is not None
             and _composed_message(facts, site, b.value, depth + 1) for b in bindings)
-    if isinstance(node, cst.FormattedString):
-        if "b" in node.prefix.lower():
-            return False
-        text = "".join(part.value for part in node.parts
-                       if isinstance(part, cst.FormattedStringText))
-        return bool(text.strip()) and not any(
-            isinstance(part, cst.FormattedStringExpression) and _is_bulk(part.expression)
-            for part in node.parts)
+    if isinstance(node, (cst.FormattedString, cst.ConcatenatedString)):
+        # an f-string, or adjacent literals of which some are f-strings
+        # (``f"CONNECT {host}:{port} HTTP/1.1\r\n" f"Host: {host}\r\n\r\n"``)
+        pieces, text = [node], ""
+        while pieces:
+            piece = pieces.pop()
+            if isinstance(piece, cst.ConcatenatedString):
+                pieces.extend((piece.left, piece.right))
+            elif isinstance(piece, cst.SimpleString):
+                value = piece.evaluated_value
+                if not isinstance(value, str):
+                    return False
+                text += value
+            elif isinstance(piece, cst.FormattedString) and "b" not in piece.prefix.lower():
+                for part in piece.parts:
+                    if isinstance(part, cst.FormattedStringText):
+                        text += part.value
+                    elif _is_bulk(part.expression):
+                        return False
+            else:
+                return False
+        return bool(text.strip())
     if isinstance(node, cst.BinaryOperation):
         if isinstance(node.operator, cst.Modulo) and _literal(node.left) is not None:
             return _percent_message(facts, site, node, depth)
