@@ -215,6 +215,11 @@ def _as_encode(node):
             or any(arg.star for arg in node.args):
         return node
     spelling = key_of(node.func)
+    if spelling == "bytes" and len(node.args) >= 2 and \
+            all(arg.keyword is None for arg in node.args):
+        # ``bytes(text, "utf-8")``: with an encoding, the source can only be text
+        return cst.Call(func=cst.Attribute(value=node.args[0].value, attr=cst.Name("encode")),
+                        args=list(node.args[1:]))
     if spelling not in _ENCODERS:
         return node
     codec = _ENCODERS[spelling]
@@ -267,6 +272,8 @@ def _composed_message(facts, site, node, depth=0):
             bindings = site.arg_reaching
         else:
             bindings = scope.bindings.get(name, ())
+        if bindings and all(b.how == "param" for b in bindings):
+            return _callers_compose(facts, scope, name)
         return bool(bindings) and all(
             b.how == "assign" and b.index is None and b.value is not None
             and _composed_message(facts, site, b.value, depth + 1) for b in bindings)
@@ -322,6 +329,35 @@ def _composed_message(facts, site, node, depth=0):
             isinstance(node.args[0].value, (cst.Tuple, cst.List, cst.Dict, cst.Set)):
         return _display_fields(node.args[0].value)
     return False
+
+
+def _callers_compose(facts, scope, name):
+    """``name`` is a parameter of the function holding the send, and every call the
+    project makes of a function or method of that name passes a composed message for it
+    (``self._send_line(cmd + "\n")``, ``conn.send_command(f"MOVE {x} {y}")``; the index's
+    ``callers_pass_messages``)."""
+    project = facts.project
+    node = scope.node
+    if project is None or scope.kind != "function" or not isinstance(node, cst.FunctionDef):
+        return False
+    function = node.name.value
+    if function.startswith("__"):
+        return False  # ``__init__`` and the like are called by other names
+    params = list(node.params.posonly_params) + list(node.params.params)
+    position = None
+    for index, param in enumerate(params):
+        if param.name.value == name:
+            position = index - 1 if scope.self_name is not None else index
+            break
+    else:
+        if not any(param.name.value == name for param in node.params.kwonly_params):
+            return False  # *args, **kwargs
+    if position is not None and position < 0:
+        return False
+    keyword = None if position is not None and any(
+        param.name.value == name for param in node.params.posonly_params) else name
+    return facts.memo(f"601.callers:{function}:{position}:{keyword}",
+                      lambda: project.callers_pass_messages(function, position, keyword))
 
 
 def _project_message(facts, site, node):
