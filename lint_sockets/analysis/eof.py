@@ -214,12 +214,26 @@ _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.Set
                 cst.DictComp, cst.GeneratorExp)
 
 
-def _consumer(node, read, key, qualify):
+def unwrapped(value, passes):
+    """``value`` without the calls around it that hand their one argument back unchanged
+    or as bytes of the same length (``passes(func)``: ``bytes(x)``, a project ``def b(x):
+    return x``)."""
+    value = strip_await(value)
+    for _ in range(3):
+        if passes is None or not isinstance(value, cst.Call) or len(value.args) != 1 or \
+                value.args[0].keyword is not None or value.args[0].star or \
+                not passes(value.func):
+            break
+        value = strip_await(value.args[0].value)
+    return value
+
+
+def _consumer(node, read, key, qualify, passes=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
     ``data[0]``. ``read`` is the read call itself, ``key`` the name it was bound to."""
     def is_read(value):
-        value = strip_await(value)
+        value = unwrapped(value, passes)
         return value is read or (key is not None and isinstance(value, cst.Name)
                                  and value.value == key)
 
@@ -276,20 +290,22 @@ def _block_after(root, line):
     return None
 
 
-def fails_when_empty(site, loop_node, qualify):
+def fails_when_empty(site, loop_node, qualify, passes=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
     (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
     (``hdr = sock.recv(4)``) that the next statement of the block decodes before anything
-    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). None otherwise."""
+    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). The read may be
+    wrapped in calls that hand it back as it is (``passes``: ``unwrapped``). None
+    otherwise."""
     stmt, line = site.stmt, site.line
     if stmt is None:
         return None
-    exc = _consumer(stmt, site.node, None, qualify)
+    exc = _consumer(stmt, site.node, None, qualify, passes)
     if exc is not None:
         return exc
     if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
-            strip_await(stmt.value) is not site.node or \
+            unwrapped(stmt.value, passes) is not site.node or \
             not isinstance(stmt.targets[0].target, cst.Name):
         return None
     key = stmt.targets[0].target.value
@@ -297,12 +313,12 @@ def fails_when_empty(site, loop_node, qualify):
     if isinstance(following, cst.SimpleStatementLine) and following.body:
         first = following.body[0]
         if isinstance(first, (cst.Assign, cst.AnnAssign)) and first.value is not None:
-            return _consumer(first.value, site.node, key, qualify)
+            return _consumer(first.value, site.node, key, qualify, passes)
         if isinstance(first, cst.Expr):
-            return _consumer(first.value, site.node, key, qualify)
+            return _consumer(first.value, site.node, key, qualify, passes)
         return None
     if isinstance(following, (cst.If, cst.While)):
-        return _consumer(following.test, site.node, key, qualify)
+        return _consumer(following.test, site.node, key, qualify, passes)
     return None
 
 

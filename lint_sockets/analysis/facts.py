@@ -49,7 +49,7 @@ from lint_sockets.analysis.identity import (
     DEFAULT_SOCKET_NAMES, KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, Evidence, IdentityFacts,
     SocketInfo,
 )
-from lint_sockets.analysis.index import NOT_FOUND
+from lint_sockets.analysis.index import NOT_FOUND, ValueKind
 from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
@@ -234,8 +234,27 @@ class Facts(
     def read_fails_when_empty(self, site: CallSite, loop) -> str | None:
         """The exception the code raises straight after the read when it returns ``b""``
         (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
-        ``json.loads``, ``data[0]``) that cannot decode nothing."""
-        return fails_when_empty(site, loop.node, self.imports.qualify)
+        ``json.loads``, ``data[0]``) that cannot decode nothing, also of the read handed
+        back by ``bytes(...)`` or a project function returning its argument."""
+        return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back)
+
+    def hands_back(self, func) -> bool:
+        """A call of ``func`` with one argument gives that argument back, as it is or as
+        bytes of the same length: ``bytes``, ``bytearray``, ``memoryview``, or a project
+        function whose every ``return`` gives its first parameter (``def b(x): return x``,
+        the Python 3 side of a compatibility module)."""
+        qname = self.imports.qualify(func)
+        if qname in ("bytes", "bytearray", "memoryview"):
+            return True
+        project, module = self.project, self.module_name
+        key = key_of(func)
+        if project is None or module is None or key is None or qname is None:
+            return False
+        resolved = project.resolve(module, key)
+        if resolved is None:
+            return False
+        value = project.returns(resolved)
+        return value.kind is ValueKind.PARAM and value.param == 0
 
     def loop_has_deadline(self, loop) -> bool:
         """The loop ends at a deadline fixed before it (``eof.deadline_loop``):
