@@ -434,6 +434,18 @@ class FlowFacts:
                     return True
         return self.keepalive_timers_set_elsewhere(site, key)
 
+    def attribute_handed_on(self, cls, attr):
+        """A method of ``cls`` passes ``self.<attr>`` to a call as an argument
+        (``Reader(self.sock).start()``): code out of the class's sight may use it."""
+        memo_key = f"flow.handed:{id(cls)}:{attr}"
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            cached = self._memo[memo_key] = any(
+                method.self_name and next(_calls_passing(
+                    method.node, f"{method.self_name}.{attr}"), None) is not None
+                for method in cls.methods)
+        return cached
+
     def _attribute_escapes(self, cls, attr):
         """``self.<attr>`` may be configured where the index does not follow it: a method
         of the class copies it to a local (``sock = self.sock``) or hands ``self`` to

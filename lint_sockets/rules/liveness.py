@@ -195,6 +195,10 @@ def check_timeout(facts, report):
                 if "." not in targets[0] and reads and not _kept(facts, site, targets[0]):
                     _report_reads(facts, report, site, reads, "socket.create_connection()")
                     continue
+                reads = _class_reads(facts, site, targets[0])
+                if reads:
+                    _report_reads(facts, report, site, reads, "socket.create_connection()")
+                    continue
             elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
                 continue  # handed on as it is made: whoever receives it may set a timeout
             report(site.node, "SCK701", call="socket.create_connection()")
@@ -211,6 +215,30 @@ def check_timeout(facts, report):
             reads = _reads_later(facts, site, calls)
             if reads:
                 _report_reads(facts, report, site, reads, ".connect()")
+
+
+def _class_reads(facts, site, key):
+    """For ``self.x = create_connection(...)``, when the project index follows the class
+    and the class never hands ``self.x`` to another call: the reads of ``self.x`` in every
+    method of the class (``_report_reads`` then lets those a readiness wait makes safe
+    go). Empty otherwise, and the connection is judged as before."""
+    scope = site.scope
+    cls = scope.cls
+    if cls is None or scope.self_name is None or not key.startswith(scope.self_name + ".") \
+            or "." in key[len(scope.self_name) + 1:] \
+            or facts.timeout_set_elsewhere(site, key) is None \
+            or facts.attribute_handed_on(cls, key[len(scope.self_name) + 1:]):
+        return []  # not followed, or handed on to be read out of sight
+    reads = []
+    for other in facts.calls:
+        if other.scope.cls is not cls:
+            continue
+        if other.receiver_key == key:
+            if other.method in ("makefile", "dup", "detach"):
+                return []
+            if other.method in _READS | {"read", "readline"}:
+                reads.append(other)
+    return reads
 
 
 def _timeout_is_the_callers(facts, site):
