@@ -1437,7 +1437,7 @@ class _FunctionWalk:
         """CallArguments: what the calls this statement makes pass (``_note_calls``)."""
         judge = self.__dict__.get("judge")
         if judge is None:
-            judge = self.judge = _ArgumentJudge(self.node, self.ctx)
+            judge = self.judge = _ArgumentJudge(self.node, self.ctx, self.local_nodes)
         _note_calls(value, judge, self.ctx.callargs)
 
     def call_statement(self, call):
@@ -2525,12 +2525,14 @@ def _plain_assignments(func):
     return assigned
 
 
-def _other_bindings(func):
-    """The names ``func`` binds other than by ``name = value`` (``for``/``with``/``except``
-    targets, unpacking, ``+=``, annotated assignments, imports, definitions, ``global``,
-    ``del``), found by visiting statements only; ``None`` when a ``match`` statement (whose
-    patterns bind names) is among them. Names bound by ``:=`` inside expressions are not
-    seen."""
+def _statement_bindings(func):
+    """(name -> the values of the ``name = value`` statements in ``func``, the names it
+    binds otherwise: ``for``/``with``/``except`` targets, unpacking, ``+=``, annotated
+    assignments, imports, definitions, ``global``, ``del``), found in one visit of its
+    statements (nested functions and classes included, as ``_plain_assignments``); the
+    second is None when a ``match`` statement (whose patterns bind names) is among them.
+    Names bound by ``:=`` inside expressions are not seen."""
+    assigned = {}
     names = set()
     pending = [func]
     fields = _STATEMENT_FIELDS
@@ -2539,12 +2541,17 @@ def _other_bindings(func):
         kind = type(node)
         if kind is ast.Assign:
             for target in node.targets:
-                if type(target) is not ast.Name:
+                if type(target) is ast.Name:
+                    assigned.setdefault(target.id, []).append(node.value)
+                else:
                     names.update(_target_names(target))
+            continue
+        if kind is ast.Expr or kind is ast.Return or kind is ast.Pass:
             continue
         if kind is ast.AugAssign or kind is ast.AnnAssign:
             names.update(_target_names(node.target))
-        elif kind is ast.For or kind is ast.AsyncFor:
+            continue
+        if kind is ast.For or kind is ast.AsyncFor:
             names.update(_target_names(node.target))
         elif kind is ast.With or kind is ast.AsyncWith:
             for item in node.items:
@@ -2556,21 +2563,27 @@ def _other_bindings(func):
         elif kind is ast.Import or kind is ast.ImportFrom:
             for alias in node.names:
                 names.add((alias.asname or alias.name).partition(".")[0])
+            continue
         elif kind in _FUNCTIONS or kind is ast.ClassDef:
             if node is not func:
                 names.add(node.name)
         elif kind is ast.Global or kind is ast.Nonlocal:
             names.update(node.names)
+            continue
         elif kind is ast.Delete:
             for target in node.targets:
                 names.update(_target_names(target))
-        elif kind.__name__ == "Match":
-            return None
+            continue
+        elif kind is _MATCH_TYPE:
+            return assigned, None
         for field in fields[kind]:
             children = getattr(node, field)
             if children:
                 pending.extend(children)
-    return names
+    return assigned, names
+
+
+_MATCH_TYPE = getattr(ast, "Match", None)
 
 
 def _target_names(target):
@@ -2592,18 +2605,30 @@ class _ArgumentJudge:
     of the function (or module) holding the call worked out from its statements only
     when an argument needs them."""
 
-    __slots__ = ("node", "ctx", "assigned", "other")
+    __slots__ = ("node", "ctx", "latest", "assigned", "other")
 
-    def __init__(self, node, ctx):
+    def __init__(self, node, ctx, latest=None):
         self.node = node
         self.ctx = ctx
+        # a function walk's local name -> the value it last saw assigned (``local_nodes``):
+        # a name passed whose latest value is no message, or that has none and is no module
+        # constant (a parameter, a loop target), is no message, found without a walk
+        self.latest = latest
         self.assigned = None
         self.other = None
 
     def message(self, value):
-        if type(value) is ast.Constant:
+        kind = type(value)
+        if kind is ast.Constant:
             text = value.value  # a literal command (``"quit\n"``) is a fixed request
             return type(text) in (str, bytes) and len(text) <= SMALL_MESSAGE
+        if kind is ast.Name and self.latest is not None:
+            seen = self.latest.get(value.id)
+            if seen is None:
+                if value.id not in self.ctx.constants:
+                    return False
+            elif type(seen) is not ast.Constant and not _message_shaped(seen):
+                return False
         if not _message_shaped(value):
             return False
         ctx = self.ctx
@@ -2612,8 +2637,7 @@ class _ArgumentJudge:
         except _NeedsNames:
             pass
         if self.assigned is None:
-            self.assigned = _plain_assignments(self.node)
-            self.other = _other_bindings(self.node)
+            self.assigned, self.other = _statement_bindings(self.node)
         if self.other is None:
             return False
         return _message_of(value, ctx, self.assigned, self.other, 0)
@@ -2672,6 +2696,10 @@ def _note_call(call, judge, callargs):
     kind = type(func)
     if kind is ast.Attribute:
         name = func.attr
+        owner = func.value
+        if type(owner) is ast.Name and \
+                judge.ctx.imports.get(owner.id, "").partition(".")[0] in _STANDARD_MODULES:
+            return  # ``os.path.join(a)``, ``struct.pack(fmt, n)``: no project function
     elif kind is ast.Name:
         name = func.id
     else:
@@ -2691,6 +2719,20 @@ def _note_call(call, judge, callargs):
         elif len(keyword.arg) < MAX_NAME:
             callargs.note(name, "=" + keyword.arg,
                           MESSAGE if judge.message(keyword.value) else OTHER)
+
+
+_NO_LOCALS = MappingProxyType({})
+
+
+# Standard-library modules whose functions are called often (``mod.f(...)`` after ``import
+# mod``): such a call is never one of a project function, so it is not recorded.
+_STANDARD_MODULES = frozenset({
+    "asyncio", "base64", "binascii", "codecs", "collections", "copy", "datetime", "errno",
+    "functools", "hashlib", "inspect", "io", "itertools", "json", "logging", "math",
+    "operator", "os", "pickle", "queue", "random", "re", "select", "selectors", "shutil",
+    "signal", "socket", "ssl", "string", "struct", "subprocess", "sys", "textwrap",
+    "threading", "time", "traceback", "types", "typing", "unittest", "warnings", "weakref",
+    "zlib"})
 
 
 def _note_module_calls(stmt, tree, ctx):
@@ -2713,7 +2755,9 @@ def _note_module_calls(stmt, tree, ctx):
             value = node.test
         if value is not None:
             if judge is None:
-                judge = _ArgumentJudge(tree, ctx)
+                # module-level names: only module constants are told apart (a name bound
+                # by anything else is taken for no message), without a walk of the module
+                judge = _ArgumentJudge(tree, ctx, _NO_LOCALS)
             _note_calls(value, judge, ctx.callargs)
         for field in _STATEMENT_FIELDS[kind]:
             children = getattr(node, field)
