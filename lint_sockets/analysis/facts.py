@@ -50,7 +50,7 @@ from lint_sockets.analysis.identity import (
     SocketInfo,
 )
 from lint_sockets.analysis.index import NOT_FOUND, ValueKind
-from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
+from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.versions import on_python3, python2_only_nodes
@@ -278,10 +278,13 @@ class Facts(
                     isinstance(value, cst.Call) and
                     self.imports.qualify(value.func) in tables.SOCKET_PAIR_CONSTRUCTORS):
                 continue
-            if binding.index is not None and binding.index[0] == 0 and \
-                    isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
-                    value.func.attr.value == "accept":
+            if binding.index is not None and binding.index[0] == 0 and _is_accept(value):
                 continue
+            if binding.index is None and isinstance(value, cst.Subscript) and \
+                    len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index) and \
+                    number_value(value.slice[0].slice.value) == 0 and \
+                    _is_accept(strip_await(value.value)):
+                continue  # ``conn = srv.accept()[0]``
             return False
         return True
 
@@ -317,3 +320,8 @@ __all__ = [
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
     "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp",
 ]
+
+
+def _is_accept(value):
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+        value.func.attr.value == "accept"

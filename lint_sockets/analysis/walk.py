@@ -469,7 +469,15 @@ class _Walker:
             self.walk_if(stmt.orelse)
         elif isinstance(stmt.orelse, cst.Else):
             self.walk_suite(stmt.orelse.body)
-        self.state = self.merged([after_body, self.state], mark)
+        # a branch that ends the pass (``continue``, ``break``, ``return``, ``raise``) never
+        # reaches the statement after the ``if``: its state does not join the other's
+        branches = [after_body, self.state]
+        if _ends_pass(stmt.body) and not (isinstance(stmt.orelse, cst.Else)
+                                          and _ends_pass(stmt.orelse.body)):
+            branches = [self.state]
+        elif isinstance(stmt.orelse, cst.Else) and _ends_pass(stmt.orelse.body):
+            branches = [after_body]
+        self.state = self.merged(branches, mark)
 
     def _enter_loop(self, node, kind):
         loop = Loop(node, kind, self.loops[-1] if self.loops else None)
@@ -540,7 +548,8 @@ class _Walker:
             if handler.name is not None:
                 self.scope.bind(handler.name, Binding(None, "except", self.scope))
             self.walk_suite(handler.node.body)
-            states.append(self.state)
+            if not _ends_pass(handler.node.body):
+                states.append(self.state)  # a handler ending the pass reaches no further
         self.handler = outer_handler
         self.state = self.merged(states, mark)
         if stmt.orelse is not None:
@@ -950,6 +959,18 @@ class _Walker:
             if new != BLOCKING and not self._mode_restored(site):
                 mode = new if new in PARTIAL_MODES else NONBLOCKING
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
+
+
+def _ends_pass(suite):
+    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``: the
+    code after the statement holding the block is not reached through it."""
+    body = suite.body
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, (cst.Continue, cst.Break, cst.Return, cst.Raise))
 
 
 def _restores(stmt, key):
