@@ -1777,3 +1777,22 @@ def test_other_bindings_of_a_passed_name_make_it_no_message(tmp_path):
     for name in ("run_program", "run_line", "run_each"):
         assert not index.callers_pass_messages(name, 0, None), name
     assert index.callers_pass_messages("run_plain", 0, None)
+
+
+def test_constants_built_from_literals(tmp_path):
+    index = build(tmp_path, {"proto.py": """
+        import six
+        HEADER = six.b("\\xff" * 4)
+        STATUS = HEADER + six.b("getstatus")
+        HELLO = ("HELLO " + "v2\\r\\n").encode("ascii")
+        TEXT = "ab" * 3
+        HUGE = b"x" * 100000
+        BAD = "\\u20ac".encode("ascii")
+        MIXED = HEADER + "text"
+        """})
+    assert index.constant("proto", "HEADER") == b"\xff" * 4
+    assert index.constant("proto", "STATUS") == b"\xff" * 4 + b"getstatus"
+    assert index.constant("proto", "HELLO") == b"HELLO v2\r\n"
+    assert index.constant("proto", "TEXT") == "ababab"
+    for unknown in ("HUGE", "BAD", "MIXED"):
+        assert not isinstance(index.constant("proto", unknown), (bytes, str)), unknown

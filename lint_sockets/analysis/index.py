@@ -1094,6 +1094,43 @@ def _constant_value(node, ctx, depth):
             except TypeError:
                 return _NO_CONSTANT
         return tuple(items)
+    if isinstance(node, ast.BinOp) and depth < MAX_CONSTANT_DEPTH:
+        # ``HEADER + b"n"``, ``"\xff" * 4``: text and bytes built from constants
+        left = _text_constant(node.left, ctx, depth + 1)
+        right = _text_constant(node.right, ctx, depth + 1)
+        value = _NO_CONSTANT
+        if isinstance(node.op, ast.Add) and type(left) is type(right) and \
+                type(left) in (str, bytes):
+            value = left + right
+        elif isinstance(node.op, ast.Mult):
+            text, count = (left, right) if type(left) in (str, bytes) else (right, left)
+            if type(text) in (str, bytes) and type(count) is int and \
+                    0 <= count <= MAX_NAME and len(text) * count <= MAX_NAME:
+                value = text * count
+        if value is not _NO_CONSTANT and len(value) <= MAX_NAME:
+            return _constant_value(ast.Constant(value), ctx, depth)
+        return _NO_CONSTANT
+    if isinstance(node, ast.Call) and not node.keywords and depth < MAX_CONSTANT_DEPTH:
+        # ``six.b("text")`` (latin-1), ``"text".encode()``: bytes of a constant text
+        func = node.func
+        text = codec = None
+        if len(node.args) == 1 and ctx.qualify(dotted_name(func) or "") == "six.b":
+            text, codec = _text_constant(node.args[0], ctx, depth + 1), "latin-1"
+        elif isinstance(func, ast.Attribute) and func.attr == "encode" and len(node.args) <= 1:
+            text = _text_constant(func.value, ctx, depth + 1)
+            codec = "utf-8"
+            if node.args:
+                arg = node.args[0]
+                codec = arg.value if isinstance(arg, ast.Constant) and \
+                    type(arg.value) is str else None
+        if type(text) is str and codec is not None:
+            try:
+                value = text.encode(codec)
+            except (LookupError, UnicodeError):
+                return _NO_CONSTANT
+            if len(value) <= MAX_NAME:
+                return value
+            return _NO_CONSTANT
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
             and node.func.id in ("frozenset", "set", "tuple") and len(node.args) == 1 \
             and not node.keywords:
@@ -1109,6 +1146,16 @@ def _constant_value(node, ctx, depth):
         if depth == 0:
             return NameRef(dotted)
     return _NO_CONSTANT
+
+
+def _text_constant(node, ctx, depth):
+    """The str, bytes or int value of ``node``: a literal, a constant expression, or the
+    name of a constant recorded earlier in the module; _NO_CONSTANT otherwise."""
+    if isinstance(node, ast.Name):
+        value = ctx.constants.get(node.id, _NO_CONSTANT)
+    else:
+        value = _constant_value(node, ctx, depth)
+    return value if type(value) in (str, bytes, int) else _NO_CONSTANT
 
 
 def _summarise_class(node, ctx):

@@ -190,16 +190,42 @@ def _call_bound(facts, site, node):
     if facts.imports.qualify(func) == "struct.pack" and node.args and \
             node.args[0].keyword is None and not node.args[0].star:
         return struct_size(node.args[0].value)
-    if isinstance(func, cst.Attribute) and func.attr.value == "encode" and (
-            isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) or
-            _is_chr(func.value)):
-        # "QUIT\r\n".encode(), chr(255).encode("latin-1"): one character
-        text = "?" if _is_chr(func.value) else func.value.evaluated_value
+    if isinstance(func, cst.Attribute) and func.attr.value == "encode":
+        # "QUIT\r\n".encode(), chr(255).encode("latin-1"), ("\xff" * 4).encode("latin-1")
+        length = _text_length(facts, func.value, 0)
         codec = node.args[0].value if node.args else None
         codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
-        if isinstance(text, str) and (codec is None or isinstance(codec, str) and
-                                      codec.lower().replace("_", "-") in _TEXT_CODECS):
-            return 4 * len(text) + 4  # none of these writes more (UTF-32, with its BOM)
+        if length is not None and (codec is None or isinstance(codec, str) and
+                                   codec.lower().replace("_", "-") in _TEXT_CODECS):
+            return 4 * length + 4  # none of these writes more (UTF-32, with its BOM)
+    return None
+
+
+def _text_length(facts, node, depth):
+    """The number of characters of a text the code fixes: a str literal, ``chr(n)``, a
+    literal repeated a literal number of times, a sum of these, a str constant of the
+    module; None otherwise."""
+    if depth > _BOUND_DEPTH:
+        return None
+    if _is_chr(node):
+        return 1
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        text = node.evaluated_value
+        return len(text) if isinstance(text, str) else None
+    if isinstance(node, cst.BinaryOperation):
+        if isinstance(node.operator, cst.Add):
+            left = _text_length(facts, node.left, depth + 1)
+            right = _text_length(facts, node.right, depth + 1)
+            return None if left is None or right is None else left + right
+        if isinstance(node.operator, cst.Multiply):
+            for piece, times in ((node.left, node.right), (node.right, node.left)):
+                count = int_value(times)
+                if count is not None and count >= 0:
+                    length = _text_length(facts, piece, depth + 1)
+                    return None if length is None else length * count
+        return None
+    if isinstance(node, cst.Name) and node.value in facts.constants:
+        return _text_length(facts, facts.constants[node.value], depth + 1)
     return None
 
 
