@@ -1482,6 +1482,8 @@ class _FunctionWalk:
     # -- calls as statements: settings and helper calls
     def note_calls(self, value):
         """CallArguments: what the calls this statement makes pass (``_note_calls``)."""
+        if type(value) not in _CALL_CARRIERS:
+            return
         judge = self.__dict__.get("judge")
         if judge is None:
             judge = self.judge = _ArgumentJudge(self.node, self.ctx, self.local_nodes)
@@ -2769,6 +2771,8 @@ def _note_call(call, judge, callargs):
 
 
 _NO_LOCALS = MappingProxyType({})
+# The expressions _note_calls looks into (anything else holds no call it records).
+_CALL_CARRIERS = frozenset({ast.Call, ast.Await, ast.UnaryOp, ast.BoolOp, ast.Compare})
 
 
 # Standard-library modules whose functions are called often (``mod.f(...)`` after ``import
