@@ -70,10 +70,26 @@ def _str_comparison(node):
     return key_of(strip_await(left))
 
 
-def tested_keys(test, str_keys=None):
+def _none_comparison(node):
+    """``x is None`` / ``x is not None`` / ``x == None`` / ``None != x``: the name compared
+    with None, or None. A read returns bytes (or a str on Python 2), never None."""
+    if len(node.comparisons) != 1:
+        return None
+    target = node.comparisons[0]
+    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+        return None
+    left, right = node.left, target.comparator
+    if isinstance(left, cst.Name) and left.value == "None":
+        left, right = right, left
+    if not (isinstance(right, cst.Name) and right.value == "None"):
+        return None
+    return key_of(strip_await(left))
+
+
+def tested_keys(test, str_keys=None, none_keys=None):
     """Keys whose emptiness a test expression can observe. With ``str_keys``, a name compared
     with a str literal goes there instead (whether that tests anything depends on what the
-    name holds)."""
+    name holds); with ``none_keys``, a name compared with None."""
     keys = set()
     stack = [test]
     while stack:
@@ -86,6 +102,9 @@ def tested_keys(test, str_keys=None):
         elif str_keys is not None and isinstance(node, cst.Comparison) and \
                 _str_comparison(node) is not None:
             str_keys.add(_str_comparison(node))
+        elif none_keys is not None and isinstance(node, cst.Comparison) and \
+                _none_comparison(node) is not None:
+            none_keys.add(_none_comparison(node))
         elif isinstance(node, cst.Comparison):
             stack.append(node.left)
             for target in node.comparisons:

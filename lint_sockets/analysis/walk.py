@@ -87,7 +87,8 @@ class Scope:
 
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
-                 "flows", "test_keys", "counters", "_flows_from", "str_tested")
+                 "flows", "test_keys", "counters", "_flows_from", "str_tested", "none_tested",
+                 "plain_tested")
 
     def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
@@ -96,6 +97,8 @@ class Loop:
         # keys (or ids of calls) whose emptiness the loop tests
         self.tested: set[str | int] = set()
         self.str_tested: set[str] = set()  # keys only compared with a str literal (``data == ''``)
+        self.none_tested: set[str] = set()  # keys compared with None (``data is None``)
+        self.plain_tested: set[str | int] = set()  # tested, not by a comparison with None
         self.returned: set[str] = set()
         self.bound: set[str] = set()
         self.has_sleep = False
@@ -796,12 +799,16 @@ class _Walker:
         if not self.loops:
             return
         str_keys = set()
-        keys = tested_keys(test, str_keys)
+        none_keys = set()
+        keys = tested_keys(test, str_keys, none_keys)
         if self.test_blind:
             keys -= self.test_blind
         for loop in self.loops:
             loop.tested.update(keys)
+            loop.tested.update(none_keys)  # a name computed from a read may be None
+            loop.plain_tested.update(keys)
             loop.str_tested.update(str_keys)
+            loop.none_tested.update(none_keys)
 
     def expr(self, root, role, stmt, targets=()):
         """Walk one expression tree without recursion, recording interesting calls."""
