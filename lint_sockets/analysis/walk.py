@@ -455,9 +455,9 @@ class _Walker:
 
     def walk_if(self, stmt):
         blind = frozenset()
-        if self.loops and stmt.orelse is None and suite_leaves(stmt.body):
-            # ``if data: break`` / ``if len(data) == 4: return data``: an empty read does
-            # not leave, it goes round the loop again
+        if self.loops and stmt.orelse is None:
+            # ``if data: break`` / ``if len(data) == 4: return data`` / ``if data:
+            # handle(data)``: an empty read skips the body and goes round the loop again
             blind = _blind_keys(stmt.test, False)
         saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
