@@ -88,7 +88,7 @@ class Scope:
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
                  "flows", "test_keys", "counters", "_flows_from", "str_tested", "none_tested",
-                 "plain_tested")
+                 "plain_tested", "skipped")
 
     def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
@@ -99,6 +99,9 @@ class Loop:
         self.str_tested: set[str] = set()  # keys only compared with a str literal (``data == ''``)
         self.none_tested: set[str] = set()  # keys compared with None (``data is None``)
         self.plain_tested: set[str | int] = set()  # tested, not by a comparison with None
+        # keys an ``if`` with no ``else`` and a body that stays in the loop tests in a way an
+        # empty read makes false (``if data: handle(data)``): the empty read is skipped
+        self.skipped: set[str] = set()
         self.returned: set[str] = set()
         self.bound: set[str] = set()
         self.has_sleep = False
@@ -459,6 +462,9 @@ class _Walker:
             # ``if data: break`` / ``if len(data) == 4: return data`` / ``if data:
             # handle(data)``: an empty read skips the body and goes round the loop again
             blind = _blind_keys(stmt.test, False)
+            if blind and not suite_leaves(stmt.body):
+                for loop in self.loops:
+                    loop.skipped.update(blind)  # ``if data: handle(data)``: see Loop
         saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
