@@ -57,31 +57,28 @@ def _str_comparison(node):
     """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
     On Python 3 a bytes value is never equal to a str, so the test is always False (or
     True for ``!=``) whatever ``x`` holds."""
-    if len(node.comparisons) != 1:
-        return None
-    target = node.comparisons[0]
-    if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
-        return None
-    left, right = node.left, target.comparator
-    if _str_literal(left):
-        left, right = right, left
-    if not _str_literal(right):
-        return None
-    return key_of(strip_await(left))
+    return _compared_with(node, _str_literal)
 
 
 def _none_comparison(node):
     """``x is None`` / ``x is not None`` / ``x == None`` / ``None != x``: the name compared
     with None, or None. A read returns bytes (or a str on Python 2), never None."""
+    return _compared_with(node, lambda side: isinstance(side, cst.Name)
+                          and side.value == "None")
+
+
+def _compared_with(node, literal):
+    """The key of what a one-operator equality or identity comparison compares with a
+    ``literal`` side (on either side), or None."""
     if len(node.comparisons) != 1:
         return None
     target = node.comparisons[0]
     if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
         return None
     left, right = node.left, target.comparator
-    if isinstance(left, cst.Name) and left.value == "None":
+    if literal(left):
         left, right = right, left
-    if not (isinstance(right, cst.Name) and right.value == "None"):
+    if not literal(right):
         return None
     return key_of(strip_await(left))
 

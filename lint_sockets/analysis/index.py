@@ -2556,31 +2556,17 @@ class _NamesNeeded:
 def _plain_assignments(func):
     """name -> the values of the ``name = value`` statements in ``func`` (nested functions
     and classes included, as ``ast.walk`` would find them)."""
-    assigned = {}
-    pending = [func]
-    fields = _STATEMENT_FIELDS
-    while pending:
-        node = pending.pop()
-        kind = type(node)
-        if kind is ast.Assign:
-            for target in node.targets:
-                if type(target) is ast.Name:
-                    assigned.setdefault(target.id, []).append(node.value)
-            continue
-        for field in fields[kind]:
-            children = getattr(node, field)
-            if children:
-                pending.extend(children)
-    return assigned
+    return _statement_bindings(func, others=False)[0]
 
 
-def _statement_bindings(func):
+def _statement_bindings(func, others=True):
     """(name -> the values of the ``name = value`` statements in ``func``, the names it
     binds otherwise: ``for``/``with``/``except`` targets, unpacking, ``+=``, annotated
     assignments, imports, definitions, ``global``, ``del``), found in one visit of its
-    statements (nested functions and classes included, as ``_plain_assignments``); the
-    second is None when a ``match`` statement (whose patterns bind names) is among them.
-    Names bound by ``:=`` inside expressions are not seen."""
+    statements, nested functions and classes included, as ``ast.walk`` would find them;
+    the second is None when a ``match`` statement (whose patterns bind names) is among
+    them, and empty when ``others`` is false (only the first is wanted). Names bound by
+    ``:=`` inside expressions are not seen."""
     assigned = {}
     names = set()
     pending = [func]
@@ -2592,8 +2578,14 @@ def _statement_bindings(func):
             for target in node.targets:
                 if type(target) is ast.Name:
                     assigned.setdefault(target.id, []).append(node.value)
-                else:
+                elif others:
                     names.update(_target_names(target))
+            continue
+        if not others:
+            for field in fields[kind]:
+                children = getattr(node, field)
+                if children:
+                    pending.extend(children)
             continue
         if kind is ast.Expr or kind is ast.Return or kind is ast.Pass:
             continue
