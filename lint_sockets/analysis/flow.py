@@ -494,6 +494,11 @@ class FlowFacts:
             cached = self._memo[memo_key] = self._find_attribute_escape(cls, attr)
         return cached
 
+    def _thread_init(self, call):
+        """``threading.Thread.__init__(self, ...)``: the thread's constructor sets the
+        thread's own attributes only, never the class's sockets."""
+        return self.imports.qualify(call.func) == "threading.Thread.__init__"
+
     def _find_attribute_escape(self, cls, attr):
         for method in cls.methods:
             own = f"{method.self_name}.{attr}"
@@ -502,8 +507,9 @@ class FlowFacts:
                     value = strip_await(binding.value) if binding.value is not None else None
                     if value is not None and key_of(value) == own:
                         return True
-            if method.self_name and next(_calls_passing(method.node, method.self_name),
-                                         None) is not None:
+            if method.self_name and any(
+                    not self._thread_init(call)
+                    for call, _ in _calls_passing(method.node, method.self_name)):
                 return True
         suffix = "." + attr
         for site in self.model.calls:

@@ -49,3 +49,20 @@ class Reader:
 
     def start(self) -> None:
         print(self.sock.recv(1024))
+
+
+class Registered:
+    def __init__(self, host: str, port: int, registry: list) -> None:
+        registry.append(self)  # another function gets the object, and may use its socket
+        self.host = host
+        self.port = port
+        self.sock = None
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.host, self.port))  # expect: SCK701
+
+    def poll(self) -> bytes:
+        readable, _, _ = select.select([self.sock], [], [], 1.0)
+        if readable:
+            return self.sock.recv(1024)
+        return b""
