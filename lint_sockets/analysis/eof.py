@@ -342,6 +342,23 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
 CLOCKS = frozenset({"time.time", "time.monotonic", "time.perf_counter", "time.time_ns",
                     "time.monotonic_ns", "time.perf_counter_ns"})
 _ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)
+# Clocks a time limit may be measured with, wall-clock datetimes included.
+_ANY_CLOCK = CLOCKS | frozenset({"datetime.datetime.now", "datetime.datetime.utcnow",
+                                 "datetime.now", "datetime.utcnow"})
+
+
+def reads_clock(loop, qualify):
+    """The loop's body reads a clock (``time.monotonic()``, ``datetime.utcnow()``): it may
+    be checking a time limit that ends it."""
+    stack = [loop.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call) and qualify(node.func) in _ANY_CLOCK:
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _names_in(node):

@@ -34,7 +34,8 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
-    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, str_names,
+    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, reads_clock,
+    str_names,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -255,6 +256,11 @@ class Facts(
             return False
         value = project.returns(resolved)
         return value.kind is ValueKind.PARAM and value.param == 0
+
+    def loop_reads_clock(self, loop) -> bool:
+        """The loop's body reads a clock (``eof.reads_clock``): it may check a time limit."""
+        return self.memo(f"eof.clock:{id(loop.node)}",
+                         lambda: reads_clock(loop, self.imports.qualify))
 
     def loop_has_deadline(self, loop) -> bool:
         """The loop ends at a deadline fixed before it (``eof.deadline_loop``):

@@ -57,8 +57,11 @@ def check(facts, report):
         none_only = helper is None and _none_tested(site, loop)
         if not none_only and _tested(site, loop, asked):
             continue
-        if loop.has_sleep and _carriers(site.targets, loop) & loop.skipped:
-            continue  # ``if data: handle(data)`` in a loop that sleeps: a slow poll, no spin
+        if _carriers(site.targets, loop) & loop.skipped and (
+                loop.has_sleep or facts.loop_reads_clock(loop)):
+            # ``if data: handle(data)`` in a loop that sleeps (a slow poll, no spin) or reads
+            # a clock (a time limit the empty read may run into)
+            continue
         if method in _RECV and helper is None and facts.pair_writer_kept_open(site):
             continue
         depth = site.loops.index(loop) + 1

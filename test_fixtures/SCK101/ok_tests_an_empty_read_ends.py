@@ -51,3 +51,17 @@ def poll(sock: socket.socket, out) -> None:
         if data:
             out.write(data)
         time.sleep(0.02)
+
+
+def read_within(sock: socket.socket, expected: int, timeout: float) -> bytes:
+    # a time limit that only data moves: an empty read runs into it
+    rx = b""
+    begin = time.monotonic()
+    while len(rx) < expected:
+        if time.monotonic() - begin > timeout:
+            break
+        chunk = sock.recv(expected - len(rx))
+        if chunk:
+            begin = time.monotonic()
+            rx += chunk
+    return rx
