@@ -18,3 +18,12 @@ def watch(sock: socket.socket) -> None:
             chunk = sock.recv(4096)  # expect: SCK101
             if len(chunk) > 0:
                 print(chunk)
+
+
+def read_frame(sock: socket.socket, length: int) -> bytes:
+    response = b""
+    while len(response) < length:
+        byte = sock.recv(1)  # expect: SCK101
+        if byte:
+            response += byte
+    return response
