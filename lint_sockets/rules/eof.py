@@ -83,8 +83,7 @@ def check(facts, report):
             via = f"(the `.{method}()` that `{helper.short_name}` returns) "
         if none_only:
             report(site.node, "SCK101", call=call, problem=(
-                "compared with None: a read returns bytes, never None, so EOF is never "
-                "seen"))
+                "compared with None (reads never return it): EOF goes unseen"))
             continue
         compared = _str_tested(site, loop)
         if compared:
