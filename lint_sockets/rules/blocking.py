@@ -46,13 +46,13 @@ _CLOSING = frozenset({"close", "shutdown"})
 
 
 def _closed_outside(facts, site, handler):
-    """The function closes ``site``'s socket in a statement after the call that is not in
-    the handler: on the path where the call succeeds."""
+    """The function closes ``site``'s socket in a statement after the call that is in no
+    handler of the ``try``: on the path where the call succeeds."""
     key = site.receiver_key
     if key is None:
         return False
     inside = set()
-    stack = [handler.node]
+    stack = [other.node for other in handler.try_frame.handlers]
     while stack:
         node = stack.pop()
         inside.add(id(node))
