@@ -1150,6 +1150,17 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("classes", "Conn", "as"), {"x": "param"}),
     (("opaque",), [[["Base"], ["A"], ["B"]]]),
     (("opaque",), [[["Base"], "A"]]),
+    (("ca",), []),
+    (("ca",), {"send_command": []}),
+    (("ca",), {"send_command": {"0": 4}}),
+    (("ca",), {"send_command": {"0": 0}}),
+    (("ca",), {"send_command": {"0": True}}),
+    (("ca",), {"send_command": {"9": 1}}),
+    (("ca",), {"send_command": {"01": 1}}),
+    (("ca",), {"send_command": {"x": 1}}),
+    (("ca",), {"send_command": {"=not a name": 1}}),
+    (("ca",), {"": {"0": 1}}),
+    (("cx",), "yes"),
 ])
 def test_from_json_rejects_malformed_summaries(path, value):
     data = json.loads(json.dumps(_valid()))
@@ -1645,3 +1656,143 @@ def test_a_message_needs_every_binding_of_a_returned_name():
     assert not message('with items as line:\n    pass\nreturn line\n')
     assert not message('if (line := items.pop()):\n    pass\nreturn line\n')
     assert not message('return line\n')
+
+
+CALLERS = {
+    "robot/__init__.py": "",
+    "robot/link.py": """
+        import socket
+
+        class Link:
+            def __init__(self, host, port):
+                self.sock = socket.create_connection((host, port), timeout=10)
+
+            def send_command(self, cmd):
+                self.sock.send(cmd.encode())
+
+            def _send_line(self, line):
+                self.sock.send(bytes(line, "utf-8"))
+
+            def quit(self):
+                self._send_line("quit\\n")
+
+            def execute(self, cmd):
+                self._send_line(cmd + "\\n")
+
+            def send_blob(self, blob):
+                self.sock.send(blob)
+
+            def send_spread(self, payload):
+                self.sock.send(payload)
+
+            def send_unused(self, payload):
+                self.sock.send(payload)
+
+            def named(self, *, body):
+                self.sock.send(body)
+        """,
+    "robot/api.py": """
+        from robot.link import Link
+
+        class Arm(Link):
+            def move(self, x, y):
+                reply = self.send_command(f"MovJ({x}, {y})")
+                if self.send_command("Sync()"):
+                    return int(self.send_command("GetPose()"))
+                return reply
+
+            def speed(self, ratio):
+                command = "SpeedFactor(%d)" % ratio
+                self.send_command(command)
+                self.named(body="STOP\\r\\n")
+
+            def upload(self, path):
+                with open(path, "rb") as f:
+                    self.send_blob(f.read())
+
+            def forward(self, args):
+                self.send_spread(*args)
+        """,
+    "scripts/run.py": """
+        from robot.api import Arm
+
+        arm = Arm("robot", 29999)
+        for n in range(3):
+            arm.send_command("EnableRobot(%d)" % n)
+            arm.script_only("Reset()")
+        if __name__ == "__main__":
+            arm.send_blob(b"x")
+        """,
+}
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_callers_passing_messages_are_found_by_name_in_every_module(tmp_path, packed):
+    index = build(tmp_path, CALLERS, packed)
+    assert index.callers_pass_messages("send_command", 0, "cmd")
+    assert index.callers_pass_messages("_send_line", 0, "line")
+    assert index.callers_pass_messages("named", None, "body")
+    assert not index.callers_pass_messages("named", 0, None)  # never passed by position
+    assert not index.callers_pass_messages("send_blob", 0, "blob")  # f.read() in one call
+    assert not index.callers_pass_messages("send_spread", 0, "payload")  # *args
+    assert not index.callers_pass_messages("send_unused", 0, "payload")  # no call at all
+    assert not index.callers_pass_messages("send_command", 8, None)  # past the positions
+    assert index.callers_pass_messages("script_only", 0, None)  # a module-level loop
+
+
+def test_a_partial_or_overfull_module_leaves_callers_unknown(tmp_path):
+    index = build(tmp_path, CALLERS)
+    [script] = [name for name in index.summaries.keys() if name.endswith("run")]
+    summary = index.summaries[script]
+    summary.partial = True
+    index.__dict__.pop("_callargs", None)
+    assert not index.callers_pass_messages("send_command", 0, "cmd")
+    summary.partial = False
+    summary.callargs.full = True
+    index.__dict__.pop("_callargs", None)
+    assert not index.callers_pass_messages("send_command", 0, "cmd")
+
+
+def test_other_bindings_of_a_passed_name_make_it_no_message(tmp_path):
+    index = build(tmp_path, {
+        "app.py": """
+            def grown(link, steps):
+                program = "Program("
+                for step in steps:
+                    program += f"{step},"
+                link.run_program(program)
+
+            def unpacked(link, pair):
+                line, rest = pair
+                link.run_line(line)
+
+            def looped(link, lines):
+                for line in lines:
+                    link.run_each(line)
+
+            def plain(link, name):
+                line = "RUN %s\\n" % name
+                link.run_plain(line)
+            """})
+    for name in ("run_program", "run_line", "run_each"):
+        assert not index.callers_pass_messages(name, 0, None), name
+    assert index.callers_pass_messages("run_plain", 0, None)
+
+
+def test_constants_built_from_literals(tmp_path):
+    index = build(tmp_path, {"proto.py": """
+        import six
+        HEADER = six.b("\\xff" * 4)
+        STATUS = HEADER + six.b("getstatus")
+        HELLO = ("HELLO " + "v2\\r\\n").encode("ascii")
+        TEXT = "ab" * 3
+        HUGE = b"x" * 100000
+        BAD = "\\u20ac".encode("ascii")
+        MIXED = HEADER + "text"
+        """})
+    assert index.constant("proto", "HEADER") == b"\xff" * 4
+    assert index.constant("proto", "STATUS") == b"\xff" * 4 + b"getstatus"
+    assert index.constant("proto", "HELLO") == b"HELLO v2\r\n"
+    assert index.constant("proto", "TEXT") == "ababab"
+    for unknown in ("HUGE", "BAD", "MIXED"):
+        assert not isinstance(index.constant("proto", unknown), (bytes, str)), unknown

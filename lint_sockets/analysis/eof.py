@@ -57,23 +57,36 @@ def _str_comparison(node):
     """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
     On Python 3 a bytes value is never equal to a str, so the test is always False (or
     True for ``!=``) whatever ``x`` holds."""
+    return _compared_with(node, _str_literal)
+
+
+def _none_comparison(node):
+    """``x is None`` / ``x is not None`` / ``x == None`` / ``None != x``: the name compared
+    with None, or None. A read returns bytes (or a str on Python 2), never None."""
+    return _compared_with(node, lambda side: isinstance(side, cst.Name)
+                          and side.value == "None")
+
+
+def _compared_with(node, literal):
+    """The key of what a one-operator equality or identity comparison compares with a
+    ``literal`` side (on either side), or None."""
     if len(node.comparisons) != 1:
         return None
     target = node.comparisons[0]
     if not isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
         return None
     left, right = node.left, target.comparator
-    if _str_literal(left):
+    if literal(left):
         left, right = right, left
-    if not _str_literal(right):
+    if not literal(right):
         return None
     return key_of(strip_await(left))
 
 
-def tested_keys(test, str_keys=None):
+def tested_keys(test, str_keys=None, none_keys=None):
     """Keys whose emptiness a test expression can observe. With ``str_keys``, a name compared
     with a str literal goes there instead (whether that tests anything depends on what the
-    name holds)."""
+    name holds); with ``none_keys``, a name compared with None."""
     keys = set()
     stack = [test]
     while stack:
@@ -86,6 +99,9 @@ def tested_keys(test, str_keys=None):
         elif str_keys is not None and isinstance(node, cst.Comparison) and \
                 _str_comparison(node) is not None:
             str_keys.add(_str_comparison(node))
+        elif none_keys is not None and isinstance(node, cst.Comparison) and \
+                _none_comparison(node) is not None:
+            none_keys.add(_none_comparison(node))
         elif isinstance(node, cst.Comparison):
             stack.append(node.left)
             for target in node.comparisons:
@@ -214,12 +230,26 @@ _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.Set
                 cst.DictComp, cst.GeneratorExp)
 
 
-def _consumer(node, read, key, qualify):
+def unwrapped(value, passes):
+    """``value`` without the calls around it that hand their one argument back unchanged
+    or as bytes of the same length (``passes(func)``: ``bytes(x)``, a project ``def b(x):
+    return x``)."""
+    value = strip_await(value)
+    for _ in range(3):
+        if passes is None or not isinstance(value, cst.Call) or len(value.args) != 1 or \
+                value.args[0].keyword is not None or value.args[0].star or \
+                not passes(value.func):
+            break
+        value = strip_await(value.args[0].value)
+    return value
+
+
+def _consumer(node, read, key, qualify, passes=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
     ``data[0]``. ``read`` is the read call itself, ``key`` the name it was bound to."""
     def is_read(value):
-        value = strip_await(value)
+        value = unwrapped(value, passes)
         return value is read or (key is not None and isinstance(value, cst.Name)
                                  and value.value == key)
 
@@ -276,20 +306,22 @@ def _block_after(root, line):
     return None
 
 
-def fails_when_empty(site, loop_node, qualify):
+def fails_when_empty(site, loop_node, qualify, passes=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
     (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
     (``hdr = sock.recv(4)``) that the next statement of the block decodes before anything
-    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). None otherwise."""
+    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). The read may be
+    wrapped in calls that hand it back as it is (``passes``: ``unwrapped``). None
+    otherwise."""
     stmt, line = site.stmt, site.line
     if stmt is None:
         return None
-    exc = _consumer(stmt, site.node, None, qualify)
+    exc = _consumer(stmt, site.node, None, qualify, passes)
     if exc is not None:
         return exc
     if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
-            strip_await(stmt.value) is not site.node or \
+            unwrapped(stmt.value, passes) is not site.node or \
             not isinstance(stmt.targets[0].target, cst.Name):
         return None
     key = stmt.targets[0].target.value
@@ -297,12 +329,12 @@ def fails_when_empty(site, loop_node, qualify):
     if isinstance(following, cst.SimpleStatementLine) and following.body:
         first = following.body[0]
         if isinstance(first, (cst.Assign, cst.AnnAssign)) and first.value is not None:
-            return _consumer(first.value, site.node, key, qualify)
+            return _consumer(first.value, site.node, key, qualify, passes)
         if isinstance(first, cst.Expr):
-            return _consumer(first.value, site.node, key, qualify)
+            return _consumer(first.value, site.node, key, qualify, passes)
         return None
     if isinstance(following, (cst.If, cst.While)):
-        return _consumer(following.test, site.node, key, qualify)
+        return _consumer(following.test, site.node, key, qualify, passes)
     return None
 
 
@@ -310,6 +342,23 @@ def fails_when_empty(site, loop_node, qualify):
 CLOCKS = frozenset({"time.time", "time.monotonic", "time.perf_counter", "time.time_ns",
                     "time.monotonic_ns", "time.perf_counter_ns"})
 _ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)
+# Clocks a time limit may be measured with, wall-clock datetimes included.
+_ANY_CLOCK = CLOCKS | frozenset({"datetime.datetime.now", "datetime.datetime.utcnow",
+                                 "datetime.now", "datetime.utcnow"})
+
+
+def reads_clock(loop, qualify):
+    """The loop's body reads a clock (``time.monotonic()``, ``datetime.utcnow()``): it may
+    be checking a time limit that ends it."""
+    stack = [loop.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call) and qualify(node.func) in _ANY_CLOCK:
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _names_in(node):

@@ -34,7 +34,8 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
-    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, str_names,
+    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, reads_clock,
+    str_names,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -49,8 +50,8 @@ from lint_sockets.analysis.identity import (
     DEFAULT_SOCKET_NAMES, KNOWN, LIKELY, NOT_SOCKET, UNKNOWN, Evidence, IdentityFacts,
     SocketInfo,
 )
-from lint_sockets.analysis.index import NOT_FOUND
-from lint_sockets.analysis.nodes import declared_names, key_of, strip_await
+from lint_sockets.analysis.index import NOT_FOUND, ValueKind
+from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.versions import on_python3, python2_only_nodes
@@ -234,8 +235,32 @@ class Facts(
     def read_fails_when_empty(self, site: CallSite, loop) -> str | None:
         """The exception the code raises straight after the read when it returns ``b""``
         (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
-        ``json.loads``, ``data[0]``) that cannot decode nothing."""
-        return fails_when_empty(site, loop.node, self.imports.qualify)
+        ``json.loads``, ``data[0]``) that cannot decode nothing, also of the read handed
+        back by ``bytes(...)`` or a project function returning its argument."""
+        return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back)
+
+    def hands_back(self, func) -> bool:
+        """A call of ``func`` with one argument gives that argument back, as it is or as
+        bytes of the same length: ``bytes``, ``bytearray``, ``memoryview``, or a project
+        function whose every ``return`` gives its first parameter (``def b(x): return x``,
+        the Python 3 side of a compatibility module)."""
+        qname = self.imports.qualify(func)
+        if qname in ("bytes", "bytearray", "memoryview"):
+            return True
+        project, module = self.project, self.module_name
+        key = key_of(func)
+        if project is None or module is None or key is None or qname is None:
+            return False
+        resolved = project.resolve(module, key)
+        if resolved is None:
+            return False
+        value = project.returns(resolved)
+        return value.kind is ValueKind.PARAM and value.param == 0
+
+    def loop_reads_clock(self, loop) -> bool:
+        """The loop's body reads a clock (``eof.reads_clock``): it may check a time limit."""
+        return self.memo(f"eof.clock:{id(loop.node)}",
+                         lambda: reads_clock(loop, self.imports.qualify))
 
     def loop_has_deadline(self, loop) -> bool:
         """The loop ends at a deadline fixed before it (``eof.deadline_loop``):
@@ -259,10 +284,13 @@ class Facts(
                     isinstance(value, cst.Call) and
                     self.imports.qualify(value.func) in tables.SOCKET_PAIR_CONSTRUCTORS):
                 continue
-            if binding.index is not None and binding.index[0] == 0 and \
-                    isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
-                    value.func.attr.value == "accept":
+            if binding.index is not None and binding.index[0] == 0 and _is_accept(value):
                 continue
+            if binding.index is None and isinstance(value, cst.Subscript) and \
+                    len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index) and \
+                    number_value(value.slice[0].slice.value) == 0 and \
+                    _is_accept(strip_await(value.value)):
+                continue  # ``conn = srv.accept()[0]``
             return False
         return True
 
@@ -298,3 +326,8 @@ __all__ = [
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
     "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp",
 ]
+
+
+def _is_accept(value):
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+        value.func.attr.value == "accept"

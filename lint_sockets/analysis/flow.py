@@ -108,6 +108,7 @@ def _ids_in_comprehensions(root):
 
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
+_PROGRAM_EXITS = frozenset({"sys.exit", "os._exit", "os.abort", "exit", "quit"})
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
 
@@ -282,9 +283,45 @@ class FlowFacts:
         while owner is not None:
             bindings = owner.bindings.get(key)
             if bindings:
-                return all(b.how == "def" for b in bindings)
+                # a handler that always ends the program or raises (``sys.exit()``,
+                # ``os._exit(0)``) is like ``default_int_handler``: nothing goes on after
+                # the interrupted call
+                return all(b.how == "def" for b in bindings) and not all(
+                    isinstance(b.node, cst.FunctionDef) and self._always_exits(b.node.body)
+                    for b in bindings)
             owner = owner.parent
         return False
+
+    def _always_exits(self, block):
+        """Every path through the block ends in ``raise`` or a call that ends the program
+        (``sys.exit()``, ``os._exit()``, ``exit()``, ``quit()``, ``os.abort()``)."""
+        body = block.body if isinstance(block, cst.IndentedBlock) else None
+        if not body:
+            return isinstance(block, cst.SimpleStatementSuite) and bool(block.body) and \
+                self._exits_small(block.body[-1])
+        last = body[-1]
+        if isinstance(last, cst.SimpleStatementLine):
+            return bool(last.body) and self._exits_small(last.body[-1])
+        if isinstance(last, cst.Try):
+            if last.finalbody is not None and self._always_exits(last.finalbody.body):
+                return True
+            return self._always_exits(last.body) and all(
+                self._always_exits(handler.body) for handler in last.handlers)
+        if isinstance(last, cst.If):
+            branch = last
+            while isinstance(branch, cst.If):
+                if not self._always_exits(branch.body):
+                    return False
+                branch = branch.orelse
+            return branch is not None and self._always_exits(branch.body)
+        return False
+
+    def _exits_small(self, small):
+        if isinstance(small, cst.Raise):
+            return True
+        call = small.value if isinstance(small, cst.Expr) else None
+        return isinstance(call, cst.Call) and \
+            self.imports.qualify(call.func) in _PROGRAM_EXITS
 
     # ---- settings made across functions and modules (the project index) ---------------
 
@@ -434,6 +471,18 @@ class FlowFacts:
                     return True
         return self.keepalive_timers_set_elsewhere(site, key)
 
+    def attribute_handed_on(self, cls, attr):
+        """A method of ``cls`` passes ``self.<attr>`` to a call as an argument
+        (``Reader(self.sock).start()``): code out of the class's sight may use it."""
+        memo_key = f"flow.handed:{id(cls)}:{attr}"
+        cached = self._memo.get(memo_key)
+        if cached is None:
+            cached = self._memo[memo_key] = any(
+                method.self_name and next(_calls_passing(
+                    method.node, f"{method.self_name}.{attr}"), None) is not None
+                for method in cls.methods)
+        return cached
+
     def _attribute_escapes(self, cls, attr):
         """``self.<attr>`` may be configured where the index does not follow it: a method
         of the class copies it to a local (``sock = self.sock``) or hands ``self`` to
@@ -445,6 +494,11 @@ class FlowFacts:
             cached = self._memo[memo_key] = self._find_attribute_escape(cls, attr)
         return cached
 
+    def _thread_init(self, call):
+        """``threading.Thread.__init__(self, ...)``: the thread's constructor sets the
+        thread's own attributes only, never the class's sockets."""
+        return self.imports.qualify(call.func) == "threading.Thread.__init__"
+
     def _find_attribute_escape(self, cls, attr):
         for method in cls.methods:
             own = f"{method.self_name}.{attr}"
@@ -453,8 +507,9 @@ class FlowFacts:
                     value = strip_await(binding.value) if binding.value is not None else None
                     if value is not None and key_of(value) == own:
                         return True
-            if method.self_name and next(_calls_passing(method.node, method.self_name),
-                                         None) is not None:
+            if method.self_name and any(
+                    not self._thread_init(call)
+                    for call, _ in _calls_passing(method.node, method.self_name)):
                 return True
         suffix = "." + attr
         for site in self.model.calls:

@@ -24,7 +24,10 @@ and answers the analysis' questions about them:
 - ``retry_helper`` / ``is_retry_decorator`` / ``retry_decorators``: helpers and decorators
   that retry a call on EINTR/EAGAIN; ``retried_socket_calls``: the socket calls the project
   hands to one of them (``until_concludes(self.sock.send, data)``, a decorated method
-  returning ``self.sock.recv(n)``), the one query that looks at callers;
+  returning ``self.sock.recv(n)``), from the places that use them;
+- ``callers_pass_messages``: whether every call the project makes of a function or method
+  of a given name passes a composed message for one argument (``CallArguments``, what each
+  module's calls pass, by the callee's last name);
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
 - ``FunctionSummary.ephemeral``: whether a function is a "find a free port" helper, one that
   binds a socket of its own to port 0 and returns the port (or address) the kernel chose;
@@ -87,7 +90,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 9
+SUMMARY_VERSION = 10
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -518,7 +521,7 @@ class ModuleSummary:
     bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``."""
 
     __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
-                 "classes", "partial")
+                 "classes", "partial", "callargs")
     module: str
     is_package: bool
     imports: Dict[str, str]
@@ -527,12 +530,14 @@ class ModuleSummary:
     functions: Dict[str, FunctionSummary]
     classes: Dict[str, ClassSummary]
     partial: bool
+    callargs: CallArguments
 
     def __init__(self, module: str, is_package: bool = False,
                  imports: Optional[Dict[str, str]] = None, stars=(),
                  constants: Optional[Dict[str, object]] = None,
                  functions: Optional[Dict[str, FunctionSummary]] = None,
-                 classes: Optional[Dict[str, ClassSummary]] = None, partial: bool = False):
+                 classes: Optional[Dict[str, ClassSummary]] = None, partial: bool = False,
+                 callargs: Optional[CallArguments] = None):
         self.module = module
         self.is_package = is_package
         self.imports = imports or {}
@@ -541,6 +546,7 @@ class ModuleSummary:
         self.functions = functions or {}
         self.classes = classes or {}
         self.partial = partial  # bigger than MAX_STATEMENTS: later functions are names only
+        self.callargs = callargs if callargs is not None else CallArguments()
 
     def defines(self, name):
         return name in self.functions or name in self.classes or name in self.constants
@@ -571,13 +577,18 @@ class ModuleSummary:
                 opaque.setdefault(tuple(cls.bases), []).append(name)
         if opaque:
             data["opaque"] = [[list(bases), names] for bases, names in opaque.items()]
+        if self.callargs.names:
+            data["ca"] = {n: dict(sorted(k.items()))
+                          for n, k in sorted(self.callargs.names.items())}
+        if self.callargs.full:
+            data["cx"] = True
         return data
 
     @classmethod
     def from_json(cls, data) -> ModuleSummary:
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
         _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
-                           "constants", "pf", "functions", "classes", "opaque"},
+                           "constants", "pf", "functions", "classes", "opaque", "ca", "cx"},
                     "module summary")
         if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
             _fail("summary version")
@@ -606,9 +617,61 @@ class ModuleSummary:
                 classes[_name(n)] = ClassSummary(bases, opaque=True)
         if len(classes) > MAX_ENTRIES:
             _fail("classes")
+        callargs = CallArguments(_bool(data.get("cx", False)))
+        for n, keys in _dict(data.get("ca", {}), MAX_CALLEES, "call arguments").items():
+            where = callargs.names[_name(n)] = {}
+            for key, bits in _dict(keys, MAX_CALL_KEYS, "call argument").items():
+                if type(bits) is not int or not 1 <= bits <= 3 or not _call_key(key):
+                    _fail("call argument")
+                where[key] = bits
         return cls(module, _bool(data.get("package", False)), imports,
                    [_name(s) for s in _list(data.get("stars", []), MAX_FACTS, "stars")],
-                   constants, functions, classes, _bool(data.get("partial", False)))
+                   constants, functions, classes, _bool(data.get("partial", False)),
+                   callargs)
+
+
+class CallArguments:
+    """What the calls one module makes pass, by the callee's last name (``send_command``
+    for ``self.send_command(...)``, ``api.send_command(...)`` and ``send_command(...)``):
+    ``names``: name -> {argument: bits}, the argument a position (``"0"`` is the first
+    argument after the callee, ``self`` not counted for a method called on an object) or
+    a keyword (``"=cmd"``), or ``"*"`` for a ``*args``/``**kwargs`` call; bit 1 (MESSAGE):
+    some call passes a message the code composes from a literal template or structure
+    there (``_message_of``), bit 2 (OTHER): some call passes anything else. ``full``: the
+    module makes calls of more than MAX_CALLEES names, and those past it are not recorded.
+
+    Recorded: calls that are a statement's value (``x.f(a)``, ``r = x.f(a)``, ``return
+    x.f(a)``, ``n += x.f(a)``), an ``if``/``while`` test, and calls passed straight to one of
+    these as an argument (``int(x.f(a))``); not calls deeper in expressions, nor calls of
+    builtins, of dunder names, or of the methods of str, bytes, list, dict and set that a
+    project rarely defines for itself (``append``, ``join``), nor log calls."""
+
+    __slots__ = ("names", "full")
+
+    def __init__(self, full: bool = False):
+        self.names: Dict[str, Dict[str, int]] = {}
+        self.full = full
+
+    def note(self, name, key, bits):
+        where = self.names.get(name)
+        if where is None:
+            if len(self.names) >= MAX_CALLEES:
+                self.full = True
+                return
+            where = self.names[name] = {}
+        if key in where or len(where) < MAX_CALL_KEYS:
+            where[key] = where.get(key, 0) | bits
+
+
+MESSAGE, OTHER = 1, 2
+MAX_CALLEES = 4096  # names of callees one module's call arguments are recorded for
+MAX_CALL_KEYS = 16  # positions and keywords recorded per callee name
+MAX_CALL_POSITION = 8  # arguments at this position or later are not recorded
+
+
+def _call_key(key):
+    return key == "*" or (key.isdigit() and len(key) == 1 and int(key) < MAX_CALL_POSITION) \
+        or (key.startswith("=") and key[1:].isidentifier() and len(key) <= MAX_NAME)
 
 
 # ---- strict JSON validation ---------------------------------------------------------------
@@ -856,13 +919,14 @@ def _import_base(module, is_package, level):
 class _ModuleContext:
     """What summarising one function needs to know about its module."""
 
-    __slots__ = ("imports", "constants", "budget", "partial")
+    __slots__ = ("imports", "constants", "budget", "partial", "callargs")
 
     def __init__(self, imports, constants):
         self.imports = imports
         self.constants = constants
         self.budget = MAX_STATEMENTS  # statements function walks may still visit
         self.partial = False  # something was left out for want of budget
+        self.callargs = CallArguments()
 
     def qualify(self, dotted):
         """A dotted name as far as this module's own imports say (``s.socket`` after
@@ -897,14 +961,16 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
         elif isinstance(stmt, ast.ClassDef):
             if len(classes) < MAX_ENTRIES and _ok_name(stmt.name):
                 classes[stmt.name] = _summarise_class(stmt, ctx)
-        elif isinstance(stmt, ast.Assign):
-            if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                _record_constant(stmt.targets[0].id, stmt.value, ctx)
-        elif isinstance(stmt, ast.AnnAssign):
-            if isinstance(stmt.target, ast.Name) and stmt.value is not None:
-                _record_constant(stmt.target.id, stmt.value, ctx)
+        else:
+            if isinstance(stmt, ast.Assign):
+                if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                    _record_constant(stmt.targets[0].id, stmt.value, ctx)
+            elif isinstance(stmt, ast.AnnAssign):
+                if isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                    _record_constant(stmt.target.id, stmt.value, ctx)
+            _note_module_calls(stmt, tree, ctx)
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
-                         partial=ctx.partial)
+                         partial=ctx.partial, callargs=ctx.callargs)
 
 
 def _module_statements(body):
@@ -1028,6 +1094,43 @@ def _constant_value(node, ctx, depth):
             except TypeError:
                 return _NO_CONSTANT
         return tuple(items)
+    if isinstance(node, ast.BinOp) and depth < MAX_CONSTANT_DEPTH:
+        # ``HEADER + b"n"``, ``"\xff" * 4``: text and bytes built from constants
+        left = _text_constant(node.left, ctx, depth + 1)
+        right = _text_constant(node.right, ctx, depth + 1)
+        value = _NO_CONSTANT
+        if isinstance(node.op, ast.Add) and type(left) is type(right) and \
+                type(left) in (str, bytes):
+            value = left + right
+        elif isinstance(node.op, ast.Mult):
+            text, count = (left, right) if type(left) in (str, bytes) else (right, left)
+            if type(text) in (str, bytes) and type(count) is int and \
+                    0 <= count <= MAX_NAME and len(text) * count <= MAX_NAME:
+                value = text * count
+        if value is not _NO_CONSTANT and len(value) <= MAX_NAME:
+            return _constant_value(ast.Constant(value), ctx, depth)
+        return _NO_CONSTANT
+    if isinstance(node, ast.Call) and not node.keywords and depth < MAX_CONSTANT_DEPTH:
+        # ``six.b("text")`` (latin-1), ``"text".encode()``: bytes of a constant text
+        func = node.func
+        text = codec = None
+        if len(node.args) == 1 and ctx.qualify(dotted_name(func) or "") == "six.b":
+            text, codec = _text_constant(node.args[0], ctx, depth + 1), "latin-1"
+        elif isinstance(func, ast.Attribute) and func.attr == "encode" and len(node.args) <= 1:
+            text = _text_constant(func.value, ctx, depth + 1)
+            codec = "utf-8"
+            if node.args:
+                arg = node.args[0]
+                codec = arg.value if isinstance(arg, ast.Constant) and \
+                    type(arg.value) is str else None
+        if type(text) is str and codec is not None:
+            try:
+                value = text.encode(codec)
+            except (LookupError, UnicodeError):
+                return _NO_CONSTANT
+            if len(value) <= MAX_NAME:
+                return value
+            return _NO_CONSTANT
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
             and node.func.id in ("frozenset", "set", "tuple") and len(node.args) == 1 \
             and not node.keywords:
@@ -1043,6 +1146,16 @@ def _constant_value(node, ctx, depth):
         if depth == 0:
             return NameRef(dotted)
     return _NO_CONSTANT
+
+
+def _text_constant(node, ctx, depth):
+    """The str, bytes or int value of ``node``: a literal, a constant expression, or the
+    name of a constant recorded earlier in the module; _NO_CONSTANT otherwise."""
+    if isinstance(node, ast.Name):
+        value = ctx.constants.get(node.id, _NO_CONSTANT)
+    else:
+        value = _constant_value(node, ctx, depth)
+    return value if type(value) in (str, bytes, int) else _NO_CONSTANT
 
 
 def _summarise_class(node, ctx):
@@ -1149,13 +1262,13 @@ def _socket_type_of_call(call, ctx):
 
 
 _READ_ONLY_EMPTY = MappingProxyType({})
-_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH = range(10)
+_EXPR, _ASSIGN, _RETURN, _IF, _LOOP, _WITH, _ANNASSIGN, _TRY, _DEF, _MATCH, _AUG = range(11)
 # The statements a function walk looks at (others: raise, pass, del, import... are skipped).
 _STATEMENT_KINDS = {
     ast.Expr: _EXPR, ast.Assign: _ASSIGN, ast.Return: _RETURN, ast.If: _IF,
     ast.For: _LOOP, ast.While: _LOOP, ast.AsyncFor: _LOOP, ast.With: _WITH,
     ast.AsyncWith: _WITH, ast.AnnAssign: _ANNASSIGN, ast.Try: _TRY,
-    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF,
+    ast.FunctionDef: _DEF, ast.AsyncFunctionDef: _DEF, ast.AugAssign: _AUG,
 }
 if hasattr(ast, "TryStar"):
     _STATEMENT_KINDS[ast.TryStar] = _TRY
@@ -1289,9 +1402,11 @@ class _FunctionWalk:
                 if type(value) is ast.Await:
                     value = value.value
                 if type(value) is ast.Call:
+                    self.note_calls(value)
                     self.call_statement(value)
                     self.passed_methods(value)
             elif code == _ASSIGN:
+                self.note_calls(stmt.value)
                 self.passed_methods(stmt.value)
                 targets = stmt.targets
                 if len(targets) == 1:
@@ -1306,9 +1421,11 @@ class _FunctionWalk:
                         self.assign(target, stmt.value)
             elif code == _RETURN:
                 if stmt.value is not None:
+                    self.note_calls(stmt.value)
                     self.passed_methods(stmt.value)
                     self.returned(stmt.value)
             elif code == _IF:
+                self.note_calls(stmt.test)
                 if self.local_nodes:
                     self.if_statement(stmt)
                     self.completes(stmt)
@@ -1316,6 +1433,8 @@ class _FunctionWalk:
                 if stmt.orelse:
                     self.walk(stmt.orelse, loop, depth + 1)
             elif code == _LOOP:
+                if type(stmt) is ast.While:
+                    self.note_calls(stmt.test)
                 if self.sender and not self.sends_all and type(stmt) is ast.While:
                     self.check_send_loop(stmt)
                 if self.local_nodes and type(stmt) is ast.While:
@@ -1329,7 +1448,11 @@ class _FunctionWalk:
                         self.local_nodes[item.optional_vars.id] = item.context_expr
                 self.walk(stmt.body, loop, depth + 1)
             elif code == _ANNASSIGN:
+                if stmt.value is not None:
+                    self.note_calls(stmt.value)
                 self.annotated(stmt)
+            elif code == _AUG:
+                self.note_calls(stmt.value)
             elif code == _TRY:
                 if loop is not None and self.retry is None:
                     self.check_retry(stmt)
@@ -1357,6 +1480,15 @@ class _FunctionWalk:
                     self.walk(case.body, loop, depth + 1)
 
     # -- calls as statements: settings and helper calls
+    def note_calls(self, value):
+        """CallArguments: what the calls this statement makes pass (``_note_calls``)."""
+        if type(value) not in _CALL_CARRIERS:
+            return
+        judge = self.__dict__.get("judge")
+        if judge is None:
+            judge = self.judge = _ArgumentJudge(self.node, self.ctx, self.local_nodes)
+        _note_calls(value, judge, self.ctx.callargs)
+
     def call_statement(self, call):
         func = call.func
         if type(func) is ast.Attribute:
@@ -2424,7 +2556,19 @@ class _NamesNeeded:
 def _plain_assignments(func):
     """name -> the values of the ``name = value`` statements in ``func`` (nested functions
     and classes included, as ``ast.walk`` would find them)."""
+    return _statement_bindings(func, others=False)[0]
+
+
+def _statement_bindings(func, others=True):
+    """(name -> the values of the ``name = value`` statements in ``func``, the names it
+    binds otherwise: ``for``/``with``/``except`` targets, unpacking, ``+=``, annotated
+    assignments, imports, definitions, ``global``, ``del``), found in one visit of its
+    statements, nested functions and classes included, as ``ast.walk`` would find them;
+    the second is None when a ``match`` statement (whose patterns bind names) is among
+    them, and empty when ``others`` is false (only the first is wanted). Names bound by
+    ``:=`` inside expressions are not seen."""
     assigned = {}
+    names = set()
     pending = [func]
     fields = _STATEMENT_FIELDS
     while pending:
@@ -2434,12 +2578,234 @@ def _plain_assignments(func):
             for target in node.targets:
                 if type(target) is ast.Name:
                     assigned.setdefault(target.id, []).append(node.value)
+                elif others:
+                    names.update(_target_names(target))
             continue
+        if not others:
+            for field in fields[kind]:
+                children = getattr(node, field)
+                if children:
+                    pending.extend(children)
+            continue
+        if kind is ast.Expr or kind is ast.Return or kind is ast.Pass:
+            continue
+        if kind is ast.AugAssign or kind is ast.AnnAssign:
+            names.update(_target_names(node.target))
+            continue
+        if kind is ast.For or kind is ast.AsyncFor:
+            names.update(_target_names(node.target))
+        elif kind is ast.With or kind is ast.AsyncWith:
+            for item in node.items:
+                if item.optional_vars is not None:
+                    names.update(_target_names(item.optional_vars))
+        elif kind is ast.ExceptHandler:
+            if node.name:
+                names.add(node.name)
+        elif kind is ast.Import or kind is ast.ImportFrom:
+            for alias in node.names:
+                names.add((alias.asname or alias.name).partition(".")[0])
+            continue
+        elif kind in _FUNCTIONS or kind is ast.ClassDef:
+            if node is not func:
+                names.add(node.name)
+        elif kind is ast.Global or kind is ast.Nonlocal:
+            names.update(node.names)
+            continue
+        elif kind is ast.Delete:
+            for target in node.targets:
+                names.update(_target_names(target))
+            continue
+        elif kind is _MATCH_TYPE:
+            return assigned, None
         for field in fields[kind]:
             children = getattr(node, field)
             if children:
                 pending.extend(children)
-    return assigned
+    return assigned, names
+
+
+_MATCH_TYPE = getattr(ast, "Match", None)
+
+
+def _target_names(target):
+    """The plain names an assignment target binds (``a``, ``a, (b, *c)``)."""
+    pending = [target]
+    while pending:
+        node = pending.pop()
+        kind = type(node)
+        if kind is ast.Name:
+            yield node.id
+        elif kind is ast.Tuple or kind is ast.List:
+            pending.extend(node.elts)
+        elif kind is ast.Starred:
+            pending.append(node.value)
+
+
+class _ArgumentJudge:
+    """Whether an argument a call passes is a message (``_message_of``), with the names
+    of the function (or module) holding the call worked out from its statements only
+    when an argument needs them."""
+
+    __slots__ = ("node", "ctx", "latest", "assigned", "other")
+
+    def __init__(self, node, ctx, latest=None):
+        self.node = node
+        self.ctx = ctx
+        # a function walk's local name -> the value it last saw assigned (``local_nodes``):
+        # a name passed whose latest value is no message, or that has none and is no module
+        # constant (a parameter, a loop target), is no message, found without a walk
+        self.latest = latest
+        self.assigned = None
+        self.other = None
+
+    def message(self, value):
+        kind = type(value)
+        if kind is ast.Constant:
+            text = value.value  # a literal command (``"quit\n"``) is a fixed request
+            return type(text) in (str, bytes) and len(text) <= SMALL_MESSAGE
+        if kind is ast.Name and self.latest is not None:
+            seen = self.latest.get(value.id)
+            if seen is None:
+                if value.id not in self.ctx.constants:
+                    return False
+            elif type(seen) is not ast.Constant and not _message_shaped(seen):
+                return False
+        if not _message_shaped(value):
+            return False
+        ctx = self.ctx
+        try:
+            return _message_of(value, ctx, {}, _NAMES_NEEDED, 0)
+        except _NeedsNames:
+            pass
+        if self.assigned is None:
+            self.assigned, self.other = _statement_bindings(self.node)
+        if self.other is None:
+            return False
+        return _message_of(value, ctx, self.assigned, self.other, 0)
+
+
+# Callees whose arguments CallArguments does not record: builtins, the methods of str,
+# bytes, list, dict and set that projects rarely define for themselves, and log calls.
+_UNRECORDED_CALLEES = frozenset(dir(builtins)) | frozenset(
+    name for kind in (str, bytes, list, dict, set) for name in dir(kind)
+    if not name.startswith("_") and name not in ("count", "index", "copy", "update", "pop",
+                                                 "get", "clear", "remove")) | frozenset({
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+
+
+def _note_calls(node, judge, callargs):
+    """Record the arguments of the call ``node`` is (a statement's value, an ``if`` or
+    ``while`` test), and of the calls passed straight to it as arguments; under a ``not``,
+    ``and``/``or`` or a comparison, of the calls there."""
+    kind = type(node)
+    if kind is ast.Await:
+        node = node.value
+        kind = type(node)
+    if kind is ast.UnaryOp:
+        node = node.operand
+        kind = type(node)
+    if kind is ast.BoolOp:
+        operands = node.values
+    elif kind is ast.Compare:
+        operands = [node.left] + node.comparators
+    else:
+        operands = (node,)
+    for operand in operands:
+        if type(operand) is ast.Await:
+            operand = operand.value
+        if type(operand) is not ast.Call:
+            continue
+        _note_call(operand, judge, callargs)
+        for arg in operand.args:
+            inner = arg.value if type(arg) is ast.Starred else arg
+            if type(inner) is ast.Await:
+                inner = inner.value
+            if type(inner) is ast.Call:
+                _note_call(inner, judge, callargs)
+        for keyword in operand.keywords:
+            inner = keyword.value
+            if type(inner) is ast.Await:
+                inner = inner.value
+            if type(inner) is ast.Call:
+                _note_call(inner, judge, callargs)
+
+
+def _note_call(call, judge, callargs):
+    if not call.args and not call.keywords:
+        return
+    func = call.func
+    kind = type(func)
+    if kind is ast.Attribute:
+        name = func.attr
+        owner = func.value
+        if type(owner) is ast.Name and \
+                judge.ctx.imports.get(owner.id, "").partition(".")[0] in _STANDARD_MODULES:
+            return  # ``os.path.join(a)``, ``struct.pack(fmt, n)``: no project function
+    elif kind is ast.Name:
+        name = func.id
+    else:
+        return
+    if name in _UNRECORDED_CALLEES or name.startswith("__") or len(name) > MAX_NAME:
+        return
+    for position, arg in enumerate(call.args):
+        if type(arg) is ast.Starred:
+            callargs.note(name, "*", OTHER)
+            break
+        if position >= MAX_CALL_POSITION:
+            break
+        callargs.note(name, str(position), MESSAGE if judge.message(arg) else OTHER)
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            callargs.note(name, "*", OTHER)
+        elif len(keyword.arg) < MAX_NAME:
+            callargs.note(name, "=" + keyword.arg,
+                          MESSAGE if judge.message(keyword.value) else OTHER)
+
+
+_NO_LOCALS = MappingProxyType({})
+# The expressions _note_calls looks into (anything else holds no call it records).
+_CALL_CARRIERS = frozenset({ast.Call, ast.Await, ast.UnaryOp, ast.BoolOp, ast.Compare})
+
+
+# Standard-library modules whose functions are called often (``mod.f(...)`` after ``import
+# mod``): such a call is never one of a project function, so it is not recorded.
+_STANDARD_MODULES = frozenset({
+    "asyncio", "base64", "binascii", "codecs", "collections", "copy", "datetime", "errno",
+    "functools", "hashlib", "inspect", "io", "itertools", "json", "logging", "math",
+    "operator", "os", "pickle", "queue", "random", "re", "select", "selectors", "shutil",
+    "signal", "socket", "ssl", "string", "struct", "subprocess", "sys", "textwrap",
+    "threading", "time", "traceback", "types", "typing", "unittest", "warnings", "weakref",
+    "zlib"})
+
+
+def _note_module_calls(stmt, tree, ctx):
+    """The calls a module-level statement makes (scripts, ``if __name__ == "__main__":``
+    blocks, module-level loops), with the module's own names."""
+    judge = None
+    pending = [stmt]
+    seen = 0
+    while pending and seen < MAX_STATEMENTS:
+        node = pending.pop()
+        seen += 1
+        kind = type(node)
+        if kind in _FUNCTIONS or kind is ast.ClassDef:
+            continue
+        value = None
+        if kind is ast.Expr or kind is ast.Assign or kind is ast.AugAssign or \
+                kind is ast.AnnAssign or kind is ast.Return:
+            value = node.value
+        elif kind is ast.If or kind is ast.While:
+            value = node.test
+        if value is not None:
+            if judge is None:
+                # module-level names: only module constants are told apart (a name bound
+                # by anything else is taken for no message), without a walk of the module
+                judge = _ArgumentJudge(tree, ctx, _NO_LOCALS)
+            _note_calls(value, judge, ctx.callargs)
+        for field in _STATEMENT_FIELDS[kind]:
+            children = getattr(node, field)
+            if children:
+                pending.extend(children)
 
 
 _STATEMENT_LISTS = ("body", "orelse", "finalbody", "handlers", "cases")
@@ -3229,8 +3595,8 @@ class ProjectIndex:
         ``until_concludes(self.sock.send, data)`` anywhere in the project, ("send",
         "self.sock"); for a function it decorates that returns a socket call's result
         (``return self.sock.recv(n)``), ("recv", "self.<attr>" or the parameter's name).
-        This is the one query that looks at callers: it reads the hand-overs and decorators
-        gathered from every summary as it was packed (PackedSummary.handovers), once
+        It reads the hand-overs and decorators gathered from every summary as it was
+        packed (PackedSummary.handovers), once
         (memoised), never source."""
         qname = self.canonical(func_qname) or func_qname
         users = self._retry_users().get(qname, ())
@@ -3263,6 +3629,53 @@ class ProjectIndex:
                     if len(entries) < MAX_ENTRIES:
                         entries.append((kind, position, what))
         return users
+
+    def callers_pass_messages(self, name: str, position: Optional[int],
+                              keyword: Optional[str]) -> bool:
+        """Every call the project makes of a function or method named ``name`` passes, as
+        the argument at ``position`` (``self`` not counted) or as ``keyword=``, a message
+        the code composes from a literal template or structure, and there is at least one
+        such call. Calls are matched by name alone (any receiver), which can only add
+        callers; a ``*args``/``**kwargs`` call of the name, or a module whose calls are not
+        all recorded (``partial``, ``CallArguments.full``), makes the answer False. Reads
+        the CallArguments of every summary once (memoised), never source."""
+        merged, complete = self._call_arguments()
+        where = merged.get(name)
+        if not complete or not where or "*" in where:
+            return False
+        keys = []
+        if position is not None and position < MAX_CALL_POSITION:
+            keys.append(str(position))
+        elif position is not None:
+            return False
+        if keyword is not None:
+            keys.append("=" + keyword)
+        bits = 0
+        for key in keys:
+            bits |= where.get(key, 0)
+        return bits == MESSAGE
+
+    def _call_arguments(self):
+        found = self.__dict__.get("_callargs")
+        if found is not None:
+            return found
+        merged = {}
+        complete = True
+        for item in self.summaries.held.values():
+            # decoded here and dropped: the scan leaves the decoded summaries as they were
+            summary = item.unpack() if type(item) is PackedSummary else item
+            if summary.partial or summary.callargs.full:
+                complete = False
+                continue
+            for name, keys in summary.callargs.names.items():
+                where = merged.get(name)
+                if where is None:
+                    merged[name] = dict(keys)
+                else:
+                    for key, bits in keys.items():
+                        where[key] = where.get(key, 0) | bits
+        found = self.__dict__["_callargs"] = (merged, complete)
+        return found
 
     # -- the walk
     def helper_names(self) -> FrozenSet[str]:

@@ -209,6 +209,9 @@ def _look_back(facts, scope, statement, key, gates, guard):
     if guard is None and isinstance(statement, cst.If) \
             and statement.orelse is None and _exits(statement.body):
         test = statement.test
+        counted = _counted(test, False)
+        if counted is not None:
+            return counted  # ``if len(r) == 0: continue``
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             tested = test.expression
             if isinstance(tested, cst.Name):
@@ -268,6 +271,9 @@ def _gate_test(test, key):
         return _gate_test(test.left, key) or _gate_test(test.right, key)
     if isinstance(test, cst.Name):
         return ("truthy", test.value)
+    counted = _counted(test, True)
+    if counted is not None:
+        return ("truthy", counted)  # ``if len(r):``, ``if len(r) > 0:``
     if isinstance(test, cst.Subscript) and _first_index(test) \
             and isinstance(test.value, cst.Name):
         return ("truthy_whole", test.value.value)  # ``if ready[0]:``
@@ -294,6 +300,55 @@ def _gate_test(test, key):
                 if root is not None and root != key.partition(".")[0]:
                     return ("for", root)
     return None
+
+
+def _counted(test, nonempty):
+    """``r`` for a test of the length of the list ``r`` that holds when it is not empty
+    (``nonempty``: ``len(r)``, ``len(r) > 0``, ``len(r) != 0``, ``len(r) >= 1``, ``0 <
+    len(r)``) or when it is empty (``not len(r)``, ``len(r) == 0``, ``len(r) < 1``); None
+    otherwise."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return _counted(test.expression, not nonempty)
+    name = _length_of(test)
+    if name is not None:
+        return name if nonempty else None
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    target = test.comparisons[0]
+    left, right, operator = test.left, target.comparator, type(target.operator)
+    if _length_of(left) is None:
+        left, right = right, left
+        operator = _MIRRORED.get(operator)
+    name = _length_of(left)
+    bound = number_value(right)
+    if name is None or bound is None or operator is None:
+        return None
+    holds_when_empty = _COMPARE[operator](0, bound)
+    holds_when_one = _COMPARE[operator](1, bound)
+    # the test tells empty from non-empty when it holds for every length on one side
+    if nonempty and not holds_when_empty and holds_when_one and bound in (0, 1) and \
+            operator in (cst.GreaterThan, cst.NotEqual, cst.GreaterThanEqual):
+        return name
+    if not nonempty and holds_when_empty and not holds_when_one and \
+            operator in (cst.Equal, cst.LessThan, cst.LessThanEqual):
+        return name
+    return None
+
+
+def _length_of(node):
+    if isinstance(node, cst.Call) and key_of(node.func) == "len" and len(node.args) == 1 \
+            and isinstance(node.args[0].value, cst.Name) and node.args[0].keyword is None \
+            and not node.args[0].star:
+        return node.args[0].value.value
+    return None
+
+
+_MIRRORED = {cst.LessThan: cst.GreaterThan, cst.GreaterThan: cst.LessThan,
+             cst.LessThanEqual: cst.GreaterThanEqual, cst.GreaterThanEqual: cst.LessThanEqual,
+             cst.Equal: cst.Equal, cst.NotEqual: cst.NotEqual}
+_COMPARE = {cst.LessThan: lambda a, b: a < b, cst.GreaterThan: lambda a, b: a > b,
+            cst.LessThanEqual: lambda a, b: a <= b, cst.GreaterThanEqual: lambda a, b: a >= b,
+            cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b}
 
 
 def _is_socket(node, key):

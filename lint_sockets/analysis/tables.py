@@ -81,6 +81,11 @@ WINSOCK_WITHOUT_CONSTANT = frozenset({10004, 10009, 10013, 10014, 10022, 10024,
                                       11001, 11002, 11003, 11004})
 
 
+# Windows reports an operation on a socket already closed as WSAENOTSOCK (10038) where POSIX
+# systems report EBADF: the Winsock number is that condition's Windows spelling too.
+WINDOWS_ALSO_MEANS = {10038: frozenset({"EBADF"})}
+
+
 def canonical_errno(name):
     """The canonical spelling of an errno name (``EWOULDBLOCK`` is ``EAGAIN``)."""
     name = name.upper()

@@ -433,9 +433,13 @@ def _may_read(scope):
 def _initial_state(scope):
     """``self.request`` at the start of a socketserver handler's ``handle()``: the class
     derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
-    if any, reads nothing."""
+    if any, reads nothing. For a private method, the socket its callers have just written
+    to (``_callers_turn``)."""
     node = scope.node
     cls = scope.cls
+    if cls is not None and scope.self_name is not None and node.name.value != "handle":
+        attr = _callers_turn(scope)
+        return {f"{scope.self_name}.{attr}": (0, 0)} if attr is not None else {}
     if cls is None or scope.self_name is None or node.name.value != "handle":
         return {}
     if not set(cls.bases) & _FRESH_HANDLER_BASES:
@@ -444,6 +448,100 @@ def _initial_state(scope):
         if method.node.name.value in ("setup", "__init__") and _may_read(method):
             return {}
     return {f"{scope.self_name}.request": (0, 0), f"{scope.self_name}.connection": (0, 0)}
+
+
+_WRITE_METHODS = frozenset({"send", "sendall", "sendto", "sendmsg", "write"})
+
+
+def _callers_turn(scope):
+    """The attribute ``x`` when ``scope`` is a private method of its class (``_read_reply``)
+    whose every use in the module is a call that is a statement of its own, right after a
+    statement that writes to ``self.x`` or connects it (``self.x.sendall(request)``), or
+    that calls a method of the class whose last statement does (``self._send(request)``,
+    also as the last statement of a ``try`` body): at the start of the method, ``self.x``
+    is at the start of a turn. None otherwise, or when the callers disagree on ``x``."""
+    name = scope.node.name.value
+    if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
+        return None
+    cls = scope.cls
+    methods = {method.node.name.value: method for method in cls.methods}
+    module = scope
+    while module.parent is not None:
+        module = module.parent
+    uses = _attribute_uses(module.node, name)
+    found = None
+    for method in cls.methods:
+        for call, statement, previous in _statement_calls(method, name):
+            uses.discard(id(call.func))
+            attr = _opens_turn(previous, method.self_name, methods, 0)
+            if attr is None or (found is not None and attr != found):
+                return None
+            found = attr
+    return found if not uses else None
+
+
+def _attribute_uses(root, name):
+    """ids of every ``<anything>.name`` node under ``root``."""
+    uses = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Attribute) and node.attr.value == name:
+            uses.add(id(node))
+        stack.extend(iter_children(node))
+    return uses
+
+
+def _statement_calls(method, name):
+    """(call, statement, previous statement) for each ``self.name(...)`` that is the whole
+    value of a statement of ``method`` (an expression, an assignment, a ``return``), with
+    the statement before it in the same block (None for the first)."""
+    self_name = method.self_name
+    stack = [method.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        body = node.body if isinstance(node, cst.IndentedBlock) else None
+        if body is not None:
+            for index, stmt in enumerate(body):
+                small = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) and \
+                    len(stmt.body) == 1 else None
+                value = getattr(small, "value", None) if isinstance(
+                    small, (cst.Expr, cst.Assign, cst.Return)) else None
+                value = strip_await(value) if value is not None else None
+                if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                        value.func.attr.value == name and key_of(value.func.value) == self_name:
+                    yield value, stmt, body[index - 1] if index else None
+        stack.extend(iter_children(node))
+
+
+def _opens_turn(stmt, self_name, methods, depth):
+    """The attribute ``x`` when ``stmt`` writes to ``self.x`` or connects it, or calls a
+    method of the class whose last statement does (one level); None otherwise."""
+    if isinstance(stmt, cst.Try) and depth and stmt.body.body:
+        return _opens_turn(stmt.body.body[-1], self_name, methods, depth)
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
+            not isinstance(stmt.body[0], cst.Expr):
+        return None
+    call = strip_await(stmt.body[0].value)
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+        return None
+    method = call.func.attr.value
+    receiver = key_of(call.func.value)
+    if receiver is None or self_name is None:
+        return None
+    head, _, attr = receiver.partition(".")
+    if head == self_name and attr and "." not in attr and \
+            method in _WRITE_METHODS | _CONNECT_METHODS:
+        return attr
+    if receiver == self_name and depth == 0 and method in methods:
+        callee = methods[method]
+        body = callee.node.body.body if isinstance(callee.node.body, cst.IndentedBlock) \
+            else ()
+        if body and callee.self_name == self_name:
+            return _opens_turn(body[-1], self_name, methods, depth + 1)
+    return None
 
 
 def turn_starts(imports, scope, size_of=None):

@@ -87,7 +87,8 @@ class Scope:
 
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
-                 "flows", "test_keys", "counters", "_flows_from", "str_tested")
+                 "flows", "test_keys", "counters", "_flows_from", "str_tested", "none_tested",
+                 "plain_tested", "skipped")
 
     def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
@@ -96,6 +97,11 @@ class Loop:
         # keys (or ids of calls) whose emptiness the loop tests
         self.tested: set[str | int] = set()
         self.str_tested: set[str] = set()  # keys only compared with a str literal (``data == ''``)
+        self.none_tested: set[str] = set()  # keys compared with None (``data is None``)
+        self.plain_tested: set[str | int] = set()  # tested, not by a comparison with None
+        # keys an ``if`` with no ``else`` and a body that stays in the loop tests in a way an
+        # empty read makes false (``if data: handle(data)``): the empty read is skipped
+        self.skipped: set[str] = set()
         self.returned: set[str] = set()
         self.bound: set[str] = set()
         self.has_sleep = False
@@ -452,10 +458,13 @@ class _Walker:
 
     def walk_if(self, stmt):
         blind = frozenset()
-        if self.loops and stmt.orelse is None and suite_leaves(stmt.body):
-            # ``if data: break`` / ``if len(data) == 4: return data``: an empty read does
-            # not leave, it goes round the loop again
+        if self.loops and stmt.orelse is None:
+            # ``if data: break`` / ``if len(data) == 4: return data`` / ``if data:
+            # handle(data)``: an empty read skips the body and goes round the loop again
             blind = _blind_keys(stmt.test, False)
+            if blind and not suite_leaves(stmt.body):
+                for loop in self.loops:
+                    loop.skipped.update(blind)  # ``if data: handle(data)``: see Loop
         saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
@@ -469,7 +478,15 @@ class _Walker:
             self.walk_if(stmt.orelse)
         elif isinstance(stmt.orelse, cst.Else):
             self.walk_suite(stmt.orelse.body)
-        self.state = self.merged([after_body, self.state], mark)
+        # a branch that ends the pass (``continue``, ``break``, ``return``, ``raise``) never
+        # reaches the statement after the ``if``: its state does not join the other's
+        branches = [after_body, self.state]
+        if _ends_pass(stmt.body) and not (isinstance(stmt.orelse, cst.Else)
+                                          and _ends_pass(stmt.orelse.body)):
+            branches = [self.state]
+        elif isinstance(stmt.orelse, cst.Else) and _ends_pass(stmt.orelse.body):
+            branches = [after_body]
+        self.state = self.merged(branches, mark)
 
     def _enter_loop(self, node, kind):
         loop = Loop(node, kind, self.loops[-1] if self.loops else None)
@@ -540,7 +557,8 @@ class _Walker:
             if handler.name is not None:
                 self.scope.bind(handler.name, Binding(None, "except", self.scope))
             self.walk_suite(handler.node.body)
-            states.append(self.state)
+            if not _ends_pass(handler.node.body):
+                states.append(self.state)  # a handler ending the pass reaches no further
         self.handler = outer_handler
         self.state = self.merged(states, mark)
         if stmt.orelse is not None:
@@ -658,7 +676,9 @@ class _Walker:
         if not (isinstance(statements[index], cst.SimpleStatementLine)
                 and len(statements[index].body) == 1 and statements[index].body[0] is site.stmt):
             return False
-        return _quiet_until_restored(statements[index + 1:], site.receiver_key)
+        function = self.scope.node if self.scope.kind == "function" else None
+        own = function.name.value if isinstance(function, cst.FunctionDef) else None
+        return _quiet_until_restored(statements[index + 1:], site.receiver_key, own)
 
     def attr_key(self, key):
         """``self.x`` inside a method -> ('x', ClassInfo); else None."""
@@ -785,12 +805,16 @@ class _Walker:
         if not self.loops:
             return
         str_keys = set()
-        keys = tested_keys(test, str_keys)
+        none_keys = set()
+        keys = tested_keys(test, str_keys, none_keys)
         if self.test_blind:
             keys -= self.test_blind
         for loop in self.loops:
             loop.tested.update(keys)
+            loop.tested.update(none_keys)  # a name computed from a read may be None
+            loop.plain_tested.update(keys)
             loop.str_tested.update(str_keys)
+            loop.none_tested.update(none_keys)
 
     def expr(self, root, role, stmt, targets=()):
         """Walk one expression tree without recursion, recording interesting calls."""
@@ -950,6 +974,18 @@ class _Walker:
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
 
 
+def _ends_pass(suite):
+    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``: the
+    code after the statement holding the block is not reached through it."""
+    body = suite.body
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, (cst.Continue, cst.Break, cst.Return, cst.Raise))
+
+
 def _restores(stmt, key):
     """``stmt`` sets ``key``'s mode again: ``key.settimeout(None)`` /
     ``key.setblocking(True)`` put it back to blocking, and any other ``settimeout(t)`` or
@@ -966,48 +1002,111 @@ def _restores(stmt, key):
     return call.func.attr.value in ("settimeout", "setblocking")
 
 
-def _only_own_calls(node, key):
-    """Every call under ``node`` is a method of ``key`` itself (``key.connect(addr)``), and
-    nothing there can hand control elsewhere (``await``, ``yield``, ``return``, nested
+def _only_own_calls(node, key, own=None):
+    """Every call under ``node`` is a method of ``key`` itself (``key.connect(addr)``), the
+    function itself again (``self.<own>()``, a retry that sets the socket up anew), or a
+    function outside the object that is handed nothing of it (``time.sleep(5)``); and nothing
+    there can hand control elsewhere (``await``, ``yield``, ``return``, nested
     definitions)."""
+    root = key.partition(".")[0]
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, (cst.Await, cst.Yield, cst.Return, cst.FunctionDef,
                                 cst.ClassDef, cst.Lambda)):
             return False
-        if isinstance(current, cst.Call) and not (
-                isinstance(current.func, cst.Attribute) and key_of(current.func.value) == key):
+        if isinstance(current, cst.Call) and not _harmless_call(current, key, root, own):
             return False
         stack.extend(iter_children(current))
     return True
 
 
-def _quiet_until_restored(statements, key):
-    """The statements run until ``key``'s mode is set back to blocking, on every path that
-    goes on, and call nothing but ``key``'s own methods on the way: the mode set before them
-    never reaches another method. A ``try`` in between counts when its body does the same and
-    each of its handlers rebinds ``key`` (the half-set-up socket is dropped) and leaves by
-    ``raise``."""
+def _harmless_call(call, key, root, own):
+    func = call.func
+    if isinstance(func, cst.Attribute) and key_of(func.value) == key:
+        return True
+    called = key_of(func)
+    if called is None:
+        return False
+    if own is not None and root == "self" and called == f"self.{own}" and not call.args:
+        return True
+    return called.partition(".")[0] != root and not any(
+        mentions(arg.value, root) for arg in call.args)
+
+
+def _quiet_until_restored(statements, key, own=None):
+    """The statements run until ``key``'s mode is set again, on every path that goes on, and
+    call nothing on the way that could use the socket elsewhere (``_only_own_calls``): the
+    mode set before them never reaches another method. A ``try`` in between counts when its
+    body does the same; a path through one of its handlers may leave by ``raise`` when the
+    handler rebinds ``key`` (the half-set-up socket is dropped) or when the ``try`` was the
+    socket's ``connect`` (the socket never connected, so nothing is ever written on it)."""
+    return _quiet_block(statements, key, own, False) == _RESTORED
+
+
+_RESTORED, _OPEN = "restored", "open"
+
+
+def _quiet_block(statements, key, own, connect_failed):
+    """_RESTORED when every path through the statements sets the mode again or leaves by an
+    allowed ``raise``; _OPEN when some path runs off the end quietly; None otherwise."""
+    rebound = False
     for stmt in statements:
         if _restores(stmt, key):
-            return True
+            return _RESTORED
+        if _rebinds(stmt, key):
+            rebound = True
+        if isinstance(stmt, cst.SimpleStatementLine) and isinstance(stmt.body[-1], cst.Raise):
+            if not (connect_failed or rebound) or not _only_own_calls(
+                    cst.SimpleStatementLine(body=stmt.body[:-1]), key, own):
+                return None
+            return _RESTORED
+        if isinstance(stmt, cst.If):
+            outcomes = []
+            branch = stmt
+            while isinstance(branch, cst.If):
+                if not _only_own_calls(branch.test, key, own):
+                    return None
+                outcomes.append(_quiet_block(_body(branch.body), key, own, connect_failed))
+                branch = branch.orelse
+            outcomes.append(_OPEN if branch is None else
+                            _quiet_block(_body(branch.body), key, own, connect_failed))
+            if None in outcomes:
+                return None
+            if _OPEN not in outcomes:
+                return _RESTORED
+            continue
         if isinstance(stmt, cst.Try):
             if stmt.orelse is not None or stmt.finalbody is not None or \
-                    not _only_own_calls(stmt.body, key):
-                return False
+                    not _only_own_calls(stmt.body, key, own):
+                return None
+            connects = _calls_own_method(stmt.body, key, "connect")
             for handler in stmt.handlers:
-                body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ()
-                if not body or not statement_leaves(body[-1]) or not any(
-                        _rebinds(line, key) for line in body):
-                    return False
-                last = body[-1]
-                if not (isinstance(last, cst.SimpleStatementLine)
-                        and isinstance(last.body[-1], cst.Raise)):
-                    return False
+                body = _body(handler.body)
+                if body and isinstance(body[-1], cst.SimpleStatementLine) and \
+                        isinstance(body[-1].body[-1], cst.Raise) and \
+                        any(_rebinds(line, key) for line in body):
+                    continue  # the half-set-up socket is dropped
+                if _quiet_block(body, key, own, connects) is None:
+                    return None
             continue
-        if not isinstance(stmt, cst.SimpleStatementLine) or not _only_own_calls(stmt, key):
-            return False
+        if not isinstance(stmt, cst.SimpleStatementLine) or not _only_own_calls(stmt, key, own):
+            return None
+    return _OPEN
+
+
+def _body(block):
+    return block.body if isinstance(block, cst.IndentedBlock) else [block]
+
+
+def _calls_own_method(node, key, method):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) and \
+                current.func.attr.value == method and key_of(current.func.value) == key:
+            return True
+        stack.extend(iter_children(current))
     return False
 
 

@@ -201,6 +201,23 @@ def _fix(site, depth):
                    build)
 
 
+_WAITS = frozenset({"select", "poll", "epoll", "kqueue", "control", "wait"})
+
+
+def _polled_without_wait(facts, site, loop):
+    """A non-blocking listener accepted in a loop that waits for nothing (no readiness
+    wait, no sleep): every idle pass already fails with EAGAIN and goes round at full
+    speed, and EMFILE takes the same path at the same rate, so an errno test would change
+    nothing. (The busy poll itself is the defect there, not the retry.)"""
+    if not facts.is_nonblocking(site):
+        return False
+    for call in loop.calls:
+        last = call.method or (call.qname or "").rpartition(".")[2]
+        if last in _WAITS:
+            return False
+    return True
+
+
 def check_retry(facts, report):
     for site, depth in _accept_sites(facts):
         frame, handler = facts.catching_frame(site, "OSError")
@@ -209,6 +226,8 @@ def check_retry(facts, report):
         if not handler.bare and not (set(handler.types) & _BROAD):
             continue
         if site.loops[depth - 1].has_sleep:
+            continue
+        if _polled_without_wait(facts, site, site.loops[depth - 1]):
             continue
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
         if outcome.tests_errno and outcome.errnos_tested != {"EINTR"}:

@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.nodes import int_value, key_of, mentions
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.rules import Rule
 
 _READS = tables.READ_METHODS
@@ -34,7 +34,32 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
     outcome = facts.handler_outcome(handler, exc, errno)
     if outcome.errnos_tested & accepted_errnos:
         return True
-    return outcome.any_path(lambda path: RAISE not in path and CLOSE not in path)
+    if outcome.any_path(lambda path: RAISE not in path and CLOSE not in path):
+        return True
+    # a handler that closes the socket where the function closes it anyway on its normal
+    # path (a release or teardown: closing it is the purpose, whatever the call answers)
+    return outcome.any_path(lambda path: RAISE not in path) and \
+        _closed_outside(facts, site, handler)
+
+
+_CLOSING = frozenset({"close", "shutdown"})
+
+
+def _closed_outside(facts, site, handler):
+    """The function closes ``site``'s socket in a statement after the call that is in no
+    handler of the ``try``: on the path where the call succeeds."""
+    key = site.receiver_key
+    if key is None:
+        return False
+    inside = set()
+    stack = [other.node for other in handler.try_frame.handlers]
+    while stack:
+        node = stack.pop()
+        inside.add(id(node))
+        stack.extend(iter_children(node))
+    return any(other.method in _CLOSING and other.receiver_key == key
+               and other.order > site.order and id(other.node) not in inside
+               for other in facts.calls_in(site.scope))
 
 
 def _single_datagram_send(facts, site):

@@ -1,7 +1,9 @@
 """SCK301 connect-in-progress-unchecked and SCK302 connect-retried."""
 
+import libcst as cst
+
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE
-from lint_sockets.analysis.nodes import key_of
+from lint_sockets.analysis.nodes import iter_children, key_of
 from lint_sockets.rules import Rule
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
@@ -11,6 +13,10 @@ def _nonblocking_connect(facts, site):
     """True if this connect()/connect_ex() is visibly a non-blocking one."""
     if facts.is_blocking_or_timeout(site):
         return False
+    if site.method == "connect":
+        _, handler = facts.catching_frame(site, "BlockingIOError")
+        if handler is not None and _reports_not_connected(handler.node.body):
+            return False  # reported to the caller as no connection, to be asked again later
     if facts.is_nonblocking(site):
         return True
     if site.method == "connect":
@@ -40,6 +46,31 @@ def _nonblocking_connect(facts, site):
             if values and values & _IN_PROGRESS:
                 return True
     return False
+
+
+def _reports_not_connected(block):
+    """The handler's block ends with ``return False`` and returns nothing else."""
+    body = getattr(block, "body", ())
+    if not body:
+        return False
+    last = body[-1]
+    if not (isinstance(last, cst.SimpleStatementLine) and last.body
+            and _returns_false(last.body[-1])):
+        return False
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Return) and not _returns_false(node):
+            return False
+        stack.extend(iter_children(node))
+    return True
+
+
+def _returns_false(small):
+    return isinstance(small, cst.Return) and isinstance(small.value, cst.Name) and \
+        small.value.value == "False"
 
 
 def _connect_sites(facts):

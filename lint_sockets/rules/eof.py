@@ -54,7 +54,13 @@ def check(facts, report):
                 continue
         else:
             continue
-        if _tested(site, loop, asked):
+        none_only = helper is None and _none_tested(site, loop)
+        if not none_only and _tested(site, loop, asked):
+            continue
+        if _carriers(site.targets, loop) & loop.skipped and (
+                loop.has_sleep or facts.loop_reads_clock(loop)):
+            # ``if data: handle(data)`` in a loop that sleeps (a slow poll, no spin) or reads
+            # a clock (a time limit the empty read may run into)
             continue
         if method in _RECV and helper is None and facts.pair_writer_kept_open(site):
             continue
@@ -75,6 +81,10 @@ def check(facts, report):
         if helper is not None:
             call = f"{facts.code_for(site.node.func)}()"
             via = f"(the `.{method}()` that `{helper.short_name}` returns) "
+        if none_only:
+            report(site.node, "SCK101", call=call, problem=(
+                "compared with None (reads never return it): EOF goes unseen"))
+            continue
         compared = _str_tested(site, loop)
         if compared:
             if compared == "derived" or facts.settings.target_version < (3, 0):
@@ -111,6 +121,18 @@ def _str_tested(site, loop):
         return None
     raw = set(site.targets) if site.direct and site.role == "assign" else set()
     return "derived" if compared - raw else "raw"
+
+
+def _none_tested(site, loop):
+    """The read's own result (``data = sock.recv(n)``) is compared with None in the loop
+    (``if data is None: break``): a read returns bytes (a str on Python 2) and never None,
+    so the comparison cannot see the end of file. A name computed from the read, or the
+    result of a helper, may rightly be None, and its comparison is a test."""
+    if not (site.direct and site.role == "assign"):
+        return False
+    targets = set(site.targets)
+    return bool(targets & loop.none_tested) and \
+        not (_carriers(site.targets, loop) & loop.plain_tested)
 
 
 def _fix(facts, site, loop):

@@ -33,14 +33,15 @@ def _numbers(node):
 
 
 def _windows_extra(facts, sides, errno_sides, literal, number):
-    """A Winsock number next to another spelling of the same error in the same comparison
-    (``e.errno in (errno.EWOULDBLOCK, 10035)``, ``(98, 10048)``): no other platform reports
-    the number, and on Windows it equals what the other spelling covers elsewhere, so it is
-    never the comparison's defect."""
+    """A Winsock number next to another spelling of the same error in the same test
+    (``e.errno in (errno.EWOULDBLOCK, 10035)``, ``(98, 10048)``, ``e.errno != 98 and e.errno
+    != 10048``): no other platform reports the number, and on Windows it equals what the
+    other spelling covers elsewhere, so it is never the comparison's defect. WSAENOTSOCK
+    (10038) is also Windows' spelling of EBADF for a socket already closed."""
     name = tables.WINDOWS_ERRNO_NAMES.get(number)
     if name is None:
         return False
-    wanted = tables.canonical_errno(name)
+    wanted = {tables.canonical_errno(name)} | tables.WINDOWS_ALSO_MEANS.get(number, set())
     for side in sides:
         if side in errno_sides:
             continue
@@ -55,9 +56,49 @@ def _windows_extra(facts, sides, errno_sides, literal, number):
                     tables.LINUX_ERRNO_NAMES.get(other), tables.errno_for_number(other)) if n}
             else:
                 names = facts.errno_set(element)
-            if names and wanted in names:
+            if names and wanted & names:
                 return True
     return False
+
+
+def _chained_sides(facts, scope, comparison, errno_sides):
+    """The other sides of the comparisons joined to this one by ``and``/``or`` that test the
+    same errno expression (``e.errno != 98 and e.errno != 10048``)."""
+    keys = {key_of(side) for side in errno_sides} - {None}
+    if not keys:
+        return []
+    chains = facts.memo(f"901.chains:{id(scope.node)}", lambda: _boolean_chains(scope.node))
+    extra = []
+    for other in chains.get(id(comparison), ()):
+        if other is comparison or not all(isinstance(t.operator, _EQUALITY)
+                                          for t in other.comparisons):
+            continue
+        other_sides = [other.left] + [t.comparator for t in other.comparisons]
+        if any(key_of(side) in keys for side in other_sides):
+            extra.extend(side for side in other_sides if key_of(side) not in keys)
+    return extra
+
+
+def _boolean_chains(root):
+    """id of each comparison -> the comparisons of the ``and``/``or`` chain it is part of."""
+    chains = {}
+    stack = [(root, False)]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, cst.BooleanOperation) and not inside:
+            members = []
+            operands = [node]
+            while operands:
+                operand = operands.pop()
+                if isinstance(operand, cst.BooleanOperation):
+                    operands.extend((operand.left, operand.right))
+                elif isinstance(operand, cst.Comparison):
+                    members.append(operand)
+            for member in members:
+                chains[id(member)] = members
+        nested = isinstance(node, cst.BooleanOperation)
+        stack.extend((child, nested) for child in iter_children(node))
+    return chains
 
 
 def errno_name_for(number):
@@ -175,7 +216,10 @@ def check_literal(facts, report):
                     continue
                 if number in SAME_EVERYWHERE:
                     continue  # EINTR is 4 everywhere: no platform gets it wrong
-                if _windows_extra(facts, sides, errno_sides, literal, number):
+                if _windows_extra(facts, sides, errno_sides, literal, number) or (
+                        number in tables.WINDOWS_ERRNO_NAMES and _windows_extra(
+                            facts, _chained_sides(facts, scope, comparison, errno_sides),
+                            (), literal, number)):
                     continue
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:

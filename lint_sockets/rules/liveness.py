@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import TIMEOUT
+from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )
@@ -15,9 +15,23 @@ _KEEPALIVE_TUNING = ("TCP_KEEPIDLE", "TCP_KEEPALIVE", "SIO_KEEPALIVE_VALS")
 
 
 def _sets_timeout(site):
-    """settimeout/setblocking on the socket, or SO_RCVTIMEO set on it."""
+    """settimeout/setblocking on the socket that may leave it in timeout or non-blocking
+    mode (not ``settimeout(None)`` or ``setblocking(True)``, which make it blocking), or
+    SO_RCVTIMEO set on it."""
     if site.method in ("settimeout", "setblocking"):
-        return True
+        value = site.argument(0, "value" if site.method == "settimeout" else "flag")
+        if value is None:
+            return True
+        if site.method == "settimeout":
+            return not (isinstance(value, cst.Name) and value.value == "None")
+        number = int_value(value)
+        truth = (value.value == "True") if isinstance(value, cst.Name) and \
+            value.value in ("True", "False") else (None if number is None else bool(number))
+        return truth is not True
+    return _sets_rcvtimeo(site)
+
+
+def _sets_rcvtimeo(site):
     return site.method == "setsockopt" and any(
         mentions(a.value, ("SO_RCVTIMEO", "SO_SNDTIMEO")) for a in site.node.args)
 
@@ -44,8 +58,10 @@ def _socket_sets_timeout(facts, site, key):
                 continue
         elif other.scope is not scope:
             continue
-        if _sets_timeout(other):
-            return True
+        if _sets_timeout(other) and not (
+                other.method == "settimeout" and other.argument(0, "value") is not None
+                and facts.timeout_may_be_none(other.scope, other.argument(0, "value"))):
+            return True  # not ``settimeout(timeout)`` with a parameter that is None by default
     return False
 
 
@@ -106,11 +122,15 @@ def _local_peer(facts, site, bindings):
     return False
 
 
-def _exempt(facts, site, key, bindings=()):
-    if _local_peer(facts, site, bindings) or _socket_sets_timeout(facts, site, key):
+def _exempt(facts, site, key, bindings=(), reads=()):
+    if _local_peer(facts, site, bindings):
+        return True
+    # a read made blocking again right before it waits whatever is set elsewhere
+    forced = _set_blocking_at_a_read(facts, site, reads)
+    if not forced and _socket_sets_timeout(facts, site, key):
         return True
     followed = facts.timeout_set_elsewhere(site, key)
-    if followed:
+    if followed and not forced:
         return True
     if followed is not None and "." in key:
         return False  # ``self.x``: the index has seen every method that sets it
@@ -195,6 +215,10 @@ def check_timeout(facts, report):
                 if "." not in targets[0] and reads and not _kept(facts, site, targets[0]):
                     _report_reads(facts, report, site, reads, "socket.create_connection()")
                     continue
+                reads = _class_reads(facts, site, targets[0])
+                if reads:
+                    _report_reads(facts, report, site, reads, "socket.create_connection()")
+                    continue
             elif _local_peer(facts, site, ()) or _module_sets_timeouts(facts):
                 continue  # handed on as it is made: whoever receives it may set a timeout
             report(site.node, "SCK701", call="socket.create_connection()")
@@ -206,11 +230,52 @@ def check_timeout(facts, report):
                     continue
             elif not all(_plain_socket(facts, b) and b.scope is site.scope for b in reaching):
                 continue
-            if _exempt(facts, site, site.receiver_key, reaching):
-                continue
             reads = _reads_later(facts, site, calls)
+            if _exempt(facts, site, site.receiver_key, reaching, reads):
+                continue
             if reads:
                 _report_reads(facts, report, site, reads, ".connect()")
+
+
+def _class_reads(facts, site, key):
+    """For ``self.x = create_connection(...)``, when the project index follows the class
+    and the class never hands ``self.x`` to another call: the reads of ``self.x`` in every
+    method of the class (``_report_reads`` then lets those a readiness wait makes safe
+    go). Empty otherwise, and the connection is judged as before."""
+    scope = site.scope
+    cls = scope.cls
+    if cls is None or scope.self_name is None or not key.startswith(scope.self_name + ".") \
+            or "." in key[len(scope.self_name) + 1:] \
+            or facts.timeout_set_elsewhere(site, key) is None \
+            or facts.attribute_handed_on(cls, key[len(scope.self_name) + 1:]):
+        return []  # not followed, or handed on to be read out of sight
+    reads = []
+    for other in facts.calls:
+        if other.scope.cls is not cls:
+            continue
+        if other.receiver_key == key:
+            if other.method in ("makefile", "dup", "detach"):
+                return []
+            if other.method in _READS | {"read", "readline"}:
+                reads.append(other)
+    return reads
+
+
+def _set_blocking_at_a_read(facts, site, reads):
+    """A read of the socket that the flow finds in blocking mode, set there on every path
+    (``setblocking(True)`` or ``settimeout(None)`` after a non-blocking drain), with no
+    SO_RCVTIMEO on the socket in sight (a receive timeout survives ``setblocking(True)``):
+    whatever modes the code sets elsewhere, that read waits for ever on a vanished peer."""
+    key = site.receiver_key
+    if not reads or not any(_sets_blocking(other) for other in facts.calls_on(key)) or \
+            any(_sets_rcvtimeo(other) for other in facts.calls_on(key)):
+        return False
+    return any(facts.state(read) == BLOCKING for read in reads)
+
+
+def _sets_blocking(site):
+    """``settimeout(None)`` / ``setblocking(True)``: the socket is made blocking."""
+    return site.method in ("settimeout", "setblocking") and not _sets_timeout(site)
 
 
 def _timeout_is_the_callers(facts, site):

@@ -190,16 +190,42 @@ def _call_bound(facts, site, node):
     if facts.imports.qualify(func) == "struct.pack" and node.args and \
             node.args[0].keyword is None and not node.args[0].star:
         return struct_size(node.args[0].value)
-    if isinstance(func, cst.Attribute) and func.attr.value == "encode" and (
-            isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) or
-            _is_chr(func.value)):
-        # "QUIT\r\n".encode(), chr(255).encode("latin-1"): one character
-        text = "?" if _is_chr(func.value) else func.value.evaluated_value
+    if isinstance(func, cst.Attribute) and func.attr.value == "encode":
+        # "QUIT\r\n".encode(), chr(255).encode("latin-1"), ("\xff" * 4).encode("latin-1")
+        length = _text_length(facts, func.value, 0)
         codec = node.args[0].value if node.args else None
         codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
-        if isinstance(text, str) and (codec is None or isinstance(codec, str) and
-                                      codec.lower().replace("_", "-") in _TEXT_CODECS):
-            return 4 * len(text) + 4  # none of these writes more (UTF-32, with its BOM)
+        if length is not None and (codec is None or isinstance(codec, str) and
+                                   codec.lower().replace("_", "-") in _TEXT_CODECS):
+            return 4 * length + 4  # none of these writes more (UTF-32, with its BOM)
+    return None
+
+
+def _text_length(facts, node, depth):
+    """The number of characters of a text the code fixes: a str literal, ``chr(n)``, a
+    literal repeated a literal number of times, a sum of these, a str constant of the
+    module; None otherwise."""
+    if depth > _BOUND_DEPTH:
+        return None
+    if _is_chr(node):
+        return 1
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        text = node.evaluated_value
+        return len(text) if isinstance(text, str) else None
+    if isinstance(node, cst.BinaryOperation):
+        if isinstance(node.operator, cst.Add):
+            left = _text_length(facts, node.left, depth + 1)
+            right = _text_length(facts, node.right, depth + 1)
+            return None if left is None or right is None else left + right
+        if isinstance(node.operator, cst.Multiply):
+            for piece, times in ((node.left, node.right), (node.right, node.left)):
+                count = int_value(times)
+                if count is not None and count >= 0:
+                    length = _text_length(facts, piece, depth + 1)
+                    return None if length is None else length * count
+        return None
+    if isinstance(node, cst.Name) and node.value in facts.constants:
+        return _text_length(facts, facts.constants[node.value], depth + 1)
     return None
 
 
@@ -215,6 +241,11 @@ def _as_encode(node):
             or any(arg.star for arg in node.args):
         return node
     spelling = key_of(node.func)
+    if spelling == "bytes" and len(node.args) >= 2 and \
+            all(arg.keyword is None for arg in node.args):
+        # ``bytes(text, "utf-8")``: with an encoding, the source can only be text
+        return cst.Call(func=cst.Attribute(value=node.args[0].value, attr=cst.Name("encode")),
+                        args=list(node.args[1:]))
     if spelling not in _ENCODERS:
         return node
     codec = _ENCODERS[spelling]
@@ -267,17 +298,33 @@ def _composed_message(facts, site, node, depth=0):
             bindings = site.arg_reaching
         else:
             bindings = scope.bindings.get(name, ())
+        if bindings and all(b.how == "param" for b in bindings):
+            return _callers_compose(facts, scope, name)
         return bool(bindings) and all(
             b.how == "assign" and b.index is None and b.value is not None
             and _composed_message(facts, site, b.value, depth + 1) for b in bindings)
-    if isinstance(node, cst.FormattedString):
-        if "b" in node.prefix.lower():
-            return False
-        text = "".join(part.value for part in node.parts
-                       if isinstance(part, cst.FormattedStringText))
-        return bool(text.strip()) and not any(
-            isinstance(part, cst.FormattedStringExpression) and _is_bulk(part.expression)
-            for part in node.parts)
+    if isinstance(node, (cst.FormattedString, cst.ConcatenatedString)):
+        # an f-string, or adjacent literals of which some are f-strings
+        # (``f"CONNECT {host}:{port} HTTP/1.1\r\n" f"Host: {host}\r\n\r\n"``)
+        pieces, text = [node], ""
+        while pieces:
+            piece = pieces.pop()
+            if isinstance(piece, cst.ConcatenatedString):
+                pieces.extend((piece.left, piece.right))
+            elif isinstance(piece, cst.SimpleString):
+                value = piece.evaluated_value
+                if not isinstance(value, str):
+                    return False
+                text += value
+            elif isinstance(piece, cst.FormattedString) and "b" not in piece.prefix.lower():
+                for part in piece.parts:
+                    if isinstance(part, cst.FormattedStringText):
+                        text += part.value
+                    elif _is_bulk(part.expression):
+                        return False
+            else:
+                return False
+        return bool(text.strip())
     if isinstance(node, cst.BinaryOperation):
         if isinstance(node.operator, cst.Modulo) and _literal(node.left) is not None:
             return _percent_message(facts, site, node, depth)
@@ -308,6 +355,35 @@ def _composed_message(facts, site, node, depth=0):
             isinstance(node.args[0].value, (cst.Tuple, cst.List, cst.Dict, cst.Set)):
         return _display_fields(node.args[0].value)
     return False
+
+
+def _callers_compose(facts, scope, name):
+    """``name`` is a parameter of the function holding the send, and every call the
+    project makes of a function or method of that name passes a composed message for it
+    (``self._send_line(cmd + "\n")``, ``conn.send_command(f"MOVE {x} {y}")``; the index's
+    ``callers_pass_messages``)."""
+    project = facts.project
+    node = scope.node
+    if project is None or scope.kind != "function" or not isinstance(node, cst.FunctionDef):
+        return False
+    function = node.name.value
+    if function.startswith("__"):
+        return False  # ``__init__`` and the like are called by other names
+    params = list(node.params.posonly_params) + list(node.params.params)
+    position = None
+    for index, param in enumerate(params):
+        if param.name.value == name:
+            position = index - 1 if scope.self_name is not None else index
+            break
+    else:
+        if not any(param.name.value == name for param in node.params.kwonly_params):
+            return False  # *args, **kwargs
+    if position is not None and position < 0:
+        return False
+    keyword = None if position is not None and any(
+        param.name.value == name for param in node.params.posonly_params) else name
+    return facts.memo(f"601.callers:{function}:{position}:{keyword}",
+                      lambda: project.callers_pass_messages(function, position, keyword))
 
 
 def _project_message(facts, site, node):

@@ -32,3 +32,17 @@ class Peer:
     def handle_close(self) -> None:
         self.closed = True
         self.sock.close()
+
+
+class Client:
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+        self._sock.setblocking(False)
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._sock.send(data)  # expect: SCK201 SCK601
+        except (BrokenPipeError, ConnectionResetError):
+            self._sock.close()
+        except OSError:
+            self._sock.close()

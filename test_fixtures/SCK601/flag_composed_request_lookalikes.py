@@ -165,3 +165,9 @@ def encoded_payload(sock: socket.socket, document: str) -> None:
     """six.b() of a value handed in whole is that value's size, not a request's."""
     sock.settimeout(5.0)
     sock.send(six.b(document))  # expect: SCK601
+
+
+def upload(host: str, port: int, path: str) -> None:
+    sock = socket.create_connection((host, port), timeout=5)
+    with open(path) as f:
+        sock.send((f"PUT {path}\r\n" f"{f.read()}\r\n").encode())  # expect: SCK601

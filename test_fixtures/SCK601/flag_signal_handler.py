@@ -2,6 +2,7 @@
 # blocking send() is writing a large buffer ends the system call early; the handler runs, and
 # send() returns the short count, which the statement throws away.
 import signal
+import sys
 import socket
 
 reload_requested = False
@@ -21,3 +22,16 @@ def main(host: str, port: int, blob: bytes) -> None:
 
 def forward(conn: socket.socket, blob: bytes) -> None:
     conn.send(blob)  # expect: SCK601
+
+
+def on_usr1(signum, frame) -> None:
+    try:
+        sys.exit(0)
+    except SystemExit:
+        print("staying up")
+
+
+def serve(host: str, port: int, blob: bytes) -> None:
+    signal.signal(signal.SIGUSR1, on_usr1)
+    sock = socket.create_connection((host, port))
+    sock.send(blob)  # expect: SCK601

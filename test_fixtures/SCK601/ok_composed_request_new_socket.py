@@ -115,3 +115,14 @@ class Lookup:
         sock = socket.create_connection(("example.org", 7), timeout=5)
         sock.send(question.encode("ascii") + b"\n")
         return sock.recv(4096)
+
+
+def tunnel(proxy: tuple, host: str, port: int, auth: str) -> bytes:
+    sock = socket.create_connection(proxy, timeout=5)
+    sock.send(
+        (
+            f"CONNECT {host}:{port} HTTP/1.1\r\n"
+            f"Proxy-Authorization: Basic {auth}\r\n\r\n"
+        ).encode("utf-8")
+    )
+    return sock.recv(4096)

@@ -54,3 +54,14 @@ class Session:
 
     def register(self) -> None:
         self.sock.send(struct.pack("<HHIIQI", 0x65, 4, 0, 0, 0, 0) + b"\x01\x00\x00\x00")
+
+
+QUAKE_HEADER = ("\xff" * 4).encode("latin-1")
+STATUS = QUAKE_HEADER + "getstatus\n".encode("latin-1")
+
+
+def quake_status(host: str, port: int) -> bytes:
+    sock = socket.create_connection((host, port), timeout=3)
+    sock.send(STATUS)
+    sock.send(QUAKE_HEADER + ("ping" + " " * 2).encode())
+    return sock.recv(1400)

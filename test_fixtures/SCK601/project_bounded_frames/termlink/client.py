@@ -23,6 +23,11 @@ class Client:
         self.sock.send(protocol.padded(len(line)))  # expect: SCK601
         self.sock.send(self._echo(line))  # expect: SCK601
 
+    def status(self) -> None:
+        self.sock.send(protocol.STATUS)  # built from literals: a fixed packet
+        self.sock.send(protocol.HELLO)
+        self.sock.send(protocol.HUGE)  # expect: SCK601
+
     def _ack(self) -> bytes:
         return b"\x06"
 

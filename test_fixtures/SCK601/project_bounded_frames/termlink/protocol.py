@@ -3,9 +3,15 @@
 # caller data is not.
 import struct
 
+import six
+
 IAC = b"\xff"
 WILL = b"\xfb"
 MAGIC = b"  V2"
+HEADER = six.b("\xff" * 4)
+STATUS = HEADER + six.b("getstatus")
+HELLO = ("HELLO " + "v2\r\n").encode("ascii")
+HUGE = b"x" * 100_000
 
 
 def option_reply(option: int) -> bytes:
