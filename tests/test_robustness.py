@@ -945,7 +945,15 @@ def _start_fix(root, jobs):
     return subprocess.Popen(
         [sys.executable, "-m", "lint_sockets", "--no-cache", "--fix", "--select", "ALL",
          "-j", str(jobs), "pkg"],
-        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=default_sigint)
+
+
+def default_sigint():
+    """In the child before it runs: SIGINT as a terminal's Ctrl-C finds it. A test run
+    started in the background by a shell without job control inherits SIGINT ignored, and
+    an ignored signal stays ignored across exec, so the run would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_changes(proc, root, corpus, before, count, limit=120):

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, write_undecodable_server
 from test_robustness import (  # noqa: F401 - fix_corpus is a fixture
     FIXABLE, SERVER, _check_old_or_new, _inodes, _kill_group, _wait_for_changes,
-    _wait_until_gone, _write_corpus, assert_clear_errors, fix_corpus, run,
+    _wait_until_gone, _write_corpus, assert_clear_errors, default_sigint, fix_corpus, run,
 )
 
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, signals, modes")
@@ -741,7 +741,7 @@ def test_a_signal_to_the_main_process_alone_stops_the_workers_within_a_second(
     proc = subprocess.Popen(
         [sys.executable, "-m", "lint_sockets", "--no-cache", "--fix", "--select", "ALL",
          "-j", "2", "pkg"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=default_sigint)
     try:
         _wait_for_changes(proc, root, fix_corpus, before, 10)
         os.kill(proc.pid, getattr(signal, sig))
