@@ -339,7 +339,7 @@ class FlowFacts:
         (``self._configure(sock)``, ``net.set_timeouts(sock)``, ``Conn(sock)``), and what
         the class sets on the attribute it is stored in (``self.sock = sock``). Helpers
         calling helpers are followed ``index.MAX_DEPTH`` calls deep; callers are not
-        searched (the index has no reverse edges)."""
+        searched for the settings they make."""
         if self.project is None or self.module_name is None or key is None:
             return None
         scope = site.scope

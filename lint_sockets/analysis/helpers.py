@@ -15,7 +15,7 @@ The helper's own returns decide (``index.returns``, which follows helpers callin
 the same object up to ``index.MAX_DEPTH`` summaries). A helper that tests the read for
 b"" and raises or returns (``index.reads_on_eof``) hands on no unchecked read; one that
 returns an accept inside a ``try`` with ``except`` clauses handles its errors. Callers are
-never searched (no reverse edges), and dynamic calls (``getattr``, callbacks held in
+never searched here, and dynamic calls (``getattr``, callbacks held in
 variables, objects of unknown class) are unknown.
 """
 
