@@ -40,6 +40,7 @@ from lint_sockets.analysis.eof import (
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
+    mode_set_by,
 )
 from lint_sockets.analysis.handlers import (
     BREAK, CLOSE, CONTINUE, FALL, RAISE, RETURN, SLEEP, TERMINAL, Handler, HandlerFacts,
@@ -324,7 +325,7 @@ __all__ = [
     "BLOCKING", "TIMEOUT", "SNDTIMEO", "SIGNAL", "RAISE", "RETURN", "BREAK", "CONTINUE",
     "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
-    "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp",
+    "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp", "mode_set_by",
 ]
 
 

@@ -49,6 +49,23 @@ def timeout_state(value: cst.BaseExpression) -> Blocking:
     return NONBLOCKING if number == 0 else TIMEOUT
 
 
+def mode_set_by(site) -> Blocking:
+    """The state a ``setblocking(flag)`` or ``settimeout(value)`` call leaves its socket
+    in: BLOCKING for ``setblocking(True)`` and ``settimeout(None)``, NONBLOCKING for
+    ``setblocking(False)`` and ``settimeout(0)``, TIMEOUT for another timeout; UNKNOWN when
+    the argument cannot be read."""
+    if site.method == "setblocking":
+        flag = site.positional(0)
+        value = number_value(flag) if flag is not None else None
+        if isinstance(flag, cst.Name) and flag.value in ("True", "False"):
+            value = 1 if flag.value == "True" else 0
+        if value is None:
+            return UNKNOWN
+        return BLOCKING if value else NONBLOCKING
+    value = site.argument(0, "value")
+    return timeout_state(value) if value is not None else UNKNOWN
+
+
 def merge_states(branches, touched):
     """Join the flow states of branches that left one common state, where only the keys in
     ``touched`` can differ: a key keeps its blocking state only if every branch agrees."""

@@ -23,7 +23,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import source_keys, tested_keys, truth_when_empty, value_keys
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, Blocking, NONBLOCKING, PARTIAL_MODES, SNDTIMEO, TIMEOUT, UNKNOWN,
-    merge_states, timeout_state,
+    merge_states, mode_set_by, timeout_state,
 )
 from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, flatten_types
 from lint_sockets.analysis.identity import nested_def
@@ -928,18 +928,8 @@ class _Walker:
         key = site.receiver_key
         method = site.method
         new = None
-        if method == "setblocking":
-            flag = site.positional(0)
-            value = number_value(flag) if flag is not None else None
-            if isinstance(flag, cst.Name) and flag.value in ("True", "False"):
-                value = 1 if flag.value == "True" else 0
-            if value is None:
-                new = UNKNOWN
-            else:
-                new = BLOCKING if value else NONBLOCKING
-        elif method == "settimeout":
-            value = site.argument(0, "value")
-            new = timeout_state(value) if value is not None else UNKNOWN
+        if method in ("setblocking", "settimeout"):
+            new = mode_set_by(site)
         elif method == "setsockopt":
             option = site.positional(1)
             # SO_RCVTIMEO times out receives only, SO_SNDTIMEO sends only.

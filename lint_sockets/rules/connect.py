@@ -13,6 +13,7 @@ def _nonblocking_connect(facts, site):
     """True if this connect()/connect_ex() is visibly a non-blocking one."""
     if facts.is_blocking_or_timeout(site):
         return False
+    handler = None
     if site.method == "connect":
         _, handler = facts.catching_frame(site, "BlockingIOError")
         if handler is not None and _reports_not_connected(handler.node.body):
@@ -20,7 +21,6 @@ def _nonblocking_connect(facts, site):
     if facts.is_nonblocking(site):
         return True
     if site.method == "connect":
-        _, handler = facts.catching_frame(site, "BlockingIOError")
         if handler is not None and facts.handler_outcome(
                 handler, "BlockingIOError", "EINPROGRESS").all_paths(lambda p: RAISE in p):
             return False  # an attempt still under way ends it: the socket is not used

@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
+from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )
@@ -19,15 +19,7 @@ def _sets_timeout(site):
     mode (not ``settimeout(None)`` or ``setblocking(True)``, which make it blocking), or
     SO_RCVTIMEO set on it."""
     if site.method in ("settimeout", "setblocking"):
-        value = site.argument(0, "value" if site.method == "settimeout" else "flag")
-        if value is None:
-            return True
-        if site.method == "settimeout":
-            return not (isinstance(value, cst.Name) and value.value == "None")
-        number = int_value(value)
-        truth = (value.value == "True") if isinstance(value, cst.Name) and \
-            value.value in ("True", "False") else (None if number is None else bool(number))
-        return truth is not True
+        return mode_set_by(site) != BLOCKING
     return _sets_rcvtimeo(site)
 
 
