@@ -13,7 +13,7 @@ from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, number_value, strip_await, target_keys,
 )
-from lint_sockets.analysis.tables import SOCKET_CONSTRUCTORS
+from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
 
 class Blocking(enum.Enum):
@@ -332,6 +332,41 @@ class FlowFacts:
                 branch = branch.orelse
             return branch is not None and self._always_exits(branch.body)
         return False
+
+    def paced_by_sleep(self, site):
+        """A sleep follows the call in the block that holds it (``sock.sendto(msg, addr)``
+        then ``time.sleep(0.02)``), and nothing between them can leave that block (no
+        ``return``, ``raise``, ``break`` or ``continue``, nor ``yield`` or ``await``): every
+        time the call runs, a pause follows, however often its function is called or its
+        loop goes round. A sleep of a literal zero is no pause."""
+        scope = site.scope
+        if site.stmt is None or site.in_lambda or scope.kind not in ("function", "module"):
+            return False
+        body = scope.node.body
+        path = _path_to(body if isinstance(body, (list, tuple)) else _lines(body), site.stmt)
+        if path is None:
+            return False
+        lines, index, _, _ = path[-1]
+        line = lines[index]
+        rest = list(line.body[[id(s) for s in line.body].index(id(site.stmt)) + 1:])
+        for stmt in lines[index + 1:]:
+            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                rest.extend(stmt.body)
+            else:
+                rest.append(stmt)
+        for stmt in rest:
+            if self._is_pause(stmt):
+                return True
+            if _may_leave(stmt):
+                return False
+        return False
+
+    def _is_pause(self, small):
+        call = strip_await(small.value) if isinstance(small, cst.Expr) else None
+        if not isinstance(call, cst.Call) or self.imports.qualify(call.func) not in SLEEP_CALLS:
+            return False
+        pause = call.args[0].value if call.args else None
+        return pause is not None and number_value(pause) != 0
 
     def _exits_small(self, small):
         if isinstance(small, cst.Raise):
@@ -765,6 +800,24 @@ def _lines(suite):
     if isinstance(suite, cst.SimpleStatementSuite):
         return [suite]
     return list(suite.body)
+
+
+_LEAVING = (cst.Return, cst.Raise, cst.Break, cst.Continue, cst.Yield, cst.Await)
+
+
+def _may_leave(node):
+    """The statement holds a ``return``, ``raise``, ``break``, ``continue``, ``yield`` or
+    ``await`` outside the functions and classes it defines (a loop's own ``break`` counts:
+    the answer only has to be safe)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _LEAVING):
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False
 
 
 def _path_to(lines, small):

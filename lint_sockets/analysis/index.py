@@ -90,7 +90,7 @@ from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 10
+SUMMARY_VERSION = 11
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -846,6 +846,9 @@ _SOCKET_MAKERS = frozenset({"socket.socket", "socket.SocketType", "_socket.socke
 _SSL_WRAPPERS = frozenset({"wrap_socket"})
 _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                            "recvmsg_into", "read"})
+# Socket reads that take a size or a buffer: called with no argument (``conn.recv()``: a
+# multiprocessing Connection, a queue-like channel), the call is no socket read.
+_SIZED_READS = _READ_METHODS - {"read"}
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
@@ -1693,6 +1696,8 @@ class _FunctionWalk:
             if method in _SSL_WRAPPERS:
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
             if method in _READ_METHODS or method in _FORWARDED_METHODS:
+                if method in _SIZED_READS and not node.args and not node.keywords:
+                    return UNKNOWN  # ``conn.recv()``: a socket read needs a size or buffer
                 owner = self.param_or_attr(func.value)
                 if owner is not None:
                     kind = ValueKind.READ if method in _READ_METHODS else ValueKind.FORWARD

@@ -113,13 +113,17 @@ def _read_helper(facts, site):
 def _str_tested(site, loop):
     """"raw" when the result is only compared with a str literal (``if data == '':``): for
     the bytes ``recv()`` returns that never matches on Python 3; "derived" when a name
-    computed from it (``text = data.decode()``) is, which may rightly hold a str, so the
-    comparison is a test; None otherwise."""
+    computed from it (``text = data.decode()``, or the read's own name rebound from itself,
+    ``data = data.decode()``) is, which may rightly hold a str, so the comparison is a
+    test; None otherwise."""
     carriers = _carriers(site.targets, loop)
     compared = carriers & loop.str_tested
     if not compared:
         return None
     raw = set(site.targets) if site.direct and site.role == "assign" else set()
+    # ``data = data.decode()`` in the loop: the read's own name, rebound to a value computed
+    # from itself, may hold text at the comparison
+    raw = {key for key in raw if not any(key in targets for targets in loop.flows_from(key))}
     return "derived" if compared - raw else "raw"
 
 

@@ -1,6 +1,10 @@
-# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking, or a send a sleep always follows: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+import logging
 import select
 import socket
+import time
+
+log = logging.getLogger(__name__)
 
 
 def discover(port: int, timeout: float):
@@ -63,3 +67,24 @@ def discover_each(interfaces, port: int, timeout: float):
                 pass
         sock.close()
     return found
+
+
+class Commander:
+    """Each request is followed by a pause: however often send() is called, or however
+    often the loop goes round, at most one datagram leaves per pause, far below the few
+    hundred a full send buffer takes."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setblocking(False)
+
+    def send(self, request: bytes, pause: float = 0.02) -> None:
+        self.sock.sendto(request, self.server)
+        time.sleep(pause)
+
+    def beacon(self, payload: bytes) -> None:
+        while True:
+            self.sock.sendto(payload, self.server)
+            log.debug("beacon sent")
+            time.sleep(1)
