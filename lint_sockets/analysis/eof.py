@@ -247,9 +247,14 @@ def unwrapped(value, passes):
 def _consumer(node, read, key, qualify, passes=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
-    ``data[0]``. ``read`` is the read call itself, ``key`` the name it was bound to."""
+    ``data[0]``, also of a slice of them (``struct.unpack("ii", data[:8])``: a slice of
+    ``b""`` is ``b""``). ``read`` is the read call itself, ``key`` the name it was bound
+    to."""
     def is_read(value):
         value = unwrapped(value, passes)
+        while isinstance(value, cst.Subscript) and len(value.slice) == 1 and \
+                isinstance(value.slice[0].slice, cst.Slice):
+            value = unwrapped(value.value, passes)  # any slice of b"" is b"": ``data[:8]``
         return value is read or (key is not None and isinstance(value, cst.Name)
                                  and value.value == key)
 

@@ -361,6 +361,31 @@ class FlowFacts:
                 return False
         return False
 
+    def closed_in_same_pass(self, site, key, loop):
+        """The object ``key`` (the connection ``site`` accepted) is closed before ``loop``
+        goes round again: after the statement holding the call, in its block or in a block
+        around it inside the loop, comes ``with key:``, ``key.close()``, or a ``try`` whose
+        ``finally`` closes it, and nothing between can leave that block (``continue``,
+        ``break``, ``return``, ``raise``, ``yield``, ``await``). The loop then holds one
+        such object at a time."""
+        if site.stmt is None or site.in_lambda:
+            return False
+        path = _path_to(_lines(loop.node.body), site.stmt)
+        if path is None:
+            return False
+        for lines, index, kind, compound in reversed(path):
+            if kind in ("loop", "loop_else"):
+                return False  # a loop inside ``loop`` may go round first
+            if kind in ("try", "handler", "try_else") and \
+                    _finally_closes(compound, key):
+                return True
+            for stmt in lines[index + 1:]:
+                if _closes(stmt, key):
+                    return True
+                if _may_leave(stmt):
+                    return False
+        return False
+
     def _is_pause(self, small):
         call = strip_await(small.value) if isinstance(small, cst.Expr) else None
         if not isinstance(call, cst.Call) or self.imports.qualify(call.func) not in SLEEP_CALLS:
@@ -818,6 +843,34 @@ def _may_leave(node):
             continue
         stack.extend(iter_children(node))
     return False
+
+
+def _closes(stmt, key):
+    """``with key:`` (or ``with closing(key):``), ``key.close()`` or a ``try`` whose
+    ``finally`` closes ``key``."""
+    if isinstance(stmt, cst.With):
+        for item in stmt.items:
+            value = item.item
+            if isinstance(value, cst.Call) and len(value.args) == 1 and \
+                    key_of(value.func) in ("closing", "contextlib.closing"):
+                value = value.args[0].value
+            if key_of(value) == key:
+                return True
+        return False
+    if isinstance(stmt, (cst.Try, cst.TryStar)):
+        return _finally_closes(stmt, key)
+    if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+        for small in stmt.body:
+            call = small.value if isinstance(small, cst.Expr) else None
+            if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+                    call.func.attr.value == "close" and key_of(call.func.value) == key:
+                return True
+    return False
+
+
+def _finally_closes(stmt, key):
+    final = getattr(stmt, "finalbody", None)
+    return final is not None and any(_closes(line, key) for line in _lines(final.body))
 
 
 def _path_to(lines, small):
