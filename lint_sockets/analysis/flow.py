@@ -334,11 +334,11 @@ class FlowFacts:
         return False
 
     def paced_by_sleep(self, site):
-        """A sleep follows the call in the block that holds it (``sock.sendto(msg, addr)``
-        then ``time.sleep(0.02)``), and nothing between them can leave that block (no
-        ``return``, ``raise``, ``break`` or ``continue``, nor ``yield`` or ``await``): every
-        time the call runs, a pause follows, however often its function is called or its
-        loop goes round. A sleep of a literal zero is no pause."""
+        """A sleep follows the call (``sock.sendto(msg, addr)`` then ``time.sleep(0.02)``), in
+        the block that holds it or in a block around it, and nothing between them can leave
+        (no ``return``, ``raise``, ``break`` or ``continue``, nor ``yield`` or ``await``) or
+        go round a loop: every time the call runs, a pause follows, however often its
+        function is called or its loop goes round. A sleep of a literal zero is no pause."""
         scope = site.scope
         if site.stmt is None or site.in_lambda or scope.kind not in ("function", "module"):
             return False
@@ -348,18 +348,14 @@ class FlowFacts:
             return False
         lines, index, _, _ = path[-1]
         line = lines[index]
-        rest = list(line.body[[id(s) for s in line.body].index(id(site.stmt)) + 1:])
-        for stmt in lines[index + 1:]:
-            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
-                rest.extend(stmt.body)
-            else:
-                rest.append(stmt)
-        for stmt in rest:
-            if self._is_pause(stmt):
+        rest = line.body[[id(s) for s in line.body].index(id(site.stmt)) + 1:]
+        for small in rest:  # ``sock.sendto(msg, addr); time.sleep(1)``
+            if self._is_pause(small):
                 return True
-            if _may_leave(stmt):
+            if _may_leave(small):
                 return False
-        return False
+        return _first_after(path, lambda stmt: isinstance(
+            stmt, cst.SimpleStatementLine) and any(self._is_pause(s) for s in stmt.body))
 
     def closed_in_same_pass(self, site, key, loop):
         """The object ``key`` (the connection ``site`` accepted) is closed before ``loop``
@@ -373,18 +369,8 @@ class FlowFacts:
         path = _path_to(_lines(loop.node.body), site.stmt)
         if path is None:
             return False
-        for lines, index, kind, compound in reversed(path):
-            if kind in ("loop", "loop_else"):
-                return False  # a loop inside ``loop`` may go round first
-            if kind in ("try", "handler", "try_else") and \
-                    _finally_closes(compound, key):
-                return True
-            for stmt in lines[index + 1:]:
-                if _closes(stmt, key):
-                    return True
-                if _may_leave(stmt):
-                    return False
-        return False
+        return _first_after(path, lambda stmt: _closes(stmt, key),
+                            lambda compound: _finally_closes(compound, key))
 
     def _is_pause(self, small):
         call = strip_await(small.value) if isinstance(small, cst.Expr) else None
@@ -842,6 +828,25 @@ def _may_leave(node):
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
         stack.extend(iter_children(node))
+    return False
+
+
+def _first_after(path, found, leaving_block=None):
+    """Walking on from the end of ``path`` (``_path_to``), out of the blocks that hold it
+    but not out of a loop, a statement for which ``found`` holds comes before anything that
+    can leave (``_may_leave``). ``leaving_block(compound)`` answers for what runs on the way
+    out of a compound statement whatever happens in it (a ``finally``)."""
+    for lines, index, kind, compound in reversed(path):
+        if kind in ("loop", "loop_else"):
+            return False  # the loop may go round first
+        if leaving_block is not None and kind in ("try", "handler", "try_else") and \
+                leaving_block(compound):
+            return True
+        for stmt in lines[index + 1:]:
+            if found(stmt):
+                return True
+            if _may_leave(stmt):
+                return False
     return False
 
 

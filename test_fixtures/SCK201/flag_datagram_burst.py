@@ -103,3 +103,22 @@ class Announcer:
             if not payload.endswith(b"\n"):
                 continue
             time.sleep(0.1)
+
+
+class LocalEndpoint:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+
+
+class LocalCommand(LocalEndpoint):
+    """AF_UNIX, made by the base class: a full receiver queue gives EAGAIN at once, so a
+    pause after the send does not help."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self._sock.setblocking(False)
+
+    def send(self, request: bytes) -> None:
+        self._sock.sendto(request, self.path)  # expect: SCK201
+        time.sleep(0.1)

@@ -88,3 +88,25 @@ class Commander:
             self.sock.sendto(payload, self.server)
             log.debug("beacon sent")
             time.sleep(1)
+
+
+class UdpEndpoint:
+    def __init__(self, server) -> None:
+        self.server = server
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, 0)
+
+
+class CommandEndpoint(UdpEndpoint):
+    """The socket is made by the base class of this module; the pause follows the branch
+    that sends."""
+
+    def __init__(self, server) -> None:
+        super().__init__(server)
+        self._sock.setblocking(False)
+
+    def send(self, request: bytes, pause: float = 0.02) -> None:
+        if request:
+            self._sock.sendto(request, self.server)
+        else:
+            self._sock.sendto(b"\0", self.server)
+        time.sleep(pause)
