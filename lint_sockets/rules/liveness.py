@@ -355,6 +355,8 @@ def check_keepalive(facts, report):
             isinstance(value, cst.Name) and value.value == "True")
         if not truthy or facts.keepalive_timers_set(site, site.receiver_key):
             continue
+        if site.receiver_key is not None and _watchdog(facts, site, site.receiver_key):
+            continue  # the program notices a silent peer by its own clock, not by keepalive
         if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
 
@@ -509,11 +511,12 @@ def _watchdog(facts, site, key):
     """``self.x`` is watched by a method of its class that keeps the program's own receive
     timeout, so a silent peer is noticed without a socket timeout:
 
-    - a method that measures the silence, comparing a clock reading with a time the class
-      records from a clock (``if time.time() - self._last_recv > 120:``), in a method that
-      does not itself write the socket (a rate limiter's time of the last send measures
-      no silence), and writes to the socket (a ping) or ends it, directly or through
-      methods of the class (up to three calls deep);
+    - a method that measures the silence: it compares a time the class records from a
+      clock (``if time.time() - self._last_recv > 120:``, also through a local name,
+      ``idle = now - self._last_recv``), recorded in a method that does not itself write
+      the socket (a rate limiter's time of the last send measures no silence), and it
+      writes to the socket (a ping) or ends it, directly or through methods of the class
+      (up to three calls deep);
     - a method whose loop waits a fixed time on every pass (``while not
       self._stop.wait(5.0):``, ``time.sleep(5)``) and ends the socket (``close()``,
       ``shutdown()``), directly or through methods of the class: a heartbeat timer that
@@ -565,14 +568,14 @@ def _find_watchdog(facts, cls, attr, holder):
 
 def _method_facts(facts, method, attr):
     """What one method does: the socket methods it calls on ``self.<attr>``, the methods of
-    ``self`` it calls, the attributes of ``self`` it compares with a clock reading and
-    those it sets from one, and whether a loop of it waits a fixed time on every pass."""
+    ``self`` it calls, the attributes of ``self`` it compares (directly or through a local
+    name computed from them: ``idle = now - self._last_recv``) and those it sets from a
+    clock, and whether a loop of it waits a fixed time on every pass."""
     params = method.params.params
     self_name = params[0].name.value
     qualify = facts.imports.qualify
     found = {"socket": set(), "calls": set(), "compared": set(), "clock_set": set(),
              "timed_loop": False}
-    clock_names = set()
     nodes = []
     stack = [method.body]
     while stack:
@@ -581,16 +584,21 @@ def _method_facts(facts, method, attr):
             continue
         nodes.append(node)
         stack.extend(iter_children(node))
-    for node in nodes:  # names bound to a clock reading first: ``now = time.time()``
+    for node in nodes:  # ``self._last_recv = time.time()``
         if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and \
                 qualify(node.value.func) in CLOCKS:
             for target in node.targets:
                 key = key_of(target.target)
-                if isinstance(target.target, cst.Name):
-                    clock_names.add(key)
-                elif key is not None and key.startswith(self_name + ".") and \
+                if key is not None and key.startswith(self_name + ".") and \
                         "." not in key[len(self_name) + 1:]:
                     found["clock_set"].add(key[len(self_name) + 1:])
+    derived = {}  # local name -> attributes of ``self`` its value is computed from
+    for node in nodes:
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0].target, cst.Name):
+            attrs = _self_attributes(node.value, self_name)
+            if attrs:
+                derived.setdefault(node.targets[0].target.value, set()).update(attrs)
     for node in nodes:
         if isinstance(node, cst.While):
             if _timed_wait(node.test, qualify) or any(
@@ -603,8 +611,13 @@ def _method_facts(facts, method, attr):
             elif owner == f"{self_name}.{attr}":
                 found["socket"].add(node.func.attr.value)
         if isinstance(node, cst.Comparison):
-            found["compared"] |= _clock_against_attributes(
-                node, self_name, clock_names, qualify)
+            found["compared"] |= _self_attributes(node, self_name)
+            stack = [node]
+            while stack:  # ``idle = now - self.last_reply`` then ``idle > limit``
+                part = stack.pop()
+                if isinstance(part, cst.Name) and part.value in derived:
+                    found["compared"] |= derived[part.value]
+                stack.extend(iter_children(part))
     return found
 
 
@@ -623,24 +636,17 @@ def _timed_wait(node, qualify):
     return False
 
 
-def _clock_against_attributes(node, self_name, clock_names, qualify):
-    """The attributes of ``self`` a comparison holds with a clock (a call, or a name bound
-    to one in the method): ``time.time() - self._last_recv > 120`` gives ``_last_recv``."""
-    clock = False
+def _self_attributes(node, self_name):
+    """The attributes of ``self`` (one level: ``self._last_recv``) an expression mentions."""
     attributes = set()
     stack = [node]
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Call):
-            if qualify(node.func) in CLOCKS:
-                clock = True
-            continue
-        if isinstance(node, cst.Name) and node.value in clock_names:
-            clock = True
         if isinstance(node, cst.Attribute):
             key = key_of(node)
-            if key is not None and key.startswith(self_name + "."):
+            if key is not None and key.startswith(self_name + ".") and \
+                    "." not in key[len(self_name) + 1:]:
                 attributes.add(key[len(self_name) + 1:])
                 continue
         stack.extend(iter_children(node))
-    return attributes if clock else set()
+    return attributes
