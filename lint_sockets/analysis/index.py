@@ -846,6 +846,10 @@ _SOCKET_MAKERS = frozenset({"socket.socket", "socket.SocketType", "_socket.socke
 _SSL_WRAPPERS = frozenset({"wrap_socket"})
 _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                            "recvmsg_into", "read"})
+# Methods whose result is empty when their receiver is (``b"".decode()`` is ``""``): a
+# function returning ``sock.recv(n).decode()`` hands on an unchecked read all the same.
+_EMPTY_KEEPING = frozenset({"decode", "encode", "strip", "rstrip", "lstrip", "lower", "upper",
+                            "tobytes", "hex"})
 # Socket reads that take a size or a buffer: called with no argument (``conn.recv()``: a
 # multiprocessing Connection, a queue-like channel), the call is no socket read.
 _SIZED_READS = _READ_METHODS - {"read"}
@@ -1693,6 +1697,9 @@ class _FunctionWalk:
             return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
         if type(func) is ast.Attribute:
             method = func.attr
+            if method in _EMPTY_KEEPING and type(func.value) is ast.Call:
+                inner = self.call_value(func.value)  # ``conn.recv(n).decode("utf-8")``
+                return inner if inner.kind is ValueKind.READ else UNKNOWN
             if method in _SSL_WRAPPERS:
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
             if method in _READ_METHODS or method in _FORWARDED_METHODS:
