@@ -9,12 +9,12 @@ from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, declared_names, iter_children, key_of, strip_await, struct_size,
     suite_leaves,
 )
+from lint_sockets.analysis.tables import EMPTY_KEEPING
 
-# Methods that keep a value empty exactly when it was empty (``not data.strip()``).
-EMPTINESS_PRESERVING = frozenset({
-    "strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper", "split", "splitlines",
-    "rsplit", "tobytes", "hex",
-})
+# Methods that keep a value empty exactly when it was empty (``not data.strip()``), as a
+# test sees it: ``b"".split()`` is ``[]``.
+EMPTINESS_PRESERVING = EMPTY_KEEPING | frozenset({"split", "splitlines", "rsplit"})
+
 
 def value_keys(node):
     """Names whose value a return/yield hands on: ``x``, ``(x, y)``, ``x.decode()``."""

@@ -86,7 +86,9 @@ from collections import OrderedDict
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
-from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical_errno
+from lint_sockets.analysis.tables import (
+    ACCEPT_METHODS, EMPTY_KEEPING, READ_METHODS, canonical_errno,
+)
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
@@ -846,10 +848,6 @@ _SOCKET_MAKERS = frozenset({"socket.socket", "socket.SocketType", "_socket.socke
 _SSL_WRAPPERS = frozenset({"wrap_socket"})
 _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                            "recvmsg_into", "read"})
-# Methods whose result is empty when their receiver is (``b"".decode()`` is ``""``): a
-# function returning ``sock.recv(n).decode()`` hands on an unchecked read all the same.
-_EMPTY_KEEPING = frozenset({"decode", "encode", "strip", "rstrip", "lstrip", "lower", "upper",
-                            "tobytes", "hex"})
 # Socket reads that take a size or a buffer: called with no argument (``conn.recv()``: a
 # multiprocessing Connection, a queue-like channel), the call is no socket read.
 _SIZED_READS = _READ_METHODS - {"read"}
@@ -1697,8 +1695,9 @@ class _FunctionWalk:
             return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
         if type(func) is ast.Attribute:
             method = func.attr
-            if method in _EMPTY_KEEPING and type(func.value) is ast.Call:
-                inner = self.call_value(func.value)  # ``conn.recv(n).decode("utf-8")``
+            if method in EMPTY_KEEPING and type(func.value) is ast.Call:
+                # ``return conn.recv(n).decode()``: empty at end of file as the read is
+                inner = self.call_value(func.value)
                 return inner if inner.kind is ValueKind.READ else UNKNOWN
             if method in _SSL_WRAPPERS:
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)

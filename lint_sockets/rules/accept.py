@@ -220,10 +220,10 @@ def _polled_without_wait(facts, site, loop):
 
 def _served_one_at_a_time(facts, site, loop):
     """A listener the function makes itself (a local name bound in it, not a parameter, so
-    no other method or thread can close it under the loop), whose accepted connection the loop closes before it accepts again
-    (``Facts.closed_in_same_pass``): the loop holds one connection at a time, so its own
-    accepts cannot use up the descriptors (EMFILE), and nothing else closes the listener
-    (EBADF)."""
+    no other method or thread can close it under the loop), whose accepted connection the
+    loop closes before it accepts again (``Facts.closed_in_same_pass``): the loop holds one
+    connection at a time, so its own accepts cannot use up the descriptors (EMFILE), and
+    nothing else closes the listener (EBADF)."""
     if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
         return False
     listener = site.receiver_key

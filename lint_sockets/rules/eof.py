@@ -163,7 +163,7 @@ def _counted_apart(site, loop):
 
 
 def _step_apart(step, carriers, scope, loop, depth=0):
-    names = _names_and_len(step)
+    names = _names_without_calls(step)
     if names is None or names & carriers or depth > 2:
         return False
     for name in names:
@@ -176,7 +176,7 @@ def _step_apart(step, carriers, scope, loop, depth=0):
     return True
 
 
-def _names_and_len(node):
+def _names_without_calls(node):
     """The names and attributes an expression mentions, or None when it calls anything
     (``len(chunk)`` and the like may measure the read)."""
     names = set()

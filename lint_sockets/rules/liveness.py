@@ -478,27 +478,6 @@ def _unix_socket(facts, site):
     return True
 
 
-RULES = [
-    Rule(
-        "SCK701", "connection-without-timeout",
-        "connection with no timeout: a vanished peer blocks the thread forever",
-        "`{call}` with no timeout: a vanished peer blocks it forever",
-        check=check_timeout,
-        # socket.create_connection(), or connect() on a socket.socket() made here
-        gate=lambda evidence: evidence.mentions("socket") and (
-            evidence.called("create_connection") or evidence.calls("connect")),
-    ),
-    Rule(
-        "SCK702", "keepalive-default-timers",
-        "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
-        "SO_KEEPALIVE with the kernel's default timers: first probe after two hours",
-        check=check_keepalive,
-        gate=lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
-    ),
-]
-
-
-
 # What a watchdog does to the connection: writes to it (a ping the peer must answer, whose
 # retransmissions end a half-open connection) or ends it.
 _TOUCHES = frozenset({"send", "sendall", "write", "close", "shutdown"})
@@ -650,3 +629,23 @@ def _self_attributes(node, self_name):
                 continue
         stack.extend(iter_children(node))
     return attributes
+
+
+RULES = [
+    Rule(
+        "SCK701", "connection-without-timeout",
+        "connection with no timeout: a vanished peer blocks the thread forever",
+        "`{call}` with no timeout: a vanished peer blocks it forever",
+        check=check_timeout,
+        # socket.create_connection(), or connect() on a socket.socket() made here
+        gate=lambda evidence: evidence.mentions("socket") and (
+            evidence.called("create_connection") or evidence.calls("connect")),
+    ),
+    Rule(
+        "SCK702", "keepalive-default-timers",
+        "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
+        "SO_KEEPALIVE with the kernel's default timers: first probe after two hours",
+        check=check_keepalive,
+        gate=lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
+    ),
+]
