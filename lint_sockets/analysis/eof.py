@@ -9,12 +9,12 @@ from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, declared_names, iter_children, key_of, strip_await, struct_size,
     suite_leaves,
 )
+from lint_sockets.analysis.tables import EMPTY_KEEPING
 
-# Methods that keep a value empty exactly when it was empty (``not data.strip()``).
-EMPTINESS_PRESERVING = frozenset({
-    "strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper", "split", "splitlines",
-    "rsplit", "tobytes", "hex",
-})
+# Methods that keep a value empty exactly when it was empty (``not data.strip()``), as a
+# test sees it: ``b"".split()`` is ``[]``.
+EMPTINESS_PRESERVING = EMPTY_KEEPING | frozenset({"split", "splitlines", "rsplit"})
+
 
 def value_keys(node):
     """Names whose value a return/yield hands on: ``x``, ``(x, y)``, ``x.decode()``."""
@@ -247,9 +247,14 @@ def unwrapped(value, passes):
 def _consumer(node, read, key, qualify, passes=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
-    ``data[0]``. ``read`` is the read call itself, ``key`` the name it was bound to."""
+    ``data[0]``, also of a slice of them (``struct.unpack("ii", data[:8])``: a slice of
+    ``b""`` is ``b""``). ``read`` is the read call itself, ``key`` the name it was bound
+    to."""
     def is_read(value):
         value = unwrapped(value, passes)
+        while isinstance(value, cst.Subscript) and len(value.slice) == 1 and \
+                isinstance(value.slice[0].slice, cst.Slice):
+            value = unwrapped(value.value, passes)  # any slice of b"" is b"": ``data[:8]``
         return value is read or (key is not None and isinstance(value, cst.Name)
                                  and value.value == key)
 

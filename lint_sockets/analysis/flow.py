@@ -13,7 +13,7 @@ from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, number_value, strip_await, target_keys,
 )
-from lint_sockets.analysis.tables import SOCKET_CONSTRUCTORS
+from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
 
 class Blocking(enum.Enum):
@@ -332,6 +332,52 @@ class FlowFacts:
                 branch = branch.orelse
             return branch is not None and self._always_exits(branch.body)
         return False
+
+    def paced_by_sleep(self, site):
+        """A sleep follows the call (``sock.sendto(msg, addr)`` then ``time.sleep(0.02)``), in
+        the block that holds it or in a block around it, and nothing between them can leave
+        (no ``return``, ``raise``, ``break`` or ``continue``, nor ``yield`` or ``await``) or
+        go round a loop: every time the call runs, a pause follows, however often its
+        function is called or its loop goes round. A sleep of a literal zero is no pause."""
+        scope = site.scope
+        if site.stmt is None or site.in_lambda or scope.kind not in ("function", "module"):
+            return False
+        body = scope.node.body
+        path = _path_to(body if isinstance(body, (list, tuple)) else _lines(body), site.stmt)
+        if path is None:
+            return False
+        lines, index, _, _ = path[-1]
+        line = lines[index]
+        rest = line.body[[id(s) for s in line.body].index(id(site.stmt)) + 1:]
+        for small in rest:  # ``sock.sendto(msg, addr); time.sleep(1)``
+            if self._is_pause(small):
+                return True
+            if _may_leave(small):
+                return False
+        return _first_after(path, lambda stmt: isinstance(
+            stmt, cst.SimpleStatementLine) and any(self._is_pause(s) for s in stmt.body))
+
+    def closed_in_same_pass(self, site, key, loop):
+        """The object ``key`` (the connection ``site`` accepted) is closed before ``loop``
+        goes round again: after the statement holding the call, in its block or in a block
+        around it inside the loop, comes ``with key:``, ``key.close()``, or a ``try`` whose
+        ``finally`` closes it, and nothing between can leave that block (``continue``,
+        ``break``, ``return``, ``raise``, ``yield``, ``await``). The loop then holds one
+        such object at a time."""
+        if site.stmt is None or site.in_lambda:
+            return False
+        path = _path_to(_lines(loop.node.body), site.stmt)
+        if path is None:
+            return False
+        return _first_after(path, lambda stmt: _closes(stmt, key),
+                            lambda compound: _finally_closes(compound, key))
+
+    def _is_pause(self, small):
+        call = strip_await(small.value) if isinstance(small, cst.Expr) else None
+        if not isinstance(call, cst.Call) or self.imports.qualify(call.func) not in SLEEP_CALLS:
+            return False
+        pause = call.args[0].value if call.args else None
+        return pause is not None and number_value(pause) != 0
 
     def _exits_small(self, small):
         if isinstance(small, cst.Raise):
@@ -765,6 +811,71 @@ def _lines(suite):
     if isinstance(suite, cst.SimpleStatementSuite):
         return [suite]
     return list(suite.body)
+
+
+_LEAVING = (cst.Return, cst.Raise, cst.Break, cst.Continue, cst.Yield, cst.Await)
+
+
+def _may_leave(node):
+    """The statement holds a ``return``, ``raise``, ``break``, ``continue``, ``yield`` or
+    ``await`` outside the functions and classes it defines (a loop's own ``break`` counts:
+    the answer only has to be safe)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _LEAVING):
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False
+
+
+def _first_after(path, found, leaving_block=None):
+    """Walking on from the end of ``path`` (``_path_to``), out of the blocks that hold it
+    but not out of a loop, a statement for which ``found`` holds comes before anything that
+    can leave (``_may_leave``). ``leaving_block(compound)`` answers for what runs on the way
+    out of a compound statement whatever happens in it (a ``finally``)."""
+    for lines, index, kind, compound in reversed(path):
+        if kind in ("loop", "loop_else"):
+            return False  # the loop may go round first
+        if leaving_block is not None and kind in ("try", "handler", "try_else") and \
+                leaving_block(compound):
+            return True
+        for stmt in lines[index + 1:]:
+            if found(stmt):
+                return True
+            if _may_leave(stmt):
+                return False
+    return False
+
+
+def _closes(stmt, key):
+    """``with key:`` (or ``with closing(key):``), ``key.close()`` or a ``try`` whose
+    ``finally`` closes ``key``."""
+    if isinstance(stmt, cst.With):
+        for item in stmt.items:
+            value = item.item
+            if isinstance(value, cst.Call) and len(value.args) == 1 and \
+                    key_of(value.func) in ("closing", "contextlib.closing"):
+                value = value.args[0].value
+            if key_of(value) == key:
+                return True
+        return False
+    if isinstance(stmt, (cst.Try, cst.TryStar)):
+        return _finally_closes(stmt, key)
+    if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+        for small in stmt.body:
+            call = small.value if isinstance(small, cst.Expr) else None
+            if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+                    call.func.attr.value == "close" and key_of(call.func.value) == key:
+                return True
+    return False
+
+
+def _finally_closes(stmt, key):
+    final = getattr(stmt, "finalbody", None)
+    return final is not None and any(_closes(line, key) for line in _lines(final.body))
 
 
 def _path_to(lines, small):

@@ -592,6 +592,29 @@ class IdentityFacts:
         return [b for b in cls.attr_bindings.get(rest, ())
                 if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
 
+    def _base_assignments(self, scope, key):
+        """For ``self.x`` that its own class never assigns: the assignments to ``x`` of the
+        one base class of this module that does (``NatSocket.__init__`` making the socket a
+        subclass sends on), followed up a chain of bases defined in this module; [] when
+        the class has several bases or a base out of sight assigns it first."""
+        head, _, rest = key.partition(".")
+        cls = scope.cls
+        if cls is None or head != scope.self_name or not rest or "." in rest:
+            return []
+        local = {info.name: info for info in self.model.classes}
+        seen = set()
+        while cls is not None and len(cls.bases) == 1 and id(cls) not in seen:
+            seen.add(id(cls))
+            base = local.get(cls.bases[0])
+            if base is None:
+                return []
+            found = [b for b in base.attr_bindings.get(rest, ())
+                     if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+            if found:
+                return found
+            cls = base
+        return []
+
     def _kind_bindings(self, scope, key, reaching=None):
         """The bindings that give ``key`` its value at a point of ``scope``: those that reach
         it, or for ``self.attr`` with none in the function, the class's assignments (None
@@ -606,7 +629,7 @@ class IdentityFacts:
                 # what this function itself assigns to ``obj.sock`` (or to ``self._sock`` in
                 # a function defined inside a method)
                 return list(own)
-            return self.class_assignments(scope, key)
+            return self.class_assignments(scope, key) or self._base_assignments(scope, key)
         owner = scope
         while owner is not None:
             found = owner.bindings.get(key)

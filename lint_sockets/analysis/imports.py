@@ -26,6 +26,8 @@ class ImportTable:
         "socketserver": lambda n: n.endswith(("Handler", "Server", "MixIn")),
         "selectors": lambda n: n.endswith("Selector"),
         "os": lambda n: n in {"read", "write"},
+        "struct": lambda n: n in {"pack", "unpack", "calcsize", "pack_into", "unpack_from",
+                                  "Struct", "error"},
     }
 
     def __init__(self):

@@ -86,11 +86,13 @@ from collections import OrderedDict
 from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
-from lint_sockets.analysis.tables import ACCEPT_METHODS, READ_METHODS, canonical_errno
+from lint_sockets.analysis.tables import (
+    ACCEPT_METHODS, EMPTY_KEEPING, READ_METHODS, canonical_errno,
+)
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 10
+SUMMARY_VERSION = 11
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -846,6 +848,9 @@ _SOCKET_MAKERS = frozenset({"socket.socket", "socket.SocketType", "_socket.socke
 _SSL_WRAPPERS = frozenset({"wrap_socket"})
 _READ_METHODS = frozenset({"recv", "recv_into", "recvfrom", "recvfrom_into", "recvmsg",
                            "recvmsg_into", "read"})
+# Socket reads that take a size or a buffer: called with no argument (``conn.recv()``: a
+# multiprocessing Connection, a queue-like channel), the call is no socket read.
+_SIZED_READS = _READ_METHODS - {"read"}
 _FORWARDED_METHODS = frozenset({"accept", "makefile", "dup", "detach"})
 _SEND_METHODS = frozenset({"send", "sendall", "write"})
 # Socket methods whose bound form (``sock.send``) is recorded when handed to a function.
@@ -1690,9 +1695,15 @@ class _FunctionWalk:
             return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
         if type(func) is ast.Attribute:
             method = func.attr
+            if method in EMPTY_KEEPING and type(func.value) is ast.Call:
+                # ``return conn.recv(n).decode()``: empty at end of file as the read is
+                inner = self.call_value(func.value)
+                return inner if inner.kind is ValueKind.READ else UNKNOWN
             if method in _SSL_WRAPPERS:
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
             if method in _READ_METHODS or method in _FORWARDED_METHODS:
+                if method in _SIZED_READS and not node.args and not node.keywords:
+                    return UNKNOWN  # ``conn.recv()``: a socket read needs a size or buffer
                 owner = self.param_or_attr(func.value)
                 if owner is not None:
                     kind = ValueKind.READ if method in _READ_METHODS else ValueKind.FORWARD

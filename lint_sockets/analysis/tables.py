@@ -275,3 +275,9 @@ INTERESTING = READ_METHODS | SEND_METHODS | LOOP_SOCKET_CALLS | FILE_READ_METHOD
     "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
     "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
 }
+
+# Methods whose result is empty when their receiver is (``b"".decode()`` is ``""``, and so
+# is ``b"".strip()``). ``split()`` keeps emptiness as a test sees it (``b"".split()`` is
+# ``[]``) but ``b"".split(b"\\n")`` is ``[b""]``, so it is not among these.
+EMPTY_KEEPING = frozenset({"strip", "rstrip", "lstrip", "decode", "encode", "lower", "upper",
+                           "tobytes", "hex"})

@@ -88,7 +88,7 @@ class Scope:
 class Loop:
     __slots__ = ("node", "kind", "tested", "returned", "bound", "has_sleep", "calls", "parent",
                  "flows", "test_keys", "counters", "_flows_from", "str_tested", "none_tested",
-                 "plain_tested", "skipped")
+                 "plain_tested", "skipped", "steps")
 
     def __init__(self, node: cst.While | cst.For, kind: str, parent: Loop | None) -> None:
         self.node = node
@@ -110,6 +110,8 @@ class Loop:
         self.flows: list[tuple[tuple[str, ...], frozenset[str]]] = []
         self.test_keys: set[str] = set()  # keys the loop's own condition looks at
         self.counters: set[str] = set()  # keys the body steps by a constant (``count += 1``)
+        # (key, step) for keys the body steps by an expression (``done += size``)
+        self.steps: list[tuple[str, cst.BaseExpression]] = []
         self._flows_from: dict[str, list[tuple[str, ...]]] | None = None
 
     def flows_from(self, key: str) -> Sequence[tuple[str, ...]]:
@@ -417,11 +419,14 @@ class _Walker:
             self.expr(small.value, "aug", small)
             self.expr_targets(small.target, small)
             key = key_of(small.target)
-            if key is not None and isinstance(small.value, cst.Integer) and isinstance(
+            if key is not None and isinstance(
                 small.operator, (cst.AddAssign, cst.SubtractAssign)
             ):
                 for loop in self.loops:
-                    loop.counters.add(key)
+                    if isinstance(small.value, cst.Integer):
+                        loop.counters.add(key)
+                    else:
+                        loop.steps.append((key, small.value))
         elif isinstance(small, cst.Return):
             if small.value is not None:
                 self.expr(small.value, "return", small)

@@ -218,6 +218,22 @@ def _polled_without_wait(facts, site, loop):
     return True
 
 
+def _served_one_at_a_time(facts, site, loop):
+    """A listener the function makes itself (a local name bound in it, not a parameter, so
+    no other method or thread can close it under the loop), whose accepted connection the
+    loop closes before it accepts again (``Facts.closed_in_same_pass``): the loop holds one
+    connection at a time, so its own accepts cannot use up the descriptors (EMFILE), and
+    nothing else closes the listener (EBADF)."""
+    if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
+        return False
+    listener = site.receiver_key
+    bindings = site.scope.bindings.get(listener, ()) if listener else ()
+    if not bindings or site.scope.kind != "function" or \
+            any(binding.how == "param" for binding in bindings):
+        return False  # a parameter, an attribute, a global: another thread may close it
+    return facts.closed_in_same_pass(site, site.targets[0], loop)
+
+
 def check_retry(facts, report):
     for site, depth in _accept_sites(facts):
         frame, handler = facts.catching_frame(site, "OSError")
@@ -228,6 +244,8 @@ def check_retry(facts, report):
         if site.loops[depth - 1].has_sleep:
             continue
         if _polled_without_wait(facts, site, site.loops[depth - 1]):
+            continue
+        if _served_one_at_a_time(facts, site, site.loops[depth - 1]):
             continue
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
         if outcome.tests_errno and outcome.errnos_tested != {"EINTR"}:

@@ -65,6 +65,8 @@ def check(facts, report):
         if method in _RECV and helper is None and facts.pair_writer_kept_open(site):
             continue
         depth = site.loops.index(loop) + 1
+        if _counted_apart(site, loop):
+            continue  # ``done += size``: the loop ends after a number of passes fixed apart
         if facts.loop_has_deadline(loop):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
@@ -113,13 +115,17 @@ def _read_helper(facts, site):
 def _str_tested(site, loop):
     """"raw" when the result is only compared with a str literal (``if data == '':``): for
     the bytes ``recv()`` returns that never matches on Python 3; "derived" when a name
-    computed from it (``text = data.decode()``) is, which may rightly hold a str, so the
-    comparison is a test; None otherwise."""
+    computed from it (``text = data.decode()``, or the read's own name rebound from itself,
+    ``data = data.decode()``) is, which may rightly hold a str, so the comparison is a
+    test; None otherwise."""
     carriers = _carriers(site.targets, loop)
     compared = carriers & loop.str_tested
     if not compared:
         return None
     raw = set(site.targets) if site.direct and site.role == "assign" else set()
+    # ``data = data.decode()`` in the loop: the read's own name, rebound to a value computed
+    # from itself, may hold text at the comparison
+    raw = {key for key in raw if not any(key in targets for targets in loop.flows_from(key))}
     return "derived" if compared - raw else "raw"
 
 
@@ -133,6 +139,58 @@ def _none_tested(site, loop):
     targets = set(site.targets)
     return bool(targets & loop.none_tested) and \
         not (_carriers(site.targets, loop) & loop.plain_tested)
+
+
+def _counted_apart(site, loop):
+    """The loop's condition looks at a counter that every pass steps by an amount the
+    reads do not decide (``while done < total: ... done += size`` with ``size`` a
+    parameter, an attribute, or a name of the loop computed without the read and without
+    ``len()``): the loop ends after a number of passes fixed apart from what the reads
+    return, end of file or not. A step computed from the read (``done += len(chunk)``,
+    ``n = sock.recv_into(buf); done += n``) is zero at end of file: no bound."""
+    counters = {key for key, _ in loop.steps} & loop.test_keys
+    if not counters:
+        return False
+    carriers = _carriers(site.targets, loop)
+    scope = site.scope
+    for key, step in loop.steps:
+        if key not in counters or any(loop in binding.loops
+                                      for binding in scope.bindings.get(key, ())):
+            continue  # a counter the loop also sets anew may never reach its bound
+        if _step_apart(step, carriers, scope, loop):
+            return True
+    return False
+
+
+def _step_apart(step, carriers, scope, loop, depth=0):
+    names = _names_without_calls(step)
+    if names is None or names & carriers or depth > 2:
+        return False
+    for name in names:
+        for binding in scope.bindings.get(name, ()) if "." not in name else ():
+            if loop not in binding.loops:
+                continue
+            if binding.how != "assign" or binding.index is not None or binding.value is None \
+                    or not _step_apart(binding.value, carriers, scope, loop, depth + 1):
+                return False
+    return True
+
+
+def _names_without_calls(node):
+    """The names and attributes an expression mentions, or None when it calls anything
+    (``len(chunk)`` and the like may measure the read)."""
+    names = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Call, cst.Lambda, cst.Await, cst.Yield)):
+            return None
+        key = key_of(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+        if key is not None:
+            names.add(key)
+            continue
+        stack.extend(iter_children(node))
+    return names
 
 
 def _fix(facts, site, loop):

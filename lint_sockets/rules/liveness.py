@@ -3,6 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
+from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
@@ -116,6 +117,8 @@ def _local_peer(facts, site, bindings):
 
 def _exempt(facts, site, key, bindings=(), reads=()):
     if _local_peer(facts, site, bindings):
+        return True
+    if _watchdog(facts, site, key):
         return True
     # a read made blocking again right before it waits whatever is set elsewhere
     forced = _set_blocking_at_a_read(facts, site, reads)
@@ -352,6 +355,8 @@ def check_keepalive(facts, report):
             isinstance(value, cst.Name) and value.value == "True")
         if not truthy or facts.keepalive_timers_set(site, site.receiver_key):
             continue
+        if site.receiver_key is not None and _watchdog(facts, site, site.receiver_key):
+            continue  # the program notices a silent peer by its own clock, not by keepalive
         if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
 
@@ -473,6 +478,159 @@ def _unix_socket(facts, site):
     return True
 
 
+# What a watchdog does to the connection: writes to it (a ping the peer must answer, whose
+# retransmissions end a half-open connection) or ends it.
+_TOUCHES = frozenset({"send", "sendall", "write", "close", "shutdown"})
+_ENDS = frozenset({"close", "shutdown"})
+_WRITES = frozenset({"send", "sendall", "write"})
+_HOPS = 3
+
+
+def _watchdog(facts, site, key):
+    """``self.x`` is watched by a method of its class that keeps the program's own receive
+    timeout, so a silent peer is noticed without a socket timeout:
+
+    - a method that measures the silence: it compares a time the class records from a
+      clock (``if time.time() - self._last_recv > 120:``, also through a local name,
+      ``idle = now - self._last_recv``), recorded in a method that does not itself write
+      the socket (a rate limiter's time of the last send measures no silence), and it
+      writes to the socket (a ping) or ends it, directly or through methods of the class
+      (up to three calls deep);
+    - a method whose loop waits a fixed time on every pass (``while not
+      self._stop.wait(5.0):``, ``time.sleep(5)``) and ends the socket (``close()``,
+      ``shutdown()``), directly or through methods of the class: a heartbeat timer that
+      drops the connection when the beats stop.
+
+    The method must be another than the one holding the call judged, and must not read
+    the socket itself, directly or through methods of the class (a reconnect loop that
+    sleeps and closes around the reads is no watchdog)."""
+    scope = site.scope
+    cls, self_name = scope.cls, scope.self_name
+    if cls is None or self_name is None or not key.startswith(self_name + ".") or \
+            "." in key[len(self_name) + 1:]:
+        return False
+    attr = key[len(self_name) + 1:]
+    return facts.memo(f"liveness.watchdog:{id(cls.node)}:{attr}",
+                      lambda: _find_watchdog(facts, cls, attr, scope.node))
+
+
+def _find_watchdog(facts, cls, attr, holder):
+    methods = {}
+    for stmt in cls.node.body.body:
+        if isinstance(stmt, cst.FunctionDef) and stmt.params.params:
+            methods[stmt.name.value] = (stmt, _method_facts(facts, stmt, attr))
+    # times the class records from a clock, other than in a method that writes the socket
+    # itself (``self._last_send = time.time()`` in a rate limiter measures no silence)
+    sending = {name for name, (_, info) in methods.items() if info["socket"] & _WRITES}
+    recorded = set()
+    for name, (_, info) in methods.items():
+        if name not in sending:
+            recorded |= info["clock_set"]
+    for name in sending:
+        recorded -= methods[name][1]["clock_set"]
+    touches = {name for name, (_, info) in methods.items() if info["socket"] & _TOUCHES}
+    ends = {name for name, (_, info) in methods.items() if info["socket"] & _ENDS}
+    reads = {name for name, (_, info) in methods.items() if info["socket"] & _READS}
+    for _ in range(_HOPS):
+        touches |= {name for name, (_, info) in methods.items() if info["calls"] & touches}
+        ends |= {name for name, (_, info) in methods.items() if info["calls"] & ends}
+        reads |= {name for name, (_, info) in methods.items() if info["calls"] & reads}
+    for name, (node, info) in methods.items():
+        if node is holder or name in reads:
+            continue  # a loop that reads (a reconnect loop around the reads) is no watchdog
+        if info["compared"] & recorded and name in touches:
+            return True
+        if info["timed_loop"] and name in ends:
+            return True
+    return False
+
+
+def _method_facts(facts, method, attr):
+    """What one method does: the socket methods it calls on ``self.<attr>``, the methods of
+    ``self`` it calls, the attributes of ``self`` it compares (directly or through a local
+    name computed from them: ``idle = now - self._last_recv``) and those it sets from a
+    clock, and whether a loop of it waits a fixed time on every pass."""
+    params = method.params.params
+    self_name = params[0].name.value
+    qualify = facts.imports.qualify
+    found = {"socket": set(), "calls": set(), "compared": set(), "clock_set": set(),
+             "timed_loop": False}
+    nodes = []
+    stack = [method.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        nodes.append(node)
+        stack.extend(iter_children(node))
+    for node in nodes:  # ``self._last_recv = time.time()``
+        if isinstance(node, cst.Assign) and isinstance(node.value, cst.Call) and \
+                qualify(node.value.func) in CLOCKS:
+            for target in node.targets:
+                key = key_of(target.target)
+                if key is not None and key.startswith(self_name + ".") and \
+                        "." not in key[len(self_name) + 1:]:
+                    found["clock_set"].add(key[len(self_name) + 1:])
+    derived = {}  # local name -> attributes of ``self`` its value is computed from
+    for node in nodes:
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0].target, cst.Name):
+            attrs = _self_attributes(node.value, self_name)
+            if attrs:
+                derived.setdefault(node.targets[0].target.value, set()).update(attrs)
+    for node in nodes:
+        if isinstance(node, cst.While):
+            if _timed_wait(node.test, qualify) or any(
+                    _timed_wait(line, qualify) for line in node.body.body):
+                found["timed_loop"] = True
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            owner = key_of(node.func.value)
+            if owner == self_name:
+                found["calls"].add(node.func.attr.value)
+            elif owner == f"{self_name}.{attr}":
+                found["socket"].add(node.func.attr.value)
+        if isinstance(node, cst.Comparison):
+            found["compared"] |= _self_attributes(node, self_name)
+            stack = [node]
+            while stack:  # ``idle = now - self.last_reply`` then ``idle > limit``
+                part = stack.pop()
+                if isinstance(part, cst.Name) and part.value in derived:
+                    found["compared"] |= derived[part.value]
+                stack.extend(iter_children(part))
+    return found
+
+
+def _timed_wait(node, qualify):
+    """The statement or test holds ``x.wait(t)`` or a sleep of ``t`` (an argument given)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.While, cst.For)):
+            continue
+        if isinstance(node, cst.Call) and node.args and (
+                (isinstance(node.func, cst.Attribute) and node.func.attr.value == "wait")
+                or qualify(node.func) in tables.SLEEP_CALLS):
+            return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _self_attributes(node, self_name):
+    """The attributes of ``self`` (one level: ``self._last_recv``) an expression mentions."""
+    attributes = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Attribute):
+            key = key_of(node)
+            if key is not None and key.startswith(self_name + ".") and \
+                    "." not in key[len(self_name) + 1:]:
+                attributes.add(key[len(self_name) + 1:])
+                continue
+        stack.extend(iter_children(node))
+    return attributes
+
+
 RULES = [
     Rule(
         "SCK701", "connection-without-timeout",
@@ -491,4 +649,3 @@ RULES = [
         gate=lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
     ),
 ]
-

@@ -73,3 +73,14 @@ def handled_and_left(sock: socket.socket) -> None:
         except struct.error:
             break
         print(length)
+
+
+def sliced_header(conn: socket.socket, handle) -> None:
+    while True:
+        try:
+            data = conn.recv(1024)
+            lengths = struct.unpack("ii", data[:8])
+            body = data[8:8 + sum(lengths)]
+        except Exception:
+            break
+        handle(body)

@@ -1,5 +1,6 @@
 # SCK101 ok: a str compared with '' is a real test when the name holds text decoded from the
-# bytes, and a read in a retry loop that leaves the loop once it returns is checked after it.
+# bytes (also when the read's own name is rebound to it), and a read in a retry loop that
+# leaves the loop once it returns is checked after it.
 import errno
 import select
 import socket
@@ -20,6 +21,20 @@ def decoded(sock: socket.socket, sink) -> None:
         if line == "":
             break
         sink.write(line)
+
+
+def rebound(ready, sink) -> None:
+    while True:
+        for client in list(ready()):
+            try:
+                data = client.sock.recv(4096)
+                data = data.decode("utf-8", "replace")
+            except OSError:
+                sink.drop(client)
+            if data == "":
+                sink.drop(client)
+                continue
+            sink.write(data)
 
 
 def read_when_ready(sock: socket.socket) -> bytes:

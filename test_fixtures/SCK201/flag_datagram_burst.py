@@ -1,6 +1,7 @@
 # SCK201 flag: datagram sends that can find the send buffer full (in a loop, comprehension or per-message method, on an AF_UNIX datagram socket, with a small SO_SNDBUF, or on a socket of unknown type) and datagram reads stay reported.
 import select
 import socket
+import time
 
 
 def stream_frames(address, frames) -> None:
@@ -82,3 +83,42 @@ def tcp_once(address, payload: bytes) -> None:
     sock.setblocking(False)
     sock.send(payload)  # expect: SCK201 SCK601
     sock.close()
+
+
+class Announcer:
+    """A pause of zero, and a pause the loop can skip, pace nothing."""
+
+    def __init__(self, address) -> None:
+        self.address = address
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setblocking(False)
+
+    def announce(self, payload: bytes) -> None:
+        self.sock.sendto(payload, self.address)  # expect: SCK201
+        time.sleep(0)
+
+    def announce_all(self, payloads) -> None:
+        for payload in payloads:
+            self.sock.sendto(payload, self.address)  # expect: SCK201
+            if not payload.endswith(b"\n"):
+                continue
+            time.sleep(0.1)
+
+
+class LocalEndpoint:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+
+
+class LocalCommand(LocalEndpoint):
+    """AF_UNIX, made by the base class: a full receiver queue gives EAGAIN at once, so a
+    pause after the send does not help."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self._sock.setblocking(False)
+
+    def send(self, request: bytes) -> None:
+        self._sock.sendto(request, self.path)  # expect: SCK201
+        time.sleep(0.1)

@@ -1,6 +1,10 @@
-# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking, or a send a sleep always follows: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+import logging
 import select
 import socket
+import time
+
+log = logging.getLogger(__name__)
 
 
 def discover(port: int, timeout: float):
@@ -63,3 +67,46 @@ def discover_each(interfaces, port: int, timeout: float):
                 pass
         sock.close()
     return found
+
+
+class Commander:
+    """Each request is followed by a pause: however often send() is called, or however
+    often the loop goes round, at most one datagram leaves per pause, far below the few
+    hundred a full send buffer takes."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setblocking(False)
+
+    def send(self, request: bytes, pause: float = 0.02) -> None:
+        self.sock.sendto(request, self.server)
+        time.sleep(pause)
+
+    def beacon(self, payload: bytes) -> None:
+        while True:
+            self.sock.sendto(payload, self.server)
+            log.debug("beacon sent")
+            time.sleep(1)
+
+
+class UdpEndpoint:
+    def __init__(self, server) -> None:
+        self.server = server
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, 0)
+
+
+class CommandEndpoint(UdpEndpoint):
+    """The socket is made by the base class of this module; the pause follows the branch
+    that sends."""
+
+    def __init__(self, server) -> None:
+        super().__init__(server)
+        self._sock.setblocking(False)
+
+    def send(self, request: bytes, pause: float = 0.02) -> None:
+        if request:
+            self._sock.sendto(request, self.server)
+        else:
+            self._sock.sendto(b"\0", self.server)
+        time.sleep(pause)

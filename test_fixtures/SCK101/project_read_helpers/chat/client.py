@@ -15,6 +15,9 @@ class Client:
     def _read(self):
         return self.sock.recv(4096)
 
+    def _read_text(self):
+        return self.sock.recv(4096).decode("utf-8")
+
     def _read_or_stop(self):
         data = self.sock.recv(4096)
         if not data:
@@ -24,6 +27,19 @@ class Client:
     def pump(self):
         while self.running:
             self.buf += self._read()  # expect: SCK101
+
+    def lines(self, handle):
+        while self.running:
+            text = self._read_text()  # expect: SCK101
+            if text:
+                handle(text)
+
+    def lines_checked(self, handle):
+        while self.running:
+            text = self._read_text()
+            if not text:
+                break
+            handle(text)
 
     def pump_checked(self):
         while self.running:

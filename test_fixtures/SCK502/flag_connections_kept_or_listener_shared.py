@@ -1,0 +1,57 @@
+# SCK502 flag: connections kept past the pass (handed to a thread, or a `continue` before the
+# close) can pile up until accept() fails with EMFILE at once, pass after pass; a listener
+# held on the object, or handed in by the caller, can be closed by another method or thread
+# under the loop (EBADF for ever).
+import socket
+import threading
+
+
+def serve_threads(port: int, handle) -> None:
+    s = socket.create_server(("", port))
+    while True:
+        try:
+            conn, _ = s.accept()  # expect: SCK502
+        except OSError:
+            continue
+        threading.Thread(target=handle, args=(conn,)).start()
+
+
+def serve_skipping(port: int, handle, allowed) -> None:
+    s = socket.create_server(("", port))
+    while True:
+        try:
+            conn, addr = s.accept()  # expect: SCK502
+        except OSError:
+            continue
+        if addr[0] not in allowed:
+            continue
+        with conn:
+            handle(conn)
+
+
+class Server:
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_server(("", port))
+        self.running = True
+
+    def stop(self) -> None:
+        self.sock.close()
+
+    def run(self, handle) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()  # expect: SCK502
+            except OSError:
+                continue
+            with conn:
+                handle(conn)
+
+
+def serve_on(listener: socket.socket, handle) -> None:
+    while True:
+        try:
+            conn, _ = listener.accept()  # expect: SCK502
+        except OSError:
+            continue
+        with conn:
+            handle(conn)
