@@ -439,7 +439,9 @@ def _initial_state(scope):
     cls = scope.cls
     if cls is not None and scope.self_name is not None and node.name.value != "handle":
         attr = _callers_turn(scope)
-        return {f"{scope.self_name}.{attr}": (0, 0)} if attr is not None else {}
+        state = {f"{scope.self_name}.{attr}": (0, 0)} if attr is not None else {}
+        state.update((param, (0, 0)) for param in _callers_turn_params(scope))
+        return state
     if cls is None or scope.self_name is None or node.name.value != "handle":
         return {}
     if not set(cls.bases) & _FRESH_HANDLER_BASES:
@@ -478,6 +480,91 @@ def _callers_turn(scope):
                 return None
             found = attr
     return found if not uses else None
+
+
+def _callers_turn_params(scope):
+    """The parameters of ``scope``, a private method of its class, that are at the start of
+    a turn when it begins: every use of the method in the module is a call that is a
+    statement's whole value, right after a statement that writes to the object passed for
+    that parameter (``sock.sendall(req)``) or connects it, or that calls a method of the
+    class which writes to the parameter it is handed and does nothing else with it
+    (``self._send(sock, req)`` then ``reply = self._read_reply(sock)``)."""
+    name = scope.node.name.value
+    if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
+        return ()
+    params = [p.name.value for p in scope.node.params.params[1:]]
+    if not params:
+        return ()
+    cls = scope.cls
+    methods = {method.node.name.value: method for method in cls.methods}
+    module = scope
+    while module.parent is not None:
+        module = module.parent
+    uses = _attribute_uses(module.node, name)
+    found = None
+    for method in cls.methods:
+        for call, _, previous in _statement_calls(method, name):
+            uses.discard(id(call.func))
+            opened = _opened_keys(previous, method.self_name, methods)
+            positions = {index for index, arg in enumerate(call.args)
+                         if index < len(params) and arg.keyword is None and not arg.star
+                         and key_of(arg.value) in opened}
+            found = positions if found is None else found & positions
+            if not found:
+                return ()
+    if uses or not found:
+        return ()
+    return tuple(params[index] for index in sorted(found))
+
+
+def _opened_keys(stmt, self_name, methods):
+    """The keys of the objects a statement writes to or connects (``sock.sendall(req)``),
+    or hands to a method of the class that only writes to them (``self._send(sock, req)``):
+    after it, each is at the start of a turn."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
+            not isinstance(stmt.body[0], cst.Expr):
+        return set()
+    call = strip_await(stmt.body[0].value)
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+        return set()
+    method = call.func.attr.value
+    receiver = key_of(call.func.value)
+    if receiver is None:
+        return set()
+    if method in _WRITE_METHODS | _CONNECT_METHODS:
+        return {receiver}
+    callee = methods.get(method) if receiver == self_name else None
+    if callee is None:
+        return set()
+    writers = _writes_only(callee)
+    return {key_of(arg.value) for index, arg in enumerate(call.args)
+            if arg.keyword is None and not arg.star and index in writers} - {None}
+
+
+def _writes_only(method):
+    """Positions (``self`` not counted) of the parameters a method writes to and uses for
+    nothing else: every mention of the name is the receiver of a send or of a socket
+    method that neither reads nor writes (``settimeout``)."""
+    params = [p.name.value for p in method.node.params.params[1:]]
+    written, other = set(), set()
+    stack = [method.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _NESTED):
+            continue
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                isinstance(node.func.value, cst.Name) and node.func.value.value in params:
+            owner = node.func.value.value
+            if node.func.attr.value in _WRITE_METHODS:
+                written.add(owner)
+            elif node.func.attr.value not in _QUIET_METHODS:
+                other.add(owner)
+            stack.extend(arg.value for arg in node.args)
+            continue
+        if isinstance(node, cst.Name) and node.value in params:
+            other.add(node.value)
+        stack.extend(iter_children(node))
+    return {index for index, param in enumerate(params) if param in written - other}
 
 
 def _attribute_uses(root, name):

@@ -37,3 +37,28 @@ class Rcon:
                 raise ConnectionError("closed")
             data += chunk
         return data
+
+
+class Searchd:
+    """The socket is handed to the reader: every call comes right after the caller wrote
+    the request on that same socket, through a method that only writes to it."""
+
+    def _send(self, sock: socket.socket, req: bytes) -> int:
+        total = 0
+        while total < len(req):
+            total += sock.send(req[total:])
+        return total
+
+    def _get_response(self, sock: socket.socket) -> bytes:
+        (status, length) = struct.unpack(">HL", sock.recv(6))
+        print(status)
+        return sock.recv(length)
+
+    def query(self, sock: socket.socket, req: bytes) -> bytes:
+        self._send(sock, req)
+        response = self._get_response(sock)
+        return response
+
+    def ping(self, sock: socket.socket) -> bytes:
+        sock.sendall(b"PING")
+        return self._get_response(sock)
