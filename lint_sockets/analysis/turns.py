@@ -462,24 +462,37 @@ def _callers_turn(scope):
     that calls a method of the class whose last statement does (``self._send(request)``,
     also as the last statement of a ``try`` body): at the start of the method, ``self.x``
     is at the start of a turn. None otherwise, or when the callers disagree on ``x``."""
+    calls = _private_calls(scope)
+    if not calls:
+        return None
+    methods = {method.node.name.value: method for method in scope.cls.methods}
+    found = None
+    for method, _, previous in calls:
+        attr = _opens_turn(previous, method.self_name, methods, 0)
+        if attr is None or (found is not None and attr != found):
+            return None
+        found = attr
+    return found
+
+
+def _private_calls(scope):
+    """(calling method, call, statement before it) for every call of ``scope``, a private
+    method of its class, when every use of its name in the module is a call that is a
+    statement's whole value in a method of the class (``_statement_calls``); None when
+    the method is not private or is used any other way."""
     name = scope.node.name.value
     if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
         return None
-    cls = scope.cls
-    methods = {method.node.name.value: method for method in cls.methods}
     module = scope
     while module.parent is not None:
         module = module.parent
     uses = _attribute_uses(module.node, name)
-    found = None
-    for method in cls.methods:
-        for call, statement, previous in _statement_calls(method, name):
+    calls = []
+    for method in scope.cls.methods:
+        for call, _, previous in _statement_calls(method, name):
             uses.discard(id(call.func))
-            attr = _opens_turn(previous, method.self_name, methods, 0)
-            if attr is None or (found is not None and attr != found):
-                return None
-            found = attr
-    return found if not uses else None
+            calls.append((method, call, previous))
+    return calls if not uses else None
 
 
 def _callers_turn_params(scope):
@@ -489,31 +502,20 @@ def _callers_turn_params(scope):
     that parameter (``sock.sendall(req)``) or connects it, or that calls a method of the
     class which writes to the parameter it is handed and does nothing else with it
     (``self._send(sock, req)`` then ``reply = self._read_reply(sock)``)."""
-    name = scope.node.name.value
-    if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
-        return ()
     params = [p.name.value for p in scope.node.params.params[1:]]
-    if not params:
+    calls = _private_calls(scope) if params else None
+    if not calls:
         return ()
-    cls = scope.cls
-    methods = {method.node.name.value: method for method in cls.methods}
-    module = scope
-    while module.parent is not None:
-        module = module.parent
-    uses = _attribute_uses(module.node, name)
+    methods = {method.node.name.value: method for method in scope.cls.methods}
     found = None
-    for method in cls.methods:
-        for call, _, previous in _statement_calls(method, name):
-            uses.discard(id(call.func))
-            opened = _opened_keys(previous, method.self_name, methods)
-            positions = {index for index, arg in enumerate(call.args)
-                         if index < len(params) and arg.keyword is None and not arg.star
-                         and key_of(arg.value) in opened}
-            found = positions if found is None else found & positions
-            if not found:
-                return ()
-    if uses or not found:
-        return ()
+    for method, call, previous in calls:
+        opened = _opened_keys(previous, method.self_name, methods)
+        positions = {index for index, arg in enumerate(call.args)
+                     if index < len(params) and arg.keyword is None and not arg.star
+                     and key_of(arg.value) in opened}
+        found = positions if found is None else found & positions
+        if not found:
+            return ()
     return tuple(params[index] for index in sorted(found))
 
 
