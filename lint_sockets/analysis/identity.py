@@ -589,8 +589,7 @@ class IdentityFacts:
         cls = scope.cls
         if cls is None or head != scope.self_name or not rest or "." in rest:
             return []
-        return [b for b in cls.attr_bindings.get(rest, ())
-                if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+        return _assignments(cls, rest)
 
     def _base_assignments(self, scope, key):
         """For ``self.x`` that its own class never assigns: the assignments to ``x`` of the
@@ -608,8 +607,7 @@ class IdentityFacts:
             base = local.get(cls.bases[0])
             if base is None:
                 return []
-            found = [b for b in base.attr_bindings.get(rest, ())
-                     if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+            found = _assignments(base, rest)
             if found:
                 return found
             cls = base
@@ -1020,3 +1018,7 @@ class Evidence:
                    for q in qnames)
 
 
+def _assignments(cls, attr):
+    """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out."""
+    return [b for b in cls.attr_bindings.get(attr, ())
+            if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
