@@ -79,8 +79,8 @@ class Usage:
     """
 
     __slots__ = ("names", "attributes", "method_calls", "name_calls", "ints",
-                 "compared_ints", "handler_names", "subscripted", "annotation_words",
-                 "call_strings", "_likely")
+                 "compared_ints", "errno_ints", "handler_names", "subscripted",
+                 "annotation_words", "getattr_strings", "call_strings", "_likely")
 
     def __init__(self):
         self.names = set()  # Name ids, def/class/parameter/keyword names, import parts
@@ -88,10 +88,15 @@ class Usage:
         self.method_calls = {}  # ``x.m(...)`` -> {last name of the receiver, or None}
         self.name_calls = set()  # ``f(...)``: f
         self.ints = set()  # every int literal (absolute value)
-        self.compared_ints = set()  # int literals on a side of a comparison
+        self.compared_ints = set()  # int literals on a side of ==, !=, in, not in, is, is not
+        # int literals an errno set can be read from (``ErrnoFacts.errno_set``): compared
+        # as above, an element of a tuple, list or set, a name's assigned value, an operand
+        # of ``+`` or ``|``
+        self.errno_ints = set()
         self.handler_names = set()  # ``except E as name``
         self.subscripted = set()  # ``name[...]``
         self.annotation_words = set()  # words of string annotations (and of cast() strings)
+        self.getattr_strings = set()  # ``getattr(x, "name", ...)``: name
         self.call_strings = []  # strings given first to a call (``cast("T", x)``)
         self._likely = {}
 
@@ -155,6 +160,19 @@ def _annotation(node, usage):
             _words(inner.value, usage.annotation_words)
 
 
+_EQUALITY = (_ast.Eq, _ast.NotEq, _ast.In, _ast.NotIn, _ast.Is, _ast.IsNot)
+_SET_OPERATORS = (_ast.Add, _ast.BitOr)
+
+
+def _int(node):
+    """The absolute value of an int literal (``4``, ``-4``), else None."""
+    if type(node) is _ast.UnaryOp:
+        node = node.operand
+    if type(node) is _ast.Constant and type(node.value) is int:
+        return abs(node.value)
+    return None
+
+
 def _compared(node, usage):
     stack = [node]
     while stack:
@@ -165,6 +183,14 @@ def _compared(node, usage):
             stack.append(side.operand)
         elif isinstance(side, _ast.Constant) and type(side.value) is int:
             usage.compared_ints.add(abs(side.value))
+            usage.errno_ints.add(abs(side.value))
+
+
+def _errno_ints(values, usage):
+    for value in values:
+        number = _int(value)
+        if number is not None:
+            usage.errno_ints.add(number)
 
 
 def usage_of(tree):
@@ -198,10 +224,25 @@ def usage_of(tree):
                                                     if node.keywords else None)
             if type(first) is Constant and type(first.value) is str:
                 usage.call_strings.append(first.value)
+            if type(func) is Name and func.id == "getattr" and len(node.args) > 1:
+                second = node.args[1]
+                if type(second) is Constant and type(second.value) is str:
+                    usage.getattr_strings.add(second.value)
         elif cls is _ast.Compare:
-            _compared(node.left, usage)
-            for side in node.comparators:
-                _compared(side, usage)
+            # errno tests are equalities and memberships (``e.errno == 35``,
+            # ``err in (11, 35)``); ``n < 4`` tests no errno
+            if all(isinstance(op, _EQUALITY) for op in node.ops):
+                _compared(node.left, usage)
+                for side in node.comparators:
+                    _compared(side, usage)
+        elif cls is _ast.Tuple or cls is _ast.List or cls is _ast.Set:
+            _errno_ints(node.elts, usage)
+        elif cls is _ast.Assign or cls is _ast.AnnAssign:
+            if node.value is not None:
+                _errno_ints((node.value,), usage)
+        elif cls is _ast.BinOp:
+            if isinstance(node.op, _SET_OPERATORS):
+                _errno_ints((node.left, node.right), usage)
         elif cls is _ast.Subscript:
             if type(node.value) is Name:
                 usage.subscripted.add(node.value.id)

@@ -1001,12 +1001,12 @@ class Evidence:
     def errno_expressions(self):
         """Something ``ErrnoFacts.is_errno_expression`` or a handler's errno test can accept:
         ``e.errno`` / ``e.winerror`` / ``e.args[0]`` / ``e[0]`` / a local bound to one
-        (``err, msg = e.args``), a helper with "errno" in its name, ``getattr(e, "errno")``,
+        (``err, msg = e.args``), a helper with "errno" in its name, ``getattr(e, "errno", ...)``,
         or a connect_ex() / getsockopt() result."""
         usage = self.usage
         return (bool(usage.attributes & {"errno", "winerror", "args"})
                 or bool(usage.handler_names & usage.subscripted)
-                or "getattr" in usage.name_calls
+                or "errno" in usage.getattr_strings
                 or any("errno" in name.lower() for name in usage.names | usage.attributes)
                 or self.calls("connect_ex", "getsockopt"))
 
