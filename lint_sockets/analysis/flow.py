@@ -294,8 +294,14 @@ class FlowFacts:
             return False
         if "." in key:
             head, _, rest = key.partition(".")
-            # ``self._on_signal``: a method of this class
-            return head == site.scope.self_name and "." not in rest
+            # ``self._on_signal``: a method of this class, unless it always ends the
+            # program or raises
+            if head != site.scope.self_name or "." in rest:
+                return False
+            cls = site.scope.cls
+            methods = [m.node for m in cls.methods if isinstance(m.node, cst.FunctionDef)
+                       and m.node.name.value == rest] if cls is not None else []
+            return not (methods and all(self._always_exits(m.body) for m in methods))
         owner = site.scope
         while owner is not None:
             bindings = owner.bindings.get(key)
