@@ -10,7 +10,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
-from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
@@ -240,7 +240,10 @@ class IdentityFacts:
             verdict = self._classify_annotation(binding.annotation)
             if verdict is not None:
                 return verdict
-        if how in ("param", "for"):
+        if how == "param":
+            verdict = self._param_from_callers(binding, depth)
+            return verdict if verdict is not None else _UNKNOWN_INFO
+        if how == "for":
             return _UNKNOWN_INFO
         value = binding.value
         if value is None:
@@ -271,6 +274,41 @@ class IdentityFacts:
         if isinstance(value, cst.Call):
             return self._classify_call(value, binding, depth)
         return _UNKNOWN_INFO
+
+    def _param_from_callers(self, binding, depth):
+        """A parameter of a private function of the module (``def _read(sock):`` at module
+        level, not a dunder, not decorated) that every use of the function's name in the
+        module calls, each passing a known socket for the parameter: a socket, a datagram
+        one when every caller passes a datagram socket. None otherwise."""
+        scope, param = binding.scope, binding.node
+        function = scope.node
+        if depth > 3 or scope.parent is not self.model.module_scope \
+                or not isinstance(function, cst.FunctionDef) or function.decorators \
+                or not isinstance(param, cst.Param):
+            return None
+        name = function.name.value
+        if not name.startswith("_") or name.startswith("__") \
+                or len(self.model.module_scope.bindings.get(name, ())) != 1:
+            return None
+        positional = [*function.params.posonly_params, *function.params.params]
+        position = next((i for i, p in enumerate(positional) if p is param), None)
+        if position is None and param not in function.params.kwonly_params:
+            return None
+        calls = self.memo(f"identity.calls_of:{name}", lambda: _calls_of(self.model, name))
+        if not calls:
+            return None
+        verdicts = []
+        for caller, call in calls:
+            arg = _argument_for(call, position, param.name.value)
+            key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
+            if key is None:
+                return None
+            info = self.info(caller, key, depth + 1)
+            if info.confidence is not KNOWN:
+                return None
+            verdicts.append(info)
+        return SocketInfo(KNOWN, datagram=all(v.datagram for v in verdicts),
+                          ssl=any(v.ssl for v in verdicts))
 
     def _classify_call(self, call, binding, depth):
         qname = self.imports.qualify(call.func)
@@ -1022,3 +1060,64 @@ def _assignments(cls, attr):
     """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out."""
     return [b for b in cls.attr_bindings.get(attr, ())
             if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+
+
+def _argument_for(call, position, name):
+    """The argument ``call`` passes for the parameter at ``position`` (None for a keyword-
+    only one) named ``name``; None when it passes none or ``*args`` / ``**kwargs`` hide
+    it."""
+    seen = 0
+    for arg in call.args:
+        if arg.star:
+            return None
+        if arg.keyword is None:
+            if seen == position:
+                return arg.value
+            seen += 1
+        elif arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _calls_of(model, name):
+    """[(scope, call)] for every use of the module-level name ``name``: None when one is not
+    the function of a call (``callback=_read``, ``threading.Thread(target=_read)``) or the
+    name is bound anywhere but at module level, since another name's call is out of
+    sight."""
+    calls = []
+    for scope in model.scopes:
+        if scope is not model.module_scope and name in scope.bindings:
+            return None
+    names = 0
+    scopes = [model.module_scope] + [s for s in model.scopes if s is not model.module_scope]
+    for scope in scopes:
+        if scope.kind == "class":
+            continue
+        node = scope.node
+        stack = list(node.body) if scope is model.module_scope else [node.name, node.body]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                if isinstance(node, cst.ClassDef):
+                    stack.extend(node.body.body)  # a class body runs in its scope's sight
+                    stack.extend(node.decorators)
+                    stack.extend(a.value for a in node.bases)
+                    stack.extend(a.value for a in node.keywords)
+                else:
+                    stack.extend(node.decorators)  # run where the function is defined
+                    stack.extend(p.default for p in _params(node) if p.default is not None)
+                continue
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
+                    and node.func.value == name:
+                calls.append((scope, node))
+            elif isinstance(node, cst.Name) and node.value == name:
+                names += 1
+            stack.extend(iter_children(node))
+    # the ``def`` name is counted once (in the function's own walk), and each call's
+    # function once: any other Name is another use
+    return calls if names == 1 + len(calls) else None
+
+
+def _params(function):
+    params = function.params
+    return [*params.posonly_params, *params.params, *params.kwonly_params]
