@@ -578,7 +578,7 @@ class FlowFacts:
         key = key_of(call.func)
         if key is None or "." in key:
             return False
-        definitions = [b for b in self.model.module_scope.bindings.get(key, ())]
+        definitions = self.model.module_scope.bindings.get(key, ())
         if len(definitions) != 1 or definitions[0].how not in ("class", "def"):
             return False
         node = definitions[0].node
