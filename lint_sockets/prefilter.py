@@ -79,8 +79,9 @@ class Usage:
     """
 
     __slots__ = ("names", "attributes", "method_calls", "name_calls", "ints",
-                 "compared_ints", "errno_ints", "handler_names", "subscripted",
-                 "annotation_words", "getattr_strings", "call_strings", "_likely")
+                 "compared_ints", "errno_ints", "compared_refs", "imported",
+                 "module_aliases", "handler_names", "subscripted", "annotation_words",
+                 "getattr_strings", "call_strings", "_likely")
 
     def __init__(self):
         self.names = set()  # Name ids, def/class/parameter/keyword names, import parts
@@ -93,6 +94,9 @@ class Usage:
         # as above, an element of a tuple, list or set, a name's assigned value, an operand
         # of ``+`` or ``|``
         self.errno_ints = set()
+        self.compared_refs = set()  # dotted names compared as above (``RETRY``, ``errs.X``)
+        self.imported = set()  # names the module's imports bind
+        self.module_aliases = {}  # ``NAME = errs.X`` at module level: NAME -> ("errs.X",)
         self.handler_names = set()  # ``except E as name``
         self.subscripted = set()  # ``name[...]``
         self.annotation_words = set()  # words of string annotations (and of cast() strings)
@@ -184,6 +188,43 @@ def _compared(node, usage):
         elif isinstance(side, _ast.Constant) and type(side.value) is int:
             usage.compared_ints.add(abs(side.value))
             usage.errno_ints.add(abs(side.value))
+        else:
+            dotted = _dotted(side)
+            if dotted is not None:
+                usage.compared_refs.add(dotted)
+
+
+def _refs(value):
+    """The dotted names an errno set written as ``value`` is made of: ``errs.RETRY``,
+    ``(errs.A, errs.B)``, ``BASE + (errno.EINTR,)``, ``frozenset({...})``."""
+    refs = []
+    stack = [value]
+    while stack and len(refs) < 64:
+        node = stack.pop()
+        kind = type(node)
+        if kind is _ast.Tuple or kind is _ast.List or kind is _ast.Set:
+            stack.extend(node.elts)
+        elif kind is _ast.BinOp and isinstance(node.op, _SET_OPERATORS):
+            stack.extend((node.left, node.right))
+        elif kind is _ast.Call and len(node.args) == 1 and not node.keywords:
+            stack.append(node.args[0])
+        else:
+            dotted = _dotted(node)
+            if dotted is not None:
+                refs.append(dotted)
+    return tuple(refs)
+
+
+def _dotted(node):
+    """``a.b.c`` for a chain of names, else None."""
+    parts = []
+    while type(node) is _ast.Attribute:
+        parts.append(node.attr)
+        node = node.value
+    if type(node) is not _ast.Name:
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
 
 
 def _errno_ints(values, usage):
@@ -196,6 +237,12 @@ def _errno_ints(values, usage):
 def usage_of(tree):
     """The Usage of a module's ``ast`` (as ``compile(..., PyCF_ONLY_AST)`` returns it)."""
     usage = Usage()
+    for statement in getattr(tree, "body", ()):
+        if type(statement) is _ast.Assign and len(statement.targets) == 1 \
+                and type(statement.targets[0]) is _ast.Name:
+            refs = _refs(statement.value)
+            if refs:
+                usage.module_aliases[statement.targets[0].id] = refs
     names, attributes = usage.names, usage.attributes
     method_calls, name_calls, ints = usage.method_calls, usage.name_calls, usage.ints
     Name, Attribute, Call, Constant = _ast.Name, _ast.Attribute, _ast.Call, _ast.Constant
@@ -262,6 +309,7 @@ def usage_of(tree):
             names.update(node.name.split("."))
             if node.asname:
                 names.add(node.asname)
+            usage.imported.add(node.asname or node.name.partition(".")[0])
         elif cls is _ast.ImportFrom:
             if node.module:
                 names.update(node.module.split("."))

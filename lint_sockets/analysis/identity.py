@@ -1048,6 +1048,21 @@ class Evidence:
                 or any("errno" in name.lower() for name in usage.names | usage.attributes)
                 or self.calls("connect_ex", "getsockopt"))
 
+    def imported_errno_refs(self):
+        """A name compared for equality or membership that may hold another module's
+        errnos: imported (``from .errors import RETRY``, ``errors.RETRY``), or a module
+        constant made of such names (``RETRY = errors.RETRY``, ``(errors.A, errors.B)``).
+        The project index reads
+        what it holds (``ErrnoFacts.errno_set``), which the module's own text does not
+        show."""
+        usage = self.usage
+        for ref in usage.compared_refs:
+            for name in usage.module_aliases.get(ref, (ref,)):
+                head = name.partition(".")[0]
+                if head in usage.imported and head != "errno":
+                    return True
+        return False
+
     def qualified_call(self, qnames):
         """A call that can resolve to one of the qualified names ``qnames`` (``os.read``):
         its last part is called (or imported under another name) and its first part is

@@ -459,7 +459,8 @@ def _literal_gate(evidence):
 def _timeout_errno_gate(evidence):
     usage = evidence.usage
     etimedout = any("ETIMEDOUT" in name for name in usage.names | usage.attributes) or any(
-        tables.errno_for_number(number) == "ETIMEDOUT" for number in usage.errno_ints)
+        tables.errno_for_number(number) == "ETIMEDOUT" for number in usage.errno_ints) or (
+        evidence.imported_errno_refs())
     # a timeout comes only from settimeout(), create_connection(timeout=...) and
     # setdefaulttimeout()
     return etimedout and evidence.called("settimeout", "create_connection",
