@@ -94,8 +94,10 @@ class Usage:
         # as above, an element of a tuple, list or set, a name's assigned value, an operand
         # of ``+`` or ``|``
         self.errno_ints = set()
-        self.compared_refs = set()  # dotted names compared as above (``RETRY``, ``errs.X``)
-        self.imported = set()  # names the module's imports bind
+        # dotted names compared as above with something an errno can be read from
+        # (``e.errno in RETRY``, ``err == errs.X``)
+        self.compared_refs = set()
+        self.imported = {}  # name an import binds -> its top-level module ("": relative)
         self.module_aliases = {}  # ``NAME = errs.X`` at module level: NAME -> ("errs.X",)
         self.handler_names = set()  # ``except E as name``
         self.subscripted = set()  # ``name[...]``
@@ -177,7 +179,18 @@ def _int(node):
     return None
 
 
-def _compared(node, usage):
+def _errno_shaped(node):
+    """What an errno can be read from in a comparison: ``e.errno``, ``e.winerror``,
+    ``e.args[0]``, ``e[0]``, a name bound to one, a call (``getattr(e, "errno", None)``,
+    ``errno_from_exception(e)``)."""
+    kind = type(node)
+    return kind is _ast.Name or kind is _ast.Subscript or kind is _ast.Call or (
+        kind is _ast.Attribute and node.attr in ("errno", "winerror"))
+
+
+def _compared(node, usage, errno_side=True):
+    """Record the int literals of one side of an equality or membership test, and, when
+    another side can be an errno (``errno_side``), its dotted names."""
     stack = [node]
     while stack:
         side = stack.pop()
@@ -188,7 +201,7 @@ def _compared(node, usage):
         elif isinstance(side, _ast.Constant) and type(side.value) is int:
             usage.compared_ints.add(abs(side.value))
             usage.errno_ints.add(abs(side.value))
-        else:
+        elif errno_side:
             dotted = _dotted(side)
             if dotted is not None:
                 usage.compared_refs.add(dotted)
@@ -279,9 +292,10 @@ def usage_of(tree):
             # errno tests are equalities and memberships (``e.errno == 35``,
             # ``err in (11, 35)``); ``n < 4`` tests no errno
             if all(isinstance(op, _EQUALITY) for op in node.ops):
-                _compared(node.left, usage)
-                for side in node.comparators:
-                    _compared(side, usage)
+                sides = [node.left, *node.comparators]
+                shaped = sum(1 for side in sides if _errno_shaped(side))
+                for side in sides:
+                    _compared(side, usage, shaped - _errno_shaped(side) > 0)
         elif cls is _ast.Tuple or cls is _ast.List or cls is _ast.Set:
             _errno_ints(node.elts, usage)
         elif cls is _ast.Assign or cls is _ast.AnnAssign:
@@ -309,10 +323,16 @@ def usage_of(tree):
             names.update(node.name.split("."))
             if node.asname:
                 names.add(node.asname)
-            usage.imported.add(node.asname or node.name.partition(".")[0])
         elif cls is _ast.ImportFrom:
             if node.module:
                 names.update(node.module.split("."))
+            source = "" if node.level else (node.module or "").partition(".")[0]
+            for alias in node.names:
+                usage.imported[alias.asname or alias.name] = source
+        elif cls is _ast.Import:
+            for alias in node.names:
+                top = alias.name.partition(".")[0]
+                usage.imported[alias.asname or top] = top
         elif cls is _ast.keyword:
             if node.arg:
                 names.add(node.arg)

@@ -4,6 +4,7 @@ plain or SSL, and what a module's ``ast`` allows that to be concluded for (``Evi
 from __future__ import annotations
 
 import enum
+import sys
 from typing import TYPE_CHECKING
 
 import libcst as cst
@@ -65,6 +66,11 @@ class SocketInfo:
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
 _NOT_INFO = SocketInfo(NOT_SOCKET)
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
+
+
+# Top-level modules of the standard library (Python 3.10+; empty before, which only keeps
+# more modules): the project index reads no constant of theirs.
+_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"errno"}
 
 
 class IdentityFacts:
@@ -1058,8 +1064,8 @@ class Evidence:
         usage = self.usage
         for ref in usage.compared_refs:
             for name in usage.module_aliases.get(ref, (ref,)):
-                head = name.partition(".")[0]
-                if head in usage.imported and head != "errno":
+                source = usage.imported.get(name.partition(".")[0])
+                if source is not None and source not in _STANDARD_MODULES:
                     return True
         return False
 
