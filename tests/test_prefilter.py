@@ -231,6 +231,26 @@ def test_what_the_ast_filter_drops(code, select):
     assert check_source(code, settings, prefilter=False)[0] == []
 
 
+@pytest.mark.parametrize("code, kept", [
+    # an errno set another module holds, which only the project index reads
+    ("from .errsets import RETRY\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno in RETRY:\n        pass\n", True),
+    ("from link import errsets\nAGAIN = errsets.RETRY\ntry:\n    pass\n"
+     "except OSError as e:\n    if e.errno in AGAIN:\n        pass\n", True),
+    ("import errsets\nSETS = (errsets.A, errsets.B)\ntry:\n    pass\n"
+     "except OSError as e:\n    err = e.errno\n    if err in SETS:\n        pass\n", True),
+    # names of the standard library, or compared with what holds no errno
+    ("import sys\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if sys.platform == 'win32' and e.errno:\n        pass\n", False),
+    ("import signal\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno in (signal.SIGTERM,):\n        pass\n", False),
+    ("from .consts import MODE\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno and 'fast' == MODE:\n        pass\n", False),
+])
+def test_an_errno_set_imported_from_another_module_keeps_the_module(code, kept):
+    assert rules_may_fire(_tree(code), Settings(select=["SCK202"])) is kept
+
+
 def test_a_custom_socket_names_pattern_is_read_by_the_ast_filter():
     code = "def f(chan, msg):\n    chan.settimeout(5)\n    chan.send(msg.encode())\n"
     assert not rules_may_fire(_tree(code), Settings(select=["SCK601"]))

@@ -68,9 +68,12 @@ _NOT_INFO = SocketInfo(NOT_SOCKET)
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
-# Top-level modules of the standard library (Python 3.10+; empty before, which only keeps
-# more modules): the project index reads no constant of theirs.
-_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {"errno"}
+# Top-level modules of the standard library (all of them from Python 3.10; before, the
+# ones socket code names most, which only keeps more modules): the project index reads no
+# constant of theirs.
+_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {
+    "errno", "io", "os", "select", "selectors", "signal", "socket", "ssl", "subprocess",
+    "sys", "threading", "time"}
 
 
 class IdentityFacts:
