@@ -303,7 +303,8 @@ class IdentityFacts:
         position = next((i for i, p in enumerate(positional) if p is param), None)
         if position is None and param not in function.params.kwonly_params:
             return None
-        calls = self.memo(f"identity.calls_of:{name}", lambda: _calls_of(self.model, name))
+        calls = _calls_of(self.memo("identity.name_uses", lambda: _name_uses(self.model)),
+                          name)
         if not calls:
             return None
         verdicts = []
@@ -1103,16 +1104,27 @@ def _argument_for(call, position, name):
     return None
 
 
-def _calls_of(model, name):
-    """[(scope, call)] for every use of the module-level name ``name``: None when one is not
-    the function of a call (``callback=_read``, ``threading.Thread(target=_read)``) or the
-    name is bound anywhere but at module level, since another name's call is out of
-    sight."""
-    calls = []
+def _calls_of(uses, name):
+    """[(scope, call)] for every use of the module-level name ``name`` (``uses``:
+    ``_name_uses``): None when one is not the function of a call (``callback=_read``,
+    ``threading.Thread(target=_read)``) or the name is bound anywhere but at module level,
+    since another name's call is out of sight."""
+    calls, names, local = uses
+    if name in local:
+        return None
+    found = calls.get(name, [])
+    # the ``def`` name is counted once (in the function's own walk), and each call's
+    # function once: any other Name is another use
+    return found if names.get(name, 0) == 1 + len(found) else None
+
+
+def _name_uses(model):
+    """In one walk of the module: the calls of each plain name, with the scope they are
+    in; how many times each name occurs; the names some function or class binds."""
+    calls, names, local = {}, {}, set()
     for scope in model.scopes:
-        if scope is not model.module_scope and name in scope.bindings:
-            return None
-    names = 0
+        if scope is not model.module_scope:
+            local.update(scope.bindings)
     scopes = [model.module_scope] + [s for s in model.scopes if s is not model.module_scope]
     for scope in scopes:
         if scope.kind == "class":
@@ -1131,15 +1143,12 @@ def _calls_of(model, name):
                     stack.extend(node.decorators)  # run where the function is defined
                     stack.extend(p.default for p in _params(node) if p.default is not None)
                 continue
-            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
-                    and node.func.value == name:
-                calls.append((scope, node))
-            elif isinstance(node, cst.Name) and node.value == name:
-                names += 1
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+                calls.setdefault(node.func.value, []).append((scope, node))
+            elif isinstance(node, cst.Name):
+                names[node.value] = names.get(node.value, 0) + 1
             stack.extend(iter_children(node))
-    # the ``def`` name is counted once (in the function's own walk), and each call's
-    # function once: any other Name is another use
-    return calls if names == 1 + len(calls) else None
+    return calls, names, local
 
 
 def _params(function):
