@@ -413,7 +413,11 @@ def run_rules(module, settings, source=None, project=None, module_name=None):
         return []
     from lint_sockets.analysis.helpers import helper_names
 
-    model = build_model(module, helper_names(project))
+    constant = None
+    if project is not None and module_name is not None:
+        def constant(key):
+            return project.constant(module_name, key)
+    model = build_model(module, helper_names(project), constant)
     facts = Facts(model, settings, source, project=project, module=module_name)
     findings = []
     seen = set()

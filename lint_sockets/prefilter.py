@@ -79,8 +79,9 @@ class Usage:
     """
 
     __slots__ = ("names", "attributes", "method_calls", "name_calls", "ints",
-                 "compared_ints", "handler_names", "subscripted", "annotation_words",
-                 "call_strings", "_likely")
+                 "compared_ints", "errno_ints", "compared_refs", "imported",
+                 "module_aliases", "handler_names", "subscripted", "annotation_words",
+                 "getattr_strings", "call_strings", "_likely")
 
     def __init__(self):
         self.names = set()  # Name ids, def/class/parameter/keyword names, import parts
@@ -88,10 +89,20 @@ class Usage:
         self.method_calls = {}  # ``x.m(...)`` -> {last name of the receiver, or None}
         self.name_calls = set()  # ``f(...)``: f
         self.ints = set()  # every int literal (absolute value)
-        self.compared_ints = set()  # int literals on a side of a comparison
+        self.compared_ints = set()  # int literals on a side of ==, !=, in, not in, is, is not
+        # int literals an errno set can be read from (``ErrnoFacts.errno_set``): compared
+        # as above, an element of a tuple, list or set, a name's assigned value, an operand
+        # of ``+`` or ``|``
+        self.errno_ints = set()
+        # dotted names compared as above with something an errno can be read from
+        # (``e.errno in RETRY``, ``err == errs.X``)
+        self.compared_refs = set()
+        self.imported = {}  # name an import binds -> its top-level module ("": relative)
+        self.module_aliases = {}  # ``NAME = errs.X`` at module level: NAME -> ("errs.X",)
         self.handler_names = set()  # ``except E as name``
         self.subscripted = set()  # ``name[...]``
         self.annotation_words = set()  # words of string annotations (and of cast() strings)
+        self.getattr_strings = set()  # ``getattr(x, "name", ...)``: name
         self.call_strings = []  # strings given first to a call (``cast("T", x)``)
         self._likely = {}
 
@@ -155,7 +166,31 @@ def _annotation(node, usage):
             _words(inner.value, usage.annotation_words)
 
 
-def _compared(node, usage):
+_EQUALITY = (_ast.Eq, _ast.NotEq, _ast.In, _ast.NotIn, _ast.Is, _ast.IsNot)
+_SET_OPERATORS = (_ast.Add, _ast.BitOr)
+
+
+def _int(node):
+    """The absolute value of an int literal (``4``, ``-4``), else None."""
+    if type(node) is _ast.UnaryOp:
+        node = node.operand
+    if type(node) is _ast.Constant and type(node.value) is int:
+        return abs(node.value)
+    return None
+
+
+def _errno_shaped(node):
+    """What an errno can be read from in a comparison: ``e.errno``, ``e.winerror``,
+    ``e.args[0]``, ``e[0]``, a name bound to one, a call (``getattr(e, "errno", None)``,
+    ``errno_from_exception(e)``)."""
+    kind = type(node)
+    return kind is _ast.Name or kind is _ast.Subscript or kind is _ast.Call or (
+        kind is _ast.Attribute and node.attr in ("errno", "winerror"))
+
+
+def _compared(node, usage, errno_side=True):
+    """Record the int literals of one side of an equality or membership test, and, when
+    another side can be an errno (``errno_side``), its dotted names."""
     stack = [node]
     while stack:
         side = stack.pop()
@@ -165,11 +200,62 @@ def _compared(node, usage):
             stack.append(side.operand)
         elif isinstance(side, _ast.Constant) and type(side.value) is int:
             usage.compared_ints.add(abs(side.value))
+            usage.errno_ints.add(abs(side.value))
+        elif errno_side:
+            dotted = _dotted(side)
+            if dotted is not None:
+                usage.compared_refs.add(dotted)
+
+
+def _refs(value):
+    """The dotted names an errno set written as ``value`` is made of: ``errs.RETRY``,
+    ``(errs.A, errs.B)``, ``BASE + (errno.EINTR,)``, ``frozenset({...})``."""
+    refs = []
+    stack = [value]
+    while stack and len(refs) < 64:
+        node = stack.pop()
+        kind = type(node)
+        if kind is _ast.Tuple or kind is _ast.List or kind is _ast.Set:
+            stack.extend(node.elts)
+        elif kind is _ast.BinOp and isinstance(node.op, _SET_OPERATORS):
+            stack.extend((node.left, node.right))
+        elif kind is _ast.Call and len(node.args) == 1 and not node.keywords:
+            stack.append(node.args[0])
+        else:
+            dotted = _dotted(node)
+            if dotted is not None:
+                refs.append(dotted)
+    return tuple(refs)
+
+
+def _dotted(node):
+    """``a.b.c`` for a chain of names, else None."""
+    parts = []
+    while type(node) is _ast.Attribute:
+        parts.append(node.attr)
+        node = node.value
+    if type(node) is not _ast.Name:
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _errno_ints(values, usage):
+    for value in values:
+        number = _int(value)
+        if number is not None:
+            usage.errno_ints.add(number)
 
 
 def usage_of(tree):
     """The Usage of a module's ``ast`` (as ``compile(..., PyCF_ONLY_AST)`` returns it)."""
     usage = Usage()
+    for statement in getattr(tree, "body", ()):
+        if type(statement) is _ast.Assign and len(statement.targets) == 1 \
+                and type(statement.targets[0]) is _ast.Name:
+            refs = _refs(statement.value)
+            if refs:
+                usage.module_aliases[statement.targets[0].id] = refs
     names, attributes = usage.names, usage.attributes
     method_calls, name_calls, ints = usage.method_calls, usage.name_calls, usage.ints
     Name, Attribute, Call, Constant = _ast.Name, _ast.Attribute, _ast.Call, _ast.Constant
@@ -198,10 +284,26 @@ def usage_of(tree):
                                                     if node.keywords else None)
             if type(first) is Constant and type(first.value) is str:
                 usage.call_strings.append(first.value)
+            if type(func) is Name and func.id == "getattr" and len(node.args) > 1:
+                second = node.args[1]
+                if type(second) is Constant and type(second.value) is str:
+                    usage.getattr_strings.add(second.value)
         elif cls is _ast.Compare:
-            _compared(node.left, usage)
-            for side in node.comparators:
-                _compared(side, usage)
+            # errno tests are equalities and memberships (``e.errno == 35``,
+            # ``err in (11, 35)``); ``n < 4`` tests no errno
+            if all(isinstance(op, _EQUALITY) for op in node.ops):
+                sides = [node.left, *node.comparators]
+                shaped = sum(1 for side in sides if _errno_shaped(side))
+                for side in sides:
+                    _compared(side, usage, shaped - _errno_shaped(side) > 0)
+        elif cls is _ast.Tuple or cls is _ast.List or cls is _ast.Set:
+            _errno_ints(node.elts, usage)
+        elif cls is _ast.Assign or cls is _ast.AnnAssign:
+            if node.value is not None:
+                _errno_ints((node.value,), usage)
+        elif cls is _ast.BinOp:
+            if isinstance(node.op, _SET_OPERATORS):
+                _errno_ints((node.left, node.right), usage)
         elif cls is _ast.Subscript:
             if type(node.value) is Name:
                 usage.subscripted.add(node.value.id)
@@ -224,6 +326,13 @@ def usage_of(tree):
         elif cls is _ast.ImportFrom:
             if node.module:
                 names.update(node.module.split("."))
+            source = "" if node.level else (node.module or "").partition(".")[0]
+            for alias in node.names:
+                usage.imported[alias.asname or alias.name] = source
+        elif cls is _ast.Import:
+            for alias in node.names:
+                top = alias.name.partition(".")[0]
+                usage.imported[alias.asname or top] = top
         elif cls is _ast.keyword:
             if node.arg:
                 names.add(node.arg)

@@ -188,6 +188,16 @@ def test_generated_protocol_code_is_dropped_by_the_ast_filter():
     ("def f(sock):\n    while True:\n        try:\n            return sock.recv(4096)\n"
      "        except OSError as e:\n            if e.args[0] == 4:\n                continue\n"
      "            raise\n", "SCK202"),
+    # ... through getattr with a default, and a number from a module constant
+    ("try:\n    pass\nexcept OSError as e:\n    if getattr(e, 'errno', None) == 104:\n"
+     "        raise\n", "SCK901"),
+    ("RETRY = (4, 11)\ndef f(sock):\n    while True:\n        try:\n"
+     "            return sock.recv(4096)\n        except OSError as e:\n"
+     "            if e.errno in RETRY:\n                continue\n            raise\n",
+     "SCK202"),
+    # a number that names no network errno (80 is ELIBBAD on Linux) next to a socket call
+    ("def f(sock):\n    try:\n        sock.connect(('h', 1))\n    except OSError as e:\n"
+     "        if e.errno == 80:\n            return\n        raise\n", "SCK901"),
 ])
 def test_what_the_ast_filter_keeps(code, select):
     settings = Settings(select=[select])
@@ -199,6 +209,46 @@ def test_a_4_that_no_handler_compares_with_an_errno_keeps_no_module_for_sck202()
     code = ("def f(sock, items):\n    while True:\n        data = sock.recv(4)\n"
             "        if len(items) == 4:\n            return data\n")
     assert not rules_may_fire(_tree(code), Settings(select=["SCK202"]))
+
+
+@pytest.mark.parametrize("code, select", [
+    # a 4 that is an index, a bound or a count, not an errno: ``<`` tests no errno
+    ("def f(n):\n    try:\n        g()\n    except OSError as e:\n"
+     "        if e.errno < 4:\n            return n[4]\n        raise\n", "SCK202"),
+    # getattr() of something other than errno is no errno expression
+    ("def f(obj, sock):\n    try:\n        sock.recv(1)\n    except OSError as err:\n"
+     "        if getattr(obj, 'size') == 104:\n            return\n        raise\n",
+     "SCK901"),
+    # numbers that name no network errno, with no socket call in the module: a file
+    # format's bytes and sizes
+    ("def f(data):\n    try:\n        g(data)\n    except OSError as e:\n"
+     "        if e.errno == 2 and data[0] == 255:\n            return\n        raise\n",
+     "SCK901"),
+])
+def test_what_the_ast_filter_drops(code, select):
+    settings = Settings(select=[select])
+    assert not rules_may_fire(_tree(code), settings)
+    assert check_source(code, settings, prefilter=False)[0] == []
+
+
+@pytest.mark.parametrize("code, kept", [
+    # an errno set another module holds, which only the project index reads
+    ("from .errsets import RETRY\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno in RETRY:\n        pass\n", True),
+    ("from link import errsets\nAGAIN = errsets.RETRY\ntry:\n    pass\n"
+     "except OSError as e:\n    if e.errno in AGAIN:\n        pass\n", True),
+    ("import errsets\nSETS = (errsets.A, errsets.B)\ntry:\n    pass\n"
+     "except OSError as e:\n    err = e.errno\n    if err in SETS:\n        pass\n", True),
+    # names of the standard library, or compared with what holds no errno
+    ("import sys\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if sys.platform == 'win32' and e.errno:\n        pass\n", False),
+    ("import signal\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno in (signal.SIGTERM,):\n        pass\n", False),
+    ("from .consts import MODE\ntry:\n    pass\nexcept OSError as e:\n"
+     "    if e.errno and 'fast' == MODE:\n        pass\n", False),
+])
+def test_an_errno_set_imported_from_another_module_keeps_the_module(code, kept):
+    assert rules_may_fire(_tree(code), Settings(select=["SCK202"])) is kept
 
 
 def test_a_custom_socket_names_pattern_is_read_by_the_ast_filter():

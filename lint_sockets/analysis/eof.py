@@ -6,7 +6,7 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    COMPARISONS, LEAVES, declared_names, iter_children, key_of, strip_await, struct_size,
+    COMPARISONS, LEAVES, declared_names, int_value, iter_children, key_of, strip_await, struct_size,
     suite_leaves,
 )
 from lint_sockets.analysis.tables import EMPTY_KEEPING
@@ -233,15 +233,41 @@ _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.Set
 def unwrapped(value, passes):
     """``value`` without the calls around it that hand their one argument back unchanged
     or as bytes of the same length (``passes(func)``: ``bytes(x)``, a project ``def b(x):
-    return x``)."""
+    return x``), and without the methods that keep ``b""`` empty
+    (``tables.EMPTY_KEEPING``: ``.decode()``, ``.strip()``, ...): empty whenever the
+    read is."""
     value = strip_await(value)
     for _ in range(3):
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+                value.func.attr.value in EMPTY_KEEPING:
+            value = strip_await(value.func.value)
+            continue
         if passes is None or not isinstance(value, cst.Call) or len(value.args) != 1 or \
                 value.args[0].keyword is not None or value.args[0].star or \
                 not passes(value.func):
             break
         value = strip_await(value.args[0].value)
     return value
+
+
+def _split_index_fails(subscript, is_read):
+    """``data.split()[1]``: an index into the parts of the read that the parts of ``b""``
+    do not have. ``b"".split()`` is ``[]``, so any index fails; ``b"".split(sep)`` is
+    ``[b""]``, so any index but 0 and -1 fails."""
+    call = subscript.value
+    if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value in ("split", "rsplit") and is_read(call.func.value)):
+        return False
+    index = subscript.slice[0].slice.value
+    number = int_value(index)
+    if number is None:
+        return False
+    separator = call.args[0].value if call.args and call.args[0].keyword is None else next(
+        (a.value for a in call.args if a.keyword is not None and a.keyword.value == "sep"),
+        None)
+    if separator is None or (isinstance(separator, cst.Name) and separator.value == "None"):
+        return True
+    return number not in (0, -1)
 
 
 def _consumer(node, read, key, qualify, passes=None):
@@ -277,6 +303,10 @@ def _consumer(node, read, key, qualify, passes=None):
                 index = index.expression
             if isinstance(index, cst.Integer):
                 return "IndexError"  # b""[0]
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and \
+                isinstance(node.slice[0].slice, cst.Index) and \
+                _split_index_fails(node, is_read):
+            return "IndexError"  # b"".split()[1]
         if isinstance(node, cst.Call):
             qname = qualify(node.func)
             exc = _FAILS_ON_EMPTY.get(qname)

@@ -294,8 +294,14 @@ class FlowFacts:
             return False
         if "." in key:
             head, _, rest = key.partition(".")
-            # ``self._on_signal``: a method of this class
-            return head == site.scope.self_name and "." not in rest
+            # ``self._on_signal``: a method of this class, unless it always ends the
+            # program or raises
+            if head != site.scope.self_name or "." in rest:
+                return False
+            cls = site.scope.cls
+            methods = [m.node for m in cls.methods if isinstance(m.node, cst.FunctionDef)
+                       and m.node.name.value == rest] if cls is not None else []
+            return not (methods and all(self._always_exits(m.body) for m in methods))
         owner = site.scope
         while owner is not None:
             bindings = owner.bindings.get(key)
@@ -562,6 +568,45 @@ class FlowFacts:
         thread's own attributes only, never the class's sockets."""
         return self.imports.qualify(call.func) == "threading.Thread.__init__"
 
+    def _kept_in_module(self, call, where):
+        """``Poller(self)``: ``self`` handed to a class (or function) of this module that
+        only uses it as an object, ``holder.method()`` and ``holder.attr``, where it keeps
+        it (its parameter, and the ``self.x`` it stores the parameter in), and never hands
+        it on, copies it or returns it. Such code reaches the socket only through the
+        class's own methods, which are judged anyway, or by naming the attribute, which the
+        module-wide search for ``x.<attr>`` sees."""
+        key = key_of(call.func)
+        if key is None or "." in key:
+            return False
+        definitions = self.model.module_scope.bindings.get(key, ())
+        if len(definitions) != 1 or definitions[0].how not in ("class", "def"):
+            return False
+        node = definitions[0].node
+        if isinstance(node, cst.ClassDef):
+            cls = next((c for c in self.model.classes if c.node is node), None)
+            if cls is None:
+                return False
+            init = [m for m in cls.methods if isinstance(m.node, cst.FunctionDef)
+                    and m.node.name.value == "__init__"]
+            if len(init) != 1 or not init[0].self_name:
+                return False
+            param = _param_at(init[0].node, where, skip=1)
+            if param is None:
+                return False
+            stored = _stored_from(init[0].node, init[0].self_name, param)
+            for method in cls.methods:
+                holders = {f"{method.self_name}.{x}" for x in stored} if method.self_name \
+                    else set()
+                if method is init[0]:
+                    holders.add(param)
+                if _hands_on(method.node, holders):
+                    return False
+            return True
+        if isinstance(node, cst.FunctionDef):
+            param = _param_at(node, where, skip=0)
+            return param is not None and not _hands_on(node, {param})
+        return False
+
     def _find_attribute_escape(self, cls, attr):
         for method in cls.methods:
             own = f"{method.self_name}.{attr}"
@@ -571,8 +616,8 @@ class FlowFacts:
                     if value is not None and key_of(value) == own:
                         return True
             if method.self_name and any(
-                    not self._thread_init(call)
-                    for call, _ in _calls_passing(method.node, method.self_name)):
+                    not self._thread_init(call) and not self._kept_in_module(call, where)
+                    for call, where in _calls_passing(method.node, method.self_name)):
                 return True
         suffix = "." + attr
         for site in self.model.calls:
@@ -702,6 +747,54 @@ class FlowFacts:
 
 _TIMEOUT_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLOCKING,
                                Setting.RCVTIMEO, Setting.SNDTIMEO})
+
+
+def _param_at(function, where, skip):
+    """The name of the parameter of ``function`` an argument at ``where`` (a position, or a
+    keyword) binds, ``skip`` leading parameters (``self``) left out; None for ``*args``."""
+    params = function.params
+    if isinstance(where, str):
+        named = [*params.posonly_params, *params.params, *params.kwonly_params]
+        return where if any(p.name.value == where for p in named) else None
+    positional = [*params.posonly_params, *params.params][skip:]
+    return positional[where].name.value if where < len(positional) else None
+
+
+def _stored_from(function, self_name, param):
+    """The attributes ``self.x = param`` stores the parameter in, anywhere in the function."""
+    stored = set()
+    stack = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 \
+                and key_of(node.value) == param:
+            target = key_of(node.targets[0].target) or ""
+            head, _, rest = target.partition(".")
+            if head == self_name and rest and "." not in rest:
+                stored.add(rest)
+        stack.extend(iter_children(node))
+    return stored
+
+
+def _hands_on(root, holders):
+    """Some name in ``holders`` is used under ``root`` other than as an object
+    (``holder.x``, ``holder.m()``) or as the value ``self.x = holder`` stores: passed,
+    copied, returned, compared, ..."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Param):
+            continue
+        if isinstance(node, cst.Attribute) and key_of(node.value) in holders:
+            continue  # holder.x
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 \
+                and key_of(node.value) in holders \
+                and key_of(node.targets[0].target) in holders:
+            continue  # self.x = holder: where it is kept
+        if isinstance(node, (cst.Name, cst.Attribute)) and key_of(node) in holders:
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _calls_passing(root, key, stop=None):

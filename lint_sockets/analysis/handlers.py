@@ -6,7 +6,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.nodes import flat_elements, int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (
+    EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, strip_await)
 
 
 class Handler:
@@ -403,6 +404,9 @@ class HandlerEval:
             if not self.is_errno_expr(left):
                 return None
             self.tests_errno = True
+            operator = target.operator
+            if not isinstance(operator, EQUALITY_OPERATORS):
+                return None  # ``e.errno < 4`` names no errno
             values = self.facts.errno_set(right)
             if values is None:
                 return None
@@ -410,7 +414,6 @@ class HandlerEval:
             if self.errno is None:
                 return None
             hit = self.errno in values
-            operator = target.operator
             if isinstance(operator, (cst.Equal, cst.Is, cst.In)):
                 return hit
             if isinstance(operator, (cst.NotEqual, cst.IsNot, cst.NotIn)):

@@ -4,13 +4,14 @@ plain or SSL, and what a module's ``ast`` allows that to be concluded for (``Evi
 from __future__ import annotations
 
 import enum
+import sys
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
-from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
@@ -65,6 +66,14 @@ class SocketInfo:
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
 _NOT_INFO = SocketInfo(NOT_SOCKET)
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
+
+
+# Top-level modules of the standard library (all of them from Python 3.10; before, the
+# ones socket code names most, which only keeps more modules): the project index reads no
+# constant of theirs.
+_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {
+    "errno", "io", "os", "select", "selectors", "signal", "socket", "ssl", "subprocess",
+    "sys", "threading", "time"}
 
 
 class IdentityFacts:
@@ -240,7 +249,10 @@ class IdentityFacts:
             verdict = self._classify_annotation(binding.annotation)
             if verdict is not None:
                 return verdict
-        if how in ("param", "for"):
+        if how == "param":
+            verdict = self._param_from_callers(binding, depth)
+            return verdict if verdict is not None else _UNKNOWN_INFO
+        if how == "for":
             return _UNKNOWN_INFO
         value = binding.value
         if value is None:
@@ -271,6 +283,42 @@ class IdentityFacts:
         if isinstance(value, cst.Call):
             return self._classify_call(value, binding, depth)
         return _UNKNOWN_INFO
+
+    def _param_from_callers(self, binding, depth):
+        """A parameter of a private function of the module (``def _read(sock):`` at module
+        level, not a dunder, not decorated) that every use of the function's name in the
+        module calls, each passing a known socket for the parameter: a socket, a datagram
+        one when every caller passes a datagram socket. None otherwise."""
+        scope, param = binding.scope, binding.node
+        function = scope.node
+        if depth > 3 or scope.parent is not self.model.module_scope \
+                or not isinstance(function, cst.FunctionDef) or function.decorators \
+                or not isinstance(param, cst.Param):
+            return None
+        name = function.name.value
+        if not name.startswith("_") or name.startswith("__") \
+                or len(self.model.module_scope.bindings.get(name, ())) != 1:
+            return None
+        positional = [*function.params.posonly_params, *function.params.params]
+        position = next((i for i, p in enumerate(positional) if p is param), None)
+        if position is None and param not in function.params.kwonly_params:
+            return None
+        calls = _calls_of(self.memo("identity.name_uses", lambda: _name_uses(self.model)),
+                          name)
+        if not calls:
+            return None
+        verdicts = []
+        for caller, call in calls:
+            arg = _argument_for(call, position, param.name.value)
+            key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
+            if key is None:
+                return None
+            info = self.info(caller, key, depth + 1)
+            if info.confidence is not KNOWN:
+                return None
+            verdicts.append(info)
+        return SocketInfo(KNOWN, datagram=all(v.datagram for v in verdicts),
+                          ssl=any(v.ssl for v in verdicts))
 
     def _classify_call(self, call, binding, depth):
         qname = self.imports.qualify(call.func)
@@ -1001,14 +1049,29 @@ class Evidence:
     def errno_expressions(self):
         """Something ``ErrnoFacts.is_errno_expression`` or a handler's errno test can accept:
         ``e.errno`` / ``e.winerror`` / ``e.args[0]`` / ``e[0]`` / a local bound to one
-        (``err, msg = e.args``), a helper with "errno" in its name, ``getattr(e, "errno")``,
+        (``err, msg = e.args``), a helper with "errno" in its name, ``getattr(e, "errno", ...)``,
         or a connect_ex() / getsockopt() result."""
         usage = self.usage
         return (bool(usage.attributes & {"errno", "winerror", "args"})
                 or bool(usage.handler_names & usage.subscripted)
-                or "getattr" in usage.name_calls
+                or "errno" in usage.getattr_strings
                 or any("errno" in name.lower() for name in usage.names | usage.attributes)
                 or self.calls("connect_ex", "getsockopt"))
+
+    def imported_errno_refs(self):
+        """A name compared for equality or membership that may hold another module's
+        errnos: imported (``from .errors import RETRY``, ``errors.RETRY``), or a module
+        constant made of such names (``RETRY = errors.RETRY``, ``(errors.A, errors.B)``).
+        The project index reads
+        what it holds (``ErrnoFacts.errno_set``), which the module's own text does not
+        show."""
+        usage = self.usage
+        for ref in usage.compared_refs:
+            for name in usage.module_aliases.get(ref, (ref,)):
+                source = usage.imported.get(name.partition(".")[0])
+                if source is not None and source not in _STANDARD_MODULES:
+                    return True
+        return False
 
     def qualified_call(self, qnames):
         """A call that can resolve to one of the qualified names ``qnames`` (``os.read``):
@@ -1022,3 +1085,72 @@ def _assignments(cls, attr):
     """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out."""
     return [b for b in cls.attr_bindings.get(attr, ())
             if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+
+
+def _argument_for(call, position, name):
+    """The argument ``call`` passes for the parameter at ``position`` (None for a keyword-
+    only one) named ``name``; None when it passes none or ``*args`` / ``**kwargs`` hide
+    it."""
+    seen = 0
+    for arg in call.args:
+        if arg.star:
+            return None
+        if arg.keyword is None:
+            if seen == position:
+                return arg.value
+            seen += 1
+        elif arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _calls_of(uses, name):
+    """[(scope, call)] for every use of the module-level name ``name`` (``uses``:
+    ``_name_uses``): None when one is not the function of a call (``callback=_read``,
+    ``threading.Thread(target=_read)``) or the name is bound anywhere but at module level,
+    since another name's call is out of sight."""
+    calls, names, local = uses
+    if name in local:
+        return None
+    found = calls.get(name, [])
+    # the ``def`` name is counted once (in the function's own walk), and each call's
+    # function once: any other Name is another use
+    return found if names.get(name, 0) == 1 + len(found) else None
+
+
+def _name_uses(model):
+    """In one walk of the module: the calls of each plain name, with the scope they are
+    in; how many times each name occurs; the names some function or class binds."""
+    calls, names, local = {}, {}, set()
+    for scope in model.scopes:
+        if scope is not model.module_scope:
+            local.update(scope.bindings)
+    scopes = [model.module_scope] + [s for s in model.scopes if s is not model.module_scope]
+    for scope in scopes:
+        if scope.kind == "class":
+            continue
+        node = scope.node
+        stack = list(node.body) if scope is model.module_scope else [node.name, node.body]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                if isinstance(node, cst.ClassDef):
+                    stack.extend(node.body.body)  # a class body runs in its scope's sight
+                    stack.extend(node.decorators)
+                    stack.extend(a.value for a in node.bases)
+                    stack.extend(a.value for a in node.keywords)
+                else:
+                    stack.extend(node.decorators)  # run where the function is defined
+                    stack.extend(p.default for p in _params(node) if p.default is not None)
+                continue
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+                calls.setdefault(node.func.value, []).append((scope, node))
+            elif isinstance(node, cst.Name):
+                names[node.value] = names.get(node.value, 0) + 1
+            stack.extend(iter_children(node))
+    return calls, names, local
+
+
+def _params(function):
+    params = function.params
+    return [*params.posonly_params, *params.params, *params.kwonly_params]

@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 11
+SUMMARY_VERSION = 12
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1066,6 +1066,42 @@ def _record_constant(name, value, ctx):
 _NO_CONSTANT = object()
 
 
+def no_time(value):
+    """A SO_RCVTIMEO / SO_SNDTIMEO value that sets no timeout: a timeval of zeros (socket(7):
+    "If the timeout is set to zero (the default), then the operation will never timeout"),
+    or a zero millisecond count (Windows)."""
+    return (type(value) is bytes and len(value) > 0 and not value.strip(b"\0")) or (
+        type(value) is int and value == 0)
+
+
+def _packed_zeros(args):
+    """The bytes ``struct.pack(fmt, 0, ...)`` gives for a literal format and literal zeros,
+    else ``_NO_CONSTANT``."""
+    fmt = args[0]
+    if not (isinstance(fmt, ast.Constant) and type(fmt.value) in (str, bytes)):
+        return _NO_CONSTANT
+    if not all(isinstance(a, ast.Constant) and type(a.value) is int and a.value == 0
+               for a in args[1:]):
+        return _NO_CONSTANT
+    value = packed_zeros(fmt.value, len(args) - 1)
+    return _NO_CONSTANT if value is None else value
+
+
+def packed_zeros(fmt, count):
+    """What ``struct.pack(fmt, 0, ...)`` with ``count`` zeros gives (zero bytes of the
+    format's size), or None when the format is not one that takes ``count`` numbers. Only
+    the format's size is computed, and a format over ``MAX_NAME`` bytes long is not read."""
+    if len(fmt) > MAX_NAME:
+        return None
+    try:
+        size = struct.calcsize(fmt)
+        if size > MAX_NAME or len(struct.unpack(fmt, bytes(size))) != count:
+            return None
+    except struct.error:
+        return None
+    return bytes(size)
+
+
 def _constant_value(node, ctx, depth):
     if isinstance(node, ast.Constant):
         value = node.value
@@ -1136,6 +1172,10 @@ def _constant_value(node, ctx, depth):
             if len(value) <= MAX_NAME:
                 return value
             return _NO_CONSTANT
+    if isinstance(node, ast.Call) and len(node.args) > 1 and not node.keywords \
+            and ctx.qualify(dotted_name(node.func) or "") == "struct.pack":
+        # ``struct.pack("ll", 0, 0)``: zeros packed (a zero timeval, "no timeout")
+        return _packed_zeros(node.args)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
             and node.func.id in ("frozenset", "set", "tuple") and len(node.args) == 1 \
             and not node.keywords:
@@ -1553,6 +1593,9 @@ class _FunctionWalk:
             return Setting.BLOCKING if args[0].value else Setting.NONBLOCKING
         if method == "setsockopt" and len(args) >= 2:
             option = (dotted_name(args[1]) or "").rpartition(".")[2]
+            if option in ("SO_RCVTIMEO", "SO_SNDTIMEO") and len(args) > 2 \
+                    and no_time(_constant_value(args[2], self.ctx, 0)):
+                return None  # a zero timeval: no timeout, the call blocks
             if option == "SO_RCVTIMEO":
                 return Setting.RCVTIMEO
             if option == "SO_SNDTIMEO":

@@ -19,6 +19,9 @@ _SKIP_FIELDS = frozenset({
 LEAVES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 _CHILD_FIELDS = {}
 
+# The operators of an errno test: ``e.errno == 35``, ``err in (11, 35)``, ``e.errno is not X``.
+EQUALITY_OPERATORS = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
+
 
 def _child_fields(cls):
     fields = _CHILD_FIELDS.get(cls)

@@ -29,7 +29,7 @@ from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, fla
 from lint_sockets.analysis.identity import nested_def
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
-    LEAVES, call_arg, iter_children, key_of, mentions, number_value, small_leaves,
+    LEAVES, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
     statement_leaves, strip_await, suite_leaves, target_keys,
 )
 
@@ -246,8 +246,10 @@ def _blind_keys(test, stays):
 
 
 class _Walker:
-    def __init__(self, model, helpers=frozenset()):
+    def __init__(self, model, helpers=frozenset(), constant=None):
         self.model = model
+        # a module constant as the project index records it (``ProjectIndex.constant``)
+        self.constant = constant
         # names of project helpers that return a socket call's result: recorded like one
         self.interesting = tables.INTERESTING | helpers if helpers else tables.INTERESTING
         self.imports = model.imports
@@ -929,6 +931,31 @@ class _Walker:
         elif receiver_key is not None:
             self.update_state(site)
 
+    def no_time(self, value, depth=0):
+        """A ``SO_RCVTIMEO`` / ``SO_SNDTIMEO`` value that sets no timeout
+        (``index.no_time``): ``struct.pack("ll", 0, 0)``, ``0``, or a module constant (of
+        this module, or through the index of another) holding one."""
+        from lint_sockets.analysis.index import no_time, packed_zeros
+
+        if value is None:
+            return False
+        if int_value(value) == 0:
+            return True
+        if isinstance(value, cst.Call) and len(value.args) > 1 and \
+                self.imports.qualify(value.func) == "struct.pack" and \
+                isinstance(value.args[0].value, cst.SimpleString) and \
+                all(a.keyword is None and not a.star and int_value(a.value) == 0
+                    for a in value.args[1:]):
+            fmt = value.args[0].value.evaluated_value
+            return fmt is not None and packed_zeros(fmt, len(value.args) - 1) is not None
+        key = key_of(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+        if key is None:
+            return False
+        if self.constant is not None:
+            return no_time(self.constant(key))
+        inner = self.model.constants.get(key)
+        return inner is not None and depth < 2 and self.no_time(inner, depth + 1)
+
     def update_state(self, site):
         key = site.receiver_key
         method = site.method
@@ -943,6 +970,15 @@ class _Walker:
                 direction = "recv"
             elif option is not None and mentions(option, "SO_SNDTIMEO"):
                 direction = "send"
+            if direction is not None and self.no_time(site.positional(2)):
+                # a zero timeout is no timeout: the direction blocks again
+                previous = self.state.get(key + "#timeo")
+                left = {"both": {"recv", "send"}}.get(previous, {previous}) - {direction, None}
+                if left:
+                    self.set_state(key + "#timeo", left.pop())
+                else:
+                    self.drop_state(key + "#timeo")
+                return
             if direction is not None:
                 previous = self.state.get(key + "#timeo")
                 if previous in ("recv", "send", "both") and previous != direction:
@@ -1159,9 +1195,12 @@ def _leaves_after(items, leaves):
     return flags
 
 
-def build_model(module: cst.Module, helpers: frozenset = frozenset()) -> ModuleModel:
+def build_model(module: cst.Module, helpers: frozenset = frozenset(),
+                constant=None) -> ModuleModel:
     """The walk of ``module``; calls of the names in ``helpers`` (project functions that
-    return a socket call's result, ``helpers.helper_names``) are recorded too."""
+    return a socket call's result, ``helpers.helper_names``) are recorded too. ``constant``
+    gives a module constant's value as the project index records it (for a dotted name as
+    this module writes it), or None without an index."""
     model = ModuleModel(module)
-    _Walker(model, helpers).walk_module(module)
+    _Walker(model, helpers, constant).walk_module(module)
     return model

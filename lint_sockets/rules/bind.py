@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
-from lint_sockets.analysis.nodes import int_value, mentions, strip_await
+from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
@@ -159,6 +159,43 @@ def _same_socket_calls(facts, site):
             yield other, False
 
 
+def _origins(site):
+    """Names of the same socket object the bound one was made from in this function: a
+    plain alias (``self.sock = sock``) or an SSL wrapper (``ssl.wrap_socket(sock)``,
+    ``context.wrap_socket(sock, server_side=True)``), which takes over the wrapped socket's
+    descriptor, so options set on it before stay set."""
+    bindings = site.reaching
+    if not bindings:
+        head, _, rest = site.receiver_key.partition(".")
+        cls = site.scope.cls
+        if rest and cls is not None and head == site.scope.self_name and "." not in rest:
+            bindings = [b for b in cls.attr_bindings.get(rest, ()) if b.scope is site.scope]
+    origins = set()
+    for binding in bindings or ():
+        value = strip_await(binding.value) if binding.value is not None else None
+        if binding.index is not None or value is None:
+            continue
+        if isinstance(value, cst.Call) and (key_of(value.func) or "").rpartition(".")[2] \
+                == "wrap_socket" and value.args and value.args[0].keyword is None \
+                and not value.args[0].star:
+            value = value.args[0].value
+        key = key_of(value) if isinstance(value, (cst.Name, cst.Attribute)) else None
+        if key is not None and key != site.receiver_key:
+            origins.add(key)
+    return origins
+
+
+def _reuse_set(facts, site, key):
+    """SO_REUSEADDR (or its kin) set on ``key`` by a call before ``site`` in its function."""
+    for other in facts.calls_on(key):
+        if other.scope is site.scope and other.method == "setsockopt" \
+                and other.order < site.order:
+            option = other.positional(1)
+            if option is not None and mentions(option, _REUSE_OPTIONS):
+                return True
+    return False
+
+
 def check(facts, report):
     for site in facts.calls:
         if site.method != "bind" or site.receiver_key is None or len(site.node.args) != 1:
@@ -184,7 +221,8 @@ def check(facts, report):
                 if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
         if listens and not reuse and not _tries_again(facts, site) \
-                and not facts.reuse_address_set_before(site, site.receiver_key):
+                and not facts.reuse_address_set_before(site, site.receiver_key) \
+                and not any(_reuse_set(facts, site, key) for key in _origins(site)):
             report(site.node, "SCK801", fix=_fix(facts, site))
 
 

@@ -300,14 +300,17 @@ def _test_fix(facts, handler, comparison):
 def gate(evidence):
     """A handler that names InterruptedError or tests EINTR: by name, or by number against
     an errno expression of a handler's exception (``except OSError as e``: ``e.errno``,
-    ``e.args[0]``, ...), never a 4 alone, which is any count or index. The call it guards
-    may be a parameter (a retry helper's ``f(*args)``), whose socket calls only the project
-    shows, so any module that tests EINTR is kept."""
+    ``e.args[0]``, ...), never a 4 alone, which is any count or index: a 4 an errno set can be
+    read from (compared for equality, in a tuple, list or set, a name's value), or a name
+    compared with one that may hold another module's errnos (``imported_errno_refs``). The
+    call it guards may be a parameter (a retry helper's ``f(*args)``), whose socket calls
+    only the project shows, so any module that tests EINTR is kept."""
     usage = evidence.usage
     return evidence.mentions("InterruptedError") or any(
         "EINTR" in name for name in usage.names | usage.attributes) or (
-        bool(usage.handler_names) and evidence.errno_expressions() and any(
-            tables.errno_for_number(number) == "EINTR" for number in usage.ints))
+        bool(usage.handler_names) and evidence.errno_expressions() and (any(
+            tables.errno_for_number(number) == "EINTR" for number in usage.errno_ints)
+            or evidence.imported_errno_refs()))
 
 
 RULES = [

@@ -71,6 +71,8 @@ def check(facts, report):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
             continue  # a new connection each pass: one end of file is read once
+        if helper is None and method in _RECV and _checked_first(site, loop, asked):
+            continue  # a checked read of the same socket opens every pass: it sees the EOF
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
         if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \
@@ -217,6 +219,56 @@ def _innermost_while(loops):
         if loop.kind == "while":
             return loop
     return None
+
+
+def _checked_first(site, loop, asked):
+    """Another read of the same socket, checked, comes first on every path to the read
+    within a pass (``header = sock.recv(10)``, ``if not header: break``, then ``body =
+    sock.recv(n)``). End of file is for good on a stream: once the unchecked read gets
+    ``b""``, the checked one gets it before the unchecked one runs again, and ends the
+    loop. "First on every path": the checked read's statement and a statement that holds
+    the unchecked read are in the same block, in that order (neither in a loop inside the
+    loop)."""
+    key = site.receiver_key
+    if site.loops[-1] is not loop or site.line is None:
+        return False  # read more than once a pass, by an inner loop
+    for other in loop.calls:
+        if other is site or other.receiver_key != key or other.method not in _RECV \
+                or other.order >= site.order or other.line is None \
+                or other.loops[-1] is not loop or not _tested(other, loop, asked) \
+                or _carriers(other.targets, loop) & loop.skipped:
+            continue
+        if _precedes(loop.node.body, other.line, site.line):
+            return True
+    return False
+
+
+def _precedes(root, first, then):
+    """``first`` is a statement of some block under ``root`` and ``then`` is held by a later
+    statement of that block."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.BaseExpression):
+            continue
+        body = node.body if isinstance(node, cst.IndentedBlock) else None
+        if body is not None and any(stmt is first for stmt in body):
+            index = next(i for i, stmt in enumerate(body) if stmt is first)
+            return any(_holds(stmt, then) for stmt in body[index + 1:])
+        stack.extend(iter_children(node))
+    return False
+
+
+def _holds(root, line):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is line:
+            return True
+        if isinstance(node, cst.BaseExpression):
+            continue
+        stack.extend(iter_children(node))
+    return False
 
 
 def _tested(site, loop, asked):

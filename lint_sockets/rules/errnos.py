@@ -4,11 +4,11 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, TIMEOUT
-from lint_sockets.analysis.nodes import flat_elements, int_value, iter_children, key_of, mentions
+from lint_sockets.analysis.nodes import (
+    EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
-_EQUALITY = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
 _TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
 
 
@@ -70,7 +70,7 @@ def _chained_sides(facts, scope, comparison, errno_sides):
     chains = facts.memo(f"901.chains:{id(scope.node)}", lambda: _boolean_chains(scope.node))
     extra = []
     for other in chains.get(id(comparison), ()):
-        if other is comparison or not all(isinstance(t.operator, _EQUALITY)
+        if other is comparison or not all(isinstance(t.operator, EQUALITY_OPERATORS)
                                           for t in other.comparisons):
             continue
         other_sides = [other.left] + [t.comparator for t in other.comparisons]
@@ -191,7 +191,7 @@ def _reports_only(block):
 
 def check_literal(facts, report):
     for comparison, scope, handler in facts.comparisons:
-        if not all(isinstance(t.operator, _EQUALITY) for t in comparison.comparisons):
+        if not all(isinstance(t.operator, EQUALITY_OPERATORS) for t in comparison.comparisons):
             continue
         context = handler
         if handler is not None and (_non_errno_handler(handler)
@@ -445,16 +445,22 @@ def _index_fix(subscript):
 # ---- gates: what the module must hold for each rule to fire ------------------------------
 
 def _literal_gate(evidence):
+    """A number compared for equality that is reported somewhere, and an errno expression:
+    a number that means no network errno counts only next to socket calls."""
     numbers = {n for n in evidence.usage.compared_ints
                if n > 0 and n not in SAME_EVERYWHERE
                and n not in tables.WINSOCK_WITHOUT_CONSTANT}
-    return bool(numbers) and evidence.errno_expressions()
+    if not numbers or not evidence.errno_expressions():
+        return False
+    return any(errno_name_for(n)[0] in NETWORK_ERRNOS for n in numbers) or evidence.called(
+        *_SOCKET_CALLS)
 
 
 def _timeout_errno_gate(evidence):
     usage = evidence.usage
     etimedout = any("ETIMEDOUT" in name for name in usage.names | usage.attributes) or any(
-        tables.errno_for_number(number) == "ETIMEDOUT" for number in usage.ints)
+        tables.errno_for_number(number) == "ETIMEDOUT" for number in usage.errno_ints) or (
+        evidence.imported_errno_refs())
     # a timeout comes only from settimeout(), create_connection(timeout=...) and
     # setdefaulttimeout()
     return etimedout and evidence.called("settimeout", "create_connection",

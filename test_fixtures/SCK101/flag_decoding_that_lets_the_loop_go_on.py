@@ -56,3 +56,19 @@ def right_of_or(sock: socket.socket, fallback: bytes) -> None:
     while True:
         data = sock.recv(4)  # expect: SCK101
         print(fallback or data[0])
+
+
+def first_field(sock: socket.socket) -> None:
+    # "".split(",") is [""]: field 0 (and -1) is there, empty, and the loop goes round
+    while True:
+        data = sock.recv(512).decode()  # expect: SCK101
+        print(data.split(",")[0], data.split(",")[-1])
+
+
+def split_later(sock: socket.socket) -> None:
+    # the split is not the statement after the read: the loop may go round first
+    while True:
+        data = sock.recv(512).decode()  # expect: SCK101
+        if not sock:
+            continue
+        print(data.split()[1])

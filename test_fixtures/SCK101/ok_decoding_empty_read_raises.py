@@ -84,3 +84,19 @@ def sliced_header(conn: socket.socket, handle) -> None:
         except Exception:
             break
         handle(body)
+
+
+def irc_codes(sock: socket.socket) -> None:
+    # b"".decode() is "", and "".split() is []: the second word is not there (IndexError)
+    while True:
+        data = sock.recv(4096).decode("utf-8")
+        code = data.split()[1]
+        if code == "376":
+            break
+
+
+def fields(sock: socket.socket) -> None:
+    # "".split(",") is [""]: it has no field 1
+    while True:
+        line = sock.recv(512).strip()
+        print(line.split(b",")[1])

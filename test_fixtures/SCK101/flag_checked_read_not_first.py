@@ -1,0 +1,46 @@
+# SCK101 flag: a checked read of the same socket that is not first on every path to the
+# unchecked one: it comes after it (what runs between may go round first), sits in a branch
+# the unchecked read is not in, or in a `try` whose handler lets the pass go on without it.
+import socket
+
+
+def header_last(sock: socket.socket, handle) -> None:
+    while True:
+        body = sock.recv(1024)  # expect: SCK101
+        try:
+            handle(int(body))
+        except ValueError:
+            continue
+        header = sock.recv(4)
+        if not header:
+            break
+
+
+def header_in_branch(sock: socket.socket, framed: bool, handle) -> None:
+    while True:
+        if framed:
+            header = sock.recv(4)
+            if not header:
+                break
+        body = sock.recv(1024)  # expect: SCK101
+        handle(body)
+
+
+def skipped_by_a_handler(sock: socket.socket, prepare, handle) -> None:
+    while True:
+        try:
+            prepare()
+            header = sock.recv(4)
+            if not header:
+                break
+        except OSError:
+            pass
+        handle(sock.recv(1024))  # expect: SCK101
+
+
+def other_socket(sock: socket.socket, other: socket.socket, handle) -> None:
+    while True:
+        header = other.recv(4)
+        if not header:
+            break
+        handle(sock.recv(1024))  # expect: SCK101

@@ -1,0 +1,55 @@
+# SCK101 flag: a private helper given a stream socket by one caller, a public one, and a private one used as a callback: each may read a stream.
+import socket
+
+
+def query(request, addr):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, 0)
+    sock.sendto(request, addr)
+    return _read(sock, timeout=2.5)
+
+
+def fetch(request, addr):
+    sock = socket.create_connection(addr, timeout=5)
+    sock.sendall(request)
+    return _read(sock)
+
+
+def _read(sock, timeout=2.5):
+    sock.settimeout(timeout)
+    replies = []
+    while True:
+        try:
+            reply = sock.recv(1024)  # expect: SCK101
+            if len(reply) == 64:
+                replies.append(reply)
+        except socket.timeout:
+            break
+    return replies
+
+
+def later(sock, timeout=2.5):
+    sock.settimeout(timeout)
+    replies = []
+    while True:
+        try:
+            reply = sock.recv(1024)  # expect: SCK101
+            if len(reply) == 64:
+                replies.append(reply)
+        except socket.timeout:
+            break
+    return replies
+
+
+def _hidden(sock):
+    replies = []
+    while True:
+        try:
+            reply = sock.recv(1024)  # expect: SCK101
+            if len(reply) == 64:
+                replies.append(reply)
+        except socket.timeout:
+            break
+    return replies
+
+
+HANDLERS = {"read": _hidden}

@@ -1,0 +1,45 @@
+# SCK101 ok: the body read is not checked, but a checked read of the same socket comes
+# before it on every path through a pass (a length header). End of file is for good on a
+# stream: once the body read gets b"", the header read gets b"" before the body read runs
+# again, and the loop ends.
+import socket
+
+HEADER = 10
+
+
+def messages(sock: socket.socket, handle) -> None:
+    while True:
+        header = sock.recv(HEADER)
+        if not len(header):
+            break
+        body = sock.recv(int(header.decode().strip()))
+        handle(body)
+
+
+class Client:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.running = True
+
+    def receive(self, handle) -> None:
+        while self.running:
+            try:
+                header = self.sock.recv(HEADER)
+                if not header:
+                    print("closed by the server")
+                    break
+                message = self.sock.recv(int(header)).decode("utf-8")
+                handle(message)
+            except BlockingIOError:
+                continue
+
+
+def when_ready(sock: socket.socket, ready, handle) -> None:
+    while True:
+        if not ready():
+            continue
+        header = sock.recv(HEADER)
+        if not header:
+            return
+        if header.startswith(b"D"):
+            handle(sock.recv(int(header[1:])))
