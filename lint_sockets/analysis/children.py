@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import iter_children, key_of, target_keys
+from lint_sockets.analysis.nodes import contains, iter_children, key_of, target_keys
 
 _SPAWNERS = frozenset({
     "subprocess.Popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
@@ -112,16 +112,6 @@ class _ChildCode:
                     self.lambdas.append(choice)
                 elif isinstance(choice, (cst.Name, cst.Attribute)):
                     self.passed.add(id(choice))
-
-
-def _contains(root, target):
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is target:
-            return True
-        stack.extend(iter_children(node))
-    return False
 
 
 def _call_in(statement, qualify, names):
@@ -296,7 +286,7 @@ class ChildFacts:
             return False
         code = self.memo("child.code", lambda: _ChildCode(self))
         if site.in_lambda:
-            return any(_contains(fn.body, site.node) for fn in code.lambdas)
+            return any(contains(fn.body, site.node) for fn in code.lambdas)
         scope = site.scope
         node = scope.node
         if scope.kind != "function" or not isinstance(node, cst.FunctionDef):

@@ -11,7 +11,8 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import (
+    call_arg, int_value, iter_children, key_of, mentions, strip_await)
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
@@ -309,7 +310,7 @@ class IdentityFacts:
             return None
         verdicts = []
         for caller, call in calls:
-            arg = _argument_for(call, position, param.name.value)
+            arg = call_arg(call, position, param.name.value)
             key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
             if key is None:
                 return None
@@ -1062,9 +1063,8 @@ class Evidence:
         """A name compared for equality or membership that may hold another module's
         errnos: imported (``from .errors import RETRY``, ``errors.RETRY``), or a module
         constant made of such names (``RETRY = errors.RETRY``, ``(errors.A, errors.B)``).
-        The project index reads
-        what it holds (``ErrnoFacts.errno_set``), which the module's own text does not
-        show."""
+        The project index reads what it holds (``ErrnoFacts.errno_set``), which the
+        module's own text does not show."""
         usage = self.usage
         for ref in usage.compared_refs:
             for name in usage.module_aliases.get(ref, (ref,)):
@@ -1085,23 +1085,6 @@ def _assignments(cls, attr):
     """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out."""
     return [b for b in cls.attr_bindings.get(attr, ())
             if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
-
-
-def _argument_for(call, position, name):
-    """The argument ``call`` passes for the parameter at ``position`` (None for a keyword-
-    only one) named ``name``; None when it passes none or ``*args`` / ``**kwargs`` hide
-    it."""
-    seen = 0
-    for arg in call.args:
-        if arg.star:
-            return None
-        if arg.keyword is None:
-            if seen == position:
-                return arg.value
-            seen += 1
-        elif arg.keyword.value == name:
-            return arg.value
-    return None
 
 
 def _calls_of(uses, name):

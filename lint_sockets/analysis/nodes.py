@@ -197,3 +197,14 @@ def statement_leaves(stmt):
 
 def small_leaves(small):
     return isinstance(small, (cst.Break, cst.Return, cst.Raise))
+
+
+def contains(root, target):
+    """``target`` is ``root`` or a node under it (expressions included)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node is target:
+            return True
+        stack.extend(iter_children(node))
+    return False

@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
 from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -251,22 +251,10 @@ def _precedes(root, first, then):
         node = stack.pop()
         if isinstance(node, cst.BaseExpression):
             continue
-        body = node.body if isinstance(node, cst.IndentedBlock) else None
-        if body is not None and any(stmt is first for stmt in body):
-            index = next(i for i, stmt in enumerate(body) if stmt is first)
-            return any(_holds(stmt, then) for stmt in body[index + 1:])
-        stack.extend(iter_children(node))
-    return False
-
-
-def _holds(root, line):
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node is line:
-            return True
-        if isinstance(node, cst.BaseExpression):
-            continue
+        if isinstance(node, cst.IndentedBlock):
+            for index, stmt in enumerate(node.body):
+                if stmt is first:
+                    return any(contains(later, then) for later in node.body[index + 1:])
         stack.extend(iter_children(node))
     return False
 
