@@ -453,6 +453,8 @@ def _run_files(job, paths, jobs, cache, projects=True):
     # it would walk the trees being built (a tenth of the workers' time in round 1) and,
     # where round 1 runs in this process (--jobs 1), every summary gathered so far. The
     # workers of round 1 are forked with the collector off and end with the round.
+    if first:
+        _load_analysis()
     frozen = [_freeze() if first else False]  # a warm run parses nothing here
     paused = gc.isenabled()
     gc.disable()
@@ -514,6 +516,7 @@ def _second_round(job, paths, jobs, cache, results, roots, loaders, first, done,
     global _PROJECTS
     _PROJECTS = built
     if todo:
+        _load_analysis()
         if frozen[0]:
             # the indexes and summaries join what _freeze moved out of the collector's
             # reach in the first round
@@ -533,6 +536,16 @@ def _second_round(job, paths, jobs, cache, results, roots, loaders, first, done,
             cache.put(paths[index], job, result,
                       built[roots[index]].digest if roots[index] is not None else None)
     return results
+
+
+def _load_analysis():
+    """Import the analysis (libcst, the engine, every rule's check) in this process before
+    it is frozen and forked: the workers share the modules instead of importing them each.
+    A run whose results all come from the cache never gets here, and never imports them."""
+    from lint_sockets import engine  # noqa: F401
+    from lint_sockets.rules import load_checks
+
+    load_checks()
 
 
 def _freeze():

@@ -754,6 +754,46 @@ def test_version_does_not_load_libcst(tmp_path):
     assert proc.stdout.strip() == f"lint-sockets {lint_sockets.__version__}"
 
 
+def test_every_rule_of_the_catalog_has_its_check_and_every_check_its_rule():
+    import importlib
+    import pkgutil
+
+    import lint_sockets.rules as package
+
+    rules = registry()
+    found = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"lint_sockets.rules.{info.name}")
+        for code, pair in getattr(module, "CHECKS", {}).items():
+            assert code not in found, f"{code} has two checks"
+            found[code] = (info.name, pair)
+    for code, (module, (check, gate)) in found.items():
+        assert rules[code].module == module, code
+        assert rules[code].check is check and rules[code].gate is gate, code
+        assert callable(check) and (gate is None or callable(gate)), code
+    assert {c for c, r in rules.items() if r.module is not None} == set(found)
+    assert {c for c, r in rules.items() if r.check is None} == {"SCK000", "SCK100"}
+
+
+RULES_WITHOUT_LIBCST = """
+import sys
+from lint_sockets.cli import main
+for words in (["rules"], ["rule", "SCK101"]):
+    try:
+        main(words)
+    except SystemExit as exit:
+        assert exit.code in (0, None), exit.code
+assert "libcst" not in sys.modules, "listing the rules loaded libcst"
+"""
+
+
+def test_listing_the_rules_does_not_load_libcst(tmp_path):
+    proc = subprocess.run([sys.executable, "-c", RULES_WITHOUT_LIBCST], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "SCK903" in proc.stdout and "# SCK101: recv-eof-unchecked" in proc.stdout
+
+
 # --- subcommands ---------------------------------------------------------------------------------
 
 def test_check_subcommand_is_the_same_as_bare_paths(proj):

@@ -60,6 +60,34 @@ def test_warm_run_answers_from_the_cache_and_sees_changes_that_keep_size_and_tim
     assert "All checks passed!" in capsys.readouterr().out and checked == ["server.py"]
 
 
+WARM_RUN_WITHOUT_LIBCST = """
+import sys
+from lint_sockets.cli import main
+status = main(["--output-format", "concise", "--jobs", "2", "."])
+assert status == 1, status
+assert "libcst" not in sys.modules, "a warm run loaded libcst"
+assert not any(name.startswith("lint_sockets.rules.") for name in sys.modules)
+"""
+
+
+def test_a_warm_run_imports_neither_libcst_nor_the_rules_checks(tmp_path):
+    # A run answered from the cache needs only what the rules are (the catalog), never
+    # how they look (their modules, libcst): that import was most of a warm run's time.
+    (tmp_path / "pyproject.toml").write_text("")
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.py").write_text(SERVER)
+    cold = run("--jobs", "2", ".", cwd=tmp_path)
+    assert cold.returncode == 1 and cold.stdout.count("SCK501") == 3, cold
+    warm = subprocess.run([sys.executable, "-c", WARM_RUN_WITHOUT_LIBCST], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert warm.returncode == 0, warm.stderr
+    assert warm.stdout == cold.stdout
+    # A changed file is analysed again, by the same checks.
+    (tmp_path / "b.py").write_text(SERVER.replace("srv.accept()", "srv.acc3pt()"))
+    again = run("--jobs", "2", ".", cwd=tmp_path)
+    assert again.returncode == 1 and again.stdout.count("SCK501") == 2, again
+
+
 def test_cache_is_keyed_on_settings(tmp_path):
     (tmp_path / "server.py").write_text(SERVER)
     assert "SCK501" in run("server.py", cwd=tmp_path).stdout

@@ -6,7 +6,6 @@ from lint_sockets.analysis.facts import (
 )
 import libcst as cst
 
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
@@ -256,17 +255,7 @@ def check_retry(facts, report):
             report(site.node, "SCK502", call=_call_text(facts, site))
 
 
-RULES = [
-    Rule(
-        "SCK501", "accept-abort-fatal",
-        "ECONNABORTED from accept() ends the accept loop",
-        "`{call}` in a loop: {what}",
-        check=check_abort, fix="safe", gate=lambda evidence: evidence.calls(*_ACCEPTS),
-    ),
-    Rule(
-        "SCK502", "accept-retry-fatal",
-        "accept() loop retries every OSError with no errno test or back-off",
-        "`{call}` loop retries every OSError with no errno test or back-off",
-        check=check_retry, gate=lambda evidence: evidence.calls(*_ACCEPTS),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK501": (check_abort, lambda evidence: evidence.calls(*_ACCEPTS)),
+    "SCK502": (check_retry, lambda evidence: evidence.calls(*_ACCEPTS)),
+}

@@ -5,7 +5,6 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT
 from lint_sockets.analysis.nodes import iter_children, strip_await
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 LOOP_SOCKET_CALLS = tables.LOOP_SOCKET_CALLS
@@ -116,13 +115,10 @@ def _fix(facts, site):
     return None
 
 
-RULES = [
-    Rule(
-        "SCK204", "asyncio-blocking-socket",
-        "blocking socket passed to asyncio's loop.sock_* calls",
-        "`{sock}` is {state} in `{call}`: it can stall the event loop",
-        check=check, fix="safe",
-        # the socket passed is made here: socket(), socketpair() or accept()
-        gate=lambda evidence: evidence.calls(*LOOP_SOCKET_CALLS) and evidence.known_sockets(),
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    # the socket passed is made here: socket(), socketpair() or accept()
+    "SCK204": (
+        check,
+        lambda evidence: evidence.calls(*LOOP_SOCKET_CALLS) and evidence.known_sockets(),
     ),
-]
+}

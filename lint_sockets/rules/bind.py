@@ -4,7 +4,6 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
 from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
 _REUSE_OPTIONS = ("SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE")
@@ -241,11 +240,6 @@ def _fix(facts, site):
     return FixSpec(UNSAFE, "Set SO_REUSEADDR before bind()", build)
 
 
-RULES = [
-    Rule(
-        "SCK801", "bind-without-reuseaddr",
-        "listening TCP socket bound without SO_REUSEADDR",
-        "listening socket bound without SO_REUSEADDR: a restart gets EADDRINUSE",
-        check=check, fix="unsafe", gate=lambda evidence: evidence.socket_call(("bind",)),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK801": (check, lambda evidence: evidence.socket_call(("bind",))),
+}

@@ -5,7 +5,6 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
-from lint_sockets.rules import Rule
 
 _READS = tables.READ_METHODS
 _WRITES = tables.COUNTED_SEND_METHODS
@@ -146,17 +145,7 @@ def gate(evidence):
     return evidence.socket_call(_PLAIN_CALLS | _SSL_READS | _SSL_WRITES)
 
 
-RULES = [
-    Rule(
-        "SCK201", "blocking-io-unhandled",
-        "non-blocking socket call with no BlockingIOError handling",
-        "`{call}` on a {why} socket: BlockingIOError not handled",
-        check=check, gate=gate,
-    ),
-    Rule(
-        "SCK203", "ssl-want-unhandled",
-        "non-blocking SSL socket call with no SSLWantReadError/SSLWantWriteError handling",
-        "`{call}` on a non-blocking SSL socket: {exc} is not handled",
-        check=check, gate=gate,
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK201": (check, gate),
+    "SCK203": (check, gate),
+}

@@ -4,7 +4,6 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE
 from lint_sockets.analysis.nodes import iter_children, key_of
-from lint_sockets.rules import Rule
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
 
@@ -117,17 +116,7 @@ def check(facts, report):
             report(site.node, "SCK301", call=f".{site.method}()")
 
 
-RULES = [
-    Rule(
-        "SCK301", "connect-in-progress-unchecked",
-        "non-blocking connect never followed by a SO_ERROR check",
-        "non-blocking `{call}` is never followed by an SO_ERROR check",
-        check=check, gate=lambda evidence: evidence.socket_call(("connect", "connect_ex")),
-    ),
-    Rule(
-        "SCK302", "connect-retried",
-        "non-blocking connect called again in a loop to poll its state",
-        "`{call}` called again in a loop to poll a non-blocking connect",
-        check=check, gate=lambda evidence: evidence.socket_call(("connect", "connect_ex")),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK301": (check, lambda evidence: evidence.socket_call(("connect", "connect_ex"))),
+    "SCK302": (check, lambda evidence: evidence.socket_call(("connect", "connect_ex"))),
+}

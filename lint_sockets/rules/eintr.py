@@ -4,7 +4,6 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CONTINUE, FALL, KNOWN, LIKELY
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixNotPossible, FixSpec, find_statement, statement
 
 _SOCKET_IO = tables.PEER_WAIT_METHODS
@@ -313,11 +312,6 @@ def gate(evidence):
             or evidence.imported_errno_refs()))
 
 
-RULES = [
-    Rule(
-        "SCK202", "eintr-retry-redundant",
-        "EINTR retry code that Python already does (PEP 475)",
-        "dead EINTR retry{wraps}: Python retries interrupted calls itself (PEP 475)",
-        check=check, fix="safe", gate=gate,
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK202": (check, gate),
+}

@@ -4,7 +4,6 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 _RECV = ("recv", "recv_into")
@@ -332,11 +331,6 @@ def gate(evidence):
             or (evidence.calls("read") and evidence.readers()))
 
 
-RULES = [
-    Rule(
-        "SCK101", "recv-eof-unchecked",
-        "recv() in a loop never checked for EOF (b\"\" / 0)",
-        "`{call}` result {problem}",
-        check=check, fix="safe", gate=gate,
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK101": (check, gate),
+}

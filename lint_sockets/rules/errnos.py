@@ -6,7 +6,6 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, TIMEOUT
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
@@ -472,23 +471,8 @@ def _indexed_gate(evidence):
     return bool(usage.handler_names & usage.subscripted) and evidence.called(*_SOCKET_CALLS)
 
 
-RULES = [
-    Rule(
-        "SCK901", "errno-literal",
-        "errno compared with a number instead of an errno constant",
-        "errno compared with {number}{meaning}: use the errno constant",
-        check=check_literal, fix="safe", gate=_literal_gate,
-    ),
-    Rule(
-        "SCK902", "timeout-by-errno",
-        "socket timeout tested through errno ETIMEDOUT, which Python's timeouts do not set",
-        "errno tested for ETIMEDOUT: Python's socket timeouts never set it",
-        check=check_timeout_errno, gate=_timeout_errno_gate,
-    ),
-    Rule(
-        "SCK903", "exception-indexed",
-        "an OSError indexed like a tuple (`e[0]`): TypeError on Python 3, the handler crashes",
-        "`{name}[{index}]` raises TypeError on Python 3: use `{name}.errno`",
-        check=check_indexed, fix="safe", gate=_indexed_gate,
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK901": (check_literal, _literal_gate),
+    "SCK902": (check_timeout_errno, _timeout_errno_gate),
+    "SCK903": (check_indexed, _indexed_gate),
+}

@@ -8,7 +8,6 @@ from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )
-from lint_sockets.rules import Rule
 
 _READS = tables.READ_METHODS | {"makefile"}
 # What sets the idle time before the first probe: Linux, macOS, Windows.
@@ -631,21 +630,15 @@ def _self_attributes(node, self_name):
     return attributes
 
 
-RULES = [
-    Rule(
-        "SCK701", "connection-without-timeout",
-        "connection with no timeout: a vanished peer blocks the thread forever",
-        "`{call}` with no timeout: a vanished peer blocks it forever",
-        check=check_timeout,
-        # socket.create_connection(), or connect() on a socket.socket() made here
-        gate=lambda evidence: evidence.mentions("socket") and (
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    # socket.create_connection(), or connect() on a socket.socket() made here
+    "SCK701": (
+        check_timeout,
+        lambda evidence: evidence.mentions("socket") and (
             evidence.called("create_connection") or evidence.calls("connect")),
     ),
-    Rule(
-        "SCK702", "keepalive-default-timers",
-        "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
-        "SO_KEEPALIVE with the kernel's default timers: first probe after two hours",
-        check=check_keepalive,
-        gate=lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
+    "SCK702": (
+        check_keepalive,
+        lambda evidence: evidence.calls("setsockopt") and evidence.mentions("SO_KEEPALIVE"),
     ),
-]
+}

@@ -6,7 +6,6 @@ SCK codes are judged: other tools' codes and blanket `# noqa` belong to other to
 
 import re
 
-from lint_sockets.rules import Rule
 
 NOQA = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
 
@@ -28,12 +27,3 @@ def rewrite_comment(comment, unused):
         text = "# " + text.lstrip()
     return text
 
-
-RULES = [
-    Rule(
-        "SCK100", "unused-noqa",
-        "a `# noqa` code for a lint-sockets rule that suppresses nothing",
-        "unused `noqa` code{plural}: {codes}",
-        default=False, fix="safe",
-    ),
-]

@@ -5,7 +5,6 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
 from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
-from lint_sockets.rules import Rule
 
 _RECV = tables.READ_METHODS
 _SEND = tables.SEND_METHODS
@@ -189,13 +188,7 @@ def check_broadcast(facts, report, reported):
                        exc=" / ".join(missing), effect=_BROADCAST[1])
 
 
-RULES = [
-    Rule(
-        "SCK402", "peer-reset-escapes-server-loop",
-        "a client's reset escapes the server loop and ends the server",
-        "`{call}` {where}: {effect}",
-        check=check,
-        # a server loop's accept(), or a collection of accepted connections
-        gate=lambda evidence: evidence.calls(*tables.ACCEPT_METHODS),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    # a server loop's accept(), or a collection of accepted connections
+    "SCK402": (check, lambda evidence: evidence.calls(*tables.ACCEPT_METHODS)),
+}

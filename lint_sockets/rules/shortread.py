@@ -6,7 +6,6 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
-from lint_sockets.rules import Rule
 
 # Decoders that need exactly the bytes they are given to mean what the code asked for, and the
 # position of their buffer argument.
@@ -175,11 +174,6 @@ def _call_text(site):
     return f".recv({number})" if number is not None else ".recv(n)"
 
 
-RULES = [
-    Rule(
-        "SCK102", "short-read-unchecked",
-        "a stream recv(n) used as if it held all n bytes",
-        "`{call}` may return fewer bytes, but it is {used} as if complete",
-        check=check, gate=lambda evidence: evidence.socket_call(("recv",)),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK102": (check, lambda evidence: evidence.socket_call(("recv",))),
+}

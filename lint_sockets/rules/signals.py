@@ -4,7 +4,6 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, UNKNOWN
 import libcst as cst
 
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec
 
 _WRITES = tables.SEND_METHODS | {"sendfile"}
@@ -72,12 +71,6 @@ def _fix(facts, handler):
     return None
 
 
-RULES = [
-    Rule(
-        "SCK401", "sigpipe-default",
-        "SIGPIPE set back to SIG_DFL in code that writes to sockets",
-        "SIGPIPE set to SIG_DFL: a write to a reset peer kills the process",
-        check=check, fix="unsafe",
-        gate=lambda evidence: evidence.mentions("SIGPIPE") and evidence.called("signal"),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK401": (check, lambda evidence: evidence.mentions("SIGPIPE") and evidence.called("signal")),
+}

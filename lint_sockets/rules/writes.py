@@ -10,7 +10,6 @@ from lint_sockets.analysis.index import (
     PERCENT_CONVERSION, template_has_text,
 )
 from lint_sockets.analysis.nodes import int_value, key_of, strip_await, struct_size
-from lint_sockets.rules import Rule
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
 
@@ -613,24 +612,8 @@ def check(facts, report):
                 report(site.node, "SCK603")
 
 
-RULES = [
-    Rule(
-        "SCK601", "send-result-ignored",
-        "socket send() result ignored: the rest of a partial write is lost",
-        "`.send()` count ignored: a partial write silently loses the rest",
-        check=check, fix="safe", gate=lambda evidence: evidence.socket_call(("send",)),
-    ),
-    Rule(
-        "SCK602", "connect-ex-result-ignored",
-        "connect_ex() result ignored: the only report of a failed connect is dropped",
-        "`.connect_ex()` result ignored: a failed connect goes unnoticed",
-        check=check, fix="unsafe",
-        gate=lambda evidence: evidence.socket_call(("connect_ex",)),
-    ),
-    Rule(
-        "SCK603", "sendall-nonblocking",
-        "sendall() on a non-blocking socket loses count of what was sent",
-        "`.sendall()` on a non-blocking socket: EAGAIN loses the count sent",
-        check=check, gate=lambda evidence: evidence.socket_call(("sendall",)),
-    ),
-]
+CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
+    "SCK601": (check, lambda evidence: evidence.socket_call(("send",))),
+    "SCK602": (check, lambda evidence: evidence.socket_call(("connect_ex",))),
+    "SCK603": (check, lambda evidence: evidence.socket_call(("sendall",))),
+}
