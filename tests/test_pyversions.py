@@ -165,6 +165,31 @@ def test_str_accumulator_is_reported_only_for_a_python2_target():
     assert py2 == [5]
 
 
+def test_str_sent_is_reported_only_for_a_python2_target():
+    # send() of a str raises TypeError on Python 3 before a byte is written; on Python 2 a
+    # str is what send() writes, and it may write only part of it.
+    from lint_sockets.engine import lint_source
+    from lint_sockets.settings import Settings
+
+    source = (
+        "import socket\n"
+        "def greet(sock: socket.socket, name):\n"
+        "    sock.setblocking(False)\n"
+        "    try:\n"
+        "        sock.send('NICK %s\\r\\n' % name)\n"
+        "        line = 'QUIT :' + name\n"
+        "        sock.send(line)\n"
+        "        sock.send(name.encode())\n"
+        "    except BlockingIOError:\n"
+        "        pass\n"
+    )
+    py3 = [d.line for d in lint_source(source, Settings(select=["SCK601"]))]
+    py2 = [d.line for d in lint_source(source, Settings(select=["SCK601"],
+                                                        target_version=(2, 7)))]
+    assert py3 == [8]
+    assert py2 == [5, 7, 8]
+
+
 def test_pkg_info_classifiers_after_an_old_style_description(tmp_path):
     # Metadata-Version 1.x writes the description as a header: its blank lines are indented,
     # and the classifiers come after it.
