@@ -595,8 +595,10 @@ def _closure_bindings(scope, name, scopes):
     a nested function only reads (``drain()`` reading the pair its factory made): every one
     of them, since the nested function may run after any of them, and those of the functions
     nested in it that declare the name ``nonlocal`` (``nonlocal r; w, r = socketpair()``).
-    Nothing when the function binds it itself, or something under the enclosing one declares
-    it ``global`` or uses ``match``."""
+    With no enclosing function binding it, the module's bindings of the global, when no
+    function of the module declares it ``global`` (none can rebind it). Nothing when the
+    function binds it itself, or something under the enclosing one declares it ``global``
+    or uses ``match``."""
     if scope.kind != "function" or scope.bindings.get(name):
         return ()
     outer = scope.parent
@@ -607,7 +609,10 @@ def _closure_bindings(scope, name, scopes):
             break
         outer = outer.parent
     else:
-        return ()
+        if outer is None or outer.kind != "module" or not outer.bindings.get(name) or \
+                name in declared_names(outer.node) or "*" in declared_names(outer.node):
+            return ()
+        return list(outer.bindings[name])  # a module's global, no function rebinds it
     if outer is None:
         return ()
     found = list(outer.bindings[name])

@@ -631,14 +631,18 @@ class FlowFacts:
 
     def _callee_qname(self, scope, func, cls_qname):
         """(qualified name, bound) of a project function, method or class (then its
-        ``__init__``) called as ``func``, or None."""
+        ``__init__``) called as ``func``, also a method of the project object an attribute
+        holds (``self._config.make_socket()``), or None."""
         dotted = key_of(func)
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
         if rest and head == scope.self_name:
-            if cls_qname is None or "." in rest:
+            if cls_qname is None or rest.count(".") > 1:
                 return None
+            if "." in rest:  # ``self._config.make_socket()``: the class the attribute holds
+                qname = self.project.attribute_method(cls_qname, *rest.split("."))
+                return (qname, True) if qname is not None else None
             return f"{cls_qname}.{rest}", True
         qname = self.project.resolve(self.module_name, dotted)
         if qname is None:

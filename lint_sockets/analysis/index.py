@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 12
+SUMMARY_VERSION = 13
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -120,7 +120,8 @@ class ValueKind(enum.Enum):
     SOCKET = "socket"  # made here: socket.socket(), create_connection, wrap_socket, accept()[0]
     INSTANCE = "instance"  # of class ``name`` (a call of it, or an annotation)
     CALL = "call"  # the result of calling ``name`` (a dotted name in the module); summary only
-    METHOD_CALL = "method_call"  # the result of ``self.<name>(...)``; summary only
+    METHOD_CALL = "method_call"  # the result of ``self.<name>(...)``, or of
+    # ``self.<attr>.<method>(...)`` (name ``"<attr>.<method>"``); summary only
     READ = "read"  # an unchecked ``<attr or param>.<method>(...)`` read (recv, read, ...)
     FORWARD = "forward"  # another socket call's result forwarded (``self.handle.accept()``)
     PARAM = "param"  # parameter ``param`` (of method ``name`` for attributes)
@@ -1755,6 +1756,12 @@ class _FunctionWalk:
             if type(func.value) is ast.Name and self.self_name is not None \
                     and func.value.id == self.self_name and len(method) <= MAX_NAME:
                 return Value(ValueKind.METHOD_CALL, name=method)
+            held = func.value
+            if type(held) is ast.Attribute and type(held.value) is ast.Name \
+                    and self.self_name is not None and held.value.id == self.self_name \
+                    and len(held.attr) + len(method) < MAX_NAME:
+                # ``self._config.make_socket()``: a method of the object an attribute holds
+                return Value(ValueKind.METHOD_CALL, name=f"{held.attr}.{method}")
         if dotted is not None:
             head = dotted.partition(".")[0]
             if head in self.params or head in self.local_nodes or head == self.self_name \
@@ -3450,7 +3457,7 @@ class ProjectIndex:
         if value.kind is ValueKind.METHOD_CALL:
             if cls is None:
                 return UNKNOWN
-            located = self._method(cls, value.name)
+            located = self._called_method(cls, value.name, depth)
             if located is None or depth > MAX_DEPTH:
                 return UNKNOWN
             return self._returns_of(located, depth)
@@ -3493,6 +3500,11 @@ class ProjectIndex:
         give one value only when all members agree); otherwise the values assigned to it in
         the class's methods (SOCKET, INSTANCE, PARAM of a method, ...), merged. UNKNOWN
         when nothing is known."""
+        return self._attribute_kind(class_qname, attr, 1)
+
+    def _attribute_kind(self, class_qname, attr, depth):
+        if depth > MAX_DEPTH:
+            return UNKNOWN
         for ancestor in self._mro(class_qname):
             located = self._class(ancestor)
             if located is None:
@@ -3506,8 +3518,29 @@ class ProjectIndex:
             values = cls.assigned.get(attr)
             if values:
                 method_cls = ancestor
-                return _merge([self._resolve_value(v, module, method_cls, 1) for v in values])
+                return _merge([self._resolve_value(v, module, method_cls, depth)
+                               for v in values])
         return UNKNOWN
+
+    def _called_method(self, class_qname, name, depth=1):
+        """The method a METHOD_CALL value of a method of the class calls: ``self.<name>()``,
+        or, for ``"<attr>.<method>"``, the method of the project class whose instance
+        ``self.<attr>`` holds (``self._config.make_socket()``, the attribute's class known
+        from its annotation or assignments); None when not a project method."""
+        attr, dot, method = name.partition(".")
+        if not dot:
+            return self._method(class_qname, name)
+        held = self._attribute_kind(class_qname, attr, depth + 1)
+        if held.kind is not ValueKind.INSTANCE or not held.name or "." in method:
+            return None
+        return self._method(held.name, method)
+
+    def attribute_method(self, class_qname: str, attr: str, method: str) -> Optional[str]:
+        """The qualified name of the method ``self.<attr>.<method>()`` calls in a method of
+        the class, when ``self.<attr>`` holds an instance of a project class that has it
+        (found on its bases too); None otherwise."""
+        located = self._called_method(class_qname, f"{attr}.{method}")
+        return located.qname if located is not None else None
 
     # -- methods of wrapper classes
     def sends_everything(self, class_qname: str, method: str) -> bool:
@@ -3591,7 +3624,7 @@ class ProjectIndex:
                     if factory is not None:
                         found |= self._sets_of(factory, 1).get(RETURNED, set())
                 elif value.kind is ValueKind.METHOD_CALL:
-                    factory = self._method(ancestor, value.name)
+                    factory = self._called_method(ancestor, value.name)
                     if factory is not None:
                         found |= self._sets_of(factory, 1).get(RETURNED, set())
         return frozenset(found)

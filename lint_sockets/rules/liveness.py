@@ -94,8 +94,10 @@ _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def _local_peer(facts, site, bindings):
     """The peer is on this host and cannot vanish half-open (its kernel closes the
-    connection when it dies): an AF_UNIX socket, or a connect to a loopback literal or to
-    another socket's own address (``listener.getsockname()``, the self-pipe idiom)."""
+    connection when it dies): an AF_UNIX socket, or a connect to a loopback literal (in
+    place, through a module constant, or through a name the function assigns it to on every
+    path to the connect) or to another socket's own address (``listener.getsockname()``,
+    the self-pipe idiom)."""
     for binding in bindings:
         value = strip_await(binding.value) if binding.value is not None else None
         if isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX") for a in value.args):
@@ -105,10 +107,14 @@ def _local_peer(facts, site, bindings):
         return False
     if facts.sockname_of(site, address) is not None:
         return True
+    if isinstance(address, (cst.Name, cst.Attribute)):
+        address = facts.value_before(site, address) or address  # addr = ("::1", port)
     if isinstance(address, cst.Tuple) and address.elements:
         address = address.elements[0].value
     if isinstance(address, cst.Name) and address.value in facts.constants:
         address = facts.constants[address.value]  # HOST = "localhost"
+    elif isinstance(address, (cst.Name, cst.Attribute)):
+        address = facts.value_before(site, address) or address  # host = "127.0.0.1"
     if isinstance(address, cst.SimpleString):
         return address.evaluated_value in _LOOPBACK
     return False

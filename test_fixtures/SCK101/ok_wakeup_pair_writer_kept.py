@@ -21,3 +21,20 @@ class Worker:
 
     def run(self, sel: selectors.BaseSelector) -> None:
         sel.register(self._receive_wakeup, selectors.EVENT_READ, self._drain_wakeup)
+
+
+# The pair made once at module level and read by a module function: no function of the
+# module rebinds the global, and the writer is only ever written to.
+UPDATE_WRITER, UPDATE_READER = socket.socketpair()
+
+
+def notify_update() -> None:
+    UPDATE_WRITER.send(b"update")
+
+
+def event_loop(sel: selectors.BaseSelector) -> None:
+    sel.register(UPDATE_READER, selectors.EVENT_READ)
+    while True:
+        for key, _ in sel.select():
+            if key.fileobj is UPDATE_READER:
+                UPDATE_READER.recv(1024)

@@ -10,3 +10,14 @@ def connect(remote, listener: socket.socket) -> bytes:
     conn = socket.create_connection(address)  # expect: SCK701
     conn.sendall(b"hello\n")
     return conn.recv(64)
+
+
+def send_sentence(sentence: str, remote: bool) -> str:
+    # loopback on one path only: the other path connects to a remote host
+    host = "127.0.0.1"
+    if remote:
+        host = "chat.example.net"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+        client.connect((host, 50000))  # expect: SCK701
+        client.sendall(sentence.encode())
+        return client.recv(1024).decode()

@@ -53,3 +53,20 @@ class WakeUp:
         self.writer, _ = listener.accept()
         listener.close()
         self.reader.recv(1)
+
+
+def send_sentence(sentence: str) -> str:
+    """The loopback address held in local names first, on every path to the connect."""
+    host = "127.0.0.1"
+    port = 50000
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+        client.connect((host, port))
+        client.sendall(sentence.encode())
+        return client.recv(1024).decode()
+
+
+def ask_local(question: bytes) -> bytes:
+    address = ("localhost", 7000)
+    conn = socket.create_connection(address)
+    conn.sendall(question)
+    return conn.recv(64)

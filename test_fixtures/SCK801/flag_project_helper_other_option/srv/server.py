@@ -2,6 +2,7 @@
 import socket
 
 from srv import net
+from srv.config import SocketConfig
 
 
 class Server:
@@ -54,3 +55,16 @@ def serve_too_late(port):
     net.set_reuse_address(sock)
     sock.listen()
     return sock
+
+
+class ConfiguredServer:
+    """The object the attribute holds makes the socket without the option: the bind is
+    still flagged."""
+
+    def __init__(self, config: SocketConfig) -> None:
+        self._config = config
+
+    def run(self) -> None:
+        self.sock = self._config.create_plain_socket()
+        self.sock.bind((self._config.host, self._config.port))  # expect: SCK801
+        self.sock.listen()

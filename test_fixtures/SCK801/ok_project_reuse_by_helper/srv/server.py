@@ -60,3 +60,25 @@ def serve_given(sock, port):
     net.set_reuse_address(sock)
     sock.bind(("", port))
     sock.listen()
+
+
+class ConfiguredServer:
+    """The socket comes from a method of the object an attribute holds (its class known from
+    the parameter's annotation), and that method sets the option on the socket it returns."""
+
+    def __init__(self, config: "SocketConfig") -> None:
+        self._config = config
+
+    def run(self) -> None:
+        self.sock: socket.socket = self._config.create_socket()
+        self.sock.bind((self._config.host, self._config.port))
+        self.sock.listen()
+
+    def run_local(self) -> socket.socket:
+        sock = self._config.create_socket()
+        sock.bind((self._config.host, self._config.port))
+        sock.listen()
+        return sock
+
+
+from srv.config import SocketConfig  # noqa: E402
