@@ -137,6 +137,38 @@ class HandlerFacts:
     def handler_outcome(self, handler, exc, errno):
         return HandlerEval(self, handler, exc, errno).outcome()
 
+    def raised_on(self, handler, exc):
+        """What a handler that raises hands on to the ``try`` around it: ``exc`` itself when
+        every ``raise`` in it re-raises what it caught (bare ``raise``, ``raise e`` with
+        ``e`` its ``as`` name), ``"Exception"`` when every ``raise`` raises some other
+        exception and none of them may be a ``BaseException`` that is no ``Exception``
+        (``SystemExit``, ``KeyboardInterrupt``, ``GeneratorExit``, ``BaseException``), and
+        None when it cannot tell: a ``raise`` of those, or an exit call (``sys.exit()``,
+        ``os._exit()``, ``exit()``, ``quit()``). Functions and classes defined inside the
+        handler are not its code."""
+        same = True
+        stack = list(iter_children(handler.node.body))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue
+            if isinstance(node, cst.Call) and (
+                    self.imports.qualify(node.func) in _EXITS or key_of(node.func) in _EXITS):
+                return None
+            if isinstance(node, cst.Raise):
+                raised = node.exc
+                if raised is None or (isinstance(raised, cst.Name) and handler.name is not None
+                                      and raised.value == handler.name):
+                    continue
+                if isinstance(raised, cst.Call):
+                    raised = raised.func
+                name = (key_of(raised) or "").rpartition(".")[2]
+                if not name or name in _NOT_EXCEPTIONS:
+                    return None
+                same = False
+            stack.extend(iter_children(node))
+        return exc if same else "Exception"
+
     def handler_aliases(self, handler):
         """Local names an except handler binds to its exception's errno."""
         cached = self._aliases.get(id(handler))
@@ -147,6 +179,11 @@ class HandlerFacts:
             self._aliases[id(handler)] = cached
         return cached
 
+
+# BaseException classes that are no Exception: an ``except Exception`` lets them through.
+_NOT_EXCEPTIONS = frozenset({"SystemExit", "KeyboardInterrupt", "GeneratorExit",
+                             "BaseException"})
+_EXITS = frozenset({"sys.exit", "os._exit", "exit", "quit"})
 
 RAISE = "raise"
 RETURN = "return"

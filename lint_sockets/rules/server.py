@@ -3,7 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN
+from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressFrame
 from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
 
 _RECV = tables.READ_METHODS
@@ -20,13 +20,27 @@ def _is_accept(facts, site):
 
 
 def _protected(facts, site, exc, depth):
-    frame, handler = facts.catching_frame(site, exc)
-    if frame is None or frame.loop_depth < depth:
-        return False
-    if handler is None:
-        return True
-    outcome = facts.handler_outcome(handler, exc, None)
-    return not outcome.all_paths(lambda path: RAISE in path)
+    """A guard inside the loop catches ``exc`` and does not raise on every path; a handler
+    that does raise hands what it raises (``facts.raised_on``) to the guards around its
+    ``try``, which may still keep the loop going (an inner ``except: log; raise`` inside
+    an outer ``except Exception:`` that goes on to the next client)."""
+    for frame in reversed(site.guards):
+        if frame.loop_depth < depth:
+            return False
+        if isinstance(frame, SuppressFrame):
+            if frame.catches(exc):
+                return True
+            continue
+        handler = frame.handler_for(exc)
+        if handler is None:
+            continue
+        outcome = facts.handler_outcome(handler, exc, None)
+        if not outcome.all_paths(lambda path: RAISE in path):
+            return True
+        exc = facts.raised_on(handler, exc)
+        if exc is None:
+            return False
+    return False
 
 
 _SERVER_LOOP = ("in a server loop", "one client's reset ends the server")

@@ -49,3 +49,31 @@ def serve_banner(srv: socket.socket) -> None:
             continue
         with conn, contextlib.suppress(ConnectionError):
             conn.sendall(b"220 ready\r\n")
+
+
+class DisconnectError(Exception):
+    pass
+
+
+def serve_layered(srv: socket.socket) -> None:
+    # The inner handler logs and raises again, or raises an error of its own: the outer
+    # handler inside the loop catches either and goes on to the next client.
+    while True:
+        try:
+            conn, addr = srv.accept()
+        except ConnectionAbortedError:
+            continue
+        try:
+            try:
+                data = conn.recv(4096)
+            except Exception as error:
+                log.info("receive failed: %s", error)
+                raise
+            try:
+                conn.sendall(data)
+            except OSError as error:
+                raise DisconnectError(error.args)
+        except Exception as error:
+            log.info("%s dropped: %s", addr, error)
+        finally:
+            conn.close()
