@@ -55,7 +55,7 @@ from lint_sockets.analysis.index import NOT_FOUND, ValueKind
 from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
-from lint_sockets.analysis.versions import on_python3, python2_only_nodes
+from lint_sockets.analysis.versions import on_python3, python2_imports, python2_only_nodes
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
 T = TypeVar("T")
@@ -172,9 +172,26 @@ class Facts(
         constant holding one) is on Python 3; None for any other test."""
         return on_python3(self.imports, self.model.constants, test)
 
+    def python2_module(self) -> bool:
+        """The module cannot be imported on Python 3: it imports, unconditionally at its top
+        level, a standard-library module Python 3 no longer has (``from Queue import
+        Queue``, ``import urllib2``; ``versions.python2_imports``), and the project has no
+        module of that name that the import could find instead."""
+        def compute():
+            names = python2_imports(self.model.module)
+            if names and self.project is not None:
+                ours = {qname.rpartition(".")[2] for qname in self.project.summaries}
+                names = [name for name in names if name not in ours]
+            return bool(names)
+
+        return self.memo("versions.python2_module", compute)
+
     def python2_only(self, node: cst.CSTNode) -> bool:
-        """``node`` is in a branch or arm that a version test rules out on Python 3: with a
-        Python 3 target it never runs."""
+        """``node`` is in a branch or arm that a version test rules out on Python 3, or in a
+        module that cannot be imported on Python 3 (``python2_module``): with a Python 3
+        target it never runs."""
+        if self.python2_module():
+            return True
         dead = self._memo.get("versions.python2_only")
         if dead is None:
             text = self.source if isinstance(self.source, str) else (

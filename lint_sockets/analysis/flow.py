@@ -1087,6 +1087,74 @@ def _may_change_attribute(node, self_name, allowed, defined):
 class ValueFacts:
     """What a name or ``self`` attribute holds at a call, from the function's own code."""
 
+    def text_payload(self, site, node, _depth=0):
+        """``node`` (an argument of the call ``site``) can only be a str on Python 3, where
+        ``send(str)`` raises TypeError before a byte is written: a str literal or f-string,
+        ``"..." % x``, ``"...".format(x)``, ``sep.join(x)`` on a str literal, ``str(x)``, a
+        sum with a str operand, or a local name the function assigns one of these on every
+        path to the call (``value_before``)."""
+        if node is None:
+            return False
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            return isinstance(node.evaluated_value, str)
+        if isinstance(node, cst.FormattedString):
+            return True
+        if isinstance(node, cst.BinaryOperation):
+            if isinstance(node.operator, cst.Modulo):
+                return self.text_payload(site, node.left, _depth)
+            if isinstance(node.operator, cst.Add):
+                return self.text_payload(site, node.left, _depth) or \
+                    self.text_payload(site, node.right, _depth)
+            return False
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Name):
+                return func.value == "str" and self.imports.qualify(func) == "str"
+            return isinstance(func, cst.Attribute) and \
+                func.attr.value in ("format", "join") and \
+                isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                isinstance(func.value.evaluated_value, str)
+        if isinstance(node, cst.Name) and _depth < 2:
+            value = self.value_before(site, node)
+            return value is not None and self.text_payload(site, value, _depth + 1)
+        return False
+
+    def after_text_send(self, site):
+        """On Python 3 the call ``site`` is never reached: on every path to it in its
+        function, a statement of its own comes first that sends a str on a socket
+        (``sock.send("NICK %s\\r\\n" % nick)``, ``sendall(str)``: ``text_payload``), which
+        raises TypeError there. Such a send counts in the block holding the call or in a
+        block around it, earlier, as a whole statement; not inside a compound statement
+        (a ``try`` may catch the TypeError, a branch may not run)."""
+        scope = site.scope
+        if scope.kind != "function" or site.stmt is None:
+            return False
+        path = _path_to(_lines(scope.node.body), site.stmt)
+        if path is None:
+            return False
+        sends = self.memo(f"flow.text_sends:{id(scope)}", lambda: {
+            id(other.stmt): other for other in self.calls
+            if other.scope is scope and other.method in ("send", "sendall")
+            and isinstance(other.stmt, cst.Expr) and other.stmt.value is other.node})
+        if not sends:
+            return False
+        for level, (lines, index, _, _) in enumerate(path):
+            before = []
+            for stmt in lines[:index]:
+                if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                    before.extend(stmt.body)
+            if level == len(path) - 1:
+                line = lines[index]
+                for small in line.body:
+                    if small is site.stmt:
+                        break
+                    before.append(small)
+            for small in before:
+                other = sends.get(id(small))
+                if other is not None and self.text_payload(other, other.positional(0)):
+                    return True
+        return False
+
     def value_before(self, site, node):
         """The expression last assigned to ``node`` (a local name, or ``self.attr`` in a
         method) before the call ``site``, in the same function, when that assignment runs

@@ -102,3 +102,41 @@ def _collect(root, found):
         node = stack.pop()
         found.add(id(node))
         stack.extend(iter_children(node))
+
+
+# Standard-library modules of Python 2 that Python 3 does not have (PEP 3108 removed or
+# renamed them): importing one raises ImportError on Python 3. Names a project or a package
+# on the registry plausibly uses for a module of its own (``exceptions``, ``commands``,
+# ``new``, ``user``, ``sets``) are left out.
+PYTHON2_MODULES = frozenset({
+    "__builtin__", "anydbm", "BaseHTTPServer", "CGIHTTPServer", "ConfigParser", "Cookie",
+    "cookielib", "copy_reg", "cPickle", "cStringIO", "dircache", "DocXMLRPCServer",
+    "dumbdbm", "dummy_thread", "htmlentitydefs", "htmllib", "HTMLParser", "httplib",
+    "mhlib", "mimetools", "popen2", "Queue", "rfc822", "robotparser", "sgmllib",
+    "SimpleHTTPServer", "SimpleXMLRPCServer", "SocketServer", "StringIO", "thread",
+    "Tkinter", "tkFileDialog", "tkMessageBox", "urllib2", "urlparse", "UserDict",
+    "UserList", "UserString", "whichdb", "xmlrpclib",
+})
+
+
+def python2_imports(module):
+    """The Python-2-only standard-library modules (PYTHON2_MODULES) ``module`` imports
+    unconditionally: by an ``import`` or an absolute ``from ... import`` statement directly
+    in its body, not inside a ``try``, an ``if``, a function or a class. On Python 3 the
+    module cannot be imported at all."""
+    found = []
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            names = []
+            if isinstance(small, cst.Import):
+                names = [key_of(alias.name) for alias in small.names]
+            elif isinstance(small, cst.ImportFrom) and not small.relative and \
+                    small.module is not None:
+                names = [key_of(small.module)]
+            for name in names:
+                head = (name or "").partition(".")[0]
+                if head in PYTHON2_MODULES:
+                    found.append(head)
+    return found

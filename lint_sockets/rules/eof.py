@@ -77,6 +77,8 @@ def check(facts, report):
         if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \
                 and facts.leaves_loop_on(site, "TypeError", depth):
             continue  # str + bytes: the first read raises TypeError, the loop never spins
+        if facts.settings.target_version >= (3, 0) and facts.after_text_send(site):
+            continue  # a str sent first raises TypeError on Python 3: the read never runs
         failure = facts.read_fails_when_empty(site, loop)
         if failure is not None and facts.leaves_loop_on(site, failure, depth):
             continue  # decoding b"" raises, and the exception ends the loop: no spin

@@ -142,9 +142,12 @@ def _reads_later(facts, site, calls):
     for ``self.x`` when the project index follows the class, in any method of the class."""
     key = site.receiver_key
     reads = []
+    python3 = facts.settings.target_version >= (3, 0)
     for later in calls:
         if later.receiver_key != key or later.method not in _READS:
             continue
+        if python3 and facts.after_text_send(later):
+            continue  # a str sent first raises TypeError on Python 3: the read never runs
         if later.scope is site.scope:
             if later.order > site.order:
                 reads.append(later)

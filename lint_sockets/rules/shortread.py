@@ -71,6 +71,8 @@ def _candidate(facts, site):
     info = facts.socket_confidence(site)
     if info.confidence not in (KNOWN, LIKELY) or info.datagram:
         return False
+    if facts.settings.target_version >= (3, 0) and facts.after_text_send(site):
+        return False  # a str sent first raises TypeError on Python 3: the read never runs
     # A few bytes at the start of the peer's reply (or of a new connection) arrive together.
     return not facts.arrives_whole(site)
 

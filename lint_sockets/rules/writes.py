@@ -563,36 +563,6 @@ def _fits_writable_buffer(facts, site, length):
     return length is not None and length <= _FITS_EMPTY_BUFFER
 
 
-def _text_payload(facts, site, node, depth=0):
-    """``node`` can only be a str on Python 3, where ``send(str)`` raises TypeError before a
-    byte is written: a str literal or f-string, ``"..." % x``, ``"...".format(x)``,
-    ``sep.join(x)`` on a str literal, ``str(x)``, a sum with a str operand, or a local name
-    the function assigns one of these on every path to the call."""
-    if node is None:
-        return False
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        return isinstance(_literal(node), str)
-    if isinstance(node, cst.FormattedString):
-        return True
-    if isinstance(node, cst.BinaryOperation):
-        if isinstance(node.operator, cst.Modulo):
-            return _text_payload(facts, site, node.left, depth)
-        if isinstance(node.operator, cst.Add):
-            return _text_payload(facts, site, node.left, depth) or \
-                _text_payload(facts, site, node.right, depth)
-        return False
-    if isinstance(node, cst.Call):
-        func = node.func
-        if isinstance(func, cst.Name):
-            return func.value == "str" and facts.imports.qualify(func) == "str"
-        return isinstance(func, cst.Attribute) and func.attr.value in ("format", "join") and \
-            isinstance(_literal(func.value), str)
-    if isinstance(node, cst.Name) and depth < 2:
-        value = facts.value_before(site, node)
-        return value is not None and _text_payload(facts, site, value, depth + 1)
-    return False
-
-
 def _rename(site, method, applicability):
     attr = site.node.func.attr
     return FixSpec(applicability, f"Replace `{attr.value}` with `{method}`",
@@ -603,7 +573,7 @@ def check(facts, report):
     python3 = facts.settings.target_version >= (3, 0)
     for site in facts.calls:
         if site.method in ("send", "sendall") and python3 and \
-                _text_payload(facts, site, site.positional(0)):
+                facts.text_payload(site, site.positional(0)):
             continue  # a str: TypeError on Python 3 before anything is written
         if _statement_call(site, "send"):
             length = _constant_length(site.positional(0), facts.constants)
