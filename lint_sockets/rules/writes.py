@@ -191,7 +191,7 @@ def _call_bound(facts, site, node):
         return struct_size(node.args[0].value)
     if isinstance(func, cst.Attribute) and func.attr.value == "encode":
         # "QUIT\r\n".encode(), chr(255).encode("latin-1"), ("\xff" * 4).encode("latin-1")
-        length = _text_length(facts, func.value, 0)
+        length = _text_length(facts, func.value, 0, site)
         codec = node.args[0].value if node.args else None
         codec = codec.evaluated_value if isinstance(codec, cst.SimpleString) else codec
         if length is not None and (codec is None or isinstance(codec, str) and
@@ -200,10 +200,11 @@ def _call_bound(facts, site, node):
     return None
 
 
-def _text_length(facts, node, depth):
+def _text_length(facts, node, depth, site=None):
     """The number of characters of a text the code fixes: a str literal, ``chr(n)``, a
     literal repeated a literal number of times, a sum of these, a str constant of the
-    module; None otherwise."""
+    module, a name of the function (of ``site``) every binding of which assigns one of
+    these (``msg = "ERROR\\n"``, then ``msg.encode()``); None otherwise."""
     if depth > _BOUND_DEPTH:
         return None
     if _is_chr(node):
@@ -213,18 +214,31 @@ def _text_length(facts, node, depth):
         return len(text) if isinstance(text, str) else None
     if isinstance(node, cst.BinaryOperation):
         if isinstance(node.operator, cst.Add):
-            left = _text_length(facts, node.left, depth + 1)
-            right = _text_length(facts, node.right, depth + 1)
+            left = _text_length(facts, node.left, depth + 1, site)
+            right = _text_length(facts, node.right, depth + 1, site)
             return None if left is None or right is None else left + right
         if isinstance(node.operator, cst.Multiply):
             for piece, times in ((node.left, node.right), (node.right, node.left)):
                 count = int_value(times)
                 if count is not None and count >= 0:
-                    length = _text_length(facts, piece, depth + 1)
+                    length = _text_length(facts, piece, depth + 1, site)
                     return None if length is None else length * count
         return None
+    if isinstance(node, cst.Name) and site is not None and site.scope.kind != "module" and \
+            node.value in site.scope.bindings:
+        if node.value in _aug_targets(facts, site.scope):
+            return None  # ``msg += more``
+        longest = None
+        for binding in site.scope.bindings[node.value]:
+            if binding.how != "assign" or binding.index is not None or binding.value is None:
+                return None
+            length = _text_length(facts, binding.value, depth + 1, site)
+            if length is None:
+                return None
+            longest = length if longest is None else max(longest, length)
+        return longest
     if isinstance(node, cst.Name) and node.value in facts.constants:
-        return _text_length(facts, facts.constants[node.value], depth + 1)
+        return _text_length(facts, facts.constants[node.value], depth + 1, site)
     return None
 
 
@@ -234,15 +248,16 @@ _ENCODERS = {"six.b": "latin-1", "six.ensure_binary": "utf-8", "str.encode": Non
 
 
 def _as_encode(node):
-    """``six.b(x)`` / ``six.ensure_binary(x)`` / ``str.encode(x, ...)`` as the
-    ``x.encode(...)`` they are; any other node as it is."""
+    """``six.b(x)`` / ``six.ensure_binary(x)`` / ``str.encode(x, ...)`` / ``bytes(x, codec)``
+    / ``bytearray(x, codec)`` as the ``x.encode(...)`` they are; any other node as it is."""
     if not isinstance(node, cst.Call) or not node.args or node.args[0].keyword is not None \
             or any(arg.star for arg in node.args):
         return node
     spelling = key_of(node.func)
-    if spelling == "bytes" and len(node.args) >= 2 and \
+    if spelling in ("bytes", "bytearray") and len(node.args) >= 2 and \
             all(arg.keyword is None for arg in node.args):
-        # ``bytes(text, "utf-8")``: with an encoding, the source can only be text
+        # ``bytes(text, "utf-8")``, ``bytearray(text, "ascii")``: with an encoding, the
+        # source can only be text
         return cst.Call(func=cst.Attribute(value=node.args[0].value, attr=cst.Name("encode")),
                         args=list(node.args[1:]))
     if spelling not in _ENCODERS:

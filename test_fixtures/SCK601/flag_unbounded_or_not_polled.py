@@ -60,3 +60,15 @@ def blocking_with_handler(sock: socket.socket) -> None:
 
 async def awaited(sock) -> None:
     await sock.send(b"PING\r\n")  # expect: SCK601
+
+
+def drop_connection(client: socket.socket, reason: str) -> None:
+    # the local name may hold text of any size on one path
+    client.settimeout(5)
+    message = "[-] CONN. LOST\n"
+    if reason:
+        message = reason
+    client.send(message.encode("utf8"))  # expect: SCK601
+    notice = "[-] closing: "
+    notice += reason
+    client.send(notice.encode("utf8"))  # expect: SCK601

@@ -65,3 +65,12 @@ def quake_status(host: str, port: int) -> bytes:
     sock.send(STATUS)
     sock.send(QUAKE_HEADER + ("ping" + " " * 2).encode())
     return sock.recv(1400)
+
+
+def drop_connection(client: socket.socket, verbose: bool) -> None:
+    # text of a size the code fixes, held in a local name first, then encoded
+    client.settimeout(5)
+    message = "\n[-] ERROR: PACKET DROPPED\n[-] CONN. LOST\n Reconnecting ...\n"
+    if verbose:
+        message = "[-] connection lost\n"
+    client.send(message.encode("utf8"))

@@ -16,8 +16,12 @@ class Link:
     def _send_line(self, line: str) -> None:
         self.sock.send(bytes(line, "utf-8"))
 
+    def _send_ascii(self, line: str) -> None:
+        self.sock.send(bytearray(line, "ascii"))
+
     def quit(self) -> None:
         self._send_line("quit\n")
+        self._send_ascii("bye\n")
 
     def execute(self, cmd: str) -> None:
         self._send_line(cmd + "\n")
