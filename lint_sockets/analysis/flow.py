@@ -1122,21 +1122,16 @@ class ValueFacts:
     def after_text_send(self, site):
         """On Python 3 the call ``site`` is never reached: on every path to it in its
         function, a statement of its own comes first that sends a str on a socket
-        (``sock.send("NICK %s\\r\\n" % nick)``, ``sendall(str)``: ``text_payload``), which
-        raises TypeError there. Such a send counts in the block holding the call or in a
-        block around it, earlier, as a whole statement; not inside a compound statement
-        (a ``try`` may catch the TypeError, a branch may not run)."""
+        (``sock.send("NICK %s\\r\\n" % nick)``, ``sendall(str)``: ``text_payload``), or
+        calls a method of the class whose body opens that way (``self.connect()``), which
+        raises TypeError there. Such a statement counts in the block holding the call or in
+        a block around it, earlier; not inside a compound statement (a ``try`` may catch
+        the TypeError, a branch may not run)."""
         scope = site.scope
         if scope.kind != "function" or site.stmt is None:
             return False
         path = _path_to(_lines(scope.node.body), site.stmt)
         if path is None:
-            return False
-        sends = self.memo(f"flow.text_sends:{id(scope)}", lambda: {
-            id(other.stmt): other for other in self.calls
-            if other.scope is scope and other.method in ("send", "sendall")
-            and isinstance(other.stmt, cst.Expr) and other.stmt.value is other.node})
-        if not sends:
             return False
         for level, (lines, index, _, _) in enumerate(path):
             before = []
@@ -1150,9 +1145,50 @@ class ValueFacts:
                         break
                     before.append(small)
             for small in before:
-                other = sends.get(id(small))
-                if other is not None and self.text_payload(other, other.positional(0)):
+                if self._text_send(scope, small) or self._opens_with_text_send(scope, small):
                     return True
+        return False
+
+    def _text_sends(self, scope):
+        """id(statement) -> call site, for the ``send``/``sendall`` calls of ``scope`` that
+        are statements of their own."""
+        return self.memo(f"flow.text_sends:{id(scope)}", lambda: {
+            id(other.stmt): other for other in self.calls
+            if other.scope is scope and other.method in ("send", "sendall")
+            and isinstance(other.stmt, cst.Expr) and other.stmt.value is other.node})
+
+    def _text_send(self, scope, small):
+        other = self._text_sends(scope).get(id(small))
+        return other is not None and self.text_payload(other, other.positional(0))
+
+    def _opens_with_text_send(self, scope, small):
+        """``small`` is a statement calling a method of the class (``self.connect()``) whose
+        own body sends a str as a statement of its own before anything that may return,
+        raise or leave early: the call raises TypeError on Python 3."""
+        if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call):
+            return False
+        func = small.value.func
+        cls = scope.cls
+        if cls is None or not isinstance(func, cst.Attribute) or \
+                not isinstance(func.value, cst.Name) or func.value.value != scope.self_name:
+            return False
+        name = func.attr.value
+        method = next((other for other in self.scopes if other.kind == "function"
+                       and other.cls is cls and other.parent is not None
+                       and other.parent.node is cls.node
+                       and other.node.name.value == name), None)
+        if method is None or method is scope:
+            return False
+        for stmt in _lines(method.node.body):
+            if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                if _may_leave(stmt):
+                    return False
+                continue
+            for inner in stmt.body:
+                if self._text_send(method, inner):
+                    return True
+                if isinstance(inner, (cst.Return, cst.Raise)):
+                    return False
         return False
 
     def value_before(self, site, node):

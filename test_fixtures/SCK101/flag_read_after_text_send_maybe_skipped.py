@@ -23,3 +23,21 @@ def pump_then_greet(sock: socket.socket, out) -> None:
     while True:
         out.write(sock.recv(4096))  # expect: SCK101
         sock.send("ACK\r\n")
+
+
+class Bot:
+    """The method may return before its str send: the read loop may run on Python 3."""
+
+    def __init__(self, sock: socket.socket, nick: str) -> None:
+        self.sock = sock
+        self.nick = nick
+
+    def login(self) -> None:
+        if not self.nick:
+            return
+        self.sock.send("NICK %s\r\n" % self.nick)
+
+    def run(self, out) -> None:
+        self.login()
+        while True:
+            out.write(self.sock.recv(1024))  # expect: SCK101

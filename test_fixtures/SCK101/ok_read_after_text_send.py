@@ -40,3 +40,24 @@ def trailer(sock: socket.socket) -> int:
     sock.sendall("TRAILER\r\n")
     block = sock.recv(64)
     return struct.unpack("!I", block[60:64])[0]
+
+
+class Bot:
+    """The read loop runs after a method of the class that opens with a str send."""
+
+    def __init__(self, host: str, port: int, nick: str) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.address = (host, port)
+        self.nick = nick
+
+    def connect(self) -> None:
+        self.sock.connect(self.address)
+        self.sock.send("NICK %s\r\n" % self.nick)
+        self.sock.send("USER %s 0 * :bot\r\n" % self.nick)
+
+    def run(self, out) -> None:
+        self.connect()
+        buffer = b""
+        while True:
+            buffer += self.sock.recv(1024)
+            out.write(buffer)
