@@ -288,7 +288,8 @@ class Facts(
 
     def made_each_pass(self, site: CallSite, loop) -> bool:
         """Every binding of the call's receiver that reaches it makes a new socket inside
-        ``loop`` (``s = socket.create_connection(...)``, ``conn, _ = srv.accept()``): each
+        ``loop`` (``s = socket.create_connection(...)``, ``conn, _ = srv.accept()``, a
+        project factory every return of which makes one, ``s = net.connect(host)``): each
         pass reads a connection of its own, so one connection's end of file cannot come
         back on the next pass."""
         reaching = site.reaching
@@ -302,6 +303,8 @@ class Facts(
                     isinstance(value, cst.Call) and
                     self.imports.qualify(value.func) in tables.SOCKET_PAIR_CONSTRUCTORS):
                 continue
+            if binding.index is None and self.new_socket_each_call(value, site.scope):
+                continue  # ``s = net.connect(host)``: a project factory making a new socket
             if binding.index is not None and binding.index[0] == 0 and _is_accept(value):
                 continue
             if binding.index is None and isinstance(value, cst.Subscript) and \

@@ -562,6 +562,27 @@ class IdentityFacts:
         info = self._value_info(project.returns(qname), cls_qname)
         return None if info.confidence == UNKNOWN else info
 
+    def new_socket_each_call(self, call, scope) -> bool:
+        """``call`` is a call of a project function, or of a method of ``self``'s class,
+        every ``return`` of which gives a socket it makes there (``index.returns_new_socket``):
+        each call gives a new socket. False without an index."""
+        if self.project is None or not isinstance(call, cst.Call):
+            return False
+        dotted = key_of(call.func)
+        if dotted is None:
+            return False
+        head, _, rest = dotted.partition(".")
+        if scope is not None and scope.cls is not None and head == scope.self_name:
+            cls_qname = self._class_qname(scope.cls)
+            if cls_qname is None or not rest or "." in rest:
+                return False
+            qname = f"{cls_qname}.{rest}"
+        else:
+            qname = self._project_name(dotted)
+            if qname is None or self.project.class_of(qname) is not None:
+                return False
+        return self.project.returns_new_socket(qname)
+
     def _project_attribute(self, cls_qname, attr):
         """SocketInfo of ``self.<attr>`` in instances of a project class: the property's
         return, else what the class or its project bases assign or annotate."""

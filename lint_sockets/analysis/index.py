@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 13
+SUMMARY_VERSION = 14
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -297,14 +297,15 @@ class FunctionSummary:
     ``size``: an upper bound on the length of the bytes every ``return`` gives, when the
     function fixes it (``return IAC + WILL + bytes([opt])``), else None; ``message``: every
     ``return`` gives a message the function composes from a literal template or structure
-    (``return ("HELLO %s\r\n" % name).encode()``); ``ephemeral``: it
+    (``return ("HELLO %s\r\n" % name).encode()``); ``other_returns``: some ``return``
+    gives a value ``returns`` leaves out (unknown, not a constant); ``ephemeral``: it
     binds a socket to port 0 and returns the port the kernel chose (``"port"``:
     ``s.getsockname()[1]``) or the whole address (``"address"``: ``s.getsockname()``),
     else None (``_returned_ephemeral``)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "ephemeral")
+                 "ephemeral", "other_returns")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -320,13 +321,14 @@ class FunctionSummary:
     passes: List[Tuple[str, int, str]]
     message: bool
     ephemeral: Optional[str]
+    other_returns: bool
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
                  passes=(), message: bool = False,
-                 ephemeral: Optional[str] = None):
+                 ephemeral: Optional[str] = None, other_returns: bool = False):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -344,13 +346,14 @@ class FunctionSummary:
         self.passes = list(passes)
         self.message = message
         self.ephemeral = ephemeral  # None, "port" or "address"
+        self.other_returns = other_returns
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
-                    or self.message or self.ephemeral is not None)
+                    or self.message or self.ephemeral is not None or self.other_returns)
 
     def to_json(self):
         data = {}
@@ -385,12 +388,14 @@ class FunctionSummary:
             data["msg"] = True
         if self.ephemeral is not None:
             data["eph"] = self.ephemeral
+        if self.other_returns:
+            data["or"] = True
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "eph"}, "function")
+                           "dec", "n", "pass", "msg", "eph", "or"}, "function")
         ephemeral = data.get("eph")
         if "eph" in data and (type(ephemeral) is not str or ephemeral not in EPHEMERAL_KINDS):
             _fail("ephemeral")
@@ -421,6 +426,7 @@ class FunctionSummary:
             passes=passes,
             message=_bool(data.get("msg", False)),
             ephemeral=ephemeral,
+            other_returns=_bool(data.get("or", False)),
         )
 
 
@@ -1343,6 +1349,7 @@ class _FunctionWalk:
     annotations = _READ_ONLY_EMPTY  # attr -> [dotted]
     eof = None
     sends_all = False
+    other_returns = False  # a ``return`` of a value ``returns`` leaves out
     retry = None
     inner = None  # nested function name -> _FunctionWalk
     guarded = 0  # how many ``try`` bodies with ``except`` clauses the walk is inside
@@ -1857,10 +1864,12 @@ class _FunctionWalk:
                 self.add_setting(RETURNED, setting)
         fact = self.value(node)
         if fact.kind is ValueKind.UNKNOWN:
+            self.other_returns = True
             return  # unknown returns are left out: they say nothing about the others
         if fact.kind is ValueKind.FORWARD and self.guarded:
             # ``try: return self.handle.accept() except ...``: the helper handles the
             # call's errors itself, so what its callers get is not the bare call's result
+            self.other_returns = True
             return
         if fact not in self.returns and len(self.returns) < MAX_FACTS:
             self.writable("returns").append(fact)
@@ -1960,7 +1969,7 @@ class _FunctionWalk:
             method=self.method and keep_params, prop=self.prop,
             returns=self.returns, eof=self.eof, sends_all=self.sends_all,
             sets=self.sets, calls=self.calls, retry=self.retry, decorators=self.decorators,
-            passes=self.passes)
+            passes=self.passes, other_returns=self.other_returns and bool(self.returns))
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -3534,6 +3543,31 @@ class ProjectIndex:
         if held.kind is not ValueKind.INSTANCE or not held.name or "." in method:
             return None
         return self._method(held.name, method)
+
+    def returns_new_socket(self, func_qname: str) -> bool:
+        """Every ``return`` of a project function or method gives a socket it makes there
+        (``socket.socket()``, ``create_connection()``, ``accept()[0]``, a wrapped one), or
+        the result of a project factory that does, ``MAX_DEPTH`` calls deep: each call hands
+        out a new socket. False when some ``return`` gives anything else (an attribute, a
+        cached socket, an unknown value)."""
+        return self._returns_new(self._function(func_qname), 0)
+
+    def _returns_new(self, located, depth):
+        if located is None or depth > MAX_DEPTH or not located.summary.returns or \
+                located.summary.other_returns:
+            return False
+        for value in located.summary.returns:
+            if value.kind is ValueKind.SOCKET:
+                continue
+            if value.kind is ValueKind.CALL:
+                qname = self.resolve(located.module, value.name)
+                if qname is not None and self._returns_new(self._function(qname), depth + 1):
+                    continue
+            elif value.kind is ValueKind.METHOD_CALL and located.cls is not None:
+                if self._returns_new(self._called_method(located.cls, value.name), depth + 1):
+                    continue
+            return False
+        return True
 
     def attribute_method(self, class_qname: str, attr: str, method: str) -> Optional[str]:
         """The qualified name of the method ``self.<attr>.<method>()`` calls in a method of
