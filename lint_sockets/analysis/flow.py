@@ -8,7 +8,7 @@ import enum
 
 import libcst as cst
 
-from lint_sockets.analysis.identity import is_plain_ctor
+from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, number_value, strip_await, target_keys,
@@ -913,6 +913,19 @@ def _lines(suite):
 _LEAVING = (cst.Return, cst.Raise, cst.Break, cst.Continue, cst.Yield, cst.Await)
 
 
+def _yields(function):
+    """The function's own code (not the functions and classes it defines) holds a
+    ``yield``: it is a generator."""
+    stack = list(iter_children(function.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Yield):
+            return True
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(iter_children(node))
+    return False
+
+
 def _may_leave(node):
     """The statement holds a ``return``, ``raise``, ``break``, ``continue``, ``yield`` or
     ``await`` outside the functions and classes it defines (a loop's own ``break`` counts:
@@ -1158,8 +1171,11 @@ class ValueFacts:
             and isinstance(other.stmt, cst.Expr) and other.stmt.value is other.node})
 
     def _text_send(self, scope, small):
+        """``small`` sends a str on a socket (a known or likely one: a websocket's or a
+        pipe's ``send()`` takes a str or any object)."""
         other = self._text_sends(scope).get(id(small))
-        return other is not None and self.text_payload(other, other.positional(0))
+        return other is not None and self.text_payload(other, other.positional(0)) and \
+            self.socket_confidence(other).confidence in (KNOWN, LIKELY)
 
     def _opens_with_text_send(self, scope, small):
         """``small`` is a statement calling a method of the class (``self.connect()``) whose
@@ -1177,8 +1193,9 @@ class ValueFacts:
                        and other.cls is cls and other.parent is not None
                        and other.parent.node is cls.node
                        and other.node.name.value == name), None)
-        if method is None or method is scope:
-            return False
+        if method is None or method is scope or method.node.asynchronous is not None or \
+                _yields(method.node):
+            return False  # calling a generator or a coroutine runs none of its body
         for stmt in _lines(method.node.body):
             if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 if _may_leave(stmt):

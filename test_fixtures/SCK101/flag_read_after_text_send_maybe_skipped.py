@@ -41,3 +41,27 @@ class Bot:
         self.login()
         while True:
             out.write(self.sock.recv(1024))  # expect: SCK101
+
+
+class Relay:
+    """A websocket's send() takes a str, and calling a generator method runs none of it:
+    the reads that follow run on Python 3."""
+
+    def __init__(self, sock: socket.socket, ws, nick: str) -> None:
+        self.sock = sock
+        self.ws = ws
+        self.nick = nick
+
+    def hello(self):
+        self.sock.send("NICK %s\r\n" % self.nick)
+        yield
+
+    def run(self, out) -> None:
+        self.ws.send("hello from " + self.nick)
+        while True:
+            out.write(self.sock.recv(1024))  # expect: SCK101
+
+    def run_after_generator(self, out) -> None:
+        self.hello()
+        while True:
+            out.write(self.sock.recv(1024))  # expect: SCK101
