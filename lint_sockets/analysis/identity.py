@@ -536,26 +536,32 @@ class IdentityFacts:
             return SocketInfo(KNOWN, ssl="ssl.SSLSocket" in project.bases(qname))
         return SocketInfo(NOT_SOCKET, cls=project.canonical(qname) or qname)
 
-    def _project_call(self, call, scope):
-        """SocketInfo for the result of a call of a project function, method of ``self``'s
-        class, or class; None when the index does not know (the heuristics decide)."""
-        project = self.project
+    def _project_callee(self, call, scope):
+        """(qualified name, the class of ``self`` or None) of what ``call`` calls in the
+        project index: a method of ``self``'s class (``self.make()``), or a project function
+        or class (or an external name as imported); None when it cannot be named."""
         dotted = key_of(call.func)
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
-        cls_qname = None
         if scope is not None and scope.cls is not None and head == scope.self_name:
             cls_qname = self._class_qname(scope.cls)
             if cls_qname is None or not rest or "." in rest:
                 return None
-            qname = f"{cls_qname}.{rest}"
-        else:
-            qname = self._project_name(dotted)
-            if qname is None:
-                return None
-            if project.class_of(qname) is not None:
-                return self._instance_info(qname)
+            return f"{cls_qname}.{rest}", cls_qname
+        qname = self._project_name(dotted)
+        return (qname, None) if qname is not None else None
+
+    def _project_call(self, call, scope):
+        """SocketInfo for the result of a call of a project function, method of ``self``'s
+        class, or class; None when the index does not know (the heuristics decide)."""
+        project = self.project
+        callee = self._project_callee(call, scope)
+        if callee is None:
+            return None
+        qname, cls_qname = callee
+        if cls_qname is None and project.class_of(qname) is not None:
+            return self._instance_info(qname)
         if project.function_of(qname) is None:
             return None
         # a method of self's class may return another attribute of self
@@ -568,20 +574,10 @@ class IdentityFacts:
         each call gives a new socket. False without an index."""
         if self.project is None or not isinstance(call, cst.Call):
             return False
-        dotted = key_of(call.func)
-        if dotted is None:
+        callee = self._project_callee(call, scope)
+        if callee is None or (callee[1] is None and self.project.class_of(callee[0])):
             return False
-        head, _, rest = dotted.partition(".")
-        if scope is not None and scope.cls is not None and head == scope.self_name:
-            cls_qname = self._class_qname(scope.cls)
-            if cls_qname is None or not rest or "." in rest:
-                return False
-            qname = f"{cls_qname}.{rest}"
-        else:
-            qname = self._project_name(dotted)
-            if qname is None or self.project.class_of(qname) is not None:
-                return False
-        return self.project.returns_new_socket(qname)
+        return self.project.returns_new_socket(callee[0])
 
     def _project_attribute(self, cls_qname, attr):
         """SocketInfo of ``self.<attr>`` in instances of a project class: the property's
