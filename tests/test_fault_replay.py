@@ -10,6 +10,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -749,6 +751,35 @@ def test_judge_counts_any_change_under_legal_faults_and_only_hangs_under_peer_fa
     noisy = _run(thread_errors=["X in thread T"], idle_share=0.9)
     assert replay.judge("eof", noisy, _run(thread_errors=["X in thread T"],
                                            idle_share=0.9)) is None
+
+
+_BUSY = "import time\nend = time.monotonic() + 30\nwhile time.monotonic() < end: pass\n"
+
+
+@pytest.mark.skipif(replay.thread_demand("self") is None,
+                    reason="the system gives no per-thread run-queue times")
+def test_a_background_spin_is_told_from_a_wait_however_loaded_the_machine():
+    """Both cores busy with other processes (as with parallel test workers): a thread that
+    spins still counts as a spin, a thread that waits does not."""
+    hogs = [subprocess.Popen([sys.executable, "-c", _BUSY])
+            for _ in range(2 * (os.cpu_count() or 1))]
+    stop = threading.Event()
+    try:
+        waiter = threading.Thread(target=stop.wait, daemon=True)
+        waiter.start()
+        assert replay._idle_share() < replay.SPIN_SHARE
+        spinner = threading.Thread(target=lambda: [0 for _ in iter(stop.is_set, True)],
+                                   daemon=True)
+        spinner.start()
+        assert replay._idle_share() >= 2 * replay.SPIN_SHARE  # what judge() calls a spin
+        before = replay.thread_demand("self")
+        time.sleep(0.2)
+        assert 0.1 < replay.demand_since(before, replay.thread_demand("self")) < 0.5
+    finally:
+        stop.set()
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
 
 
 def test_child_arguments_drop_selection_and_fault_options():

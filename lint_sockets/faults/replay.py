@@ -3,8 +3,11 @@
 Each replay is a fresh ``python -m pytest`` process given the test's node id: a hang or a
 spin is ended by killing it (its process group), nothing it leaves behind (threads,
 sockets, module state, a half torn-down fixture) reaches the next replay or the main run,
-and the CPU time the kernel accounts to it tells a busy spin from a wait. The child writes
-what happens to a status file, one JSON object per line."""
+and the CPU time the kernel accounts to it tells a busy spin from a wait. On Linux the
+time its threads spent runnable (on a CPU or waiting in a run queue, from
+``/proc/<pid>/task/<tid>/schedstat``) is used instead, so that a spin is told from a wait
+whatever else loads the machine (parallel test workers, a busy CI runner). The child
+writes what happens to a status file, one JSON object per line."""
 
 import gc
 import json
@@ -102,7 +105,7 @@ def run_child(command, cwd, status_path, log_path, timeout, env=None):
         proc = subprocess.Popen(command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=log,
                                 stderr=subprocess.STDOUT, env=env, **popen_args)
     begin = time.monotonic()
-    start_time = start_cpu = None
+    start_time = start_cpu = start_demand = None
     consumed = 0
     rusage = None
     events = []
@@ -114,6 +117,7 @@ def run_child(command, cwd, status_path, log_path, timeout, env=None):
             for event in new:
                 if event["event"] == "start" and start_time is None:
                     start_time, start_cpu = event["t"], event["cpu"]
+                    start_demand = event.get("demand")
             if status is not None:
                 rusage = status[1]
                 break
@@ -121,13 +125,16 @@ def run_child(command, cwd, status_path, log_path, timeout, env=None):
             limit = (start_time + timeout) if start_time is not None \
                 else begin + STARTUP_LIMIT
             if now > limit:
+                demand_now = thread_demand(proc.pid) if start_demand is not None else None
                 rusage = _kill(proc)
                 elapsed = now - (start_time if start_time is not None else begin)
                 if start_time is None:
                     run.error = f"the replay did not start its test in {STARTUP_LIMIT:.0f} s"
                     break
                 used = None
-                if rusage is not None:
+                if demand_now is not None and start_demand is not None:
+                    used = demand_since(start_demand, demand_now)
+                elif rusage is not None:
                     used = rusage.ru_utime + rusage.ru_stime - start_cpu
                 run.killed = "spin" if used is not None and used >= SPIN_SHARE * elapsed \
                     else "hang"
@@ -291,7 +298,8 @@ class ChildSide:
 
     def pytest_runtest_protocol(self, item, nextitem):
         self.item = item
-        self.emit(event="start", t=time.monotonic(), cpu=time.process_time())
+        self.emit(event="start", t=time.monotonic(), cpu=time.process_time(),
+                  demand=thread_demand("self"))
         with _ErrorHooks(self.thread_errors):
             from _pytest.runner import runtestprotocol
 
@@ -323,11 +331,46 @@ def outcome_of(reports):
 
 
 def _idle_share():
-    """The share of a core the process uses once its test has ended (a background spin)."""
+    """The share of a core the process uses, or would use on an idle machine, once its test
+    has ended (a background spin)."""
+    demand = thread_demand("self")
     cpu = time.process_time()
     wall = time.monotonic()
     time.sleep(IDLE_WINDOW)
-    return (time.process_time() - cpu) / max(time.monotonic() - wall, 1e-6)
+    elapsed = max(time.monotonic() - wall, 1e-6)
+    after = thread_demand("self") if demand is not None else None
+    if after is not None:
+        return demand_since(demand, after) / elapsed
+    return (time.process_time() - cpu) / elapsed
+
+
+def thread_demand(pid):
+    """Seconds each thread of process ``pid`` (or ``"self"``) has been runnable: on a CPU
+    plus waiting in a run queue (Linux ``schedstat``), by thread id; None where the system
+    does not give it. A thread that spins is runnable all the time however busy the
+    machine is; one that waits on a socket or a lock is not."""
+    base = f"/proc/{pid}/task"
+    try:
+        tids = os.listdir(base)
+    except OSError:
+        return None
+    demand = {}
+    for tid in tids:
+        try:
+            with open(f"{base}/{tid}/schedstat", "rb") as handle:
+                fields = handle.read().split()
+            demand[tid] = (int(fields[0]) + int(fields[1])) / 1e9
+        except FileNotFoundError:
+            continue  # the thread ended meanwhile
+        except (OSError, ValueError, IndexError):
+            return None
+    return demand or None
+
+
+def demand_since(before, after):
+    """Runnable seconds between two ``thread_demand`` readings: threads seen in both count
+    their growth, threads started in between all of theirs."""
+    return sum(value - before.get(tid, 0.0) for tid, value in after.items())
 
 
 def owned(traceback):
