@@ -61,7 +61,10 @@ def test_readme_test_command_leaves_out_the_slow_suites_and_ci_runs_them():
     assert ".venv/bin/python -m pytest\n" in text and ".venv/bin/python -m pytest\n" in ci
     assert ".venv/bin/python -m pytest -m slow\n" in ci
     options = _pyproject()["tool"]["pytest"]["ini_options"]
-    assert options["addopts"] == ["-m", "not slow"]
+    assert options["addopts"] == ["-m", "not slow", "-n", "auto"]
+    # the parallel runner the options ask for comes with the test extra
+    assert any(dep.startswith("pytest-xdist")
+               for dep in _pyproject()["project"]["optional-dependencies"]["test"])
 
 
 def test_readme_installs_from_a_clone_or_a_git_url():
