@@ -189,14 +189,22 @@ def suite_leaves(suite):
 
 
 def statement_leaves(stmt):
-    """The statement always leaves the innermost loop (break / return / raise)."""
+    """The statement always leaves the innermost loop (break / return / raise, or a call
+    that ends the program)."""
     if isinstance(stmt, cst.SimpleStatementLine):
         return any(small_leaves(s) for s in stmt.body)
     return False
 
 
+# Calls that end the program (``sys.exit()`` raises SystemExit), as written in the module.
+PROGRAM_EXIT_CALLS = frozenset({"sys.exit", "os._exit", "os.abort", "exit", "quit"})
+
+
 def small_leaves(small):
-    return isinstance(small, (cst.Break, cst.Return, cst.Raise))
+    if isinstance(small, (cst.Break, cst.Return, cst.Raise)):
+        return True
+    return isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and \
+        key_of(small.value.func) in PROGRAM_EXIT_CALLS
 
 
 def contains(root, target):

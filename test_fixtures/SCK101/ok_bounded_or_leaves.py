@@ -1,4 +1,5 @@
 # SCK101 ok (from real code): a loop bounded by a counter ends; a read followed by break never goes round.
+import os
 import select
 import socket
 
@@ -50,3 +51,11 @@ class Login:
             banner = self.sock.recv(1024)
             self.waiting = False
         return banner
+
+
+def read_once_then_exit(sock: socket.socket, handle_reply) -> None:
+    # A call that ends the program after the read leaves the loop as a break does.
+    while True:
+        reply = sock.recv(1024)
+        handle_reply(reply)
+        os._exit(0)
