@@ -100,7 +100,10 @@ class HandlerFacts:
         """An exception ``exc`` raised by the call leaves the loop ``site.loops[depth - 1]``:
         no guard inside that loop catches it, or the one that does raises, returns, or
         breaks out of that loop on every path through its handler. A ``suppress()`` inside
-        the loop swallows it (False)."""
+        the loop swallows it (False). A handler that raises on every path, and never
+        returns or breaks there, hands what it raises (``raised_on``) to the guards around
+        its ``try``, which may still catch it inside the loop (``except ValueError: log;
+        raise`` inside an outer ``except Exception: continue``)."""
         for frame in reversed(site.guards):
             if frame.loop_depth < depth:
                 return True  # caught (if at all) outside the loop: it has left the loop
@@ -111,11 +114,14 @@ class HandlerFacts:
             handler = frame.handler_for(exc)
             if handler is None:
                 continue
-            leaves = {RAISE, RETURN}
-            if frame.loop_depth == depth:
-                leaves = {RAISE, RETURN, BREAK}  # its ``break`` ends this very loop
+            stops = {RETURN, BREAK} if frame.loop_depth == depth else {RETURN}
             outcome = self.handler_outcome(handler, exc, None)
-            return outcome.all_paths(lambda path: bool(path & leaves))
+            if outcome.all_paths(lambda path: RAISE in path and not path & stops):
+                exc = self.raised_on(handler, exc)
+                if exc is None:
+                    return True  # an exit, or an exception no ``except Exception`` catches
+                continue
+            return outcome.all_paths(lambda path: bool(path & (stops | {RAISE})))
         return True
 
     def eof_raised(self, site, depth):

@@ -72,3 +72,17 @@ def split_later(sock: socket.socket) -> None:
         if not sock:
             continue
         print(data.split()[1])
+
+
+def reraised_then_caught(sock: socket.socket, log) -> None:
+    # the inner handler re-raises, and the outer one, still inside the loop, goes on
+    while True:
+        try:
+            try:
+                message = json.loads(sock.recv(65536))  # expect: SCK101
+            except ValueError:
+                log("bad message")
+                raise
+            print(message)
+        except Exception:
+            continue

@@ -75,6 +75,33 @@ def handled_and_left(sock: socket.socket) -> None:
         print(length)
 
 
+def reraised_and_left(sock: socket.socket, log) -> None:
+    # the inner handler re-raises; the outer one, inside the loop, ends it
+    while True:
+        try:
+            try:
+                message = json.loads(sock.recv(65536))
+            except ValueError:
+                log("bad message")
+                raise
+        except Exception:
+            break
+        print(message)
+
+
+def reraised_as_exit(sock: socket.socket) -> None:
+    # what the handler raises is no Exception: the outer handler does not catch it
+    while True:
+        try:
+            try:
+                message = json.loads(sock.recv(65536))
+            except ValueError:
+                raise SystemExit(1)
+        except Exception:
+            continue
+        print(message)
+
+
 def sliced_header(conn: socket.socket, handle) -> None:
     while True:
         try:
