@@ -59,6 +59,20 @@ def expected_markers(source):
     return expected
 
 
+def fixture_codes_on(path):
+    """The rules off by default that a fixture turns on: all of them, so that a fixture's
+    markers name every finding (``# expect: SCK202`` in an SCK502 fixture too), except
+    SCK100 (unused ``noqa``), which only its own fixtures turn on."""
+    from lint_sockets.rules import registry
+
+    return sorted(code for code, rule in registry().items() if not rule.default
+                  and (code != "SCK100" or "SCK100" in path.parts))
+
+
+def fixture_settings(path):
+    return Settings(extend_select=fixture_codes_on(path))
+
+
 def findings(source, settings=None):
     return {(d.line, d.code) for d in lint_source(source, settings or Settings())}
 

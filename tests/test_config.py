@@ -63,7 +63,8 @@ def test_extend_select(tmp_path):
 
 
 def test_per_file_ignores(tmp_path):
-    _, found = codes(project(tmp_path, '[tool.lint-sockets.per-file-ignores]\n'
+    _, found = codes(project(tmp_path, 'extend-select = ["SCK202"]\n'
+                                       '[tool.lint-sockets.per-file-ignores]\n'
                                        '"serv*.py" = ["SCK5"]\n'))
     assert ("server.py", "SCK501") not in found and ("server.py", "SCK202") in found
 
@@ -98,14 +99,25 @@ def test_socket_names(tmp_path):
 
 
 def test_target_version_and_requires_python(tmp_path):
+    on = 'extend-select = ["SCK202"]\n'  # off by default
+    _, found = codes(project(tmp_path, on))
+    assert ("server.py", "SCK202") in found
+    _, found = codes(project(tmp_path, on + 'target-version = "py34"\n'))
+    assert ("server.py", "SCK202") not in found
+    _, found = codes(project(tmp_path, on, '[project]\nrequires-python = ">=2.7"\n'))
+    assert ("server.py", "SCK202") not in found
+    _, found = codes(project(tmp_path, on, '[project]\nrequires-python = ">=3.8, <4"\n'))
+    assert ("server.py", "SCK202") in found
+
+
+def test_rules_off_by_default_run_only_when_selected(tmp_path):
+    # SCK202 reports dead code, not a failure: a plain run leaves it out, a selector that
+    # reaches it (a prefix, ALL, extend-select) turns it on
     _, found = codes(project(tmp_path))
-    assert ("server.py", "SCK202") in found
-    _, found = codes(project(tmp_path, 'target-version = "py34"\n'))
-    assert ("server.py", "SCK202") not in found
-    _, found = codes(project(tmp_path, "", '[project]\nrequires-python = ">=2.7"\n'))
-    assert ("server.py", "SCK202") not in found
-    _, found = codes(project(tmp_path, "", '[project]\nrequires-python = ">=3.8, <4"\n'))
-    assert ("server.py", "SCK202") in found
+    assert ("server.py", "SCK501") in found and ("server.py", "SCK202") not in found
+    for selector in ("SCK2", "ALL", "SCK202"):
+        _, found = codes(project(tmp_path), "--extend-select", selector)
+        assert ("server.py", "SCK202") in found, selector
 
 
 def test_command_line_wins(tmp_path):

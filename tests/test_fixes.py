@@ -330,10 +330,9 @@ def test_fix_and_diff_together_is_a_usage_error(tmp_path):
 
 
 def test_fixture_markers_still_hold_for_fix_inputs():
-    from conftest import expected_markers
+    from conftest import expected_markers, fixture_settings
 
     for path in PAIRS:
-        code = path.parent.name
-        settings = Settings(extend_select=[code]) if code == "SCK100" else None
+        settings = fixture_settings(path)
         source = path.read_bytes()
         assert findings(source, settings) == expected_markers(source), path

@@ -6,7 +6,10 @@ import pytest
 
 from lint_sockets.settings import Settings
 
-from conftest import FIXTURES, expected_markers, findings, fixture_files, project_fixtures
+from conftest import (
+    FIXTURES, expected_markers, findings, fixture_codes_on, fixture_files, fixture_settings,
+    project_fixtures,
+)
 
 
 @pytest.mark.parametrize(
@@ -15,8 +18,7 @@ from conftest import FIXTURES, expected_markers, findings, fixture_files, projec
 def test_fixture_gives_exactly_its_markers(path):
     source = path.read_bytes()
     expected = expected_markers(source)
-    # SCK100 is off by default; its own fixtures turn it on.
-    settings = Settings(extend_select=["SCK100"]) if path.parent.name == "SCK100" else None
+    settings = fixture_settings(path)
     actual = findings(source, settings)
     missing = sorted(expected - actual)
     unexpected = sorted(actual - expected)
@@ -77,11 +79,16 @@ def test_a_project_fixture_gives_its_markers_whole_alone_and_under_flake8(
 
     monkeypatch.setenv("LINT_SOCKETS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(flake8_plugin, "_PROJECTS", {})
+    # the rules off by default are turned on, as ``--extend-select`` does
+    monkeypatch.setattr(flake8_plugin, "OFF_BY_DEFAULT", tuple(
+        c for c in flake8_plugin.OFF_BY_DEFAULT if c not in fixture_codes_on(root)))
+    monkeypatch.setattr(flake8_plugin, "_WANTED", None)
+    monkeypatch.setattr(flake8_plugin, "_SETTINGS", None)
     modules = sorted(root.rglob("*.py"))
     assert len(modules) > 1, f"{root.name}: a project fixture has several modules"
     expected = {(str(p.relative_to(root)), line, code)
                 for p in modules for line, code in expected_markers(p.read_bytes())}
-    job = Job(Settings())
+    job = Job(fixture_settings(root))
     whole = _project_findings(run_files(job, [str(p) for p in modules], 1, None), root)
     missing, unexpected = sorted(expected - whole), sorted(whole - expected)
     assert not missing and not unexpected, f"missing {missing}, unexpected {unexpected}"
