@@ -225,6 +225,8 @@ _FAILS_ON_EMPTY = {
     "pickle.loads": "EOFError",
     "marshal.loads": "EOFError",
     "ord": "TypeError",
+    "int": "ValueError",  # int(b"") and int("") (a decoded read): invalid literal
+    "float": "ValueError",
 }
 _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.SetComp,
                 cst.DictComp, cst.GeneratorExp)

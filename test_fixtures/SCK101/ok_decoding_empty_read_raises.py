@@ -75,6 +75,14 @@ def handled_and_left(sock: socket.socket) -> None:
         print(length)
 
 
+def numbers(sock: socket.socket, base: int, handle) -> None:
+    # int(b"") and int("") raise ValueError, and so does float()
+    while True:
+        amount = int(sock.recv(1024).decode()) + base
+        handle(amount)
+        handle(float(sock.recv(64)))
+
+
 def reraised_and_left(sock: socket.socket, log) -> None:
     # the inner handler re-raises; the outer one, inside the loop, ends it
     while True:
