@@ -29,6 +29,7 @@ import time
 
 from lint_sockets import __version__
 from lint_sockets.paths import find_root
+from lint_sockets.analysis.index import package_parts
 
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "build", "dist", "__pycache__",
                                  "site-packages"})
@@ -115,13 +116,9 @@ def module_stat(entry, root):
 
 
 def _package_parts(entry, parent_parts):
-    """The package names down to the directory ``entry``: [] when it is not a package
-    (no ``__init__.py``), None when it is one no import can name."""
-    if not os.path.isfile(os.path.join(entry.path, "__init__.py")):
-        return []
-    if parent_parts is None or not entry.name.isidentifier():
-        return None
-    return parent_parts + [entry.name]
+    """The package names down to the directory ``entry`` (analysis.index.package_parts)."""
+    return package_parts(entry.name, os.path.isfile(os.path.join(entry.path, "__init__.py")),
+                         parent_parts)
 
 
 def _module_name(root, parts, stem):

@@ -53,6 +53,13 @@ def test_module_names(tmp_path):
     assert module_name_for(root, str(tmp_path / "pkg/not-a-name.py")) is None
     assert module_name_for(root, str(tmp_path / "pkg/data.txt")) is None
     assert module_name_for(str(tmp_path / "pkg"), str(tmp_path / "top.py")) is None
+    # a directory with no __init__.py inside a package is a namespace package (Python 3)
+    assert module_name_for(root, str(tmp_path / "pkg/enums/codes.py")) == \
+        ("pkg.enums.codes", False)
+    assert module_name_for(root, str(tmp_path / "pkg/sub/a/b/c.py")) == ("pkg.sub.a.b.c", False)
+    # outside any package it is not one: scripts/, src/
+    assert module_name_for(root, str(tmp_path / "scripts/tools/run.py")) == ("run", False)
+    assert module_name_for(root, str(tmp_path / "pkg/not-a-name/x.py")) == ("x", False)
 
 
 # ---- resolution ------------------------------------------------------------------------------

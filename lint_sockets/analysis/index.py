@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 14
+SUMMARY_VERSION = 15
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -809,13 +809,28 @@ def _constant_from_json(data, depth):
 
 # ---- module names -------------------------------------------------------------------------
 
+def package_parts(name: str, has_init: bool, parent_parts: Optional[List[str]]):
+    """The package names down to a directory called ``name`` whose parent has
+    ``parent_parts``: [] when it is not in a package, None when it is a package no import
+    can name. A directory with an ``__init__.py`` is a package; one without is a namespace
+    package when its parent is a package of either kind (``pkg/enums/Commands.py``, with
+    no ``enums/__init__.py``, is ``pkg.enums.Commands``, as Python 3 imports it) and its
+    name is a name, else it is outside any package (a ``scripts`` or ``src`` directory)."""
+    if not has_init:
+        return parent_parts + [name] if parent_parts and name.isidentifier() else []
+    if parent_parts is None or not name.isidentifier():
+        return None
+    return parent_parts + [name]
+
+
 def module_name_for(root: str, path: str) -> Optional[Tuple[str, bool]]:
     """(dotted module name, is a package) for a .py file under ``root``, or None.
 
     ``root/pkg/mod.py`` -> ("pkg.mod", False); ``root/pkg/__init__.py`` -> ("pkg", True);
     the src layout ``root/src/pkg/mod.py`` -> ("pkg.mod", False). The name is built from
-    the directories holding an ``__init__.py`` above the file; a file outside any package
-    is named by its stem. Paths outside ``root`` or not naming a Python module give None.
+    the packages above the file (``package_parts``: directories holding an
+    ``__init__.py``, and namespace packages inside them); a file outside any package is
+    named by its stem. Paths outside ``root`` or not naming a Python module give None.
     """
     root = os.path.abspath(root)
     path = os.path.abspath(path)
@@ -828,20 +843,22 @@ def module_name_for(root: str, path: str) -> Optional[Tuple[str, bool]]:
     stem, ext = os.path.splitext(filename)
     if ext not in (".py", ".pyi") or not stem.isidentifier():
         return None
-    is_package = stem == "__init__"
-    parts = [] if is_package else [stem]
-    while directory != root and os.path.isfile(os.path.join(directory, "__init__.py")):
-        directory, name = os.path.split(directory)
-        if not name.isidentifier():
-            return None
-        parts.append(name)
-        if len(directory) < len(root):
-            return None
-    if not parts:
+    relative = os.path.relpath(directory, root)
+    parts = []
+    current = root
+    for name in ([] if relative == os.curdir else relative.split(os.sep)):
+        current = os.path.join(current, name)
+        parts = package_parts(name, os.path.isfile(os.path.join(current, "__init__.py")),
+                              parts)
+    if parts is None:
+        return None
+    if stem == "__init__":
+        if parts:
+            return ".".join(parts), True
         # root/__init__.py: the root itself is a package; name it after its directory
         name = os.path.basename(root)
         return (name, True) if name.isidentifier() else None
-    return ".".join(reversed(parts)), is_package
+    return ".".join(parts + [stem]), False
 
 
 # ---- summarising --------------------------------------------------------------------------
@@ -973,6 +990,7 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
         elif isinstance(stmt, ast.ClassDef):
             if len(classes) < MAX_ENTRIES and _ok_name(stmt.name):
                 classes[stmt.name] = _summarise_class(stmt, ctx)
+                _record_class_constants(stmt, ctx)
         else:
             if isinstance(stmt, ast.Assign):
                 if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
@@ -1071,6 +1089,37 @@ def _record_constant(name, value, ctx):
 
 
 _NO_CONSTANT = object()
+
+# Bases that make a class an enumeration: ``Cls.MEMBER`` is a member, ``.value`` its value.
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "Flag", "IntFlag", "StrEnum"})
+
+
+def _record_class_constants(node, ctx):
+    """Names a class body binds once, plainly, to a constant, as constants of the module:
+    ``Cls.NAME`` (``class Cmd: PING = b"\\x01"``), or, for a member of an enumeration,
+    what its value gives: ``Cls.NAME.value`` (``class Commands(Enum): POKE_8 =
+    b"\\x01"``)."""
+    enum = any(base.rpartition(".")[2] in _ENUM_BASES for base in _class_bases(node))
+    values, counts = {}, {}
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                isinstance(stmt.targets[0], ast.Name):
+            name, value = stmt.targets[0].id, stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                stmt.value is not None:
+            name, value = stmt.target.id, stmt.value
+        else:
+            for target in ast.walk(stmt) if isinstance(stmt, (ast.Assign, ast.AugAssign,
+                                                               ast.AnnAssign)) else ():
+                if isinstance(target, ast.Name) and isinstance(target.ctx, ast.Store):
+                    counts[target.id] = 2  # bound some other way too: not one constant
+            continue
+        values[name] = value
+        counts[name] = counts.get(name, 0) + 1
+    for name, value in values.items():
+        if counts[name] == 1:
+            _record_constant(f"{node.name}.{name}.value" if enum else f"{node.name}.{name}",
+                             value, ctx)
 
 
 def no_time(value):
@@ -3824,9 +3873,9 @@ class ProjectIndex:
         if qname is None or _hops > MAX_HOPS:
             return NOT_FOUND
         owner, rest = self.module_of(qname)
-        if owner is None or "." in rest:
+        if owner is None:
             return NOT_FOUND
-        value = self.summaries[owner].constants.get(rest, NOT_FOUND)
+        value = self.summaries[owner].constants.get(rest, NOT_FOUND)  # ``Cls.NAME`` too
         if isinstance(value, NameRef):
             return self.constant(owner, value.dotted, _hops + 1)
         return value

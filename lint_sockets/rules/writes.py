@@ -592,8 +592,10 @@ def check(facts, report):
             continue  # a str: TypeError on Python 3 before anything is written
         if _statement_call(site, "send"):
             length = _constant_length(site.positional(0), facts.constants)
-            if length is not None and length <= 1:
-                continue  # the self-pipe wake-up byte: sent whole or not at all
+            bound = length if length is not None else \
+                _payload_bound(facts, site, site.positional(0))
+            if bound is not None and bound <= 1:
+                continue  # one byte (a wake-up byte, a command code): whole or not at all
             if _early_write_of_fresh_socket(facts, site, length):
                 continue  # short constants into an empty send buffer: taken whole
             # ``await sock.send(data)``: an async library's socket (trio, curio, anyio) is
