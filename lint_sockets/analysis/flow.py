@@ -125,6 +125,8 @@ def _ids_in_comprehensions(root):
 
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
+# Host names and addresses that are this host's loopback interface.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 _PROGRAM_EXITS = frozenset({"sys.exit", "os._exit", "os.abort", "exit", "quit"})
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
@@ -1288,6 +1290,26 @@ class ValueFacts:
                 _, _, kind, compound = path[level - 1]
                 between.extend(_headers(compound, kind))
         return None
+
+    def loopback_address(self, site, address):
+        """The address a call ``site`` connects or binds to (``address``, its first argument)
+        is on this host: a loopback literal (``"127.0.0.1"``, ``"localhost"``, ``"::1"``) as
+        the address or the host of an address tuple, in place, through a module constant
+        (``HOST = "localhost"``), or through a name the function assigns it to on every path
+        to the call (``host = "127.0.0.1"``, ``addr = ("::1", port)``: ``value_before``)."""
+        if address is None:
+            return False
+        if isinstance(address, (cst.Name, cst.Attribute)):
+            address = self.value_before(site, address) or address  # addr = ("::1", port)
+        if isinstance(address, cst.Tuple) and address.elements:
+            address = address.elements[0].value
+        if isinstance(address, cst.Name) and address.value in self.constants:
+            address = self.constants[address.value]  # HOST = "localhost"
+        elif isinstance(address, (cst.Name, cst.Attribute)):
+            address = self.value_before(site, address) or address  # host = "127.0.0.1"
+        if isinstance(address, (cst.SimpleString, cst.ConcatenatedString)):
+            return address.evaluated_value in LOOPBACK_HOSTS
+        return False
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:

@@ -114,6 +114,24 @@ def _unix_listener(facts, site):
     return False
 
 
+def _loopback_listener(facts, site):
+    """The listener is bound to a loopback address only: every ``bind()`` of it in sight
+    (in the function, or, for ``self.x``, in any method of the class) gives a loopback host
+    (``facts.loopback_address``), and there is at least one. Only programs on this host
+    connect to it, and a connection waiting in its queue is reset only by a local client
+    that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
+    and the server cannot have sent it anything to leave unread."""
+    key = site.receiver_key
+    if site.method != "accept" or key is None or facts.through_helper(site) is not None:
+        return False
+    binds = [other for other in facts.calls
+             if other.method == "bind" and other.receiver_key == key and (
+                 other.scope is site.scope or (
+                     "." in key and site.scope.cls is not None
+                     and other.scope.cls is site.scope.cls))]
+    return bool(binds) and all(facts.loopback_address(b, b.positional(0)) for b in binds)
+
+
 def check_abort(facts, report):
     for site, depth in _accept_sites(facts, drain_loops=True):
         if _self_connected(facts, site):
@@ -123,7 +141,7 @@ def check_abort(facts, report):
             # BlockingIOError: wait()``: the loop accepts one connection; an abort is the
             # caller's concern, as in a ``for`` loop over a known number of clients
             continue
-        if _unix_listener(facts, site):
+        if _unix_listener(facts, site) or _loopback_listener(facts, site):
             continue
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and _callback_drain(

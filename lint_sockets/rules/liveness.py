@@ -89,9 +89,6 @@ def _holds(value, key):
     return False
 
 
-_LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
 def _local_peer(facts, site, bindings):
     """The peer is on this host and cannot vanish half-open (its kernel closes the
     connection when it dies): an AF_UNIX socket, or a connect to a loopback literal (in
@@ -107,17 +104,7 @@ def _local_peer(facts, site, bindings):
         return False
     if facts.sockname_of(site, address) is not None:
         return True
-    if isinstance(address, (cst.Name, cst.Attribute)):
-        address = facts.value_before(site, address) or address  # addr = ("::1", port)
-    if isinstance(address, cst.Tuple) and address.elements:
-        address = address.elements[0].value
-    if isinstance(address, cst.Name) and address.value in facts.constants:
-        address = facts.constants[address.value]  # HOST = "localhost"
-    elif isinstance(address, (cst.Name, cst.Attribute)):
-        address = facts.value_before(site, address) or address  # host = "127.0.0.1"
-    if isinstance(address, cst.SimpleString):
-        return address.evaluated_value in _LOOPBACK
-    return False
+    return facts.loopback_address(site, address)
 
 
 def _exempt(facts, site, key, bindings=(), reads=()):

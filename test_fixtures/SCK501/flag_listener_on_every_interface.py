@@ -1,0 +1,39 @@
+# SCK501 flag: listeners that other hosts can reach, or whose address the code does not
+# fix: every interface, a host handed in, or one bind of two that is not loopback.
+import socket
+
+
+def serve_all(port: int, handle) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_on(host: str, port: int, handle) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+class Server:
+    def __init__(self, public: bool, port: int) -> None:
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if public:
+            self.sock.bind(("0.0.0.0", port))
+        else:
+            self.sock.bind(("127.0.0.1", port))
+        self.sock.listen()
+
+    def run(self, handle) -> None:
+        while True:
+            conn, _ = self.sock.accept()  # expect: SCK501
+            handle(conn)

@@ -1,0 +1,47 @@
+# SCK501 ok: a listener bound only to a loopback address (127.0.0.1, ::1, localhost, in
+# place, through a module constant, or through a name assigned on every path) accepts
+# connections from this host alone. A connection waiting in its queue is reset only by a
+# local client that aborts it on purpose (SO_LINGER 0): a client that dies or closes sends
+# FIN, and the server has sent it nothing to leave unread.
+import socket
+
+HOST = "localhost"
+
+
+def serve(port: int, handle) -> None:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()
+        handle(conn)
+
+
+class FakeDevice:
+    """A test double on this host, for the project's own client."""
+
+    def __init__(self, port: int = 0) -> None:
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((HOST, port))
+        self._sock.listen()
+
+    def run(self, handle) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return  # the listener was closed: the test is over
+            handle(conn)
+
+
+def serve_v6(port: int, handle) -> None:
+    address = ("::1", port)
+    listener = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(address)
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()
+        handle(conn)
