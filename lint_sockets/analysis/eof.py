@@ -767,8 +767,11 @@ def truth_when_empty(test, key):
 
 def _empty_value(node, key):
     """("empty", None) for ``key`` (or what is empty exactly when it is: ``key.decode()``),
-    ("length", 0) for ``len(key)``, ("literal", value) for an int, bytes or str literal."""
+    ("length", 0) for ``len(key)``, ("literal", value) for an int, bytes or str literal.
+    An assignment expression is the name it assigns (``(data := s.recv(n))``)."""
     node = strip_await(node)
+    if isinstance(node, cst.NamedExpr):
+        node = node.target
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
             node.func.value == "len" and len(node.args) == 1:
         return ("length", 0) if _emptiness_base(node.args[0].value) == key else None

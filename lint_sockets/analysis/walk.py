@@ -509,10 +509,12 @@ class _Walker:
         # ``while chunk != b"\n":`` / ``while len(header) != 4:``: an empty read keeps the
         # loop going, so the condition does not catch it
         saved, self.test_blind = self.test_blind, _blind_keys(stmt.test, True)
+        # the test runs on every pass: what follows the loop in the enclosing block does
+        # not leave it (``while not (data := s.recv(n)): pass`` then ``return data``)
+        saved_exits, self.exit_flags = self.exit_flags, []
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)
         self.test_blind = saved
-        saved_exits, self.exit_flags = self.exit_flags, []
         self.walk_suite(stmt.body)
         self.exit_flags = saved_exits
         self.loops.pop()

@@ -48,3 +48,11 @@ class TLSConnection:
             data += self.sock.recv(pending)
             pending = self.sock.pending()
         return data
+
+
+def read_all_walrus(sock: socket.socket) -> bytes:
+    # the assignment expression is the test: an empty read ends the loop
+    buf = b""
+    while data := sock.recv(4096):
+        buf += data
+    return buf
