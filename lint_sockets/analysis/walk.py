@@ -681,13 +681,46 @@ class _Walker:
         attribute's mode in other methods."""
         if not self.blocks or site.method not in ("settimeout", "setblocking"):
             return False
+        if _saved_timeout(site.positional(0), site.receiver_key, self.scope):
+            return True  # ``sock.settimeout(saved)``: the mode it had before, whatever it was
+        if self._restored_in_finally(site):
+            return True
         statements, index = self.blocks[-1]
         if not (isinstance(statements[index], cst.SimpleStatementLine)
                 and len(statements[index].body) == 1 and statements[index].body[0] is site.stmt):
             return False
         function = self.scope.node if self.scope.kind == "function" else None
         own = function.name.value if isinstance(function, cst.FunctionDef) else None
+        for stmt in statements[index + 1:]:
+            # ``sock.settimeout(0)``, then ``try: ... finally: sock.settimeout(saved)``
+            if isinstance(stmt, (cst.Try, cst.TryStar)) and stmt.finalbody is not None and \
+                    _sets_saved_timeout(stmt.finalbody, site.receiver_key, self.scope):
+                return self._quiet_try(stmt, site.receiver_key)
+            if not isinstance(stmt, cst.SimpleStatementLine) or \
+                    not _only_own_calls(stmt, site.receiver_key, own):
+                break
         return _quiet_until_restored(statements[index + 1:], site.receiver_key, own)
+
+    def _restored_in_finally(self, site):
+        """The mode is set inside a ``try`` whose ``finally`` sets the socket's timeout back
+        to the value saved from its ``gettimeout()`` (``t = sock.gettimeout()``,
+        ``sock.settimeout(0)``, a peek, then ``finally: sock.settimeout(t)``): the change
+        lasts until the function leaves the ``try``, on every path."""
+        for frame in reversed(self.guards):
+            node = getattr(frame, "node", None)
+            if isinstance(node, (cst.Try, cst.TryStar)) and node.finalbody is not None and \
+                    _sets_saved_timeout(node.finalbody, site.receiver_key, self.scope):
+                return self._quiet_try(node, site.receiver_key)
+        return False
+
+    def _quiet_try(self, node, key):
+        """Nothing in the ``try`` and its handlers can reach the socket from elsewhere
+        while its mode is changed (``_only_own_calls``; a ``return`` is fine: the
+        ``finally`` runs first)."""
+        function = self.scope.node if self.scope.kind == "function" else None
+        own = function.name.value if isinstance(function, cst.FunctionDef) else None
+        return _only_own_calls(node.body, key, own, returns=True) and all(
+            _only_own_calls(handler.body, key, own, returns=True) for handler in node.handlers)
 
     def attr_key(self, key):
         """``self.x`` inside a method -> ('x', ClassInfo); else None."""
@@ -1035,18 +1068,19 @@ def _restores(stmt, key):
     return call.func.attr.value in ("settimeout", "setblocking")
 
 
-def _only_own_calls(node, key, own=None):
+def _only_own_calls(node, key, own=None, returns=False):
     """Every call under ``node`` is a method of ``key`` itself (``key.connect(addr)``), the
     function itself again (``self.<own>()``, a retry that sets the socket up anew), or a
     function outside the object that is handed nothing of it (``time.sleep(5)``); and nothing
-    there can hand control elsewhere (``await``, ``yield``, ``return``, nested
-    definitions)."""
+    there can hand control elsewhere (``await``, ``yield``, ``return`` unless ``returns``,
+    nested definitions)."""
     root = key.partition(".")[0]
     stack = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, (cst.Await, cst.Yield, cst.Return, cst.FunctionDef,
-                                cst.ClassDef, cst.Lambda)):
+        if isinstance(current, (cst.Await, cst.Yield, cst.FunctionDef,
+                                cst.ClassDef, cst.Lambda)) or \
+                (isinstance(current, cst.Return) and not returns):
             return False
         if isinstance(current, cst.Call) and not _harmless_call(current, key, root, own):
             return False
@@ -1130,6 +1164,39 @@ def _quiet_block(statements, key, own, connect_failed):
 
 def _body(block):
     return block.body if isinstance(block, cst.IndentedBlock) else [block]
+
+
+def _saved_timeout(node, key, scope):
+    """``node`` is a local name every binding of which in ``scope`` is ``key.gettimeout()``:
+    the socket's own timeout, saved to be set back."""
+    if not isinstance(node, cst.Name) or scope is None or scope.kind != "function":
+        return False
+    bindings = scope.bindings.get(node.value)
+    if not bindings:
+        return False
+    for binding in bindings:
+        value = binding.value
+        if binding.how != "assign" or binding.index is not None or \
+                not isinstance(value, cst.Call) or value.args or \
+                not isinstance(value.func, cst.Attribute) or \
+                value.func.attr.value != "gettimeout" or key_of(value.func.value) != key:
+            return False
+    return True
+
+
+def _sets_saved_timeout(block, key, scope):
+    """A ``key.settimeout(saved)`` of a saved timeout (``_saved_timeout``) under ``block``."""
+    stack = [block]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value == "settimeout" and key_of(node.func.value) == key and \
+                len(node.args) == 1 and _saved_timeout(node.args[0].value, key, scope):
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False
 
 
 def _calls_own_method(node, key, method):

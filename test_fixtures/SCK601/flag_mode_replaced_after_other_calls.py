@@ -36,3 +36,30 @@ class Meter:
 
 def register(meter: Meter) -> None:
     log.debug("meter %r", meter)
+
+
+
+class Poller:
+    """The saved timeout is set back in a `finally`, but the `try` calls another method
+    of the object meanwhile (it may write on the socket in non-blocking mode): the
+    non-blocking mode stays among the attribute's modes."""
+
+    def __init__(self, address) -> None:
+        self.sock = socket.create_connection(address, timeout=5)
+
+    def peek(self) -> bytes:
+        timeout = self.sock.gettimeout()
+        self.sock.settimeout(0)
+        try:
+            self.announce()
+            return self.sock.recv(16, socket.MSG_PEEK)
+        except BlockingIOError:
+            return b""
+        finally:
+            self.sock.settimeout(timeout)
+
+    def announce(self) -> None:
+        log.debug("peeking")
+
+    def send_command(self, command: str) -> None:
+        self.sock.send(f"{command}\n".encode())  # expect: SCK601
