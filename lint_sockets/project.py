@@ -28,8 +28,8 @@ import sys
 import time
 
 from lint_sockets import __version__
-from lint_sockets.paths import find_root
 from lint_sockets.analysis.index import package_parts
+from lint_sockets.paths import find_root
 
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "build", "dist", "__pycache__",
                                  "site-packages"})
