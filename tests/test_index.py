@@ -1060,6 +1060,42 @@ def test_constants_through_imports(tmp_path):
     assert constant("cfg.const", "MISSING") is NOT_FOUND
 
 
+def test_class_constants_and_enumeration_values(tmp_path):
+    index = build(tmp_path, {
+        **package("dev"),
+        "dev/codes.py": """
+            import enum
+            from enum import Enum
+
+            class Commands(Enum):
+                POKE = b"\\x01"
+                RESET = b"\\x07\\x07"
+
+            class Flags(enum.IntFlag):
+                READY = 1
+
+            class Codes:
+                PING = b"\\x09"
+                TWICE = b"\\x0a"
+                TWICE = b"\\x0b"
+                METHOD = b"\\x0c"
+
+                def METHOD(self):
+                    return b""
+            """,
+        "dev/client.py": "from .codes import Codes, Commands, Flags\n",
+    })
+    assert index.constant("dev.client", "Commands.POKE.value") == b"\x01"
+    assert index.constant("dev.client", "Commands.RESET.value") == b"\x07\x07"
+    assert index.constant("dev.client", "Flags.READY.value") == 1
+    assert index.constant("dev.client", "Codes.PING") == b"\x09"
+    # an enumeration member is a member, not its value; a name bound twice, or also a
+    # method, is no constant
+    assert index.constant("dev.client", "Commands.POKE") is NOT_FOUND
+    assert index.constant("dev.client", "Codes.TWICE") is NOT_FOUND
+    assert index.constant("dev.client", "Codes.METHOD") is NOT_FOUND
+
+
 def test_constant_cycles_terminate(tmp_path):
     index = build(tmp_path, {"a.py": "from b import X\nY = X\n",
                              "b.py": "from a import Y\nX = Y\n"})

@@ -11,7 +11,8 @@ import libcst as cst
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    int_value, iter_children, key_of, number_value, strip_await, target_keys,
+    PROGRAM_EXIT_CALLS, int_value, iter_children, key_of, number_value, strip_await,
+    target_keys,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
@@ -127,7 +128,6 @@ _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
 # Host names and addresses that are this host's loopback interface.
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-_PROGRAM_EXITS = frozenset({"sys.exit", "os._exit", "os.abort", "exit", "quit"})
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
 
@@ -392,7 +392,7 @@ class FlowFacts:
             return True
         call = small.value if isinstance(small, cst.Expr) else None
         return isinstance(call, cst.Call) and \
-            self.imports.qualify(call.func) in _PROGRAM_EXITS
+            self.imports.qualify(call.func) in PROGRAM_EXIT_CALLS
 
     # ---- settings made across functions and modules (the project index) ---------------
 

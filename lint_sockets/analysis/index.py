@@ -1109,6 +1109,8 @@ def _record_class_constants(node, ctx):
                 stmt.value is not None:
             name, value = stmt.target.id, stmt.value
         else:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                counts[stmt.name] = 2  # a method or class of that name: not one constant
             for target in ast.walk(stmt) if isinstance(stmt, (ast.Assign, ast.AugAssign,
                                                                ast.AnnAssign)) else ():
                 if isinstance(target, ast.Name) and isinstance(target.ctx, ast.Store):
