@@ -689,8 +689,7 @@ class _Walker:
         if not (isinstance(statements[index], cst.SimpleStatementLine)
                 and len(statements[index].body) == 1 and statements[index].body[0] is site.stmt):
             return False
-        function = self.scope.node if self.scope.kind == "function" else None
-        own = function.name.value if isinstance(function, cst.FunctionDef) else None
+        own = self._own_name()
         for stmt in statements[index + 1:]:
             # ``sock.settimeout(0)``, then ``try: ... finally: sock.settimeout(saved)``
             if isinstance(stmt, (cst.Try, cst.TryStar)) and stmt.finalbody is not None and \
@@ -713,12 +712,16 @@ class _Walker:
                 return self._quiet_try(node, site.receiver_key)
         return False
 
+    def _own_name(self):
+        """The name of the function being walked (``self.<own>()`` is a call of itself)."""
+        function = self.scope.node if self.scope.kind == "function" else None
+        return function.name.value if isinstance(function, cst.FunctionDef) else None
+
     def _quiet_try(self, node, key):
         """Nothing in the ``try`` and its handlers can reach the socket from elsewhere
         while its mode is changed (``_only_own_calls``; a ``return`` is fine: the
         ``finally`` runs first)."""
-        function = self.scope.node if self.scope.kind == "function" else None
-        own = function.name.value if isinstance(function, cst.FunctionDef) else None
+        own = self._own_name()
         return _only_own_calls(node.body, key, own, returns=True) and all(
             _only_own_calls(handler.body, key, own, returns=True) for handler in node.handlers)
 
@@ -1185,29 +1188,28 @@ def _saved_timeout(node, key, scope):
 
 
 def _sets_saved_timeout(block, key, scope):
-    """A ``key.settimeout(saved)`` of a saved timeout (``_saved_timeout``) under ``block``."""
-    stack = [block]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                node.func.attr.value == "settimeout" and key_of(node.func.value) == key and \
-                len(node.args) == 1 and _saved_timeout(node.args[0].value, key, scope):
-            return True
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        stack.extend(iter_children(node))
-    return False
+    """A ``key.settimeout(saved)`` of a saved timeout (``_saved_timeout``) under ``block``,
+    outside nested definitions."""
+    return any(len(call.args) == 1 and _saved_timeout(call.args[0].value, key, scope)
+               for call in _own_method_calls(block, key, "settimeout", nested=False))
 
 
 def _calls_own_method(node, key, method):
+    return any(_own_method_calls(node, key, method))
+
+
+def _own_method_calls(node, key, method, nested=True):
+    """The calls ``key.<method>(...)`` under ``node`` (with ``nested`` False, not those in
+    functions, classes or lambdas defined there)."""
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) and \
                 current.func.attr.value == method and key_of(current.func.value) == key:
-            return True
+            yield current
+        if not nested and isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
         stack.extend(iter_children(current))
-    return False
 
 
 def _rebinds(stmt, key):
