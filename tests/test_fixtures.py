@@ -4,8 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from lint_sockets.settings import Settings
-
 from conftest import (
     FIXTURES, expected_markers, findings, fixture_codes_on, fixture_files, fixture_settings,
     project_fixtures,
