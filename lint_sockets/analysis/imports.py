@@ -101,6 +101,12 @@ class ImportTable:
     def qualify_key(self, key):
         head, _, rest = key.partition(".")
         target = self.aliases.get(head)
+        if target is None and head not in self._module_names and \
+                len(self._local_targets.get(head, ())) > 1 and \
+                head not in self._local_targets[head]:
+            # ``from i2p.socket import sam as socket`` in one branch and ``... i2cp as
+            # socket`` in another: whichever it is, ``socket`` is not the module ``socket``
+            return None
         if target is None:
             for module in self.star:
                 test = self.STAR_MEMBERS.get(module)
