@@ -40,7 +40,7 @@ from lint_sockets.analysis.eof import (
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
     BLOCKING, CTOR, ENTRY, NONBLOCKING, SIGNAL, SNDTIMEO, TIMEOUT, FlowFacts, ValueFacts,
-    mode_set_by,
+    mode_set_by, tcp_level,
 )
 from lint_sockets.analysis.handlers import (
     BREAK, CLOSE, CONTINUE, FALL, RAISE, RETURN, SLEEP, TERMINAL, Handler, HandlerFacts,
@@ -346,6 +346,7 @@ __all__ = [
     "FALL", "CLOSE", "SLEEP",
     "Handler", "TryFrame", "SuppressFrame", "Outcome", "CTOR", "ENTRY", "TERMINAL", "Evidence",
     "DEFAULT_SOCKET_NAMES", "NOT_FOUND", "HelperOp", "mode_set_by",
+    "tcp_level",
 ]
 
 

@@ -829,15 +829,19 @@ def _calls_passing(root, key, stop=None):
 _TCP_LEVELS = frozenset({"IPPROTO_TCP", "SOL_TCP"})
 
 
+def tcp_level(level):
+    """``level`` of a ``setsockopt()`` is the TCP level: ``IPPROTO_TCP``, ``SOL_TCP`` or 6."""
+    if isinstance(level, cst.Integer):
+        return int_value(level) == 6
+    return (key_of(level) or "").rpartition(".")[2] in _TCP_LEVELS
+
+
 def tcp_option_unfixed(level, option):
     """``setsockopt(IPPROTO_TCP, k, v)``: an option at the TCP level (``IPPROTO_TCP``,
     ``SOL_TCP`` or 6) that the code does not fix, so it may be a keepalive timer (the
     syntax-tree twin of ``index.tcp_option_unfixed``). Fixed are a number, a constant's name
     (all capitals: ``socket.TCP_NODELAY``) and ``getattr(socket, "NAME", ...)``."""
-    if isinstance(level, cst.Integer):
-        if int_value(level) != 6:
-            return False
-    elif (key_of(level) or "").rpartition(".")[2] not in _TCP_LEVELS:
+    if not tcp_level(level):
         return False
     if isinstance(option, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString,
                            cst.ConcatenatedString, cst.FormattedString)) \

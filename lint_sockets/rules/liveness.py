@@ -4,7 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
-from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by
+from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
 from lint_sockets.analysis.nodes import (
     int_value, iter_children, key_of, mentions, strip_await,
 )
@@ -345,6 +345,8 @@ def check_keepalive(facts, report):
         value = site.positional(2)
         if option is None or value is None or not mentions(option, ("SO_KEEPALIVE",)):
             continue
+        if tcp_level(site.positional(0)):
+            continue  # SO_KEEPALIVE's number names another TCP option there: no keepalive
         number = int_value(value)
         truthy = (number is not None and number != 0) or (
             isinstance(value, cst.Name) and value.value == "True")
