@@ -68,7 +68,7 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     file's module name in it.
     """
     if precheck:
-        error, tree = _python_syntax_check(source, tree=prefilter)
+        error, tree = _python_syntax_check(source, tree=True)
         if error is not None:
             if "SCK000" not in settings.enabled:
                 return [], None
@@ -77,6 +77,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree) and \
             not uses_project_socket_code(project, module_name):
         return [], None
+    if project is None:
+        project, module_name = module_alone(source, tree)
     tree = None  # the ast is not needed any more: never hold it next to libcst's tree
     parsed, error = parse(source, precheck=False)
     if error is not None:
@@ -98,6 +100,29 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
                     d.fix = None
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, lines
+
+
+ALONE = "__main__"  # the module name of a file of no project: a script run on its own
+
+
+def module_alone(source, tree=None):
+    """(ProjectIndex, module name) for a file of no project (no root marker above it, a
+    file on stdin, flake8 on such a file): the index of a project whose one module is the
+    file itself, so that what the analysis follows inside a module (a factory, a helper
+    method, a class constant) is followed as in a project. ``tree`` is the file's ``ast``
+    when the caller has it. (None, None) when it does not compile or is too deep to walk."""
+    from lint_sockets.analysis import index
+    from lint_sockets.source import deep
+
+    if tree is None:
+        _, tree = _python_syntax_check(source, tree=True)
+    if tree is None:
+        return None, None
+    try:
+        summary = deep(lambda: index.summarise(tree, ALONE, False))
+    except Exception:  # noqa: BLE001 - the file is still checked, as it was, on its own
+        return None, None
+    return index.ProjectIndex(None, {ALONE: summary}), ALONE
 
 
 def first_pass(source, settings):

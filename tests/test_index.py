@@ -1387,7 +1387,10 @@ def test_engine_hands_the_index_and_module_name_to_the_facts(tmp_path, monkeypat
     alone, _ = engine.check_source(source.read_bytes(), settings)
     with_index, _ = engine.check_source(source.read_bytes(), settings, project=index,
                                         module_name="server")
-    assert seen == [(None, None), (index, "server")]
+    # alone, the file is the one module of a project of its own
+    (own, own_name), given = seen
+    assert given == (index, "server") and own_name == engine.ALONE
+    assert list(own.summaries) == [engine.ALONE] and own is not index
     assert [d.as_tuple() for d in alone] == [d.as_tuple() for d in with_index]
     assert alone  # the file has findings, so the comparison means something
 

@@ -484,6 +484,56 @@ def test_a_file_alone_and_stdin_get_the_project_and_its_module(tmp_path, user_ca
     assert os.path.samefile(project_root, root)
 
 
+FACTORY_SERVER = """\
+import socket
+
+
+def _reusable():
+    fresh = socket.socket()
+    fresh.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    return fresh
+
+
+def _plain():
+    return socket.socket()
+
+
+def serve(port):
+    listener = _reusable()
+    listener.bind(("", port))
+    listener.listen()
+    other = _plain()
+    other.bind(("", port + 1))
+    other.listen()
+    return listener, other
+"""
+
+
+def test_a_file_of_no_project_is_analysed_as_a_project_of_one_module(
+        tmp_path, user_cache, monkeypatch, capsys):
+    """No root marker above the file: its own module is still indexed, so the factory
+    that sets SO_REUSEADDR is followed as it is in a project (line 16 is not reported,
+    line 19 is), alone, in a directory run and on stdin."""
+    import io
+    import sys
+
+    plain = tmp_path / "scripts"
+    plain.mkdir()
+    (plain / "serve.py").write_text(FACTORY_SERVER)
+    root = make_project(tmp_path)
+    (root / "pkg" / "serve.py").write_text(FACTORY_SERVER)
+    monkeypatch.chdir(tmp_path)
+    expected = ["serve.py:19:5: SCK801"]
+    for args in (["scripts/serve.py"], ["scripts"], ["project/pkg/serve.py"]):
+        status, out = _lint(capsys, "--no-cache", "--select", "SCK801", *args)
+        found = [line.split("/")[-1].split(" listening")[0] for line in out.splitlines()
+                 if ".py:" in line]
+        assert status == 1 and found == expected, (args, out)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(FACTORY_SERVER.encode())))
+    status, out = _lint(capsys, "--select", "SCK801", "-")
+    assert status == 1 and ":19:5: SCK801" in out and ":16:" not in out, out
+
+
 def test_a_finding_that_depends_on_another_module_follows_its_edits(tmp_path, user_cache,
                                                                     monkeypatch, capsys):
     """A finding in server.py that exists only while the helper module's constant says
