@@ -1842,3 +1842,57 @@ def test_constants_built_from_literals(tmp_path):
     assert index.constant("proto", "TEXT") == "ababab"
     for unknown in ("HUGE", "BAD", "MIXED"):
         assert not isinstance(index.constant("proto", unknown), (bytes, str)), unknown
+
+
+def test_method_clears_follows_methods_super_and_other_modules(tmp_path):
+    index = build(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/base.py": """
+            class Runner:
+                def stop(self):
+                    with self.lock:
+                        self.running = False
+                        self.error = None
+
+                def restart(self):
+                    self.running = True
+
+                def maybe(self, now):
+                    if now:
+                        self.running = False
+
+                def early(self, now):
+                    if now:
+                        return
+                    self.running = False
+        """,
+        "pkg/server.py": """
+            from pkg.base import Runner
+
+            class Server(Runner):
+                def stop(self):
+                    try:
+                        self.sock.close()
+                    except OSError:
+                        pass
+                    super(Server, self).stop()
+                    self.done = 1
+
+                def halt(self):
+                    self.stop()
+
+                def flip(self):
+                    self.stop()
+                    self.restart()
+        """,
+    })
+    assert index.method_clears("pkg.server.Server", "stop") == {
+        "running": False, "error": False, "done": True}
+    assert index.method_clears("pkg.server.Server", "halt")["running"] is False
+    assert index.method_clears("pkg.base.Runner", "stop") == {"running": False,
+                                                               "error": False}
+    # set both ways, only under a test, or after a possible return: not on every path
+    assert "running" not in index.method_clears("pkg.server.Server", "flip")
+    assert index.method_clears("pkg.base.Runner", "maybe") == {}
+    assert index.method_clears("pkg.base.Runner", "early") == {}
+    assert index.method_clears("pkg.server.Server", "missing") == {}

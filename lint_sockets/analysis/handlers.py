@@ -143,6 +143,50 @@ class HandlerFacts:
     def handler_outcome(self, handler, exc, errno):
         return HandlerEval(self, handler, exc, errno).outcome()
 
+    def handler_clears_loop_flag(self, handler, loop, scope):
+        """A ``while`` loop on one flag (``while self.running:``, ``while not done:``)
+        whose handler, on every path that goes on, makes the flag end the loop before the
+        test comes round again: an assignment of the literal (``self.running = False``), or
+        a call of a method of the instance that sets it on every path it returns by
+        (``self.stop()``, through the project index: ``ProjectIndex.method_clears``).
+        Read from the top of the handler's body (``with`` blocks included) until a
+        statement that may ``continue``; other compound statements are passed over."""
+        from lint_sockets.analysis.walk import exit_flag, sets_flag
+
+        flag = exit_flag(loop.node.test) if loop.kind == "while" else None
+        if flag is None:
+            return False
+        key, wanted = flag
+        head, _, attr = key.partition(".")
+        clears = None
+        if attr and "." not in attr and head == scope.self_name:
+            qname = self._class_qname(scope.cls)
+            if qname is not None:
+                def clears(method):
+                    return self.project.method_clears(qname, method).get(attr) is wanted
+        pending = _suite_statements(handler.node.body)
+        while pending:
+            stmt = pending.pop()
+            if isinstance(stmt, cst.With):
+                pending.extend(_suite_statements(stmt.body))
+                continue
+            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                for small in stmt.body:
+                    if isinstance(small, cst.Continue):
+                        return False
+                    if sets_flag(small, flag):
+                        return True
+                    if clears is not None and isinstance(small, cst.Expr):
+                        call = small.value
+                        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) \
+                                and key_of(call.func.value) == head \
+                                and clears(call.func.attr.value):
+                            return True
+                continue
+            if _may_continue(stmt):
+                return False
+        return False
+
     def raised_on(self, handler, exc):
         """What a handler that raises hands on to the ``try`` around it: ``exc`` itself when
         every ``raise`` in it re-raises what it caught (bare ``raise``, ``raise e`` with
@@ -490,3 +534,25 @@ def _is_constant(node):
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
     return isinstance(node, (cst.Integer, cst.SimpleString))
+
+
+def _suite_statements(suite):
+    """The statements of a block, last first (a one-line suite is one statement)."""
+    return list(reversed(suite.body)) if isinstance(suite, cst.IndentedBlock) else [suite]
+
+
+def _may_continue(stmt):
+    """A ``continue`` of the loop around ``stmt`` inside it (loops, functions and classes
+    nested in it have their own)."""
+    stack = list(iter_children(stmt))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Continue):
+            return True
+        if isinstance(node, (cst.For, cst.While)):
+            stack.extend(iter_children(node.orelse) if node.orelse is not None else ())
+            continue
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False

@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 15
+SUMMARY_VERSION = 16
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -301,11 +301,14 @@ class FunctionSummary:
     gives a value ``returns`` leaves out (unknown, not a constant); ``ephemeral``: it
     binds a socket to port 0 and returns the port the kernel chose (``"port"``:
     ``s.getsockname()[1]``) or the whole address (``"address"``: ``s.getsockname()``),
-    else None (``_returned_ephemeral``)."""
+    else None (``_returned_ephemeral``); ``clears``: for a method, the attributes of the
+    instance it sets to a literal on every path that returns (``self.running = False``),
+    with the literal's truth, and ``clear_calls``: the methods it calls on every such path
+    (``self.close``, ``super.stop``), whose own ``clears`` hold too (``_method_clears``)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "ephemeral", "other_returns")
+                 "ephemeral", "other_returns", "clears", "clear_calls")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -322,13 +325,16 @@ class FunctionSummary:
     message: bool
     ephemeral: Optional[str]
     other_returns: bool
+    clears: Dict[str, bool]
+    clear_calls: List[str]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
                  sets: Optional[Dict[str, Set[Setting]]] = None, calls=(),
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
                  passes=(), message: bool = False,
-                 ephemeral: Optional[str] = None, other_returns: bool = False):
+                 ephemeral: Optional[str] = None, other_returns: bool = False,
+                 clears: Optional[Dict[str, bool]] = None, clear_calls=()):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -347,13 +353,16 @@ class FunctionSummary:
         self.message = message
         self.ephemeral = ephemeral  # None, "port" or "address"
         self.other_returns = other_returns
+        self.clears = clears or {}  # attr -> truth of the literal set on every path
+        self.clear_calls = list(clear_calls)  # "self.m" / "super.m", called on every path
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
         return not (self.params or self.kwonly or self.method or self.prop or self.returns
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
-                    or self.message or self.ephemeral is not None or self.other_returns)
+                    or self.message or self.ephemeral is not None or self.other_returns
+                    or self.clears or self.clear_calls)
 
     def to_json(self):
         data = {}
@@ -390,12 +399,16 @@ class FunctionSummary:
             data["eph"] = self.ephemeral
         if self.other_returns:
             data["or"] = True
+        if self.clears:
+            data["clr"] = {attr: truth for attr, truth in sorted(self.clears.items())}
+        if self.clear_calls:
+            data["clc"] = list(self.clear_calls)
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "eph", "or"}, "function")
+                           "dec", "n", "pass", "msg", "eph", "or", "clr", "clc"}, "function")
         ephemeral = data.get("eph")
         if "eph" in data and (type(ephemeral) is not str or ephemeral not in EPHEMERAL_KINDS):
             _fail("ephemeral")
@@ -427,6 +440,9 @@ class FunctionSummary:
             message=_bool(data.get("msg", False)),
             ephemeral=ephemeral,
             other_returns=_bool(data.get("or", False)),
+            clears={_name(attr): _bool(truth) for attr, truth in
+                    _dict(data.get("clr", {}), MAX_FACTS, "clears").items()},
+            clear_calls=[_name(c) for c in _list(data.get("clc", []), MAX_FACTS, "clears")],
         )
 
 
@@ -2178,10 +2194,11 @@ def _summarise_function(node, ctx, in_class, cls=None):
     returns = _return_values(node)  # both questions start from the return statements
     size, message = _returned_size(node, ctx, returns)
     ephemeral = _returned_ephemeral(node, returns)
+    clears, clear_calls = _method_clears(node) if in_class else ({}, [])
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
-            or ephemeral is not None):
+            or ephemeral is not None or clears or clear_calls):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -2198,7 +2215,68 @@ def _summarise_function(node, ctx, in_class, cls=None):
     summary.size = size
     summary.message = message
     summary.ephemeral = ephemeral
+    summary.clears = clears
+    summary.clear_calls = clear_calls
     return _PLAIN if summary.is_plain() else summary
+
+
+def _method_clears(node):
+    """({attr: truth}, [callee]) for a method: the attributes of the instance it sets to a
+    literal (``self.running = False``, ``None``, a number) and the methods of the instance
+    it calls (``self.close()`` as "self.close", ``super().stop()`` as "super.stop") on
+    every path that returns. Its body is read from the top, ``with`` blocks included, up
+    to the first statement that may return or raise (or the end); other compound
+    statements are passed over (what they do holds on some paths only)."""
+    args = node.args.posonlyargs + node.args.args
+    if not args:
+        return {}, []
+    this = args[0].arg
+    clears, calls = {}, []
+    pending = list(reversed(node.body))
+    while pending and len(clears) + len(calls) < MAX_FACTS:
+        stmt = pending.pop()
+        kind = type(stmt)
+        if kind is ast.With or kind is ast.AsyncWith:
+            if _may_leave(stmt.body):
+                break
+            pending.extend(reversed(stmt.body))
+            continue
+        if kind is ast.Assign:
+            value = stmt.value
+            if type(value) is ast.Constant and (value.value is None or type(value.value) in (
+                    bool, int)):
+                for target in stmt.targets:
+                    if type(target) is ast.Attribute and type(target.value) is ast.Name \
+                            and target.value.id == this:
+                        clears[target.attr] = bool(value.value)
+            continue
+        if kind is ast.Expr and type(stmt.value) is ast.Call:
+            func = stmt.value.func
+            if type(func) is ast.Attribute:
+                owner = func.value
+                if type(owner) is ast.Name and owner.id == this:
+                    calls.append("self." + func.attr)
+                elif type(owner) is ast.Call and type(owner.func) is ast.Name and \
+                        owner.func.id == "super":
+                    calls.append("super." + func.attr)
+            continue
+        if kind in (ast.Return, ast.Raise) or _may_leave([stmt]):
+            break
+    return clears, calls
+
+
+def _may_leave(body):
+    """Some statement of ``body`` (nested blocks included, nested functions not) returns,
+    raises or yields."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Return, ast.Raise, ast.Yield, ast.YieldFrom)):
+            return True
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, _FUNCTIONS + (ast.Lambda, ast.ClassDef)):
+                stack.append(child)
+    return False
 
 
 def _own_nodes(func):
@@ -3281,6 +3359,7 @@ class ProjectIndex:
         self._bases = {}
         self._mros = {}
         self._resolved = {}
+        self._clears = {}
         self._carrying = {}
 
     # -- names
@@ -3385,8 +3464,14 @@ class ProjectIndex:
             return None
         return self._method(f"{module}.{cls_name}", method)
 
-    def _method(self, class_qname, name):
-        for ancestor in self._mro(class_qname):
+    def _method(self, class_qname, name, after=None):
+        """The method ``name`` of an object of the class, found on it or its ancestors;
+        with ``after`` (a class of the order), on the classes after that one only: what
+        ``super().<name>()`` in a method of ``after`` calls."""
+        order = self._mro(class_qname)
+        if after is not None:
+            order = order[order.index(after) + 1:] if after in order else ()
+        for ancestor in order:
             located = self._class(ancestor)
             if located is None:
                 continue
@@ -3726,6 +3811,41 @@ class ProjectIndex:
         if self._class(qname) is not None:
             return self._method(qname, "__init__"), True
         return self._function(qname), False
+
+    # -- flags
+    def method_clears(self, class_qname: str, method: str) -> Dict[str, bool]:
+        """{attr: truth}: the attributes of the instance that a call of ``method`` on an
+        object of the class (found on its bases too) sets to a literal on every path that
+        returns, through the methods it calls on the instance (``self.close()`` looked up
+        on the class again, ``super().stop()`` on the classes after the one that calls it),
+        MAX_DEPTH calls deep. A stop() that says ``self.running = False`` ends a
+        ``while self.running:`` loop that calls it."""
+        key = (class_qname, method)
+        cached = self._clears.get(key)
+        if cached is None:
+            cached = self._clears[key] = self._clears_of(
+                class_qname, self._method(class_qname, method), 0)
+        return dict(cached)
+
+    def _clears_of(self, class_qname, located, depth):
+        if located is None:
+            return {}
+        parts = [located.summary.clears]
+        for callee in located.summary.clear_calls if depth < MAX_DEPTH else ():
+            how, _, name = callee.partition(".")
+            if how == "self":
+                callee = self._method(class_qname, name)
+            else:
+                callee = self._method(class_qname, name, after=located.cls)
+            parts.append(self._clears_of(class_qname, callee, depth + 1))
+        found, mixed = {}, set()
+        for part in parts:  # in no order: an attribute set both ways is left out
+            for attr, truth in part.items():
+                if found.setdefault(attr, truth) is not truth:
+                    mixed.add(attr)
+        for attr in mixed:
+            del found[attr]
+        return found
 
     # -- retries
     def payload_size(self, func_qname: str) -> Optional[int]:

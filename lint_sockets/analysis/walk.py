@@ -333,13 +333,13 @@ class _Walker:
         an assignment that makes the loop's own condition false (``done = True``,
         ``running = False``): the loop ends when the test comes round again."""
         loop = self.loops[-1] if self.loops else None
-        flag = _exit_flag(loop.node.test) if loop is not None and loop.kind == "while" \
+        flag = exit_flag(loop.node.test) if loop is not None and loop.kind == "while" \
             else None
         if flag is None:
             return statement_leaves, small_leaves
 
         def small(node):
-            return small_leaves(node) or _sets_flag(node, flag)
+            return small_leaves(node) or sets_flag(node, flag)
 
         def statement(node):
             return isinstance(node, cst.SimpleStatementLine) and any(
@@ -1233,7 +1233,7 @@ def _is_catching_context(imports, call):
     return isinstance(func, cst.Attribute) and func.attr.value in _RAISES_METHODS
 
 
-def _exit_flag(test):
+def exit_flag(test):
     """(key, truth that ends the loop) for a ``while`` test on one flag: ``not done`` ->
     ("done", True), ``running`` / ``self.running`` -> ("self.running", False)."""
     wanted = False
@@ -1243,7 +1243,7 @@ def _exit_flag(test):
     return (key, wanted) if key is not None else None
 
 
-def _sets_flag(small, flag):
+def sets_flag(small, flag):
     """``small`` assigns the flag a literal of the truth that ends the loop."""
     if not isinstance(small, cst.Assign) or len(small.targets) != 1 or \
             key_of(small.targets[0].target) != flag[0]:

@@ -264,6 +264,8 @@ def check_retry(facts, report):
             continue
         if _served_one_at_a_time(facts, site, site.loops[depth - 1]):
             continue
+        if facts.handler_clears_loop_flag(handler, site.loops[depth - 1], site.scope):
+            continue  # ``self.running = False`` / ``self.stop()``: the loop ends
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
         if outcome.tests_errno and outcome.errnos_tested != {"EINTR"}:
             continue  # an EINTR test alone tells nothing apart: PEP 475 retries EINTR
