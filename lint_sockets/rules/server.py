@@ -77,9 +77,10 @@ def check(facts, report):
     for loop in facts.loops:
         if loop.kind != "while" or loop.bounded:
             continue
-        listeners = {s.receiver_key for s in loop.calls if _is_accept(facts, s)}
-        if not listeners:
-            continue
+        accepts = [s for s in loop.calls if _is_accept(facts, s)]
+        if not accepts or all(s.loops[-1] is loop and s.leaves_loop for s in accepts):
+            continue  # no accept, or it waits for one connection and hands it on
+        listeners = {s.receiver_key for s in accepts}
         for site in loop.calls:
             if site.method not in _RECV and site.method not in _SEND:
                 continue
