@@ -272,19 +272,23 @@ def _split_index_fails(subscript, is_read):
     return number not in (0, -1)
 
 
+_LOOKAHEAD = 4  # statements after a read searched for its decode
+
+
 def _consumer(node, read, key, qualify, passes=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
     ``data[0]``, also of a slice of them (``struct.unpack("ii", data[:8])``: a slice of
     ``b""`` is ``b""``). ``read`` is the read call itself, ``key`` the name it was bound
-    to."""
+    to (or a set of names: the name and its copies)."""
     def is_read(value):
         value = unwrapped(value, passes)
         while isinstance(value, cst.Subscript) and len(value.slice) == 1 and \
                 isinstance(value.slice[0].slice, cst.Slice):
             value = unwrapped(value.value, passes)  # any slice of b"" is b"": ``data[:8]``
-        return value is read or (key is not None and isinstance(value, cst.Name)
-                                 and value.value == key)
+        return value is read or (isinstance(value, cst.Name) and value.value in keys)
+
+    keys = frozenset(() if key is None else (key,) if isinstance(key, str) else key)
 
     stack = [node]
     while stack:
@@ -323,34 +327,73 @@ def _consumer(node, read, key, qualify, passes=None):
     return None
 
 
-def _block_after(root, line):
-    """The statement after ``line`` in the block that holds it, under ``root``; None at the
-    end of a block or when it is not found."""
-    stack = [root]
+def _statements_after(root, line, limit=_LOOKAHEAD):
+    """The statements that run after ``line`` (a statement under ``root``) on the path
+    that raises nothing: the rest of its block, and, when that block is the body of a
+    ``try`` with no ``else``, the statements after the ``try`` (and so on outwards, inside
+    ``root``); at most ``limit``, in order. Empty when ``line`` is not found."""
+    chain = _blocks_to(root, line)
+    found = []
+    while chain and len(found) < limit:
+        owner, statements, index = chain.pop()
+        found.extend(statements[index + 1:index + 1 + limit - len(found)])
+        if index + 1 < len(statements) or not isinstance(owner, (cst.Try, cst.TryStar)) \
+                or owner.orelse is not None or owner.finalbody is not None or not chain:
+            break
+        # the body of a try ended: what runs next is the statement after the try
+        if chain[-1][1][chain[-1][2]] is not owner:
+            break
+    return found[:limit]
+
+
+def _blocks_to(root, line):
+    """[(owner, statements, index)] from ``root`` down to the block holding ``line``:
+    ``owner`` is the compound statement whose body is the block (``root`` for its own),
+    ``statements`` the block's statements and ``index`` the position of the statement on
+    the way down. Only bodies of ``if``/``while``/``for``/``with``/``try`` are entered."""
+    stack = [(root, [])]
     while stack:
-        node = stack.pop()
+        node, path = stack.pop()
         body = getattr(node, "body", None)
-        if isinstance(node, cst.IndentedBlock) or isinstance(node, cst.Module):
-            statements = list(body)
-            for index, stmt in enumerate(statements):
-                if stmt is line:
-                    return statements[index + 1] if index + 1 < len(statements) else None
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not root:
+        if isinstance(body, cst.IndentedBlock):
+            statements = list(body.body)
+        elif isinstance(node, cst.Module):
+            statements = list(node.body)
+        else:
             continue
-        if isinstance(node, cst.SimpleStatementLine) or isinstance(node, cst.BaseExpression):
-            continue
-        stack.extend(iter_children(node))
-    return None
+        for index, stmt in enumerate(statements):
+            step = path + [(node, statements, index)]
+            if stmt is line:
+                return step
+            if isinstance(stmt, (cst.If, cst.While, cst.For, cst.With, cst.Try,
+                                 cst.TryStar)):
+                stack.append((stmt, step))
+                orelse = getattr(stmt, "orelse", None)
+                while isinstance(orelse, cst.If):  # elif chains
+                    stack.append((orelse, step))
+                    orelse = orelse.orelse
+                if orelse is not None and not isinstance(orelse, cst.If):
+                    stack.append((orelse, step))
+                for handler in getattr(stmt, "handlers", ()):
+                    stack.append((handler, step))
+                final = getattr(stmt, "finalbody", None)
+                if final is not None:
+                    stack.append((final, step))
+    return []
 
 
 def fails_when_empty(site, loop_node, qualify, passes=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
     (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
-    (``hdr = sock.recv(4)``) that the next statement of the block decodes before anything
-    else (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). The read may be
-    wrapped in calls that hand it back as it is (``passes``: ``unwrapped``). None
-    otherwise."""
+    (``hdr = sock.recv(4)``) that the next statement decodes before anything else
+    (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). Statements in between
+    that only bind plain names to a name or a literal (``result = data``, ``done =
+    False``: they run no code) are passed over, and a name bound to the read's name is
+    the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
+    ``finally``) is the one after the ``try`` (``_statements_after``, ``_LOOKAHEAD``
+    statements at most). The read may be wrapped in calls that hand it back as it is
+    (``passes``: ``unwrapped``). None otherwise."""
     stmt, line = site.stmt, site.line
     if stmt is None:
         return None
@@ -361,18 +404,42 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
             unwrapped(stmt.value, passes) is not site.node or \
             not isinstance(stmt.targets[0].target, cst.Name):
         return None
-    key = stmt.targets[0].target.value
-    following = _block_after(loop_node, line)
-    if isinstance(following, cst.SimpleStatementLine) and following.body:
+    keys = {stmt.targets[0].target.value}
+    for following in _statements_after(loop_node, line):
+        if isinstance(following, (cst.If, cst.While)):
+            return _consumer(following.test, site.node, keys, qualify, passes)
+        if not isinstance(following, cst.SimpleStatementLine) or not following.body:
+            return None
         first = following.body[0]
-        if isinstance(first, (cst.Assign, cst.AnnAssign)) and first.value is not None:
-            return _consumer(first.value, site.node, key, qualify, passes)
-        if isinstance(first, cst.Expr):
-            return _consumer(first.value, site.node, key, qualify, passes)
-        return None
-    if isinstance(following, (cst.If, cst.While)):
-        return _consumer(following.test, site.node, key, qualify, passes)
+        value = first.value if isinstance(first, (cst.Assign, cst.AnnAssign, cst.Expr)) \
+            else None
+        if value is None:
+            return None
+        exc = _consumer(value, site.node, keys, qualify, passes)
+        if exc is not None or len(following.body) != 1 or not _binds_only(first):
+            return exc
+        # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may
+        # come next, of the read's name or of a copy of it
+        targets = {key_of(t.target) for t in first.targets} if isinstance(first, cst.Assign) \
+            else {key_of(first.target)}
+        copies = isinstance(value, cst.Name) and value.value in keys
+        keys -= targets
+        if copies:
+            keys |= targets
+        if not keys:
+            return None
     return None
+
+
+def _binds_only(small):
+    """An assignment to plain names of a name or a literal: it runs no code."""
+    if not isinstance(small, (cst.Assign, cst.AnnAssign)) or small.value is None:
+        return False
+    targets = small.targets if isinstance(small, cst.Assign) else [small]
+    if not all(isinstance(t.target, cst.Name) for t in targets):
+        return False
+    value = small.value
+    return isinstance(value, (cst.Name, cst.Integer, cst.Float, cst.SimpleString))
 
 
 # Clocks a deadline is measured with (qualified names).

@@ -1,0 +1,37 @@
+# SCK101 flag: a call between the read and the decode runs code first (and may change what
+# the loop does); a copy that is rebound before the test is no copy any more; a read that
+# ends a `try` with an `else` goes on there, not after the `try`.
+import socket
+
+
+def pump(sock: socket.socket, on_message) -> None:
+    while True:
+        try:
+            data = sock.recv(2048)  # expect: SCK101
+        except OSError:
+            break
+        result = data
+        print("got", len(result))
+        if result[-1] == 0x4:
+            on_message(result)
+
+
+def pump_rebound(sock: socket.socket, on_message, prefix: bytes) -> None:
+    while True:
+        data = sock.recv(2048)  # expect: SCK101
+        result = data
+        result = prefix
+        if result[-1] == 0x4:
+            on_message(data)
+
+
+def pump_else(sock: socket.socket, on_message) -> None:
+    while True:
+        try:
+            data = sock.recv(2048)  # expect: SCK101
+        except OSError:
+            break
+        else:
+            on_message(data)
+        if data[-1] == 0x4:
+            on_message(b"end")
