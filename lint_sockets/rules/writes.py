@@ -533,9 +533,11 @@ def _concat_message(facts, site, node, depth):
 def _early_write_of_fresh_socket(facts, site, length):
     """The socket was made in this function (``socket()``, ``socketpair()``,
     ``create_connection()``, or an async library's socket constructor) and everything
-    written on it so far, this write included, is at most 512 bytes in at most four
-    ``send``/``sendall`` calls of sizes the code fixes (``_payload_bound``), outside any
-    loop: its send buffer holds no more than that."""
+    written on it so far, this write included, is at most four ``send``/``sendall``
+    calls outside any loop, each of a size the code fixes (``_payload_bound``; at most
+    512 bytes in all) or a message the code composes (``_composed_message``: a request
+    line such as ``f"PASS {password}\n".encode()``, its template plus a few fields): its
+    send buffer, at least 4608 bytes, holds no more than that."""
     reaching = site.reaching
     if not reaching or site.loops:
         return False
@@ -545,9 +547,9 @@ def _early_write_of_fresh_socket(facts, site, length):
             return False
     if length is None:
         length = _payload_bound(facts, site, site.positional(0))
-        if length is None:
+        if length is None and not _composed_message(facts, site, site.positional(0)):
             return False
-    total, count = length, 1
+    total, count = length or 0, 1
     for other in facts.calls_in(site.scope):
         if other.order >= site.order or other.receiver_key != site.receiver_key \
                 or other.method not in _WRITES:
@@ -555,9 +557,9 @@ def _early_write_of_fresh_socket(facts, site, length):
         if other.loops or other.method not in ("send", "sendall"):
             return False
         written = _payload_bound(facts, other, other.positional(0))
-        if written is None:
+        if written is None and not _composed_message(facts, other, other.positional(0)):
             return False
-        total += written
+        total += written or 0
         count += 1
     return total <= _FITS_EMPTY_BUFFER and count <= _EARLY_WRITES
 

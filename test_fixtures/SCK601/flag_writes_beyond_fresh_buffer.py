@@ -45,3 +45,15 @@ def too_much(address) -> None:
         sock.send(b"y" * 200)  # expect: SCK601
     except BlockingIOError:
         pass  # the peer is slow: try again later
+
+
+def composed_after_payload(host: str, port: int, body: bytes, name: str) -> None:
+    # a composed request after a payload handed in: the buffer may already be full
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect((host, port))
+    client.setblocking(False)
+    try:
+        client.send(body)  # expect: SCK601
+        client.send(f"NAME {name}\n".encode())  # expect: SCK601
+    except BlockingIOError:
+        pass  # the peer is slow: try again later
