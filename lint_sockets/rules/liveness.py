@@ -6,7 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
 from lint_sockets.analysis.nodes import (
-    int_value, iter_children, key_of, mentions, strip_await,
+    declared_names, int_value, iter_children, key_of, mentions, strip_await,
 )
 
 _READS = tables.READ_METHODS | {"makefile"}
@@ -354,8 +354,69 @@ def check_keepalive(facts, report):
             continue
         if site.receiver_key is not None and _watchdog(facts, site, site.receiver_key):
             continue  # the program notices a silent peer by its own clock, not by keepalive
+        if _written_only(site):
+            continue  # nothing ever waits to read from the peer: no call to hang
         if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
+
+
+# What a function may do with a socket it only writes to: no call among these waits for data
+# from the peer.
+_WRITE_ONLY_USES = frozenset({"send", "sendall", "sendto", "sendmsg", "sendfile", "write",
+                              "setsockopt", "settimeout", "setblocking", "connect",
+                              "shutdown", "close", "fileno", "getsockname", "getpeername"})
+
+
+def _written_only(site):
+    """The socket is a local name of the function (made there: no parameter, no global)
+    that the function only writes to: every use of the name is a binding or a call of one
+    of ``_WRITE_ONLY_USES`` on it. It is never read, waited on, returned, stored or handed
+    to other code, so no call ever waits for the peer, and a vanished peer blocks nothing
+    (a write fails once the retransmissions time out, whatever the keepalive timers)."""
+    key = site.receiver_key
+    scope = site.scope
+    if key is None or "." in key or scope.kind != "function":
+        return False
+    bindings = scope.bindings.get(key, ())
+    if not bindings or any(b.how in ("param", "import", "def", "class") for b in bindings):
+        return False
+    declared = declared_names(scope.node)
+    if key in declared or "*" in declared:
+        return False  # global / nonlocal: other code sees it (``*``: a match may bind it)
+    stack = [(scope.node.body, None)]
+    while stack:
+        node, parent = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            if key in _names_in(node):
+                return False  # a closure may read it later
+            continue
+        if isinstance(node, cst.Name) and node.value == key:
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                if parent.attr.value not in _WRITE_ONLY_USES:
+                    return False
+            elif not _bound_here(parent, node):
+                return False
+        for child in iter_children(node):
+            stack.append((child, node))
+    return True
+
+
+def _names_in(node):
+    return {n.value for n in _walk(node) if isinstance(n, cst.Name)}
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(iter_children(current))
+
+
+def _bound_here(parent, name):
+    """``name`` is the target of an assignment or an ``as`` (``parent`` holds it)."""
+    return isinstance(parent, (cst.AssignTarget, cst.AsName)) or (
+        isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is name)
 
 
 def _is_none_or_zero(node):
