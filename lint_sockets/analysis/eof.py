@@ -227,6 +227,10 @@ _FAILS_ON_EMPTY = {
     "ord": "TypeError",
     "int": "ValueError",  # int(b"") and int("") (a decoded read): invalid literal
     "float": "ValueError",
+    "zlib.decompress": "zlib.error",  # incomplete or truncated stream
+    "lzma.decompress": "lzma.LZMAError",  # ended before the end-of-stream marker
+    "msgpack.unpackb": "ValueError",  # "Unpack failed: incomplete input"
+    "msgpack.loads": "ValueError",
 }
 _UNEVALUATED = (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.ListComp, cst.SetComp,
                 cst.DictComp, cst.GeneratorExp)

@@ -130,6 +130,8 @@ EXCEPTION_PARENTS = {
     "IndexError": "LookupError",
     "EOFError": "Exception",
     "struct.error": "Exception",
+    "zlib.error": "Exception",
+    "lzma.LZMAError": "Exception",
     "json.JSONDecodeError": "ValueError",
     # pyOpenSSL (``OpenSSL.SSL``): not OSError subclasses
     "OpenSSL.SSL.Error": "Exception",
