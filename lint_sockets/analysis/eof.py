@@ -854,3 +854,117 @@ def _empty_value(node, key):
     if key_of(node) is not None or isinstance(node, cst.Call):
         return ("empty", None) if _emptiness_base(node) == key else None
     return None
+
+
+def _emptiness_test(test, key):
+    """``test`` is true exactly when the name ``key`` holds an empty read: ``not data``,
+    ``data == b""`` (or ``b"" == data``), ``len(data) == 0``, ``not len(data)``."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = test.expression
+        if isinstance(inner, cst.Call) and key_of(inner.func) == "len" and \
+                len(inner.args) == 1:
+            inner = inner.args[0].value
+        return isinstance(inner, cst.Name) and inner.value == key
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and \
+            isinstance(test.comparisons[0].operator, cst.Equal):
+        left, right = test.left, test.comparisons[0].comparator
+        for one, other in ((left, right), (right, left)):
+            if isinstance(one, cst.Call) and key_of(one.func) == "len" and \
+                    len(one.args) == 1 and key_of(one.args[0].value) == key:
+                return int_value(other) == 0
+            if isinstance(one, cst.Name) and one.value == key and \
+                    isinstance(other, cst.SimpleString) and other.evaluated_value == b"":
+                return True
+    return False
+
+
+_LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception",
+                        "critical", "log"})
+
+
+def _only_breaks(block):
+    """A block of simple statements that logs (``print()``, ``log.info()``) and then
+    ``break``s: nothing else changes."""
+    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    smalls = []
+    for stmt in body:
+        if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            return False
+        smalls.extend(stmt.body)
+    if not smalls or not isinstance(smalls[-1], cst.Break):
+        return False
+    for small in smalls[:-1]:
+        call = small.value if isinstance(small, cst.Expr) else None
+        if not isinstance(call, cst.Call):
+            return False
+        func = call.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else key_of(func)
+        if name not in _LOG_CALLS:
+            return False
+    return True
+
+
+def _own_nodes_of(root, skip):
+    """The nodes under ``root`` that are its own code: ``skip`` (a nested loop) and nested
+    functions, lambdas and classes left out."""
+    stack = list(iter_children(root))
+    while stack:
+        node = stack.pop()
+        if node is skip or isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        yield node
+        stack.extend(iter_children(node))
+
+
+def _reached_every_pass(outer, inner):
+    """``inner`` is a statement of ``outer``'s body, or of a ``try``/``with`` body in it:
+    each pass of ``outer`` that does not leave first comes to it."""
+    pending = list(outer.body.body) if isinstance(outer.body, cst.IndentedBlock) else []
+    while pending:
+        stmt = pending.pop()
+        if stmt is inner:
+            return True
+        if isinstance(stmt, (cst.Try, cst.With)) and isinstance(stmt.body, cst.IndentedBlock):
+            pending.extend(stmt.body.body)
+    return False
+
+
+def inner_break_only(loop_node, outer_node, key, qualify):
+    """End of file leaves only the inner loop, and the outer one comes back to it: in
+    ``loop_node`` (a ``while``), the read's name ``key`` is tested for emptiness only by
+    an ``if`` directly in its body whose branch logs and ``break``s, and nothing in it
+    returns or raises; ``loop_node`` is reached on every pass of ``outer_node`` (a
+    ``while``), whose own code (the inner loop left out) has no ``break``, ``return``,
+    ``raise``, exit call, decoder that fails on empty bytes or index into bytes that could
+    stop it after an empty read, and does not assign its own condition. The outer loop
+    then goes round, the inner loop reads ``b""`` again at once and leaves again: a spin."""
+    from lint_sockets.analysis.walk import exit_flag
+
+    if not _reached_every_pass(outer_node, loop_node):
+        return False
+    tests = 0
+    body = loop_node.body.body if isinstance(loop_node.body, cst.IndentedBlock) else []
+    for stmt in body:
+        if isinstance(stmt, cst.If) and _emptiness_test(stmt.test, key):
+            if not _only_breaks(stmt.body):
+                return False
+            tests += 1
+    if tests != 1:
+        return False
+    for node in _own_nodes_of(loop_node, None):
+        if isinstance(node, (cst.Return, cst.Raise)):
+            return False
+    flag = exit_flag(outer_node.test)
+    for node in _own_nodes_of(outer_node, loop_node):
+        if isinstance(node, (cst.Break, cst.Return, cst.Raise, cst.Subscript)):
+            return False
+        if isinstance(node, cst.Call):
+            qname = qualify(node.func)
+            if qname in _FAILS_ON_EMPTY or qname in ("sys.exit", "os._exit", "exit", "quit",
+                                                     "os.abort"):
+                return False
+        if flag is not None and isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+            targets = node.targets if isinstance(node, cst.Assign) else [node]
+            if any(key_of(t.target) == flag[0] for t in targets):
+                return False
+    return True

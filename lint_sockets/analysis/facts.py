@@ -34,8 +34,8 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
-    deadline_loop, fails_when_empty, joined_with_str, pair_writer_kept_open, reads_clock,
-    str_names,
+    deadline_loop, fails_when_empty, inner_break_only, joined_with_str, pair_writer_kept_open,
+    reads_clock, str_names,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -285,6 +285,26 @@ class Facts(
         ``while time.time() < deadline:`` or ``if time.monotonic() > end: break``."""
         return self.memo(f"eof.deadline:{id(loop.node)}",
                          lambda: deadline_loop(loop, self.imports.qualify))
+
+    def eof_leaves_inner_loop_only(self, site: CallSite, loop) -> bool:
+        """The read (``data = sock.recv(n)`` in ``loop``, its innermost ``while``) is
+        tested for end of file only by ``if not data: break``, and the ``while`` loop
+        around ``loop`` comes back to it on every pass with nothing that could stop it
+        after an empty read (``eof.inner_break_only``), on the same socket (not made anew
+        in the outer loop), with no sleep, clock or deadline there: the outer loop spins."""
+        outer = loop.parent
+        if outer is None or outer.kind != "while" or outer.bounded or outer.has_sleep:
+            return False
+        if not (site.direct and site.role == "assign") or len(site.targets) != 1 or \
+                "." in site.targets[0] or site.receiver_key is None:
+            return False
+        if self.made_each_pass(site, outer) or any(
+                outer in b.loops and loop not in b.loops
+                for b in site.scope.bindings.get(site.receiver_key, ())):
+            return False  # a new connection (or another socket) on each outer pass
+        if self.loop_has_deadline(outer) or self.loop_reads_clock(outer):
+            return False
+        return inner_break_only(loop.node, outer.node, site.targets[0], self.imports.qualify)
 
     def made_each_pass(self, site: CallSite, loop) -> bool:
         """Every binding of the call's receiver that reaches it makes a new socket inside

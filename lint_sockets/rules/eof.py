@@ -55,6 +55,11 @@ def check(facts, report):
             continue
         none_only = helper is None and _none_tested(site, loop)
         if not none_only and _tested(site, loop, asked):
+            if helper is None and method in _RECV and \
+                    facts.eof_leaves_inner_loop_only(site, loop):
+                report(site.node, "SCK101", call=f".{method}()", problem=(
+                    "checked for EOF only by a break of the inner loop: the loop around "
+                    "it comes back and reads b\"\" again, a spin"))
             continue
         if _carriers(site.targets, loop) & loop.skipped and (
                 loop.has_sleep or facts.loop_reads_clock(loop)):
