@@ -58,8 +58,7 @@ def check(facts, report):
             if helper is None and method in _RECV and \
                     facts.eof_leaves_inner_loop_only(site, loop):
                 report(site.node, "SCK101", call=f".{method}()", problem=(
-                    "checked for EOF only by a break of the inner loop: the loop around "
-                    "it comes back and reads b\"\" again, a spin"))
+                    "at EOF breaks only the inner loop; the outer loop spins"))
             continue
         if _carriers(site.targets, loop) & loop.skipped and (
                 loop.has_sleep or facts.loop_reads_clock(loop)):
