@@ -48,8 +48,11 @@ def fix_source(source, settings, unsafe=False, project=None, module_name=None):
 
     def fixable(parsed, current):
         index = project(current) if callable(project) else project
+        name = module_name
+        if index is None:  # a file of no project: the one module of its own (check_source)
+            index, name = engine.module_alone(current)
         diagnostics, _ = engine.reported(parsed, settings, current, project=index,
-                                         module_name=module_name)
+                                         module_name=name)
         return [(None, d.code, d.message, d.fix) for d in diagnostics]
 
     current = source

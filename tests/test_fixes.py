@@ -336,3 +336,34 @@ def test_fixture_markers_still_hold_for_fix_inputs():
         settings = fixture_settings(path)
         source = path.read_bytes()
         assert findings(source, settings) == expected_markers(source), path
+
+
+def test_a_file_of_no_project_is_fixed_with_the_findings_a_check_reports():
+    """check_source analyses a file given alone as the one module of a project of its own
+    (its helper methods followed); fix_source must see the same findings, or a fixable
+    finding the check reports would never be fixed."""
+    source = (
+        "import socket\n"
+        "\n"
+        "\n"
+        "class Client:\n"
+        "    def __init__(self, host):\n"
+        "        self.sock = socket.create_connection((host, 7), timeout=5)\n"
+        "        self.running = True\n"
+        "\n"
+        "    def _read_text(self):\n"
+        "        return self.sock.recv(4096).decode()\n"
+        "\n"
+        "    def lines(self, handle):\n"
+        "        while self.running:\n"
+        "            text = self._read_text()\n"
+        "            if text:\n"
+        "                handle(text)\n"
+    ).encode()
+    settings = Settings(select=["SCK101"])
+    found, _ = check_source(source, settings)
+    assert [(d.code, d.line) for d in found if d.fix is not None] == [("SCK101", 14)]
+    new, fixed, bounded = fix_source(source, settings)
+    assert [code for code, _ in fixed] == ["SCK101"] and not bounded
+    assert b"if not text" in new
+    assert check_source(new, settings)[0] == []
