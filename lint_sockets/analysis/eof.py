@@ -333,16 +333,17 @@ def _consumer(node, read, key, qualify, passes=None):
 
 def _statements_after(root, line, limit=_LOOKAHEAD):
     """The statements that run after ``line`` (a statement under ``root``) on the path
-    that raises nothing: the rest of its block, and, when that block is the body of a
-    ``try`` with no ``else``, the statements after the ``try`` (and so on outwards, inside
-    ``root``); at most ``limit``, in order. Empty when ``line`` is not found."""
+    that raises nothing: the rest of its block, then, when that block is the body of a
+    ``try`` with no ``else`` or ``finally``, the statements after the ``try`` (and so on
+    outwards, inside ``root``); at most ``limit``, in order. Empty when ``line`` is not
+    found."""
     chain = _blocks_to(root, line)
     found = []
     while chain and len(found) < limit:
         owner, statements, index = chain.pop()
         found.extend(statements[index + 1:index + 1 + limit - len(found)])
-        if index + 1 < len(statements) or not isinstance(owner, (cst.Try, cst.TryStar)) \
-                or owner.orelse is not None or owner.finalbody is not None or not chain:
+        if not isinstance(owner, (cst.Try, cst.TryStar)) or owner.orelse is not None \
+                or owner.finalbody is not None or not chain:
             break
         # the body of a try ended: what runs next is the statement after the try
         if chain[-1][1][chain[-1][2]] is not owner:
@@ -393,8 +394,9 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
     (``hdr = sock.recv(4)``) that the next statement decodes before anything else
     (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). Statements in between
     that only bind plain names to a name or a literal (``result = data``, ``done =
-    False``: they run no code) are passed over, and a name bound to the read's name is
-    the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
+    False``: they run no code) are passed over, and so is a test a read never passes
+    whose branch only raises (``if data is None: raise ...``); a name bound to the read's
+    name is the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
     ``finally``) is the one after the ``try`` (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
     (``passes``: ``unwrapped``). None otherwise."""
@@ -410,6 +412,9 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
         return None
     keys = {stmt.targets[0].target.value}
     for following in _statements_after(loop_node, line):
+        if isinstance(following, cst.If) and following.orelse is None and \
+                _none_test(following.test, keys) and _only_raises(following.body):
+            continue  # ``if data is None: raise ...``: a read never returns None
         if isinstance(following, (cst.If, cst.While)):
             return _consumer(following.test, site.node, keys, qualify, passes)
         if not isinstance(following, cst.SimpleStatementLine) or not following.body:
@@ -433,6 +438,24 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
         if not keys:
             return None
     return None
+
+
+def _none_test(test, keys):
+    """``data is None`` / ``data == None`` of one of ``keys``: never true of a read."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
+            not isinstance(test.comparisons[0].operator, (cst.Is, cst.Equal)):
+        return False
+    sides = (test.left, test.comparisons[0].comparator)
+    return any(isinstance(a, cst.Name) and a.value in keys and isinstance(b, cst.Name)
+               and b.value == "None" for a, b in (sides, sides[::-1]))
+
+
+def _only_raises(block):
+    """A block that is one ``raise`` statement (the branch runs nothing else)."""
+    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    return len(body) == 1 and isinstance(body[0], (cst.SimpleStatementLine,
+                                                   cst.SimpleStatementSuite)) and \
+        len(body[0].body) == 1 and isinstance(body[0].body[0], cst.Raise)
 
 
 def _binds_only(small):

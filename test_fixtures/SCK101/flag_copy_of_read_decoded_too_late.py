@@ -35,3 +35,14 @@ def pump_else(sock: socket.socket, on_message) -> None:
             on_message(data)
         if data[-1] == 0x4:
             on_message(b"end")
+
+
+def pump_none_branch_does_more(sock: socket.socket, on_message) -> None:
+    while True:
+        data = sock.recv(2048)  # expect: SCK101
+        if data is None:
+            on_message(b"closed")
+            continue
+        print(len(data))
+        if data[-1] == 0x4:
+            on_message(data)
