@@ -6,10 +6,10 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    COMPARISONS, LEAVES, declared_names, int_value, iter_children, key_of, strip_await, struct_size,
-    suite_leaves,
+    COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of,
+    strip_await, struct_size, suite_leaves, walk,
 )
-from lint_sockets.analysis.tables import EMPTY_KEEPING
+from lint_sockets.analysis.tables import EMPTY_KEEPING, REPORTING_CALLS
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``), as a
 # test sees it: ``b"".split()`` is ``[]``.
@@ -442,20 +442,25 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
 
 def _none_test(test, keys):
     """``data is None`` / ``data == None`` of one of ``keys``: never true of a read."""
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
-            not isinstance(test.comparisons[0].operator, (cst.Is, cst.Equal)):
-        return False
-    sides = (test.left, test.comparisons[0].comparator)
-    return any(isinstance(a, cst.Name) and a.value in keys and isinstance(b, cst.Name)
-               and b.value == "None" for a, b in (sides, sides[::-1]))
+    return isinstance(test, cst.Comparison) and _none_comparison(test) in keys and \
+        isinstance(test.comparisons[0].operator, (cst.Is, cst.Equal))
+
+
+def _smalls(block):
+    """The small statements of a block made only of simple statement lines, else None."""
+    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    smalls = []
+    for stmt in body:
+        if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            return None
+        smalls.extend(stmt.body)
+    return smalls
 
 
 def _only_raises(block):
     """A block that is one ``raise`` statement (the branch runs nothing else)."""
-    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
-    return len(body) == 1 and isinstance(body[0], (cst.SimpleStatementLine,
-                                                   cst.SimpleStatementSuite)) and \
-        len(body[0].body) == 1 and isinstance(body[0].body[0], cst.Raise)
+    smalls = _smalls(block)
+    return smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Raise)
 
 
 def _binds_only(small):
@@ -879,41 +884,23 @@ def _empty_value(node, key):
     return None
 
 
-def _emptiness_test(test, key):
-    """``test`` is true exactly when the name ``key`` holds an empty read: ``not data``,
-    ``data == b""`` (or ``b"" == data``), ``len(data) == 0``, ``not len(data)``."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = test.expression
-        if isinstance(inner, cst.Call) and key_of(inner.func) == "len" and \
-                len(inner.args) == 1:
-            inner = inner.args[0].value
-        return isinstance(inner, cst.Name) and inner.value == key
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and \
-            isinstance(test.comparisons[0].operator, cst.Equal):
-        left, right = test.left, test.comparisons[0].comparator
-        for one, other in ((left, right), (right, left)):
-            if isinstance(one, cst.Call) and key_of(one.func) == "len" and \
-                    len(one.args) == 1 and key_of(one.args[0].value) == key:
-                return int_value(other) == 0
-            if isinstance(one, cst.Name) and one.value == key and \
-                    isinstance(other, cst.SimpleString) and other.evaluated_value == b"":
-                return True
-    return False
-
-
-_LOG_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error", "exception",
-                        "critical", "log"})
+def _empty_takes(test, key):
+    """An empty read of ``key`` makes ``test`` true: ``not data``, ``len(data) == 0``
+    (``truth_when_empty``), or ``data == b""``, which it leaves open (an empty literal may
+    be a str that bytes never equal)."""
+    if truth_when_empty(test, key) is True:
+        return True
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
+            not isinstance(test.comparisons[0].operator, cst.Equal):
+        return False
+    sides = {_empty_value(test.left, key), _empty_value(test.comparisons[0].comparator, key)}
+    return sides == {("empty", None), ("literal", b"")}
 
 
 def _only_breaks(block):
-    """A block of simple statements that logs (``print()``, ``log.info()``) and then
+    """A block of simple statements that reports (``print()``, ``log.info()``) and then
     ``break``s: nothing else changes."""
-    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
-    smalls = []
-    for stmt in body:
-        if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
-            return False
-        smalls.extend(stmt.body)
+    smalls = _smalls(block)
     if not smalls or not isinstance(smalls[-1], cst.Break):
         return False
     for small in smalls[:-1]:
@@ -922,21 +909,9 @@ def _only_breaks(block):
             return False
         func = call.func
         name = func.attr.value if isinstance(func, cst.Attribute) else key_of(func)
-        if name not in _LOG_CALLS:
+        if name not in REPORTING_CALLS:
             return False
     return True
-
-
-def _own_nodes_of(root, skip):
-    """The nodes under ``root`` that are its own code: ``skip`` (a nested loop) and nested
-    functions, lambdas and classes left out."""
-    stack = list(iter_children(root))
-    while stack:
-        node = stack.pop()
-        if node is skip or isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        yield node
-        stack.extend(iter_children(node))
 
 
 def _reached_every_pass(outer, inner):
@@ -968,23 +943,22 @@ def inner_break_only(loop_node, outer_node, key, qualify):
     tests = 0
     body = loop_node.body.body if isinstance(loop_node.body, cst.IndentedBlock) else []
     for stmt in body:
-        if isinstance(stmt, cst.If) and _emptiness_test(stmt.test, key):
+        if isinstance(stmt, cst.If) and _empty_takes(stmt.test, key):
             if not _only_breaks(stmt.body):
                 return False
             tests += 1
     if tests != 1:
         return False
-    for node in _own_nodes_of(loop_node, None):
+    for node in walk(loop_node):
         if isinstance(node, (cst.Return, cst.Raise)):
             return False
     flag = exit_flag(outer_node.test)
-    for node in _own_nodes_of(outer_node, loop_node):
+    for node in walk(outer_node, skip=loop_node):
         if isinstance(node, (cst.Break, cst.Return, cst.Raise, cst.Subscript)):
             return False
         if isinstance(node, cst.Call):
             qname = qualify(node.func)
-            if qname in _FAILS_ON_EMPTY or qname in ("sys.exit", "os._exit", "exit", "quit",
-                                                     "os.abort"):
+            if qname in _FAILS_ON_EMPTY or qname in PROGRAM_EXIT_CALLS:
                 return False
         if flag is not None and isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
             targets = node.targets if isinstance(node, cst.Assign) else [node]

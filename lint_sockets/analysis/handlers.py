@@ -158,17 +158,13 @@ class HandlerFacts:
             return False
         key, wanted = flag
         head, _, attr = key.partition(".")
-        clears = None
-        if attr and "." not in attr and head == scope.self_name:
-            qname = self._class_qname(scope.cls)
-            if qname is not None:
-                def clears(method):
-                    return self.project.method_clears(qname, method).get(attr) is wanted
-        pending = _suite_statements(handler.node.body)
+        cls_qname = self._class_qname(scope.cls) \
+            if attr and "." not in attr and head == scope.self_name else None
+        pending = _statements(handler.node.body)[::-1]
         while pending:
             stmt = pending.pop()
             if isinstance(stmt, cst.With):
-                pending.extend(_suite_statements(stmt.body))
+                pending.extend(_statements(stmt.body)[::-1])
                 continue
             if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in stmt.body:
@@ -176,12 +172,12 @@ class HandlerFacts:
                         return False
                     if sets_flag(small, flag):
                         return True
-                    if clears is not None and isinstance(small, cst.Expr):
-                        call = small.value
-                        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) \
-                                and key_of(call.func.value) == head \
-                                and clears(call.func.attr.value):
-                            return True
+                    call = small.value if isinstance(small, cst.Expr) else None
+                    if cls_qname is not None and isinstance(call, cst.Call) and \
+                            isinstance(call.func, cst.Attribute) and \
+                            key_of(call.func.value) == head and self.project.method_clears(
+                                cls_qname, call.func.attr.value).get(attr) is wanted:
+                        return True
                 continue
             if _may_continue(stmt):
                 return False
@@ -534,11 +530,6 @@ def _is_constant(node):
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
     return isinstance(node, (cst.Integer, cst.SimpleString))
-
-
-def _suite_statements(suite):
-    """The statements of a block, last first (a one-line suite is one statement)."""
-    return list(reversed(suite.body)) if isinstance(suite, cst.IndentedBlock) else [suite]
 
 
 def _may_continue(stmt):

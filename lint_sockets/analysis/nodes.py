@@ -207,6 +207,21 @@ def small_leaves(small):
         key_of(small.value.func) in PROGRAM_EXIT_CALLS
 
 
+def walk(root, nested=False, skip=None):
+    """``root`` and the nodes under it, expressions included; the functions, classes and
+    lambdas defined under it only with ``nested``; ``skip`` (a node under it, such as an
+    inner loop) and everything it holds left out."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in iter_children(node):
+            if child is skip or (not nested and isinstance(
+                    child, (cst.FunctionDef, cst.ClassDef, cst.Lambda))):
+                continue
+            stack.append(child)
+
+
 def contains(root, target):
     """``target`` is ``root`` or a node under it (expressions included)."""
     stack = [root]

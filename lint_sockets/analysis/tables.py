@@ -182,6 +182,11 @@ def exception_ancestors(name):
     return chain
 
 
+# Functions and methods that only report (print, logging): a branch made of calls of these
+# changes nothing the program does next.
+REPORTING_CALLS = frozenset({"print", "debug", "info", "warning", "warn", "error",
+                             "exception", "critical", "log"})
+
 # Callables whose result is a socket (qualified names after import resolution).
 SOCKET_CONSTRUCTORS = {
     "socket.socket", "socket.SocketType", "socket.create_connection", "socket.create_server",

@@ -145,8 +145,6 @@ def _socket_try_body(facts, handler):
     return False
 
 
-_REPORTING_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception",
-                                "critical", "log", "print"})
 
 
 def _only_reports(facts, scope, comparison):
@@ -183,7 +181,7 @@ def _reports_only(block):
             func = call.func
             name = func.attr.value if isinstance(func, cst.Attribute) else \
                 func.value if isinstance(func, cst.Name) else None
-            if name not in _REPORTING_METHODS:
+            if name not in tables.REPORTING_CALLS:
                 return False
     return True
 

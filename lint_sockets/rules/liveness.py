@@ -6,7 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
 from lint_sockets.analysis.nodes import (
-    declared_names, int_value, iter_children, key_of, mentions, strip_await,
+    declared_names, int_value, iter_children, key_of, mentions, strip_await, walk,
 )
 
 _READS = tables.READ_METHODS | {"makefile"}
@@ -387,7 +387,7 @@ def _written_only(site):
     while stack:
         node, parent = stack.pop()
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            if key in _names_in(node):
+            if any(isinstance(n, cst.Name) and n.value == key for n in walk(node, True)):
                 return False  # a closure may read it later
             continue
         if isinstance(node, cst.Name) and node.value == key:
@@ -399,18 +399,6 @@ def _written_only(site):
         for child in iter_children(node):
             stack.append((child, node))
     return True
-
-
-def _names_in(node):
-    return {n.value for n in _walk(node) if isinstance(n, cst.Name)}
-
-
-def _walk(node):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(iter_children(current))
 
 
 def _bound_here(parent, name):

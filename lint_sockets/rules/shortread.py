@@ -5,7 +5,9 @@ import struct
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import (
+    int_value, key_of, mentions, strip_await, walk,
+)
 
 # Decoders that need exactly the bytes they are given to mean what the code asked for, and the
 # position of their buffer argument.
@@ -77,17 +79,6 @@ def _candidate(facts, site):
     return not facts.arrives_whole(site)
 
 
-def _walk(root, nested=False):
-    """Nodes under ``root``; nested functions, classes and lambdas only with ``nested``."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        for child in iter_children(node):
-            if nested or not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                stack.append(child)
-
-
 def _subscript_end(subscript):
     """The byte count a constant subscript needs: ``b[3]`` -> 4, ``b[4:8]`` -> 8; else None."""
     if len(subscript.slice) != 1:
@@ -108,7 +99,7 @@ def check(facts, report):
         return
     reported = set()
     # 1. ``struct.unpack("!I", sock.recv(4))``: decoded as it comes.
-    for node in _walk(facts.module, nested=True):
+    for node in walk(facts.module, nested=True):
         if isinstance(node, cst.Call):
             buffer = _decoder_buffer(facts, node)
             if buffer is None:
@@ -141,7 +132,7 @@ def _full_use(facts, root, name, size):
     """How the function uses all the bytes of ``name`` ("decoded" / "indexed"), or None when
     it tests the length, accumulates into it, or uses no more than a short read holds."""
     used = None
-    for node in _walk(root):
+    for node in walk(root):
         if isinstance(node, cst.Call):
             func = node.func
             if isinstance(func, cst.Name) and func.value == "len" and node.args and \
