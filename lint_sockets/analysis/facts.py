@@ -19,6 +19,8 @@ answers it:
   read that still ends within that reply's first 48 bytes?
 - versions: what is a Python-version test (``six.PY3``, ``sys.version_info[0] < 3``) on
   Python 3, and which code only Python 2 runs?
+- platforms: on which operating systems can this code run (``if sys.platform ==
+  "win32":``, ``os.name``, ``platform.system()``, a Windows-only import)?
 - children: does a call run only in a child process between fork and exec (a
   ``subprocess`` ``preexec_fn``, a fork's child branch that execs)?
 - helpers: which socket operation does a call of a project helper perform (``self._read()``
@@ -53,6 +55,7 @@ from lint_sockets.analysis.identity import (
 )
 from lint_sockets.analysis.index import NOT_FOUND, ValueKind
 from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
+from lint_sockets.analysis.platforms import EVERYWHERE, MARKERS, platform_map
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.versions import on_python3, python2_imports, python2_only_nodes
@@ -204,6 +207,22 @@ class Facts(
                                                     self.model.constants))
             self._memo["versions.python2_only"] = dead
         return id(node) in dead
+
+    def platforms(self, node: cst.CSTNode) -> frozenset[str]:
+        """The families of operating systems ``node`` can run on (``platforms.WINDOWS``,
+        ``LINUX``, ``BSD``, ``OTHER``): fewer than all of them under a platform test (``if
+        sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``)
+        or in a module that imports a Windows-only module at its top level."""
+        found = self._memo.get("platforms")
+        if found is None:
+            text = self.source if isinstance(self.source, str) else (
+                self.source.decode("latin-1") if self.source is not None else None)
+            if text is not None and not any(marker in text for marker in MARKERS):
+                found = {}
+            else:
+                found = platform_map(self.model.module, self.imports, self.model.constants)
+            self._memo["platforms"] = found
+        return found.get(id(node), EVERYWHERE)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A module-wide answer a rule computes once per module (``compute()``), kept under

@@ -64,6 +64,18 @@ LINUX_ERRNO_NAMES = {
     131: "ENOTRECOVERABLE", 132: "ERFKILL"
 }
 
+# The socket errnos of macOS and the BSDs (FreeBSD, OpenBSD, NetBSD), which keep 4.4BSD's
+# numbers: 35 to 65, where Linux has other errors.
+BSD_ERRNO_NAMES = {
+    35: "EAGAIN", 36: "EINPROGRESS", 37: "EALREADY", 38: "ENOTSOCK", 39: "EDESTADDRREQ",
+    40: "EMSGSIZE", 41: "EPROTOTYPE", 42: "ENOPROTOOPT", 43: "EPROTONOSUPPORT",
+    44: "ESOCKTNOSUPPORT", 45: "EOPNOTSUPP", 46: "EPFNOSUPPORT", 47: "EAFNOSUPPORT",
+    48: "EADDRINUSE", 49: "EADDRNOTAVAIL", 50: "ENETDOWN", 51: "ENETUNREACH",
+    52: "ENETRESET", 53: "ECONNABORTED", 54: "ECONNRESET", 55: "ENOBUFS", 56: "EISCONN",
+    57: "ENOTCONN", 58: "ESHUTDOWN", 59: "ETOOMANYREFS", 60: "ETIMEDOUT",
+    61: "ECONNREFUSED", 62: "ELOOP", 63: "ENAMETOOLONG", 64: "EHOSTDOWN", 65: "EHOSTUNREACH",
+}
+
 # Winsock numbers that Python's errno module on Windows gives the plain name
 # (errno.ECONNRESET == 10054 there), so errno.NAME is the portable spelling.
 WINDOWS_ERRNO_NAMES = {

@@ -4,6 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, TIMEOUT
+from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
@@ -127,6 +128,23 @@ _SOCKET_CALLS = tables.PEER_WAIT_METHODS | {
     "do_handshake", "create_connection"}
 
 
+# The numbers each family of systems gives its errnos: a number compared only where the code
+# runs on that family means what that family says.
+_NUMBERS_OF = {
+    WINDOWS: set(tables.WINDOWS_ERRNO_NAMES) | set(SAME_EVERYWHERE),
+    LINUX: set(tables.LINUX_ERRNO_NAMES),
+    BSD: set(tables.BSD_ERRNO_NAMES) | set(SAME_EVERYWHERE),
+}
+
+
+def _right_where_it_runs(facts, literal, number):
+    """The comparison runs only on systems that all give ``number`` to an errno: a
+    Winsock number under ``if sys.platform == "win32":``, 104 in a module that leaves
+    anything but Linux with ``if not sys.platform.startswith("linux"): raise ...``."""
+    families = facts.platforms(literal)
+    return all(number in _NUMBERS_OF.get(family, ()) for family in families)
+
+
 def _socket_try_body(facts, handler):
     """The handler's try body calls socket or readiness APIs: a module function
     (``select.select``, ``socket.create_connection``), or a method of something that may be
@@ -217,6 +235,8 @@ def check_literal(facts, report):
                         number in tables.WINDOWS_ERRNO_NAMES and _windows_extra(
                             facts, _chained_sides(facts, scope, comparison, errno_sides),
                             (), literal, number)):
+                    continue
+                if _right_where_it_runs(facts, literal, number):
                     continue
                 name, where = errno_name_for(number)
                 if not near_sockets and name not in NETWORK_ERRNOS:

@@ -1,0 +1,198 @@
+"""Platform tests: on which operating systems a piece of code can run (``Facts.platforms``).
+
+Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of ``if os.name
+== "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` leaves
+the rest of its block to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
+level cannot be imported anywhere but Windows. A test is evaluated, never run, on a sample of
+what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from lint_sockets.analysis.nodes import PROGRAM_EXIT_CALLS, iter_children, key_of
+
+WINDOWS = "windows"
+LINUX = "linux"
+BSD = "bsd"  # macOS and the BSDs: one errno numbering (4.4BSD's)
+OTHER = "other"  # Cygwin, AIX, Solaris, WebAssembly, ...
+EVERYWHERE = frozenset({WINDOWS, LINUX, BSD, OTHER})
+
+# What (sys.platform, os.name, platform.system()) are on each family.
+_SAMPLES = {
+    WINDOWS: (("win32", "nt", "Windows"),),
+    LINUX: (("linux", "posix", "Linux"), ("android", "posix", "Android")),
+    BSD: (("darwin", "posix", "Darwin"), ("ios", "posix", "iOS"),
+          ("freebsd14", "posix", "FreeBSD"), ("openbsd7", "posix", "OpenBSD"),
+          ("netbsd10", "posix", "NetBSD")),
+    OTHER: (("cygwin", "posix", "CYGWIN_NT-10.0"), ("aix", "posix", "AIX"),
+            ("sunos5", "posix", "SunOS"), ("emscripten", "posix", "Emscripten"),
+            ("wasi", "posix", "WASI")),
+}
+_SOURCES = {"sys.platform": 0, "os.name": 1}
+_CALLED_SOURCES = {"platform.system": 2}
+# Standard-library modules that exist only on Windows: a module that imports one at its top
+# level, outside any try or test, cannot be imported elsewhere.
+WINDOWS_MODULES = frozenset({"msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
+                             "_winreg"})
+# Words one of which a module's text holds when any of this applies to it.
+MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped")
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _evaluate(imports, constants, node, sample, depth=0):
+    """The value of ``node`` where ``sys.platform``, ``os.name`` and ``platform.system()``
+    are ``sample``; _Unknown for anything else."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        if isinstance(value, str):
+            return value
+        raise _Unknown
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return tuple(_evaluate(imports, constants, element.value, sample, depth)
+                     for element in node.elements
+                     if not isinstance(element, cst.StarredElement))
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        qname = imports.qualify(node)
+        if qname in _SOURCES:
+            return sample[_SOURCES[qname]]
+        key = key_of(node)
+        constant = constants.get(key) if key is not None and "." not in key else None
+        if constant is not None and depth < 2:
+            return _evaluate(imports, constants, constant, sample, depth + 1)
+        raise _Unknown
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+        return not _evaluate(imports, constants, node.expression, sample, depth)
+    if isinstance(node, cst.BooleanOperation):
+        left = _evaluate(imports, constants, node.left, sample, depth)
+        if isinstance(node.operator, cst.And):
+            return _evaluate(imports, constants, node.right, sample, depth) if left else left
+        return left or _evaluate(imports, constants, node.right, sample, depth)
+    if isinstance(node, cst.Comparison) and len(node.comparisons) == 1:
+        left = _evaluate(imports, constants, node.left, sample, depth)
+        target = node.comparisons[0]
+        right = _evaluate(imports, constants, target.comparator, sample, depth)
+        operator = target.operator
+        if isinstance(operator, cst.Equal):
+            return left == right
+        if isinstance(operator, cst.NotEqual):
+            return left != right
+        if isinstance(operator, (cst.In, cst.NotIn)) and isinstance(right, (str, tuple)) \
+                and isinstance(left, str):
+            inside = left in right
+            return inside if isinstance(operator, cst.In) else not inside
+        raise _Unknown
+    if isinstance(node, cst.Call):
+        func = node.func
+        if not node.args and imports.qualify(func) in _CALLED_SOURCES:
+            return sample[_CALLED_SOURCES[imports.qualify(func)]]
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            owner = _evaluate(imports, constants, func.value, sample, depth)
+            if not isinstance(owner, str):
+                raise _Unknown
+            if method in ("lower", "upper", "casefold") and not node.args:
+                return getattr(owner, method)()
+            if method in ("startswith", "endswith") and len(node.args) == 1 \
+                    and node.args[0].keyword is None and not node.args[0].star:
+                prefix = _evaluate(imports, constants, node.args[0].value, sample, depth)
+                if isinstance(prefix, (str, tuple)) and all(
+                        isinstance(p, str) for p in (prefix if isinstance(prefix, tuple)
+                                                     else (prefix,))):
+                    return getattr(owner, method)(prefix)
+        raise _Unknown
+    raise _Unknown
+
+
+def _outcomes(imports, constants, test):
+    """(families where ``test`` may be true, families where it may be false); both
+    EVERYWHERE for a test that is no platform test or only partly one."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        true, false = _outcomes(imports, constants, test.expression)
+        return false, true
+    if isinstance(test, cst.BooleanOperation):
+        left_true, left_false = _outcomes(imports, constants, test.left)
+        right_true, right_false = _outcomes(imports, constants, test.right)
+        if isinstance(test.operator, cst.And):
+            return left_true & right_true, left_false | right_false
+        return left_true | right_true, left_false & right_false
+    true, false = set(), set()
+    try:
+        for family, samples in _SAMPLES.items():
+            for sample in samples:
+                (true if _evaluate(imports, constants, test, sample) else false).add(family)
+    except (_Unknown, RecursionError):
+        return EVERYWHERE, EVERYWHERE
+    return frozenset(true), frozenset(false)
+
+
+def _leaves(block):
+    """The block's statements leave it on every path at the end (return, raise, continue,
+    break, a program exit)."""
+    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+    if not body:
+        return False
+    last = body[-1]
+    smalls = last.body if isinstance(last, (cst.SimpleStatementLine,
+                                            cst.SimpleStatementSuite)) else ()
+    for small in smalls:
+        if isinstance(small, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
+            return True
+        if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+            return key_of(small.value.func) in PROGRAM_EXIT_CALLS
+    return False
+
+
+def _windows_only_module(module, imports):
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            names = []
+            if isinstance(small, cst.Import):
+                names = [key_of(alias.name) for alias in small.names]
+            elif isinstance(small, cst.ImportFrom) and not small.relative and \
+                    small.module is not None:
+                names = [key_of(small.module)]
+            if any((name or "").partition(".")[0] in WINDOWS_MODULES for name in names):
+                return True
+    return False
+
+
+def platform_map(module, imports, constants):
+    """id of each node that runs on fewer than every family -> the families it runs on."""
+    found = {}
+    start = frozenset({WINDOWS}) if _windows_only_module(module, imports) else EVERYWHERE
+    stack = [(module, start)]
+    while stack:
+        node, allowed = stack.pop()
+        if allowed != EVERYWHERE:
+            found[id(node)] = allowed
+        if isinstance(node, (cst.If, cst.IfExp)):
+            true, false = _outcomes(imports, constants, node.test)
+            stack.append((node.test, allowed))
+            stack.append((node.body, allowed & true))
+            if node.orelse is not None:
+                stack.append((node.orelse, allowed & false))
+            continue
+        if isinstance(node, cst.BooleanOperation):
+            true, false = _outcomes(imports, constants, node.left)
+            stack.append((node.left, allowed))
+            stack.append((node.right, allowed & (true if isinstance(node.operator, cst.And)
+                                                 else false)))
+            continue
+        if isinstance(node, (cst.Module, cst.IndentedBlock)):
+            # after ``if <test>: <leaves>`` with no else, the rest runs where the test is false
+            current = allowed
+            for statement in node.body:
+                stack.append((statement, current))
+                if isinstance(statement, cst.If) and statement.orelse is None \
+                        and _leaves(statement.body):
+                    current = current & _outcomes(imports, constants, statement.test)[1]
+            continue
+        stack.extend((child, allowed) for child in iter_children(node))
+    return found

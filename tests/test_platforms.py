@@ -1,0 +1,91 @@
+"""Platform tests: the families of systems a test is true and false on, and the code that
+runs on fewer than all of them."""
+
+import libcst as cst
+import pytest
+
+from lint_sockets.analysis.imports import ImportTable
+from lint_sockets.analysis.platforms import (
+    BSD, EVERYWHERE, LINUX, OTHER, WINDOWS, _outcomes, platform_map,
+)
+
+POSIX = frozenset({LINUX, BSD, OTHER})
+
+
+def _imports(*lines):
+    table = ImportTable()
+    for line in lines:
+        statement = cst.parse_statement(line).body[0]
+        if isinstance(statement, cst.Import):
+            table.add_import(statement)
+        else:
+            table.add_import_from(statement)
+    return table
+
+
+@pytest.mark.parametrize("test, true, false", [
+    ("sys.platform == 'win32'", {WINDOWS}, POSIX),
+    ("sys.platform != 'win32'", POSIX, {WINDOWS}),
+    ("os.name == 'nt'", {WINDOWS}, POSIX),
+    ("os.name == 'posix'", POSIX, {WINDOWS}),
+    ("not IS_WINDOWS", POSIX, {WINDOWS}),  # a module constant holding a test
+    ("platform.system() == 'Darwin'", {BSD}, EVERYWHERE),  # BSD: macOS and the BSDs
+    ("plat.startswith('linux')", {LINUX}, EVERYWHERE),  # Android is Linux too
+    ("sys.platform.startswith(('freebsd', 'darwin'))", {BSD}, EVERYWHERE),
+    ("'win' in sys.platform", {WINDOWS, BSD, OTHER}, POSIX),  # darwin, cygwin hold "win"
+    ("sys.platform in ('win32', 'cygwin')", {WINDOWS, OTHER}, EVERYWHERE - {WINDOWS}),
+    ("os.name == 'nt' and ready", {WINDOWS}, EVERYWHERE),
+    ("os.name == 'nt' or ready", EVERYWHERE, POSIX),
+    ("ready", EVERYWHERE, EVERYWHERE),
+    ("sys.platform > 'a'", EVERYWHERE, EVERYWHERE),
+])
+def test_families_a_platform_test_is_true_and_false_on(test, true, false):
+    imports = _imports("import sys", "import os", "import platform",
+                       "from sys import platform as plat")
+    constants = {"IS_WINDOWS": cst.parse_expression("os.name == 'nt'")}
+    outcome = _outcomes(imports, constants, cst.parse_expression(test))
+    assert outcome == (frozenset(true), frozenset(false))
+
+
+def _families_of_names(source, name):
+    module = cst.parse_module(source)
+    imports = _imports("import sys", "import os", "import msvcrt") if "msvcrt" in source \
+        else _imports("import sys", "import os")
+    found = platform_map(module, imports, {})
+    families = []
+
+    class Finder(cst.CSTVisitor):
+        def visit_Name(self, node):
+            if node.value == name:
+                families.append(found.get(id(node), EVERYWHERE))
+
+    module.visit(Finder())
+    return families
+
+
+def test_code_after_a_guard_that_leaves_runs_where_the_guard_is_false():
+    source = ("import sys\n"
+              "def f():\n"
+              "    here()\n"
+              "    if sys.platform != 'linux':\n"
+              "        raise ImportError('Linux only')\n"
+              "    here()\n")
+    assert _families_of_names(source, "here") == [EVERYWHERE, frozenset({LINUX})]
+
+
+def test_branches_of_a_platform_test_and_the_rest_of_a_boolean_operation():
+    source = ("import os\n"
+              "if os.name == 'nt':\n"
+              "    here()\n"
+              "else:\n"
+              "    here()\n"
+              "x = os.name == 'nt' and here()\n"
+              "y = here() if os.name != 'nt' else 0\n")
+    assert _families_of_names(source, "here") == [
+        frozenset({WINDOWS}), POSIX, frozenset({WINDOWS}), POSIX]
+
+
+def test_a_module_that_imports_a_windows_only_module_runs_on_windows_alone():
+    assert _families_of_names("import msvcrt\nhere()\n", "here") == [frozenset({WINDOWS})]
+    guarded = "try:\n    import msvcrt\nexcept ImportError:\n    pass\nhere()\n"
+    assert _families_of_names(guarded, "here") == [EVERYWHERE]
