@@ -49,8 +49,7 @@ def test_families_a_platform_test_is_true_and_false_on(test, true, false):
 
 def _families_of_names(source, name):
     module = cst.parse_module(source)
-    imports = _imports("import sys", "import os", "import msvcrt") if "msvcrt" in source \
-        else _imports("import sys", "import os")
+    imports = _imports("import sys", "import os", "import ctypes")
     found = platform_map(module, imports, {})
     families = []
 
@@ -89,3 +88,17 @@ def test_a_module_that_imports_a_windows_only_module_runs_on_windows_alone():
     assert _families_of_names("import msvcrt\nhere()\n", "here") == [frozenset({WINDOWS})]
     guarded = "try:\n    import msvcrt\nexcept ImportError:\n    pass\nhere()\n"
     assert _families_of_names(guarded, "here") == [EVERYWHERE]
+
+
+@pytest.mark.parametrize("line, windows_only", [
+    ("ws2 = ctypes.WinDLL('ws2_32')", True),
+    ("kernel32 = ctypes.windll.kernel32", True),
+    ("from ctypes import windll", True),
+    ("import win32api", True),
+    ("lib = ctypes.CDLL('libc.so.6')", False),
+    ("load = lambda: ctypes.windll.kernel32", False),  # runs only when called
+])
+def test_top_level_code_that_works_only_on_windows(line, windows_only):
+    source = f"import ctypes\n{line}\nhere()\n"
+    expected = frozenset({WINDOWS}) if windows_only else EVERYWHERE
+    assert _families_of_names(source, "here") == [expected]

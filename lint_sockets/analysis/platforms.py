@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import PROGRAM_EXIT_CALLS, iter_children, key_of
+from lint_sockets.analysis.nodes import iter_children, key_of, small_leaves, walk
 
 WINDOWS = "windows"
 LINUX = "linux"
@@ -32,12 +32,23 @@ _SAMPLES = {
 }
 _SOURCES = {"sys.platform": 0, "os.name": 1}
 _CALLED_SOURCES = {"platform.system": 2}
-# Standard-library modules that exist only on Windows: a module that imports one at its top
-# level, outside any try or test, cannot be imported elsewhere.
-WINDOWS_MODULES = frozenset({"msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
-                             "_winreg"})
+# Modules that exist only on Windows (the standard library's, and pywin32's): a module that
+# imports one at its top level, outside any try or test, cannot be imported elsewhere.
+WINDOWS_MODULES = frozenset({
+    "msvcrt", "winreg", "_winapi", "winsound", "_overlapped", "_winreg", "win32api",
+    "win32con", "win32event", "win32file", "win32pipe", "win32process", "win32security",
+    "pywintypes", "winerror", "pythoncom",
+})
+# Names of ctypes that only Windows has: a module whose top-level code loads a DLL
+# (``ws2 = ctypes.WinDLL("ws2_32")``, ``kernel32 = ctypes.windll.kernel32``) fails to import
+# anywhere else.
+WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "ctypes.oledll",
+                            "ctypes.WINFUNCTYPE", "ctypes.get_last_error", "ctypes.FormatError",
+                            "ctypes.GetLastError"})
 # Words one of which a module's text holds when any of this applies to it.
-MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped")
+MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
+           "win32", "pywintypes", "winerror", "pythoncom", "WinDLL", "windll", "OleDLL",
+           "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError")
 
 
 class _Unknown(Exception):
@@ -131,23 +142,18 @@ def _outcomes(imports, constants, test):
 
 
 def _leaves(block):
-    """The block's statements leave it on every path at the end (return, raise, continue,
-    break, a program exit)."""
+    """The block's statements leave it on every path at the end (return, raise, break,
+    continue, a program exit)."""
     body = block.body if isinstance(block, cst.IndentedBlock) else [block]
-    if not body:
-        return False
-    last = body[-1]
+    last = body[-1] if body else None
     smalls = last.body if isinstance(last, (cst.SimpleStatementLine,
                                             cst.SimpleStatementSuite)) else ()
-    for small in smalls:
-        if isinstance(small, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
-            return True
-        if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-            return key_of(small.value.func) in PROGRAM_EXIT_CALLS
-    return False
+    return any(small_leaves(small) or isinstance(small, cst.Continue) for small in smalls)
 
 
 def _windows_only_module(module, imports):
+    """The module's own top-level statements (not inside a try, a test, a function or a
+    class) import a Windows-only module or use a Windows-only part of ctypes."""
     for statement in module.body:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
@@ -157,8 +163,15 @@ def _windows_only_module(module, imports):
                 names = [key_of(alias.name) for alias in small.names]
             elif isinstance(small, cst.ImportFrom) and not small.relative and \
                     small.module is not None:
-                names = [key_of(small.module)]
-            if any((name or "").partition(".")[0] in WINDOWS_MODULES for name in names):
+                module_name = key_of(small.module)
+                names = [module_name]
+                if module_name == "ctypes" and not isinstance(small.names, cst.ImportStar):
+                    names += [f"ctypes.{key_of(alias.name)}" for alias in small.names]
+            elif isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr)):
+                names = [imports.qualify(node) for node in walk(small)
+                         if isinstance(node, (cst.Name, cst.Attribute))]
+            if any((name or "").partition(".")[0] in WINDOWS_MODULES
+                   or name in WINDOWS_CTYPES for name in names):
                 return True
     return False
 
