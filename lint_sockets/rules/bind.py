@@ -4,6 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
 from lint_sockets.analysis.nodes import int_value, key_of, mentions, strip_await
+from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
 _REUSE_OPTIONS = ("SO_REUSEADDR", "SO_REUSEPORT", "SO_EXCLUSIVEADDRUSE")
@@ -202,6 +203,8 @@ def check(facts, report):
         address = site.positional(0)
         if _port(facts, site, address) == 0:
             continue  # port 0: a fresh ephemeral port, no TIME_WAIT to collide with
+        if facts.platforms(site.node) <= {WINDOWS}:
+            continue  # Windows rebinds during TIME_WAIT with no option
         cls = site.scope.cls
         if cls is not None and any(b.startswith(_SERVER_BASES) for b in cls.bases):
             continue
