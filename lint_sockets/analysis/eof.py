@@ -30,8 +30,9 @@ def value_keys(node):
 def _emptiness_base(node):
     """What a test of ``node`` tells the emptiness of.
 
-    ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``; the id of
-    the call for ``s.recv(1)``, ``len(s.recv(4))``; None for anything else.
+    ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``,
+    ``buffer.write(x)`` (the count of bytes written); the id of the call for ``s.recv(1)``,
+    ``len(s.recv(4))``, ``bio.write(s.recv(n))``; None for anything else.
     """
     node = strip_await(node)
     while True:
@@ -42,6 +43,13 @@ def _emptiness_base(node):
                 continue
             if isinstance(func, cst.Attribute) and func.attr.value in EMPTINESS_PRESERVING:
                 node = strip_await(func.value)
+                continue
+            if isinstance(func, cst.Attribute) and func.attr.value == "write" and \
+                    len(node.args) == 1 and node.args[0].keyword is None and \
+                    not node.args[0].star:
+                # ``buffer.write(data)`` returns the number of bytes written (files,
+                # ``io.BytesIO``, ``ssl.MemoryBIO``): 0, falsy, for b""
+                node = strip_await(node.args[0].value)
                 continue
             return id(node)
         if isinstance(node, cst.NamedExpr):
