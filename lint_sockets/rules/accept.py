@@ -124,9 +124,18 @@ def _loopback_listener(facts, site):
     key = site.receiver_key
     if site.method != "accept" or key is None or facts.through_helper(site) is not None:
         return False
+    scopes = {id(site.scope)}
+    if "." not in key:
+        # a closure's listener (``def serve(): conn, _ = srv.accept()`` inside the function
+        # that made ``srv``): the binds of the function whose name it reads
+        scope = site.scope
+        while key not in scope.bindings and scope.parent is not None and \
+                scope.parent.kind == "function":
+            scope = scope.parent
+            scopes.add(id(scope))
     binds = [other for other in facts.calls
              if other.method == "bind" and other.receiver_key == key and (
-                 other.scope is site.scope or (
+                 id(other.scope) in scopes or (
                      "." in key and site.scope.cls is not None
                      and other.scope.cls is site.scope.cls))]
     return bool(binds) and all(facts.loopback_address(b, b.positional(0)) for b in binds)

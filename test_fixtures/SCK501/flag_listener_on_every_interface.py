@@ -37,3 +37,20 @@ class Server:
         while True:
             conn, _ = self.sock.accept()  # expect: SCK501
             handle(conn)
+
+
+def start_public(port: int, handle) -> None:
+    """A thread's target reads a listener the function around it bound to every interface."""
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("0.0.0.0", port))
+    srv.listen()
+
+    def accept_forever() -> None:
+        while True:
+            conn, _ = srv.accept()  # expect: SCK501
+            handle(conn)
+
+    import threading
+
+    threading.Thread(target=accept_forever, daemon=True).start()

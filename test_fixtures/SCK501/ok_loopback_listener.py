@@ -45,3 +45,20 @@ def serve_v6(port: int, handle) -> None:
     while True:
         conn, _ = listener.accept()
         handle(conn)
+
+
+def start_proxy(handle) -> int:
+    """A thread's target reads the listener the function around it bound to loopback."""
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+
+    def accept_forever() -> None:
+        while True:
+            conn, _ = srv.accept()
+            handle(conn)
+
+    import threading
+
+    threading.Thread(target=accept_forever, daemon=True).start()
+    return srv.getsockname()[1]
