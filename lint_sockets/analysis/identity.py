@@ -470,7 +470,7 @@ class IdentityFacts:
             return info
         last = key.rpartition(".")[2]
         if self.name_pattern.search(last) and self.socket_shaped(site) and \
-                last not in self._names_of_other_things():
+                "websocket" not in last.lower() and last not in self._names_of_other_things():
             return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
 
