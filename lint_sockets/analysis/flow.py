@@ -126,8 +126,21 @@ def _ids_in_comprehensions(root):
 
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
-# Host names and addresses that are this host's loopback interface.
+# Host names and addresses that are this host's loopback interface (and any address of
+# 127.0.0.0/8, ``is_loopback_host``).
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def is_loopback_host(text):
+    """``text`` names this host's loopback interface: ``localhost``, ``::1``, or any IPv4
+    address of 127.0.0.0/8 (every one of them is loopback, RFC 1122), such as
+    ``127.0.0.2``."""
+    if text in LOOPBACK_HOSTS:
+        return True
+    parts = text.split(".") if isinstance(text, str) else ()
+    return len(parts) == 4 and parts[0] == "127" and all(
+        part.isdigit() and part.isascii() and len(part) <= 3 and int(part) <= 255
+        for part in parts)
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
 
@@ -1297,7 +1310,8 @@ class ValueFacts:
 
     def loopback_address(self, site, address):
         """The address a call ``site`` connects or binds to (``address``, its first argument)
-        is on this host: a loopback literal (``"127.0.0.1"``, ``"localhost"``, ``"::1"``) as
+        is on this host: a loopback literal (``"127.0.0.1"``, ``"localhost"``, ``"::1"``, any
+        address of 127.0.0.0/8) as
         the address or the host of an address tuple, in place, through a module constant
         (``HOST = "localhost"``), or through a name the function assigns it to on every path
         to the call (``host = "127.0.0.1"``, ``addr = ("::1", port)``: ``value_before``)."""
@@ -1312,7 +1326,7 @@ class ValueFacts:
         elif isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address  # host = "127.0.0.1"
         if isinstance(address, (cst.SimpleString, cst.ConcatenatedString)):
-            return address.evaluated_value in LOOPBACK_HOSTS
+            return is_loopback_host(address.evaluated_value)
         return False
 
     def sockname_of(self, site, node):

@@ -1099,9 +1099,12 @@ class Evidence:
 
 
 def _assignments(cls, attr):
-    """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out."""
+    """A class's assignments to ``self.<attr>`` in any of its methods, ``None`` left out,
+    and so is a declaration that assigns nothing (``sock: socket.socket`` in the class
+    body: it says what the methods' assignments hold, it makes nothing)."""
     return [b for b in cls.attr_bindings.get(attr, ())
-            if not (isinstance(b.value, cst.Name) and b.value.value == "None")]
+            if not (isinstance(b.value, cst.Name) and b.value.value == "None")
+            and not (b.value is None and b.how == "assign" and b.annotation is not None)]
 
 
 def _calls_of(uses, name):

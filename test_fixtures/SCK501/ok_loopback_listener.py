@@ -62,3 +62,14 @@ def start_proxy(handle) -> int:
 
     threading.Thread(target=accept_forever, daemon=True).start()
     return srv.getsockname()[1]
+
+
+def serve_on_second_loopback(port: int, handle) -> None:
+    """127.0.0.2 is loopback too: all of 127.0.0.0/8 is."""
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.2", port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()
+        handle(conn)

@@ -80,3 +80,20 @@ async def serve_async(path: str) -> None:
     while True:
         conn, _ = await loop.sock_accept(listener)
         loop.create_task(asyncio.to_thread(handle, conn))
+
+
+class DeclaredServer:
+    """The class body declares the attribute's type; the declaration assigns nothing, so
+    the one assignment that makes the listener decides its family."""
+
+    listener: socket.socket
+
+    def __init__(self, path: str) -> None:
+        self.listener = socket.socket(socket.AF_UNIX)
+        self.listener.bind(path)
+        self.listener.listen()
+
+    def run(self) -> None:
+        while True:
+            conn, _ = self.listener.accept()
+            handle(conn)
