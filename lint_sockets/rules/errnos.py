@@ -61,6 +61,27 @@ def _windows_extra(facts, sides, errno_sides, literal, number):
     return False
 
 
+def _named_alongside(facts, sides, errno_sides, literal, number):
+    """The number's error on Linux or on macOS/BSD is also named by an ``errno`` constant
+    in the same test (``e.errno in (errno.EAGAIN, 35)``, ``e.errno == errno.ECONNRESET or
+    e.errno == 104``): the constant catches that error on every platform, so the number
+    never decides whether the handler runs for it."""
+    meanings = {tables.canonical_errno(name) for name in (
+        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number)) if name}
+    if not meanings:
+        return False
+    for side in sides:
+        if side in errno_sides:
+            continue
+        for element in flat_elements(side):
+            if element is literal or int_value(element) is not None:
+                continue
+            names = facts.errno_set(element)
+            if names and meanings & names:
+                return True
+    return False
+
+
 def _chained_sides(facts, scope, comparison, errno_sides):
     """The other sides of the comparisons joined to this one by ``and``/``or`` that test the
     same errno expression (``e.errno != 98 and e.errno != 10048``)."""
@@ -235,6 +256,10 @@ def check_literal(facts, report):
                         number in tables.WINDOWS_ERRNO_NAMES and _windows_extra(
                             facts, _chained_sides(facts, scope, comparison, errno_sides),
                             (), literal, number)):
+                    continue
+                if _named_alongside(facts, sides, errno_sides, literal, number) or \
+                        _named_alongside(facts, _chained_sides(
+                            facts, scope, comparison, errno_sides), (), literal, number):
                     continue
                 if _right_where_it_runs(facts, literal, number):
                     continue

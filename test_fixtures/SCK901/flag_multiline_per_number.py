@@ -10,7 +10,7 @@ def read_some(sock: socket.socket, n: int) -> bytes:
         code = exc.errno
         if code in (
             errno.ECONNRESET,
-            54,  # expect: SCK901
+            54,  # macOS's ECONNRESET, next to errno.ECONNRESET: not reported
             103,  # expect: SCK901
             53,  # expect: SCK901
         ):
