@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 16
+SUMMARY_VERSION = 17
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -2945,6 +2945,11 @@ def _note_call(call, judge, callargs):
     else:
         return
     if name in _UNRECORDED_CALLEES or name.startswith("__") or len(name) > MAX_NAME:
+        return
+    if name == getattr(judge.node, "name", None):
+        # in ``def send(self, data)``, ``self.socket.send(data.encode())`` hands the data on
+        # to another object's method of the same name (or the function calls itself): it is
+        # no caller of the function whose callers are asked about
         return
     for position, arg in enumerate(call.args):
         if type(arg) is ast.Starred:
