@@ -6,6 +6,7 @@ Used unchanged by the command line and the flake8 plugin.
 import ast
 import io
 import re
+import sys
 import tokenize
 import warnings
 
@@ -51,6 +52,37 @@ class Diagnostic:
         return f"Diagnostic({self.code} {self.line}:{self.column} {self.message!r})"
 
 
+class NewerSyntax(Diagnostic):
+    """A syntax error of the Python lint-sockets runs on, in a file whose project targets a
+    newer Python, which may accept it (``except A, B:`` is Python 3.14's, ``def f[T]():``
+    Python 3.12's): the file was not checked, and nothing says it is broken. Reported as
+    a warning, not as a finding."""
+
+    __slots__ = ("target",)
+
+    def __init__(self, error, target):
+        super().__init__(error.code, error.message, error.line, error.column)
+        self.target = target
+
+    def warning(self, path):
+        running = ".".join(map(str, sys.version_info[:2]))
+        target = ".".join(map(str, self.target))
+        return (f"{path}: not checked: Python {running}, which lint-sockets runs on, cannot "
+                f"compile it ({self.message}, line {self.line}), and the project targets "
+                f"Python {target}, which may accept it; run lint-sockets on Python {target} "
+                f"or later to check it")
+
+
+def _judged_for_target(error, settings):
+    """``error`` (Python's syntax check), or a NewerSyntax when the project targets a newer
+    Python than the one running: a syntax error there may be syntax the target allows."""
+    target = tuple(settings.target_version)
+    if error.message.startswith("SyntaxError: ") and target > sys.version_info[:2] and \
+            "encoding" not in error.message:
+        return NewerSyntax(error, target)
+    return error
+
+
 def lint_source(source, settings, noqa=True):
     """Diagnostics for one module given as bytes (encoding detected) or str."""
     return check_source(source, settings, noqa)[0]
@@ -72,7 +104,7 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
         if error is not None:
             if "SCK000" not in settings.enabled:
                 return [], None
-            return [error], _plain_lines(source)
+            return [_judged_for_target(error, settings)], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree) and \
             not uses_project_socket_code(project, module_name):
@@ -133,7 +165,8 @@ def first_pass(source, settings):
     the module's when it compiles, for other uses of the same parse (the project index)."""
     error, tree = _python_syntax_check(source, tree=True)
     if error is not None:
-        return ([error] if "SCK000" in settings.enabled else []), None
+        return ([_judged_for_target(error, settings)] if "SCK000" in settings.enabled
+                else []), None
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if not wants_noqa_check and _filtered_out(source, settings, tree):
         return [], tree

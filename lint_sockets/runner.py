@@ -157,7 +157,15 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
 
 
 def _add_diagnostics(result, diagnostics):
+    from lint_sockets.engine import NewerSyntax
+
     for d in diagnostics:
+        if isinstance(d, NewerSyntax):
+            # not checked, and not known to be broken: a warning, and no cache entry, so
+            # that every run says so
+            result.warnings.append(d.warning(result.path))
+            result.stamp = None
+            continue
         info = FixInfo(d.fix.applicability, d.fix.message) if d.fix is not None else None
         result.diagnostics.append(Reported(d.code, d.message, d.line, d.column, d.end_line,
                                            d.end_column, info, d.edits))

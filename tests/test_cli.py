@@ -183,6 +183,28 @@ def test_syntax_error_is_sck000_exit_1_and_other_files_linted(proj):
     assert "Found 3 errors." in result.out
 
 
+def test_syntax_error_of_an_older_python_than_the_target_is_a_warning(proj):
+    """A project that targets a newer Python than the one running may use syntax this one
+    cannot compile (``except A, B:`` on 3.14): the file is not checked, and nothing says it
+    is broken, so it is a warning, not SCK000, and a run with nothing else exits 0; every
+    run says it, none caches it."""
+    newer = f"{sys.version_info[0]}.{sys.version_info[1] + 1}"
+    (proj / "pyproject.toml").write_text(f'[project]\nname = "p"\nrequires-python = ">={newer}"\n')
+    (proj / "new.py").write_text("import socket\ntry:\n    pass\nexcept ValueError, TypeError:\n"
+                                 "    pass\n")
+    for _ in range(2):
+        result = run("new.py", "clean.py", cwd=proj)
+        assert result.status == 0, result
+        assert result.out == "All checks passed!\n"
+        assert "new.py: not checked:" in result.err
+        assert f"the project targets Python {newer}" in result.err
+        assert "line 4" in result.err and "Traceback" not in result.err
+    result = run("new.py", "--target-version",
+                 f"py{sys.version_info[0]}{sys.version_info[1]}", cwd=proj)
+    assert result.status == 1, result
+    assert result.findings() == [("new.py", 4, 8, "SCK000")]
+
+
 def test_syntax_error_alone_exits_1(proj):
     (proj / "broken.py").write_text("x = (\n")
     result = run("broken.py", cwd=proj)
