@@ -141,6 +141,8 @@ def is_loopback_host(text):
     return len(parts) == 4 and parts[0] == "127" and all(
         part.isdigit() and part.isascii() and len(part) <= 3 and int(part) <= 255
         for part in parts)
+
+
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
 

@@ -121,13 +121,21 @@ def _evaluate(imports, constants, node, sample, depth=0):
 
 def _outcomes(imports, constants, test):
     """(families where ``test`` may be true, families where it may be false); both
-    EVERYWHERE for a test that is no platform test or only partly one."""
+    EVERYWHERE for a test that is no platform test or only partly one (or one nested too
+    deeply to read)."""
+    try:
+        return _test_outcomes(imports, constants, test)
+    except RecursionError:
+        return EVERYWHERE, EVERYWHERE
+
+
+def _test_outcomes(imports, constants, test):
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        true, false = _outcomes(imports, constants, test.expression)
+        true, false = _test_outcomes(imports, constants, test.expression)
         return false, true
     if isinstance(test, cst.BooleanOperation):
-        left_true, left_false = _outcomes(imports, constants, test.left)
-        right_true, right_false = _outcomes(imports, constants, test.right)
+        left_true, left_false = _test_outcomes(imports, constants, test.left)
+        right_true, right_false = _test_outcomes(imports, constants, test.right)
         if isinstance(test.operator, cst.And):
             return left_true & right_true, left_false | right_false
         return left_true | right_true, left_false & right_false
@@ -136,7 +144,7 @@ def _outcomes(imports, constants, test):
         for family, samples in _SAMPLES.items():
             for sample in samples:
                 (true if _evaluate(imports, constants, test, sample) else false).add(family)
-    except (_Unknown, RecursionError):
+    except _Unknown:
         return EVERYWHERE, EVERYWHERE
     return frozenset(true), frozenset(false)
 
