@@ -94,3 +94,19 @@ def write_undecodable_server(directory, stem):
     except OSError:
         pytest.skip("the file system refuses names that are not UTF-8")
     return directory
+
+
+def import_table(*lines):
+    """An ImportTable holding the import statements ``lines``."""
+    import libcst as cst
+
+    from lint_sockets.analysis.imports import ImportTable
+
+    table = ImportTable()
+    for line in lines:
+        statement = cst.parse_statement(line).body[0]
+        if isinstance(statement, cst.Import):
+            table.add_import(statement)
+        else:
+            table.add_import_from(statement)
+    return table

@@ -4,23 +4,12 @@ runs on fewer than all of them."""
 import libcst as cst
 import pytest
 
-from lint_sockets.analysis.imports import ImportTable
+from conftest import import_table
 from lint_sockets.analysis.platforms import (
     BSD, EVERYWHERE, LINUX, OTHER, WINDOWS, _outcomes, platform_map,
 )
 
 POSIX = frozenset({LINUX, BSD, OTHER})
-
-
-def _imports(*lines):
-    table = ImportTable()
-    for line in lines:
-        statement = cst.parse_statement(line).body[0]
-        if isinstance(statement, cst.Import):
-            table.add_import(statement)
-        else:
-            table.add_import_from(statement)
-    return table
 
 
 @pytest.mark.parametrize("test, true, false", [
@@ -40,7 +29,7 @@ def _imports(*lines):
     ("sys.platform > 'a'", EVERYWHERE, EVERYWHERE),
 ])
 def test_families_a_platform_test_is_true_and_false_on(test, true, false):
-    imports = _imports("import sys", "import os", "import platform",
+    imports = import_table("import sys", "import os", "import platform",
                        "from sys import platform as plat")
     constants = {"IS_WINDOWS": cst.parse_expression("os.name == 'nt'")}
     outcome = _outcomes(imports, constants, cst.parse_expression(test))
@@ -49,7 +38,7 @@ def test_families_a_platform_test_is_true_and_false_on(test, true, false):
 
 def _families_of_names(source, name):
     module = cst.parse_module(source)
-    imports = _imports("import sys", "import os", "import ctypes")
+    imports = import_table("import sys", "import os", "import ctypes")
     found = platform_map(module, imports, {})
     families = []
 

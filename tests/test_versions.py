@@ -3,21 +3,9 @@
 import libcst as cst
 import pytest
 
-from conftest import FIXTURES, findings
-from lint_sockets.analysis.imports import ImportTable
+from conftest import FIXTURES, findings, import_table
 from lint_sockets.analysis.versions import on_python3
 from lint_sockets.settings import Settings
-
-
-def _imports(*lines):
-    table = ImportTable()
-    for line in lines:
-        statement = cst.parse_statement(line).body[0]
-        if isinstance(statement, cst.Import):
-            table.add_import(statement)
-        else:
-            table.add_import_from(statement)
-    return table
 
 
 @pytest.mark.parametrize("test, expected", [
@@ -36,7 +24,7 @@ def _imports(*lines):
     ("ready", None),
 ])
 def test_value_of_a_version_test_on_python3(test, expected):
-    imports = _imports("import sys", "import six")
+    imports = import_table("import sys", "import six")
     constants = {"PY3": cst.parse_expression("sys.version_info[0] == 3")}
     assert on_python3(imports, constants, cst.parse_expression(test)) is expected
 

@@ -231,3 +231,21 @@ def contains(root, target):
             return True
         stack.extend(iter_children(node))
     return False
+
+
+def module_level_smalls(module):
+    """The small statements directly in a module's body: not inside a ``try``, an ``if``,
+    a function or a class, so each runs whenever the module is imported."""
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            yield from statement.body
+
+
+def imported_modules(small):
+    """The modules an ``import`` or an absolute ``from ... import`` statement names (``[]``
+    for any other statement, and for a relative import)."""
+    if isinstance(small, cst.Import):
+        return [key_of(alias.name) for alias in small.names]
+    if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None:
+        return [key_of(small.module)]
+    return []

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import iter_children, key_of, small_leaves, walk
+from lint_sockets.analysis.nodes import (
+    imported_modules, iter_children, key_of, module_level_smalls, small_leaves, walk,
+)
 
 WINDOWS = "windows"
 LINUX = "linux"
@@ -162,25 +164,17 @@ def _leaves(block):
 def _windows_only_module(module, imports):
     """The module's own top-level statements (not inside a try, a test, a function or a
     class) import a Windows-only module or use a Windows-only part of ctypes."""
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            names = []
-            if isinstance(small, cst.Import):
-                names = [key_of(alias.name) for alias in small.names]
-            elif isinstance(small, cst.ImportFrom) and not small.relative and \
-                    small.module is not None:
-                module_name = key_of(small.module)
-                names = [module_name]
-                if module_name == "ctypes" and not isinstance(small.names, cst.ImportStar):
-                    names += [f"ctypes.{key_of(alias.name)}" for alias in small.names]
-            elif isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr)):
-                names = [imports.qualify(node) for node in walk(small)
-                         if isinstance(node, (cst.Name, cst.Attribute))]
-            if any((name or "").partition(".")[0] in WINDOWS_MODULES
-                   or name in WINDOWS_CTYPES for name in names):
-                return True
+    for small in module_level_smalls(module):
+        names = imported_modules(small)
+        if names == ["ctypes"] and isinstance(small, cst.ImportFrom) and \
+                not isinstance(small.names, cst.ImportStar):
+            names += [f"ctypes.{key_of(alias.name)}" for alias in small.names]
+        elif isinstance(small, (cst.Assign, cst.AnnAssign, cst.Expr)):
+            names = [imports.qualify(node) for node in walk(small)
+                     if isinstance(node, (cst.Name, cst.Attribute))]
+        if any((name or "").partition(".")[0] in WINDOWS_MODULES
+               or name in WINDOWS_CTYPES for name in names):
+            return True
     return False
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import COMPARISONS, int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (
+    COMPARISONS, imported_modules, int_value, iter_children, key_of, module_level_smalls,
+    strip_await,
+)
 
 _VERSION_FLAGS = {"six.PY3": True, "six.PY2": False, "future.utils.PY3": True,
                   "future.utils.PY2": False}
@@ -125,18 +128,9 @@ def python2_imports(module):
     in its body, not inside a ``try``, an ``if``, a function or a class. On Python 3 the
     module cannot be imported at all."""
     found = []
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            names = []
-            if isinstance(small, cst.Import):
-                names = [key_of(alias.name) for alias in small.names]
-            elif isinstance(small, cst.ImportFrom) and not small.relative and \
-                    small.module is not None:
-                names = [key_of(small.module)]
-            for name in names:
-                head = (name or "").partition(".")[0]
-                if head in PYTHON2_MODULES:
-                    found.append(head)
+    for small in module_level_smalls(module):
+        for name in imported_modules(small):
+            head = (name or "").partition(".")[0]
+            if head in PYTHON2_MODULES:
+                found.append(head)
     return found
