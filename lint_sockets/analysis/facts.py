@@ -331,8 +331,12 @@ class Facts(
         project factory every return of which makes one, ``s = net.connect(host)``): each
         pass reads a connection of its own, so one connection's end of file cannot come
         back on the next pass."""
-        reaching = site.reaching
-        if not reaching or site.receiver_key is None or "." in site.receiver_key:
+        if site.receiver_key is None or "." in site.receiver_key:
+            return False
+        return self._made_in_loop(site.reaching, loop, site.scope, 0)
+
+    def _made_in_loop(self, reaching, loop, scope, depth: int) -> bool:
+        if not reaching:
             return False
         for binding in reaching:
             if loop not in binding.loops or binding.value is None:
@@ -342,8 +346,11 @@ class Facts(
                     isinstance(value, cst.Call) and
                     self.imports.qualify(value.func) in tables.SOCKET_PAIR_CONSTRUCTORS):
                 continue
-            if binding.index is None and self.new_socket_each_call(value, site.scope):
+            if binding.index is None and self.new_socket_each_call(value, scope):
                 continue  # ``s = net.connect(host)``: a project factory making a new socket
+            if binding.index is None and depth < 2 and self._wraps_made_in_loop(
+                    value, loop, scope, depth):
+                continue  # ``tls = ctx.wrap_socket(conn)`` of a connection of this pass
             if binding.index is not None and binding.index[0] == 0 and _is_accept(value):
                 continue
             if binding.index is None and isinstance(value, cst.Subscript) and \
@@ -353,6 +360,22 @@ class Facts(
                 continue  # ``conn = srv.accept()[0]``
             return False
         return True
+
+    def _wraps_made_in_loop(self, value, loop, scope, depth: int) -> bool:
+        """``value`` is ``ctx.wrap_socket(conn, ...)`` (or ``ssl.wrap_socket(conn)``) and
+        every binding of ``conn`` that reaches it makes a new socket inside ``loop``."""
+        if not isinstance(value, cst.Call) or not value.args or value.args[0].keyword \
+                is not None or value.args[0].star:
+            return False
+        func = value.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "wrap_socket") and \
+                self.imports.qualify(func) not in tables.SSL_WRAPPERS:
+            return False
+        for call in self.calls:
+            if call.node is value:
+                return call.arg_key is not None and "." not in call.arg_key and \
+                    self._made_in_loop(call.arg_reaching, loop, scope, depth + 1)
+        return False
 
     def pair_writer_kept_open(self, site: CallSite) -> bool:
         """The socket read at ``site`` is the read end of a ``socketpair()`` whose other end
