@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 17
+SUMMARY_VERSION = 18
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1373,8 +1373,8 @@ def _socket_type_of_call(call, ctx):
         return SocketType.STREAM if len(call.args) < 4 else SocketType.UNKNOWN
     dotted = ctx.qualify(dotted_name(arg)) or ""
     last = dotted.rpartition(".")[2]
-    if last == "SOCK_DGRAM":
-        return SocketType.DATAGRAM
+    if last in ("SOCK_DGRAM", "SOCK_RAW"):
+        return SocketType.DATAGRAM  # one message per call, as ``identity.is_datagram_ctor``
     if last == "SOCK_STREAM":
         return SocketType.STREAM
     return SocketType.UNKNOWN
@@ -3663,12 +3663,23 @@ class ProjectIndex:
             if cls.opaque:
                 return UNKNOWN
             names = cls.annotations.get(attr)
-            if names:
-                return _merge([self._instance(self.resolve(module, n) or n) for n in names])
             values = cls.assigned.get(attr)
+            if names:
+                annotated = _merge([self._instance(self.resolve(module, n) or n)
+                                    for n in names])
+                if annotated.kind is ValueKind.SOCKET and \
+                        annotated.socket is SocketType.UNKNOWN and values:
+                    # ``socket.socket`` says a socket, not which kind: the values the class
+                    # assigns say that (all made by ``SOCK_RAW``/``SOCK_DGRAM`` factories)
+                    assigned = _merge([self._resolve_value(v, module, ancestor, depth)
+                                       for v in values])
+                    if assigned.kind is ValueKind.SOCKET and \
+                            assigned.socket is not SocketType.UNKNOWN:
+                        return Value(ValueKind.SOCKET, socket=assigned.socket,
+                                     ssl=annotated.ssl or assigned.ssl)
+                return annotated
             if values:
-                method_cls = ancestor
-                return _merge([self._resolve_value(v, module, method_cls, depth)
+                return _merge([self._resolve_value(v, module, ancestor, depth)
                                for v in values])
         return UNKNOWN
 
