@@ -228,6 +228,9 @@ def _project(filename, tree):
     and summary cache), loaded once per process and root, with this file's summary made
     from the tree flake8 gives (the text flake8 checks, which may not be what is on disk);
     None for a file of no project (analysed on its own, as by the command)."""
+    import os
+
+    from lint_sockets.paths import is_root
     from lint_sockets.project import load_project, root_of
 
     if not filename or filename in ("-", "stdin"):
@@ -237,7 +240,10 @@ def _project(filename, tree):
         return None
     project = _PROJECTS.get(root)
     if project is None:
-        project = _PROJECTS[root] = load_project(root)
+        # a package found without a packaging file or checkout above it (paths.index_root)
+        # keeps its summaries only where the user says: nothing is written beside it
+        cache = None if is_root(root) else (os.environ.get("LINT_SOCKETS_CACHE_DIR") or False)
+        project = _PROJECTS[root] = load_project(root, cache)
     return project.with_source(filename, tree=tree)
 
 

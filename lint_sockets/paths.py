@@ -42,3 +42,33 @@ def find_root(path):
     path = os.path.abspath(path)
     start = path if os.path.isdir(path) else os.path.dirname(path)
     return nearest(start, is_root)
+
+
+def _is_package(directory):
+    return os.path.isfile(os.path.join(directory, "__init__.py"))
+
+
+def package_top(directory):
+    """The directory Python imports the package holding ``directory`` from: the parent of
+    the topmost of the packages (directories with an ``__init__.py``) it is in, ``directory``
+    itself counting; None when ``directory`` is no package."""
+    directory = os.path.abspath(directory)
+    if not _is_package(directory):
+        return None
+    for above in upwards(os.path.dirname(directory)):
+        if not _is_package(above):
+            # a directory of installed distributions is no one project
+            return None if os.path.basename(above) in INSTALLED else above
+    return None
+
+
+INSTALLED = frozenset({"site-packages", "dist-packages"})
+
+
+def index_root(directory):
+    """The root of the project whose modules a file of ``directory`` is analysed with:
+    find_root's, else, for a file of a package with no packaging file or checkout above it
+    (an unpacked wheel or sdist, vendored code), the directory its topmost package is
+    imported from, which is where its absolute imports (``from pkg.sub import x``)
+    resolve; None for a module of no package (a script on its own)."""
+    return nearest(directory, is_root) or package_top(directory)

@@ -1,7 +1,7 @@
 """The project a file belongs to: its root, its modules, their summaries and the index that
 every file of the project is analysed with.
 
-The root is found from each file (paths.find_root). The project's modules are its ``.py``
+The root is found from each file (paths.index_root). The project's modules are its ``.py``
 files, found without following any link out of the root, and without looking into hidden
 directories, virtual environments, ``node_modules``, ``build``, ``dist``, ``__pycache__``
 or ``site-packages``; files over MAX_MODULE bytes (generated code) are left out of the index.
@@ -29,7 +29,7 @@ import time
 
 from lint_sockets import __version__
 from lint_sockets.analysis.index import package_parts
-from lint_sockets.paths import find_root
+from lint_sockets.paths import index_root
 
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "build", "dist", "__pycache__",
                                  "site-packages"})
@@ -544,8 +544,9 @@ def load_project(root, cache_directory=None):
 
 
 def root_of(path):
-    """The project root of ``path``, None for a file of no project: such a file is
-    analysed on its own."""
+    """The root of the project whose modules the file ``path`` is analysed with
+    (paths.index_root), None for a file of no project: such a file is analysed on its
+    own."""
     if path is None or path == "-":
         return None
-    return find_root(path)
+    return index_root(os.path.dirname(os.path.abspath(path)))

@@ -405,14 +405,14 @@ def run_files(job, paths, jobs, cache, projects=True):
 
 def _roots(paths):
     """The project root of each path (None: no project), each directory looked up once."""
-    from lint_sockets.paths import is_root, nearest
+    from lint_sockets.paths import index_root
 
     by_directory = {}
     roots = []
     for path in paths:
         directory = os.path.dirname(os.path.abspath(path))
         if directory not in by_directory:
-            by_directory[directory] = nearest(directory, is_root)  # paths.find_root
+            by_directory[directory] = index_root(directory)
         roots.append(by_directory[directory])
     return roots
 

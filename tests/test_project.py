@@ -666,3 +666,105 @@ def test_the_project_holds_its_summaries_packed(tmp_path, user_cache):
     again = load_project(str(root))
     assert again.digest == project.digest and not again.cache.dirty
     assert again.index.imports_socket_code("pkg.user")
+
+
+# --- a package with no packaging file or checkout above it -----------------------------------
+
+def _isolated(monkeypatch, tmp_path):
+    """tmp_path may itself lie below a checkout: only tmp_path's own tree is looked at."""
+    import lint_sockets.paths as paths
+
+    real = paths.is_root
+    monkeypatch.setattr(paths, "is_root", lambda d: d.startswith(str(tmp_path)) and real(d))
+
+
+def test_a_package_with_no_marker_is_indexed_from_where_it_is_imported(tmp_path, monkeypatch):
+    from lint_sockets.paths import index_root, package_top
+
+    _isolated(monkeypatch, tmp_path)
+    wheel = tmp_path / "unpacked"
+    (wheel / "pkg" / "sub").mkdir(parents=True)
+    (wheel / "pkg" / "__init__.py").write_text("")
+    (wheel / "pkg" / "sub" / "__init__.py").write_text("")
+    (wheel / "loose").mkdir()
+    assert package_top(str(wheel / "pkg" / "sub")) == str(wheel)
+    assert index_root(str(wheel / "pkg" / "sub")) == str(wheel)
+    assert index_root(str(wheel / "pkg")) == str(wheel)
+    assert index_root(str(wheel / "loose")) is None  # a module of no package: alone
+    assert index_root(str(wheel)) is None
+    # installed distributions are no one project
+    site = tmp_path / "lib" / "site-packages" / "dist"
+    site.mkdir(parents=True)
+    (site / "__init__.py").write_text("")
+    assert index_root(str(site)) is None
+    # a marker still decides first
+    (wheel / "setup.cfg").write_text("")
+    (tmp_path / "pyproject.toml").write_text("")
+    assert index_root(str(wheel / "pkg" / "sub")) == str(wheel)
+
+
+REUSABLE_FACTORY = """\
+import socket
+
+
+def listener():
+    fresh = socket.socket()
+    fresh.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    return fresh
+"""
+
+SERVES_WITH_FACTORY = """\
+import socket
+
+from pkg.factory import listener
+
+
+def serve(port):
+    reusable = listener()
+    reusable.bind(("", port))
+    reusable.listen()
+    plain = socket.socket()
+    plain.bind(("", port + 1))
+    plain.listen()
+    return reusable, plain
+"""
+
+
+def test_a_package_with_no_marker_sees_its_other_modules(tmp_path, user_cache, monkeypatch,
+                                                         capsys):
+    """An unpacked wheel: no packaging file, no checkout. The factory another module of its
+    package defines is followed (line 8 is not reported, line 11 is), in a directory run,
+    for the file alone, on stdin with its name, and under flake8, which writes no cache
+    beside the package."""
+    import ast
+    import io
+    import sys
+
+    from lint_sockets import flake8_plugin
+
+    _isolated(monkeypatch, tmp_path)
+    wheel = tmp_path / "unpacked"
+    (wheel / "pkg").mkdir(parents=True)
+    (wheel / "pkg" / "__init__.py").write_text("")
+    (wheel / "pkg" / "factory.py").write_text(REUSABLE_FACTORY)
+    serve = wheel / "pkg" / "serve.py"
+    serve.write_text(SERVES_WITH_FACTORY)
+    monkeypatch.chdir(tmp_path)
+    for args in (["unpacked"], ["unpacked/pkg/serve.py"]):
+        status, out = _lint(capsys, "--no-cache", "--select", "SCK801", *args)
+        found = [line.split(" ")[0] for line in out.splitlines() if ".py:" in line]
+        assert status == 1 and found == ["unpacked/pkg/serve.py:11:5:"], (args, out)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        SERVES_WITH_FACTORY.encode())))
+    status, out = _lint(capsys, "--no-cache", "--select", "SCK801",
+                        "--stdin-filename", str(serve), "-")
+    assert status == 1 and ":11:5: SCK801" in out and ":8:" not in out, out
+    monkeypatch.setattr(flake8_plugin, "_PROJECTS", {})
+    monkeypatch.setattr(flake8_plugin, "_WANTED", None)
+    monkeypatch.setattr(flake8_plugin, "_SETTINGS", None)
+    source = serve.read_bytes()
+    plugin = flake8_plugin.Plugin(ast.parse(source), source.decode().splitlines(True),
+                                  str(serve))
+    lines = sorted(line for line, _column, text, _ in plugin.run() if "SCK801" in text)
+    assert lines == [11]
+    assert not [p for p in wheel.rglob("*") if "cache" in p.name.lower()]
