@@ -82,6 +82,7 @@ def _setup_py(text):
         nodes = list(ast.walk(tree))
     except RecursionError:
         return None, ""
+    literals = _module_literals(tree)
     for node in nodes:
         if not isinstance(node, ast.Call):
             continue
@@ -91,6 +92,8 @@ def _setup_py(text):
             continue
         for keyword in node.keywords:
             value = keyword.value
+            if isinstance(value, ast.Name):
+                value = literals.get(value.id, value)  # ``classifiers=CLASSIFIERS``
             if keyword.arg == "python_requires" and isinstance(value, ast.Constant) \
                     and isinstance(value.value, str):
                 requires = value.value
@@ -98,6 +101,26 @@ def _setup_py(text):
                 classifiers.extend(e.value for e in value.elts
                                    if isinstance(e, ast.Constant) and isinstance(e.value, str))
     return requires, "\n".join(classifiers)
+
+
+def _module_literals(tree):
+    """Names the module binds once, at its top level, to a string, list or tuple literal
+    (``CLASSIFIERS = [...]``, ``PYTHON_REQUIRES = ">=2.7"``): what ``setup(...)`` is
+    handed by name."""
+    bound = {}
+    counts = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                counts[target.id] = counts.get(target.id, 0) + 1
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and (
+                        isinstance(node.value, (ast.List, ast.Tuple)) or (
+                            isinstance(node.value, ast.Constant) and
+                            isinstance(node.value.value, str))):
+                    bound[target.id] = node.value
+    return {name: value for name, value in bound.items() if counts[name] == 1}
 
 
 def _pkg_info(text):

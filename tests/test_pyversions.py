@@ -33,8 +33,22 @@ from test_config import SERVER
     # Python 3 classifiers alone say nothing about the lowest version
     ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n",
      None),
+    # a name the module binds once to a literal is read as that literal
+    ("setup.py", "from setuptools import setup\nCLASSIFIERS = [\n"
+                 "    'Programming Language :: Python :: 2',\n"
+                 "    'Programming Language :: Python :: 3.8']\n"
+                 "setup(name='x', classifiers=CLASSIFIERS)\n", (2, 7)),
+    ("setup.py", "from setuptools import setup\nREQUIRES = '>=2.6'\n"
+                 "setup(python_requires=REQUIRES)\n", (2, 6)),
+    # ... and only then: bound twice, or to anything but a literal, it is never evaluated
+    ("setup.py", "from setuptools import setup\nREQ = '>=2.6'\nREQ = '>=3.8'\n"
+                 "setup(python_requires=REQ)\n", None),
+    ("setup.py", "from setuptools import setup\nCLASSIFIERS = ['Programming Language :: "
+                 "Python :: 2']\nCLASSIFIERS += []\nsetup(classifiers=CLASSIFIERS)\n", None),
     # a python_requires that is not a literal is never evaluated
     ("setup.py", "from setuptools import setup\nsetup(python_requires=REQ)\n", None),
+    ("setup.py", "from setuptools import setup\nREQ = read('REQ')\nsetup(python_requires=REQ)\n",
+     None),
     ("setup.py", "def broken(:\n", None),
     ("setup.cfg", "not an ini file [\n", None),
 ])
