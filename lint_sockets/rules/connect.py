@@ -79,6 +79,8 @@ def _connect_sites(facts):
         info = facts.socket_confidence(site)
         if info.confidence not in (KNOWN, LIKELY) or info.datagram:
             continue
+        if facts.constructed_kind(site)[0] == "unix":
+            continue  # an AF_UNIX connect ends in the call: never in progress
         if _nonblocking_connect(facts, site):
             yield site
 
