@@ -10,7 +10,7 @@ filter skips is not parsed by libcst, so libcst's own limits (SCK000 "cannot par
 reported only for files a rule could fire on. The text test keeps:
 
 - A socket call, option or name the rules look for: ``.recv(``, ``.send...(``, ``.accept(``,
-  ``.connect(``, ``.bind(``, ``loop.sock_*(``, ``SIGPIPE``, ``EINTR``, ``InterruptedError``,
+  ``.connect(``, ``.bind(``, ``.getpeername(``, ``loop.sock_*(``, ``SIGPIPE``, ``EINTR``, ``InterruptedError``,
   ``create_connection``, ``SO_KEEPALIVE``, ``SO_ERROR``, ``ETIMEDOUT``, socketserver
   handlers, SSL sockets ... (every rule except the errno-literal paths needs one of these);
 - asyncio's StreamReader (SCK101 on ``reader.read(n)``);
@@ -23,7 +23,7 @@ import re
 
 _CALLS = re.compile(
     rb"\.(?:recv\w*|send\w*|accept|connect(?:_ex)?|bind|sock_\w+|makefile|wrap_socket"
-    rb"|do_handshake|setblocking|settimeout|setsockopt|getsockopt|listen)\s*\("
+    rb"|do_handshake|setblocking|settimeout|setsockopt|getsockopt|listen|getpeername)\s*\("
     rb"|SIGPIPE|EINTR|InterruptedError|SSLSocket|SO_KEEPALIVE|SO_RCVTIMEO|SO_SNDTIMEO"
     rb"|ETIMEDOUT|create_connection|SO_ERROR|socketserver|RequestHandler|setdefaulttimeout"
 )

@@ -146,7 +146,7 @@ NETWORK_ERRNOS = frozenset({
 SAME_EVERYWHERE = frozenset(range(1, 35)) - {11}
 _SOCKET_CALLS = tables.PEER_WAIT_METHODS | {
     "connect_ex", "bind", "listen", "shutdown", "select", "poll", "getsockopt", "setsockopt",
-    "do_handshake", "create_connection"}
+    "do_handshake", "create_connection", "getpeername"}  # ENOTCONN once the peer is gone
 
 
 # The numbers each family of systems gives its errnos: a number compared only where the code
