@@ -283,6 +283,15 @@ class IdentityFacts:
             return self.info(binding.scope, key, depth + 1)
         if isinstance(value, cst.Call):
             return self._classify_call(value, binding, depth)
+        if isinstance(value, cst.IfExp) and binding.index is None and depth < 4:
+            # ``sock = open_raw() if raw else open_isotp()``: one arm or the other
+            from lint_sockets.analysis.walk import Binding as _Binding
+
+            return self._combine([
+                _Binding(arm, binding.how, binding.scope, annotation=binding.annotation,
+                         node=binding.node, loops=getattr(binding, "loops", ()),
+                         line=getattr(binding, "line", None))
+                for arm in (value.body, value.orelse)], depth + 1)
         return _UNKNOWN_INFO
 
     def _param_from_callers(self, binding, depth):

@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 18
+SUMMARY_VERSION = 19
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1852,6 +1852,11 @@ class _FunctionWalk:
                 self.checked.discard(target.id)
             return
         if kind is ast.Attribute:
+            if type(value) is ast.IfExp:
+                # ``self.sock = open_raw() if raw else open_isotp()``: one arm or the other
+                self.assign(target, value.body)
+                self.assign(target, value.orelse)
+                return
             if type(value) not in _VALUE_SHAPES:
                 return
             owner = self.param_or_attr(target)

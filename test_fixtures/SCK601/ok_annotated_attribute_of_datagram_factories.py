@@ -1,8 +1,9 @@
 # SCK601 ok: `socket.socket` in an annotation says a socket, not which kind; the class binds
 # the attribute only to sockets its factories make with SOCK_RAW or SOCK_DGRAM (one message
-# per send, sent whole or not at all), so its sends are datagram sends, through `self` and
-# through a parameter annotated with the class. (A signal handler is installed, so a
-# blocking send could be cut short: the kind alone decides.)
+# per send, sent whole or not at all; a conditional expression binds one arm or the other),
+# so its sends are datagram sends, through `self` and through a parameter annotated with
+# the class. (A signal handler is installed, so a blocking send could be cut short: the
+# kind alone decides.)
 from __future__ import annotations
 
 import signal
@@ -34,10 +35,7 @@ class Session:
 
     def open(self, raw: bool, tx: int, rx: int) -> None:
         self.close()
-        if raw:
-            self.sock = open_raw(self.iface)
-        else:
-            self.sock = open_isotp(self.iface, tx, rx)
+        self.sock = open_raw(self.iface) if raw else open_isotp(self.iface, tx, rx)
 
     def close(self) -> None:
         if self.sock is not None:
@@ -54,6 +52,11 @@ def send_payload(session: Session, payload: bytes) -> None:
 
 def send_raw(iface: str, frame: bytes) -> None:
     sock = open_raw(iface)
+    sock.send(frame, socket.MSG_DONTWAIT)
+
+
+def send_either(iface: str, raw: bool, frame: bytes) -> None:
+    sock = open_raw(iface) if raw else open_isotp(iface, 1, 2)
     sock.send(frame, socket.MSG_DONTWAIT)
 
 
