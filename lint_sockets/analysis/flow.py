@@ -245,11 +245,14 @@ class FlowFacts:
         key = site.receiver_key
         if key is None:
             return modes
-        if self.signal_handler_installed():
+        state = self.state(site) if site.state != BLOCKING else BLOCKING
+        if state not in (TIMEOUT, NONBLOCKING) and self.signal_handler_installed():
+            # a signal cuts short only a send(2) that blocks; in timeout mode CPython waits
+            # in poll() (retried after a handler returns, PEP 475), then makes one
+            # non-blocking send(2), which no signal interrupts part-way
             modes.add(SIGNAL)
         if site.state == BLOCKING:
             return modes  # setblocking(True) / settimeout(None) on this path, in this function
-        state = self.state(site)
         if state in (TIMEOUT, NONBLOCKING):
             modes.add(state)
         modes.update(site.partial or ())

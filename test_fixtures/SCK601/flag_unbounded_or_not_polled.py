@@ -1,12 +1,12 @@
 # SCK601 flag: on a socket in timeout mode, a payload whose size the code does not fix
-# (or that may exceed 512 bytes) can be cut short; and a small payload can be cut short
+# (or that may exceed 512 bytes) and that is no composed request can be cut short (the
+# module's signal handler does not matter there: a timeout-mode send is one non-blocking
+# send(2) after a wait); and a small payload can be cut short
 # where send() is not preceded by a wait for writability: a non-blocking socket that has
 # sent before, SO_SNDTIMEO, a blocking send interrupted by a signal, an async library.
 import signal
 import socket
 import struct
-
-HEADER = b"\x00\x01"
 
 
 def on_alarm(signum, frame):
@@ -18,12 +18,9 @@ signal.signal(signal.SIGALRM, on_alarm)
 
 def unbounded(sock: socket.socket, text: str, fields: list, count: int) -> None:
     sock.settimeout(10)
-    sock.send(HEADER + text.encode())  # expect: SCK601
     sock.send(struct.pack("!%dI" % count, *fields))  # expect: SCK601
     sock.send(b"x" * count)  # expect: SCK601
     sock.send(bytes(4096))  # expect: SCK601
-    sock.send(b"%s\r\n" % text.encode())  # expect: SCK601
-    sock.send("\U0010ffff".encode("unicode_escape"))  # expect: SCK601
 
 
 def grown(sock: socket.socket, text: str) -> None:
@@ -31,9 +28,6 @@ def grown(sock: socket.socket, text: str) -> None:
     frame = b"ab"
     frame += text.encode()
     sock.send(frame)  # expect: SCK601
-    buf = bytearray(4)
-    buf.extend(text.encode())
-    sock.send(buf)  # expect: SCK601
 
 
 def nonblocking(sock: socket.socket, body: bytes) -> int:
