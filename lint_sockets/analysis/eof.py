@@ -587,9 +587,48 @@ def deadline_loop(loop, qualify):
     if isinstance(node, cst.While) and _deadline_test(node.test, qualify, changed, False):
         return True
     for stmt in getattr(node.body, "body", ()):
-        if isinstance(stmt, cst.If) and stmt.orelse is None and \
-                _deadline_test(stmt.test, qualify, changed, True) and suite_leaves(stmt.body):
+        if not isinstance(stmt, cst.If) or stmt.orelse is not None or \
+                not suite_leaves(stmt.body):
+            continue
+        if _deadline_test(stmt.test, qualify, changed, True):
             return True
+        test = stmt.test
+        if isinstance(node, cst.While) and isinstance(test, cst.BooleanOperation) and \
+                isinstance(test.operator, cst.And):
+            # ``if remaining and time.time() - start > timeout: raise``: where the other
+            # operand is false, the loop's own test fails next
+            operands = _and_operands(test)
+            if any(_deadline_test(o, qualify, changed, True) for o in operands) and all(
+                    _deadline_test(o, qualify, changed, True) or
+                    _false_ends(o, node.test) for o in operands):
+                return True
+    return False
+
+
+def _and_operands(test):
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        return _and_operands(test.left) + _and_operands(test.right)
+    return [test]
+
+
+def _false_ends(operand, loop_test):
+    """Where ``operand`` is false, ``loop_test`` is false too: the same expression, or the
+    name the loop tests against zero (``n`` for ``while n > 0:`` / ``n != 0`` / ``n``)."""
+    if operand.deep_equals(loop_test):
+        return True
+    if not isinstance(operand, cst.Name):
+        return False
+    if isinstance(loop_test, cst.Name):
+        return loop_test.value == operand.value
+    if isinstance(loop_test, cst.Comparison) and len(loop_test.comparisons) == 1:
+        operator = loop_test.comparisons[0].operator
+        left, right = loop_test.left, loop_test.comparisons[0].comparator
+        if isinstance(left, cst.Name) and left.value == operand.value and \
+                int_value(right) == 0:
+            return isinstance(operator, (cst.GreaterThan, cst.NotEqual))
+        if isinstance(right, cst.Name) and right.value == operand.value and \
+                int_value(left) == 0:
+            return isinstance(operator, (cst.LessThan, cst.NotEqual))
     return False
 
 # Calls that close a socket (or may: ``detach`` hands the descriptor to someone else).
