@@ -34,6 +34,22 @@ class Handler:
         """True if the clause names ``exc`` itself (not through a parent)."""
         return tables.canonical_exception(exc) in self.types
 
+    def shadowed(self):
+        """An earlier clause of the same ``try`` catches every class this one names, so no
+        exception ever reaches it (``except OSError:`` then ``except select.error:``, which
+        is OSError on Python 3). A bare clause, or one naming a class lint-sockets does not
+        know, is never shadowed."""
+        if self.bare or not self.types:
+            return False
+        earlier = []
+        for handler in self.try_frame.handlers:
+            if handler is self:
+                break
+            earlier.append(handler)
+        return bool(earlier) and all(
+            tables.exception_ancestors(t) and any(h.catches(t) for h in earlier)
+            for t in self.types)
+
 
 class TryFrame:
     __slots__ = ("node", "handlers", "loop_depth")

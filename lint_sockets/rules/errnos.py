@@ -1,9 +1,12 @@
 """SCK901 errno-literal, SCK902 timeout-by-errno and SCK903 exception-indexed."""
 
+import errno as _errno
+import os
+
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import KNOWN, LIKELY, TIMEOUT
+from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
@@ -98,6 +101,77 @@ def _chained_sides(facts, scope, comparison, errno_sides):
         if any(key_of(side) in keys for side in other_sides):
             extra.extend(side for side in other_sides if key_of(side) not in keys)
     return extra
+
+
+# The errnos only a call on a non-blocking socket (or one with SO_RCVTIMEO/SO_SNDTIMEO)
+# reports: "not now" answers.
+_WOULD_BLOCK = frozenset({"EAGAIN", "EWOULDBLOCK", "EINPROGRESS", "EALREADY"})
+
+
+def _would_block_only(number):
+    """On every platform the number is a "not now" errno or an errno socket calls never
+    report (35: EAGAIN on macOS, EDEADLK on Linux; 115: EINPROGRESS on Linux)."""
+    meanings = {tables.canonical_errno(name) for name in (
+        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number),
+        tables.WINDOWS_ERRNO_NAMES.get(number)) if name}
+    return bool(meanings & _WOULD_BLOCK) and all(
+        m in _WOULD_BLOCK or m not in NETWORK_ERRNOS for m in meanings)
+
+
+def _calls_never_would_block(facts, handler):
+    """Every socket call of the handler's ``try`` body is on a socket that is blocking or
+    in timeout mode there, with no SO_RCVTIMEO/SO_SNDTIMEO: such calls wait (CPython waits
+    for a timeout-mode connect itself and raises TimeoutError), so they never fail with
+    EAGAIN, EINPROGRESS or EALREADY."""
+    frame = handler.try_frame
+    seen = False
+    for site in facts.calls:
+        if frame not in site.guards or site.method is None or \
+                site.method not in _SOCKET_CALLS or site.method in ("select", "poll"):
+            continue
+        if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
+            continue
+        if facts.state(site) not in (BLOCKING, TIMEOUT) or site.timeo is not None:
+            return False
+        seen = True
+    return seen
+
+
+def _text_alongside(facts, scope, comparison, errno_sides, number):
+    """A Winsock number joined by ``and``/``or`` to a test of the same exception's message
+    for the text of the same error (``e.errno == 10048 or "already in use" in
+    str(e).lower()``): elsewhere the text decides, and no other platform reports the
+    number. The text must be part of the error's message on Linux (``os.strerror``)."""
+    name = tables.WINDOWS_ERRNO_NAMES.get(number)
+    value = getattr(_errno, tables.canonical_errno(name), None) if name else None
+    if value is None:
+        return False
+    message = os.strerror(value).lower()
+    owners = set()  # the exception: ``e`` of ``e.errno`` / ``e.args[0]``
+    for side in errno_sides:
+        inner = side.value if isinstance(side, cst.Subscript) else side
+        if isinstance(inner, cst.Attribute):
+            owners.add(key_of(inner.value))
+    owners.discard(None)
+    chains = facts.memo(f"901.chains:{id(scope.node)}", lambda: _boolean_chains(scope.node))
+    for other in chains.get(id(comparison), ()):
+        if other is comparison or len(other.comparisons) != 1 or not isinstance(
+                other.comparisons[0].operator, (cst.In, cst.NotIn)):
+            continue
+        text = other.left.evaluated_value if isinstance(other.left, cst.SimpleString) \
+            else None
+        if not isinstance(text, str) or len(text.strip()) < 4 or \
+                text.strip().lower() not in message:
+            continue
+        target = other.comparisons[0].comparator
+        if isinstance(target, cst.Call) and isinstance(target.func, cst.Attribute) and \
+                target.func.attr.value == "lower" and not target.args:
+            target = target.func.value  # ``str(e).lower()``
+        if isinstance(target, cst.Call) and isinstance(target.func, cst.Name) and \
+                target.func.value in ("str", "repr") and len(target.args) == 1 and \
+                key_of(target.args[0].value) in owners:
+            return True
+    return False
 
 
 def _boolean_chains(root):
@@ -195,13 +269,44 @@ def _only_reports(facts, scope, comparison):
         stack = [scope.node]
         while stack:
             node = stack.pop()
+            if isinstance(node, cst.IndentedBlock):
+                for position, stmt in enumerate(node.body):
+                    if isinstance(stmt, cst.If) and stmt.test is comparison:
+                        return _decides_message(stmt, node.body[position + 1:])
             if isinstance(node, cst.If) and node.test is comparison:
-                other = node.orelse
-                return _reports_only(node.body) and (
-                    other is None or (isinstance(other, cst.Else) and _reports_only(other.body)))
+                return _decides_message(node, None)
             stack.extend(iter_children(node))
         return False
     return facts.memo(f"901.reports:{id(comparison)}", compute)
+
+
+def _decides_message(node, after):
+    """The ``if`` only reports, or (with ``after``, the statements that follow it in its
+    block) reports and then ends the way the code after it ends: ``if e.errno == 98:
+    print("in use"); return False`` followed by ``print("failed"); return False``."""
+    other = node.orelse
+    if _reports_only(node.body) and (
+            other is None or (isinstance(other, cst.Else) and _reports_only(other.body))):
+        return True
+    if other is not None or not after:
+        return False
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
+    ending = _reported_ending(body)
+    return ending is not None and ending.deep_equals(_reported_ending(after) or cst.Pass())
+
+
+def _reported_ending(statements):
+    """The ``return``/``raise`` statement that ends ``statements`` when everything before it
+    only reports; None otherwise."""
+    if not statements:
+        return None
+    last = statements[-1]
+    if not isinstance(last, cst.SimpleStatementLine) or len(last.body) != 1 or \
+            not isinstance(last.body[0], (cst.Return, cst.Raise)):
+        return None
+    if statements[:-1] and not _reports_only(cst.IndentedBlock(body=list(statements[:-1]))):
+        return None
+    return last.body[0]
 
 
 def _reports_only(block):
@@ -229,6 +334,8 @@ def check_literal(facts, report):
     for comparison, scope, handler in facts.comparisons:
         if not all(isinstance(t.operator, EQUALITY_OPERATORS) for t in comparison.comparisons):
             continue
+        if handler is not None and handler.shadowed():
+            continue  # an earlier clause of the ``try`` takes every error: this one never runs
         context = handler
         if handler is not None and (_non_errno_handler(handler)
                                     or not handler.catches("OSError")):
@@ -260,6 +367,12 @@ def check_literal(facts, report):
                 if _named_alongside(facts, sides, errno_sides, literal, number) or \
                         _named_alongside(facts, _chained_sides(
                             facts, scope, comparison, errno_sides), (), literal, number):
+                    continue
+                if context is not None and _would_block_only(number) and \
+                        _calls_never_would_block(facts, context):
+                    continue
+                if number in tables.WINDOWS_ERRNO_NAMES and _text_alongside(
+                        facts, scope, comparison, errno_sides, number):
                     continue
                 if _right_where_it_runs(facts, literal, number):
                     continue
@@ -455,6 +568,8 @@ def check_indexed(facts, report):
     for handler in facts.handlers:
         if not _os_error_handler(handler) or not _socket_try_body(facts, handler):
             continue
+        if handler.shadowed():
+            continue  # an earlier ``except OSError`` takes every error: this one never runs
         body = handler.node.body
         name = handler.name
         if _rebinds(body, name):
