@@ -30,8 +30,8 @@ else:  # pragma: no cover - exercised on Python 3.9 and 3.10
 KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude",
         "socket-names", "target-version")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "__pycache__",
-                    ".tox", ".nox", "node_modules", ".mypy_cache", ".pytest_cache",
-                    ".ruff_cache", ".lint_sockets_cache")
+                    ".tox", ".nox", "node_modules", "site-packages", "__pypackages__",
+                    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".lint_sockets_cache")
 TABLE = "[tool.lint-sockets]"
 
 

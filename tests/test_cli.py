@@ -599,7 +599,8 @@ def test_stdin_with_other_paths_is_usage_error(proj, args):
 # --- directory walking ----------------------------------------------------------------------
 
 SKIPPED_DIRS = [".hidden", ".git", ".venv", "venv", "build", "dist", "__pycache__", ".tox",
-                ".nox", "node_modules"]
+                ".nox", "node_modules", "site-packages", "env/Lib/site-packages",
+                "__pypackages__"]
 
 
 @pytest.fixture
