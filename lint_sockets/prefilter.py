@@ -10,9 +10,10 @@ filter skips is not parsed by libcst, so libcst's own limits (SCK000 "cannot par
 reported only for files a rule could fire on. The text test keeps:
 
 - A socket call, option or name the rules look for: ``.recv(``, ``.send...(``, ``.accept(``,
-  ``.connect(``, ``.bind(``, ``.getpeername(``, ``loop.sock_*(``, ``SIGPIPE``, ``EINTR``, ``InterruptedError``,
-  ``create_connection``, ``SO_KEEPALIVE``, ``SO_ERROR``, ``ETIMEDOUT``, socketserver
-  handlers, SSL sockets ... (every rule except the errno-literal paths needs one of these);
+  ``.connect(``, ``.bind(``, ``.getpeername(``, ``loop.sock_*(``, ``SIGPIPE``, ``EINTR``,
+  ``InterruptedError``, ``create_connection``, ``SO_KEEPALIVE``, ``SO_ERROR``, ``ETIMEDOUT``,
+  socketserver handlers, SSL sockets ... (every rule except the errno-literal paths needs
+  one of these);
 - asyncio's StreamReader (SCK101 on ``reader.read(n)``);
 - an errno expression followed closely by a number that is a socket errno somewhere
   (SCK901 away from socket calls, SCK202's ``e.errno == 4``).
