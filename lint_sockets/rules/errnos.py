@@ -123,11 +123,9 @@ def _calls_never_would_block(facts, handler):
     in timeout mode there, with no SO_RCVTIMEO/SO_SNDTIMEO: such calls wait (CPython waits
     for a timeout-mode connect itself and raises TimeoutError), so they never fail with
     EAGAIN, EINPROGRESS or EALREADY."""
-    frame = handler.try_frame
     seen = False
-    for site in facts.calls:
-        if frame not in site.guards or site.method is None or \
-                site.method not in _SOCKET_CALLS or site.method in ("select", "poll"):
+    for site in _try_socket_calls(facts, handler):
+        if site.method is None or site.method in ("select", "poll"):
             continue
         if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
             continue
@@ -244,18 +242,24 @@ def _socket_try_body(facts, handler):
     """The handler's try body calls socket or readiness APIs: a module function
     (``select.select``, ``socket.create_connection``), or a method of something that may be
     a socket (not ``writer.send(("exit", None))`` on a pipe end)."""
+    for site in _try_socket_calls(facts, handler):
+        module = (site.qname or "").partition(".")[0]
+        if site.method is None or site.method in ("select", "poll") \
+                or module in ("socket", "select", "ssl") \
+                or facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
+            return True
+    return False
+
+
+def _try_socket_calls(facts, handler):
+    """The calls of the handler's ``try`` body named like socket or readiness APIs
+    (``_SOCKET_CALLS``: ``sock.recv(n)``, ``select.select(...)``), whatever they are
+    called on."""
     frame = handler.try_frame
     for site in facts.calls:
-        if frame in site.guards:
-            last = site.method or (site.qname or "").rpartition(".")[2]
-            if last not in _SOCKET_CALLS:
-                continue
-            module = (site.qname or "").partition(".")[0]
-            if site.method is None or site.method in ("select", "poll") \
-                    or module in ("socket", "select", "ssl") \
-                    or facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
-                return True
-    return False
+        if frame in site.guards and (
+                site.method or (site.qname or "").rpartition(".")[2]) in _SOCKET_CALLS:
+            yield site
 
 
 
@@ -304,14 +308,18 @@ def _reported_ending(statements):
     if not isinstance(last, cst.SimpleStatementLine) or len(last.body) != 1 or \
             not isinstance(last.body[0], (cst.Return, cst.Raise)):
         return None
-    if statements[:-1] and not _reports_only(cst.IndentedBlock(body=list(statements[:-1]))):
+    if not _statements_report(statements[:-1]):
         return None
     return last.body[0]
 
 
 def _reports_only(block):
-    body = block.body if isinstance(block, cst.IndentedBlock) else [block]
-    for stmt in body:
+    return _statements_report(block.body if isinstance(block, cst.IndentedBlock) else [block])
+
+
+def _statements_report(statements):
+    """Every statement only prints, logs or passes (none at all: true)."""
+    for stmt in statements:
         smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine,
                                                 cst.SimpleStatementSuite)) else None
         if not smalls:
