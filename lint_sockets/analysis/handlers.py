@@ -80,7 +80,9 @@ class SuppressFrame:
 
 
 def flatten_types(node, constants, depth=0):
-    """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple."""
+    """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple,
+    or a module name bound to another class (``SSLWantReadError = ssl.SSLWantReadError``,
+    the first binding, as for every module constant)."""
     if isinstance(node, (cst.Tuple, cst.List)):
         result = []
         for element in node.elements:
@@ -88,7 +90,8 @@ def flatten_types(node, constants, depth=0):
         return result
     if isinstance(node, cst.Name) and node.value in constants and depth < 3:
         value = constants[node.value]
-        if isinstance(value, (cst.Tuple, cst.List)):
+        if isinstance(value, (cst.Tuple, cst.List, cst.Name, cst.Attribute)) and \
+                value is not node:
             return flatten_types(value, constants, depth + 1)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         return (flatten_types(node.left, constants, depth)

@@ -64,6 +64,9 @@ class SocketInfo:
         return SocketInfo(self.confidence, True, self.ssl, self.reader, self.plain, self.cls)
 
 
+# Async libraries whose sockets have awaited ``send()``/``recv()`` methods.
+_ASYNC_SOCKET_LIBRARIES = frozenset({"trio", "curio", "anyio"})
+
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
 _NOT_INFO = SocketInfo(NOT_SOCKET)
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
@@ -477,11 +480,25 @@ class IdentityFacts:
             return info
         if key is None:
             return info
+        if key == site.receiver_key and id(site.node) in self.model.awaited and \
+                not self._imports_async_sockets():
+            # ``await self.conn.send(data)``: a standard-library socket's methods return
+            # plain values, and nothing in this module uses an async library whose socket
+            # methods are awaited, so the object named like a socket is some other
+            # connection (a websocket, a protocol session, a queue-backed sender).
+            return info
         last = key.rpartition(".")[2]
         if self.name_pattern.search(last) and self.socket_shaped(site) and \
                 "websocket" not in last.lower() and last not in self._names_of_other_things():
             return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
+
+    def _imports_async_sockets(self):
+        """The module imports an async library whose low-level socket methods are awaited
+        (trio, curio, anyio)."""
+        return any(target.partition(".")[0] in _ASYNC_SOCKET_LIBRARIES
+                   for target in self.imports.aliases.values()) or any(
+            module.partition(".")[0] in _ASYNC_SOCKET_LIBRARIES for module in self.imports.star)
 
     def _names_of_other_things(self):
         """Names (last components) that this module binds to objects made by a call that

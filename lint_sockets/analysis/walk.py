@@ -213,6 +213,7 @@ class ModuleModel:
         self.constants: dict[str, cst.BaseExpression] = {}
         self.default_timeout: Blocking | None = None  # CTOR state: NONBLOCKING / TIMEOUT / None
         self.signal_calls: list[CallSite] = []  # signal.signal(...) call sites, in source order
+        self.awaited: set[int] = set()  # id() of each call that is awaited (``await x.f()``)
         self.fn_scope_of_class: dict[Scope, ClassInfo] = {}
         # id(function node) -> the blocking states of what its ``return`` statements give
         self.return_states: dict[int, set] = {}
@@ -872,6 +873,8 @@ class _Walker:
                 continue
             if isinstance(node, cst.Call):
                 self.record_call(node, role, stmt, node_targets, in_lambda, node is direct_node)
+            elif isinstance(node, cst.Await) and isinstance(node.expression, cst.Call):
+                model.awaited.add(id(node.expression))
             elif isinstance(node, cst.NamedExpr):
                 target_key = key_of(node.target)
                 if target_key is not None:

@@ -33,7 +33,13 @@ def _nonblocking_connect(facts, site):
                     return True
         return False
     # connect_ex: its result compared with EINPROGRESS / EWOULDBLOCK.
+    return bool(_result_errnos(facts, site) & _IN_PROGRESS)
+
+
+def _result_errnos(facts, site):
+    """The errno names the result of ``connect_ex()`` is compared with, in its function."""
     keys = set(site.targets)
+    found = set()
     for comparison, scope, _ in facts.comparisons:
         if scope is not site.scope:
             continue
@@ -41,10 +47,20 @@ def _nonblocking_connect(facts, site):
         if not any(side is site.node or key_of(side) in keys for side in sides):
             continue
         for side in sides:
-            values = facts.errno_set(side)
-            if values and values & _IN_PROGRESS:
-                return True
-    return False
+            found |= facts.errno_set(side) or set()
+    return found
+
+
+def _asks_again(facts, site):
+    """The code tells EISCONN apart: it calls the connect again to learn how the attempt
+    ended (EISCONN or 0: connected; EINPROGRESS/EALREADY: still under way; anything
+    else: failed) and takes the socket for connected only on success, so a failed
+    attempt is never used as open."""
+    if site.method == "connect_ex":
+        return "EISCONN" in _result_errnos(facts, site)
+    _, handler = facts.catching_frame(site, "OSError")
+    return handler is not None and \
+        "EISCONN" in facts.handler_outcome(handler, "OSError", None).errnos_tested
 
 
 def _reports_not_connected(block):
@@ -110,7 +126,7 @@ def check(facts, report):
         if _retried(site):
             report(site.node, "SCK302", call=f".{site.method}()")
             continue
-        if _accepted_here(facts, site, accepts):
+        if _accepted_here(facts, site, accepts) or _asks_again(facts, site):
             continue
         if checks_so_error is None:
             checks_so_error = facts.module_checks_so_error()

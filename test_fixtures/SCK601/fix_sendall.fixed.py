@@ -4,6 +4,8 @@
 import socket
 import struct
 
+import trio  # noqa: F401  (the awaited send below is a trio socket's)
+
 
 def reply(conn: socket.socket, status: str, body: bytes) -> None:
     conn.settimeout(30)

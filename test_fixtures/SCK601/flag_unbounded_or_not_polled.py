@@ -8,6 +8,8 @@ import signal
 import socket
 import struct
 
+import trio  # noqa: F401  (``awaited`` below sends on a trio socket)
+
 
 def on_alarm(signum, frame):
     pass
