@@ -3,7 +3,9 @@
 Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of ``if os.name
 == "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` leaves
 the rest of its block to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
-level cannot be imported anywhere but Windows. A test is evaluated, never run, on a sample of
+level cannot be imported anywhere but Windows; a function whose own code uses ``select.epoll``
+or ``socket.AF_PACKET`` with no test or fallback around it, and every method of a class with
+such a method, runs on Linux alone. A test is evaluated, never run, on a sample of
 what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems.
 """
 
@@ -47,10 +49,19 @@ WINDOWS_MODULES = frozenset({
 WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "ctypes.oledll",
                             "ctypes.WINFUNCTYPE", "ctypes.get_last_error", "ctypes.FormatError",
                             "ctypes.GetLastError"})
+# Names the standard library defines on Linux alone, which decide how a piece of code does
+# its input and output: the epoll interface, and the packet and netlink address families.
+LINUX_ONLY_NAMES = frozenset({"select.epoll", "socket.AF_PACKET", "socket.PF_PACKET",
+                              "socket.AF_NETLINK", "socket.PF_NETLINK"})
+LINUX_ONLY_PREFIXES = ("select.EPOLL",)
+# What a ``try`` around such a name catches when it is a fallback for other systems.
+_FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundError",
+                               "Exception", "BaseException", "OSError"})
 # Words one of which a module's text holds when any of this applies to it.
 MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
            "win32", "pywintypes", "winerror", "pythoncom", "WinDLL", "windll", "OleDLL",
-           "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError")
+           "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError",
+           "epoll", "EPOLL", "_PACKET", "_NETLINK")
 
 
 class _Unknown(Exception):
@@ -178,6 +189,64 @@ def _windows_only_module(module, imports):
     return False
 
 
+def _linux_only_name(imports, node):
+    name = imports.qualify(node) or ""
+    return name in LINUX_ONLY_NAMES or name.startswith(LINUX_ONLY_PREFIXES)
+
+
+def _is_fallback_try(imports, node):
+    """A ``try`` with a handler that may go on after a name is missing (it catches
+    AttributeError, ImportError or a parent of them, or everything, and does not end by
+    raising): what its body does may be done another way elsewhere."""
+    for handler in node.handlers:
+        body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ()
+        last = body[-1] if body else None
+        if isinstance(last, cst.SimpleStatementLine) and last.body and \
+                isinstance(last.body[-1], cst.Raise):
+            continue
+        if handler.type is None:
+            return True
+        elements = handler.type.elements if isinstance(handler.type, cst.Tuple) else None
+        types = [e.value for e in elements] if elements is not None else [handler.type]
+        if any((imports.qualify(t) or "").rpartition(".")[2] in _FALLBACK_CATCHES
+               for t in types):
+            return True
+    return False
+
+
+def _linux_only_function(imports, function):
+    """The function's own code uses a Linux-only name of the standard library
+    (``LINUX_ONLY_NAMES``: ``select.epoll``, ``socket.AF_PACKET``, ...) where nothing tests
+    for it first: not under an ``if`` or a conditional expression (``if hasattr(select,
+    "epoll"):``), not in a ``try`` that falls back when it is missing, not in a nested
+    definition. On any other system that code fails with AttributeError, so the function
+    is written for Linux."""
+    stack = list(iter_children(function.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.If, cst.IfExp,
+                             cst.BooleanOperation, cst.CompIf)):
+            continue
+        if isinstance(node, cst.Try) and _is_fallback_try(imports, node):
+            continue
+        if isinstance(node, (cst.Name, cst.Attribute)) and _linux_only_name(imports, node):
+            return True
+        stack.extend(iter_children(node))
+    return False
+
+
+def _linux_only_scope(imports, node):
+    """A function written for Linux (``_linux_only_function``), or a class one of whose
+    own methods is: the objects of such a class (an epoll server, a raw packet transport)
+    work only on Linux, so each of its methods runs there alone."""
+    if isinstance(node, cst.FunctionDef):
+        return _linux_only_function(imports, node)
+    if isinstance(node, cst.ClassDef) and isinstance(node.body, cst.IndentedBlock):
+        return any(isinstance(stmt, cst.FunctionDef) and _linux_only_function(imports, stmt)
+                   for stmt in node.body.body)
+    return False
+
+
 def platform_map(module, imports, constants):
     """id of each node that runs on fewer than every family -> the families it runs on."""
     found = {}
@@ -185,6 +254,9 @@ def platform_map(module, imports, constants):
     stack = [(module, start)]
     while stack:
         node, allowed = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)) and LINUX in allowed and \
+                _linux_only_scope(imports, node):
+            allowed = allowed & {LINUX}
         if allowed != EVERYWHERE:
             found[id(node)] = allowed
         if isinstance(node, (cst.If, cst.IfExp)):

@@ -1,11 +1,12 @@
 """SCK501 accept-abort-fatal and SCK502 accept-retry-fatal."""
 
+import libcst as cst
+
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
-import libcst as cst
-
+from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
@@ -152,6 +153,8 @@ def check_abort(facts, report):
             continue
         if _unix_listener(facts, site) or _loopback_listener(facts, site):
             continue
+        if facts.platforms(site.node) <= {LINUX}:
+            continue  # Linux accepts a connection reset while queued: no ECONNABORTED
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and _callback_drain(
                 facts, site, frame, handler):

@@ -118,6 +118,25 @@ def _would_block_only(number):
         m in _WOULD_BLOCK or m not in NETWORK_ERRNOS for m in meanings)
 
 
+def _taken_earlier(handler, number):
+    """On every system, the socket errno the number names is raised as an exception class
+    that an earlier clause of the same ``try`` catches (11 is EAGAIN on Linux, raised as
+    BlockingIOError, after ``except BlockingIOError:``; on macOS 11 is EDEADLK, which no
+    socket call reports): the error the comparison means never reaches this clause."""
+    earlier = []
+    for other in handler.try_frame.handlers:
+        if other is handler:
+            break
+        earlier.append(other)
+    meanings = {tables.canonical_errno(name) for name in (
+        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number),
+        tables.WINDOWS_ERRNO_NAMES.get(number)) if name}
+    meanings = {m for m in meanings if m in NETWORK_ERRNOS}
+    return bool(earlier) and bool(meanings) and all(
+        m in tables.EXCEPTION_FOR_ERRNO
+        and any(h.catches(tables.EXCEPTION_FOR_ERRNO[m]) for h in earlier) for m in meanings)
+
+
 def _calls_never_would_block(facts, handler):
     """Every socket call of the handler's ``try`` body is on a socket that is blocking or
     in timeout mode there, with no SO_RCVTIMEO/SO_SNDTIMEO: such calls wait (CPython waits
@@ -378,6 +397,8 @@ def check_literal(facts, report):
                     continue
                 if context is not None and _would_block_only(number) and \
                         _calls_never_would_block(facts, context):
+                    continue
+                if handler is not None and _taken_earlier(handler, number):
                     continue
                 if number in tables.WINDOWS_ERRNO_NAMES and _text_alongside(
                         facts, scope, comparison, errno_sides, number):

@@ -1,0 +1,29 @@
+# SCK501 ok: code written for Linux alone (it uses select.epoll or an AF_PACKET socket with
+# no test or fallback around it, in the function or in another method of its class). Linux
+# accepts a connection that was reset while queued (it leaves the listen queue in state
+# CLOSE and the first read raises ConnectionResetError), so accept() never fails with
+# ECONNABORTED there.
+import select
+import socket
+
+
+def serve_epoll(port: int) -> None:
+    srv = socket.create_server(("", port))
+    ep = select.epoll()
+    conns = {}
+    while True:
+        conn, _ = srv.accept()
+        conn.setblocking(False)
+        conns[conn.fileno()] = conn
+        ep.register(conn.fileno(), select.EPOLLIN | select.EPOLLET)
+
+
+class EdgeServer:
+    def __init__(self, port: int) -> None:
+        self.srv = socket.create_server(("", port))
+        self.poller = select.epoll()
+
+    def accept_loop(self) -> None:
+        while True:
+            conn, _ = self.srv.accept()
+            self.poller.register(conn.fileno())
