@@ -92,9 +92,10 @@ def test_exclude_applies_to_explicit_files_only_with_force_exclude(tmp_path):
 
 def test_socket_names(tmp_path):
     # `link` is not a socket name by default; the setting makes link.send(b'..') count
-    _, found = codes(project(tmp_path))
+    on = 'extend-select = ["SCK601"]\n'
+    _, found = codes(project(tmp_path, on))
     assert ("client.py", "SCK601") not in found
-    _, found = codes(project(tmp_path, 'socket-names = "^link$"\n'))
+    _, found = codes(project(tmp_path, on + 'socket-names = "^link$"\n'))
     assert ("client.py", "SCK601") in found
 
 

@@ -128,7 +128,8 @@ def run(*args, cwd, stdin=None):
 def test_fix_writes_safe_fixes_and_reports_what_is_left(tmp_path):
     path = tmp_path / "server.py"
     path.write_text(SERVER)
-    result = run("--fix", "--output-format", "concise", "server.py", cwd=tmp_path)
+    result = run("--fix", "--extend-select", "SCK601", "--output-format", "concise", "server.py",
+                 cwd=tmp_path)
     text = path.read_text()
     assert "except ConnectionAbortedError:" in text  # SCK501, safe
     assert "conn.sendall(motd)  # greet" in text  # SCK601, safe
@@ -161,7 +162,7 @@ def test_fix_keeps_encoding_bom_newlines_and_permissions(tmp_path):
     bom = tmp_path / "bom.py"
     bom.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
     os.chmod(latin, 0o751)
-    run("--fix", "latin.py", "bom.py", cwd=tmp_path)
+    run("--fix", "--extend-select", "SCK601", "latin.py", "bom.py", cwd=tmp_path)
     latin_bytes = latin.read_bytes()
     assert b"gr\xfc\xdf" in latin_bytes and b"sendall" in latin_bytes
     assert b"\n" not in latin_bytes.replace(b"\r\n", b"")
@@ -195,7 +196,7 @@ def test_writing_a_file_removes_temporaries_that_killed_runs_left(tmp_path):
         hour_ago = time.time() - fixes.STALE_AFTER - 60
         os.utime(tmp_path / names["old"], (hour_ago, hour_ago))
         (tmp_path / "server.py").write_text(SERVER)
-        run("--fix", "--no-cache", "server.py", cwd=tmp_path)
+        run("--fix", "--extend-select", "SCK601", "--no-cache", "server.py", cwd=tmp_path)
         assert "sendall" in (tmp_path / "server.py").read_text()
         left = {p.name for p in tmp_path.iterdir()}
         assert left == {"server.py", directory.name} | {
@@ -254,8 +255,8 @@ def test_diff_applies_with_patch_p1(tmp_path):
 
 
 def test_stdin_fix_writes_the_fixed_source_to_stdout(tmp_path):
-    result = run("--fix", "-", "--stdin-filename", "server.py", cwd=tmp_path,
-                 stdin=SERVER.encode())
+    result = run("--fix", "--extend-select", "SCK601", "-", "--stdin-filename", "server.py",
+                 cwd=tmp_path, stdin=SERVER.encode())
     assert b"conn.sendall(motd)" in result.stdout
     assert result.stdout.startswith(b"import signal\n")
     assert b"SCK401" in result.stderr and b"SCK401" not in result.stdout
@@ -290,12 +291,13 @@ def test_json_output_carries_fixes_whose_edits_give_the_fixed_file(tmp_path, new
 def test_fixable_findings_are_marked_and_counted(tmp_path):
     path = tmp_path / "server.py"
     path.write_text(SERVER)
-    out = run("--output-format", "concise", "server.py", cwd=tmp_path).stdout.decode()
+    out = run("--output-format", "concise", "--extend-select", "SCK601", "server.py",
+              cwd=tmp_path).stdout.decode()
     assert "SCK501 [*]" in out and "SCK601 [*]" in out and "SCK401 [*]" not in out
     assert "[*] 2 fixable with the `--fix` option." in out
     assert "(1 more fix available with `--unsafe-fixes`.)" in out
-    unsafe = run("--output-format", "concise", "--unsafe-fixes", "server.py",
-                 cwd=tmp_path).stdout.decode()
+    unsafe = run("--output-format", "concise", "--unsafe-fixes", "--extend-select", "SCK601",
+                 "server.py", cwd=tmp_path).stdout.decode()
     assert "SCK401 [*]" in unsafe
 
 

@@ -105,11 +105,11 @@ def test_flake8_options_from_a_config_file(tmp_path):
         "        except InterruptedError:\n"
         "            continue\n"
     )
-    plain = _run(["flake8", "--select", "SCK,SCK202", "client.py"], tmp_path)
+    plain = _run(["flake8", "--select", "SCK,SCK202,SCK601", "client.py"], tmp_path)
     assert "SCK601" not in plain.stdout and "SCK202" in plain.stdout
     (tmp_path / "setup.cfg").write_text(
         "[flake8]\nsck-socket-names = ^link$\nsck-target-version = py34\n")
-    configured = _run(["flake8", "--select", "SCK,SCK202", "client.py"], tmp_path)
+    configured = _run(["flake8", "--select", "SCK,SCK202,SCK601", "client.py"], tmp_path)
     assert "client.py:4:5: SCK601" in configured.stdout
     assert "SCK202" not in configured.stdout
 
