@@ -52,7 +52,29 @@ class Diagnostic:
         return f"Diagnostic({self.code} {self.line}:{self.column} {self.message!r})"
 
 
-class NewerSyntax(Diagnostic):
+class NotChecked(Diagnostic):
+    """A file lint-sockets could not check, with nothing to say it is broken: reported as a
+    warning on every run (``warning(path)``), never as a finding, and never cached."""
+
+    __slots__ = ()
+
+    def warning(self, path):
+        raise NotImplementedError
+
+
+class ParserLimit(NotChecked):
+    """Python's compiler accepts the file, but libcst, the parser the rules need, rejects
+    it (tab and space indentation mixed in a way Python allows, grammar libcst lacks)."""
+
+    __slots__ = ()
+
+    def warning(self, path):
+        return (f"{path}: not checked: Python accepts this file, but the libcst parser "
+                f"lint-sockets uses does not support its syntax ({self.message}); no rule "
+                f"could look at it")
+
+
+class NewerSyntax(NotChecked):
     """A syntax error of the Python lint-sockets runs on, in a file whose project targets a
     newer Python, which may accept it (``except A, B:`` is Python 3.14's, ``def f[T]():``
     Python 3.12's): the file was not checked, and nothing says it is broken. Reported as
@@ -345,12 +367,7 @@ def _libcst_limitation(exc):
     where = _LIBCST_POSITION.search(detail)
     if where:
         line, column = int(where.group(1)), int(where.group(2)) + 1
-    return Diagnostic(
-        "SCK000",
-        "cannot parse: Python accepts this file, but the libcst parser lint-sockets "
-        f"uses does not support its syntax ({detail})",
-        line, max(column, 1),
-    )
+    return ParserLimit("SCK000", detail, line, max(column, 1))
 
 
 def _safe_str(exc, limit=300):

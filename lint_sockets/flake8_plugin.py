@@ -181,7 +181,7 @@ class Plugin:
             if project is None or not uses_project_socket_code(
                     project.index, project.module_of(self.filename)):
                 return
-        from lint_sockets.engine import _safe_str, check_source
+        from lint_sockets.engine import NotChecked, _safe_str, check_source
 
         settings = _settings(self.filename)
         try:
@@ -200,6 +200,16 @@ class Plugin:
                          f"{_safe_str(error)} (please report it with this file)", type(self))
             return
         for d in diagnostics:
+            if isinstance(d, NotChecked):
+                # not known to be broken, only not checked: flake8 has no warnings of its
+                # own for a plugin to add to, so the warning goes to stderr, as the
+                # command's does
+                import sys
+
+                from lint_sockets.output import clean
+
+                sys.stderr.write(f"lint-sockets: warning: {clean(d.warning(self.filename))}\n")
+                continue
             yield (d.line, d.column - 1, f"{d.code} {d.message}", type(self))
 
 

@@ -157,10 +157,10 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
 
 
 def _add_diagnostics(result, diagnostics):
-    from lint_sockets.engine import NewerSyntax
+    from lint_sockets.engine import NotChecked
 
     for d in diagnostics:
-        if isinstance(d, NewerSyntax):
+        if isinstance(d, NotChecked):
             # not checked, and not known to be broken: a warning, and no cache entry, so
             # that every run says so
             result.warnings.append(d.warning(result.path))

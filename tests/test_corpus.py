@@ -67,7 +67,10 @@ def test_standard_library_with_every_rule_no_crash(stdlib_report):
     err = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err, err[-3000:]
     assert "internal error" not in err, err[-3000:]
-    assert err == "", err[-3000:]
+    # the only output on stderr: files Python accepts that libcst cannot parse
+    # (test_grammar.py), which are not checked and say so
+    assert all(": not checked: Python accepts this file, but the libcst parser" in line
+               for line in err.splitlines()), err[-3000:]
     assert result.returncode == 1, err[-3000:]  # the standard library has findings
     items = json.loads(result.stdout)
     assert len(items) >= 20
@@ -80,9 +83,7 @@ def test_standard_library_with_every_rule_no_crash(stdlib_report):
     for item in items:
         assert item["location"]["row"] >= 1 and item["location"]["column"] >= 1
         if item["code"] == "SCK000":
-            path = Path(item["filename"])
-            assert _python_rejects(path) or item["message"].startswith(
-                "cannot parse: Python accepts this file, but the libcst parser"), item
+            assert _python_rejects(Path(item["filename"])), item
 
 
 @pytest.mark.slow
