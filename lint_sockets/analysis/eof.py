@@ -681,7 +681,8 @@ def pair_writer_kept_open(site, module, qualify, scopes=()):
     other end the module only ever writes to: the reader's EOF would need the program to
     close its own writer, so it never comes while the reader is in use.
 
-    The writer may be closed only where that cannot happen while the reader runs:
+    The writer may be closed only where that cannot happen while the reader runs, or where
+    the reader is already closed, so that a read raises instead of returning ``b""``:
 
     - in ``__del__`` of the class that keeps both ends as attributes (``self.x``), in that
       method's own code: ``__del__`` cannot run while a method of the same object does,
@@ -689,7 +690,8 @@ def pair_writer_kept_open(site, module, qualify, scopes=()):
     - handed as the bound method ``w.close`` (not called) to a registration that calls it at
       teardown: ``atexit.register(w.close)``, ``weakref.finalize(obj, w.close)``, or a
       project registry named for it (``register_at_shutdown(w.close)``,
-      ``kernel._call_at_shutdown(w.close)``).
+      ``kernel._call_at_shutdown(w.close)``);
+    - as the statement right after ``reader.close()``, in the same block.
 
     Any other use counts against it: a ``close()``, ``shutdown()`` or ``detach()`` call
     anywhere else (a lambda or a function that calls it, registered or not, too), the writer
@@ -734,8 +736,44 @@ def pair_writer_kept_open(site, module, qualify, scopes=()):
         finaliser = next((stmt for stmt in cls.node.body.body
                           if isinstance(stmt, cst.FunctionDef) and stmt.name.value == "__del__"
                           and stmt.params.params), None)
-    return all(_only_written(module, sibling, qualify, finaliser, head)
+    return all(_only_written(module, sibling, qualify, finaliser, head,
+                             _closed_after_reader(module, key, sibling))
                for sibling in siblings)
+
+
+def _closed_after_reader(module, reader, writer):
+    """ids of the ``writer.close()`` calls that are the statement right after
+    ``reader.close()`` in the same block (``self._wake_r.close()`` then
+    ``self._wake_w.close()``): the reader is closed first, so from then on a read of it
+    raises (EBADF) instead of returning ``b""``."""
+    found = set()
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        body = getattr(node, "body", None)
+        if isinstance(node, (cst.Module, cst.IndentedBlock)) and isinstance(body, (list, tuple)):
+            previous = None
+            for stmt in body:
+                call = _closing_call(stmt)
+                if call is not None and previous is not None and \
+                        key_of(previous.func.value) == reader and \
+                        key_of(call.func.value) == writer:
+                    found.add(id(call))
+                previous = call
+        stack.extend(iter_children(node))
+    return found
+
+
+def _closing_call(stmt):
+    """The call of ``stmt`` when it is one ``x.close()`` statement, else None."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
+            not isinstance(stmt.body[0], cst.Expr):
+        return None
+    call = stmt.body[0].value
+    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+            call.func.attr.value == "close" and not call.args:
+        return call
+    return None
 
 
 def _closure_bindings(scope, name, scopes):
@@ -798,10 +836,11 @@ def _declares_nonlocal(function, name):
     return nonlocal_
 
 
-def _only_written(module, sibling, qualify, finaliser, self_name):
+def _only_written(module, sibling, qualify, finaliser, self_name, after_reader=frozenset()):
     """Every use of ``sibling`` in the module is ``sibling.method(...)`` with a method that
     does not close it, the assignment that binds it, a close in ``finaliser``'s own code
-    (``__del__``; only for ``self.x`` when its first parameter is ``self_name``), or its bound
+    (``__del__``; only for ``self.x`` when its first parameter is ``self_name``), a close
+    right after the reader's own (``after_reader``: ids of those calls), or its bound
     ``close`` handed to a teardown registration (``pair_writer_kept_open``)."""
     in_del_key = None
     if finaliser is not None and sibling.partition(".")[0] == self_name:
@@ -819,7 +858,8 @@ def _only_written(module, sibling, qualify, finaliser, self_name):
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
                 key_of(node.func.value) in (sibling, wanted):
             if node.func.attr.value in CLOSERS and not (
-                    in_del and key_of(node.func.value) == wanted):
+                    in_del and key_of(node.func.value) == wanted) and \
+                    id(node) not in after_reader:
                 return False
             stack.extend((arg.value, in_del) for arg in node.args)
             continue
