@@ -5,7 +5,8 @@ readable, in the same function and the same loop iteration (``Facts.read_after_r
 The answer is structural and conservative. The read must sit in the branch taken when the
 wait reported the socket (``if sock in r:``, ``if key.fileobj is sock:`` in a loop over the
 events, ``elif`` included), or after ``if not r: continue`` (``return``, ``raise``,
-``break``) when the wait watched that socket alone. Between the wait and the read there
+``break``) or in a plain loop over the ready list (``for _ in r:``) when the wait watched
+that socket alone. Between the wait and the read there
 must be no other read of the socket and no loop boundary other than the loop over the
 events. The wait must either have a timeout (a bounded wait) or watch more sources than
 this socket (the program waits for whichever comes first); a wait with no timeout on the
@@ -129,6 +130,13 @@ def _gated(facts, scope, parents, node, key):
                     return wait[0].answer(key, False)
             elif gate is not None:
                 gates.append(gate)
+        elif isinstance(parent, cst.For) and child is parent.body and \
+                not any(g[0] == "for" for g in gates) and isinstance(parent.iter, cst.Name):
+            # ``for _ in readable:`` with no test of which source is ready: a pass runs only
+            # when the list is not empty, as under ``if readable:`` (so the wait must watch
+            # this socket alone)
+            gates = [("truthy", parent.iter.value)]
+            guard = None
         elif isinstance(parent, (cst.While, cst.For)) and child is parent.body:
             fors = [g for g in gates if g[0] == "for"]
             if not (isinstance(parent, cst.For)

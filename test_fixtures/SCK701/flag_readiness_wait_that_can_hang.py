@@ -123,3 +123,15 @@ def returned_after_a_gated_read(host: str, port: int) -> socket.socket:
         if not data:
             raise ConnectionError("closed")
     return sock
+
+
+def loop_over_ready_list_of_two(host: str, port: int, other) -> None:
+    # a pass over the ready list may be for the other source: the read can wait for ever
+    sock = socket.socket()
+    sock.connect((host, port))  # expect: SCK701
+    while True:
+        readable, _, _ = select.select([sock, other], [], [])
+        for _ in readable:
+            data = sock.recv(4096)
+            if not data:
+                return

@@ -93,3 +93,24 @@ def tail(host: str, port: int, pipe_fd: int) -> None:
                 if not chunk:
                     return
                 print(chunk)
+
+
+class Link:
+    """The read runs in a loop over the ready list of a wait with a timeout that watches
+    this socket alone: a pass runs only when the socket was reported readable."""
+
+    def __init__(self) -> None:
+        self._socket = None
+
+    def open(self, host: str, port: int) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.connect((host, port))
+
+    def pump(self) -> None:
+        while True:
+            readable, _, _ = select.select([self._socket], [], [], 1)
+            for _ in readable:
+                data = self._socket.recv(4096)
+                if not data:
+                    return
+                print(data)
