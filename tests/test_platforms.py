@@ -91,3 +91,65 @@ def test_top_level_code_that_works_only_on_windows(line, windows_only):
     source = f"import ctypes\n{line}\nhere()\n"
     expected = frozenset({WINDOWS}) if windows_only else EVERYWHERE
     assert _families_of_names(source, "here") == [expected]
+
+
+LINUX_ONLY = frozenset({LINUX})
+
+
+def _linux_families(source):
+    module = cst.parse_module(source)
+    imports = import_table("import select", "import socket")
+    found = platform_map(module, imports, {})
+    families = []
+
+    class Finder(cst.CSTVisitor):
+        def visit_Name(self, node):
+            if node.value == "here":
+                families.append(found.get(id(node), EVERYWHERE))
+
+    module.visit(Finder())
+    return families
+
+
+@pytest.mark.parametrize("body, linux_only", [
+    ("ep = select.epoll()", True),
+    ("flags = select.EPOLLIN | select.EPOLLET", True),
+    ("s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)", True),
+    ("try:\n        s = socket.socket(socket.AF_NETLINK)\n    except OSError:\n"
+     "        log()\n        raise", True),  # a handler that raises is no fallback
+    ("ep = select.epoll() if hasattr(select, 'epoll') else None", False),
+    ("if hasattr(select, 'epoll'):\n        ep = select.epoll()", False),
+    ("try:\n        ep = select.epoll()\n    except AttributeError:\n        ep = None", False),
+    ("def inner():\n        return select.epoll()", False),  # a nested function's own
+    ("p = select.poll()", False),
+    ("s = socket.socket(socket.AF_INET)", False),
+])
+def test_a_function_that_uses_a_linux_only_name_runs_on_linux_alone(body, linux_only):
+    source = f"def f():\n    {body}\n    here()\n"
+    expected = LINUX_ONLY if linux_only else EVERYWHERE
+    assert _linux_families(source) == [expected]
+
+
+def test_every_method_of_a_class_with_a_linux_only_method_runs_on_linux_alone():
+    source = ("class Server:\n"
+              "    def start(self):\n"
+              "        self.ep = select.epoll()\n"
+              "    def loop(self):\n"
+              "        here()\n"
+              "class Other:\n"
+              "    def loop(self):\n"
+              "        here()\n")
+    assert _linux_families(source) == [LINUX_ONLY, EVERYWHERE]
+
+
+@pytest.mark.parametrize("head, micropython", [
+    ("import usocket as socket", True),
+    ("from uerrno import EAGAIN", True),
+    ("import esp32", True),
+    ("try:\n    import usocket as socket\nexcept ImportError:\n    import socket", False),
+    ("import ujson", False),  # UltraJSON, a CPython package too
+    ("import network", False),  # a project may have a module of that name
+])
+def test_a_micropython_module_runs_with_linux_errno_numbers(head, micropython):
+    source = f"{head}\ndef f():\n    here()\n"
+    assert _linux_families(source) == [LINUX_ONLY if micropython else EVERYWHERE]

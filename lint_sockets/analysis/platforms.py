@@ -5,7 +5,9 @@ Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of
 the rest of its block to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
 level cannot be imported anywhere but Windows; a function whose own code uses ``select.epoll``
 or ``socket.AF_PACKET`` with no test or fallback around it, and every method of a class with
-such a method, runs on Linux alone. A test is evaluated, never run, on a sample of
+such a method, runs on Linux alone; a module that imports MicroPython's own modules
+(``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
+Linux's. A test is evaluated, never run, on a sample of
 what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems.
 """
 
@@ -43,6 +45,16 @@ WINDOWS_MODULES = frozenset({
     "win32con", "win32event", "win32file", "win32pipe", "win32process", "win32security",
     "pywintypes", "winerror", "pythoncom",
 })
+# Modules only MicroPython has (its "u" modules and its hardware modules): a module that
+# imports one at its top level, outside any try or test, runs on MicroPython, whose ports
+# give errnos the Linux numbers (its own table, ``py/mperrno.h``: EAGAIN 11, ECONNRESET 104,
+# ETIMEDOUT 110, EINPROGRESS 115), whatever system built them.
+# (Not ``machine``, ``network`` or ``ujson``: a CPython project may have a module of that
+# name, and ujson is a CPython package too.)
+MICROPYTHON_MODULES = frozenset({
+    "usocket", "uselect", "uerrno", "ussl", "ubinascii", "uhashlib", "utime", "ustruct",
+    "uos", "micropython", "esp32", "pyb",
+})
 # Names of ctypes that only Windows has: a module whose top-level code loads a DLL
 # (``ws2 = ctypes.WinDLL("ws2_32")``, ``kernel32 = ctypes.windll.kernel32``) fails to import
 # anywhere else.
@@ -61,7 +73,9 @@ _FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundE
 MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
            "win32", "pywintypes", "winerror", "pythoncom", "WinDLL", "windll", "OleDLL",
            "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError",
-           "epoll", "EPOLL", "_PACKET", "_NETLINK")
+           "epoll", "EPOLL", "_PACKET", "_NETLINK", "usocket", "uselect", "uerrno",
+           "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos", "micropython",
+           "esp32", "pyb")
 
 
 class _Unknown(Exception):
@@ -247,10 +261,22 @@ def _linux_only_scope(imports, node):
     return False
 
 
+def _micropython_module(module):
+    """The module's own top-level statements import a MicroPython-only module
+    (``import usocket as socket``, ``from machine import Pin``) outside any try or test."""
+    return any(name.partition(".")[0] in MICROPYTHON_MODULES
+               for small in module_level_smalls(module) for name in imported_modules(small))
+
+
 def platform_map(module, imports, constants):
     """id of each node that runs on fewer than every family -> the families it runs on."""
     found = {}
-    start = frozenset({WINDOWS}) if _windows_only_module(module, imports) else EVERYWHERE
+    if _windows_only_module(module, imports):
+        start = frozenset({WINDOWS})
+    elif _micropython_module(module):
+        start = frozenset({LINUX})  # MicroPython's errno numbers are Linux's on every port
+    else:
+        start = EVERYWHERE
     stack = [(module, start)]
     while stack:
         node, allowed = stack.pop()
