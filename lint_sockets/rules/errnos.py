@@ -6,7 +6,7 @@ import os
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, TIMEOUT
+from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
@@ -603,9 +603,32 @@ def check_indexed(facts, report):
         name = handler.name
         if _rebinds(body, name):
             continue
-        for subscript in _indexing(facts, body, name):
+        subscripts = _indexing(facts, body, name)
+        if subscripts and _eintr_test_only(facts, handler, subscripts):
+            continue
+        for subscript in subscripts:
             report(subscript, "SCK903", fix=_index_fix(subscript), name=name,
                    index=_index_text(subscript))
+
+
+def _eintr_test_only(facts, handler, subscripts):
+    """Every index feeds a comparison with EINTR alone (``if e[0] == errno.EINTR:
+    continue``), and the handler raises on every path for any other error: the retry of a
+    call that Python 3.5 retries itself (PEP 475), so no error the handler was written to
+    handle reaches it, and any error that does was going to leave the handler anyway (the
+    TypeError carries it as its context)."""
+    tests = {}
+    for comparison, _scope, owner in facts.comparisons:
+        if owner is handler:
+            sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
+            for side in sides:
+                tests[id(side)] = [other for other in sides if other is not side]
+    for subscript in subscripts:
+        others = tests.get(id(subscript))
+        if not others or any(facts.errno_set(other) != {"EINTR"} for other in others):
+            return False
+    outcome = facts.handler_outcome(handler, "OSError", "ECONNRESET")
+    return outcome.all_paths(lambda path: RAISE in path)
 
 
 def _index_text(subscript):

@@ -9,9 +9,9 @@ def wait_readable(sock: socket.socket, timeout: float) -> bool:
     try:
         ready, _, _ = select.select([sock], [], [], timeout)
     except select.error as e:
-        if e[0] != errno.EINTR:  # expect: SCK903
-            raise
-        return False
+        if e[0] == errno.EBADF:  # expect: SCK903
+            return False
+        raise
     except OSError:
         return False
     return bool(ready)

@@ -18,9 +18,9 @@ def wait_readable(sock: socket.socket) -> bool:
     try:
         readable, _, _ = select.select([sock], [], [], 1.0)
     except (select.error, OSError) as err:
-        if err[0] != errno.EINTR:  # expect: SCK903
-            raise
-        return False
+        if err[0] == errno.EBADF:  # expect: SCK903
+            return False
+        raise
     return bool(readable)
 
 
