@@ -17,3 +17,5 @@ def serve(port: int) -> None:
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("", port))  # expect: SCK801
     listener.listen(5)
+    conn, _ = listener.accept()
+    conn.close()

@@ -17,6 +17,8 @@ def option_on_another_socket(port, other):
     secure = ssl.wrap_socket(raw)
     secure.bind(("", port))  # expect: SCK801
     secure.listen(5)
+    conn, _ = secure.accept()
+    conn.close()
 
 
 class Server:

@@ -40,12 +40,13 @@ def maybe_fixed(fixed):
     return listener
 
 
-def rebinding(ports):
+def rebinding(ports, serve):
     port = 0
     while True:
         listener = socket.socket()
         listener.bind(("", port))  # expect: SCK801
         listener.listen(1)
+        serve(listener)
         port = ports.pop()
 
 
