@@ -291,8 +291,8 @@ INTERESTING = READ_METHODS | SEND_METHODS | LOOP_SOCKET_CALLS | FILE_READ_METHOD
     "setblocking", "settimeout", "setsockopt", "getsockopt", "getpeername", "write",
     "do_handshake", "select", "poll",
     "control", "sleep", "signal", "close", "listen", "bind", "wrap_socket", "dup", "makefile",
-    "shutdown", "setdefaulttimeout", "create_connection", "waitpid", "wait", "readv",
-    "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
+    "shutdown", "setdefaulttimeout", "create_connection", "create_server", "waitpid", "wait",
+    "readv", "writev", "pread", "pwrite", "sigtimedwait", "sigwaitinfo", "unwrap",
 }
 
 # Methods whose result is empty when their receiver is (``b"".decode()`` is ``""``, and so

@@ -117,7 +117,8 @@ def _unix_listener(facts, site):
 
 def _loopback_listener(facts, site):
     """The listener is bound to a loopback address only: every ``bind()`` of it in sight
-    (in the function, or, for ``self.x``, in any method of the class) gives a loopback host
+    (in the function, or, for ``self.x``, in any method of the class), and every
+    ``socket.create_server(address)`` whose result it holds there, gives a loopback host
     (``facts.loopback_address``), and there is at least one. Only programs on this host
     connect to it, and a connection waiting in its queue is reset only by a local client
     that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
@@ -134,12 +135,18 @@ def _loopback_listener(facts, site):
                 scope.parent.kind == "function":
             scope = scope.parent
             scopes.add(id(scope))
-    binds = [other for other in facts.calls
-             if other.method == "bind" and other.receiver_key == key and (
-                 id(other.scope) in scopes or (
-                     "." in key and site.scope.cls is not None
-                     and other.scope.cls is site.scope.cls))]
-    return bool(binds) and all(facts.loopback_address(b, b.positional(0)) for b in binds)
+    def in_sight(other):
+        return id(other.scope) in scopes or (
+            "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls)
+
+    # the bind() calls, and the create_server(address) calls whose result the name holds
+    addresses = [(other, other.positional(0)) for other in facts.calls
+                 if other.method == "bind" and other.receiver_key == key and in_sight(other)]
+    addresses += [(other, other.argument(0, "address")) for other in facts.calls
+                  if other.qname == "socket.create_server" and key in other.targets
+                  and in_sight(other)]
+    return bool(addresses) and all(facts.loopback_address(call, address)
+                                   for call, address in addresses)
 
 
 def check_abort(facts, report):

@@ -73,3 +73,22 @@ def serve_on_second_loopback(port: int, handle) -> None:
     while True:
         conn, _ = listener.accept()
         handle(conn)
+
+
+def start_test_server(stop, answer):
+    # create_server() on a loopback address, accepted in a thread's target that reads the
+    # name from the function around it
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            answer(conn)
+
+    return serve
