@@ -45,7 +45,7 @@ WINDOWS_MODULES = frozenset({
     "win32con", "win32event", "win32file", "win32pipe", "win32process", "win32security",
     "pywintypes", "winerror", "pythoncom",
 })
-# Modules only MicroPython has (its "u" modules and its hardware modules): a module that
+# Modules only MicroPython has (its "u" modules and some of its port modules): a module that
 # imports one at its top level, outside any try or test, runs on MicroPython, whose ports
 # give errnos the Linux numbers (its own table, ``py/mperrno.h``: EAGAIN 11, ECONNRESET 104,
 # ETIMEDOUT 110, EINPROGRESS 115), whatever system built them.
@@ -263,7 +263,7 @@ def _linux_only_scope(imports, node):
 
 def _micropython_module(module):
     """The module's own top-level statements import a MicroPython-only module
-    (``import usocket as socket``, ``from machine import Pin``) outside any try or test."""
+    (``import usocket as socket``, ``from esp32 import NVS``) outside any try or test."""
     return any(name.partition(".")[0] in MICROPYTHON_MODULES
                for small in module_level_smalls(module) for name in imported_modules(small))
 
