@@ -92,9 +92,17 @@ def _read_of_ready_stream(facts, site):
     socket readable (``Facts.read_reported_ready``): the kernel holds data, a FIN or an
     error for it, so the read returns or raises that error, never EAGAIN. Datagram sockets
     stay reported (Linux reports a UDP socket readable for a datagram with a bad checksum,
-    which the read drops before raising BlockingIOError)."""
-    return site.method in _READS and facts.constructed_kind(site)[1] == "stream" and \
-        facts.read_reported_ready(site)
+    which the read drops before raising BlockingIOError). A socket whose type is not in
+    sight (a parameter, an attribute set elsewhere) counts as a stream when it is read with
+    ``recv()`` or ``recv_into()``, the reads of a connected stream, and nothing says it is
+    a datagram socket; ``recvfrom()``, the datagram read, keeps it reported."""
+    if site.method not in _READS:
+        return False
+    kind = facts.constructed_kind(site)[1]
+    if kind is None and (site.method not in ("recv", "recv_into")
+                         or facts.socket_confidence(site).datagram):
+        return False
+    return kind in ("stream", None) and facts.read_reported_ready(site)
 
 
 def check(facts, report):

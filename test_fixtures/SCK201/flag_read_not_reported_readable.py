@@ -66,3 +66,13 @@ def writable_list(address) -> bytes:
     if ready[1]:
         return sock.recv(4096)  # expect: SCK201
     return b""
+
+
+def datagram_handed_in(sock: socket.socket, timeout: float):
+    # recvfrom(), the datagram read, on a socket whose type is not in sight: Linux reports a
+    # UDP socket readable for a datagram with a bad checksum, and the read then fails
+    sock.setblocking(False)
+    ready, _, _ = select.select([sock], [], [], timeout)
+    if not ready:
+        return None
+    return sock.recvfrom(4096)  # expect: SCK201

@@ -83,3 +83,12 @@ class Speaker:
             data = b""
         self.sock.setblocking(True)
         return data
+
+
+def handle_client(client_socket: socket.socket, timeout: float) -> bytes:
+    """A socket handed in, read with recv(): the read of a connected stream."""
+    client_socket.setblocking(False)
+    ready_to_read, _, _ = select.select([client_socket], [], [], timeout)
+    if not ready_to_read:
+        return b""
+    return client_socket.recv(4096)
