@@ -67,12 +67,18 @@ class TryFrame:
 
 
 class SuppressFrame:
-    __slots__ = ("node", "types", "loop_depth")
+    """A ``with`` block that catches exceptions raised inside it: ``contextlib.suppress(E)``,
+    or one that expects them (``expects``: ``pytest.raises(E)``, ``self.assertRaises(E)``),
+    where the code inside is a test that the call fails."""
 
-    def __init__(self, node: cst.With, types: list[str], loop_depth: int) -> None:
+    __slots__ = ("node", "types", "loop_depth", "expects")
+
+    def __init__(self, node: cst.With, types: list[str], loop_depth: int,
+                 expects: bool = False) -> None:
         self.node = node
         self.types = types
         self.loop_depth = loop_depth
+        self.expects = expects
 
     def catches(self, exc):
         ancestors = tables.exception_ancestors(exc)

@@ -249,3 +249,42 @@ def imported_modules(small):
     if isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None:
         return [key_of(small.module)]
     return []
+
+
+def method_calls(root, name, methods):
+    """The calls ``name.m(...)`` under ``root`` (nested functions included) with ``m`` in
+    ``methods`` (any method when ``methods`` is None)."""
+    found = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                isinstance(node.func.value, cst.Name) and node.func.value.value == name and \
+                (methods is None or node.func.attr.value in methods):
+            found.append(node)
+        stack.extend(iter_children(node))
+    return found
+
+
+def name_stays_local(root, name):
+    """The object a local ``name`` holds never leaves the code under ``root`` (nested
+    functions included): every use of the name is a call of one of its own methods
+    (``name.close()``), ``with name:``, or a target that binds it. Anything else (an
+    argument, a ``return``, an assignment to another name, an element of a container, a
+    dictionary key, a lambda's body) may hand it on."""
+    stack = [(root, None, None)]
+    while stack:
+        node, parent, grandparent = stack.pop()
+        if isinstance(node, cst.Name) and node.value == name:
+            if (isinstance(parent, cst.Attribute) and parent.attr is node) or \
+                    (isinstance(parent, cst.Arg) and parent.keyword is node):
+                continue  # ``other.name``, ``f(name=...)``: another thing of that name
+            if isinstance(parent, cst.Attribute) and parent.value is node and \
+                    isinstance(grandparent, cst.Call) and grandparent.func is parent:
+                continue
+            if isinstance(parent, (cst.AssignTarget, cst.WithItem)) or (
+                    isinstance(parent, cst.AsName) and parent.name is node):
+                continue
+            return False
+        stack.extend((child, node, parent) for child in iter_children(node))
+    return True

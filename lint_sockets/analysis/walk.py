@@ -577,10 +577,19 @@ class _Walker:
             self.walk_suite(stmt.finalbody.body)
 
     def handler_types(self, node):
-        """Canonical exception names caught by an except clause's type expression."""
+        """Canonical exception names caught by an except clause's type expression: also
+        through a module constant, or a name the function binds once, before the ``try``,
+        to a tuple or list (``errors = (ConnectionResetError, BrokenPipeError)``)."""
         if node is None:
             return (), True
-        elements = flatten_types(node, self.model.constants)
+        constants = self.model.constants
+        if self.scope.kind == "function" and isinstance(node, cst.Name):
+            bindings = self.scope.bindings.get(node.value, ())
+            if len(bindings) == 1 and bindings[0].how == "assign" and \
+                    bindings[0].index is None and \
+                    isinstance(bindings[0].value, (cst.Tuple, cst.List)):
+                constants = {**constants, node.value: bindings[0].value}
+        elements = flatten_types(node, constants)
         types = []
         for element in elements:
             qname = self.imports.qualify(element)
@@ -597,14 +606,16 @@ class _Walker:
             if isinstance(call, cst.Call) and _is_catching_context(self.imports, call):
                 types = []
                 arguments = call.args
-                if not (self.imports.qualify(call.func) == "contextlib.suppress"):
+                suppress = self.imports.qualify(call.func) == "contextlib.suppress"
+                if not suppress:
                     arguments = arguments[:1]  # assertRaises(E, ...): only E is a class
                 for arg in arguments:
                     for element in flatten_types(arg.value, self.model.constants):
                         qname = self.imports.qualify(element)
                         if qname is not None:
                             types.append(tables.canonical_exception(qname))
-                self.guards.append(SuppressFrame(stmt, tuple(types), len(self.loops)))
+                self.guards.append(SuppressFrame(stmt, tuple(types), len(self.loops),
+                                                 expects=not suppress))
                 pushed += 1
             if item.asname is not None:
                 self.bind_target(item.asname.name, item.item, "with", stmt)

@@ -3,7 +3,9 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import (
+    int_value, key_of, mentions, method_calls, name_stays_local, strip_await,
+)
 from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
 
@@ -187,41 +189,15 @@ def _origins(site):
 
 def _never_accepted(site):
     """The listener is a local name of the function, which never accepts on it and never
-    lets it go (no ``accept()``, also in a nested function; not returned, stored, handed to
-    a call, or assigned to another name): a socket that only holds the port. Connections
-    that wait in its queue are reset when it closes, and none is ever accepted, so none
-    can leave the port in TIME_WAIT."""
+    lets it go (no ``accept()``, also in a nested function; ``name_stays_local``): a socket
+    that only holds the port. Connections that wait in its queue are reset when it closes,
+    and none is ever accepted, so none can leave the port in TIME_WAIT."""
     key = site.receiver_key
     if "." in key or site.scope.kind != "function":
         return False
-    stack = [site.scope.node.body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
-                node.value.value == key and node.attr.value in ("accept", "fileno", "dup",
-                                                                 "detach"):
-            return False
-        if isinstance(node, cst.Arg) and isinstance(node.value, cst.Name) and \
-                node.value.value == key:
-            return False  # handed to a call (a server, a selector, a thread)
-        if isinstance(node, (cst.Return, cst.Yield, cst.Assign, cst.AnnAssign,
-                             cst.AugAssign, cst.NamedExpr)) and \
-                getattr(node, "value", None) is not None and \
-                _holds_name(strip_await(node.value), key):
-            return False
-        if isinstance(node, (cst.Lambda, cst.Element)) and \
-                _holds_name(getattr(node, "body", None) or node.value, key):
-            return False  # ``lambda: sock``, ``[sock, other]``: kept for later use
-        stack.extend(iter_children(node))
-    return True
-
-
-def _holds_name(value, key):
-    if isinstance(value, cst.Name):
-        return value.value == key
-    if isinstance(value, (cst.Tuple, cst.List, cst.Set)):
-        return any(_holds_name(e.value, key) for e in value.elements)
-    return False
+    return not method_calls(site.scope.node.body, key, ("accept", "fileno", "dup",
+                                                        "detach")) and \
+        name_stays_local(site.scope.node.body, key)
 
 
 def _reuse_set(facts, site, key):

@@ -29,3 +29,17 @@ def send_some(sock: socket.socket, data: bytes) -> int:
         if e.errno == 104:
             return -1
         raise
+
+
+def call(sock: socket.socket, data: bytes):
+    # the earlier clause names a tuple the function binds once, before the try
+    connection_errors = (ConnectionRefusedError, ConnectionResetError, BrokenPipeError)
+    try:
+        sock.sendall(data)
+        return sock.recv(100)
+    except connection_errors:
+        return None
+    except OSError as e:
+        if e.errno == 104:
+            return None
+        raise
