@@ -43,8 +43,9 @@ _NO_USE = frozenset({"close", "shutdown", "detach", "setblocking", "settimeout",
 
 def _never_used(site):
     """The socket is a local name the function binds itself (not a parameter), only set
-    up, connected and closed there, and never leaves it (``name_stays_local``): no read, write, wait or
-    other use follows the connect, so a failed attempt is never taken as open."""
+    up, connected and closed there, and never leaves it (``name_stays_local``): no read,
+    write, wait or other use follows the connect, so a failed attempt is never taken as
+    open."""
     key = site.receiver_key
     if key is None or "." in key or site.scope.kind != "function":
         return False
