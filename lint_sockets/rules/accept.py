@@ -6,7 +6,9 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
+from lint_sockets.analysis.nodes import iter_children, key_of, method_calls
 from lint_sockets.analysis.platforms import LINUX
+from lint_sockets.analysis.walk import exit_flag, sets_flag
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
@@ -256,18 +258,95 @@ def _polled_without_wait(facts, site, loop):
 
 def _served_one_at_a_time(facts, site, loop):
     """A listener the function makes itself (a local name bound in it, not a parameter, so
-    no other method or thread can close it under the loop), whose accepted connection the
+    no other method or thread can close it under the loop; or, for a nested function such
+    as a thread's target, made by the function around it, which closes it only after
+    making the loop end: ``_stopped_before_closed``), whose accepted connection the
     loop closes before it accepts again (``Facts.closed_in_same_pass``): the loop holds one
     connection at a time, so its own accepts cannot use up the descriptors (EMFILE), and
     nothing else closes the listener (EBADF)."""
     if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
         return False
     listener = site.receiver_key
-    bindings = site.scope.bindings.get(listener, ()) if listener else ()
-    if not bindings or site.scope.kind != "function" or \
-            any(binding.how == "param" for binding in bindings):
-        return False  # a parameter, an attribute, a global: another thread may close it
+    if not listener or "." in listener or site.scope.kind != "function":
+        return False  # an attribute, or module code: another method or thread may close it
+    bindings = site.scope.bindings.get(listener, ())
+    if not bindings:
+        # a nested function's (a thread's target) listener, made by the function around it
+        outer = site.scope.parent
+        bindings = outer.bindings.get(listener, ()) if outer is not None and \
+            outer.kind == "function" else ()
+        if not bindings or any(binding.how == "with" for binding in bindings) or \
+                not _stopped_before_closed(outer.node, site.scope.node, listener, loop):
+            return False  # ``with ... as listener:`` closes it when the block ends
+    if any(binding.how == "param" for binding in bindings):
+        return False  # a parameter: its owner may close it under the loop
     return facts.closed_in_same_pass(site, site.targets[0], loop)
+
+
+def _stopped_before_closed(outer, inner, listener, loop):
+    """In ``outer`` (the function that made the listener), every statement that closes it
+    (``listener.close()``, ``listener.shutdown(...)``) comes after a statement of the same
+    block that makes the accept loop of ``inner`` (a ``while`` on one flag) end at its next
+    test: ``stop.set()`` for ``while not stop.is_set():``, ``running = False`` for ``while
+    running:``. Closes anywhere else (a nested function, a branch of their own) count
+    against it. Then EBADF from the closed listener ends the loop instead of spinning."""
+    if loop.kind != "while":
+        return False
+    stops = _stop_test(loop.node.test)
+    if stops is None:
+        return False
+    stack = [outer.body]
+    while stack:
+        node = stack.pop()
+        if node is inner:
+            continue
+        if isinstance(node, cst.WithItem) and key_of(node.item) == listener:
+            return False  # ``with listener:`` closes it when the block ends
+        if isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            if _closes(node, listener):
+                return False
+            continue
+        if isinstance(node, cst.IndentedBlock) or (node is outer.body):
+            stopped = False
+            for stmt in getattr(node, "body", ()):
+                if isinstance(stmt, cst.SimpleStatementLine):
+                    if any(stops(small) for small in stmt.body):
+                        stopped = True
+                    elif _closes(stmt, listener) and not stopped:
+                        return False
+                    continue
+                stack.append(stmt)
+            continue
+        if isinstance(node, cst.SimpleStatementLine) and _closes(node, listener):
+            return False
+        stack.extend(iter_children(node))
+    return True
+
+
+def _stop_test(test):
+    """A predicate on small statements: the one that makes ``while <test>:`` end."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        call = test.expression
+        if isinstance(call, cst.Call) and not call.args and \
+                isinstance(call.func, cst.Attribute) and call.func.attr.value == "is_set":
+            event = key_of(call.func.value)
+            if event is None:
+                return None
+
+            def sets_event(small):
+                value = small.value if isinstance(small, cst.Expr) else None
+                return isinstance(value, cst.Call) and not value.args and \
+                    isinstance(value.func, cst.Attribute) and \
+                    value.func.attr.value == "set" and key_of(value.func.value) == event
+            return sets_event
+    flag = exit_flag(test)
+    if flag is None:
+        return None
+    return lambda small: sets_flag(small, flag)
+
+
+def _closes(node, listener):
+    return bool(method_calls(node, listener, ("close", "shutdown", "detach")))
 
 
 def check_retry(facts, report):
