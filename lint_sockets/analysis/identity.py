@@ -770,7 +770,12 @@ class IdentityFacts:
             return None
         qname = self.imports.qualify(value.func)
         if qname in tables.PLAIN_SOCKET_CLASSES or qname == "_socket.socket":
-            return _ctor_kind(self.imports, value)
+            kind = _ctor_kind(self.imports, value)
+            if kind[0] is None and kind != _NO_KIND:
+                family = self._family_through_name(value, binding.scope)
+                if family is not None:
+                    kind = (family, kind[1])
+            return kind
         if qname == "socket.create_server":
             family = call_keyword(value, "family")
             return (_family_of(self.imports, family) if family is not None else "ip", "stream")
@@ -781,6 +786,20 @@ class IdentityFacts:
             return None
         kind = self._kinds_of(returns, depth + 1)
         return None if kind == _NO_KIND else kind
+
+    def _family_through_name(self, call, scope):
+        """The family of ``socket.socket(family, ...)`` given as a name the function binds
+        once (``family = socket.AF_INET6 if ":" in host else socket.AF_INET``): the family
+        the value says, where both arms of a conditional expression say the same one."""
+        positional = [a.value for a in call.args if a.keyword is None]
+        family = positional[0] if positional else call_keyword(call, "family")
+        if not isinstance(family, cst.Name) or scope is None:
+            return None
+        bindings = scope.bindings.get(family.value, ())
+        if len(bindings) != 1 or bindings[0].how != "assign" or bindings[0].index is not None \
+                or bindings[0].value is None:
+            return None
+        return _family_of(self.imports, bindings[0].value)
 
     def _factory_returns(self, call, scope):
         """Bindings standing for what a function of this module or of an enclosing function
@@ -928,7 +947,11 @@ def call_keyword(call, name):
 
 
 def _family_of(imports, node):
-    """"unix", "ip", "other" for a family written as a socket constant, else None."""
+    """"unix", "ip", "other" for a family written as a socket constant (or a conditional
+    expression whose two arms give the same one), else None."""
+    if isinstance(node, cst.IfExp):
+        body = _family_of(imports, node.body)
+        return body if body == _family_of(imports, node.orelse) else None
     dotted = imports.qualify(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
     last = (dotted or "").rpartition(".")[2]
     if last == "AF_UNIX":

@@ -122,3 +122,13 @@ class LocalCommand(LocalEndpoint):
     def send(self, request: bytes) -> None:
         self._sock.sendto(request, self.path)  # expect: SCK201
         time.sleep(0.1)
+
+
+def query_local_or_remote(target: str, query: bytes) -> None:
+    # one arm is AF_UNIX: a Unix datagram socket fails with EAGAIN at once when the
+    # receiver's queue is full, so the family must be in sight
+    family = socket.AF_UNIX if target.startswith("/") else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    sock.connect(target)
+    sock.send(query)  # expect: SCK201

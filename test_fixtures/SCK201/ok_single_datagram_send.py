@@ -110,3 +110,14 @@ class CommandEndpoint(UdpEndpoint):
         else:
             self._sock.sendto(b"\0", self.server)
         time.sleep(pause)
+
+
+def query_either_family(server: str, port: int, query: bytes) -> socket.socket:
+    # the family is a name bound once to a conditional expression whose arms are both IP
+    # families: a UDP socket either way
+    family = socket.AF_INET6 if ":" in server else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_DGRAM)
+    sock.setblocking(False)
+    sock.connect((server, port))
+    sock.send(query)
+    return sock
