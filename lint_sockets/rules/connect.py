@@ -26,6 +26,9 @@ def _nonblocking_connect(facts, site):
         for exc in ("BlockingIOError", "InterruptedError"):
             _, handler = facts.catching_frame(site, exc)
             if handler is not None and handler.names(exc):
+                if facts.handler_outcome(handler, exc, "EINTR").all_paths(
+                        lambda p: RAISE in p):
+                    continue  # the attempt ends there: no connect in progress is used
                 return True
             if handler is not None:
                 outcome = facts.handler_outcome(handler, exc, None)
