@@ -272,10 +272,15 @@ def name_stays_local(root, name):
     (``name.close()``), ``with name:``, or a target that binds it. Anything else (an
     argument, a ``return``, an assignment to another name, an element of a container, a
     dictionary key, a lambda's body) may hand it on."""
-    stack = [(root, None, None)]
+    stack = [(root, None, None, None)]
     while stack:
-        node, parent, grandparent = stack.pop()
+        node, parent, grandparent, great = stack.pop()
         if isinstance(node, cst.Name) and node.value == name:
+            if isinstance(parent, cst.Element) and \
+                    isinstance(grandparent, (cst.Tuple, cst.List)) and \
+                    isinstance(great, (cst.AssignTarget, cst.For)) and \
+                    getattr(great, "target", None) is grandparent:
+                continue  # ``conn, addr = listener.accept()``: bound by unpacking
             if (isinstance(parent, cst.Attribute) and parent.attr is node) or \
                     (isinstance(parent, cst.Arg) and parent.keyword is node):
                 continue  # ``other.name``, ``f(name=...)``: another thing of that name
@@ -286,5 +291,5 @@ def name_stays_local(root, name):
                     isinstance(parent, cst.AsName) and parent.name is node):
                 continue
             return False
-        stack.extend((child, node, parent) for child in iter_children(node))
+        stack.extend((child, node, parent, grandparent) for child in iter_children(node))
     return True

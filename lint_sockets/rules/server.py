@@ -4,7 +4,9 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressFrame
-from lint_sockets.analysis.nodes import iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (
+    iter_children, key_of, method_calls, name_stays_local, strip_await,
+)
 
 _RECV = tables.READ_METHODS
 _SEND = tables.SEND_METHODS
@@ -72,6 +74,22 @@ def _own_connection(facts, site):
     return True
 
 
+def _unread_unix_connection(facts, site, accepts):
+    """A read of a connection accepted from an AF_UNIX listener (every accept of the loop
+    is on one), which the function never writes to and never hands on (a local name whose
+    only uses are its own methods: ``name_stays_local``). A Unix stream socket gets
+    ECONNRESET only when its peer closes with data of ours still unread (Linux,
+    ``unix_release_sock()``; the BSDs and macOS give end of file): with nothing written,
+    the peer's close is end of file."""
+    key = site.receiver_key
+    if "." in key or site.scope.kind != "function" or \
+            not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
+        return False
+    body = site.scope.node.body
+    return not method_calls(body, key, _SEND | {"write", "makefile", "sendfile"}) and \
+        name_stays_local(body, key)
+
+
 def check(facts, report):
     reported = set()
     for loop in facts.loops:
@@ -90,6 +108,8 @@ def check(facts, report):
             if info.confidence not in (KNOWN, LIKELY) or info.datagram:
                 continue
             if _own_connection(facts, site):
+                continue
+            if site.method in _RECV and _unread_unix_connection(facts, site, accepts):
                 continue
             missing = _missing(facts, site, site.loops.index(loop) + 1)
             if missing:
