@@ -79,12 +79,59 @@ def _asks_again(facts, site):
     """The code tells EISCONN apart: it calls the connect again to learn how the attempt
     ended (EISCONN or 0: connected; EINPROGRESS/EALREADY: still under way; anything
     else: failed) and takes the socket for connected only on success, so a failed
-    attempt is never used as open."""
+    attempt is never used as open. For ``connect_ex()``, the branch its function takes
+    when the result says "in progress" must leave the socket alone (it waits to be asked
+    again); one that goes on to use it (waits for writability, then sends) is the
+    unchecked connect this rule is about."""
     if site.method == "connect_ex":
-        return "EISCONN" in _result_errnos(facts, site)
+        return "EISCONN" in _result_errnos(facts, site) and \
+            _in_progress_branches_leave_it(facts, site)
     _, handler = facts.catching_frame(site, "OSError")
     return handler is not None and \
         "EISCONN" in facts.handler_outcome(handler, "OSError", None).errnos_tested
+
+
+def _in_progress_branches_leave_it(facts, site):
+    """Every ``if``/``elif`` of the function that tests the ``connect_ex()`` result for an
+    in-progress errno takes a branch on "in progress" that makes no use of the socket
+    (calls no method of it but ``close``/``connect``/``connect_ex`` and hands it to no
+    call), and there is at least one."""
+    keys = set(site.targets)
+    key = site.receiver_key
+    found = False
+    stack = [site.scope.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.If) and isinstance(node.test, cst.Comparison) and \
+                len(node.test.comparisons) == 1 and key_of(node.test.left) in keys:
+            target = node.test.comparisons[0]
+            values = facts.errno_set(target.comparator) or set()
+            if values & _IN_PROGRESS:
+                found = True
+                negated = isinstance(target.operator, (cst.NotEqual, cst.NotIn))
+                branch = node.orelse if negated else node.body
+                if branch is not None and _uses(branch, key):
+                    return False
+        stack.extend(iter_children(node))
+    return found
+
+
+def _uses(node, key):
+    """Code under ``node`` calls a method of ``key`` other than closing or connecting it
+    again, or hands it to a call."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Call) and isinstance(current.func, cst.Attribute) and \
+                key_of(current.func.value) == key and \
+                current.func.attr.value not in ("close", "connect", "connect_ex"):
+            return True
+        if isinstance(current, cst.Arg) and key_of(current.value) == key:
+            return True
+        stack.extend(iter_children(current))
+    return False
 
 
 def _reports_not_connected(block):
