@@ -34,6 +34,11 @@ class Handler:
         """True if the clause names ``exc`` itself (not through a parent)."""
         return tables.canonical_exception(exc) in self.types
 
+    def earlier(self):
+        """The clauses of the same ``try`` before this one, in order."""
+        handlers = self.try_frame.handlers
+        return handlers[:handlers.index(self)]
+
     def shadowed(self):
         """An earlier clause of the same ``try`` catches every class this one names, so no
         exception ever reaches it (``except OSError:`` then ``except select.error:``, which
@@ -41,11 +46,7 @@ class Handler:
         know, is never shadowed."""
         if self.bare or not self.types:
             return False
-        earlier = []
-        for handler in self.try_frame.handlers:
-            if handler is self:
-                break
-            earlier.append(handler)
+        earlier = self.earlier()
         return bool(earlier) and all(
             tables.exception_ancestors(t) and any(h.catches(t) for h in earlier)
             for t in self.types)

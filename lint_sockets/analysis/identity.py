@@ -791,8 +791,7 @@ class IdentityFacts:
         """The family of ``socket.socket(family, ...)`` given as a name the function binds
         once (``family = socket.AF_INET6 if ":" in host else socket.AF_INET``): the family
         the value says, where both arms of a conditional expression say the same one."""
-        positional = [a.value for a in call.args if a.keyword is None]
-        family = positional[0] if positional else call_keyword(call, "family")
+        family = _family_argument(call)
         if not isinstance(family, cst.Name) or scope is None:
             return None
         bindings = scope.bindings.get(family.value, ())
@@ -981,6 +980,12 @@ def _type_of(imports, node):
     return None
 
 
+def _family_argument(call):
+    """The family argument of ``socket.socket(family, ...)``, or None when not given."""
+    positional = [a.value for a in call.args if a.keyword is None]
+    return positional[0] if positional else call_keyword(call, "family")
+
+
 def _ctor_kind(imports, call):
     """(family, type) of ``socket.socket(family, type, ...)``: the defaults (AF_INET,
     SOCK_STREAM) where an argument is absent; None for an argument not written as a socket
@@ -989,7 +994,7 @@ def _ctor_kind(imports, call):
     if any(a.star for a in call.args) or len(positional) > 3 or \
             call_keyword(call, "fileno") is not None:
         return _NO_KIND
-    family = positional[0] if positional else call_keyword(call, "family")
+    family = _family_argument(call)
     type_ = positional[1] if len(positional) > 1 else call_keyword(call, "type")
     found_type = "stream" if type_ is None else _type_of(imports, type_)
     return ("ip" if family is None else _family_of(imports, family),

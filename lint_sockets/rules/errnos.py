@@ -64,13 +64,20 @@ def _windows_extra(facts, sides, errno_sides, literal, number):
     return False
 
 
+def _meanings(number, windows=True):
+    """The canonical errno names ``number`` has on Linux, on macOS/BSD and (``windows``) in
+    Winsock."""
+    tables_ = (tables.LINUX_ERRNO_NAMES, tables.BSD_ERRNO_NAMES) + (
+        (tables.WINDOWS_ERRNO_NAMES,) if windows else ())
+    return {tables.canonical_errno(name) for name in (t.get(number) for t in tables_) if name}
+
+
 def _named_alongside(facts, sides, errno_sides, literal, number):
     """The number's error on Linux or on macOS/BSD is also named by an ``errno`` constant
     in the same test (``e.errno in (errno.EAGAIN, 35)``, ``e.errno == errno.ECONNRESET or
     e.errno == 104``): the constant catches that error on every platform, so the number
     never decides whether the handler runs for it."""
-    meanings = {tables.canonical_errno(name) for name in (
-        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number)) if name}
+    meanings = _meanings(number, windows=False)
     if not meanings:
         return False
     for side in sides:
@@ -111,9 +118,7 @@ _WOULD_BLOCK = frozenset({"EAGAIN", "EWOULDBLOCK", "EINPROGRESS", "EALREADY"})
 def _would_block_only(number):
     """On every platform the number is a "not now" errno or an errno socket calls never
     report (35: EAGAIN on macOS, EDEADLK on Linux; 115: EINPROGRESS on Linux)."""
-    meanings = {tables.canonical_errno(name) for name in (
-        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number),
-        tables.WINDOWS_ERRNO_NAMES.get(number)) if name}
+    meanings = _meanings(number)
     return bool(meanings & _WOULD_BLOCK) and all(
         m in _WOULD_BLOCK or m not in NETWORK_ERRNOS for m in meanings)
 
@@ -123,15 +128,8 @@ def _taken_earlier(handler, number):
     that an earlier clause of the same ``try`` catches (11 is EAGAIN on Linux, raised as
     BlockingIOError, after ``except BlockingIOError:``; on macOS 11 is EDEADLK, which no
     socket call reports): the error the comparison means never reaches this clause."""
-    earlier = []
-    for other in handler.try_frame.handlers:
-        if other is handler:
-            break
-        earlier.append(other)
-    meanings = {tables.canonical_errno(name) for name in (
-        tables.LINUX_ERRNO_NAMES.get(number), tables.BSD_ERRNO_NAMES.get(number),
-        tables.WINDOWS_ERRNO_NAMES.get(number)) if name}
-    meanings = {m for m in meanings if m in NETWORK_ERRNOS}
+    earlier = handler.earlier()
+    meanings = _meanings(number) & NETWORK_ERRNOS
     return bool(earlier) and bool(meanings) and all(
         m in tables.EXCEPTION_FOR_ERRNO
         and any(h.catches(tables.EXCEPTION_FOR_ERRNO[m]) for h in earlier) for m in meanings)
