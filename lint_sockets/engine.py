@@ -111,7 +111,7 @@ def lint_source(source, settings, noqa=True):
 
 
 def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True,
-                 tree=None, project=None, module_name=None):
+                 tree=None, project=None, module_name=None, test_code=False):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
@@ -119,7 +119,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     computes each fix's text edits (json output). ``prefilter=False`` parses even files no
     rule can fire on (for tests of the filters). ``project`` is the project's
     ``ProjectIndex`` (or None: the file is analysed on its own) and ``module_name`` the
-    file's module name in it.
+    file's module name in it. ``test_code`` says the file is test code
+    (``paths.is_test_code``).
     """
     if precheck:
         error, tree = _python_syntax_check(source, tree=True)
@@ -140,7 +141,8 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
             return [], None
         return [error], _plain_lines(source)
     diagnostics, lines = reported(parsed, settings, source, noqa, wants_noqa_check,
-                                  project=project, module_name=module_name)
+                                  project=project, module_name=module_name,
+                                  test_code=test_code)
     if not diagnostics:
         return [], None
     if parsed.altered:
@@ -196,13 +198,14 @@ def first_pass(source, settings):
 
 
 def reported(parsed, settings, source, noqa=True, wants_noqa_check=None, project=None,
-             module_name=None):
+             module_name=None, test_code=False):
     """(diagnostics as reported, source lines): the rules' findings located, SCK100 added,
     and (with ``noqa``) what ``# noqa`` suppresses left out. Checking and fixing both use
     it, so a suppressed finding is never fixed."""
     if wants_noqa_check is None:
         wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
-    findings = deep(run_rules, parsed.module, settings, source, project, module_name)
+    findings = deep(run_rules, parsed.module, settings, source, project, module_name,
+                    test_code)
     if not findings and not wants_noqa_check:
         return [], None
     diagnostics = _locate(parsed, findings) if findings else []
@@ -471,10 +474,11 @@ def _comment_owner(module, token):
     return None
 
 
-def run_rules(module, settings, source=None, project=None, module_name=None):
+def run_rules(module, settings, source=None, project=None, module_name=None, test_code=False):
     """[(node, code, message, FixSpec or None)] for the enabled rules, in no order.
 
-    ``project`` (a ``ProjectIndex`` or None) and ``module_name`` are handed to the facts."""
+    ``project`` (a ``ProjectIndex`` or None), ``module_name`` and ``test_code`` are handed to
+    the facts."""
     from lint_sockets.analysis.facts import Facts
     from lint_sockets.analysis.walk import build_model
 
@@ -493,7 +497,8 @@ def run_rules(module, settings, source=None, project=None, module_name=None):
         def constant(key):
             return project.constant(module_name, key)
     model = build_model(module, helper_names(project), constant)
-    facts = Facts(model, settings, source, project=project, module=module_name)
+    facts = Facts(model, settings, source, project=project, module=module_name,
+                  test_code=test_code)
     findings = []
     seen = set()
 

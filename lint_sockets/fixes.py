@@ -35,11 +35,12 @@ class FixError(Exception):
 
 
 
-def fix_source(source, settings, unsafe=False, project=None, module_name=None):
+def fix_source(source, settings, unsafe=False, project=None, module_name=None,
+               test_code=False):
     """Fix a module given as bytes or str. Returns (new source of the same type, list of
     (code, message) fixed, hit_iteration_bound). Raises FixError if a fix breaks the code.
 
-    ``project`` and ``module_name`` are what checking the module is given
+    ``project``, ``module_name`` and ``test_code`` are what checking the module is given
     (engine.check_source): the module is fixed with the findings a check reports.
     ``project`` may also be a function of the module's current text giving the
     ``ProjectIndex`` it is analysed with (the index as that text would make it)."""
@@ -52,7 +53,7 @@ def fix_source(source, settings, unsafe=False, project=None, module_name=None):
         if index is None:  # a file of no project: the one module of its own (check_source)
             index, name = engine.module_alone(current)
         diagnostics, _ = engine.reported(parsed, settings, current, project=index,
-                                         module_name=name)
+                                         module_name=name, test_code=test_code)
         return [(None, d.code, d.message, d.fix) for d in diagnostics]
 
     current = source

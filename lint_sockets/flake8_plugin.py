@@ -189,10 +189,13 @@ class Plugin:
             # syntax check is not repeated.
             if project is None:
                 project = _project(self.filename, self.tree)
-            options = {}
+            from lint_sockets.paths import is_test_code
+
+            options = {"test_code": is_test_code(
+                self.filename, project.root if project is not None else None)}
             if project is not None:
-                options = {"project": project.index,
-                           "module_name": project.module_of(self.filename)}
+                options.update(project=project.index,
+                               module_name=project.module_of(self.filename))
             diagnostics, _ = check_source(source, settings, noqa=False, precheck=False,
                                           tree=self.tree, **options)
         except Exception as error:  # noqa: BLE001 - never abort flake8's whole run

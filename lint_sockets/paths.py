@@ -24,6 +24,38 @@ def nearest(start, test):
     return None
 
 
+# Directories of test code: what pytest and unittest collect, and the helpers beside it.
+TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
+
+
+def is_test_file(name):
+    """A file name pytest collects as tests (``test_*.py``, ``*_test.py``) or its
+    ``conftest.py``."""
+    return (name == "conftest.py" or (name.startswith("test_") and name.endswith(".py"))
+            or name.endswith("_test.py"))
+
+
+def is_test_code(path, root=None):
+    """The file ``path`` is test code: its name is a test file's (``is_test_file``) or a
+    directory it is in, below the project ``root``, is named ``test``, ``tests`` or
+    ``testing``. Without a root, the directories of a relative ``path`` count (an absolute
+    one's say nothing about the project)."""
+    if is_test_file(os.path.basename(path)):
+        return True
+    if root is not None:
+        try:
+            relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        except ValueError:  # another drive
+            return False
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return False
+    elif os.path.isabs(path):
+        return False
+    else:
+        relative = os.path.normpath(path)
+    return any(part in TEST_DIRECTORIES for part in relative.split(os.sep)[:-1])
+
+
 # What makes a directory a project's root: the packaging files and a git checkout.
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 

@@ -145,6 +145,7 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
     if project is not None:
         options["project"] = project.index
         options["module_name"] = project.module_of(path)
+    options["test_code"] = _test_code(path, project)
     try:
         diagnostics, _ = check_source(source, job.settings, edits=job.edits, **options)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
@@ -154,6 +155,14 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
         return result
     _add_diagnostics(result, diagnostics)
     return result
+
+
+def _test_code(path, project):
+    """The file is test code (``paths.is_test_code``), its directories read below its
+    project's root."""
+    from lint_sockets.paths import is_test_code
+
+    return is_test_code(path, project.root if project is not None else None)
 
 
 def _add_diagnostics(result, diagnostics):
@@ -261,6 +270,7 @@ def _fix(job, path, source, stdin, result, project=None):
         # each pass sees the index as the module's text so far makes it
         options["project"] = lambda current: project.with_source(path, current).index
         options["module_name"] = project.module_of(path)
+    options["test_code"] = _test_code(path, project)
     try:
         new, fixed, bounded = fix_source(source, job.settings, job.unsafe, **options)
     except FixError as error:

@@ -172,19 +172,21 @@ def test_lower_bound_of_requires_python():
 
 def nested(tmp_path):
     """A repository whose root and one sub-project have their own settings; another
-    sub-project's pyproject.toml has no [tool.lint-sockets] table and is passed over."""
+    sub-project's pyproject.toml has no [tool.lint-sockets] table and is passed over. (Its
+    directories are named ``checks``: code in a ``tests`` directory is test code, where
+    SCK501 does not fire.)"""
     root = tmp_path / "repo"
-    for directory in ("app", "lib/tests/unit/deep", "tool", "app/tests"):
+    for directory in ("app", "lib/checks/unit/deep", "tool", "app/checks"):
         (root / directory).mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text(
         '[tool.lint-sockets]\nselect = ["SCK5", "SCK2"]\n'
-        '[tool.lint-sockets.per-file-ignores]\n"tests/*.py" = ["SCK2"]\n')
+        '[tool.lint-sockets.per-file-ignores]\n"checks/*.py" = ["SCK2"]\n')
     (root / "lib" / "pyproject.toml").write_text(
         '[project]\nname = "lib"\n\n[tool.lint-sockets]\nselect = ["SCK5"]\n'
-        '[tool.lint-sockets.per-file-ignores]\n"tests/**/*.py" = ["SCK501"]\n')
+        '[tool.lint-sockets.per-file-ignores]\n"checks/**/*.py" = ["SCK501"]\n')
     (root / "tool" / "pyproject.toml").write_text('[project]\nname = "tool"\n')
-    for path in ("app/server.py", "app/tests/server.py", "lib/server.py",
-                 "lib/tests/unit/deep/server.py", "tool/server.py"):
+    for path in ("app/server.py", "app/checks/server.py", "lib/server.py",
+                 "lib/checks/unit/deep/server.py", "tool/server.py"):
         (root / path).write_text(SERVER)
     return root
 
@@ -192,11 +194,11 @@ def nested(tmp_path):
 def test_each_file_takes_the_nearest_configuration_with_a_table(tmp_path):
     root = nested(tmp_path)
     expected = [
+        # checks/*.py is relative to the root's directory: app/checks is not checks/
+        ("app/checks/server.py", "SCK202"), ("app/checks/server.py", "SCK501"),
         ("app/server.py", "SCK202"), ("app/server.py", "SCK501"),
-        # tests/*.py is relative to the root's directory: app/tests is not tests/
-        ("app/tests/server.py", "SCK202"), ("app/tests/server.py", "SCK501"),
         ("lib/server.py", "SCK501"),  # lib's own select
-        # lib/tests/unit/deep/server.py: `**` spans directories, SCK501 ignored there
+        # lib/checks/unit/deep/server.py: `**` spans directories, SCK501 ignored there
         ("tool/server.py", "SCK202"), ("tool/server.py", "SCK501"),  # no table: the root's
     ]
     result, found = codes(root, ".")
@@ -207,12 +209,12 @@ def test_each_file_takes_the_nearest_configuration_with_a_table(tmp_path):
         == expected, result.stderr
 
 
-def test_app_tests_glob_is_relative_to_the_file_that_holds_it(tmp_path):
+def test_app_checks_glob_is_relative_to_the_file_that_holds_it(tmp_path):
     root = nested(tmp_path)
-    (root / "tests").mkdir()
-    (root / "tests" / "server.py").write_text(SERVER)
-    _, found = codes(root, "tests")
-    assert found == [("tests/server.py", "SCK501")]
+    (root / "checks").mkdir()
+    (root / "checks" / "server.py").write_text(SERVER)
+    _, found = codes(root, "checks")
+    assert found == [("checks/server.py", "SCK501")]
 
 
 def test_double_star_globs_in_exclude(tmp_path):
@@ -231,7 +233,7 @@ def test_show_settings_says_where_each_setting_comes_from(tmp_path):
     root = nested(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "lint_sockets", "--ignore", "SCK502", "--show-settings",
-         "lib/tests/unit/deep/server.py"], cwd=root, capture_output=True, text=True,
+         "lib/checks/unit/deep/server.py"], cwd=root, capture_output=True, text=True,
         timeout=120)
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -59,6 +59,31 @@ def test_no_marker_anywhere_is_no_root(tmp_path, monkeypatch):
     assert project_root([str(tmp_path / "loose" / "a.py")]) == str(tmp_path)
 
 
+@pytest.mark.parametrize("path, root, expected", [
+    ("tests/test_server.py", None, True),
+    ("tests/support/fakes.py", None, True),  # a helper beside the tests
+    ("pkg/testing/fake.py", None, True),
+    ("pkg/conftest.py", None, True),
+    ("pkg/server_test.py", None, True),
+    ("pkg/test_server.py", None, True),
+    ("pkg/server.py", None, False),
+    ("pkg/testserver.py", None, False),
+    ("pkg/contest.py", None, False),
+    ("latest/server.py", None, False),
+    ("/srv/tests/app/server.py", None, False),  # absolute, no root: the directories say nothing
+    ("/srv/tests/app/server.py", "/srv/tests/app", False),  # above the root: not the project's
+    ("/srv/app/tests/server.py", "/srv/app", True),
+    ("/srv/app/pkg/server.py", "/srv/app", False),
+    ("/elsewhere/tests/server.py", "/srv/app", False),
+])
+def test_test_code_is_named_by_the_file_or_a_directory_below_the_root(path, root, expected):
+    from lint_sockets.paths import is_test_code
+
+    path = path.replace("/", os.sep)
+    root = root.replace("/", os.sep) if root else root
+    assert is_test_code(path, root) is expected
+
+
 def test_the_cache_follows_the_project_root(tmp_path):
     outer = tmp_path / "outer"
     inner = outer / "inner"
@@ -544,8 +569,8 @@ def test_a_finding_that_depends_on_another_module_follows_its_edits(tmp_path, us
     real = engine.run_rules
 
     def rules_reading_the_index(module, settings, source=None, project=None,
-                                module_name=None):
-        findings = real(module, settings, source, project, module_name)
+                                module_name=None, test_code=False):
+        findings = real(module, settings, source, project, module_name, test_code)
         if (project is not None and module_name == "pkg.server"
                 and project.constant(module_name, "LIMIT") == 0):
             findings.append((module.body[0], "SCK101", "a finding from pkg.helper", None))
@@ -594,8 +619,8 @@ def test_fixes_see_the_project_as_checks_do(tmp_path, user_cache, monkeypatch, c
     seen = []
 
     def rules_reading_the_index(module, settings, source=None, project=None,
-                                module_name=None):
-        findings = real(module, settings, source, project, module_name)
+                                module_name=None, test_code=False):
+        findings = real(module, settings, source, project, module_name, test_code)
         seen.append(module_name)
         through = project is not None and project.constant("pkg.helper", "LIMIT") == 0
         return [f for f in findings if f[1] != "SCK501" or through]

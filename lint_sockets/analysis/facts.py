@@ -70,8 +70,11 @@ class Facts(
 ):
     """Everything rules ask about one module."""
 
-    def __init__(self, model, settings, source=None, project=None, module=None):
+    def __init__(self, model, settings, source=None, project=None, module=None,
+                 test_code=False):
         self.model = model
+        # the file is test code (paths.is_test_code): its servers serve the test's clients
+        self.test_code = test_code
         self.project = project  # the project's ProjectIndex, or None (the file alone)
         self.module_name = module  # this file's module name in ``project``
         self.source = source  # the file's text (str or bytes), for cheap "does it mention X"

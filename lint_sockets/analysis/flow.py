@@ -1332,7 +1332,68 @@ class ValueFacts:
             address = self.value_before(site, address) or address  # host = "127.0.0.1"
         if isinstance(address, (cst.SimpleString, cst.ConcatenatedString)):
             return is_loopback_host(address.evaluated_value)
+        if isinstance(address, cst.Attribute):
+            value = self._class_constant(site.scope, address)  # class C: host = "::1"
+            if isinstance(value, cst.Name) and value.value in self.constants:
+                value = self.constants[value.value]
+            return isinstance(value, (cst.SimpleString, cst.ConcatenatedString)) and \
+                isinstance(value.evaluated_value, str) and \
+                is_loopback_host(value.evaluated_value)
         return False
+
+    def _class_constant(self, scope, node):
+        """For ``self.x`` in a method: the expression the class body binds ``x`` to, once,
+        when nothing else binds it (no method assigns ``self.x``: an instance attribute
+        would hide it); None otherwise."""
+        key = key_of(node)
+        cls = scope.cls
+        if key is None or cls is None:
+            return None
+        head, _, rest = key.partition(".")
+        if head != scope.self_name or not rest or "." in rest:
+            return None
+        bindings = cls.attr_bindings.get(rest, ())
+        if len(bindings) != 1 or bindings[0].scope.kind != "class" or \
+                bindings[0].how != "assign" or bindings[0].index is not None:
+            return None
+        return bindings[0].value
+
+    def loopback_by_default(self, site, address):
+        """The host the call ``site`` binds to (``address``, its first argument, or the
+        host of that tuple) is a parameter whose default is a loopback address (``def
+        serve(host="127.0.0.1", port=0):``), the function binding it nowhere else, or
+        ``self.x`` that every assignment of the class sets from such a parameter of the
+        method it is in (``__init__(self, listen_host="localhost")``). What the program
+        does unless told otherwise: listen on this host."""
+        if isinstance(address, (cst.Name, cst.Attribute)):
+            address = self.value_before(site, address) or address
+        if isinstance(address, cst.Tuple) and address.elements:
+            address = address.elements[0].value
+        if isinstance(address, cst.Name):
+            return self._loopback_parameter(site.scope, address.value)
+        key = key_of(address) if isinstance(address, cst.Attribute) else None
+        if key is None:
+            return False
+        assignments = self.class_assignments(site.scope, key)
+        return bool(assignments) and all(
+            binding.how == "assign" and binding.index is None
+            and isinstance(binding.value, cst.Name)
+            and self._loopback_parameter(binding.scope, binding.value.value)
+            for binding in assignments)
+
+    def _loopback_parameter(self, scope, name):
+        """``name`` is bound in the function ``scope`` only as its parameter, whose default
+        is a loopback literal or a module constant holding one."""
+        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+        if len(bindings) != 1 or bindings[0].how != "param" or \
+                not isinstance(bindings[0].node, cst.Param):
+            return False
+        default = bindings[0].node.default
+        if isinstance(default, cst.Name) and default.value in self.constants:
+            default = self.constants[default.value]
+        return isinstance(default, (cst.SimpleString, cst.ConcatenatedString)) and \
+            isinstance(default.evaluated_value, str) and \
+            is_loopback_host(default.evaluated_value)
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:

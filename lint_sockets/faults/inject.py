@@ -19,6 +19,7 @@ import threading
 import weakref
 
 from lint_sockets.faults import LEGAL
+from lint_sockets.paths import is_test_file
 
 _SOCKET = socket.socket
 _RAW = socket.socket.__mro__[1]  # _socket.socket: the C methods
@@ -32,11 +33,6 @@ EXCLUDED_DIRS = frozenset({
     "test", "tests", "testing", "site-packages", "dist-packages", ".venv", "venv", ".tox",
     ".nox", "build", "dist", "node_modules", "__pycache__",
 })
-
-
-def is_test_file(name):
-    return (name == "conftest.py" or (name.startswith("test_") and name.endswith(".py"))
-            or name.endswith("_test.py"))
 
 
 def _real(path):

@@ -148,10 +148,13 @@ def _loopback_listener(facts, site):
                   if other.qname == "socket.create_server" and key in other.targets
                   and in_sight(other)]
     return bool(addresses) and all(facts.loopback_address(call, address)
+                                   or facts.loopback_by_default(call, address)
                                    for call, address in addresses)
 
 
 def check_abort(facts, report):
+    if facts.test_code:
+        return  # a test's server serves the test's own clients (the page: "What a finding is worth")
     for site, depth in _accept_sites(facts, drain_loops=True):
         if _self_connected(facts, site):
             continue
@@ -323,6 +326,15 @@ def _stopped_before_closed(outer, inner, listener, loop):
     return True
 
 
+def _runs_on_a_flag(loop):
+    """``while not stop.is_set():`` / ``while self.running:``: a loop that ends when its
+    flag is set, the way a test stops the server it started."""
+    test = loop.node.test if loop.kind == "while" else None
+    if isinstance(test, cst.Name) and test.value in ("True", "False", "None"):
+        return False  # ``while True:`` is no flag
+    return test is not None and _stop_test(test) is not None
+
+
 def _stop_test(test):
     """A predicate on small statements: the one that makes ``while <test>:`` end."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
@@ -364,6 +376,8 @@ def check_retry(facts, report):
             continue
         if facts.handler_clears_loop_flag(handler, site.loops[depth - 1], site.scope):
             continue  # ``self.running = False`` / ``self.stop()``: the loop ends
+        if facts.test_code and _runs_on_a_flag(site.loops[depth - 1]):
+            continue  # a test's server, stopped by its flag: no EMFILE, no lasting EBADF
         outcome = facts.handler_outcome(handler, "OSError", "EMFILE")
         if outcome.tests_errno and outcome.errnos_tested != {"EINTR"}:
             continue  # an EINTR test alone tells nothing apart: PEP 475 retries EINTR

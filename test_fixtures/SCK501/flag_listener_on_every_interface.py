@@ -1,5 +1,7 @@
 # SCK501 flag: listeners that other hosts can reach, or whose address the code does not
-# fix: every interface, a host handed in, or one bind of two that is not loopback.
+# fix: every interface, a host handed in, one bind of two that is not loopback, a class
+# constant a method replaces, a parameter with no loopback default or one the function
+# changes, a constructor parameter stored beside another assignment.
 import socket
 
 
@@ -54,3 +56,71 @@ def start_public(port: int, handle) -> None:
     import threading
 
     threading.Thread(target=accept_forever, daemon=True).start()
+
+
+class Configurable:
+    host = "127.0.0.1"
+
+    def __init__(self, host: str) -> None:
+        self.host = host  # the instance attribute hides the class constant
+
+    def serve(self, handle) -> None:
+        with socket.socket() as listener:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, 8888))
+            listener.listen()
+            while True:
+                conn, _ = listener.accept()  # expect: SCK501
+                handle(conn)
+
+
+class Exposed:
+    host = "0.0.0.0"
+
+    def serve(self, handle) -> None:
+        with socket.socket() as listener:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, 8888))
+            listener.listen()
+            while True:
+                conn, _ = listener.accept()  # expect: SCK501
+                handle(conn)
+
+
+def start_server(handle, host="", port=1234) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def start_lan(handle, host="127.0.0.1", lan=False) -> None:
+    if lan:
+        host = socket.gethostbyname(socket.gethostname())
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, 1234))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+class Relay:
+    def __init__(self, listen_host="localhost") -> None:
+        self.listen_host = listen_host
+
+    def public(self) -> None:
+        self.listen_host = "0.0.0.0"
+
+    def run(self, handle) -> None:
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((self.listen_host, 0))
+        listener.listen()
+        while True:
+            conn, _ = listener.accept()  # expect: SCK501
+            handle(conn)

@@ -1,8 +1,10 @@
 # SCK501 ok: a listener bound only to a loopback address (127.0.0.1, ::1, localhost, in
-# place, through a module constant, or through a name assigned on every path) accepts
-# connections from this host alone. A connection waiting in its queue is reset only by a
-# local client that aborts it on purpose (SO_LINGER 0): a client that dies or closes sends
-# FIN, and the server has sent it nothing to leave unread.
+# place, through a module constant, through a name assigned on every path, through a class
+# constant no method replaces, or through a parameter whose default is loopback, also
+# stored on self by the constructor) accepts connections from this host alone, unless told
+# otherwise. A connection waiting in its queue is reset only by a local client that aborts
+# it on purpose (SO_LINGER 0): a client that dies or closes sends FIN, and the server has
+# sent it nothing to leave unread.
 import socket
 
 HOST = "localhost"
@@ -92,3 +94,45 @@ def start_test_server(stop, answer):
             answer(conn)
 
     return serve
+
+
+class ControlPort:
+    host = "127.0.0.1"  # a class constant that no method replaces
+    port = 8888
+
+    def serve(self, handle) -> None:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, self.port))
+            listener.listen(1)
+            while True:
+                conn, _ = listener.accept()
+                handle(conn)
+
+
+def start_server(handle, host="127.0.0.1", port=1234) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, port))
+    listener.listen()
+    while True:
+        conn, _ = listener.accept()
+        handle(conn)
+
+
+class FaultProxy:
+    def __init__(self, upstream, listen_host=HOST, listen_port=0) -> None:
+        self.upstream = upstream
+        self.listen_host = listen_host
+        self.listen_port = listen_port
+        self._listener = socket.socket()
+
+    def start(self) -> None:
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind((self.listen_host, self.listen_port))
+        self._listener.listen()
+
+    def run(self, handle) -> None:
+        while True:
+            conn, _ = self._listener.accept()
+            handle(conn)
