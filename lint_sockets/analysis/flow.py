@@ -202,7 +202,7 @@ class FlowFacts:
     def _entry_state(self, scope, key):
         head, _, rest = key.partition(".")
         if rest and scope.cls is not None and head == scope.self_name and "." not in rest:
-            states = self._creation_states(scope.cls, rest)
+            states = self._creation_states(scope.cls, rest, scope)
             if states and len(states) == 1:
                 return next(iter(states))
             if not scope.cls.attr_states.get(rest):
@@ -222,15 +222,21 @@ class FlowFacts:
         return UNKNOWN
 
     @staticmethod
-    def _creation_states(cls, attr):
+    def _creation_states(cls, attr, at=None):
         """States set on ``self.attr`` where the class sets the socket up: in the method that
         creates it, or in ``__init__``/``setUp``. A switch made in one other method says
-        nothing about the socket's state in the rest of the class."""
+        nothing about the socket's state in the rest of the class. Asked for the entry of
+        the method ``at``: when ``at`` binds ``self.attr`` itself, its own switches are of
+        the socket it binds, not of the one it finds there (``self.sock, _ =
+        self.sock.accept()`` then ``self.sock.setblocking(False)``: the listener accepted on
+        is not made non-blocking)."""
         states = set()
         key_suffix = "." + attr
         for state, method in cls.attr_states.get(attr, ()):
             name = method.node.name.value
             binds = any(k.endswith(key_suffix) and k.count(".") == 1 for k in method.bindings)
+            if binds and method is at:
+                continue
             if binds or name in ("__init__", "setUp", "setup", "__enter__"):
                 states.add(state)
         return states

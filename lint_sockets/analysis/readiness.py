@@ -74,6 +74,31 @@ class ReadinessFacts:
         _, wait, reported = self._readiness(site)
         return reported and wait is not None and wait.read_only
 
+    def read_in_reader_callback(self, site) -> bool:
+        """The read at ``site`` (``self.x.recv(n)`` in a method ``m``) runs only when
+        ``self.x`` is readable: ``m`` is the read callback of ``self.x`` (a method of the
+        class registers it as ``loop.add_reader(self.x, self.m)`` or
+        ``selector.register(self.x, EVENT_READ, self.m)``) and the class names ``self.m``
+        nowhere else (no direct call runs it at another time); the read is the one read of
+        ``self.x`` in ``m``, outside any loop of ``m`` (a second read would find the data
+        taken)."""
+        key = site.receiver_key
+        scope = site.scope
+        cls = scope.cls
+        if key is None or site.loops or cls is None or scope.kind != "function" or \
+                not isinstance(scope.node, cst.FunctionDef):
+            return False
+        head, _, rest = key.partition(".")
+        if head != scope.self_name or not rest or "." in rest:
+            return False
+        if sum(1 for other in self.calls_in(scope)
+               if other.receiver_key == key and other.method in _READS) != 1:
+            return False
+        uses = self.memo(f"ready.callbacks:{id(cls)}", lambda: _callback_uses(cls))
+        registered, named = uses.get(scope.node.name.value, ((), 0))
+        return bool(registered) and len(registered) == named and \
+            all(source == rest for source in registered)
+
     def unbounded_wait_alone(self, site) -> cst.Call | None:
         """The wait call when the read at ``site`` is reached only right after a readiness
         wait that has no timeout and watches this socket alone (the program then waits on
@@ -621,3 +646,72 @@ def _passed(facts, root, name):
             return True
         stack.extend(iter_children(node))
     return False
+
+
+def _callback_uses(cls):
+    """{method name: (the attributes ``x`` of ``self`` it is registered as the read callback
+    of, one per registration; how many times the class names ``self.<method>``)} for the
+    methods of the class ``cls`` (a ``walk.ClassInfo``)."""
+    registered = {}
+    named = {}
+    for method in cls.methods:
+        me = method.self_name
+        if me is None:
+            continue
+        stack = [method.node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                    node.value.value == me:
+                named[node.attr.value] = named.get(node.attr.value, 0) + 1
+            elif isinstance(node, cst.Call):
+                found = _read_registration(node, me)
+                if found is not None:
+                    source, callback = found
+                    registered.setdefault(callback, []).append(source)
+            stack.extend(iter_children(node))
+    return {name: (tuple(registered.get(name, ())), named.get(name, 0))
+            for name in set(registered) | set(named)}
+
+
+def _read_registration(call, me):
+    """(x, m) for ``<loop>.add_reader(self.x, self.m)`` or ``<selector>.register(self.x,
+    EVENT_READ, self.m)`` (events naming EVENT_READ and not EVENT_WRITE; ``data=`` too);
+    None otherwise."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in ("add_reader", "register"):
+        return None
+    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    if func.attr.value == "add_reader":
+        source = positional[0] if positional else None
+        callback = positional[1] if len(positional) > 1 else None
+    else:
+        source = positional[0] if positional else keywords.get("fileobj")
+        events = positional[1] if len(positional) > 1 else keywords.get("events")
+        callback = positional[2] if len(positional) > 2 else keywords.get("data")
+        names = {n.value for n in _names_in(events)} if events is not None else set()
+        if "EVENT_READ" not in names or "EVENT_WRITE" in names:
+            return None
+    own = []
+    for node in (source, callback):
+        if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
+                and node.value.value == me):
+            return None
+        own.append(node.attr.value)
+    return own[0], own[1]
+
+
+def _names_in(node):
+    """The Name nodes and attribute names of ``node`` (``selectors.EVENT_READ`` gives
+    EVENT_READ)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, cst.Name):
+            yield item
+        elif isinstance(item, cst.Attribute):
+            yield item.attr
+            stack.append(item.value)
+        else:
+            stack.extend(iter_children(item))

@@ -95,14 +95,17 @@ def _read_of_ready_stream(facts, site):
     which the read drops before raising BlockingIOError). A socket whose type is not in
     sight (a parameter, an attribute set elsewhere) counts as a stream when it is read with
     ``recv()`` or ``recv_into()``, the reads of a connected stream, and nothing says it is
-    a datagram socket; ``recvfrom()``, the datagram read, keeps it reported."""
+    a datagram socket; ``recvfrom()``, the datagram read, keeps it reported. A read callback
+    of the socket (``loop.add_reader(self.x, self.on_read)``: ``read_in_reader_callback``)
+    is such a read too."""
     if site.method not in _READS:
         return False
     kind = facts.constructed_kind(site)[1]
     if kind is None and (site.method not in ("recv", "recv_into")
                          or facts.socket_confidence(site).datagram):
         return False
-    return kind in ("stream", None) and facts.read_reported_ready(site)
+    return kind in ("stream", None) and (facts.read_reported_ready(site)
+                                         or facts.read_in_reader_callback(site))
 
 
 def check(facts, report):

@@ -1,4 +1,4 @@
-# SCK402/SCK501/SCK502 ok: a helper module under tests/ is test code too, whatever its name.
+# SCK402/SCK502 ok: a helper module under tests/ is test code too, whatever its name.
 import socket
 
 
