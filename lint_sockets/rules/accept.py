@@ -6,7 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
-from lint_sockets.analysis.nodes import iter_children, key_of, method_calls
+from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flag, sets_flag
 from lint_sockets.rules.fixutil import SAFE, FixSpec
@@ -281,7 +281,14 @@ def _served_one_at_a_time(facts, site, loop):
             return False  # ``with ... as listener:`` closes it when the block ends
     if any(binding.how == "param" for binding in bindings):
         return False  # a parameter: its owner may close it under the loop
-    return facts.closed_in_same_pass(site, site.targets[0], loop)
+    connection = site.targets[0]
+    if facts.closed_in_same_pass(site, connection, loop):
+        return True
+    # held by its local name alone: the next accept rebinds the name, and CPython frees
+    # (closes) the connection then, whatever path the pass took
+    return "." not in connection and \
+        not {connection, "*"} & facts.declared_names() and \
+        name_stays_local(site.scope.node, connection)
 
 
 def _stopped_before_closed(outer, inner, listener, loop):

@@ -1,5 +1,5 @@
-# SCK502 flag: connections kept past the pass (handed to a thread, or a `continue` before the
-# close) can pile up until accept() fails with EMFILE at once, pass after pass; a listener
+# SCK502 flag: connections kept past the pass (handed to a thread, or to any call that may
+# keep them, with a `continue` before the close) can pile up until accept() fails with EMFILE at once, pass after pass; a listener
 # held on the object, or handed in by the caller, can be closed by another method or thread
 # under the loop (EBADF for ever).
 import socket
@@ -55,3 +55,15 @@ def serve_on(listener: socket.socket, handle) -> None:
             continue
         with conn:
             handle(conn)
+
+
+def serve_logged(port: int, log) -> None:
+    """The connection is handed to a call (the log may keep it): not held by its name alone."""
+    listener = socket.create_server(("", port))
+    while True:
+        try:
+            peer, _ = listener.accept()  # expect: SCK502
+            peer.sendall(b"hello\n")
+            log.append(peer)
+        except OSError:
+            continue
