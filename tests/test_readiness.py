@@ -172,6 +172,50 @@ CASES = {
                 if sock in r:
                     sock.recv(1)
         """, [True]),
+    "wait in a try whose handler empties the ready list": ("""
+        def f(sock):
+            while True:
+                try:
+                    r, _, _ = select.select([sock], [], [], 1)
+                except (OSError, ValueError):
+                    r = []
+                for _ in r:
+                    sock.recv(1)
+                if sock in r:
+                    sock.recv(1)
+        """, [True, False]),
+    "wait in a try whose handler empties the read list, branch": ("""
+        def f(sock):
+            while True:
+                try:
+                    r, w, _ = select.select([sock, sys.stdin], [], [])
+                except OSError:
+                    r = w = []
+                if sock in r:
+                    sock.recv(1)
+        """, [True]),
+    "wait in a try whose handler empties another name": ("""
+        def f(sock):
+            r = [sock]
+            while True:
+                try:
+                    ready, _, _ = select.select([sock], [], [], 1)
+                except OSError:
+                    r = []
+                if sock in ready:
+                    sock.recv(1)
+        """, [False]),
+    "wait in a try whose handler empties the list and does more": ("""
+        def f(sock, log):
+            while True:
+                try:
+                    r, _, _ = select.select([sock, sys.stdin], [], [])
+                except OSError:
+                    r = []
+                    log.append(sock)
+                if sock in r:
+                    sock.recv(1)
+        """, [False]),
     "another socket's readiness": ("""
         def f(sock, conn):
             r, _, _ = select.select([sock, conn], [], [])

@@ -210,9 +210,15 @@ def _look_back(facts, scope, statement, key, gates, guard):
     ready[0]: continue``), None when it says nothing."""
     wait = _assigned_wait(facts, scope, statement, key)
     if wait is None and isinstance(statement, cst.Try):
-        # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration
-        if not (all(_exits(h.body) for h in statement.handlers) and statement.orelse is None
-                and statement.finalbody is None):
+        # ``try: r, _, _ = select.select(...)`` with handlers that all leave the iteration,
+        # or that bind the names the read's gates test to an empty list (``except OSError:
+        # r = []``): the gated read does not run after them
+        tested = {name.partition("[")[0] for _, name in gates}
+        if guard is not None:
+            tested.add(guard.partition("[")[0])
+        if not (all(_exits(h.body) or (tested and tested <= _emptied(h.body))
+                    for h in statement.handlers)
+                and statement.orelse is None and statement.finalbody is None):
             return (False, None, False) if _waits(facts, scope, statement, key) else None
         for inner in reversed(statement.body.body):
             wait = _assigned_wait(facts, scope, inner, key)
@@ -266,6 +272,26 @@ def _waits(facts, scope, node, key):
             return True
         stack.extend(iter_children(current))
     return False
+
+
+def _emptied(block):
+    """The names a handler's block binds to an empty list, tuple or dict, when that is all
+    it does (``readable = []``, ``r = w = []``, ``pass``); an empty set otherwise."""
+    names = set()
+    for stmt in getattr(block, "body", ()):
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return set()
+        for small in stmt.body:
+            if isinstance(small, cst.Pass):
+                continue
+            value = small.value if isinstance(small, cst.Assign) else None
+            if not isinstance(value, (cst.List, cst.Tuple, cst.Dict)) or value.elements:
+                return set()
+            for target in small.targets:
+                if not isinstance(target.target, cst.Name):
+                    return set()
+                names.add(target.target.value)
+    return names
 
 
 def _exits(block):

@@ -114,3 +114,31 @@ class Link:
                 if not data:
                     return
                 print(data)
+
+
+class Link:
+    """The wait is in a try whose handler empties the ready list: after an error the read in
+    the loop over that list does not run."""
+
+    def __init__(self) -> None:
+        self.sock = None
+        self.buffer = bytearray()
+
+    def connect(self, host: str, port: int) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.connect((host, port))
+
+    def pump(self) -> None:
+        while True:
+            try:
+                readable, _, _ = select.select([self.sock], [], [], 1)
+            except (OSError, TypeError, ValueError):
+                readable = []
+            for _ in readable:
+                try:
+                    data = self.sock.recv(4096)
+                except OSError:
+                    continue
+                if not data:
+                    return
+                self.buffer += data
