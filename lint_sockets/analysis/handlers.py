@@ -110,6 +110,12 @@ class HandlerFacts:
     """The guard questions of ``Facts``: which handler catches an exception raised by a call,
     and what it does."""
 
+    def expected_to_raise(self, site) -> bool:
+        """The call is in a ``with pytest.raises(...)`` or ``self.assertRaises(...)`` block:
+        a test that it fails, which decides itself what the call may raise (a result it
+        returned instead would fail the test too)."""
+        return any(isinstance(frame, SuppressFrame) and frame.expects for frame in site.guards)
+
     def catching_frame(self, site, exc):
         """(frame, handler) of the innermost guard that catches ``exc``, else (None, None)."""
         for frame in reversed(site.guards):

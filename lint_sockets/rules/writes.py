@@ -5,7 +5,6 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO, TIMEOUT
-from lint_sockets.analysis.handlers import SuppressFrame
 from lint_sockets.analysis.index import (
     BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
     PERCENT_CONVERSION, template_has_text,
@@ -594,7 +593,7 @@ def check(facts, report):
                 facts.text_payload(site, site.positional(0)):
             continue  # a str: TypeError on Python 3 before anything is written
         if _statement_call(site, "send"):
-            if _expected_to_raise(site):
+            if facts.expected_to_raise(site):
                 continue  # ``with pytest.raises(...)``: a test that the call fails
             length = _constant_length(site.positional(0), facts.constants)
             bound = length if length is not None else \
@@ -626,7 +625,7 @@ def check(facts, report):
                 fix = _rename(site, "sendall", SAFE)
             report(site.node, "SCK601", fix=fix)
         elif _statement_call(site, "connect_ex"):
-            if _expected_to_raise(site):
+            if facts.expected_to_raise(site):
                 continue  # ``with pytest.raises(...)``: a test that the call fails
             if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
                 fix = None
@@ -638,12 +637,6 @@ def check(facts, report):
                 continue
             if facts.state(site) == NONBLOCKING:
                 report(site.node, "SCK603")
-
-
-def _expected_to_raise(site):
-    """The call is in a ``with pytest.raises(...)`` or ``self.assertRaises(...)`` block: a
-    test that it fails, whose result, if it returned one, would fail the test anyway."""
-    return any(isinstance(frame, SuppressFrame) and frame.expects for frame in site.guards)
 
 
 CHECKS = {  # code -> (check, gate): see Rule in rules/__init__.py
