@@ -404,6 +404,34 @@ class FlowFacts:
         return _first_after(path, lambda stmt: _closes(stmt, key),
                             lambda compound: _finally_closes(compound, key))
 
+    def sent_before_read(self, site, loop):
+        """The calls that send on the socket ``site`` reads (``send``/``sendall`` on the same
+        receiver) in statements of the block holding the read, before it, inside ``loop``:
+        they run in every pass that reaches the read. None when there is none."""
+        key = site.receiver_key
+        if key is None or site.stmt is None or site.in_lambda:
+            return None
+        path = _path_to(_lines(loop.node.body), site.stmt)
+        if path is None:
+            return None
+        lines, index, _, _ = path[-1]
+        earlier = []
+        for stmt in lines[:index]:
+            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                earlier.extend(id(small) for small in stmt.body)
+        line = lines[index]
+        for small in line.body:
+            if small is site.stmt:
+                break
+            earlier.append(id(small))
+        if not earlier:
+            return None
+        wanted = set(earlier)
+        sends = [other for other in self.calls_in(site.scope)
+                 if other.receiver_key == key and other.method in ("send", "sendall")
+                 and other.stmt is not None and id(other.stmt) in wanted]
+        return sends or None
+
     def _is_pause(self, small):
         call = strip_await(small.value) if isinstance(small, cst.Expr) else None
         if not isinstance(call, cst.Call) or self.imports.qualify(call.func) not in SLEEP_CALLS:

@@ -83,6 +83,8 @@ def check(facts, report):
             continue  # str + bytes: the first read raises TypeError, the loop never spins
         if facts.settings.target_version >= (3, 0) and facts.after_text_send(site):
             continue  # a str sent first raises TypeError on Python 3: the read never runs
+        if helper is None and method in _RECV and _written_each_pass(facts, site, loop, depth):
+            continue  # the next write after the peer closed raises: the loop ends, no spin
         failure = facts.read_fails_when_empty(site, loop)
         if failure is not None and facts.leaves_loop_on(site, failure, depth):
             continue  # decoding b"" raises, and the exception ends the loop: no spin
@@ -104,6 +106,19 @@ def check(facts, report):
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=call,
                problem=via + f"never checked for EOF ({_eof_value(method)}): spins once the peer "
                "closes")
+
+
+def _written_each_pass(facts, site, loop, depth):
+    """A stream read preceded, in its own block, by a ``send()``/``sendall()`` on the same
+    socket whose error leaves the loop (no handler inside it keeps going): once the peer
+    has closed, the first write after it draws a reset and the next one raises
+    (BrokenPipeError or ConnectionResetError; CPython ignores SIGPIPE), so the loop ends
+    within two passes instead of spinning on ``b""``."""
+    sends = facts.sent_before_read(site, loop)
+    return bool(sends) and any(
+        facts.leaves_loop_on(send, "BrokenPipeError", depth)
+        and facts.leaves_loop_on(send, "ConnectionResetError", depth)
+        and not facts.expected_to_raise(send) for send in sends)
 
 
 def _read_helper(facts, site):

@@ -1,0 +1,37 @@
+# SCK101 flag: the write before the read does not end the loop when the peer has closed:
+# its error is swallowed inside the loop, it writes to another socket, it runs only on some
+# passes, or it comes after the read (a `continue` may skip it).
+import socket
+
+
+def relay(sock: socket.socket, log) -> None:
+    while True:
+        try:
+            sock.sendall(b"NEXT\n")
+        except OSError:
+            log.append("send failed")
+        data = sock.recv(1024)  # expect: SCK101
+        log.append(data)
+
+
+def forward(src: socket.socket, dst: socket.socket, log) -> None:
+    while True:
+        dst.sendall(b"more\n")
+        chunk = src.recv(4096)  # expect: SCK101
+        log.append(chunk)
+
+
+def poll(sock: socket.socket, due, log) -> None:
+    while True:
+        if due():
+            sock.sendall(b"STATUS\n")
+        status = sock.recv(256)  # expect: SCK101
+        log.append(status)
+
+
+def echo_after(sock: socket.socket, log) -> None:
+    while True:
+        data = sock.recv(512)  # expect: SCK101
+        if data.startswith(b"#"):
+            continue
+        sock.sendall(data)

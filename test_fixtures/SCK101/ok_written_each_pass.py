@@ -1,0 +1,23 @@
+# SCK101 ok: a request/response loop that writes to the socket before each read. Once the
+# peer has closed, the first write after it draws a reset and the next one raises
+# (BrokenPipeError or ConnectionResetError: CPython ignores SIGPIPE), and nothing in the
+# loop catches it: the loop ends within two passes instead of spinning on b"".
+import socket
+import time
+
+
+def report_positions(host: str, port: int, positions) -> None:
+    sock = socket.create_connection((host, port), timeout=30)
+    while True:
+        for lat, lon in positions:
+            sock.send(f"#SD#{lat};{lon}\r\n".encode())
+            reply = sock.recv(1024)
+            print(reply)
+            time.sleep(5)
+
+
+def ping(sock: socket.socket) -> None:
+    while True:
+        sock.sendall(b"PING\n")
+        answer = sock.recv(64)
+        print(answer)
