@@ -1366,14 +1366,17 @@ class ValueFacts:
             address = self.value_before(site, address) or address  # host = "127.0.0.1"
         if isinstance(address, (cst.SimpleString, cst.ConcatenatedString)):
             return is_loopback_host(address.evaluated_value)
-        if isinstance(address, cst.Attribute):
-            value = self._class_constant(site.scope, address)  # class C: host = "::1"
-            if isinstance(value, cst.Name) and value.value in self.constants:
-                value = self.constants[value.value]
-            return isinstance(value, (cst.SimpleString, cst.ConcatenatedString)) and \
-                isinstance(value.evaluated_value, str) and \
-                is_loopback_host(value.evaluated_value)
+        if isinstance(address, cst.Attribute):  # class C: host = "::1"
+            return self._loopback_literal(self._class_constant(site.scope, address))
         return False
+
+    def _loopback_literal(self, node):
+        """``node`` is a loopback address written as a string, in place or as a module
+        constant (``HOST = "localhost"``)."""
+        if isinstance(node, cst.Name) and node.value in self.constants:
+            node = self.constants[node.value]
+        return isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) and \
+            isinstance(node.evaluated_value, str) and is_loopback_host(node.evaluated_value)
 
     def _class_constant(self, scope, node):
         """For ``self.x`` in a method: the expression the class body binds ``x`` to, once,
@@ -1422,12 +1425,7 @@ class ValueFacts:
         if len(bindings) != 1 or bindings[0].how != "param" or \
                 not isinstance(bindings[0].node, cst.Param):
             return False
-        default = bindings[0].node.default
-        if isinstance(default, cst.Name) and default.value in self.constants:
-            default = self.constants[default.value]
-        return isinstance(default, (cst.SimpleString, cst.ConcatenatedString)) and \
-            isinstance(default.evaluated_value, str) and \
-            is_loopback_host(default.evaluated_value)
+        return self._loopback_literal(bindings[0].node.default)
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.nodes import iter_children, key_of, number_value, strip_await
+from lint_sockets.analysis.nodes import (
+    iter_children, key_of, mentions, number_value, strip_await,
+)
 
 _POLL_CTORS = frozenset({"select.poll", "select.epoll", "select.devpoll"})
 _EXITS = (cst.Continue, cst.Return, cst.Raise, cst.Break)
@@ -716,8 +718,8 @@ def _read_registration(call, me):
         source = positional[0] if positional else keywords.get("fileobj")
         events = positional[1] if len(positional) > 1 else keywords.get("events")
         callback = positional[2] if len(positional) > 2 else keywords.get("data")
-        names = {n.value for n in _names_in(events)} if events is not None else set()
-        if "EVENT_READ" not in names or "EVENT_WRITE" in names:
+        if events is None or not mentions(events, "EVENT_READ") or \
+                mentions(events, "EVENT_WRITE"):
             return None
     own = []
     for node in (source, callback):
@@ -727,17 +729,3 @@ def _read_registration(call, me):
         own.append(node.attr.value)
     return own[0], own[1]
 
-
-def _names_in(node):
-    """The Name nodes and attribute names of ``node`` (``selectors.EVENT_READ`` gives
-    EVENT_READ)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, cst.Name):
-            yield item
-        elif isinstance(item, cst.Attribute):
-            yield item.attr
-            stack.append(item.value)
-        else:
-            stack.extend(iter_children(item))
