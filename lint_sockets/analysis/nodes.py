@@ -19,6 +19,34 @@ _SKIP_FIELDS = frozenset({
 LEAVES = (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 _CHILD_FIELDS = {}
 
+# libcst's node classes have ABCMeta as their metaclass, so ``isinstance(x, cst.Call)`` runs
+# Python code whenever ``x`` is of another type: on the hot paths below (millions of tests on
+# a large project) the helpers compare types instead. The concrete classes named in
+# ``kinds()`` sets have no subclasses (tests/test_nodes.py checks it, for these sets and every class compared with ``is``), so a type test is the
+# same test. ``_IS_NODE`` caches, per type, whether it is a node at all.
+_IS_NODE = {}
+KIND_SETS = []  # every set ``kinds()`` made, for the test
+
+
+def is_node_type(kind):
+    answer = _IS_NODE.get(kind)
+    if answer is None:
+        answer = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    return answer
+
+
+def kinds(*classes):
+    """A frozenset of concrete node classes for ``type(node) in ...`` tests."""
+    made = frozenset(classes)
+    KIND_SETS.append(made)
+    return made
+
+
+LEAF_KINDS = kinds(*LEAVES)
+_DEFINITION_KINDS = kinds(cst.FunctionDef, cst.ClassDef, cst.Lambda)
+_LEAVING_KINDS = kinds(cst.Break, cst.Return, cst.Raise)
+_DECLARING_KINDS = kinds(cst.Global, cst.Nonlocal)
+
 # The operators of an errno test: ``e.errno == 35``, ``err in (11, 35)``, ``e.errno is not X``.
 EQUALITY_OPERATORS = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn, cst.Is, cst.IsNot)
 
@@ -36,30 +64,45 @@ def _child_fields(cls):
 
 def iter_children(node):
     """The syntactic children of a node, without whitespace, commas and parentheses."""
+    is_node = _IS_NODE
     for name in _child_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (tuple, list)):
+        kind = type(value)
+        if kind is tuple or kind is list:
             for item in value:
-                if isinstance(item, cst.CSTNode):
+                item_kind = type(item)
+                answer = is_node.get(item_kind)
+                if answer is None:
+                    answer = is_node_type(item_kind)
+                if answer:
                     yield item
+        else:
+            answer = is_node.get(kind)
+            if answer is None:
+                answer = is_node_type(kind)
+            if answer:
+                yield value
 
 
 def key_of(node):
     """``a``, ``a.b.c`` for names and attribute chains of names; None for anything else."""
+    kind = type(node)
+    if kind is cst.Name:
+        return node.value
+    if kind is not cst.Attribute:
+        return None
     parts = []
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         parts.append(node.attr.value)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if type(node) is not cst.Name:
         return None
     parts.append(node.value)
     return ".".join(reversed(parts))
 
 
 def strip_await(node):
-    while isinstance(node, cst.Await):
+    while type(node) is cst.Await:
         node = node.expression
     return node
 
@@ -156,9 +199,10 @@ def declared_names(root):
     stack = [root]
     while stack:
         node = stack.pop()
-        if isinstance(node, (cst.Global, cst.Nonlocal)):
+        kind = type(node)
+        if kind in _DECLARING_KINDS:
             names.update(item.name.value for item in node.names)
-        elif isinstance(node, cst.Match):
+        elif kind is cst.Match:
             names.add("*")
         stack.extend(iter_children(node))
     return frozenset(names)
@@ -201,9 +245,10 @@ PROGRAM_EXIT_CALLS = frozenset({"sys.exit", "os._exit", "os.abort", "exit", "qui
 
 
 def small_leaves(small):
-    if isinstance(small, (cst.Break, cst.Return, cst.Raise)):
+    kind = type(small)
+    if kind in _LEAVING_KINDS:
         return True
-    return isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and \
+    return kind is cst.Expr and type(small.value) is cst.Call and \
         key_of(small.value.func) in PROGRAM_EXIT_CALLS
 
 
@@ -216,8 +261,7 @@ def walk(root, nested=False, skip=None):
         node = stack.pop()
         yield node
         for child in iter_children(node):
-            if child is skip or (not nested and isinstance(
-                    child, (cst.FunctionDef, cst.ClassDef, cst.Lambda))):
+            if child is skip or (not nested and type(child) in _DEFINITION_KINDS):
                 continue
             stack.append(child)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    imported_modules, iter_children, key_of, module_level_smalls, small_leaves, walk,
+    imported_modules, iter_children, key_of, kinds, module_level_smalls, small_leaves, walk,
 )
 
 WINDOWS = "windows"
@@ -228,6 +228,15 @@ def _is_fallback_try(imports, node):
     return False
 
 
+# Node kinds for type tests on the walks below (nodes.kinds: the same as isinstance, faster).
+_GUARDED_KINDS = kinds(cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.If, cst.IfExp,
+                       cst.BooleanOperation, cst.CompIf)
+_NAME_KINDS = kinds(cst.Name, cst.Attribute)
+_SCOPE_KINDS = kinds(cst.FunctionDef, cst.ClassDef)
+_CONDITIONAL_KINDS = kinds(cst.If, cst.IfExp)
+_BLOCK_KINDS = kinds(cst.Module, cst.IndentedBlock)
+
+
 def _linux_only_function(imports, function):
     """The function's own code uses a Linux-only name of the standard library
     (``LINUX_ONLY_NAMES``: ``select.epoll``, ``socket.AF_PACKET``, ...) where nothing tests
@@ -238,12 +247,12 @@ def _linux_only_function(imports, function):
     stack = list(iter_children(function.body))
     while stack:
         node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.If, cst.IfExp,
-                             cst.BooleanOperation, cst.CompIf)):
+        kind = type(node)
+        if kind in _GUARDED_KINDS:
             continue
-        if isinstance(node, cst.Try) and _is_fallback_try(imports, node):
+        if kind is cst.Try and _is_fallback_try(imports, node):
             continue
-        if isinstance(node, (cst.Name, cst.Attribute)) and _linux_only_name(imports, node):
+        if kind in _NAME_KINDS and _linux_only_name(imports, node):
             return True
         stack.extend(iter_children(node))
     return False
@@ -280,25 +289,26 @@ def platform_map(module, imports, constants):
     stack = [(module, start)]
     while stack:
         node, allowed = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)) and LINUX in allowed and \
+        kind = type(node)
+        if kind in _SCOPE_KINDS and LINUX in allowed and \
                 _linux_only_scope(imports, node):
             allowed = allowed & {LINUX}
         if allowed != EVERYWHERE:
             found[id(node)] = allowed
-        if isinstance(node, (cst.If, cst.IfExp)):
+        if kind in _CONDITIONAL_KINDS:
             true, false = _outcomes(imports, constants, node.test)
             stack.append((node.test, allowed))
             stack.append((node.body, allowed & true))
             if node.orelse is not None:
                 stack.append((node.orelse, allowed & false))
             continue
-        if isinstance(node, cst.BooleanOperation):
+        if kind is cst.BooleanOperation:
             true, false = _outcomes(imports, constants, node.left)
             stack.append((node.left, allowed))
             stack.append((node.right, allowed & (true if isinstance(node.operator, cst.And)
                                                  else false)))
             continue
-        if isinstance(node, (cst.Module, cst.IndentedBlock)):
+        if kind in _BLOCK_KINDS:
             # after ``if <test>: <leaves>`` with no else, the rest runs where the test is false
             current = allowed
             for statement in node.body:

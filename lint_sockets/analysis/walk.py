@@ -29,7 +29,7 @@ from lint_sockets.analysis.handlers import Handler, SuppressFrame, TryFrame, fla
 from lint_sockets.analysis.identity import nested_def
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
-    LEAVES, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
+    LEAF_KINDS, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
     statement_leaves, strip_await, suite_leaves, target_keys,
 )
 
@@ -880,13 +880,14 @@ class _Walker:
         model = self.model
         while stack:
             node, node_targets, in_lambda = stack.pop()
-            if isinstance(node, LEAVES):
+            kind = type(node)
+            if kind in LEAF_KINDS:
                 continue
-            if isinstance(node, cst.Call):
+            if kind is cst.Call:
                 self.record_call(node, role, stmt, node_targets, in_lambda, node is direct_node)
-            elif isinstance(node, cst.Await) and isinstance(node.expression, cst.Call):
+            elif kind is cst.Await and type(node.expression) is cst.Call:
                 model.awaited.add(id(node.expression))
-            elif isinstance(node, cst.NamedExpr):
+            elif kind is cst.NamedExpr:
                 target_key = key_of(node.target)
                 if target_key is not None:
                     self.bind_target(node.target, node.value, "assign", stmt)
@@ -894,30 +895,30 @@ class _Walker:
                 else:
                     stack.append((node.value, node_targets, in_lambda))
                 continue
-            elif isinstance(node, cst.Lambda):
+            elif kind is cst.Lambda:
                 stack.append((node.body, (), True))
                 continue
-            elif isinstance(node, (cst.Yield,)):
+            elif kind is cst.Yield:
                 if node.value is not None and self.loops:
                     inner = node.value
                     if isinstance(inner, cst.From):
                         inner = inner.item
                     for loop in self.loops:
                         loop.returned.update(value_keys(inner))
-            elif isinstance(node, cst.IfExp):
+            elif kind is cst.IfExp:
                 self.record_tests(node.test)
-            elif isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            elif kind is cst.UnaryOperation and type(node.operator) is cst.Not:
                 self.record_tests(node.expression)
-            elif isinstance(node, cst.BooleanOperation):
+            elif kind is cst.BooleanOperation:
                 self.record_tests(node.left)
                 self.record_tests(node.right)
-            elif isinstance(node, cst.Comparison):
+            elif kind is cst.Comparison:
                 model.comparisons.append((node, self.scope, self.handler))
                 if self.loops and role != "test":
                     self.record_tests(node)
-            elif isinstance(node, (cst.CompIf,)):
+            elif kind is cst.CompIf:
                 self.record_tests(node.test)
-            elif isinstance(node, cst.BinaryOperation):
+            elif kind is cst.BinaryOperation:
                 # ``buf = buf + s.recv(n)``: the name holds the sum, not the call's result.
                 node_targets = ()
             for child in iter_children(node):
