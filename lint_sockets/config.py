@@ -18,8 +18,11 @@ import os
 import re
 import sys
 
-from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
-from lint_sockets.pyversions import find_packaging_root, lower_bound, packaging_target_and_origin
+from lint_sockets.paths import ROOT_MARKERS, find_root, holds_marker, nearest, upwards
+from lint_sockets.pyversions import (
+    admits_python2_only, find_packaging_root, lower_bound, packaging_python2_only,
+    packaging_target_and_origin,
+)
 from lint_sockets.settings import SettingsError, parse_target_version
 
 if sys.version_info >= (3, 11):
@@ -76,6 +79,19 @@ class Config:
             if found is not None:
                 return found
         return (3, 9), None
+
+    def python2_only(self):
+        """The project declares Python 2 and no Python 3 (README, "Python 2 projects"):
+        its ``requires-python``, else its packaging files (the same order as
+        ``target_version``). An explicit ``target-version`` says only the oldest version."""
+        if "target-version" in self.values:
+            return False
+        if self.requires_python and lower_bound(self.requires_python) is not None:
+            return admits_python2_only(self.requires_python)
+        root = self.root if self.path else find_packaging_root(self.root)
+        if root is None:
+            return False
+        return packaging_python2_only(root, self.classifiers)
 
     def excludes(self):
         patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))
@@ -345,8 +361,7 @@ _PROJECT_FILES = ROOT_MARKERS + ("PKG-INFO",)
 
 def _project_directory(directory):
     """The nearest directory at or above ``directory`` holding a project file, or None."""
-    return nearest(directory, lambda d: any(os.path.lexists(os.path.join(d, name))
-                                            for name in _PROJECT_FILES))
+    return nearest(directory, lambda d: holds_marker(d, _PROJECT_FILES))
 
 
 def project_root(paths):

@@ -95,14 +95,61 @@ class NewerSyntax(NotChecked):
                 f"or later to check it")
 
 
-def _judged_for_target(error, settings):
-    """``error`` (Python's syntax check), or a NewerSyntax when the project targets a newer
-    Python than the one running: a syntax error there may be syntax the target allows."""
+class OlderSyntax(NotChecked):
+    """A syntax error of the Python lint-sockets runs on, in a file whose project supports
+    an older Python that accepts it: a project that declares Python 2 and no Python 3
+    (``print "x"``, ``except E, e:``), or a file the grammar of the oldest Python 3 the
+    project admits accepts (``async`` as a name before 3.7). Not checked, not broken."""
+
+    __slots__ = ("accepted_by",)
+
+    def __init__(self, error, accepted_by):
+        super().__init__(error.code, error.message, error.line, error.column)
+        self.accepted_by = accepted_by
+
+    def warning(self, path):
+        running = ".".join(map(str, sys.version_info[:2]))
+        return (f"{path}: not checked: Python {running}, which lint-sockets runs on, cannot "
+                f"compile it ({self.message}, line {self.line}), but {self.accepted_by}; "
+                f"no rule could look at it")
+
+
+# The oldest grammar ``ast.parse(feature_version=...)`` offers (Python 3.4).
+_OLDEST_GRAMMAR = (3, 4)
+
+
+def _judged_for_target(error, settings, source):
+    """``error`` (Python's syntax check), or a NotChecked when the project's target may
+    accept the file: a newer Python (NewerSyntax), or an older one (OlderSyntax)."""
     target = tuple(settings.target_version)
-    if error.message.startswith("SyntaxError: ") and target > sys.version_info[:2] and \
-            "encoding" not in error.message:
+    if not error.message.startswith("SyntaxError: ") or "encoding" in error.message:
+        return error
+    if target > sys.version_info[:2]:
         return NewerSyntax(error, target)
+    if getattr(settings, "python2_only", False):
+        return OlderSyntax(error, f"the project supports Python {target[0]}.{target[1]} and "
+                                  f"no Python 3, and this may be Python 2 syntax")
+    if target < (3, 7):
+        grammar = max(target, _OLDEST_GRAMMAR)
+        if _accepted_by_grammar(source, grammar):
+            return OlderSyntax(error, f"the project targets Python {target[0]}.{target[1]}, "
+                                      f"and Python {grammar[0]}.{grammar[1]}'s grammar "
+                                      f"accepts it")
     return error
+
+
+def _accepted_by_grammar(source, version):
+    """``source`` parses with the grammar of Python ``version`` (3.4 or later): names
+    such as ``async`` that later versions reserve."""
+    if isinstance(source, str) and source.startswith("\ufeff"):
+        source = source[1:]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source, feature_version=version)
+    except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def lint_source(source, settings, noqa=True):
@@ -127,7 +174,7 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
         if error is not None:
             if "SCK000" not in settings.enabled:
                 return [], None
-            return [_judged_for_target(error, settings)], _plain_lines(source)
+            return [_judged_for_target(error, settings, source)], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree) and \
             not uses_project_socket_code(project, module_name):
@@ -189,7 +236,7 @@ def first_pass(source, settings):
     the module's when it compiles, for other uses of the same parse (the project index)."""
     error, tree = _python_syntax_check(source, tree=True)
     if error is not None:
-        return ([_judged_for_target(error, settings)] if "SCK000" in settings.enabled
+        return ([_judged_for_target(error, settings, source)] if "SCK000" in settings.enabled
                 else []), None
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if not wants_noqa_check and _filtered_out(source, settings, tree):

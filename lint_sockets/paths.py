@@ -1,7 +1,10 @@
 """Walking up from a directory: where the project root, the configuration and the packaging
 files are found."""
 
+import functools
 import os
+import re
+import stat
 
 
 def upwards(start):
@@ -56,12 +59,65 @@ def is_test_code(path, root=None):
     return any(part in TEST_DIRECTORIES for part in relative.split(os.sep)[:-1])
 
 
-# What makes a directory a project's root: the packaging files and a git checkout.
+# What makes a directory a project's root: the packaging files and a git checkout. A
+# ``setup.py`` counts only when it is a packaging script (``packaging_script``).
 ROOT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
+
+# What a packaging script names: the libraries whose ``setup()`` it calls; or its own
+# top-level ``setup(...)`` call.
+_PACKAGING_LIBRARIES = (b"setuptools", b"distutils", b"skbuild")
+_SETUP_CALL = re.compile(rb"^setup\s*\(", re.M)
+_SCRIPT_BYTES = 256 * 1024
+
+
+def packaging_script(path):
+    """``path`` is a regular file that names setuptools, distutils or scikit-build in its
+    first 256 KiB, or calls ``setup(...)`` at its top level: a packaging script. A module
+    that is only called ``setup.py`` (a command of a program's own, inside one of its
+    packages) does not make its directory a project's root. Read without following a link
+    to a FIFO or device, so it never blocks; remembered per file version."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return _packaging_script(path, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@functools.lru_cache(maxsize=4096)
+def _packaging_script(path, size, mtime, inode):
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        data = os.read(fd, _SCRIPT_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return any(name in data for name in _PACKAGING_LIBRARIES) or \
+        _SETUP_CALL.search(data) is not None
+
+
+def holds_marker(directory, names):
+    """``directory`` holds one of the files ``names`` (a setup.py only when it is a
+    packaging script)."""
+    for name in names:
+        path = os.path.join(directory, name)
+        if name == "setup.py":
+            if os.path.lexists(path) and packaging_script(path):
+                return True
+        elif os.path.lexists(path):
+            return True
+    return False
 
 
 def is_root(directory):
-    return any(os.path.lexists(os.path.join(directory, name)) for name in ROOT_MARKERS)
+    return holds_marker(directory, ROOT_MARKERS)
 
 
 def find_root(path):

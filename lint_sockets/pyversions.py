@@ -22,7 +22,7 @@ import os
 import re
 import stat
 
-from lint_sockets.paths import nearest
+from lint_sockets.paths import holds_marker, nearest
 
 _MAX_BYTES = 1 << 20
 _SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
@@ -142,6 +142,17 @@ def _pkg_info(text):
     return requires, "\n".join(classifiers)
 
 
+_PY3_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*3\b")
+_BELOW_3 = re.compile(r"<\s*3(?:\.0)?(?![.\d])|<=\s*2\.|==\s*2\.")
+
+
+def admits_python2_only(requires_python):
+    """The ``requires-python`` specifiers admit Python 2 and no Python 3 (``>=2.6, <3``,
+    ``==2.7.*``)."""
+    lower = lower_bound(requires_python)
+    return lower is not None and lower[0] == 2 and bool(_BELOW_3.search(requires_python))
+
+
 def _python2(classifiers):
     minors = [int(m) if m else 7 for m in _PY2_CLASSIFIER.findall(classifiers)]
     return (2, min(minors)) if minors else None
@@ -181,7 +192,22 @@ def packaging_target_and_origin(root, pyproject_classifiers=()):
         ": Programming Language :: Python :: 2 classifiers"
 
 
+def packaging_python2_only(root, pyproject_classifiers=()):
+    """The packaging files in ``root`` declare Python 2 and no Python 3: the
+    ``python_requires`` that decides the target admits no 3.x, or, with none, the
+    classifiers list a 2.x version and no 3.x one."""
+    found = []
+    for name, reader, _ in _READERS:
+        text = _read(os.path.join(root, name))
+        found.append(reader(text) if text is not None else (None, ""))
+    for requires, _ in found:
+        if isinstance(requires, str) and lower_bound(requires) is not None:
+            return admits_python2_only(requires)
+    classifiers = "\n".join([c for _, c in found] + [c for c in pyproject_classifiers
+                                                     if isinstance(c, str)])
+    return _python2(classifiers) is not None and not _PY3_CLASSIFIER.search(classifiers)
+
+
 def find_packaging_root(start):
     """The nearest directory at or above ``start`` holding setup.cfg, setup.py or PKG-INFO."""
-    return nearest(start, lambda d: any(os.path.isfile(os.path.join(d, name))
-                                        for name in ("setup.cfg", "setup.py", "PKG-INFO")))
+    return nearest(start, lambda d: holds_marker(d, ("setup.cfg", "setup.py", "PKG-INFO")))

@@ -78,7 +78,7 @@ class Settings:
     """What to check and how. ``enabled`` is the set of rule codes that run."""
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
-                 target_version=(3, 9), per_file_ignores=(), root=None):
+                 target_version=(3, 9), per_file_ignores=(), root=None, python2_only=False):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -102,6 +102,8 @@ class Settings:
             compile_socket_names(socket_names)
         self.socket_names = socket_names
         self.target_version = target_version
+        # the project declares Python 2 and no Python 3 (config.Config.python2_only)
+        self.python2_only = python2_only
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -143,7 +145,7 @@ class Settings:
 
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
-                self.per_file_ignores, self.root)
+                self.per_file_ignores, self.root, self.python2_only)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

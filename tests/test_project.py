@@ -18,12 +18,34 @@ def test_the_root_is_the_nearest_directory_with_a_marker(tmp_path, marker):
     root = tmp_path / "project"
     (root / "pkg" / "sub").mkdir(parents=True)
     target = root / marker
-    target.mkdir() if marker == ".git" else target.write_text("")
+    target.mkdir() if marker == ".git" else target.write_text(
+        "from setuptools import setup\nsetup()\n" if marker == "setup.py" else "")
     module = root / "pkg" / "sub" / "mod.py"
     module.write_text("")
     assert find_root(str(module)) == str(root)
     assert find_root(str(root / "pkg")) == str(root)
     assert find_root(str(root)) == str(root)
+
+
+@pytest.mark.parametrize("text, is_packaging", [
+    ("from setuptools import setup\nsetup(name='x')\n", True),
+    ("from distutils.core import setup\n", True),
+    ("from skbuild import setup\n", True),
+    ("setup(name='x')\n", True),
+    ("import click\n\n\n@click.command()\ndef setup():\n    return run_wizard()\n", False),
+    ("", False),
+])
+def test_a_setup_py_marks_the_root_only_as_a_packaging_script(tmp_path, text, is_packaging):
+    # a module of a package that is only called setup.py (a program's own "setup"
+    # command) is not where the project's packaging lives
+    root = tmp_path / "project"
+    (root / "src" / "app" / "cli").mkdir(parents=True)
+    (root / "pyproject.toml").write_text("[project]\nname = 'app'\n")
+    (root / "src" / "app" / "cli" / "setup.py").write_text(text)
+    module = root / "src" / "app" / "cli" / "step.py"
+    module.write_text("")
+    expected = root / "src" / "app" / "cli" if is_packaging else root
+    assert find_root(str(module)) == str(expected)
 
 
 def test_a_nested_project_is_its_own_root(tmp_path):
@@ -89,7 +111,7 @@ def test_the_cache_follows_the_project_root(tmp_path):
     inner = outer / "inner"
     inner.mkdir(parents=True)
     (outer / "pyproject.toml").write_text("[tool.lint-sockets]\nselect = ['SCK5']\n")
-    (inner / "setup.py").write_text("")
+    (inner / "setup.py").write_text("import setuptools\nsetuptools.setup()\n")
     (inner / "a.py").write_text("")
     # the configuration comes from outer, but the file's project (and its cache) is inner
     assert project_root([str(inner / "a.py")]) == str(inner)

@@ -233,3 +233,74 @@ def test_show_settings_names_the_packaging_file(tmp_path, name, text, origin):
     assert row, out.stdout + out.stderr
     assert lines[row[0] + 1].strip().startswith("from ") and origin in lines[row[0] + 1], \
         out.stdout
+
+
+# --- syntax an older target accepts (SCK000) ---------------------------------------------------
+
+PY2_FILE = "import socket\nprint 'connecting'\n"
+ASYNC_NAME = "import socket\n\n\ndef async(call):\n    return call\n"
+
+
+def _lint_project(tmp_path, files):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                           "--output-format", "concise", "."],
+                          capture_output=True, text=True, cwd=str(tmp_path))
+
+
+@pytest.mark.parametrize("packaging", [
+    {"setup.py": "from setuptools import setup\nsetup(classifiers=["
+                 "'Programming Language :: Python :: 2.7'])\n"},
+    {"setup.cfg": "[options]\npython_requires = >=2.6, <3\n"},
+    {"pyproject.toml": "[project]\nname = 'x'\nrequires-python = '==2.7.*'\n"},
+    {"PKG-INFO": "Metadata-Version: 1.1\nName: x\n"
+                 "Classifier: Programming Language :: Python :: 2\n"},
+])
+def test_python2_syntax_of_a_python2_only_project_is_not_checked_not_broken(tmp_path, packaging):
+    out = _lint_project(tmp_path, {**packaging, "client.py": PY2_FILE})
+    assert out.returncode == 0, out.stdout
+    assert "SCK000" not in out.stdout
+    assert "client.py: not checked" in out.stderr
+    assert "no Python 3" in out.stderr
+
+
+@pytest.mark.parametrize("packaging", [
+    {"setup.py": "from setuptools import setup\nsetup(classifiers=["
+                 "'Programming Language :: Python :: 2.7', "
+                 "'Programming Language :: Python :: 3'])\n"},
+    {"setup.cfg": "[options]\npython_requires = >=2.7\n"},
+    {},
+])
+def test_python2_syntax_is_broken_where_the_project_claims_python3(tmp_path, packaging):
+    out = _lint_project(tmp_path, {**packaging, "client.py": PY2_FILE})
+    assert out.returncode == 1
+    assert "client.py:2:1: SCK000" in out.stdout
+
+
+def test_an_explicit_py27_target_still_reports_python2_syntax(tmp_path):
+    out = _lint_project(tmp_path, {
+        "pyproject.toml": "[tool.lint-sockets]\ntarget-version = 'py27'\n",
+        "client.py": PY2_FILE})
+    assert "client.py:2:1: SCK000" in out.stdout
+
+
+@pytest.mark.parametrize("requires, reported", [
+    (">=3.5", False),   # async is a name up to 3.6
+    (">=2.7", False),   # the oldest Python 3 grammar there is (3.4) accepts it
+    (">=3.7", True),
+    (None, True),       # the default target, 3.9
+])
+def test_async_as_a_name_is_judged_by_the_target_grammar(tmp_path, requires, reported):
+    files = {"client.py": ASYNC_NAME}
+    if requires:
+        files["setup.cfg"] = f"[options]\npython_requires = {requires}\n"
+    out = _lint_project(tmp_path, files)
+    assert ("client.py:4:5: SCK000" in out.stdout) == reported
+    assert ("not checked" in out.stderr) != reported
+
+
+def test_a_real_syntax_error_of_an_old_target_is_still_reported(tmp_path):
+    out = _lint_project(tmp_path, {"setup.cfg": "[options]\npython_requires = >=3.5\n",
+                                   "client.py": "import socket\ndef f(:\n    pass\n"})
+    assert "client.py:2:7: SCK000" in out.stdout
