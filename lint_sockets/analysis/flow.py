@@ -11,7 +11,7 @@ import libcst as cst
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, int_value, iter_children, key_of, number_value, strip_await,
+    PROGRAM_EXIT_CALLS, int_value, iter_children, key_of, number_value, strip_await, walk,
     target_keys,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
@@ -1411,12 +1411,51 @@ class ValueFacts:
         key = key_of(address) if isinstance(address, cst.Attribute) else None
         if key is None:
             return False
+        if self._loopback_option(site.scope, key):
+            return True
         assignments = self.class_assignments(site.scope, key)
         return bool(assignments) and all(
             binding.how == "assign" and binding.index is None
             and isinstance(binding.value, cst.Name)
             and self._loopback_parameter(binding.scope, binding.value.value)
             for binding in assignments)
+
+    def _loopback_option(self, scope, key):
+        """``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in the
+        function or at the module's top level) and every command-line option of the module
+        whose destination is ``host`` (``add_argument("--host", ...)``, ``dest="host"``;
+        optparse's ``add_option`` alike) has a loopback default: the program's default."""
+        head, _, attr = key.partition(".")
+        if not attr or "." in attr or head == scope.self_name:
+            return False
+        bindings = None
+        current = scope
+        while current is not None and bindings is None:
+            bindings = current.bindings.get(head)
+            current = current.parent
+        if not bindings or not all(_parsed_arguments(b) for b in bindings):
+            return False
+        defaults = self._option_defaults().get(attr)
+        return bool(defaults) and all(d is not None and self._loopback_literal(d)
+                                      for d in defaults)
+
+    def _option_defaults(self):
+        """destination -> the defaults (None where none is given) of the module's
+        ``add_argument``/``add_option`` calls; worked out once, when first asked."""
+        found = self.__dict__.get("_option_defaults_found")
+        if found is None:
+            found = {}
+            for node in walk(self.model.module, nested=True):
+                if type(node) is not cst.Call or type(node.func) is not cst.Attribute or \
+                        node.func.attr.value not in ("add_argument", "add_option"):
+                    continue
+                dest = _option_destination(node)
+                if dest is not None:
+                    default = next((a.value for a in node.args if a.keyword is not None
+                                    and a.keyword.value == "default"), None)
+                    found.setdefault(dest, []).append(default)
+            self.__dict__["_option_defaults_found"] = found
+        return found
 
     def _loopback_parameter(self, scope, name):
         """``name`` is bound in the function ``scope`` only as its parameter, whose default
@@ -1467,3 +1506,38 @@ def _get_without_default(node):
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
         node.func.attr.value == "get" and len(node.args) == 1 and \
         node.args[0].keyword is None and not node.args[0].star
+
+
+def _parsed_arguments(binding):
+    """The binding holds what an argument parser returned: ``args = parser.parse_args()``,
+    or the first of ``args, rest = parser.parse_known_args()``."""
+    value = binding.value
+    if binding.how != "assign" or type(value) is not cst.Call or \
+            type(value.func) is not cst.Attribute:
+        return False
+    method = value.func.attr.value
+    return method == "parse_args" and binding.index is None or \
+        method == "parse_known_args" and binding.index == 0
+
+
+def _option_destination(call):
+    """The attribute a parsed command-line option is stored in: ``dest=``, else the first
+    long option (``--listen-host`` -> ``listen_host``), else the first short one, else a
+    positional argument's name; None when they are not string literals."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "dest":
+            value = arg.value
+            return value.evaluated_value if isinstance(value, cst.SimpleString) else None
+    names = []
+    for arg in call.args:
+        if arg.keyword is not None or arg.star:
+            continue
+        if not isinstance(arg.value, cst.SimpleString) or \
+                not isinstance(arg.value.evaluated_value, str):
+            return None
+        names.append(arg.value.evaluated_value)
+    if not names:
+        return None
+    long = [n for n in names if n.startswith("--")]
+    name = long[0][2:] if long else names[0].lstrip("-")
+    return name.replace("-", "_") or None

@@ -92,7 +92,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 19
+SUMMARY_VERSION = 20
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1011,6 +1011,9 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
             if isinstance(stmt, ast.Assign):
                 if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                     _record_constant(stmt.targets[0].id, stmt.value, ctx)
+                elif len(stmt.targets) == 1:  # HOST, PORT = "127.0.0.1", 5555
+                    for name, value in _unpacked_pairs(stmt.targets[0], stmt.value):
+                        _record_constant(name, value, ctx)
             elif isinstance(stmt, ast.AnnAssign):
                 if isinstance(stmt.target, ast.Name) and stmt.value is not None:
                     _record_constant(stmt.target.id, stmt.value, ctx)
@@ -1092,6 +1095,18 @@ def _record_import(stmt, module, is_package, imports, stars):
         local = alias.asname or alias.name
         if len(imports) < MAX_ENTRIES and len(target) <= MAX_NAME and _ok_name(local):
             imports[local] = target
+
+
+def _unpacked_pairs(target, value):
+    """(name, value) for each name of a tuple or list target unpacked from a display of the
+    same length; nothing for any other shape (nodes.unpacked_pairs, on the ``ast``)."""
+    if not isinstance(target, (ast.Tuple, ast.List)) or \
+            not isinstance(value, (ast.Tuple, ast.List)) or len(target.elts) != len(value.elts):
+        return []
+    if not all(isinstance(t, ast.Name) for t in target.elts) or \
+            any(isinstance(v, ast.Starred) for v in value.elts):
+        return []
+    return [(t.id, v) for t, v in zip(target.elts, value.elts)]
 
 
 def _record_constant(name, value, ctx):

@@ -22,8 +22,9 @@ _CHILD_FIELDS = {}
 # libcst's node classes have ABCMeta as their metaclass, so ``isinstance(x, cst.Call)`` runs
 # Python code whenever ``x`` is of another type: on the hot paths below (millions of tests on
 # a large project) the helpers compare types instead. The concrete classes named in
-# ``kinds()`` sets have no subclasses (tests/test_nodes.py checks it, for these sets and every class compared with ``is``), so a type test is the
-# same test. ``_IS_NODE`` caches, per type, whether it is a node at all.
+# ``kinds()`` sets, and every class compared with ``type(x) is cst.X``, have no subclasses
+# (tests/test_nodes.py checks it), so a type test is the same test. ``_IS_NODE`` caches,
+# per type, whether it is a node at all.
 _IS_NODE = {}
 KIND_SETS = []  # every set ``kinds()`` made, for the test
 
@@ -189,6 +190,22 @@ def target_keys(target):
         return target_keys(target.value)
     key = key_of(target)
     return [key] if key is not None else []
+
+
+def unpacked_pairs(target, value):
+    """(name, value) for each name of a tuple or list target unpacked from a display of the
+    same length (``HOST, PORT = "127.0.0.1", 5555``); nothing for any other shape."""
+    if not isinstance(target, (cst.Tuple, cst.List)) or \
+            not isinstance(value, (cst.Tuple, cst.List)) or \
+            len(target.elements) != len(value.elements):
+        return []
+    pairs = []
+    for left, right in zip(target.elements, value.elements):
+        if isinstance(left, cst.StarredElement) or isinstance(right, cst.StarredElement) or \
+                not isinstance(left.value, cst.Name):
+            return []
+        pairs.append((left.value.value, right.value))
+    return pairs
 
 
 def declared_names(root):

@@ -30,7 +30,7 @@ from lint_sockets.analysis.identity import nested_def
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
     LEAF_KINDS, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
-    statement_leaves, strip_await, suite_leaves, target_keys,
+    statement_leaves, strip_await, suite_leaves, target_keys, unpacked_pairs,
 )
 
 
@@ -316,6 +316,9 @@ class _Walker:
                     target = small.targets[0].target
                     if isinstance(target, cst.Name):
                         self.model.constants.setdefault(target.value, small.value)
+                    else:  # HOST, PORT = "127.0.0.1", 5555
+                        for name, value in unpacked_pairs(target, small.value):
+                            self.model.constants.setdefault(name, value)
 
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)

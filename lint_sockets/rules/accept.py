@@ -141,12 +141,24 @@ def _loopback_listener(facts, site):
         return id(other.scope) in scopes or (
             "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls)
 
+    # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
+    # there, and its binds count as the attribute's
+    names = {(id(site.scope), key)}
+    for binding in facts.class_assignments(site.scope, key) if "." in key else ():
+        if binding.how == "assign" and binding.index is None and \
+                isinstance(binding.value, cst.Name):
+            names.add((id(binding.scope), binding.value.value))
+
+    def named(other, other_key):
+        return other_key == key and in_sight(other) or \
+            (id(other.scope), other_key) in names
+
     # the bind() calls, and the create_server(address) calls whose result the name holds
     addresses = [(other, other.positional(0)) for other in facts.calls
-                 if other.method == "bind" and other.receiver_key == key and in_sight(other)]
+                 if other.method == "bind" and named(other, other.receiver_key)]
     addresses += [(other, other.argument(0, "address")) for other in facts.calls
-                  if other.qname == "socket.create_server" and key in other.targets
-                  and in_sight(other)]
+                  if other.qname == "socket.create_server"
+                  and any(named(other, target) for target in other.targets)]
     return bool(addresses) and all(facts.loopback_address(call, address)
                                    or facts.loopback_by_default(call, address)
                                    for call, address in addresses)

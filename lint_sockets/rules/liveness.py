@@ -93,8 +93,9 @@ def _local_peer(facts, site, bindings):
     """The peer is on this host and cannot vanish half-open (its kernel closes the
     connection when it dies): an AF_UNIX socket, or a connect to a loopback literal (in
     place, through a module constant, or through a name the function assigns it to on every
-    path to the connect) or to another socket's own address (``listener.getsockname()``,
-    the self-pipe idiom)."""
+    path to the connect), to a host that is loopback unless the program is told otherwise
+    (a parameter's default, a command-line option's: ``facts.loopback_by_default``), or to
+    another socket's own address (``listener.getsockname()``, the self-pipe idiom)."""
     for binding in bindings:
         value = strip_await(binding.value) if binding.value is not None else None
         if isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX") for a in value.args):
@@ -104,7 +105,7 @@ def _local_peer(facts, site, bindings):
         return False
     if facts.sockname_of(site, address) is not None:
         return True
-    return facts.loopback_address(site, address)
+    return facts.loopback_address(site, address) or facts.loopback_by_default(site, address)
 
 
 def _exempt(facts, site, key, bindings=(), reads=()):

@@ -1,0 +1,50 @@
+# SCK701 flag: the look-alikes of a loopback default that reach other hosts: a parameter
+# default that is a remote host, a parameter the function rebinds, an option whose default
+# is a remote host, and a constructor that stores a loopback default beside a remote host.
+import argparse
+import socket
+
+
+def ask_service(question: bytes, host: str = "api.example.net", port: int = 5555) -> bytes:
+    sock = socket.socket()
+    sock.connect((host, port))  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(4096)
+
+
+def ask_resolved(question: bytes, host: str = "127.0.0.1", port: int = 5555) -> bytes:
+    host = resolve(host)
+    sock = socket.socket()
+    sock.connect((host, port))  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(4096)
+
+
+class Client:
+    def __init__(self, host: str = "localhost", port: int = 5555) -> None:
+        self.host = host
+        self.port = port
+        self.sock = socket.socket()
+
+    def use_backup(self, backup: str) -> None:
+        self.host = backup
+
+    def run(self, handle) -> None:
+        self.sock.connect((self.host, self.port))  # expect: SCK701
+        while True:
+            data = self.sock.recv(1024)
+            if not data:
+                return
+            handle(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", default="chat.example.net")
+    args = parser.parse_args()
+    sock = socket.create_connection((args.server, 4000))  # expect: SCK701
+    print(sock.recv(1024))
+
+
+def resolve(host: str) -> str:
+    return socket.gethostbyname(host)

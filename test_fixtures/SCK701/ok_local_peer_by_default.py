@@ -1,0 +1,38 @@
+# SCK701 ok: a client whose peer is on this host unless the program is told otherwise: the
+# host is a parameter whose default is loopback (in the function, or stored on self by the
+# constructor from its parameter), or a command-line option whose default is loopback. By
+# default the peer's kernel closes the connection when it dies, so the read cannot wait
+# for a vanished peer (the same principle as SCK501's loopback listeners).
+import argparse
+import socket
+
+
+def ask_local_service(question: bytes, host: str = "127.0.0.1", port: int = 5555) -> bytes:
+    sock = socket.socket()
+    sock.connect((host, port))
+    sock.sendall(question)
+    return sock.recv(4096)
+
+
+class Client:
+    def __init__(self, host: str = "localhost", port: int = 5555) -> None:
+        self.host = host
+        self.port = port
+        self.sock = socket.socket()
+
+    def run(self, handle) -> None:
+        self.sock.connect((self.host, self.port))
+        while True:
+            data = self.sock.recv(1024)
+            if not data:
+                return
+            handle(data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1", help="the room server, on this host")
+    parser.add_argument("--port", type=int, default=4000)
+    args = parser.parse_args()
+    sock = socket.create_connection((args.host, args.port))
+    print(sock.recv(1024))
