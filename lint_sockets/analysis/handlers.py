@@ -7,7 +7,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.nodes import (
-    EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, strip_await)
+    EQUALITY_OPERATORS, contains, flat_elements, int_value, iter_children, key_of, strip_await)
 
 
 class Handler:
@@ -113,8 +113,13 @@ class HandlerFacts:
     def expected_to_raise(self, site) -> bool:
         """The call is in a ``with pytest.raises(...)`` or ``self.assertRaises(...)`` block:
         a test that it fails, which decides itself what the call may raise (a result it
-        returned instead would fail the test too)."""
-        return any(isinstance(frame, SuppressFrame) and frame.expects for frame in site.guards)
+        returned instead would fail the test too). In test code, a call inside an assertion
+        is the same: ``assert sock.recv(1) == b""`` or ``self.assertEqual(b"",
+        sock.recv(1024))`` checks what the call does, and an exception from it fails the
+        test, as a wrong result would."""
+        if any(isinstance(frame, SuppressFrame) and frame.expects for frame in site.guards):
+            return True
+        return bool(getattr(self, "test_code", False)) and _asserted(site)
 
     def catching_frame(self, site, exc):
         """(frame, handler) of the innermost guard that catches ``exc``, else (None, None)."""
@@ -579,3 +584,22 @@ def _may_continue(stmt):
             continue
         stack.extend(iter_children(node))
     return False
+
+
+def _asserted(site) -> bool:
+    """The call is part of an assertion: the test of an ``assert`` statement, or an
+    argument of a statement that calls an assertion method (``self.assertEqual(...)``,
+    ``mock.assert_called_with(...)``, ``assert_equal(...)``)."""
+    stmt = site.stmt
+    if isinstance(stmt, cst.Assert):
+        return True
+    if not isinstance(stmt, cst.Expr) or not isinstance(stmt.value, cst.Call):
+        return False
+    call = stmt.value
+    if call is site.node:
+        return False
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else \
+        func.value if isinstance(func, cst.Name) else ""
+    return name.startswith("assert") and any(contains(arg.value, site.node)
+                                             for arg in call.args)
