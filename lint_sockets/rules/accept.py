@@ -159,8 +159,12 @@ def _loopback_listener(facts, site):
     addresses += [(other, other.argument(0, "address")) for other in facts.calls
                   if other.qname == "socket.create_server"
                   and any(named(other, target) for target in other.targets)]
+    # a bind of an AF_UNIX socket (the other branch of ``AF_UNIX if available, else
+    # loopback``) is local too
     return bool(addresses) and all(facts.loopback_address(call, address)
                                    or facts.loopback_by_default(call, address)
+                                   or (call.method == "bind"
+                                       and facts.constructed_kind(call)[0] == "unix")
                                    for call, address in addresses)
 
 

@@ -83,3 +83,28 @@ class Proxy:
         while True:
             conn, _ = self._srv.accept()  # expect: SCK501
             handle(conn)
+
+
+class Bridge:
+    """AF_UNIX where the platform has it, else every interface: other hosts can reach the
+    TCP branch."""
+
+    def __init__(self, path: str, use_tcp: bool) -> None:
+        self.path = path
+        self.use_tcp = use_tcp
+        self._server = None
+
+    def start(self) -> None:
+        if self.use_tcp:
+            self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._server.bind(("0.0.0.0", 7000))
+        else:
+            self._server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self._server.bind(self.path)
+        self._server.listen(5)
+
+    def run(self, handle) -> None:
+        while True:
+            conn, _ = self._server.accept()  # expect: SCK501
+            handle(conn)

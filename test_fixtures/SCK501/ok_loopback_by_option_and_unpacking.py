@@ -50,3 +50,27 @@ class Proxy:
         while True:
             conn, _ = self._srv.accept()
             handle(conn)
+
+
+class LocalBridge:
+    """A listener made as an AF_UNIX socket where the platform has them, else bound to
+    loopback: local either way."""
+
+    def __init__(self, path: str, use_tcp: bool) -> None:
+        self.path = path
+        self.use_tcp = use_tcp
+        self._server = None
+
+    def start(self) -> None:
+        if self.use_tcp:
+            self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self._server.bind(("127.0.0.1", 0))
+        else:
+            self._server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self._server.bind(self.path)
+        self._server.listen(5)
+
+    def run(self, handle) -> None:
+        while True:
+            conn, _ = self._server.accept()
+            handle(conn)
