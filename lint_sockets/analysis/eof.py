@@ -7,7 +7,7 @@ import libcst as cst
 
 from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of,
-    strip_await, struct_size, suite_leaves, walk,
+    strip_await, struct_size, suite_leaves, target_keys, walk,
 )
 from lint_sockets.analysis.tables import EMPTY_KEEPING, REPORTING_CALLS
 
@@ -221,6 +221,66 @@ def joined_with_str(call, stmt, names):
         if isinstance(node, (cst.Lambda, cst.FunctionDef, cst.ClassDef)):
             continue
         stack.extend(iter_children(node))
+    return False
+
+
+def read_name_joined_with_str(site, loop_node, names):
+    """The read is bound to a plain name (``n = sock.recv(count)``) that a later statement
+    of the same pass adds to a str (``s = s + n``, ``buf += n`` with ``s``/``buf`` in
+    ``names``, ``str_names``) before anything rebinds it, with nothing in between that may
+    leave the pass or skip the join: on Python 3 the first pass raises TypeError. Only
+    simple statements, and compound ones holding no ``break``, ``continue``, ``return`` or
+    ``yield``, are passed over (``if n == '': raise EOFError`` is never true of bytes)."""
+    stmt, line = site.stmt, site.line
+    if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
+            strip_await(stmt.value) is not site.node or \
+            not isinstance(stmt.targets[0].target, cst.Name):
+        return False
+    name = stmt.targets[0].target.value
+    for following in _statements_after(loop_node, line, limit=2 * _LOOKAHEAD):
+        if not isinstance(following, cst.SimpleStatementLine):
+            if any(type(node) in _PASS_ENDS for node in walk(following)):
+                return False
+            continue
+        for small in following.body:
+            if type(small) in _PASS_ENDS:
+                return False
+            if _joins_name_with_str(small, name, names):
+                return True
+            if isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)) and \
+                    name in _bound_names(small):
+                return False
+    return False
+
+
+# What ends a pass of a loop (or the function) in between: the join may never run.
+_PASS_ENDS = frozenset({cst.Break, cst.Continue, cst.Return, cst.Yield})
+
+
+def _bound_names(small):
+    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) \
+        else [small.target]
+    found = set()
+    for target in targets:
+        found.update(target_keys(target))
+    return found
+
+
+def _joins_name_with_str(small, name, names):
+    """``acc += name`` with ``acc`` a str name, or ``name`` an operand of ``+`` whose other
+    operand is a str value, in the statement ``small``."""
+    if isinstance(small, cst.AugAssign) and isinstance(small.operator, cst.AddAssign) and \
+            isinstance(small.target, cst.Name) and small.target.value in names and \
+            isinstance(small.value, cst.Name) and small.value.value == name:
+        return True
+    for node in walk(small):
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            left, right = node.left, node.right
+            if (isinstance(right, cst.Name) and right.value == name and
+                    _str_value(left, names)) or \
+                    (isinstance(left, cst.Name) and left.value == name and
+                     _str_value(right, names)):
+                return True
     return False
 
 

@@ -37,7 +37,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
     deadline_loop, fails_when_empty, inner_break_only, joined_with_str, pair_writer_kept_open,
-    reads_clock, str_names,
+    read_name_joined_with_str, reads_clock, str_names,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -271,6 +271,13 @@ class Facts(
         if not names:
             return False
         return joined_with_str(site.node, site.stmt, names)
+
+    def read_name_joined_with_str(self, site: CallSite, loop) -> bool:
+        """The read is bound to a name that a later statement of the same pass adds to a
+        str (``n = sock.recv(k)`` ... ``s = s + n`` with ``s = ''``): on Python 3 the first
+        pass raises TypeError (``eof.read_name_joined_with_str``)."""
+        names = self.str_names(site.scope)
+        return bool(names) and read_name_joined_with_str(site, loop.node, names)
 
     def read_fails_when_empty(self, site: CallSite, loop) -> str | None:
         """The exception the code raises straight after the read when it returns ``b""``

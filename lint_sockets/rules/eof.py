@@ -78,7 +78,8 @@ def check(facts, report):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
-        if facts.settings.target_version >= (3, 0) and facts.read_joined_with_str(site) \
+        if facts.settings.target_version >= (3, 0) and (
+                facts.read_joined_with_str(site) or facts.read_name_joined_with_str(site, loop)) \
                 and facts.leaves_loop_on(site, "TypeError", depth):
             continue  # str + bytes: the first read raises TypeError, the loop never spins
         if facts.settings.target_version >= (3, 0) and facts.after_text_send(site):

@@ -34,3 +34,36 @@ def read_forgiving(sock: socket.socket):
         except Exception:
             continue
     return data
+
+
+def read_unless_paused(sock: socket.socket, count: int, paused):
+    """A pass that may skip the join (``continue``) may spin at end of file."""
+    s = ''
+    while count > 0:
+        n = sock.recv(count)  # expect: SCK101
+        if paused():
+            continue
+        count -= len(n)
+        s = s + n
+    return s
+
+
+def read_into_bytes(sock: socket.socket, count: int):
+    """The name is added to bytes, not to a str."""
+    s = b''
+    while count > 0:
+        n = sock.recv(count)  # expect: SCK101
+        count -= len(n)
+        s = s + n
+    return s
+
+
+def read_rebound_first(sock: socket.socket):
+    """The name is rebound before the join: what is joined is no longer the read."""
+    s = ''
+    while True:
+        n = sock.recv(4096)  # expect: SCK101
+        n = n.decode()
+        s = s + n
+        if s.endswith('\n'):
+            return s

@@ -32,3 +32,25 @@ def read_line(conn: socket.socket):
     while not buf.endswith("\n"):
         buf = buf + conn.recv(1)
     return buf
+
+
+def read_exactly(sock: socket.socket, count: int):
+    """The read is bound to a name first; a later statement of the same pass adds it to a
+    str, and the str comparison in between is never true of bytes."""
+    s = ''
+    while count > 0:
+        n = sock.recv(count)
+        if n == '':
+            raise EOFError
+        count -= len(n)
+        s = s + n
+    return s
+
+
+def read_all(sock: socket.socket):
+    buf = ''
+    while True:
+        chunk = sock.recv(4096)
+        buf += chunk
+        if buf.endswith('\n'):
+            return buf
