@@ -12,6 +12,7 @@ write on a non-blocking socket may find no room at all.
 import libcst as cst
 
 from lint_sockets.analysis import tables
+from lint_sockets.analysis.flow import NONBLOCKING
 from lint_sockets.analysis.index import (
     BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
     PERCENT_CONVERSION, template_has_text,
@@ -578,3 +579,24 @@ def fits_writable_buffer(facts, site, length):
     if length is None:
         length = payload_bound(facts, site, site.positional(0))
     return length is not None and length <= _FITS_EMPTY_BUFFER
+
+
+def early_write_of_connected_socket(facts, site):
+    """One of the first few small writes of a connection this function made and connected
+    while it was blocking: ``early_write_of_fresh_socket`` (at most four ``send``/``sendall``
+    calls outside loops, 512 bytes in all, which any send buffer holds), and the socket
+    comes from ``create_connection()`` or a ``connect()`` of this function, before the write,
+    made while it was not non-blocking. The connection is then established and its buffer
+    empty, so the write cannot find it full (a write while a non-blocking connect is still
+    in progress fails with EAGAIN on Linux: that is why the connect must be a blocking one)."""
+    if site.method not in ("send", "sendall") or site.receiver_key is None or \
+            not early_write_of_fresh_socket(facts, site, None):
+        return False
+    if all(isinstance(b.value, cst.Call) and
+           facts.imports.qualify(b.value.func) == "socket.create_connection"
+           for b in site.reaching):
+        return True
+    return any(other.method == "connect" and other.receiver_key == site.receiver_key and
+               other.order < site.order and not other.loops and
+               facts.state(other) != NONBLOCKING
+               for other in facts.calls_in(site.scope))

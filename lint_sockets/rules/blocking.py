@@ -5,6 +5,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
+from lint_sockets.analysis.payloads import early_write_of_connected_socket
 
 _READS = tables.READ_METHODS
 _WRITES = tables.COUNTED_SEND_METHODS
@@ -148,6 +149,8 @@ def check(facts, report):
         if _single_datagram_send(facts, site):
             continue
         if _read_of_ready_stream(facts, site):
+            continue
+        if early_write_of_connected_socket(facts, site):
             continue
         if not _guarded(facts, site, "BlockingIOError", "EAGAIN", {"EAGAIN"}):
             why = "non-blocking" if state == NONBLOCKING else "SO_RCVTIMEO/SO_SNDTIMEO"

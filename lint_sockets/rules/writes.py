@@ -5,8 +5,8 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO, TIMEOUT
 from lint_sockets.analysis.payloads import (
-    composed_message, constant_length, early_write_of_fresh_socket, fits_writable_buffer,
-    payload_bound,
+    composed_message, constant_length, early_write_of_connected_socket,
+    early_write_of_fresh_socket, fits_writable_buffer, payload_bound,
 )
 from lint_sockets.rules.fixutil import SAFE, UNSAFE, FixSpec
 
@@ -71,7 +71,8 @@ def check(facts, report):
         elif site.method == "sendall" and site.receiver_key is not None:
             if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
                 continue
-            if facts.state(site) == NONBLOCKING:
+            if facts.state(site) == NONBLOCKING and \
+                    not early_write_of_connected_socket(facts, site):
                 report(site.node, "SCK603")
 
 

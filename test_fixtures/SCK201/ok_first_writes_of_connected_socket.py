@@ -1,0 +1,22 @@
+# SCK201 ok: the first few small writes of a connection this function made and connected
+# while it was blocking, then switched to non-blocking: the connection is established and
+# its send buffer (at least 4608 bytes on every platform) empty, so at most four writes of
+# 512 bytes in all, outside loops, always find room.
+import socket
+
+
+def probe(port: int) -> None:
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect(("localhost", port))
+    client.setblocking(False)
+    request = b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    client.send(request)
+    client.send(b"\r\n")
+    client.close()
+
+
+def greet(host: str, port: int) -> socket.socket:
+    conn = socket.create_connection((host, port), timeout=5)
+    conn.setblocking(False)
+    conn.send("HELLO 1\r\n".encode("ascii"))
+    return conn
