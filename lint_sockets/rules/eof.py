@@ -74,7 +74,7 @@ def check(facts, report):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
             continue  # a new connection each pass: one end of file is read once
-        if helper is None and method in _RECV and _checked_first(site, loop, asked):
+        if helper is None and method in _RECV and _checked_first(site, asked):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
@@ -242,24 +242,27 @@ def _innermost_while(loops):
     return None
 
 
-def _checked_first(site, loop, asked):
+def _checked_first(site, asked):
     """Another read of the same socket, checked, comes first on every path to the read
     within a pass (``header = sock.recv(10)``, ``if not header: break``, then ``body =
     sock.recv(n)``). End of file is for good on a stream: once the unchecked read gets
     ``b""``, the checked one gets it before the unchecked one runs again, and ends the
     loop. "First on every path": the checked read's statement and a statement that holds
-    the unchecked read are in the same block, in that order (neither in a loop inside the
-    loop)."""
+    the unchecked read are in the same block, in that order, in a pass of the innermost
+    loop around both (neither in a loop inside it). That holds for the loops around that
+    one too (a ``for`` over the sockets ``select()`` reported ready, inside the server's
+    ``while``): each time the unchecked read runs, the checked one ran just before."""
     key = site.receiver_key
-    if site.loops[-1] is not loop or site.line is None:
-        return False  # read more than once a pass, by an inner loop
-    for other in loop.calls:
+    inner = site.loops[-1]
+    if site.line is None:
+        return False
+    for other in inner.calls:
         if other is site or other.receiver_key != key or other.method not in _RECV \
                 or other.order >= site.order or other.line is None \
-                or other.loops[-1] is not loop or not _tested(other, loop, asked) \
-                or _carriers(other.targets, loop) & loop.skipped:
+                or other.loops[-1] is not inner or not _tested(other, inner, asked) \
+                or _carriers(other.targets, inner) & inner.skipped:
             continue
-        if _precedes(loop.node.body, other.line, site.line):
+        if _precedes(inner.node.body, other.line, site.line):
             return True
     return False
 

@@ -44,3 +44,17 @@ def other_socket(sock: socket.socket, other: socket.socket, handle) -> None:
         if not header:
             break
         handle(sock.recv(1024))  # expect: SCK101
+
+
+def header_outside_inner_loop(sock: socket.socket, handle) -> None:
+    """The checked read is in the outer loop; the body is read by an inner loop, which
+    spins when the peer closes in the middle of a body."""
+    while True:
+        header = sock.recv(10)
+        if not header:
+            break
+        size = int(header.decode().strip())
+        body = b""
+        while len(body) < size:
+            body += sock.recv(size - len(body))  # expect: SCK101
+        handle(body)

@@ -43,3 +43,33 @@ def when_ready(sock: socket.socket, ready, handle) -> None:
             return
         if header.startswith(b"D"):
             handle(sock.recv(int(header[1:])))
+
+
+def serve(listener: socket.socket, handle) -> None:
+    """The reads sit in a loop over the sockets select() reported ready, inside the
+    server's loop: in each pass of that inner loop the checked header read comes first."""
+    import select
+
+    clients = [listener]
+    while True:
+        ready, _, _ = select.select(clients, [], [])
+        for sock in ready:
+            if sock is listener:
+                try:
+                    conn, _ = listener.accept()
+                except ConnectionAbortedError:
+                    continue
+                clients.append(conn)
+                continue
+            try:
+                header = sock.recv(HEADER)
+                if len(header) == 0:
+                    clients.remove(sock)
+                    sock.close()
+                    continue
+                body = sock.recv(int(header.decode().strip()))
+            except OSError:
+                clients.remove(sock)
+                sock.close()
+                continue
+            handle(body)
