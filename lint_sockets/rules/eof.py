@@ -53,7 +53,10 @@ def check(facts, report):
                 continue
         else:
             continue
-        none_only = helper is None and _none_tested(site, loop)
+        # compared with None only, and not handed on either: a read the loop returns or
+        # yields goes to the caller as it is, b"" included, whatever the None test says
+        none_only = helper is None and _none_tested(site, loop) and \
+            not (_carriers(site.targets, loop) & loop.returned)
         if not none_only and _tested(site, loop, asked):
             if helper is None and method in _RECV and \
                     facts.eof_leaves_inner_loop_only(site, loop):
