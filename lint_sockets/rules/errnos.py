@@ -462,6 +462,8 @@ def check_timeout_errno(facts, report):
     for handler in facts.handlers:
         if not handler.catches("TimeoutError") or _non_errno_handler(handler):
             continue
+        if any(other.catches("TimeoutError") for other in handler.earlier()):
+            continue  # an earlier clause takes Python's timeouts: ETIMEDOUT here is the kernel's
         if timed_frames is None:
             timed_frames = _timed_frames(facts)
         if id(handler.try_frame) not in timed_frames:

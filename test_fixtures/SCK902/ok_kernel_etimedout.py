@@ -37,3 +37,21 @@ def connect_result(addr, timeout: float) -> int:
         if err == errno.ETIMEDOUT:
             return -1
         return err
+
+
+def probe(host: str, port: int) -> str:
+    """An earlier clause of the same try takes Python's timeouts: the ETIMEDOUT test of
+    the later OSError clause can only see the kernel's."""
+    sock = socket.socket()
+    sock.settimeout(2)
+    try:
+        sock.connect((host, port))
+        return "open"
+    except (socket.timeout, TimeoutError):
+        return "filtered"
+    except OSError as e:
+        if e.errno in (errno.ETIMEDOUT, errno.EHOSTUNREACH):
+            return "unreachable"
+        return "closed"
+    finally:
+        sock.close()
