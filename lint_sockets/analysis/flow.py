@@ -1396,48 +1396,68 @@ class ValueFacts:
         return bindings[0].value
 
     def loopback_by_default(self, site, address):
-        """The host the call ``site`` binds to (``address``, its first argument, or the
-        host of that tuple) is a parameter whose default is a loopback address (``def
-        serve(host="127.0.0.1", port=0):``), the function binding it nowhere else, or
-        ``self.x`` that every assignment of the class sets from such a parameter of the
-        method it is in (``__init__(self, listen_host="localhost")``). What the program
-        does unless told otherwise: listen on this host."""
+        """The host the call ``site`` binds or connects to (``address``, its first
+        argument, or the host of that tuple) is loopback unless the program is told
+        otherwise: every default ``defaults_of`` finds for it is a loopback literal or a
+        module constant holding one (``def serve(host="127.0.0.1", port=0):``,
+        ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
+        ``--host`` option defaulting to loopback)."""
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
         if isinstance(address, cst.Tuple) and address.elements:
             address = address.elements[0].value
-        if isinstance(address, cst.Name):
-            return self._loopback_parameter(site.scope, address.value)
-        key = key_of(address) if isinstance(address, cst.Attribute) else None
-        if key is None:
-            return False
-        if self._loopback_option(site.scope, key):
-            return True
-        assignments = self.class_assignments(site.scope, key)
-        return bool(assignments) and all(
-            binding.how == "assign" and binding.index is None
-            and isinstance(binding.value, cst.Name)
-            and self._loopback_parameter(binding.scope, binding.value.value)
-            for binding in assignments)
+        defaults = self.defaults_of(site, address)
+        return bool(defaults) and all(self._loopback_literal(d) for d in defaults)
 
-    def _loopback_option(self, scope, key):
-        """``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in the
-        function or at the module's top level) and every command-line option of the module
-        whose destination is ``host`` (``add_argument("--host", ...)``, ``dest="host"``;
-        optparse's ``add_option`` alike) has a loopback default: the program's default."""
+    def defaults_of(self, site, node):
+        """What ``node`` (a name or attribute used by the call ``site``) holds unless the
+        program is told otherwise, as a list of expressions, or None when it is not such a
+        value: a parameter of the function whose default it is, the function binding the
+        name nowhere else; ``self.x`` that every assignment of the class sets from such a
+        parameter of the method it is in; or ``args.x`` where ``args`` holds what
+        ``parse_args()`` returned, each command-line option of the module storing into
+        ``x`` giving its ``default=``. A parameter or option with no default gives None."""
+        if isinstance(node, cst.Name):
+            default = self._parameter_default(site.scope, node.value)
+            return None if default is None else [default]
+        key = key_of(node) if isinstance(node, cst.Attribute) else None
+        if key is None:
+            return None
+        options = self._option_defaults_of(site.scope, key)
+        if options is not None:
+            return options
+        assignments = self.class_assignments(site.scope, key)
+        defaults = []
+        for binding in assignments:
+            if binding.how != "assign" or binding.index is not None or \
+                    not isinstance(binding.value, cst.Name):
+                return None
+            default = self._parameter_default(binding.scope, binding.value.value)
+            if default is None:
+                return None
+            defaults.append(default)
+        return defaults or None
+
+    def _option_defaults_of(self, scope, key):
+        """For ``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in
+        the function or at the module's top level): the defaults of every command-line
+        option of the module whose destination is ``host`` (``add_argument("--host",
+        ...)``, ``dest="host"``; optparse's ``add_option`` alike); None when ``args`` is
+        not such a result, there is no such option, or one of them has no default."""
         head, _, attr = key.partition(".")
         if not attr or "." in attr or head == scope.self_name:
-            return False
+            return None
         bindings = None
         current = scope
         while current is not None and bindings is None:
             bindings = current.bindings.get(head)
             current = current.parent
         if not bindings or not all(_parsed_arguments(b) for b in bindings):
-            return False
+            return None
         defaults = self._option_defaults().get(attr)
-        return bool(defaults) and all(d is not None and self._loopback_literal(d)
-                                      for d in defaults)
+        if not defaults or any(d is None for d in defaults):
+            return None
+        return list(defaults)
 
     def _option_defaults(self):
         """destination -> the defaults (None where none is given) of the module's
@@ -1457,14 +1477,14 @@ class ValueFacts:
             self.__dict__["_option_defaults_found"] = found
         return found
 
-    def _loopback_parameter(self, scope, name):
-        """``name`` is bound in the function ``scope`` only as its parameter, whose default
-        is a loopback literal or a module constant holding one."""
+    def _parameter_default(self, scope, name):
+        """The default of the parameter ``name`` of the function ``scope`` when the
+        function binds the name nowhere else; None otherwise (no default too)."""
         bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
         if len(bindings) != 1 or bindings[0].how != "param" or \
                 not isinstance(bindings[0].node, cst.Param):
-            return False
-        return self._loopback_literal(bindings[0].node.default)
+            return None
+        return bindings[0].node.default
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:
