@@ -1406,6 +1406,8 @@ class ValueFacts:
             address = self.value_before(site, address) or address
         if isinstance(address, cst.Tuple) and address.elements:
             address = address.elements[0].value
+            if isinstance(address, (cst.Name, cst.Attribute)):
+                address = self.value_before(site, address) or address  # host = args.host
         defaults = self.defaults_of(site, address)
         return bool(defaults) and all(self._loopback_literal(d) for d in defaults)
 

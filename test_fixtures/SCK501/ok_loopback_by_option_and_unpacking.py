@@ -24,9 +24,10 @@ def main(handle) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help="interface to listen on")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
+    host = args.host
     server = socket.socket()
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    server.bind((args.host, args.port))
+    server.bind((host, args.port))
     server.listen()
     while True:
         conn, _ = server.accept()
