@@ -108,23 +108,6 @@ def _port(facts, site, address):
     return None
 
 
-def _ephemeral_by_default(facts, site, address):
-    """The port of a ``(host, port)`` address is 0 unless the program is told otherwise:
-    every default ``Facts.defaults_of`` finds for it (a parameter's, an attribute's set
-    from one, a command-line option's) is 0, as a literal or a module constant. What the
-    program does by default is to take a fresh ephemeral port each run."""
-    if isinstance(address, (cst.Name, cst.Attribute)):
-        address = facts.value_before(site, address) or address
-    if not isinstance(address, cst.Tuple) or len(address.elements) < 2:
-        return False
-    port = address.elements[1].value
-    if isinstance(port, (cst.Name, cst.Attribute)):
-        port = facts.value_before(site, port) or port
-    defaults = facts.defaults_of(site, port)
-    return bool(defaults) and all(
-        int_value(d) == 0 or facts.constant_value(d) == 0 for d in defaults)
-
-
 def _number(facts, site, node):
     """An int literal, a module constant, or a name / ``self`` attribute last assigned
     one of those in the function (``self.port = 0`` ... ``bind((host, self.port))``)."""
@@ -235,8 +218,6 @@ def check(facts, report):
         address = site.positional(0)
         if _port(facts, site, address) == 0:
             continue  # port 0: a fresh ephemeral port, no TIME_WAIT to collide with
-        if _ephemeral_by_default(facts, site, address):
-            continue  # port 0 unless the program is told otherwise
         if facts.platforms(site.node) <= {WINDOWS}:
             continue  # Windows rebinds during TIME_WAIT with no option
         cls = site.scope.cls
