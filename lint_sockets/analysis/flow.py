@@ -1464,8 +1464,7 @@ class ValueFacts:
     def _option_defaults(self):
         """destination -> the defaults (None where none is given) of the module's
         ``add_argument``/``add_option`` calls; worked out once, when first asked."""
-        found = self.__dict__.get("_option_defaults_found")
-        if found is None:
+        def compute():
             found = {}
             for node in walk(self.model.module, nested=True):
                 if type(node) is not cst.Call or type(node.func) is not cst.Attribute or \
@@ -1476,8 +1475,8 @@ class ValueFacts:
                     default = next((a.value for a in node.args if a.keyword is not None
                                     and a.keyword.value == "default"), None)
                     found.setdefault(dest, []).append(default)
-            self.__dict__["_option_defaults_found"] = found
-        return found
+            return found
+        return self.memo("flow.option_defaults", compute)
 
     def _parameter_default(self, scope, name):
         """The default of the parameter ``name`` of the function ``scope`` when the
