@@ -87,20 +87,28 @@ def packaging_script(path):
 
 @functools.lru_cache(maxsize=4096)
 def _packaging_script(path, size, mtime, inode):
+    data = read_regular(path, _SCRIPT_BYTES)
+    return data is not None and (any(name in data for name in _PACKAGING_LIBRARIES) or
+                                 _SETUP_CALL.search(data) is not None)
+
+
+def read_regular(path, limit):
+    """The first ``limit`` bytes of ``path`` when it is a regular file, else None (missing,
+    unreadable, or something else put in its place: a FIFO or a device is opened without
+    blocking and never read)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
-        return False
+        return None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        data = os.read(fd, _SCRIPT_BYTES)
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit)
     except OSError:
-        return False
+        return None
     finally:
         os.close(fd)
-    return any(name in data for name in _PACKAGING_LIBRARIES) or \
-        _SETUP_CALL.search(data) is not None
 
 
 def holds_marker(directory, names):

@@ -20,9 +20,8 @@ import ast
 import configparser
 import os
 import re
-import stat
 
-from lint_sockets.paths import holds_marker, nearest
+from lint_sockets.paths import holds_marker, nearest, read_regular
 
 _MAX_BYTES = 1 << 20
 _SPECIFIER = re.compile(r"(>=|==|~=|>)\s*(\d+)\.(\d+)")
@@ -41,21 +40,8 @@ def lower_bound(requires_python):
 
 def _read(path):
     """The text of a regular file (at most _MAX_BYTES), or None."""
-    try:
-        # O_NONBLOCK: opening a FIFO put in the file's place must not block the run
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(_MAX_BYTES)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data.decode("utf-8", "replace")
+    data = read_regular(path, _MAX_BYTES)
+    return None if data is None else data.decode("utf-8", "replace")
 
 
 def _setup_cfg(text):
