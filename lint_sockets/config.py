@@ -81,7 +81,7 @@ class Config:
         return (3, 9), None
 
     def python2_only(self):
-        """The project declares Python 2 and no Python 3 (README, "Python 2 projects"):
+        """The project declares Python 2 and no Python 3 (SCK000's page says what follows):
         its ``requires-python``, else its packaging files (the same order as
         ``target_version``). An explicit ``target-version`` says only the oldest version."""
         if "target-version" in self.values:

@@ -126,7 +126,7 @@ def _judged_for_target(error, settings, source):
         return error
     if target > sys.version_info[:2]:
         return NewerSyntax(error, target)
-    if getattr(settings, "python2_only", False):
+    if settings.python2_only:
         return OlderSyntax(error, f"the project supports Python {target[0]}.{target[1]} and "
                                   f"no Python 3, and this may be Python 2 syntax")
     if target < (3, 7):
