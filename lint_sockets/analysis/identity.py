@@ -301,23 +301,35 @@ class IdentityFacts:
         """A parameter of a private function of the module (``def _read(sock):`` at module
         level, not a dunder, not decorated) that every use of the function's name in the
         module calls, each passing a known socket for the parameter: a socket, a datagram
-        one when every caller passes a datagram socket. None otherwise."""
+        one when every caller passes a datagram socket. A private method of a class
+        (``def _loop(self, sock):``) is the same when every use of its name in the module is
+        a call ``self._loop(...)`` from a method of that class. None otherwise."""
         scope, param = binding.scope, binding.node
         function = scope.node
-        if depth > 3 or scope.parent is not self.model.module_scope \
-                or not isinstance(function, cst.FunctionDef) or function.decorators \
+        if depth > 3 or not isinstance(function, cst.FunctionDef) or function.decorators \
                 or not isinstance(param, cst.Param):
             return None
+        method = scope.cls is not None and scope.parent is not None and \
+            scope.parent.kind == "class"
+        if scope.parent is not self.model.module_scope and not method:
+            return None
         name = function.name.value
-        if not name.startswith("_") or name.startswith("__") \
-                or len(self.model.module_scope.bindings.get(name, ())) != 1:
+        if not name.startswith("_") or name.startswith("__"):
+            return None
+        if not method and len(self.model.module_scope.bindings.get(name, ())) != 1:
             return None
         positional = [*function.params.posonly_params, *function.params.params]
         position = next((i for i, p in enumerate(positional) if p is param), None)
         if position is None and param not in function.params.kwonly_params:
             return None
-        calls = _calls_of(self.memo("identity.name_uses", lambda: _name_uses(self.model)),
-                          name)
+        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
+        if method:
+            if position == 0:
+                return None  # ``self``
+            position = position - 1 if position is not None else None
+            calls = _method_calls_of(uses, name, scope.cls)
+        else:
+            calls = _calls_of(uses, name)
         if not calls:
             return None
         verdicts = []
@@ -340,6 +352,10 @@ class IdentityFacts:
             # ``cast("Channel", x)`` states the type of what it returns
             verdict = self._classify_annotation(call.args[0].value)
             return verdict if verdict is not None else _UNKNOWN_INFO
+        if qname == "contextlib.closing" and index is None and len(call.args) == 1 and \
+                isinstance(call.args[0].value, cst.Call) and call.args[0].keyword is None:
+            # ``with contextlib.closing(socket.socket(...)) as s:`` holds that socket
+            return self._classify_call(call.args[0].value, binding, depth + 1)
         if qname in tables.SOCKET_CONSTRUCTORS:
             if index is not None:
                 return _UNKNOWN_INFO
@@ -1166,7 +1182,7 @@ def _calls_of(uses, name):
     ``_name_uses``): None when one is not the function of a call (``callback=_read``,
     ``threading.Thread(target=_read)``) or the name is bound anywhere but at module level,
     since another name's call is out of sight."""
-    calls, names, local = uses
+    calls, names, local, _ = uses
     if name in local:
         return None
     found = calls.get(name, [])
@@ -1175,10 +1191,24 @@ def _calls_of(uses, name):
     return found if names.get(name, 0) == 1 + len(found) else None
 
 
+def _method_calls_of(uses, name, cls):
+    """[(scope, call)] for every use of the method name ``name`` of the class ``cls``, each
+    a call ``self.name(...)`` in a method of that class (``uses``: ``_name_uses``); None
+    when the name is used any other way (``callback=self._loop``, another object's
+    method of the same name), since that call is out of sight."""
+    calls, names, _, method_calls = uses
+    found = method_calls.get(name, [])
+    if any(scope.cls is not cls for scope, _ in found) or name in calls:
+        return None
+    # the ``def`` name is counted once, and each call's attribute name once
+    return found if names.get(name, 0) == 1 + len(found) else None
+
+
 def _name_uses(model):
     """In one walk of the module: the calls of each plain name, with the scope they are
-    in; how many times each name occurs; the names some function or class binds."""
-    calls, names, local = {}, {}, set()
+    in; how many times each name occurs (attribute names included); the names some
+    function or class binds; the calls ``self.name(...)`` in methods, by name."""
+    calls, names, local, method_calls = {}, {}, set(), {}
     for scope in model.scopes:
         if scope is not model.module_scope:
             local.update(scope.bindings)
@@ -1202,10 +1232,14 @@ def _name_uses(model):
                 continue
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
                 calls.setdefault(node.func.value, []).append((scope, node))
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                    scope.self_name is not None and isinstance(node.func.value, cst.Name) \
+                    and node.func.value.value == scope.self_name:
+                method_calls.setdefault(node.func.attr.value, []).append((scope, node))
             elif isinstance(node, cst.Name):
                 names[node.value] = names.get(node.value, 0) + 1
             stack.extend(iter_children(node))
-    return calls, names, local
+    return calls, names, local, method_calls
 
 
 def _params(function):

@@ -28,3 +28,25 @@ def _read(sock, timeout=2.5):
         except socket.timeout:
             break
     return replies
+
+
+class Router:
+    """A private method that only its own class calls, as ``self._arp_loop_socket(sock)``,
+    each time with a raw packet socket (made inside ``contextlib.closing``, which holds the
+    socket it is given): the parameter is that datagram-like socket, which has no EOF."""
+
+    def _arp_loop_socket(self, packet_socket, handle):
+        while True:
+            try:
+                buf = packet_socket.recv(1500)
+            except socket.timeout:
+                continue
+            handle(buf)
+
+    def arp_loop(self, device: str, handle) -> None:
+        import contextlib
+
+        with contextlib.closing(socket.socket(socket.AF_PACKET, socket.SOCK_RAW,
+                                              socket.htons(0x0806))) as packet_socket:
+            packet_socket.bind((device, 0x0806))
+            self._arp_loop_socket(packet_socket, handle)
