@@ -8,7 +8,14 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.handlers import HandlerEval
 from lint_sockets.analysis.index import ErrnoName
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions, strip_await
+from lint_sockets.analysis.nodes import (
+    int_value, iter_children, key_of, mentions, strip_await, walk,
+)
+
+
+# The poll/epoll events that report a connect that failed (connect(2): the socket becomes
+# writable, and poll(2) adds POLLERR; a refused connection also gives POLLHUP).
+_POLL_ERROR_FLAGS = frozenset({"POLLERR", "POLLHUP", "EPOLLERR", "EPOLLHUP"})
 
 
 class ErrnoFacts:
@@ -60,6 +67,10 @@ class ErrnoFacts:
         return found
 
     def module_checks_so_error(self):
+        """The module learns how a non-blocking connect ended somewhere: it reads
+        ``SO_ERROR``, calls ``getpeername()`` (ENOTCONN after a failed connect), or tests a
+        poll or epoll result for the error events a failed connect raises (``POLLERR``,
+        ``POLLHUP``, ``EPOLLERR``, ``EPOLLHUP``)."""
         for site in self.model.calls:
             if site.method == "getpeername":
                 return True
@@ -67,7 +78,10 @@ class ErrnoFacts:
                 for arg in site.node.args:
                     if mentions(arg.value, "SO_ERROR"):
                         return True
-        return False
+        return self.memo("errnos.poll_error_flags", lambda: any(
+            type(node) in (cst.Name, cst.Attribute) and
+            (node.value if type(node) is cst.Name else node.attr.value) in _POLL_ERROR_FLAGS
+            for node in walk(self.model.module, nested=True)))
 
     def errno_set(self, node, depth=0):
         """Canonical errno names an expression stands for, or None when it cannot be known."""
