@@ -888,6 +888,18 @@ class _Walker:
                 continue
             if kind is cst.Call:
                 self.record_call(node, role, stmt, node_targets, in_lambda, node is direct_node)
+                if not in_lambda and id(node) in model.awaited and \
+                        _runs_in_executor(node):
+                    # ``await loop.run_in_executor(None, lambda: sock.recvfrom(n))``: the
+                    # lambda runs now, what it raises comes out of the await, inside this
+                    # statement's handlers and loops, and what it returns is the await's
+                    for arg in node.args:
+                        if type(arg.value) is cst.Lambda:
+                            stack.append((arg.value.body, node_targets, False))
+                    stack.append((node.func, node_targets, in_lambda))
+                    stack.extend((arg.value, (), in_lambda) for arg in node.args
+                                 if type(arg.value) is not cst.Lambda)
+                    continue
             elif kind is cst.Await and type(node.expression) is cst.Call:
                 model.awaited.add(id(node.expression))
             elif kind is cst.NamedExpr:
@@ -1293,3 +1305,10 @@ def build_model(module: cst.Module, helpers: frozenset = frozenset(),
     model = ModuleModel(module)
     _Walker(model, helpers, constant).walk_module(module)
     return model
+
+
+def _runs_in_executor(call):
+    """``loop.run_in_executor(executor, func, *args)``: ``func`` runs in a worker, and the
+    awaited future gives its result or raises its exception."""
+    func = call.func
+    return type(func) is cst.Attribute and func.attr.value == "run_in_executor"
