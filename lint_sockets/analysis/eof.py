@@ -206,8 +206,15 @@ def joined_with_str(call, stmt, names):
     """The bytes ``call`` returns are joined with a str at once: ``acc += call`` with ``acc``
     in ``names`` (``str_names``), or ``call`` is an operand of ``+`` whose other operand is
     a str value (``rest = data + sock.recv(n)``). On Python 3 that raises TypeError."""
+    return _joined(stmt, names, lambda node: strip_await(node) is call)
+
+
+def _joined(stmt, names, is_read):
+    """``stmt`` adds what ``is_read`` accepts (the read, or the name holding it) to a str:
+    ``acc += read`` with ``acc`` in ``names``, or ``read`` an operand of ``+`` whose other
+    operand is a str value."""
     if isinstance(stmt, cst.AugAssign) and isinstance(stmt.operator, cst.AddAssign) and \
-            strip_await(stmt.value) is call and isinstance(stmt.target, cst.Name) and \
+            is_read(stmt.value) and isinstance(stmt.target, cst.Name) and \
             stmt.target.value in names:
         return True
     stack = [stmt]
@@ -215,8 +222,8 @@ def joined_with_str(call, stmt, names):
         node = stack.pop()
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             left, right = strip_await(node.left), strip_await(node.right)
-            if (left is call and _str_value(right, names)) or \
-                    (right is call and _str_value(left, names)):
+            if (is_read(left) and _str_value(right, names)) or \
+                    (is_read(right) and _str_value(left, names)):
                 return True
         if isinstance(node, (cst.Lambda, cst.FunctionDef, cst.ClassDef)):
             continue
@@ -245,7 +252,8 @@ def read_name_joined_with_str(site, loop_node, names):
         for small in following.body:
             if type(small) in _PASS_ENDS:
                 return False
-            if _joins_name_with_str(small, name, names):
+            if _joined(small, names, lambda node: type(node) is cst.Name and
+                       node.value == name):
                 return True
             if isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)) and \
                     name in _bound_names(small):
@@ -264,24 +272,6 @@ def _bound_names(small):
     for target in targets:
         found.update(target_keys(target))
     return found
-
-
-def _joins_name_with_str(small, name, names):
-    """``acc += name`` with ``acc`` a str name, or ``name`` an operand of ``+`` whose other
-    operand is a str value, in the statement ``small``."""
-    if isinstance(small, cst.AugAssign) and isinstance(small.operator, cst.AddAssign) and \
-            isinstance(small.target, cst.Name) and small.target.value in names and \
-            isinstance(small.value, cst.Name) and small.value.value == name:
-        return True
-    for node in walk(small):
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-            left, right = node.left, node.right
-            if (isinstance(right, cst.Name) and right.value == name and
-                    _str_value(left, names)) or \
-                    (isinstance(left, cst.Name) and left.value == name and
-                     _str_value(right, names)):
-                return True
-    return False
 
 
 # Calls that raise when handed an empty bytes object (qualified name -> exception): the

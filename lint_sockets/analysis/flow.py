@@ -1482,10 +1482,9 @@ class ValueFacts:
         """The default of the parameter ``name`` of the function ``scope`` when the
         function binds the name nowhere else; None otherwise (no default too)."""
         bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
-        if len(bindings) != 1 or bindings[0].how != "param" or \
-                not isinstance(bindings[0].node, cst.Param):
+        if len(bindings) != 1 or bindings[0].how != "param":
             return None
-        return bindings[0].node.default
+        return bindings[0].value  # a parameter's binding holds its default
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:

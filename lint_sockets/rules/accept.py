@@ -143,7 +143,7 @@ def _loopback_listener(facts, site):
 
     # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
     # there, and its binds count as the attribute's
-    names = {(id(site.scope), key)}
+    names = set()
     for binding in facts.class_assignments(site.scope, key) if "." in key else ():
         if binding.how == "assign" and binding.index is None and \
                 isinstance(binding.value, cst.Name):
