@@ -250,7 +250,7 @@ def _settings(args, config):
         target_version=target,
         per_file_ignores=config.per_file_ignores(),
         root=config.root,
-        python2_only=not args.target_version and config.python2_only(),
+        python2_only="" if args.target_version else config.python2_only(),
     )
 
 

@@ -18,10 +18,10 @@ import os
 import re
 import sys
 
-from lint_sockets.paths import ROOT_MARKERS, find_root, holds_marker, nearest, upwards
+from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import (
-    admits_python2_only, find_packaging_root, lower_bound, packaging_python2_only,
-    packaging_target_and_origin,
+    admits_python2_only, converts_with_2to3, find_packaging_root, is_packaging_root,
+    lower_bound, packaging_python2_only, packaging_target_and_origin,
 )
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -81,17 +81,25 @@ class Config:
         return (3, 9), None
 
     def python2_only(self):
-        """The project declares Python 2 and no Python 3 (SCK000's page says what follows):
-        its ``requires-python``, else its packaging files (the same order as
-        ``target_version``). An explicit ``target-version`` says only the oldest version."""
+        """Why the project's code is Python 2 source (SCK000's page says what follows), or
+        "": its ``setup.py`` converts it with 2to3 on install, or the project declares
+        Python 2 and no Python 3 in its ``requires-python``, else in its packaging files
+        (the same order as ``target_version``). An explicit ``target-version`` says only
+        the oldest version."""
         if "target-version" in self.values:
-            return False
-        if self.requires_python and lower_bound(self.requires_python) is not None:
-            return admits_python2_only(self.requires_python)
+            return ""
         root = self.root if self.path else find_packaging_root(self.root)
-        if root is None:
-            return False
-        return packaging_python2_only(root, self.classifiers)
+        if root is not None and converts_with_2to3(root):
+            return ("the project's setup.py converts its code with 2to3 when it is installed "
+                    "on Python 3 (use_2to3)")
+        if self.requires_python and lower_bound(self.requires_python) is not None:
+            only = admits_python2_only(self.requires_python)
+        else:
+            only = root is not None and packaging_python2_only(root, self.classifiers)
+        if not only:
+            return ""
+        major, minor = self.target_version()
+        return f"the project supports Python {major}.{minor} and no Python 3"
 
     def excludes(self):
         patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))
@@ -354,14 +362,15 @@ class Resolver:
         return seen
 
 
-# The project root's markers (paths.ROOT_MARKERS) and PKG-INFO: an unpacked source
-# distribution has no other file that may state the Python versions it supports.
+# The project root's markers (paths.ROOT_MARKERS) and PKG-INFO, or a ``.dist-info``
+# directory: an unpacked source distribution or wheel has no other file that may state the
+# Python versions it supports.
 _PROJECT_FILES = ROOT_MARKERS + ("PKG-INFO",)
 
 
 def _project_directory(directory):
     """The nearest directory at or above ``directory`` holding a project file, or None."""
-    return nearest(directory, lambda d: holds_marker(d, _PROJECT_FILES))
+    return nearest(directory, lambda d: is_packaging_root(d, _PROJECT_FILES))
 
 
 def project_root(paths):

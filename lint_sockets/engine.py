@@ -127,8 +127,7 @@ def _judged_for_target(error, settings, source):
     if target > sys.version_info[:2]:
         return NewerSyntax(error, target)
     if settings.python2_only:
-        return OlderSyntax(error, f"the project supports Python {target[0]}.{target[1]} and "
-                                  f"no Python 3, and this may be Python 2 syntax")
+        return OlderSyntax(error, f"{settings.python2_only}, and this may be Python 2 syntax")
     if target < (3, 7):
         grammar = max(target, _OLDEST_GRAMMAR)
         if _accepted_by_grammar(source, grammar):
@@ -352,6 +351,12 @@ def _python_syntax_error(source):
     return _python_syntax_check(source)[0]
 
 
+# A string literal's bad escape (``"\\u00%s"``, ``"\\N{x}"``) is Python's "(unicode error)"
+# about the literal, not about the file's encoding: Python 2 byte strings have no such
+# escapes.
+_ESCAPE_ERRORS = ("(unicode error) 'unicodeescape'", "(unicode error) 'rawunicodeescape'")
+
+
 def _python_syntax_check(source, tree=False):
     """(SCK000 diagnostic or None, the module's ``ast`` when ``tree`` and it compiles)."""
     if isinstance(source, str) and source.startswith("\ufeff"):
@@ -363,7 +368,8 @@ def _python_syntax_check(source, tree=False):
                                dont_inherit=True)
     except SyntaxError as err:
         message = err.msg or "invalid syntax"
-        if isinstance(source, bytes) and ("decode" in message or "encoding" in message):
+        if isinstance(source, bytes) and ("decode" in message or "encoding" in message) \
+                and not message.startswith(_ESCAPE_ERRORS):
             message = f"the file is not valid in its declared encoding: {message}"
         return Diagnostic("SCK000", f"SyntaxError: {message}", err.lineno or 1,
                           max(err.offset or 1, 1)), None

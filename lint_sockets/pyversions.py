@@ -6,7 +6,10 @@ thing elsewhere; in this order, the first that answers wins:
 1. ``python_requires`` in ``setup.cfg`` (``[options]``);
 2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
    parsed, never run: only a string literal counts);
-3. ``Requires-Python:`` in ``PKG-INFO`` (an unpacked source distribution);
+3. ``Requires-Python:`` in ``PKG-INFO`` (an unpacked source distribution), else in the
+   ``METADATA`` of the one ``NAME.dist-info`` directory beside the code (an unpacked wheel
+   or an installed distribution; a directory holding several, an environment's
+   site-packages, says nothing about which file is whose, so none is read);
 4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (and of
    ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
    2.7 when no minor version is listed.
@@ -148,6 +151,39 @@ _READERS = (("setup.cfg", _setup_cfg, "[options] python_requires"),
             ("setup.py", _setup_py, "setup(python_requires=...)"),
             ("PKG-INFO", _pkg_info, "Requires-Python"))
 
+# At most this many entries of a directory are looked at for a ``.dist-info`` directory.
+_MAX_ENTRIES = 10000
+
+
+def wheel_metadata(directory):
+    """The path of ``METADATA`` in the one ``NAME.dist-info`` directory (a real directory,
+    not a link) in ``directory``, or None: there is none, or several (an environment's
+    site-packages, where nothing says which files are whose)."""
+    found = []
+    try:
+        with os.scandir(directory) as entries:
+            for count, entry in enumerate(entries):
+                if count >= _MAX_ENTRIES:
+                    return None
+                if entry.name.endswith(".dist-info") and entry.is_dir(follow_symlinks=False):
+                    found.append(entry.path)
+    except (OSError, ValueError):
+        return None
+    if len(found) != 1:
+        return None
+    path = os.path.join(found[0], "METADATA")
+    return path if os.path.lexists(path) else None
+
+
+def _packaging_files(root):
+    """(path, reader, field) for each packaging file of ``root`` that may say which Python
+    it supports, in the order they are asked."""
+    files = [(os.path.join(root, name), reader, field) for name, reader, field in _READERS]
+    metadata = wheel_metadata(root)
+    if metadata is not None:
+        files.append((metadata, _pkg_info, "Requires-Python"))
+    return files
+
 
 def packaging_target(root, pyproject_classifiers=()):
     """(major, minor) from setup.cfg / setup.py / PKG-INFO / classifiers in ``root``, or None."""
@@ -158,23 +194,23 @@ def packaging_target(root, pyproject_classifiers=()):
 def packaging_target_and_origin(root, pyproject_classifiers=()):
     """((major, minor), where it was read) from the packaging files in ``root``, or None."""
     found = []
-    for name, reader, field in _READERS:
-        text = _read(os.path.join(root, name))
-        found.append((name, field) + (reader(text) if text is not None else (None, "")))
-    for name, field, requires, _ in found:
+    for path, reader, field in _packaging_files(root):
+        text = _read(path)
+        found.append((path, field) + (reader(text) if text is not None else (None, "")))
+    for path, field, requires, _ in found:
         if isinstance(requires, str):
             lower = lower_bound(requires)
             if lower is not None:
-                return lower, f"{os.path.join(root, name)}: {field}"
-    sources = [name for name, _, _, text in found if _python2(text)]
+                return lower, f"{path}: {field}"
+    sources = [path for path, _, _, text in found if _python2(text)]
     if any(isinstance(c, str) and _python2(c) for c in pyproject_classifiers):
-        sources.append("pyproject.toml")
+        sources.append(os.path.join(root, "pyproject.toml"))
     classifiers = "\n".join([c for _, _, _, c in found] + [c for c in pyproject_classifiers
                                                            if isinstance(c, str)])
     version = _python2(classifiers)
     if version is None:
         return None
-    return version, ", ".join(os.path.join(root, s) for s in sources) + \
+    return version, ", ".join(sources) + \
         ": Programming Language :: Python :: 2 classifiers"
 
 
@@ -183,8 +219,8 @@ def packaging_python2_only(root, pyproject_classifiers=()):
     ``python_requires`` that decides the target admits no 3.x, or, with none, the
     classifiers list a 2.x version and no 3.x one."""
     found = []
-    for name, reader, _ in _READERS:
-        text = _read(os.path.join(root, name))
+    for path, reader, _ in _packaging_files(root):
+        text = _read(path)
         found.append(reader(text) if text is not None else (None, ""))
     for requires, _ in found:
         if isinstance(requires, str) and lower_bound(requires) is not None:
@@ -194,6 +230,43 @@ def packaging_python2_only(root, pyproject_classifiers=()):
     return _python2(classifiers) is not None and not _PY3_CLASSIFIER.search(classifiers)
 
 
+def _use_2to3(node):
+    """``node`` sets ``use_2to3`` to True: ``setup(use_2to3=True)``, ``{"use_2to3": True}``
+    or ``extras["use_2to3"] = True``."""
+    def true(value):
+        return isinstance(value, ast.Constant) and value.value is True
+
+    def named(key):
+        return isinstance(key, ast.Constant) and key.value == "use_2to3"
+
+    if isinstance(node, ast.Call):
+        return any(k.arg == "use_2to3" and true(k.value) for k in node.keywords)
+    if isinstance(node, ast.Dict):
+        return any(named(k) and true(v) for k, v in zip(node.keys, node.values))
+    if isinstance(node, ast.Assign) and true(node.value):
+        return any(isinstance(t, ast.Subscript) and named(t.slice) for t in node.targets)
+    return False
+
+
+def converts_with_2to3(root):
+    """The ``setup.py`` of ``root`` asks setuptools to run 2to3 on the code when it is
+    installed on Python 3 (``use_2to3=True``, perhaps only under a version test): the files
+    themselves are Python 2 source. Read with ``ast``, never run."""
+    text = _read(os.path.join(root, "setup.py"))
+    if text is None or "use_2to3" not in text:
+        return False
+    try:
+        return any(_use_2to3(node) for node in ast.walk(ast.parse(text)))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+
+
 def find_packaging_root(start):
-    """The nearest directory at or above ``start`` holding setup.cfg, setup.py or PKG-INFO."""
-    return nearest(start, lambda d: holds_marker(d, ("setup.cfg", "setup.py", "PKG-INFO")))
+    """The nearest directory at or above ``start`` holding setup.cfg, setup.py, PKG-INFO or
+    one ``NAME.dist-info`` directory."""
+    return nearest(start, is_packaging_root)
+
+
+def is_packaging_root(directory, names=("setup.cfg", "setup.py", "PKG-INFO")):
+    """``directory`` holds one of the packaging files ``names``, or one ``.dist-info``."""
+    return holds_marker(directory, names) or wheel_metadata(directory) is not None

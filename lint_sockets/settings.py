@@ -78,7 +78,7 @@ class Settings:
     """What to check and how. ``enabled`` is the set of rule codes that run."""
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
-                 target_version=(3, 9), per_file_ignores=(), root=None, python2_only=False):
+                 target_version=(3, 9), per_file_ignores=(), root=None, python2_only=""):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -102,7 +102,7 @@ class Settings:
             compile_socket_names(socket_names)
         self.socket_names = socket_names
         self.target_version = target_version
-        # the project declares Python 2 and no Python 3 (config.Config.python2_only)
+        # why the project's code is Python 2 source, or "" (config.Config.python2_only)
         self.python2_only = python2_only
         checked = set()
         for pattern, codes in per_file_ignores:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from lint_sockets import config
+from lint_sockets import config, pyversions
 from lint_sockets.pyversions import packaging_target
 
 from test_config import SERVER
@@ -304,3 +304,77 @@ def test_a_real_syntax_error_of_an_old_target_is_still_reported(tmp_path):
     out = _lint_project(tmp_path, {"setup.cfg": "[options]\npython_requires = >=3.5\n",
                                    "client.py": "import socket\ndef f(:\n    pass\n"})
     assert "client.py:2:7: SCK000" in out.stdout
+
+
+# --- an unpacked wheel, 2to3 conversion, Python 2 string escapes --------------------------------
+
+NEWER_SYNTAX = "import socket\n\ntype Address = tuple[str, int]\n"
+
+
+def _wheel(tmp_path, name, requires):
+    info = tmp_path / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\n"
+                                   f"Requires-Python: {requires}\n\nA description.\n")
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="needs a Python without PEP 695")
+@pytest.mark.parametrize("wheels, reported", [
+    (["proxy"], False),            # the unpacked wheel's METADATA says >=3.12
+    (["proxy", "other"], True),    # several: nothing says whose files these are
+    ([], True),
+])
+def test_requires_python_of_the_one_dist_info_beside_the_code(tmp_path, wheels, reported):
+    for name in wheels:
+        _wheel(tmp_path, name, ">=3.12")
+    package = tmp_path / "proxy"
+    package.mkdir()
+    (package / "types.py").write_text(NEWER_SYNTAX)
+    out = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                          "--output-format", "concise", "."],
+                         capture_output=True, text=True, cwd=str(tmp_path))
+    assert ("types.py:3:6: SCK000" in out.stdout) == reported, out.stdout + out.stderr
+    assert ("project targets Python 3.12" in out.stderr) != reported, out.stderr
+
+
+def test_a_dist_info_link_is_not_read(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    _wheel(elsewhere, "proxy", ">=2.6, <3")
+    project = tmp_path / "project"
+    project.mkdir()
+    os.symlink(elsewhere / "proxy-1.0.dist-info", project / "proxy-1.0.dist-info")
+    assert pyversions.wheel_metadata(str(project)) is None
+    assert pyversions.wheel_metadata(str(elsewhere)) == \
+        str(elsewhere / "proxy-1.0.dist-info" / "METADATA")
+
+
+@pytest.mark.parametrize("setup, converted", [
+    ("from setuptools import setup\nsetup(name='x', use_2to3=True)\n", True),
+    ("import sys\nfrom setuptools import setup\nextras = {}\n"
+     "if sys.version_info[0] >= 3:\n    extras['use_2to3'] = True\n"
+     "setup(name='x', **extras)\n", True),
+    ("from setuptools import setup\nsetup(name='x', **{'use_2to3': True})\n", True),
+    ("from setuptools import setup\nsetup(name='x', use_2to3=False)\n", False),
+    ("from setuptools import setup\n# use_2to3=True was dropped\nsetup(name='x')\n", False),
+])
+def test_python2_syntax_of_a_project_converted_by_2to3_is_not_checked(tmp_path, setup,
+                                                                      converted):
+    out = _lint_project(tmp_path, {"setup.py": setup, "client.py": PY2_FILE})
+    assert ("client.py:2:1: SCK000" in out.stdout) != converted, out.stdout
+    assert ("converts its code with 2to3" in out.stderr) == converted, out.stderr
+
+
+PY2_ESCAPE = "import json\n\n\ndef char(s):\n    return json.loads('\"\\u00%s\"' % s)\n"
+
+
+@pytest.mark.parametrize("classifier, reported", [("2", False), ("3", True)])
+def test_a_unicode_escape_in_a_plain_string_is_python2_syntax(tmp_path, classifier,
+                                                              reported):
+    out = _lint_project(tmp_path, {
+        "setup.py": "from setuptools import setup\nsetup(classifiers=["
+                    f"'Programming Language :: Python :: {classifier}'])\n",
+        "client.py": PY2_ESCAPE})
+    assert ("client.py:5:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
+    assert ("client.py: not checked" in out.stderr) != reported, out.stderr
+    assert "declared encoding" not in out.stdout
