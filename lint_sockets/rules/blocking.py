@@ -36,6 +36,11 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
         return True
     if outcome.any_path(lambda path: RAISE not in path and CLOSE not in path):
         return True
+    # a clause naming the exception itself that raises another one on every path hands
+    # the condition on in its callers' terms (a project's would-block signal): translated
+    if handler.names(exc) and outcome.all_paths(lambda path: RAISE in path) and \
+            facts.raised_on(handler, exc) == "Exception":
+        return True
     # a handler that closes the socket where the function closes it anyway on its normal
     # path (a release or teardown: closing it is the purpose, whatever the call answers)
     return outcome.any_path(lambda path: RAISE not in path) and \
