@@ -115,6 +115,8 @@ def _read_of_ready_stream(facts, site):
 
 
 def check(facts, report):
+    if facts.test_code:
+        return  # the exception fails the test that made the call: the page says why
     for site in facts.calls:
         method = site.method
         if method is None or site.receiver_key is None:
