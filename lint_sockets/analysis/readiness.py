@@ -25,6 +25,7 @@ from lint_sockets.analysis.nodes import (
 _POLL_CTORS = frozenset({"select.poll", "select.epoll", "select.devpoll"})
 _EXITS = (cst.Continue, cst.Return, cst.Raise, cst.Break)
 _READS = tables.READ_METHODS | {"makefile", "read", "readline"}
+_WRITES = tables.COUNTED_SEND_METHODS | {"sendall", "sendfile", "write"}
 _NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
@@ -78,12 +79,21 @@ class ReadinessFacts:
 
     def read_in_reader_callback(self, site) -> bool:
         """The read at ``site`` (``self.x.recv(n)`` in a method ``m``) runs only when
-        ``self.x`` is readable: ``m`` is the read callback of ``self.x`` (a method of the
-        class registers it as ``loop.add_reader(self.x, self.m)`` or
-        ``selector.register(self.x, EVENT_READ, self.m)``) and the class names ``self.m``
-        nowhere else (no direct call runs it at another time); the read is the one read of
-        ``self.x`` in ``m``, outside any loop of ``m`` (a second read would find the data
-        taken)."""
+        ``self.x`` is readable: ``m`` is the read callback of ``self.x`` (``_registration``)
+        and the class names ``self.m`` nowhere else (no direct call runs it at another
+        time); the read is the one read of ``self.x`` in ``m``, outside any loop of ``m``
+        (a second read would find the data taken)."""
+        return self._in_callback(site, "read", _READS)
+
+    def write_in_writer_callback(self, site) -> bool:
+        """The send at ``site`` (``self.x.send(data)`` in a method ``m``) runs only when
+        ``self.x`` is writable: ``m`` is the write callback of ``self.x``
+        (``loop.add_writer(self.x, self.m)``, ...) and the class names ``self.m`` nowhere
+        else; the send is the one write of ``self.x`` in ``m``, outside any loop of ``m``
+        (a second one may find the room taken by the first)."""
+        return self._in_callback(site, "write", _WRITES)
+
+    def _in_callback(self, site, direction, methods):
         key = site.receiver_key
         scope = site.scope
         cls = scope.cls
@@ -94,12 +104,12 @@ class ReadinessFacts:
         if head != scope.self_name or not rest or "." in rest:
             return False
         if sum(1 for other in self.calls_in(scope)
-               if other.receiver_key == key and other.method in _READS) != 1:
+               if other.receiver_key == key and other.method in methods) != 1:
             return False
         uses = self.memo(f"ready.callbacks:{id(cls)}", lambda: _callback_uses(cls))
         registered, named = uses.get(scope.node.name.value, ((), 0))
         return bool(registered) and len(registered) == named and \
-            all(source == rest for source in registered)
+            all(registration == (rest, direction) for registration in registered)
 
     def unbounded_wait_alone(self, site) -> cst.Call | None:
         """The wait call when the read at ``site`` is reached only right after a readiness
@@ -677,11 +687,14 @@ def _passed(facts, root, name):
 
 
 def _callback_uses(cls):
-    """{method name: (the attributes ``x`` of ``self`` it is registered as the read callback
-    of, one per registration; how many times the class names ``self.<method>``)} for the
-    methods of the class ``cls`` (a ``walk.ClassInfo``)."""
+    """{method name: (the registrations ``(x, direction)`` that make it the read or write
+    callback of ``self.x``, one per registration; how many times the class names
+    ``self.<method>``)} for the methods of the class ``cls`` (a ``walk.ClassInfo``). A
+    class that calls ``update_handler()`` (tornado: it changes the events of a handler
+    registered earlier) gets no ``add_handler`` registrations."""
     registered = {}
     named = {}
+    updates = False
     for method in cls.methods:
         me = method.self_name
         if me is None:
@@ -693,39 +706,92 @@ def _callback_uses(cls):
                     node.value.value == me:
                 named[node.attr.value] = named.get(node.attr.value, 0) + 1
             elif isinstance(node, cst.Call):
-                found = _read_registration(node, me)
+                found = _registration(node, me)
                 if found is not None:
-                    source, callback = found
-                    registered.setdefault(callback, []).append(source)
+                    source, callback, direction, tornado = found
+                    registered.setdefault(callback, []).append((source, direction, tornado))
+                if isinstance(node.func, cst.Attribute) and \
+                        node.func.attr.value == "update_handler":
+                    updates = True
             stack.extend(iter_children(node))
-    return {name: (tuple(registered.get(name, ())), named.get(name, 0))
-            for name in set(registered) | set(named)}
+    answer = {}
+    for name in set(registered) | set(named):
+        kept = [(source, direction) for source, direction, tornado in registered.get(name, ())
+                if not (tornado and updates)]
+        dropped = len(registered.get(name, ())) - len(kept)
+        answer[name] = (tuple(kept), named.get(name, 0) - dropped)
+    return answer
 
 
-def _read_registration(call, me):
-    """(x, m) for ``<loop>.add_reader(self.x, self.m)`` or ``<selector>.register(self.x,
-    EVENT_READ, self.m)`` (events naming EVENT_READ and not EVENT_WRITE; ``data=`` too);
-    None otherwise."""
+# The event flags of the registrations ``_registration`` reads: one direction, not both.
+_CALLBACK_READ = ("EVENT_READ", "EV_READ", "READ")
+_CALLBACK_WRITE = ("EVENT_WRITE", "EV_WRITE", "WRITE")
+
+
+def _direction(events):
+    """"read" or "write" when the event mask ``events`` names one direction only (by the
+    last part of its names: ``selectors.EVENT_READ``, ``pyev.EV_WRITE``,
+    ``IOLoop.READ``), else None."""
+    if events is None:
+        return None
+    reads = mentions(events, _CALLBACK_READ)
+    writes = mentions(events, _CALLBACK_WRITE)
+    if reads == writes:
+        return None
+    return "read" if reads else "write"
+
+
+def _registration(call, me):
+    """(x, m, direction, by add_handler) for a call that registers the method ``self.m``
+    as the callback an event loop runs when ``self.x`` is readable (direction "read") or
+    writable ("write"), and for nothing else:
+
+    - ``<loop>.add_reader(self.x, self.m)``, ``<loop>.add_writer(self.x, self.m)``
+      (asyncio);
+    - ``<selector>.register(self.x, EVENT_READ, self.m)`` or ``modify(...)``, the method
+      as the registration's data (``data=`` too; ``selectors``);
+    - ``<ioloop>.add_handler(self.x, self.m, IOLoop.READ)`` (tornado);
+    - ``pyev.Io(self.x, pyev.EV_READ, loop, self.m)`` (libev's I/O watcher).
+
+    None otherwise (both directions asked, or a source or callback that is not
+    ``self``'s)."""
     func = call.func
-    if not isinstance(func, cst.Attribute) or func.attr.value not in ("add_reader", "register"):
+    name = func.attr.value if isinstance(func, cst.Attribute) else \
+        func.value if isinstance(func, cst.Name) else None
+    if name not in ("add_reader", "add_writer", "register", "modify", "add_handler", "Io"):
         return None
     positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
-    if func.attr.value == "add_reader":
-        source = positional[0] if positional else None
-        callback = positional[1] if len(positional) > 1 else None
-    else:
-        source = positional[0] if positional else keywords.get("fileobj")
-        events = positional[1] if len(positional) > 1 else keywords.get("events")
-        callback = positional[2] if len(positional) > 2 else keywords.get("data")
-        if events is None or not mentions(events, "EVENT_READ") or \
-                mentions(events, "EVENT_WRITE"):
+
+    def at(index, keyword=None):
+        if len(positional) > index:
+            return positional[index]
+        return keywords.get(keyword) if keyword else None
+
+    if name in ("add_reader", "add_writer"):
+        if not isinstance(func, cst.Attribute):
             return None
+        source, callback = at(0), at(1)
+        direction = "read" if name == "add_reader" else "write"
+    elif name in ("register", "modify"):
+        if not isinstance(func, cst.Attribute):
+            return None
+        source, callback = at(0, "fileobj"), at(2, "data")
+        direction = _direction(at(1, "events"))
+    elif name == "add_handler":
+        if not isinstance(func, cst.Attribute):
+            return None
+        source, callback = at(0, "fd"), at(1, "handler")
+        direction = _direction(at(2, "events"))
+    else:
+        source, callback = at(0), at(3)
+        direction = _direction(at(1))
+    if direction is None:
+        return None
     own = []
     for node in (source, callback):
         if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
                 and node.value.value == me):
             return None
         own.append(node.attr.value)
-    return own[0], own[1]
-
+    return own[0], own[1], direction, name == "add_handler"

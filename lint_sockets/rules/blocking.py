@@ -114,6 +114,24 @@ def _read_of_ready_stream(facts, site):
                                          or facts.read_in_reader_callback(site))
 
 
+def _write_of_writable_stream(facts, site):
+    """A ``send()`` of a stream socket in its write callback (``loop.add_writer(self.x,
+    self.on_write)``: ``Facts.write_in_writer_callback``): the event loop runs it when the
+    socket is writable, which for a stream socket means room in its send buffer (Linux:
+    a third of the buffer free; the BSDs and macOS: ``SO_SNDLOWAT``, 2 KiB), so the send
+    copies what fits and returns that count instead of raising EAGAIN. The type counts as
+    for a read (``_read_of_ready_stream``): ``send()`` on a socket whose type is not in
+    sight and that nothing makes a datagram socket; ``sendto()`` and ``sendmsg()`` stay
+    reported, and so do datagram sockets, whose writability promises no room for a
+    datagram of any size."""
+    if site.method != "send":
+        return False
+    kind = facts.constructed_kind(site)[1]
+    if kind is None and facts.socket_confidence(site).datagram:
+        return False
+    return kind in ("stream", None) and facts.write_in_writer_callback(site)
+
+
 def check(facts, report):
     if facts.test_code:
         return  # the exception fails the test that made the call: the page says why
@@ -155,7 +173,7 @@ def check(facts, report):
             continue
         if _single_datagram_send(facts, site):
             continue
-        if _read_of_ready_stream(facts, site):
+        if _read_of_ready_stream(facts, site) or _write_of_writable_stream(facts, site):
             continue
         if early_write_of_connected_socket(facts, site):
             continue
