@@ -81,6 +81,7 @@ def ask(address, request: bytes):
 def tcp_once(address, payload: bytes) -> None:
     sock = socket.create_connection(address)
     sock.setblocking(False)
+    sock.send(payload)  # expect: SCK601
     sock.send(payload)  # expect: SCK201 SCK601
     sock.close()
 

@@ -4,14 +4,17 @@ import socket
 import struct
 
 
-def push(host: str, port: int, request: bytes) -> int:
+def push(host: str, port: int, chunks: list) -> int:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", 2, 0))
     sock.connect((host, port))
+    total = 0
     try:
-        return sock.send(request)  # expect: SCK201
+        for chunk in chunks:
+            total += sock.send(chunk)  # expect: SCK201
     except socket.timeout:
-        return 0
+        pass
+    return total
 
 
 def both(host: str, port: int, request: bytes) -> bytes:
@@ -19,5 +22,6 @@ def both(host: str, port: int, request: bytes) -> bytes:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", 2, 0))
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", 2, 0))
     sock.connect((host, port))
-    sent = sock.send(request)  # expect: SCK201
+    sent = sock.send(b"%d\n" % len(request))
+    sent += sock.send(request)  # expect: SCK201
     return sock.recv(sent)  # expect: SCK201

@@ -1,6 +1,7 @@
 # SCK201 flag: look-alikes of the first small writes that can find a full buffer or a
 # connection not yet made: a non-blocking connect still in progress, a write in a loop, a
-# payload the code does not fix, a fifth write, and a socket made elsewhere.
+# payload the code does not fix after an earlier write, a fifth write, and a socket made
+# elsewhere.
 import errno
 import socket
 
@@ -28,7 +29,8 @@ def write_payload(port: int, payload: bytes) -> int:
     client = socket.socket()
     client.connect(("localhost", port))
     client.setblocking(False)
-    return client.send(payload)  # expect: SCK201
+    sent = client.send(b"%d\n" % len(payload))
+    return sent + client.send(payload)  # expect: SCK201
 
 
 def write_five(port: int) -> int:

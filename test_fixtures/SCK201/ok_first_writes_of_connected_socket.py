@@ -20,3 +20,13 @@ def greet(host: str, port: int) -> socket.socket:
     conn.setblocking(False)
     conn.send("HELLO 1\r\n".encode("ascii"))
     return conn
+
+
+def first_send_of_any_size(port: int, name: str) -> int:
+    # the first send() finds the buffer empty: it copies what fits and returns the count
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect(("localhost", port))
+    client.setblocking(False)
+    encoded = name.encode("utf-8")
+    header = f"{len(encoded):<10}".encode("utf-8")
+    return client.send(header + encoded)
