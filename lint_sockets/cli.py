@@ -244,13 +244,15 @@ def _settings(args, config):
     extend = list(config.get("extend-select", [])) + _flatten(args.extend_select)
     target = (parse_target_version(args.target_version) if args.target_version
               else config.target_version())
+    python2_only, in_packages = ("", False) if args.target_version else config.python2_only()
     return Settings(
         select=select, ignore=ignore, extend_select=extend,
         socket_names=pick(args.socket_names, "socket-names"),
         target_version=target,
         per_file_ignores=config.per_file_ignores(),
         root=config.root,
-        python2_only="" if args.target_version else config.python2_only(),
+        python2_only=python2_only,
+        python2_in_packages=in_packages,
     )
 
 

@@ -81,25 +81,28 @@ class Config:
         return (3, 9), None
 
     def python2_only(self):
-        """Why the project's code is Python 2 source (SCK000's page says what follows), or
-        "": its ``setup.py`` converts it with 2to3 on install, or the project declares
-        Python 2 and no Python 3 in its ``requires-python``, else in its packaging files
-        (the same order as ``target_version``). An explicit ``target-version`` says only
-        the oldest version."""
+        """(why the project's code is Python 2 source, or ""; whether that holds only for
+        the modules of its packages). SCK000's page says what follows: the project's
+        ``setup.py`` converts its code with 2to3 on install (setuptools converts what it
+        installs, the modules of packages: a script or example beside them is not
+        converted), or the project declares Python 2 and no Python 3 in its
+        ``requires-python``, else in its packaging files (the same order as
+        ``target_version``). An explicit ``target-version`` says only the oldest
+        version."""
         if "target-version" in self.values:
-            return ""
+            return "", False
         root = self.root if self.path else find_packaging_root(self.root)
         if root is not None and converts_with_2to3(root):
-            return ("the project's setup.py converts its code with 2to3 when it is installed "
-                    "on Python 3 (use_2to3)")
+            return ("the project's setup.py converts the modules of its packages with 2to3 "
+                    "when it is installed on Python 3 (use_2to3)"), True
         if self.requires_python and lower_bound(self.requires_python) is not None:
             only = admits_python2_only(self.requires_python)
         else:
             only = root is not None and packaging_python2_only(root, self.classifiers)
         if not only:
-            return ""
+            return "", False
         major, minor = self.target_version()
-        return f"the project supports Python {major}.{minor} and no Python 3"
+        return f"the project supports Python {major}.{minor} and no Python 3", False
 
     def excludes(self):
         patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))

@@ -1,5 +1,6 @@
 """Settings shared by the command line, the flake8 plugin and the engine."""
 
+import os
 import re
 
 from lint_sockets.rules import registry
@@ -78,7 +79,8 @@ class Settings:
     """What to check and how. ``enabled`` is the set of rule codes that run."""
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
-                 target_version=(3, 9), per_file_ignores=(), root=None, python2_only=""):
+                 target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
+                 python2_in_packages=False):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -102,8 +104,10 @@ class Settings:
             compile_socket_names(socket_names)
         self.socket_names = socket_names
         self.target_version = target_version
-        # why the project's code is Python 2 source, or "" (config.Config.python2_only)
+        # why the project's code is Python 2 source, or "" (config.Config.python2_only), and
+        # whether only the modules of its packages are (``for_path`` drops it elsewhere)
         self.python2_only = python2_only
+        self.python2_in_packages = python2_in_packages
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -121,7 +125,21 @@ class Settings:
         return state
 
     def for_path(self, path):
-        """These settings with the per-file-ignores that match ``path`` applied."""
+        """These settings with the per-file-ignores that match ``path`` applied (and with
+        no Python 2 source for a file outside the packages, when only they are)."""
+        if self.python2_in_packages and path != "-" and not os.path.lexists(
+                os.path.join(os.path.dirname(os.path.abspath(path)), "__init__.py")):
+            derived = self._derived.get("python3 source")
+            if derived is None:
+                derived = object.__new__(Settings)
+                derived.__dict__.update(self.__dict__)
+                derived.python2_only = ""
+                derived.python2_in_packages = False
+                derived._derived = {}
+                derived._digest = None
+                derived._index = None
+                self._derived["python3 source"] = derived
+            return derived.for_path(path)
         if not self.per_file_ignores or path == "-":
             return self
         from lint_sockets.config import GlobIndex
@@ -145,7 +163,7 @@ class Settings:
 
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
-                self.per_file_ignores, self.root, self.python2_only)
+                self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

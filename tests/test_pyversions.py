@@ -360,9 +360,15 @@ def test_a_dist_info_link_is_not_read(tmp_path):
 ])
 def test_python2_syntax_of_a_project_converted_by_2to3_is_not_checked(tmp_path, setup,
                                                                       converted):
-    out = _lint_project(tmp_path, {"setup.py": setup, "client.py": PY2_FILE})
+    (tmp_path / "pkg").mkdir()
+    out = _lint_project(tmp_path, {"setup.py": setup, "pkg/__init__.py": "",
+                                   "pkg/client.py": PY2_FILE, "example.py": PY2_FILE})
     assert ("client.py:2:1: SCK000" in out.stdout) != converted, out.stdout
-    assert ("converts its code with 2to3" in out.stderr) == converted, out.stderr
+    assert ("client.py: not checked" in out.stderr) == converted, out.stderr
+    assert ("converts the modules of its packages with 2to3" in out.stderr) == converted
+    # 2to3 converts what setuptools installs, the modules of packages: a script beside
+    # them is Python 2 source that no Python 3 runs
+    assert "example.py:2:1: SCK000" in out.stdout
 
 
 PY2_ESCAPE = "import json\n\n\ndef char(s):\n    return json.loads('\"\\u00%s\"' % s)\n"
