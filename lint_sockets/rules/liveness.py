@@ -103,9 +103,59 @@ def _local_peer(facts, site, bindings):
     address = site.positional(0)
     if address is None:
         return False
-    if facts.sockname_of(site, address) is not None:
+    if facts.sockname_of(site, address) is not None or _own_address(facts, site, address):
         return True
     return facts.loopback_address(site, address) or facts.loopback_by_default(site, address)
+
+
+# What names this machine: a connection to its own name or address goes through the
+# kernel's local routes, as to loopback.
+_OWN_HOST = frozenset({"socket.gethostname", "socket.getfqdn"})
+
+
+def _own_address(facts, site, address):
+    """The connect goes to this host by another way than a loopback literal: to the
+    address of one of the program's own sockets (``server.sockets[0].getsockname()``,
+    whatever holds the socket), or to the host's own name or address
+    (``socket.gethostname()``, ``socket.getfqdn()``, ``socket.gethostbyname()`` of
+    either), in place, through a name the function assigns it to, or through ``self.x``
+    that every assignment of the class sets so."""
+    if isinstance(address, (cst.Name, cst.Attribute)):
+        address = facts.value_before(site, address) or address
+    if _getsockname(address):
+        return True
+    if not isinstance(address, cst.Tuple) or not address.elements:
+        return False
+    host = address.elements[0].value
+    values = [host]
+    if isinstance(host, (cst.Name, cst.Attribute)):
+        before = facts.value_before(site, host)
+        if before is not None:
+            values = [before]
+        elif isinstance(host, cst.Attribute) and key_of(host) is not None:
+            bindings = facts.class_assignments(site.scope, key_of(host))
+            if not bindings or any(b.how != "assign" or b.index is not None for b in bindings):
+                return False
+            values = [b.value for b in bindings]
+    return all(_names_own_host(facts, value) for value in values)
+
+
+def _getsockname(node):
+    """``x.getsockname()``, or a slice or index of it (``[:2]``)."""
+    while isinstance(node, cst.Subscript):
+        node = node.value
+    return isinstance(node, cst.Call) and not node.args and \
+        isinstance(node.func, cst.Attribute) and node.func.attr.value == "getsockname"
+
+
+def _names_own_host(facts, node):
+    if not isinstance(node, cst.Call):
+        return False
+    qname = facts.imports.qualify(node.func)
+    if qname in _OWN_HOST:
+        return not node.args
+    return qname == "socket.gethostbyname" and len(node.args) == 1 and \
+        _names_own_host(facts, node.args[0].value)
 
 
 def _exempt(facts, site, key, bindings=(), reads=()):

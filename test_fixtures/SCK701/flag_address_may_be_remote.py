@@ -21,3 +21,25 @@ def send_sentence(sentence: str, remote: bool) -> str:
         client.connect((host, 50000))  # expect: SCK701
         client.sendall(sentence.encode())
         return client.recv(1024).decode()
+
+
+def ask_named_host(name: str, port: int) -> bytes:
+    # another host's name resolved: not this machine's own
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((socket.gethostbyname(name), port))  # expect: SCK701
+    return sock.recv(64)
+
+
+class Peer:
+    def __init__(self, remote: str, port: int) -> None:
+        self.host = socket.gethostname()
+        self.port = port
+        self.remote = remote
+
+    def ask(self) -> bytes:
+        # the attribute is this host on one assignment only
+        if self.remote:
+            self.host = self.remote
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.connect((self.host, self.port))  # expect: SCK701
+        return sock.recv(64)

@@ -1,0 +1,29 @@
+# SCK701 ok: the peer is this host, reached by its own name or address or by the address of
+# a socket the program holds, whatever holds it: the kernel routes it locally, and a peer
+# on this host cannot vanish half-open.
+import asyncio
+import socket
+
+
+class Client:
+    def __init__(self, port: int) -> None:
+        self.__host = socket.gethostbyname(socket.gethostname())
+        self.__port = port
+        self.__sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+    def greet(self) -> bytes:
+        self.__sock.connect((self.__host, self.__port))
+        self.__sock.sendall(b"hello\n")
+        return self.__sock.recv(64)
+
+
+def ask_own_name(port: int) -> bytes:
+    with socket.create_connection((socket.getfqdn(), port)) as conn:
+        return conn.recv(64)
+
+
+def check_server_by_client(server: asyncio.AbstractServer) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    addr = server.sockets[0].getsockname()
+    sock.connect(addr)
+    return sock.recv(1024)
