@@ -68,21 +68,19 @@ def _closed_outside(facts, site, handler):
 
 
 def _single_datagram_send(facts, site):
-    """A send on a UDP (or UDP-over-IPv6) socket that runs once per call of a function
-    which itself made the socket or switched it to non-blocking: EAGAIN there needs a send
-    buffer's worth (SO_SNDBUF, 208 KiB by default on Linux) of this socket's datagrams still
-    queued on the local interface, and a fixed handful of sends cannot queue that. Nor can
-    a send that a sleep always follows (``FlowFacts.paced_by_sleep``), wherever the socket
-    was set up and however often it runs. A send in a loop (a burst) or on a socket set up
-    elsewhere (a per-message send method) with no sleep after it, one whose socket has
-    SO_SNDBUF set, and datagram sockets of other families (AF_UNIX: the receiver's full
-    queue gives EAGAIN at once) stay reported."""
+    """A send on a UDP (or UDP-over-IPv6) socket that runs once per call of its function,
+    wherever the socket was made non-blocking: EAGAIN there needs a send buffer's worth
+    (SO_SNDBUF, 208 KiB by default on Linux) of this socket's datagrams still queued on the
+    local interface, and a fixed handful of sends per call cannot queue that. Nor can a
+    send that a sleep always follows (``FlowFacts.paced_by_sleep``), however often it runs.
+    A send in a loop (a burst) with no sleep after it, one whose socket has SO_SNDBUF set,
+    and datagram sockets of other families (AF_UNIX: the receiver's full queue gives EAGAIN
+    at once) stay reported."""
     if site.method not in _WRITES:
         return False
     if facts.constructed_kind(site) != ("ip", "dgram"):
         return False
-    if not facts.paced_by_sleep(site) and (
-            facts.repeated_on_same_socket(site) or not facts.set_in_function(site)):
+    if not facts.paced_by_sleep(site) and facts.repeated_on_same_socket(site):
         return False
     for other in facts.calls_on(site.receiver_key):
         if other.method == "setsockopt" and (other.scope is site.scope or (

@@ -1,4 +1,4 @@
-# SCK201 flag: datagram sends that can find the send buffer full (in a loop, comprehension or per-message method, on an AF_UNIX datagram socket, with a small SO_SNDBUF, or on a socket of unknown type) and datagram reads stay reported.
+# SCK201 flag: datagram sends that can find the send buffer full (in a loop or comprehension, on an AF_UNIX datagram socket, with a small SO_SNDBUF, or on a socket of unknown type) and datagram reads stay reported.
 import select
 import socket
 import time
@@ -29,15 +29,16 @@ def fan_out(addresses, payload: bytes) -> list:
 
 
 class MetricsClient:
-    """Sends one datagram per metric; callers call it for every event."""
+    """Flushes a batch of metrics in a burst on a socket made non-blocking elsewhere."""
 
     def __init__(self, address) -> None:
         self.address = address
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.setblocking(False)
 
-    def send(self, line: bytes) -> None:
-        self.sock.sendto(line, self.address)  # expect: SCK201
+    def flush(self, lines) -> None:
+        for line in lines:
+            self.sock.sendto(line, self.address)  # expect: SCK201
 
 
 def per_pass_burst(targets, payloads) -> None:
@@ -94,9 +95,10 @@ class Announcer:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.setblocking(False)
 
-    def announce(self, payload: bytes) -> None:
-        self.sock.sendto(payload, self.address)  # expect: SCK201
-        time.sleep(0)
+    def announce(self, payloads) -> None:
+        for payload in payloads:
+            self.sock.sendto(payload, self.address)  # expect: SCK201
+            time.sleep(0)
 
     def announce_all(self, payloads) -> None:
         for payload in payloads:

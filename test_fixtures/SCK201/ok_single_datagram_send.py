@@ -1,4 +1,4 @@
-# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket the same function made or switched to non-blocking, or a send a sleep always follows: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
+# SCK201 ok: one datagram (or a fixed few in straight line) sent on a UDP socket per call of the function, wherever the socket was made non-blocking, or a send a sleep always follows: the send buffer cannot be full, so send/sendto/sendmsg does not raise BlockingIOError.
 import logging
 import select
 import socket
@@ -121,3 +121,20 @@ def query_either_family(server: str, port: int, query: bytes) -> socket.socket:
     sock.connect((server, port))
     sock.send(query)
     return sock
+
+
+class MetricsClient:
+    """One datagram per metric, on a socket made non-blocking in __init__: a per-message
+    method sends a handful per call."""
+
+    def __init__(self, address) -> None:
+        self.address = address
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.setblocking(False)
+
+    def send(self, line: bytes) -> None:
+        self.sock.sendto(line, self.address)
+
+    def close(self) -> None:
+        self.sock.sendto(b"bye\n", self.address)
+        self.sock.close()
