@@ -133,6 +133,47 @@ class HandlerFacts:
                     return frame, handler
         return None, None
 
+    def caller_handlers(self, site, exc):
+        """One step up from a call no ``try`` of its own function guards against ``exc``:
+        for each call of that function in the module, the innermost ``except`` clause
+        around the call, in the calling function, that catches ``exc``. None when a call
+        has none, when there is no call, or when the calls are not all in sight: the
+        function's name is used some other way (a callback, ``Thread(target=...)``) or
+        bound elsewhere; a method counts only the calls ``self.m(...)`` from methods of
+        its class. Its own callers are not searched (one step)."""
+        from lint_sockets.analysis.identity import _calls_of, _method_calls_of, _name_uses
+
+        scope = site.scope
+        function = scope.node
+        if scope.kind != "function" or not isinstance(function, cst.FunctionDef) or \
+                site.in_lambda:
+            return None
+        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
+        name = function.name.value
+        if scope.cls is not None and scope.parent is not None and \
+                scope.parent.kind == "class":
+            calls = _method_calls_of(uses, name, scope.cls)
+        elif scope.parent is self.model.module_scope:
+            calls = _calls_of(uses, name)
+        else:
+            return None
+        if not calls:
+            return None
+        frames = self.memo("handlers.try_frames", lambda: {
+            id(h.try_frame.node): h.try_frame for h in self.model.handlers})
+        found = []
+        for caller, call in calls:
+            handler = None
+            for node in reversed(_tries_around(caller.node, call)):
+                frame = frames.get(id(node))
+                handler = frame.handler_for(exc) if frame is not None else None
+                if handler is not None:
+                    break
+            if handler is None:
+                return None
+            found.append(handler)
+        return found
+
     def leaves_loop_on(self, site, exc, depth):
         """An exception ``exc`` raised by the call leaves the loop ``site.loops[depth - 1]``:
         no guard inside that loop catches it, or the one that does raises, returns, or
@@ -603,3 +644,27 @@ def _asserted(site) -> bool:
         func.value if isinstance(func, cst.Name) else ""
     return name.startswith("assert") and any(contains(arg.value, site.node)
                                              for arg in call.args)
+
+
+def _tries_around(function, target):
+    """The ``try`` statements of ``function`` (or of a module's top level) whose body holds
+    the node ``target``,
+    outermost first ([] when none, or when ``target`` is in a function, class or lambda
+    defined inside, or in a handler, ``else`` or ``finally`` block)."""
+    body = function.body  # a module's is a sequence of statements
+    stack = [(node, ()) for node in body] if isinstance(body, (list, tuple)) else [(body, ())]
+    while stack:
+        node, tries = stack.pop()
+        if node is target:
+            return list(tries)
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, (cst.Try, cst.TryStar)):
+            stack.append((node.body, tries + (node,)))
+            for child in iter_children(node):
+                if child is not node.body:
+                    stack.append((child, tries))
+            continue
+        for child in iter_children(node):
+            stack.append((child, tries))
+    return []

@@ -25,12 +25,25 @@ def _zero_length(site):
 
 
 def _guarded(facts, site, exc, errno, accepted_errnos):
-    """True if a handler catches ``exc`` and treats it as "not ready yet"."""
+    """True if a handler catches ``exc`` and treats it as "not ready yet": in the call's
+    function, or, when none there catches it, in the callers of that function, every call
+    of it in the module (one step: ``Facts.caller_handlers``)."""
     frame, handler = facts.catching_frame(site, exc)
     if frame is None:
-        return False
+        handlers = facts.caller_handlers(site, exc)
+        return bool(handlers) and all(
+            _treated_as_normal(facts, h, exc, errno, accepted_errnos) for h in handlers)
     if handler is None:  # contextlib.suppress
         return True
+    return _treated_as_normal(facts, handler, exc, errno, accepted_errnos) or \
+        _closed_outside(facts, site, handler) and \
+        facts.handler_outcome(handler, exc, errno).any_path(lambda path: RAISE not in path)
+
+
+def _treated_as_normal(facts, handler, exc, errno, accepted_errnos):
+    """The clause tests the errno for one of ``accepted_errnos``, has a path that neither
+    raises nor closes, or hands the condition on as another exception (a project's
+    would-block signal)."""
     outcome = facts.handler_outcome(handler, exc, errno)
     if outcome.errnos_tested & accepted_errnos:
         return True
@@ -38,13 +51,8 @@ def _guarded(facts, site, exc, errno, accepted_errnos):
         return True
     # a clause naming the exception itself that raises another one on every path hands
     # the condition on in its callers' terms (a project's would-block signal): translated
-    if handler.names(exc) and outcome.all_paths(lambda path: RAISE in path) and \
-            facts.raised_on(handler, exc) == "Exception":
-        return True
-    # a handler that closes the socket where the function closes it anyway on its normal
-    # path (a release or teardown: closing it is the purpose, whatever the call answers)
-    return outcome.any_path(lambda path: RAISE not in path) and \
-        _closed_outside(facts, site, handler)
+    return handler.names(exc) and outcome.all_paths(lambda path: RAISE in path) and \
+        facts.raised_on(handler, exc) == "Exception"
 
 
 _CLOSING = frozenset({"close", "shutdown"})
