@@ -33,6 +33,10 @@ from lint_sockets.analysis.nodes import (
     statement_leaves, strip_await, suite_leaves, target_keys, unpacked_pairs,
 )
 
+# ``unittest.mock.call`` and its twin in the ``mock`` package: what a test builds expected
+# calls with.
+_MOCK_CALLS = frozenset({"unittest.mock.call", "mock.call"})
+
 
 class Binding:
     __slots__ = ("value", "index", "how", "annotation", "scope", "node", "loops", "line")
@@ -956,6 +960,8 @@ class _Walker:
                 qname is None or qname.rpartition(".")[2] not in interesting):
             return
         receiver_key = key_of(receiver) if receiver is not None else None
+        if receiver_key is not None and self._call_record(receiver_key):
+            return  # ``call.setsockopt(...)``: a record of a call a test expects, not a call
         if qname in tables.SLEEP_CALLS and not in_lambda:
             for loop in self.loops:
                 loop.has_sleep = True
@@ -998,6 +1004,19 @@ class _Walker:
             self.model.signal_calls.append(site)
         elif receiver_key is not None:
             self.update_state(site)
+
+    def _call_record(self, key):
+        """``key`` reaches a ``unittest.mock`` call record: ``call.sock`` with ``call`` from
+        ``unittest.mock`` (or the ``mock`` package), ``mock.call``, or pytest-mock's
+        ``mocker.call``. Calls on it build the expected calls a test compares with a mock's
+        ``mock_calls``; nothing runs."""
+        parts = key.split(".")
+        if "call" not in parts:
+            return False
+        at = parts.index("call")
+        if at == 1 and parts[0] == "mocker":
+            return True
+        return self.imports.qualify_key(".".join(parts[:at + 1])) in _MOCK_CALLS
 
     def no_time(self, value, depth=0):
         """A ``SO_RCVTIMEO`` / ``SO_SNDTIMEO`` value that sets no timeout
