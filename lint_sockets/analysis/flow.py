@@ -1418,7 +1418,12 @@ class ValueFacts:
         name nowhere else; ``self.x`` that every assignment of the class sets from such a
         parameter of the method it is in; or ``args.x`` where ``args`` holds what
         ``parse_args()`` returned, each command-line option of the module storing into
-        ``x`` giving its ``default=``. A parameter or option with no default gives None."""
+        ``x`` giving its ``default=``. A parameter or option with no default gives None.
+        So does a lookup with a default (``kwargs.get("host", "127.0.0.1")``,
+        ``os.environ.get(...)``, ``os.getenv(...)``: the default, unless the key is given),
+        and ``str(x)`` of any of these."""
+        if isinstance(node, cst.Call):
+            return self._lookup_default(site, node)
         if isinstance(node, cst.Name):
             default = self._parameter_default(site.scope, node.value)
             return None if default is None else [default]
@@ -1431,14 +1436,40 @@ class ValueFacts:
         assignments = self.class_assignments(site.scope, key)
         defaults = []
         for binding in assignments:
-            if binding.how != "assign" or binding.index is not None or \
-                    not isinstance(binding.value, cst.Name):
+            if binding.how != "assign" or binding.index is not None:
                 return None
-            default = self._parameter_default(binding.scope, binding.value.value)
-            if default is None:
+            value = binding.value
+            if isinstance(value, cst.Call):
+                found = self._lookup_default(site, value, binding.scope)
+            elif isinstance(value, cst.Name):
+                default = self._parameter_default(binding.scope, value.value)
+                found = None if default is None else [default]
+            else:
+                found = None
+            if found is None:
                 return None
-            defaults.append(default)
+            defaults.extend(found)
         return defaults or None
+
+    def _lookup_default(self, site, call, scope=None):
+        """For ``m.get(key, default)``, ``os.getenv(key, default)``: [default]; for
+        ``str(x)``: what ``x`` holds unless told otherwise (a parameter of ``scope``, the
+        function of ``site`` when not given); None otherwise."""
+        positional = [a.value for a in call.args if a.keyword is None and not a.star]
+        if len(positional) != len(call.args):
+            return None
+        qname = self.imports.qualify(call.func)
+        if qname == "str" and len(positional) == 1:
+            inner = positional[0]
+            if isinstance(inner, cst.Name):
+                default = self._parameter_default(scope or site.scope, inner.value)
+                return None if default is None else [default]
+            return self._lookup_default(site, inner, scope) if isinstance(
+                inner, cst.Call) else None
+        if len(positional) == 2 and (qname == "os.getenv" or (
+                isinstance(call.func, cst.Attribute) and call.func.attr.value == "get")):
+            return [positional[1]]
+        return None
 
     def _option_defaults_of(self, scope, key):
         """For ``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in

@@ -48,3 +48,9 @@ def main() -> None:
 
 def resolve(host: str) -> str:
     return socket.gethostbyname(host)
+
+
+def ask_with_options(**opts) -> bytes:
+    host = opts.get("host", "status.example.net")
+    conn = socket.create_connection((host, 7000))  # expect: SCK701
+    return conn.recv(64)

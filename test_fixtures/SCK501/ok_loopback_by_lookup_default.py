@@ -1,0 +1,45 @@
+# SCK501 ok: listeners whose host is a lookup with a loopback default (keyword arguments, the
+# environment) or str() of a loopback parameter default: loopback unless told otherwise.
+import os
+import socket
+
+
+class Room:
+    def __init__(self, **kwargs) -> None:
+        self.service_host = kwargs.get("service_host", "127.0.0.1")
+        self.port = kwargs.get("port", 7000)
+        self.service = socket.socket()
+        self.service.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.service.bind((self.service_host, self.port))
+        self.service.listen()
+
+    def run(self) -> None:
+        while True:
+            client, _ = self.service.accept()
+            client.close()
+
+
+class Single:
+    def __init__(self, address: str = "127.0.0.1", port: int = 1337) -> None:
+        self.address = str(address)
+        self.port = port
+
+    def serve(self) -> None:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.address, self.port))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()
+            conn.close()
+
+
+def env_server() -> None:
+    host = os.environ.get("CONTROL_HOST", "localhost")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 8000))
+    sock.listen()
+    while True:
+        conn, _ = sock.accept()
+        conn.close()
