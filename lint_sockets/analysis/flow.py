@@ -11,8 +11,8 @@ import libcst as cst
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, int_value, iter_children, key_of, number_value, strip_await, walk,
-    target_keys,
+    PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
+    strip_await, target_keys, walk,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
@@ -1484,13 +1484,30 @@ class ValueFacts:
         current = scope
         while current is not None and bindings is None:
             bindings = current.bindings.get(head)
-            current = current.parent
-        if not bindings or not all(_parsed_arguments(b) for b in bindings):
+            found_in, current = current, current.parent
+        if bindings and found_in is self.model.module_scope:
+            # ``args = None`` at the top, then ``global args; args = parser.parse_args()``
+            # in ``main()``: a placeholder, and the parsed options
+            bindings = list(bindings) + self._global_bindings(head)
+            parsed = [b for b in bindings if not _none_binding(b)]
+        else:
+            parsed = bindings
+        if not parsed or not all(_parsed_arguments(b) for b in parsed):
             return None
         defaults = self._option_defaults().get(attr)
         if not defaults or any(d is None for d in defaults):
             return None
         return list(defaults)
+
+    def _global_bindings(self, name):
+        """The bindings of ``name`` in the functions that declare it ``global``."""
+        found = []
+        for scope in self.model.scopes:
+            if scope.kind == "function" and name in scope.bindings and \
+                    name in self.memo(f"flow.declared:{id(scope)}",
+                                      lambda: declared_names(scope.node)):
+                found.extend(scope.bindings[name])
+        return found
 
     def _option_defaults(self):
         """destination -> the defaults (None where none is given) of the module's
@@ -1557,6 +1574,13 @@ def _get_without_default(node):
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
         node.func.attr.value == "get" and len(node.args) == 1 and \
         node.args[0].keyword is None and not node.args[0].star
+
+
+def _none_binding(binding):
+    """``name = None``: a placeholder."""
+    value = binding.value
+    return binding.how == "assign" and binding.index is None and \
+        type(value) is cst.Name and value.value == "None"
 
 
 def _parsed_arguments(binding):
