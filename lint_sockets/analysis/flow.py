@@ -1528,11 +1528,33 @@ class ValueFacts:
 
     def _parameter_default(self, scope, name):
         """The default of the parameter ``name`` of the function ``scope`` when the
-        function binds the name nowhere else; None otherwise (no default too)."""
+        function binds the name nowhere else; None otherwise (no default too). A command
+        line's default counts as the parameter's: the ``default=`` of the
+        ``@click.option(...)`` (or ``click.argument``) of the function that fills it, or
+        the default given to ``typer.Option(...)``/``typer.Argument(...)``."""
         bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
         if len(bindings) != 1 or bindings[0].how != "param":
             return None
-        return bindings[0].value  # a parameter's binding holds its default
+        default = bindings[0].value  # a parameter's binding holds its default
+        if default is None:
+            return self._click_default(scope, name)
+        if type(default) is cst.Call and self.imports.qualify(default.func) in _TYPER_PARAMS:
+            return _call_default(default)
+        return default
+
+    def _click_default(self, scope, name):
+        """The ``default=`` of the ``@click.option``/``@click.argument`` decorator of the
+        function ``scope`` that fills its parameter ``name``, or None."""
+        function = scope.node
+        for decorator in getattr(function, "decorators", ()):
+            call = decorator.decorator
+            if type(call) is not cst.Call or \
+                    self.imports.qualify(call.func) not in _CLICK_PARAMS:
+                continue
+            if _click_destination(call) == name:
+                return next((a.value for a in call.args if a.keyword is not None
+                             and a.keyword.value == "default"), None)
+        return None
 
     def sockname_of(self, site, node):
         """The key of the socket whose own address ``node`` is, as used by the call ``site``:
@@ -1574,6 +1596,47 @@ def _get_without_default(node):
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
         node.func.attr.value == "get" and len(node.args) == 1 and \
         node.args[0].keyword is None and not node.args[0].star
+
+
+_CLICK_PARAMS = frozenset({"click.option", "click.argument"})
+_TYPER_PARAMS = frozenset({"typer.Option", "typer.Argument"})
+
+
+def _call_default(call):
+    """The default handed to ``typer.Option(default, ...)``: its first positional argument
+    or ``default=``; None when there is none or it is ``...`` (required)."""
+    for arg in call.args:
+        if arg.keyword is None and not arg.star:
+            value = arg.value
+            break
+        if arg.keyword is not None and arg.keyword.value == "default":
+            value = arg.value
+            break
+    else:
+        return None
+    return None if type(value) is cst.Ellipsis else value
+
+
+def _click_destination(call):
+    """The parameter a click option fills: a declaration without dashes, else the first
+    long option (``--proxy-host`` -> ``proxy_host``), else the first short one; None when
+    the declarations are not string literals."""
+    names = []
+    for arg in call.args:
+        if arg.keyword is not None or arg.star:
+            continue
+        if type(arg.value) is not cst.SimpleString or \
+                not isinstance(arg.value.evaluated_value, str):
+            return None
+        names.append(arg.value.evaluated_value)
+    plain = [n for n in names if not n.startswith("-")]
+    if plain:
+        return plain[0]
+    for prefix in ("--", "-"):
+        found = [n for n in names if n.startswith(prefix)]
+        if found:
+            return found[0].lstrip("-").replace("-", "_").lower() or None
+    return None
 
 
 def _none_binding(binding):
