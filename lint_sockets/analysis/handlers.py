@@ -648,9 +648,8 @@ def _asserted(site) -> bool:
 
 def _tries_around(function, target):
     """The ``try`` statements of ``function`` (or of a module's top level) whose body holds
-    the node ``target``,
-    outermost first ([] when none, or when ``target`` is in a function, class or lambda
-    defined inside, or in a handler, ``else`` or ``finally`` block)."""
+    the node ``target``, outermost first ([] when none, or when ``target`` is in a function,
+    class or lambda defined inside, or in a handler, ``else`` or ``finally`` block)."""
     body = function.body  # a module's is a sequence of statements
     stack = [(node, ()) for node in body] if isinstance(body, (list, tuple)) else [(body, ())]
     while stack:
