@@ -11,7 +11,7 @@ import libcst as cst
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
+    PROGRAM_EXIT_CALLS, call_arg, declared_names, int_value, iter_children, key_of, number_value,
     strip_await, target_keys, walk,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
@@ -1425,8 +1425,7 @@ class ValueFacts:
         if isinstance(node, cst.Call):
             return self._lookup_default(site, node)
         if isinstance(node, cst.Name):
-            default = self._parameter_default(site.scope, node.value)
-            return None if default is None else [default]
+            return self._parameter_defaults(site.scope, node.value)
         key = key_of(node) if isinstance(node, cst.Attribute) else None
         if key is None:
             return None
@@ -1442,8 +1441,7 @@ class ValueFacts:
             if isinstance(value, cst.Call):
                 found = self._lookup_default(site, value, binding.scope)
             elif isinstance(value, cst.Name):
-                default = self._parameter_default(binding.scope, value.value)
-                found = None if default is None else [default]
+                found = self._parameter_defaults(binding.scope, value.value)
             else:
                 found = None
             if found is None:
@@ -1492,12 +1490,29 @@ class ValueFacts:
             parsed = [b for b in bindings if not _none_binding(b)]
         else:
             parsed = bindings
-        if not parsed or not all(_parsed_arguments(b) for b in parsed):
+        if not parsed or not all(_parsed_arguments(b) or self._returns_parsed(b)
+                                 for b in parsed):
             return None
         defaults = self._option_defaults().get(attr)
         if not defaults or any(d is None for d in defaults):
             return None
         return list(defaults)
+
+    def _returns_parsed(self, binding):
+        """The binding holds what a function of the module returns, and every ``return``
+        of that function gives ``parser.parse_args(...)`` (``args = _parse_args(argv)``)."""
+        value = binding.value
+        if binding.how != "assign" or binding.index is not None or \
+                type(value) is not cst.Call or type(value.func) is not cst.Name:
+            return False
+        defs = self.model.module_scope.bindings.get(value.func.value, ())
+        if len(defs) != 1 or defs[0].how != "def" or \
+                not isinstance(defs[0].node, cst.FunctionDef):
+            return False
+        returns = [node for node in walk(defs[0].node.body) if type(node) is cst.Return]
+        return bool(returns) and all(
+            type(r.value) is cst.Call and type(r.value.func) is cst.Attribute and
+            r.value.func.attr.value == "parse_args" for r in returns)
 
     def _global_bindings(self, name):
         """The bindings of ``name`` in the functions that declare it ``global``."""
@@ -1541,6 +1556,72 @@ class ValueFacts:
         if type(default) is cst.Call and self.imports.qualify(default.func) in _TYPER_PARAMS:
             return _call_default(default)
         return default
+
+    def _parameter_defaults(self, scope, name, depth=0):
+        """What the parameter ``name`` of the function ``scope`` holds unless the program is
+        told otherwise, as a list: its default (``_parameter_default``), or, for one with
+        none, what every call of the function in the module passes for it when each is
+        such a value in the caller (a loopback literal or constant, the caller's own
+        parameter, a command-line option's default): one step of callers, two at most.
+        A method counts the calls ``self.m(...)`` of its class; a function whose name is
+        used any other way (a callback) has callers out of sight, and gives None."""
+        from lint_sockets.analysis.identity import (
+            _calls_of, _method_calls_of, _name_uses, _params)
+
+        default = self._parameter_default(scope, name)
+        if default is not None:
+            return [default]
+        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+        function = scope.node
+        if depth > 1 or len(bindings) != 1 or bindings[0].how != "param" or \
+                not isinstance(function, cst.FunctionDef) or function.decorators:
+            return None
+        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
+        method = scope.cls is not None and scope.parent is not None and \
+            scope.parent.kind == "class"
+        positional = [*function.params.posonly_params, *function.params.params]
+        position = next((i for i, p in enumerate(positional) if p.name.value == name), None)
+        if method:
+            if position == 0:
+                return None  # ``self``
+            position = None if position is None else position - 1
+            calls = _method_calls_of(uses, function.name.value, scope.cls)
+        elif scope.parent is self.model.module_scope:
+            calls = _calls_of(uses, function.name.value)
+        else:
+            return None
+        if not calls or not any(p.name.value == name for p in _params(function)):
+            return None
+        found = []
+        for caller, call in calls:
+            arg = call_arg(call, position if position is not None else -1, name)
+            values = None if arg is None else self._caller_value(caller, arg, depth + 1)
+            if values is None:
+                return None
+            found.extend(values)
+        return found
+
+    def _caller_value(self, scope, node, depth):
+        """What the expression ``node`` passed by a call in the function ``scope`` holds
+        unless told otherwise: a string literal or module constant (itself), a parameter
+        of ``scope`` (``_parameter_defaults``), ``args.x`` of parsed command-line options,
+        or a name ``scope`` binds once to one of these; None otherwise."""
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            return [node]
+        if isinstance(node, cst.Name):
+            if node.value in self.constants and node.value not in scope.bindings:
+                return [node]
+            bindings = scope.bindings.get(node.value, ())
+            if len(bindings) == 1 and bindings[0].how == "param":
+                return self._parameter_defaults(scope, node.value, depth)
+            if len(bindings) == 1 and bindings[0].how == "assign" and \
+                    bindings[0].index is None and bindings[0].value is not None and \
+                    not isinstance(bindings[0].value, cst.Name):
+                return self._caller_value(scope, bindings[0].value, depth)
+            return None
+        if isinstance(node, cst.Attribute) and key_of(node) is not None:
+            return self._option_defaults_of(scope, key_of(node))
+        return None
 
     def _click_default(self, scope, name):
         """The ``default=`` of the ``@click.option``/``@click.argument`` decorator of the

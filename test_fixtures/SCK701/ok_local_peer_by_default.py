@@ -43,3 +43,13 @@ def ask_with_options(**opts) -> bytes:
     host = opts.get("host", "127.0.0.1")
     conn = socket.create_connection((host, 7000))
     return conn.recv(64)
+
+
+def _ask_status(host: str, port: int) -> bytes:
+    # every call in the module passes a host that is loopback unless told otherwise
+    conn = socket.create_connection((host, port))
+    return conn.recv(64)
+
+
+def status(host: str = "localhost") -> bytes:
+    return _ask_status(host, 7001)

@@ -1,0 +1,48 @@
+# SCK501 flag: a host parameter with no default that one call passes every interface, that
+# no call in the module passes (its callers are out of sight), or that is handed on as a
+# callback argument.
+import socket
+import threading
+
+
+def _serve(address: str, port: int) -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((address, port))
+    server.listen()
+    while True:
+        conn, _ = server.accept()  # expect: SCK501
+        conn.close()
+
+
+def start_local() -> None:
+    _serve("127.0.0.1", 10)
+
+
+def start_public() -> None:
+    _serve("0.0.0.0", 11)
+
+
+def serve_given(host: str, port: int) -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((host, port))
+    server.listen()
+    while True:
+        conn, _ = server.accept()  # expect: SCK501
+        conn.close()
+
+
+def _serve_threaded(host: str, port: int) -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((host, port))
+    server.listen()
+    while True:
+        conn, _ = server.accept()  # expect: SCK501
+        conn.close()
+
+
+def start_threads() -> None:
+    _serve_threaded("127.0.0.1", 12)
+    threading.Thread(target=_serve_threaded, args=("0.0.0.0", 13)).start()
