@@ -11,7 +11,7 @@ import libcst as cst
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, call_arg, declared_names, int_value, iter_children, key_of, number_value,
+    PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
     strip_await, target_keys, walk,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
@@ -1565,8 +1565,7 @@ class ValueFacts:
         parameter, a command-line option's default): one step of callers, two at most.
         A method counts the calls ``self.m(...)`` of its class; a function whose name is
         used any other way (a callback) has callers out of sight, and gives None."""
-        from lint_sockets.analysis.identity import (
-            _calls_of, _method_calls_of, _name_uses, _params)
+        from lint_sockets.analysis.identity import argument_for, argument_position
 
         default = self._parameter_default(scope, name)
         if default is not None:
@@ -1574,27 +1573,15 @@ class ValueFacts:
         bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
         function = scope.node
         if depth > 1 or len(bindings) != 1 or bindings[0].how != "param" or \
-                not isinstance(function, cst.FunctionDef) or function.decorators:
+                not isinstance(function, cst.FunctionDef) or function.decorators or \
+                argument_position(scope, name) == -1:
             return None
-        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
-        method = scope.cls is not None and scope.parent is not None and \
-            scope.parent.kind == "class"
-        positional = [*function.params.posonly_params, *function.params.params]
-        position = next((i for i, p in enumerate(positional) if p.name.value == name), None)
-        if method:
-            if position == 0:
-                return None  # ``self``
-            position = None if position is None else position - 1
-            calls = _method_calls_of(uses, function.name.value, scope.cls)
-        elif scope.parent is self.model.module_scope:
-            calls = _calls_of(uses, function.name.value)
-        else:
-            return None
-        if not calls or not any(p.name.value == name for p in _params(function)):
+        calls = self.function_calls(scope)
+        if not calls:
             return None
         found = []
         for caller, call in calls:
-            arg = call_arg(call, position if position is not None else -1, name)
+            arg = argument_for(scope, call, name)
             values = None if arg is None else self._caller_value(caller, arg, depth + 1)
             if values is None:
                 return None

@@ -141,22 +141,9 @@ class HandlerFacts:
         function's name is used some other way (a callback, ``Thread(target=...)``) or
         bound elsewhere; a method counts only the calls ``self.m(...)`` from methods of
         its class. Its own callers are not searched (one step)."""
-        from lint_sockets.analysis.identity import _calls_of, _method_calls_of, _name_uses
-
-        scope = site.scope
-        function = scope.node
-        if scope.kind != "function" or not isinstance(function, cst.FunctionDef) or \
-                site.in_lambda:
+        if site.in_lambda:
             return None
-        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
-        name = function.name.value
-        if scope.cls is not None and scope.parent is not None and \
-                scope.parent.kind == "class":
-            calls = _method_calls_of(uses, name, scope.cls)
-        elif scope.parent is self.model.module_scope:
-            calls = _calls_of(uses, name)
-        else:
-            return None
+        calls = self.function_calls(site.scope)
         if not calls:
             return None
         frames = self.memo("handlers.try_frames", lambda: {

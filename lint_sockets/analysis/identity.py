@@ -297,6 +297,23 @@ class IdentityFacts:
                 for arm in (value.body, value.orelse)], depth + 1)
         return _UNKNOWN_INFO
 
+    def function_calls(self, scope):
+        """[(caller scope, call)] for every call in the module of the function ``scope``:
+        of a method, the calls ``self.m(...)`` from the methods of its class; of a function
+        of the module, the calls of its name. None when the function is neither, or when
+        its name is used some other way (a callback, ``Thread(target=...)``) or bound
+        elsewhere, since those calls are out of sight; [] when nothing calls it."""
+        function = scope.node
+        if scope.kind != "function" or not isinstance(function, cst.FunctionDef):
+            return None
+        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
+        name = function.name.value
+        if _is_method(scope):
+            return _method_calls_of(uses, name, scope.cls)
+        if scope.parent is self.model.module_scope:
+            return _calls_of(uses, name)
+        return None
+
     def _param_from_callers(self, binding, depth):
         """A parameter of a private function of the module (``def _read(sock):`` at module
         level, not a dunder, not decorated) that every use of the function's name in the
@@ -309,8 +326,7 @@ class IdentityFacts:
         if depth > 3 or not isinstance(function, cst.FunctionDef) or function.decorators \
                 or not isinstance(param, cst.Param):
             return None
-        method = scope.cls is not None and scope.parent is not None and \
-            scope.parent.kind == "class"
+        method = _is_method(scope)
         if scope.parent is not self.model.module_scope and not method:
             return None
         name = function.name.value
@@ -318,23 +334,14 @@ class IdentityFacts:
             return None
         if not method and len(self.model.module_scope.bindings.get(name, ())) != 1:
             return None
-        positional = [*function.params.posonly_params, *function.params.params]
-        position = next((i for i, p in enumerate(positional) if p is param), None)
-        if position is None and param not in function.params.kwonly_params:
-            return None
-        uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
-        if method:
-            if position == 0:
-                return None  # ``self``
-            position = position - 1 if position is not None else None
-            calls = _method_calls_of(uses, name, scope.cls)
-        else:
-            calls = _calls_of(uses, name)
+        if method and argument_position(scope, param.name.value) == -1:
+            return None  # ``self``
+        calls = self.function_calls(scope)
         if not calls:
             return None
         verdicts = []
         for caller, call in calls:
-            arg = call_arg(call, position, param.name.value)
+            arg = argument_for(scope, call, param.name.value)
             key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
             if key is None:
                 return None
@@ -1245,3 +1252,27 @@ def _name_uses(model):
 def _params(function):
     params = function.params
     return [*params.posonly_params, *params.params, *params.kwonly_params]
+
+
+def _is_method(scope):
+    """``scope`` is a function defined in a class body."""
+    return scope.cls is not None and scope.parent is not None and scope.parent.kind == "class"
+
+
+def argument_position(scope, name):
+    """The position of the parameter ``name`` of the function ``scope`` among the
+    arguments a call passes (``self`` left out for a method: -1 for it), or None when it
+    is keyword-only or no such parameter."""
+    function = scope.node
+    positional = [*function.params.posonly_params, *function.params.params]
+    position = next((i for i, p in enumerate(positional) if p.name.value == name), None)
+    if position is not None and _is_method(scope):
+        position -= 1
+    return position
+
+
+def argument_for(scope, call, name):
+    """What the call ``call`` of the function ``scope`` passes for its parameter ``name``
+    (by position or keyword), or None."""
+    position = argument_position(scope, name)
+    return call_arg(call, -1 if position is None else position, name)
