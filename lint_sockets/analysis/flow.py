@@ -1415,8 +1415,9 @@ class ValueFacts:
         """What ``node`` (a name or attribute used by the call ``site``) holds unless the
         program is told otherwise, as a list of expressions, or None when it is not such a
         value: a parameter of the function whose default it is, the function binding the
-        name nowhere else; ``self.x`` that every assignment of the class sets from such a
-        parameter of the method it is in; or ``args.x`` where ``args`` holds what
+        name nowhere else; ``self.x`` that every assignment of the class (or, when the class makes
+        none, of the base class of this module that does) sets from such a parameter of
+        the method it is in; or ``args.x`` where ``args`` holds what
         ``parse_args()`` returned, each command-line option of the module storing into
         ``x`` giving its ``default=``. A parameter or option with no default gives None.
         So does a lookup with a default (``kwargs.get("host", "127.0.0.1")``,
@@ -1432,7 +1433,10 @@ class ValueFacts:
         options = self._option_defaults_of(site.scope, key)
         if options is not None:
             return options
-        assignments = self.class_assignments(site.scope, key)
+        # the class's own assignments, else those of the base class of this module that
+        # makes the attribute (``super().__init__(**kwargs)`` storing ``self.host``)
+        assignments = self.class_assignments(site.scope, key) or \
+            self.base_assignments(site.scope, key)
         defaults = []
         for binding in assignments:
             if binding.how != "assign" or binding.index is not None:

@@ -706,7 +706,7 @@ class IdentityFacts:
             return []
         return _assignments(cls, rest)
 
-    def _base_assignments(self, scope, key):
+    def base_assignments(self, scope, key):
         """For ``self.x`` that its own class never assigns: the assignments to ``x`` of the
         one base class of this module that does (``NatSocket.__init__`` making the socket a
         subclass sends on), followed up a chain of bases defined in this module; [] when
@@ -742,7 +742,7 @@ class IdentityFacts:
                 # what this function itself assigns to ``obj.sock`` (or to ``self._sock`` in
                 # a function defined inside a method)
                 return list(own)
-            return self.class_assignments(scope, key) or self._base_assignments(scope, key)
+            return self.class_assignments(scope, key) or self.base_assignments(scope, key)
         owner = scope
         while owner is not None:
             found = owner.bindings.get(key)

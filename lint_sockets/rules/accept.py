@@ -117,17 +117,36 @@ def _unix_listener(facts, site):
     return False
 
 
+def _attribute_alias(scope, key):
+    """For a local name that the method binds once, to an attribute of its object
+    (``with self._sock as sock:``, ``sock = self._sock``): that attribute's key, whose binds
+    in any method of the class are the listener's; None otherwise."""
+    if "." in key or scope.cls is None or scope.self_name is None:
+        return None
+    bindings = scope.bindings.get(key, ())
+    if len(bindings) != 1 or bindings[0].how not in ("assign", "with") or \
+            bindings[0].index is not None or type(bindings[0].value) is not cst.Attribute:
+        return None
+    target = key_of(bindings[0].value)
+    if target is None or target.count(".") != 1 or \
+            target.partition(".")[0] != scope.self_name:
+        return None
+    return target
+
+
 def _loopback_listener(facts, site):
     """The listener is bound to a loopback address only: every ``bind()`` of it in sight
     (in the function, or, for ``self.x``, in any method of the class), and every
     ``socket.create_server(address)`` whose result it holds there, gives a loopback host
-    (``facts.loopback_address``), and there is at least one. Only programs on this host
+    (``facts.loopback_address``), and there is at least one. A local name bound once to an
+    attribute (``with self._sock as sock:``) is that attribute. Only programs on this host
     connect to it, and a connection waiting in its queue is reset only by a local client
     that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
     and the server cannot have sent it anything to leave unread."""
     key = site.receiver_key
     if site.method != "accept" or key is None or facts.through_helper(site) is not None:
         return False
+    key = _attribute_alias(site.scope, key) or key
     scopes = {id(site.scope)}
     if "." not in key:
         # a closure's listener (``def serve(): conn, _ = srv.accept()`` inside the function

@@ -42,3 +42,48 @@ def env_server() -> None:
     while True:
         conn, _ = sock.accept()  # expect: SCK501
         conn.close()
+
+
+class Base:
+    def __init__(self, **kwargs) -> None:
+        self.service_host = kwargs.get("service_host", "")
+
+
+class Service(Base):
+    """The base class stores a host that defaults to every interface."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.service = socket.socket()
+        self.service.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+    def run(self) -> None:
+        self.service.bind((self.service_host, 7000))
+        self.service.listen()
+        while True:
+            client, _ = self.service.accept()  # expect: SCK501
+            client.close()
+
+
+class Aliased:
+    """``with self._sock as sock``: the attribute's bind is the listener's, and it is not
+    loopback; a second method rebinding the alias's name elsewhere does not matter."""
+
+    def __init__(self, address: str = "0.0.0.0", port: int = 1337) -> None:
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((str(address), port))
+
+    def serve(self) -> None:
+        with self._sock as sock:
+            sock.listen()
+            while True:
+                conn, _ = sock.accept()  # expect: SCK501
+                conn.close()
+
+    def serve_other(self, other: socket.socket) -> None:
+        sock = self._sock if other is None else other
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()  # expect: SCK501
+            conn.close()

@@ -1,5 +1,7 @@
 # SCK501 ok: listeners whose host is a lookup with a loopback default (keyword arguments, the
-# environment) or str() of a loopback parameter default: loopback unless told otherwise.
+# environment) or str() of a loopback parameter default: loopback unless told otherwise. The
+# host may be stored by a base class of the module, and the listener used through a local
+# name bound to its attribute (``with self._sock as sock``).
 import os
 import socket
 
@@ -43,3 +45,39 @@ def env_server() -> None:
     while True:
         conn, _ = sock.accept()
         conn.close()
+
+
+class Base:
+    def __init__(self, **kwargs) -> None:
+        self.service_host = kwargs.get("service_host", "127.0.0.1")
+        self.service_port = kwargs.get("service_port", 7000)
+
+
+class Service(Base):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.service = socket.socket()
+        self.service.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+
+    def run(self) -> None:
+        self.service.bind((self.service_host, self.service_port))
+        self.service.listen()
+        while True:
+            client, _ = self.service.accept()
+            client.close()
+
+
+class Singleton:
+    def __init__(self, address: str = "127.0.0.1", port: int = 1337) -> None:
+        self.address = str(address)
+        self.port = port
+        self._sock = socket.socket()
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((self.address, self.port))
+
+    def serve(self) -> None:
+        with self._sock as sock:
+            sock.listen()
+            while True:
+                conn, _ = sock.accept()
+                conn.close()

@@ -54,3 +54,23 @@ def ask_with_options(**opts) -> bytes:
     host = opts.get("host", "status.example.net")
     conn = socket.create_connection((host, 7000))  # expect: SCK701
     return conn.recv(64)
+
+
+class RemoteBase:
+    def __init__(self, **kwargs):
+        self.host = kwargs.get("host", "example.org")
+
+
+class RemoteClient(RemoteBase):
+    """The base class of the module stores a remote host by default."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.sock = socket.socket()
+
+    def run(self):
+        self.sock.connect((self.host, 9000))  # expect: SCK701
+        while True:
+            data = self.sock.recv(100)
+            if not data:
+                break

@@ -53,3 +53,23 @@ def _ask_status(host: str, port: int) -> bytes:
 
 def status(host: str = "localhost") -> bytes:
     return _ask_status(host, 7001)
+
+
+class LocalBase:
+    def __init__(self, **kwargs):
+        self.host = kwargs.get("host", "127.0.0.1")
+
+
+class LocalClient(LocalBase):
+    """The base class of the module stores the host, loopback unless the caller says."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.sock = socket.socket()
+
+    def run(self):
+        self.sock.connect((self.host, 9000))
+        while True:
+            data = self.sock.recv(100)
+            if not data:
+                break
