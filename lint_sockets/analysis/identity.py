@@ -299,20 +299,41 @@ class IdentityFacts:
 
     def function_calls(self, scope):
         """[(caller scope, call)] for every call in the module of the function ``scope``:
-        of a method, the calls ``self.m(...)`` from the methods of its class; of a function
-        of the module, the calls of its name. None when the function is neither, or when
-        its name is used some other way (a callback, ``Thread(target=...)``) or bound
-        elsewhere, since those calls are out of sight; [] when nothing calls it."""
+        of a method, the calls ``self.m(...)`` from the methods of its class; of a class's
+        ``__init__``, the calls of the class's name (``Server("127.0.0.1", 8000)``); of a
+        function of the module, the calls of its name. None when the function is neither,
+        or when its name (the class's, for ``__init__``) is used some other way (a callback,
+        ``Thread(target=...)``, a base of another class, ``Base.__init__(self, ...)``) or
+        bound elsewhere, since those calls are out of sight; [] when nothing calls it."""
         function = scope.node
         if scope.kind != "function" or not isinstance(function, cst.FunctionDef):
             return None
         uses = self.memo("identity.name_uses", lambda: _name_uses(self.model))
         name = function.name.value
+        if name == "__init__" and _is_method(scope):
+            return self._constructor_calls(uses, scope)
         if _is_method(scope):
             return _method_calls_of(uses, name, scope.cls)
         if scope.parent is self.model.module_scope:
             return _calls_of(uses, name)
         return None
+
+    def _constructor_calls(self, uses, scope):
+        """The calls of the class's name, for the ``__init__`` method ``scope`` of a class
+        defined at the module's top level (``_calls_of``; the class statement does not
+        count as a use of its name)."""
+        cls_scope = scope.parent
+        if cls_scope.parent is not self.model.module_scope or \
+                not isinstance(cls_scope.node, cst.ClassDef):
+            return None
+        name = cls_scope.node.name.value
+        if len(self.model.module_scope.bindings.get(name, ())) != 1:
+            return None
+        calls, names, local, _ = uses
+        if name in local:
+            return None
+        found = calls.get(name, [])
+        return found if names.get(name, 0) == len(found) else None
 
     def _param_from_callers(self, binding, depth):
         """A parameter of a private function of the module (``def _read(sock):`` at module

@@ -1,6 +1,7 @@
 # SCK501 flag: a host parameter with no default that one call passes every interface, that
 # no call in the module passes (its callers are out of sight), or that is handed on as a
-# callback argument.
+# callback argument. A constructor whose class is also a base of another class (that
+# subclass's callers are out of sight), or one call of which passes every interface.
 import socket
 import threading
 
@@ -46,3 +47,43 @@ def _serve_threaded(host: str, port: int) -> None:
 def start_threads() -> None:
     _serve_threaded("127.0.0.1", 12)
     threading.Thread(target=_serve_threaded, args=("0.0.0.0", 13)).start()
+
+
+class Server:
+    def __init__(self, host, port):
+        self.host = host
+        self.port = port
+
+    def serve(self):
+        srv = socket.socket()
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind((self.host, self.port))
+        srv.listen()
+        while True:
+            conn, _ = srv.accept()  # expect: SCK501
+            conn.close()
+
+
+class PublicServer(Server):
+    pass
+
+
+class Relay:
+    def __init__(self, host, port):
+        self.host = host
+        self.port = port
+
+    def serve(self):
+        srv = socket.socket()
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind((self.host, self.port))
+        srv.listen()
+        while True:
+            conn, _ = srv.accept()  # expect: SCK501
+            conn.close()
+
+
+def start_servers() -> None:
+    Server("127.0.0.1", 8000).serve()
+    Relay("127.0.0.1", 8001).serve()
+    Relay("0.0.0.0", 8002).serve()
