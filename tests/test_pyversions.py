@@ -384,3 +384,81 @@ def test_a_unicode_escape_in_a_plain_string_is_python2_syntax(tmp_path, classifi
     assert ("client.py:5:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
     assert ("client.py: not checked" in out.stderr) != reported, out.stderr
     assert "declared encoding" not in out.stdout
+
+
+@pytest.mark.parametrize("name, text, linux_only", [
+    ("setup.cfg", "[metadata]\nclassifiers =\n    Operating System :: POSIX :: Linux\n"
+                  "    Programming Language :: Python :: 3\n", True),
+    ("setup.py", "from setuptools import setup\nsetup(classifiers=["
+                 "'Operating System :: POSIX :: Linux'])\n", True),
+    ("PKG-INFO", "Metadata-Version: 2.1\nName: x\n"
+                 "Classifier: Operating System :: POSIX :: Linux\n"
+                 "Classifier: Operating System :: MacOS :: MacOS X\n", False),
+    ("setup.cfg", "[metadata]\nclassifiers =\n    Operating System :: OS Independent\n", False),
+    ("setup.cfg", "[metadata]\nclassifiers =\n    Operating System :: POSIX\n", False),
+    ("setup.cfg", "[metadata]\nclassifiers =\n    Programming Language :: Python :: 3\n",
+     False),
+])
+def test_a_project_declares_linux_alone_by_its_os_classifiers(tmp_path, name, text,
+                                                               linux_only):
+    (tmp_path / name).write_text(text)
+    assert pyversions.packaging_linux_only(str(tmp_path)) is linux_only
+    assert config.Resolver().for_path(str(tmp_path)).linux_only() is linux_only
+    (tmp_path / "m.py").write_text("import socket\n")
+    shown = subprocess.run([sys.executable, "-m", "lint_sockets", "--show-settings", "m.py"],
+                           cwd=tmp_path, capture_output=True, text=True).stdout
+    assert ("operating systems: Linux alone" in shown) is linux_only
+
+
+def test_linux_alone_silences_what_linux_never_does_in_the_command_and_flake8(
+        tmp_path, monkeypatch):
+    """An accept loop with no ECONNABORTED handler and a Linux errno number: reported for a
+    project that may run on macOS, silent for one that declares Linux alone, in the command
+    and in the flake8 plugin; the command's cache tells the two apart."""
+    from types import SimpleNamespace
+
+    from lint_sockets import flake8_plugin
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    module = tmp_path / "pkg" / "server.py"
+    module.write_text(
+        "import socket\n\n\ndef serve(port):\n"
+        "    srv = socket.create_server(('', port))\n"
+        "    while True:\n"
+        "        conn, _ = srv.accept()\n"
+        "        try:\n"
+        "            conn.sendall(b'hi')\n"
+        "        except OSError as e:\n"
+        "            if e.errno == 104:\n"
+        "                return\n"
+        "            raise\n")
+
+    def codes():
+        out = subprocess.run(
+            [sys.executable, "-m", "lint_sockets", "--output-format", "concise",
+             "--exit-zero", "pkg"], cwd=tmp_path, capture_output=True, text=True,
+            env={**os.environ, "LINT_SOCKETS_CACHE_DIR": str(tmp_path / "cache")}).stdout
+        return sorted(code for code in ("SCK501", "SCK901") if code in out)
+
+    def flake8_codes():
+        source = module.read_bytes()
+        plugin = flake8_plugin.Plugin(__import__("ast").parse(source),
+                                      source.decode().splitlines(True), str(module))
+        return sorted({text.split()[0] for _, _, text, _ in plugin.run()} &
+                      {"SCK501", "SCK901"})
+
+    setup = "from setuptools import setup\nsetup(classifiers=[{}])\n"
+    options = SimpleNamespace(sck_target_version=None, sck_socket_names=None)
+    try:
+        (tmp_path / "setup.py").write_text(setup.format(
+            "'Operating System :: POSIX :: Linux', 'Operating System :: MacOS'"))
+        assert codes() == ["SCK501", "SCK901"]
+        flake8_plugin.Plugin.parse_options(options)
+        assert flake8_codes() == ["SCK501", "SCK901"]
+        (tmp_path / "setup.py").write_text(setup.format("'Operating System :: POSIX :: Linux'"))
+        assert codes() == []
+        flake8_plugin.Plugin.parse_options(options)
+        assert flake8_codes() == []
+    finally:
+        flake8_plugin._SETTINGS = flake8_plugin._RESOLVER = None
