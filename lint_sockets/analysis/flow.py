@@ -1404,6 +1404,8 @@ class ValueFacts:
         ``--host`` option defaulting to loopback)."""
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
+        if isinstance(address, cst.Name):  # ADDRESS = (HOST, PORT) at the module's top
+            address = self._module_value(site.scope, address.value) or address
         if isinstance(address, cst.Tuple) and address.elements:
             address = address.elements[0].value
             if isinstance(address, (cst.Name, cst.Attribute)):
@@ -1422,11 +1424,17 @@ class ValueFacts:
         ``x`` giving its ``default=``. A parameter or option with no default gives None.
         So does a lookup with a default (``kwargs.get("host", "127.0.0.1")``,
         ``os.environ.get(...)``, ``os.getenv(...)``: the default, unless the key is given),
-        and ``str(x)`` of any of these."""
+        and ``str(x)`` of any of these, in place or as a module constant (``HOST =
+        os.getenv("HOST", "127.0.0.1")`` at the module's top)."""
         if isinstance(node, cst.Call):
             return self._lookup_default(site, node)
         if isinstance(node, cst.Name):
-            return self._parameter_defaults(site.scope, node.value)
+            found = self._parameter_defaults(site.scope, node.value)
+            if found is None:
+                value = self._module_value(site.scope, node.value)
+                if type(value) is cst.Call:
+                    found = self._lookup_default(site, value, self.model.module_scope)
+            return found
         key = key_of(node) if isinstance(node, cst.Attribute) else None
         if key is None:
             return None
@@ -1472,6 +1480,23 @@ class ValueFacts:
                 isinstance(call.func, cst.Attribute) and call.func.attr.value == "get")):
             return [positional[1]]
         return None
+
+    def _module_value(self, scope, name):
+        """What the module's top level binds ``name`` to, as seen from ``scope``: one
+        assignment of the whole name at the top level (``HOST = os.getenv(...)``, ``ADDRESS =
+        (HOST, PORT)``), which no function or class between ``scope`` and the module binds
+        and no function rebinds through ``global``; None otherwise."""
+        current = scope
+        while current is not None and current is not self.model.module_scope:
+            if name in current.bindings:
+                return None
+            current = current.parent
+        bindings = self.model.module_scope.bindings.get(name, ())
+        if len(bindings) != 1 or bindings[0].how != "assign" or \
+                bindings[0].index is not None or bindings[0].value is None or \
+                self._global_bindings(name):
+            return None
+        return bindings[0].value
 
     def _option_defaults_of(self, scope, key):
         """For ``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in

@@ -87,3 +87,35 @@ class Aliased:
         while True:
             conn, _ = sock.accept()  # expect: SCK501
             conn.close()
+
+
+# module constants: a lookup defaulting to every interface, and a loopback lookup that a
+# function rebinds through ``global``
+PUBLIC_HOST = os.getenv("PUBLIC_HOST", "0.0.0.0")
+PUBLIC_ADDRESS = (PUBLIC_HOST, 36805)
+CONTROL_HOST = os.getenv("CONTROL_HOST", "127.0.0.1")
+
+
+def configure(host: str) -> None:
+    global CONTROL_HOST
+    CONTROL_HOST = host
+
+
+def public_server() -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(PUBLIC_ADDRESS)
+    server.listen()
+    while True:
+        client, _ = server.accept()  # expect: SCK501
+        client.close()
+
+
+def control_server() -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((CONTROL_HOST, 9000))
+    server.listen()
+    while True:
+        client, _ = server.accept()  # expect: SCK501
+        client.close()

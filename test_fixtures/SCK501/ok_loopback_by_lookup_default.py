@@ -81,3 +81,29 @@ class Singleton:
             while True:
                 conn, _ = sock.accept()
                 conn.close()
+
+
+# a module constant holding the lookup, and an address constant built from it
+BEAUTIFIER_HOST = os.getenv("BEAUTIFIER_HOST", "127.0.0.1")
+BEAUTIFIER_PORT = int(os.getenv("BEAUTIFIER_PORT", "36805"))
+BEAUTIFIER_ADDRESS = (BEAUTIFIER_HOST, BEAUTIFIER_PORT)
+
+
+def beautifier_server() -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(BEAUTIFIER_ADDRESS)
+    server.listen()
+    while True:
+        client, _ = server.accept()
+        client.close()
+
+
+def control_server() -> None:
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind((BEAUTIFIER_HOST, 9000))
+    server.listen()
+    while True:
+        client, _ = server.accept()
+        client.close()

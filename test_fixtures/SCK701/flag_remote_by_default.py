@@ -2,6 +2,7 @@
 # default that is a remote host, a parameter the function rebinds, an option whose default
 # is a remote host, and a constructor that stores a loopback default beside a remote host.
 import argparse
+import os
 import socket
 
 
@@ -92,3 +93,13 @@ class Peer:
 def start_peers():
     Peer("localhost").run()
     Peer("example.org").run()
+
+
+AGENT_HOST = os.getenv("AGENT_HOST", "metrics.example.org")
+AGENT_ADDRESS = (AGENT_HOST, 8125)
+
+
+def ask_agent(question: bytes) -> bytes:
+    sock = socket.create_connection(AGENT_ADDRESS)  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(1024)

@@ -4,6 +4,7 @@
 # default the peer's kernel closes the connection when it dies, so the read cannot wait
 # for a vanished peer (the same principle as SCK501's loopback listeners).
 import argparse
+import os
 import socket
 
 
@@ -90,3 +91,13 @@ class Peer:
 
 def start_peer():
     Peer("localhost").run()
+
+
+AGENT_HOST = os.getenv("AGENT_HOST", "127.0.0.1")
+AGENT_ADDRESS = (AGENT_HOST, 8125)
+
+
+def ask_agent(question: bytes) -> bytes:
+    sock = socket.create_connection(AGENT_ADDRESS)
+    sock.sendall(question)
+    return sock.recv(1024)
