@@ -718,6 +718,28 @@ class IdentityFacts:
         bindings = self._kind_bindings(site.scope, key, reaching)
         return self._kinds_of(bindings, 0)
 
+    def family_from_callers(self, scope, name):
+        """The family every call of the function ``scope`` in the module passes for its
+        parameter ``name``, read as ``constructed_kind`` reads a name of the caller
+        (``with socket.socket(AF_UNIX) as server: serve(server)``); None when one call
+        passes something else, another family or nothing in sight, when no call is in
+        sight, or when the function's callers are out of sight (``function_calls``)."""
+        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+        if len(bindings) != 1 or bindings[0].how != "param" or \
+                argument_position(scope, name) == -1:
+            return None
+        calls = self.function_calls(scope)
+        if not calls:
+            return None
+        families = set()
+        for caller, call in calls:
+            arg = argument_for(scope, call, name)
+            key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
+            if key is None:
+                return None
+            families.add(self._kinds_of(self._kind_bindings(caller, key), 1)[0])
+        return families.pop() if len(families) == 1 else None
+
     def class_assignments(self, scope, key):
         """For ``self.x`` seen in a method: the assignments of the class to ``x`` in any
         of its methods, ``None`` left out; [] for any other key."""

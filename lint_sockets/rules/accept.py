@@ -108,12 +108,19 @@ def _unix_listener(facts, site):
     ``Facts.constructed_kind``): accept() on a local-domain socket never fails with
     ECONNABORTED (Linux unix_accept; OpenBSD/NetBSD abort only PR_ABRTACPTDIS (TCP)
     connections; FreeBSD and macOS check in TCP's accept hook, and their local-domain
-    accept hook always succeeds)."""
+    accept hook always succeeds). A listener that is a parameter is AF_UNIX when every call
+    of the function in the module passes such a socket (``family_from_callers``)."""
     if site.method == "accept" and site.receiver_key is not None and \
             facts.through_helper(site) is None:
-        return facts.constructed_kind(site)[0] == "unix"
+        key = site.receiver_key
+        if facts.constructed_kind(site)[0] == "unix":
+            return True
+        # a listener handed in: every call of the function passes an AF_UNIX socket
+        return "." not in key and facts.family_from_callers(site.scope, key) == "unix"
     if site.method == "sock_accept" and site.arg_key is not None:
-        return facts.constructed_kind(site, site.arg_key)[0] == "unix"
+        return facts.constructed_kind(site, site.arg_key)[0] == "unix" or (
+            "." not in site.arg_key
+            and facts.family_from_callers(site.scope, site.arg_key) == "unix")
     return False
 
 

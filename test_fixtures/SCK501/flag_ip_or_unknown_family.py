@@ -92,3 +92,26 @@ def serve_rebound(path: str, port: int) -> None:
     while True:
         conn, _ = listener.accept()  # expect: SCK501
         handle(conn)
+
+
+def owner_main(path: str, port: int) -> None:
+    """One call hands the function an AF_UNIX listener, another a TCP one."""
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(path)
+        server.listen()
+        serve_control(server)
+    tcp = socket.create_server(("", port))
+    serve_control(tcp)
+
+
+def serve_control(server: socket.socket) -> None:
+    while True:
+        client, _ = server.accept()  # expect: SCK501
+        client.close()
+
+
+def serve_public(server: socket.socket) -> None:
+    """No call in the module: its listener is out of sight."""
+    while True:
+        client, _ = server.accept()  # expect: SCK501
+        client.close()

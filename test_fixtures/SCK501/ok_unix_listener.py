@@ -97,3 +97,32 @@ class DeclaredServer:
         while True:
             conn, _ = self.listener.accept()
             handle(conn)
+
+
+def owner_main(path: str) -> None:
+    """The listener is handed to a function that every call passes an AF_UNIX socket."""
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(path)
+        server.listen()
+        serve_control(server)
+
+
+def serve_control(server: socket.socket) -> None:
+    while True:
+        client, _ = server.accept()
+        handle(client)
+
+
+async def owner_async(path: str) -> None:
+    server = socket.socket(AF_UNIX, SOCK_STREAM)
+    server.bind(path)
+    server.listen()
+    server.setblocking(False)
+    await serve_handed_async(server)
+
+
+async def serve_handed_async(server: socket.socket) -> None:
+    loop = asyncio.get_running_loop()
+    while True:
+        client, _ = await loop.sock_accept(server)
+        handle(client)
