@@ -253,7 +253,6 @@ def _settings(args, config):
         root=config.root,
         python2_only=python2_only,
         python2_in_packages=in_packages,
-        linux_only=config.linux_only(),
     )
 
 
@@ -424,9 +423,6 @@ def show_settings(args, settings_for, paths):
         print(f"      from {clean(where)}", file=out)
     enabled = sorted(settings.enabled)
     print(f"  rules that run on this file: {', '.join(enabled) or 'none'}", file=out)
-    systems = ("Linux alone (every Operating System classifier of the project is "
-               "POSIX :: Linux)") if settings.linux_only else "not limited to Linux"
-    print(f"  operating systems: {systems}", file=out)
     is_excluded = excluded(path, config.excludes(), config.root)
     print(f"  excluded: {'yes' if is_excluded else 'no'}"
           f"{' (still checked when named, unless --force-exclude)' if is_excluded else ''}",

@@ -21,7 +21,7 @@ import sys
 from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import (
     admits_python2_only, converts_with_2to3, find_packaging_root, is_packaging_root,
-    lower_bound, packaging_linux_only, packaging_python2_only, packaging_target_and_origin,
+    lower_bound, packaging_python2_only, packaging_target_and_origin,
 )
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -49,7 +49,6 @@ class Config:
         self.requires_python = requires_python
         self.lines = lines or {}  # key -> line number in the file
         self.classifiers = classifiers  # [project] classifiers
-        self._linux_only = None  # linux_only(), once asked
 
     def get(self, key, default=None):
         return self.values.get(key, default)
@@ -104,17 +103,6 @@ class Config:
             return "", False
         major, minor = self.target_version()
         return f"the project supports Python {major}.{minor} and no Python 3", False
-
-    def linux_only(self):
-        """The project declares Linux as the only operating system it runs on: every
-        ``Operating System ::`` classifier of ``[project] classifiers`` and of its packaging
-        files (setup.cfg, setup.py, PKG-INFO, a wheel's METADATA) is ``POSIX :: Linux``.
-        Read once per configuration."""
-        found = self._linux_only
-        if found is None:
-            root = self.root if self.path else find_packaging_root(self.root)
-            found = self._linux_only = packaging_linux_only(root, self.classifiers)
-        return found
 
     def excludes(self):
         patterns = list(self.values.get("exclude", DEFAULT_EXCLUDES))

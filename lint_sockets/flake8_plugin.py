@@ -76,25 +76,23 @@ def _wanted():
 
 
 def _settings(filename):
-    """The settings for a file: flake8's options, the target version its project's
-    packaging files give when ``--sck-target-version`` is not set, and whether its project
-    declares Linux alone (computed once per combination)."""
+    """The settings for a file: flake8's options, and the target version its project's
+    packaging files give when ``--sck-target-version`` is not set (computed once per
+    target)."""
     global _SETTINGS
     from lint_sockets.settings import Settings, parse_target_version
 
     options = _OPTIONS
     target = getattr(options, "sck_target_version", None)
     version = parse_target_version(target) if target else _project_target(filename)
-    linux_only = _project_linux_only(filename)
     if _SETTINGS is None:
         _SETTINGS = {}
-    settings = _SETTINGS.get((version, linux_only))
+    settings = _SETTINGS.get(version)
     if settings is None:
-        settings = _SETTINGS[(version, linux_only)] = Settings(
+        settings = _SETTINGS[version] = Settings(
             select=sorted(_wanted()),
             socket_names=getattr(options, "sck_socket_names", None),
             target_version=version,
-            linux_only=linux_only,
         )
     return settings
 
@@ -260,21 +258,6 @@ def _project(filename, tree):
         cache = None if is_root(root) else (os.environ.get("LINT_SOCKETS_CACHE_DIR") or False)
         project = _PROJECTS[root] = load_project(root, cache)
     return project.with_source(filename, tree=tree)
-
-
-def _project_linux_only(filename):
-    """The file's project declares Linux alone (``config.Config.linux_only``), as the
-    command line reads it; False when its configuration cannot be read."""
-    global _RESOLVER
-    from lint_sockets import config
-
-    try:
-        if _RESOLVER is None:
-            _RESOLVER = config.Resolver()
-        path = filename if filename and filename not in ("-", "stdin") else "."
-        return _RESOLVER.for_path(path).linux_only()
-    except (config.SettingsError, OSError, ValueError):
-        return False
 
 
 def _project_target(filename):

@@ -14,9 +14,6 @@ thing elsewhere; in this order, the first that answers wins:
    ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
    2.7 when no minor version is listed.
 
-The same files' ``Operating System ::`` classifiers say whether the project declares Linux
-alone (``packaging_linux_only``).
-
 The files are those of the project root, untrusted like everything being linted: only regular
 files are opened, at most ``_MAX_BYTES`` of each is read, and nothing that fails to read or
 parse is an error (the target then falls back to the default).
@@ -231,24 +228,6 @@ def packaging_python2_only(root, pyproject_classifiers=()):
     classifiers = "\n".join([c for _, c in found] + [c for c in pyproject_classifiers
                                                      if isinstance(c, str)])
     return _python2(classifiers) is not None and not _PY3_CLASSIFIER.search(classifiers)
-
-
-_SYSTEM = re.compile(r"^\s*Operating System\s*::(.*)$", re.M)
-
-
-def packaging_linux_only(root, pyproject_classifiers=()):
-    """The project's classifiers (``[project] classifiers`` and those of its packaging files
-    in ``root``, when there is one) name the operating systems it runs on, and every one of them is
-    ``Operating System :: POSIX :: Linux``: the project declares Linux alone (the rule pages
-    say which findings that changes)."""
-    texts = [c for c in pyproject_classifiers if isinstance(c, str)]
-    for path, reader, _ in _packaging_files(root) if root is not None else ():
-        text = _read(path)
-        if text is not None:
-            texts.append(reader(text)[1])
-    systems = {" :: ".join(part.strip() for part in match.split("::"))
-               for text in texts for match in _SYSTEM.findall(text)}
-    return systems == {"POSIX :: Linux"}
 
 
 def _use_2to3(node):

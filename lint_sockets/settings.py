@@ -80,7 +80,7 @@ class Settings:
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
-                 python2_in_packages=False, linux_only=False):
+                 python2_in_packages=False):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -108,8 +108,6 @@ class Settings:
         # whether only the modules of its packages are (``for_path`` drops it elsewhere)
         self.python2_only = python2_only
         self.python2_in_packages = python2_in_packages
-        # the project declares Linux alone (config.Config.linux_only): Facts.platforms
-        self.linux_only = linux_only
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -165,8 +163,7 @@ class Settings:
 
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
-                self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages,
-                self.linux_only)
+                self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

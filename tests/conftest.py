@@ -73,19 +73,6 @@ def fixture_settings(path):
     return Settings(extend_select=fixture_codes_on(path))
 
 
-def project_fixture_settings(root):
-    """The settings the command line uses for the project fixture ``root``: its own
-    configuration's target version, Python 2 source and declared operating systems, with
-    the fixture's codes selected."""
-    from lint_sockets.config import Resolver
-
-    config = Resolver().for_directory(str(root))
-    python2_only, in_packages = config.python2_only()
-    return Settings(extend_select=fixture_codes_on(root),
-                    target_version=config.target_version(), python2_only=python2_only,
-                    python2_in_packages=in_packages, linux_only=config.linux_only())
-
-
 def findings(source, settings=None):
     return {(d.line, d.code) for d in lint_source(source, settings or Settings())}
 

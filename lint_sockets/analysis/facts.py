@@ -55,7 +55,7 @@ from lint_sockets.analysis.identity import (
 )
 from lint_sockets.analysis.index import NOT_FOUND, ValueKind
 from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
-from lint_sockets.analysis.platforms import EVERYWHERE, LINUX, MARKERS, platform_map
+from lint_sockets.analysis.platforms import EVERYWHERE, MARKERS, platform_map
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
 from lint_sockets.analysis.versions import on_python3, python2_imports, python2_only_nodes
@@ -215,9 +215,7 @@ class Facts(
         """The families of operating systems ``node`` can run on (``platforms.WINDOWS``,
         ``LINUX``, ``BSD``, ``OTHER``): fewer than all of them under a platform test (``if
         sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``)
-        or in a module that imports a Windows-only module at its top level. In a project
-        that declares Linux alone (``Settings.linux_only``), code that can run on Linux
-        runs there only."""
+        or in a module that imports a Windows-only module at its top level."""
         found = self._memo.get("platforms")
         if found is None:
             text = self.source if isinstance(self.source, str) else (
@@ -227,10 +225,7 @@ class Facts(
             else:
                 found = platform_map(self.model.module, self.imports, self.model.constants)
             self._memo["platforms"] = found
-        families = found.get(id(node), EVERYWHERE)
-        if getattr(self.settings, "linux_only", False) and LINUX in families:
-            return frozenset({LINUX})
-        return families
+        return found.get(id(node), EVERYWHERE)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A module-wide answer a rule computes once per module (``compute()``), kept under
