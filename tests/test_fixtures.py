@@ -6,7 +6,7 @@ import pytest
 
 from conftest import (
     FIXTURES, expected_markers, findings, fixture_codes_on, fixture_files, fixture_settings,
-    project_fixtures,
+    project_fixture_settings, project_fixtures,
 )
 
 
@@ -86,7 +86,7 @@ def test_a_project_fixture_gives_its_markers_whole_alone_and_under_flake8(
     assert len(modules) > 1, f"{root.name}: a project fixture has several modules"
     expected = {(str(p.relative_to(root)), line, code)
                 for p in modules for line, code in expected_markers(p.read_bytes())}
-    job = Job(fixture_settings(root))
+    job = Job(project_fixture_settings(root))
     whole = _project_findings(run_files(job, [str(p) for p in modules], 1, None), root)
     missing, unexpected = sorted(expected - whole), sorted(whole - expected)
     assert not missing and not unexpected, f"missing {missing}, unexpected {unexpected}"
