@@ -9,7 +9,7 @@ import enum
 import libcst as cst
 
 from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
-from lint_sockets.analysis.index import RETURNED, Setting
+from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
     strip_await, target_keys, walk,
@@ -1421,7 +1421,9 @@ class ValueFacts:
         none, of the base class of this module that does) sets from such a parameter of
         the method it is in; or ``args.x`` where ``args`` holds what
         ``parse_args()`` returned, each command-line option of the module storing into
-        ``x`` giving its ``default=``. A parameter or option with no default gives None.
+        ``x`` giving its ``default=``; ``self.config.x`` where ``self.config`` holds a
+        project class's instance whose body gives ``x`` its default
+        (``_config_field_default``). A parameter or option with no default gives None.
         So does a lookup with a default (``kwargs.get("host", "127.0.0.1")``,
         ``os.environ.get(...)``, ``os.getenv(...)``: the default, unless the key is given),
         and ``str(x)`` of any of these, in place or as a module constant (``HOST =
@@ -1441,6 +1443,9 @@ class ValueFacts:
         options = self._option_defaults_of(site.scope, key)
         if options is not None:
             return options
+        field = self._config_field_default(site.scope, key)
+        if field is not None:
+            return field
         # the class's own assignments, else those of the base class of this module that
         # makes the attribute (``super().__init__(**kwargs)`` storing ``self.host``)
         assignments = self.class_assignments(site.scope, key) or \
@@ -1480,6 +1485,24 @@ class ValueFacts:
                 isinstance(call.func, cst.Attribute) and call.func.attr.value == "get")):
             return [positional[1]]
         return None
+
+    def _config_field_default(self, scope, key):
+        """For ``self.config.host``: when ``self.config`` holds an instance of a project
+        class (by its annotation or what the class assigns it, as the project index reads
+        them: ``self.config = config or ProxyConfig()``) whose body gives ``host`` a string
+        that nothing in the project may set otherwise (``index.class_default``: a dataclass
+        field ``host: str = "127.0.0.1"``), [that string]; None otherwise."""
+        parts = key.split(".")
+        if len(parts) != 3 or parts[0] != scope.self_name or self.project is None:
+            return None
+        cls_qname = self._class_qname(scope.cls)
+        if cls_qname is None:
+            return None
+        held = self.project.attribute_kind(cls_qname, parts[1])
+        if held.kind is not ValueKind.INSTANCE or not held.name:
+            return None
+        value = self.project.class_default(held.name, parts[2])
+        return [cst.SimpleString(repr(value))] if type(value) is str else None
 
     def _module_value(self, scope, name):
         """What the module's top level binds ``name`` to, as seen from ``scope``: one

@@ -32,7 +32,8 @@ and answers the analysis' questions about them:
 - ``FunctionSummary.ephemeral``: whether a function is a "find a free port" helper, one that
   binds a socket of its own to port 0 and returns the port (or address) the kernel chose;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
-  through imports.
+  through imports; ``class_default``: the value a class body gives an attribute (a
+  dataclass field's default) when no ``__init__`` or method of the class may set it.
 
 Summaries are plain JSON data (``to_json`` / ``from_json``) so they can be cached on disk;
 ``from_json`` treats its input as untrusted and raises ``ValueError`` on anything malformed.
@@ -92,7 +93,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 20
+SUMMARY_VERSION = 21
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1871,6 +1872,11 @@ class _FunctionWalk:
                 # ``self.sock = open_raw() if raw else open_isotp()``: one arm or the other
                 self.assign(target, value.body)
                 self.assign(target, value.orelse)
+                return
+            if type(value) is ast.BoolOp and type(value.op) is ast.Or:
+                # ``self.config = config or Config()``: one operand or another
+                for operand in value.values[:MAX_FACTS]:
+                    self.assign(target, operand)
                 return
             if type(value) not in _VALUE_SHAPES:
                 return
@@ -3702,6 +3708,27 @@ class ProjectIndex:
                 return _merge([self._resolve_value(v, module, ancestor, depth)
                                for v in values])
         return UNKNOWN
+
+    def class_default(self, class_qname: str, attr: str) -> object:
+        """The value the class body gives ``attr`` (``host: str = "127.0.0.1"`` in a
+        dataclass or a plain class), found on project bases too, when nothing in the
+        project's classes of that line may set it otherwise: no class on the way defines
+        ``__init__`` (whose assignments of values the index does not know are not
+        recorded) or assigns ``self.<attr>`` in a method; ``NOT_FOUND`` otherwise, and for
+        a class out of the project or one summarised only by name (``opaque``)."""
+        for ancestor in self._mro(class_qname):
+            located = self._class(ancestor)
+            if located is None:
+                continue  # a base out of the project (``BaseModel``): its fields are data
+            module, cls = located
+            if cls.opaque or "__init__" in cls.methods or attr in cls.assigned:
+                return NOT_FOUND
+            owner, rest = self.module_of(self.canonical(ancestor) or ancestor)
+            value = self.summaries[owner].constants.get(f"{rest}.{attr}", NOT_FOUND) \
+                if owner is not None else NOT_FOUND
+            if value is not NOT_FOUND:
+                return value
+        return NOT_FOUND
 
     def _called_method(self, class_qname, name, depth=1):
         """The method a METHOD_CALL value of a method of the class calls: ``self.<name>()``,
