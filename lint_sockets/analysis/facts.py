@@ -54,7 +54,9 @@ from lint_sockets.analysis.identity import (
     SocketInfo,
 )
 from lint_sockets.analysis.index import NOT_FOUND, ValueKind
-from lint_sockets.analysis.nodes import declared_names, key_of, number_value, strip_await
+from lint_sockets.analysis.nodes import (
+    declared_names, imported_modules, key_of, module_level_smalls, number_value, strip_await,
+)
 from lint_sockets.analysis.platforms import EVERYWHERE, MARKERS, platform_map
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
@@ -182,15 +184,52 @@ class Facts(
         """The module cannot be imported on Python 3: it imports, unconditionally at its top
         level, a standard-library module Python 3 no longer has (``from Queue import
         Queue``, ``import urllib2``; ``versions.python2_imports``), and the project has no
-        module of that name that the import could find instead."""
+        module of that name that the import could find instead; or it is a module of a
+        package, imported as one, that imports a sibling module the Python 2 way
+        (``implicit_relative_import``)."""
         def compute():
             names = python2_imports(self.model.module)
             if names and self.project is not None:
                 ours = {qname.rpartition(".")[2] for qname in self.project.summaries}
                 names = [name for name in names if name not in ours]
-            return bool(names)
+            return bool(names) or self.implicit_relative_import() is not None
 
         return self.memo("versions.python2_module", compute)
+
+    def implicit_relative_import(self) -> str | None:
+        """The sibling module this package module imports by its bare name, unconditionally
+        at its top level (``from errors import RouteError`` in ``netlink/Client.py`` beside
+        ``netlink/errors.py``): Python 2 looked in the package first, Python 3 looks only
+        on ``sys.path``, where the project has no top-level module of that name (nor is it
+        a standard-library one), so on Python 3 the import fails. Only for a module that is
+        imported as part of its package, never run as a script from its directory (where
+        ``sys.path`` holds that directory and the import works): the package's own
+        ``__init__``, or a module its ``__init__`` imports (by its full name, relatively, or
+        by its bare name), with no ``if __name__ == "__main__":`` block. None otherwise, and without a project index."""
+        if self.project is None or self.module_name is None:
+            return None
+        summaries = self.project.summaries
+        if self.module_name not in summaries or _runs_as_script(self.model.module):
+            return None
+        own = summaries[self.module_name]
+        package = self.module_name if own.is_package else self.module_name.rpartition(".")[0]
+        if not package or package not in summaries:
+            return None
+        short = self.module_name.rpartition(".")[2]
+        # the package's ``__init__`` imports this module: by its full name, relatively, or
+        # by its bare name (the Python 2 import of a sibling)
+        names = (self.module_name, short) if short not in summaries else (self.module_name,)
+        if not own.is_package and not any(
+                target == name or target.startswith(name + ".")
+                for target in summaries[package].imports.values() for name in names):
+            return None
+        for small in module_level_smalls(self.model.module):
+            for name in imported_modules(small):
+                head = (name or "").partition(".")[0]
+                if head and f"{package}.{head}" in summaries and head not in summaries \
+                        and head not in tables.STDLIB_MODULES:
+                    return head
+        return None
 
     def python2_only(self, node: cst.CSTNode) -> bool:
         """``node`` is in a branch or arm that a version test rules out on Python 3, or in a
@@ -425,3 +464,17 @@ __all__ = [
 def _is_accept(value):
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
         value.func.attr.value == "accept"
+
+
+def _runs_as_script(module: cst.Module) -> bool:
+    """The module has an ``if __name__ == "__main__":`` block at its top level: it may be run
+    as a script, with its own directory first on ``sys.path``."""
+    for statement in module.body:
+        if isinstance(statement, cst.If) and isinstance(statement.test, cst.Comparison) and \
+                len(statement.test.comparisons) == 1:
+            sides = (statement.test.left, statement.test.comparisons[0].comparator)
+            names = {s.value for s in sides if isinstance(s, cst.Name)}
+            texts = {s.evaluated_value for s in sides if isinstance(s, cst.SimpleString)}
+            if names == {"__name__"} and texts == {"__main__"}:
+                return True
+    return False

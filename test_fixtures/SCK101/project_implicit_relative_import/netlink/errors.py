@@ -1,0 +1,2 @@
+class Gone(Exception):
+    pass
