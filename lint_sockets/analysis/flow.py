@@ -1628,7 +1628,7 @@ class ValueFacts:
                 not isinstance(function, cst.FunctionDef) or function.decorators or \
                 argument_position(scope, name) == -1:
             return None
-        calls = self.function_calls(scope)
+        calls = self.function_calls(scope, threads=True)
         if not calls:
             return None
         found = []

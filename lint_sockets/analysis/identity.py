@@ -297,14 +297,19 @@ class IdentityFacts:
                 for arm in (value.body, value.orelse)], depth + 1)
         return _UNKNOWN_INFO
 
-    def function_calls(self, scope):
+    def function_calls(self, scope, threads=False):
         """[(caller scope, call)] for every call in the module of the function ``scope``:
         of a method, the calls ``self.m(...)`` from the methods of its class; of a class's
         ``__init__``, the calls of the class's name (``Server("127.0.0.1", 8000)``); of a
         function of the module, the calls of its name. None when the function is neither,
         or when its name (the class's, for ``__init__``) is used some other way (a callback,
-        ``Thread(target=...)``, a base of another class, ``Base.__init__(self, ...)``) or
-        bound elsewhere, since those calls are out of sight; [] when nothing calls it."""
+        a base of another class, ``Base.__init__(self, ...)``) or bound elsewhere, since
+        those calls are out of sight; [] when nothing calls it. With ``threads``, a thread
+        started on it with its arguments written out (``threading.Thread(target=serve,
+        args=(srv, stop))``, ``target=self._loop``) counts as a call passing them (for
+        what the arguments are; an exception in the thread never reaches the code that
+        started it, so questions about the callers' handlers leave ``threads`` off, and
+        such a use keeps the calls out of sight)."""
         function = scope.node
         if scope.kind != "function" or not isinstance(function, cst.FunctionDef):
             return None
@@ -313,9 +318,9 @@ class IdentityFacts:
         if name == "__init__" and _is_method(scope):
             return self._constructor_calls(uses, scope)
         if _is_method(scope):
-            return _method_calls_of(uses, name, scope.cls)
+            return _method_calls_of(uses, name, scope.cls, threads)
         if scope.parent is self.model.module_scope:
-            return _calls_of(uses, name)
+            return _calls_of(uses, name, threads)
         return None
 
     def _constructor_calls(self, uses, scope):
@@ -329,7 +334,7 @@ class IdentityFacts:
         name = cls_scope.node.name.value
         if len(self.model.module_scope.bindings.get(name, ())) != 1:
             return None
-        calls, names, local, _ = uses
+        calls, names, local = uses[:3]
         if name in local:
             return None
         found = calls.get(name, [])
@@ -357,7 +362,7 @@ class IdentityFacts:
             return None
         if method and argument_position(scope, param.name.value) == -1:
             return None  # ``self``
-        calls = self.function_calls(scope)
+        calls = self.function_calls(scope, threads=True)
         if not calls:
             return None
         verdicts = []
@@ -728,7 +733,7 @@ class IdentityFacts:
         if len(bindings) != 1 or bindings[0].how != "param" or \
                 argument_position(scope, name) == -1:
             return None
-        calls = self.function_calls(scope)
+        calls = self.function_calls(scope, threads=True)
         if not calls:
             return None
         families = set()
@@ -1227,38 +1232,66 @@ def _assignments(cls, attr):
             and not (b.value is None and b.how == "assign" and b.annotation is not None)]
 
 
-def _calls_of(uses, name):
+def _calls_of(uses, name, threads=False):
     """[(scope, call)] for every use of the module-level name ``name`` (``uses``:
-    ``_name_uses``): None when one is not the function of a call (``callback=_read``,
-    ``threading.Thread(target=_read)``) or the name is bound anywhere but at module level,
-    since another name's call is out of sight."""
-    calls, names, local, _ = uses
+    ``_name_uses``), with ``threads`` the threads started on it too (as calls): None when
+    one is not the function of a call (``callback=_read``, a thread unless ``threads``) or
+    the name is bound anywhere but at module level, since another name's call is out of
+    sight."""
+    calls, names, local, _, started, _ = uses
     if name in local:
         return None
     found = calls.get(name, [])
+    if threads:
+        found = found + started.get(name, [])
     # the ``def`` name is counted once (in the function's own walk), and each call's
     # function once: any other Name is another use
     return found if names.get(name, 0) == 1 + len(found) else None
 
 
-def _method_calls_of(uses, name, cls):
+def _method_calls_of(uses, name, cls, threads=False):
     """[(scope, call)] for every use of the method name ``name`` of the class ``cls``, each
-    a call ``self.name(...)`` in a method of that class (``uses``: ``_name_uses``); None
-    when the name is used any other way (``callback=self._loop``, another object's
-    method of the same name), since that call is out of sight."""
-    calls, names, _, method_calls = uses
+    a call ``self.name(...)`` in a method of that class (``uses``: ``_name_uses``), with
+    ``threads`` a thread started on ``self.name`` there too; None when the name is used any
+    other way (``callback=self._loop``, another object's method of the same name), since
+    that call is out of sight."""
+    calls, names, _, method_calls, _, method_started = uses
     found = method_calls.get(name, [])
+    if threads:
+        found = found + method_started.get(name, [])
     if any(scope.cls is not cls for scope, _ in found) or name in calls:
         return None
     # the ``def`` name is counted once, and each call's attribute name once
     return found if names.get(name, 0) == 1 + len(found) else None
 
 
+def _thread_call(imports, node):
+    """For ``threading.Thread(target=f, args=(a, b))`` (``target=self.m`` too, ``args`` a
+    tuple or list display, or none): (the target, a call ``f(a, b)`` passing the
+    arguments); None for anything else."""
+    if imports.qualify(node.func) != "threading.Thread" or \
+            any(arg.keyword is None or arg.star for arg in node.args):
+        return None
+    keywords = {arg.keyword.value: arg.value for arg in node.args}
+    target, args = keywords.get("target"), keywords.get("args")
+    if target is None or set(keywords) - {"target", "args", "daemon", "name"}:
+        return None
+    if args is None:
+        elements = []
+    elif isinstance(args, (cst.Tuple, cst.List)) and \
+            not any(isinstance(e, cst.StarredElement) for e in args.elements):
+        elements = [e.value for e in args.elements]
+    else:
+        return None
+    return target, cst.Call(func=target, args=[cst.Arg(value=e) for e in elements])
+
+
 def _name_uses(model):
     """In one walk of the module: the calls of each plain name, with the scope they are
     in; how many times each name occurs (attribute names included); the names some
-    function or class binds; the calls ``self.name(...)`` in methods, by name."""
-    calls, names, local, method_calls = {}, {}, set(), {}
+    function or class binds; the calls ``self.name(...)`` in methods, by name; and the
+    threads started on a plain name and on ``self.name`` (``_thread_call``), as calls."""
+    calls, names, local, method_calls, started, method_started = {}, {}, set(), {}, {}, {}
     for scope in model.scopes:
         if scope is not model.module_scope:
             local.update(scope.bindings)
@@ -1280,6 +1313,15 @@ def _name_uses(model):
                     stack.extend(node.decorators)  # run where the function is defined
                     stack.extend(p.default for p in _params(node) if p.default is not None)
                 continue
+            thread = _thread_call(model.imports, node) if type(node) is cst.Call else None
+            if thread is not None:
+                target, call = thread
+                if type(target) is cst.Name:
+                    started.setdefault(target.value, []).append((scope, call))
+                elif type(target) is cst.Attribute and scope.self_name is not None and \
+                        type(target.value) is cst.Name and \
+                        target.value.value == scope.self_name:
+                    method_started.setdefault(target.attr.value, []).append((scope, call))
             if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
                 calls.setdefault(node.func.value, []).append((scope, node))
             elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
@@ -1289,7 +1331,7 @@ def _name_uses(model):
             elif isinstance(node, cst.Name):
                 names[node.value] = names.get(node.value, 0) + 1
             stack.extend(iter_children(node))
-    return calls, names, local, method_calls
+    return calls, names, local, method_calls, started, method_started
 
 
 def _params(function):

@@ -76,3 +76,32 @@ class Relay:
         self._pump(conn, handle)
         listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         pool.submit(self._drain, listener, handle)
+
+
+def _listen(sock, stop):
+    while not stop.is_set():
+        packet = sock.recv(2048)  # expect: SCK101
+        print(packet)
+
+
+def start_listeners(stop, more):
+    """One thread gets a stream socket; and a thread whose arguments are not written out
+    (``args=more``) passes something out of sight."""
+    import threading
+
+    tcp = socket.create_connection(("example.org", 5005), timeout=5)
+    threading.Thread(target=_listen, args=(tcp, stop), daemon=True).start()
+
+
+def _watch(sock, stop):
+    while not stop.is_set():
+        packet = sock.recv(2048)  # expect: SCK101
+        print(packet)
+
+
+def start_watch(stop, more):
+    import threading
+
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    threading.Thread(target=_watch, args=(udp, stop)).start()
+    threading.Thread(target=_watch, args=more).start()

@@ -50,3 +50,19 @@ class Router:
                                               socket.htons(0x0806))) as packet_socket:
             packet_socket.bind((device, 0x0806))
             self._arp_loop_socket(packet_socket, handle)
+
+
+def _listen(sock, stop):
+    while not stop.is_set():
+        packet = sock.recv(2048)
+        print(packet)
+
+
+def start_listener(stop):
+    """A thread started on the helper with its arguments written out passes them as a call
+    would: here a datagram socket."""
+    import threading
+
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("", 5005))
+    threading.Thread(target=_listen, args=(udp, stop), daemon=True).start()

@@ -115,3 +115,18 @@ def serve_public(server: socket.socket) -> None:
     while True:
         client, _ = server.accept()  # expect: SCK501
         client.close()
+
+
+def _serve_thread(server: socket.socket, stop: threading.Event) -> None:
+    while not stop.is_set():
+        client, _ = server.accept()  # expect: SCK501
+        client.close()
+
+
+def start_control(path: str, stop: threading.Event, extra: tuple) -> None:
+    """One thread's arguments are not written out: what it passes is out of sight."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen()
+    threading.Thread(target=_serve_thread, args=(server, stop), daemon=True).start()
+    threading.Thread(target=_serve_thread, args=extra, daemon=True).start()

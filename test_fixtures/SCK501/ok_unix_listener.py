@@ -126,3 +126,17 @@ async def serve_handed_async(server: socket.socket) -> None:
     while True:
         client, _ = await loop.sock_accept(server)
         handle(client)
+
+
+def _serve_thread(server: socket.socket, stop: threading.Event) -> None:
+    while not stop.is_set():
+        client, _ = server.accept()
+        handle(client)
+
+
+def start_control(path: str, stop: threading.Event) -> None:
+    """A thread started on the function with its arguments written out counts as a call."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen()
+    threading.Thread(target=_serve_thread, args=(server, stop), daemon=True).start()
