@@ -404,10 +404,12 @@ class FlowFacts:
         return _first_after(path, lambda stmt: _closes(stmt, key),
                             lambda compound: _finally_closes(compound, key))
 
-    def sent_before_read(self, site, loop):
+    def sent_in_pass(self, site, loop):
         """The calls that send on the socket ``site`` reads (``send``/``sendall`` on the same
-        receiver) in statements of the block holding the read, before it, inside ``loop``:
-        they run in every pass that reaches the read. None when there is none."""
+        receiver) in statements of the block holding the read, inside ``loop``, that run in
+        every pass reaching the read: those before it, and those after it with nothing in
+        between that may leave the pass (``_may_leave``: no ``continue``, ``return``,
+        ``break``, ``raise``, ``yield`` or ``await``). None when there is none."""
         key = site.receiver_key
         if key is None or site.stmt is None or site.in_lambda:
             return None
@@ -420,17 +422,59 @@ class FlowFacts:
             if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 earlier.extend(id(small) for small in stmt.body)
         line = lines[index]
-        for small in line.body:
-            if small is site.stmt:
-                break
-            earlier.append(id(small))
-        if not earlier:
-            return None
+        smalls = list(line.body)
+        position = next(i for i, small in enumerate(smalls) if small is site.stmt)
+        earlier.extend(id(small) for small in smalls[:position])
+        # after the read: up to the first statement that may leave the pass (the read's
+        # own statement may not: ``return sock.recv(n)`` never reaches a later send)
+        later = []
+        if not _may_leave(site.stmt):
+            for small in smalls[position + 1:]:
+                later.append(small)
+                if _may_leave(small):
+                    break
+            else:
+                for stmt in lines[index + 1:]:
+                    if not isinstance(stmt, (cst.SimpleStatementLine,
+                                             cst.SimpleStatementSuite)):
+                        if _may_leave(stmt):
+                            break
+                        continue
+                    for small in stmt.body:
+                        later.append(small)
+                        if _may_leave(small):
+                            break
+                    else:
+                        continue
+                    break
         wanted = set(earlier)
+        after = {id(small) for small in later}
+        if not wanted and not after:
+            return None
+        # a write after the read counts only with bytes of its own: an echo of what was
+        # read sends b"" at end of file, which puts nothing on the wire, draws no reset
+        # and never fails
         sends = [other for other in self.calls_in(site.scope)
                  if other.receiver_key == key and other.method in ("send", "sendall")
-                 and other.stmt is not None and id(other.stmt) in wanted]
+                 and other.stmt is not None and (id(other.stmt) in wanted or (
+                     id(other.stmt) in after and self._nonempty_payload(other)))]
         return sends or None
+
+    def _nonempty_payload(self, site):
+        """The data a ``send``/``sendall`` call writes is bytes that are never empty: a
+        non-empty bytes literal (``b"yes"``), a non-empty str literal's ``.encode(...)``, or
+        a module constant holding one of these."""
+        node = site.positional(0)
+        if isinstance(node, cst.Name) and node.value in self.constants:
+            node = self.constants[node.value]
+        kind = bytes
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and \
+                node.func.attr.value == "encode":
+            node, kind = node.func.value, str
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            value = node.evaluated_value
+            return isinstance(value, kind) and len(value) > 0
+        return False
 
     def _is_pause(self, small):
         call = strip_await(small.value) if isinstance(small, cst.Expr) else None

@@ -113,12 +113,13 @@ def check(facts, report):
 
 
 def _written_each_pass(facts, site, loop, depth):
-    """A stream read preceded, in its own block, by a ``send()``/``sendall()`` on the same
-    socket whose error leaves the loop (no handler inside it keeps going): once the peer
-    has closed, the first write after it draws a reset and the next one raises
+    """A stream read with, in its own block, a ``send()``/``sendall()`` on the same socket
+    that runs in every pass (before the read, or after it with nothing in between that may
+    leave the pass) and whose error leaves the loop (no handler inside it keeps going):
+    once the peer has closed, the first write after it draws a reset and the next one raises
     (BrokenPipeError or ConnectionResetError; CPython ignores SIGPIPE), so the loop ends
     within two passes instead of spinning on ``b""``."""
-    sends = facts.sent_before_read(site, loop)
+    sends = facts.sent_in_pass(site, loop)
     return bool(sends) and any(
         facts.leaves_loop_on(send, "BrokenPipeError", depth)
         and facts.leaves_loop_on(send, "ConnectionResetError", depth)

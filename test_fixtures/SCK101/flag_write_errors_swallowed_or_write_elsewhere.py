@@ -35,3 +35,23 @@ def echo_after(sock: socket.socket, log) -> None:
         if data.startswith(b"#"):
             continue
         sock.sendall(data)
+
+
+def acknowledge_some(conn: socket.socket) -> None:
+    """A ``continue`` between the read and the write skips the write on some passes."""
+    while True:
+        message = conn.recv(1024)  # expect: SCK101
+        if message.startswith(b"#"):
+            continue
+        conn.send(b"yes")
+
+
+def acknowledge_caught(conn: socket.socket) -> None:
+    """The write after the read swallows its error: the loop goes on after the reset."""
+    while True:
+        message = conn.recv(1024)  # expect: SCK101
+        print(message)
+        try:
+            conn.send(b"yes")
+        except OSError:
+            pass

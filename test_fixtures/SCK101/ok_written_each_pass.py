@@ -21,3 +21,12 @@ def ping(sock: socket.socket) -> None:
         sock.sendall(b"PING\n")
         answer = sock.recv(64)
         print(answer)
+
+
+def acknowledge_each(conn: socket.socket) -> None:
+    """The write comes after the read, in the same block, with nothing in between that may
+    leave the pass: it runs in every pass just the same."""
+    while True:
+        message = conn.recv(1024)
+        print(message.decode("utf-8", "replace"))
+        conn.send("yes".encode("utf-8"))
