@@ -177,8 +177,11 @@ def _exempt(facts, site, key, bindings=(), reads=()):
 
 def _reads_later(facts, site, calls):
     """The reads of the connected socket after the connect: later in the same function, or,
-    for ``self.x`` when the project index follows the class, in any method of the class."""
+    for ``self.x`` when the project index follows the class, in any method of the class. A
+    later read of the same name that none of the connected socket's assignments reaches
+    reads another socket (``s = socket.socket()`` again before it) and does not count."""
     key = site.receiver_key
+    own = {id(binding) for binding in site.reaching or ()}
     reads = []
     python3 = facts.settings.target_version >= (3, 0)
     for later in calls:
@@ -187,7 +190,8 @@ def _reads_later(facts, site, calls):
         if python3 and facts.after_text_send(later):
             continue  # a str sent first raises TypeError on Python 3: the read never runs
         if later.scope is site.scope:
-            if later.order > site.order:
+            if later.order > site.order and (not own or not later.reaching or any(
+                    id(binding) in own for binding in later.reaching)):
                 reads.append(later)
         elif "." in key and later.scope.cls is not None and later.scope.cls is site.scope.cls \
                 and facts.timeout_set_elsewhere(site, key) is not None:

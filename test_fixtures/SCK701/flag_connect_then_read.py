@@ -24,3 +24,15 @@ def read_status(host: str, port: int) -> str:
         s.sendall(b"STATUS\n")
         with s.makefile("r", encoding="utf-8") as f:
             return f.readline().strip()
+
+
+def notify_maybe_ask(host: str, port: int, message: bytes, fresh: bool) -> bytes:
+    """The name is bound to a new socket on one path only: the read may be the first
+    socket's."""
+    tracker = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tracker.connect((host, port))  # expect: SCK701
+    tracker.sendall(message)
+    if fresh:
+        tracker.close()
+        tracker = socket.create_connection((host, port), timeout=10)
+    return tracker.recv(1024)
