@@ -533,7 +533,8 @@ def _concat_message(facts, site, node, depth):
 
 def early_write_of_fresh_socket(facts, site, length):
     """The socket was made in this function (``socket()``, ``socketpair()``,
-    ``create_connection()``, or an async library's socket constructor) and everything
+    ``create_connection()``, an async library's socket constructor, or ``accept()``, which
+    hands out a new connection) and everything
     written on it so far, this write included, is at most four ``send``/``sendall``
     calls outside any loop, each of a size the code fixes (``payload_bound``; at most
     512 bytes in all) or a message the code composes (``composed_message``: a request
@@ -544,7 +545,8 @@ def early_write_of_fresh_socket(facts, site, length):
         return False
     for binding in reaching:
         if binding.scope is not site.scope or not (
-                facts.makes_socket(binding.value) or _makes_async_socket(facts, binding.value)):
+                facts.makes_socket(binding.value) or _makes_async_socket(facts, binding.value)
+                or _accepted(binding)):
             return False
     if length is None:
         length = payload_bound(facts, site, site.positional(0))
@@ -581,9 +583,19 @@ def fits_writable_buffer(facts, site, length):
     return length is not None and length <= _FITS_EMPTY_BUFFER
 
 
+def _accepted(binding):
+    """The binding is the connection of an ``accept()``: ``conn, addr = listener.accept()``
+    (also awaited)."""
+    value = strip_await(binding.value) if binding.value is not None else None
+    return binding.how == "assign" and binding.index is not None and \
+        binding.index[0] == 0 and type(value) is cst.Call and \
+        type(value.func) is cst.Attribute and value.func.attr.value == "accept" and \
+        not value.args
+
+
 def early_write_of_connected_socket(facts, site):
     """One of the first few small writes of a connection this function made and connected
-    while it was blocking: ``early_write_of_fresh_socket`` (at most four ``send``/``sendall``
+    while it was blocking, or accepted: ``early_write_of_fresh_socket`` (at most four ``send``/``sendall``
     calls outside loops, 512 bytes in all, which any send buffer holds; or the first
     ``send()`` of all, of any size, which finds the buffer empty), and the socket
     comes from ``create_connection()`` or a ``connect()`` of this function, before the write,
@@ -603,6 +615,8 @@ def early_write_of_connected_socket(facts, site):
            facts.imports.qualify(b.value.func) == "socket.create_connection"
            for b in site.reaching):
         return True
+    if site.reaching and all(_accepted(b) for b in site.reaching):
+        return True  # ``conn, _ = listener.accept()``: established, its buffer empty
     return any(other.method == "connect" and other.receiver_key == site.receiver_key and
                other.order < site.order and not other.loops and
                facts.state(other) != NONBLOCKING

@@ -16,11 +16,11 @@ class Notifier:
             pass
 
 
-def greet_pending(listener: socket.socket) -> None:
+def greet_pending(listener: socket.socket, banner: bytes) -> None:
     conn, _ = listener.accept()
     with conn:
         conn.setblocking(False)
-        conn.sendall(b"220 ready\r\n")  # expect: SCK603
+        conn.sendall(banner)  # expect: SCK603
 
 
 def send_once(addr, payload: bytes) -> None:
