@@ -6,6 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
+from lint_sockets.analysis.identity import argument_for, argument_position
 from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flag, sets_flag
@@ -179,19 +180,48 @@ def _loopback_listener(facts, site):
         return other_key == key and in_sight(other) or \
             (id(other.scope), other_key) in names
 
-    # the bind() calls, and the create_server(address) calls whose result the name holds
+    if _local_binds(facts, named):
+        return True
+    return "." not in key and _loopback_from_callers(facts, site.scope, key)
+
+
+def _local_binds(facts, named):
+    """The ``bind()`` calls on a name ``named(call, key)`` accepts, and the
+    ``socket.create_server(address)`` calls whose result it holds, are at least one, and
+    each binds a loopback address (or an AF_UNIX socket: the other branch of ``AF_UNIX if
+    available, else loopback`` is local too)."""
     addresses = [(other, other.positional(0)) for other in facts.calls
                  if other.method == "bind" and named(other, other.receiver_key)]
     addresses += [(other, other.argument(0, "address")) for other in facts.calls
                   if other.qname == "socket.create_server"
                   and any(named(other, target) for target in other.targets)]
-    # a bind of an AF_UNIX socket (the other branch of ``AF_UNIX if available, else
-    # loopback``) is local too
     return bool(addresses) and all(facts.loopback_address(call, address)
                                    or facts.loopback_by_default(call, address)
                                    or (call.method == "bind"
                                        and facts.constructed_kind(call)[0] == "unix")
                                    for call, address in addresses)
+
+
+def _loopback_from_callers(facts, scope, name):
+    """The listener is the parameter ``name`` of the function ``scope``, and every call of
+    the function in the module (a thread started on it with its arguments written out
+    included: ``facts.function_calls``) passes a name that the calling function binds
+    only to loopback (``_local_binds`` in that function)."""
+    bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+    if len(bindings) != 1 or bindings[0].how != "param" or \
+            argument_position(scope, name) == -1:
+        return False
+    calls = facts.function_calls(scope, threads=True)
+    if not calls:
+        return False
+    for caller, call in calls:
+        arg = argument_for(scope, call, name)
+        passed = key_of(arg) if isinstance(arg, cst.Name) else None
+        if passed is None or not _local_binds(
+                facts, lambda other, other_key, caller=caller, passed=passed:
+                other_key == passed and other.scope is caller):
+            return False
+    return True
 
 
 def check_abort(facts, report):

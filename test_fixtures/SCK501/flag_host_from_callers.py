@@ -87,3 +87,37 @@ def start_servers() -> None:
     Server("127.0.0.1", 8000).serve()
     Relay("127.0.0.1", 8001).serve()
     Relay("0.0.0.0", 8002).serve()
+
+
+def _serve_loop(srv, stop):
+    while not stop.is_set():
+        conn, _ = srv.accept()  # expect: SCK501
+        conn.close()
+
+
+def start_local(stop):
+    """One caller binds its listener to loopback, another to every interface."""
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+    threading.Thread(target=_serve_loop, args=(srv, stop), daemon=True).start()
+
+
+def start_public(stop):
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("", 8000))
+    srv.listen()
+    _serve_loop(srv, stop)
+
+
+def _serve_given(srv, stop):
+    while not stop.is_set():
+        conn, _ = srv.accept()  # expect: SCK501
+        conn.close()
+
+
+def start_given(srv, stop):
+    """The caller's listener is its own parameter: its binds are out of sight."""
+    _serve_given(srv, stop)

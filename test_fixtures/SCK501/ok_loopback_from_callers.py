@@ -62,3 +62,30 @@ class Server:
 
 def start_server() -> None:
     Server("127.0.0.1", 8000).serve()
+
+
+def _serve_once_or_loop(srv, stop):
+    """The listener is a parameter: every call (here a thread started on the function, and
+    a plain call) passes a listener its caller binds to loopback."""
+    while not stop.is_set():
+        try:
+            conn, _ = srv.accept()
+        except (socket.timeout, TimeoutError):
+            continue
+        conn.close()
+
+
+def start_test_server(stop):
+    import threading
+
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(4)
+    threading.Thread(target=_serve_once_or_loop, args=(srv, stop), daemon=True).start()
+    return srv.getsockname()
+
+
+def serve_inline(stop):
+    listener = socket.create_server(("localhost", 0))
+    _serve_once_or_loop(listener, stop)
