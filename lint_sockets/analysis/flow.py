@@ -1661,23 +1661,17 @@ class ValueFacts:
         parameter, a command-line option's default): one step of callers, two at most.
         A method counts the calls ``self.m(...)`` of its class; a function whose name is
         used any other way (a callback) has callers out of sight, and gives None."""
-        from lint_sockets.analysis.identity import argument_for, argument_position
-
         default = self._parameter_default(scope, name)
         if default is not None:
             return [default]
-        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
         function = scope.node
-        if depth > 1 or len(bindings) != 1 or bindings[0].how != "param" or \
-                not isinstance(function, cst.FunctionDef) or function.decorators or \
-                argument_position(scope, name) == -1:
+        if depth > 1 or not isinstance(function, cst.FunctionDef) or function.decorators:
             return None
-        calls = self.function_calls(scope, threads=True)
-        if not calls:
+        arguments = self.arguments_from_callers(scope, name)
+        if not arguments:
             return None
         found = []
-        for caller, call in calls:
-            arg = argument_for(scope, call, name)
+        for caller, arg in arguments:
             values = None if arg is None else self._caller_value(caller, arg, depth + 1)
             if values is None:
                 return None

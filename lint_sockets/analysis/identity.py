@@ -729,21 +729,32 @@ class IdentityFacts:
         (``with socket.socket(AF_UNIX) as server: serve(server)``); None when one call
         passes something else, another family or nothing in sight, when no call is in
         sight, or when the function's callers are out of sight (``function_calls``)."""
-        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
-        if len(bindings) != 1 or bindings[0].how != "param" or \
-                argument_position(scope, name) == -1:
-            return None
-        calls = self.function_calls(scope, threads=True)
-        if not calls:
+        passed = self.arguments_from_callers(scope, name)
+        if not passed:
             return None
         families = set()
-        for caller, call in calls:
-            arg = argument_for(scope, call, name)
+        for caller, arg in passed:
             key = key_of(arg) if isinstance(arg, (cst.Name, cst.Attribute)) else None
             if key is None:
                 return None
             families.add(self._kinds_of(self._kind_bindings(caller, key), 1)[0])
         return families.pop() if len(families) == 1 else None
+
+    def arguments_from_callers(self, scope, name):
+        """[(caller scope, what it passes)] for the parameter ``name`` of the function
+        ``scope`` (a plain parameter, bound nowhere else, not ``self``), from every call of
+        the function in the module, threads started on it with their arguments written out
+        included (``function_calls``); what a call passes is None when it passes nothing
+        there. None when ``name`` is no such parameter or the callers are out of sight; []
+        when nothing calls the function."""
+        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+        if len(bindings) != 1 or bindings[0].how != "param" or \
+                argument_position(scope, name) == -1:
+            return None
+        calls = self.function_calls(scope, threads=True)
+        if calls is None:
+            return None
+        return [(caller, argument_for(scope, call, name)) for caller, call in calls]
 
     def class_assignments(self, scope, key):
         """For ``self.x`` seen in a method: the assignments of the class to ``x`` in any

@@ -6,7 +6,6 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
-from lint_sockets.analysis.identity import argument_for, argument_position
 from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flag, sets_flag
@@ -207,15 +206,10 @@ def _loopback_from_callers(facts, scope, name):
     the function in the module (a thread started on it with its arguments written out
     included: ``facts.function_calls``) passes a name that the calling function binds
     only to loopback (``_local_binds`` in that function)."""
-    bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
-    if len(bindings) != 1 or bindings[0].how != "param" or \
-            argument_position(scope, name) == -1:
+    arguments = facts.arguments_from_callers(scope, name)
+    if not arguments:
         return False
-    calls = facts.function_calls(scope, threads=True)
-    if not calls:
-        return False
-    for caller, call in calls:
-        arg = argument_for(scope, call, name)
+    for caller, arg in arguments:
         passed = key_of(arg) if isinstance(arg, cst.Name) else None
         if passed is None or not _local_binds(
                 facts, lambda other, other_key, caller=caller, passed=passed:
