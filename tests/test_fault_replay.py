@@ -69,6 +69,13 @@ ACCEPT_BUG = ('''        except ConnectionAbortedError:
             continue
 ''', "")
 
+# A listener on every interface instead of loopback: SCK501 leaves a loopback-only listener
+# alone (only local clients connect to it), so the server that keeps the accept bug but no
+# test runs binds where other hosts can reach it.
+PUBLIC_BIND = ('''    listener = socket.create_server(("127.0.0.1", 0))
+''', '''    listener = socket.create_server(("", 0))
+''')
+
 SERVER_TEST = '''\
 import socket
 
@@ -564,7 +571,7 @@ def test_correct_variants_report_nothing_under_every_fault(pytester):
 @pytest.mark.slow
 def test_socket_faults_from_confirms_lint_findings(pytester):
     buggy = variant(SERVER, EOF_BUG, SEND_BUG)
-    untested = variant(SERVER, ACCEPT_BUG)
+    untested = variant(SERVER, ACCEPT_BUG, PUBLIC_BIND)
     framing = variant(CLIENT, FRAMING_BUG)
     project(pytester, {"server_bad": buggy, "untested": untested, "client_bad": framing},
             {"server_bad": SERVER_TEST.format(module="server_bad"),
