@@ -205,7 +205,8 @@ class Facts(
         imported as part of its package, never run as a script from its directory (where
         ``sys.path`` holds that directory and the import works): the package's own
         ``__init__``, or a module its ``__init__`` imports (by its full name, relatively, or
-        by its bare name), with no ``if __name__ == "__main__":`` block. None otherwise, and without a project index."""
+        by its bare name), with no ``if __name__ == "__main__":`` block. None otherwise,
+        and without a project index."""
         if self.project is None or self.module_name is None:
             return None
         summaries = self.project.summaries

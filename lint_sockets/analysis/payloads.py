@@ -595,13 +595,14 @@ def _accepted(binding):
 
 def early_write_of_connected_socket(facts, site):
     """One of the first few small writes of a connection this function made and connected
-    while it was blocking, or accepted: ``early_write_of_fresh_socket`` (at most four ``send``/``sendall``
-    calls outside loops, 512 bytes in all, which any send buffer holds; or the first
-    ``send()`` of all, of any size, which finds the buffer empty), and the socket
-    comes from ``create_connection()`` or a ``connect()`` of this function, before the write,
-    made while it was not non-blocking. The connection is then established and its buffer
-    empty, so the write cannot find it full (a write while a non-blocking connect is still
-    in progress fails with EAGAIN on Linux: that is why the connect must be a blocking one)."""
+    while it was blocking, or accepted: ``early_write_of_fresh_socket`` (at most four
+    ``send``/``sendall`` calls outside loops, 512 bytes in all, which any send buffer holds;
+    or the first ``send()`` of all, of any size, which finds the buffer empty), and the
+    socket comes from ``create_connection()`` or a ``connect()`` of this function, before the
+    write, made while it was not non-blocking, or from an ``accept()`` of this function. The
+    connection is then established and its buffer empty, so the write cannot find it full (a
+    write while a non-blocking connect is still in progress fails with EAGAIN on Linux: that
+    is why the connect must be a blocking one)."""
     if site.method not in ("send", "sendall") or site.receiver_key is None:
         return False
     # the first send() of all: the buffer is empty, so it copies what fits and returns
