@@ -72,12 +72,10 @@ _NOT_INFO = SocketInfo(NOT_SOCKET)
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
-# Top-level modules of the standard library (all of them from Python 3.10; before, the
-# ones socket code names most, which only keeps more modules): the project index reads no
-# constant of theirs.
-_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | {
-    "errno", "io", "os", "select", "selectors", "signal", "socket", "ssl", "subprocess",
-    "sys", "threading", "time"}
+# Top-level modules of the standard library (tables.STDLIB_MODULES, and the private ones
+# the running Python names): the project index reads no constant of theirs.
+_STANDARD_MODULES = frozenset(getattr(sys, "stdlib_module_names", ())) | \
+    tables.STDLIB_MODULES
 
 
 class IdentityFacts:
@@ -334,11 +332,7 @@ class IdentityFacts:
         name = cls_scope.node.name.value
         if len(self.model.module_scope.bindings.get(name, ())) != 1:
             return None
-        calls, names, local = uses[:3]
-        if name in local:
-            return None
-        found = calls.get(name, [])
-        return found if names.get(name, 0) == len(found) else None
+        return _calls_of(uses, name, defined=False)
 
     def _param_from_callers(self, binding, depth):
         """A parameter of a private function of the module (``def _read(sock):`` at module
@@ -1243,12 +1237,13 @@ def _assignments(cls, attr):
             and not (b.value is None and b.how == "assign" and b.annotation is not None)]
 
 
-def _calls_of(uses, name, threads=False):
+def _calls_of(uses, name, threads=False, defined=True):
     """[(scope, call)] for every use of the module-level name ``name`` (``uses``:
     ``_name_uses``), with ``threads`` the threads started on it too (as calls): None when
     one is not the function of a call (``callback=_read``, a thread unless ``threads``) or
     the name is bound anywhere but at module level, since another name's call is out of
-    sight."""
+    sight. ``defined``: the name is a function's, whose ``def`` the walk counts as one use
+    (a class statement's name is not counted)."""
     calls, names, local, _, started, _ = uses
     if name in local:
         return None
@@ -1257,7 +1252,7 @@ def _calls_of(uses, name, threads=False):
         found = found + started.get(name, [])
     # the ``def`` name is counted once (in the function's own walk), and each call's
     # function once: any other Name is another use
-    return found if names.get(name, 0) == 1 + len(found) else None
+    return found if names.get(name, 0) == int(defined) + len(found) else None
 
 
 def _method_calls_of(uses, name, cls, threads=False):

@@ -10,6 +10,8 @@ import operator
 
 import libcst as cst
 
+from lint_sockets.analysis.tables import ACCEPT_METHODS
+
 _SKIP_FIELDS = frozenset({
     "__slots__", "lpar", "rpar", "comma", "semicolon", "colon", "equal", "dot", "leading_lines",
     "lines_after_decorators", "header", "footer", "newline", "operator", "star", "lbracket",
@@ -354,3 +356,18 @@ def name_stays_local(root, name):
             return False
         stack.extend((child, node, parent, grandparent) for child in iter_children(node))
     return True
+
+
+def accepted_binding(binding) -> bool:
+    """The binding holds the connection an accept hands out: ``conn, addr = srv.accept()``,
+    ``conn = srv.accept()[0]`` (``loop.sock_accept(srv)`` too, also awaited)."""
+    value = strip_await(binding.value) if binding.value is not None else None
+    subscripted = isinstance(value, cst.Subscript)
+    if subscripted:
+        value = strip_await(value.value)
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value in ACCEPT_METHODS):
+        return False
+    if subscripted:
+        return binding.index is None
+    return binding.index is not None and binding.index[0] == 0

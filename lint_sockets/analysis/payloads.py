@@ -17,7 +17,9 @@ from lint_sockets.analysis.index import (
     BULK_METHODS, BYTES_FIELD_CONVERSIONS, MAX_CONSTANT_DEPTH, MAX_CONSTANT_ITEMS,
     PERCENT_CONVERSION, template_has_text,
 )
-from lint_sockets.analysis.nodes import int_value, key_of, strip_await, struct_size
+from lint_sockets.analysis.nodes import (
+    accepted_binding, int_value, key_of, strip_await, struct_size,
+)
 
 # Smaller than the smallest send buffer of any platform (Linux clamps SO_SNDBUF to at least
 # 4608 bytes; macOS, the BSDs and Windows start at 8 KiB or more).
@@ -546,7 +548,7 @@ def early_write_of_fresh_socket(facts, site, length):
     for binding in reaching:
         if binding.scope is not site.scope or not (
                 facts.makes_socket(binding.value) or _makes_async_socket(facts, binding.value)
-                or _accepted(binding)):
+                or accepted_binding(binding)):
             return False
     if length is None:
         length = payload_bound(facts, site, site.positional(0))
@@ -583,16 +585,6 @@ def fits_writable_buffer(facts, site, length):
     return length is not None and length <= _FITS_EMPTY_BUFFER
 
 
-def _accepted(binding):
-    """The binding is the connection of an ``accept()``: ``conn, addr = listener.accept()``
-    (also awaited)."""
-    value = strip_await(binding.value) if binding.value is not None else None
-    return binding.how == "assign" and binding.index is not None and \
-        binding.index[0] == 0 and type(value) is cst.Call and \
-        type(value.func) is cst.Attribute and value.func.attr.value == "accept" and \
-        not value.args
-
-
 def early_write_of_connected_socket(facts, site):
     """One of the first few small writes of a connection this function made and connected
     while it was blocking, or accepted: ``early_write_of_fresh_socket`` (at most four
@@ -616,7 +608,7 @@ def early_write_of_connected_socket(facts, site):
            facts.imports.qualify(b.value.func) == "socket.create_connection"
            for b in site.reaching):
         return True
-    if site.reaching and all(_accepted(b) for b in site.reaching):
+    if site.reaching and all(accepted_binding(b) for b in site.reaching):
         return True  # ``conn, _ = listener.accept()``: established, its buffer empty
     return any(other.method == "connect" and other.receiver_key == site.receiver_key and
                other.order < site.order and not other.loops and

@@ -112,16 +112,14 @@ def _unix_listener(facts, site):
     of the function in the module passes such a socket (``family_from_callers``)."""
     if site.method == "accept" and site.receiver_key is not None and \
             facts.through_helper(site) is None:
-        key = site.receiver_key
-        if facts.constructed_kind(site)[0] == "unix":
-            return True
-        # a listener handed in: every call of the function passes an AF_UNIX socket
-        return "." not in key and facts.family_from_callers(site.scope, key) == "unix"
-    if site.method == "sock_accept" and site.arg_key is not None:
-        return facts.constructed_kind(site, site.arg_key)[0] == "unix" or (
-            "." not in site.arg_key
-            and facts.family_from_callers(site.scope, site.arg_key) == "unix")
-    return False
+        key, kind = site.receiver_key, facts.constructed_kind(site)
+    elif site.method == "sock_accept" and site.arg_key is not None:
+        key, kind = site.arg_key, facts.constructed_kind(site, site.arg_key)
+    else:
+        return False
+    # or a listener handed in: every call of the function passes an AF_UNIX socket
+    return kind[0] == "unix" or (
+        "." not in key and facts.family_from_callers(site.scope, key) == "unix")
 
 
 def _attribute_alias(scope, key):

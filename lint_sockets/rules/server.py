@@ -5,7 +5,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressFrame
 from lint_sockets.analysis.nodes import (
-    iter_children, key_of, method_calls, name_stays_local, strip_await,
+    accepted_binding, iter_children, key_of, method_calls, name_stays_local,
 )
 
 _RECV = tables.READ_METHODS
@@ -153,20 +153,6 @@ def _iterated_key(loop):
         return key_of(node)
 
 
-def _accepted_binding(binding):
-    """``conn, addr = srv.accept()`` / ``conn = srv.accept()[0]``."""
-    value = strip_await(binding.value) if binding.value is not None else None
-    subscripted = isinstance(value, cst.Subscript)
-    if subscripted:
-        value = strip_await(value.value)
-    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value in tables.ACCEPT_METHODS):
-        return False
-    if subscripted:
-        return binding.index is None
-    return binding.index is not None and binding.index[0] == 0
-
-
 def _client_collections(facts):
     """Keys of containers the module fills with accepted connections: ``clients.append(conn)``,
     ``self.clients.add(conn)``, ``clients[addr] = conn`` where ``conn`` comes from
@@ -174,7 +160,7 @@ def _client_collections(facts):
     accepted = set()
     for scope in facts.scopes:
         for name, bindings in scope.bindings.items():
-            if any(_accepted_binding(binding) for binding in bindings):
+            if any(accepted_binding(binding) for binding in bindings):
                 accepted.add(name)
     if not accepted:
         return set()
