@@ -1398,8 +1398,27 @@ class ValueFacts:
         the address or the host of an address tuple, in place, through a module constant
         (``HOST = "localhost"``), or through a name the function assigns it to on every path
         to the call (``host = "127.0.0.1"``, ``addr = ("::1", port)``: ``value_before``)."""
+        host = self._host_expression(site, address)
+        if isinstance(host, (cst.SimpleString, cst.ConcatenatedString)):
+            return is_loopback_host(host.evaluated_value)
+        if isinstance(host, cst.Attribute):  # class C: host = "::1"
+            return self._loopback_literal(self._class_constant(site.scope, host))
+        return False
+
+    def names_remote_host(self, site, address):
+        """The code names the host the call ``site`` connects to (``address``, its first
+        argument), and it is not this host: a string that is neither empty nor a loopback
+        address, as the address or the host of an address tuple, in place, through a module
+        constant or through a name the function assigns it to on every path to the call
+        (``loopback_address``'s reading: ``("example.com", 80)``, ``HOST = "db.internal"``)."""
+        host = self._host_expression(site, address)
+        return isinstance(host, (cst.SimpleString, cst.ConcatenatedString)) and \
+            isinstance(host.evaluated_value, str) and host.evaluated_value != "" and \
+            not is_loopback_host(host.evaluated_value)
+
+    def _host_expression(self, site, address):
         if address is None:
-            return False
+            return None
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address  # addr = ("::1", port)
         if isinstance(address, cst.Tuple) and address.elements:
@@ -1408,11 +1427,7 @@ class ValueFacts:
             address = self.constants[address.value]  # HOST = "localhost"
         elif isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address  # host = "127.0.0.1"
-        if isinstance(address, (cst.SimpleString, cst.ConcatenatedString)):
-            return is_loopback_host(address.evaluated_value)
-        if isinstance(address, cst.Attribute):  # class C: host = "::1"
-            return self._loopback_literal(self._class_constant(site.scope, address))
-        return False
+        return address
 
     def _loopback_literal(self, node):
         """``node`` is a loopback address written as a string, in place or as a module
