@@ -1486,15 +1486,21 @@ class ValueFacts:
         So does a lookup with a default (``kwargs.get("host", "127.0.0.1")``,
         ``os.environ.get(...)``, ``os.getenv(...)``: the default, unless the key is given),
         and ``str(x)`` of any of these, in place or as a module constant (``HOST =
-        os.getenv("HOST", "127.0.0.1")`` at the module's top)."""
+        os.getenv("HOST", "127.0.0.1")`` at the module's top); and the arm of ``a if test
+        else b`` that the program takes unless the command line says otherwise
+        (``_branch_default``)."""
         if isinstance(node, cst.Call):
             return self._lookup_default(site, node)
+        if isinstance(node, cst.IfExp):
+            return self._branch_default(site, node, site.scope)
         if isinstance(node, cst.Name):
             found = self._parameter_defaults(site.scope, node.value)
             if found is None:
                 value = self._module_value(site.scope, node.value)
                 if type(value) is cst.Call:
                     found = self._lookup_default(site, value, self.model.module_scope)
+                elif type(value) is cst.IfExp:
+                    found = self._branch_default(site, value, self.model.module_scope)
             return found
         key = key_of(node) if isinstance(node, cst.Attribute) else None
         if key is None:
@@ -1524,6 +1530,42 @@ class ValueFacts:
                 return None
             defaults.extend(found)
         return defaults or None
+
+    def _branch_default(self, site, node, scope):
+        """For ``a if test else b`` in ``scope``: what the arm the program takes unless told
+        otherwise holds (a string literal or module constant, or, in the function of
+        ``site``, what ``defaults_of`` finds for it); None when that arm is not known. The
+        arm is known when the test reads the command line and one arm reads ``sys.argv``
+        while the other does not (``sys.argv[2] if len(sys.argv) > 2 else "localhost"``:
+        the other), or when the test is a flag of the parsed options that is off unless
+        given (``"" if args.public else "127.0.0.1"`` with ``action="store_true"``: the
+        ``else`` arm), also under ``not``."""
+        test, flipped = node.test, False
+        while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test, flipped = test.expression, not flipped
+        arm = None
+        if self._reads_argv(test):
+            body, orelse = self._reads_argv(node.body), self._reads_argv(node.orelse)
+            if body != orelse:
+                arm = node.orelse if body else node.body
+        elif type(test) is cst.Attribute and key_of(test) is not None:
+            values = self._option_defaults_of(scope, key_of(test))
+            names = {v.value if type(v) is cst.Name else None for v in values or ()}
+            if names and names <= {"False", "None"}:
+                arm = node.body if flipped else node.orelse
+            elif names == {"True"}:
+                arm = node.orelse if flipped else node.body
+        if arm is None:
+            return None
+        if isinstance(arm, (cst.SimpleString, cst.ConcatenatedString)) or (
+                type(arm) is cst.Name and arm.value in self.constants):
+            return [arm]
+        return self.defaults_of(site, arm) if scope is site.scope else None
+
+    def _reads_argv(self, node):
+        """``node`` reads ``sys.argv`` somewhere in it."""
+        return any(type(inner) in (cst.Attribute, cst.Name) and
+                   self.imports.qualify(inner) == "sys.argv" for inner in walk(node))
 
     def _lookup_default(self, site, call, scope=None):
         """For ``m.get(key, default)``, ``os.getenv(key, default)``: [default]; for
@@ -1584,8 +1626,10 @@ class ValueFacts:
         """For ``args.host`` where ``args`` holds what ``parse_args()`` returned (bound so in
         the function or at the module's top level): the defaults of every command-line
         option of the module whose destination is ``host`` (``add_argument("--host",
-        ...)``, ``dest="host"``; optparse's ``add_option`` alike); None when ``args`` is
-        not such a result, there is no such option, or one of them has no default."""
+        ...)``, ``dest="host"``; optparse's ``add_option`` alike); also when ``args`` is a
+        parameter that every caller fills with such a result (``_parsed_from_callers``).
+        None when ``args`` is not such a result, there is no such option, or one of them
+        has no default."""
         head, _, attr = key.partition(".")
         if not attr or "." in attr or head == scope.self_name:
             return None
@@ -1601,17 +1645,42 @@ class ValueFacts:
             parsed = [b for b in bindings if not _none_binding(b)]
         else:
             parsed = bindings
-        if not parsed or not all(_parsed_arguments(b) or self._returns_parsed(b)
-                                 for b in parsed):
+        if not parsed:
+            return None
+        if len(parsed) == 1 and parsed[0].how == "param":
+            # ``def serve(a): ... bind((a.listen, a.port))``, every caller passing its parsed
+            # options (``a = parser.parse_args(argv)``; ``serve(a)``)
+            if not self._parsed_from_callers(found_in, head):
+                return None
+        elif not all(_parsed_arguments(b) or self._returns_parsed(b) for b in parsed):
             return None
         defaults = self._option_defaults().get(attr)
         if not defaults or any(d is None for d in defaults):
             return None
         return list(defaults)
 
+    def _parsed_from_callers(self, scope, name):
+        """The parameter ``name`` of the function ``scope`` holds parsed command-line
+        options: every call of the function in the module (at least one) passes a name that
+        the calling function binds only to what ``parse_args()`` returned, directly or
+        through a function of the module that returns it."""
+        arguments = self.arguments_from_callers(scope, name)
+        if not arguments:
+            return False
+        for caller, arg in arguments:
+            if type(arg) is not cst.Name:
+                return False
+            bindings = caller.bindings.get(arg.value, ())
+            if not bindings or not all(_parsed_arguments(b) or self._returns_parsed(b)
+                                       for b in bindings):
+                return False
+        return True
+
     def _returns_parsed(self, binding):
         """The binding holds what a function of the module returns, and every ``return``
-        of that function gives ``parser.parse_args(...)`` (``args = _parse_args(argv)``)."""
+        of that function gives ``parser.parse_args(...)`` (``args = _parse_args(argv)``),
+        in place or through a local name bound only to it (``a = ap.parse_args(argv)``
+        ... ``return a``)."""
         value = binding.value
         if binding.how != "assign" or binding.index is not None or \
                 type(value) is not cst.Call or type(value.func) is not cst.Name:
@@ -1620,10 +1689,18 @@ class ValueFacts:
         if len(defs) != 1 or defs[0].how != "def" or \
                 not isinstance(defs[0].node, cst.FunctionDef):
             return False
+        scope = next((s for s in self.model.scopes if s.node is defs[0].node), None)
         returns = [node for node in walk(defs[0].node.body) if type(node) is cst.Return]
-        return bool(returns) and all(
-            type(r.value) is cst.Call and type(r.value.func) is cst.Attribute and
-            r.value.func.attr.value == "parse_args" for r in returns)
+
+        def parsed(returned):
+            if type(returned) is cst.Call:
+                return type(returned.func) is cst.Attribute and \
+                    returned.func.attr.value == "parse_args"
+            if type(returned) is not cst.Name or scope is None:
+                return False
+            bindings = scope.bindings.get(returned.value, ())
+            return bool(bindings) and all(_parsed_arguments(b) for b in bindings)
+        return bool(returns) and all(parsed(r.value) for r in returns)
 
     def _global_bindings(self, name):
         """The bindings of ``name`` in the functions that declare it ``global``."""
@@ -1648,6 +1725,12 @@ class ValueFacts:
                 if dest is not None:
                     default = next((a.value for a in node.args if a.keyword is not None
                                     and a.keyword.value == "default"), None)
+                    action = next((a.value for a in node.args if a.keyword is not None
+                                   and a.keyword.value == "action"), None)
+                    if default is None and type(action) is cst.SimpleString and \
+                            action.evaluated_value in _FLAG_ACTIONS:
+                        # ``action="store_true"``: False unless the flag is given
+                        default = cst.Name(_FLAG_ACTIONS[action.evaluated_value])
                     found.setdefault(dest, []).append(default)
             return found
         return self.memo("flow.option_defaults", compute)
@@ -1817,6 +1900,10 @@ def _none_binding(binding):
     value = binding.value
     return binding.how == "assign" and binding.index is None and \
         type(value) is cst.Name and value.value == "None"
+
+
+# What a flag option holds when the user does not give it.
+_FLAG_ACTIONS = {"store_true": "False", "store_false": "True"}
 
 
 def _parsed_arguments(binding):

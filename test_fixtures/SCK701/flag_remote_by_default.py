@@ -1,9 +1,11 @@
 # SCK701 flag: the look-alikes of a loopback default that reach other hosts: a parameter
 # default that is a remote host, a parameter the function rebinds, an option whose default
-# is a remote host, and a constructor that stores a loopback default beside a remote host.
+# is a remote host, a constructor that stores a loopback default beside a remote host, and
+# a command-line test whose arm taken by default is a remote host.
 import argparse
 import os
 import socket
+import sys
 
 
 def ask_service(question: bytes, host: str = "api.example.net", port: int = 5555) -> bytes:
@@ -102,4 +104,12 @@ AGENT_ADDRESS = (AGENT_HOST, 8125)
 def ask_agent(question: bytes) -> bytes:
     sock = socket.create_connection(AGENT_ADDRESS)  # expect: SCK701
     sock.sendall(question)
+    return sock.recv(1024)
+
+
+def fetch_unless_local(port: int) -> bytes:
+    # the arm taken unless the command line says otherwise is a remote host
+    host = "localhost" if len(sys.argv) > 2 else "relay.example.net"
+    sock = socket.socket()
+    sock.connect((host, port))  # expect: SCK701
     return sock.recv(1024)
