@@ -40,10 +40,12 @@ def is_test_file(name):
 
 def is_test_code(path, root=None):
     """The file ``path`` is test code: its name is a test file's (``is_test_file``) or a
-    directory it is in, below the project ``root``, is named ``test``, ``tests`` or
-    ``testing``. Without a root, the directories of a relative ``path`` count (an absolute
-    one's say nothing about the project)."""
-    if is_test_file(os.path.basename(path)):
+    test directory's as a module (``tests.py``, ``testing.py``: the module form of that
+    package), or a directory it is in, below the project ``root``, is named ``test``,
+    ``tests`` or ``testing``. Without a root, the directories of a relative ``path`` count
+    (an absolute one's say nothing about the project)."""
+    name = os.path.basename(path)
+    if is_test_file(name) or (name.endswith(".py") and name[:-3] in TEST_DIRECTORIES):
         return True
     if root is not None:
         try:

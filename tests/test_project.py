@@ -90,6 +90,11 @@ def test_no_marker_anywhere_is_no_root(tmp_path, monkeypatch):
     ("pkg/test_server.py", None, True),
     ("pkg/server.py", None, False),
     ("pkg/testserver.py", None, False),
+    ("pkg/testing.py", None, True),  # the module form of a test directory
+    ("app/tests.py", None, True),
+    ("/srv/app/pkg/test.py", "/srv/app", True),
+    ("pkg/testing.pyi", None, False),
+    ("pkg/tests_data.py", None, False),
     ("pkg/contest.py", None, False),
     ("latest/server.py", None, False),
     ("/srv/tests/app/server.py", None, False),  # absolute, no root: the directories say nothing
