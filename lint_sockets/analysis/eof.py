@@ -392,18 +392,19 @@ def _consumer(node, read, key, qualify, passes=None):
 def _statements_after(root, line, limit=_LOOKAHEAD):
     """The statements that run after ``line`` (a statement under ``root``) on the path
     that raises nothing: the rest of its block, then, when that block is the body of a
-    ``try`` with no ``else`` or ``finally``, the statements after the ``try`` (and so on
-    outwards, inside ``root``); at most ``limit``, in order. Empty when ``line`` is not
-    found."""
+    ``try`` with no ``else`` or ``finally``, or of a ``with`` (whose exit runs in between
+    and binds no name of the function), the statements after it (and so on outwards,
+    inside ``root``); at most ``limit``, in order. Empty when ``line`` is not found."""
     chain = _blocks_to(root, line)
     found = []
     while chain and len(found) < limit:
         owner, statements, index = chain.pop()
         found.extend(statements[index + 1:index + 1 + limit - len(found)])
-        if not isinstance(owner, (cst.Try, cst.TryStar)) or owner.orelse is not None \
-                or owner.finalbody is not None or not chain:
+        if not chain or not (type(owner) is cst.With or (
+                isinstance(owner, (cst.Try, cst.TryStar)) and owner.orelse is None
+                and owner.finalbody is None)):
             break
-        # the body of a try ended: what runs next is the statement after the try
+        # the body of a try or with ended: what runs next is the statement after it
         if chain[-1][1][chain[-1][2]] is not owner:
             break
     return found[:limit]
@@ -455,7 +456,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
     False``: they run no code) are passed over, and so is a test a read never passes
     whose branch only raises (``if data is None: raise ...``); a name bound to the read's
     name is the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
-    ``finally``) is the one after the ``try`` (``_statements_after``, ``_LOOKAHEAD``
+    ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
     (``passes``: ``unwrapped``). None otherwise."""
     stmt, line = site.stmt, site.line

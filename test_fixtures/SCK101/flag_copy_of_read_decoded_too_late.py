@@ -46,3 +46,13 @@ def pump_none_branch_does_more(sock: socket.socket, on_message) -> None:
         print(len(data))
         if data[-1] == 0x4:
             on_message(data)
+
+
+def pump_with_more_after(sock: socket.socket, on_message, status) -> None:
+    # the read does not end the `with` body: a call after it, inside the block, runs first
+    while True:
+        with status("waiting"):
+            data = sock.recv(2048)  # expect: SCK101
+            on_message(data)
+        if data[-1] == 0x4:
+            return
