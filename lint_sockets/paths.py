@@ -40,10 +40,10 @@ def is_test_file(name):
 
 def is_test_code(path, root=None):
     """The file ``path`` is test code: its name is a test file's (``is_test_file``) or a
-    test directory's as a module (``tests.py``, ``testing.py``: the module form of that
-    package), or a directory it is in, below the project ``root``, is named ``test``,
-    ``tests`` or ``testing``. Without a root, the directories of a relative ``path`` count
-    (an absolute one's say nothing about the project)."""
+    test directory's as a module (``test.py``, ``tests.py``, ``testing.py``: the module
+    form of that package), or a directory it is in, below the project ``root``, is named
+    ``test``, ``tests`` or ``testing``. Without a root, the directories of a relative
+    ``path`` count (an absolute one's say nothing about the project)."""
     name = os.path.basename(path)
     if is_test_file(name) or (name.endswith(".py") and name[:-3] in TEST_DIRECTORIES):
         return True
