@@ -5,7 +5,8 @@ thing elsewhere; in this order, the first that answers wins:
 
 1. ``python_requires`` in ``setup.cfg`` (``[options]``);
 2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
-   parsed, never run: only a string literal counts);
+   parsed, never run: only a string literal counts), or, for a ``setup.py`` Python 3 cannot
+   parse (a Python 2 project's), from its tokens;
 3. ``Requires-Python:`` in ``PKG-INFO`` (an unpacked source distribution), else in the
    ``METADATA`` of the one ``NAME.dist-info`` directory beside the code (an unpacked wheel
    or an installed distribution; a directory holding several, an environment's
@@ -21,8 +22,10 @@ parse is an error (the target then falls back to the default).
 
 import ast
 import configparser
+import io
 import os
 import re
+import tokenize
 
 from lint_sockets.paths import holds_marker, nearest, read_regular
 
@@ -60,10 +63,14 @@ def _setup_cfg(text):
 
 
 def _setup_py(text):
-    """(python_requires, classifiers text) from the literal arguments of ``setup(...)``."""
+    """(python_requires, classifiers text) from the literal arguments of ``setup(...)``; for
+    a ``setup.py`` that Python 3 cannot parse (a Python 2 project's, with ``print``
+    statements), from its tokens (``_setup_py_tokens``)."""
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError, MemoryError):
+        return _setup_py_tokens(text)
+    except RecursionError:
         return None, ""
     requires = None
     classifiers = []
@@ -90,6 +97,86 @@ def _setup_py(text):
                 classifiers.extend(e.value for e in value.elts
                                    if isinstance(e, ast.Constant) and isinstance(e.value, str))
     return requires, "\n".join(classifiers)
+
+
+def _setup_py_tokens(text):
+    """(python_requires, classifiers text) from the tokens of a ``setup.py`` that does not
+    parse: a keyword argument ``python_requires=`` followed by a string, and
+    ``classifiers=`` followed by a list or tuple of strings (or by a name that the module
+    binds once, at the start of a line, to such a list: ``CLASSIFIERS = [...]``). Keyword
+    arguments are those inside brackets; strings are read with ``ast.literal_eval``. The
+    tokens are read up to the first the tokenizer rejects."""
+    tokens = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type not in _SKIPPED_TOKENS:
+                tokens.append(token)
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        pass  # an unterminated string or bracket, or a dedent that matches nothing: stop
+    requires, classifiers, names, lists = None, [], [], {}
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth = max(0, depth - 1)
+        if token.type != tokenize.NAME or i + 2 >= len(tokens) or \
+                tokens[i + 1].string != "=":
+            continue
+        following = tokens[i + 2]
+        if depth == 0:  # ``CLASSIFIERS = [...]`` at the start of a line
+            at_start = i == 0 or tokens[i - 1].type in (tokenize.NEWLINE, tokenize.DEDENT,
+                                                        tokenize.INDENT)
+            if at_start and following.string in ("[", "("):
+                found = _string_list(tokens, i + 2)
+                lists[token.string] = None if token.string in lists else found
+        elif token.string == "python_requires" and following.type == tokenize.STRING:
+            value = _string(following.string)
+            if value is not None:
+                requires = value
+        elif token.string == "classifiers":
+            if following.string in ("[", "("):
+                classifiers.extend(_string_list(tokens, i + 2) or ())
+            elif following.type == tokenize.NAME:
+                names.append(following.string)
+    for name in names:
+        classifiers.extend(lists.get(name) or ())
+    return requires, "\n".join(classifiers)
+
+
+_SKIPPED_TOKENS = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.ENCODING})
+
+
+def _string(literal):
+    """The value of one string token, or None (a bytes literal, or one Python 3 rejects)."""
+    try:
+        value = ast.literal_eval(literal)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _string_list(tokens, start):
+    """The strings of the bracketed list or tuple whose opening token is ``tokens[start]``;
+    None when the brackets hold anything but strings and commas (adjacent strings are
+    joined)."""
+    close = "]" if tokens[start].string == "[" else ")"
+    found, pending = [], None
+    for token in tokens[start + 1:]:
+        if token.type == tokenize.STRING:
+            value = _string(token.string)
+            if value is None:
+                return None
+            pending = value if pending is None else pending + value
+        elif token.type == tokenize.OP and token.string in (",", close):
+            if pending is not None:
+                found.append(pending)
+                pending = None
+            if token.string == close:
+                return found
+        else:
+            return None
+    return None
 
 
 def _module_literals(tree):

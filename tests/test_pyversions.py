@@ -51,6 +51,24 @@ from test_config import SERVER
      None),
     ("setup.py", "def broken(:\n", None),
     ("setup.cfg", "not an ini file [\n", None),
+    # a setup.py that only Python 2 parses (print statements) is read by its tokens
+    ("setup.py", "import sys\nif sys.version_info[0] != 2:\n    print 'Python 2 only'\n"
+                 "    sys.exit(1)\nfrom distutils.core import setup\n"
+                 "setup(name='x', classifiers=[\n"
+                 "    'Programming Language :: Python :: 2.4',  # the oldest\n"
+                 "    'Programming Language :: Python'\n    ' :: 2.7',\n])\n", (2, 4)),
+    ("setup.py", "print 'building'\nCLASSIFIERS = ['Programming Language :: Python :: 2.6']\n"
+                 "setup(classifiers=CLASSIFIERS, python_requires='>=2.5')\n", (2, 5)),
+    ("setup.py", "print 'building'\nCLASSIFIERS = ['Programming Language :: Python :: 2.6']\n"
+                 "setup(classifiers=CLASSIFIERS)\n", (2, 6)),
+    # ... where only literals count: a name bound twice, a call, a keyword outside a call
+    ("setup.py", "print 'x'\nC = ['Programming Language :: Python :: 2']\n"
+                 "C = ['Programming Language :: Python :: 3']\nsetup(classifiers=C)\n", None),
+    ("setup.py", "print 'x'\nsetup(classifiers=make(), python_requires=REQ)\n", None),
+    ("setup.py", "print 'x'\npython_requires = '>=2.6'\n", None),
+    ("setup.py", "print 'x'\nsetup(classifiers=['Programming Language :: Python :: 2', f(x)])\n",
+     None),
+    ("setup.py", "print 'x'\ns = \"\"\"unterminated\n", None),
 ])
 def test_packaging_files(tmp_path, name, text, expected):
     (tmp_path / name).write_text(text)
@@ -251,6 +269,8 @@ def _lint_project(tmp_path, files):
 
 @pytest.mark.parametrize("packaging", [
     {"setup.py": "from setuptools import setup\nsetup(classifiers=["
+                 "'Programming Language :: Python :: 2.7'])\n"},
+    {"setup.py": "from setuptools import setup\nprint 'Python 2 only'\nsetup(classifiers=["
                  "'Programming Language :: Python :: 2.7'])\n"},
     {"setup.cfg": "[options]\npython_requires = >=2.6, <3\n"},
     {"pyproject.toml": "[project]\nname = 'x'\nrequires-python = '==2.7.*'\n"},
