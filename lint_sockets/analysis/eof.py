@@ -556,6 +556,22 @@ def reads_clock(loop, qualify):
     return False
 
 
+# What waits for a person to type a line at the terminal.
+_PROMPTS = frozenset({"input", "raw_input", "getpass.getpass", "sys.stdin.readline"})
+
+
+def waits_for_a_person(loop, qualify):
+    """Every pass of the ``while`` loop waits for a line typed at the terminal: its test,
+    or a simple statement at the top of its body (in no branch of it), calls ``input()``
+    (``raw_input()``, ``getpass.getpass()``, ``sys.stdin.readline()``). After end of file the
+    loop goes round at the pace of the person at the keyboard, not at the CPU's: no spin."""
+    node = loop.node
+    parts = [node.test] + [stmt for stmt in getattr(node.body, "body", ())
+                           if isinstance(stmt, cst.SimpleStatementLine)]
+    return any(type(inner) is cst.Call and qualify(inner.func) in _PROMPTS
+               for part in parts for inner in walk(part))
+
+
 def _names_in(node):
     names = set()
     stack = [node]

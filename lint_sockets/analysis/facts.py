@@ -37,7 +37,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
     deadline_loop, fails_when_empty, inner_break_only, joined_with_str, pair_writer_kept_open,
-    read_name_joined_with_str, reads_clock, str_names,
+    read_name_joined_with_str, reads_clock, str_names, waits_for_a_person,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -348,6 +348,12 @@ class Facts(
         """The loop's body reads a clock (``eof.reads_clock``): it may check a time limit."""
         return self.memo(f"eof.clock:{id(loop.node)}",
                          lambda: reads_clock(loop, self.imports.qualify))
+
+    def loop_waits_for_a_person(self, loop) -> bool:
+        """Every pass of the loop waits for a line typed at the terminal
+        (``eof.waits_for_a_person``): no spin."""
+        return self.memo(f"eof.prompts:{id(loop.node)}",
+                         lambda: waits_for_a_person(loop, self.imports.qualify))
 
     def loop_has_deadline(self, loop) -> bool:
         """The loop ends at a deadline fixed before it (``eof.deadline_loop``):

@@ -1652,7 +1652,7 @@ class ValueFacts:
             # options (``a = parser.parse_args(argv)``; ``serve(a)``)
             if not self._parsed_from_callers(found_in, head):
                 return None
-        elif not all(_parsed_arguments(b) or self._returns_parsed(b) for b in parsed):
+        elif not all(self._holds_parsed(b) for b in parsed):
             return None
         defaults = self._option_defaults().get(attr)
         if not defaults or any(d is None for d in defaults):
@@ -1671,10 +1671,15 @@ class ValueFacts:
             if type(arg) is not cst.Name:
                 return False
             bindings = caller.bindings.get(arg.value, ())
-            if not bindings or not all(_parsed_arguments(b) or self._returns_parsed(b)
-                                       for b in bindings):
+            if not bindings or not all(self._holds_parsed(b) for b in bindings):
                 return False
         return True
+
+    def _holds_parsed(self, binding):
+        """The binding holds parsed command-line options: what ``parse_args()`` returned,
+        directly (``_parsed_arguments``) or through a function of the module
+        (``_returns_parsed``)."""
+        return _parsed_arguments(binding) or self._returns_parsed(binding)
 
     def _returns_parsed(self, binding):
         """The binding holds what a function of the module returns, and every ``return``

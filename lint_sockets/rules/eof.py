@@ -3,9 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
-from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, strip_await, walk,
-)
+from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 _RECV = ("recv", "recv_into")
@@ -77,7 +75,7 @@ def check(facts, report):
             continue  # ``done += size``: the loop ends after a number of passes fixed apart
         if facts.loop_has_deadline(loop):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
-        if _waits_for_a_person(facts, loop):
+        if facts.loop_waits_for_a_person(loop):
             continue  # every pass waits for a line typed at the terminal: no spin
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
             continue  # a new connection each pass: one end of file is read once
@@ -128,24 +126,6 @@ def _written_each_pass(facts, site, loop, depth):
         facts.leaves_loop_on(send, "BrokenPipeError", depth)
         and facts.leaves_loop_on(send, "ConnectionResetError", depth)
         and not facts.expected_to_raise(send) for send in sends)
-
-
-# What waits for a person to type a line at the terminal.
-_PROMPTS = frozenset({"input", "raw_input", "getpass.getpass", "sys.stdin.readline"})
-
-
-def _waits_for_a_person(facts, loop):
-    """Every pass of the ``while`` loop waits for a line typed at the terminal: its test,
-    or a simple statement at the top of its body (in no branch of it), calls ``input()``
-    (``raw_input()``, ``getpass.getpass()``, ``sys.stdin.readline()``). After end of file the
-    loop goes round at the pace of the person at the keyboard, not at the CPU's: no spin."""
-    def compute():
-        node = loop.node
-        parts = [node.test] + [stmt for stmt in getattr(node.body, "body", ())
-                               if isinstance(stmt, cst.SimpleStatementLine)]
-        return any(type(inner) is cst.Call and facts.imports.qualify(inner.func) in _PROMPTS
-                   for part in parts for inner in walk(part))
-    return facts.memo(f"eof.prompts:{id(loop.node)}", compute)
 
 
 def _read_helper(facts, site):
