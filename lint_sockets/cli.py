@@ -245,6 +245,7 @@ def _settings(args, config):
     target = (parse_target_version(args.target_version) if args.target_version
               else config.target_version())
     python2_only, in_packages = ("", False) if args.target_version else config.python2_only()
+    declared = bool(args.target_version) or config.declares_python()
     return Settings(
         select=select, ignore=ignore, extend_select=extend,
         socket_names=pick(args.socket_names, "socket-names"),
@@ -253,6 +254,8 @@ def _settings(args, config):
         root=config.root,
         python2_only=python2_only,
         python2_in_packages=in_packages,
+        version_declared=declared,
+        project_root=config.project_root(),
     )
 
 

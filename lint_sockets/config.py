@@ -21,7 +21,7 @@ import sys
 from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import (
     admits_python2_only, converts_with_2to3, find_packaging_root, is_packaging_root,
-    lower_bound, packaging_python2_only, packaging_target_and_origin,
+    lower_bound, packaging_declares_python, packaging_python2_only, packaging_target_and_origin,
 )
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -42,6 +42,9 @@ class Config:
     def __init__(self, path=None, values=None, requires_python=None, lines=None, root=None,
                  classifiers=()):
         self.path = path  # the file it came from, or None (the defaults)
+        # a file of a project (not the defaults for a file of none, whose root is the
+        # working directory)
+        self.anchored = bool(path or root)
         if root is None:
             root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
         self.root = root  # what its globs are relative to
@@ -79,6 +82,22 @@ class Config:
             if found is not None:
                 return found
         return (3, 9), None
+
+    def declares_python(self):
+        """The project says which Pythons it supports: ``target-version``, a
+        ``requires-python`` with a lower bound, or its packaging files (a
+        ``python_requires`` or ``Requires-Python``, Python version classifiers). A project
+        that says nothing is judged by its code (SCK000's page)."""
+        if "target-version" in self.values:
+            return True
+        if self.requires_python and lower_bound(self.requires_python) is not None:
+            return True
+        root = self.root if self.path else find_packaging_root(self.root)
+        return root is not None and packaging_declares_python(root, self.classifiers)
+
+    def project_root(self):
+        """The root of the project the settings are for; None for a file of no project."""
+        return self.root if self.anchored else None
 
     def python2_only(self):
         """(why the project's code is Python 2 source, or ""; whether that holds only for

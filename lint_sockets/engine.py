@@ -128,6 +128,11 @@ def _judged_for_target(error, settings, source):
         return NewerSyntax(error, target)
     if settings.python2_only:
         return OlderSyntax(error, f"{settings.python2_only}, and this may be Python 2 syntax")
+    if not settings.version_declared and \
+            _python2_source(error, source, settings.project_root):
+        return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
+                                  "Pythons it supports, and none of its modules uses syntax "
+                                  "only Python 3 accepts")
     if target < (3, 7):
         grammar = max(target, _OLDEST_GRAMMAR)
         if _accepted_by_grammar(source, grammar):
@@ -135,6 +140,23 @@ def _judged_for_target(error, settings, source):
                                       f"and Python {grammar[0]}.{grammar[1]}'s grammar "
                                       f"accepts it")
     return error
+
+
+def _python2_source(error, source, root):
+    """The syntax error is Python 2 syntax (pyversions.python2_statement) in a module
+    that, like every module of its project (at ``root``; None: a file of no project), uses
+    no syntax only Python 3 accepts (pyversions.python3_syntax): the code of a project that
+    declares no Python version is that of Python 2."""
+    from lint_sockets.pyversions import python2_statement, python3_project, python3_syntax
+
+    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    lines = data.splitlines()
+    line = lines[error.line - 1] if 0 < error.line <= len(lines) else b""
+    if not python2_statement(error.message, line.decode("latin-1")):
+        return False
+    if python3_syntax(data):
+        return False
+    return root is None or not python3_project(root)
 
 
 def _accepted_by_grammar(source, version):

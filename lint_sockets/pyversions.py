@@ -301,6 +301,23 @@ def packaging_target_and_origin(root, pyproject_classifiers=()):
         ": Programming Language :: Python :: 2 classifiers"
 
 
+def packaging_declares_python(root, pyproject_classifiers=()):
+    """The packaging files in ``root`` (or the pyproject classifiers) say which Pythons the
+    project supports: a ``python_requires`` / ``Requires-Python`` with a lower bound, or a
+    ``Programming Language :: Python :: 2`` or ``:: 3`` classifier."""
+    texts = [c for c in pyproject_classifiers if isinstance(c, str)]
+    for path, reader, _ in _packaging_files(root):
+        text = _read(path)
+        if text is None:
+            continue
+        requires, classifiers = reader(text)
+        if isinstance(requires, str) and lower_bound(requires) is not None:
+            return True
+        texts.append(classifiers)
+    joined = "\n".join(texts)
+    return _python2(joined) is not None or bool(_PY3_CLASSIFIER.search(joined))
+
+
 def packaging_python2_only(root, pyproject_classifiers=()):
     """The packaging files in ``root`` declare Python 2 and no Python 3: the
     ``python_requires`` that decides the target admits no 3.x, or, with none, the
@@ -357,3 +374,103 @@ def find_packaging_root(start):
 def is_packaging_root(directory, names=("setup.cfg", "setup.py", "PKG-INFO")):
     """``directory`` holds one of the packaging files ``names``, or one ``.dist-info``."""
     return holds_marker(directory, names) or wheel_metadata(directory) is not None
+
+
+# --- a project that declares no Python version: its code says which ----------------------------
+
+# Errors Python 3 gives for a statement of Python 2's grammar, by the message ...
+_PYTHON2_MESSAGES = (
+    "Missing parentheses in call to 'print'",
+    "Missing parentheses in call to 'exec'",
+    "multiple exception types must be parenthesized",  # except socket.error, e:
+    "inconsistent use of tabs and spaces in indentation",  # Python 2 read a tab as 8 columns
+    "leading zeros in decimal integer literals are not permitted",  # 0755
+)
+# ... or by the shape of the line it points at (Python 3.9 says "invalid syntax" to most).
+_PYTHON2_LINES = re.compile(
+    r"""^\s*(?:print\b\s*(?:>>|[^\s(=.,;:)\]}])  # print "x", print >>f, "x"
+         |exec\b\s*[^\s(=.,;:)]              # exec code in ns
+         |except\b[^:#]*,\s*[A-Za-z_]\w*\s*:  # except E, e:
+         |raise\s+[\w.]+\s*,                  # raise E, "message"
+       )
+       |`|<>                                  # backquotes, the old "not equal"
+       |(?<![\w.])(?:0\d+|\d+[lL])\b(?!\.)      # 0755, 10L
+       |\b[uU][rR]['"]                        # ur"raw unicode"
+    """, re.VERBOSE)
+
+
+def python2_statement(message, line):
+    """The syntax error ``message`` (``SyntaxError: ...``) at the text ``line`` is Python 2
+    syntax that Python 3 rejects: a print or exec statement, ``except E, e:``, ``raise E,
+    "x"``, backquotes, ``<>``, an old octal or long literal, a ``ur""`` string, or tabs
+    that Python 2 read as eight columns."""
+    if any(known in message for known in _PYTHON2_MESSAGES):
+        return True
+    return bool(_PYTHON2_LINES.search(line.split("#", 1)[0] if "'" not in line and '"' not
+                                      in line else line))
+
+
+# Syntax that only Python 3 accepts, found in a file's bytes without parsing it: (text, the
+# bytes that may come just before it). A match inside a string or a comment is taken as well:
+# it only keeps a finding reported.
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_ANY = frozenset(range(256))
+_NOT_NAME = _ANY - _WORD - {ord(".")}
+# an f-string starts an expression: after a space, a bracket, a comma or an operator (not
+# after a letter, a dot, a dash or a quote, as "-f" and "evax.fr" in plain strings)
+_EXPRESSION_START = frozenset(b" \t\r\n([{,=:+*%<>!&|^~;")
+_PYTHON3_ONLY = tuple(
+    [(b"nonlocal ", _NOT_NAME), (b"async def ", _NOT_NAME), (b"yield from ", _NOT_NAME),
+     (b") ->", _ANY), (b")->", _ANY)]
+    + [(prefix + quote, _EXPRESSION_START)
+       for prefix in (b"f", b"F", b"rf", b"rF", b"Rf", b"RF", b"fr", b"fR", b"Fr", b"FR")
+       for quote in (b"'", b'"')])
+
+
+def python3_syntax(data):
+    """``data`` (a module's bytes) holds syntax only Python 3 accepts: an f-string, a
+    return annotation, ``async def``, ``nonlocal`` or ``yield from``."""
+    for text, after in _PYTHON3_ONLY:
+        at = data.find(text)
+        while at >= 0:
+            if at == 0 or data[at - 1] in after:
+                return True
+            at = data.find(text, at + 1)
+    return False
+
+
+# At most this many of a project's modules are read for Python 3 syntax; a bigger project
+# with none in them is not judged to be Python 2 source (its findings stay).
+MAX_SCANNED = 2000
+_PYTHON3_PROJECTS = {}
+
+
+def python3_project(root):
+    """Some module of the project at ``root`` holds syntax only Python 3 accepts
+    (``python3_syntax``); also True when the project has more than MAX_SCANNED modules.
+    Files are read as the runner reads them (regular files inside the root, at most
+    ``_MAX_BYTES`` each); one that cannot be read is skipped. Remembered per root for the
+    process (a run)."""
+    known = _PYTHON3_PROJECTS.get(root)
+    if known is None:
+        known = _PYTHON3_PROJECTS[root] = _scan_python3(root)
+    return known
+
+
+def _scan_python3(root):
+    from lint_sockets.project import candidates
+    from lint_sockets.runner import read_source
+
+    found = candidates(root)
+    if len(found) > MAX_SCANNED:
+        return True
+    for entry, _ in found:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            data = read_source(entry.path)
+        except OSError:
+            continue
+        if python3_syntax(data[:_MAX_BYTES]):
+            return True
+    return False

@@ -80,7 +80,7 @@ class Settings:
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
-                 python2_in_packages=False):
+                 python2_in_packages=False, version_declared=True, project_root=None):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -108,6 +108,10 @@ class Settings:
         # whether only the modules of its packages are (``for_path`` drops it elsewhere)
         self.python2_only = python2_only
         self.python2_in_packages = python2_in_packages
+        # whether the project declares the Pythons it supports (else its code says: SCK000's
+        # page, pyversions.python3_project), and its root (None: a file of no project)
+        self.version_declared = version_declared
+        self.project_root = project_root
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -163,7 +167,8 @@ class Settings:
 
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
-                self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages)
+                self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages,
+                self.version_declared, self.project_root)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

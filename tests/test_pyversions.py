@@ -290,7 +290,8 @@ def test_python2_syntax_of_a_python2_only_project_is_not_checked_not_broken(tmp_
                  "'Programming Language :: Python :: 2.7', "
                  "'Programming Language :: Python :: 3'])\n"},
     {"setup.cfg": "[options]\npython_requires = >=2.7\n"},
-    {},
+    {"setup.py": "from setuptools import setup\nsetup(classifiers=["
+                 "'Programming Language :: Python :: 3'])\n"},
 ])
 def test_python2_syntax_is_broken_where_the_project_claims_python3(tmp_path, packaging):
     out = _lint_project(tmp_path, {**packaging, "client.py": PY2_FILE})
@@ -381,7 +382,9 @@ def test_a_dist_info_link_is_not_read(tmp_path):
 def test_python2_syntax_of_a_project_converted_by_2to3_is_not_checked(tmp_path, setup,
                                                                       converted):
     (tmp_path / "pkg").mkdir()
+    # the project claims Python 3 (else its code would decide, and it is all Python 2)
     out = _lint_project(tmp_path, {"setup.py": setup, "pkg/__init__.py": "",
+                                   "setup.cfg": "[options]\npython_requires = >=2.7\n",
                                    "pkg/client.py": PY2_FILE, "example.py": PY2_FILE})
     assert ("client.py:2:1: SCK000" in out.stdout) != converted, out.stdout
     assert ("client.py: not checked" in out.stderr) == converted, out.stderr
@@ -404,3 +407,91 @@ def test_a_unicode_escape_in_a_plain_string_is_python2_syntax(tmp_path, classifi
     assert ("client.py:5:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
     assert ("client.py: not checked" in out.stderr) != reported, out.stderr
     assert "declared encoding" not in out.stdout
+
+
+# A project that says nothing about the Pythons it supports is judged by its code.
+UNDECLARED = {"setup.py": "from setuptools import setup\nsetup(name='client')\n"}
+
+
+@pytest.mark.parametrize("packaging", [UNDECLARED, {}])  # {}: a file of no project
+def test_python2_syntax_of_an_undeclared_python2_project_is_not_checked(tmp_path, packaging):
+    out = _lint_project(tmp_path, {**packaging, "client.py": PY2_FILE,
+                                   "util.py": "def pair(a, b):\n    return (a, b)\n"})
+    assert out.returncode == 0, out.stdout
+    assert "SCK000" not in out.stdout
+    assert "client.py: not checked" in out.stderr
+    assert "does not say which Pythons it supports" in out.stderr
+
+
+@pytest.mark.parametrize("module", [
+    "def greet(name):\n    return f'hello {name}'\n",
+    "def size() -> int:\n    return 1\n",
+    "async def main():\n    pass\n",
+    "def counter():\n    n = 0\n    def up():\n        nonlocal n\n        n += 1\n    return up\n",
+    "def each(items):\n    yield from items\n",
+])
+def test_python2_syntax_is_broken_where_another_module_is_python3(tmp_path, module):
+    out = _lint_project(tmp_path, {**UNDECLARED, "client.py": PY2_FILE, "util.py": module})
+    assert out.returncode == 1
+    assert "client.py:2:1: SCK000" in out.stdout
+
+
+def test_python3_syntax_in_the_broken_module_itself_keeps_the_finding(tmp_path):
+    out = _lint_project(tmp_path, {"client.py": "import socket\nprint 'x'\nn = f'{socket}'\n"})
+    assert "client.py:2:1: SCK000" in out.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "import socket\n\n\ndef f(:\n    pass\n",         # broken in every Python
+    "import socket\nx = (1,\n",                        # never closed
+])
+def test_an_error_that_is_no_python2_syntax_is_reported_in_an_undeclared_project(tmp_path,
+                                                                                 text):
+    out = _lint_project(tmp_path, {**UNDECLARED, "client.py": text})
+    assert "client.py" in out.stdout and "SCK000" in out.stdout, out.stdout
+
+
+def test_a_file_linted_alone_is_judged_by_its_whole_project(tmp_path):
+    files = {**UNDECLARED, "client.py": PY2_FILE, "util.py": "x = f'{1}'\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    out = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                          "--output-format", "concise", "client.py"],
+                         capture_output=True, text=True, cwd=str(tmp_path))
+    assert "client.py:2:1: SCK000" in out.stdout
+    (tmp_path / "util.py").write_text("x = '%s' % 1\n")
+    out = subprocess.run([sys.executable, "-m", "lint_sockets", "--output-format", "concise",
+                          "client.py"], capture_output=True, text=True, cwd=str(tmp_path))
+    assert "SCK000" not in out.stdout and "client.py: not checked" in out.stderr
+
+
+@pytest.mark.parametrize("line, message, expected", [
+    ("print 'x'", "invalid syntax", True),
+    ("    print >>sys.stderr, x", "invalid syntax", True),
+    ("except socket.error, e:", "invalid syntax", True),
+    ("raise ValueError, 'bad'", "invalid syntax", True),
+    ("exec code in namespace", "invalid syntax", True),
+    ("x = `y`", "invalid syntax", True),
+    ("if a <> b:", "invalid syntax", True),
+    ("os.chmod(path, 0755)", "invalid syntax", True),
+    ("n = 10L", "invalid syntax", True),
+    ("s = ur'x'", "invalid syntax", True),
+    ("anything", "Missing parentheses in call to 'print'. Did you mean print(...)?", True),
+    ("\tx = 1", "inconsistent use of tabs and spaces in indentation", True),
+    ("printer = (1,", "'(' was never closed", False),
+    ("x = 1.05 +", "invalid syntax", False),
+    ("def f(:", "invalid syntax", False),
+    ("print(x", "'(' was never closed", False),
+])
+def test_python2_statement(line, message, expected):
+    assert pyversions.python2_statement("SyntaxError: " + message, line) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (b"x = f'{a}'", True), (b"x = [rf'{a}']", True), (b"def f() -> int:", True),
+    (b"async def main():", True), (b"    nonlocal n", True), (b"    yield from it", True),
+    (b"print 'x'", False), (b"args = ['-f', \"evax.fr'\"]", False),
+    (b"options = [\"-f\"]", False), (b"if'x' == y: pass", False), (b"obj.nonlocal x", False),
+])
+def test_python3_syntax(text, expected):
+    assert pyversions.python3_syntax(text) is expected
