@@ -114,6 +114,22 @@ class OlderSyntax(NotChecked):
                 f"no rule could look at it")
 
 
+class NotSource(NotChecked):
+    """A file named like a module that is not Python source at all: the AppleDouble
+    metadata macOS writes as ``._NAME`` beside each file it puts in a tar or zip archive
+    (extended attributes, resource fork), which begins with that format's magic number."""
+
+    __slots__ = ()
+
+    def warning(self, path):
+        return (f"{path}: not checked: this is AppleDouble metadata that macOS writes beside "
+                f"a file it archives (it begins with that format's magic number), not Python "
+                f"source")
+
+
+# The first bytes of every AppleDouble file (RFC 1740).
+APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
+
 # The oldest grammar ``ast.parse(feature_version=...)`` offers (Python 3.4).
 _OLDEST_GRAMMAR = (3, 4)
 
@@ -122,6 +138,8 @@ def _judged_for_target(error, settings, source):
     """``error`` (Python's syntax check), or a NotChecked when the project's target may
     accept the file: a newer Python (NewerSyntax), or an older one (OlderSyntax)."""
     target = tuple(settings.target_version)
+    if isinstance(source, bytes) and source.startswith(APPLEDOUBLE_MAGIC):
+        return NotSource(error.code, error.message, error.line, error.column)
     if not error.message.startswith("SyntaxError: ") or "encoding" in error.message:
         return error
     if target > sys.version_info[:2]:
@@ -144,17 +162,18 @@ def _judged_for_target(error, settings, source):
 
 def _python2_source(error, source, root):
     """The syntax error is Python 2 syntax (pyversions.python2_statement) in a module
-    that, like every module of its project (at ``root``; None: a file of no project), uses
-    no syntax only Python 3 accepts (pyversions.python3_syntax): the code of a project that
-    declares no Python version is that of Python 2."""
-    from lint_sockets.pyversions import python2_statement, python3_project, python3_syntax
+    that, like every module of its project (at ``root``; None: a file of no project), holds
+    no syntax only Python 3 accepts and no code that runs only there
+    (pyversions.python3_code): the code of a project that declares no Python version is
+    that of Python 2."""
+    from lint_sockets.pyversions import python2_statement, python3_code, python3_project
 
     data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     lines = data.splitlines()
     line = lines[error.line - 1] if 0 < error.line <= len(lines) else b""
     if not python2_statement(error.message, line.decode("latin-1")):
         return False
-    if python3_syntax(data):
+    if python3_code(data):
         return False
     return root is None or not python3_project(root)
 

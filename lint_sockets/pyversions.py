@@ -416,24 +416,68 @@ def python2_statement(message, line):
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _ANY = frozenset(range(256))
 _NOT_NAME = _ANY - _WORD - {ord(".")}
-# an f-string starts an expression: after a space, a bracket, a comma or an operator (not
-# after a letter, a dot, a dash or a quote, as "-f" and "evax.fr" in plain strings)
-_EXPRESSION_START = frozenset(b" \t\r\n([{,=:+*%<>!&|^~;")
+# an f-string starts an expression: after a space, an opening bracket, a comma or "=" (not
+# after a letter, a dot, a dash, a quote or a format's "%", ":" or "+", as in "-f",
+# "evax.fr", '%f' and '%+f' inside plain strings)
+_EXPRESSION_START = frozenset(b" \t\r\n([{,=")
 _PYTHON3_ONLY = tuple(
     [(b"nonlocal ", _NOT_NAME), (b"async def ", _NOT_NAME), (b"yield from ", _NOT_NAME),
-     (b") ->", _ANY), (b")->", _ANY)]
+     (b") ->", None), (b")->", None)]
     + [(prefix + quote, _EXPRESSION_START)
        for prefix in (b"f", b"F", b"rf", b"rF", b"Rf", b"RF", b"fr", b"fR", b"Fr", b"FR")
        for quote in (b"'", b'"')])
 
 
+# Code that runs only on Python 3, though Python 2 may parse it: a module of Python 3's
+# standard library imported by its Python 3 name (``import queue``, ``from urllib.parse
+# import ...``: Python 2 says ``Queue``, ``urlparse``), ``super()`` with no arguments, a
+# ``raise ... from ...``, and a ``print()`` given ``end=``, ``sep=`` or ``file=`` in a module
+# that does not import ``print_function`` from ``__future__``.
+_PYTHON3_IMPORT = re.compile(
+    rb"^[ \t]*(?:import|from)[ \t]+(?:urllib\.(?:request|parse|error)|http\.(?:client|server"
+    rb"|cookies|cookiejar)|socketserver|queue|configparser|tkinter|xmlrpc\.(?:client|server)"
+    rb"|html\.parser|_thread|asyncio|builtins)\b", re.MULTILINE)
+_PRINT_KEYWORD = re.compile(rb"\b(?:end|sep|file)[ \t]*=[^=]")
+# the rest of a ``raise`` line: ``... from cause`` ends it (not " from " inside a message)
+_RAISE_FROM = re.compile(rb"[)\w\]][ \t]+from[ \t]+[A-Za-z_][\w.]*[ \t]*(?:#.*)?\r?$")
+
+
+def python3_code(data):
+    """``data`` holds syntax only Python 3 accepts (python3_syntax) or code that runs only
+    on Python 3 (above)."""
+    if python3_syntax(data) or _PYTHON3_IMPORT.search(data):
+        return True
+    at = data.find(b"super()")
+    while at >= 0:
+        if at == 0 or data[at - 1] in _NOT_NAME:
+            return True
+        at = data.find(b"super()", at + 1)
+    for text, check in ((b"raise ", _RAISE_FROM.search),
+                        (b"print(", lambda rest: b"print_function" not in data
+                         and _PRINT_KEYWORD.search(rest))):
+        at = data.find(text)
+        while at >= 0:
+            if at == 0 or data[at - 1] in _NOT_NAME:
+                end = data.find(b"\n", at)
+                if check(data[at + len(text):end if end >= 0 else len(data)]):
+                    return True
+            at = data.find(text, at + 1)
+    return False
+
+
 def python3_syntax(data):
     """``data`` (a module's bytes) holds syntax only Python 3 accepts: an f-string, a
-    return annotation, ``async def``, ``nonlocal`` or ``yield from``."""
+    return annotation (``) -> T:`` ending its line), ``async def``, ``nonlocal`` or
+    ``yield from``."""
     for text, after in _PYTHON3_ONLY:
         at = data.find(text)
         while at >= 0:
-            if at == 0 or data[at - 1] in after:
+            if after is None:  # a return annotation: the line ends the ``def`` with ":"
+                end = data.find(b"\n", at)
+                rest = data[at:end if end >= 0 else len(data)].split(b"#", 1)[0].rstrip()
+                if rest.endswith(b":"):
+                    return True
+            elif at == 0 or data[at - 1] in after:
                 return True
             at = data.find(text, at + 1)
     return False
@@ -446,8 +490,8 @@ _PYTHON3_PROJECTS = {}
 
 
 def python3_project(root):
-    """Some module of the project at ``root`` holds syntax only Python 3 accepts
-    (``python3_syntax``); also True when the project has more than MAX_SCANNED modules.
+    """Some module of the project at ``root`` holds syntax only Python 3 accepts or code
+    that runs only on Python 3 (``python3_code``); also True when the project has more than MAX_SCANNED modules.
     Files are read as the runner reads them (regular files inside the root, at most
     ``_MAX_BYTES`` each); one that cannot be read is skipped. Remembered per root for the
     process (a run)."""
@@ -471,6 +515,6 @@ def _scan_python3(root):
             data = read_source(entry.path)
         except OSError:
             continue
-        if python3_syntax(data[:_MAX_BYTES]):
+        if python3_code(data[:_MAX_BYTES]):
             return True
     return False

@@ -429,6 +429,12 @@ def test_python2_syntax_of_an_undeclared_python2_project_is_not_checked(tmp_path
     "async def main():\n    pass\n",
     "def counter():\n    n = 0\n    def up():\n        nonlocal n\n        n += 1\n    return up\n",
     "def each(items):\n    yield from items\n",
+    # code that Python 2 parses but runs only on Python 3
+    "import queue\n", "from urllib.parse import urlparse\n",
+    "class A(B):\n    def __init__(self):\n        super().__init__()\n",
+    "def f():\n    try:\n        g()\n    except KeyError as e:\n"
+    "        raise ValueError('x') from e\n",
+    "import sys\nprint('x', file=sys.stderr)\n",
 ])
 def test_python2_syntax_is_broken_where_another_module_is_python3(tmp_path, module):
     out = _lint_project(tmp_path, {**UNDECLARED, "client.py": PY2_FILE, "util.py": module})
@@ -492,6 +498,31 @@ def test_python2_statement(line, message, expected):
     (b"async def main():", True), (b"    nonlocal n", True), (b"    yield from it", True),
     (b"print 'x'", False), (b"args = ['-f', \"evax.fr'\"]", False),
     (b"options = [\"-f\"]", False), (b"if'x' == y: pass", False), (b"obj.nonlocal x", False),
+    (b"stamp = '%f' % time.time()", False), (b"s = '%+f|%s:f'", False),
+    (b"# chr(3).encode() -> b'\\x03'\n", False), (b"def f(a,\n      b) -> int:  # x\n", True),
 ])
 def test_python3_syntax(text, expected):
     assert pyversions.python3_syntax(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (b"import queue", True), (b"    from http.server import HTTPServer", True),
+    (b"import Queue", False), (b"from urllib import urlencode", False),
+    (b"super().__init__()", True), (b"super(Server, self).__init__()", False),
+    (b"raise ValueError('x') from None", True), (b"raise ValueError, 'x'", False),
+    (b"raise Timeout('No response from %s' % host)", False), (b"raise Error from exc  # x", True),
+    (b"print('x', end='')", True), (b"print('a', 'b')", False),
+    (b"from __future__ import print_function\nprint('x', end='')", False),
+    (b"print('x', file=sys.stderr)", True), (b"print('x == y')", False),
+])
+def test_python3_code(text, expected):
+    assert pyversions.python3_code(text) is expected
+
+
+def test_appledouble_metadata_is_not_python_source(tmp_path):
+    (tmp_path / "._client.py").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X    ")
+    (tmp_path / "broken.py").write_bytes(b"import socket\x00\n")
+    out = _lint_project(tmp_path, {})
+    assert "._client.py: not checked: this is AppleDouble metadata" in out.stderr
+    assert "._client.py" not in out.stdout
+    assert "broken.py:1:" in out.stdout and "SCK000" in out.stdout  # null bytes elsewhere
