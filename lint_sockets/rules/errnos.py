@@ -370,6 +370,9 @@ def check_literal(facts, report):
                        and not _is_winerror(s)]
         if not errno_sides:
             continue
+        if all(any(side is subscript for _, subscript in _indexed(facts))
+               for side in errno_sides):
+            continue  # ``e[0]`` raises TypeError first: the number is never compared (SCK903)
         # connect_ex() / SO_ERROR results are socket errnos by construction
         from_call = any(facts.is_errno_expression(s, scope, None) for s in errno_sides)
         near_sockets = from_call or (context is not None and _socket_try_body(facts, context))
@@ -592,6 +595,18 @@ def _rebinds(body, name):
 
 
 def check_indexed(facts, report):
+    for handler, subscript in _indexed(facts):
+        report(subscript, "SCK903", fix=_index_fix(subscript), name=handler.name,
+               index=_index_text(subscript))
+
+
+def _indexed(facts):
+    """(handler, subscript) of each index of a caught socket error that raises TypeError
+    on the target (SCK903), in order; computed once per module."""
+    return facts.memo("errnos.indexed", lambda: list(_find_indexed(facts)))
+
+
+def _find_indexed(facts):
     if facts.settings.target_version < (3, 0):
         return  # Python 2 exceptions can be indexed: ``e[0]`` is ``e.args[0]`` there
     for handler in facts.handlers:
@@ -607,8 +622,7 @@ def check_indexed(facts, report):
         if subscripts and _eintr_test_only(facts, handler, subscripts):
             continue
         for subscript in subscripts:
-            report(subscript, "SCK903", fix=_index_fix(subscript), name=name,
-                   index=_index_text(subscript))
+            yield handler, subscript
 
 
 def _eintr_test_only(facts, handler, subscripts):
