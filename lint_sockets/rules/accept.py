@@ -161,9 +161,14 @@ def _loopback_listener(facts, site):
                 scope.parent.kind == "function":
             scope = scope.parent
             scopes.add(id(scope))
+    # a module global (``s = socket.socket()`` at the top of the module): its binds in every
+    # function that reads it as the global, and at the top level
+    module_global = "." not in key and _reads_global(site.scope, key)
+
     def in_sight(other):
         return id(other.scope) in scopes or (
-            "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls)
+            "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls
+        ) or (module_global and _reads_global(other.scope, key))
 
     # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
     # there, and its binds count as the attribute's
@@ -180,6 +185,17 @@ def _loopback_listener(facts, site):
     if _local_binds(facts, named):
         return True
     return "." not in key and _loopback_from_callers(facts, site.scope, key)
+
+
+def _reads_global(scope, name):
+    """Code in ``scope`` that uses ``name`` uses the module's global of that name: the
+    module binds it, and no function on the way binds it (unless it declares it
+    ``global``). Class bodies do not enclose the functions in them."""
+    while scope is not None and scope.kind != "module":
+        if scope.kind == "function" and name in scope.bindings:
+            return any(b.how == "global" for b in scope.bindings[name])
+        scope = scope.parent
+    return scope is not None and name in scope.bindings
 
 
 def _local_binds(facts, named):
