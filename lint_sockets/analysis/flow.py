@@ -17,6 +17,15 @@ from lint_sockets.analysis.nodes import (
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
 
+def _empty_literal(node):
+    """``node`` is a literal that is false: ``None``, ``False``, ``""``, ``0``."""
+    if type(node) is cst.Name:
+        return node.value in ("None", "False")
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        return node.evaluated_value in ("", b"")
+    return type(node) is cst.Integer and node.evaluated_value == 0
+
+
 class Blocking(enum.Enum):
     """Blocking state of a socket at a point in the code."""
 
@@ -1493,6 +1502,8 @@ class ValueFacts:
             return self._lookup_default(site, node)
         if isinstance(node, cst.IfExp):
             return self._branch_default(site, node, site.scope)
+        if isinstance(node, cst.BooleanOperation):
+            return self._or_default(site, node, site.scope)
         if isinstance(node, cst.Name):
             found = self._parameter_defaults(site.scope, node.value)
             if found is None:
@@ -1524,12 +1535,40 @@ class ValueFacts:
                 found = self._lookup_default(site, value, binding.scope)
             elif isinstance(value, cst.Name):
                 found = self._parameter_defaults(binding.scope, value.value)
+            elif isinstance(value, cst.BooleanOperation):
+                found = self._or_default(site, value, binding.scope)
             else:
                 found = None
             if found is None:
                 return None
             defaults.extend(found)
         return defaults or None
+
+    def _or_default(self, site, node, scope):
+        """For ``a or b`` in ``scope``: what it holds unless the program is told otherwise.
+        ``a`` is a parameter of ``scope`` or a lookup (``defaults_of``'s reading); where its
+        default is empty (``None``, ``""``, ``False``, ``0``), ``b`` decides, and must be a
+        string literal or a module constant (``host or "127.0.0.1"`` with ``host=None``).
+        None when either side is not known."""
+        if type(node.operator) is not cst.Or:
+            return None
+        left = node.left
+        if isinstance(left, cst.Name):
+            found = self._parameter_defaults(scope, left.value)
+        elif isinstance(left, cst.Call):
+            found = self._lookup_default(site, left, scope)
+        else:
+            found = None
+        if not found:
+            return None
+        values = [d for d in found if not _empty_literal(d)]
+        if len(values) < len(found):
+            right = node.right
+            if not (isinstance(right, (cst.SimpleString, cst.ConcatenatedString)) or (
+                    type(right) is cst.Name and right.value in self.constants)):
+                return None
+            values.append(right)
+        return values
 
     def _branch_default(self, site, node, scope):
         """For ``a if test else b`` in ``scope``: what the arm the program takes unless told
