@@ -1533,8 +1533,13 @@ class ValueFacts:
             value = binding.value
             if isinstance(value, cst.Call):
                 found = self._lookup_default(site, value, binding.scope)
+            elif isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+                found = [value]  # self.host = "localhost" in __init__
             elif isinstance(value, cst.Name):
                 found = self._parameter_defaults(binding.scope, value.value)
+                if found is None and value.value in self.constants and \
+                        value.value not in binding.scope.bindings:
+                    found = [value]  # self.host = HOST, a module constant
             elif isinstance(value, cst.BooleanOperation):
                 found = self._or_default(site, value, binding.scope)
             else:
