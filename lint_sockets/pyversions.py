@@ -3,7 +3,8 @@
 ``[project] requires-python`` is read by config.py. A project without it often says the same
 thing elsewhere; in this order, the first that answers wins:
 
-1. ``python_requires`` in ``setup.cfg`` (``[options]``);
+1. ``python_requires`` in ``setup.cfg`` (``[options]``, else pbr's ``[metadata]``
+   ``python_requires`` or ``python-requires``);
 2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
    parsed, never run: only a string literal counts), or, for a ``setup.py`` Python 3 cannot
    parse (a Python 2 project's), from its tokens;
@@ -11,8 +12,8 @@ thing elsewhere; in this order, the first that answers wins:
    ``METADATA`` of the one ``NAME.dist-info`` directory beside the code (an unpacked wheel
    or an installed distribution; a directory holding several, an environment's
    site-packages, says nothing about which file is whose, so none is read);
-4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (and of
-   ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
+4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (in
+   ``setup.cfg``, ``classifiers`` or pbr's ``classifier``; and of ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
    2.7 when no minor version is listed.
 
 The files are those of the project root, untrusted like everything being linted: only regular
@@ -58,7 +59,11 @@ def _setup_cfg(text):
     except (configparser.Error, ValueError):
         return None, ""
     requires = parser.get("options", "python_requires", fallback=None)
-    classifiers = parser.get("metadata", "classifiers", fallback="") or ""
+    for key in ("python_requires", "python-requires"):  # pbr's [metadata] spelling
+        if requires is None:
+            requires = parser.get("metadata", key, fallback=None)
+    classifiers = "\n".join(parser.get("metadata", key, fallback="") or ""
+                            for key in ("classifiers", "classifier"))  # pbr: "classifier"
     return requires, classifiers
 
 

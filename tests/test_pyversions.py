@@ -30,6 +30,14 @@ from test_config import SERVER
                  "    'Programming Language :: Python :: 3'])\n", (2, 7)),
     ("setup.cfg", "[metadata]\nclassifiers =\n    Programming Language :: Python :: 2 :: Only\n",
      (2, 7)),
+    # pbr's setup.cfg: ``classifier`` and ``python_requires`` (or ``python-requires``) under
+    # [metadata]
+    ("setup.cfg", "[metadata]\nname = x\nclassifier =\n"
+                  "    Programming Language :: Python :: 2.6\n"
+                  "    Programming Language :: Python :: 2.7\n", (2, 6)),
+    ("setup.cfg", "[metadata]\npython-requires = >=3.6\n", (3, 6)),
+    ("setup.cfg", "[metadata]\npython_requires = >=2.7\n[options]\npython_requires = >=3.8\n",
+     (3, 8)),
     # Python 3 classifiers alone say nothing about the lowest version
     ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n",
      None),
