@@ -1443,8 +1443,26 @@ class ValueFacts:
         constant (``HOST = "localhost"``)."""
         if isinstance(node, cst.Name) and node.value in self.constants:
             node = self.constants[node.value]
+        elif type(node) is cst.Attribute and type(node.value) is cst.Name:
+            node = self._named_class_constant(node.value.value, node.attr.value) or node
         return isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) and \
             isinstance(node.evaluated_value, str) and is_loopback_host(node.evaluated_value)
+
+    def _named_class_constant(self, class_name, attr):
+        """For ``Config.HOST``: the expression the body of the module's class ``Config``
+        binds ``HOST`` to, once (``HOST = "localhost"``, ``HOST: str = "localhost"``), when
+        the module binds ``Config`` only to that class and no method assigns
+        ``self.HOST``; None otherwise."""
+        bindings = self.model.module_scope.bindings.get(class_name, ())
+        if len(bindings) != 1 or bindings[0].how != "class":
+            return None
+        for cls in self.model.classes:
+            if cls.name == class_name and cls.node is bindings[0].node:
+                found = cls.attr_bindings.get(attr, ())
+                if len(found) == 1 and found[0].scope.kind == "class" and \
+                        found[0].how == "assign" and found[0].index is None:
+                    return found[0].value
+        return None
 
     def _class_constant(self, scope, node):
         """For ``self.x`` in a method: the expression the class body binds ``x`` to, once,
