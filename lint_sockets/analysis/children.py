@@ -1,5 +1,5 @@
 """Code that runs only in a child process, between fork and exec
-(``Facts.runs_in_child``).
+(``Facts.runs_in_child``), or only in a daemon thread (``Facts.runs_in_daemon_thread``).
 
 What a child does there to signal dispositions, the process group or resource limits
 applies to the program it is about to start, never to the parent's process. The answer is
@@ -65,42 +65,36 @@ def _choices(value):
 class _ChildCode:
     """What the module passes as ``preexec_fn``: the lambdas, the name and attribute nodes
     that are the argument (by id), and every mention of each name as a name or an
-    attribute (name -> count)."""
+    attribute (name -> count); and the same for the targets of daemon threads
+    (``threading.Thread(target=f, daemon=True)``)."""
 
     def __init__(self, facts):
         self.lambdas: list[cst.Lambda] = []
         self.passed: set[int] = set()  # ids of Name/Attribute nodes given as preexec_fn
         self.mentions: dict[str, int] = {}
         self.passed_names: dict[str, int] = {}
+        self.daemon: set[int] = set()  # ids of Name/Attribute nodes given as such targets
+        self.daemon_names: dict[str, int] = {}
         qualify = facts.imports.qualify
-        definitions = set()  # ids of the Name nodes that name a def, a class or a keyword
-        stack = [facts.module]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-                definitions.add(id(node.name))
-            elif isinstance(node, cst.Arg) and node.keyword is not None:
-                definitions.add(id(node.keyword))
-            elif isinstance(node, cst.Call):
-                self._call(node, qualify)
-            elif isinstance(node, cst.Name):
-                if id(node) not in definitions:
-                    self._mention(node.value, node)
-                continue
-            elif isinstance(node, cst.Attribute):
-                self._mention(node.attr.value, node)
-                stack.append(node.value)  # node.attr is a mention of its own: skip it
-                continue
-            stack.extend(iter_children(node))
+        for node in _mentions(facts.module, lambda call: self._call(call, qualify)):
+            self._mention(node.value if type(node) is cst.Name else node.attr.value, node)
 
     def _mention(self, name, node):
         self.mentions[name] = self.mentions.get(name, 0) + 1
         if id(node) in self.passed:
             self.passed_names[name] = self.passed_names.get(name, 0) + 1
+        if id(node) in self.daemon:
+            self.daemon_names[name] = self.daemon_names.get(name, 0) + 1
 
     def _call(self, call, qualify):
-        if not any(arg.keyword is not None and arg.keyword.value == "preexec_fn"
-                   for arg in call.args):
+        keywords = {arg.keyword.value: arg.value for arg in call.args
+                    if arg.keyword is not None}
+        daemon = keywords.get("daemon")
+        if type(daemon) is cst.Name and daemon.value == "True" and \
+                isinstance(keywords.get("target"), (cst.Name, cst.Attribute)) and \
+                qualify(call.func) == "threading.Thread":
+            self.daemon.add(id(keywords["target"]))
+        if "preexec_fn" not in keywords:
             return
         if qualify(call.func) not in _SPAWNERS:
             return
@@ -259,6 +253,37 @@ def _blocks(statement):
             for s in suites if isinstance(s, (cst.IndentedBlock, list))]
 
 
+def _mentions(root, on_call=None):
+    """The Name nodes in ``root`` that use a name (not the name of a ``def`` or ``class``,
+    nor a keyword) and the Attribute nodes (a mention of their attribute's name), in one
+    walk that hands each call to ``on_call`` before its parts."""
+    definitions = set()  # ids of the Name nodes that name a def, a class or a keyword
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            definitions.add(id(node.name))
+        elif isinstance(node, cst.Arg) and node.keyword is not None:
+            definitions.add(id(node.keyword))
+        elif isinstance(node, cst.Call) and on_call is not None:
+            on_call(node)
+        elif isinstance(node, cst.Name):
+            if id(node) not in definitions:
+                yield node
+            continue
+        elif isinstance(node, cst.Attribute):
+            yield node
+            stack.append(node.value)  # node.attr is a mention of its own: skip it
+            continue
+        stack.extend(iter_children(node))
+
+
+def _name_mentions(root, name):
+    """The Name nodes ``name`` in ``root`` that use the name (``x.name`` is another
+    object's attribute)."""
+    return (n for n in _mentions(root) if type(n) is cst.Name and n.value == name)
+
+
 class ChildFacts:
     """The child-process question of ``Facts``."""
 
@@ -296,3 +321,25 @@ class ChildFacts:
         name = node.name.value
         passed = code.passed_names.get(name, 0)
         return passed > 0 and passed == code.mentions.get(name, 0)
+
+    def runs_in_daemon_thread(self, scope) -> bool:
+        """The function ``scope`` (a ``def`` without decorators) runs only as the target of
+        daemon threads: every mention of its name in the module, as a name or an attribute
+        (``target=self._serve``), is the ``target=`` of a ``threading.Thread(...,
+        daemon=True)`` call, and there is at least one; for a function nested in another,
+        every use of its name in that function. Such a thread never keeps the
+        process from exiting. Not when the thread is made daemon later (``t.daemon =
+        True``), nor for a function also called or handed on any other way."""
+        node = scope.node
+        if scope.kind != "function" or not isinstance(node, cst.FunctionDef) or \
+                node.decorators or not self.mentions("daemon"):
+            return False
+        code = self.memo("child.code", lambda: _ChildCode(self))
+        name = node.name.value
+        parent = scope.parent
+        if parent is not None and parent.kind == "function":
+            # a nested function is reached only by its name in the function around it
+            mentions = list(_name_mentions(parent.node, name))
+            return bool(mentions) and all(id(m) in code.daemon for m in mentions)
+        started = code.daemon_names.get(name, 0)
+        return started > 0 and started == code.mentions.get(name, 0)

@@ -77,6 +77,8 @@ def check(facts, report):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
         if facts.loop_waits_for_a_person(loop):
             continue  # every pass waits for a line typed at the terminal: no spin
+        if facts.test_code and facts.runs_in_daemon_thread(site.scope):
+            continue  # a test's daemon server thread: it cannot keep the test run alive
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
             continue  # a new connection each pass: one end of file is read once
         if helper is None and method in _RECV and _checked_first(site, asked):
