@@ -149,8 +149,8 @@ def _judged_for_target(error, settings, source):
     if not settings.version_declared and \
             _python2_source(error, source, settings.project_root):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
-                                  "Pythons it supports, and none of its modules uses syntax "
-                                  "only Python 3 accepts")
+                                  "Pythons it supports, and none of its modules holds code "
+                                  "only Python 3 accepts or runs")
     if target < (3, 7):
         grammar = max(target, _OLDEST_GRAMMAR)
         if _accepted_by_grammar(source, grammar):

@@ -13,8 +13,9 @@ thing elsewhere; in this order, the first that answers wins:
    or an installed distribution; a directory holding several, an environment's
    site-packages, says nothing about which file is whose, so none is read);
 4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (in
-   ``setup.cfg``, ``classifiers`` or pbr's ``classifier``; and of ``[project] classifiers``): a project that lists Python 2 supports its lowest listed 2.x,
-   2.7 when no minor version is listed.
+   ``setup.cfg``, ``classifiers`` or pbr's ``classifier``; and of ``[project]
+   classifiers``): a project that lists Python 2 supports its lowest listed 2.x, 2.7 when
+   no minor version is listed.
 
 The files are those of the project root, untrusted like everything being linted: only regular
 files are opened, at most ``_MAX_BYTES`` of each is read, and nothing that fails to read or
@@ -496,10 +497,10 @@ _PYTHON3_PROJECTS = {}
 
 def python3_project(root):
     """Some module of the project at ``root`` holds syntax only Python 3 accepts or code
-    that runs only on Python 3 (``python3_code``); also True when the project has more than MAX_SCANNED modules.
-    Files are read as the runner reads them (regular files inside the root, at most
-    ``_MAX_BYTES`` each); one that cannot be read is skipped. Remembered per root for the
-    process (a run)."""
+    that runs only on Python 3 (``python3_code``); also True when the project has more
+    than MAX_SCANNED modules. Files are read as the runner reads them (regular files
+    inside the root, never through a link); one that cannot be read, or is bigger than
+    ``_MAX_BYTES``, is skipped. Remembered per root for the process (a run)."""
     known = _PYTHON3_PROJECTS.get(root)
     if known is None:
         known = _PYTHON3_PROJECTS[root] = _scan_python3(root)
@@ -515,11 +516,12 @@ def _scan_python3(root):
         return True
     for entry, _ in found:
         try:
-            if not entry.is_file(follow_symlinks=False):
-                continue
+            if not entry.is_file(follow_symlinks=False) or \
+                    entry.stat(follow_symlinks=False).st_size > _MAX_BYTES:
+                continue  # no link is followed; a huge file is no module (project.py)
             data = read_source(entry.path)
         except OSError:
             continue
-        if python3_code(data[:_MAX_BYTES]):
+        if python3_code(data):
             return True
     return False

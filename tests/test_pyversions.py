@@ -435,7 +435,8 @@ def test_python2_syntax_of_an_undeclared_python2_project_is_not_checked(tmp_path
     "def greet(name):\n    return f'hello {name}'\n",
     "def size() -> int:\n    return 1\n",
     "async def main():\n    pass\n",
-    "def counter():\n    n = 0\n    def up():\n        nonlocal n\n        n += 1\n    return up\n",
+    "def counter():\n    n = 0\n    def up():\n        nonlocal n\n        n += 1\n"
+    "    return up\n",
     "def each(items):\n    yield from items\n",
     # code that Python 2 parses but runs only on Python 3
     "import queue\n", "from urllib.parse import urlparse\n",
@@ -534,3 +535,21 @@ def test_appledouble_metadata_is_not_python_source(tmp_path):
     assert "._client.py: not checked: this is AppleDouble metadata" in out.stderr
     assert "._client.py" not in out.stdout
     assert "broken.py:1:" in out.stdout and "SCK000" in out.stdout  # null bytes elsewhere
+
+
+def test_the_search_for_python3_code_follows_no_link(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "modern.py").write_text("x = f'{1}'\n")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "setup.py").write_text(UNDECLARED["setup.py"])
+    (project / "client.py").write_text(PY2_FILE)
+    try:
+        os.symlink(outside / "modern.py", project / "modern.py")
+    except (OSError, NotImplementedError):
+        pytest.skip("no symbolic links here")
+    assert pyversions.python3_project(str(project)) is False
+    (project / "util.py").write_text("import queue\n")
+    pyversions._PYTHON3_PROJECTS.clear()  # remembered per run
+    assert pyversions.python3_project(str(project)) is True
