@@ -284,23 +284,42 @@ def packaging_target(root, pyproject_classifiers=()):
     return found[0] if found else None
 
 
-def packaging_target_and_origin(root, pyproject_classifiers=()):
-    """((major, minor), where it was read) from the packaging files in ``root``, or None."""
+def _packaging_read(root):
+    """(path, field, python_requires or None, classifiers text) of each packaging file of
+    ``root``, in the order they are asked (a file that cannot be read gives (None, ""))."""
     found = []
     for path, reader, field in _packaging_files(root):
         text = _read(path)
         found.append((path, field) + (reader(text) if text is not None else (None, "")))
+    return found
+
+
+def _requires(found):
+    """(path, field, python_requires) of the first packaging file whose python_requires
+    has a lower bound, or None."""
     for path, field, requires, _ in found:
-        if isinstance(requires, str):
-            lower = lower_bound(requires)
-            if lower is not None:
-                return lower, f"{path}: {field}"
+        if isinstance(requires, str) and lower_bound(requires) is not None:
+            return path, field, requires
+    return None
+
+
+def _classifiers(found, pyproject_classifiers):
+    """The classifiers of every packaging file and of ``[project] classifiers``, as text."""
+    return "\n".join([c for _, _, _, c in found]
+                     + [c for c in pyproject_classifiers if isinstance(c, str)])
+
+
+def packaging_target_and_origin(root, pyproject_classifiers=()):
+    """((major, minor), where it was read) from the packaging files in ``root``, or None."""
+    found = _packaging_read(root)
+    requires = _requires(found)
+    if requires is not None:
+        path, field, text = requires
+        return lower_bound(text), f"{path}: {field}"
     sources = [path for path, _, _, text in found if _python2(text)]
     if any(isinstance(c, str) and _python2(c) for c in pyproject_classifiers):
         sources.append(os.path.join(root, "pyproject.toml"))
-    classifiers = "\n".join([c for _, _, _, c in found] + [c for c in pyproject_classifiers
-                                                           if isinstance(c, str)])
-    version = _python2(classifiers)
+    version = _python2(_classifiers(found, pyproject_classifiers))
     if version is None:
         return None
     return version, ", ".join(sources) + \
@@ -311,32 +330,22 @@ def packaging_declares_python(root, pyproject_classifiers=()):
     """The packaging files in ``root`` (or the pyproject classifiers) say which Pythons the
     project supports: a ``python_requires`` / ``Requires-Python`` with a lower bound, or a
     ``Programming Language :: Python :: 2`` or ``:: 3`` classifier."""
-    texts = [c for c in pyproject_classifiers if isinstance(c, str)]
-    for path, reader, _ in _packaging_files(root):
-        text = _read(path)
-        if text is None:
-            continue
-        requires, classifiers = reader(text)
-        if isinstance(requires, str) and lower_bound(requires) is not None:
-            return True
-        texts.append(classifiers)
-    joined = "\n".join(texts)
-    return _python2(joined) is not None or bool(_PY3_CLASSIFIER.search(joined))
+    found = _packaging_read(root)
+    if _requires(found) is not None:
+        return True
+    classifiers = _classifiers(found, pyproject_classifiers)
+    return _python2(classifiers) is not None or bool(_PY3_CLASSIFIER.search(classifiers))
 
 
 def packaging_python2_only(root, pyproject_classifiers=()):
     """The packaging files in ``root`` declare Python 2 and no Python 3: the
     ``python_requires`` that decides the target admits no 3.x, or, with none, the
     classifiers list a 2.x version and no 3.x one."""
-    found = []
-    for path, reader, _ in _packaging_files(root):
-        text = _read(path)
-        found.append(reader(text) if text is not None else (None, ""))
-    for requires, _ in found:
-        if isinstance(requires, str) and lower_bound(requires) is not None:
-            return admits_python2_only(requires)
-    classifiers = "\n".join([c for _, c in found] + [c for c in pyproject_classifiers
-                                                     if isinstance(c, str)])
+    found = _packaging_read(root)
+    requires = _requires(found)
+    if requires is not None:
+        return admits_python2_only(requires[2])
+    classifiers = _classifiers(found, pyproject_classifiers)
     return _python2(classifiers) is not None and not _PY3_CLASSIFIER.search(classifiers)
 
 

@@ -370,8 +370,8 @@ def check_literal(facts, report):
                        and not _is_winerror(s)]
         if not errno_sides:
             continue
-        if all(any(side is subscript for _, subscript in _indexed(facts))
-               for side in errno_sides):
+        indexed = {id(subscript) for _, subscript in _indexed(facts)}
+        if all(id(side) in indexed for side in errno_sides):
             continue  # ``e[0]`` raises TypeError first: the number is never compared (SCK903)
         # connect_ex() / SO_ERROR results are socket errnos by construction
         from_call = any(facts.is_errno_expression(s, scope, None) for s in errno_sides)
