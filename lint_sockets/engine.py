@@ -77,22 +77,29 @@ class ParserLimit(NotChecked):
 class NewerSyntax(NotChecked):
     """A syntax error of the Python lint-sockets runs on, in a file whose project targets a
     newer Python, which may accept it (``except A, B:`` is Python 3.14's, ``def f[T]():``
-    Python 3.12's): the file was not checked, and nothing says it is broken. Reported as
-    a warning, not as a finding."""
+    Python 3.12's), or in a file of a project that declares no Python version where the
+    error is a construct of a newer Python's grammar (``construct``, which libcst parses):
+    the file was not checked, and nothing says it is broken. Reported as a warning, not as
+    a finding."""
 
-    __slots__ = ("target",)
+    __slots__ = ("target", "construct")
 
-    def __init__(self, error, target):
+    def __init__(self, error, target, construct=None):
         super().__init__(error.code, error.message, error.line, error.column)
         self.target = target
+        self.construct = construct
 
     def warning(self, path):
         running = ".".join(map(str, sys.version_info[:2]))
         target = ".".join(map(str, self.target))
+        if self.construct is None:
+            why = f"the project targets Python {target}, which may accept it"
+        else:
+            why = (f"the project does not say which Pythons it supports, and this is "
+                   f"{self.construct}, which Python {target} accepts")
         return (f"{path}: not checked: Python {running}, which lint-sockets runs on, cannot "
-                f"compile it ({self.message}, line {self.line}), and the project targets "
-                f"Python {target}, which may accept it; run lint-sockets on Python {target} "
-                f"or later to check it")
+                f"compile it ({self.message}, line {self.line}), and {why}; run "
+                f"lint-sockets on Python {target} or later to check it")
 
 
 class OlderSyntax(NotChecked):
@@ -134,9 +141,19 @@ APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
 _OLDEST_GRAMMAR = (3, 4)
 
 
+# What Python 3.9-3.13 say to a construct of a newer grammar: ``type X = ...``, ``def f[T]``,
+# ``match``, a t-string ("invalid syntax"; "expected '('" to ``def f[T]``), ``except A, B:``,
+# a PEP 701 f-string.
+_NEWER_GRAMMAR_ERRORS = ("SyntaxError: invalid syntax", "SyntaxError: expected '('",
+                         "SyntaxError: multiple exception types must be parenthesized",
+                         "SyntaxError: f-string")
+
+
 def _judged_for_target(error, settings, source):
     """``error`` (Python's syntax check), or a NotChecked when the project's target may
-    accept the file: a newer Python (NewerSyntax), or an older one (OlderSyntax)."""
+    accept the file: a newer Python (NewerSyntax), or an older one (OlderSyntax). A project
+    that declares no version is judged by the error: Python 2 syntax in Python 2 code, or
+    a newer grammar's construct."""
     target = tuple(settings.target_version)
     if isinstance(source, bytes) and source.startswith(APPLEDOUBLE_MAGIC):
         return NotSource(error.code, error.message, error.line, error.column)
@@ -151,6 +168,12 @@ def _judged_for_target(error, settings, source):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
                                   "Pythons it supports, and none of its modules holds code "
                                   "only Python 3 accepts or runs")
+    if not settings.version_declared and error.message.startswith(_NEWER_GRAMMAR_ERRORS):
+        from lint_sockets.pyversions import newer_syntax
+
+        newer = newer_syntax(source, error.line)
+        if newer is not None:
+            return NewerSyntax(error, *newer)
     if target < (3, 7):
         grammar = max(target, _OLDEST_GRAMMAR)
         if _accepted_by_grammar(source, grammar):

@@ -27,6 +27,7 @@ import configparser
 import io
 import os
 import re
+import sys
 import tokenize
 
 from lint_sockets.paths import holds_marker, nearest, read_regular
@@ -534,3 +535,122 @@ def _scan_python3(root):
         if python3_code(data):
             return True
     return False
+
+
+def newer_syntax(source, line):
+    """``((major, minor), what)``: the construct of a Python newer than the one lint-sockets
+    runs on that spans ``line`` of ``source`` (a module's bytes or text), when libcst, whose
+    grammar reaches Python 3.14, parses the module: ``match`` (3.10), ``except*`` (3.11),
+    type parameters and ``type`` aliases (3.12), an f-string that reuses its quote or holds
+    a backslash inside a replacement field (3.12), ``except A, B:`` with no parentheses
+    (3.14; not Python 2's ``except E, e:``, whose last name the module never binds), a
+    t-string (3.14). None when there is no such construct there or libcst rejects it too."""
+    import libcst
+
+    from lint_sockets.source import deep, large_stack
+
+    try:
+        # libcst's native parser recurses on the C stack: never on the main thread's
+        module = large_stack(libcst.parse_module, source)
+        wrapper = libcst.MetadataWrapper(module, unsafe_skip_copy=True)
+        finder = _newer_syntax_finder(line)
+        deep(wrapper.visit, finder, retry_on=Exception)
+    except Exception:  # noqa: BLE001 - libcst rejects it as well: not a newer grammar
+        return None
+    running = sys.version_info[:2]
+    if finder.found is None or finder.found[0] <= running:
+        return None
+    return finder.found
+
+
+def _newer_syntax_visitor():
+    import builtins
+
+    import libcst
+    from libcst.metadata import PositionProvider
+
+    class NewerSyntax(libcst.CSTVisitor):
+        METADATA_DEPENDENCIES = (PositionProvider,)
+
+        def __init__(self, line):
+            super().__init__()
+            self.line = line
+            self.found = None
+            self.bound = set(dir(builtins))
+            self.handlers = []
+
+        def _at(self, node, version, what):
+            where = self.get_metadata(PositionProvider, node)
+            if where.start.line <= self.line <= where.end.line and \
+                    (self.found is None or version > self.found[0]):
+                self.found = (version, what)
+
+        def visit_Match(self, node):
+            self._at(node, (3, 10), "a match statement")
+
+        def visit_TryStar(self, node):
+            self._at(node, (3, 11), "except*")
+
+        def visit_TypeAlias(self, node):
+            self._at(node, (3, 12), "a type alias statement")
+
+        def visit_TypeParameters(self, node):
+            self._at(node, (3, 12), "type parameters")
+
+        def visit_TemplatedString(self, node):
+            self._at(node, (3, 14), "a t-string")
+
+        def visit_FormattedString(self, node):
+            quote = node.end
+            for part in node.parts:
+                if isinstance(part, libcst.FormattedStringExpression):
+                    code = libcst.Module([]).code_for_node(part.expression)
+                    if quote in code or "\\" in code:
+                        self._at(node, (3, 12), "an f-string that reuses its quote or holds "
+                                                "a backslash in a replacement field")
+
+        def visit_ExceptHandler(self, node):
+            if isinstance(node.type, libcst.Tuple) and not node.type.lpar and \
+                    node.name is None:
+                self.handlers.append(node)
+
+        def visit_Import(self, node):
+            for alias in node.names:
+                self.bound.add((alias.evaluated_alias or alias.evaluated_name).split(".")[0])
+
+        def visit_ImportFrom(self, node):
+            if isinstance(node.names, libcst.ImportStar):
+                self.bound = None  # any name may be a class
+                return
+            for alias in node.names:
+                if self.bound is not None:
+                    self.bound.add(alias.evaluated_alias or alias.evaluated_name)
+
+        def visit_ClassDef(self, node):
+            if self.bound is not None:
+                self.bound.add(node.name.value)
+
+        def visit_AssignTarget(self, node):
+            if self.bound is not None and isinstance(node.target, libcst.Name):
+                self.bound.add(node.target.value)
+
+        def leave_Module(self, original_node):
+            for handler in self.handlers:
+                last = handler.type.elements[-1].value
+                # Python 2's ``except E, e:`` binds its last name; Python 3.14's form names
+                # exception classes, which the module must import, define or have built in
+                if isinstance(last, libcst.Name) and self.bound is not None and \
+                        last.value not in self.bound:
+                    continue
+                self._at(handler, (3, 14), "except A, B: without parentheses")
+
+    return NewerSyntax
+
+
+_FINDER = []  # the visitor class, made on first use: libcst is imported only then
+
+
+def _newer_syntax_finder(line):
+    if not _FINDER:
+        _FINDER.append(_newer_syntax_visitor())
+    return _FINDER[0](line)
