@@ -2,6 +2,7 @@
 
 import libcst as cst
 
+from lint_sockets.analysis.eof import truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
@@ -267,17 +268,25 @@ def _checked_first(site, asked):
     for other in inner.calls:
         if other is site or other.receiver_key != key or other.method not in _RECV \
                 or other.order >= site.order or other.line is None \
-                or other.loops[-1] is not inner or not _tested(other, inner, asked) \
-                or _carriers(other.targets, inner) & inner.skipped:
+                or other.loops[-1] is not inner or not _tested(other, inner, asked):
             continue
-        if _precedes(inner.node.body, other.line, site.line):
+        carriers = _carriers(other.targets, inner)
+        # a value some ``if`` of the loop skips on (``if header: ...``) counts only when an
+        # ``if`` that leaves the pass on an empty read comes between the two reads
+        exits = carriers if carriers & inner.skipped else ()
+        if _precedes(inner.node.body, other.line, site.line, exits):
             return True
     return False
 
 
-def _precedes(root, first, then):
+def _precedes(root, first, then, exits=()):
     """``first`` is a statement of some block under ``root`` and ``then`` is held by a later
-    statement of that block."""
+    statement of that block. ``first`` may also be a statement of the body of a ``try`` of
+    that block whose every handler leaves the pass (``continue``, ``break``, ``return``,
+    ``raise``) and which has no ``finally``: a pass that goes on after the ``try`` ran
+    ``first`` (``try: header = sock.recv(1)`` / ``except socket.timeout: continue``). With
+    ``exits`` (keys), a statement between the two must be an ``if`` that leaves the pass
+    when one of those keys is empty (``if not header: break``)."""
     stack = [root]
     while stack:
         node = stack.pop()
@@ -285,10 +294,44 @@ def _precedes(root, first, then):
             continue
         if isinstance(node, cst.IndentedBlock):
             for index, stmt in enumerate(node.body):
-                if stmt is first:
-                    return any(contains(later, then) for later in node.body[index + 1:])
+                if stmt is first or _opens_try(stmt, first):
+                    for later in node.body[index + 1:]:
+                        if contains(later, then):
+                            return not exits
+                        if exits and _leaves_when_empty(later, exits):
+                            exits = ()
+                    if stmt is first:
+                        return False
         stack.extend(iter_children(node))
     return False
+
+
+def _leaves_when_empty(stmt, keys):
+    """``stmt`` is an ``if`` whose test is true when one of ``keys`` is empty and whose
+    block ends by leaving the pass."""
+    return isinstance(stmt, cst.If) and _ends_by_leaving(stmt.body) and \
+        any(truth_when_empty(stmt.test, key) is True for key in keys)
+
+
+_LEAVES_PASS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
+
+
+def _opens_try(stmt, first):
+    """``stmt`` is a ``try`` (no ``finally``) that has ``first`` in its body's block and
+    whose handlers all end by leaving the pass."""
+    if not isinstance(stmt, cst.Try) or stmt.finalbody is not None or \
+            not isinstance(stmt.body, cst.IndentedBlock) or \
+            not any(part is first for part in stmt.body.body):
+        return False
+    return all(_ends_by_leaving(handler.body) for handler in stmt.handlers)
+
+
+def _ends_by_leaving(block):
+    if not isinstance(block, cst.IndentedBlock) or not block.body:
+        return False
+    last = block.body[-1]
+    return isinstance(last, cst.SimpleStatementLine) and bool(last.body) and \
+        isinstance(last.body[-1], _LEAVES_PASS)
 
 
 def _tested(site, loop, asked):

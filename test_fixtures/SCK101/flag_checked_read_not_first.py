@@ -58,3 +58,17 @@ def header_outside_inner_loop(sock: socket.socket, handle) -> None:
         while len(body) < size:
             body += sock.recv(size - len(body))  # expect: SCK101
         handle(body)
+
+
+def header_in_try_whose_handler_goes_on(sock: socket.socket, handle) -> None:
+    """One handler lets the pass go on without the checked read."""
+    while True:
+        try:
+            kind = sock.recv(1)
+        except socket.timeout:
+            kind = b"K"
+        except OSError:
+            break
+        if not kind:
+            break
+        handle(sock.recv(7))  # expect: SCK101
