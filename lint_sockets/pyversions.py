@@ -525,6 +525,8 @@ def _scan_python3(root):
     if len(found) > MAX_SCANNED:
         return True
     for entry, _ in found:
+        if _python3_twin(entry.path, root):
+            continue
         try:
             if not entry.is_file(follow_symlinks=False) or \
                     entry.stat(follow_symlinks=False).st_size > _MAX_BYTES:
@@ -533,6 +535,26 @@ def _scan_python3(root):
         except OSError:
             continue
         if python3_code(data):
+            return True
+    return False
+
+
+_PY3_PART = re.compile(r"(?i)(py(?:thon)?)(3)")
+
+
+def _python3_twin(path, root):
+    """``path`` is the Python 3 one of a pair of version twins: a part of its path below
+    ``root`` says ``py3`` or ``python3`` (a directory ``py3/``, a module ``compat_py3.py``)
+    and the same path with ``2`` there exists (``py2/``, ``compat_py2.py``). A version test
+    picks one of the pair at run time, so the Python 3 twin says nothing about the Python of
+    the rest of the project."""
+    rel = os.path.relpath(path, root)
+    parts = rel.split(os.sep)
+    for index, part in enumerate(parts):
+        if _PY3_PART.search(part) is None:
+            continue
+        twin = _PY3_PART.sub(lambda m: m.group(1) + "2", part)
+        if os.path.lexists(os.path.join(root, *parts[:index], twin)):
             return True
     return False
 

@@ -269,6 +269,7 @@ ASYNC_NAME = "import socket\n\n\ndef async(call):\n    return call\n"
 
 def _lint_project(tmp_path, files):
     for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     return subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
                            "--output-format", "concise", "."],
@@ -609,3 +610,21 @@ def test_the_search_for_python3_code_follows_no_link(tmp_path):
     (project / "util.py").write_text("import queue\n")
     pyversions._PYTHON3_PROJECTS.clear()  # remembered per run
     assert pyversions.python3_project(str(project)) is True
+
+
+@pytest.mark.parametrize("twins, python3", [
+    # a version test picks py2/ or py3/ (or compat_py2 / compat_py3) at run time
+    ({"setup/py2/util.py": "import ConfigParser\n", "setup/py3/util.py": "import configparser\n"},
+     False),
+    ({"pkg/compat_py2.py": "import Queue\n", "pkg/compat_py3.py": "import queue\n"}, False),
+    ({"pkg/python2/io.py": "x = 1\n", "pkg/python3/io.py": "x = f'{1}'\n"}, False),
+    # no Python 2 twin: the Python 3 module is the project's own
+    ({"pkg/py3/util.py": "import configparser\n"}, True),
+    ({"pkg/compat_py3.py": "import queue\n"}, True),
+])
+def test_a_python3_twin_picked_by_a_version_test_is_no_python3_evidence(tmp_path, twins,
+                                                                       python3):
+    files = {**UNDECLARED, "client.py": PY2_FILE, **twins}
+    out = _lint_project(tmp_path, files)
+    assert ("client.py:2:1: SCK000" in out.stdout) == python3, out.stdout + out.stderr
+    assert ("client.py: not checked" in out.stderr) != python3, out.stderr
