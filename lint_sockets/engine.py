@@ -139,6 +139,8 @@ APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
 
 # The oldest grammar ``ast.parse(feature_version=...)`` offers (Python 3.4).
 _OLDEST_GRAMMAR = (3, 4)
+# The last grammar that takes ``async`` and ``await`` as names (and has f-strings).
+_LAST_ASYNC_NAME = (3, 6)
 
 
 # What Python 3.9-3.13 say to a construct of a newer grammar: ``type X = ...``, ``def f[T]``,
@@ -168,6 +170,9 @@ def _judged_for_target(error, settings, source):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
                                   "Pythons it supports, and none of its modules holds code "
                                   "only Python 3 accepts or runs")
+    if not settings.version_declared and _accepted_by_grammar(source, _LAST_ASYNC_NAME):
+        return OlderSyntax(error, "the project does not say which Pythons it supports, and "
+                                  "Python 3.6's grammar accepts it")
     if not settings.version_declared and error.message.startswith(_NEWER_GRAMMAR_ERRORS):
         from lint_sockets.pyversions import newer_syntax
 

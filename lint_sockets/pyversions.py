@@ -226,6 +226,7 @@ def _pkg_info(text):
 
 
 _PY3_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*3\b")
+_PY3_MINOR_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*3\.(\d+)\b")
 _BELOW_3 = re.compile(r"<\s*3(?:\.0)?(?![.\d])|<=\s*2\.|==\s*2\.")
 
 
@@ -320,11 +321,20 @@ def packaging_target_and_origin(root, pyproject_classifiers=()):
     sources = [path for path, _, _, text in found if _python2(text)]
     if any(isinstance(c, str) and _python2(c) for c in pyproject_classifiers):
         sources.append(os.path.join(root, "pyproject.toml"))
-    version = _python2(_classifiers(found, pyproject_classifiers))
-    if version is None:
+    classifiers = _classifiers(found, pyproject_classifiers)
+    version = _python2(classifiers)
+    if version is not None:
+        return version, ", ".join(sources) + \
+            ": Programming Language :: Python :: 2 classifiers"
+    minors = [int(m) for m in _PY3_MINOR_CLASSIFIER.findall(classifiers)]
+    if not minors:
         return None
-    return version, ", ".join(sources) + \
-        ": Programming Language :: Python :: 2 classifiers"
+    sources = [path for path, _, _, text in found if _PY3_MINOR_CLASSIFIER.search(text)]
+    if any(isinstance(c, str) and _PY3_MINOR_CLASSIFIER.search(c)
+           for c in pyproject_classifiers):
+        sources.append(os.path.join(root, "pyproject.toml"))
+    return (3, min(minors)), ", ".join(sources) + \
+        ": the oldest Programming Language :: Python :: 3.N classifier"
 
 
 def packaging_declares_python(root, pyproject_classifiers=()):
@@ -401,6 +411,9 @@ _PYTHON2_MESSAGES = (
     "multiple exception types must be parenthesized",  # except socket.error, e:
     "inconsistent use of tabs and spaces in indentation",  # Python 2 read a tab as 8 columns
     "leading zeros in decimal integer literals are not permitted",  # 0755
+    # "C:\Users" or "\u00%s" in a plain string: a byte string on Python 2, where \U and \u
+    # are no escapes
+    "(unicode error) 'unicodeescape'",
 )
 # ... or by the shape of the line it points at (Python 3.9 says "invalid syntax" to most).
 _PYTHON2_LINES = re.compile(

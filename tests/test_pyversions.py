@@ -38,8 +38,10 @@ from test_config import SERVER
     ("setup.cfg", "[metadata]\npython-requires = >=3.6\n", (3, 6)),
     ("setup.cfg", "[metadata]\npython_requires = >=2.7\n[options]\npython_requires = >=3.8\n",
      (3, 8)),
-    # Python 3 classifiers alone say nothing about the lowest version
-    ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n",
+    # with nothing else, the oldest Python 3.N classifier is the lowest version claimed
+    ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n"
+     "Classifier: Programming Language :: Python :: 3.10\n", (3, 6)),
+    ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3\n",
      None),
     # a name the module binds once to a literal is read as that literal
     ("setup.py", "from setuptools import setup\nCLASSIFIERS = [\n"
@@ -319,7 +321,8 @@ def test_an_explicit_py27_target_still_reports_python2_syntax(tmp_path):
     (">=3.5", False),   # async is a name up to 3.6
     (">=2.7", False),   # the oldest Python 3 grammar there is (3.4) accepts it
     (">=3.7", True),
-    (None, True),       # the default target, 3.9
+    # no declaration: nothing says a Python before 3.7 is not meant; 3.6's grammar accepts it
+    (None, False),
 ])
 def test_async_as_a_name_is_judged_by_the_target_grammar(tmp_path, requires, reported):
     files = {"client.py": ASYNC_NAME}
@@ -628,3 +631,40 @@ def test_a_python3_twin_picked_by_a_version_test_is_no_python3_evidence(tmp_path
     out = _lint_project(tmp_path, files)
     assert ("client.py:2:1: SCK000" in out.stdout) == python3, out.stdout + out.stderr
     assert ("client.py: not checked" in out.stderr) != python3, out.stderr
+
+
+@pytest.mark.parametrize("classifiers, reported", [
+    (["3.6", "3.7"], False),   # the oldest 3.N classifier is the target: 3.6's grammar
+    (["3.8", "3.9"], True),
+    (["3"], True),             # no minor version: the default target
+])
+def test_the_oldest_python3_classifier_is_the_target(tmp_path, classifiers, reported):
+    listed = ", ".join(f"'Programming Language :: Python :: {c}'" for c in classifiers)
+    out = _lint_project(tmp_path, {
+        "setup.py": f"from setuptools import setup\nsetup(classifiers=[{listed}])\n",
+        "client.py": "import asyncio\n\n\ndef start(coro):\n    return asyncio.async(coro)\n"})
+    assert ("client.py:5:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
+    assert ("the project targets Python 3.6, and Python 3.6's grammar accepts it"
+            in out.stderr) != reported, out.stderr
+
+
+@pytest.mark.parametrize("module", [
+    "import asyncio\n\n\ndef start(coro):\n    return asyncio.async(coro)\n",
+    "def run(job, async=False):\n    return job(async)\n\n\nx = f'{run}'\n",
+])
+def test_an_older_python3_grammar_accepts_it_in_an_undeclared_project(tmp_path, module):
+    out = _lint_project(tmp_path, {**UNDECLARED, "client.py": module})
+    assert "SCK000" not in out.stdout, out.stdout
+    assert "does not say which Pythons it supports, and Python 3.6's grammar accepts it" \
+        in out.stderr, out.stderr
+
+
+@pytest.mark.parametrize("python3_elsewhere, reported", [(False, False), (True, True)])
+def test_a_windows_path_in_a_plain_string_of_an_undeclared_project(tmp_path,
+                                                                   python3_elsewhere,
+                                                                   reported):
+    files = {**UNDECLARED, "client.py": "import sys\nsys.path.insert(1, 'C:\\Users\\me')\n"}
+    if python3_elsewhere:
+        files["util.py"] = "x = f'{1}'\n"
+    out = _lint_project(tmp_path, files)
+    assert ("client.py:2:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
