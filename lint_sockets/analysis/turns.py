@@ -18,7 +18,8 @@ bytes the first read left of the reply's first segment are queued already.
 The answer is conservative. The function body is followed statement by statement, branches
 merged (a socket is at the start of a turn after an ``if`` only if it is on every path); any
 read on another object, a call that is handed the socket (or ``self`` for ``self.sock``), a
-call of one of ``self``'s methods or of a function defined inside the function, and any
+call of one of ``self``'s methods or of a function defined inside the function (but a
+closure that only writes to one outer name is a write on it: ``_closure_writer``), and any
 socket method this module does not know count as a read. Inside a loop a read counts only
 if the same iteration started the turn (``while True: sock.sendall(q); sock.recv(4)``): the
 previous iteration's send does not count, nor does a connection made before the loop.
@@ -100,6 +101,8 @@ class _Turns:
         self.starts = set()  # ids of recv calls that are the first read of a turn
         self.depth = 0
         self.local_functions = set()
+        # local functions whose body writes to one outer name and reads nothing: name -> key
+        self.local_writers = {}
         self.breaks = []
         self.continues = []
         self.touched = None  # keys whose state changed (inside a try body), or None
@@ -178,6 +181,13 @@ class _Turns:
                 # the stream alone.
                 self.drop_where(state, lambda _key: True)
                 return
+        if isinstance(func, cst.Name) and func.value in self.local_writers and \
+                self.local_writers[func.value] not in _argument_keys(node):
+            # ``send_reply(b"ok")`` of ``def send_reply(data): conn.sendall(data)``: a write
+            # on ``conn``, as a send is
+            if not (conditional or repeated):
+                self.set(state, self.local_writers[func.value])
+            return
         if not state:
             return
         qname = self.imports.qualify(func)
@@ -250,6 +260,11 @@ class _Turns:
             return self.suite(stmt.body, state)
         if isinstance(stmt, cst.FunctionDef):
             self.local_functions.add(stmt.name.value)
+            writer = _closure_writer(stmt)
+            if writer is not None:
+                self.local_writers[stmt.name.value] = writer
+            else:
+                self.local_writers.pop(stmt.name.value, None)
             return state
         if isinstance(stmt, cst.ClassDef):
             return state
@@ -567,6 +582,78 @@ def _writes_only(method):
             other.add(node.value)
         stack.extend(iter_children(node))
     return {index for index, param in enumerate(params) if param in written - other}
+
+
+# Builtins a writing closure may call: they take values and read no socket.
+_PLAIN_BUILTINS = _QUIET_CALLS | {"bytes", "bytearray", "int", "len", "min", "max", "chr",
+                                  "ord", "format", "bool", "float", "hex", "list", "tuple"}
+
+
+def _closure_writer(function):
+    """The name a nested function writes to and uses for nothing else, when its body reads
+    nothing: one outer name (not a parameter, not assigned in it) is the receiver of its
+    sends, and every other call in it is neither a read nor a call of a socket method nor
+    a call of a function defined in the enclosing one (``def send_reply(data):
+    conn.sendall(data)``). A call of it writes to that name, as a send would. None
+    otherwise (and for async, decorated or generator functions)."""
+    if function.asynchronous is not None or function.decorators:
+        return None
+    params = {p.name.value for p in (*function.params.params, *function.params.kwonly_params,
+                                     *function.params.posonly_params)}
+    written, other = set(), False
+    stack = [function.body]
+    while stack and not other:
+        node = stack.pop()
+        if isinstance(node, _NESTED) or isinstance(node, (cst.Yield, cst.Await,
+                                                          cst.Global, cst.Nonlocal)):
+            other = True
+            break
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+            target = getattr(node, "target", None)
+            if isinstance(target, cst.Name) and target.value in written:
+                other = True
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Attribute):
+                method = func.attr.value
+                owner = key_of(func.value)
+                if method in _WRITE_METHODS and isinstance(func.value, cst.Name) and \
+                        owner not in params:
+                    written.add(owner)
+                    stack.extend(arg.value for arg in node.args)
+                    continue
+                if method in tables.READ_METHODS or method in tables.FILE_READ_METHODS or \
+                        method in _QUIET_METHODS or method in _CONNECT_METHODS or \
+                        method in ("makefile", "close", "detach", "dup"):
+                    other = True
+                    break
+            elif not (isinstance(func, cst.Name) and func.value in _PLAIN_BUILTINS):
+                other = True  # a function that may read the socket through a closure
+                break
+        stack.extend(iter_children(node))
+    if other or len(written) != 1:
+        return None
+    name = next(iter(written))
+    if _mentions_name(function.body, name, skip_receivers=True):
+        return None  # handed on, or assigned, in the nested function
+    return name
+
+
+def _mentions_name(root, name, skip_receivers):
+    """``name`` appears under ``root`` other than as the receiver of a write method."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if skip_receivers and isinstance(node, cst.Call) and \
+                isinstance(node.func, cst.Attribute) and \
+                isinstance(node.func.value, cst.Name) and node.func.value.value == name and \
+                node.func.attr.value in _WRITE_METHODS:
+            stack.extend(arg.value for arg in node.args)
+            continue
+        if isinstance(node, cst.Name) and node.value == name:
+            return True
+        stack.extend(iter_children(node))
+    return False
 
 
 def _attribute_uses(root, name):

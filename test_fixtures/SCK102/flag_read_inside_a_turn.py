@@ -102,3 +102,29 @@ def tls_header(address, context: ssl.SSLContext) -> int:
     tls = context.wrap_socket(raw, server_hostname=address[0])
     tls.sendall(b"REQ")
     return struct.unpack("!I", tls.recv(4))[0]  # expect: SCK102
+
+
+def closures_that_do_more(conn: socket.socket, other: socket.socket) -> tuple:
+    """Closures that read, that write to another socket, or that are handed the socket
+    start no turn on it."""
+    def exchange(data: bytes) -> bytes:
+        conn.sendall(data)
+        return conn.recv(1)
+
+    def tell_other(data: bytes) -> None:
+        other.sendall(data)
+
+    def send_to(target: socket.socket, data: bytes) -> None:
+        target.sendall(data)
+
+    conn.sendall(b"HELLO")
+    exchange(b"A")
+    first = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
+    conn.recv(1024)
+    tell_other(b"C")
+    second = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
+    conn.sendall(b"D")
+    conn.recv(1)
+    send_to(conn, b"E")
+    third = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
+    return first, second, third

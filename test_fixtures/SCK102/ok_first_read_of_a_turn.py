@@ -79,3 +79,15 @@ class Client:
 def wide_header(sock: socket.socket) -> tuple:
     sock.sendall(b"STAT")
     return struct.unpack("!4I", sock.recv(16))
+
+
+def socks_greeting(conn: socket.socket) -> tuple:
+    """A function defined inside this one whose body only writes to `conn` (a closure):
+    calling it writes, as a send would, so the read after it starts a turn."""
+    def send_reply(data: bytes) -> None:
+        conn.sendall(data)
+
+    conn.sendall(b"\x05")
+    send_reply(b"\x05\x00")
+    request = conn.recv(4)
+    return request[3], struct.unpack("!H", conn.recv(2))[0]
