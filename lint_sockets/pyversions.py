@@ -411,6 +411,7 @@ _PYTHON2_MESSAGES = (
     "multiple exception types must be parenthesized",  # except socket.error, e:
     "inconsistent use of tabs and spaces in indentation",  # Python 2 read a tab as 8 columns
     "leading zeros in decimal integer literals are not permitted",  # 0755
+    "Function parameters cannot be parenthesized",  # def f(self, (x, y)):
     # "C:\Users" or "\u00%s" in a plain string: a byte string on Python 2, where \U and \u
     # are no escapes
     "(unicode error) 'unicodeescape'",
@@ -420,7 +421,8 @@ _PYTHON2_LINES = re.compile(
     r"""^\s*(?:print\b\s*(?:>>|[^\s(=.,;:)\]}])  # print "x", print >>f, "x"
          |exec\b\s*[^\s(=.,;:)]              # exec code in ns
          |except\b[^:#]*,\s*[A-Za-z_]\w*\s*:  # except E, e:
-         |raise\s+[\w.]+\s*,                  # raise E, "message"
+         |raise\s+[\w.]+(?:\[[^\]]*\])*\s*,     # raise E, "message"; raise e[0], e[1], e[2]
+         |def\s+\w+\s*\([^)]*\(                 # def f(self, (x, y)): tuple parameters
        )
        |`|<>                                  # backquotes, the old "not equal"
        |(?<![\w.])(?:0\d+|\d+[lL])\b(?!\.)      # 0755, 10L
