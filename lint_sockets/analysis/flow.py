@@ -12,7 +12,7 @@ from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
-    strip_await, target_keys, walk,
+    strip_await, struct_size, target_keys, walk,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
 
@@ -418,7 +418,9 @@ class FlowFacts:
         receiver) in statements of the block holding the read, inside ``loop``, that run in
         every pass reaching the read: those before it, and those after it with nothing in
         between that may leave the pass (``_may_leave``: no ``continue``, ``return``,
-        ``break``, ``raise``, ``yield`` or ``await``). None when there is none."""
+        ``break``, ``raise``, ``yield`` or ``await``), in its block or, past its end, in the
+        blocks around it up to the loop's body (a read in a ``try`` or an ``if``, the send
+        after that statement). None when there is none."""
         key = site.receiver_key
         if key is None or site.stmt is None or site.in_lambda:
             return None
@@ -443,19 +445,7 @@ class FlowFacts:
                 if _may_leave(small):
                     break
             else:
-                for stmt in lines[index + 1:]:
-                    if not isinstance(stmt, (cst.SimpleStatementLine,
-                                             cst.SimpleStatementSuite)):
-                        if _may_leave(stmt):
-                            break
-                        continue
-                    for small in stmt.body:
-                        later.append(small)
-                        if _may_leave(small):
-                            break
-                    else:
-                        continue
-                    break
+                _later_in_pass(path, later)
         wanted = set(earlier)
         after = {id(small) for small in later}
         if not wanted and not after:
@@ -472,7 +462,11 @@ class FlowFacts:
     def _nonempty_payload(self, site):
         """The data a ``send``/``sendall`` call writes is bytes that are never empty: a
         non-empty bytes literal (``b"yes"``), a non-empty str literal's ``.encode(...)``, or
-        a module constant holding one of these."""
+        a module constant holding one of these; an f-string with text of its own, encoded
+        (``f"PING {n}\\n".encode()``); what ``json.dumps()`` returns, encoded, or
+        ``pickle.dumps()`` / ``marshal.dumps()`` (a serialisation always writes something:
+        ``json.dumps("")`` is ``'""'``); ``struct.pack()`` with a literal format of a
+        non-zero size."""
         node = site.positional(0)
         if isinstance(node, cst.Name) and node.value in self.constants:
             node = self.constants[node.value]
@@ -483,6 +477,19 @@ class FlowFacts:
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             value = node.evaluated_value
             return isinstance(value, kind) and len(value) > 0
+        if isinstance(node, cst.FormattedString):
+            return kind is str and any(
+                isinstance(part, cst.FormattedStringText) and part.value
+                for part in node.parts)
+        if isinstance(node, cst.Call):
+            qname = self.imports.qualify(node.func)
+            if qname == "json.dumps":
+                return kind is str
+            if qname in ("pickle.dumps", "marshal.dumps"):
+                return kind is bytes
+            if qname == "struct.pack" and kind is bytes and node.args:
+                size = struct_size(node.args[0].value)
+                return size is not None and size > 0
         return False
 
     def _is_pause(self, small):
@@ -1050,6 +1057,26 @@ def _may_leave(node):
             continue
         stack.extend(iter_children(node))
     return False
+
+
+def _later_in_pass(path, later):
+    """Append to ``later`` the simple statements that run after the end of ``path``'s simple
+    line in the same pass, walking on out of the blocks that hold it (an ``if`` body, a
+    ``try``, a ``with``; not out of a loop, which may go round first), up to and including
+    the first that may leave the pass. Compound statements on the way are passed over (what
+    they hold may not run), unless they may leave, which ends the walk."""
+    for lines, index, kind, _ in reversed(path):
+        if kind in ("loop", "loop_else"):
+            return
+        for stmt in lines[index + 1:]:
+            if not isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                if _may_leave(stmt):
+                    return
+                continue
+            for small in stmt.body:
+                later.append(small)
+                if _may_leave(small):
+                    return
 
 
 def _first_after(path, found, leaving_block=None):

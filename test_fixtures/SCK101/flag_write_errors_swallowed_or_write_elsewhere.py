@@ -55,3 +55,27 @@ def acknowledge_caught(conn: socket.socket) -> None:
             conn.send(b"yes")
         except OSError:
             pass
+
+
+def write_maybe_empty_after_try(sock: socket.socket, outgoing) -> None:
+    """After the `try`, but the bytes may be empty (an f-string of only a field, a str that
+    may be empty): an empty write draws no reset."""
+    while True:
+        try:
+            data = sock.recv(4096)  # expect: SCK101
+        except ConnectionResetError:
+            return
+        if data:
+            print(data)
+        sock.send(f"{outgoing}".encode())
+
+
+def write_after_a_leaving_if(sock: socket.socket) -> None:
+    while True:
+        try:
+            data = sock.recv(4096)  # expect: SCK101
+        except ConnectionResetError:
+            return
+        if data == b"skip":
+            continue
+        sock.send(b"ack")

@@ -30,3 +30,31 @@ def acknowledge_each(conn: socket.socket) -> None:
         message = conn.recv(1024)
         print(message.decode("utf-8", "replace"))
         conn.send("yes".encode("utf-8"))
+
+
+def exchange_packets(sock: socket.socket, outgoing: list) -> None:
+    """The read sits in a `try` (and its result in an `if`); the write comes after both, in
+    the loop's body, and its bytes are never empty: json.dumps() always writes something."""
+    import json
+
+    while True:
+        try:
+            data = sock.recv(4096)
+        except ConnectionResetError:
+            return
+        if data:
+            print(json.loads(data.decode()))
+        sock.send(json.dumps({"packets": outgoing}).encode())
+
+
+def report_each(conn: socket.socket, lock) -> None:
+    import struct
+
+    n = 0
+    while True:
+        with lock:
+            status = conn.recv(16)
+        print(status)
+        n += 1
+        conn.sendall(struct.pack("!I", n))
+        conn.send(f"seq {n}\n".encode())
