@@ -337,12 +337,13 @@ def _split_index_fails(subscript, is_read):
 _LOOKAHEAD = 4  # statements after a read searched for its decode
 
 
-def _consumer(node, read, key, qualify, passes=None):
+def _consumer(node, read, key, qualify, passes=None, constants=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
     ``data[0]``, also of a slice of them (``struct.unpack("ii", data[:8])``: a slice of
     ``b""`` is ``b""``). ``read`` is the read call itself, ``key`` the name it was bound
-    to (or a set of names: the name and its copies)."""
+    to (or a set of names: the name and its copies). ``constants``: the module's constants
+    by name, for a format held in one (``SIZE_FMT = "!i"``)."""
     def is_read(value):
         value = unwrapped(value, passes)
         while isinstance(value, cst.Subscript) and len(value.slice) == 1 and \
@@ -380,7 +381,10 @@ def _consumer(node, read, key, qualify, passes=None):
             exc = _FAILS_ON_EMPTY.get(qname)
             args = [a for a in node.args if a.keyword is None and not a.star]
             if exc is not None and qname.startswith("struct."):
-                size = struct_size(args[0].value) if len(args) >= 2 else None
+                fmt = args[0].value if len(args) >= 2 else None
+                if isinstance(fmt, cst.Name) and constants and fmt.value in constants:
+                    fmt = constants[fmt.value]
+                size = struct_size(fmt) if fmt is not None else None
                 if size and is_read(args[1].value):
                     return exc
             elif exc is not None and args and is_read(args[0].value):
@@ -446,7 +450,7 @@ def _blocks_to(root, line):
     return []
 
 
-def fails_when_empty(site, loop_node, qualify, passes=None):
+def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
     (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
@@ -462,7 +466,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
     stmt, line = site.stmt, site.line
     if stmt is None:
         return None
-    exc = _consumer(stmt, site.node, None, qualify, passes)
+    exc = _consumer(stmt, site.node, None, qualify, passes, constants)
     if exc is not None:
         return exc
     if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
@@ -475,7 +479,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
                 _none_test(following.test, keys) and _only_raises(following.body):
             continue  # ``if data is None: raise ...``: a read never returns None
         if isinstance(following, (cst.If, cst.While)):
-            return _consumer(following.test, site.node, keys, qualify, passes)
+            return _consumer(following.test, site.node, keys, qualify, passes, constants)
         if not isinstance(following, cst.SimpleStatementLine) or not following.body:
             return None
         first = following.body[0]
@@ -483,7 +487,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None):
             else None
         if value is None:
             return None
-        exc = _consumer(value, site.node, keys, qualify, passes)
+        exc = _consumer(value, site.node, keys, qualify, passes, constants)
         if exc is not None or len(following.body) != 1 or not _binds_only(first):
             return exc
         # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may

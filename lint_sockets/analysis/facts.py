@@ -324,7 +324,8 @@ class Facts(
         (``eof.fails_when_empty``): a decoder of the bytes (``struct.unpack``,
         ``json.loads``, ``data[0]``) that cannot decode nothing, also of the read handed
         back by ``bytes(...)`` or a project function returning its argument."""
-        return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back)
+        return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back,
+                                self.constants)
 
     def hands_back(self, func) -> bool:
         """A call of ``func`` with one argument gives that argument back, as it is or as

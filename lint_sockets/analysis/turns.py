@@ -19,7 +19,8 @@ The answer is conservative. The function body is followed statement by statement
 merged (a socket is at the start of a turn after an ``if`` only if it is on every path); any
 read on another object, a call that is handed the socket (or ``self`` for ``self.sock``), a
 call of one of ``self``'s methods or of a function defined inside the function (but a
-closure that only writes to one outer name is a write on it: ``_closure_writer``), and any
+closure that only writes to one outer name is a write on it: ``_closure_writer``; and a
+method of the class whose last statement writes to ``self.x`` is a write on ``self.x``), and any
 socket method this module does not know count as a read. Inside a loop a read counts only
 if the same iteration started the turn (``while True: sock.sendall(q); sock.recv(4)``): the
 previous iteration's send does not count, nor does a connection made before the loop.
@@ -94,8 +95,9 @@ def _is_true(node):
 class _Turns:
     """One pass over one function body."""
 
-    def __init__(self, imports, self_name, size_of=None):
+    def __init__(self, imports, self_name, size_of=None, methods=None):
         self.imports = imports
+        self.methods = methods or {}  # the class's methods by name (for ``self.m()``)
         self.size_of = size_of  # a read's fixed size (``recv(4)``), or None
         self.self_name = self_name
         self.starts = set()  # ids of recv calls that are the first read of a turn
@@ -188,6 +190,16 @@ class _Turns:
             if not (conditional or repeated):
                 self.set(state, self.local_writers[func.value])
             return
+        if key is not None and key == self.self_name and method in self.methods:
+            writes = self._method_ends_with_write(node)
+            if writes is not None:
+                # ``self._send_command(c)`` whose last statement is ``self.sock.sendall(...)``:
+                # the stream's last event is that write, whatever the method did before it
+                head = self.self_name
+                self.drop_where(state, lambda k: k.split(".", 1)[0] == head)
+                if not (conditional or repeated):
+                    self.set(state, f"{head}.{writes}")
+                return
         if not state:
             return
         qname = self.imports.qualify(func)
@@ -214,6 +226,21 @@ class _Turns:
         handed = _argument_keys(node)
         if handed:
             self.drop_where(state, lambda k: _prefixes(k) & handed)
+
+    def _method_ends_with_write(self, call):
+        """The attribute ``x`` when ``call`` is ``self.m(...)`` of a method of the class
+        whose last statement writes to ``self.x`` (``_opens_turn``), and ``self`` is not
+        handed to it; None otherwise."""
+        name = call.func.attr.value
+        callee = self.methods.get(name)
+        if callee is None or callee.self_name is None or any(
+                key_of(arg.value) == self.self_name for arg in call.args):
+            return None
+        body = callee.node.body.body if isinstance(callee.node.body, cst.IndentedBlock) \
+            else ()
+        if not body or callee.node.asynchronous is not None or callee.node.decorators:
+            return None
+        return _opens_turn(body[-1], callee.self_name, self.methods, 1)
 
     # ---- statements --------------------------------------------------------------------
 
@@ -725,7 +752,9 @@ def turn_starts(imports, scope, size_of=None):
     on their socket, or a later fixed-size read that still ends within the turn's first
     WHOLE_AT_SEGMENT_START bytes (see the module's docstring). ``size_of(call)`` gives a
     read's fixed size, or None."""
-    walker = _Turns(imports, scope.self_name, size_of)
+    methods = {method.node.name.value: method for method in scope.cls.methods} \
+        if scope.cls is not None and scope.self_name is not None else None
+    walker = _Turns(imports, scope.self_name, size_of, methods)
     walker.suite(scope.node.body, _initial_state(scope))
     return frozenset(walker.starts)
 

@@ -82,7 +82,7 @@ def check(facts, report):
             continue  # a test's daemon server thread: it cannot keep the test run alive
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
             continue  # a new connection each pass: one end of file is read once
-        if helper is None and method in _RECV and _checked_first(site, asked):
+        if helper is None and method in _RECV and _checked_first(facts, site, asked):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
@@ -251,7 +251,7 @@ def _innermost_while(loops):
     return None
 
 
-def _checked_first(site, asked):
+def _checked_first(facts, site, asked):
     """Another read of the same socket, checked, comes first on every path to the read
     within a pass (``header = sock.recv(10)``, ``if not header: break``, then ``body =
     sock.recv(n)``). End of file is for good on a stream: once the unchecked read gets
@@ -260,7 +260,9 @@ def _checked_first(site, asked):
     the unchecked read are in the same block, in that order, in a pass of the innermost
     loop around both (neither in a loop inside it). That holds for the loops around that
     one too (a ``for`` over the sockets ``select()`` reported ready, inside the server's
-    ``while``): each time the unchecked read runs, the checked one ran just before."""
+    ``while``): each time the unchecked read runs, the checked one ran just before. A read
+    whose empty result raises at its decoder, and the exception leaves the loop
+    (``size = struct.unpack(FMT, sock.recv(4))[0]``), is checked too."""
     key = site.receiver_key
     inner = site.loops[-1]
     if site.line is None:
@@ -268,7 +270,8 @@ def _checked_first(site, asked):
     for other in inner.calls:
         if other is site or other.receiver_key != key or other.method not in _RECV \
                 or other.order >= site.order or other.line is None \
-                or other.loops[-1] is not inner or not _tested(other, inner, asked):
+                or other.loops[-1] is not inner or not (
+                    _tested(other, inner, asked) or _fails_out(facts, other, inner)):
             continue
         carriers = _carriers(other.targets, inner)
         # a value some ``if`` of the loop skips on (``if header: ...``) counts only when an
@@ -277,6 +280,13 @@ def _checked_first(site, asked):
         if _precedes(inner.node.body, other.line, site.line, exits):
             return True
     return False
+
+
+def _fails_out(facts, site, loop):
+    """An empty result of the read ``site`` raises where it is decoded, and the exception
+    leaves ``loop`` (its innermost loop)."""
+    failure = facts.read_fails_when_empty(site, loop)
+    return failure is not None and facts.leaves_loop_on(site, failure, len(site.loops))
 
 
 def _precedes(root, first, then, exits=()):

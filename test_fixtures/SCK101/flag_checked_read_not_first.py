@@ -72,3 +72,15 @@ def header_in_try_whose_handler_goes_on(sock: socket.socket, handle) -> None:
         if not kind:
             break
         handle(sock.recv(7))  # expect: SCK101
+
+
+def header_decoded_inside_a_handler(sock: socket.socket, handle) -> None:
+    """struct.error of the empty header is caught inside the loop and the pass goes on."""
+    import struct
+
+    while True:
+        try:
+            size = struct.unpack("!b", sock.recv(1))[0]  # expect: SCK101
+        except struct.error:
+            size = 1024
+        handle(sock.recv(size))  # expect: SCK101

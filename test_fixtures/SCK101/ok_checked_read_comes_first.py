@@ -3,8 +3,10 @@
 # stream: once the body read gets b"", the header read gets b"" before the body read runs
 # again, and the loop ends.
 import socket
+import struct
 
 HEADER = 10
+SIZE_FMT = "!B"
 
 
 def messages(sock: socket.socket, handle) -> None:
@@ -91,3 +93,13 @@ def header_in_try(sock: socket.socket, handle) -> None:
             handle(sock.recv(7))
             continue
         handle(sock.recv(5, socket.MSG_WAITALL))
+
+
+def sized_messages(sock: socket.socket, handle) -> None:
+    """The header read is checked by its decoder: struct.unpack() of b"" with a format held
+    in a module constant raises struct.error, which leaves the loop; the body read comes
+    after it on every path."""
+    while True:
+        size_data = sock.recv(1)
+        size = struct.unpack(SIZE_FMT, size_data)[0]
+        handle(sock.recv(size))

@@ -128,3 +128,24 @@ def closures_that_do_more(conn: socket.socket, other: socket.socket) -> tuple:
     send_to(conn, b"E")
     third = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
     return first, second, third
+
+
+class AckingClient:
+    """Methods whose last statement is not a write on the socket end the turn."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+
+    def _send_and_ack(self, payload: bytes) -> bytes:
+        self._sock.sendall(payload)
+        return self._sock.recv(1)
+
+    def _send_then_log(self, payload: bytes) -> None:
+        self._sock.sendall(payload)
+        self._sock.recv(1024)
+
+    def count(self) -> int:
+        self._send_and_ack(b"C")
+        first = struct.unpack("<H", self._sock.recv(2))[0]  # expect: SCK102
+        self._send_then_log(b"D")
+        return first + struct.unpack("<H", self._sock.recv(2))[0]  # expect: SCK102

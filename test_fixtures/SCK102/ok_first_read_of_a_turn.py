@@ -91,3 +91,18 @@ def socks_greeting(conn: socket.socket) -> tuple:
     send_reply(b"\x05\x00")
     request = conn.recv(4)
     return request[3], struct.unpack("!H", conn.recv(2))[0]
+
+
+class CommandClient:
+    """A method of the class whose last statement writes to `self._sock`: calling it
+    leaves the stream with that write as its last event, so the next read starts a turn."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self._sock = sock
+
+    def _send_command(self, command: int, payload: bytes = b"") -> None:
+        self._sock.sendall(bytes([command]) + payload)
+
+    def get_count(self) -> int:
+        self._send_command(3, b"\x00\x00\x00")
+        return struct.unpack("<H", self._sock.recv(2))[0]
