@@ -1598,7 +1598,8 @@ class ValueFacts:
         """For ``a or b`` in ``scope``: what it holds unless the program is told otherwise.
         ``a`` is a parameter of ``scope`` or a lookup (``defaults_of``'s reading); where its
         default is empty (``None``, ``""``, ``False``, ``0``), ``b`` decides, and must be a
-        string literal or a module constant (``host or "127.0.0.1"`` with ``host=None``).
+        string literal, a module constant or a class constant bound to one (``host or
+        "127.0.0.1"`` with ``host=None``; ``host or self.DEFAULT_HOST``).
         None when either side is not known."""
         if type(node.operator) is not cst.Or:
             return None
@@ -1614,6 +1615,11 @@ class ValueFacts:
         values = [d for d in found if not _empty_literal(d)]
         if len(values) < len(found):
             right = node.right
+            if type(right) is cst.Attribute:
+                # ``host or self.DEFAULT_HOST`` / ``host or Config.HOST``: a class constant
+                right = self._class_constant(scope, right) or (
+                    self._named_class_constant(right.value.value, right.attr.value)
+                    if type(right.value) is cst.Name else None)
             if not (isinstance(right, (cst.SimpleString, cst.ConcatenatedString)) or (
                     type(right) is cst.Name and right.value in self.constants)):
                 return None

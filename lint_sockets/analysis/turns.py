@@ -287,7 +287,7 @@ class _Turns:
             return self.suite(stmt.body, state)
         if isinstance(stmt, cst.FunctionDef):
             self.local_functions.add(stmt.name.value)
-            writer = _closure_writer(stmt)
+            writer = _closure_writer(stmt, self.imports)
             if writer is not None:
                 self.local_writers[stmt.name.value] = writer
             else:
@@ -616,11 +616,11 @@ _PLAIN_BUILTINS = _QUIET_CALLS | {"bytes", "bytearray", "int", "len", "min", "ma
                                   "ord", "format", "bool", "float", "hex", "list", "tuple"}
 
 
-def _closure_writer(function):
+def _closure_writer(function, imports):
     """The name a nested function writes to and uses for nothing else, when its body reads
     nothing: one outer name (not a parameter, not assigned in it) is the receiver of its
-    sends, and every other call in it is neither a read nor a call of a socket method nor
-    a call of a function defined in the enclosing one (``def send_reply(data):
+    sends, and every other call in it is a plain builtin (``len``, ``bytes``) or a function
+    of an imported module (``struct.pack``), none of them a read (``def send_reply(data):
     conn.sendall(data)``). A call of it writes to that name, as a send would. None
     otherwise (and for async, decorated or generator functions)."""
     if function.asynchronous is not None or function.decorators:
@@ -629,16 +629,12 @@ def _closure_writer(function):
                                      *function.params.posonly_params)}
     written, other = set(), False
     stack = [function.body]
-    while stack and not other:
+    while stack:
         node = stack.pop()
         if isinstance(node, _NESTED) or isinstance(node, (cst.Yield, cst.Await,
                                                           cst.Global, cst.Nonlocal)):
             other = True
             break
-        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
-            target = getattr(node, "target", None)
-            if isinstance(target, cst.Name) and target.value in written:
-                other = True
         if isinstance(node, cst.Call):
             func = node.func
             if isinstance(func, cst.Attribute):
@@ -649,10 +645,9 @@ def _closure_writer(function):
                     written.add(owner)
                     stack.extend(arg.value for arg in node.args)
                     continue
-                if method in tables.READ_METHODS or method in tables.FILE_READ_METHODS or \
-                        method in _QUIET_METHODS or method in _CONNECT_METHODS or \
-                        method in ("makefile", "close", "detach", "dup"):
-                    other = True
+                if owner is None or owner.partition(".")[0] not in imports.aliases or \
+                        method in tables.READ_METHODS or method in tables.FILE_READ_METHODS:
+                    other = True  # only functions of imported modules (``struct.pack``)
                     break
             elif not (isinstance(func, cst.Name) and func.value in _PLAIN_BUILTINS):
                 other = True  # a function that may read the socket through a closure
@@ -661,17 +656,17 @@ def _closure_writer(function):
     if other or len(written) != 1:
         return None
     name = next(iter(written))
-    if _mentions_name(function.body, name, skip_receivers=True):
+    if _mentioned_apart(function.body, name):
         return None  # handed on, or assigned, in the nested function
     return name
 
 
-def _mentions_name(root, name, skip_receivers):
+def _mentioned_apart(root, name):
     """``name`` appears under ``root`` other than as the receiver of a write method."""
     stack = [root]
     while stack:
         node = stack.pop()
-        if skip_receivers and isinstance(node, cst.Call) and \
+        if isinstance(node, cst.Call) and \
                 isinstance(node.func, cst.Attribute) and \
                 isinstance(node.func.value, cst.Name) and node.func.value.value == name and \
                 node.func.attr.value in _WRITE_METHODS:

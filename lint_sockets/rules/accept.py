@@ -139,7 +139,7 @@ def _attribute_alias(scope, key):
     return target
 
 
-def _loopback_listener(facts, site):
+def loopback_listener(facts, site):
     """The listener is bound to a loopback address only: every ``bind()`` of it in sight
     (in the function, or, for ``self.x``, in any method of the class), and every
     ``socket.create_server(address)`` whose result it holds there, gives a loopback host
@@ -243,7 +243,7 @@ def check_abort(facts, report):
             # BlockingIOError: wait()``: the loop accepts one connection; an abort is the
             # caller's concern, as in a ``for`` loop over a known number of clients
             continue
-        if _unix_listener(facts, site) or _loopback_listener(facts, site):
+        if _unix_listener(facts, site) or loopback_listener(facts, site):
             continue
         if facts.platforms(site.node) <= {LINUX}:
             continue  # Linux accepts a connection reset while queued: no ECONNABORTED

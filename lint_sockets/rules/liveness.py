@@ -6,8 +6,10 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
 from lint_sockets.analysis.nodes import (
-    declared_names, int_value, iter_children, key_of, mentions, strip_await, walk,
+    accepted_binding, declared_names, int_value, iter_children, key_of, mentions, strip_await,
+    walk,
 )
+from lint_sockets.rules.accept import loopback_listener
 
 _READS = tables.READ_METHODS | {"makefile"}
 # What sets the idle time before the first probe: Linux, macOS, Windows.
@@ -414,8 +416,39 @@ def check_keepalive(facts, report):
             continue  # the program notices a silent peer by its own clock, not by keepalive
         if _written_only(site):
             continue  # nothing ever waits to read from the peer: no call to hang
+        if _keepalive_peer_local(facts, site):
+            continue  # the peer is on this host: it cannot vanish half-open
         if not _has_read_timeout(facts, site):
             report(site.node, "SCK702")
+
+
+def _keepalive_peer_local(facts, site):
+    """The socket given SO_KEEPALIVE at ``site`` (a local name of its function) talks to
+    a peer on this host: it was accepted there from a listener bound to loopback only
+    (``loopback_listener``, SCK501's principle), or the function connects it to a local
+    peer (``_local_peer``, SCK701's). When the peer's host dies, so does this one; when the
+    peer's program dies, its kernel closes the connection. Keepalive has nothing to
+    detect."""
+    key = site.receiver_key
+    if key is None or "." in key:
+        return False
+    bindings = site.scope.bindings.get(key, ())
+    if not bindings:
+        return False
+    accepted = [b for b in bindings if accepted_binding(b)]
+    if accepted and len(accepted) == len(bindings):
+        calls = {id(other.node): other for other in facts.calls}
+        for binding in accepted:
+            value = strip_await(binding.value)
+            if isinstance(value, cst.Subscript):
+                value = strip_await(value.value)
+            accept = calls.get(id(value))
+            if accept is None or not loopback_listener(facts, accept):
+                return False
+        return True
+    connects = [other for other in facts.calls_in(site.scope)
+                if other.receiver_key == key and other.method in ("connect", "connect_ex")]
+    return bool(connects) and all(_local_peer(facts, other, bindings) for other in connects)
 
 
 # What a function may do with a socket it only writes to: no call among these waits for data

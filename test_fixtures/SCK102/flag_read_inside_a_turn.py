@@ -117,6 +117,10 @@ def closures_that_do_more(conn: socket.socket, other: socket.socket) -> tuple:
     def send_to(target: socket.socket, data: bytes) -> None:
         target.sendall(data)
 
+    def send_and_check(data: bytes, checker) -> None:
+        conn.sendall(data)
+        checker.wait_for_ack()  # may read conn: not a function of an imported module
+
     conn.sendall(b"HELLO")
     exchange(b"A")
     first = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
@@ -127,7 +131,9 @@ def closures_that_do_more(conn: socket.socket, other: socket.socket) -> tuple:
     conn.recv(1)
     send_to(conn, b"E")
     third = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
-    return first, second, third
+    send_and_check(b"F", other)
+    fourth = struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
+    return first, second, third, fourth
 
 
 class AckingClient:

@@ -85,7 +85,7 @@ def socks_greeting(conn: socket.socket) -> tuple:
     """A function defined inside this one whose body only writes to `conn` (a closure):
     calling it writes, as a send would, so the read after it starts a turn."""
     def send_reply(data: bytes) -> None:
-        conn.sendall(data)
+        conn.sendall(struct.pack("!B", len(data)) + data)
 
     conn.sendall(b"\x05")
     send_reply(b"\x05\x00")

@@ -22,3 +22,26 @@ def serve(port: int) -> None:
             except ConnectionAbortedError:
                 continue
             threading.Thread(target=handle, args=(conn, addr), daemon=True).start()
+
+
+class PublicForwarder:
+    """Accepted from a listener on every interface, or connected to a host the caller
+    names: the peer may be anywhere."""
+
+    def __init__(self, port=0):
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("0.0.0.0", port))
+        self.listener.listen(1)
+
+    def accept_one(self):
+        client, _ = self.listener.accept()
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)  # expect: SCK702
+        return client.recv(1024)
+
+
+def remote_agent(host, port):
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)  # expect: SCK702
+    sock.connect((host, port))  # expect: SCK701
+    return sock.recv(1024)
