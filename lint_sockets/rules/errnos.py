@@ -92,6 +92,35 @@ def _named_alongside(facts, sides, errno_sides, literal, number):
     return False
 
 
+# The errno names Python's errno module takes from Winsock on Windows (``errno.ECONNRESET``
+# is 10054 there); ``EAGAIN`` is not among them and keeps the C runtime's 11.
+_WINSOCK_NAMED = frozenset(tables.WINDOWS_ERRNO_NAMES.values())
+
+
+def _family_pair(sides, errno_sides, literal, number):
+    """Another number in the same test is the same error's number on the other family, and
+    the error's constant is no better on Windows: ``e.errno in (11, 35)`` lists EAGAIN as
+    Linux numbers it (11) and as macOS and the BSDs do (35). The pair catches it on both,
+    as ``errno.EAGAIN`` would, which matches no Winsock error either (Winsock's is
+    WSAEWOULDBLOCK, 10035); each number's meaning on the other family (EDEADLK) is no
+    error a socket call gives. ``(104, 54)`` stays reported: ``errno.ECONNRESET`` is 10054
+    on Windows, which the numbers miss."""
+    for side in sides:
+        if side in errno_sides:
+            continue
+        for element in flat_elements(side):
+            other = int_value(element) if element is not literal else None
+            if other is None or other == number:
+                continue
+            for linux, bsd in ((number, other), (other, number)):
+                name = tables.LINUX_ERRNO_NAMES.get(linux)
+                bsd_name = tables.BSD_ERRNO_NAMES.get(bsd)
+                if name and bsd_name and name not in _WINSOCK_NAMED and \
+                        tables.canonical_errno(name) == tables.canonical_errno(bsd_name):
+                    return True
+    return False
+
+
 def _chained_sides(facts, scope, comparison, errno_sides):
     """The other sides of the comparisons joined to this one by ``and``/``or`` that test the
     same errno expression (``e.errno != 98 and e.errno != 10048``)."""
@@ -391,6 +420,10 @@ def check_literal(facts, report):
                         number in tables.WINDOWS_ERRNO_NAMES and _windows_extra(
                             facts, _chained_sides(facts, scope, comparison, errno_sides),
                             (), literal, number)):
+                    continue
+                if _family_pair(sides, errno_sides, literal, number) or _family_pair(
+                        _chained_sides(facts, scope, comparison, errno_sides), (), literal,
+                        number):
                     continue
                 if _named_alongside(facts, sides, errno_sides, literal, number) or \
                         _named_alongside(facts, _chained_sides(
