@@ -15,7 +15,8 @@ thing elsewhere; in this order, the first that answers wins:
 4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (in
    ``setup.cfg``, ``classifiers`` or pbr's ``classifier``; and of ``[project]
    classifiers``): a project that lists Python 2 supports its lowest listed 2.x, 2.7 when
-   no minor version is listed.
+   no minor version is listed;
+5. else the ``Programming Language :: Python :: 3.N`` classifiers: the lowest N listed.
 
 The files are those of the project root, untrusted like everything being linted: only regular
 files are opened, at most ``_MAX_BYTES`` of each is read, and nothing that fails to read or
@@ -318,23 +319,26 @@ def packaging_target_and_origin(root, pyproject_classifiers=()):
     if requires is not None:
         path, field, text = requires
         return lower_bound(text), f"{path}: {field}"
-    sources = [path for path, _, _, text in found if _python2(text)]
-    if any(isinstance(c, str) and _python2(c) for c in pyproject_classifiers):
-        sources.append(os.path.join(root, "pyproject.toml"))
     classifiers = _classifiers(found, pyproject_classifiers)
     version = _python2(classifiers)
     if version is not None:
-        return version, ", ".join(sources) + \
+        return version, _classifier_sources(root, found, pyproject_classifiers, _python2) + \
             ": Programming Language :: Python :: 2 classifiers"
     minors = [int(m) for m in _PY3_MINOR_CLASSIFIER.findall(classifiers)]
     if not minors:
         return None
-    sources = [path for path, _, _, text in found if _PY3_MINOR_CLASSIFIER.search(text)]
-    if any(isinstance(c, str) and _PY3_MINOR_CLASSIFIER.search(c)
-           for c in pyproject_classifiers):
-        sources.append(os.path.join(root, "pyproject.toml"))
-    return (3, min(minors)), ", ".join(sources) + \
+    return (3, min(minors)), _classifier_sources(
+        root, found, pyproject_classifiers, _PY3_MINOR_CLASSIFIER.search) + \
         ": the oldest Programming Language :: Python :: 3.N classifier"
+
+
+def _classifier_sources(root, found, pyproject_classifiers, says):
+    """The files whose classifiers ``says`` something (a packaging file's, or
+    ``[project] classifiers`` of pyproject.toml), for the origin of a target version."""
+    sources = [path for path, _, _, text in found if says(text)]
+    if any(isinstance(c, str) and says(c) for c in pyproject_classifiers):
+        sources.append(os.path.join(root, "pyproject.toml"))
+    return ", ".join(sources)
 
 
 def packaging_declares_python(root, pyproject_classifiers=()):

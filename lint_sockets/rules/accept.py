@@ -7,6 +7,7 @@ from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
 from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
+from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flag, sets_flag
 from lint_sockets.rules.fixutil import SAFE, FixSpec
@@ -120,116 +121,6 @@ def _unix_listener(facts, site):
     # or a listener handed in: every call of the function passes an AF_UNIX socket
     return kind[0] == "unix" or (
         "." not in key and facts.family_from_callers(site.scope, key) == "unix")
-
-
-def _attribute_alias(scope, key):
-    """For a local name that the method binds once, to an attribute of its object
-    (``with self._sock as sock:``, ``sock = self._sock``): that attribute's key, whose binds
-    in any method of the class are the listener's; None otherwise."""
-    if "." in key or scope.cls is None or scope.self_name is None:
-        return None
-    bindings = scope.bindings.get(key, ())
-    if len(bindings) != 1 or bindings[0].how not in ("assign", "with") or \
-            bindings[0].index is not None or type(bindings[0].value) is not cst.Attribute:
-        return None
-    target = key_of(bindings[0].value)
-    if target is None or target.count(".") != 1 or \
-            target.partition(".")[0] != scope.self_name:
-        return None
-    return target
-
-
-def loopback_listener(facts, site):
-    """The listener is bound to a loopback address only: every ``bind()`` of it in sight
-    (in the function, or, for ``self.x``, in any method of the class), and every
-    ``socket.create_server(address)`` whose result it holds there, gives a loopback host
-    (``facts.loopback_address``), and there is at least one. A local name bound once to an
-    attribute (``with self._sock as sock:``) is that attribute. Only programs on this host
-    connect to it, and a connection waiting in its queue is reset only by a local client
-    that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
-    and the server cannot have sent it anything to leave unread."""
-    key = site.receiver_key
-    if site.method != "accept" or key is None or facts.through_helper(site) is not None:
-        return False
-    key = _attribute_alias(site.scope, key) or key
-    scopes = {id(site.scope)}
-    if "." not in key:
-        # a closure's listener (``def serve(): conn, _ = srv.accept()`` inside the function
-        # that made ``srv``): the binds of the function whose name it reads
-        scope = site.scope
-        while key not in scope.bindings and scope.parent is not None and \
-                scope.parent.kind == "function":
-            scope = scope.parent
-            scopes.add(id(scope))
-    # a module global (``s = socket.socket()`` at the top of the module): its binds in every
-    # function that reads it as the global, and at the top level
-    module_global = "." not in key and _reads_global(site.scope, key)
-
-    def in_sight(other):
-        return id(other.scope) in scopes or (
-            "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls
-        ) or (module_global and _reads_global(other.scope, key))
-
-    # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
-    # there, and its binds count as the attribute's
-    names = set()
-    for binding in facts.class_assignments(site.scope, key) if "." in key else ():
-        if binding.how == "assign" and binding.index is None and \
-                isinstance(binding.value, cst.Name):
-            names.add((id(binding.scope), binding.value.value))
-
-    def named(other, other_key):
-        return other_key == key and in_sight(other) or \
-            (id(other.scope), other_key) in names
-
-    if _local_binds(facts, named):
-        return True
-    return "." not in key and _loopback_from_callers(facts, site.scope, key)
-
-
-def _reads_global(scope, name):
-    """Code in ``scope`` that uses ``name`` uses the module's global of that name: the
-    module binds it, and no function on the way binds it (unless it declares it
-    ``global``). Class bodies do not enclose the functions in them."""
-    while scope is not None and scope.kind != "module":
-        if scope.kind == "function" and name in scope.bindings:
-            return any(b.how == "global" for b in scope.bindings[name])
-        scope = scope.parent
-    return scope is not None and name in scope.bindings
-
-
-def _local_binds(facts, named):
-    """The ``bind()`` calls on a name ``named(call, key)`` accepts, and the
-    ``socket.create_server(address)`` calls whose result it holds, are at least one, and
-    each binds a loopback address (or an AF_UNIX socket: the other branch of ``AF_UNIX if
-    available, else loopback`` is local too)."""
-    addresses = [(other, other.positional(0)) for other in facts.calls
-                 if other.method == "bind" and named(other, other.receiver_key)]
-    addresses += [(other, other.argument(0, "address")) for other in facts.calls
-                  if other.qname == "socket.create_server"
-                  and any(named(other, target) for target in other.targets)]
-    return bool(addresses) and all(facts.loopback_address(call, address)
-                                   or facts.loopback_by_default(call, address)
-                                   or (call.method == "bind"
-                                       and facts.constructed_kind(call)[0] == "unix")
-                                   for call, address in addresses)
-
-
-def _loopback_from_callers(facts, scope, name):
-    """The listener is the parameter ``name`` of the function ``scope``, and every call of
-    the function in the module (a thread started on it with its arguments written out
-    included: ``facts.function_calls``) passes a name that the calling function binds
-    only to loopback (``_local_binds`` in that function)."""
-    arguments = facts.arguments_from_callers(scope, name)
-    if not arguments:
-        return False
-    for caller, arg in arguments:
-        passed = key_of(arg) if isinstance(arg, cst.Name) else None
-        if passed is None or not _local_binds(
-                facts, lambda other, other_key, caller=caller, passed=passed:
-                other_key == passed and other.scope is caller):
-            return False
-    return True
 
 
 def check_abort(facts, report):

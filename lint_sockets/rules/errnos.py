@@ -45,23 +45,28 @@ def _windows_extra(facts, sides, errno_sides, literal, number):
     if name is None:
         return False
     wanted = {tables.canonical_errno(name)} | tables.WINDOWS_ALSO_MEANS.get(number, set())
+    for element in _beside(sides, errno_sides, literal):
+        other = int_value(element)
+        if other is not None:
+            if other in tables.WINDOWS_ERRNO_NAMES:
+                continue  # another Winsock number covers no other platform
+            names = {tables.canonical_errno(n) for n in (
+                tables.LINUX_ERRNO_NAMES.get(other), tables.errno_for_number(other)) if n}
+        else:
+            names = facts.errno_set(element)
+        if names and wanted & names:
+            return True
+    return False
+
+
+def _beside(sides, errno_sides, literal):
+    """The elements of the test's sides that are not the errno, other than ``literal``."""
     for side in sides:
         if side in errno_sides:
             continue
         for element in flat_elements(side):
-            if element is literal:
-                continue
-            other = int_value(element)
-            if other is not None:
-                if other in tables.WINDOWS_ERRNO_NAMES:
-                    continue  # another Winsock number covers no other platform
-                names = {tables.canonical_errno(n) for n in (
-                    tables.LINUX_ERRNO_NAMES.get(other), tables.errno_for_number(other)) if n}
-            else:
-                names = facts.errno_set(element)
-            if names and wanted & names:
-                return True
-    return False
+            if element is not literal:
+                yield element
 
 
 def _meanings(number, windows=True):
@@ -80,12 +85,8 @@ def _named_alongside(facts, sides, errno_sides, literal, number):
     meanings = _meanings(number, windows=False)
     if not meanings:
         return False
-    for side in sides:
-        if side in errno_sides:
-            continue
-        for element in flat_elements(side):
-            if element is literal or int_value(element) is not None:
-                continue
+    for element in _beside(sides, errno_sides, literal):
+        if int_value(element) is None:
             names = facts.errno_set(element)
             if names and meanings & names:
                 return True
@@ -105,19 +106,16 @@ def _family_pair(sides, errno_sides, literal, number):
     WSAEWOULDBLOCK, 10035); each number's meaning on the other family (EDEADLK) is no
     error a socket call gives. ``(104, 54)`` stays reported: ``errno.ECONNRESET`` is 10054
     on Windows, which the numbers miss."""
-    for side in sides:
-        if side in errno_sides:
+    for element in _beside(sides, errno_sides, literal):
+        other = int_value(element)
+        if other is None or other == number:
             continue
-        for element in flat_elements(side):
-            other = int_value(element) if element is not literal else None
-            if other is None or other == number:
-                continue
-            for linux, bsd in ((number, other), (other, number)):
-                name = tables.LINUX_ERRNO_NAMES.get(linux)
-                bsd_name = tables.BSD_ERRNO_NAMES.get(bsd)
-                if name and bsd_name and name not in _WINSOCK_NAMED and \
-                        tables.canonical_errno(name) == tables.canonical_errno(bsd_name):
-                    return True
+        for linux, bsd in ((number, other), (other, number)):
+            name = tables.LINUX_ERRNO_NAMES.get(linux)
+            bsd_name = tables.BSD_ERRNO_NAMES.get(bsd)
+            if name and bsd_name and name not in _WINSOCK_NAMED and \
+                    tables.canonical_errno(name) == tables.canonical_errno(bsd_name):
+                return True
     return False
 
 
@@ -306,8 +304,6 @@ def _try_socket_calls(facts, handler):
         if frame in site.guards and (
                 site.method or (site.qname or "").rpartition(".")[2]) in _SOCKET_CALLS:
             yield site
-
-
 
 
 def _only_reports(facts, scope, comparison):

@@ -5,11 +5,11 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
+from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.nodes import (
     accepted_binding, declared_names, int_value, iter_children, key_of, mentions, strip_await,
     walk,
 )
-from lint_sockets.rules.accept import loopback_listener
 
 _READS = tables.READ_METHODS | {"makefile"}
 # What sets the idle time before the first probe: Linux, macOS, Windows.
