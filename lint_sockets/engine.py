@@ -134,6 +134,19 @@ class NotSource(NotChecked):
                 f"source")
 
 
+class Template(NotChecked):
+    """A file whose syntax error is on a line holding a template placeholder outside any
+    string (``{{ name }}``, ``{% if x %}``, ``{# note #}``): a Jinja or cookiecutter
+    template that a tool renders into Python before anything compiles it."""
+
+    __slots__ = ()
+
+    def warning(self, path):
+        return (f"{path}: not checked: line {self.line} holds a template placeholder "
+                f"({{{{ }}}} or {{% %}}), so this is a template that a tool renders into "
+                f"Python, not a module ({self.message})")
+
+
 # The first bytes of every AppleDouble file (RFC 1740).
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
 
@@ -161,6 +174,8 @@ def _judged_for_target(error, settings, source):
         return NotSource(error.code, error.message, error.line, error.column)
     if not error.message.startswith("SyntaxError: ") or "encoding" in error.message:
         return error
+    if _template_line(source, error.line):
+        return Template(error.code, error.message, error.line, error.column)
     if target > sys.version_info[:2]:
         return NewerSyntax(error, target)
     if settings.python2_only:
@@ -186,6 +201,32 @@ def _judged_for_target(error, settings, source):
                                       f"and Python {grammar[0]}.{grammar[1]}'s grammar "
                                       f"accepts it")
     return error
+
+
+def _template_line(source, number):
+    """Line ``number`` of ``source`` holds a template placeholder outside its strings and
+    comments: ``{`` right after ``{`` (``{{ name }}``), or followed by ``%`` (``{% if x
+    %}``) or by a comment (``{# note #}``). Python has no ``{%`` and no ``{#``; ``{{`` there
+    would be a set holding a set or dict, which Python compiles, so it holds no syntax
+    error."""
+    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    lines = data.splitlines()
+    if not 0 < number <= len(lines) or b"{" not in lines[number - 1]:
+        return False
+    text = lines[number - 1].decode("utf-8", "replace")
+    tokens = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text + "\n").readline):
+            tokens.append(token)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass  # a bracket the line leaves open: the tokens up to there
+    for first, second in zip(tokens, tokens[1:]):
+        if first.type == tokenize.OP and first.string == "{" and \
+                first.end == second.start and (
+                    (second.type == tokenize.OP and second.string in ("{", "%", "%=")) or
+                    second.type == tokenize.COMMENT):
+            return True
+    return False
 
 
 def _python2_source(error, source, root):

@@ -672,3 +672,24 @@ def test_a_windows_path_in_a_plain_string_of_an_undeclared_project(tmp_path,
         files["util.py"] = "x = f'{1}'\n"
     out = _lint_project(tmp_path, files)
     assert ("client.py:2:" in out.stdout and "SCK000" in out.stdout) == reported, out.stdout
+
+
+def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
+    files = {
+        "pyproject.toml": "[project]\nname = 'x'\nrequires-python = '>=3.9'\n",
+        "templates/{{name}}.py": "import socket\n{% if tls %}\nimport ssl\n{% endif %}\n",
+        "templates/test_{{name}}.py": "import app.{{name}} as {{name}}\n",
+        "templates/note.py": "x = 1\n{# a comment of the template #}\n",
+        # the same braces inside strings or an f-string are Python: the error is reported
+        "broken_string.py": "x = '{% if tls %}' +\n",
+        "broken_fstring.py": "x = f'{{name}}' +\n",
+        "broken_spaced.py": "x = { {1} +\n",
+    }
+    out = _lint_project(tmp_path, files)
+    for name in ("templates/{{name}}.py", "templates/test_{{name}}.py", "templates/note.py"):
+        assert f"{name}: not checked: line " in out.stderr
+        assert name not in out.stdout
+    assert "holds a template placeholder" in out.stderr
+    for name in ("broken_string.py", "broken_fstring.py", "broken_spaced.py"):
+        assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
+        assert name not in out.stderr

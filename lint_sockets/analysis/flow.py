@@ -1206,6 +1206,20 @@ def _binds(node, key):
     return False
 
 
+def _outside_call(func, scope, self_name):
+    """The callee ``func`` of a call in the function ``scope`` is a module-level name or an
+    attribute of one (``logger.info``, ``time.sleep``, ``json.dumps``): not ``self`` or
+    anything reached from it, not ``super()``, and not a name the function binds (a nested
+    function may close over ``self``). Handed no ``self`` (``_may_change_attribute`` checks
+    the arguments), such a call cannot assign the object's attributes."""
+    while isinstance(func, cst.Attribute):
+        func = func.value
+    if not isinstance(func, cst.Name):
+        return False
+    name = func.value
+    return name != self_name and name != "super" and name not in scope.bindings
+
+
 def _may_change_attribute(node, self_name, allowed, defined):
     """Code in ``node`` may change an attribute of ``self`` other than by a plain assignment:
     a call (other than ``allowed(call)``), ``await`` or ``yield`` (other code runs), an
@@ -1357,9 +1371,10 @@ class ValueFacts:
         attribute since), one in a branch or loop the call is not in, one the call's loop
         goes round past (the rest of the loop body runs in between), one followed by
         another possible binding of the name before the call, and, for an attribute, one
-        followed by any call other than a socket constructor or a call on the socket the
-        call is made on (the method it calls may set the attribute), by ``await`` or
-        ``yield``, or by ``self`` handed on or aliased; nor an attribute the class defines
+        followed by any call other than a socket constructor, a call on the socket the
+        call is made on or a call of a module-level name (``logger.info(...)``, handed no
+        ``self``: ``_outside_call``) (the method it calls may set the attribute), by
+        ``await`` or ``yield``, or by ``self`` handed on or aliased; nor an attribute the class defines
         as a method or property, nor a name declared ``global`` or ``nonlocal``."""
         key = key_of(node) if node is not None else None
         scope = site.scope
@@ -1385,6 +1400,8 @@ class ValueFacts:
             if isinstance(func, cst.Attribute) and receiver is not None and \
                     key_of(func.value) == receiver:
                 return True  # a call on the socket itself (``self.sock.setsockopt(...)``)
+            if rest and _outside_call(func, scope, head):
+                return True  # ``logger.info(...)``: handed no ``self``, it cannot reach it
             return self.imports.qualify(func) in SOCKET_CONSTRUCTORS
 
         def changes(nodes):

@@ -26,7 +26,9 @@ def _attribute_alias(scope, key):
 
 
 def loopback_listener(facts, site):
-    """The listener is bound to a loopback address only: every ``bind()`` of it in sight
+    """The listener (of ``listener.accept()``, or the socket handed to
+    ``loop.sock_accept(listener)``) is bound to a loopback address only: every ``bind()`` of it
+    in sight
     (in the function, or, for ``self.x``, in any method of the class), and every
     ``socket.create_server(address)`` whose result it holds there, gives a loopback host
     (``facts.loopback_address``), and there is at least one. A local name bound once to an
@@ -34,8 +36,13 @@ def loopback_listener(facts, site):
     connect to it, and a connection waiting in its queue is reset only by a local client
     that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
     and the server cannot have sent it anything to leave unread."""
-    key = site.receiver_key
-    if site.method != "accept" or key is None or facts.through_helper(site) is not None:
+    if site.method == "accept":
+        key = site.receiver_key
+    elif site.method == "sock_accept":
+        key = site.arg_key  # ``await loop.sock_accept(listener)``
+    else:
+        return False
+    if key is None or facts.through_helper(site) is not None:
         return False
     key = _attribute_alias(site.scope, key) or key
     scopes = {id(site.scope)}

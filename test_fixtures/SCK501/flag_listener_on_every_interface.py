@@ -1,7 +1,9 @@
 # SCK501 flag: listeners that other hosts can reach, or whose address the code does not
 # fix: every interface, a host handed in, one bind of two that is not loopback, a class
 # constant a method replaces, a parameter with no loopback default or one the function
-# changes, a constructor parameter stored beside another assignment.
+# changes, a constructor parameter stored beside another assignment, a listener on every
+# interface handed to `loop.sock_accept()`.
+import asyncio
 import socket
 
 
@@ -124,3 +126,14 @@ class Relay:
         while True:
             conn, _ = listener.accept()  # expect: SCK501
             handle(conn)
+
+
+async def serve_async(loop: asyncio.AbstractEventLoop, handle, port: int) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("0.0.0.0", port))
+    listener.listen()
+    listener.setblocking(False)
+    while True:
+        conn, _ = await loop.sock_accept(listener)  # expect: SCK501
+        handle(conn)

@@ -136,3 +136,18 @@ class FaultProxy:
         while True:
             conn, _ = self._listener.accept()
             handle(conn)
+
+
+class App:
+    """The address is kept on the object by the method that binds it, a log line between."""
+
+    def run(self, handle, host="127.0.0.1", port=8000) -> None:
+        self.addr = (host, port)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            print("serving on %s:%s" % self.addr)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(self.addr)
+            sock.listen()
+            while True:
+                conn, _ = sock.accept()
+                handle(conn)

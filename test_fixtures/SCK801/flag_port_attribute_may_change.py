@@ -1,6 +1,8 @@
 # SCK801 flag: a port attribute set to 0 somewhere is not followed where it may have changed
 # before the bind: bound in another method (a setter may have set a real port), a call on
-# self in between, an assignment in a branch, a loop that goes round past the bind.
+# self in between, an assignment in a branch, a loop that goes round past the bind, a call
+# of a module function handed self, or of a function defined in the method (it may close
+# over self).
 import socket
 
 
@@ -65,4 +67,27 @@ class WithSetter:
         self.host = "127.0.0.1"
         self.sock = socket.socket()
         self.sock.bind((self._host, self.port))  # expect: SCK801
+        self.sock.listen(5)
+
+
+def configure(server):
+    server.port = 8080
+
+
+class HandedOn:
+    def start(self):
+        self.port = 0
+        configure(self)
+        self.sock = socket.socket()
+        self.sock.bind(("", self.port))  # expect: SCK801
+        self.sock.listen(5)
+
+    def restart(self, fixed):
+        def pin():
+            self.port = fixed
+
+        self.port = 0
+        pin()
+        self.sock = socket.socket()
+        self.sock.bind(("", self.port))  # expect: SCK801
         self.sock.listen(5)
