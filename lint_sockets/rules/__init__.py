@@ -104,7 +104,7 @@ _CATALOG = (
          "`.sendall()` on a non-blocking socket: EAGAIN loses the count sent"),
     Rule("SCK701", "liveness", "connection-without-timeout",
          "connection with no timeout: a vanished peer blocks the thread forever",
-         "`{call}` with no timeout: a read of this connection waits forever if the peer vanishes"),
+         "`{call}` with no timeout: reads hang forever on a lost peer"),
     Rule("SCK702", "liveness", "keepalive-default-timers",
          "SO_KEEPALIVE on with the kernel's default timers (about two hours)",
          "SO_KEEPALIVE with the kernel's default timers: first probe after two hours"),
