@@ -1220,6 +1220,51 @@ def _outside_call(func, scope, self_name):
     return name != self_name and name != "super" and name not in scope.bindings
 
 
+def _sequence_copy(imports, node):
+    """``x`` for ``tuple(x)`` or ``list(x)`` (a copy of the same items), else ``node``."""
+    if type(node) is cst.Call and len(node.args) == 1 and node.args[0].keyword is None and \
+            not node.args[0].star and imports.qualify(node.func) in ("tuple", "list"):
+        return node.args[0].value
+    return node
+
+
+# List methods that move or replace a list's items (its host, for an address list).
+_ITEM_CHANGES = frozenset({"insert", "pop", "remove", "clear", "reverse", "sort",
+                           "__setitem__"})
+
+
+def _changes_items(cls_node, attr):
+    """Code of the class ``cls_node`` may change item 0 of an attribute named ``attr`` in
+    place: it stores into ``<x>.attr[i]`` where ``i`` is not a number of 1 or more (an
+    augmented store too), deletes an item, or calls one of ``_ITEM_CHANGES`` on it."""
+    for node in walk(cls_node, nested=True):
+        targets = ()
+        if type(node) is cst.Assign:
+            targets = [t.target for t in node.targets]
+        elif type(node) in (cst.AugAssign, cst.AnnAssign):
+            targets = [node.target]
+        elif type(node) is cst.Del:
+            targets = [node.target]
+        elif type(node) is cst.Call and type(node.func) is cst.Attribute and \
+                node.func.attr.value in _ITEM_CHANGES and \
+                type(node.func.value) is cst.Attribute and node.func.value.attr.value == attr:
+            return True
+        for target in targets:
+            for inner in walk(target):
+                if type(inner) is cst.Subscript and type(inner.value) is cst.Attribute and \
+                        inner.value.attr.value == attr and not _later_item(inner):
+                    return True
+    return False
+
+
+def _later_item(subscript):
+    """``x[i]`` with ``i`` a number of 1 or more."""
+    if len(subscript.slice) != 1 or type(subscript.slice[0].slice) is not cst.Index:
+        return False
+    number = int_value(subscript.slice[0].slice.value)
+    return number is not None and number >= 1
+
+
 def _may_change_attribute(node, self_name, allowed, defined):
     """Code in ``node`` may change an attribute of ``self`` other than by a plain assignment:
     a call (other than ``allowed(call)``), ``await`` or ``yield`` (other code runs), an
@@ -1374,8 +1419,9 @@ class ValueFacts:
         followed by any call other than a socket constructor, a call on the socket the
         call is made on or a call of a module-level name (``logger.info(...)``, handed no
         ``self``: ``_outside_call``) (the method it calls may set the attribute), by
-        ``await`` or ``yield``, or by ``self`` handed on or aliased; nor an attribute the class defines
-        as a method or property, nor a name declared ``global`` or ``nonlocal``."""
+        ``await`` or ``yield``, or by ``self`` handed on or aliased; nor an attribute the
+        class defines as a method or property, nor a name declared ``global`` or
+        ``nonlocal``."""
         key = key_of(node) if node is not None else None
         scope = site.scope
         if key is None or scope.kind != "function" or site.stmt is None:
@@ -1532,10 +1578,16 @@ class ValueFacts:
         module constant holding one (``def serve(host="127.0.0.1", port=0):``,
         ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
         ``--host`` option defaulting to loopback)."""
+        address = _sequence_copy(self.imports, address)  # bind(tuple(self.addr))
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
         if isinstance(address, cst.Name):  # ADDRESS = (HOST, PORT) at the module's top
             address = self._module_value(site.scope, address.value) or address
+        if type(address) is cst.Attribute:
+            # self.addr = ("localhost", port) in __init__, connected in another method
+            hosts = self._displayed_hosts(site, address)
+            if hosts:
+                return all(self._loopback_literal(h) for h in hosts)
         if isinstance(address, cst.Tuple) and address.elements:
             address = address.elements[0].value
             if isinstance(address, (cst.Name, cst.Attribute)):
@@ -1592,24 +1644,65 @@ class ValueFacts:
         for binding in assignments:
             if binding.how != "assign" or binding.index is not None:
                 return None
-            value = binding.value
-            if isinstance(value, cst.Call):
-                found = self._lookup_default(site, value, binding.scope)
-            elif isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
-                found = [value]  # self.host = "localhost" in __init__
-            elif isinstance(value, cst.Name):
-                found = self._parameter_defaults(binding.scope, value.value)
-                if found is None and value.value in self.constants and \
-                        value.value not in binding.scope.bindings:
-                    found = [value]  # self.host = HOST, a module constant
-            elif isinstance(value, cst.BooleanOperation):
-                found = self._or_default(site, value, binding.scope)
-            else:
-                found = None
+            found = self._assigned_default(site, binding.value, binding.scope)
             if found is None:
                 return None
             defaults.extend(found)
         return defaults or None
+
+    def _assigned_default(self, site, value, scope):
+        """What ``value``, assigned to an attribute in the method ``scope``, holds unless
+        the program is told otherwise (``defaults_of``'s reading of one assignment): a
+        string, a module constant, a parameter's default, a lookup's default, ``x or
+        "default"``; None when not known."""
+        if isinstance(value, cst.Call):
+            return self._lookup_default(site, value, scope)
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+            return [value]  # self.host = "localhost" in __init__
+        if isinstance(value, cst.Name):
+            found = self._parameter_defaults(scope, value.value)
+            if found is None and value.value in self.constants and \
+                    value.value not in scope.bindings:
+                found = [value]  # self.host = HOST, a module constant
+            return found
+        if isinstance(value, cst.BooleanOperation):
+            return self._or_default(site, value, scope)
+        return None
+
+    def _displayed_hosts(self, site, node):
+        """For an address kept in ``self.x`` (``node``) that every assignment of the class
+        (or, when it makes none, of its base class in this module) sets to a tuple or list
+        display (``self.addr = ("localhost", port)``, ``self.addr = ["127.0.0.1", 8000]``):
+        what the host of each display holds unless the program is told otherwise, as a
+        list (``_assigned_default``); None when an assignment is something else, a host
+        is not known, or the class may change the host in place (a store into the
+        attribute's item 0 or an item not written as a number, or a list method that moves
+        or replaces items: ``insert``, ``pop``, ``remove``, ``clear``, ``reverse``,
+        ``sort``). A store into a later item (``self.addr[1] = port``) changes the port
+        alone."""
+        key = key_of(node) if type(node) is cst.Attribute else None
+        if key is None or site.scope.cls is None:
+            return None
+        assignments = self.class_assignments(site.scope, key) or \
+            self.base_assignments(site.scope, key)
+        if not assignments:
+            return None
+        attr = key.partition(".")[2]
+        owners = {id(binding.scope.cls): binding.scope.cls for binding in assignments}
+        if any(owner is None or _changes_items(owner.node, attr) for owner in owners.values()):
+            return None
+        hosts = []
+        for binding in assignments:
+            value = binding.value
+            if binding.how != "assign" or binding.index is not None or \
+                    type(value) not in (cst.Tuple, cst.List) or not value.elements or \
+                    isinstance(value.elements[0], cst.StarredElement):
+                return None
+            found = self._assigned_default(site, value.elements[0].value, binding.scope)
+            if found is None:
+                return None
+            hosts.extend(found)
+        return hosts
 
     def _or_default(self, site, node, scope):
         """For ``a or b`` in ``scope``: what it holds unless the program is told otherwise.

@@ -137,3 +137,22 @@ async def serve_async(loop: asyncio.AbstractEventLoop, handle, port: int) -> Non
     while True:
         conn, _ = await loop.sock_accept(listener)  # expect: SCK501
         handle(conn)
+
+
+class KeptAddress:
+    """The address kept on the object is loopback until a method replaces its host."""
+
+    def __init__(self) -> None:
+        self.address = ["127.0.0.1", 8000]
+
+    def expose(self) -> None:
+        self.address[0] = "0.0.0.0"
+
+    def run(self, handle) -> None:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(tuple(self.address))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()  # expect: SCK501
+            handle(conn)

@@ -151,3 +151,23 @@ class App:
             while True:
                 conn, _ = sock.accept()
                 handle(conn)
+
+
+class Listener:
+    """The address is kept on the object as a list whose host is loopback; the search for
+    a free port changes only its port item."""
+
+    def __init__(self) -> None:
+        self.address = ["127.0.0.1", 12346]
+
+    def next_port(self) -> None:
+        self.address[1] = self.address[1] + 1
+
+    def run(self, handle) -> None:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(tuple(self.address))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()
+            handle(conn)
