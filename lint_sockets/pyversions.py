@@ -416,6 +416,7 @@ _PYTHON2_MESSAGES = (
     "inconsistent use of tabs and spaces in indentation",  # Python 2 read a tab as 8 columns
     "leading zeros in decimal integer literals are not permitted",  # 0755
     "Function parameters cannot be parenthesized",  # def f(self, (x, y)):
+    "Lambda expression parameters cannot be parenthesized",  # lambda (x, y): x
     # "C:\Users" or "\u00%s" in a plain string: a byte string on Python 2, where \U and \u
     # are no escapes
     "(unicode error) 'unicodeescape'",
@@ -425,7 +426,7 @@ _PYTHON2_LINES = re.compile(
     r"""^\s*(?:print\b\s*(?:>>|[^\s(=.,;:)\]}])  # print "x", print >>f, "x"
          |exec\b\s*[^\s(=.,;:)]              # exec code in ns
          |except\b[^:#]*,\s*[A-Za-z_]\w*\s*:  # except E, e:
-         |raise\s+[\w.]+(?:\[[^\]]*\])*\s*,     # raise E, "message"; raise e[0], e[1], e[2]
+         |raise\s+(?:[\w.]+(?:\[[^\]]*\])*|'[^']*'|"[^"]*")\s*,  # raise E, "x"; raise "E", "x"
          |def\s+\w+\s*\([^)]*\(                 # def f(self, (x, y)): tuple parameters
        )
        |`|<>                                  # backquotes, the old "not equal"
@@ -445,22 +446,44 @@ def python2_statement(message, line):
                                       in line else line))
 
 
-# Syntax that only Python 3 accepts, found in a file's bytes without parsing it: (text, the
-# bytes that may come just before it). A match inside a string or a comment is taken as well:
-# it only keeps a finding reported.
+# Syntax that only Python 3 accepts, found in a file's code without parsing it: (text, the
+# bytes that may come just before it), searched in the code with its strings and comments
+# blanked (``_code_of``); an f-string is told by its prefix.
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _ANY = frozenset(range(256))
 _NOT_NAME = _ANY - _WORD - {ord(".")}
-# an f-string starts an expression: after a space, an opening bracket, a comma or "=" (not
-# after a letter, a dot, a dash, a quote or a format's "%", ":" or "+", as in "-f",
-# "evax.fr", '%f' and '%+f' inside plain strings)
-_EXPRESSION_START = frozenset(b" \t\r\n([{,=")
-_PYTHON3_ONLY = tuple(
-    [(b"nonlocal ", _NOT_NAME), (b"async def ", _NOT_NAME), (b"yield from ", _NOT_NAME),
-     (b") ->", None), (b")->", None)]
-    + [(prefix + quote, _EXPRESSION_START)
-       for prefix in (b"f", b"F", b"rf", b"rF", b"Rf", b"RF", b"fr", b"fR", b"Fr", b"FR")
-       for quote in (b"'", b'"')])
+_PYTHON3_ONLY = ((b"nonlocal ", _NOT_NAME), (b"async def ", _NOT_NAME),
+                 (b"yield from ", _NOT_NAME), (b") ->", None), (b")->", None))
+
+# A comment, or a string literal with its prefix (a prefix is letters right before the
+# quote, with no letter, digit or "_" before them), up to its closing quote (or the end of
+# the line for a one-line string left open, the end of the file for a long one).
+_LEXEME = re.compile(
+    rb"#[^\r\n]*"
+    rb"|(?:(?<![A-Za-z0-9_])(?P<prefix>[rRbBuUfF]{1,2}))?"
+    rb"(?P<body>'''(?:[^\\]|\\.)*?(?:'''|\Z)|\"\"\"(?:[^\\]|\\.)*?(?:\"\"\"|\Z)"
+    rb"|'(?:[^\\'\r\n]|\\.)*'?|\"(?:[^\\\"\r\n]|\\.)*\"?)",
+    re.DOTALL)
+
+
+def _code_of(data):
+    """(``data`` with each string literal replaced by an empty one and each comment
+    removed, the newlines inside long strings kept; whether a string literal has an
+    ``f`` prefix). Never fails: Python 2 source is scanned the same way."""
+    fstring = False
+
+    def blank(match):
+        nonlocal fstring
+        body = match.group("body")
+        if body is None:
+            return b""
+        prefix = match.group("prefix") or b""
+        if b"f" in prefix or b"F" in prefix:
+            fstring = True
+        return prefix + b'""' + b"\n" * body.count(b"\n")
+
+    code = _LEXEME.sub(blank, data)
+    return code, fstring
 
 
 # Code that runs only on Python 3, though Python 2 may parse it: a module of Python 3's
@@ -474,47 +497,53 @@ _PYTHON3_IMPORT = re.compile(
     rb"|html\.parser|_thread|asyncio|builtins)\b", re.MULTILINE)
 _PRINT_KEYWORD = re.compile(rb"\b(?:end|sep|file)[ \t]*=[^=]")
 # the rest of a ``raise`` line: ``... from cause`` ends it (not " from " inside a message)
-_RAISE_FROM = re.compile(rb"[)\w\]][ \t]+from[ \t]+[A-Za-z_][\w.]*[ \t]*(?:#.*)?\r?$")
+_RAISE_FROM = re.compile(rb"[)\w\]][ \t]+from[ \t]+[A-Za-z_][\w.]*[ \t]*\r?$")
 
 
 def python3_code(data):
     """``data`` holds syntax only Python 3 accepts (python3_syntax) or code that runs only
-    on Python 3 (above)."""
-    if python3_syntax(data) or _PYTHON3_IMPORT.search(data):
+    on Python 3 (above), outside its strings and comments."""
+    code, fstring = _code_of(data)
+    if fstring or _python3_syntax(code) or _PYTHON3_IMPORT.search(code):
         return True
-    at = data.find(b"super()")
+    at = code.find(b"super()")
     while at >= 0:
-        if at == 0 or data[at - 1] in _NOT_NAME:
+        if at == 0 or code[at - 1] in _NOT_NAME:
             return True
-        at = data.find(b"super()", at + 1)
+        at = code.find(b"super()", at + 1)
     for text, check in ((b"raise ", _RAISE_FROM.search),
                         (b"print(", lambda rest: b"print_function" not in data
                          and _PRINT_KEYWORD.search(rest))):
-        at = data.find(text)
+        at = code.find(text)
         while at >= 0:
-            if at == 0 or data[at - 1] in _NOT_NAME:
-                end = data.find(b"\n", at)
-                if check(data[at + len(text):end if end >= 0 else len(data)]):
+            if at == 0 or code[at - 1] in _NOT_NAME:
+                end = code.find(b"\n", at)
+                if check(code[at + len(text):end if end >= 0 else len(code)]):
                     return True
-            at = data.find(text, at + 1)
+            at = code.find(text, at + 1)
     return False
 
 
 def python3_syntax(data):
-    """``data`` (a module's bytes) holds syntax only Python 3 accepts: an f-string, a
-    return annotation (``) -> T:`` ending its line), ``async def``, ``nonlocal`` or
-    ``yield from``."""
+    """``data`` (a module's bytes) holds syntax only Python 3 accepts, outside its strings
+    and comments: an f-string, a return annotation (``) -> T:`` ending its line), ``async
+    def``, ``nonlocal`` or ``yield from``."""
+    code, fstring = _code_of(data)
+    return fstring or _python3_syntax(code)
+
+
+def _python3_syntax(code):
     for text, after in _PYTHON3_ONLY:
-        at = data.find(text)
+        at = code.find(text)
         while at >= 0:
             if after is None:  # a return annotation: the line ends the ``def`` with ":"
-                end = data.find(b"\n", at)
-                rest = data[at:end if end >= 0 else len(data)].split(b"#", 1)[0].rstrip()
+                end = code.find(b"\n", at)
+                rest = code[at:end if end >= 0 else len(code)].rstrip()
                 if rest.endswith(b":"):
                     return True
-            elif at == 0 or data[at - 1] in after:
+            elif at == 0 or code[at - 1] in after:
                 return True
-            at = data.find(text, at + 1)
+            at = code.find(text, at + 1)
     return False
 
 

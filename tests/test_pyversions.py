@@ -548,6 +548,10 @@ def test_a_file_linted_alone_is_judged_by_its_whole_project(tmp_path):
     ("    raise exc_info[0], exc_info[1], exc_info[2]", "invalid syntax", True),
     ("def __call__(self, kind, (srow, scol), line):", "invalid syntax", True),
     ("anything", "Function parameters cannot be parenthesized", True),
+    ("f = lambda (x, y): x", "Lambda expression parameters cannot be parenthesized", True),
+    ("    raise 'UserError', 'no such object'", "invalid syntax", True),
+    ("    raise \"UserError\", detail", "invalid syntax", True),
+    ("    raise Error('a', 'b'", "invalid syntax", False),
     ("raise Error(a, b", "'(' was never closed", False),
     ("exec code in namespace", "invalid syntax", True),
     ("x = `y`", "invalid syntax", True),
@@ -573,6 +577,10 @@ def test_python2_statement(line, message, expected):
     (b"options = [\"-f\"]", False), (b"if'x' == y: pass", False), (b"obj.nonlocal x", False),
     (b"stamp = '%f' % time.time()", False), (b"s = '%+f|%s:f'", False),
     (b"# chr(3).encode() -> b'\\x03'\n", False), (b"def f(a,\n      b) -> int:  # x\n", True),
+    # inside strings and comments: no code
+    (b"table = {'&': '=F', '(': '=H'}", False), (b"doc = \"use f'{a}' on Python 3\"", False),
+    (b"# nonlocal total", False), (b"'''\nasync def run(): ...\n'''", False),
+    (b"x = 'it''s' + f'{a}'", True), (b"elif'x' in y: z = f'{q}'", True),
 ])
 def test_python3_syntax(text, expected):
     assert pyversions.python3_syntax(text) is expected
@@ -587,6 +595,9 @@ def test_python3_syntax(text, expected):
     (b"print('x', end='')", True), (b"print('a', 'b')", False),
     (b"from __future__ import print_function\nprint('x', end='')", False),
     (b"print('x', file=sys.stderr)", True), (b"print('x == y')", False),
+    # inside strings and comments: no code
+    (b'"""Use super() to call the base class."""', False), (b"# import queue", False),
+    (b"msg = 'raise ValueError from None'", False), (b"print('end=%s' % x)", False),
 ])
 def test_python3_code(text, expected):
     assert pyversions.python3_code(text) is expected
