@@ -1195,7 +1195,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("opaque",), [[["Base"], "A"]]),
     (("ca",), []),
     (("ca",), {"send_command": []}),
-    (("ca",), {"send_command": {"0": 4}}),
+    (("ca",), {"send_command": {"0": 16}}),
     (("ca",), {"send_command": {"0": 0}}),
     (("ca",), {"send_command": {"0": True}}),
     (("ca",), {"send_command": {"9": 1}}),
@@ -1896,3 +1896,75 @@ def test_method_clears_follows_methods_super_and_other_modules(tmp_path):
     assert index.method_clears("pkg.base.Runner", "maybe") == {}
     assert index.method_clears("pkg.base.Runner", "early") == {}
     assert index.method_clears("pkg.server.Server", "missing") == {}
+
+
+LOOPBACK_CALLERS = {
+    "svc/__init__.py": "",
+    "svc/server.py": """
+        class Server:
+            def __init__(self, host, port, workers=4):
+                self.host = host
+        """,
+    "svc/run.py": """
+        import os
+
+        import click
+
+        from svc.server import Server
+
+        HOST = "127.0.0.1"
+
+        def run(host="localhost", port=8000):
+            Server(host, port)
+
+        def from_env(port):
+            Server(os.getenv("SVC_HOST", "127.0.0.2"), port)
+
+        def from_config(config):
+            return Server(config.get("host", "::1"), 1)
+
+        @click.command()
+        @click.option("--host", default="localhost")
+        def cli(host):
+            Server(host, 9000)
+
+        def rebinding(host="localhost"):
+            host = host.strip()
+            Server(host, 1)
+
+        def exposed(port):
+            Server("0.0.0.0", port, workers=HOST)
+        """,
+    "tests/test_server.py": """
+        from svc.server import Server
+
+        HOST = "127.0.0.1"
+        server = Server(HOST, 0)
+        other = Server(host="localhost", port=0)
+        """,
+}
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_callers_passing_loopback_are_found_by_name_in_every_module(tmp_path, packed):
+    files = dict(LOOPBACK_CALLERS)
+    files["svc/run.py"] = files["svc/run.py"].replace(
+        "host = host.strip()", "pass").replace('Server("0.0.0.0", port', 'Server(HOST, port')
+    index = build(tmp_path, files, packed)
+    # literals, module constants, a parameter's or click option's default, a lookup's default
+    assert index.callers_pass_loopback("Server", 0, "host")
+    assert index.callers_pass_loopback("Server", None, "workers")  # HOST, by keyword
+    assert not index.callers_pass_loopback("Server", 1, "port")  # a port is no host
+    assert not index.callers_pass_loopback("Missing", 0, "host")  # no call at all
+    assert not index.callers_pass_loopback("Server", 8, None)  # past the positions
+
+
+def test_a_caller_passing_another_host_or_a_rebound_name_is_no_loopback(tmp_path):
+    files = dict(LOOPBACK_CALLERS)
+    files["svc/run.py"] = files["svc/run.py"].replace('Server("0.0.0.0", port', 'Server(HOST, port')
+    index = build(tmp_path, files)  # rebinding() strips its parameter first
+    assert not index.callers_pass_loopback("Server", 0, "host")
+    files = dict(LOOPBACK_CALLERS)
+    files["svc/run.py"] = files["svc/run.py"].replace("host = host.strip()", "pass")
+    index = build(tmp_path / "other", files)  # exposed() passes every interface
+    assert not index.callers_pass_loopback("Server", 0, "host")

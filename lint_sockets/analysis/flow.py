@@ -8,13 +8,13 @@ import enum
 
 import libcst as cst
 
-from lint_sockets.analysis.identity import KNOWN, LIKELY, is_plain_ctor
+from lint_sockets.analysis.identity import KNOWN, LIKELY, argument_position, is_plain_ctor
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
     strip_await, struct_size, target_keys, walk,
 )
-from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS
+from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS, is_loopback_host
 
 
 def _empty_literal(node):
@@ -135,22 +135,6 @@ def _ids_in_comprehensions(root):
 
 _NOT_HANDLERS = {"signal.SIG_IGN", "signal.SIG_DFL", "signal.Handlers.SIG_IGN",
                  "signal.Handlers.SIG_DFL", "signal.default_int_handler"}
-# Host names and addresses that are this host's loopback interface (and any address of
-# 127.0.0.0/8, ``is_loopback_host``).
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-
-
-def is_loopback_host(text):
-    """``text`` names this host's loopback interface: ``localhost``, ``::1``, or any IPv4
-    address of 127.0.0.0/8 (every one of them is loopback, RFC 1122), such as
-    ``127.0.0.2``."""
-    if text in LOOPBACK_HOSTS:
-        return True
-    parts = text.split(".") if isinstance(text, str) else ()
-    return len(parts) == 4 and parts[0] == "127" and all(
-        part.isdigit() and part.isascii() and len(part) <= 3 and int(part) <= 255
-        for part in parts)
-
 
 SIGNAL = "signal"  # a partial-write cause: a signal handler interrupting a blocking send
 
@@ -1976,6 +1960,8 @@ class ValueFacts:
         if depth > 1 or not isinstance(function, cst.FunctionDef) or function.decorators:
             return None
         arguments = self.arguments_from_callers(scope, name)
+        if arguments == [] and depth == 0 and self._project_callers_local(scope, name):
+            return [cst.SimpleString('"localhost"')]
         if not arguments:
             return None
         found = []
@@ -1985,6 +1971,23 @@ class ValueFacts:
                 return None
             found.extend(values)
         return found
+
+    def _project_callers_local(self, scope, name):
+        """No call of the function ``scope`` is in its module, and every call of it that
+        the project's other modules make (by its name, its class's for ``__init__``)
+        passes this host's loopback address for the parameter ``name`` unless told
+        otherwise (``ProjectIndex.callers_pass_loopback``: a loopback string or constant,
+        the caller's own parameter with such a default or ``@click.option`` default, a
+        lookup with such a default)."""
+        if self.project is None:
+            return False
+        callee = scope.node.name.value
+        if callee == "__init__":
+            owner = scope.parent
+            if owner is None or not isinstance(owner.node, cst.ClassDef):
+                return False
+            callee = owner.node.name.value
+        return self.project.callers_pass_loopback(callee, argument_position(scope, name), name)
 
     def _caller_value(self, scope, node, depth):
         """What the expression ``node`` passed by a call in the function ``scope`` holds

@@ -88,12 +88,12 @@ from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import (
-    ACCEPT_METHODS, EMPTY_KEEPING, READ_METHODS, canonical_errno,
+    ACCEPT_METHODS, EMPTY_KEEPING, READ_METHODS, canonical_errno, is_loopback_host,
 )
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 21
+SUMMARY_VERSION = 22
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -647,7 +647,7 @@ class ModuleSummary:
         for n, keys in _dict(data.get("ca", {}), MAX_CALLEES, "call arguments").items():
             where = callargs.names[_name(n)] = {}
             for key, bits in _dict(keys, MAX_CALL_KEYS, "call argument").items():
-                if type(bits) is not int or not 1 <= bits <= 3 or not _call_key(key):
+                if type(bits) is not int or not 1 <= bits <= 15 or not _call_key(key):
                     _fail("call argument")
                 where[key] = bits
         return cls(module, _bool(data.get("package", False)), imports,
@@ -663,12 +663,15 @@ class CallArguments:
     argument after the callee, ``self`` not counted for a method called on an object) or
     a keyword (``"=cmd"``), or ``"*"`` for a ``*args``/``**kwargs`` call; bit 1 (MESSAGE):
     some call passes a message the code composes from a literal template or structure
-    there (``_message_of``), bit 2 (OTHER): some call passes anything else. ``full``: the
+    there (``_message_of``), bit 2 (OTHER): some call passes anything else; bit 4 (LOCAL):
+    some call passes this host's loopback address unless told otherwise, bit 8 (REMOTE):
+    some call passes anything else. ``full``: the
     module makes calls of more than MAX_CALLEES names, and those past it are not recorded.
 
     Recorded: calls that are a statement's value (``x.f(a)``, ``r = x.f(a)``, ``return
-    x.f(a)``, ``n += x.f(a)``), an ``if``/``while`` test, and calls passed straight to one of
-    these as an argument (``int(x.f(a))``); not calls deeper in expressions, nor calls of
+    x.f(a)``, ``n += x.f(a)``), an ``if``/``while`` test, calls whose result one of these is
+    called on (``Server(a).run()``), and calls passed straight to one of these as an
+    argument (``int(x.f(a))``); not calls deeper in expressions, nor calls of
     builtins, of dunder names, or of the methods of str, bytes, list, dict and set that a
     project rarely defines for itself (``append``, ``join``), nor log calls."""
 
@@ -690,6 +693,9 @@ class CallArguments:
 
 
 MESSAGE, OTHER = 1, 2
+# bit 4 (LOCAL): the argument is this host's loopback address unless the program is told
+# otherwise (``_ArgumentJudge.loopback``); bit 8 (REMOTE): it is not known to be.
+LOCAL, REMOTE = 4, 8
 MAX_CALLEES = 4096  # names of callees one module's call arguments are recorded for
 MAX_CALL_KEYS = 16  # positions and keywords recorded per callee name
 MAX_CALL_POSITION = 8  # arguments at this position or later are not recorded
@@ -2883,6 +2889,69 @@ class _ArgumentJudge:
         self.assigned = None
         self.other = None
 
+    def bits(self, value):
+        """The CallArguments bits of one argument: MESSAGE or OTHER, and LOCAL or
+        REMOTE."""
+        return (MESSAGE if self.message(value) else OTHER) | \
+            (LOCAL if self.loopback(value) else REMOTE)
+
+    def loopback(self, value, depth=0):
+        """The argument is this host's loopback address unless the program is told
+        otherwise: a loopback string (``"127.0.0.1"``, ``"localhost"``, ``"::1"``, any
+        address of 127.0.0.0/8), a module constant holding one that the function does not
+        bind, a lookup with such a default (``config.get("host", "127.0.0.1")``,
+        ``os.getenv("HOST", "localhost")``), or a parameter of the function holding the
+        call that it never rebinds, whose default is one of these or whose
+        ``@click.option`` gives one as ``default=``."""
+        kind = type(value)
+        if kind is ast.Constant:
+            return type(value.value) is str and is_loopback_host(value.value)
+        if kind is ast.Call:
+            args = value.args
+            func = value.func
+            if len(args) == 2 and not value.keywords and (
+                    (type(func) is ast.Attribute and func.attr == "get") or
+                    self.ctx.qualify(dotted_name(func)) == "os.getenv"):
+                return depth == 0 and self.loopback(args[1], 1)
+            return False
+        if kind is not ast.Name:
+            return False
+        name = value.id
+        node = self.node
+        function = type(node) in (ast.FunctionDef, ast.AsyncFunctionDef)
+        if function:
+            if self.assigned is None:
+                self.assigned, self.other = _statement_bindings(node)
+            if name in self.assigned or self.other is None or name in self.other:
+                return False  # bound in the function: its value is not followed here
+            default = _parameter_default(node, name)
+            if default is not None:
+                return depth == 0 and self.loopback(default, 1)
+            if _is_parameter(node, name):
+                return self._click_default(node, name)
+        constant = self.ctx.constants.get(name)
+        return type(constant) is str and is_loopback_host(constant)
+
+    def _click_default(self, node, name):
+        """The parameter ``name`` of ``node`` is filled by a ``@click.option(...)`` (or
+        ``click.argument``) whose ``default=`` is a loopback string."""
+        for decorator in node.decorator_list:
+            if type(decorator) is not ast.Call or self.ctx.qualify(
+                    dotted_name(decorator.func)) not in ("click.option", "click.argument"):
+                continue
+            declared = [a.value for a in decorator.args
+                        if type(a) is ast.Constant and type(a.value) is str]
+            plain = [d for d in declared if not d.startswith("-")]
+            longest = max((d for d in declared if d.startswith("-")), key=len, default="")
+            dest = plain[0] if plain else longest.lstrip("-").replace("-", "_").lower()
+            if dest != name:
+                continue
+            for keyword in decorator.keywords:
+                if keyword.arg == "default":
+                    return self.loopback(keyword.value, 1)
+            return False
+        return False
+
     def message(self, value):
         kind = type(value)
         if kind is ast.Constant:
@@ -2920,8 +2989,9 @@ _UNRECORDED_CALLEES = frozenset(dir(builtins)) | frozenset(
 
 def _note_calls(node, judge, callargs):
     """Record the arguments of the call ``node`` is (a statement's value, an ``if`` or
-    ``while`` test), and of the calls passed straight to it as arguments; under a ``not``,
-    ``and``/``or`` or a comparison, of the calls there."""
+    ``while`` test), of the calls whose result it is called on (``Server(host,
+    port).serve_forever()``), and of the calls passed straight to it as arguments; under a
+    ``not``, ``and``/``or`` or a comparison, of the calls there."""
     kind = type(node)
     if kind is ast.Await:
         node = node.value
@@ -2941,6 +3011,12 @@ def _note_calls(node, judge, callargs):
         if type(operand) is not ast.Call:
             continue
         _note_call(operand, judge, callargs)
+        receiver = operand.func
+        while type(receiver) is ast.Attribute:
+            receiver = receiver.value
+            if type(receiver) is ast.Call:  # ``Server(host, port).serve_forever()``
+                _note_call(receiver, judge, callargs)
+                receiver = receiver.func
         for arg in operand.args:
             inner = arg.value if type(arg) is ast.Starred else arg
             if type(inner) is ast.Await:
@@ -2983,13 +3059,31 @@ def _note_call(call, judge, callargs):
             break
         if position >= MAX_CALL_POSITION:
             break
-        callargs.note(name, str(position), MESSAGE if judge.message(arg) else OTHER)
+        callargs.note(name, str(position), judge.bits(arg))
     for keyword in call.keywords:
         if keyword.arg is None:
             callargs.note(name, "*", OTHER)
         elif len(keyword.arg) < MAX_NAME:
-            callargs.note(name, "=" + keyword.arg,
-                          MESSAGE if judge.message(keyword.value) else OTHER)
+            callargs.note(name, "=" + keyword.arg, judge.bits(keyword.value))
+
+
+def _parameter_default(func, name):
+    """The default of the parameter ``name`` of ``func`` (an ``ast`` function), or None."""
+    args = func.args
+    positional = args.posonlyargs + args.args
+    for param, default in zip(positional[len(positional) - len(args.defaults):],
+                              args.defaults):
+        if param.arg == name:
+            return default
+    for param, default in zip(args.kwonlyargs, args.kw_defaults):
+        if param.arg == name:
+            return default
+    return None
+
+
+def _is_parameter(func, name):
+    args = func.args
+    return any(param.arg == name for param in args.posonlyargs + args.args + args.kwonlyargs)
 
 
 _NO_LOCALS = MappingProxyType({})
@@ -4008,7 +4102,33 @@ class ProjectIndex:
         bits = 0
         for key in keys:
             bits |= where.get(key, 0)
-        return bits == MESSAGE
+        return bits & (MESSAGE | OTHER) == MESSAGE
+
+    def callers_pass_loopback(self, name: str, position: Optional[int],
+                              keyword: Optional[str]) -> bool:
+        """Every call the project makes of a function, method or class named ``name`` that
+        passes the argument at ``position`` (``self`` not counted) or ``keyword=`` passes
+        this host's loopback address unless the program is told otherwise
+        (``_ArgumentJudge.loopback``), and at least one passes it. Calls are matched by
+        name alone (any receiver), which can only add callers; a ``*args``/``**kwargs``
+        call of the name, a position past those recorded, or a module whose calls are not
+        all recorded makes the answer False. Calls deeper in an expression than
+        CallArguments records are not seen."""
+        merged, complete = self._call_arguments()
+        where = merged.get(name)
+        if not complete or not where or "*" in where:
+            return False
+        keys = []
+        if position is not None:
+            if position >= MAX_CALL_POSITION:
+                return False
+            keys.append(str(position))
+        if keyword is not None:
+            keys.append("=" + keyword)
+        bits = 0
+        for key in keys:
+            bits |= where.get(key, 0)
+        return bool(bits & LOCAL) and not bits & REMOTE
 
     def _call_arguments(self):
         found = self.__dict__.get("_callargs")

@@ -335,3 +335,20 @@ STDLIB_MODULES = frozenset({
     "typing", "unicodedata", "unittest", "urllib", "uu", "uuid", "venv", "warnings",
     "wave", "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xdrlib", "xml",
     "xmlrpc", "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo"})
+
+
+# Host names and addresses that are this host's loopback interface (and any address of
+# 127.0.0.0/8, ``is_loopback_host``).
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def is_loopback_host(text):
+    """``text`` names this host's loopback interface: ``localhost``, ``::1``, or any IPv4
+    address of 127.0.0.0/8 (every one of them is loopback, RFC 1122), such as
+    ``127.0.0.2``."""
+    if text in LOOPBACK_HOSTS:
+        return True
+    parts = text.split(".") if isinstance(text, str) else ()
+    return len(parts) == 4 and parts[0] == "127" and all(
+        part.isdigit() and part.isascii() and len(part) <= 3 and int(part) <= 255
+        for part in parts)
