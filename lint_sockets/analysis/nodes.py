@@ -358,6 +358,27 @@ def name_stays_local(root, name):
     return True
 
 
+# What code may do to a socket it never uses: set it up, connect it, end it.
+_NO_USE = frozenset({"close", "shutdown", "detach", "setblocking", "settimeout", "setsockopt",
+                     "bind", "connect", "connect_ex"})
+
+
+def socket_never_used(site):
+    """The socket the call ``site`` is made on is a local name the function binds itself
+    (not a parameter), only set up, connected and closed there, and never leaves it
+    (``name_stays_local``): no read, write, wait or other use follows the connect, so a
+    failed attempt is never taken as open (SCK301, SCK602)."""
+    key = site.receiver_key
+    if key is None or "." in key or site.scope.kind != "function":
+        return False
+    bindings = site.scope.bindings.get(key, ())
+    if not bindings or any(b.how == "param" for b in bindings):
+        return False  # the caller holds a parameter's socket
+    body = site.scope.node.body
+    return all(call.func.attr.value in _NO_USE for call in method_calls(body, key, None)) \
+        and name_stays_local(body, key)
+
+
 def accepted_binding(binding) -> bool:
     """The binding holds the connection an accept hands out: ``conn, addr = srv.accept()``,
     ``conn = srv.accept()[0]`` (``loop.sock_accept(srv)`` too, also awaited)."""

@@ -3,7 +3,9 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE
-from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
+from lint_sockets.analysis.nodes import (
+    iter_children, key_of, socket_never_used,
+)
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
 
@@ -37,27 +39,6 @@ def _nonblocking_connect(facts, site):
         return False
     # connect_ex: its result compared with EINPROGRESS / EWOULDBLOCK.
     return bool(_result_errnos(facts, site) & _IN_PROGRESS)
-
-
-# What code may do to a socket it never uses: set it up, connect it, end it.
-_NO_USE = frozenset({"close", "shutdown", "detach", "setblocking", "settimeout", "setsockopt",
-                     "bind", "connect", "connect_ex"})
-
-
-def _never_used(site):
-    """The socket is a local name the function binds itself (not a parameter), only set
-    up, connected and closed there, and never leaves it (``name_stays_local``): no read,
-    write, wait or other use follows the connect, so a failed attempt is never taken as
-    open."""
-    key = site.receiver_key
-    if key is None or "." in key or site.scope.kind != "function":
-        return False
-    bindings = site.scope.bindings.get(key, ())
-    if not bindings or any(b.how == "param" for b in bindings):
-        return False  # the caller holds a parameter's socket
-    body = site.scope.node.body
-    return all(call.func.attr.value in _NO_USE for call in method_calls(body, key, None)) \
-        and name_stays_local(body, key)
 
 
 def _result_errnos(facts, site):
@@ -198,7 +179,7 @@ def check(facts, report):
             report(site.node, "SCK302", call=f".{site.method}()")
             continue
         if _accepted_here(facts, site, accepts) or _asks_again(facts, site) or \
-                _never_used(site):
+                socket_never_used(site):
             continue
         if checks_so_error is None:
             checks_so_error = facts.module_checks_so_error()

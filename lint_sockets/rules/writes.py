@@ -4,6 +4,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NONBLOCKING, SNDTIMEO, TIMEOUT
+from lint_sockets.analysis.nodes import socket_never_used
 from lint_sockets.analysis.payloads import (
     composed_message, constant_length, early_write_of_connected_socket,
     early_write_of_fresh_socket, fits_writable_buffer, payload_bound,
@@ -63,6 +64,8 @@ def check(facts, report):
         elif _statement_call(site, "connect_ex"):
             if facts.expected_to_raise(site):
                 continue  # ``with pytest.raises(...)``: a test that the call fails
+            if socket_never_used(site):
+                continue  # set up, connected and closed: nothing can take it for open
             if facts.socket_confidence(site).confidence in (KNOWN, LIKELY):
                 fix = None
                 if facts.state(site) != NONBLOCKING:

@@ -7,6 +7,7 @@ def open_link(host: str, port: int) -> socket.socket:
     other = socket.socket()
     other.settimeout(5)
     other.connect((host, port + 1))  # expect: SCK602
+    other.sendall(b"hello\n")
     return sock
 
 

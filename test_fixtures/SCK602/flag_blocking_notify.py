@@ -28,3 +28,12 @@ def suppressed(host: str) -> None:
     sock = socket.socket()
     with contextlib.suppress(OSError):
         sock.connect_ex((host, 9))  # expect: SCK602
+    sock.sendall(b"discard me\n")
+
+
+def handed_on(host: str, port: int, serve) -> None:
+    # the socket leaves the function: the code it is handed to takes it for connected
+    sock = socket.socket()
+    sock.settimeout(3)
+    sock.connect_ex((host, port))  # expect: SCK602
+    serve(sock)
