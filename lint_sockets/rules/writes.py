@@ -72,8 +72,11 @@ def check(facts, report):
                     fix = _rename(site, "connect", UNSAFE)
                 report(site.node, "SCK602", fix=fix)
         elif site.method == "sendall" and site.receiver_key is not None:
-            if facts.socket_confidence(site).confidence not in (KNOWN, LIKELY):
+            info = facts.socket_confidence(site)
+            if info.confidence not in (KNOWN, LIKELY):
                 continue
+            if info.datagram or facts.constructed_kind(site)[1] == "dgram":
+                continue  # one datagram, sent whole or not at all: no count to lose
             if facts.state(site) == NONBLOCKING and \
                     not early_write_of_connected_socket(facts, site):
                 report(site.node, "SCK603")
