@@ -1022,14 +1022,17 @@ def call_keyword(call, name):
 
 
 def _family_of(imports, node):
-    """"unix", "ip", "other" for a family written as a socket constant (or a conditional
-    expression whose two arms give the same one), else None."""
+    """"unix", "ip", "other" for a family written as a socket constant (``AF_X``, or
+    ``PF_X`` for the same family; or a conditional expression whose two arms give the same
+    one), else None."""
     if isinstance(node, cst.IfExp):
         body = _family_of(imports, node.body)
         return body if body == _family_of(imports, node.orelse) else None
     dotted = imports.qualify(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
     last = (dotted or "").rpartition(".")[2]
-    if last == "AF_UNIX":
+    if last.startswith("PF_"):  # the protocol family of the same number: PF_CAN is AF_CAN
+        last = "AF_" + last[3:]
+    if last in ("AF_UNIX", "AF_LOCAL"):
         return "unix"
     if last in ("AF_INET", "AF_INET6"):
         return "ip"

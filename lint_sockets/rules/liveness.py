@@ -280,6 +280,9 @@ def check_timeout(facts, report):
                     continue
             elif not all(_plain_socket(facts, b) and b.scope is site.scope for b in reaching):
                 continue
+            family, kind = facts.constructed_kind(site)
+            if family in ("unix", "other") or kind in ("dgram", "other"):
+                continue  # no TCP connection: no peer that can vanish half-open
             reads = _reads_later(facts, site, calls)
             if _exempt(facts, site, site.receiver_key, reaching, reads):
                 continue
