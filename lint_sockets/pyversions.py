@@ -430,7 +430,9 @@ _PYTHON2_LINES = re.compile(
          |def\s+\w+\s*\([^)]*\(                 # def f(self, (x, y)): tuple parameters
        )
        |`|<>                                  # backquotes, the old "not equal"
-       |(?<![\w.])(?:0\d+|\d+[lL])\b(?!\.)      # 0755, 10L
+       |(?<![\w.])(?:0\d+|\d+[lL]|0[xX][0-9a-fA-F]+[lL])\b(?!\.)  # 0755, 10L, 0xffL
+       |(?<![\w.])(?:async|await)\s*=(?!=)     # async as a name: f(async=True), async = 1
+       |\.(?:async|await)\s*\(|\bdef\s+(?:async|await)\b  # x.async(y), def async(self):
        |\b[uU][rR]['"]                        # ur"raw unicode"
     """, re.VERBOSE)
 
@@ -438,8 +440,9 @@ _PYTHON2_LINES = re.compile(
 def python2_statement(message, line):
     """The syntax error ``message`` (``SyntaxError: ...``) at the text ``line`` is Python 2
     syntax that Python 3 rejects: a print or exec statement, ``except E, e:``, ``raise E,
-    "x"``, backquotes, ``<>``, an old octal or long literal, a ``ur""`` string, or tabs
-    that Python 2 read as eight columns."""
+    "x"``, backquotes, ``<>``, an old octal or long literal (``0xffL`` too), a ``ur""``
+    string, ``async`` or ``await`` used as a name (``f(async=True)``, ``x.async(y)``), or
+    tabs that Python 2 read as eight columns."""
     if any(known in message for known in _PYTHON2_MESSAGES):
         return True
     return bool(_PYTHON2_LINES.search(line.split("#", 1)[0] if "'" not in line and '"' not
