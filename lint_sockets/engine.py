@@ -135,16 +135,17 @@ class NotSource(NotChecked):
 
 
 class Template(NotChecked):
-    """A file whose syntax error is on a line holding a template placeholder outside any
-    string (``{{ name }}``, ``{% if x %}``, ``{# note #}``): a Jinja or cookiecutter
-    template that a tool renders into Python before anything compiles it."""
+    """A file whose syntax error is on a line holding a template placeholder or tag outside
+    its strings (``{{ name }}``, ``{% if x %}``, ``{# note #}``, ``${name}``, a Mako ``%
+    for`` line): a Jinja, cookiecutter or Mako template that a tool renders into Python
+    before anything compiles it."""
 
     __slots__ = ()
 
     def warning(self, path):
         return (f"{path}: not checked: line {self.line} holds a template placeholder "
-                f"({{{{ }}}} or {{% %}}), so this is a template that a tool renders into "
-                f"Python, not a module ({self.message})")
+                f"({{{{ }}}}, {{% %}} or ${{}}), so this is a template that a tool renders "
+                f"into Python, not a module ({self.message})")
 
 
 # The first bytes of every AppleDouble file (RFC 1740).
@@ -204,29 +205,13 @@ def _judged_for_target(error, settings, source):
 
 
 def _template_line(source, number):
-    """Line ``number`` of ``source`` holds a template placeholder outside its strings and
-    comments: ``{`` right after ``{`` (``{{ name }}``), or followed by ``%`` (``{% if x
-    %}``) or by a comment (``{# note #}``). Python has no ``{%`` and no ``{#``; ``{{`` there
-    would be a set holding a set or dict, which Python compiles, so it holds no syntax
-    error."""
+    """Line ``number`` of ``source`` holds a template placeholder or tag outside its
+    strings (pyversions.template_line)."""
+    from lint_sockets.pyversions import template_line
+
     data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     lines = data.splitlines()
-    if not 0 < number <= len(lines) or b"{" not in lines[number - 1]:
-        return False
-    text = lines[number - 1].decode("utf-8", "replace")
-    tokens = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text + "\n").readline):
-            tokens.append(token)
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass  # a bracket the line leaves open: the tokens up to there
-    for first, second in zip(tokens, tokens[1:]):
-        if first.type == tokenize.OP and first.string == "{" and \
-                first.end == second.start and (
-                    (second.type == tokenize.OP and second.string in ("{", "%", "%=")) or
-                    second.type == tokenize.COMMENT):
-            return True
-    return False
+    return 0 < number <= len(lines) and template_line(lines[number - 1])
 
 
 def _python2_source(error, source, root):

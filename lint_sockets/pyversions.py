@@ -469,17 +469,18 @@ _LEXEME = re.compile(
     re.DOTALL)
 
 
-def _code_of(data):
+def _code_of(data, comments=False):
     """(``data`` with each string literal replaced by an empty one and each comment
-    removed, the newlines inside long strings kept; whether a string literal has an
-    ``f`` prefix). Never fails: Python 2 source is scanned the same way."""
+    removed (kept with ``comments``), the newlines inside long strings kept; whether a
+    string literal has an ``f`` prefix). Never fails: Python 2 source is scanned the same
+    way."""
     fstring = False
 
     def blank(match):
         nonlocal fstring
         body = match.group("body")
         if body is None:
-            return b""
+            return match.group(0) if comments else b""
         prefix = match.group("prefix") or b""
         if b"f" in prefix or b"F" in prefix:
             fstring = True
@@ -525,6 +526,24 @@ def python3_code(data):
                     return True
             at = code.find(text, at + 1)
     return False
+
+
+# A template's placeholder or tag, outside strings: Jinja and cookiecutter ``{{ x }}``,
+# ``{% if %}``, ``{# note #}``; Mako ``${x}``, ``% for`` control lines and ``<%tag>``.
+_TEMPLATE = re.compile(
+    rb"\{\{|\{%|\{#|\$\{"
+    rb"|^[ \t]*(?:%[ \t]*(?:for|if|elif|else|endfor|endif|while|endwhile|try|except|endtry"
+    rb"|def|enddef)\b|<%)")
+
+
+def template_line(line):
+    """The line (bytes) holds a template placeholder or tag outside its strings (``{{
+    name }}``, ``{% if x %}``, ``{# note #}``, ``${name}``, a Mako ``% for`` line or
+    ``<%tag>``). Python has none of these: ``{%``, ``{#`` (a brace, then a comment),
+    ``$`` and a line that starts with ``%`` or ``<%`` are syntax errors, and ``{{`` would be
+    a set holding a set or dict, which fails when it runs."""
+    code, _ = _code_of(line, comments=True)
+    return _TEMPLATE.search(code) is not None
 
 
 def python3_syntax(data):

@@ -697,16 +697,21 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
         "templates/{{name}}.py": "import socket\n{% if tls %}\nimport ssl\n{% endif %}\n",
         "templates/test_{{name}}.py": "import app.{{name}} as {{name}}\n",
         "templates/note.py": "x = 1\n{# a comment of the template #}\n",
+        "templates/mako.py": "X_VERSION = 0x${proto.version}\n",
+        "templates/mako_loop.py": "import socket\n% for name in names:\n${name} = 1\n% endfor\n",
         # the same braces inside strings or an f-string are Python: the error is reported
         "broken_string.py": "x = '{% if tls %}' +\n",
         "broken_fstring.py": "x = f'{{name}}' +\n",
         "broken_spaced.py": "x = { {1} +\n",
+        "broken_dollar_string.py": "x = '${name}' +\n",
     }
     out = _lint_project(tmp_path, files)
-    for name in ("templates/{{name}}.py", "templates/test_{{name}}.py", "templates/note.py"):
+    for name in ("templates/{{name}}.py", "templates/test_{{name}}.py", "templates/note.py",
+                 "templates/mako.py", "templates/mako_loop.py"):
         assert f"{name}: not checked: line " in out.stderr
         assert name not in out.stdout
     assert "holds a template placeholder" in out.stderr
-    for name in ("broken_string.py", "broken_fstring.py", "broken_spaced.py"):
+    for name in ("broken_string.py", "broken_fstring.py", "broken_spaced.py",
+                 "broken_dollar_string.py"):
         assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
         assert name not in out.stderr
