@@ -1968,3 +1968,35 @@ def test_a_caller_passing_another_host_or_a_rebound_name_is_no_loopback(tmp_path
     files["svc/run.py"] = files["svc/run.py"].replace("host = host.strip()", "pass")
     index = build(tmp_path / "other", files)  # exposed() passes every interface
     assert not index.callers_pass_loopback("Server", 0, "host")
+
+
+def test_callers_in_tests_and_examples_are_no_users(tmp_path):
+    files = {
+        "lib/__init__.py": "",
+        "lib/client.py": """
+            class Client:
+                def __init__(self, host, port):
+                    self.host = host
+            """,
+        "tests/test_client.py": """
+            from lib.client import Client
+            client = Client("localhost", 7777)
+            """,
+        "lib/test_helpers.py": """
+            from lib.client import Client
+            Client("127.0.0.1", 1)
+            """,
+        "examples/demo.py": """
+            from lib.client import Client
+            Client("localhost", 7777)
+            """,
+    }
+    index = build(tmp_path, files)
+    assert not index.callers_pass_loopback("Client", 0, "host")  # its users pass their own
+    files["lib/cli.py"] = """
+        from lib.client import Client
+
+        def main(host="127.0.0.1"):
+            Client(host, 7777)
+        """
+    assert build(tmp_path / "app", files).callers_pass_loopback("Client", 0, "host")

@@ -3459,6 +3459,22 @@ class _Located:
         self.summary = summary
 
 
+# Directories of code that exercises a project rather than uses it: tests (as
+# paths.is_test_code reads them), examples, demos and documentation.
+_EXERCISE_DIRECTORIES = frozenset({"test", "tests", "testing", "example", "examples", "demo",
+                                   "demos", "doc", "docs", "sample", "samples"})
+
+
+def _exercise_module(module):
+    """The module (a dotted name) is test code (``test_x``, ``x_test``, ``conftest``, or in
+    a ``test``/``tests``/``testing`` package) or an example, demo or documentation module
+    (in such a package, or so named)."""
+    parts = module.split(".")
+    last = parts[-1]
+    return last == "conftest" or last.startswith("test_") or last.endswith("_test") or \
+        any(part in _EXERCISE_DIRECTORIES for part in parts)
+
+
 def _hands_out_socket_code(value):
     """A function's return is a socket, or an unchecked socket read or accept."""
     if value.kind is ValueKind.SOCKET:
@@ -4109,12 +4125,15 @@ class ProjectIndex:
         """Every call the project makes of a function, method or class named ``name`` that
         passes the argument at ``position`` (``self`` not counted) or ``keyword=`` passes
         this host's loopback address unless the program is told otherwise
-        (``_ArgumentJudge.loopback``), and at least one passes it. Calls are matched by
+        (``_ArgumentJudge.loopback``), and at least one passes it. Only the project's own
+        use counts: calls in test code and in examples, demos and documentation
+        (``_exercise_module``) show how a library is exercised on one machine, not what its
+        users pass. Calls are matched by
         name alone (any receiver), which can only add callers; a ``*args``/``**kwargs``
         call of the name, a position past those recorded, or a module whose calls are not
         all recorded makes the answer False. Calls deeper in an expression than
         CallArguments records are not seen."""
-        merged, complete = self._call_arguments()
+        merged, complete = self._call_arguments(users_only=True)
         where = merged.get(name)
         if not complete or not where or "*" in where:
             return False
@@ -4130,13 +4149,16 @@ class ProjectIndex:
             bits |= where.get(key, 0)
         return bool(bits & LOCAL) and not bits & REMOTE
 
-    def _call_arguments(self):
-        found = self.__dict__.get("_callargs")
+    def _call_arguments(self, users_only=False):
+        memo = "_callargs_users" if users_only else "_callargs"
+        found = self.__dict__.get(memo)
         if found is not None:
             return found
         merged = {}
         complete = True
-        for item in self.summaries.held.values():
+        for module, item in self.summaries.held.items():
+            if users_only and _exercise_module(module):
+                continue
             # decoded here and dropped: the scan leaves the decoded summaries as they were
             summary = item.unpack() if type(item) is PackedSummary else item
             if summary.partial or summary.callargs.full:
@@ -4149,7 +4171,7 @@ class ProjectIndex:
                 else:
                     for key, bits in keys.items():
                         where[key] = where.get(key, 0) | bits
-        found = self.__dict__["_callargs"] = (merged, complete)
+        found = self.__dict__[memo] = (merged, complete)
         return found
 
     # -- the walk
