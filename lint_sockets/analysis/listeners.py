@@ -27,9 +27,9 @@ def _attribute_alias(scope, key):
 
 def loopback_listener(facts, site):
     """The listener (of ``listener.accept()``, or the socket handed to
-    ``loop.sock_accept(listener)``) is bound to a loopback address only: every ``bind()`` of it
-    in sight
-    (in the function, or, for ``self.x``, in any method of the class), and every
+    ``loop.sock_accept(listener)``) is bound to a loopback address only: every ``bind()``
+    of it in sight (in the function, or, for ``self.x``, in any method of the class), and
+    every
     ``socket.create_server(address)`` whose result it holds there, gives a loopback host
     (``facts.loopback_address``), and there is at least one. A local name bound once to an
     attribute (``with self._sock as sock:``) is that attribute. Only programs on this host

@@ -3,9 +3,7 @@
 import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE
-from lint_sockets.analysis.nodes import (
-    iter_children, key_of, socket_never_used,
-)
+from lint_sockets.analysis.nodes import iter_children, key_of, socket_never_used
 
 _IN_PROGRESS = {"EINPROGRESS", "EAGAIN", "EALREADY"}
 
