@@ -1503,14 +1503,46 @@ class ValueFacts:
         if address is None:
             return None
         if isinstance(address, (cst.Name, cst.Attribute)):
-            address = self.value_before(site, address) or address  # addr = ("::1", port)
+            address = self.value_before(site, address) or address
+            if isinstance(address, (cst.Name, cst.Attribute)):
+                # ADDRESS = ("localhost", 9000) in another project module, imported
+                value = self._imported_constant(address, site.scope)
+                if isinstance(value, tuple) and value and isinstance(value[0], str):
+                    return cst.SimpleString(repr(value[0]))
         if isinstance(address, cst.Tuple) and address.elements:
             address = address.elements[0].value
         if isinstance(address, cst.Name) and address.value in self.constants:
             address = self.constants[address.value]  # HOST = "localhost"
         elif isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address  # host = "127.0.0.1"
+            if isinstance(address, (cst.Name, cst.Attribute)):
+                value = self._imported_constant(address, site.scope)  # from .s import HOST
+                if isinstance(value, str):
+                    return cst.SimpleString(repr(value))
         return address
+
+    def _imported_constant(self, node, scope=None):
+        """The value of a constant of another project module that ``node`` names
+        (``HOST`` after ``from .settings import HOST``, ``settings.HOST``,
+        ``Config.HOST`` of an imported class: ``Facts.constant_value``), or None: the
+        name (or the head of the dotted name) must be bound in the module by imports
+        alone, so a local name, ``self.x`` or a class of this module names no such
+        constant."""
+        key = key_of(node)
+        if key is None:
+            return None
+        # the name must come from an import: this module's own names (its constants, its
+        # classes' constants) are read, or refused, by the module's own reading
+        head = key.partition(".")[0]
+        while scope is not None and scope is not self.model.module_scope:
+            if scope.kind == "function" and head in scope.bindings:
+                return None  # a parameter or local of that name hides the import
+            scope = scope.parent
+        bindings = self.model.module_scope.bindings.get(head, ())
+        if not bindings or any(binding.how != "import" for binding in bindings):
+            return None
+        value = self.constant_value(node)
+        return value if isinstance(value, (str, tuple)) else None
 
     def _loopback_literal(self, node):
         """``node`` is a loopback address written as a string, in place or as a module
@@ -1519,6 +1551,9 @@ class ValueFacts:
             node = self.constants[node.value]
         elif type(node) is cst.Attribute and type(node.value) is cst.Name:
             node = self._named_class_constant(node.value.value, node.attr.value) or node
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            value = self._imported_constant(node)  # a default named from another module
+            return isinstance(value, str) and is_loopback_host(value)
         return isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) and \
             isinstance(node.evaluated_value, str) and is_loopback_host(node.evaluated_value)
 
