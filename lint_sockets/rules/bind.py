@@ -142,6 +142,30 @@ def _tries_again(facts, site):
     return outcome.all_paths(lambda path: not (path & {RAISE, RETURN, BREAK}))
 
 
+def _callers_try_again(facts, site):
+    """``bind()`` in a function that neither loops around it nor handles its error, whose
+    every call in the module (at least one, all in sight: ``caller_handlers``;
+    ``self._listen()`` from the class's methods, the calls of a module function's name) is
+    inside a ``try`` in a loop of the caller whose handler catches ``OSError`` and goes on
+    with that loop (no ``raise``, ``return`` or ``break`` on any path): the bind is retried
+    one call level up, and a port held in TIME_WAIT only delays the start."""
+    if site.loops or site.scope.kind != "function":
+        return False
+    frame, _ = facts.catching_frame(site, "OSError")
+    if frame is not None:
+        return False  # handled in the function itself: the callers never see the error
+    handlers = facts.caller_handlers(site, "OSError")
+    if not handlers:
+        return False
+    for handler in handlers:
+        if handler.try_frame.loop_depth < 1:
+            return False
+        outcome = facts.handler_outcome(handler, "OSError", "EADDRINUSE")
+        if not outcome.all_paths(lambda path: not (path & {RAISE, RETURN, BREAK})):
+            return False
+    return True
+
+
 def _mentions_socket_constant(node):
     key = node.attr.value if isinstance(node, cst.Attribute) else (
         node.value if isinstance(node, cst.Name) else "")
@@ -238,6 +262,7 @@ def check(facts, report):
                 if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
         if listens and not reuse and not _tries_again(facts, site) and \
+                not _callers_try_again(facts, site) and \
                 not _never_accepted(site) \
                 and not facts.reuse_address_set_before(site, site.receiver_key) \
                 and not any(_reuse_set(facts, site, key) for key in _origins(site)):
