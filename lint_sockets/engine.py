@@ -204,14 +204,19 @@ def _judged_for_target(error, settings, source):
     return error
 
 
+def _source_line(source, number):
+    """(``source`` as bytes, its line ``number`` as bytes: b"" when there is none)."""
+    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    lines = data.splitlines()
+    return data, (lines[number - 1] if 0 < number <= len(lines) else b"")
+
+
 def _template_line(source, number):
     """Line ``number`` of ``source`` holds a template placeholder or tag outside its
     strings (pyversions.template_line)."""
     from lint_sockets.pyversions import template_line
 
-    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
-    lines = data.splitlines()
-    return 0 < number <= len(lines) and template_line(lines[number - 1])
+    return template_line(_source_line(source, number)[1])
 
 
 def _python2_source(error, source, root):
@@ -222,9 +227,7 @@ def _python2_source(error, source, root):
     that of Python 2."""
     from lint_sockets.pyversions import python2_statement, python3_code, python3_project
 
-    data = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
-    lines = data.splitlines()
-    line = lines[error.line - 1] if 0 < error.line <= len(lines) else b""
+    data, line = _source_line(source, error.line)
     if not python2_statement(error.message, line.decode("latin-1")):
         return False
     if python3_code(data):

@@ -2090,12 +2090,8 @@ def _statements(body, depth):
 def _default_is_none(args, name):
     """The parameter ``name`` of a function with these ``ast.arguments`` defaults to
     None."""
-    positional = args.posonlyargs + args.args
-    defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-    for arg, default in zip(positional + args.kwonlyargs, defaults + list(args.kw_defaults)):
-        if arg.arg == name:
-            return isinstance(default, ast.Constant) and default.value is None
-    return False
+    default = _parameter_default(args, name)
+    return isinstance(default, ast.Constant) and default.value is None
 
 
 def _short_of(test):
@@ -2924,7 +2920,7 @@ class _ArgumentJudge:
                 self.assigned, self.other = _statement_bindings(node)
             if name in self.assigned or self.other is None or name in self.other:
                 return False  # bound in the function: its value is not followed here
-            default = _parameter_default(node, name)
+            default = _parameter_default(node.args, name)
             if default is not None:
                 return depth == 0 and self.loopback(default, 1)
             if _is_parameter(node, name):
@@ -3067,9 +3063,9 @@ def _note_call(call, judge, callargs):
             callargs.note(name, "=" + keyword.arg, judge.bits(keyword.value))
 
 
-def _parameter_default(func, name):
-    """The default of the parameter ``name`` of ``func`` (an ``ast`` function), or None."""
-    args = func.args
+def _parameter_default(args, name):
+    """The default of the parameter ``name`` of a function with these ``ast.arguments``,
+    or None."""
     positional = args.posonlyargs + args.args
     for param, default in zip(positional[len(positional) - len(args.defaults):],
                               args.defaults):
