@@ -658,6 +658,84 @@ def test_free_port_functions_are_recorded(tmp_path):
         assert ephemeral(other) is None, other
 
 
+PLATFORM_TESTS = {
+    **package("osx"),
+    "osx/system.py": """
+        import os
+        import platform
+        import sys
+        from sys import platform as plat
+
+        def is_windows():
+            "True on Windows."
+            return os.name == "nt"
+
+        def on_linux():
+            return sys.platform.startswith("linux")
+
+        def bsd_like():
+            return plat in ("darwin", "freebsd14") or platform.system().lower() == "openbsd"
+
+        def not_windows():
+            return not platform.system() == "Windows"
+
+        class SysUtil:
+            @classmethod
+            def run_on_windows(cls):
+                return platform.system() == "Windows"
+
+            @staticmethod
+            def run_on_mac():
+                return sys.platform == "darwin"
+
+            def posix(self):
+                return os.name == "posix"
+
+            @staticmethod
+            def needs_argument(name):
+                return name == "nt"
+
+            def two_statements(self):
+                print("asked")
+                return os.name == "nt"
+
+        def takes_name(name):
+            return os.name == name
+
+        def environment():
+            return os.environ.get("OS") == "Windows_NT"
+
+        def always():
+            return os.name == "nt" or os.name != "nt"
+
+        def never():
+            return sys.platform == "plan9"
+    """,
+}
+
+
+def test_platform_test_functions_are_recorded(tmp_path):
+    for packed in (False, True):
+        index = build(tmp_path, PLATFORM_TESTS, packed=packed)
+
+        def families(name):
+            return index.platform_test(f"osx.system.{name}")
+
+        assert families("is_windows") == {"windows"}
+        assert families("on_linux") == {"linux"}
+        assert families("bsd_like") == {"bsd"}
+        assert families("not_windows") == {"linux", "bsd", "other"}
+        assert families("SysUtil.run_on_windows") == {"windows"}
+        assert families("SysUtil.run_on_mac") == {"bsd"}
+        assert families("SysUtil.posix") == {"linux", "bsd", "other"}
+        for other in ("SysUtil.needs_argument", "SysUtil.two_statements", "takes_name",
+                      "environment", "always", "never", "missing"):
+            assert families(other) is None, other
+        assert index.platform_test_names() == {"is_windows", "on_linux", "bsd_like",
+                                               "not_windows", "run_on_windows",
+                                               "run_on_mac", "posix"}
+
+
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     index = build(tmp_path, CLASSES)
     kind = index.attribute_kind
@@ -1105,7 +1183,7 @@ def test_constant_cycles_terminate(tmp_path):
 # ---- the JSON form -------------------------------------------------------------------------
 
 def _every_project():
-    return {**FACTORIES, **CLASSES, **SETTINGS, **OPTIONS, **RETRIES}
+    return {**FACTORIES, **CLASSES, **SETTINGS, **OPTIONS, **RETRIES, **PLATFORM_TESTS}
 
 
 def test_json_round_trip_keeps_every_fact(tmp_path):
@@ -1188,6 +1266,11 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (_INIT + ("eph",), True),
     (_INIT + ("eph",), ["port"]),
     (_INIT + ("eph",), None),
+    (_INIT + ("plat",), []),
+    (_INIT + ("plat",), ["mars"]),
+    (_INIT + ("plat",), [["linux"]]),
+    (_INIT + ("plat",), "linux"),
+    (_INIT + ("plat",), ["windows", "linux", "bsd", "other"]),
     (("classes", "Conn", "ann"), {"x": [["nested"]]}),
     (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),
     (("classes", "Conn", "as"), {"x": "param"}),

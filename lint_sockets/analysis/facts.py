@@ -254,18 +254,29 @@ class Facts(
     def platforms(self, node: cst.CSTNode) -> frozenset[str]:
         """The families of operating systems ``node`` can run on (``platforms.WINDOWS``,
         ``LINUX``, ``BSD``, ``OTHER``): fewer than all of them under a platform test (``if
-        sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``)
+        sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``,
+        a test that calls a project function which is one, ``if SysUtil.run_on_windows():``)
         or in a module that imports a Windows-only module at its top level."""
         found = self._memo.get("platforms")
         if found is None:
             text = self.source if isinstance(self.source, str) else (
                 self.source.decode("latin-1") if self.source is not None else None)
-            if text is not None and not any(marker in text for marker in MARKERS):
+            project = self.project if self.module_name is not None else None
+            tests = project.platform_test_names() if project is not None else ()
+            if text is not None and not any(marker in text for marker in MARKERS) \
+                    and not any(name in text for name in tests):
                 found = {}
             else:
-                found = platform_map(self.model.module, self.imports, self.model.constants)
+                found = platform_map(self.model.module, self.imports, self.model.constants,
+                                     self._platform_test_called if tests else None)
             self._memo["platforms"] = found
         return found.get(id(node), EVERYWHERE)
+
+    def _platform_test_called(self, call: cst.Call) -> frozenset[str] | None:
+        """The families where ``call`` (no arguments) returns true, when it calls a project
+        function or method that is a platform test (``index.FunctionSummary.platforms``)."""
+        qname = self._project_name(key_of(call.func))
+        return self.project.platform_test(qname) if qname else None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A module-wide answer a rule computes once per module (``compute()``), kept under

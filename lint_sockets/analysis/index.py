@@ -88,12 +88,13 @@ from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import (
-    ACCEPT_METHODS, EMPTY_KEEPING, READ_METHODS, canonical_errno, is_loopback_host,
+    ACCEPT_METHODS, EMPTY_KEEPING, EVERYWHERE, PLATFORM_CALLED_SOURCES, PLATFORM_SAMPLES,
+    PLATFORM_SOURCES, READ_METHODS, canonical_errno, is_loopback_host,
 )
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 22
+SUMMARY_VERSION = 23
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -305,11 +306,14 @@ class FunctionSummary:
     else None (``_returned_ephemeral``); ``clears``: for a method, the attributes of the
     instance it sets to a literal on every path that returns (``self.running = False``),
     with the literal's truth, and ``clear_calls``: the methods it calls on every such path
-    (``self.close``, ``super.stop``), whose own ``clears`` hold too (``_method_clears``)."""
+    (``self.close``, ``super.stop``), whose own ``clears`` hold too (``_method_clears``);
+    ``platforms``: the families of operating systems (``tables.WINDOWS``...) where it
+    returns true, when it is a platform test (``def run_on_windows(cls): return
+    platform.system() == "Windows"``, ``_platform_test``), else None."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "ephemeral", "other_returns", "clears", "clear_calls")
+                 "ephemeral", "other_returns", "clears", "clear_calls", "platforms")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -328,6 +332,7 @@ class FunctionSummary:
     other_returns: bool
     clears: Dict[str, bool]
     clear_calls: List[str]
+    platforms: Optional[FrozenSet[str]]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
@@ -335,7 +340,8 @@ class FunctionSummary:
                  retry: Optional[RetryFact] = None, decorators=(), size: Optional[int] = None,
                  passes=(), message: bool = False,
                  ephemeral: Optional[str] = None, other_returns: bool = False,
-                 clears: Optional[Dict[str, bool]] = None, clear_calls=()):
+                 clears: Optional[Dict[str, bool]] = None, clear_calls=(),
+                 platforms: Optional[FrozenSet[str]] = None):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -356,6 +362,7 @@ class FunctionSummary:
         self.other_returns = other_returns
         self.clears = clears or {}  # attr -> truth of the literal set on every path
         self.clear_calls = list(clear_calls)  # "self.m" / "super.m", called on every path
+        self.platforms = platforms
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
@@ -363,7 +370,7 @@ class FunctionSummary:
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
                     or self.message or self.ephemeral is not None or self.other_returns
-                    or self.clears or self.clear_calls)
+                    or self.clears or self.clear_calls or self.platforms is not None)
 
     def to_json(self):
         data = {}
@@ -404,12 +411,23 @@ class FunctionSummary:
             data["clr"] = {attr: truth for attr, truth in sorted(self.clears.items())}
         if self.clear_calls:
             data["clc"] = list(self.clear_calls)
+        if self.platforms is not None:
+            data["plat"] = sorted(self.platforms)
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "eph", "or", "clr", "clc"}, "function")
+                           "dec", "n", "pass", "msg", "eph", "or", "clr", "clc", "plat"},
+                    "function")
+        platforms = None
+        if "plat" in data:
+            items = _list(data["plat"], len(EVERYWHERE), "platforms")
+            if not all(type(item) is str for item in items):
+                _fail("platforms")
+            platforms = frozenset(items)
+            if not platforms or not platforms < EVERYWHERE:
+                _fail("platforms")
         ephemeral = data.get("eph")
         if "eph" in data and (type(ephemeral) is not str or ephemeral not in EPHEMERAL_KINDS):
             _fail("ephemeral")
@@ -444,6 +462,7 @@ class FunctionSummary:
             clears={_name(attr): _bool(truth) for attr, truth in
                     _dict(data.get("clr", {}), MAX_FACTS, "clears").items()},
             clear_calls=[_name(c) for c in _list(data.get("clc", []), MAX_FACTS, "clears")],
+            platforms=platforms,
         )
 
 
@@ -2223,10 +2242,11 @@ def _summarise_function(node, ctx, in_class, cls=None):
     size, message = _returned_size(node, ctx, returns)
     ephemeral = _returned_ephemeral(node, returns)
     clears, clear_calls = _method_clears(node) if in_class else ({}, [])
+    platforms = _platform_test(node, ctx, in_class)
     if not (walk.returns or walk.eof or walk.sends_all or walk.sets or walk.calls
             or walk.retry or walk.prop or walk.decorators or walk.assigned
             or walk.annotations or size is not None or walk.passes or message
-            or ephemeral is not None or clears or clear_calls):
+            or ephemeral is not None or clears or clear_calls or platforms is not None):
         return _PLAIN
     if cls is not None:
         for attr, facts in walk.assigned.items():
@@ -2245,7 +2265,99 @@ def _summarise_function(node, ctx, in_class, cls=None):
     summary.ephemeral = ephemeral
     summary.clears = clears
     summary.clear_calls = clear_calls
+    summary.platforms = platforms
     return _PLAIN if summary.is_plain() else summary
+
+
+class _NotPlatform(Exception):
+    pass
+
+
+def _platform_test(func, ctx, in_class):
+    """The families of operating systems where ``func`` returns true, when its body (past
+    a docstring) is one ``return`` of a test of ``sys.platform``, ``os.name`` or
+    ``platform.system()`` against literals, and it takes no argument (but the bound
+    ``self`` or ``cls`` of a method); None for anything else, and for a test true on every
+    family or on none."""
+    body = func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+        return None
+    args = func.args
+    bound = 1 if in_class and not any(dotted_name(d) == "staticmethod"
+                                      for d in func.decorator_list) else 0
+    if len(args.posonlyargs) + len(args.args) != bound or args.vararg or args.kwonlyargs \
+            or args.kwarg:
+        return None
+    test = body[0].value
+    true = set()
+    try:
+        for family, samples in PLATFORM_SAMPLES.items():
+            for sample in samples:
+                if _platform_value(test, ctx, sample, 0):
+                    true.add(family)
+    except (_NotPlatform, RecursionError):
+        return None
+    found = frozenset(true)
+    return found if found and found != EVERYWHERE else None
+
+
+def _platform_value(node, ctx, sample, depth):
+    """``node``'s value where ``sys.platform``, ``os.name`` and ``platform.system()`` are
+    ``sample`` (the ast twin of ``platforms._evaluate``); _NotPlatform for anything else."""
+    if depth > 20:
+        raise _NotPlatform
+    depth += 1
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return tuple(_platform_value(e, ctx, sample, depth) for e in node.elts
+                     if not isinstance(e, ast.Starred))
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        qname = ctx.qualify(dotted_name(node))
+        if qname in PLATFORM_SOURCES:
+            return sample[PLATFORM_SOURCES[qname]]
+        raise _NotPlatform
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _platform_value(node.operand, ctx, sample, depth)
+    if isinstance(node, ast.BoolOp):
+        value = None
+        for operand in node.values:
+            value = _platform_value(operand, ctx, sample, depth)
+            if bool(value) != isinstance(node.op, ast.And):
+                return value
+        return value
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        left = _platform_value(node.left, ctx, sample, depth)
+        right = _platform_value(node.comparators[0], ctx, sample, depth)
+        op = node.ops[0]
+        if isinstance(op, ast.Eq):
+            return left == right
+        if isinstance(op, ast.NotEq):
+            return left != right
+        if isinstance(op, (ast.In, ast.NotIn)) and isinstance(left, str) \
+                and isinstance(right, (str, tuple)):
+            return (left in right) == isinstance(op, ast.In)
+        raise _NotPlatform
+    if isinstance(node, ast.Call) and not node.keywords:
+        func = node.func
+        if not node.args and ctx.qualify(dotted_name(func)) in PLATFORM_CALLED_SOURCES:
+            return sample[PLATFORM_CALLED_SOURCES[ctx.qualify(dotted_name(func))]]
+        if isinstance(func, ast.Attribute):
+            owner = _platform_value(func.value, ctx, sample, depth)
+            if not isinstance(owner, str):
+                raise _NotPlatform
+            if func.attr in ("lower", "upper", "casefold") and not node.args:
+                return getattr(owner, func.attr)()
+            if func.attr in ("startswith", "endswith") and len(node.args) == 1 \
+                    and not isinstance(node.args[0], ast.Starred):
+                prefix = _platform_value(node.args[0], ctx, sample, depth)
+                if isinstance(prefix, str) or (isinstance(prefix, tuple) and all(
+                        isinstance(p, str) for p in prefix)):
+                    return getattr(owner, func.attr)(prefix)
+    raise _NotPlatform
 
 
 def _method_clears(node):
@@ -3282,20 +3394,22 @@ class PackedSummary:
 
     ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
 
-    __slots__ = ("blob", "helpers", "handovers", "imported", "starred")
+    __slots__ = ("blob", "helpers", "handovers", "imported", "starred", "platform_tests")
     blob: bytes
     helpers: str
     handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
     imported: str
     starred: str
+    platform_tests: str
 
     def __init__(self, blob: bytes, helpers: str, handovers, imported: str = "",
-                 starred: str = ""):
+                 starred: str = "", platform_tests: str = ""):
         self.blob = blob
         self.helpers = helpers
         self.handovers = tuple(handovers)
         self.imported = imported
         self.starred = starred
+        self.platform_tests = platform_tests
 
     @classmethod
     def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
@@ -3306,7 +3420,8 @@ class PackedSummary:
         imported, starred = _imported(summary)
         return cls(blob if blob is not None else zlib.compress(text),
                    "\n".join(sorted(_helper_names(summary))), _handovers(summary),
-                   "\n".join(imported), "\n".join(starred))
+                   "\n".join(imported), "\n".join(starred),
+                   "\n".join(sorted(_platform_test_names(summary))))
 
     @classmethod
     def load(cls, blob) -> PackedSummary:
@@ -3325,10 +3440,12 @@ class PackedSummary:
                 self.starred.split("\n") if self.starred else [])
 
     def __getstate__(self):
-        return self.blob, self.helpers, self.handovers, self.imported, self.starred
+        return (self.blob, self.helpers, self.handovers, self.imported, self.starred,
+                self.platform_tests)
 
     def __setstate__(self, state):
-        self.blob, self.helpers, self.handovers, self.imported, self.starred = state
+        (self.blob, self.helpers, self.handovers, self.imported, self.starred,
+         self.platform_tests) = state
 
 
 def _unpack(blob):
@@ -3359,6 +3476,11 @@ def _functions_in_order(summary):
 def _helper_names(summary):
     return {name for _, name, function in _functions_in_order(summary)
             if any(v.kind in _HELPER_KINDS for v in function.returns)}
+
+
+def _platform_test_names(summary):
+    return {name for _, name, function in _functions_in_order(summary)
+            if function.platforms is not None}
 
 
 def _may_resolve(summary, dotted):
@@ -3491,6 +3613,7 @@ class ProjectIndex:
         self.root = root
         self.summaries = _Summaries(summaries)
         self._helper_names = None
+        self._platform_test_names = None
         self._returns = {}
         self._sets = {}
         self._bases = {}
@@ -4186,6 +4309,28 @@ class ProjectIndex:
                     found |= _helper_names(item)
             names = self._helper_names = frozenset(found)
         return names
+
+    def platform_test_names(self) -> FrozenSet[str]:
+        """The last names of project functions and methods that are platform tests
+        (``FunctionSummary.platforms``): a module that calls none of them and mentions no
+        platform source has no platform test."""
+        names = self._platform_test_names
+        if names is None:
+            found = set()
+            for item in self.summaries.held.values():
+                if type(item) is PackedSummary:
+                    if item.platform_tests:
+                        found.update(item.platform_tests.split("\n"))
+                else:
+                    found |= _platform_test_names(item)
+            names = self._platform_test_names = frozenset(found)
+        return names
+
+    def platform_test(self, qname: str) -> Optional[FrozenSet[str]]:
+        """The families of operating systems where the project function or method
+        ``qname`` returns true, when it is a platform test; else None."""
+        located = self._function(qname)
+        return located.summary.platforms if located else None
 
     # -- constants
     def constant(self, module: str, name: str, _hops: int = 0) -> object:

@@ -8,8 +8,9 @@ or ``socket.AF_PACKET`` with no test or fallback around it, and every method of 
 such a method, runs on Linux alone; a module that imports MicroPython's own modules
 (``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
 Linux's. A test is evaluated, never run, on a sample of
-what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems.
-"""
+what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems;
+a call of a project function that is such a test (``SysUtil.run_on_windows()``) is read
+through the project index, which evaluates the function's ``return`` the same way."""
 
 from __future__ import annotations
 
@@ -18,26 +19,11 @@ import libcst as cst
 from lint_sockets.analysis.nodes import (
     imported_modules, iter_children, key_of, kinds, module_level_smalls, small_leaves, walk,
 )
+from lint_sockets.analysis.tables import (  # one table for the libcst and the ast readers
+    BSD, EVERYWHERE, LINUX, OTHER, PLATFORM_CALLED_SOURCES as _CALLED_SOURCES,
+    PLATFORM_SAMPLES as _SAMPLES, PLATFORM_SOURCES as _SOURCES, WINDOWS,
+)
 
-WINDOWS = "windows"
-LINUX = "linux"
-BSD = "bsd"  # macOS and the BSDs: one errno numbering (4.4BSD's)
-OTHER = "other"  # Cygwin, AIX, Solaris, WebAssembly, ...
-EVERYWHERE = frozenset({WINDOWS, LINUX, BSD, OTHER})
-
-# What (sys.platform, os.name, platform.system()) are on each family.
-_SAMPLES = {
-    WINDOWS: (("win32", "nt", "Windows"),),
-    LINUX: (("linux", "posix", "Linux"), ("android", "posix", "Android")),
-    BSD: (("darwin", "posix", "Darwin"), ("ios", "posix", "iOS"),
-          ("freebsd14", "posix", "FreeBSD"), ("openbsd7", "posix", "OpenBSD"),
-          ("netbsd10", "posix", "NetBSD")),
-    OTHER: (("cygwin", "posix", "CYGWIN_NT-10.0"), ("aix", "posix", "AIX"),
-            ("sunos5", "posix", "SunOS"), ("emscripten", "posix", "Emscripten"),
-            ("wasi", "posix", "WASI")),
-}
-_SOURCES = {"sys.platform": 0, "os.name": 1}
-_CALLED_SOURCES = {"platform.system": 2}
 # Modules that exist only on Windows (the standard library's, and pywin32's): a module that
 # imports one at its top level, outside any try or test, cannot be imported elsewhere.
 WINDOWS_MODULES = frozenset({
@@ -146,26 +132,31 @@ def _evaluate(imports, constants, node, sample, depth=0):
     raise _Unknown
 
 
-def _outcomes(imports, constants, test):
+def _outcomes(imports, constants, test, called=None):
     """(families where ``test`` may be true, families where it may be false); both
     EVERYWHERE for a test that is no platform test or only partly one (or one nested too
-    deeply to read)."""
+    deeply to read). ``called(call)``: the families where a call with no argument of a
+    project function returns true, when that function is a platform test, else None."""
     try:
-        return _test_outcomes(imports, constants, test)
+        return _test_outcomes(imports, constants, test, called)
     except RecursionError:
         return EVERYWHERE, EVERYWHERE
 
 
-def _test_outcomes(imports, constants, test):
+def _test_outcomes(imports, constants, test, called):
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        true, false = _test_outcomes(imports, constants, test.expression)
+        true, false = _test_outcomes(imports, constants, test.expression, called)
         return false, true
     if isinstance(test, cst.BooleanOperation):
-        left_true, left_false = _test_outcomes(imports, constants, test.left)
-        right_true, right_false = _test_outcomes(imports, constants, test.right)
+        left_true, left_false = _test_outcomes(imports, constants, test.left, called)
+        right_true, right_false = _test_outcomes(imports, constants, test.right, called)
         if isinstance(test.operator, cst.And):
             return left_true & right_true, left_false | right_false
         return left_true | right_true, left_false & right_false
+    if called is not None and isinstance(test, cst.Call) and not test.args:
+        true = called(test)
+        if true is not None:
+            return true, EVERYWHERE - true
     true, false = set(), set()
     try:
         for family, samples in _SAMPLES.items():
@@ -277,8 +268,9 @@ def _micropython_module(module):
                for small in module_level_smalls(module) for name in imported_modules(small))
 
 
-def platform_map(module, imports, constants):
-    """id of each node that runs on fewer than every family -> the families it runs on."""
+def platform_map(module, imports, constants, called=None):
+    """id of each node that runs on fewer than every family -> the families it runs on.
+    ``called``: as for ``_outcomes``."""
     found = {}
     if _windows_only_module(module, imports):
         start = frozenset({WINDOWS})
@@ -296,14 +288,14 @@ def platform_map(module, imports, constants):
         if allowed != EVERYWHERE:
             found[id(node)] = allowed
         if kind in _CONDITIONAL_KINDS:
-            true, false = _outcomes(imports, constants, node.test)
+            true, false = _outcomes(imports, constants, node.test, called)
             stack.append((node.test, allowed))
             stack.append((node.body, allowed & true))
             if node.orelse is not None:
                 stack.append((node.orelse, allowed & false))
             continue
         if kind is cst.BooleanOperation:
-            true, false = _outcomes(imports, constants, node.left)
+            true, false = _outcomes(imports, constants, node.left, called)
             stack.append((node.left, allowed))
             stack.append((node.right, allowed & (true if isinstance(node.operator, cst.And)
                                                  else false)))
@@ -315,7 +307,8 @@ def platform_map(module, imports, constants):
                 stack.append((statement, current))
                 if isinstance(statement, cst.If) and statement.orelse is None \
                         and _leaves(statement.body):
-                    current = current & _outcomes(imports, constants, statement.test)[1]
+                    current = current & _outcomes(imports, constants, statement.test,
+                                                  called)[1]
             continue
         stack.extend((child, allowed) for child in iter_children(node))
     return found

@@ -352,3 +352,26 @@ def is_loopback_host(text):
     return len(parts) == 4 and parts[0] == "127" and all(
         part.isdigit() and part.isascii() and len(part) <= 3 and int(part) <= 255
         for part in parts)
+
+
+# Families of operating systems, as the platform tests of a module sort them
+# (analysis.platforms on libcst, analysis.index on the ast).
+WINDOWS = "windows"
+LINUX = "linux"
+BSD = "bsd"  # macOS and the BSDs: one errno numbering (4.4BSD's)
+OTHER = "other"  # Cygwin, AIX, Solaris, WebAssembly, ...
+EVERYWHERE = frozenset({WINDOWS, LINUX, BSD, OTHER})
+
+# What (sys.platform, os.name, platform.system()) are on each family.
+PLATFORM_SAMPLES = {
+    WINDOWS: (("win32", "nt", "Windows"),),
+    LINUX: (("linux", "posix", "Linux"), ("android", "posix", "Android")),
+    BSD: (("darwin", "posix", "Darwin"), ("ios", "posix", "iOS"),
+          ("freebsd14", "posix", "FreeBSD"), ("openbsd7", "posix", "OpenBSD"),
+          ("netbsd10", "posix", "NetBSD")),
+    OTHER: (("cygwin", "posix", "CYGWIN_NT-10.0"), ("aix", "posix", "AIX"),
+            ("sunos5", "posix", "SunOS"), ("emscripten", "posix", "Emscripten"),
+            ("wasi", "posix", "WASI")),
+}
+PLATFORM_SOURCES = {"sys.platform": 0, "os.name": 1}
+PLATFORM_CALLED_SOURCES = {"platform.system": 2}
