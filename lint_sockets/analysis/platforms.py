@@ -19,7 +19,7 @@ import libcst as cst
 from lint_sockets.analysis.nodes import (
     imported_modules, iter_children, key_of, kinds, module_level_smalls, small_leaves, walk,
 )
-from lint_sockets.analysis.tables import (  # one table for the libcst and the ast readers
+from lint_sockets.analysis.tables import (  # noqa: F401 (the families: rules import them here)
     BSD, EVERYWHERE, LINUX, OTHER, PLATFORM_CALLED_SOURCES as _CALLED_SOURCES,
     PLATFORM_SAMPLES as _SAMPLES, PLATFORM_SOURCES as _SOURCES, WINDOWS,
 )
