@@ -8,7 +8,9 @@ import enum
 
 import libcst as cst
 
-from lint_sockets.analysis.identity import KNOWN, LIKELY, argument_position, is_plain_ctor
+from lint_sockets.analysis.identity import (
+    KNOWN, LIKELY, argument_position, is_plain_ctor, plain_decorators,
+)
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
@@ -1992,7 +1994,8 @@ class ValueFacts:
         if default is not None:
             return [default]
         function = scope.node
-        if depth > 1 or not isinstance(function, cst.FunctionDef) or function.decorators:
+        if depth > 1 or not isinstance(function, cst.FunctionDef) or \
+                not plain_decorators(function):
             return None
         arguments = self.arguments_from_callers(scope, name)
         if arguments == [] and depth == 0 and self._project_callers_local(scope, name):
@@ -2028,7 +2031,9 @@ class ValueFacts:
         """What the expression ``node`` passed by a call in the function ``scope`` holds
         unless told otherwise: a string literal or module constant (itself), a parameter
         of ``scope`` (``_parameter_defaults``), ``args.x`` of parsed command-line options,
-        or a name ``scope`` binds once to one of these; None otherwise."""
+        ``self.config.x`` of a configuration object whose class gives ``x`` a default
+        (``_config_field_default``), or a name ``scope`` binds once to one of these; None
+        otherwise."""
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             return [node]
         if isinstance(node, cst.Name):
@@ -2043,7 +2048,8 @@ class ValueFacts:
                 return self._caller_value(scope, bindings[0].value, depth)
             return None
         if isinstance(node, cst.Attribute) and key_of(node) is not None:
-            return self._option_defaults_of(scope, key_of(node))
+            return self._option_defaults_of(scope, key_of(node)) or \
+                self._config_field_default(scope, key_of(node))
         return None
 
     def _click_default(self, scope, name):

@@ -1098,6 +1098,12 @@ def _return_bindings(scope):
     return found
 
 
+def return_values(scope):
+    """The values of the ``return`` statements of the function ``scope``'s own body
+    (``_return_bindings``); [] when a return has no value or there is none."""
+    return [binding.value for binding in _return_bindings(scope)]
+
+
 def nested_def(scope, name):
     """The ``def`` binding of ``name`` in ``scope`` or an enclosing function (the function
     defined inside the one that calls it), when that definition is the name's only binding
@@ -1353,14 +1359,27 @@ def _is_method(scope):
     return scope.cls is not None and scope.parent is not None and scope.parent.kind == "class"
 
 
+def plain_decorators(function):
+    """The function's decorators are at most ``@staticmethod`` and ``@classmethod``, which
+    change nothing about who calls it or what a call passes."""
+    return all(type(d.decorator) is cst.Name and d.decorator.value in _PLAIN_DECORATORS
+               for d in function.decorators)
+
+
+_PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
 def argument_position(scope, name):
     """The position of the parameter ``name`` of the function ``scope`` among the
-    arguments a call passes (``self`` left out for a method: -1 for it), or None when it
-    is keyword-only or no such parameter."""
+    arguments a call passes (``self`` or ``cls`` left out for a method that is not a
+    ``@staticmethod``: -1 for it), or None when it is keyword-only or no such
+    parameter."""
     function = scope.node
     positional = [*function.params.posonly_params, *function.params.params]
     position = next((i for i, p in enumerate(positional) if p.name.value == name), None)
-    if position is not None and _is_method(scope):
+    if position is not None and _is_method(scope) and not any(
+            type(d.decorator) is cst.Name and d.decorator.value == "staticmethod"
+            for d in function.decorators):
         position -= 1
     return position
 

@@ -5,6 +5,7 @@ accept loops, SCK702 of the connections those listeners hand out."""
 
 import libcst as cst
 
+from lint_sockets.analysis.identity import return_values
 from lint_sockets.analysis.nodes import key_of
 
 
@@ -64,12 +65,18 @@ def loopback_listener(facts, site):
         ) or (module_global and _reads_global(other.scope, key))
 
     # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
-    # there, and its binds count as the attribute's
+    # there, and its binds count as the attribute's; ``self._srv = self._bind_server(host,
+    # port)``: the helper's local that it returns
     names = set()
     for binding in facts.class_assignments(site.scope, key) if "." in key else ():
-        if binding.how == "assign" and binding.index is None and \
-                isinstance(binding.value, cst.Name):
+        if binding.how != "assign" or binding.index is not None:
+            continue
+        if isinstance(binding.value, cst.Name):
             names.add((id(binding.scope), binding.value.value))
+        elif isinstance(binding.value, cst.Call):
+            returned = _returned_local(facts, binding.scope, binding.value)
+            if returned is not None:
+                names.add(returned)
 
     def named(other, other_key):
         return other_key == key and in_sight(other) or \
@@ -78,6 +85,38 @@ def loopback_listener(facts, site):
     if _local_binds(facts, named):
         return True
     return "." not in key and _loopback_from_callers(facts, site.scope, key)
+
+
+def _returned_local(facts, scope, call):
+    """For a call, in the method ``scope``, of another method of its class
+    (``self._bind_server(host, port)``) or of a function of the module (``make_listener()``):
+    (id of that function's scope, the name of its local) when every ``return`` of it gives
+    that one local name (``return server``), whose binds there are then the binds of what
+    the call gives; None otherwise."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and \
+            func.value.value == scope.self_name and scope.cls is not None:
+        name, cls = func.attr.value, scope.cls
+    elif isinstance(func, cst.Name):
+        name, cls = func.value, None
+    else:
+        return None
+    found = [other for other in facts.scopes if other.kind == "function"
+             and isinstance(other.node, cst.FunctionDef) and other.node.name.value == name
+             and (other.parent is facts.model.module_scope if cls is None
+                  else other.cls is cls and other.parent is not None
+                  and other.parent.kind == "class")]
+    if len(found) != 1:
+        return None
+    helper = found[0]
+    returned = return_values(helper)
+    if not returned or not all(type(value) is cst.Name for value in returned):
+        return None
+    local = returned[0].value
+    if any(value.value != local for value in returned) or local not in helper.bindings or \
+            any(b.how == "param" for b in helper.bindings[local]):
+        return None
+    return id(helper), local
 
 
 def _reads_global(scope, name):
