@@ -714,6 +714,52 @@ PLATFORM_TESTS = {
 }
 
 
+SHORT_READS = {
+    "wire.py": """
+        def read_byte(sock):
+            byte = sock.recv(1)
+            if len(byte) != 1:
+                raise ConnectionError("no more data")
+            return byte
+
+        def read_header(sock):
+            header = sock.recv(8)
+            if 8 > len(header):
+                return None
+            return header
+
+        def read_sized(sock, n):
+            data = sock.recv(n)
+            if len(data) < n:
+                raise EOFError
+            return data
+
+        def read_unless_empty(sock):
+            data = sock.recv(4096)
+            if len(data) != 0:
+                return data
+            return sock.recv(4096)
+
+        def read_and_fill(sock):
+            data = sock.recv(8)
+            if len(data) < 8:
+                data += b"\\0" * (8 - len(data))
+            return data
+    """,
+}
+
+
+def test_a_read_shorter_than_a_size_that_leaves_is_checked(tmp_path):
+    index = build(tmp_path, SHORT_READS)
+    assert index.reads_on_eof("wire.read_byte") is EofAction.RAISES
+    assert index.reads_on_eof("wire.read_header") is EofAction.RETURNS
+    assert index.reads_on_eof("wire.read_sized") is EofAction.RAISES
+    # true of a non-empty read only, and a test that does not leave: no check
+    assert index.reads_on_eof("wire.read_unless_empty") is None
+    assert index.reads_on_eof("wire.read_and_fill") is None
+    assert index.returns("wire.read_unless_empty").is_read
+
+
 def test_platform_test_functions_are_recorded(tmp_path):
     for packed in (False, True):
         index = build(tmp_path, PLATFORM_TESTS, packed=packed)

@@ -94,7 +94,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 23
+SUMMARY_VERSION = 24
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -2002,10 +2002,15 @@ class _FunctionWalk:
 
     def if_statement(self, stmt):
         name = _emptiness_test(stmt.test)
+        action = _leaves_by(stmt.body)
+        if name is None and action is not None:
+            # ``if len(data) != 1: raise ...``: shorter than a size of at least one, which
+            # an empty read is, leaves the function (a test that completes the read instead
+            # is ``completes``)
+            name = _short_of(stmt.test, empty=True)
         if not self.holds_unchecked_read(name):
             return
         self.writable("checked").add(name)
-        action = _leaves_by(stmt.body)
         if action is not None and self.eof is None:
             self.eof = action
 
@@ -2113,15 +2118,19 @@ def _default_is_none(args, name):
     return isinstance(default, ast.Constant) and default.value is None
 
 
-def _short_of(test):
+def _short_of(test, empty=False):
     """The name a test finds shorter than a size: ``len(data) < n``, ``len(data) != n``,
-    ``n > len(data)``."""
+    ``n > len(data)``; with ``empty``, only where the test is true of an empty value too:
+    not against a literal size below one (``len(data) != 0``)."""
     if not isinstance(test, ast.Compare) or len(test.ops) != 1:
         return None
     left, op, right = test.left, test.ops[0], test.comparators[0]
     if isinstance(op, ast.Gt):
         left, right, op = right, left, ast.Lt()
     if not isinstance(op, (ast.Lt, ast.NotEq)):
+        return None
+    if empty and isinstance(right, ast.Constant) and (
+            type(right.value) is not int or right.value < 1):
         return None
     if isinstance(left, ast.Call) and isinstance(left.func, ast.Name) \
             and left.func.id == "len" and len(left.args) == 1 and not left.keywords \

@@ -2,7 +2,9 @@
 import socket
 
 from chat import wire
-from chat.wire import Channel, read_exactly_some, read_some
+from chat.wire import (
+    Channel, read_byte, read_exactly_some, read_header, read_some, read_unless_full,
+)
 
 
 class Client:
@@ -85,3 +87,25 @@ def collect_tested(sock: socket.socket, out: list) -> None:
         if not data:
             return
         out.append(data)
+
+
+def read_line(sock: socket.socket) -> bytes:
+    # the helper raises when it reads fewer bytes than the one it asked for: at end of file
+    line = b""
+    byte = read_byte(sock)
+    while byte != b"\n":
+        line += byte
+        byte = read_byte(sock)
+    return line
+
+
+def collect_headers(sock: socket.socket, out: list) -> None:
+    # a short header is replaced by a filler: never empty
+    while True:
+        out.append(read_header(sock))
+
+
+def collect_twice(sock: socket.socket, out: list) -> None:
+    # the test is not true of an empty read: it falls through to a second unchecked read
+    while True:
+        out.append(read_unless_full(sock))  # expect: SCK101

@@ -13,6 +13,27 @@ def read_exactly_some(sock: socket.socket) -> bytes:
     return data
 
 
+def read_byte(sock: socket.socket) -> bytes:
+    byte = sock.recv(1)
+    if len(byte) != 1:
+        raise ConnectionError("no more data")
+    return byte
+
+
+def read_header(sock: socket.socket) -> bytes:
+    header = sock.recv(8)
+    if 8 > len(header):
+        return b"\0" * 8
+    return header
+
+
+def read_unless_full(sock: socket.socket) -> bytes:
+    data = sock.recv(4096)
+    if len(data) != 0:
+        return data
+    return sock.recv(4096)
+
+
 class Channel:
     def __init__(self, sock: socket.socket):
         self.sock = sock
