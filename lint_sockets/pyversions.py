@@ -494,7 +494,9 @@ def _code_of(data, comments=False):
 # standard library imported by its Python 3 name (``import queue``, ``from urllib.parse
 # import ...``: Python 2 says ``Queue``, ``urlparse``), ``super()`` with no arguments, a
 # ``raise ... from ...``, and a ``print()`` given ``end=``, ``sep=`` or ``file=`` in a module
-# that does not import ``print_function`` from ``__future__``.
+# that does not import ``print_function`` from ``__future__``. An import in a ``try`` body or
+# in an ``except`` clause (``try: from Queue import Queue`` / ``except ImportError: from
+# queue import Queue``) is code for both Pythons, and says nothing (``_compatibility_imports``).
 _PYTHON3_IMPORT = re.compile(
     rb"^[ \t]*(?:import|from)[ \t]+(?:urllib\.(?:request|parse|error)|http\.(?:client|server"
     rb"|cookies|cookiejar)|socketserver|queue|configparser|tkinter|xmlrpc\.(?:client|server)"
@@ -508,7 +510,11 @@ def python3_code(data):
     """``data`` holds syntax only Python 3 accepts (python3_syntax) or code that runs only
     on Python 3 (above), outside its strings and comments."""
     code, fstring = _code_of(data)
-    if fstring or _python3_syntax(code) or _PYTHON3_IMPORT.search(code):
+    if fstring or _python3_syntax(code):
+        return True
+    imports = [code.rfind(b"\n", 0, match.start()) + 1
+               for match in _PYTHON3_IMPORT.finditer(code)]
+    if imports and len(_compatibility_imports(code, imports)) < len(set(imports)):
         return True
     at = code.find(b"super()")
     while at >= 0:
@@ -526,6 +532,38 @@ def python3_code(data):
                     return True
             at = code.find(text, at + 1)
     return False
+
+
+_BLOCK_HEADER = re.compile(rb"[ \t]*(?:try|except)\b")
+
+
+def _compatibility_imports(code, starts):
+    """Of the import lines starting at the offsets ``starts`` (in ``code``, strings
+    blanked), those in a ``try`` body or an ``except`` clause: the nearest line above that
+    is indented less, and is not blank or a comment, opens a ``try:`` or an ``except
+    ...:`` clause. Code that tries one name and falls back to the other runs on both
+    Pythons. One pass over the lines, keeping the open blocks' headers on a stack."""
+    found = set()
+    stack = []  # (indent, is try/except) of the lines that may hold the next ones
+    wanted = set(starts)
+    at = 0
+    size = len(code)
+    while at < size and wanted:
+        end = code.find(b"\n", at)
+        end = size if end < 0 else end
+        line = code[at:end]
+        stripped = line.lstrip(b" \t")
+        if stripped and not stripped.startswith(b"#"):
+            indent = len(line) - len(stripped)
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            if at in wanted:
+                wanted.discard(at)
+                if stack and stack[-1][1]:
+                    found.add(at)
+            stack.append((indent, _BLOCK_HEADER.match(line) is not None))
+        at = end + 1
+    return found
 
 
 # A template's placeholder or tag, outside strings: Jinja and cookiecutter ``{{ x }}``,

@@ -604,6 +604,16 @@ def test_python3_syntax(text, expected):
     # inside strings and comments: no code
     (b'"""Use super() to call the base class."""', False), (b"# import queue", False),
     (b"msg = 'raise ValueError from None'", False), (b"print('end=%s' % x)", False),
+    # an import that tries one name and falls back to the other is code for both Pythons
+    (b"try:\n    from Queue import Queue\nexcept ImportError:\n    from queue import Queue",
+     False),
+    (b"try:\n    # Python 3\n\n    import queue\nexcept ImportError:\n    import Queue as queue",
+     False),
+    (b"try:\n    import asyncio\nexcept (ImportError, SyntaxError):\n    asyncio = None", False),
+    (b"try:\n    x = 1\nexcept ImportError:\n    pass\nfrom queue import Queue", True),
+    (b"try:\n    if y:\n        import queue\nexcept ImportError:\n    pass", True),
+    (b"if PY3:\n    import queue", True), (b"def f():\n    import queue", True),
+    (b"try:\n    import queue\nexcept ImportError:\n    pass\nimport socketserver", True),
 ])
 def test_python3_code(text, expected):
     assert pyversions.python3_code(text) is expected
