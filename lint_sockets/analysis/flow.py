@@ -2010,6 +2010,35 @@ class ValueFacts:
             found.extend(values)
         return found
 
+    def port_zero_by_default(self, site, node) -> bool:
+        """``node``, used by the call ``site``, is a parameter of the function it is in whose
+        default is port 0 (``def __init__(self, cfg, port=0):``), and no call of the
+        function passes that parameter: every call of it in the module is in sight (at least
+        one) and passes nothing there, and no call of its name (its class's, for
+        ``__init__``) that the project index records, in any module, passes it. The port
+        is then 0 on every run of the program."""
+        if not isinstance(node, cst.Name):
+            return False
+        scope = site.scope
+        name = node.value
+        default = self._parameter_default(scope, name)
+        function = scope.node
+        if default is None or int_value(default) != 0 or \
+                not isinstance(function, cst.FunctionDef) or not plain_decorators(function):
+            return False
+        arguments = self.arguments_from_callers(scope, name)
+        if not arguments or any(arg is not None for _, arg in arguments):
+            return False
+        if self.project is None:
+            return True
+        callee = function.name.value
+        if callee == "__init__":
+            owner = scope.parent
+            if owner is None or not isinstance(owner.node, cst.ClassDef):
+                return False
+            callee = owner.node.name.value
+        return not self.project.argument_passed(callee, argument_position(scope, name), name)
+
     def _project_callers_local(self, scope, name):
         """No call of the function ``scope`` is in its module, and every call of it that
         the project's other modules make (by its name, its class's for ``__init__``)

@@ -4277,6 +4277,24 @@ class ProjectIndex:
             bits |= where.get(key, 0)
         return bool(bits & LOCAL) and not bits & REMOTE
 
+    def argument_passed(self, name: str, position: Optional[int],
+                        keyword: Optional[str]) -> bool:
+        """Some call the project makes (in any module, tests included) of a function,
+        method or class named ``name`` may pass the argument at ``position`` (``self`` not
+        counted) or ``keyword=``: one that the index records does, or one may that it
+        cannot tell about (a ``*args``/``**kwargs`` call, a position past those recorded, a
+        module whose calls are not all recorded). Calls deeper in an expression than
+        CallArguments records are not seen."""
+        merged, complete = self._call_arguments()
+        where = merged.get(name)
+        if not complete or (where and "*" in where):
+            return True
+        if not where:
+            return False
+        if position is not None and (position >= MAX_CALL_POSITION or str(position) in where):
+            return True
+        return keyword is not None and "=" + keyword in where
+
     def _call_arguments(self, users_only=False):
         memo = "_callargs_users" if users_only else "_callargs"
         found = self.__dict__.get(memo)

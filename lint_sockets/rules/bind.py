@@ -116,13 +116,16 @@ def _number(facts, site, node):
         return number
     if facts.ephemeral_from(site, node) == "port":
         return 0  # a "find a free port" function's port: new on every run
+    if facts.port_zero_by_default(site, node):
+        return 0  # a parameter whose default 0 no call replaces
     if isinstance(node, (cst.Name, cst.Attribute)):
         value = facts.value_before(site, node)
         if value is not None:
             number = int_value(value)
             if number is not None:
                 return number
-            if facts.ephemeral_from(site, value) == "port":
+            if facts.ephemeral_from(site, value) == "port" or \
+                    facts.port_zero_by_default(site, value):
                 return 0
             node = value
     constant = facts.constant_value(node)
