@@ -760,6 +760,42 @@ def test_a_read_shorter_than_a_size_that_leaves_is_checked(tmp_path):
     assert index.returns("wire.read_unless_empty").is_read
 
 
+PORT_CALLERS = {
+    **package("srv"),
+    "srv/fake.py": """
+        class Broker:
+            def __init__(self, cfg, port=0):
+                self.port = port
+
+        def start(cfg):
+            return Broker(cfg)
+    """,
+    "srv/tests.py": """
+        from srv.fake import Broker
+
+        def test_port():
+            Broker({}, port=5672).start()
+
+        def test_positional():
+            listen("", 8000)
+
+        def test_star(args):
+            spread(*args)
+    """,
+}
+
+
+def test_arguments_some_call_passes(tmp_path):
+    index = build(tmp_path, PORT_CALLERS)
+    assert index.argument_passed("Broker", 1, "port")  # by keyword, in a test module
+    assert not index.argument_passed("Broker", 2, "timeout")
+    assert index.argument_passed("listen", 1, None)
+    assert not index.argument_passed("listen", 2, "backlog")
+    assert not index.argument_passed("never_called", 0, "port")
+    assert index.argument_passed("spread", 0, None)  # *args may pass anything
+    assert index.argument_passed("listen", 9, None)  # past the positions recorded
+
+
 def test_platform_test_functions_are_recorded(tmp_path):
     for packed in (False, True):
         index = build(tmp_path, PLATFORM_TESTS, packed=packed)
