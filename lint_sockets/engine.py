@@ -660,6 +660,8 @@ def run_rules(module, settings, source=None, project=None, module_name=None, tes
             return
         if python3 and facts.python2_only(node):
             return  # code only Python 2 runs (``if six.PY2:``): dead on the target
+        if python3 and facts.after_unbound_name(node):
+            return  # after a NameError that happens every time: never runs
         seen.add((id(node), code))
         findings.append((node, code, rules[code].message.format(**fields), fix))
 

@@ -60,6 +60,7 @@ from lint_sockets.analysis.nodes import (
 from lint_sockets.analysis.platforms import EVERYWHERE, MARKERS, platform_map
 from lint_sockets.analysis.readiness import ReadinessFacts
 from lint_sockets.analysis.turns import TurnFacts
+from lint_sockets.analysis.unbound import after_unbound_name
 from lint_sockets.analysis.versions import on_python3, python2_imports, python2_only_nodes
 from lint_sockets.analysis.walk import CallSite, ClassInfo, Loop, Scope
 
@@ -250,6 +251,14 @@ class Facts(
                                                     self.model.constants))
             self._memo["versions.python2_only"] = dead
         return id(node) in dead
+
+    def after_unbound_name(self, node: cst.CSTNode) -> bool:
+        """``node`` runs only after a statement of its block that reads a name the module
+        binds nowhere and that is no builtin of Python 3 (``cv2.imencode(frame)`` with no
+        ``import cv2``, ``unicode(text)``): that statement raises ``NameError`` every time,
+        so ``node`` never runs (``unbound.after_unbound_name``)."""
+        return id(node) in self.memo("unbound.after",
+                                     lambda: after_unbound_name(self.model.module))
 
     def platforms(self, node: cst.CSTNode) -> frozenset[str]:
         """The families of operating systems ``node`` can run on (``platforms.WINDOWS``,
