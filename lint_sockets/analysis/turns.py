@@ -784,17 +784,21 @@ class TurnFacts:
                 value = constant
         return value if value is not None and value > 0 else None
 
-    def arrives_whole(self, site) -> bool:
+    def arrives_whole(self, site, needed: int | None = None) -> bool:
         """A ``recv(n)`` on a plain (not TLS) socket with a fixed ``n`` of at most
         WHOLE_AT_SEGMENT_START bytes that starts a turn: the bytes are the start of the
         peer's reply, which begins a segment, and a segment carries at least that many bytes
-        unless the write was smaller."""
+        unless the write was smaller. ``needed``: the code uses only that many bytes of the
+        result (``struct.unpack("!BBH4s", sock.recv(1024))`` needs 8), and the window
+        applies to them when the fixed ``n`` is larger."""
         size = site.argument(0, "bufsize")
         value = int_value(size) if size is not None else None
         if value is None and size is not None:
             constant = self.constant_value(size)
             value = constant if isinstance(constant, int) and not isinstance(
                 constant, bool) else None
+        if needed is not None and value is not None and 0 < needed < value:
+            value = needed
         if value is None or not 0 < value <= WHOLE_AT_SEGMENT_START:
             return False
         # Not through TLS: a TLS 1.0 peer that splits records 1/n-1 (a CBC countermeasure)

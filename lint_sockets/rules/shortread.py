@@ -79,6 +79,25 @@ def _candidate(facts, site):
     return not facts.arrives_whole(site)
 
 
+def _decoded_size(facts, call):
+    """How many bytes a decoder with a literal format needs in all:
+    ``struct.calcsize(fmt)`` for ``struct.unpack(fmt, buf)``, offset + calcsize for
+    ``unpack_from``; None when the code does not fix it (``int.from_bytes`` takes any)."""
+    qname = facts.imports.qualify(call.func)
+    if qname == "struct.unpack_from":
+        needed = _needed_bytes(facts, call)
+        return needed or None
+    if qname != "struct.unpack" or not call.args or call.args[0].keyword is not None:
+        return None
+    fmt = call.args[0].value
+    if not isinstance(fmt, cst.SimpleString) or not isinstance(fmt.evaluated_value, str):
+        return None
+    try:
+        return struct.calcsize(fmt.evaluated_value)
+    except struct.error:
+        return None
+
+
 def _subscript_end(subscript):
     """The byte count a constant subscript needs: ``b[3]`` -> 4, ``b[4:8]`` -> 8; else None."""
     if len(subscript.slice) != 1:
@@ -108,6 +127,8 @@ def check(facts, report):
             site = sites.get(id(inner))
             if site is not None and not _reads_to_end(facts, node, site):
                 continue
+            if site is not None and facts.arrives_whole(site, _decoded_size(facts, node)):
+                continue  # the few bytes the decoder takes start the reply: they come whole
             if site is not None and id(inner) not in reported:
                 reported.add(id(inner))
                 report(site.node, "SCK102", call=_call_text(site), used="decoded")

