@@ -165,11 +165,12 @@ _NEWER_GRAMMAR_ERRORS = ("SyntaxError: invalid syntax", "SyntaxError: expected '
                          "SyntaxError: f-string")
 
 
-def _judged_for_target(error, settings, source):
+def _judged_for_target(error, settings, source, path=None):
     """``error`` (Python's syntax check), or a NotChecked when the project's target may
     accept the file: a newer Python (NewerSyntax), or an older one (OlderSyntax). A project
     that declares no version is judged by the error: Python 2 syntax in Python 2 code, or
-    a newer grammar's construct."""
+    a newer grammar's construct. Python 2 syntax in the Python 2 one of a pair of version
+    twins (``path``: ``python2/client.py`` beside ``python3/client.py``) is Python 2's."""
     target = tuple(settings.target_version)
     if isinstance(source, bytes) and source.startswith(APPLEDOUBLE_MAGIC):
         return NotSource(error.code, error.message, error.line, error.column)
@@ -181,6 +182,11 @@ def _judged_for_target(error, settings, source):
         return NewerSyntax(error, target)
     if settings.python2_only:
         return OlderSyntax(error, f"{settings.python2_only}, and this may be Python 2 syntax")
+    if path is not None and settings.project_root is not None and \
+            _python2_twin_source(error, source, path, settings.project_root):
+        return OlderSyntax(error, "this is Python 2 syntax in the Python 2 one of a pair of "
+                                  "version twins (its Python 3 twin is beside it), which "
+                                  "Python 3 never imports")
     if not settings.version_declared and \
             _python2_source(error, source, settings.project_root):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
@@ -235,6 +241,16 @@ def _python2_source(error, source, root):
     return root is None or not python3_project(root)
 
 
+def _python2_twin_source(error, source, path, root):
+    """The syntax error is Python 2 syntax (pyversions.python2_statement) in a file that
+    is the Python 2 one of a pair of version twins (pyversions.python2_twin)."""
+    from lint_sockets.pyversions import python2_statement, python2_twin
+
+    _, line = _source_line(source, error.line)
+    return python2_statement(error.message, line.decode("latin-1")) and \
+        python2_twin(path, root)
+
+
 def _accepted_by_grammar(source, version):
     """``source`` parses with the grammar of Python ``version`` (3.4 or later): names
     such as ``async`` that later versions reserve."""
@@ -255,7 +271,7 @@ def lint_source(source, settings, noqa=True):
 
 
 def check_source(source, settings, noqa=True, precheck=True, edits=False, prefilter=True,
-                 tree=None, project=None, module_name=None, test_code=False):
+                 tree=None, project=None, module_name=None, test_code=False, path=None):
     """(diagnostics, source lines or None): the lines only when there are diagnostics.
 
     ``precheck=False`` skips Python's own syntax check, for callers (flake8) that have
@@ -264,14 +280,14 @@ def check_source(source, settings, noqa=True, precheck=True, edits=False, prefil
     rule can fire on (for tests of the filters). ``project`` is the project's
     ``ProjectIndex`` (or None: the file is analysed on its own) and ``module_name`` the
     file's module name in it. ``test_code`` says the file is test code
-    (``paths.is_test_code``).
+    (``paths.is_test_code``). ``path``: the file's path, for the syntax judgement.
     """
     if precheck:
         error, tree = _python_syntax_check(source, tree=True)
         if error is not None:
             if "SCK000" not in settings.enabled:
                 return [], None
-            return [_judged_for_target(error, settings, source)], _plain_lines(source)
+            return [_judged_for_target(error, settings, source, path)], _plain_lines(source)
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if prefilter and not wants_noqa_check and _filtered_out(source, settings, tree) and \
             not uses_project_socket_code(project, module_name):
@@ -325,7 +341,7 @@ def module_alone(source, tree=None):
     return index.ProjectIndex(None, {ALONE: summary}), ALONE
 
 
-def first_pass(source, settings):
+def first_pass(source, settings, path=None):
     """(diagnostics, ast) from Python's syntax check and the pre-filters alone: the
     diagnostics are what check_source gives when these settle the file (a syntax error;
     or no enabled rule can fire), else None (libcst's parse and the rules are needed:
@@ -333,8 +349,8 @@ def first_pass(source, settings):
     the module's when it compiles, for other uses of the same parse (the project index)."""
     error, tree = _python_syntax_check(source, tree=True)
     if error is not None:
-        return ([_judged_for_target(error, settings, source)] if "SCK000" in settings.enabled
-                else []), None
+        return ([_judged_for_target(error, settings, source, path)]
+                if "SCK000" in settings.enabled else []), None
     wants_noqa_check = "SCK100" in settings.enabled and _has_sck_noqa(source)
     if not wants_noqa_check and _filtered_out(source, settings, tree):
         return [], tree

@@ -667,6 +667,28 @@ def _python3_twin(path, root):
     return False
 
 
+_PY2_PART = re.compile(r"(?i)(py(?:thon)?)(2)")
+
+
+def python2_twin(path, root):
+    """``path`` is the Python 2 one of a pair of version twins: a part of its path below
+    ``root`` says ``py2`` or ``python2`` (a directory ``python2/``, a module
+    ``compat_py2.py``) and the same path with ``3`` there exists (``python3/``,
+    ``compat_py3.py``). A version test picks one of the pair at run time, and Python 3
+    never imports this one."""
+    rel = os.path.relpath(path, root)
+    if rel.startswith(os.pardir):
+        return False
+    parts = rel.split(os.sep)
+    for index, part in enumerate(parts):
+        if _PY2_PART.search(part) is None:
+            continue
+        twin = _PY2_PART.sub(lambda m: m.group(1) + "3", part)
+        if os.path.lexists(os.path.join(root, *parts[:index], twin)):
+            return True
+    return False
+
+
 def newer_syntax(source, line):
     """``((major, minor), what)``: the construct of a Python newer than the one lint-sockets
     runs on that spans ``line`` of ``source`` (a module's bytes or text), when libcst, whose

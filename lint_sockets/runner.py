@@ -146,6 +146,7 @@ def check_file(job, path, source=None, stdin=False, project=None, prechecked=Non
         options["project"] = project.index
         options["module_name"] = project.module_of(path)
     options["test_code"] = _test_code(path, project)
+    options["path"] = None if stdin else path
     try:
         diagnostics, _ = check_source(source, job.settings, edits=job.edits, **options)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the run
@@ -199,7 +200,7 @@ def first_pass(job, path, name, is_package):
     job = job.for_path(path)
     verdict = content_stamp(source)
     try:
-        final, tree = engine_first_pass(source, job.settings)
+        final, tree = engine_first_pass(source, job.settings, path)
     except Exception:  # noqa: BLE001 - check_file reports it, in the second pass
         return (stat_key(info), digest_of(None), None, None)
     digest, packed = summarise_tree(tree, name, is_package) if name else (digest_of(None), None)

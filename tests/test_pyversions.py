@@ -664,6 +664,32 @@ def test_a_python3_twin_picked_by_a_version_test_is_no_python3_evidence(tmp_path
     assert ("client.py: not checked" in out.stderr) != python3, out.stderr
 
 
+DECLARED_BOTH = {"setup.py": "from setuptools import setup\nsetup(name='client', classifiers=["
+                               "'Programming Language :: Python :: 2.7', "
+                               "'Programming Language :: Python :: 3.8'])\n"}
+
+
+@pytest.mark.parametrize("files, checked", [
+    # a version test picks python2/ or python3/ at run time: Python 3 never imports the
+    # Python 2 one, whatever the project declares
+    ({"pkg/python2/client.py": PY2_FILE, "pkg/python3/client.py": "import socket\n"},
+     "pkg/python2/client.py"),
+    ({"pkg/compat_py2.py": PY2_FILE, "pkg/compat_py3.py": "x = 1\n"}, "pkg/compat_py2.py"),
+    # no Python 3 twin: a Python 2 file of a project that runs on Python 3 is broken
+    ({"pkg/python2/client.py": PY2_FILE}, None),
+    ({"pkg/compat_py2.py": PY2_FILE, "pkg/compat.py": "x = 1\n"}, None),
+])
+def test_the_python2_twin_of_a_version_pair_is_not_checked(tmp_path, files, checked):
+    out = _lint_project(tmp_path, {**DECLARED_BOTH, **files})
+    broken = next(name for name, text in files.items() if text == PY2_FILE)
+    if checked is None:
+        assert f"{broken}:2:1: SCK000" in out.stdout, out.stdout + out.stderr
+    else:
+        assert "SCK000" not in out.stdout, out.stdout
+        assert f"{checked}: not checked" in out.stderr and "version twins" in out.stderr, \
+            out.stderr
+
+
 @pytest.mark.parametrize("classifiers, reported", [
     (["3.6", "3.7"], False),   # the oldest 3.N classifier is the target: 3.6's grammar
     (["3.8", "3.9"], True),
