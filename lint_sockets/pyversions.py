@@ -656,12 +656,20 @@ def _python3_twin(path, root):
     and the same path with ``2`` there exists (``py2/``, ``compat_py2.py``). A version test
     picks one of the pair at run time, so the Python 3 twin says nothing about the Python of
     the rest of the project."""
+    return _version_twin(path, root, _PY3_PART, "2")
+
+
+def _version_twin(path, root, part_pattern, other):
+    """A part of ``path`` below ``root`` matches ``part_pattern`` (``py3``, ``python2``)
+    and the same path with the version ``other`` there exists."""
     rel = os.path.relpath(path, root)
+    if rel.startswith(os.pardir):
+        return False
     parts = rel.split(os.sep)
     for index, part in enumerate(parts):
-        if _PY3_PART.search(part) is None:
+        if part_pattern.search(part) is None:
             continue
-        twin = _PY3_PART.sub(lambda m: m.group(1) + "2", part)
+        twin = part_pattern.sub(lambda m: m.group(1) + other, part)
         if os.path.lexists(os.path.join(root, *parts[:index], twin)):
             return True
     return False
@@ -676,17 +684,7 @@ def python2_twin(path, root):
     ``compat_py2.py``) and the same path with ``3`` there exists (``python3/``,
     ``compat_py3.py``). A version test picks one of the pair at run time, and Python 3
     never imports this one."""
-    rel = os.path.relpath(path, root)
-    if rel.startswith(os.pardir):
-        return False
-    parts = rel.split(os.sep)
-    for index, part in enumerate(parts):
-        if _PY2_PART.search(part) is None:
-            continue
-        twin = _PY2_PART.sub(lambda m: m.group(1) + "3", part)
-        if os.path.lexists(os.path.join(root, *parts[:index], twin)):
-            return True
-    return False
+    return _version_twin(path, root, _PY2_PART, "3")
 
 
 def newer_syntax(source, line):

@@ -4327,14 +4327,7 @@ class ProjectIndex:
         records so that the analysis can ask what they do."""
         names = self._helper_names
         if names is None:
-            found = set()
-            for item in self.summaries.held.values():
-                if type(item) is PackedSummary:
-                    if item.helpers:
-                        found.update(item.helpers.split("\n"))
-                else:
-                    found |= _helper_names(item)
-            names = self._helper_names = frozenset(found)
+            names = self._helper_names = self._function_names("helpers", _helper_names)
         return names
 
     def platform_test_names(self) -> FrozenSet[str]:
@@ -4343,15 +4336,22 @@ class ProjectIndex:
         platform source has no platform test."""
         names = self._platform_test_names
         if names is None:
-            found = set()
-            for item in self.summaries.held.values():
-                if type(item) is PackedSummary:
-                    if item.platform_tests:
-                        found.update(item.platform_tests.split("\n"))
-                else:
-                    found |= _platform_test_names(item)
-            names = self._platform_test_names = frozenset(found)
+            names = self._platform_test_names = self._function_names(
+                "platform_tests", _platform_test_names)
         return names
+
+    def _function_names(self, packed, unpacked):
+        """The names every module's summary lists: a PackedSummary's field ``packed`` (one
+        name a line), or ``unpacked(summary)`` of a summary held as it is."""
+        found = set()
+        for item in self.summaries.held.values():
+            if type(item) is PackedSummary:
+                text = getattr(item, packed)
+                if text:
+                    found.update(text.split("\n"))
+            else:
+                found |= unpacked(item)
+        return frozenset(found)
 
     def platform_test(self, qname: str) -> Optional[FrozenSet[str]]:
         """The families of operating systems where the project function or method

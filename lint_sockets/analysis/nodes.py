@@ -392,3 +392,12 @@ def accepted_binding(binding) -> bool:
     if subscripted:
         return binding.index is None
     return binding.index is not None and binding.index[0] == 0
+
+
+def collect_ids(root, found):
+    """Add the id of ``root`` and of every node inside it to the set ``found``."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        found.add(id(node))
+        stack.extend(iter_children(node))

@@ -16,7 +16,7 @@ import builtins
 
 import libcst as cst
 
-from lint_sockets.analysis.nodes import iter_children
+from lint_sockets.analysis.nodes import collect_ids, iter_children
 
 # Every Python 3 from 3.9 on has these builtins (the running Python's, and those newer or
 # older ones add); names a module's globals always hold; names that tools install into
@@ -55,7 +55,7 @@ def after_unbound_name(module: cst.Module) -> frozenset[int]:
             for index, statement in enumerate(body):
                 if unbound(statement):
                     for later in body[index + 1:]:
-                        _collect(later, dead)
+                        collect_ids(later, dead)
                     stack.extend(body[:index + 1])
                     break
             else:
@@ -63,14 +63,6 @@ def after_unbound_name(module: cst.Module) -> frozenset[int]:
             continue
         stack.extend(iter_children(node))
     return frozenset(dead)
-
-
-def _collect(root, found):
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        found.add(id(node))
-        stack.extend(iter_children(node))
 
 
 def _bound_names(module):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    COMPARISONS, imported_modules, int_value, iter_children, key_of, module_level_smalls,
-    strip_await,
+    COMPARISONS, collect_ids, imported_modules, int_value, iter_children, key_of,
+    module_level_smalls, strip_await,
 )
 
 _VERSION_FLAGS = {"six.PY3": True, "six.PY2": False, "future.utils.PY3": True,
@@ -90,21 +90,13 @@ def python2_only_nodes(module, imports, constants):
             if verdict is not None:
                 live, gone = (node.body, node.orelse) if verdict else (node.orelse, node.body)
                 if gone is not None:
-                    _collect(gone, dead)
+                    collect_ids(gone, dead)
                 stack.append(node.test)
                 if live is not None:
                     stack.append(live)
                 continue
         stack.extend(iter_children(node))
     return dead
-
-
-def _collect(root, found):
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        found.add(id(node))
-        stack.extend(iter_children(node))
 
 
 # Standard-library modules of Python 2 that Python 3 does not have (PEP 3108 removed or
