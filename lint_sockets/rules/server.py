@@ -4,6 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressFrame
+from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.nodes import (
     accepted_binding, iter_children, key_of, method_calls, name_stays_local,
 )
@@ -90,6 +91,34 @@ def _unread_unix_connection(facts, site, accepts):
         name_stays_local(body, key)
 
 
+_WRITES = _SEND | {"write", "makefile", "sendfile"}
+
+
+def _read_before_writing_to_local_peer(facts, site, loop, accepts):
+    """A read of a connection this pass accepted from a listener bound only to loopback
+    or an AF_UNIX one (every accept of the loop is on one: ``loopback_listener``), in the
+    loop's own body
+    (not an inner loop), with no write of ours on it earlier in the function and the name
+    never handed on (``name_stays_local``). The peer is a program on this host, and with
+    nothing of ours unread its close is a FIN: only a client that aborts on purpose
+    (``SO_LINGER`` 0) can reset it before our first write, as SCK501's loopback
+    principle says of a queued connection."""
+    key = site.receiver_key
+    if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
+        return False
+    reaching = site.reaching
+    if not reaching or not all(accepted_binding(b) and b.scope is site.scope
+                               and any(loop is l for l in b.loops) for b in reaching):
+        return False
+    if not all(facts.constructed_kind(accept)[0] == "unix" or loopback_listener(facts, accept)
+               for accept in accepts):
+        return False
+    if any(other.receiver_key == key and other.method in _WRITES and
+           other.order < site.order for other in facts.calls_in(site.scope)):
+        return False
+    return name_stays_local(site.scope.node.body, key)
+
+
 def check(facts, report):
     if facts.test_code:
         return  # a test's server serves the test's own clients (the page: "What a finding is worth")
@@ -111,7 +140,9 @@ def check(facts, report):
                 continue
             if _own_connection(facts, site):
                 continue
-            if site.method in _RECV and _unread_unix_connection(facts, site, accepts):
+            if site.method in _RECV and (
+                    _unread_unix_connection(facts, site, accepts)
+                    or _read_before_writing_to_local_peer(facts, site, loop, accepts)):
                 continue
             missing = _missing(facts, site, site.loops.index(loop) + 1)
             if missing:

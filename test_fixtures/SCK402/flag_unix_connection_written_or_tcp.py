@@ -1,5 +1,6 @@
-# SCK402 flag: the server writes to the Unix connection (a client that closes with our reply
-# unread resets it on Linux), or the listener is TCP.
+# SCK402 flag: a write to a local connection (a client that closes with our reply unread
+# resets it: Linux does so for Unix sockets too), a read after our write or in an inner loop
+# that writes, or a listener other programs reach over the network.
 import socket
 
 
@@ -9,6 +10,7 @@ def echo_unix(path: str) -> None:
     sock.listen(1)
     while True:
         connection, _ = sock.accept()
+        connection.sendall(b"hello\n")  # expect: SCK402
         data = connection.recv(1024)  # expect: SCK402
         connection.sendall(data)  # expect: SCK402
         connection.close()
@@ -17,10 +19,25 @@ def echo_unix(path: str) -> None:
 def status_tcp(port: int, callback) -> None:
     sock = socket.socket(socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("0.0.0.0", port))
+    sock.listen(1)
+    while True:
+        connection, _ = sock.accept()  # expect: SCK501
+        data = connection.recv(1024)  # expect: SCK402
+        callback(data)
+        connection.close()
+
+
+def echo_local(port: int) -> None:
+    sock = socket.socket(socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
     sock.listen(1)
     while True:
         connection, _ = sock.accept()
-        data = connection.recv(1024)  # expect: SCK402
-        callback(data)
+        while True:
+            data = connection.recv(1024)  # expect: SCK402
+            if not data:
+                break
+            connection.sendall(data)  # expect: SCK402
         connection.close()
