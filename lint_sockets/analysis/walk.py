@@ -250,6 +250,49 @@ def _blind_keys(test, stays):
                      and truth_when_empty(test, k) is stays)
 
 
+_SHRINKING = frozenset({"pop", "popleft", "remove", "clear"})
+
+
+def _appended_each_pass(body):
+    """Keys of the lists a ``while`` body grows by one on every pass: ``clients.append(c)``
+    as a statement of the body itself (not under a test or in an inner block), in a body with
+    no ``continue`` that could skip it and nothing that shrinks or rebinds the list
+    (``pop``, ``remove``, ``clear``, ``del``, an assignment). ``while len(clients) <
+    amount:`` then ends by itself, as a counted loop does."""
+    if not isinstance(body, cst.IndentedBlock):
+        return set()
+    appended = set()
+    for stmt in body.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and \
+                        isinstance(small.value.func, cst.Attribute) and \
+                        small.value.func.attr.value == "append":
+                    key = key_of(small.value.func.value)
+                    if key is not None:
+                        appended.add(key)
+    if not appended:
+        return appended
+    stack = [(stmt, False) for stmt in body.body]
+    while stack:
+        node, nested = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Continue) and not nested:
+            return set()  # a nested loop's ``continue`` is its own
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value in _SHRINKING:
+            appended.discard(key_of(node.func.value))
+        elif isinstance(node, (cst.Del, cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+            target = node.target
+            appended.difference_update(target_keys(target))
+            if isinstance(target, cst.Subscript):  # ``del clients[0]``, ``clients[:] = []``
+                appended.discard(key_of(target.value))
+        inner = nested or isinstance(node, (cst.For, cst.While))
+        stack.extend((child, inner) for child in iter_children(node))
+    return appended
+
+
 class _Walker:
     def __init__(self, model, helpers=frozenset(), constant=None):
         self.model = model
@@ -514,6 +557,7 @@ class _Walker:
         self.state = dict(before)
         loop = self._enter_loop(stmt, "while")
         loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
+        loop.counters.update(_appended_each_pass(stmt.body))
         # ``while chunk != b"\n":`` / ``while len(header) != 4:``: an empty read keeps the
         # loop going, so the condition does not catch it
         saved, self.test_blind = self.test_blind, _blind_keys(stmt.test, True)

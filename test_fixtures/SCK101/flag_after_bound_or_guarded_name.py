@@ -32,3 +32,4 @@ def loop_first(sock: socket.socket) -> bytes:
         if len(data) > 10:
             break
     return render(data)
+

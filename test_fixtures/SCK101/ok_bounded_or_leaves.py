@@ -59,3 +59,11 @@ def read_once_then_exit(sock: socket.socket, handle_reply) -> None:
         reply = sock.recv(1024)
         handle_reply(reply)
         os._exit(0)
+
+
+def read_chunks(sock: socket.socket, count: int) -> list:
+    # every pass grows the list by one: at end of file it gathers empty chunks and ends
+    chunks = []
+    while len(chunks) < count:
+        chunks.append(sock.recv(1024))
+    return chunks

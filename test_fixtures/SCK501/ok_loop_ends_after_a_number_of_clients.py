@@ -1,0 +1,24 @@
+# SCK501 ok: a while loop that ends by itself after a number of passes accepts a known number of clients, as a for loop does: a counter stepped by a literal, or a list that every pass grows by one (nothing skips the append or shrinks the list). An abort there is the caller's concern.
+import socket
+
+
+class Game:
+    def __init__(self, port: int) -> None:
+        self.clients = []
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.bind(("0.0.0.0", port))
+        self.server.listen()
+
+    def wait_for_players(self, amount: int) -> None:
+        while len(self.clients) < amount:
+            conn, _ = self.server.accept()
+            conn.sendall(b"welcome\n")
+            self.clients.append(conn)
+
+    def wait_for_two(self) -> None:
+        joined = 0
+        while joined < 2:
+            conn, _ = self.server.accept()
+            self.clients.append(conn)
+            joined += 1
