@@ -2011,7 +2011,8 @@ class ValueFacts:
         return found
 
     def port_zero_by_default(self, site, node) -> bool:
-        """``node``, used by the call ``site``, is a parameter of the function it is in whose
+        """``node``, used by the call ``site``, is a parameter of the function it is in (or
+        of a function around it, for a closure) whose
         default is port 0 (``def __init__(self, cfg, port=0):``), and no call of the
         function passes that parameter: every call of it in the module is in sight (at least
         one) and passes nothing there, and no call of its name (its class's, for
@@ -2021,6 +2022,11 @@ class ValueFacts:
             return False
         scope = site.scope
         name = node.value
+        # a closure reads the parameter of the function around it (``def embed():
+        # sock.bind((host, port))`` inside ``def Embed(host="127.0.0.1", port=0):``)
+        while name not in scope.bindings and scope.parent is not None and \
+                scope.parent.kind == "function":
+            scope = scope.parent
         default = self._parameter_default(scope, name)
         function = scope.node
         if default is None or int_value(default) != 0 or \

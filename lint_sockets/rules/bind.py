@@ -116,8 +116,8 @@ def _number(facts, site, node):
         return number
     if facts.ephemeral_from(site, node) == "port":
         return 0  # a "find a free port" function's port: new on every run
-    if facts.port_zero_by_default(site, node):
-        return 0  # a parameter whose default 0 no call replaces
+    if facts.port_zero_by_default(site, node) or _random_port(facts, node):
+        return 0  # a parameter whose default 0 no call replaces; a port drawn each run
     if isinstance(node, (cst.Name, cst.Attribute)):
         value = facts.value_before(site, node)
         if value is not None:
@@ -125,11 +125,22 @@ def _number(facts, site, node):
             if number is not None:
                 return number
             if facts.ephemeral_from(site, value) == "port" or \
-                    facts.port_zero_by_default(site, value):
+                    facts.port_zero_by_default(site, value) or _random_port(facts, value):
                 return 0
             node = value
     constant = facts.constant_value(node)
     return constant if type(constant) is int else None
+
+
+_RANDOM_PORTS = frozenset({"random.randint", "random.randrange", "random.choice",
+                           "secrets.randbelow", "secrets.choice"})
+
+
+def _random_port(facts, node):
+    """The port is drawn at random on every run (``random.randint(20000, 30000)``): the
+    previous run's connections, in TIME_WAIT on its own port, are on another port but
+    by chance."""
+    return isinstance(node, cst.Call) and facts.imports.qualify(node.func) in _RANDOM_PORTS
 
 
 def _tries_again(facts, site):

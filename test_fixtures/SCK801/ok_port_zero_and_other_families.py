@@ -24,3 +24,29 @@ class RPCClient:
         self.listening_sock = socket.socket(family, type)
         self.listening_sock.bind(address)
         self.listening_sock.listen(1)
+
+
+def random_port_listener(host: str) -> socket.socket:
+    # a port drawn afresh on every run: the last run's TIME_WAIT is on another port
+    import random
+
+    serv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    port = random.randint(20000, 30000)
+    serv.bind((host, port))
+    serv.listen()
+    return serv
+
+
+def embed(host="127.0.0.1", port=0):
+    # the closure reads the parameter of the function around it: port 0 on every call
+    def serve():
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((host, port))
+        sock.listen(1)
+        return sock
+
+    return serve()
+
+
+def start_embedded():
+    return embed()
