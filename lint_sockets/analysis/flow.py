@@ -2067,8 +2067,9 @@ class ValueFacts:
         unless told otherwise: a string literal or module constant (itself), a parameter
         of ``scope`` (``_parameter_defaults``), ``args.x`` of parsed command-line options,
         ``self.config.x`` of a configuration object whose class gives ``x`` a default
-        (``_config_field_default``), or a name ``scope`` binds once to one of these; None
-        otherwise."""
+        (``_config_field_default``), ``self.x`` that the class stores from such a parameter
+        or a string (``_stored_defaults``), or a name ``scope`` binds once to one of these;
+        None otherwise."""
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             return [node]
         if isinstance(node, cst.Name):
@@ -2083,9 +2084,36 @@ class ValueFacts:
                 return self._caller_value(scope, bindings[0].value, depth)
             return None
         if isinstance(node, cst.Attribute) and key_of(node) is not None:
-            return self._option_defaults_of(scope, key_of(node)) or \
-                self._config_field_default(scope, key_of(node))
+            key = key_of(node)
+            return self._option_defaults_of(scope, key) or \
+                self._config_field_default(scope, key) or \
+                self._stored_defaults(scope, key, depth)
         return None
+
+    def _stored_defaults(self, scope, key, depth):
+        """For ``self.host`` passed by a method: what every assignment of its class (or of
+        the base class of this module that makes it) stores there holds unless told
+        otherwise, when each is a string literal or a parameter of its method
+        (``__init__(self, host="localhost")`` storing ``self.host = host``,
+        ``_parameter_defaults``); None otherwise."""
+        assignments = self.class_assignments(scope, key) or self.base_assignments(scope, key)
+        found = []
+        for binding in assignments:
+            value = binding.value
+            if binding.how != "assign" or binding.index is not None:
+                return None
+            if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+                found.append(value)
+                continue
+            bindings = binding.scope.bindings.get(value.value, ()) \
+                if isinstance(value, cst.Name) else ()
+            if len(bindings) != 1 or bindings[0].how != "param":
+                return None
+            values = self._parameter_defaults(binding.scope, value.value, depth)
+            if values is None:
+                return None
+            found.extend(values)
+        return found or None
 
     def _click_default(self, scope, name):
         """The ``default=`` of the ``@click.option``/``@click.argument`` decorator of the

@@ -121,3 +121,29 @@ def _serve_given(srv, stop):
 def start_given(srv, stop):
     """The caller's listener is its own parameter: its binds are out of sight."""
     _serve_given(srv, stop)
+
+
+class PublicThread:
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+
+    def run(self) -> None:
+        srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind((self.host, self.port))
+        srv.listen()
+        while True:
+            conn, _ = srv.accept()  # expect: SCK501
+            conn.close()
+
+
+class PublicExecutor:
+    """Stores a host whose default is every interface."""
+
+    def __init__(self, host: str = "0.0.0.0", port: int = 7777) -> None:
+        self.host = host
+        self.port = port
+
+    def start(self) -> None:
+        PublicThread(self.host, self.port).run()

@@ -89,3 +89,34 @@ def start_test_server(stop):
 def serve_inline(stop):
     listener = socket.create_server(("localhost", 0))
     _serve_once_or_loop(listener, stop)
+
+
+class ServerThread:
+    """Its host comes from the one construction below, which passes the executor's own
+    host: stored from a parameter whose default is loopback."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+
+    def run(self) -> None:
+        srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        srv.bind((self.host, self.port))
+        srv.listen()
+        while True:
+            conn, _ = srv.accept()
+            conn.close()
+
+
+class Executor:
+    def __init__(self, host: str = "localhost", port: int = 7777) -> None:
+        self.host = host
+        self.port = port
+
+    def start(self) -> None:
+        ServerThread(self.host, self.port).run()
+
+
+def register(port: int) -> None:
+    Executor(port=port).start()
