@@ -1362,11 +1362,14 @@ def _is_method(scope):
 def plain_decorators(function):
     """The function's decorators are at most ``@staticmethod`` and ``@classmethod``, which
     change nothing about who calls it or what a call passes."""
-    return all(type(d.decorator) is cst.Name and d.decorator.value in _PLAIN_DECORATORS
-               for d in function.decorators)
+    return all(_decorator_name(d) in _PLAIN_DECORATORS for d in function.decorators)
 
 
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod"})
+
+
+def _decorator_name(decorator):
+    return decorator.decorator.value if type(decorator.decorator) is cst.Name else None
 
 
 def argument_position(scope, name):
@@ -1378,8 +1381,7 @@ def argument_position(scope, name):
     positional = [*function.params.posonly_params, *function.params.params]
     position = next((i for i, p in enumerate(positional) if p.name.value == name), None)
     if position is not None and _is_method(scope) and not any(
-            type(d.decorator) is cst.Name and d.decorator.value == "staticmethod"
-            for d in function.decorators):
+            _decorator_name(d) == "staticmethod" for d in function.decorators):
         position -= 1
     return position
 

@@ -11,6 +11,7 @@ from lint_sockets.analysis.nodes import (
 
 _RECV = tables.READ_METHODS
 _SEND = tables.SEND_METHODS
+_WRITES = _SEND | {"write", "makefile", "sendfile"}  # what puts our data in the peer's way
 
 
 def _is_accept(facts, site):
@@ -87,22 +88,17 @@ def _unread_unix_connection(facts, site, accepts):
             not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
         return False
     body = site.scope.node.body
-    return not method_calls(body, key, _SEND | {"write", "makefile", "sendfile"}) and \
-        name_stays_local(body, key)
-
-
-_WRITES = _SEND | {"write", "makefile", "sendfile"}
+    return not method_calls(body, key, _WRITES) and name_stays_local(body, key)
 
 
 def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     """A read of a connection this pass accepted from a listener bound only to loopback
     or an AF_UNIX one (every accept of the loop is on one: ``loopback_listener``), in the
-    loop's own body
-    (not an inner loop), with no write of ours on it earlier in the function and the name
-    never handed on (``name_stays_local``). The peer is a program on this host, and with
-    nothing of ours unread its close is a FIN: only a client that aborts on purpose
-    (``SO_LINGER`` 0) can reset it before our first write, as SCK501's loopback
-    principle says of a queued connection."""
+    loop's own body (not an inner loop), with no write of ours on it earlier in the
+    function and the name never handed on (``name_stays_local``). The peer is a program on
+    this host, and with nothing of ours unread its close is a FIN: only a client that
+    aborts on purpose (``SO_LINGER`` 0) can reset it before our first write, as SCK501's
+    loopback principle says of a queued connection."""
     key = site.receiver_key
     if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
         return False

@@ -6,7 +6,7 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import KNOWN, LIKELY
 from lint_sockets.analysis.nodes import (
-    int_value, key_of, mentions, strip_await, walk,
+    int_value, key_of, mentions, strip_await, struct_size, walk,
 )
 
 # Decoders that need exactly the bytes they are given to mean what the code asked for, and the
@@ -89,13 +89,7 @@ def _decoded_size(facts, call):
         return needed or None
     if qname != "struct.unpack" or not call.args or call.args[0].keyword is not None:
         return None
-    fmt = call.args[0].value
-    if not isinstance(fmt, cst.SimpleString) or not isinstance(fmt.evaluated_value, str):
-        return None
-    try:
-        return struct.calcsize(fmt.evaluated_value)
-    except struct.error:
-        return None
+    return struct_size(call.args[0].value)
 
 
 def _subscript_end(subscript):
