@@ -5,6 +5,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressFrame
 from lint_sockets.analysis.listeners import loopback_listener
+from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.analysis.nodes import (
     accepted_binding, iter_children, key_of, method_calls, name_stays_local,
 )
@@ -92,13 +93,15 @@ def _unread_unix_connection(facts, site, accepts):
 
 
 def _read_before_writing_to_local_peer(facts, site, loop, accepts):
-    """A read of a connection this pass accepted from a listener bound only to loopback
-    or an AF_UNIX one (every accept of the loop is on one: ``loopback_listener``), in the
-    loop's own body (not an inner loop), with no write of ours on it earlier in the
-    function and the name never handed on (``name_stays_local``). The peer is a program on
-    this host, and with nothing of ours unread its close is a FIN: only a client that
-    aborts on purpose (``SO_LINGER`` 0) can reset it before our first write, as SCK501's
-    loopback principle says of a queued connection."""
+    """A read of a connection this pass accepted from an AF_UNIX listener, or from one
+    bound only to loopback in code that cannot run on Windows (every accept of the loop is
+    on such a listener: ``loopback_listener``), in the loop's own body (not an inner loop),
+    with no write of ours on it earlier in the function and the name never handed on
+    (``name_stays_local``). The peer is a program on this host, and with nothing of ours
+    unread its close is end of file (a FIN on TCP): only a client that aborts on purpose
+    (``SO_LINGER`` 0) can reset it before our first write. Windows resets the
+    connections of a process that is killed or exits without closing them, so there a
+    local TCP client that dies resets it."""
     key = site.receiver_key
     if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
         return False
@@ -106,8 +109,9 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     if not reaching or not all(accepted_binding(b) and b.scope is site.scope
                                and any(loop is l for l in b.loops) for b in reaching):
         return False
-    if not all(facts.constructed_kind(accept)[0] == "unix" or loopback_listener(facts, accept)
-               for accept in accepts):
+    local_tcp = WINDOWS not in facts.platforms(site.node)
+    if not all(facts.constructed_kind(accept)[0] == "unix" or
+               (local_tcp and loopback_listener(facts, accept)) for accept in accepts):
         return False
     if any(other.receiver_key == key and other.method in _WRITES and
            other.order < site.order for other in facts.calls_in(site.scope)):

@@ -1,6 +1,7 @@
 # SCK402 flag: a write to a local connection (a client that closes with our reply unread
 # resets it: Linux does so for Unix sockets too), a read after our write or in an inner loop
-# that writes, or a listener other programs reach over the network.
+# that writes, a listener other programs reach over the network, or a loopback TCP listener
+# in code that may run on Windows, which resets the connections of a client that dies.
 import socket
 
 
@@ -40,4 +41,15 @@ def echo_local(port: int) -> None:
             if not data:
                 break
             connection.sendall(data)  # expect: SCK402
+        connection.close()
+
+
+def command_local(port: int, queue) -> None:
+    sock = socket.socket(socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(1)
+    while True:
+        connection, _ = sock.accept()
+        queue.put(connection.recv(1024))  # expect: SCK402
         connection.close()

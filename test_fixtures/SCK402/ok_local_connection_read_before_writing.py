@@ -1,8 +1,12 @@
-# SCK402 ok: a read of a connection accepted this pass from a listener bound only to loopback (or an AF_UNIX one), before anything of ours is written to it: the client is a program on this host, and with nothing of ours unread its close is a FIN (end of file), so only a client that aborts on purpose could reset it. The reply written afterwards is still checked.
+# SCK402 ok: a read of a connection accepted this pass from an AF_UNIX listener, or from a loopback-only one in code that cannot run on Windows, before anything of ours is written to it: the client is a program on this host, and with nothing of ours unread its close is end of file, so only a client that aborts on purpose could reset it. The reply written afterwards is still checked.
 import socket
+import sys
 from datetime import datetime
 
 HOST = "localhost"
+
+if sys.platform == "win32":
+    raise ImportError("the command server runs on POSIX systems")
 
 
 def command_server(port: int, queue) -> None:
