@@ -33,7 +33,9 @@ def loopback_listener(facts, site):
     every
     ``socket.create_server(address)`` whose result it holds there, gives a loopback host
     (``facts.loopback_address``), and there is at least one. A local name bound once to an
-    attribute (``with self._sock as sock:``) is that attribute. Only programs on this host
+    attribute (``with self._sock as sock:``) is that attribute; a name or attribute assigned
+    the result of a helper that returns the one socket it made (``_returned_local``) is
+    bound where the helper binds it. Only programs on this host
     connect to it, and a connection waiting in its queue is reset only by a local client
     that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
     and the server cannot have sent it anything to leave unread."""
@@ -77,6 +79,16 @@ def loopback_listener(facts, site):
             returned = _returned_local(facts, binding.scope, binding.value)
             if returned is not None:
                 names.add(returned)
+
+    # ``srv = make_listener(port)``: every binding of the local name in the function is a
+    # call of a helper of the module that returns the one socket it made and bound
+    if "." not in key and site.scope.kind == "function":
+        bindings = site.scope.bindings.get(key, ())
+        returned = [_returned_local(facts, site.scope, b.value) if b.how == "assign"
+                    and b.index is None and isinstance(b.value, cst.Call) else None
+                    for b in bindings]
+        if returned and all(r is not None for r in returned):
+            names.update(returned)
 
     def named(other, other_key):
         return other_key == key and in_sight(other) or \

@@ -156,3 +156,41 @@ class KeptAddress:
         while True:
             conn, _ = sock.accept()  # expect: SCK501
             handle(conn)
+
+
+def create_public_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("0.0.0.0", port))
+    sock.listen(1)
+    return sock
+
+
+def serve_from_factory(port: int, handle, reuse=None) -> None:
+    # the helper binds every interface, or the listener may be the caller's own
+    sock = create_public_socket(port)
+    while True:
+        conn, _ = sock.accept()  # expect: SCK501
+        handle(conn)
+    other = reuse or create_local_socket(port + 1)
+    while True:
+        conn, _ = other.accept()  # expect: SCK501
+        handle(conn)
+
+
+def create_local_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(1)
+    return sock
+
+
+def serve_local_or_given(port: int, handle, given=None) -> None:
+    # a loopback helper's socket on one path, the caller's on the other
+    sock = create_local_socket(port)
+    if given is not None:
+        sock = given
+    while True:
+        conn, _ = sock.accept()  # expect: SCK501
+        handle(conn)

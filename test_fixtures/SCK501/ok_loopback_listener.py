@@ -171,3 +171,19 @@ class Listener:
         while True:
             conn, _ = sock.accept()
             handle(conn)
+
+
+def create_input_socket(port: int) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(1)
+    return sock
+
+
+def serve_from_factory(port: int, handle) -> None:
+    # the listener comes from a helper of the module that binds it to loopback and returns it
+    sock = create_input_socket(port)
+    while True:
+        conn, _ = sock.accept()
+        handle(conn)
