@@ -1659,17 +1659,24 @@ class ValueFacts:
             return field
         # the class's own assignments, else those of the base class of this module that
         # makes the attribute (``super().__init__(**kwargs)`` storing ``self.host``)
-        assignments = self.class_assignments(site.scope, key) or \
-            self.base_assignments(site.scope, key)
-        defaults = []
+        return self._stored_values(
+            site.scope, key, lambda value, scope: self._assigned_default(site, value, scope))
+
+    def _stored_values(self, scope, key, read):
+        """For ``self.x`` seen in the method ``scope``: ``read(value, method_scope)`` of every
+        assignment of the class to ``x`` (or, when the class makes none, of the base class
+        of this module that does), joined; None when an assignment is not a plain one, or
+        ``read`` gives None for one, or there is none."""
+        assignments = self.class_assignments(scope, key) or self.base_assignments(scope, key)
+        found = []
         for binding in assignments:
             if binding.how != "assign" or binding.index is not None:
                 return None
-            found = self._assigned_default(site, binding.value, binding.scope)
-            if found is None:
+            values = read(binding.value, binding.scope)
+            if values is None:
                 return None
-            defaults.extend(found)
-        return defaults or None
+            found.extend(values)
+        return found or None
 
     def _assigned_default(self, site, value, scope):
         """What ``value``, assigned to an attribute in the method ``scope``, holds unless
@@ -2096,24 +2103,16 @@ class ValueFacts:
         otherwise, when each is a string literal or a parameter of its method
         (``__init__(self, host="localhost")`` storing ``self.host = host``,
         ``_parameter_defaults``); None otherwise."""
-        assignments = self.class_assignments(scope, key) or self.base_assignments(scope, key)
-        found = []
-        for binding in assignments:
-            value = binding.value
-            if binding.how != "assign" or binding.index is not None:
-                return None
+        def read(value, method):
             if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
-                found.append(value)
-                continue
-            bindings = binding.scope.bindings.get(value.value, ()) \
+                return [value]
+            bindings = method.bindings.get(value.value, ()) \
                 if isinstance(value, cst.Name) else ()
             if len(bindings) != 1 or bindings[0].how != "param":
                 return None
-            values = self._parameter_defaults(binding.scope, value.value, depth)
-            if values is None:
-                return None
-            found.extend(values)
-        return found or None
+            return self._parameter_defaults(method, value.value, depth)
+
+        return self._stored_values(scope, key, read)
 
     def _click_default(self, scope, name):
         """The ``default=`` of the ``@click.option``/``@click.argument`` decorator of the
