@@ -496,7 +496,9 @@ def _code_of(data, comments=False):
 # ``raise ... from ...``, and a ``print()`` given ``end=``, ``sep=`` or ``file=`` in a module
 # that does not import ``print_function`` from ``__future__``. An import in a ``try`` body or
 # in an ``except`` clause (``try: from Queue import Queue`` / ``except ImportError: from
-# queue import Queue``) is code for both Pythons, and says nothing (``_compatibility_imports``).
+# queue import Queue``), or in a branch of a test of the Python version (``if
+# sys.version_info[0] == 3: import http.client``), is code for both Pythons, and says nothing
+# (``_compatibility_imports``).
 _PYTHON3_IMPORT = re.compile(
     rb"^[ \t]*(?:import|from)[ \t]+(?:urllib\.(?:request|parse|error)|http\.(?:client|server"
     rb"|cookies|cookiejar)|socketserver|queue|configparser|tkinter|xmlrpc\.(?:client|server)"
@@ -535,16 +537,24 @@ def python3_code(data):
 
 
 _BLOCK_HEADER = re.compile(rb"[ \t]*(?:try|except)\b")
+# ``if sys.version_info[0] == 3:``, ``elif sys.version_info < (3,):``, ``if PY3:``, ``if
+# six.PY2:``: a test of the running Python's version
+_VERSION_TEST = re.compile(rb"[ \t]*(?:el)?if\b.*(?:\bversion_info\b|\bsys\.version\b"
+                           rb"|\bPY[23]\b)")
+_ELSE = re.compile(rb"[ \t]*(?:else|elif)\b")
 
 
 def _compatibility_imports(code, starts):
     """Of the import lines starting at the offsets ``starts`` (in ``code``, strings
-    blanked), those in a ``try`` body or an ``except`` clause: the nearest line above that
-    is indented less, and is not blank or a comment, opens a ``try:`` or an ``except
-    ...:`` clause. Code that tries one name and falls back to the other runs on both
-    Pythons. One pass over the lines, keeping the open blocks' headers on a stack."""
+    blanked), those in a ``try`` body or an ``except`` clause, or in a branch of a test of
+    the Python version: the nearest line above that is indented less, and is not blank or a
+    comment, opens a ``try:`` or an ``except ...:`` clause, an ``if`` or ``elif`` that
+    tests the version (``if sys.version_info[0] == 3:``, ``if PY3:``), or an ``else:`` or
+    ``elif`` of such a test. Code that tries one name and falls back to the other, or picks
+    one by the version, runs on both Pythons. One pass over the lines, keeping the open
+    blocks' headers on a stack."""
     found = set()
-    stack = []  # (indent, is try/except) of the lines that may hold the next ones
+    stack = []  # (indent, holds compatibility code, tests the version)
     wanted = set(starts)
     at = 0
     size = len(code)
@@ -555,13 +565,19 @@ def _compatibility_imports(code, starts):
         stripped = line.lstrip(b" \t")
         if stripped and not stripped.startswith(b"#"):
             indent = len(line) - len(stripped)
+            sibling = None  # the statement before this one in the same block
             while stack and stack[-1][0] >= indent:
-                stack.pop()
+                popped = stack.pop()
+                if popped[0] == indent:
+                    sibling = popped
             if at in wanted:
                 wanted.discard(at)
                 if stack and stack[-1][1]:
                     found.add(at)
-            stack.append((indent, _BLOCK_HEADER.match(line) is not None))
+            version = _VERSION_TEST.match(line) is not None
+            branch = _ELSE.match(line) is not None and sibling is not None and sibling[2]
+            stack.append((indent, _BLOCK_HEADER.match(line) is not None or version or branch,
+                          version or branch))
         at = end + 1
     return found
 

@@ -448,6 +448,15 @@ def test_python2_syntax_of_an_undeclared_python2_project_is_not_checked(tmp_path
     assert "does not say which Pythons it supports" in out.stderr
 
 
+def test_a_python3_import_picked_by_a_version_test_is_no_python3_evidence(tmp_path):
+    # a module written for both Pythons picks the name by the version: no Python 3 code
+    future = ("import sys\nif sys.version_info[0] == 3:\n    import http.client as httpclient\n"
+              "elif sys.version_info[0] == 2:\n    import httplib as httpclient\n")
+    out = _lint_project(tmp_path, {**UNDECLARED, "client.py": PY2_FILE, "future.py": future})
+    assert out.returncode == 0, out.stdout
+    assert "client.py: not checked" in out.stderr
+
+
 @pytest.mark.parametrize("module", [
     "def greet(name):\n    return f'hello {name}'\n",
     "def size() -> int:\n    return 1\n",
@@ -612,7 +621,17 @@ def test_python3_syntax(text, expected):
     (b"try:\n    import asyncio\nexcept (ImportError, SyntaxError):\n    asyncio = None", False),
     (b"try:\n    x = 1\nexcept ImportError:\n    pass\nfrom queue import Queue", True),
     (b"try:\n    if y:\n        import queue\nexcept ImportError:\n    pass", True),
-    (b"if PY3:\n    import queue", True), (b"def f():\n    import queue", True),
+    (b"if y:\n    import queue", True), (b"def f():\n    import queue", True),
+    # so is one that picks the name by the Python version
+    (b"if PY3:\n    import queue", False), (b"if six.PY2:\n    pass\nelse:\n    import queue",
+                                           False),
+    (b"if sys.version_info[0] == 3:\n    import http.client as httpclient\n"
+     b"elif sys.version_info[0] == 2:\n    import httplib as httpclient", False),
+    (b"if sys.version_info < (3,):\n    import Queue as queue\nelse:\n    # Python 3\n"
+     b"    import queue", False),
+    (b"if sys.version_info >= (3,):\n    pass\nelse:\n    x = 1\nimport queue", True),
+    (b"if y:\n    pass\nelse:\n    import queue", True),
+    (b"try:\n    pass\nexcept ImportError:\n    pass\nelse:\n    import queue", True),
     (b"try:\n    import queue\nexcept ImportError:\n    pass\nimport socketserver", True),
 ])
 def test_python3_code(text, expected):
