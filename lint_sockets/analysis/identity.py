@@ -12,7 +12,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
 from lint_sockets.analysis.nodes import (
-    call_arg, int_value, iter_children, key_of, mentions, strip_await)
+    call_arg, int_value, iter_children, key_of, mentions, strip_await, thread_call)
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
@@ -1280,32 +1280,11 @@ def _method_calls_of(uses, name, cls, threads=False):
     return found if names.get(name, 0) == 1 + len(found) else None
 
 
-def _thread_call(imports, node):
-    """For ``threading.Thread(target=f, args=(a, b))`` (``target=self.m`` too, ``args`` a
-    tuple or list display, or none): (the target, a call ``f(a, b)`` passing the
-    arguments); None for anything else."""
-    if imports.qualify(node.func) != "threading.Thread" or \
-            any(arg.keyword is None or arg.star for arg in node.args):
-        return None
-    keywords = {arg.keyword.value: arg.value for arg in node.args}
-    target, args = keywords.get("target"), keywords.get("args")
-    if target is None or set(keywords) - {"target", "args", "daemon", "name"}:
-        return None
-    if args is None:
-        elements = []
-    elif isinstance(args, (cst.Tuple, cst.List)) and \
-            not any(isinstance(e, cst.StarredElement) for e in args.elements):
-        elements = [e.value for e in args.elements]
-    else:
-        return None
-    return target, cst.Call(func=target, args=[cst.Arg(value=e) for e in elements])
-
-
 def _name_uses(model):
     """In one walk of the module: the calls of each plain name, with the scope they are
     in; how many times each name occurs (attribute names included); the names some
     function or class binds; the calls ``self.name(...)`` in methods, by name; and the
-    threads started on a plain name and on ``self.name`` (``_thread_call``), as calls."""
+    threads started on a plain name and on ``self.name`` (``thread_call``), as calls."""
     calls, names, local, method_calls, started, method_started = {}, {}, set(), {}, {}, {}
     for scope in model.scopes:
         if scope is not model.module_scope:
@@ -1328,7 +1307,7 @@ def _name_uses(model):
                     stack.extend(node.decorators)  # run where the function is defined
                     stack.extend(p.default for p in _params(node) if p.default is not None)
                 continue
-            thread = _thread_call(model.imports, node) if type(node) is cst.Call else None
+            thread = thread_call(model.imports, node) if type(node) is cst.Call else None
             if thread is not None:
                 target, call = thread
                 if type(target) is cst.Name:

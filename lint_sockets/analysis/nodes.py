@@ -401,3 +401,24 @@ def collect_ids(root, found):
         node = stack.pop()
         found.add(id(node))
         stack.extend(iter_children(node))
+
+
+def thread_call(imports, node):
+    """For ``threading.Thread(target=f, args=(a, b))`` (``target=self.m`` too, ``args`` a
+    tuple or list display, or none): (the target, a call ``f(a, b)`` passing the
+    arguments); None for anything else."""
+    if imports.qualify(node.func) != "threading.Thread" or \
+            any(arg.keyword is None or arg.star for arg in node.args):
+        return None
+    keywords = {arg.keyword.value: arg.value for arg in node.args}
+    target, args = keywords.get("target"), keywords.get("args")
+    if target is None or set(keywords) - {"target", "args", "daemon", "name"}:
+        return None
+    if args is None:
+        elements = []
+    elif isinstance(args, (cst.Tuple, cst.List)) and \
+            not any(isinstance(e, cst.StarredElement) for e in args.elements):
+        elements = [e.value for e in args.elements]
+    else:
+        return None
+    return target, cst.Call(func=target, args=[cst.Arg(value=e) for e in elements])

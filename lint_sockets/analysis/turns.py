@@ -33,7 +33,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.nodes import int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (int_value, iter_children, key_of, mentions,
+                                         strip_await, thread_call)
 
 # The fewest payload bytes a TCP segment carries unless the write itself is smaller. The peer
 # sends at most the MSS this host advertised (from its own interface MTU: at least 536 bytes
@@ -472,7 +473,7 @@ def _may_read(scope):
     return False
 
 
-def _initial_state(scope):
+def _initial_state(imports, scope):
     """``self.request`` at the start of a socketserver handler's ``handle()``: the class
     derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
     if any, reads nothing. For a private method, the socket its callers have just written
@@ -480,9 +481,9 @@ def _initial_state(scope):
     node = scope.node
     cls = scope.cls
     if cls is not None and scope.self_name is not None and node.name.value != "handle":
-        attr = _callers_turn(scope)
+        attr = _callers_turn(imports, scope)
         state = {f"{scope.self_name}.{attr}": (0, 0)} if attr is not None else {}
-        state.update((param, (0, 0)) for param in _callers_turn_params(scope))
+        state.update((param, (0, 0)) for param in _callers_turn_params(imports, scope))
         return state
     if cls is None or scope.self_name is None or node.name.value != "handle":
         return {}
@@ -497,31 +498,32 @@ def _initial_state(scope):
 _WRITE_METHODS = frozenset({"send", "sendall", "sendto", "sendmsg", "write"})
 
 
-def _callers_turn(scope):
+def _callers_turn(imports, scope):
     """The attribute ``x`` when ``scope`` is a private method of its class (``_read_reply``)
     whose every use in the module is a call that is a statement of its own, right after a
     statement that writes to ``self.x`` or connects it (``self.x.sendall(request)``), or
     that calls a method of the class whose last statement does (``self._send(request)``,
     also as the last statement of a ``try`` body): at the start of the method, ``self.x``
     is at the start of a turn. None otherwise, or when the callers disagree on ``x``."""
-    calls = _private_calls(scope)
+    calls = _private_calls(imports, scope)
     if not calls:
         return None
     methods = {method.node.name.value: method for method in scope.cls.methods}
     found = None
-    for method, _, previous in calls:
-        attr = _opens_turn(previous, method.self_name, methods, 0)
+    for method, _, before in calls:
+        attr = _opens_turn(before[-1] if before else None, method.self_name, methods, 0)
         if attr is None or (found is not None and attr != found):
             return None
         found = attr
     return found
 
 
-def _private_calls(scope):
-    """(calling method, call, statement before it) for every call of ``scope``, a private
-    method of its class, when every use of its name in the module is a call that is a
-    statement's whole value in a method of the class (``_statement_calls``); None when
-    the method is not private or is used any other way."""
+def _private_calls(imports, scope):
+    """(calling method, call, the statements before it in its block) for every call of
+    ``scope``, a private method of its class, when every use of its name in the module is a
+    call that is a statement's whole value in a method of the class, or a thread started
+    on it there with its arguments written out (``_statement_calls``); None when the method
+    is not private or is used any other way."""
     name = scope.node.name.value
     if not name.startswith("_") or (name.startswith("__") and name.endswith("__")):
         return None
@@ -531,27 +533,31 @@ def _private_calls(scope):
     uses = _attribute_uses(module.node, name)
     calls = []
     for method in scope.cls.methods:
-        for call, _, previous in _statement_calls(method, name):
-            uses.discard(id(call.func))
-            calls.append((method, call, previous))
+        for used, call, before in _statement_calls(imports, method, name):
+            uses.discard(id(used))
+            calls.append((method, call, before))
     return calls if not uses else None
 
 
-def _callers_turn_params(scope):
+def _callers_turn_params(imports, scope):
     """The parameters of ``scope``, a private method of its class, that are at the start of
     a turn when it begins: every use of the method in the module is a call that is a
-    statement's whole value, right after a statement that writes to the object passed for
-    that parameter (``sock.sendall(req)``) or connects it, or that calls a method of the
-    class which writes to the parameter it is handed and does nothing else with it
-    (``self._send(sock, req)`` then ``reply = self._read_reply(sock)``)."""
+    statement's whole value (or a thread started on it with its arguments written out),
+    right after a statement that writes to the object passed for that parameter
+    (``sock.sendall(req)``) or connects it, or that calls a method of the class which
+    writes to the parameter it is handed and does nothing else with it
+    (``self._send(sock, req)`` then ``reply = self._read_reply(sock)``); or after the
+    statement that accepted that connection (``conn, addr = listener.accept()``), with
+    nothing in between that names it (``_accepted_keys``)."""
     params = [p.name.value for p in scope.node.params.params[1:]]
-    calls = _private_calls(scope) if params else None
+    calls = _private_calls(imports, scope) if params else None
     if not calls:
         return ()
     methods = {method.node.name.value: method for method in scope.cls.methods}
     found = None
-    for method, call, previous in calls:
-        opened = _opened_keys(previous, method.self_name, methods)
+    for method, call, before in calls:
+        opened = _opened_keys(before[-1], method.self_name, methods) if before else set()
+        opened |= _accepted_keys(before)
         positions = {index for index, arg in enumerate(call.args)
                      if index < len(params) and arg.keyword is None and not arg.star
                      and key_of(arg.value) in opened}
@@ -559,6 +565,38 @@ def _callers_turn_params(scope):
         if not found:
             return ()
     return tuple(params[index] for index in sorted(found))
+
+
+def _accepted_keys(before):
+    """The names that one of the statements ``before`` (a block's statements up to a call,
+    in order) binds to a connection it accepts (``conn, addr = listener.accept()``,
+    ``conn = listener.accept()[0]``) and that no later one of them names: the stream of
+    such a connection has not been read yet."""
+    found = set()
+    for index, stmt in enumerate(before):
+        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
+                not isinstance(stmt.body[0], cst.Assign) or len(stmt.body[0].targets) != 1:
+            continue
+        assign = stmt.body[0]
+        target, value = assign.targets[0].target, assign.value
+        if isinstance(target, (cst.Tuple, cst.List)) and target.elements and \
+                _is_accept(value):
+            target = target.elements[0].value
+        elif isinstance(value, cst.Subscript) and _is_accept(value.value) and \
+                len(value.slice) == 1 and isinstance(value.slice[0].slice, cst.Index) and \
+                int_value(value.slice[0].slice.value) == 0:
+            pass
+        else:
+            continue
+        if isinstance(target, cst.Name) and not any(
+                mentions(later, target.value) for later in before[index + 1:]):
+            found.add(target.value)
+    return found
+
+
+def _is_accept(node):
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+        node.func.attr.value == "accept" and not node.args
 
 
 def _opened_keys(stmt, self_name, methods):
@@ -690,10 +728,13 @@ def _attribute_uses(root, name):
     return uses
 
 
-def _statement_calls(method, name):
-    """(call, statement, previous statement) for each ``self.name(...)`` that is the whole
-    value of a statement of ``method`` (an expression, an assignment, a ``return``), with
-    the statement before it in the same block (None for the first)."""
+def _statement_calls(imports, method, name):
+    """(the use of the name, call, the statements before it in its block) for each
+    ``self.name(...)`` that is the whole value of a statement of ``method`` (an expression,
+    an assignment, a ``return``), and for each thread started on ``self.name`` with its
+    arguments written out whose constructor is such a value (``t =
+    threading.Thread(target=self.name, args=(conn,))``, or ``threading.Thread(...).start()``),
+    as a call passing those arguments."""
     self_name = method.self_name
     stack = [method.node.body]
     while stack:
@@ -709,8 +750,15 @@ def _statement_calls(method, name):
                     small, (cst.Expr, cst.Assign, cst.Return)) else None
                 value = strip_await(value) if value is not None else None
                 if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
-                        value.func.attr.value == name and key_of(value.func.value) == self_name:
-                    yield value, stmt, body[index - 1] if index else None
+                        value.func.attr.value == "start" and not value.args and \
+                        isinstance(value.func.value, cst.Call):
+                    value = value.func.value  # ``threading.Thread(...).start()``
+                thread = thread_call(imports, value) if isinstance(value, cst.Call) else None
+                used, call = thread if thread is not None else (
+                    value.func if isinstance(value, cst.Call) else None, value)
+                if isinstance(used, cst.Attribute) and used.attr.value == name and \
+                        key_of(used.value) == self_name:
+                    yield used, call, body[:index]
         stack.extend(iter_children(node))
 
 
@@ -750,7 +798,7 @@ def turn_starts(imports, scope, size_of=None):
     methods = {method.node.name.value: method for method in scope.cls.methods} \
         if scope.cls is not None and scope.self_name is not None else None
     walker = _Turns(imports, scope.self_name, size_of, methods)
-    walker.suite(scope.node.body, _initial_state(scope))
+    walker.suite(scope.node.body, _initial_state(imports, scope))
     return frozenset(walker.starts)
 
 

@@ -3,6 +3,7 @@
 # in the stream.
 import socket
 import struct
+import threading
 
 
 class Client:
@@ -51,3 +52,25 @@ class Handed:
     def again(self, sock: socket.socket) -> int:
         sock.recv(1)
         return self._get_length(sock)
+
+
+class AcceptedThenUsed:
+    """The accepted connection is named again before the thread starts on it (a greeting
+    read, or handed to a call that may read it), or the thread's socket was not accepted
+    there: its stream may be anywhere when the method reads."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("", 9000))
+        self._upstream = socket.create_connection(("example.com", 9000), timeout=5)
+
+    def serve(self) -> None:
+        conn, addr = self._listener.accept()
+        conn.recv(1)
+        threading.Thread(target=self._authenticate, args=(conn,)).start()
+
+    def relay(self) -> None:
+        threading.Thread(target=self._authenticate, args=(self._upstream,)).start()
+
+    def _authenticate(self, conn: socket.socket) -> int:
+        (size,) = struct.unpack("!I", conn.recv(4))  # expect: SCK102
+        return size

@@ -1,8 +1,10 @@
 # SCK102 ok: a private method whose every call comes right after the caller wrote a request
 # on the same socket (directly, or through a method whose last statement writes it): its
-# first reads are at the start of the reply's turn and arrive whole.
+# first reads are at the start of the reply's turn and arrive whole; so does one handed a
+# connection just accepted (by a call or a thread started on it).
 import socket
 import struct
+import threading
 
 
 class Rcon:
@@ -62,3 +64,34 @@ class Searchd:
     def ping(self, sock: socket.socket) -> bytes:
         sock.sendall(b"PING")
         return self._get_response(sock)
+
+
+class ThreadPerClient:
+    """A connection handed, straight from ``accept()``, to a private method that a thread
+    runs (or that is called at once): nothing has read its stream, so the client's first
+    bytes start it, and the method's first reads are at the start of a turn."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("", 9000))
+
+    def serve(self) -> None:
+        try:
+            conn, addr = self._listener.accept()
+            print("connection from", addr)
+            worker = threading.Thread(target=self._authenticate, args=(conn, addr),
+                                      daemon=True)
+            worker.start()
+        except OSError:
+            return
+
+    def serve_one(self) -> None:
+        conn = self._listener.accept()[0]
+        threading.Thread(target=self._authenticate, args=(conn, None)).start()
+
+    def serve_inline(self) -> None:
+        conn, _ = self._listener.accept()
+        self._authenticate(conn, None)
+
+    def _authenticate(self, conn: socket.socket, addr: object) -> int:
+        (size,) = struct.unpack("!I", conn.recv(4))
+        return size
