@@ -1094,7 +1094,7 @@ def inner_break_only(loop_node, outer_node, key, qualify):
     ``raise``, exit call, decoder that fails on empty bytes or index into bytes that could
     stop it after an empty read, and does not assign its own condition. The outer loop
     then goes round, the inner loop reads ``b""`` again at once and leaves again: a spin."""
-    from lint_sockets.analysis.walk import exit_flag
+    from lint_sockets.analysis.walk import exit_flags
 
     if not _reached_every_pass(outer_node, loop_node):
         return False
@@ -1110,7 +1110,7 @@ def inner_break_only(loop_node, outer_node, key, qualify):
     for node in walk(loop_node):
         if isinstance(node, (cst.Return, cst.Raise)):
             return False
-    flag = exit_flag(outer_node.test)
+    flags = {flag[0] for flag in exit_flags(outer_node.test)}
     for node in walk(outer_node, skip=loop_node):
         if isinstance(node, (cst.Break, cst.Return, cst.Raise, cst.Subscript)):
             return False
@@ -1118,8 +1118,8 @@ def inner_break_only(loop_node, outer_node, key, qualify):
             qname = qualify(node.func)
             if qname in _FAILS_ON_EMPTY or qname in PROGRAM_EXIT_CALLS:
                 return False
-        if flag is not None and isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+        if flags and isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
             targets = node.targets if isinstance(node, cst.Assign) else [node]
-            if any(key_of(t.target) == flag[0] for t in targets):
+            if any(key_of(t.target) in flags for t in targets):
                 return False
     return True

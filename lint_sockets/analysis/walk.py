@@ -380,17 +380,18 @@ class _Walker:
 
     def _leaving(self):
         """(statement test, small-statement test) for "this leaves the innermost loop":
-        ``break``, ``return`` or ``raise``, and in ``while not done:`` (``while running:``)
-        an assignment that makes the loop's own condition false (``done = True``,
-        ``running = False``): the loop ends when the test comes round again."""
+        ``break``, ``return`` or ``raise``, and in ``while not done:`` (``while running:``,
+        or such flags joined by ``and``) an assignment that makes the loop's own condition
+        false (``done = True``, ``running = False``): the loop ends when the test comes round
+        again."""
         loop = self.loops[-1] if self.loops else None
-        flag = exit_flag(loop.node.test) if loop is not None and loop.kind == "while" \
-            else None
-        if flag is None:
+        flags = exit_flags(loop.node.test) if loop is not None and loop.kind == "while" \
+            else ()
+        if not flags:
             return statement_leaves, small_leaves
 
         def small(node):
-            return small_leaves(node) or sets_flag(node, flag)
+            return small_leaves(node) or any(sets_flag(node, flag) for flag in flags)
 
         def statement(node):
             return isinstance(node, cst.SimpleStatementLine) and any(
@@ -1334,6 +1335,18 @@ def exit_flag(test):
         test, wanted = test.expression, True
     key = key_of(test)
     return (key, wanted) if key is not None else None
+
+
+def exit_flags(test):
+    """The flags (``exit_flag``) among the tests that ``and`` joins in a ``while`` test
+    (``while not time_out and not got_answer:`` -> both): making any one of them false
+    ends the loop. A single flag gives itself; ``or`` gives none."""
+    if isinstance(test, cst.BooleanOperation):
+        if not isinstance(test.operator, cst.And):
+            return ()
+        return exit_flags(test.left) + exit_flags(test.right)
+    flag = exit_flag(test)
+    return (flag,) if flag is not None else ()
 
 
 def sets_flag(small, flag):

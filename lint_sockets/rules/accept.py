@@ -9,7 +9,7 @@ from lint_sockets.analysis.facts import (
 from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import LINUX
-from lint_sockets.analysis.walk import exit_flag, sets_flag
+from lint_sockets.analysis.walk import exit_flags, sets_flag
 from lint_sockets.rules.fixutil import SAFE, FixSpec
 
 _FATAL = (RAISE, RETURN, BREAK)
@@ -346,10 +346,10 @@ def _stop_test(test):
                     isinstance(value.func, cst.Attribute) and \
                     value.func.attr.value == "set" and key_of(value.func.value) == event
             return sets_event
-    flag = exit_flag(test)
-    if flag is None:
+    flags = exit_flags(test)
+    if not flags:
         return None
-    return lambda small: sets_flag(small, flag)
+    return lambda small: any(sets_flag(small, flag) for flag in flags)
 
 
 def _closes(node, listener):

@@ -1,5 +1,6 @@
 # SCK101 flag: a flag loop whose flag is set only on some paths, or set to the value that
-# keeps it going, goes round again after an empty read: it spins once the peer closes.
+# keeps it going, or one of flags joined by ``or``, goes round again after an empty read: it
+# spins once the peer closes.
 import socket
 
 
@@ -20,3 +21,10 @@ class Login:
             data = self.sock.recv(1024)  # expect: SCK101
             out.append(data)
             self.running = True
+
+    def either(self, out: list) -> None:
+        waiting, listening = True, True
+        while waiting or listening:
+            data = self.sock.recv(1024)  # expect: SCK101
+            out.append(data)
+            waiting = False

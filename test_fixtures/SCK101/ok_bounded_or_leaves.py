@@ -2,6 +2,7 @@
 import os
 import select
 import socket
+import time
 
 
 def drain_datagrams(sock: socket.socket, handle) -> None:
@@ -51,6 +52,19 @@ class Login:
             banner = self.sock.recv(1024)
             self.waiting = False
         return banner
+
+    def ask(self, deadline: float) -> bytes:
+        # flags joined by ``and``: making one of them false ends the loop
+        timed_out = False
+        got_answer = False
+        answer = b""
+        while not timed_out and not got_answer:
+            try:
+                answer = self.sock.recv(1024)
+                got_answer = True
+            except BlockingIOError:
+                timed_out = time.time() > deadline
+        return answer
 
 
 def read_once_then_exit(sock: socket.socket, handle_reply) -> None:
