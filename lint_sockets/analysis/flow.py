@@ -13,8 +13,8 @@ from lint_sockets.analysis.identity import (
 )
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of, number_value,
-    strip_await, struct_size, target_keys, walk,
+    PROGRAM_EXIT_CALLS, declared_names, int_value, is_docstring, iter_children, key_of,
+    number_value, strip_await, struct_size, target_keys, walk,
 )
 from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS, is_loopback_host
 
@@ -401,7 +401,10 @@ class FlowFacts:
 
     def sent_in_pass(self, site, loop):
         """The calls that send on the socket ``site`` reads (``send``/``sendall`` on the same
-        receiver) in statements of the block holding the read, inside ``loop``, that run in
+        receiver; or, for a call before the read in its own block of a method of the class
+        that does nothing but send on it, ``_writer_methods``, the read itself, which shares
+        that call's guards) in statements of the block holding the read, inside ``loop``,
+        that run in
         every pass reaching the read: those before it, and those after it with nothing in
         between that may leave the pass (``_may_leave``: no ``continue``, ``return``,
         ``break``, ``raise``, ``yield`` or ``await``), in its block or, past its end, in the
@@ -443,6 +446,16 @@ class FlowFacts:
                  if other.receiver_key == key and other.method in ("send", "sendall")
                  and other.stmt is not None and (id(other.stmt) in wanted or (
                      id(other.stmt) in after and self._nonempty_payload(other)))]
+        # a call of a method of the class that only sends on the socket, as a statement of
+        # the read's own block before it: it shares the read's block, so the read's guards
+        # are its guards, and the read stands for it
+        writers = _writer_methods(site.scope, key)
+        if writers and any(
+                _calls_method(small, site.scope.self_name, writers)
+                for stmt in [*lines[:index], line]
+                if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite))
+                for small in stmt.body if id(small) in wanted):
+            sends.append(site)
         return sends or None
 
     def _nonempty_payload(self, site):
@@ -1110,6 +1123,39 @@ def _closes(stmt, key):
 def _finally_closes(stmt, key):
     final = getattr(stmt, "finalbody", None)
     return final is not None and any(_closes(line, key) for line in _lines(final.body))
+
+
+def _calls_method(small, self_name, names):
+    """``small`` is the expression statement ``self.name(...)`` for a name in ``names``."""
+    call = small.value if isinstance(small, cst.Expr) else None
+    return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+        call.func.attr.value in names and isinstance(call.func.value, cst.Name) and \
+        call.func.value.value == self_name
+
+
+def _writer_methods(scope, key):
+    """For a read of ``self.x`` in a method: the names of the methods of its class whose
+    whole body (past a docstring) is one ``self.x.send(...)`` or ``self.x.sendall(...)``
+    statement (``def send(self, msg): self.sock.send(msg.encode())``). A call of one is a
+    write on ``self.x``, and its error reaches the caller as the send's would."""
+    head, _, attr = key.partition(".")
+    if scope.cls is None or head != scope.self_name or not attr or "." in attr:
+        return frozenset()
+    found = set()
+    for method in scope.cls.methods:
+        body = method.node.body.body if isinstance(method.node.body, cst.IndentedBlock) \
+            else ()
+        if body and is_docstring(body[0]):
+            body = body[1:]
+        if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine) or \
+                len(body[0].body) != 1 or not isinstance(body[0].body[0], cst.Expr):
+            continue
+        call = body[0].body[0].value
+        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+                call.func.attr.value in ("send", "sendall") and method.self_name and \
+                key_of(call.func.value) == f"{method.self_name}.{attr}":
+            found.add(method.node.name.value)
+    return frozenset(found)
 
 
 def _path_to(lines, small):

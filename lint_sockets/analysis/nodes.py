@@ -422,3 +422,11 @@ def thread_call(imports, node):
     else:
         return None
     return target, cst.Call(func=target, args=[cst.Arg(value=e) for e in elements])
+
+
+def is_docstring(stmt):
+    """``stmt`` is a statement holding only a string literal (a docstring when it comes
+    first in a body)."""
+    return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
+        isinstance(stmt.body[0], cst.Expr) and \
+        isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))

@@ -79,3 +79,34 @@ def write_after_a_leaving_if(sock: socket.socket) -> None:
         if data == b"skip":
             continue
         sock.send(b"ack")
+
+
+class FrameClient:
+    """The method called before the read does more than send on the socket read (it
+    swallows the send's error, or sends on another socket): no write error ends the loop."""
+
+    def __init__(self, address, log) -> None:
+        self.sock = socket.create_connection(address, timeout=10)
+        self.log_sock = socket.create_connection(address, timeout=10)
+        self.log = log
+
+    def request(self, msg: str) -> None:
+        try:
+            self.sock.send(msg.encode())
+        except OSError:
+            self.log.append("send failed")
+
+    def note(self, msg: str) -> None:
+        self.log_sock.sendall(msg.encode())
+
+    def frames(self, out: list) -> None:
+        while True:
+            self.request("next")
+            data = self.sock.recv(1024)  # expect: SCK101
+            out.append(data)
+
+    def noted(self, out: list) -> None:
+        while True:
+            self.note("next")
+            data = self.sock.recv(1024)  # expect: SCK101
+            out.append(data)

@@ -58,3 +58,22 @@ def report_each(conn: socket.socket, lock) -> None:
         n += 1
         conn.sendall(struct.pack("!I", n))
         conn.send(f"seq {n}\n".encode())
+
+
+class FrameClient:
+    """The write before the read is a call of a method of the class whose whole body sends
+    on the socket read: its error reaches the loop as the send's would."""
+
+    def __init__(self, address) -> None:
+        self.running = True
+        self.sock = socket.create_connection(address, timeout=10)
+
+    def request(self, msg: str) -> None:
+        """Ask for the next frame."""
+        self.sock.send(msg.encode())
+
+    def frames(self, out: list) -> None:
+        while self.running:
+            self.request("1920x1080/0")
+            data = self.sock.recv(1024)
+            out.append(data)
