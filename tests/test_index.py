@@ -2165,3 +2165,24 @@ def test_callers_in_tests_and_examples_are_no_users(tmp_path):
             Client(host, 7777)
         """
     assert build(tmp_path / "app", files).callers_pass_loopback("Client", 0, "host")
+
+
+@pytest.mark.parametrize("body, local", [
+    ('host = "127.0.0.1"\n    Server(host, 1)', True),
+    ('host = HOST\n    Server(host, 1)', True),
+    ('host = "127.0.0.1"\n    if remote:\n        host = "0.0.0.0"\n    Server(host, 1)', False),
+    ('host = "127.0.0.1"\n    for host in hosts:\n        Server(host, 1)', False),
+    ('host = "db.example.net"\n    Server(host, 1)', False),
+])
+def test_a_caller_local_name_assigned_once_holds_that_host(tmp_path, body, local):
+    files = {
+        "svc/__init__.py": "",
+        "svc/server.py": """
+            class Server:
+                def __init__(self, host, port):
+                    self.host = host
+            """,
+        "svc/run.py": "from svc.server import Server\n\nHOST = 'localhost'\n\n\n"
+                      "def main(remote=False, hosts=()):\n    " + body + "\n",
+    }
+    assert build(tmp_path, files).callers_pass_loopback("Server", 0, "host") is local

@@ -94,7 +94,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 24
+SUMMARY_VERSION = 25
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -3017,7 +3017,9 @@ class _ArgumentJudge:
         otherwise: a loopback string (``"127.0.0.1"``, ``"localhost"``, ``"::1"``, any
         address of 127.0.0.0/8), a module constant holding one that the function does not
         bind, a lookup with such a default (``config.get("host", "127.0.0.1")``,
-        ``os.getenv("HOST", "localhost")``), or a parameter of the function holding the
+        ``os.getenv("HOST", "localhost")``), a local name of the function holding the call
+        that it assigns once, to one of these, and binds no other way (``host =
+        "127.0.0.1"``), or a parameter of the function holding the
         call that it never rebinds, whose default is one of these or whose
         ``@click.option`` gives one as ``default=``."""
         kind = type(value)
@@ -3039,8 +3041,14 @@ class _ArgumentJudge:
         if function:
             if self.assigned is None:
                 self.assigned, self.other = _statement_bindings(node)
-            if name in self.assigned or self.other is None or name in self.other:
-                return False  # bound in the function: its value is not followed here
+            if self.other is None or name in self.other:
+                return False  # bound in the function otherwise: not followed here
+            values = self.assigned.get(name)
+            if values is not None:
+                # a local name the function assigns once, and binds no other way, holds
+                # that value wherever it is read (``host = "127.0.0.1"``, then the call)
+                return depth == 0 and len(values) == 1 and \
+                    not _is_parameter(node, name) and self.loopback(values[0], 1)
             default = _parameter_default(node.args, name)
             if default is not None:
                 return depth == 0 and self.loopback(default, 1)
