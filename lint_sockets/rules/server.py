@@ -97,13 +97,15 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     bound only to loopback in code that cannot run on Windows (every accept of the loop is
     on such a listener: ``loopback_listener``), in the loop's own body (not an inner loop),
     with no write of ours on it earlier in the function and the name never handed on
-    (``name_stays_local``). The peer is a program on this host, and with nothing of ours
+    (``name_stays_local``); in a module's own code, no write on it in any of the module's
+    functions either. The peer is a program on this host, and with nothing of ours
     unread its close is end of file (a FIN on TCP): only a client that aborts on purpose
     (``SO_LINGER`` 0) can reset it before our first write. Windows resets the
     connections of a process that is killed or exits without closing them, so there a
     local TCP client that dies resets it."""
     key = site.receiver_key
-    if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
+    if "." in key or site.scope.kind not in ("function", "module") or \
+            site.loops[-1] is not loop:
         return False
     reaching = site.reaching
     if not reaching or not all(accepted_binding(b) and b.scope is site.scope
@@ -113,10 +115,14 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     if not all(facts.constructed_kind(accept)[0] == "unix" or
                (local_tcp and loopback_listener(facts, accept)) for accept in accepts):
         return False
+    # a module's global may be written by any function of the module: every write on it,
+    # wherever it is, must come later in the module's own code
+    writes = facts.calls if site.scope.kind == "module" else facts.calls_in(site.scope)
     if any(other.receiver_key == key and other.method in _WRITES and
-           other.order < site.order for other in facts.calls_in(site.scope)):
+           (other.order < site.order or other.scope is not site.scope) for other in writes):
         return False
-    return name_stays_local(site.scope.node.body, key)
+    return name_stays_local(site.scope.node.body if site.scope.kind == "function"
+                            else site.scope.node, key)
 
 
 def check(facts, report):

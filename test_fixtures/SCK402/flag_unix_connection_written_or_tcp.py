@@ -53,3 +53,21 @@ def command_local(port: int, queue) -> None:
         connection, _ = sock.accept()
         queue.put(connection.recv(1024))  # expect: SCK402
         connection.close()
+
+
+# A script's top-level loop whose connection a function of the module writes to first: that
+# function may run before the read, so our data may be unread when the client closes.
+control = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+control.bind("\0robot-control")
+control.listen(1)
+
+
+def greet() -> None:
+    conn.sendall(b"hello\n")
+
+
+while True:
+    conn, addr = control.accept()
+    greet()
+    command = conn.recv(1024)  # expect: SCK402
+    conn.close()
