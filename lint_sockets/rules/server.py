@@ -146,6 +146,8 @@ def check(facts, report):
                 continue
             if _own_connection(facts, site):
                 continue
+            if site.loops[-1] is loop and site.leaves_loop:
+                continue  # the server loop ends right after it anyway (a shutdown reply)
             if site.method in _RECV and (
                     _unread_unix_connection(facts, site, accepts)
                     or _read_before_writing_to_local_peer(facts, site, loop, accepts)):

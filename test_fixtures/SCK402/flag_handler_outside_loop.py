@@ -23,3 +23,21 @@ def run(port: int) -> None:
         log.exception("client connection failed; server stopping")
     finally:
         srv.close()
+
+
+def control_server(listener: socket.socket, queue) -> None:
+    # the reply is followed by a break on some paths only: other passes go round
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn:
+            try:
+                op = conn.recv(64)
+            except OSError:
+                continue
+            conn.sendall(b"ok\n")  # expect: SCK402
+            if op == b"shutdown":
+                break
+            queue.put(op)

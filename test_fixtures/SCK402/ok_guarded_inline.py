@@ -77,3 +77,21 @@ def serve_layered(srv: socket.socket) -> None:
             log.info("%s dropped: %s", addr, error)
         finally:
             conn.close()
+
+
+def control_server(listener: socket.socket, queue) -> None:
+    # the reply to "shutdown" is the server's last act: the loop is left right after it
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn:
+            try:
+                op = conn.recv(64)
+            except OSError:
+                continue
+            if op == b"shutdown":
+                conn.sendall(b"bye\n")
+                break
+            queue.put(op)
