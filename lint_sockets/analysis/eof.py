@@ -458,7 +458,8 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). Statements in between
     that only bind plain names to a name or a literal (``result = data``, ``done =
     False``: they run no code) are passed over, and so is a test a read never passes
-    whose branch only raises (``if data is None: raise ...``); a name bound to the read's
+    whose branch only raises (``if data is None: raise ...``), and a statement that only
+    prints or logs (``_reports``); a name bound to the read's
     name is the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
     ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
@@ -488,8 +489,12 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
         if value is None:
             return None
         exc = _consumer(value, site.node, keys, qualify, passes, constants)
-        if exc is not None or len(following.body) != 1 or not _binds_only(first):
+        if exc is not None or len(following.body) != 1:
             return exc
+        if _reports(first):
+            continue  # ``print("got", data)``: reports, binds nothing, cannot skip ahead
+        if not _binds_only(first):
+            return None
         # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may
         # come next, of the read's name or of a copy of it
         targets = {key_of(t.target) for t in first.targets} if isinstance(first, cst.Assign) \
@@ -524,6 +529,38 @@ def _only_raises(block):
     """A block that is one ``raise`` statement (the branch runs nothing else)."""
     smalls = _smalls(block)
     return smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Raise)
+
+
+# Calls a reporting statement's arguments may make: they take a value and hand back text or
+# a number, and never leave the loop but by raising.
+_TEXT_CALLS = frozenset({"decode", "str", "repr", "len", "hex", "format", "type"})
+
+
+def _reports(small):
+    """A statement that only prints or logs (``print("got", data)``, ``log.debug("%r",
+    data.decode())``): a call of ``print`` or of a logging method, whose arguments call
+    nothing but ``decode``, ``str``, ``repr``, ``len``, ``hex``, ``format`` or ``type``. It
+    binds no name, and cannot leave the pass but by raising."""
+    call = small.value if isinstance(small, cst.Expr) else None
+    if not isinstance(call, cst.Call):
+        return False
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else \
+        func.value if isinstance(func, cst.Name) else None
+    if name not in REPORTING_CALLS:
+        return False
+    for arg in call.args:
+        for node in walk(arg.value):
+            if isinstance(node, (cst.Call, cst.Lambda, cst.Yield, cst.Await,
+                                 cst.NamedExpr)):
+                if not isinstance(node, cst.Call):
+                    return False
+                inner = node.func
+                called = inner.attr.value if isinstance(inner, cst.Attribute) else \
+                    inner.value if isinstance(inner, cst.Name) else None
+                if called not in _TEXT_CALLS:
+                    return False
+    return True
 
 
 def _binds_only(small):

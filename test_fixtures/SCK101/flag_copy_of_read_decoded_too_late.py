@@ -1,4 +1,5 @@
-# SCK101 flag: a call between the read and the decode runs code first (and may change what
+# SCK101 flag: a call between the read and the decode (other than one that only prints or
+# logs) runs code first (and may change what
 # the loop does); a copy that is rebound before the test is no copy any more; a read that
 # ends a `try` with an `else` goes on there, not after the `try`.
 import socket
@@ -11,7 +12,7 @@ def pump(sock: socket.socket, on_message) -> None:
         except OSError:
             break
         result = data
-        print("got", len(result))
+        on_message(len(result))
         if result[-1] == 0x4:
             on_message(result)
 

@@ -86,3 +86,12 @@ def reraised_then_caught(sock: socket.socket, log) -> None:
             print(message)
         except Exception:
             continue
+
+
+def reported_through_a_call(conn: socket.socket, log, handle) -> None:
+    # the statement in between calls something else too: it may skip the decoding
+    while True:
+        data = conn.recv(4096)  # expect: SCK101
+        log.debug("handled: %r", handle(data))
+        message = json.loads(data)
+        log.info(message)

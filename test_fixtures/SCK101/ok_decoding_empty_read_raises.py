@@ -135,3 +135,14 @@ def fields(sock: socket.socket) -> None:
     while True:
         line = sock.recv(512).strip()
         print(line.split(b",")[1])
+
+
+def reported_first(conn: socket.socket, log) -> None:
+    # a statement that only prints or logs the bytes comes between: the decoder still runs
+    # right after the read
+    while True:
+        data = conn.recv(4096)
+        print("received", len(data), "bytes")
+        log.debug("raw: %r", data.decode(errors="replace"))
+        message = json.loads(data)
+        log.info(message)
