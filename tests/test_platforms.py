@@ -115,6 +115,11 @@ def _linux_families(source):
     ("ep = select.epoll()", True),
     ("flags = select.EPOLLIN | select.EPOLLET", True),
     ("s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)", True),
+    ("s = socket.socket(socket.AF_VSOCK, socket.SOCK_STREAM)", True),
+    ("s = socket.socket(socket.AF_ALG, socket.SOCK_SEQPACKET)", True),
+    ("s = socket.socket(socket.AF_TIPC, socket.SOCK_RDM)", True),
+    ("s = socket.socket(socket.AF_QIPCRTR, socket.SOCK_DGRAM)", True),
+    ("s = socket.socket(socket.AF_CAN, socket.SOCK_RAW, socket.CAN_RAW)", False),  # NetBSD
     ("try:\n        s = socket.socket(socket.AF_NETLINK)\n    except OSError:\n"
      "        log()\n        raise", True),  # a handler that raises is no fallback
     ("ep = select.epoll() if hasattr(select, 'epoll') else None", False),

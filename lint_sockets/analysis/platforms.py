@@ -48,9 +48,13 @@ WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "
                             "ctypes.WINFUNCTYPE", "ctypes.get_last_error", "ctypes.FormatError",
                             "ctypes.GetLastError"})
 # Names the standard library defines on Linux alone, which decide how a piece of code does
-# its input and output: the epoll interface, and the packet and netlink address families.
+# its input and output: the epoll interface, and the address families of Linux's own
+# (packet, netlink, virtual machine sockets, kernel crypto, TIPC, RDS, Qualcomm IPC router;
+# the socket module's documentation gives each "Availability: Linux").
 LINUX_ONLY_NAMES = frozenset({"select.epoll", "socket.AF_PACKET", "socket.PF_PACKET",
-                              "socket.AF_NETLINK", "socket.PF_NETLINK"})
+                              "socket.AF_NETLINK", "socket.PF_NETLINK", "socket.AF_VSOCK",
+                              "socket.AF_ALG", "socket.AF_TIPC", "socket.AF_RDS",
+                              "socket.PF_RDS", "socket.AF_QIPCRTR"})
 LINUX_ONLY_PREFIXES = ("select.EPOLL",)
 # What a ``try`` around such a name catches when it is a fallback for other systems.
 _FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundError",
@@ -59,7 +63,8 @@ _FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundE
 MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_overlapped",
            "win32", "pywintypes", "winerror", "pythoncom", "WinDLL", "windll", "OleDLL",
            "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError",
-           "epoll", "EPOLL", "_PACKET", "_NETLINK", "usocket", "uselect", "uerrno",
+           "epoll", "EPOLL", "_PACKET", "_NETLINK", "_VSOCK", "AF_ALG", "_TIPC", "_RDS",
+           "_QIPCRTR", "usocket", "uselect", "uerrno",
            "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos", "micropython",
            "esp32", "pyb")
 
