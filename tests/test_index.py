@@ -1360,7 +1360,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("opaque",), [[["Base"], "A"]]),
     (("ca",), []),
     (("ca",), {"send_command": []}),
-    (("ca",), {"send_command": {"0": 16}}),
+    (("ca",), {"send_command": {"0": 64}}),
     (("ca",), {"send_command": {"0": 0}}),
     (("ca",), {"send_command": {"0": True}}),
     (("ca",), {"send_command": {"9": 1}}),
@@ -2186,3 +2186,41 @@ def test_a_caller_local_name_assigned_once_holds_that_host(tmp_path, body, local
                       "def main(remote=False, hosts=()):\n    " + body + "\n",
     }
     assert build(tmp_path, files).callers_pass_loopback("Server", 0, "host") is local
+
+
+def test_callers_passing_zero_are_found_by_name_in_every_module(tmp_path):
+    files = {
+        "svc/__init__.py": "",
+        "svc/server.py": """
+            class Listener:
+                def __init__(self, port, backlog=0):
+                    self.port = port
+
+            class Lobby:
+                def __init__(self, port):
+                    self.port = port
+            """,
+        "svc/run.py": """
+            from svc.server import Listener, Lobby
+
+            NO_PORT = 0
+            FIXED = 7000
+
+            def main(port=8000):
+                Listener(port=0, backlog=2)
+                Listener(NO_PORT)
+                Lobby(0)
+                Lobby(FIXED)
+            """,
+        "tests/test_run.py": """
+            from svc.server import Lobby
+
+            def test_lobby():
+                Lobby(port=0)
+            """,
+    }
+    index = build(tmp_path, files)
+    assert index.callers_pass_zero("Listener", 0, "port")  # a literal and a constant 0
+    assert not index.callers_pass_zero("Lobby", 0, "port")  # one call passes 7000
+    assert not index.callers_pass_zero("Listener", 1, "backlog")  # 2 is no 0
+    assert not index.callers_pass_zero("Missing", 0, "port")  # no call at all

@@ -2065,12 +2065,13 @@ class ValueFacts:
 
     def port_zero_by_default(self, site, node) -> bool:
         """``node``, used by the call ``site``, is a parameter of the function it is in (or
-        of a function around it, for a closure) whose
-        default is port 0 (``def __init__(self, cfg, port=0):``), and no call of the
-        function passes that parameter: every call of it in the module is in sight (at least
-        one) and passes nothing there, and no call of its name (its class's, for
-        ``__init__``) that the project index records, in any module, passes it. The port
-        is then 0 on every run of the program."""
+        of a function around it, for a closure) that is 0 on every call: its default is
+        port 0 (``def __init__(self, cfg, port=0):``) or it has none, every call of the
+        function in the module is in sight and passes nothing there (with the default 0)
+        or the number 0 (``Listener(port=0)``), and every call of its name (its class's,
+        for ``__init__``) that the project index records, in any module, passes 0 if it
+        passes it; at least one call, in the module or (passing 0) in the project. The
+        port is then 0 on every run of the program."""
         if not isinstance(node, cst.Name):
             return False
         scope = site.scope
@@ -2082,21 +2083,38 @@ class ValueFacts:
             scope = scope.parent
         default = self._parameter_default(scope, name)
         function = scope.node
-        if default is None or int_value(default) != 0 or \
+        if (default is not None and int_value(default) != 0) or \
                 not isinstance(function, cst.FunctionDef) or not plain_decorators(function):
             return False
         arguments = self.arguments_from_callers(scope, name)
-        if not arguments or any(arg is not None for _, arg in arguments):
+        if arguments is None or any(
+                arg is not None and not self._is_zero(caller, arg) for caller, arg in arguments):
             return False
+        if default is None and any(arg is None for _, arg in arguments):
+            return False  # no default: a call that passes nothing is no call of it
         if self.project is None:
-            return True
+            return bool(arguments)
         callee = function.name.value
         if callee == "__init__":
             owner = scope.parent
             if owner is None or not isinstance(owner.node, cst.ClassDef):
                 return False
             callee = owner.node.name.value
-        return not self.project.argument_passed(callee, argument_position(scope, name), name)
+        position = argument_position(scope, name)
+        if not self.project.argument_passed(callee, position, name):
+            return bool(arguments) and default is not None
+        # the project's calls that pass it (in any module, tests included) all pass 0
+        return self.project.callers_pass_zero(callee, position, name)
+
+    def _is_zero(self, scope, node):
+        """``node``, passed by a call in ``scope``, is the number 0: the literal, or a
+        module constant holding it that ``scope`` does not bind."""
+        if int_value(node) == 0:
+            return True
+        if not isinstance(node, cst.Name) or node.value in scope.bindings:
+            return False
+        constant = self.constant_value(node)
+        return type(constant) is int and constant == 0
 
     def _project_callers_local(self, scope, name):
         """No call of the function ``scope`` is in its module, and every call of it that

@@ -666,7 +666,7 @@ class ModuleSummary:
         for n, keys in _dict(data.get("ca", {}), MAX_CALLEES, "call arguments").items():
             where = callargs.names[_name(n)] = {}
             for key, bits in _dict(keys, MAX_CALL_KEYS, "call argument").items():
-                if type(bits) is not int or not 1 <= bits <= 15 or not _call_key(key):
+                if type(bits) is not int or not 1 <= bits <= 63 or not _call_key(key):
                     _fail("call argument")
                 where[key] = bits
         return cls(module, _bool(data.get("package", False)), imports,
@@ -684,7 +684,8 @@ class CallArguments:
     some call passes a message the code composes from a literal template or structure
     there (``_message_of``), bit 2 (OTHER): some call passes anything else; bit 4 (LOCAL):
     some call passes this host's loopback address unless told otherwise, bit 8 (REMOTE):
-    some call passes anything else. ``full``: the
+    some call passes anything else; bit 16 (ZERO): some call passes the number 0, bit 32
+    (NONZERO): some call passes anything else. ``full``: the
     module makes calls of more than MAX_CALLEES names, and those past it are not recorded.
 
     Recorded: calls that are a statement's value (``x.f(a)``, ``r = x.f(a)``, ``return
@@ -715,6 +716,9 @@ MESSAGE, OTHER = 1, 2
 # bit 4 (LOCAL): the argument is this host's loopback address unless the program is told
 # otherwise (``_ArgumentJudge.loopback``); bit 8 (REMOTE): it is not known to be.
 LOCAL, REMOTE = 4, 8
+# bit 16 (ZERO): the argument is the number 0 (``_ArgumentJudge.zero``: a port the kernel
+# picks); bit 32 (NONZERO): it is not known to be.
+ZERO, NONZERO = 16, 32
 MAX_CALLEES = 4096  # names of callees one module's call arguments are recorded for
 MAX_CALL_KEYS = 16  # positions and keywords recorded per callee name
 MAX_CALL_POSITION = 8  # arguments at this position or later are not recorded
@@ -3007,10 +3011,30 @@ class _ArgumentJudge:
         self.other = None
 
     def bits(self, value):
-        """The CallArguments bits of one argument: MESSAGE or OTHER, and LOCAL or
-        REMOTE."""
+        """The CallArguments bits of one argument: MESSAGE or OTHER, LOCAL or REMOTE, and
+        ZERO or NONZERO."""
         return (MESSAGE if self.message(value) else OTHER) | \
-            (LOCAL if self.loopback(value) else REMOTE)
+            (LOCAL if self.loopback(value) else REMOTE) | \
+            (ZERO if self.zero(value) else NONZERO)
+
+    def zero(self, value):
+        """The argument is the number 0: the literal, or a module constant holding it that
+        the function holding the call does not bind."""
+        kind = type(value)
+        if kind is ast.Constant:
+            return type(value.value) is int and value.value == 0
+        if kind is not ast.Name:
+            return False
+        name = value.id
+        node = self.node
+        if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef):
+            if self.assigned is None:
+                self.assigned, self.other = _statement_bindings(node)
+            if self.other is None or name in self.other or name in self.assigned or \
+                    _is_parameter(node, name):
+                return False
+        constant = self.ctx.constants.get(name)
+        return type(constant) is int and constant == 0
 
     def loopback(self, value, depth=0):
         """The argument is this host's loopback address unless the program is told
@@ -4284,6 +4308,27 @@ class ProjectIndex:
         for key in keys:
             bits |= where.get(key, 0)
         return bool(bits & LOCAL) and not bits & REMOTE
+
+    def callers_pass_zero(self, name: str, position: Optional[int],
+                          keyword: Optional[str]) -> bool:
+        """Every call the project makes (in any module, tests included) of a function,
+        method or class named ``name`` that passes the argument at ``position`` (``self``
+        not counted) or ``keyword=`` passes the number 0 (``_ArgumentJudge.zero``), and at
+        least one passes it. Calls are matched by name alone (any receiver), which can only
+        add callers; a ``*args``/``**kwargs`` call of the name, a position past those
+        recorded, or a module whose calls are not all recorded makes the answer False."""
+        merged, complete = self._call_arguments()
+        where = merged.get(name)
+        if not complete or not where or "*" in where:
+            return False
+        bits = 0
+        if position is not None:
+            if position >= MAX_CALL_POSITION:
+                return False
+            bits |= where.get(str(position), 0)
+        if keyword is not None:
+            bits |= where.get("=" + keyword, 0)
+        return bool(bits & ZERO) and not bits & NONZERO
 
     def argument_passed(self, name: str, position: Optional[int],
                         keyword: Optional[str]) -> bool:
