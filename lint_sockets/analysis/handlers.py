@@ -161,6 +161,20 @@ class HandlerFacts:
             found.append(handler)
         return found
 
+    def outer_loop_goes_round(self, site, frame, handler, exc, errno=None):
+        """The ``try`` of ``frame`` (around the loop the call is in) sits in an outer server
+        loop, a ``while`` that does not end by itself, and its ``handler`` for ``exc`` goes
+        round on some path (no ``raise``, ``return`` or ``break`` on it): the outer loop
+        comes back to the inner one on its next pass, and the server goes on (``while
+        running: try: serve(listener) ... except OSError: log()``)."""
+        if handler is None or frame.loop_depth < 1:
+            return False
+        outer = site.loops[frame.loop_depth - 1]
+        if outer.kind != "while" or outer.bounded:
+            return False
+        outcome = self.handler_outcome(handler, exc, errno)
+        return not outcome.all_paths(lambda path: bool(path & {RAISE, RETURN, BREAK}))
+
     def leaves_loop_on(self, site, exc, depth):
         """An exception ``exc`` raised by the call leaves the loop ``site.loops[depth - 1]``:
         no guard inside that loop catches it, or the one that does raises, returns, or

@@ -141,7 +141,8 @@ def check_abort(facts, report):
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and (
                 _callback_drain(facts, site, frame, handler)
-                or _outer_loop_goes_round(facts, site, frame, handler)):
+                or facts.outer_loop_goes_round(site, frame, handler, "ConnectionAbortedError",
+                                               "ECONNABORTED")):
             continue
         if frame is None or frame.loop_depth < depth:
             report(site.node, "SCK501", fix=_fix(site, depth), call=_call_text(facts, site),
@@ -160,22 +161,6 @@ def check_abort(facts, report):
                 what = "the handler turns ECONNABORTED into a loop-ending raise"
             report(site.node, "SCK501", fix=_fix(site, depth), call=_call_text(facts, site),
                    what=what)
-
-
-def _outer_loop_goes_round(facts, site, frame, handler):
-    """The accept loop sits in an outer server loop (a ``while`` that does not end by
-    itself), and the ``try`` that catches ConnectionAbortedError is inside that outer loop,
-    around the accept loop, with a handler that goes round on some path (no ``raise``,
-    ``return`` or ``break`` on it): the outer loop comes back to the accept loop on its
-    next pass, so the server goes on (``while running: try: while conn is None: conn, _ =
-    srv.accept() ... except OSError: log()``)."""
-    if handler is None or frame.loop_depth < 1:
-        return False
-    outer = site.loops[frame.loop_depth - 1]
-    if outer.kind != "while" or outer.bounded:
-        return False
-    outcome = facts.handler_outcome(handler, "ConnectionAbortedError", "ECONNABORTED")
-    return not outcome.all_paths(lambda path: any(flag in path for flag in _FATAL))
 
 
 def _callback_drain(facts, site, frame, handler):

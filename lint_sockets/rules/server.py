@@ -28,10 +28,22 @@ def _protected(facts, site, exc, depth):
     """A guard inside the loop catches ``exc`` and does not raise on every path; a handler
     that does raise hands what it raises (``facts.raised_on``) to the guards around its
     ``try``, which may still keep the loop going (an inner ``except: log; raise`` inside
-    an outer ``except Exception:`` that goes on to the next client)."""
+    an outer ``except Exception:`` that goes on to the next client). Past the loop, the
+    first guard that catches it counts when an outer server loop goes round after it
+    (``facts.outer_loop_goes_round``)."""
     for frame in reversed(site.guards):
         if frame.loop_depth < depth:
-            return False
+            # the server loop is left; a ``try`` around it inside an outer server loop whose
+            # handler goes round brings the server back (SCK501 reads it the same way)
+            if isinstance(frame, SuppressFrame):
+                if not frame.catches(exc):
+                    continue
+                outer = site.loops[frame.loop_depth - 1] if frame.loop_depth else None
+                return outer is not None and outer.kind == "while" and not outer.bounded
+            handler = frame.handler_for(exc)
+            if handler is None:
+                continue
+            return facts.outer_loop_goes_round(site, frame, handler, exc)
         if isinstance(frame, SuppressFrame):
             if frame.catches(exc):
                 return True

@@ -3,6 +3,7 @@ import contextlib
 import errno
 import logging
 import socket
+import time
 
 log = logging.getLogger(__name__)
 
@@ -95,3 +96,23 @@ def control_server(listener: socket.socket, queue) -> None:
                 conn.sendall(b"bye\n")
                 break
             queue.put(op)
+
+
+def restarting_server(port: int, log) -> None:
+    # a reset leaves the inner server loop, but the try around it sits in an outer server
+    # loop whose handler logs and goes round: the server is built again and goes on
+    while True:
+        listener = socket.create_server(("", port))
+        try:
+            while True:
+                try:
+                    conn, _ = listener.accept()
+                except ConnectionAbortedError:
+                    continue
+                request = conn.recv(1024)
+                conn.sendall(request.upper())
+                conn.close()
+        except OSError as exc:
+            log.warning("server failed: %s; restarting", exc)
+            listener.close()
+            time.sleep(5)
