@@ -173,6 +173,15 @@ class FlowFacts:
         loops = set(site.loops)
         return not all(loops <= set(binding.loops) for binding in site.reaching)
 
+    def left_after_first_pass(self, site):
+        """The call is in one loop of its function (no comprehension, generator expression
+        or lambda around it), and the loop is always left after it (``leaves_loop``: a
+        ``return``, ``break`` or ``raise`` later in its block or the blocks around it inside
+        the loop): it completes at most once per call of its function, whatever the loop
+        goes over (``for addr in addresses: sock.sendto(data, addr); return``)."""
+        return len(site.loops) == 1 and site.leaves_loop and not site.in_lambda and \
+            not self._in_comprehension(site)
+
     def set_in_function(self, site):
         """The receiver's blocking state at the call comes from the call's own function
         (it made the socket there, or switched its mode there), not from its caller or

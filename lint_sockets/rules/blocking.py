@@ -80,7 +80,9 @@ def _single_datagram_send(facts, site):
     wherever the socket was made non-blocking: EAGAIN there needs a send buffer's worth
     (SO_SNDBUF, 208 KiB by default on Linux) of this socket's datagrams still queued on the
     local interface, and a fixed handful of sends per call cannot queue that. Nor can a
-    send that a sleep always follows (``FlowFacts.paced_by_sleep``), however often it runs.
+    send that a sleep always follows (``FlowFacts.paced_by_sleep``), however often it runs,
+    or a send in a loop that is always left after it (``FlowFacts.left_after_first_pass``),
+    which completes once per call.
     A send in a loop (a burst) with no sleep after it, one whose socket has SO_SNDBUF set,
     and datagram sockets of other families (AF_UNIX: the receiver's full queue gives EAGAIN
     at once) stay reported."""
@@ -88,7 +90,8 @@ def _single_datagram_send(facts, site):
         return False
     if facts.constructed_kind(site) != ("ip", "dgram"):
         return False
-    if not facts.paced_by_sleep(site) and facts.repeated_on_same_socket(site):
+    if not facts.paced_by_sleep(site) and facts.repeated_on_same_socket(site) and \
+            not facts.left_after_first_pass(site):
         return False
     for other in facts.calls_on(site.receiver_key):
         if other.method == "setsockopt" and (other.scope is site.scope or (

@@ -138,3 +138,10 @@ class MetricsClient:
     def close(self) -> None:
         self.sock.sendto(b"bye\n", self.address)
         self.sock.close()
+
+    def anycast(self, candidates, data: bytes):
+        # the loop is left right after the send: one datagram per call, whatever the list
+        for candidate in candidates:
+            self.sock.sendto(data, candidate)
+            return candidate
+        raise RuntimeError("no candidates")
