@@ -123,6 +123,17 @@ def _read_of_ready_stream(facts, site):
                                          or facts.read_in_reader_callback(site))
 
 
+def _accept_of_ready_unix_listener(facts, site):
+    """``accept()`` on an AF_UNIX listener, reached only right after a readiness wait in the
+    same function reported that listener readable (``Facts.read_reported_ready``): a local
+    connection waiting in the queue is never withdrawn (no reset in transit; a client that
+    closes first still leaves its connection to be accepted, and its reads then give end of
+    file), so with one acceptor the accept finds it. TCP listeners stay reported: the BSDs
+    and macOS drop a queued connection the client resets."""
+    return site.method == "accept" and facts.constructed_kind(site)[0] == "unix" and \
+        facts.read_reported_ready(site)
+
+
 def _write_of_writable_stream(facts, site):
     """A ``send()`` of a stream socket in its write callback (``loop.add_writer(self.x,
     self.on_write)``: ``Facts.write_in_writer_callback``): the event loop runs it when the
@@ -182,7 +193,8 @@ def check(facts, report):
             continue
         if _single_datagram_send(facts, site):
             continue
-        if _read_of_ready_stream(facts, site) or _write_of_writable_stream(facts, site):
+        if _read_of_ready_stream(facts, site) or _write_of_writable_stream(facts, site) or \
+                _accept_of_ready_unix_listener(facts, site):
             continue
         if early_write_of_connected_socket(facts, site):
             continue

@@ -24,3 +24,13 @@ def accept_one(port: int, timeout: float):
     client, addr = lsock.accept()  # expect: SCK201
     lsock.close()
     return client, addr
+
+
+def accept_local_unwatched(path: str, handle) -> None:
+    # an AF_UNIX listener accepted on without a readiness report: nothing may be queued
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen()
+    listener.setblocking(False)
+    conn, _ = listener.accept()  # expect: SCK201
+    handle(conn)

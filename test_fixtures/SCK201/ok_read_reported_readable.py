@@ -92,3 +92,17 @@ def handle_client(client_socket: socket.socket, timeout: float) -> bytes:
     if not ready_to_read:
         return b""
     return client_socket.recv(4096)
+
+
+def accept_local(path: str, handle) -> None:
+    # accept() on an AF_UNIX listener the wait just reported readable: a queued local
+    # connection is never withdrawn (a client that closed first is still accepted)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen()
+    listener.setblocking(False)
+    while True:
+        readable, _, _ = select.select([listener], [], [], 1.0)
+        if listener in readable:
+            conn, _ = listener.accept()
+            handle(conn)
