@@ -6,8 +6,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
-    COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, declared_names, int_value, iter_children, key_of,
-    strip_await, struct_size, suite_leaves, target_keys, walk,
+    COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, called_name, declared_names, int_value,
+    iter_children, key_of, strip_await, struct_size, suite_leaves, target_keys, walk,
 )
 from lint_sockets.analysis.tables import EMPTY_KEEPING, REPORTING_CALLS
 
@@ -544,22 +544,13 @@ def _reports(small):
     call = small.value if isinstance(small, cst.Expr) else None
     if not isinstance(call, cst.Call):
         return False
-    func = call.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else \
-        func.value if isinstance(func, cst.Name) else None
-    if name not in REPORTING_CALLS:
+    if called_name(call) not in REPORTING_CALLS:
         return False
     for arg in call.args:
         for node in walk(arg.value):
-            if isinstance(node, (cst.Call, cst.Lambda, cst.Yield, cst.Await,
-                                 cst.NamedExpr)):
-                if not isinstance(node, cst.Call):
-                    return False
-                inner = node.func
-                called = inner.attr.value if isinstance(inner, cst.Attribute) else \
-                    inner.value if isinstance(inner, cst.Name) else None
-                if called not in _TEXT_CALLS:
-                    return False
+            if isinstance(node, (cst.Lambda, cst.Yield, cst.Await, cst.NamedExpr)) or (
+                    isinstance(node, cst.Call) and called_name(node) not in _TEXT_CALLS):
+                return False
     return True
 
 

@@ -430,3 +430,12 @@ def is_docstring(stmt):
     return isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and \
         isinstance(stmt.body[0], cst.Expr) and \
         isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+
+
+def called_name(call):
+    """The last name of what a call calls: ``log.debug(...)`` -> "debug", ``print(...)`` ->
+    "print"; None for anything else (``handlers[0](...)``)."""
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else None

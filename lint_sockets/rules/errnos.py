@@ -9,7 +9,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
-    EQUALITY_OPERATORS, flat_elements, int_value, iter_children, key_of, mentions)
+    EQUALITY_OPERATORS, called_name, flat_elements, int_value, iter_children, key_of, mentions)
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
@@ -370,12 +370,7 @@ def _statements_report(statements):
             if isinstance(small, cst.Pass):
                 continue
             call = small.value if isinstance(small, cst.Expr) else None
-            if not isinstance(call, cst.Call):
-                return False
-            func = call.func
-            name = func.attr.value if isinstance(func, cst.Attribute) else \
-                func.value if isinstance(func, cst.Name) else None
-            if name not in tables.REPORTING_CALLS:
+            if not isinstance(call, cst.Call) or called_name(call) not in tables.REPORTING_CALLS:
                 return False
     return True
 
