@@ -7,7 +7,8 @@ import libcst as cst
 
 from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, called_name, declared_names, int_value,
-    iter_children, key_of, strip_await, struct_size, suite_leaves, target_keys, walk,
+    iter_children, key_of, small_leaves, strip_await, struct_size, suite_leaves, target_keys,
+    walk,
 )
 from lint_sockets.analysis.tables import EMPTY_KEEPING, REPORTING_CALLS
 
@@ -450,6 +451,60 @@ def _blocks_to(root, line):
     return []
 
 
+def _empty_failure(site, loop_node, qualify, passes=None, constants=None):
+    """(exception, try) for ``fails_when_empty``: the exception the decoder raises, and the
+    ``try`` statement whose body starts with that decoder (None when it is not in one);
+    (None, None) when nothing decodes the read straight away."""
+    stmt, line = site.stmt, site.line
+    if stmt is None:
+        return None, None
+    exc = _consumer(stmt, site.node, None, qualify, passes, constants)
+    if exc is not None:
+        return exc, None
+    if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
+            unwrapped(stmt.value, passes) is not site.node or \
+            not isinstance(stmt.targets[0].target, cst.Name):
+        return None, None
+    keys = {stmt.targets[0].target.value}
+    for following in _statements_after(loop_node, line):
+        if isinstance(following, cst.If) and following.orelse is None and \
+                _none_test(following.test, keys) and _only_raises(following.body):
+            continue  # ``if data is None: raise ...``: a read never returns None
+        if isinstance(following, (cst.If, cst.While)):
+            return _consumer(following.test, site.node, keys, qualify, passes,
+                             constants), None
+        guard = None
+        if isinstance(following, cst.Try) and following.finalbody is None and \
+                isinstance(following.body, cst.IndentedBlock):
+            # ``try: msg = json.loads(data)`` / ``except ValueError: break``
+            guard, following = following, following.body.body[0]
+        if not isinstance(following, cst.SimpleStatementLine) or not following.body:
+            return None, None
+        first = following.body[0]
+        value = first.value if isinstance(first, (cst.Assign, cst.AnnAssign, cst.Expr)) \
+            else None
+        if value is None:
+            return None, None
+        exc = _consumer(value, site.node, keys, qualify, passes, constants)
+        if exc is not None or len(following.body) != 1 or guard is not None:
+            return exc, guard if exc is not None else None
+        if _reports(first):
+            continue  # ``print("got", data)``: reports, binds nothing, cannot skip ahead
+        if not _binds_only(first):
+            return None, None
+        # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may
+        # come next, of the read's name or of a copy of it
+        targets = {key_of(t.target) for t in first.targets} if isinstance(first, cst.Assign) \
+            else {key_of(first.target)}
+        copies = isinstance(value, cst.Name) and value.value in keys
+        keys -= targets
+        if copies:
+            keys |= targets
+        if not keys:
+            return None, None
+    return None, None
+
+
 def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
@@ -463,49 +518,33 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     name is the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
     ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
-    (``passes``: ``unwrapped``). None otherwise."""
-    stmt, line = site.stmt, site.line
-    if stmt is None:
-        return None
-    exc = _consumer(stmt, site.node, None, qualify, passes, constants)
-    if exc is not None:
-        return exc
-    if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
-            unwrapped(stmt.value, passes) is not site.node or \
-            not isinstance(stmt.targets[0].target, cst.Name):
-        return None
-    keys = {stmt.targets[0].target.value}
-    for following in _statements_after(loop_node, line):
-        if isinstance(following, cst.If) and following.orelse is None and \
-                _none_test(following.test, keys) and _only_raises(following.body):
-            continue  # ``if data is None: raise ...``: a read never returns None
-        if isinstance(following, (cst.If, cst.While)):
-            return _consumer(following.test, site.node, keys, qualify, passes, constants)
-        if not isinstance(following, cst.SimpleStatementLine) or not following.body:
-            return None
-        first = following.body[0]
-        value = first.value if isinstance(first, (cst.Assign, cst.AnnAssign, cst.Expr)) \
-            else None
-        if value is None:
-            return None
-        exc = _consumer(value, site.node, keys, qualify, passes, constants)
-        if exc is not None or len(following.body) != 1:
-            return exc
-        if _reports(first):
-            continue  # ``print("got", data)``: reports, binds nothing, cannot skip ahead
-        if not _binds_only(first):
-            return None
-        # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may
-        # come next, of the read's name or of a copy of it
-        targets = {key_of(t.target) for t in first.targets} if isinstance(first, cst.Assign) \
-            else {key_of(first.target)}
-        copies = isinstance(value, cst.Name) and value.value in keys
-        keys -= targets
-        if copies:
-            keys |= targets
-        if not keys:
-            return None
-    return None
+    (``passes``: ``unwrapped``). None otherwise, and when the decoder opens a ``try`` of
+    its own (``decoder_handlers_leave`` judges that one)."""
+    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants)
+    return exc if guard is None else None
+
+
+def decoder_handlers_leave(site, loop_node, qualify, passes=None, constants=None):
+    """The statement that decodes the read straight away (as ``fails_when_empty`` finds
+    it) is the first of the body of a ``try`` (with no ``finally``) every handler of which
+    leaves the loop on every path: its last statement is a ``break``, a ``return`` or a
+    call that ends the program, and nothing in it says ``continue``. Whatever the handler
+    catches, an empty read that makes the decoder raise ends the loop there (``try: msg =
+    json.loads(data)`` / ``except ValueError: break``); an exception no handler catches
+    leaves the ``try`` as it would without one."""
+    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants)
+    return guard is not None and bool(guard.handlers) and \
+        all(_handler_leaves(handler) for handler in guard.handlers)
+
+
+def _handler_leaves(handler):
+    body = handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ()
+    if not body or any(isinstance(node, cst.Continue) for node in walk(handler.body)):
+        return False
+    last = body[-1]
+    return isinstance(last, cst.SimpleStatementLine) and bool(last.body) and (
+        isinstance(last.body[-1], (cst.Break, cst.Return)) or (
+            isinstance(last.body[-1], cst.Expr) and small_leaves(last.body[-1])))
 
 
 def _none_test(test, keys):

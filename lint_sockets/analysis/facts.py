@@ -36,8 +36,9 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
-    deadline_loop, fails_when_empty, inner_break_only, joined_with_str, pair_writer_kept_open,
-    read_name_joined_with_str, reads_clock, str_names, waits_for_a_person,
+    deadline_loop, decoder_handlers_leave, fails_when_empty, inner_break_only, joined_with_str,
+    pair_writer_kept_open, read_name_joined_with_str, reads_clock, str_names,
+    waits_for_a_person,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -346,6 +347,13 @@ class Facts(
         back by ``bytes(...)`` or a project function returning its argument."""
         return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back,
                                 self.constants)
+
+    def read_decoder_handlers_leave(self, site: CallSite, loop) -> bool:
+        """The read's decoder (as ``read_fails_when_empty`` finds it) opens a ``try`` whose
+        every handler leaves the loop (``eof.decoder_handlers_leave``): an empty read ends
+        the loop there."""
+        return decoder_handlers_leave(site, loop.node, self.imports.qualify, self.hands_back,
+                                      self.constants)
 
     def hands_back(self, func) -> bool:
         """A call of ``func`` with one argument gives that argument back, as it is or as

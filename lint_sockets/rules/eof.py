@@ -97,6 +97,8 @@ def check(facts, report):
         failure = facts.read_fails_when_empty(site, loop)
         if failure is not None and facts.leaves_loop_on(site, failure, depth):
             continue  # decoding b"" raises, and the exception ends the loop: no spin
+        if facts.read_decoder_handlers_leave(site, loop):
+            continue  # decoding b"" raises in a try whose handlers leave the loop
         call, via = f".{method}()", ""
         if helper is not None:
             call = f"{facts.code_for(site.node.func)}()"
@@ -286,7 +288,8 @@ def _fails_out(facts, site, loop):
     """An empty result of the read ``site`` raises where it is decoded, and the exception
     leaves ``loop`` (its innermost loop)."""
     failure = facts.read_fails_when_empty(site, loop)
-    return failure is not None and facts.leaves_loop_on(site, failure, len(site.loops))
+    return (failure is not None and facts.leaves_loop_on(site, failure, len(site.loops))) \
+        or facts.read_decoder_handlers_leave(site, loop)
 
 
 def _precedes(root, first, then, exits=()):

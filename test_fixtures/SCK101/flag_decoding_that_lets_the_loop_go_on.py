@@ -95,3 +95,29 @@ def reported_through_a_call(conn: socket.socket, log, handle) -> None:
         log.debug("handled: %r", handle(data))
         message = json.loads(data)
         log.info(message)
+
+
+def decoded_in_a_try_that_goes_on(conn: socket.socket, handle, log) -> None:
+    # one handler of the decoder's try goes on with the loop: the empty read comes back
+    while True:
+        data = conn.recv(4096)  # expect: SCK101
+        try:
+            message = json.loads(data)
+        except ValueError:
+            log.warning("bad message")
+            continue
+        except KeyError:
+            break
+        handle(message)
+
+
+def decoded_in_a_try_with_finally(conn: socket.socket, handle) -> None:
+    # a finally may go on anyway (and the handler only passes)
+    while True:
+        data = conn.recv(4096)  # expect: SCK101
+        try:
+            message = json.loads(data)
+        except ValueError:
+            pass
+        finally:
+            handle(None)

@@ -146,3 +146,19 @@ def reported_first(conn: socket.socket, log) -> None:
         log.debug("raw: %r", data.decode(errors="replace"))
         message = json.loads(data)
         log.info(message)
+
+
+def decoded_in_a_try(conn: socket.socket, handle) -> None:
+    # the decoder opens a try whose every handler leaves the loop: an empty read makes
+    # json.loads raise, and the handler ends the loop
+    while True:
+        data = conn.recv(4096)
+        try:
+            message = json.loads(data.decode("utf-8"))
+        except ValueError:
+            print("not JSON, disconnecting")
+            conn.close()
+            break
+        except Exception:
+            return
+        handle(message)
