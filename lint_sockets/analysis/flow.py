@@ -1653,7 +1653,9 @@ class ValueFacts:
         otherwise: every default ``defaults_of`` finds for it is a loopback literal or a
         module constant holding one (``def serve(host="127.0.0.1", port=0):``,
         ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
-        ``--host`` option defaulting to loopback)."""
+        ``--host`` option defaulting to loopback), or, for an address passed whole, whose
+        default is an address display with such a host (``def ask(addr=("127.0.0.1",
+        7356)):``)."""
         address = _sequence_copy(self.imports, address)  # bind(tuple(self.addr))
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
@@ -1664,11 +1666,16 @@ class ValueFacts:
             hosts = self._displayed_hosts(site, address)
             if hosts:
                 return all(self._loopback_literal(h) for h in hosts)
-        if isinstance(address, cst.Tuple) and address.elements:
+        whole = not isinstance(address, cst.Tuple)
+        if not whole and address.elements:
             address = address.elements[0].value
             if isinstance(address, (cst.Name, cst.Attribute)):
                 address = self.value_before(site, address) or address  # host = args.host
         defaults = self.defaults_of(site, address)
+        if whole and defaults and all(isinstance(d, (cst.Tuple, cst.List)) and d.elements
+                                      for d in defaults):
+            # the whole address has a default: ``def ask(addr=("127.0.0.1", 7356)):``
+            defaults = [d.elements[0].value for d in defaults]
         return bool(defaults) and all(self._loopback_literal(d) for d in defaults)
 
     def defaults_of(self, site, node):

@@ -113,3 +113,21 @@ def fetch_unless_local(port: int) -> bytes:
     sock = socket.socket()
     sock.connect((host, port))  # expect: SCK701
     return sock.recv(1024)
+
+
+def ask_radio(question: bytes, addr=("radio.example.net", 7356)) -> bytes:
+    # the whole address's default holds a remote host
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect(addr)  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(1024)
+
+
+def ask_radio_rebound(question: bytes, addr=("localhost", 7356)) -> bytes:
+    # the function binds the parameter again: its default is not what it holds
+    if not question:
+        addr = ("radio.example.net", 7356)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect(addr)  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(1024)

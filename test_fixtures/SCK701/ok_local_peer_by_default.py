@@ -101,3 +101,19 @@ def ask_agent(question: bytes) -> bytes:
     sock = socket.create_connection(AGENT_ADDRESS)
     sock.sendall(question)
     return sock.recv(1024)
+
+
+class RadioClient:
+    """The whole address is a parameter whose default holds a loopback host."""
+
+    def __init__(self, addr=("127.0.0.1", 7356)) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.connect(addr)
+        self.freq = self.sock.recv(64)
+
+
+def ask_radio(question: bytes, addr=("localhost", 7356)) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect(addr)
+    sock.sendall(question)
+    return sock.recv(1024)
