@@ -16,7 +16,9 @@ from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, declared_names, int_value, is_docstring, iter_children, key_of,
     number_value, strip_await, struct_size, target_keys, walk,
 )
-from lint_sockets.analysis.tables import SLEEP_CALLS, SOCKET_CONSTRUCTORS, is_loopback_host
+from lint_sockets.analysis.tables import (
+    SLEEP_CALLS, SOCKET_CONSTRUCTORS, UNSPECIFIED_HOSTS, is_loopback_host,
+)
 
 
 def _empty_literal(node):
@@ -1134,6 +1136,14 @@ def _finally_closes(stmt, key):
     return final is not None and any(_closes(line, key) for line in _lines(final.body))
 
 
+def _local_host(value, connect):
+    """``value`` is a string naming this host's loopback interface (``is_loopback_host``),
+    or, for a connection (``connect``), the unspecified address, which a connect takes to
+    this host (``tables.UNSPECIFIED_HOSTS``)."""
+    return isinstance(value, str) and (
+        is_loopback_host(value) or (connect and value in UNSPECIFIED_HOSTS))
+
+
 def _calls_method(small, self_name, names):
     """``small`` is the expression statement ``self.name(...)`` for a name in ``names``."""
     call = small.value if isinstance(small, cst.Expr) else None
@@ -1531,18 +1541,19 @@ class ValueFacts:
                 between.extend(_headers(compound, kind))
         return None
 
-    def loopback_address(self, site, address):
+    def loopback_address(self, site, address, connect=False):
         """The address a call ``site`` connects or binds to (``address``, its first argument)
         is on this host: a loopback literal (``"127.0.0.1"``, ``"localhost"``, ``"::1"``, any
-        address of 127.0.0.0/8) as
+        address of 127.0.0.0/8; with ``connect``, for a connection, also the unspecified
+        address, ``"0.0.0.0"``, ``"::"`` or ``""``, which a connect takes to this host) as
         the address or the host of an address tuple, in place, through a module constant
         (``HOST = "localhost"``), or through a name the function assigns it to on every path
         to the call (``host = "127.0.0.1"``, ``addr = ("::1", port)``: ``value_before``)."""
         host = self._host_expression(site, address)
         if isinstance(host, (cst.SimpleString, cst.ConcatenatedString)):
-            return is_loopback_host(host.evaluated_value)
+            return _local_host(host.evaluated_value, connect)
         if isinstance(host, cst.Attribute):  # class C: host = "::1"
-            return self._loopback_literal(self._class_constant(site.scope, host))
+            return self._loopback_literal(self._class_constant(site.scope, host), connect)
         return False
 
     def names_remote_host(self, site, address):
@@ -1601,18 +1612,19 @@ class ValueFacts:
         value = self.constant_value(node)
         return value if isinstance(value, (str, tuple)) else None
 
-    def _loopback_literal(self, node):
+    def _loopback_literal(self, node, connect=False):
         """``node`` is a loopback address written as a string, in place or as a module
-        constant (``HOST = "localhost"``)."""
+        constant (``HOST = "localhost"``); with ``connect``, also the unspecified address
+        (``_local_host``)."""
         if isinstance(node, cst.Name) and node.value in self.constants:
             node = self.constants[node.value]
         elif type(node) is cst.Attribute and type(node.value) is cst.Name:
             node = self._named_class_constant(node.value.value, node.attr.value) or node
         if isinstance(node, (cst.Name, cst.Attribute)):
             value = self._imported_constant(node)  # a default named from another module
-            return isinstance(value, str) and is_loopback_host(value)
+            return _local_host(value, connect)
         return isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) and \
-            isinstance(node.evaluated_value, str) and is_loopback_host(node.evaluated_value)
+            _local_host(node.evaluated_value, connect)
 
     def _named_class_constant(self, class_name, attr):
         """For ``Config.HOST``: the expression the body of the module's class ``Config``
@@ -1647,7 +1659,7 @@ class ValueFacts:
             return None
         return bindings[0].value
 
-    def loopback_by_default(self, site, address):
+    def loopback_by_default(self, site, address, connect=False):
         """The host the call ``site`` binds or connects to (``address``, its first
         argument, or the host of that tuple) is loopback unless the program is told
         otherwise: every default ``defaults_of`` finds for it is a loopback literal or a
@@ -1655,7 +1667,7 @@ class ValueFacts:
         ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
         ``--host`` option defaulting to loopback), or, for an address passed whole, whose
         default is an address display with such a host (``def ask(addr=("127.0.0.1",
-        7356)):``)."""
+        7356)):``). With ``connect``, the unspecified address counts too (``_local_host``)."""
         address = _sequence_copy(self.imports, address)  # bind(tuple(self.addr))
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
@@ -1665,7 +1677,7 @@ class ValueFacts:
             # self.addr = ("localhost", port) in __init__, connected in another method
             hosts = self._displayed_hosts(site, address)
             if hosts:
-                return all(self._loopback_literal(h) for h in hosts)
+                return all(self._loopback_literal(h, connect) for h in hosts)
         whole = not isinstance(address, cst.Tuple)
         if not whole and address.elements:
             address = address.elements[0].value
@@ -1676,7 +1688,7 @@ class ValueFacts:
                                       for d in defaults):
             # the whole address has a default: ``def ask(addr=("127.0.0.1", 7356)):``
             defaults = [d.elements[0].value for d in defaults]
-        return bool(defaults) and all(self._loopback_literal(d) for d in defaults)
+        return bool(defaults) and all(self._loopback_literal(d, connect) for d in defaults)
 
     def defaults_of(self, site, node):
         """What ``node`` (a name or attribute used by the call ``site``) holds unless the

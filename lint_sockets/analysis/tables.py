@@ -354,6 +354,12 @@ def is_loopback_host(text):
         for part in parts)
 
 
+# The unspecified address: connected to, it reaches this host (Linux routes it to the
+# loopback interface, the BSDs and macOS to the first local address; Windows refuses it with
+# WSAEADDRNOTAVAIL); bound to, it means every interface. Python reads "" as INADDR_ANY.
+UNSPECIFIED_HOSTS = frozenset({"0.0.0.0", "::", ""})
+
+
 # Families of operating systems, as the platform tests of a module sort them
 # (analysis.platforms on libcst, analysis.index on the ast).
 WINDOWS = "windows"

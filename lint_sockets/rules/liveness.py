@@ -110,7 +110,8 @@ def _local_peer(facts, site, bindings):
         return False
     if facts.sockname_of(site, address) is not None or _own_address(facts, site, address):
         return True
-    return facts.loopback_address(site, address) or facts.loopback_by_default(site, address)
+    return facts.loopback_address(site, address, connect=True) or \
+        facts.loopback_by_default(site, address, connect=True)
 
 
 # What names this machine: a connection to its own name or address goes through the

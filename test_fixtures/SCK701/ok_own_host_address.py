@@ -27,3 +27,16 @@ def check_server_by_client(server: asyncio.AbstractServer) -> bytes:
     addr = server.sockets[0].getsockname()
     sock.connect(addr)
     return sock.recv(1024)
+
+
+def ask_unspecified(port: int) -> bytes:
+    # a connect to the unspecified address reaches this host (or fails, on Windows)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect(("0.0.0.0", port))
+    return sock.recv(64)
+
+
+def ask_default_unspecified(port: int, ip=None) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((ip or "0.0.0.0", port))
+    return sock.recv(64)
