@@ -1545,7 +1545,7 @@ class ValueFacts:
         """The address a call ``site`` connects or binds to (``address``, its first argument)
         is on this host: a loopback literal (``"127.0.0.1"``, ``"localhost"``, ``"::1"``, any
         address of 127.0.0.0/8; with ``connect``, for a connection, also the unspecified
-        address, ``"0.0.0.0"``, ``"::"`` or ``""``, which a connect takes to this host) as
+        address, ``"0.0.0.0"`` or ``"::"``, which a connect takes to this host) as
         the address or the host of an address tuple, in place, through a module constant
         (``HOST = "localhost"``), or through a name the function assigns it to on every path
         to the call (``host = "127.0.0.1"``, ``addr = ("::1", port)``: ``value_before``)."""
@@ -1659,7 +1659,7 @@ class ValueFacts:
             return None
         return bindings[0].value
 
-    def loopback_by_default(self, site, address, connect=False):
+    def loopback_by_default(self, site, address):
         """The host the call ``site`` binds or connects to (``address``, its first
         argument, or the host of that tuple) is loopback unless the program is told
         otherwise: every default ``defaults_of`` finds for it is a loopback literal or a
@@ -1667,7 +1667,7 @@ class ValueFacts:
         ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
         ``--host`` option defaulting to loopback), or, for an address passed whole, whose
         default is an address display with such a host (``def ask(addr=("127.0.0.1",
-        7356)):``). With ``connect``, the unspecified address counts too (``_local_host``)."""
+        7356)):``)."""
         address = _sequence_copy(self.imports, address)  # bind(tuple(self.addr))
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
@@ -1677,7 +1677,7 @@ class ValueFacts:
             # self.addr = ("localhost", port) in __init__, connected in another method
             hosts = self._displayed_hosts(site, address)
             if hosts:
-                return all(self._loopback_literal(h, connect) for h in hosts)
+                return all(self._loopback_literal(h) for h in hosts)
         whole = not isinstance(address, cst.Tuple)
         if not whole and address.elements:
             address = address.elements[0].value
@@ -1688,7 +1688,7 @@ class ValueFacts:
                                       for d in defaults):
             # the whole address has a default: ``def ask(addr=("127.0.0.1", 7356)):``
             defaults = [d.elements[0].value for d in defaults]
-        return bool(defaults) and all(self._loopback_literal(d, connect) for d in defaults)
+        return bool(defaults) and all(self._loopback_literal(d) for d in defaults)
 
     def defaults_of(self, site, node):
         """What ``node`` (a name or attribute used by the call ``site``) holds unless the

@@ -356,8 +356,8 @@ def is_loopback_host(text):
 
 # The unspecified address: connected to, it reaches this host (Linux routes it to the
 # loopback interface, the BSDs and macOS to the first local address; Windows refuses it with
-# WSAEADDRNOTAVAIL); bound to, it means every interface. Python reads "" as INADDR_ANY.
-UNSPECIFIED_HOSTS = frozenset({"0.0.0.0", "::", ""})
+# WSAEADDRNOTAVAIL); bound to, it means every interface.
+UNSPECIFIED_HOSTS = frozenset({"0.0.0.0", "::"})
 
 
 # Families of operating systems, as the platform tests of a module sort them

@@ -111,7 +111,7 @@ def _local_peer(facts, site, bindings):
     if facts.sockname_of(site, address) is not None or _own_address(facts, site, address):
         return True
     return facts.loopback_address(site, address, connect=True) or \
-        facts.loopback_by_default(site, address, connect=True)
+        facts.loopback_by_default(site, address)
 
 
 # What names this machine: a connection to its own name or address goes through the

@@ -131,3 +131,23 @@ def ask_radio_rebound(question: bytes, addr=("localhost", 7356)) -> bytes:
     sock.connect(addr)  # expect: SCK701
     sock.sendall(question)
     return sock.recv(1024)
+
+
+class NetworkSocket:
+    """The unspecified address as a default means "every interface" for the receiving side
+    that binds; a sending caller passes the host it connects to, so it is no local peer."""
+
+    def __init__(self, host="", port=2000) -> None:
+        self.address = (host, port)
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+    def send(self, message: bytes) -> bytes:
+        self.sock.connect(self.address)  # expect: SCK701
+        self.sock.sendall(message)
+        return self.sock.recv(3)
+
+
+def ask_default_unspecified(port: int, ip=None) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((ip or "0.0.0.0", port))  # expect: SCK701
+    return sock.recv(64)

@@ -34,9 +34,3 @@ def ask_unspecified(port: int) -> bytes:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.connect(("0.0.0.0", port))
     return sock.recv(64)
-
-
-def ask_default_unspecified(port: int, ip=None) -> bytes:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.connect((ip or "0.0.0.0", port))
-    return sock.recv(64)
