@@ -120,6 +120,11 @@ def _linux_families(source):
     ("s = socket.socket(socket.AF_TIPC, socket.SOCK_RDM)", True),
     ("s = socket.socket(socket.AF_QIPCRTR, socket.SOCK_DGRAM)", True),
     ("s = socket.socket(socket.AF_CAN, socket.SOCK_RAW, socket.CAN_RAW)", False),  # NetBSD
+    ("s.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)", True),
+    ("s.setsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, 5000)", True),
+    ("s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, b'eth0')", True),
+    ("s.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 60)", False),  # macOS, BSDs
+    ("if hasattr(socket, 'TCP_CORK'):\n        s.setsockopt(6, socket.TCP_CORK, 1)", False),
     ("try:\n        s = socket.socket(socket.AF_NETLINK)\n    except OSError:\n"
      "        log()\n        raise", True),  # a handler that raises is no fallback
     ("ep = select.epoll() if hasattr(select, 'epoll') else None", False),

@@ -3,9 +3,9 @@
 Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of ``if os.name
 == "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` leaves
 the rest of its block to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
-level cannot be imported anywhere but Windows; a function whose own code uses ``select.epoll``
-or ``socket.AF_PACKET`` with no test or fallback around it, and every method of a class with
-such a method, runs on Linux alone; a module that imports MicroPython's own modules
+level cannot be imported anywhere but Windows; a function whose own code uses
+``select.epoll``, ``socket.AF_PACKET`` or ``socket.TCP_CORK`` with no test or fallback around
+it, and every method of a class with such a method, runs on Linux alone; a module that imports MicroPython's own modules
 (``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
 Linux's. A test is evaluated, never run, on a sample of
 what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems;
@@ -50,11 +50,19 @@ WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "
 # Names the standard library defines on Linux alone, which decide how a piece of code does
 # its input and output: the epoll interface, and the address families of Linux's own
 # (packet, netlink, virtual machine sockets, kernel crypto, TIPC, RDS, Qualcomm IPC router;
-# the socket module's documentation gives each "Availability: Linux").
+# the socket module's documentation gives each "Availability: Linux"); and the socket
+# options of Linux's own, which the socket module defines only where the system's headers
+# do: of Linux, the BSDs, macOS and Windows, only Linux has them (tcp(7), socket(7); the
+# BSDs' and macOS's nearest are other names, TCP_NOPUSH for TCP_CORK, SO_ACCEPTFILTER for
+# TCP_DEFER_ACCEPT).
 LINUX_ONLY_NAMES = frozenset({"select.epoll", "socket.AF_PACKET", "socket.PF_PACKET",
                               "socket.AF_NETLINK", "socket.PF_NETLINK", "socket.AF_VSOCK",
                               "socket.AF_ALG", "socket.AF_TIPC", "socket.AF_RDS",
-                              "socket.PF_RDS", "socket.AF_QIPCRTR"})
+                              "socket.PF_RDS", "socket.AF_QIPCRTR", "socket.TCP_CORK",
+                              "socket.TCP_QUICKACK", "socket.TCP_USER_TIMEOUT",
+                              "socket.TCP_DEFER_ACCEPT", "socket.TCP_SYNCNT",
+                              "socket.TCP_LINGER2", "socket.TCP_WINDOW_CLAMP",
+                              "socket.SO_BINDTODEVICE"})
 LINUX_ONLY_PREFIXES = ("select.EPOLL",)
 # What a ``try`` around such a name catches when it is a fallback for other systems.
 _FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundError",
@@ -64,7 +72,8 @@ MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_o
            "win32", "pywintypes", "winerror", "pythoncom", "WinDLL", "windll", "OleDLL",
            "oledll", "WINFUNCTYPE", "get_last_error", "FormatError", "GetLastError",
            "epoll", "EPOLL", "_PACKET", "_NETLINK", "_VSOCK", "AF_ALG", "_TIPC", "_RDS",
-           "_QIPCRTR", "usocket", "uselect", "uerrno",
+           "_QIPCRTR", "TCP_CORK", "TCP_QUICKACK", "TCP_USER_TIMEOUT", "TCP_DEFER_ACCEPT",
+           "TCP_SYNCNT", "TCP_LINGER2", "TCP_WINDOW_CLAMP", "SO_BINDTODEVICE", "usocket", "uselect", "uerrno",
            "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos", "micropython",
            "esp32", "pyb")
 
