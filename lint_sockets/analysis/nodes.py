@@ -329,16 +329,17 @@ def method_calls(root, name, methods):
     return found
 
 
-def name_stays_local(root, name):
+def name_stays_local(root, name, exempt=frozenset()):
     """The object a local ``name`` holds never leaves the code under ``root`` (nested
     functions included): every use of the name is a call of one of its own methods
     (``name.close()``), ``with name:``, or a target that binds it. Anything else (an
     argument, a ``return``, an assignment to another name, an element of a container, a
-    dictionary key, a lambda's body) may hand it on."""
+    dictionary key, a lambda's body) may hand it on. ``exempt``: ids of uses the caller
+    has judged itself (``tls_handovers``)."""
     stack = [(root, None, None, None)]
     while stack:
         node, parent, grandparent, great = stack.pop()
-        if isinstance(node, cst.Name) and node.value == name:
+        if isinstance(node, cst.Name) and node.value == name and id(node) not in exempt:
             if isinstance(parent, cst.Element) and \
                     isinstance(grandparent, (cst.Tuple, cst.List)) and \
                     isinstance(great, (cst.AssignTarget, cst.For)) and \
@@ -356,6 +357,39 @@ def name_stays_local(root, name):
             return False
         stack.extend((child, node, parent, grandparent) for child in iter_children(node))
     return True
+
+
+def tls_handovers(root, name):
+    """The uses of a local ``name`` under ``root`` that hand its socket to a TLS wrapper
+    held by a name of its own: ``tls = context.wrap_socket(name, ...)`` (also
+    ``ssl.wrap_socket(name)``, and as a ``with`` item: ``with ctx.wrap_socket(name) as
+    tls:``), ``name`` the call's first argument. ``SSLSocket`` takes over the descriptor
+    (the wrapped socket is detached) and closes it itself when the handshake fails, so
+    the connection then lives as long as the wrapper. ([ids of those ``Name`` uses],
+    [the wrapper names; None for a ``with`` item, which closes it]); None when a
+    ``wrap_socket`` call passes ``name`` some other way or its result is used in place
+    (not bound to one plain name)."""
+    uses, holders = [], []
+    stack = [(root, None)]
+    while stack:
+        node, parent = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value == "wrap_socket" and node.args and \
+                isinstance(node.args[0].value, cst.Name) and \
+                node.args[0].value.value == name:
+            first = node.args[0]
+            if first.keyword is not None or first.star:
+                return None
+            if isinstance(parent, cst.WithItem) and parent.item is node:
+                holders.append(None)
+            elif isinstance(parent, cst.Assign) and len(parent.targets) == 1 and \
+                    isinstance(parent.targets[0].target, cst.Name):
+                holders.append(parent.targets[0].target.value)
+            else:
+                return None
+            uses.append(id(first.value))
+        stack.extend((child, node) for child in iter_children(node))
+    return uses, holders
 
 
 # What code may do to a socket it never uses: set it up, connect it, end it.

@@ -6,7 +6,9 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
-from lint_sockets.analysis.nodes import iter_children, key_of, method_calls, name_stays_local
+from lint_sockets.analysis.nodes import (
+    iter_children, key_of, method_calls, name_stays_local, tls_handovers,
+)
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flags, sets_flag
@@ -237,7 +239,8 @@ def _served_one_at_a_time(facts, site, loop):
     no other method or thread can close it under the loop; or, for a nested function such
     as a thread's target, made by the function around it, which closes it only after
     making the loop end: ``_stopped_before_closed``), whose accepted connection the
-    loop closes before it accepts again (``Facts.closed_in_same_pass``): the loop holds one
+    loop closes before it accepts again (``Facts.closed_in_same_pass``) or only its local
+    name holds (also through a TLS wrapper held so, ``tls_handovers``): the loop holds one
     connection at a time, so its own accepts cannot use up the descriptors (EMFILE), and
     nothing else closes the listener (EBADF)."""
     if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
@@ -261,9 +264,19 @@ def _served_one_at_a_time(facts, site, loop):
         return True
     # held by its local name alone: the next accept rebinds the name, and CPython frees
     # (closes) the connection then, whatever path the pass took
-    return "." not in connection and \
-        not {connection, "*"} & facts.declared_names() and \
-        name_stays_local(site.scope.node, connection)
+    if "." in connection or {connection, "*"} & facts.declared_names():
+        return False
+    if name_stays_local(site.scope.node, connection):
+        return True
+    # or handed to a TLS wrapper held the same way: the wrapper owns the descriptor
+    handed = tls_handovers(site.scope.node, connection)
+    if not handed or not handed[0]:
+        return False
+    uses, holders = handed
+    return name_stays_local(site.scope.node, connection, frozenset(uses)) and all(
+        holder is None or (holder not in facts.declared_names()
+                           and name_stays_local(site.scope.node, holder))
+        for holder in holders)
 
 
 def _stopped_before_closed(outer, inner, listener, loop):

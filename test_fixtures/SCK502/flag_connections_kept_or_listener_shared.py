@@ -67,3 +67,15 @@ def serve_logged(port: int, log) -> None:
             log.append(peer)
         except OSError:
             continue
+
+
+def serve_tls_kept(port: int, context, sessions: list) -> None:
+    """The TLS wrapper that owns the connection is kept in a list: not held by a name alone."""
+    listener = socket.create_server(("", port))
+    while True:
+        try:
+            raw, _ = listener.accept()  # expect: SCK502
+        except OSError:
+            continue
+        tls = context.wrap_socket(raw, server_side=True)
+        sessions.append(tls)

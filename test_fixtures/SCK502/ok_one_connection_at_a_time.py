@@ -3,8 +3,12 @@
 # process out of descriptors (EMFILE); its listener is a local name that nothing else can
 # close under the loop (EBADF). So does one whose connection only its local name holds
 # (used only through its own methods): when a pass skips the close, the next accept rebinds
-# the name and CPython frees, and so closes, the connection left behind.
+# the name and CPython frees, and so closes, the connection left behind. A connection
+# handed to a TLS wrapper held the same way (``tls = context.wrap_socket(conn, ...)``) lives
+# as long as the wrapper: the SSLSocket detaches the socket it wraps and owns its
+# descriptor.
 import socket
+import ssl
 
 
 def serve(port: int, handle) -> None:
@@ -60,3 +64,38 @@ def serve_requests(port: int, answer) -> None:
                 client.close()
             except Exception as exc:
                 print("server error", exc)
+
+
+def serve_tls(port: int, context: ssl.SSLContext) -> None:
+    listener = socket.create_server(("", port))
+    while True:
+        try:
+            raw, _ = listener.accept()
+        except OSError:
+            continue
+        raw.settimeout(5.0)
+        try:
+            tls = context.wrap_socket(raw, server_side=True)
+        except (ssl.SSLError, OSError):
+            raw.close()
+            continue
+        try:
+            tls.sendall(tls.recv(1024))
+        except OSError as exc:
+            print("client failed", exc)
+        finally:
+            tls.close()
+
+
+def serve_tls_with(port: int, context: ssl.SSLContext) -> None:
+    listener = socket.create_server(("", port))
+    while True:
+        try:
+            raw, _ = listener.accept()
+        except OSError:
+            continue
+        with context.wrap_socket(raw, server_side=True) as tls:
+            try:
+                tls.sendall(b"hello\n")
+            except OSError:
+                pass
