@@ -1308,6 +1308,12 @@ def _changes_items(cls_node, attr):
     return False
 
 
+def _first_item(node):
+    """``x[0]``."""
+    return type(node) is cst.Subscript and len(node.slice) == 1 and \
+        type(node.slice[0].slice) is cst.Index and int_value(node.slice[0].slice.value) == 0
+
+
 def _later_item(subscript):
     """``x[i]`` with ``i`` a number of 1 or more."""
     if len(subscript.slice) != 1 or type(subscript.slice[0].slice) is not cst.Index:
@@ -1667,7 +1673,7 @@ class ValueFacts:
         ``__init__(self, listen_host="localhost")`` storing ``self.listen_host``, an
         ``--host`` option defaulting to loopback), or, for an address passed whole, whose
         default is an address display with such a host (``def ask(addr=("127.0.0.1",
-        7356)):``)."""
+        7356)):``), also read by its first item (``connect((addr[0], addr[1]))``)."""
         address = _sequence_copy(self.imports, address)  # bind(tuple(self.addr))
         if isinstance(address, (cst.Name, cst.Attribute)):
             address = self.value_before(site, address) or address
@@ -1683,6 +1689,9 @@ class ValueFacts:
             address = address.elements[0].value
             if isinstance(address, (cst.Name, cst.Attribute)):
                 address = self.value_before(site, address) or address  # host = args.host
+            if _first_item(address) and isinstance(address.value, (cst.Name, cst.Attribute)):
+                # ``connect((addr[0], addr[1]))``: the host of an address with a default
+                address, whole = address.value, True
         defaults = self.defaults_of(site, address)
         if whole and defaults and all(isinstance(d, (cst.Tuple, cst.List)) and d.elements
                                       for d in defaults):

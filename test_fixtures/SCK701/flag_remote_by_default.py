@@ -123,6 +123,13 @@ def ask_radio(question: bytes, addr=("radio.example.net", 7356)) -> bytes:
     return sock.recv(1024)
 
 
+def ask_radio_by_items(question: bytes, addr=("radio.example.net", 7356)) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((addr[0], addr[1]))  # expect: SCK701
+    sock.sendall(question)
+    return sock.recv(1024)
+
+
 def ask_radio_rebound(question: bytes, addr=("localhost", 7356)) -> bytes:
     # the function binds the parameter again: its default is not what it holds
     if not question:

@@ -117,3 +117,11 @@ def ask_radio(question: bytes, addr=("localhost", 7356)) -> bytes:
     sock.connect(addr)
     sock.sendall(question)
     return sock.recv(1024)
+
+
+def ask_radio_by_items(question: bytes, addr=("localhost", 7356)) -> bytes:
+    # the host read as the first item of that address
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect((addr[0], addr[1]))
+    sock.sendall(question)
+    return sock.recv(1024)
