@@ -61,6 +61,43 @@ def test_code_after_a_guard_that_leaves_runs_where_the_guard_is_false():
     assert _families_of_names(source, "here") == [EVERYWHERE, frozenset({LINUX})]
 
 
+def test_code_after_an_assert_runs_where_the_asserted_test_is_true():
+    source = ("import sys\n"
+              "def f():\n"
+              "    here()\n"
+              "    assert sys.platform == 'win32', 'Windows only'\n"
+              "    here()\n")
+    assert _families_of_names(source, "here") == [EVERYWHERE, frozenset({WINDOWS})]
+
+
+def test_a_module_guard_holds_for_every_function_and_class_of_the_module():
+    # the module refuses to finish importing elsewhere, so nothing can call what it
+    # defines there, even above the guard; its top-level code above the guard runs anyway
+    source = ("import os, sys\n"
+              "here()\n"
+              "def f():\n"
+              "    here()\n"
+              "class C:\n"
+              "    def m(self):\n"
+              "        here()\n"
+              "SUPPORTED = ('win32', 'linux')\n"
+              "assert sys.platform in ('win32', 'linux'), 'not supported'\n"
+              "if os.name == 'nt':\n"
+              "    raise ImportError('POSIX only')\n"
+              "here()\n")
+    assert _families_of_names(source, "here") == [EVERYWHERE] + [frozenset({LINUX})] * 3
+
+
+def test_a_guard_that_is_no_platform_test_restricts_nothing():
+    source = ("import sys\n"
+              "def f():\n"
+              "    here()\n"
+              "assert sys.version_info >= (3, 8)\n"
+              "if __name__ == '__main__':\n"
+              "    sys.exit(f())\n")
+    assert _families_of_names(source, "here") == [EVERYWHERE]
+
+
 def test_branches_of_a_platform_test_and_the_rest_of_a_boolean_operation():
     source = ("import os\n"
               "if os.name == 'nt':\n"

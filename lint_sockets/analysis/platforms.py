@@ -1,8 +1,9 @@
 """Platform tests: on which operating systems a piece of code can run (``Facts.platforms``).
 
 Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of ``if os.name
-== "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` leaves
-the rest of its block to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
+== "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` and
+``assert sys.platform == "linux"`` leave the rest of their block to Linux, and such a guard in
+a module's own top-level code leaves every function and class of the module to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
 level cannot be imported anywhere but Windows; a function whose own code uses
 ``select.epoll``, ``socket.AF_PACKET`` or ``socket.TCP_CORK`` with no test or fallback around
 it, and every method of a class with such a method, runs on Linux alone; a module that imports MicroPython's own modules
@@ -282,6 +283,34 @@ def _micropython_module(module):
                for small in module_level_smalls(module) for name in imported_modules(small))
 
 
+def _guarded(imports, constants, statement, called):
+    """The families a statement lets the rest of its block run on: where the test of
+    ``assert <test>`` is true, where the test of ``if <test>: <leaves>`` with no ``else``
+    is false; None for any other statement."""
+    if isinstance(statement, cst.If) and statement.orelse is None and _leaves(statement.body):
+        return _outcomes(imports, constants, statement.test, called)[1]
+    if isinstance(statement, cst.SimpleStatementLine):
+        families = None
+        for small in statement.body:
+            if isinstance(small, cst.Assert):
+                true = _outcomes(imports, constants, small.test, called)[0]
+                families = true if families is None else families & true
+        return families
+    return None
+
+
+def _import_guard(module, imports, constants, called):
+    """The families where the module's own top-level guards (``_guarded``: ``assert
+    platform.system() in SUPPORTED``, ``if sys.platform != "linux": raise ImportError``)
+    let it finish importing: its functions and classes are used only where it did."""
+    families = EVERYWHERE
+    for statement in module.body:
+        guard = _guarded(imports, constants, statement, called)
+        if guard is not None:
+            families = families & guard
+    return families
+
+
 def platform_map(module, imports, constants, called=None):
     """id of each node that runs on fewer than every family -> the families it runs on.
     ``called``: as for ``_outcomes``."""
@@ -292,10 +321,13 @@ def platform_map(module, imports, constants, called=None):
         start = frozenset({LINUX})  # MicroPython's errno numbers are Linux's on every port
     else:
         start = EVERYWHERE
+    imported = _import_guard(module, imports, constants, called)
     stack = [(module, start)]
     while stack:
         node, allowed = stack.pop()
         kind = type(node)
+        if kind in _SCOPE_KINDS:
+            allowed = allowed & imported
         if kind in _SCOPE_KINDS and LINUX in allowed and \
                 _linux_only_scope(imports, node):
             allowed = allowed & {LINUX}
@@ -315,14 +347,14 @@ def platform_map(module, imports, constants, called=None):
                                                  else false)))
             continue
         if kind in _BLOCK_KINDS:
-            # after ``if <test>: <leaves>`` with no else, the rest runs where the test is false
+            # after ``if <test>: <leaves>`` with no else, the rest runs where the test is
+            # false; after ``assert <test>``, where it is true
             current = allowed
             for statement in node.body:
                 stack.append((statement, current))
-                if isinstance(statement, cst.If) and statement.orelse is None \
-                        and _leaves(statement.body):
-                    current = current & _outcomes(imports, constants, statement.test,
-                                                  called)[1]
+                guard = _guarded(imports, constants, statement, called)
+                if guard is not None:
+                    current = current & guard
             continue
         stack.extend((child, allowed) for child in iter_children(node))
     return found

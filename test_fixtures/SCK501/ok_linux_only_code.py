@@ -1,10 +1,12 @@
 # SCK501 ok: code written for Linux alone (it uses select.epoll, an AF_PACKET socket or a
-# socket option only Linux has, TCP_CORK, with no test or fallback around it, in the function or in another method of its class). Linux
+# socket option only Linux has, TCP_CORK, with no test or fallback around it, in the
+# function or in another method of its class; or a guard leaves it to Linux). Linux
 # accepts a connection that was reset while queued (it leaves the listen queue in state
 # CLOSE and the first read raises ConnectionResetError), so accept() never fails with
 # ECONNABORTED there.
 import select
 import socket
+import sys
 
 
 def serve_epoll(port: int) -> None:
@@ -54,4 +56,13 @@ class CorkedServer:
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
         conn.sendall(b"HTTP/1.0 204 No Content\r\n\r\n")
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 0)
+        conn.close()
+
+
+def serve_guarded(port: int) -> None:
+    # the rest of the function runs on Linux alone
+    assert sys.platform.startswith("linux"), "this server relies on Linux's accept queue"
+    srv = socket.create_server(("", port))
+    while True:
+        conn, _ = srv.accept()
         conn.close()
