@@ -2,11 +2,12 @@
 
 Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of ``if os.name
 == "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` and
-``assert sys.platform == "linux"`` leave the rest of their block to Linux, and such a guard in
-a module's own top-level code leaves every function and class of the module to Linux; a module that imports ``msvcrt`` or ``winreg`` at its top
-level cannot be imported anywhere but Windows; a function whose own code uses
-``select.epoll``, ``socket.AF_PACKET`` or ``socket.TCP_CORK`` with no test or fallback around
-it, and every method of a class with such a method, runs on Linux alone; a module that imports MicroPython's own modules
+``assert sys.platform == "linux"`` leave the rest of their block to Linux, and such a guard
+in a module's own top-level code leaves every function and class of the module to Linux; a
+module that imports ``msvcrt`` or ``winreg`` at its top level cannot be imported anywhere
+but Windows; a function whose own code uses ``select.epoll``, ``socket.AF_PACKET`` or
+``socket.TCP_CORK`` with no test or fallback around it, and every method of a class with
+such a method, runs on Linux alone; a module that imports MicroPython's own modules
 (``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
 Linux's. A test is evaluated, never run, on a sample of
 what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems;
