@@ -76,8 +76,8 @@ MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_o
            "epoll", "EPOLL", "_PACKET", "_NETLINK", "_VSOCK", "AF_ALG", "_TIPC", "_RDS",
            "_QIPCRTR", "TCP_CORK", "TCP_QUICKACK", "TCP_USER_TIMEOUT", "TCP_DEFER_ACCEPT",
            "TCP_SYNCNT", "TCP_LINGER2", "TCP_WINDOW_CLAMP", "SO_BINDTODEVICE", "usocket",
-           "uselect", "uerrno", "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos", "micropython",
-           "esp32", "pyb")
+           "uselect", "uerrno", "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos",
+           "micropython", "esp32", "pyb")
 
 
 class _Unknown(Exception):
