@@ -89,7 +89,8 @@ class SuppressFrame:
 def flatten_types(node, constants, depth=0):
     """The elements of an except clause's type: ``(A, B)``, ``A``, a module constant tuple,
     or a module name bound to another class (``SSLWantReadError = ssl.SSLWantReadError``,
-    the first binding, as for every module constant)."""
+    the first binding, as for every module constant); of ``A or B``, what Python catches:
+    ``A``."""
     if isinstance(node, (cst.Tuple, cst.List)):
         result = []
         for element in node.elements:
@@ -103,6 +104,11 @@ def flatten_types(node, constants, depth=0):
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         return (flatten_types(node.left, constants, depth)
                 + flatten_types(node.right, constants, depth))
+    if isinstance(node, cst.BooleanOperation):
+        # ``except A or B:`` catches A alone, ``except A and B:`` B alone: a class (or a
+        # tuple of them) is true, so the operation's value is that operand
+        kept = node.left if isinstance(node.operator, cst.Or) else node.right
+        return flatten_types(kept, constants, depth)
     return [node]
 
 

@@ -1,4 +1,5 @@
-# SCK201 flag: handlers that close the socket on any OSError, or catch only ConnectionError, treat EAGAIN as fatal.
+# SCK201 flag: handlers that close the socket on any OSError, or catch only ConnectionError, treat EAGAIN as fatal
+# (`except ConnectionError or BlockingIOError:` catches ConnectionError alone).
 import logging
 import socket
 
@@ -46,3 +47,11 @@ class Client:
             self._sock.close()
         except OSError:
             self._sock.close()
+
+
+def poke(sock: socket.socket) -> bool:
+    sock.setblocking(False)
+    try:
+        return sock.send(b"\0") == 1  # expect: SCK201
+    except ConnectionError or BlockingIOError:
+        return False
