@@ -107,6 +107,35 @@ def test_resolve_through_imports_reexports_relative_and_star(tmp_path):
     assert index.class_of("app.net.Listener") is not None
 
 
+def test_an_import_no_root_module_answers_is_found_beside_the_importer(tmp_path):
+    # a program run as a script from chat/ imports its siblings by their own names
+    index = build(tmp_path, {
+        **package("chat", "chat/common", "chat/server"),
+        "chat/common/settings.py": "HOST = '127.0.0.1'\n",
+        "chat/helpers.py": "def run():\n    pass\n",
+        "chat/json.py": "def dumps(x):\n    return x\n",
+        "chat/server/core.py": """
+            from common.settings import *
+            from common import settings
+            import helpers
+            import json
+            from requests import get
+        """,
+        "chat/server/helpers.py": "def run():\n    pass\n",
+        "chat/server/__init__.py": "from common.settings import HOST as DEFAULT_HOST\n",
+    })
+    assert index.resolve("chat.server.core", "HOST") == "chat.common.settings.HOST"
+    assert index.constant("chat.server.core", "HOST") == "127.0.0.1"
+    assert index.resolve("chat.server.core", "settings.HOST") == "chat.common.settings.HOST"
+    # the nearest package holding the name wins
+    assert index.resolve("chat.server.core", "helpers.run") == "chat.server.helpers.run"
+    # a package module looks from its own package outwards
+    assert index.resolve("chat.server", "DEFAULT_HOST") == "chat.common.settings.HOST"
+    # the standard library's names, and names no package holds, are left as imported
+    assert index.resolve("chat.server.core", "json.dumps") == "json.dumps"
+    assert index.resolve("chat.server.core", "get") == "requests.get"
+
+
 def test_import_cycles_and_self_reexports_terminate(tmp_path):
     index = build(tmp_path, {
         **package("p"),

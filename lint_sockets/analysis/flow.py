@@ -1597,11 +1597,11 @@ class ValueFacts:
 
     def _imported_constant(self, node, scope=None):
         """The value of a constant of another project module that ``node`` names
-        (``HOST`` after ``from .settings import HOST``, ``settings.HOST``,
-        ``Config.HOST`` of an imported class: ``Facts.constant_value``), or None: the
-        name (or the head of the dotted name) must be bound in the module by imports
-        alone, so a local name, ``self.x`` or a class of this module names no such
-        constant."""
+        (``HOST`` after ``from .settings import HOST`` or ``from .settings import *``,
+        ``settings.HOST``, ``Config.HOST`` of an imported class: ``Facts.constant_value``),
+        or None: the name (or the head of the dotted name) must be bound in the module by
+        imports alone, or bound nowhere in a module with a star import, so a local name,
+        ``self.x`` or a class of this module names no such constant."""
         key = key_of(node)
         if key is None:
             return None
@@ -1613,8 +1613,9 @@ class ValueFacts:
                 return None  # a parameter or local of that name hides the import
             scope = scope.parent
         bindings = self.model.module_scope.bindings.get(head, ())
-        if not bindings or any(binding.how != "import" for binding in bindings):
-            return None
+        if any(binding.how != "import" for binding in bindings) or \
+                (not bindings and not self.imports.star):
+            return None  # a name bound nowhere comes from a star import, if any
         value = self.constant_value(node)
         return value if isinstance(value, (str, tuple)) else None
 

@@ -89,7 +89,7 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import (
     ACCEPT_METHODS, EMPTY_KEEPING, EVERYWHERE, PLATFORM_CALLED_SOURCES, PLATFORM_SAMPLES,
-    PLATFORM_SOURCES, READ_METHODS, canonical_errno, is_loopback_host,
+    PLATFORM_SOURCES, READ_METHODS, STDLIB_MODULES, canonical_errno, is_loopback_host,
 )
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
@@ -3660,6 +3660,7 @@ class ProjectIndex:
         self._bases = {}
         self._mros = {}
         self._resolved = {}
+        self._prefixes = None
         self._clears = {}
         self._carrying = {}
 
@@ -3691,8 +3692,10 @@ class ProjectIndex:
             return f"{module}.{dotted}"
         target = summary.imports.get(head)
         if target is not None:
-            return self.canonical(target + dot + rest, _hops + 1)
+            return self.canonical(self._nearby(module, summary, target) + dot + rest,
+                                  _hops + 1)
         for star in summary.stars:
+            star = self._nearby(module, summary, star)
             if not self._star_exports(star, head):
                 continue
             found = self.resolve(star, dotted, _hops + 1)
@@ -3703,6 +3706,40 @@ class ProjectIndex:
             if submodule in self.summaries:
                 return self.canonical(submodule + dot + rest, _hops + 1)
         return None
+
+    def _nearby(self, module, summary, target):
+        """Where the absolute import of ``target`` in ``module`` finds it: ``target`` itself
+        when it names a module of the project from its root or no module of the project at
+        all; else, when a package holding ``module`` (the nearest first) holds a module or
+        package named by ``target``'s first part, that one (``from common.settings import
+        *`` in ``server/core/main.py``, beside ``server/common/settings.py``). That is where
+        the import finds it when the program is run as a script from that directory (the
+        script's directory comes first on ``sys.path``), and where Python 2's implicit
+        relative import finds it. A name of the standard library is never looked for
+        there."""
+        head = target.partition(".")[0]
+        names = self._module_prefixes()
+        if not head or head in STDLIB_MODULES or head in names:
+            return target
+        parts = module.split(".")
+        if not summary.is_package:
+            parts = parts[:-1]
+        for cut in range(len(parts), 0, -1):
+            package = ".".join(parts[:cut])
+            if f"{package}.{head}" in names:
+                return f"{package}.{target}"
+        return target
+
+    def _module_prefixes(self):
+        """Every module name of the project and every dotted prefix of one (the
+        packages, namespace packages included)."""
+        if self._prefixes is None:
+            found = set()
+            for name in self.summaries:
+                parts = name.split(".")
+                found.update(".".join(parts[:cut]) for cut in range(1, len(parts) + 1))
+            self._prefixes = frozenset(found)
+        return self._prefixes
 
     def _star_exports(self, module, name):
         """``from module import *`` binds ``name``: listed in its ``__all__`` when it has
