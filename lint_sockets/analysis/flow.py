@@ -1110,7 +1110,11 @@ def _first_after(path, found, leaving_block=None):
 
 def _closes(stmt, key):
     """``with key:`` (or ``with closing(key):``), ``key.close()`` or a ``try`` whose
-    ``finally`` closes ``key``."""
+    ``finally`` closes ``key``; also ``if key is not None: key.close()`` (or ``if key:``),
+    with no ``else``: when the test is false, ``key`` holds nothing to close."""
+    if isinstance(stmt, cst.If):
+        return stmt.orelse is None and _holds_something(stmt.test, key) and \
+            any(_closes(line, key) for line in _lines(stmt.body))
     if isinstance(stmt, cst.With):
         for item in stmt.items:
             value = item.item
@@ -1129,6 +1133,16 @@ def _closes(stmt, key):
                     call.func.attr.value == "close" and key_of(call.func.value) == key:
                 return True
     return False
+
+
+def _holds_something(test, key):
+    """``key is not None`` or ``key`` itself."""
+    if key_of(test) == key:
+        return True
+    return isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and \
+        isinstance(test.comparisons[0].operator, cst.IsNot) and key_of(test.left) == key and \
+        isinstance(test.comparisons[0].comparator, cst.Name) and \
+        test.comparisons[0].comparator.value == "None"
 
 
 def _finally_closes(stmt, key):

@@ -238,7 +238,8 @@ def _served_one_at_a_time(facts, site, loop):
     """A listener the function makes itself (a local name bound in it, not a parameter, so
     no other method or thread can close it under the loop; or, for a nested function such
     as a thread's target, made by the function around it, which closes it only after
-    making the loop end: ``_stopped_before_closed``), whose accepted connection the
+    making the loop end: ``_stopped_before_closed``; or ``self.x`` that no code of the
+    module closes, ``_attribute_never_closed``), whose accepted connection the
     loop closes before it accepts again (``Facts.closed_in_same_pass``) or only its local
     name holds (also through a TLS wrapper held so, ``tls_handovers``): the loop holds one
     connection at a time, so its own accepts cannot use up the descriptors (EMFILE), and
@@ -246,19 +247,24 @@ def _served_one_at_a_time(facts, site, loop):
     if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
         return False
     listener = site.receiver_key
-    if not listener or "." in listener or site.scope.kind != "function":
-        return False  # an attribute, or module code: another method or thread may close it
-    bindings = site.scope.bindings.get(listener, ())
-    if not bindings:
-        # a nested function's (a thread's target) listener, made by the function around it
-        outer = site.scope.parent
-        bindings = outer.bindings.get(listener, ()) if outer is not None and \
-            outer.kind == "function" else ()
-        if not bindings or any(binding.how == "with" for binding in bindings) or \
-                not _stopped_before_closed(outer.node, site.scope.node, listener, loop):
-            return False  # ``with ... as listener:`` closes it when the block ends
-    if any(binding.how == "param" for binding in bindings):
-        return False  # a parameter: its owner may close it under the loop
+    if not listener or site.scope.kind != "function":
+        return False  # module code: another function or thread may close it
+    if "." in listener:
+        # an attribute: only when no code of the module can close it
+        if not _attribute_never_closed(facts, site.scope, listener):
+            return False
+    else:
+        bindings = site.scope.bindings.get(listener, ())
+        if not bindings:
+            # a nested function's (a thread's target) listener, made by the function around
+            outer = site.scope.parent
+            bindings = outer.bindings.get(listener, ()) if outer is not None and \
+                outer.kind == "function" else ()
+            if not bindings or any(binding.how == "with" for binding in bindings) or \
+                    not _stopped_before_closed(outer.node, site.scope.node, listener, loop):
+                return False  # ``with ... as listener:`` closes it when the block ends
+        if any(binding.how == "param" for binding in bindings):
+            return False  # a parameter: its owner may close it under the loop
     connection = site.targets[0]
     if facts.closed_in_same_pass(site, connection, loop):
         return True
@@ -277,6 +283,35 @@ def _served_one_at_a_time(facts, site, loop):
         holder is None or (holder not in facts.declared_names()
                            and name_stays_local(site.scope.node, holder))
         for holder in holders)
+
+
+def _attribute_never_closed(facts, scope, key):
+    """``self.x`` (one level, in a method) that no code of the module can close: every use
+    of an attribute named ``x`` anywhere in the module (of an imported module's, such as
+    ``socket.socket``, aside) is a call of one of its methods other than ``close``,
+    ``shutdown`` and ``detach`` (``self.x.accept()``, ``self.x.listen(5)``) or an
+    assignment to it. Nothing in the module then closes the
+    listener under the loop or hands it to code that could."""
+    head, _, attr = key.partition(".")
+    if scope.self_name is None or head != scope.self_name or not attr or "." in attr:
+        return False
+
+    def scan():
+        stack = [(facts.model.module, None, None)]
+        while stack:
+            node, parent, grandparent = stack.pop()
+            if type(node) is cst.Attribute and node.attr.value == attr and \
+                    (key_of(node) or ".").partition(".")[0] not in facts.imports.aliases:
+                # (not an imported module's, ``socket.socket``)
+                if isinstance(parent, cst.AssignTarget) and parent.target is node:
+                    pass
+                elif not (type(parent) is cst.Attribute and parent.value is node and
+                          type(grandparent) is cst.Call and grandparent.func is parent and
+                          parent.attr.value not in ("close", "shutdown", "detach")):
+                    return False
+            stack.extend((child, node, parent) for child in iter_children(node))
+        return True
+    return facts.memo(f"accept.never_closed:{attr}", scan)
 
 
 def _stopped_before_closed(outer, inner, listener, loop):

@@ -79,3 +79,26 @@ def serve_tls_kept(port: int, context, sessions: list) -> None:
             continue
         tls = context.wrap_socket(raw, server_side=True)
         sessions.append(tls)
+
+
+class StoppableControlSocket:
+    """The class closes its listener attribute elsewhere (stop() from another thread): the
+    loop then retries EBADF for ever."""
+
+    def __init__(self, port: int) -> None:
+        self.sock = socket.create_server(("", port))
+
+    def stop(self) -> None:
+        self.sock.close()
+
+    def serve(self, reply: bytes) -> None:
+        while True:
+            conn = None
+            try:
+                conn, _ = self.sock.accept()  # expect: SCK502
+                conn.sendall(reply)
+            except Exception:
+                pass
+            finally:
+                if conn is not None:
+                    conn.close()

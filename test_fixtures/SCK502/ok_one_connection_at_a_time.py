@@ -99,3 +99,26 @@ def serve_tls_with(port: int, context: ssl.SSLContext) -> None:
                 tls.sendall(b"hello\n")
             except OSError:
                 pass
+
+
+class ControlSocket:
+    """The listener is an attribute no code of the module closes or hands on: only its
+    own methods are called (bind, listen, accept), so nothing closes it under the loop;
+    the finally closes each connection the accept gave (the name holds None otherwise)."""
+
+    def __init__(self, host: str) -> None:
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.socket.bind((host, 0))
+
+    def serve(self, reply: bytes) -> None:
+        self.socket.listen(5)
+        while True:
+            conn = None
+            try:
+                conn, _ = self.socket.accept()
+                conn.sendall(reply)
+            except Exception:
+                pass
+            finally:
+                if conn is not None:
+                    conn.close()
