@@ -144,19 +144,32 @@ def _reads_global(scope, name):
 
 def _local_binds(facts, named):
     """The ``bind()`` calls on a name ``named(call, key)`` accepts, and the
-    ``socket.create_server(address)`` calls whose result it holds, are at least one, and
+    ``socket.create_server(address)`` calls whose result it holds (also as ``with ... as
+    name``), are at least one, and
     each binds a loopback address (or an AF_UNIX socket: the other branch of ``AF_UNIX if
     available, else loopback`` is local too)."""
     addresses = [(other, other.positional(0)) for other in facts.calls
                  if other.method == "bind" and named(other, other.receiver_key)]
     addresses += [(other, other.argument(0, "address")) for other in facts.calls
                   if other.qname == "socket.create_server"
-                  and any(named(other, target) for target in other.targets)]
+                  and any(named(other, target)
+                          for target in (*other.targets, *_with_names(other)))]
     return bool(addresses) and all(facts.loopback_address(call, address)
                                    or facts.loopback_by_default(call, address)
                                    or (call.method == "bind"
                                        and facts.constructed_kind(call)[0] == "unix")
                                    for call, address in addresses)
+
+
+def _with_names(call):
+    """The name a ``with`` statement binds the result of ``call`` to (``with
+    socket.create_server(address) as srv:``), as a one-item list; [] otherwise."""
+    stmt = call.stmt
+    if not isinstance(stmt, cst.With):
+        return []
+    return [key_of(item.asname.name) for item in stmt.items
+            if item.item is call.node and item.asname is not None
+            and isinstance(item.asname.name, cst.Name)]
 
 
 def _loopback_from_callers(facts, scope, name):

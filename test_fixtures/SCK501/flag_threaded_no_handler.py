@@ -17,3 +17,11 @@ def serve_forever(host: str = "0.0.0.0", port: int = 7000) -> None:
         while True:
             conn, addr = srv.accept()  # expect: SCK501
             threading.Thread(target=handle, args=(conn, addr), daemon=True).start()
+
+
+def serve_with_public(port: int, handle) -> None:
+    # the with statement's listener takes every interface
+    with socket.create_server(("0.0.0.0", port)) as frontend:
+        while True:
+            conn, _ = frontend.accept()  # expect: SCK501
+            handle(conn)

@@ -187,3 +187,11 @@ def serve_from_factory(port: int, handle) -> None:
     while True:
         conn, _ = sock.accept()
         handle(conn)
+
+
+def serve_with(port: int, handle) -> None:
+    # the listener the with statement holds is bound to loopback
+    with socket.create_server(("127.0.0.1", port)) as frontend:
+        while True:
+            conn, _ = frontend.accept()
+            handle(conn)

@@ -1,3 +1,3 @@
-# Constants only: no socket here.
-ADDRESS = ("127.0.0.1", 8080)
+# Constants only: no socket here (every interface: the loopback exemption does not apply).
+ADDRESS = ("", 8080)
 BACKLOG = 128
