@@ -164,6 +164,7 @@ EXCEPTION_ALIASES = {
     "asyncio.TimeoutError": "TimeoutError",
     "ssl.CertificateError": "ssl.SSLCertVerificationError",
     "builtins.OSError": "OSError",
+    "io.BlockingIOError": "BlockingIOError",  # the io module re-exports the built-in class
 }
 
 # The errno each exception class stands for when a rule asks "what if X is raised".
@@ -181,6 +182,9 @@ EXCEPTION_FOR_ERRNO = {
 
 
 def canonical_exception(name):
+    """One spelling per class: ``socket.error`` is ``OSError``, ``builtins.X`` is ``X``."""
+    if name.startswith("builtins.") and name.count(".") == 1:
+        name = name[len("builtins."):]
     return EXCEPTION_ALIASES.get(name, name)
 
 

@@ -1,6 +1,8 @@
 # SCK201 ok: contextlib.suppress(BlockingIOError) and an `except (BlockingIOError, ConnectionError)` that just stop are guards;
-# so is `except Exception or socket.error:`, which catches Exception (the value of `A or B` is A).
+# so is `except Exception or socket.error:`, which catches Exception (the value of `A or B` is A),
+# and `except io.BlockingIOError:`, the built-in class that io re-exports.
 import contextlib
+import io
 import socket
 
 
@@ -28,3 +30,11 @@ def poke(sock: socket.socket) -> bool:
         return sock.send(b"\0") == 1
     except Exception or socket.error:
         return False
+
+
+def drain(sock: socket.socket) -> bytes:
+    sock.setblocking(False)
+    try:
+        return sock.recv(4096)
+    except io.BlockingIOError:
+        return b""
