@@ -625,6 +625,19 @@ FREE_PORTS = {
                 s.close()
             return port
 
+        def get_free_port_number():
+            s = socket.socket(socket.AF_INET, type=socket.SOCK_STREAM)
+            s.bind(("localhost", 0))
+            _, port = s.getsockname()
+            s.close()
+            return port
+
+        def host_of_free_address():
+            s = socket.socket()
+            s.bind(("localhost", 0))
+            host, port = s.getsockname()
+            return host
+
         def free_address():
             with closing(socket.socket()) as probe:
                 probe.bind(("", 0))
@@ -681,8 +694,9 @@ def test_free_port_functions_are_recorded(tmp_path):
         return summary.ephemeral if summary is not None else None
 
     assert ephemeral("find_available_port") == "port"
+    assert ephemeral("get_free_port_number") == "port"  # unpacked from getsockname()
     assert ephemeral("free_address") == "address"
-    for other in ("fixed_after_probe", "port_of", "maybe_fixed", "two_sockets", "mixed",
+    for other in ("host_of_free_address", "fixed_after_probe", "port_of", "maybe_fixed", "two_sockets", "mixed",
                   "other_port", "nested"):
         assert ephemeral(other) is None, other
 

@@ -94,7 +94,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 25
+SUMMARY_VERSION = 26
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -2486,7 +2486,20 @@ def _may_return_ephemeral(func, returns=None):
         return True
     assigned = _plain_assignments(func)
     return any(_ephemeral_value(value) is not None
-               for name in names for value in assigned.get(name, ()))
+               for name in names for value in assigned.get(name, ())) or any(
+        isinstance(node, ast.Assign) and any(
+            _unpacked_port(target, node.value) is not None for target in node.targets)
+        for node in _own_nodes(func))
+
+
+def _unpacked_port(target, value):
+    """For ``host, port = s.getsockname()``: the value the second name gets, as
+    ``s.getsockname()[1]`` (an ``ast.Subscript`` made here); None for any other
+    assignment."""
+    if type(target) not in (ast.Tuple, ast.List) or len(target.elts) != 2 or \
+            type(target.elts[1]) is not ast.Name or _getsockname_of(value) is None:
+        return None
+    return ast.Subscript(value=value, slice=ast.Constant(1), ctx=ast.Load())
 
 
 def _returned_ephemeral(func, returns=None):
@@ -2513,10 +2526,12 @@ def _returned_ephemeral(func, returns=None):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     assigned.setdefault(target.id, []).append(node.value)
-                else:
-                    for inner in ast.walk(target):
-                        if isinstance(inner, ast.Name):
-                            assigned.setdefault(inner.id, []).append(None)
+                    continue
+                port = _unpacked_port(target, node.value)
+                for inner in ast.walk(target):
+                    if isinstance(inner, ast.Name):
+                        assigned.setdefault(inner.id, []).append(
+                            port if port is not None and inner is target.elts[1] else None)
         elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.With,
                                ast.NamedExpr, ast.comprehension, ast.ExceptHandler,
                                ast.Global, ast.Nonlocal, ast.Delete, ast.Import,

@@ -42,3 +42,11 @@ def start_on_address():
     srv.bind(address)
     srv.listen()
     return srv
+
+
+def start_unpacked():
+    port = net.get_free_port_number()
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind(("127.0.0.1", port))
+    srv.listen()
+    return srv
