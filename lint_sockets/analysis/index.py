@@ -88,8 +88,9 @@ from types import MappingProxyType
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import (
-    ACCEPT_METHODS, EMPTY_KEEPING, EVERYWHERE, PLATFORM_CALLED_SOURCES, PLATFORM_SAMPLES,
-    PLATFORM_SOURCES, READ_METHODS, STDLIB_MODULES, canonical_errno, is_loopback_host,
+    ACCEPT_METHODS, EMPTY_KEEPING, EVERYWHERE, NOT_SOCKET_CONNECTIONS, PLATFORM_CALLED_SOURCES,
+    PLATFORM_SAMPLES, PLATFORM_SOURCES, READ_METHODS, STDLIB_MODULES, canonical_errno,
+    is_loopback_host,
 )
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
@@ -3968,6 +3969,10 @@ class ProjectIndex:
         if qname in _SOCKET_CLASSES:
             return Value(ValueKind.SOCKET, socket=SocketType.UNKNOWN,
                          ssl=qname == "ssl.SSLSocket")
+        if qname in NOT_SOCKET_CONNECTIONS:
+            # an object of a library's class with socket-like methods that is no socket
+            # (pyOpenSSL's ``SSL.Connection``)
+            return Value(ValueKind.INSTANCE, name=qname)
         if self._class(qname) is not None:
             return self._instance(qname)
         located = self._function(qname)

@@ -25,3 +25,27 @@ def flush(conn: SSL.Connection, out: bytearray) -> None:
     except (SSL.WantWriteError, SSL.WantReadError):
         return
     del out[:sent]
+
+
+class Channel:
+    """The connection comes from a method of the class that returns a pyOpenSSL
+    Connection: still no socket."""
+
+    def __init__(self, ctx: SSL.Context, raw: socket.socket) -> None:
+        self._socket = raw
+        self._ctx = ctx
+        self._connection = None
+
+    def _make_connection(self):
+        return SSL.Connection(self._ctx, self._socket)
+
+    def open(self) -> None:
+        self._connection = self._make_connection()
+        self._connection.set_connect_state()
+
+    def poll(self, size: int) -> bytes:
+        self._connection.setblocking(0)
+        try:
+            return self._connection.recv(size)
+        except SSL.WantReadError:
+            return b""
