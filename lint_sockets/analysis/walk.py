@@ -1329,10 +1329,15 @@ def _is_catching_context(imports, call):
 
 def exit_flag(test):
     """(key, truth that ends the loop) for a ``while`` test on one flag: ``not done`` ->
-    ("done", True), ``running`` / ``self.running`` -> ("self.running", False)."""
+    ("done", True), ``running`` / ``self.running`` -> ("self.running", False); for an event,
+    ``not stop.is_set()`` -> ("stop", "set"): ``stop.set()`` ends the loop."""
     wanted = False
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         test, wanted = test.expression, True
+        if isinstance(test, cst.Call) and not test.args and \
+                isinstance(test.func, cst.Attribute) and test.func.attr.value == "is_set":
+            event = key_of(test.func.value)
+            return (event, "set") if event is not None else None
     key = key_of(test)
     return (key, wanted) if key is not None else None
 
@@ -1350,7 +1355,13 @@ def exit_flags(test):
 
 
 def sets_flag(small, flag):
-    """``small`` assigns the flag a literal of the truth that ends the loop."""
+    """``small`` assigns the flag a literal of the truth that ends the loop (for an event,
+    ``small`` is ``stop.set()``)."""
+    if flag[1] == "set":
+        call = small.value if isinstance(small, cst.Expr) else None
+        return isinstance(call, cst.Call) and not call.args and \
+            isinstance(call.func, cst.Attribute) and call.func.attr.value == "set" and \
+            key_of(call.func.value) == flag[0]
     if not isinstance(small, cst.Assign) or len(small.targets) != 1 or \
             key_of(small.targets[0].target) != flag[0]:
         return False

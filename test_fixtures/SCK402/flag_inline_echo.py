@@ -19,3 +19,17 @@ def serve(port: int) -> None:
 
 if __name__ == "__main__":
     serve(7007)
+
+
+def control_until_stopped(listener: socket.socket, stop) -> None:
+    # the event is set on one path only, and before the write: the loop may go round
+    while not stop.is_set():
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn:
+            op = conn.recv(64)  # expect: SCK402
+            if op == b"shutdown":
+                stop.set()
+            conn.sendall(b"ok\n")  # expect: SCK402

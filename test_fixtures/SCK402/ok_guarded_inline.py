@@ -98,6 +98,25 @@ def control_server(listener: socket.socket, queue) -> None:
             queue.put(op)
 
 
+def control_server_until_stopped(listener: socket.socket, queue, stop) -> None:
+    # the same on an event: stop.set() after the reply makes the loop's test false
+    while not stop.is_set():
+        try:
+            conn, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        with conn:
+            try:
+                op = conn.recv(64)
+            except OSError:
+                continue
+            if op == b"shutdown":
+                conn.sendall(b"bye\n")
+                stop.set()
+            else:
+                queue.put(op)
+
+
 def restarting_server(port: int, log) -> None:
     # a reset leaves the inner server loop, but the try around it sits in an outer server
     # loop whose handler logs and goes round: the server is built again and goes on
