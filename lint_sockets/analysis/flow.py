@@ -1899,10 +1899,17 @@ class ValueFacts:
                    self.imports.qualify(inner) == "sys.argv" for inner in walk(node))
 
     def _lookup_default(self, site, call, scope=None):
-        """For ``m.get(key, default)``, ``os.getenv(key, default)``: [default]; for
-        ``str(x)``: what ``x`` holds unless told otherwise (a parameter of ``scope``, the
-        function of ``site`` when not given); None otherwise."""
+        """For ``m.get(key, default)``, ``os.getenv(key, default)``, a configparser's
+        ``cfg.get(section, option, fallback=default)``: [default]; for ``str(x)``: what
+        ``x`` holds unless told otherwise (a parameter of ``scope``, the function of
+        ``site`` when not given); None otherwise."""
         positional = [a.value for a in call.args if a.keyword is None and not a.star]
+        if len(positional) == 2 and len(call.args) == 3 and \
+                isinstance(call.func, cst.Attribute) and call.func.attr.value == "get":
+            fallback = call.args[2]
+            if fallback.keyword is not None and fallback.keyword.value == "fallback" and \
+                    not fallback.star:
+                return [fallback.value]
         if len(positional) != len(call.args):
             return None
         qname = self.imports.qualify(call.func)

@@ -33,6 +33,18 @@ class Single:
             conn.close()
 
 
+def config_server(cfg) -> None:
+    # the configparser fallback is every interface
+    host = cfg.get("control", "host", fallback="0.0.0.0")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 8000))
+    sock.listen()
+    while True:
+        conn, _ = sock.accept()  # expect: SCK501
+        conn.close()
+
+
 def env_server() -> None:
     host = os.environ.get("CONTROL_HOST")
     sock = socket.socket()

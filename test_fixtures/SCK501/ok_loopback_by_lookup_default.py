@@ -1,6 +1,6 @@
 # SCK501 ok: listeners whose host is a lookup with a loopback default (keyword arguments, the
-# environment) or str() of a loopback parameter default: loopback unless told otherwise. The
-# host may be stored by a base class of the module, and the listener used through a local
+# environment, a configparser fallback) or str() of a loopback parameter default: loopback
+# unless told otherwise. The host may be stored by a base class of the module, and the listener used through a local
 # name bound to its attribute (``with self._sock as sock``).
 import os
 import socket
@@ -34,6 +34,18 @@ class Single:
         while True:
             conn, _ = sock.accept()
             conn.close()
+
+
+def config_server(cfg) -> None:
+    # a configparser lookup with a loopback fallback
+    host = cfg.get("control", "host", fallback="127.0.0.1")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, 8000))
+    sock.listen()
+    while True:
+        conn, _ = sock.accept()
+        conn.close()
 
 
 def env_server() -> None:
