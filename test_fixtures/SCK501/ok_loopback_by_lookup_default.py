@@ -1,7 +1,7 @@
 # SCK501 ok: listeners whose host is a lookup with a loopback default (keyword arguments, the
 # environment, a configparser fallback) or str() of a loopback parameter default: loopback
-# unless told otherwise. The host may be stored by a base class of the module, and the listener used through a local
-# name bound to its attribute (``with self._sock as sock``).
+# unless told otherwise. The host may be stored by a base class of the module, and the
+# listener used through a local name bound to its attribute (``with self._sock as sock``).
 import os
 import socket
 
