@@ -187,3 +187,18 @@ def _loopback_from_callers(facts, scope, name):
                 other_key == passed and other.scope is caller):
             return False
     return True
+
+
+def self_connected_listener(facts, site):
+    """The function connects a socket to the listener's own address
+    (``c.connect(listener.getsockname())``, also through a name assigned from it): a
+    socketpair emulation or self-pipe whose only client is the program itself, not a
+    server (``site``: an accept on that listener)."""
+    listener = site.receiver_key
+    if listener is None:
+        return False
+    for other in facts.calls_in(site.scope):
+        if other.method in ("connect", "connect_ex"):
+            if facts.sockname_of(other, other.positional(0)) == listener:
+                return True
+    return False

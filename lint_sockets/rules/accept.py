@@ -9,7 +9,7 @@ from lint_sockets.analysis.facts import (
 from lint_sockets.analysis.nodes import (
     iter_children, key_of, method_calls, name_stays_local, tls_handovers,
 )
-from lint_sockets.analysis.listeners import loopback_listener
+from lint_sockets.analysis.listeners import loopback_listener, self_connected_listener
 from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.walk import exit_flags, sets_flag
 from lint_sockets.rules.fixutil import SAFE, FixSpec
@@ -92,20 +92,6 @@ def _drain_loop(facts, site, handler, outcome):
     return handler.names("BlockingIOError") or "EAGAIN" in outcome.errnos_tested
 
 
-def _self_connected(facts, site):
-    """The function connects a socket to the listener's own address
-    (``c.connect(listener.getsockname())``): a socketpair emulation or self-pipe whose only
-    client is the program itself, not a server."""
-    listener = site.receiver_key
-    if listener is None:
-        return False
-    for other in facts.calls_in(site.scope):
-        if other.method in ("connect", "connect_ex"):
-            if facts.sockname_of(other, other.positional(0)) == listener:
-                return True
-    return False
-
-
 def _unix_listener(facts, site):
     """The listener is an AF_UNIX socket (its constructor is in sight, see
     ``Facts.constructed_kind``): accept() on a local-domain socket never fails with
@@ -129,7 +115,7 @@ def check_abort(facts, report):
     if facts.test_code:
         return  # a test's server serves the test's own clients (the page: "What a finding is worth")
     for site, depth in _accept_sites(facts, drain_loops=True):
-        if _self_connected(facts, site):
+        if self_connected_listener(facts, site):
             continue
         if site.leaves_loop and len(site.loops) == 1:
             # ``while True: try: conn, addr = s.accept(); return conn ... except

@@ -4,6 +4,7 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
+from lint_sockets.analysis.listeners import self_connected_listener
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.analysis.payloads import early_write_of_connected_socket
 
@@ -129,9 +130,11 @@ def _accept_of_ready_unix_listener(facts, site):
     connection waiting in the queue is never withdrawn (no reset in transit; a client that
     closes first still leaves its connection to be accepted, and its reads then give end of
     file), so with one acceptor the accept finds it. TCP listeners stay reported: the BSDs
-    and macOS drop a queued connection the client resets."""
-    return site.method == "accept" and facts.constructed_kind(site)[0] == "unix" and \
-        facts.read_reported_ready(site)
+    and macOS drop a queued connection the client resets; unless the function connects its
+    only client itself (``self_connected_listener``: a socketpair emulation), which resets
+    nothing before the accept."""
+    return site.method == "accept" and facts.read_reported_ready(site) and (
+        facts.constructed_kind(site)[0] == "unix" or self_connected_listener(facts, site))
 
 
 def _write_of_writable_stream(facts, site):

@@ -1,4 +1,5 @@
 # SCK201 flag: accept() on listeners made non-blocking (setblocking(False), settimeout(0)) with no BlockingIOError guard.
+import errno
 import select
 import socket
 
@@ -34,3 +35,19 @@ def accept_local_unwatched(path: str, handle) -> None:
     listener.setblocking(False)
     conn, _ = listener.accept()  # expect: SCK201
     handle(conn)
+
+
+def control_channel_unwatched():
+    # the function connects the listener's only client, but accepts before any readiness
+    # report: the non-blocking connect may not have reached the queue yet
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.setblocking(False)
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.setblocking(False)
+    err = client.connect_ex(server.getsockname())
+    if err not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK):
+        raise OSError("cannot connect to itself")
+    accepted, _ = server.accept()  # expect: SCK201
+    return server, accepted, client

@@ -2,6 +2,7 @@
 # that socket readable. The kernel holds data, a FIN or an error for it, so recv() returns
 # (or raises that error) at once and never raises BlockingIOError. The wait's timeout does
 # not matter here.
+import errno
 import select
 import selectors
 import socket
@@ -106,3 +107,23 @@ def accept_local(path: str, handle) -> None:
         if listener in readable:
             conn, _ = listener.accept()
             handle(conn)
+
+
+def control_channel():
+    # a socketpair emulation: the function connects the listener's only client itself, so
+    # nothing resets the queued connection before the accept the wait reported
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.setblocking(False)
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    address = server.getsockname()
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.setblocking(False)
+    err = client.connect_ex(address)
+    if err not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK):
+        raise OSError("cannot connect to itself")
+    readable, _, _ = select.select([server], [], [])
+    if not readable:
+        raise RuntimeError("no connection")
+    accepted, _ = server.accept()
+    return server, accepted, client
