@@ -3,6 +3,8 @@ value is computed from, and comparisons with str literals that never see bytes."
 
 from __future__ import annotations
 
+import builtins
+
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
@@ -10,7 +12,9 @@ from lint_sockets.analysis.nodes import (
     iter_children, key_of, small_leaves, strip_await, struct_size, suite_leaves, target_keys,
     walk,
 )
-from lint_sockets.analysis.tables import EMPTY_KEEPING, REPORTING_CALLS
+from lint_sockets.analysis.tables import (
+    EMPTY_KEEPING, EXCEPTION_PARENTS, REPORTING_CALLS, canonical_exception, exception_ancestors,
+)
 
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``), as a
 # test sees it: ``b"".split()`` is ``[]``.
@@ -519,9 +523,43 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
     (``passes``: ``unwrapped``). None otherwise, and when the decoder opens a ``try`` of
-    its own (``decoder_handlers_leave`` judges that one)."""
+    its own (``decoder_handlers_leave`` judges that one) unless no handler of that ``try``
+    may catch the exception (``except AttributeError:`` around ``pickle.loads(data)``):
+    then the exception leaves the ``try`` as it would without one."""
     exc, guard = _empty_failure(site, loop_node, qualify, passes, constants)
+    if guard is not None and exc is not None and \
+            not any(_may_catch(handler, exc, qualify, constants) for handler in guard.handlers):
+        return exc  # no handler of the decoder's ``try`` catches it: it leaves the ``try``
     return exc if guard is None else None
+
+
+def _may_catch(handler, exc, qualify, constants):
+    """The ``except`` clause may catch the exception ``exc``: a bare ``except:``, a class
+    that is ``exc`` or a parent of it, or any name that is neither a built-in exception
+    class nor one of the standard exception tree (``tables.EXCEPTION_PARENTS``: a project
+    class or a name out of sight may be anything). ``except AttributeError:`` does not
+    catch ``EOFError``."""
+    if handler.type is None or exc not in EXCEPTION_PARENTS:
+        return True
+    from lint_sockets.analysis.handlers import flatten_types
+
+    chain = exception_ancestors(exc)
+    for element in flatten_types(handler.type, constants or {}):
+        name = qualify(element)
+        if name is None:
+            return True
+        name = canonical_exception(name)
+        if name in chain:
+            return True
+        if name not in EXCEPTION_PARENTS and not _builtin_exception(name):
+            return True
+    return False
+
+
+def _builtin_exception(name):
+    """``name`` is a built-in exception class (``AttributeError``, ``KeyError``)."""
+    value = getattr(builtins, name, None) if "." not in name else None
+    return isinstance(value, type) and issubclass(value, BaseException)
 
 
 def decoder_handlers_leave(site, loop_node, qualify, passes=None, constants=None):

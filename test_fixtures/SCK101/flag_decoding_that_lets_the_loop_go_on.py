@@ -121,3 +121,25 @@ def decoded_in_a_try_with_finally(conn: socket.socket, handle) -> None:
             pass
         finally:
             handle(None)
+
+
+def decoded_in_a_try_of_a_project_error(conn: socket.socket, handle, ProtocolError) -> None:
+    # a handler naming a class that is not a built-in or standard one may catch anything
+    while True:
+        data = conn.recv(4096)  # expect: SCK101
+        try:
+            message = json.loads(data)
+        except ProtocolError:
+            continue
+        handle(message)
+
+
+def decoded_in_a_try_of_a_parent(conn: socket.socket, handle) -> None:
+    # ValueError is JSONDecodeError's parent: the handler catches it and goes on
+    while True:
+        data = conn.recv(4096)  # expect: SCK101
+        try:
+            message = json.loads(data)
+        except (KeyError, ValueError):
+            continue
+        handle(message)

@@ -162,3 +162,14 @@ def decoded_in_a_try(conn: socket.socket, handle) -> None:
         except Exception:
             return
         handle(message)
+
+
+def decoded_in_a_try_that_does_not_catch_it(conn: socket.socket, store) -> None:
+    # the decoder's try catches only AttributeError: pickle.loads(b"") raises EOFError,
+    # which leaves the try, and nothing in the loop catches it
+    while True:
+        data = conn.recv(4096)
+        try:
+            store.data = pickle.loads(data)
+        except AttributeError:
+            print("bad data")
