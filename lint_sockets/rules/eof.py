@@ -2,6 +2,7 @@
 
 import libcst as cst
 
+from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
@@ -69,6 +70,8 @@ def check(facts, report):
             # ``if data: handle(data)`` in a loop that sleeps (a slow poll, no spin) or reads
             # a clock (a time limit the empty read may run into)
             continue
+        if loop.has_sleep and _sleeps_after(facts, site, loop):
+            continue  # the pass of an empty read sleeps: a slow poll, no spin
         if method in _RECV and helper is None and facts.pair_writer_kept_open(site):
             continue
         depth = site.loops.index(loop) + 1
@@ -281,6 +284,65 @@ def _checked_first(facts, site, asked):
         exits = carriers if carriers & inner.skipped else ()
         if _precedes(inner.node.body, other.line, site.line, exits):
             return True
+    return False
+
+
+_JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
+
+
+def _sleeps_after(facts, site, loop):
+    """The pass that reads ``b""`` sleeps: a statement of the loop's own body sleeps a
+    fixed time (``time.sleep(0.1)``, ``await asyncio.sleep(1)``: a sleep call given an
+    argument), before the statement holding the read, or after it with nothing between
+    them that says ``continue``, ``break``, ``return`` or ``raise`` and nothing after the
+    read in its own statement that does, outside ``except`` clauses (the pass of a read
+    that returned goes on to the sleep)."""
+    body = loop.node.body.body if isinstance(loop.node.body, cst.IndentedBlock) else ()
+    index = next((i for i, stmt in enumerate(body) if contains(stmt, site.node)), None)
+    if index is None:
+        return False
+    qualify = facts.imports.qualify
+
+    def sleeps(stmt):
+        return isinstance(stmt, cst.SimpleStatementLine) and any(
+            isinstance(small, cst.Expr) and _is_sleep(small.value, qualify)
+            for small in stmt.body)
+
+    if any(sleeps(stmt) for stmt in body[:index]):
+        return True  # every pass that reaches the read has slept
+    if _jumps(body[index], in_handlers=False, after=site.node):
+        return False
+    for stmt in body[index + 1:]:
+        if sleeps(stmt):
+            return True
+        if _jumps(stmt, in_handlers=True):
+            return False
+    return False
+
+
+def _is_sleep(value, qualify):
+    call = strip_await(value)
+    return isinstance(call, cst.Call) and bool(call.args) and \
+        qualify(call.func) in tables.SLEEP_CALLS
+
+
+def _jumps(stmt, in_handlers, after=None):
+    """``stmt`` holds a ``continue``, ``break``, ``return`` or ``raise`` (nested loops and
+    definitions left out; with ``in_handlers`` false, ``except`` clauses left out too;
+    with ``after``, only those that come after that node in the source)."""
+    seen = after is None
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if node is after:
+            seen = True
+        if seen and isinstance(node, _JUMPS):
+            return True
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.For, cst.While)):
+            continue
+        if not in_handlers and isinstance(node, cst.ExceptHandler):
+            continue
+        stack.extend(reversed(list(iter_children(node))))
     return False
 
 

@@ -4,6 +4,7 @@
 import json
 import socket
 import struct
+import time
 
 
 def swallowed(sock: socket.socket) -> None:
@@ -143,3 +144,21 @@ def decoded_in_a_try_of_a_parent(conn: socket.socket, handle) -> None:
         except (KeyError, ValueError):
             continue
         handle(message)
+
+
+def sleeps_only_on_some_passes(sock: socket.socket, handle) -> None:
+    # the pass of an empty read skips the sleep: it goes round at once
+    while True:
+        data = sock.recv(4096)  # expect: SCK101
+        if handle(data):
+            continue
+        time.sleep(1)
+
+
+def sleeps_in_a_branch(sock: socket.socket, handle, busy) -> None:
+    # a sleep under a test is not a sleep of every pass
+    while True:
+        data = sock.recv(4096)  # expect: SCK101
+        handle(data)
+        if busy():
+            time.sleep(1)
