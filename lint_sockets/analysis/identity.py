@@ -12,7 +12,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
 from lint_sockets.analysis.nodes import (
-    call_arg, int_value, iter_children, key_of, mentions, strip_await, thread_call)
+    call_arg, contains, int_value, iter_children, key_of, mentions, strip_await, thread_call)
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
@@ -69,6 +69,8 @@ _ASYNC_SOCKET_LIBRARIES = frozenset({"trio", "curio", "anyio"})
 
 _UNKNOWN_INFO = SocketInfo(UNKNOWN)
 _NOT_INFO = SocketInfo(NOT_SOCKET)
+# The ``patch`` of the mock libraries: a test's stand-in for a name it replaces.
+_PATCHES = frozenset({"unittest.mock.patch", "mock.patch"})
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
 
 
@@ -372,6 +374,42 @@ class IdentityFacts:
         return SocketInfo(KNOWN, datagram=all(v.datagram for v in verdicts),
                           ssl=any(v.ssl for v in verdicts))
 
+    def _patched(self, qname, call, scope):
+        """``call`` (of ``qname``, a socket constructor) runs where a test has replaced that
+        name with a mock: inside ``with mock.patch("socket.socket"):`` (``patch`` of
+        ``unittest.mock`` or ``mock``, the target written as the constructor's qualified
+        name) in its function, or in a function decorated with such a ``patch``."""
+        function = scope.node if scope.kind == "function" else None
+        if function is None or not any(
+                target.partition(".")[0] in ("unittest", "mock")
+                for target in self.imports.aliases.values()):
+            return False
+        for decorator in function.decorators:
+            if self._patch_of(decorator.decorator) == qname:
+                return True
+        stack = [function.body]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue
+            if isinstance(node, cst.With) and any(
+                    self._patch_of(item.item) == qname for item in node.items) and \
+                    contains(node.body, call):
+                return True
+            stack.extend(iter_children(node))
+        return False
+
+    def _patch_of(self, node):
+        """The target a ``patch("module.name")`` call names, or None."""
+        if not isinstance(node, cst.Call) or not node.args or node.args[0].keyword is not None:
+            return None
+        if self.imports.qualify(node.func) not in _PATCHES:
+            return None
+        target = node.args[0].value
+        if isinstance(target, cst.SimpleString) and isinstance(target.evaluated_value, str):
+            return target.evaluated_value
+        return None
+
     def _classify_call(self, call, binding, depth):
         qname = self.imports.qualify(call.func)
         index = binding.index
@@ -386,6 +424,8 @@ class IdentityFacts:
         if qname in tables.SOCKET_CONSTRUCTORS:
             if index is not None:
                 return _UNKNOWN_INFO
+            if self._patched(qname, call, binding.scope):
+                return _NOT_INFO  # ``with mock.patch("socket.socket"):``: it gives the mock
             return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
         if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
             if index is None:
