@@ -9,7 +9,9 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
-    EQUALITY_OPERATORS, called_name, flat_elements, int_value, iter_children, key_of, mentions)
+    EQUALITY_OPERATORS, called_name, contains, flat_elements, int_value, iter_children, key_of,
+    mentions,
+)
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
 _TIMED_CALLS = tables.PEER_WAIT_METHODS | tables.FILE_READ_METHODS | {"write"}
@@ -495,11 +497,52 @@ def check_timeout_errno(facts, report):
             timed_frames = _timed_frames(facts)
         if id(handler.try_frame) not in timed_frames:
             continue
+        cleared = _not_timeout_branches(facts, handler)
         for comparison in facts.errno_comparisons(handler.node.body, "ETIMEDOUT"):
+            if any(contains(branch, comparison) for branch in cleared):
+                continue  # ``if not isinstance(e, socket.timeout):``: the kernel's ETIMEDOUT
             sides = [comparison.left] + [t.comparator for t in comparison.comparisons]
             if any(facts.is_errno_expression(side, handler_scope(facts, handler), handler)
                    for side in sides):
                 report(comparison, "SCK902")
+
+
+def _not_timeout_branches(facts, handler):
+    """The blocks of the handler that run only when the exception it bound is not Python's
+    timeout: the body of ``if not isinstance(e, socket.timeout):``, the ``else`` of ``if
+    isinstance(e, TimeoutError):`` (classes read as ``except`` clauses read them)."""
+    name = handler.name
+    found = []
+    if name is None:
+        return found
+    stack = [handler.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.If):
+            test, negated = node.test, False
+            if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+                test, negated = test.expression, True
+            if _timeout_instance_test(facts, test, name):
+                if negated:
+                    found.append(node.body)
+                elif node.orelse is not None:
+                    found.append(node.orelse)
+        stack.extend(iter_children(node))
+    return found
+
+
+def _timeout_instance_test(facts, test, name):
+    """``isinstance(name, socket.timeout)`` (or ``TimeoutError``, alone or in a tuple)."""
+    if not isinstance(test, cst.Call) or facts.imports.qualify(test.func) != "isinstance" or \
+            len(test.args) != 2 or key_of(test.args[0].value) != name:
+        return False
+    classes = test.args[1].value
+    elements = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) \
+        else [classes]
+    return any(tables.canonical_exception(facts.imports.qualify(e) or "") == "TimeoutError"
+               for e in elements)
 
 
 def handler_scope(facts, handler):

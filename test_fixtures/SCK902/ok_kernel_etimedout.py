@@ -55,3 +55,15 @@ def probe(host: str, port: int) -> str:
         return "closed"
     finally:
         sock.close()
+
+
+def connect_with_retries(address, timeout: float, retry_errnos):
+    # the errno test runs only when the exception is not Python's timeout: ETIMEDOUT there
+    # is the kernel's (a connect that never got an answer)
+    while True:
+        try:
+            return socket.create_connection(address, timeout=timeout)
+        except socket.error as e:
+            if not isinstance(e, socket.timeout):
+                if e.errno != errno.ETIMEDOUT:
+                    raise
