@@ -951,6 +951,9 @@ class _Walker:
                     continue
             elif kind is cst.Await and type(node.expression) is cst.Call:
                 model.awaited.add(id(node.expression))
+                inner = _awaited_through(self.imports, node.expression)
+                if inner is not None:
+                    model.awaited.add(id(inner))
             elif kind is cst.NamedExpr:
                 target_key = key_of(node.target)
                 if target_key is not None:
@@ -1392,6 +1395,22 @@ def build_model(module: cst.Module, helpers: frozenset = frozenset(),
     model = ModuleModel(module)
     _Walker(model, helpers, constant).walk_module(module)
     return model
+
+
+# Wrappers whose await gives the result, or raises the exception, of the awaitable they
+# are handed first.
+_AWAIT_WRAPPERS = frozenset({"asyncio.wait_for", "asyncio.shield", "asyncio.ensure_future"})
+
+
+def _awaited_through(imports, call):
+    """For ``await asyncio.wait_for(inner, timeout)`` (``shield``, ``ensure_future``): the
+    call ``inner``, whose outcome the await gives; None otherwise."""
+    if imports.qualify(call.func) not in _AWAIT_WRAPPERS or not call.args:
+        return None
+    first = call.args[0]
+    if first.keyword is not None or first.star or type(first.value) is not cst.Call:
+        return None
+    return first.value
 
 
 def _runs_in_executor(call):
