@@ -107,17 +107,30 @@ def _family_pair(sides, errno_sides, literal, number):
     as ``errno.EAGAIN`` would, which matches no Winsock error either (Winsock's is
     WSAEWOULDBLOCK, 10035); each number's meaning on the other family (EDEADLK) is no
     error a socket call gives. ``(104, 54)`` stays reported: ``errno.ECONNRESET`` is 10054
-    on Windows, which the numbers miss."""
-    for element in _beside(sides, errno_sides, literal):
-        other = int_value(element)
-        if other is None or other == number:
-            continue
+    on Windows, which the numbers miss; ``(104, 54, 10054)`` is not, nor any test that
+    holds one error's number on each of Linux, macOS/BSD and Windows."""
+    numbers = {int_value(element) for element in _beside(sides, errno_sides, literal)}
+    numbers.discard(None)
+    for other in numbers - {number}:
         for linux, bsd in ((number, other), (other, number)):
             name = tables.LINUX_ERRNO_NAMES.get(linux)
             bsd_name = tables.BSD_ERRNO_NAMES.get(bsd)
             if name and bsd_name and name not in _WINSOCK_NAMED and \
                     tables.canonical_errno(name) == tables.canonical_errno(bsd_name):
                 return True
+    numbers.add(number)
+    # every family's number of one error: Linux's, macOS/BSD's and Winsock's (``(49, 99,
+    # 10049)``, EADDRNOTAVAIL on each): the test catches it wherever the code runs
+    for table in (tables.LINUX_ERRNO_NAMES, tables.BSD_ERRNO_NAMES,
+                  tables.WINDOWS_ERRNO_NAMES):
+        name = table.get(number)
+        if name is None:
+            continue
+        canonical = tables.canonical_errno(name)
+        if all(any(tables.canonical_errno(family.get(n, "")) == canonical for n in numbers)
+               for family in (tables.LINUX_ERRNO_NAMES, tables.BSD_ERRNO_NAMES,
+                              tables.WINDOWS_ERRNO_NAMES)):
+            return True
     return False
 
 
