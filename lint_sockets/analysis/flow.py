@@ -376,7 +376,9 @@ class FlowFacts:
         the block that holds it or in a block around it, and nothing between them can leave
         (no ``return``, ``raise``, ``break`` or ``continue``, nor ``yield`` or ``await``) or
         go round a loop: every time the call runs, a pause follows, however often its
-        function is called or its loop goes round. A sleep of a literal zero is no pause."""
+        function is called or its loop goes round; or, in the innermost loop around it, a
+        sleep precedes it in every pass (``_paused_before_in_pass``). A sleep of a literal
+        zero is no pause."""
         scope = site.scope
         if site.stmt is None or site.in_lambda or scope.kind not in ("function", "module"):
             return False
@@ -392,8 +394,31 @@ class FlowFacts:
                 return True
             if _may_leave(small):
                 return False
-        return _first_after(path, lambda stmt: isinstance(
-            stmt, cst.SimpleStatementLine) and any(self._is_pause(s) for s in stmt.body))
+        if _first_after(path, lambda stmt: isinstance(
+                stmt, cst.SimpleStatementLine) and any(self._is_pause(s) for s in stmt.body)):
+            return True
+        return self._paused_before_in_pass(site)
+
+    def _paused_before_in_pass(self, site):
+        """In the innermost loop around the call, a sleep comes before it in every pass that
+        reaches it: a statement of its own, earlier in the block that holds the call or in a
+        block around it inside the loop's body (``while True: time.sleep(0.2); data, addr =
+        sock.recvfrom(n); ... sock.sendto(reply, addr)``). Each call then follows a pause."""
+        loop = site.loops[-1] if site.loops else None
+        if loop is None or site.stmt is None or site.in_lambda:
+            return False
+        path = _path_to(_lines(loop.node.body), site.stmt)
+        if path is None:
+            return False
+        for lines, index, _, _ in path:
+            for stmt in lines[:index]:
+                if isinstance(stmt, cst.SimpleStatementLine) and \
+                        any(self._is_pause(s) for s in stmt.body):
+                    return True
+        lines, index, _, _ = path[-1]
+        line = lines[index]
+        before = line.body[:[id(s) for s in line.body].index(id(site.stmt))]
+        return any(self._is_pause(small) for small in before)
 
     def closed_in_same_pass(self, site, key, loop):
         """The object ``key`` (the connection ``site`` accepted) is closed before ``loop``

@@ -100,6 +100,12 @@ class Announcer:
             self.sock.sendto(payload, self.address)  # expect: SCK201
             time.sleep(0)
 
+    def announce_after_a_pause(self, payloads) -> None:
+        # one pause before the loop, none in it: the sends are a burst
+        time.sleep(0.2)
+        for payload in payloads:
+            self.sock.sendto(payload, self.address)  # expect: SCK201
+
     def announce_all(self, payloads) -> None:
         for payload in payloads:
             self.sock.sendto(payload, self.address)  # expect: SCK201

@@ -89,6 +89,17 @@ class Commander:
             log.debug("beacon sent")
             time.sleep(1)
 
+    def answer(self, reply: bytes) -> None:
+        # the pause comes first in every pass: one reply per pause at most
+        while True:
+            time.sleep(0.2)
+            try:
+                request, peer = self.sock.recvfrom(1024)
+            except BlockingIOError:
+                continue
+            if request == b"hello":
+                self.sock.sendto(reply, peer)
+
 
 class UdpEndpoint:
     def __init__(self, server) -> None:
