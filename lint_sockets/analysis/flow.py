@@ -1262,13 +1262,35 @@ def _headers(stmt, kind):
 
 def _assigned_value(small, key):
     """The value a small statement assigns to ``key`` (``key = value``, ``a = key = value``,
-    ``key: T = value``), or None."""
+    ``key: T = value``; ``HOST, PORT = "localhost", 9999`` for a literal element of a
+    display unpacked whole), or None."""
     if isinstance(small, cst.Assign):
         if any(key_of(t.target) == key for t in small.targets):
             return small.value
+        for target in small.targets:
+            element = _unpacked_literal(target.target, small.value, key)
+            if element is not None:
+                return element
     elif isinstance(small, cst.AnnAssign) and small.value is not None:
         if key_of(small.target) == key:
             return small.value
+    return None
+
+
+def _unpacked_literal(target, value, key):
+    """For ``a, b = "x", 1``: the literal that the unpacking gives ``key`` (a string or
+    number, so no other name of the statement can change what it is), or None."""
+    if not isinstance(target, (cst.Tuple, cst.List)) or \
+            not isinstance(value, (cst.Tuple, cst.List)) or \
+            len(target.elements) != len(value.elements):
+        return None
+    for slot, item in zip(target.elements, value.elements):
+        if isinstance(slot, cst.StarredElement) or isinstance(item, cst.StarredElement):
+            return None
+    for slot, item in zip(target.elements, value.elements):
+        if key_of(slot.value) == key and isinstance(
+                item.value, (cst.SimpleString, cst.ConcatenatedString, cst.Integer)):
+            return item.value
     return None
 
 

@@ -43,3 +43,12 @@ class Peer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.connect((self.host, self.port))  # expect: SCK701
         return sock.recv(64)
+
+
+def ask_swapped(question: bytes, remote: str) -> bytes:
+    # the unpacked element is a name, not a literal: the analysis does not follow it
+    host, fallback = remote, "localhost"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.connect((host, 9999))  # expect: SCK701
+        sock.sendall(question)
+        return sock.recv(1024)
