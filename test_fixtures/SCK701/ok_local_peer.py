@@ -71,11 +71,3 @@ def ask_local(question: bytes) -> bytes:
     conn.sendall(question)
     return conn.recv(64)
 
-
-def ask_unpacked(question: bytes) -> bytes:
-    # a loopback host unpacked from a display of literals
-    HOST, PORT = "localhost", 9999
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.connect((HOST, PORT))
-        sock.sendall(question)
-        return sock.recv(1024)
