@@ -70,4 +70,3 @@ def ask_local(question: bytes) -> bytes:
     conn = socket.create_connection(address)
     conn.sendall(question)
     return conn.recv(64)
-
