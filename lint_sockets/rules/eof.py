@@ -5,7 +5,9 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
-from lint_sockets.analysis.nodes import contains, int_value, iter_children, key_of, strip_await
+from lint_sockets.analysis.nodes import (
+    contains, int_value, iter_children, key_of, mentions, strip_await,
+)
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
 _RECV = ("recv", "recv_into")
@@ -296,7 +298,12 @@ def _sleeps_after(facts, site, loop):
     argument), before the statement holding the read, or after it with nothing between
     them that says ``continue``, ``break``, ``return`` or ``raise`` and nothing after the
     read in its own statement that does, outside ``except`` clauses (the pass of a read
-    that returned goes on to the sleep)."""
+    that returned goes on to the sleep); and the loop does not wait for the read's data
+    (its ``while`` test names none of the names the result flows into: ``while not
+    data:`` never ends at end of file, sleep or not)."""
+    if loop.kind == "while" and mentions(loop.node.test,
+                                         tuple(_carriers(site.targets, loop))):
+        return False  # ``while not data: sleep(1); data = sock.recv(n)`` waits for ever
     body = loop.node.body.body if isinstance(loop.node.body, cst.IndentedBlock) else ()
     index = next((i for i, stmt in enumerate(body) if contains(stmt, site.node)), None)
     if index is None:

@@ -162,3 +162,12 @@ def sleeps_in_a_branch(sock: socket.socket, handle, busy) -> None:
         handle(data)
         if busy():
             time.sleep(1)
+
+
+def waits_for_data_while_sleeping(sock: socket.socket) -> bytes:
+    # the loop waits for the read's data: at end of file it sleeps and reads b"" for ever
+    header = b""
+    while not header:
+        time.sleep(1)
+        header = sock.recv(6)  # expect: SCK101
+    return header
