@@ -640,9 +640,7 @@ def _watchdog(facts, site, key):
     - a method whose loop waits a fixed time on every pass (``while not
       self._stop.wait(5.0):``, ``time.sleep(5)``) and ends the socket (``close()``,
       ``shutdown()``), directly or through methods of the class: a heartbeat timer that
-      drops the connection when the beats stop; or writes to it, when the timer is the
-      loop's only wait (``_waits_otherwise``): a beat sent on a timer to a vanished peer
-      is retransmitted until the kernel aborts the connection, which wakes the read.
+      drops the connection when the beats stop.
 
     The method must be another than the one holding the call judged, and must not read
     the socket itself, directly or through methods of the class (a reconnect loop that
@@ -685,8 +683,6 @@ def _find_watchdog(facts, cls, attr, holder):
             return True
         if info["timed_loop"] and name in ends:
             return True
-        if info["heartbeat"] and name in touches:
-            return True  # a beat written on a timer: a vanished peer fails it
     return False
 
 
@@ -699,7 +695,7 @@ def _method_facts(facts, method, attr):
     self_name = params[0].name.value
     qualify = facts.imports.qualify
     found = {"socket": set(), "calls": set(), "compared": set(), "clock_set": set(),
-             "timed_loop": False, "heartbeat": False}
+             "timed_loop": False}
     nodes = []
     stack = [method.body]
     while stack:
@@ -728,8 +724,6 @@ def _method_facts(facts, method, attr):
             if _timed_wait(node.test, qualify) or any(
                     _timed_wait(line, qualify) for line in node.body.body):
                 found["timed_loop"] = True
-                if not _waits_otherwise(node, qualify):
-                    found["heartbeat"] = True
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
             owner = key_of(node.func.value)
             if owner == self_name:
@@ -745,31 +739,6 @@ def _method_facts(facts, method, attr):
                     found["compared"] |= derived[part.value]
                 stack.extend(iter_children(part))
     return found
-
-
-# Calls that may wait for something other than a timer (a queue, the peer, a person, a
-# lock, another thread) when they are given no timeout.
-_OTHER_WAITS = frozenset({"get", "recv", "recv_into", "recvfrom", "accept", "read",
-                          "readline", "join", "acquire", "select", "poll", "input"})
-
-
-def _waits_otherwise(loop, qualify):
-    """The loop (nested definitions left out) calls something that may wait for another
-    thing than its timer: a method named in ``_OTHER_WAITS`` (``queue.get()``,
-    ``self.sock.recv(n)``, ``thread.join()``), ``input()``, or ``x.wait()`` with no
-    timeout. A loop whose only wait is its timer runs on the timer."""
-    stack = [loop.body, loop.test]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        if isinstance(node, cst.Call):
-            name = node.func.attr.value if isinstance(node.func, cst.Attribute) else \
-                qualify(node.func)
-            if name in _OTHER_WAITS or (name == "wait" and not node.args):
-                return True
-        stack.extend(iter_children(node))
-    return False
 
 
 def _timed_wait(node, qualify):

@@ -1,7 +1,6 @@
 # Look-alikes of a watchdog that keep no receive timeout: a rate limiter that compares the
-# clock with the time of its own last send, a reconnect loop that sleeps and closes
-# around the reads (its reads still wait for ever on a vanished peer), and a writer loop
-# that sleeps but also waits on a queue (it writes only when there is something to say).
+# clock with the time of its own last send, and a reconnect loop that sleeps and closes
+# around the reads (its reads still wait for ever on a vanished peer).
 import socket
 import time
 
@@ -50,24 +49,3 @@ class RetryingLink:
             except OSError:
                 self._sock.close()
                 time.sleep(5)
-
-
-class QueuedLink:
-    def __init__(self, host: str, port: int, outbox) -> None:
-        self.host, self.port, self.outbox = host, port, outbox
-
-    def start(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.connect((self.host, self.port))  # expect: SCK701
-
-    def _writer(self) -> None:
-        while True:
-            self.sock.sendall(self.outbox.get())
-            time.sleep(0.1)
-
-    def receive(self, handle) -> None:
-        while True:
-            data = self.sock.recv(4096)
-            if not data:
-                break
-            handle(data)

@@ -73,36 +73,3 @@ class RobotLink:
             if not chunk:
                 break
             self._missed = 0
-
-
-class BeatingLink:
-    """A heartbeat thread writes on its timer alone: a beat to a vanished peer is
-    retransmitted until the kernel aborts the connection, which wakes the read."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.connect((self.host, self.port))
-        threading.Thread(target=self._beat, daemon=True).start()
-
-    def _send(self, payload: bytes) -> None:
-        with self._lock:
-            self.sock.sendall(payload)
-
-    def _beat(self) -> None:
-        while True:
-            try:
-                self._send(b'{"type": "HEARTBEAT"}\r\n')
-            except OSError:
-                return
-            time.sleep(30)
-
-    def receive(self, handle) -> None:
-        while True:
-            data = self.sock.recv(4096)
-            if not data:
-                break
-            handle(data)
