@@ -256,6 +256,7 @@ def _settings(args, config):
         python2_in_packages=in_packages,
         version_declared=declared,
         project_root=config.project_root(),
+        platforms=config.platforms(),
     )
 
 
