@@ -6,7 +6,7 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, mentions, strip_await,
+    contains, int_value, iter_children, key_of, mentions, number_value, strip_await,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -295,7 +295,7 @@ _JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
 def _sleeps_after(facts, site, loop):
     """The pass that reads ``b""`` sleeps: a statement of the loop's own body sleeps a
     fixed time (``time.sleep(0.1)``, ``await asyncio.sleep(1)``: a sleep call given an
-    argument), before the statement holding the read, or after it with nothing between
+    argument other than a literal zero), before the statement holding the read, or after it with nothing between
     them that says ``continue``, ``break``, ``return`` or ``raise`` and nothing after the
     read in its own statement that does, outside ``except`` clauses (the pass of a read
     that returned goes on to the sleep); and the loop does not wait for the read's data
@@ -328,9 +328,11 @@ def _sleeps_after(facts, site, loop):
 
 
 def _is_sleep(value, qualify):
+    """A sleep call given a time that is not a literal zero (``time.sleep(0)`` only yields:
+    no pause)."""
     call = strip_await(value)
     return isinstance(call, cst.Call) and bool(call.args) and \
-        qualify(call.func) in tables.SLEEP_CALLS
+        qualify(call.func) in tables.SLEEP_CALLS and number_value(call.args[0].value) != 0
 
 
 def _jumps(stmt, in_handlers, after=None):

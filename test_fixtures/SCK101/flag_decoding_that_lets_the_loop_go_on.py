@@ -171,3 +171,11 @@ def waits_for_data_while_sleeping(sock: socket.socket) -> bytes:
         time.sleep(1)
         header = sock.recv(6)  # expect: SCK101
     return header
+
+
+def yields_only(sock: socket.socket, handle) -> None:
+    # time.sleep(0) only yields the processor: the loop still spins at end of file
+    while True:
+        data = sock.recv(4096)  # expect: SCK101
+        handle(data)
+        time.sleep(0)
