@@ -295,9 +295,10 @@ _JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
 def _sleeps_after(facts, site, loop):
     """The pass that reads ``b""`` sleeps: a statement of the loop's own body sleeps a
     fixed time (``time.sleep(0.1)``, ``await asyncio.sleep(1)``: a sleep call given an
-    argument other than a literal zero), before the statement holding the read, or after it with nothing between
-    them that says ``continue``, ``break``, ``return`` or ``raise`` and nothing after the
-    read in its own statement that does, outside ``except`` clauses (the pass of a read
+    argument other than a literal zero), before the statement holding the read, or after
+    it with nothing between them that says ``continue``, ``break``, ``return`` or
+    ``raise`` and nothing after the read in its own statement that does, outside
+    ``except`` clauses (the pass of a read
     that returned goes on to the sleep); and the loop does not wait for the read's data
     (its ``while`` test names none of the names the result flows into: ``while not
     data:`` never ends at end of file, sleep or not)."""
@@ -332,7 +333,8 @@ def _is_sleep(value, qualify):
     no pause)."""
     call = strip_await(value)
     return isinstance(call, cst.Call) and bool(call.args) and \
-        qualify(call.func) in tables.SLEEP_CALLS and number_value(call.args[0].value) != 0
+        qualify(call.func) in tables.SLEEP_CALLS and \
+        number_value(call.args[0].value) != 0
 
 
 def _jumps(stmt, in_handlers, after=None):
