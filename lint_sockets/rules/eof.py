@@ -298,10 +298,9 @@ def _sleeps_after(facts, site, loop):
     argument other than a literal zero), before the statement holding the read, or after
     it with nothing between them that says ``continue``, ``break``, ``return`` or
     ``raise`` and nothing after the read in its own statement that does, outside
-    ``except`` clauses (the pass of a read
-    that returned goes on to the sleep); and the loop does not wait for the read's data
-    (its ``while`` test names none of the names the result flows into: ``while not
-    data:`` never ends at end of file, sleep or not)."""
+    ``except`` clauses (the pass of a read that returned goes on to the sleep); and the
+    loop does not wait for the read's data (its ``while`` test names none of the names the
+    result flows into: ``while not data:`` never ends at end of file, sleep or not)."""
     if loop.kind == "while" and mentions(loop.node.test,
                                          tuple(_carriers(site.targets, loop))):
         return False  # ``while not data: sleep(1); data = sock.recv(n)`` waits for ever
