@@ -375,7 +375,7 @@ def packaging_platforms(root, pyproject_classifiers=()):
     PKG-INFO in ``root``, when there is one): their union, when every one names a family
     for certain; None when there is none, or one says ``OS Independent`` (or names no
     family)."""
-    found = _packaging_read(root) if root is not None else []
+    found = _packaging_read(root) if root is not None and is_packaging_root(root) else []
     classifiers = _classifiers(found, pyproject_classifiers)
     families = set()
     names = _OS_CLASSIFIER.findall(classifiers)
