@@ -256,7 +256,6 @@ def _settings(args, config):
         python2_in_packages=in_packages,
         version_declared=declared,
         project_root=config.project_root(),
-        platforms=config.platforms(),
     )
 
 

@@ -21,8 +21,7 @@ import sys
 from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import (
     admits_python2_only, converts_with_2to3, find_packaging_root, is_packaging_root,
-    lower_bound, packaging_declares_python, packaging_platforms, packaging_python2_only,
-    packaging_target_and_origin,
+    lower_bound, packaging_declares_python, packaging_python2_only, packaging_target_and_origin,
 )
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -95,12 +94,6 @@ class Config:
             return True
         root = self.root if self.path else find_packaging_root(self.root)
         return root is not None and packaging_declares_python(root, self.classifiers)
-
-    def platforms(self):
-        """The families of systems the project declares it runs on (its ``Operating System
-        ::`` classifiers: ``pyversions.packaging_platforms``), or None for every one."""
-        root = self.project_root() or find_packaging_root(self.root)
-        return packaging_platforms(root, self.classifiers)
 
     def project_root(self):
         """The root of the project the settings are for; None for a file of no project."""

@@ -17,7 +17,7 @@ OFF_BY_DEFAULT = ("SCK100", "SCK202", "SCK601")
 
 _OPTIONS = None  # what parse_options was given
 _WANTED = None  # the codes flake8 reports in this run
-_SETTINGS = None  # (target version, systems) -> Settings, built when a file needs the engine
+_SETTINGS = None  # target version -> Settings, built when a file needs the engine
 _RESOLVER = None  # lint_sockets.config.Resolver, built on the first file that needs it
 _PROJECTS = {}  # project root -> project.Project, loaded on the first file that needs it
 
@@ -76,25 +76,23 @@ def _wanted():
 
 
 def _settings(filename):
-    """The settings for a file: flake8's options, the target version its project's
-    packaging files give when ``--sck-target-version`` is not set, and the systems they
-    declare (computed once per target and systems)."""
+    """The settings for a file: flake8's options, and the target version its project's
+    packaging files give when ``--sck-target-version`` is not set (computed once per
+    target)."""
     global _SETTINGS
     from lint_sockets.settings import Settings, parse_target_version
 
     options = _OPTIONS
     target = getattr(options, "sck_target_version", None)
     version = parse_target_version(target) if target else _project_target(filename)
-    platforms = _project_platforms(filename)
     if _SETTINGS is None:
         _SETTINGS = {}
-    settings = _SETTINGS.get((version, platforms))
+    settings = _SETTINGS.get(version)
     if settings is None:
-        settings = _SETTINGS[(version, platforms)] = Settings(
+        settings = _SETTINGS[version] = Settings(
             select=sorted(_wanted()),
             socket_names=getattr(options, "sck_socket_names", None),
             target_version=version,
-            platforms=platforms,
         )
     return settings
 
@@ -277,19 +275,3 @@ def _project_target(filename):
         return _RESOLVER.for_path(path).target_version()
     except (config.SettingsError, OSError, ValueError):
         return (3, 9)
-
-
-def _project_platforms(filename):
-    """The families of systems the file's project declares (its Operating System
-    classifiers), as the command line reads them; None for every one, and when the
-    configuration cannot be read."""
-    global _RESOLVER
-    from lint_sockets import config
-
-    try:
-        if _RESOLVER is None:
-            _RESOLVER = config.Resolver()
-        path = filename if filename and filename not in ("-", "stdin") else "."
-        return _RESOLVER.for_path(path).platforms()
-    except (config.SettingsError, OSError, ValueError):
-        return None

@@ -341,54 +341,6 @@ def _classifier_sources(root, found, pyproject_classifiers, says):
     return ", ".join(sources)
 
 
-_OS_CLASSIFIER = re.compile(r"^\s*Operating System\s*::\s*(.+?)\s*$", re.M)
-
-
-def _os_families(os_name):
-    """The families of systems (``platforms``' LINUX, BSD, WINDOWS, OTHER) one ``Operating
-    System ::`` classifier names (the part after it), or None for one that names no
-    family for certain (``OS Independent``, ``Other OS``)."""
-    from lint_sockets.analysis.tables import BSD, LINUX, OTHER, WINDOWS
-
-    parts = [part.strip().lower() for part in os_name.split("::")]
-    head = parts[0]
-    if head == "microsoft":
-        return frozenset({WINDOWS})
-    if head in ("macos", "ios"):
-        return frozenset({BSD})
-    if head == "android":
-        return frozenset({LINUX})
-    if head in ("posix", "unix"):
-        if len(parts) == 1:
-            return frozenset({LINUX, BSD, OTHER})
-        if parts[1] == "linux":
-            return frozenset({LINUX})
-        if parts[1] == "bsd":
-            return frozenset({BSD})
-        return frozenset({OTHER})  # SunOS/Solaris, AIX, HP-UX, ...
-    return None
-
-
-def packaging_platforms(root, pyproject_classifiers=()):
-    """The families of systems the project declares it runs on, from its ``Operating System
-    ::`` classifiers (``[project] classifiers``, and those of setup.cfg, setup.py and
-    PKG-INFO in ``root``, when there is one): their union, when every one names a family
-    for certain; None when there is none, or one says ``OS Independent`` (or names no
-    family)."""
-    found = _packaging_read(root) if root is not None and is_packaging_root(root) else []
-    classifiers = _classifiers(found, pyproject_classifiers)
-    families = set()
-    names = _OS_CLASSIFIER.findall(classifiers)
-    if not names:
-        return None
-    for name in names:
-        named = _os_families(name)
-        if named is None:
-            return None
-        families |= named
-    return frozenset(families)
-
-
 def packaging_declares_python(root, pyproject_classifiers=()):
     """The packaging files in ``root`` (or the pyproject classifiers) say which Pythons the
     project supports: a ``python_requires`` / ``Requires-Python`` with a lower bound, or a

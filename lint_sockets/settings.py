@@ -80,8 +80,7 @@ class Settings:
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
-                 python2_in_packages=False, version_declared=True, project_root=None,
-                 platforms=None):
+                 python2_in_packages=False, version_declared=True, project_root=None):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -113,9 +112,6 @@ class Settings:
         # page, pyversions.python3_project), and its root (None: a file of no project)
         self.version_declared = version_declared
         self.project_root = project_root
-        # the families of systems the project declares it runs on (its Operating System
-        # classifiers: config.Config.platforms), or None for every one
-        self.platforms = frozenset(platforms) if platforms else None
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -172,8 +168,7 @@ class Settings:
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
                 self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages,
-                self.version_declared, self.project_root,
-                tuple(sorted(self.platforms)) if self.platforms else None)
+                self.version_declared, self.project_root)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

@@ -137,14 +137,12 @@ def test_command_reads_setup_py_without_a_pyproject(tmp_path):
     assert not _sck202(tmp_path, "--target-version", "py27")
 
 
-def test_flake8_plugin_derives_the_target_and_systems_the_same_way(tmp_path, monkeypatch):
+def test_flake8_plugin_derives_the_target_the_same_way(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
     from lint_sockets import flake8_plugin
 
-    (tmp_path / "setup.cfg").write_text("[metadata]\nclassifiers =\n"
-                                        "    Operating System :: POSIX :: Linux\n"
-                                        "[options]\npython_requires = >=2.7\n")
+    (tmp_path / "setup.cfg").write_text("[options]\npython_requires = >=2.7\n")
     (tmp_path / "pkg").mkdir()
     module = str(tmp_path / "pkg" / "mod.py")
     other = tmp_path / "other"
@@ -155,9 +153,7 @@ def test_flake8_plugin_derives_the_target_and_systems_the_same_way(tmp_path, mon
     try:
         flake8_plugin.Plugin.parse_options(options)
         assert flake8_plugin._settings(module).target_version == (2, 7)
-        assert flake8_plugin._settings(module).platforms == frozenset({"linux"})
         assert flake8_plugin._settings(str(other / "m.py")).target_version == (3, 8)
-        assert flake8_plugin._settings(str(other / "m.py")).platforms is None
         options.sck_target_version = "py38"
         flake8_plugin.Plugin.parse_options(options)
         assert flake8_plugin._settings(module).target_version == (3, 8)
@@ -774,49 +770,3 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
                  "broken_dollar_string.py"):
         assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
         assert name not in out.stderr
-
-
-# ---- the systems a project declares ---------------------------------------------------------
-
-@pytest.mark.parametrize("classifiers, families", [
-    (["Operating System :: POSIX :: Linux"], {"linux"}),
-    (["Operating System :: Microsoft :: Windows :: Windows 10"], {"windows"}),
-    (["Operating System :: MacOS :: MacOS X", "Operating System :: POSIX :: Linux"],
-     {"bsd", "linux"}),
-    (["Operating System :: POSIX"], {"linux", "bsd", "other"}),
-    (["Operating System :: POSIX :: Linux", "Operating System :: OS Independent"], None),
-    (["Operating System :: Other OS"], None),
-    (["Programming Language :: Python :: 3"], None),
-    ([], None),
-])
-def test_operating_system_classifiers_give_the_declared_systems(tmp_path, classifiers,
-                                                                 families):
-    lines = "".join(f"Classifier: {c}\n" for c in classifiers)
-    (tmp_path / "PKG-INFO").write_text(f"Metadata-Version: 1.1\nName: x\n{lines}")
-    found = pyversions.packaging_platforms(str(tmp_path))
-    assert found == (frozenset(families) if families else None)
-
-
-def test_declared_systems_decide_what_code_for_one_system_is_reported(tmp_path):
-    # Linux never fails accept() with ECONNABORTED: a project that declares Linux alone gets
-    # no SCK501 finding; one that declares more does
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "__init__.py").write_text("")
-    (tmp_path / "pkg" / "server.py").write_text(
-        "import socket\n\n\ndef serve(handle):\n"
-        "    srv = socket.create_server(('', 8000))\n"
-        "    while True:\n        conn, _ = srv.accept()\n        handle(conn)\n")
-
-    def sck501():
-        result = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
-                                 "--output-format", "concise", "--select", "SCK501"],
-                                cwd=tmp_path, capture_output=True, text=True, timeout=120)
-        return "SCK501" in result.stdout
-
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\nclassifiers = ["Operating System :: POSIX :: Linux"]\n')
-    assert not sck501()
-    (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\nclassifiers = ["Operating System :: POSIX :: Linux",\n'
-        '  "Operating System :: MacOS"]\n')
-    assert sck501()

@@ -266,9 +266,7 @@ class Facts(
         ``LINUX``, ``BSD``, ``OTHER``): fewer than all of them under a platform test (``if
         sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``,
         a test that calls a project function which is one, ``if SysUtil.run_on_windows():``)
-        or in a module that imports a Windows-only module at its top level; and no more
-        than the project declares in its ``Operating System ::`` classifiers
-        (``Settings.platforms``), unless the code is written for another."""
+        or in a module that imports a Windows-only module at its top level."""
         found = self._memo.get("platforms")
         if found is None:
             text = self.source if isinstance(self.source, str) else (
@@ -282,13 +280,7 @@ class Facts(
                 found = platform_map(self.model.module, self.imports, self.model.constants,
                                      self._platform_test_called if tests else None)
             self._memo["platforms"] = found
-        families = found.get(id(node), EVERYWHERE)
-        declared = getattr(self.settings, "platforms", None)
-        if declared and families & declared:
-            # the project declares the systems it runs on (its Operating System
-            # classifiers); code written for another one keeps what its own test says
-            families = families & declared
-        return families
+        return found.get(id(node), EVERYWHERE)
 
     def _platform_test_called(self, call: cst.Call) -> frozenset[str] | None:
         """The families where ``call`` (no arguments) returns true, when it calls a project
