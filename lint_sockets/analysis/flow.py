@@ -390,12 +390,12 @@ class FlowFacts:
         line = lines[index]
         rest = line.body[[id(s) for s in line.body].index(id(site.stmt)) + 1:]
         for small in rest:  # ``sock.sendto(msg, addr); time.sleep(1)``
-            if self._is_pause(small):
+            if self.is_pause(small):
                 return True
             if _may_leave(small):
                 return False
         if _first_after(path, lambda stmt: isinstance(
-                stmt, cst.SimpleStatementLine) and any(self._is_pause(s) for s in stmt.body)):
+                stmt, cst.SimpleStatementLine) and any(self.is_pause(s) for s in stmt.body)):
             return True
         return self._paused_before_in_pass(site)
 
@@ -413,12 +413,12 @@ class FlowFacts:
         for lines, index, _, _ in path:
             for stmt in lines[:index]:
                 if isinstance(stmt, cst.SimpleStatementLine) and \
-                        any(self._is_pause(s) for s in stmt.body):
+                        any(self.is_pause(s) for s in stmt.body):
                     return True
         lines, index, _, _ = path[-1]
         line = lines[index]
         before = line.body[:[id(s) for s in line.body].index(id(site.stmt))]
-        return any(self._is_pause(small) for small in before)
+        return any(self.is_pause(small) for small in before)
 
     def closed_in_same_pass(self, site, key, loop):
         """The object ``key`` (the connection ``site`` accepted) is closed before ``loop``
@@ -527,7 +527,10 @@ class FlowFacts:
                 return size is not None and size > 0
         return False
 
-    def _is_pause(self, small):
+    def is_pause(self, small):
+        """The small statement sleeps: a sleep call (``time.sleep(t)``, ``await
+        asyncio.sleep(t)``) given a time that is not a literal zero (``sleep(0)`` only
+        yields)."""
         call = strip_await(small.value) if isinstance(small, cst.Expr) else None
         if not isinstance(call, cst.Call) or self.imports.qualify(call.func) not in SLEEP_CALLS:
             return False

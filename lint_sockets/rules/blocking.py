@@ -124,7 +124,7 @@ def _read_of_ready_stream(facts, site):
                                          or facts.read_in_reader_callback(site))
 
 
-def _accept_of_ready_unix_listener(facts, site):
+def _accept_of_ready_local_listener(facts, site):
     """``accept()`` on an AF_UNIX listener, reached only right after a readiness wait in the
     same function reported that listener readable (``Facts.read_reported_ready``): a local
     connection waiting in the queue is never withdrawn (no reset in transit; a client that
@@ -197,7 +197,7 @@ def check(facts, report):
         if _single_datagram_send(facts, site):
             continue
         if _read_of_ready_stream(facts, site) or _write_of_writable_stream(facts, site) or \
-                _accept_of_ready_unix_listener(facts, site):
+                _accept_of_ready_local_listener(facts, site):
             continue
         if early_write_of_connected_socket(facts, site):
             continue

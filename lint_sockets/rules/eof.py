@@ -2,11 +2,10 @@
 
 import libcst as cst
 
-from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, mentions, number_value, strip_await,
+    contains, int_value, iter_children, key_of, mentions, strip_await,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -308,12 +307,10 @@ def _sleeps_after(facts, site, loop):
     index = next((i for i, stmt in enumerate(body) if contains(stmt, site.node)), None)
     if index is None:
         return False
-    qualify = facts.imports.qualify
 
     def sleeps(stmt):
         return isinstance(stmt, cst.SimpleStatementLine) and any(
-            isinstance(small, cst.Expr) and _is_sleep(small.value, qualify)
-            for small in stmt.body)
+            facts.is_pause(small) for small in stmt.body)
 
     if any(sleeps(stmt) for stmt in body[:index]):
         return True  # every pass that reaches the read has slept
@@ -325,15 +322,6 @@ def _sleeps_after(facts, site, loop):
         if _jumps(stmt, in_handlers=True):
             return False
     return False
-
-
-def _is_sleep(value, qualify):
-    """A sleep call given a time that is not a literal zero (``time.sleep(0)`` only yields:
-    no pause)."""
-    call = strip_await(value)
-    return isinstance(call, cst.Call) and bool(call.args) and \
-        qualify(call.func) in tables.SLEEP_CALLS and \
-        number_value(call.args[0].value) != 0
 
 
 def _jumps(stmt, in_handlers, after=None):
