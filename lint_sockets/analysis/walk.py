@@ -293,6 +293,56 @@ def _appended_each_pass(body):
     return appended
 
 
+def _exit_compared_keys(body):
+    """Keys compared in the test of an ``if`` that is a statement of a ``while`` body itself
+    and leaves the loop when the comparison holds: its block ends in ``break``, ``return``
+    or ``raise``, and the comparison is the whole test or one side of an ``or`` (``if
+    tries == 5: break``, ``if data == "" or tries == 5: break``). Only ``if`` statements
+    before any ``continue`` of the body count (a ``continue`` before one may skip it). A
+    counter such a test looks at bounds the loop as one in its condition does."""
+    if not isinstance(body, cst.IndentedBlock):
+        return set()
+    keys = set()
+    for stmt in body.body:
+        if isinstance(stmt, cst.If) and _leaves_loop(stmt.body):
+            for part in _or_operands(stmt.test):
+                if isinstance(part, cst.Comparison):
+                    operands = [part.left] + [item.comparator for item in part.comparisons]
+                    keys.update(key for key in map(key_of, operands) if key is not None)
+        if _holds_continue(stmt):
+            break
+    return keys
+
+
+def _or_operands(test):
+    if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
+        return _or_operands(test.left) + _or_operands(test.right)
+    return [test]
+
+
+def _leaves_loop(suite):
+    """The block's last statement is ``break``, ``return`` or ``raise``."""
+    body = suite.body
+    last = body[-1] if body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, (cst.Break, cst.Return, cst.Raise))
+
+
+def _holds_continue(stmt):
+    """``stmt`` holds a ``continue`` of the loop around it (not one of a loop inside it)."""
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Continue):
+            return True
+        if node is not stmt and isinstance(node, (cst.For, cst.While, cst.FunctionDef,
+                                                  cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return False
+
+
 class _Walker:
     def __init__(self, model, helpers=frozenset(), constant=None):
         self.model = model
@@ -558,6 +608,7 @@ class _Walker:
         self.state = dict(before)
         loop = self._enter_loop(stmt, "while")
         loop.test_keys = {k for k in tested_keys(stmt.test) if isinstance(k, str)}
+        loop.test_keys |= _exit_compared_keys(stmt.body)
         loop.counters.update(_appended_each_pass(stmt.body))
         # ``while chunk != b"\n":`` / ``while len(header) != 4:``: an empty read keeps the
         # loop going, so the condition does not catch it

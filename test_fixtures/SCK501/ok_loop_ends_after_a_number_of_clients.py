@@ -1,4 +1,4 @@
-# SCK501 ok: a while loop that ends by itself after a number of passes accepts a known number of clients, as a for loop does: a counter stepped by a literal, or a list that every pass grows by one (nothing skips the append or shrinks the list). An abort there is the caller's concern.
+# SCK501 ok: a while loop that ends by itself after a number of passes accepts a known number of clients, as a for loop does: a counter stepped by a literal (tested by the loop's condition or by an `if` of its body that leaves the loop), or a list that every pass grows by one (nothing skips the append or shrinks the list). An abort there is the caller's concern.
 import socket
 
 
@@ -22,3 +22,12 @@ class Game:
             conn, _ = self.server.accept()
             self.clients.append(conn)
             joined += 1
+
+    def wait_for_four(self) -> None:
+        joined = 0
+        while True:
+            conn, _ = self.server.accept()
+            self.clients.append(conn)
+            joined += 1
+            if joined == 4:
+                break
