@@ -861,6 +861,68 @@ def test_platform_test_functions_are_recorded(tmp_path):
                                                "run_on_mac", "posix"}
 
 
+WINDOWS_IMPORTS = {
+    **package("wl"),
+    "wl/win.py": """
+        from ctypes import windll
+        kernel32 = windll.kernel32
+    """,
+    "wl/reg.py": """
+        import winreg
+    """,
+    "wl/dll.py": """
+        import ctypes
+        ws2 = ctypes.WinDLL("ws2_32")
+    """,
+    "wl/tube.py": """
+        import socket
+        from .win import kernel32
+    """,
+    "wl/relay.py": """
+        from wl.tube import *
+    """,
+    "wl/sub/__init__.py": """
+        from .. import reg
+    """,
+    "wl/sub/inner.py": """
+        import os
+    """,
+    "wl/portable.py": """
+        try:
+            from wl.win import kernel32
+        except ImportError:
+            kernel32 = None
+        import sys
+        if sys.platform == "win32":
+            import wl.dll
+
+        def later():
+            from wl import tube
+    """,
+    "wl/plain.py": """
+        import ctypes
+        import socket
+        libc = ctypes.CDLL("libc.so.6")
+    """,
+    "script_dir/main.py": """
+        import helper
+    """,
+    "script_dir/helper.py": """
+        import msvcrt
+    """,
+}
+
+
+def test_windows_only_modules_through_top_level_imports(tmp_path):
+    for packed in (False, True):
+        index = build(tmp_path, WINDOWS_IMPORTS, packed=packed)
+        for name in ("wl.win", "wl.reg", "wl.dll", "wl.tube", "wl.relay", "wl.sub",
+                     "wl.sub.inner", "helper", "main"):
+            assert index.windows_only(name), name
+        for name in ("wl", "wl.portable", "wl.plain", "missing"):
+            assert not index.windows_only(name), name
+
+
 def test_attribute_kinds_from_annotations_and_assignments(tmp_path):
     index = build(tmp_path, CLASSES)
     kind = index.attribute_kind
@@ -1412,6 +1474,12 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("ca",), {"send_command": {"=not a name": 1}}),
     (("ca",), {"": {"0": 1}}),
     (("cx",), "yes"),
+    (("req",), "wl.win"),
+    (("req",), [1]),
+    (("req",), [""]),
+    (("req",), [["wl"]]),
+    (("win",), "yes"),
+    (("win",), 1),
 ])
 def test_from_json_rejects_malformed_summaries(path, value):
     data = json.loads(json.dumps(_valid()))

@@ -266,19 +266,23 @@ class Facts(
         ``LINUX``, ``BSD``, ``OTHER``): fewer than all of them under a platform test (``if
         sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``,
         a test that calls a project function which is one, ``if SysUtil.run_on_windows():``)
-        or in a module that imports a Windows-only module at its top level."""
+        or in a module that imports a Windows-only module at its top level, itself or
+        through project modules it imports there (``ProjectIndex.windows_only``)."""
         found = self._memo.get("platforms")
         if found is None:
             text = self.source if isinstance(self.source, str) else (
                 self.source.decode("latin-1") if self.source is not None else None)
             project = self.project if self.module_name is not None else None
             tests = project.platform_test_names() if project is not None else ()
-            if text is not None and not any(marker in text for marker in MARKERS) \
+            windows = project is not None and project.windows_only(self.module_name)
+            if text is not None and not windows and \
+                    not any(marker in text for marker in MARKERS) \
                     and not any(name in text for name in tests):
                 found = {}
             else:
                 found = platform_map(self.model.module, self.imports, self.model.constants,
-                                     self._platform_test_called if tests else None)
+                                     self._platform_test_called if tests else None,
+                                     windows)
             self._memo["platforms"] = found
         return found.get(id(node), EVERYWHERE)
 

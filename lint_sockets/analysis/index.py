@@ -89,13 +89,13 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple, Union
 
 from lint_sockets.analysis.tables import (
     ACCEPT_METHODS, EMPTY_KEEPING, EVERYWHERE, NOT_SOCKET_CONNECTIONS, PLATFORM_CALLED_SOURCES,
-    PLATFORM_SAMPLES, PLATFORM_SOURCES, READ_METHODS, STDLIB_MODULES, canonical_errno,
-    is_loopback_host,
+    PLATFORM_SAMPLES, PLATFORM_SOURCES, READ_METHODS, STDLIB_MODULES, WINDOWS_CTYPES,
+    WINDOWS_MODULES, canonical_errno, is_loopback_host,
 )
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 26
+SUMMARY_VERSION = 27
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -564,10 +564,14 @@ class NameRef:
 class ModuleSummary:
     """One module: ``imports`` (local name -> qualified name, relative imports resolved),
     ``stars`` (modules star-imported), ``constants`` (name -> value: int, float, str, bytes,
-    bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``."""
+    bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``;
+    ``requires``: the modules its own top-level statements import (outside any ``try``,
+    test, function or class: ``_top_level_imports``), and ``windows``: one of those
+    statements imports a module only Windows has or uses a part of ctypes only Windows
+    has (``tables.WINDOWS_MODULES``, ``WINDOWS_CTYPES``)."""
 
     __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
-                 "classes", "partial", "callargs")
+                 "classes", "partial", "callargs", "requires", "windows")
     module: str
     is_package: bool
     imports: Dict[str, str]
@@ -577,13 +581,16 @@ class ModuleSummary:
     classes: Dict[str, ClassSummary]
     partial: bool
     callargs: CallArguments
+    requires: List[str]
+    windows: bool
 
     def __init__(self, module: str, is_package: bool = False,
                  imports: Optional[Dict[str, str]] = None, stars=(),
                  constants: Optional[Dict[str, object]] = None,
                  functions: Optional[Dict[str, FunctionSummary]] = None,
                  classes: Optional[Dict[str, ClassSummary]] = None, partial: bool = False,
-                 callargs: Optional[CallArguments] = None):
+                 callargs: Optional[CallArguments] = None, requires=(),
+                 windows: bool = False):
         self.module = module
         self.is_package = is_package
         self.imports = imports or {}
@@ -593,6 +600,8 @@ class ModuleSummary:
         self.classes = classes or {}
         self.partial = partial  # bigger than MAX_STATEMENTS: later functions are names only
         self.callargs = callargs if callargs is not None else CallArguments()
+        self.requires = list(requires)
+        self.windows = windows
 
     def defines(self, name):
         return name in self.functions or name in self.classes or name in self.constants
@@ -628,13 +637,18 @@ class ModuleSummary:
                           for n, k in sorted(self.callargs.names.items())}
         if self.callargs.full:
             data["cx"] = True
+        if self.requires:
+            data["req"] = list(self.requires)
+        if self.windows:
+            data["win"] = True
         return data
 
     @classmethod
     def from_json(cls, data) -> ModuleSummary:
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
         _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
-                           "constants", "pf", "functions", "classes", "opaque", "ca", "cx"},
+                           "constants", "pf", "functions", "classes", "opaque", "ca", "cx",
+                           "req", "win"},
                     "module summary")
         if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
             _fail("summary version")
@@ -673,7 +687,9 @@ class ModuleSummary:
         return cls(module, _bool(data.get("package", False)), imports,
                    [_name(s) for s in _list(data.get("stars", []), MAX_FACTS, "stars")],
                    constants, functions, classes, _bool(data.get("partial", False)),
-                   callargs)
+                   callargs,
+                   [_name(r) for r in _list(data.get("req", []), MAX_EDGES, "requires")],
+                   _bool(data.get("win", False)))
 
 
 class CallArguments:
@@ -1049,8 +1065,76 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
                 if isinstance(stmt.target, ast.Name) and stmt.value is not None:
                     _record_constant(stmt.target.id, stmt.value, ctx)
             _note_module_calls(stmt, tree, ctx)
+    requires, windows = _top_level_imports(tree.body, module, is_package, imports)
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
-                         partial=ctx.partial, callargs=ctx.callargs)
+                         partial=ctx.partial, callargs=ctx.callargs, requires=requires,
+                         windows=windows)
+
+
+def _top_level_imports(body, module, is_package, imports):
+    """(the modules the module's own top-level statements import, outside any ``try``,
+    test, function or class: ``a.b`` and its package ``a`` for ``import a.b``, ``pkg.win``
+    and ``pkg`` for ``from . import win`` in ``pkg``; at most MAX_EDGES, relative imports
+    resolved; whether one of those statements imports a module only Windows has or reads a
+    part of ctypes only Windows has: ``from ctypes import windll``, ``kernel32 =
+    ctypes.windll.kernel32``). Such an import runs whenever the module is imported, and
+    fails wherever the module it names cannot be imported."""
+    requires = []
+    windows = False
+
+    def require(name):
+        parts = name.split(".")
+        for cut in range(1, len(parts) + 1):
+            prefix = ".".join(parts[:cut])
+            if prefix not in requires and len(requires) < MAX_EDGES and len(prefix) <= MAX_NAME:
+                requires.append(prefix)
+
+    for stmt in body:
+        kind = type(stmt)
+        if kind is ast.Import:
+            for alias in stmt.names:
+                if alias.name.partition(".")[0] in WINDOWS_MODULES:
+                    windows = True
+                require(alias.name)
+        elif kind is ast.ImportFrom:
+            if stmt.level:
+                base = _import_base(module, is_package, stmt.level)
+                if base is None:
+                    continue
+                source = f"{base}.{stmt.module}" if stmt.module and base else \
+                    (stmt.module or base)
+            else:
+                source = stmt.module
+            if not source:
+                continue
+            if source.partition(".")[0] in WINDOWS_MODULES or \
+                    (source == "ctypes" and any(f"ctypes.{alias.name}" in WINDOWS_CTYPES
+                                                for alias in stmt.names)):
+                windows = True
+            require(source)
+            for alias in stmt.names:  # ``from . import win``: maybe a module
+                if alias.name != "*" and f"{source}.{alias.name}".count(".") <= MAX_HOPS:
+                    require(f"{source}.{alias.name}")
+        elif kind is ast.Assign or kind is ast.AnnAssign or kind is ast.Expr:
+            for node in _first_nodes(stmt, MAX_STATEMENTS):
+                if type(node) is ast.Attribute or type(node) is ast.Name:
+                    dotted = dotted_name(node)
+                    head, dot, rest = (dotted or "").partition(".")
+                    qname = imports.get(head, head) + dot + rest if dotted else ""
+                    if qname.partition(".")[0] in WINDOWS_MODULES or \
+                            ".".join(qname.split(".")[:2]) in WINDOWS_CTYPES:
+                        windows = True
+    return requires, windows
+
+
+def _first_nodes(node, limit):
+    """``node`` and the nodes inside it, breadth first, at most ``limit`` of them (a huge
+    generated literal is not walked whole)."""
+    queue = [node]
+    for found in queue:
+        yield found
+        if len(queue) < limit:
+            queue.extend(ast.iter_child_nodes(found))
 
 
 def _module_statements(body):
@@ -3451,22 +3535,30 @@ class PackedSummary:
 
     ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
 
-    __slots__ = ("blob", "helpers", "handovers", "imported", "starred", "platform_tests")
+    __slots__ = ("blob", "helpers", "handovers", "imported", "starred", "platform_tests",
+                 "is_package", "requires", "windows")
     blob: bytes
     helpers: str
     handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
     imported: str
     starred: str
     platform_tests: str
+    is_package: bool
+    requires: Tuple[str, ...]
+    windows: bool
 
     def __init__(self, blob: bytes, helpers: str, handovers, imported: str = "",
-                 starred: str = "", platform_tests: str = ""):
+                 starred: str = "", platform_tests: str = "", is_package: bool = False,
+                 requires=(), windows: bool = False):
         self.blob = blob
         self.helpers = helpers
         self.handovers = tuple(handovers)
         self.imported = imported
         self.starred = starred
         self.platform_tests = platform_tests
+        self.is_package = is_package
+        self.requires = tuple(requires)
+        self.windows = windows
 
     @classmethod
     def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
@@ -3478,7 +3570,8 @@ class PackedSummary:
         return cls(blob if blob is not None else zlib.compress(text),
                    "\n".join(sorted(_helper_names(summary))), _handovers(summary),
                    "\n".join(imported), "\n".join(starred),
-                   "\n".join(sorted(_platform_test_names(summary))))
+                   "\n".join(sorted(_platform_test_names(summary))), summary.is_package,
+                   summary.requires, summary.windows)
 
     @classmethod
     def load(cls, blob) -> PackedSummary:
@@ -3498,11 +3591,11 @@ class PackedSummary:
 
     def __getstate__(self):
         return (self.blob, self.helpers, self.handovers, self.imported, self.starred,
-                self.platform_tests)
+                self.platform_tests, self.is_package, self.requires, self.windows)
 
     def __setstate__(self, state):
         (self.blob, self.helpers, self.handovers, self.imported, self.starred,
-         self.platform_tests) = state
+         self.platform_tests, self.is_package, self.requires, self.windows) = state
 
 
 def _unpack(blob):
@@ -3679,6 +3772,7 @@ class ProjectIndex:
         self._prefixes = None
         self._clears = {}
         self._carrying = {}
+        self._windows = None
 
     # -- names
     def module_of(self, qname):
@@ -3891,6 +3985,41 @@ class ProjectIndex:
                and self.carries_socket_code(target) for target in targets):
             return True
         return any(self.carries_socket_code(star) for star in stars)
+
+    def windows_only(self, module: str) -> bool:
+        """``module`` can be imported on Windows alone: its own top-level code imports a
+        module only Windows has, or uses a part of ctypes only Windows has
+        (``ModuleSummary.windows``), or it imports, at its top level, outside any ``try`` or
+        test, a project module that is Windows-only in this sense (``from .win import
+        Process`` where ``win.py`` does ``from ctypes import windll``), or its package is;
+        followed at most MAX_HOPS imports deep. Absolute imports are looked for as
+        ``resolve`` does (``_nearby``)."""
+        if self._windows is None:
+            self._windows = self._windows_only_modules()
+        return module in self._windows
+
+    def _windows_only_modules(self):
+        held = self.summaries.held
+        found = {name for name, item in held.items() if item.windows}
+        if not found:
+            return frozenset()
+        importers = {}  # module -> the modules whose import imports it first
+        for name, item in held.items():
+            targets = list(item.requires)
+            parts = name.split(".")
+            targets += [".".join(parts[:cut]) for cut in range(1, len(parts))]
+            for target in targets:
+                target = self._nearby(name, item, target)
+                if target != name and target in held:
+                    importers.setdefault(target, []).append(name)
+        layer = set(found)
+        for _ in range(MAX_HOPS):
+            layer = {user for module in layer for user in importers.get(module, ())
+                     if user not in found}
+            if not layer:
+                break
+            found |= layer
+        return frozenset(found)
 
     def carries_socket_code(self, qname: str) -> bool:
         """A project function returning a socket, or the unchecked result of a socket read

@@ -4,9 +4,10 @@ Code under ``if sys.platform == "win32":`` runs only on Windows; the ``else`` of
 == "nt":`` runs everywhere else; ``if sys.platform != "linux": raise ImportError(...)`` and
 ``assert sys.platform == "linux"`` leave the rest of their block to Linux, and such a guard
 in a module's own top-level code leaves every function and class of the module to Linux; a
-module that imports ``msvcrt`` or ``winreg`` at its top level cannot be imported anywhere
-but Windows; a function whose own code uses ``select.epoll``, ``socket.AF_PACKET`` or
-``socket.TCP_CORK`` with no test or fallback around it, and every method of a class with
+module that imports ``msvcrt`` or ``winreg`` at its top level (itself, or through a project
+module it imports there) cannot be imported anywhere but Windows; a function whose own code
+uses ``select.epoll``, ``socket.AF_PACKET`` or ``socket.TCP_CORK`` with no test or fallback
+around it, and every method of a class with
 such a method, runs on Linux alone; a module that imports MicroPython's own modules
 (``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
 Linux's. A test is evaluated, never run, on a sample of
@@ -23,16 +24,10 @@ from lint_sockets.analysis.nodes import (
 )
 from lint_sockets.analysis.tables import (  # noqa: F401 (the families: rules import them here)
     BSD, EVERYWHERE, LINUX, OTHER, PLATFORM_CALLED_SOURCES as _CALLED_SOURCES,
-    PLATFORM_SAMPLES as _SAMPLES, PLATFORM_SOURCES as _SOURCES, WINDOWS,
+    PLATFORM_SAMPLES as _SAMPLES, PLATFORM_SOURCES as _SOURCES, WINDOWS, WINDOWS_CTYPES,
+    WINDOWS_MODULES,
 )
 
-# Modules that exist only on Windows (the standard library's, and pywin32's): a module that
-# imports one at its top level, outside any try or test, cannot be imported elsewhere.
-WINDOWS_MODULES = frozenset({
-    "msvcrt", "winreg", "_winapi", "winsound", "_overlapped", "_winreg", "win32api",
-    "win32con", "win32event", "win32file", "win32pipe", "win32process", "win32security",
-    "pywintypes", "winerror", "pythoncom",
-})
 # Modules only MicroPython has (its "u" modules and some of its port modules): a module that
 # imports one at its top level, outside any try or test, runs on MicroPython, whose ports
 # give errnos the Linux numbers (its own table, ``py/mperrno.h``: EAGAIN 11, ECONNRESET 104,
@@ -43,12 +38,6 @@ MICROPYTHON_MODULES = frozenset({
     "usocket", "uselect", "uerrno", "ussl", "ubinascii", "uhashlib", "utime", "ustruct",
     "uos", "micropython", "esp32", "pyb",
 })
-# Names of ctypes that only Windows has: a module whose top-level code loads a DLL
-# (``ws2 = ctypes.WinDLL("ws2_32")``, ``kernel32 = ctypes.windll.kernel32``) fails to import
-# anywhere else.
-WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "ctypes.oledll",
-                            "ctypes.WINFUNCTYPE", "ctypes.get_last_error", "ctypes.FormatError",
-                            "ctypes.GetLastError"})
 # Names the standard library defines on Linux alone, which decide how a piece of code does
 # its input and output: the epoll interface, and the address families of Linux's own
 # (packet, netlink, virtual machine sockets, kernel crypto, TIPC, RDS, Qualcomm IPC router;
@@ -312,11 +301,12 @@ def _import_guard(module, imports, constants, called):
     return families
 
 
-def platform_map(module, imports, constants, called=None):
+def platform_map(module, imports, constants, called=None, windows=False):
     """id of each node that runs on fewer than every family -> the families it runs on.
-    ``called``: as for ``_outcomes``."""
+    ``called``: as for ``_outcomes``; ``windows``: the module imports, at its top level, a
+    project module that only Windows can import (``ProjectIndex.windows_only``)."""
     found = {}
-    if _windows_only_module(module, imports):
+    if windows or _windows_only_module(module, imports):
         start = frozenset({WINDOWS})
     elif _micropython_module(module):
         start = frozenset({LINUX})  # MicroPython's errno numbers are Linux's on every port

@@ -385,3 +385,18 @@ PLATFORM_SAMPLES = {
 }
 PLATFORM_SOURCES = {"sys.platform": 0, "os.name": 1}
 PLATFORM_CALLED_SOURCES = {"platform.system": 2}
+
+
+# Modules that exist only on Windows (the standard library's, and pywin32's): a module that
+# imports one at its top level, outside any try or test, cannot be imported elsewhere.
+WINDOWS_MODULES = frozenset({
+    "msvcrt", "winreg", "_winapi", "winsound", "_overlapped", "_winreg", "win32api",
+    "win32con", "win32event", "win32file", "win32pipe", "win32process", "win32security",
+    "pywintypes", "winerror", "pythoncom",
+})
+# Names of ctypes that only Windows has: a module whose top-level code loads a DLL
+# (``ws2 = ctypes.WinDLL("ws2_32")``, ``kernel32 = ctypes.windll.kernel32``) fails to import
+# anywhere else.
+WINDOWS_CTYPES = frozenset({"ctypes.WinDLL", "ctypes.windll", "ctypes.OleDLL", "ctypes.oledll",
+                            "ctypes.WINFUNCTYPE", "ctypes.get_last_error", "ctypes.FormatError",
+                            "ctypes.GetLastError"})
