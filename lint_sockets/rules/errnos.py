@@ -322,23 +322,33 @@ def _try_socket_calls(facts, handler):
 
 
 def _only_reports(facts, scope, comparison):
-    """The comparison is the test of an ``if`` whose body, and ``else`` if it has one, only
-    print, log or pass (``if e.errno == 101: print("Network is unreachable")``, ``if
-    e.errno in (64, 113): pass else: log.exception(...)``): the number decides a message,
-    not what the program does next."""
+    """The comparison is the test of an ``if``, or a part of it joined by ``and``, ``or`` or
+    ``not`` (``if first and err not in (0, 115):``), whose body, and ``else`` if it has
+    one, only print, log or pass (``if e.errno == 101: print("Network is unreachable")``,
+    ``if e.errno in (64, 113): pass else: log.exception(...)``): the number decides a
+    message, not what the program does next."""
     def compute():
         stack = [scope.node]
         while stack:
             node = stack.pop()
             if isinstance(node, cst.IndentedBlock):
                 for position, stmt in enumerate(node.body):
-                    if isinstance(stmt, cst.If) and stmt.test is comparison:
+                    if isinstance(stmt, cst.If) and _in_test(stmt.test, comparison):
                         return _decides_message(stmt, node.body[position + 1:])
-            if isinstance(node, cst.If) and node.test is comparison:
+            if isinstance(node, cst.If) and _in_test(node.test, comparison):
                 return _decides_message(node, None)
             stack.extend(iter_children(node))
         return False
     return facts.memo(f"901.reports:{id(comparison)}", compute)
+
+
+def _in_test(test, comparison):
+    """``comparison`` is ``test`` or one of the parts ``and``, ``or`` and ``not`` join in it."""
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    if isinstance(test, cst.BooleanOperation):
+        return _in_test(test.left, comparison) or _in_test(test.right, comparison)
+    return test is comparison
 
 
 def _decides_message(node, after):

@@ -28,3 +28,11 @@ def start_or_code(server: socket.socket, port: int) -> int:
         print("failed")
         return 1
     return 0
+
+
+def connect_first(sock: socket.socket, host: str, verbose: bool) -> int:
+    err = sock.connect_ex((host, 80))
+    if verbose and err == 111:  # expect: SCK901
+        print("refused")
+        return 1
+    return 0

@@ -33,3 +33,12 @@ def close(sock: socket.socket) -> None:
         else:
             log.exception("shutdown failed")
     sock.close()
+
+
+def push_all(sockets, payload: bytes, verbose: bool) -> None:
+    for sock in sockets:
+        try:
+            sock.sendall(payload)
+        except OSError as e:
+            if verbose and not e.errno in (32, 104):
+                log.debug("send failed with errno %d", e.errno)
