@@ -1192,12 +1192,20 @@ class _Walker:
 
 
 def _ends_pass(suite):
-    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``: the
-    code after the statement holding the block is not reached through it."""
+    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``, or an
+    ``if`` each of whose branches (an ``else`` included) ends so (``if stop.is_set(): break``
+    / ``else: continue``): the code after the statement holding the block is not reached
+    through it."""
     body = suite.body
     if not body:
         return False
     last = body[-1]
+    while isinstance(last, cst.If):  # an ``elif`` chain, followed without recursion
+        if last.orelse is None or not _ends_pass(last.body):
+            return False
+        if isinstance(last.orelse, cst.Else):
+            return _ends_pass(last.orelse.body)
+        last = last.orelse
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1] if last.body else None
     return isinstance(last, (cst.Continue, cst.Break, cst.Return, cst.Raise))

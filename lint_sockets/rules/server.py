@@ -64,9 +64,17 @@ _SERVER_LOOP = ("in a server loop", "one client's reset ends the server")
 _BROADCAST = ("in a loop over clients", "one reset skips the clients after it")
 
 
-def _missing(facts, site, depth):
-    wanted = ("ConnectionResetError",) if site.method in _RECV else (
-        "ConnectionResetError", "BrokenPipeError")
+def _missing(facts, site, depth, first_unix_write=False):
+    """The errors a reset or closed client brings that escape the server loop:
+    ``ConnectionResetError`` for a read; also ``BrokenPipeError`` for a write, and only
+    that for the first write on a connection accepted from an AF_UNIX listener
+    (``_first_write_to_unix_client``)."""
+    if first_unix_write:
+        wanted = ("BrokenPipeError",)
+    elif site.method in _RECV:
+        wanted = ("ConnectionResetError",)
+    else:
+        wanted = ("ConnectionResetError", "BrokenPipeError")
     return [exc for exc in wanted if not _protected(facts, site, exc, depth)]
 
 
@@ -137,6 +145,62 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
                             else site.scope.node, key)
 
 
+def _first_write_to_unix_client(facts, site, loop, accepts):
+    """A write, in the accept loop's own body (not an inner loop), on a connection an accept
+    of this pass gave from an AF_UNIX listener (every accept of the loop is on one), with no
+    write of ours on it before it on any path of the function (a write in the other branch
+    of an ``if`` does not come before it) and the name never handed on
+    (``name_stays_local``). The client can only have closed with nothing of ours unread,
+    and a write to a Unix stream socket whose peer has closed so fails with EPIPE alone
+    (Linux ``unix_stream_sendmsg()``; ECONNRESET is set on it only when the peer closed
+    with our data unread, ``unix_release_sock()``; the BSDs and macOS mark it unable to
+    send, ``socantsendmore()``, which fails a send with EPIPE)."""
+    key = site.receiver_key
+    if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
+        return False
+    reaching = site.reaching
+    if not reaching or not all(accepted_binding(b) and b.scope is site.scope
+                               and any(loop is l for l in b.loops) for b in reaching):
+        return False
+    if not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
+        return False
+    earlier = [other for other in facts.calls_in(site.scope)
+               if other.receiver_key == key and other.method in _WRITES
+               and other.order < site.order]
+    if earlier:
+        paths = _branch_paths(site.scope.node, {id(other.node) for other in earlier}
+                              | {id(site.node)})
+        own = paths.get(id(site.node), {})
+        if any(not _exclusive(own, paths.get(id(other.node), {})) for other in earlier):
+            return False
+    return name_stays_local(site.scope.node.body, key)
+
+
+def _branch_paths(root, wanted):
+    """id of each node of ``wanted`` under ``root`` -> {id of an ``if`` around it: 0 in its
+    body, 1 in its ``else`` or ``elif``}."""
+    found = {}
+    stack = [(root, {})]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in wanted:
+            found[id(node)] = path
+        if isinstance(node, cst.If):
+            stack.append((node.test, path))
+            stack.append((node.body, {**path, id(node): 0}))
+            if node.orelse is not None:
+                stack.append((node.orelse, {**path, id(node): 1}))
+            continue
+        stack.extend((child, path) for child in iter_children(node))
+    return found
+
+
+def _exclusive(one, other):
+    """Two nodes with these branch paths never run in the same pass: they lie in
+    different branches of one ``if``."""
+    return any(other.get(node, side) != side for node, side in one.items())
+
+
 def check(facts, report):
     if facts.test_code:
         return  # a test's server serves the test's own clients (the page: "What a finding is worth")
@@ -164,7 +228,9 @@ def check(facts, report):
                     _unread_unix_connection(facts, site, accepts)
                     or _read_before_writing_to_local_peer(facts, site, loop, accepts)):
                 continue
-            missing = _missing(facts, site, site.loops.index(loop) + 1)
+            first_unix_write = site.method in _SEND and \
+                _first_write_to_unix_client(facts, site, loop, accepts)
+            missing = _missing(facts, site, site.loops.index(loop) + 1, first_unix_write)
             if missing:
                 where, effect = _SERVER_LOOP
                 if _broadcast_loop(facts, site, loop):
