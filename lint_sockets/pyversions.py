@@ -4,7 +4,8 @@
 thing elsewhere; in this order, the first that answers wins:
 
 1. ``python_requires`` in ``setup.cfg`` (``[options]``, else pbr's ``[metadata]``
-   ``python_requires`` or ``python-requires``);
+   ``python_requires`` or ``python-requires``, when the project builds with pbr:
+   ``uses_pbr``);
 2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
    parsed, never run: only a string literal counts), or, for a ``setup.py`` Python 3 cannot
    parse (a Python 2 project's), from its tokens;
@@ -13,7 +14,7 @@ thing elsewhere; in this order, the first that answers wins:
    or an installed distribution; a directory holding several, an environment's
    site-packages, says nothing about which file is whose, so none is read);
 4. the ``Programming Language :: Python :: 2...`` classifiers of any of these files (in
-   ``setup.cfg``, ``classifiers`` or pbr's ``classifier``; and of ``[project]
+   ``setup.cfg``, ``classifiers`` or, with pbr, pbr's ``classifier``; and of ``[project]
    classifiers``): a project that lists Python 2 supports its lowest listed 2.x, 2.7 when
    no minor version is listed;
 5. else the ``Programming Language :: Python :: 3.N`` classifiers: the lowest N listed.
@@ -54,20 +55,39 @@ def _read(path):
     return None if data is None else data.decode("utf-8", "replace")
 
 
-def _setup_cfg(text):
-    """(python_requires, classifiers text) from setup.cfg."""
+def _setup_cfg(text, pbr=True):
+    """(python_requires, classifiers text) from setup.cfg; pbr's own keys (``[metadata]``
+    ``classifier``, ``python_requires``, ``python-requires``) only with ``pbr``: setuptools
+    reads ``[metadata] classifiers`` and ``[options] python_requires`` alone, so without
+    pbr the others reach no metadata."""
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     try:
         parser.read_string(text)
     except (configparser.Error, ValueError):
         return None, ""
     requires = parser.get("options", "python_requires", fallback=None)
-    for key in ("python_requires", "python-requires"):  # pbr's [metadata] spelling
-        if requires is None:
+    for key in ("python_requires", "python-requires") if pbr else ():
+        if requires is None:  # pbr's [metadata] spelling
             requires = parser.get("metadata", key, fallback=None)
-    classifiers = "\n".join(parser.get("metadata", key, fallback="") or ""
-                            for key in ("classifiers", "classifier"))  # pbr: "classifier"
+    keys = ("classifiers", "classifier") if pbr else ("classifiers",)  # pbr: "classifier"
+    classifiers = "\n".join(parser.get("metadata", key, fallback="") or "" for key in keys)
     return requires, classifiers
+
+
+# ``setup(pbr=True)`` or ``setup_requires=["pbr"]`` in setup.py, ``build-backend =
+# "pbr.build"`` in pyproject.toml: the project builds with pbr.
+_PBR = re.compile(r"\bpbr\s*=\s*True\b|[\"']pbr(?:[<>=!~\s][^\"']*)?[\"']|[\"']pbr\.build[\"']")
+
+
+def uses_pbr(root):
+    """The project in ``root`` builds with pbr, whose ``setup.cfg`` keys differ from
+    setuptools' (``classifier`` for ``classifiers``): its setup.py calls ``setup(pbr=True)``
+    or names pbr among its requirements, or its pyproject.toml's build backend is pbr's."""
+    for name in ("setup.py", "pyproject.toml"):
+        text = _read(os.path.join(root, name))
+        if text is not None and _PBR.search(text):
+            return True
+    return False
 
 
 def _setup_py(text):
@@ -291,8 +311,13 @@ def _packaging_read(root):
     """(path, field, python_requires or None, classifiers text) of each packaging file of
     ``root``, in the order they are asked (a file that cannot be read gives (None, ""))."""
     found = []
+    pbr = None
     for path, reader, field in _packaging_files(root):
         text = _read(path)
+        if text is not None and reader is _setup_cfg:
+            pbr = uses_pbr(root) if pbr is None else pbr
+            found.append((path, field) + _setup_cfg(text, pbr))
+            continue
         found.append((path, field) + (reader(text) if text is not None else (None, "")))
     return found
 

@@ -30,14 +30,12 @@ from test_config import SERVER
                  "    'Programming Language :: Python :: 3'])\n", (2, 7)),
     ("setup.cfg", "[metadata]\nclassifiers =\n    Programming Language :: Python :: 2 :: Only\n",
      (2, 7)),
-    # pbr's setup.cfg: ``classifier`` and ``python_requires`` (or ``python-requires``) under
-    # [metadata]
+    # pbr's own setup.cfg keys, ``classifier`` and ``python_requires`` (or ``python-requires``)
+    # under [metadata], count only in a project that builds with pbr (test below)
     ("setup.cfg", "[metadata]\nname = x\nclassifier =\n"
                   "    Programming Language :: Python :: 2.6\n"
-                  "    Programming Language :: Python :: 2.7\n", (2, 6)),
-    ("setup.cfg", "[metadata]\npython-requires = >=3.6\n", (3, 6)),
-    ("setup.cfg", "[metadata]\npython_requires = >=2.7\n[options]\npython_requires = >=3.8\n",
-     (3, 8)),
+                  "    Programming Language :: Python :: 2.7\n", None),
+    ("setup.cfg", "[metadata]\npython-requires = >=3.6\n", None),
     # with nothing else, the oldest Python 3.N classifier is the lowest version claimed
     ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n"
      "Classifier: Programming Language :: Python :: 3.10\n", (3, 6)),
@@ -83,6 +81,41 @@ from test_config import SERVER
 def test_packaging_files(tmp_path, name, text, expected):
     (tmp_path / name).write_text(text)
     assert packaging_target(str(tmp_path)) == expected
+
+
+@pytest.mark.parametrize("setup_py, pyproject", [
+    ("import setuptools\nsetuptools.setup(setup_requires=['pbr>=2.0'], pbr=True)\n", None),
+    ("from setuptools import setup\nsetup(setup_requires=[\"pbr\"])\n", None),
+    (None, '[build-system]\nrequires = ["pbr>=6"]\nbuild-backend = "pbr.build"\n'),
+])
+def test_pbr_keys_of_setup_cfg_count_in_a_pbr_project(tmp_path, setup_py, pyproject):
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\nclassifier =\n"
+                                        "    Programming Language :: Python :: 2.6\n"
+                                        "    Programming Language :: Python :: 3.3\n")
+    assert packaging_target(str(tmp_path)) is None  # no pbr: setuptools ignores the key
+    assert not pyversions.packaging_declares_python(str(tmp_path))
+    if setup_py is not None:
+        (tmp_path / "setup.py").write_text(setup_py)
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject)
+    assert packaging_target(str(tmp_path)) == (2, 6)
+    assert pyversions.packaging_declares_python(str(tmp_path))
+    (tmp_path / "setup.cfg").write_text("[metadata]\npython_requires = >=2.7\n"
+                                        "[options]\npython_requires = >=3.8\n")
+    assert packaging_target(str(tmp_path)) == (3, 8)
+    (tmp_path / "setup.cfg").write_text("[metadata]\npython-requires = >=3.6\n")
+    assert packaging_target(str(tmp_path)) == (3, 6)
+
+
+def test_setup_cfg_of_a_project_without_pbr_counts_setuptools_keys_only(tmp_path):
+    (tmp_path / "setup.py").write_text("import setuptools\nsetuptools.setup(name='x')\n")
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\nclassifier =\n"
+                                        "    Programming Language :: Python :: 2.7\n"
+                                        "    Programming Language :: Python :: 3.3\n"
+                                        "classifiers =\n"
+                                        "    Programming Language :: Python :: 3.9\n")
+    assert packaging_target(str(tmp_path)) == (3, 9)
+    assert not pyversions.packaging_python2_only(str(tmp_path))
 
 
 def test_order_setup_cfg_then_setup_py_then_pkg_info(tmp_path):
