@@ -262,7 +262,7 @@ def _look_back(facts, scope, statement, key, gates, guard):
         test = statement.test
         counted = _counted(test, False)
         if counted is not None:
-            return counted  # ``if len(r) == 0: continue``
+            return counted  # ``if len(r) == 0: continue``, ``if len(ready[0]) == 0:``
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             tested = test.expression
             if isinstance(tested, cst.Name):
@@ -343,6 +343,8 @@ def _gate_test(test, key):
     if isinstance(test, cst.Name):
         return ("truthy", test.value)
     counted = _counted(test, True)
+    if counted is not None and counted.endswith("[0]"):
+        return ("truthy_whole", counted[:-3])  # ``if len(ready[0]) > 0:``
     if counted is not None:
         return ("truthy", counted)  # ``if len(r):``, ``if len(r) > 0:``
     if isinstance(test, cst.Subscript) and _first_index(test) \
@@ -407,10 +409,16 @@ def _counted(test, nonempty):
 
 
 def _length_of(node):
+    """``r`` for ``len(r)``; ``ready[0]`` for ``len(ready[0])`` (the read list of select's
+    whole result); None otherwise."""
     if isinstance(node, cst.Call) and key_of(node.func) == "len" and len(node.args) == 1 \
-            and isinstance(node.args[0].value, cst.Name) and node.args[0].keyword is None \
-            and not node.args[0].star:
-        return node.args[0].value.value
+            and node.args[0].keyword is None and not node.args[0].star:
+        value = node.args[0].value
+        if isinstance(value, cst.Name):
+            return value.value
+        if isinstance(value, cst.Subscript) and _first_index(value) and \
+                isinstance(value.value, cst.Name):
+            return value.value.value + "[0]"
     return None
 
 

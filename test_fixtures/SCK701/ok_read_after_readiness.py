@@ -3,6 +3,7 @@ import select
 import selectors
 import socket
 import sys
+import time
 
 
 def chat(host: str, port: int, boot: bytes) -> None:
@@ -142,3 +143,17 @@ class Link:
                 if not data:
                     return
                 self.buffer += data
+
+
+def igate(host: str, port: int) -> None:
+    # the length of the read list of select's whole result, tested as a list's length
+    sock = socket.create_connection((host, port))
+    sock.sendall(b"user N0CALL pass -1\r\n")
+    while True:
+        selected = select.select([sock], [], [], 0)
+        if len(selected[0]) > 0:
+            data = sock.recv(1024)
+            if not data:
+                break
+            print(data)
+        time.sleep(0.1)
