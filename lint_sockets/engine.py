@@ -231,12 +231,14 @@ def _python2_source(error, source, root):
     no syntax only Python 3 accepts and no code that runs only there
     (pyversions.python3_code): the code of a project that declares no Python version is
     that of Python 2."""
-    from lint_sockets.pyversions import python2_statement, python3_code, python3_project
+    from lint_sockets.pyversions import (
+        python2_statement, python3_code, python3_project, required_backports,
+    )
 
     data, line = _source_line(source, error.line)
     if not python2_statement(error.message, line.decode("latin-1")):
         return False
-    if python3_code(data):
+    if python3_code(data, required_backports(root) if root is not None else frozenset()):
         return False
     return root is None or not python3_project(root)
 

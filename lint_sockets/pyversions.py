@@ -528,19 +528,70 @@ _PYTHON3_IMPORT = re.compile(
     rb"^[ \t]*(?:import|from)[ \t]+(?:urllib\.(?:request|parse|error)|http\.(?:client|server"
     rb"|cookies|cookiejar)|socketserver|queue|configparser|tkinter|xmlrpc\.(?:client|server)"
     rb"|html\.parser|_thread|asyncio|builtins)\b", re.MULTILINE)
+# The modules of Python 3's standard library (as ``_PYTHON3_IMPORT`` names them, by their
+# first part) that a distribution of PyPI installs on Python 2 under the same name: the
+# ``configparser`` backport, and ``future``'s top-level modules.
+_BACKPORTS = {"configparser": frozenset({"configparser"}),
+              "future": frozenset({"queue", "socketserver", "builtins", "_thread", "http",
+                                   "html", "xmlrpc", "tkinter"})}
+# A requirement naming one of them: a string ``"configparser>=3.5"`` in setup.py or
+# pyproject.toml, a line ``configparser; python_version < "3"`` in setup.cfg or a
+# requirements file.
+_QUOTED_REQUIREMENT = re.compile(
+    r"""["'](configparser|future)\s*(?:[<>=!~;\[][^"'\n]*)?["']""", re.IGNORECASE)
+_LINE_REQUIREMENT = re.compile(r"^\s*(configparser|future)\s*(?:[<>=!~;\[].*)?$",
+                               re.MULTILINE | re.IGNORECASE)
+_REQUIREMENT_FILES = (("setup.py", _QUOTED_REQUIREMENT), ("pyproject.toml", _QUOTED_REQUIREMENT),
+                      ("setup.cfg", _LINE_REQUIREMENT), ("requirements.txt", _LINE_REQUIREMENT))
+
+
+def required_backports(root):
+    """The modules of Python 3's standard library that the project at ``root`` requires a
+    Python 2 backport of (``_BACKPORTS``: the ``configparser`` distribution, ``future``),
+    as its setup.py, setup.cfg, pyproject.toml or requirements.txt names it: code that
+    imports them by their Python 3 names may be Python 2 code. Remembered per root for the
+    process (a run)."""
+    known = _BACKPORTED.get(root)
+    if known is None:
+        known = _BACKPORTED[root] = _required_backports(root)
+    return known
+
+
+_BACKPORTED = {}
+
+
+def _required_backports(root):
+    found = set()
+    for name, pattern in _REQUIREMENT_FILES:
+        text = _read(os.path.join(root, name))
+        if text is not None:
+            for match in pattern.finditer(text):
+                found |= _BACKPORTS[match.group(1).lower()]
+    return frozenset(found)
+
+
+def _imported_module(line):
+    """The first part of the module an import line (``_PYTHON3_IMPORT``'s match) names."""
+    words = line.split()
+    return words[1].split(b".")[0].decode("ascii", "replace") if len(words) > 1 else ""
+
+
 _PRINT_KEYWORD = re.compile(rb"\b(?:end|sep|file)[ \t]*=[^=]")
 # the rest of a ``raise`` line: ``... from cause`` ends it (not " from " inside a message)
 _RAISE_FROM = re.compile(rb"[)\w\]][ \t]+from[ \t]+[A-Za-z_][\w.]*[ \t]*\r?$")
 
 
-def python3_code(data):
+def python3_code(data, backported=frozenset()):
     """``data`` holds syntax only Python 3 accepts (python3_syntax) or code that runs only
-    on Python 3 (above), outside its strings and comments."""
+    on Python 3 (above), outside its strings and comments. ``backported``: modules of
+    Python 3's standard library that the project's requirements install on Python 2
+    (``required_backports``), whose import says nothing."""
     code, fstring = _code_of(data)
     if fstring or _python3_syntax(code):
         return True
     imports = [code.rfind(b"\n", 0, match.start()) + 1
-               for match in _PYTHON3_IMPORT.finditer(code)]
+               for match in _PYTHON3_IMPORT.finditer(code)
+               if _imported_module(match.group(0)) not in backported]
     if imports and len(_compatibility_imports(code, imports)) < len(set(imports)):
         return True
     at = code.find(b"super()")
@@ -673,6 +724,7 @@ def _scan_python3(root):
     found = candidates(root)
     if len(found) > MAX_SCANNED:
         return True
+    backported = required_backports(root)
     for entry, _ in found:
         if _python3_twin(entry.path, root):
             continue
@@ -683,7 +735,7 @@ def _scan_python3(root):
             data = read_source(entry.path)
         except OSError:
             continue
-        if python3_code(data):
+        if python3_code(data, backported):
             return True
     return False
 

@@ -490,6 +490,27 @@ def test_a_python3_import_picked_by_a_version_test_is_no_python3_evidence(tmp_pa
     assert "client.py: not checked" in out.stderr
 
 
+@pytest.mark.parametrize("packaging, module", [
+    ({"setup.py": "from setuptools import setup\n"
+                  "setup(name='client', install_requires=['configparser>=3.5'])\n"},
+     "import configparser\n"),
+    ({"setup.py": "from setuptools import setup\nsetup(name='client')\n",
+      "requirements.txt": "six\nfuture==0.18.3\n"}, "import queue\nfrom socketserver import X\n"),
+    ({"setup.cfg": "[options]\ninstall_requires =\n    configparser; python_version < '3'\n"},
+     "from configparser import RawConfigParser\n"),
+])
+def test_an_import_of_a_required_backport_is_no_python3_evidence(tmp_path, packaging, module):
+    # the project requires the Python 2 backport of the module: code that imports it by its
+    # Python 3 name may be Python 2 code
+    out = _lint_project(tmp_path, {**packaging, "client.py": PY2_FILE, "util.py": module})
+    assert out.returncode == 0, out.stdout
+    assert "client.py: not checked" in out.stderr
+    for name in packaging:
+        (tmp_path / name).unlink()
+    out = _lint_project(tmp_path, {**UNDECLARED, "requirements.txt": "six\n"})
+    assert "client.py:2:1: SCK000" in out.stdout  # without the backport, Python 3 code
+
+
 @pytest.mark.parametrize("module", [
     "def greet(name):\n    return f'hello {name}'\n",
     "def size() -> int:\n    return 1\n",
