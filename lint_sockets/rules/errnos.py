@@ -359,11 +359,37 @@ def _decides_message(node, after):
     if _reports_only(node.body) and (
             other is None or (isinstance(other, cst.Else) and _reports_only(other.body))):
         return True
+    if isinstance(other, cst.Else) and _alike_but_reports(node.body, other.body):
+        return True  # both branches do the same, one of them also reports
     if other is not None or not after:
         return False
     body = node.body.body if isinstance(node.body, cst.IndentedBlock) else [node.body]
     ending = _reported_ending(body)
     return ending is not None and ending.deep_equals(_reported_ending(after) or cst.Pass())
+
+
+def _alike_but_reports(one, other):
+    """The two blocks run the same statements once those that only print, log or pass are
+    left out of each (``tryReceiveMore = False; peer.lost(self)`` in both, and
+    ``logger.error(...)`` in one): which of them runs decides a message alone."""
+    def kept(block):
+        body = block.body if isinstance(block, cst.IndentedBlock) else [block]
+        return [_statement_code(stmt) for stmt in body if not _statements_report([stmt])]
+    left = kept(one)
+    return bool(left) and left == kept(other)
+
+
+_EMPTY_MODULE = cst.Module(body=[])
+
+
+def _statement_code(stmt):
+    """A statement's code, without the blank or comment lines before it and the comment
+    after it."""
+    if isinstance(stmt, cst.SimpleStatementLine):
+        stmt = stmt.with_changes(leading_lines=(), trailing_whitespace=cst.TrailingWhitespace())
+    elif hasattr(stmt, "leading_lines"):
+        stmt = stmt.with_changes(leading_lines=())
+    return _EMPTY_MODULE.code_for_node(stmt)
 
 
 def _reported_ending(statements):

@@ -36,3 +36,16 @@ def connect_first(sock: socket.socket, host: str, verbose: bool) -> int:
         print("refused")
         return 1
     return 0
+
+
+def stop_or_retry(sock: socket.socket) -> bool:
+    try:
+        sock.recv(4096)
+    except OSError as ex:
+        if ex.errno == 104:  # expect: SCK901
+            sock.close()
+            return False
+        else:
+            print("retrying")
+            return True
+    return True

@@ -42,3 +42,22 @@ def push_all(sockets, payload: bytes, verbose: bool) -> None:
         except OSError as e:
             if verbose and not e.errno in (32, 104):
                 log.debug("send failed with errno %d", e.errno)
+
+
+class Reader:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.running = True
+
+    def pump(self) -> None:
+        try:
+            self.sock.recv(4096)
+        except OSError as ex:
+            # both branches stop the reader; only the else also logs
+            if ex.errno == 10038:
+                self.running = False
+                self.sock.close()
+            else:
+                self.running = False
+                self.sock.close()
+                log.error("unhandled error %d", ex.errno)
