@@ -112,6 +112,16 @@ def _unread_unix_connection(facts, site, accepts):
     return not method_calls(body, key, _WRITES) and name_stays_local(body, key)
 
 
+def _accepted_this_pass(site, loop):
+    """The call is in the accept loop's own body (not an inner loop), on a name every
+    binding of which that reaches it is an accept of that loop in the same scope: the
+    connection this pass accepted."""
+    reaching = site.reaching
+    return site.loops[-1] is loop and bool(reaching) and all(
+        accepted_binding(b) and b.scope is site.scope and any(loop is l for l in b.loops)
+        for b in reaching)
+
+
 def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     """A read of a connection this pass accepted from an AF_UNIX listener, or from one
     bound only to loopback in code that cannot run on Windows (every accept of the loop is
@@ -125,11 +135,7 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
     local TCP client that dies resets it."""
     key = site.receiver_key
     if "." in key or site.scope.kind not in ("function", "module") or \
-            site.loops[-1] is not loop:
-        return False
-    reaching = site.reaching
-    if not reaching or not all(accepted_binding(b) and b.scope is site.scope
-                               and any(loop is l for l in b.loops) for b in reaching):
+            not _accepted_this_pass(site, loop):
         return False
     local_tcp = WINDOWS not in facts.platforms(site.node)
     if not all(facts.constructed_kind(accept)[0] == "unix" or
@@ -156,11 +162,7 @@ def _first_write_to_unix_client(facts, site, loop, accepts):
     with our data unread, ``unix_release_sock()``; the BSDs and macOS mark it unable to
     send, ``socantsendmore()``, which fails a send with EPIPE)."""
     key = site.receiver_key
-    if "." in key or site.scope.kind != "function" or site.loops[-1] is not loop:
-        return False
-    reaching = site.reaching
-    if not reaching or not all(accepted_binding(b) and b.scope is site.scope
-                               and any(loop is l for l in b.loops) for b in reaching):
+    if "." in key or site.scope.kind != "function" or not _accepted_this_pass(site, loop):
         return False
     if not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
         return False
