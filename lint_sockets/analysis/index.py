@@ -95,7 +95,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 27
+SUMMARY_VERSION = 28
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1643,7 +1643,7 @@ class _FunctionWalk:
             ctx.partial = True
             return
         kinds = _STATEMENT_KINDS
-        for stmt in body:
+        for position, stmt in enumerate(body):
             code = kinds.get(type(stmt))
             if code is None:
                 continue
@@ -1677,7 +1677,8 @@ class _FunctionWalk:
             elif code == _IF:
                 self.note_calls(stmt.test)
                 if self.local_nodes:
-                    self.if_statement(stmt)
+                    self.if_statement(stmt, body[position + 1] if position + 1 < len(body)
+                                      else None)
                     self.completes(stmt)
                 self.walk(stmt.body, loop, depth + 1)
                 if stmt.orelse:
@@ -2089,7 +2090,7 @@ class _FunctionWalk:
         local = self.local_nodes.get(name)
         return local is not None and self.value(local, 1).kind is ValueKind.READ
 
-    def if_statement(self, stmt):
+    def if_statement(self, stmt, following=None):
         name = _emptiness_test(stmt.test)
         action = _leaves_by(stmt.body)
         if name is None and action is not None:
@@ -2097,6 +2098,15 @@ class _FunctionWalk:
             # an empty read is, leaves the function (a test that completes the read instead
             # is ``completes``)
             name = _short_of(stmt.test, empty=True)
+        if name is None and not stmt.orelse and following is not None and \
+                type(following) is ast.Raise:
+            # ``if len(data): return data`` then ``raise BrokenPipeError(...)``: the read
+            # is handed out only when it is not empty, and an empty one raises
+            kept = _nonempty_test(stmt.test)
+            if kept is not None and any(type(inner) is ast.Return
+                                        and type(inner.value) is ast.Name
+                                        and inner.value.id == kept for inner in stmt.body):
+                name, action = kept, EofAction.RAISES
         if not self.holds_unchecked_read(name):
             return
         self.writable("checked").add(name)
@@ -2261,6 +2271,24 @@ def _emptiness_test(test):
                 and left.func.id == "len" and len(left.args) == 1 \
                 and isinstance(left.args[0], ast.Name) and right.value == 0:
             return left.args[0].id
+    return None
+
+
+def _nonempty_test(test):
+    """The name a test finds not empty: ``data``, ``len(data)``, ``len(data) > 0``,
+    ``len(data) != 0``, ``len(data) >= 1``."""
+    if isinstance(test, ast.Name):
+        return test.id
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and \
+            isinstance(test.comparators[0], ast.Constant) and \
+            (type(test.ops[0]), test.comparators[0].value) in (
+                (ast.Gt, 0), (ast.NotEq, 0), (ast.GtE, 1)) and \
+            type(test.comparators[0].value) is int:
+        test = test.left
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and \
+            test.func.id == "len" and len(test.args) == 1 and not test.keywords and \
+            isinstance(test.args[0], ast.Name):
+        return test.args[0].id
     return None
 
 

@@ -3,7 +3,8 @@ import socket
 
 from chat import wire
 from chat.wire import (
-    Channel, read_byte, read_exactly_some, read_header, read_some, read_unless_full,
+    Channel, read_byte, read_exactly_some, read_header, read_nonempty, read_nonempty_or_log,
+    read_some, read_unless_full,
 )
 
 
@@ -109,3 +110,15 @@ def collect_twice(sock: socket.socket, out: list) -> None:
     # the test is not true of an empty read: it falls through to a second unchecked read
     while True:
         out.append(read_unless_full(sock))  # expect: SCK101
+
+
+def collect_nonempty(sock: socket.socket, out: list) -> None:
+    # the helper hands out a read only when it is not empty, and raises otherwise
+    while True:
+        out.append(read_nonempty(sock))
+
+
+def collect_nonempty_or_log(sock: socket.socket, out: list) -> None:
+    # the helper falls through to a print, then returns the empty read
+    while True:
+        out.append(read_nonempty_or_log(sock))  # expect: SCK101

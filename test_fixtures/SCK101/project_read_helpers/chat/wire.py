@@ -34,6 +34,23 @@ def read_unless_full(sock: socket.socket) -> bytes:
     return sock.recv(4096)
 
 
+def read_nonempty(sock: socket.socket) -> bytes:
+    # hands the read out only when it is not empty; an empty read raises
+    data = sock.recv(4096)
+    if len(data):
+        return data
+    raise BrokenPipeError("socket connection broken")
+
+
+def read_nonempty_or_log(sock: socket.socket) -> bytes:
+    # a statement between: what follows the test is not the raise itself
+    data = sock.recv(4096)
+    if len(data) > 0:
+        return data
+    print("closed")
+    return data
+
+
 class Channel:
     def __init__(self, sock: socket.socket):
         self.sock = sock
