@@ -88,6 +88,8 @@ def check(facts, report):
             continue  # a new connection each pass: one end of file is read once
         if helper is None and method in _RECV and _checked_first(facts, site, asked):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
+        if helper is None and method == "recv" and _completed_after(facts, site, asked):
+            continue  # a loop completing the read runs on an empty one, and sees the EOF
         if facts.eof_raised(site, depth):
             continue  # pyOpenSSL: end of file is an exception, and it leaves the loop
         if facts.settings.target_version >= (3, 0) and (
@@ -255,6 +257,113 @@ def _innermost_while(loops):
         if loop.kind == "while":
             return loop
     return None
+
+
+def _completed_after(facts, site, asked):
+    """``data = sock.recv(n)`` is followed, in its block, by a loop completing it, ``while
+    len(data) < m:`` (``m`` a whole number of at least one, written or as a module
+    constant, or the read's own size), with nothing in between that binds ``data`` or
+    leaves the block; and that loop reads the same socket and leaves the function when
+    that read is empty (``more = sock.recv(m - len(data))``, ``if not more: return``; not a
+    ``break``, which would leave only the completing loop). At end of file ``data`` is
+    empty, shorter than ``m``, so the completing loop runs, and its own read sees the end
+    of file and ends the outer loop too."""
+    if site.role != "assign" or len(site.targets) != 1 or site.line is None:
+        return False
+    name, key = site.targets[0], site.receiver_key
+    size = site.argument(0, "bufsize")
+    following = _following(site.loops[-1].node, site.line)
+    for stmt in following or ():
+        if isinstance(stmt, cst.SimpleStatementLine):
+            if any(isinstance(small, (cst.Return, cst.Raise, cst.Break, cst.Continue))
+                   or (isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign))
+                       and _binds_name(small, name)) for small in stmt.body):
+                return False
+            continue
+        if not isinstance(stmt, cst.While) or not _shorter_than_size(facts, stmt.test, name,
+                                                                   size):
+            return False
+        loop = next((l for l in facts.loops if l.node is stmt), None)
+        return loop is not None and any(
+            other.receiver_key == key and other.method in _RECV and other.loops[-1] is loop
+            and _tested(other, loop, asked) and _leaves_function_when_empty(other, stmt)
+            for other in loop.calls)
+    return False
+
+
+def _following(root, line):
+    """The statements after ``line`` in the block under ``root`` that holds it."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.IndentedBlock):
+            for position, stmt in enumerate(node.body):
+                if stmt is line:
+                    return node.body[position + 1:]
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        stack.extend(iter_children(node))
+    return None
+
+
+def _binds_name(small, name):
+    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+        [small.target]
+    return any(key_of(node) == name for target in targets for node in _names_in(target))
+
+
+def _names_in(node):
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Name, cst.Attribute)):
+            yield node
+        elif isinstance(node, (cst.Tuple, cst.List, cst.Element, cst.StarredElement)):
+            stack.extend(iter_children(node))
+
+
+def _shorter_than_size(facts, test, name, size):
+    """``len(name) < m`` (or ``m > len(name)``) with ``m`` a whole number of at least one,
+    a module constant holding one, or the same expression as ``size``."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    left, target = test.left, test.comparisons[0]
+    right, operator = target.comparator, target.operator
+    if isinstance(operator, cst.GreaterThan):
+        left, right = right, left
+    elif not isinstance(operator, cst.LessThan):
+        return False
+    if not (isinstance(left, cst.Call) and key_of(left.func) == "len" and len(left.args) == 1
+            and key_of(left.args[0].value) == name):
+        return False
+    if isinstance(right, cst.Name) and right.value in facts.constants:
+        right = facts.constants[right.value]
+    number = int_value(right)
+    if number is not None:
+        return number >= 1
+    return size is not None and key_of(right) is not None and key_of(right) == key_of(size)
+
+
+def _leaves_function_when_empty(other, loop_node):
+    """The read's result, bound to one name, is tested right after it for being empty
+    (``if not more:``, ``if more == b"":``, ``if len(more) == 0:``) by an ``if`` of the
+    loop's own body whose block ends in ``return`` or ``raise``."""
+    if other.role != "assign" or len(other.targets) != 1 or other.line is None:
+        return False
+    name = other.targets[0]
+    body = loop_node.body.body if isinstance(loop_node.body, cst.IndentedBlock) else ()
+    for position, stmt in enumerate(body):
+        if stmt is other.line:
+            after = body[position + 1] if position + 1 < len(body) else None
+            if not isinstance(after, cst.If) or after.orelse is not None or \
+                    truth_when_empty(after.test, name) is not True:
+                return False
+            last = after.body.body[-1] if isinstance(after.body, cst.IndentedBlock) \
+                else after.body
+            smalls = last.body if isinstance(last, (cst.SimpleStatementLine,
+                                                    cst.SimpleStatementSuite)) else ()
+            return bool(smalls) and isinstance(smalls[-1], (cst.Return, cst.Raise))
+    return False
 
 
 def _checked_first(facts, site, asked):
