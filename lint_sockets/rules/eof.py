@@ -280,8 +280,8 @@ def _completed_after(facts, site, asked):
                        and _binds_name(small, name)) for small in stmt.body):
                 return False
             continue
-        if not isinstance(stmt, cst.While) or not _shorter_than_size(facts, stmt.test, name,
-                                                                   size):
+        if not isinstance(stmt, cst.While) or \
+                not _shorter_than_size(facts, stmt.test, name, size):
             return False
         loop = next((l for l in facts.loops if l.node is stmt), None)
         return loop is not None and any(
