@@ -454,10 +454,13 @@ _PYTHON2_LINES = re.compile(
          |raise\s+(?:[\w.]+(?:\[[^\]]*\])*|'[^']*'|"[^"]*")\s*,  # raise E, "x"; raise "E", "x"
          |def\s+\w+\s*\([^)]*\(                 # def f(self, (x, y)): tuple parameters
        )
+       |^\s*(?:if|elif|else|while|for|try|except|finally|with)\b[^#]*:\s*  # ... or after a
+         (?:print\b\s*(?:>>|[^\s(=.,;:)\]}])  # one-line block's colon: if x: print "y",
+         |raise\s+(?:[\w.]+(?:\[[^\]]*\])*|'[^']*'|"[^"]*")\s*,)  # if x: raise E, "x"
        |`|<>                                  # backquotes, the old "not equal"
        |(?<![\w.])(?:0\d+|\d+[lL]|0[xX][0-9a-fA-F]+[lL])\b(?!\.)  # 0755, 10L, 0xffL
        |(?<![\w.])(?:async|await)\s*=(?!=)     # async as a name: f(async=True), async = 1
-       |\.(?:async|await)\s*\(|\bdef\s+(?:async|await)\b  # x.async(y), def async(self):
+       |\.(?:async|await)\b|\bdef\s+(?:async|await)\b  # x.async(y), self.async = 1, def async(self):
        |\b[uU][rR]['"]                        # ur"raw unicode"
     """, re.VERBOSE)
 
@@ -465,9 +468,10 @@ _PYTHON2_LINES = re.compile(
 def python2_statement(message, line):
     """The syntax error ``message`` (``SyntaxError: ...``) at the text ``line`` is Python 2
     syntax that Python 3 rejects: a print or exec statement, ``except E, e:``, ``raise E,
-    "x"``, backquotes, ``<>``, an old octal or long literal (``0xffL`` too), a ``ur""``
-    string, ``async`` or ``await`` used as a name (``f(async=True)``, ``x.async(y)``), or
-    tabs that Python 2 read as eight columns."""
+    "x"`` (also as the one-line block of ``if x:``), backquotes, ``<>``, an old octal or
+    long literal (``0xffL`` too), a ``ur""`` string, ``async`` or ``await`` used as a name
+    (``f(async=True)``, ``x.async(y)``, ``self.async = None``), or tabs that Python 2 read
+    as eight columns."""
     if any(known in message for known in _PYTHON2_MESSAGES):
         return True
     return bool(_PYTHON2_LINES.search(line.split("#", 1)[0] if "'" not in line and '"' not
