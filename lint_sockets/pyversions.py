@@ -460,7 +460,7 @@ _PYTHON2_LINES = re.compile(
        |`|<>                                  # backquotes, the old "not equal"
        |(?<![\w.])(?:0\d+|\d+[lL]|0[xX][0-9a-fA-F]+[lL])\b(?!\.)  # 0755, 10L, 0xffL
        |(?<![\w.])(?:async|await)\s*=(?!=)     # async as a name: f(async=True), async = 1
-       |\.(?:async|await)\b|\bdef\s+(?:async|await)\b  # x.async(y), self.async = 1, def async(self):
+       |\.(?:async|await)\b|\bdef\s+(?:async|await)\b  # x.async(y), def async(self):
        |\b[uU][rR]['"]                        # ur"raw unicode"
     """, re.VERBOSE)
 
