@@ -1081,6 +1081,9 @@ def _top_level_imports(body, module, is_package, imports):
     fails wherever the module it names cannot be imported."""
     requires = []
     windows = False
+    # ``ctypes.windll.kernel32``, ``ctypes.WinDLL("ws2_32")`` need ``import ctypes``; a name
+    # imported from ctypes is judged at its import
+    uses_ctypes = "ctypes" in imports.values()
 
     def require(name):
         parts = name.split(".")
@@ -1115,8 +1118,8 @@ def _top_level_imports(body, module, is_package, imports):
             for alias in stmt.names:  # ``from . import win``: maybe a module
                 if alias.name != "*" and f"{source}.{alias.name}".count(".") <= MAX_HOPS:
                     require(f"{source}.{alias.name}")
-        elif kind is ast.Assign or kind is ast.AnnAssign or kind is ast.Expr:
-            for node in _first_nodes(stmt, MAX_STATEMENTS):
+        elif uses_ctypes and (kind is ast.Assign or kind is ast.AnnAssign or kind is ast.Expr):
+            for node in _first_nodes(stmt, MAX_FACTS * 4):
                 if type(node) is ast.Attribute or type(node) is ast.Name:
                     dotted = dotted_name(node)
                     head, dot, rest = (dotted or "").partition(".")
