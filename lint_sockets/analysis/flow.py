@@ -2160,7 +2160,9 @@ class ValueFacts:
                 not plain_decorators(function):
             return None
         arguments = self.arguments_from_callers(scope, name)
-        if arguments == [] and depth == 0 and self._project_callers_local(scope, name):
+        if depth == 0 and (arguments == [] or (
+                arguments is None and self._called_by_name_only(scope))) and \
+                self._project_callers_local(scope, name):
             return [cst.SimpleString('"localhost"')]
         if not arguments:
             return None
@@ -2225,9 +2227,25 @@ class ValueFacts:
         constant = self.constant_value(node)
         return type(constant) is int and constant == 0
 
+    def _called_by_name_only(self, scope):
+        """The function ``scope`` is a method of a class of the module whose name the module
+        uses only as the method called on some object (``client.connect_to_server(...)``,
+        ``self.connect_to_server(...)``), besides its ``def``: every call of it is one the
+        project index records by the method's name, so its callers are all in the index's
+        sight (``_project_callers_local``)."""
+        function = scope.node
+        if scope.cls is None or not isinstance(function, cst.FunctionDef) or \
+                function.name.value.startswith("__"):
+            return False
+        name = function.name.value
+        return self.memo(f"flow.called_by_name:{name}",
+                         lambda: _only_called_as_method(self.model.module, name))
+
     def _project_callers_local(self, scope, name):
-        """No call of the function ``scope`` is in its module, and every call of it that
-        the project's other modules make (by its name, its class's for ``__init__``)
+        """No call of the function ``scope`` is in its module, or every call of it there is
+        a method call that the project index records too (``_called_by_name_only``), and
+        every call of it that the project's modules make (by its name, its class's for
+        ``__init__``)
         passes this host's loopback address for the parameter ``name`` unless told
         otherwise (``ProjectIndex.callers_pass_loopback``: a loopback string or constant,
         the caller's own parameter with such a default or ``@click.option`` default, a
@@ -2428,3 +2446,20 @@ def _option_destination(call):
     long = [n for n in names if n.startswith("--")]
     name = long[0][2:] if long else names[0].lstrip("-")
     return name.replace("-", "_") or None
+
+
+def _only_called_as_method(module, name):
+    """Every occurrence of ``name`` in the module is a ``def`` of that name or the attribute
+    called in ``x.name(...)``, and there is exactly one such ``def``."""
+    defs = 0
+    stack = [(module, None, None)]
+    while stack:
+        node, parent, grandparent = stack.pop()
+        if isinstance(node, cst.Name) and node.value == name:
+            if isinstance(parent, cst.FunctionDef) and parent.name is node:
+                defs += 1
+            elif not (isinstance(parent, cst.Attribute) and parent.attr is node and
+                      isinstance(grandparent, cst.Call) and grandparent.func is parent):
+                return False
+        stack.extend((child, node, parent) for child in iter_children(node))
+    return defs == 1

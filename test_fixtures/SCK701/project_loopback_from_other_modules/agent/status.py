@@ -18,3 +18,11 @@ def upstream_status() -> bytes:
     sock.connect(settings.UPSTREAM)  # expect: SCK701
     sock.sendall(b"status\n")
     return sock.recv(1024)
+
+
+def watch(remote_host: str) -> None:
+    from agent.link import Link
+
+    link = Link()
+    link.connect_to_server("localhost", 6372)
+    link.connect_anywhere(remote_host, 6372)
