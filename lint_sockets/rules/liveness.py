@@ -103,7 +103,7 @@ def _local_peer(facts, site, bindings):
         value = strip_await(binding.value) if binding.value is not None else None
         if isinstance(value, cst.Call) and any(mentions(a.value, "AF_UNIX") for a in value.args):
             return True
-    address = site.positional(0)
+    address = site.argument(0, "address")  # create_connection(address=(host, port))
     if facts.test_code and not facts.names_remote_host(site, address):
         return True  # a test's connections go to its own servers (the page: "What a finding is worth")
     if address is None:

@@ -158,3 +158,12 @@ def ask_default_unspecified(port: int, ip=None) -> bytes:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.connect((ip or "0.0.0.0", port))  # expect: SCK701
     return sock.recv(64)
+
+
+class RemoteChessConnection:
+    # by keyword too: a remote default is reported
+    def __init__(self, address: str = "chess.example.org", port: int = 5123) -> None:
+        self._conn = socket.create_connection(address=(address, port))  # expect: SCK701
+
+    def read_prefix(self) -> bytes:
+        return self._conn.recv(4)

@@ -125,3 +125,12 @@ def ask_radio_by_items(question: bytes, addr=("localhost", 7356)) -> bytes:
     sock.connect((addr[0], addr[1]))
     sock.sendall(question)
     return sock.recv(1024)
+
+
+class ChessConnection:
+    # the address handed to create_connection() by keyword is read as a positional one
+    def __init__(self, address: str = "localhost", port: int = 5123) -> None:
+        self._conn = socket.create_connection(address=(address, port))
+
+    def read_prefix(self) -> bytes:
+        return self._conn.recv(4)
