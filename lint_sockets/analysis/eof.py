@@ -419,6 +419,16 @@ def _statements_after(root, line, limit=_LOOKAHEAD):
     return found[:limit]
 
 
+def rest_of_block(root, line):
+    """The statements after ``line`` (a statement under ``root``, in the bodies
+    ``_blocks_to`` enters) in the block that holds it; None when ``line`` is not found."""
+    chain = _blocks_to(root, line)
+    if not chain:
+        return None
+    _, statements, index = chain[-1]
+    return statements[index + 1:]
+
+
 def _blocks_to(root, line):
     """[(owner, statements, index)] from ``root`` down to the block holding ``line``:
     ``owner`` is the compound statement whose body is the block (``root`` for its own),

@@ -2,10 +2,10 @@
 
 import libcst as cst
 
-from lint_sockets.analysis.eof import truth_when_empty
+from lint_sockets.analysis.eof import rest_of_block, truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, mentions, strip_await,
+    contains, int_value, iter_children, key_of, mentions, strip_await, target_keys,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -272,12 +272,10 @@ def _completed_after(facts, site, asked):
         return False
     name, key = site.targets[0], site.receiver_key
     size = site.argument(0, "bufsize")
-    following = _following(site.loops[-1].node, site.line)
-    for stmt in following or ():
+    for stmt in rest_of_block(site.loops[-1].node, site.line) or ():
         if isinstance(stmt, cst.SimpleStatementLine):
             if any(isinstance(small, (cst.Return, cst.Raise, cst.Break, cst.Continue))
-                   or (isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign))
-                       and _binds_name(small, name)) for small in stmt.body):
+                   or name in _bound_keys(small) for small in stmt.body):
                 return False
             continue
         if not isinstance(stmt, cst.While) or \
@@ -291,35 +289,14 @@ def _completed_after(facts, site, asked):
     return False
 
 
-def _following(root, line):
-    """The statements after ``line`` in the block under ``root`` that holds it."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.IndentedBlock):
-            for position, stmt in enumerate(node.body):
-                if stmt is line:
-                    return node.body[position + 1:]
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        stack.extend(iter_children(node))
-    return None
-
-
-def _binds_name(small, name):
-    targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-        [small.target]
-    return any(key_of(node) == name for target in targets for node in _names_in(target))
-
-
-def _names_in(node):
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.Name, cst.Attribute)):
-            yield node
-        elif isinstance(node, (cst.Tuple, cst.List, cst.Element, cst.StarredElement)):
-            stack.extend(iter_children(node))
+def _bound_keys(small):
+    """The keys an assignment statement binds (``data = ...``, ``data += ...``, ``a, data =
+    ...``); none for any other small statement."""
+    if isinstance(small, cst.Assign):
+        return [key for target in small.targets for key in target_keys(target.target)]
+    if isinstance(small, (cst.AugAssign, cst.AnnAssign)):
+        return target_keys(small.target)
+    return []
 
 
 def _shorter_than_size(facts, test, name, size):
@@ -568,8 +545,8 @@ def _carriers(targets, loop):
     carriers = set(targets)
     pending = list(carriers)
     while pending:
-        for target_keys in loop.flows_from(pending.pop()):
-            for key in target_keys:
+        for keys in loop.flows_from(pending.pop()):
+            for key in keys:
                 if key not in carriers:
                     carriers.add(key)
                     pending.append(key)
