@@ -426,11 +426,11 @@ class IdentityFacts:
                 return _UNKNOWN_INFO
             if self._patched(qname, call, binding.scope):
                 return _NOT_INFO  # ``with mock.patch("socket.socket"):``: it gives the mock
-            return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
+            return SocketInfo(KNOWN, datagram=self._datagram_ctor(call, binding.scope))
         if qname in tables.SOCKET_PAIR_CONSTRUCTORS:
             if index is None:
                 return _NOT_INFO
-            return SocketInfo(KNOWN, datagram=is_datagram_ctor(call))
+            return SocketInfo(KNOWN, datagram=self._datagram_ctor(call, binding.scope))
         if qname in tables.SSL_WRAPPERS:
             return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
         if qname in tables.NOT_SOCKET_CONNECTIONS:
@@ -903,6 +903,45 @@ class IdentityFacts:
         kind = self._kinds_of(returns, depth + 1)
         return None if kind == _NO_KIND else kind
 
+    def _datagram_ctor(self, call, scope):
+        """``socket.socket(...)`` makes a datagram (or raw) socket: its type is written
+        as ``SOCK_DGRAM``/``SOCK_RAW`` (``is_datagram_ctor``) or as a constant standing for
+        one (``_socket_constant``)."""
+        if is_datagram_ctor(call):
+            return True
+        positional = [a.value for a in call.args if a.keyword is None]
+        type_ = positional[1] if len(positional) > 1 else call_keyword(call, "type")
+        return self._socket_constant(type_, scope) in ("SOCK_DGRAM", "SOCK_RAW")
+
+    def _socket_constant(self, node, scope):
+        """The socket constant (``SOCK_DGRAM``, ``AF_UNIX``) that a constant of the project
+        names: a module constant bound once (``UDP = socket.SOCK_DGRAM``) or one imported
+        from another project module (``from .defs import UDP``, followed by the index's
+        ``external_name``), when no local of the function hides the name; else None."""
+        key = key_of(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+        if key is None:
+            return None
+        head = key.partition(".")[0]
+        owner = scope
+        while owner is not None and owner.kind != "module":
+            if head in owner.bindings:
+                return None  # a parameter or local of that name
+            owner = owner.parent
+        dotted = self.imports.qualify(node)  # ``from socket import SOCK_DGRAM as UDP``
+        if dotted and dotted.startswith(("socket.", "_socket.")):
+            return dotted.rpartition(".")[2]
+        dotted = None
+        if "." not in key and key in self.model.constants and \
+                len(self.model.module_scope.bindings.get(key, ())) == 1:
+            value = self.model.constants[key]
+            if isinstance(value, (cst.Name, cst.Attribute)):
+                dotted = self.imports.qualify(value)
+        elif self.project is not None and self.module_name is not None:
+            dotted = self.project.external_name(self.module_name, key)
+        if not dotted or not dotted.startswith(("socket.", "_socket.")):
+            return None
+        return dotted.rpartition(".")[2]
+
     def _family_through_name(self, call, scope):
         """The family of ``socket.socket(family, ...)`` given as a name the function binds
         once (``family = socket.AF_INET6 if ":" in host else socket.AF_INET``): the family
@@ -1180,9 +1219,15 @@ def is_plain_ctor(imports, value):
     return isinstance(value, cst.Call) and imports.qualify(value.func) in tables.SOCKET_CONSTRUCTORS
 
 
+# Families whose sockets are all SOCK_RAW or SOCK_DGRAM (netlink(7), packet(7), the
+# kernel's CAN protocols): one message per call, whatever type argument the code writes
+# (``socket.fromfd(fd, AF_NETLINK, SOCK_STREAM)`` is the netlink socket the fd is).
+MESSAGE_FAMILIES = ("AF_NETLINK", "PF_NETLINK", "AF_PACKET", "PF_PACKET", "AF_CAN", "PF_CAN")
+
+
 def is_datagram_ctor(call):
     for arg in call.args:
-        if mentions(arg.value, ("SOCK_DGRAM", "SOCK_RAW")):
+        if mentions(arg.value, ("SOCK_DGRAM", "SOCK_RAW") + MESSAGE_FAMILIES):
             return True
     return False
 

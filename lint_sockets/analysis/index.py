@@ -95,7 +95,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 28
+SUMMARY_VERSION = 29
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1488,6 +1488,24 @@ def _annotation_names(node, ctx, depth=0):
     return [dotted]
 
 
+# as ``identity.MESSAGE_FAMILIES``: families with no stream sockets
+_MESSAGE_FAMILIES = frozenset({"AF_NETLINK", "PF_NETLINK", "AF_PACKET", "PF_PACKET", "AF_CAN",
+                               "PF_CAN"})
+
+
+def _socket_constant_name(node, ctx):
+    """The last part of the socket-module name ``node`` writes (``SOCK_DGRAM``), or of the
+    one a constant recorded earlier in the module stands for (``UDP = socket.SOCK_DGRAM``);
+    "" otherwise."""
+    if node is None:
+        return ""
+    if isinstance(node, ast.Name):
+        value = ctx.constants.get(node.id)
+        if isinstance(value, NameRef):
+            return (ctx.qualify(value.dotted) or "").rpartition(".")[2]
+    return (ctx.qualify(dotted_name(node) or "") or "").rpartition(".")[2]
+
+
 def _socket_type_of_call(call, ctx):
     """SocketType for a socket.socket(...) call: the ``type`` argument when visible."""
     arg = call.args[1] if len(call.args) > 1 else None
@@ -1504,8 +1522,13 @@ def _socket_type_of_call(call, ctx):
         if call.keywords and any(k.arg is None for k in call.keywords):
             return SocketType.UNKNOWN
         return SocketType.STREAM if len(call.args) < 4 else SocketType.UNKNOWN
-    dotted = ctx.qualify(dotted_name(arg)) or ""
-    last = dotted.rpartition(".")[2]
+    family = call.args[0] if call.args else None
+    for keyword in call.keywords:
+        if keyword.arg == "family":
+            family = keyword.value
+    if _socket_constant_name(family, ctx) in _MESSAGE_FAMILIES:
+        return SocketType.DATAGRAM  # no stream sockets in that family
+    last = _socket_constant_name(arg, ctx)
     if last in ("SOCK_DGRAM", "SOCK_RAW"):
         return SocketType.DATAGRAM  # one message per call, as ``identity.is_datagram_ctor``
     if last == "SOCK_STREAM":
@@ -4644,6 +4667,23 @@ class ProjectIndex:
         if isinstance(value, NameRef):
             return self.constant(owner, value.dotted, _hops + 1)
         return value
+
+    def external_name(self, module: str, name: str, _hops: int = 0) -> Optional[str]:
+        """The qualified name outside the project that a constant of the project stands
+        for, as ``module`` sees ``name``: ``socket.SOCK_DGRAM`` for ``UDP`` after ``from
+        .defs import UDP`` where ``defs`` says ``UDP = socket.SOCK_DGRAM`` (imports and
+        aliases followed ``MAX_HOPS`` steps); None when the name is a project value that
+        is no such alias, or unknown."""
+        qname = self.resolve(module, name)
+        if qname is None or _hops > MAX_HOPS:
+            return None
+        owner, rest = self.module_of(qname)
+        if owner is None:
+            return qname if _hops else None  # left the project through an alias
+        value = self.summaries[owner].constants.get(rest, NOT_FOUND)
+        if isinstance(value, NameRef):
+            return self.external_name(owner, value.dotted, _hops + 1)
+        return None
 
 
 NOT_FOUND = type("NotFound", (), {"__repr__": lambda self: "NOT_FOUND",
