@@ -256,6 +256,7 @@ def _settings(args, config):
         python2_in_packages=in_packages,
         version_declared=declared,
         project_root=config.project_root(),
+        systems=config.systems_and_origin()[0],
     )
 
 
@@ -424,6 +425,10 @@ def show_settings(args, settings_for, paths):
     for key, value, where in rows:
         print(f"  {key} = {clean(_toml(value))}", file=out)
         print(f"      from {clean(where)}", file=out)
+    systems, systems_origin = config.systems_and_origin()
+    if systems:
+        print(f"  operating systems: {', '.join(sorted(systems))}", file=out)
+        print(f"      from {clean(systems_origin)}", file=out)
     enabled = sorted(settings.enabled)
     print(f"  rules that run on this file: {', '.join(enabled) or 'none'}", file=out)
     is_excluded = excluded(path, config.excludes(), config.root)

@@ -21,7 +21,8 @@ import sys
 from lint_sockets.paths import ROOT_MARKERS, find_root, nearest, upwards
 from lint_sockets.pyversions import (
     admits_python2_only, converts_with_2to3, find_packaging_root, is_packaging_root,
-    lower_bound, packaging_declares_python, packaging_python2_only, packaging_target_and_origin,
+    lower_bound, packaging_declares_python, packaging_python2_only, packaging_systems_and_origin,
+    packaging_target_and_origin,
 )
 from lint_sockets.settings import SettingsError, parse_target_version
 
@@ -82,6 +83,17 @@ class Config:
             if found is not None:
                 return found
         return (3, 9), None
+
+    def systems_and_origin(self):
+        """(the families of operating systems the project declares, where it says so) from
+        its packaging files' ``Operating System ::`` classifiers
+        (``pyversions.packaging_systems_and_origin``); (None, None) when they name every
+        system, or there are none."""
+        root = self.root if self.path else find_packaging_root(self.root)
+        if root is None and self.classifiers:
+            root = self.root  # a pyproject.toml's [project] classifiers, and no other file
+        found = packaging_systems_and_origin(root, self.classifiers) if root else None
+        return found if found is not None else (None, None)
 
     def declares_python(self):
         """The project says which Pythons it supports: ``target-version``, a

@@ -85,14 +85,16 @@ def _settings(filename):
     options = _OPTIONS
     target = getattr(options, "sck_target_version", None)
     version = parse_target_version(target) if target else _project_target(filename)
+    systems = _project_systems(filename)
     if _SETTINGS is None:
         _SETTINGS = {}
-    settings = _SETTINGS.get(version)
+    settings = _SETTINGS.get((version, systems))
     if settings is None:
-        settings = _SETTINGS[version] = Settings(
+        settings = _SETTINGS[version, systems] = Settings(
             select=sorted(_wanted()),
             socket_names=getattr(options, "sck_socket_names", None),
             target_version=version,
+            systems=systems,
         )
     return settings
 
@@ -258,6 +260,21 @@ def _project(filename, tree):
         cache = None if is_root(root) else (os.environ.get("LINT_SOCKETS_CACHE_DIR") or False)
         project = _PROJECTS[root] = load_project(root, cache)
     return project.with_source(filename, tree=tree)
+
+
+def _project_systems(filename):
+    """The operating systems the file's project declares, as the command line reads them
+    (``Config.systems_and_origin``), or None for every one."""
+    global _RESOLVER
+    from lint_sockets import config
+
+    try:
+        if _RESOLVER is None:
+            _RESOLVER = config.Resolver()
+        path = filename if filename and filename not in ("-", "stdin") else "."
+        return _RESOLVER.for_path(path).systems_and_origin()[0]
+    except (config.SettingsError, OSError, ValueError):
+        return None
 
 
 def _project_target(filename):

@@ -366,6 +366,52 @@ def _classifier_sources(root, found, pyproject_classifiers, says):
     return ", ".join(sources)
 
 
+# ``Operating System ::`` classifiers (the trove list's) -> the families of systems of
+# ``analysis.tables`` they name; "OS Independent", "POSIX", "Unix" and any classifier not
+# listed here name more than one family. macOS and iOS keep the BSDs' errno numbering and
+# their accept queue; Android is Linux's kernel.
+_SYSTEM_CLASSIFIERS = (
+    ("Operating System :: POSIX :: Linux", frozenset({"linux"})),
+    ("Operating System :: Android", frozenset({"linux"})),
+    ("Operating System :: Microsoft :: Windows", frozenset({"windows"})),
+    ("Operating System :: MacOS", frozenset({"bsd"})),
+    ("Operating System :: iOS", frozenset({"bsd"})),
+    ("Operating System :: POSIX :: BSD", frozenset({"bsd"})),
+    ("Operating System :: POSIX", frozenset({"linux", "bsd", "other"})),
+    ("Operating System :: Unix", frozenset({"linux", "bsd", "other"})),
+)
+_EVERY_SYSTEM = frozenset({"windows", "linux", "bsd", "other"})
+_SYSTEM_CLASSIFIER = re.compile(r"^\s*(Operating System ::[^\n]*?)\s*$", re.M)
+
+
+def _systems(classifiers):
+    """The families of systems the ``Operating System ::`` classifiers in the text name
+    together, or None when there is none or one names every system (``OS Independent``,
+    or a classifier not in ``_SYSTEM_CLASSIFIERS``, such as ``Microsoft :: MS-DOS``)."""
+    found = set()
+    for classifier in _SYSTEM_CLASSIFIER.findall(classifiers):
+        for prefix, families in _SYSTEM_CLASSIFIERS:
+            if classifier == prefix or classifier.startswith(prefix + " ::"):
+                found |= families
+                break
+        else:
+            return None
+    return frozenset(found) if found and found != _EVERY_SYSTEM else None
+
+
+def packaging_systems_and_origin(root, pyproject_classifiers=()):
+    """(the families of operating systems the project declares, where it says so) from the
+    ``Operating System ::`` classifiers of its packaging files and ``[project]
+    classifiers``, or None when they name every system or there are none."""
+    found = _packaging_read(root)
+    systems = _systems(_classifiers(found, pyproject_classifiers))
+    if systems is None:
+        return None
+    return systems, _classifier_sources(
+        root, found, pyproject_classifiers, _SYSTEM_CLASSIFIER.search) + \
+        ": Operating System classifiers"
+
+
 def packaging_declares_python(root, pyproject_classifiers=()):
     """The packaging files in ``root`` (or the pyproject classifiers) say which Pythons the
     project supports: a ``python_requires`` / ``Requires-Python`` with a lower bound, or a

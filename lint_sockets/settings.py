@@ -80,7 +80,8 @@ class Settings:
 
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
-                 python2_in_packages=False, version_declared=True, project_root=None):
+                 python2_in_packages=False, version_declared=True, project_root=None,
+                 systems=None):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -112,6 +113,9 @@ class Settings:
         # page, pyversions.python3_project), and its root (None: a file of no project)
         self.version_declared = version_declared
         self.project_root = project_root
+        # the families of operating systems the project declares (its Operating System
+        # classifiers), or None for every one: code the project runs nowhere else
+        self.systems = frozenset(systems) if systems else None
         checked = set()
         for pattern, codes in per_file_ignores:
             if tuple(codes) not in checked:
@@ -168,7 +172,8 @@ class Settings:
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
                 self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages,
-                self.version_declared, self.project_root)
+                self.version_declared, self.project_root,
+                tuple(sorted(self.systems)) if self.systems else None)
 
     def digest(self):
         """A short hash of cache_key(), computed once."""

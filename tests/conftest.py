@@ -75,15 +75,16 @@ def fixture_settings(path):
 
 def project_fixture_settings(root):
     """The settings the command line uses for the project fixture ``root``: its own
-    configuration's target version and Python 2 source, with the fixture's codes
-    selected (the flake8 plugin reads the same configuration)."""
+    configuration's target version, Python 2 source and operating systems, with the
+    fixture's codes selected (the flake8 plugin reads the same configuration)."""
     from lint_sockets.config import Resolver
 
     config = Resolver().for_directory(str(root))
     python2_only, in_packages = config.python2_only()
     return Settings(extend_select=fixture_codes_on(root),
                     target_version=config.target_version(), python2_only=python2_only,
-                    python2_in_packages=in_packages)
+                    python2_in_packages=in_packages,
+                    systems=config.systems_and_origin()[0])
 
 
 def findings(source, settings=None):

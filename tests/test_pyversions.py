@@ -296,6 +296,68 @@ def test_show_settings_names_the_packaging_file(tmp_path, name, text, origin):
         out.stdout
 
 
+# --- the operating systems a project declares ------------------------------------------------
+
+@pytest.mark.parametrize("classifiers, systems", [
+    (["Operating System :: POSIX :: Linux"], {"linux"}),
+    (["Operating System :: POSIX :: Linux", "Operating System :: MacOS :: MacOS X"],
+     {"linux", "bsd"}),
+    (["Operating System :: Microsoft :: Windows :: Windows 10"], {"windows"}),
+    (["Operating System :: POSIX"], {"linux", "bsd", "other"}),
+    (["Operating System :: Unix", "Operating System :: POSIX :: BSD :: FreeBSD"],
+     {"linux", "bsd", "other"}),
+    (["Operating System :: Android"], {"linux"}),
+    # every system, or a classifier that names none of the families: no restriction
+    (["Operating System :: OS Independent", "Operating System :: POSIX :: Linux"], None),
+    (["Operating System :: POSIX", "Operating System :: Microsoft :: Windows"], None),
+    (["Operating System :: Microsoft :: MS-DOS"], None),
+    (["Operating System :: POSIX :: Linux", "Operating System :: Other OS"], None),
+    (["Programming Language :: Python :: 3"], None),
+    ([], None),
+])
+def test_the_operating_systems_classifiers_name(tmp_path, classifiers, systems):
+    lines = "".join(f"    {c}\n" for c in classifiers)
+    (tmp_path / "setup.cfg").write_text(f"[metadata]\nname = x\nclassifiers =\n{lines}")
+    found = pyversions.packaging_systems_and_origin(str(tmp_path))
+    if systems is None:
+        assert found is None
+    else:
+        assert found == (frozenset(systems),
+                         f"{tmp_path / 'setup.cfg'}: Operating System classifiers")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("setup.py", "from setuptools import setup\nsetup(classifiers=[\n"
+                 "    'Operating System :: POSIX :: Linux',\n])\n"),
+    ("PKG-INFO", "Metadata-Version: 2.1\nName: x\n"
+                 "Classifier: Operating System :: POSIX :: Linux\n"),
+    ("pyproject.toml", "[project]\nname = 'x'\n"
+                       "classifiers = ['Operating System :: POSIX :: Linux']\n"),
+])
+def test_a_linux_only_project_has_no_accept_abort_finding(tmp_path, name, text):
+    """The command line and the flake8 plugin read the classifiers from each packaging
+    file: a Linux-only project's accept loop is not reported, and --show-settings says
+    where the systems come from."""
+    (tmp_path / name).write_text(text)
+    (tmp_path / "server.py").write_text(SERVER)
+    checked = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                              "--select", "SCK501", "server.py"], capture_output=True,
+                             text=True, cwd=str(tmp_path))
+    assert checked.returncode == 0 and "SCK501" not in checked.stdout, checked.stdout
+    shown = subprocess.run([sys.executable, "-m", "lint_sockets", "--show-settings",
+                            "server.py"], capture_output=True, text=True, cwd=str(tmp_path))
+    lines = shown.stdout.splitlines()
+    row = [i for i, line in enumerate(lines) if line.strip() == "operating systems: linux"]
+    assert row, shown.stdout + shown.stderr
+    assert lines[row[0] + 1].strip() == \
+        f"from {tmp_path / name}: Operating System classifiers"
+    (tmp_path / name).unlink()
+    checked = subprocess.run([sys.executable, "-m", "lint_sockets", "--no-cache",
+                              "--select", "SCK501", "server.py"], capture_output=True,
+                             text=True, cwd=str(tmp_path))
+    assert "SCK501" in checked.stdout, checked.stdout
+
+
 # --- syntax an older target accepts (SCK000) ---------------------------------------------------
 
 PY2_FILE = "import socket\nprint 'connecting'\n"

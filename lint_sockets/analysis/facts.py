@@ -267,7 +267,9 @@ class Facts(
         sys.platform == "win32":``, the rest of a block after ``if os.name != "nt": raise``,
         a test that calls a project function which is one, ``if SysUtil.run_on_windows():``)
         or in a module that imports a Windows-only module at its top level, itself or
-        through project modules it imports there (``ProjectIndex.windows_only``)."""
+        through project modules it imports there (``ProjectIndex.windows_only``); and of
+        those, the ones the project declares (its ``Operating System`` classifiers,
+        ``Settings.systems``), unless the code runs on none of them."""
         found = self._memo.get("platforms")
         if found is None:
             text = self.source if isinstance(self.source, str) else (
@@ -284,7 +286,11 @@ class Facts(
                                      self._platform_test_called if tests else None,
                                      windows)
             self._memo["platforms"] = found
-        return found.get(id(node), EVERYWHERE)
+        runs_on = found.get(id(node), EVERYWHERE)
+        declared = getattr(self.settings, "systems", None)
+        if declared and runs_on & declared:
+            return runs_on & declared  # the project runs on no other system
+        return runs_on
 
     def _platform_test_called(self, call: cst.Call) -> frozenset[str] | None:
         """The families where ``call`` (no arguments) returns true, when it calls a project
