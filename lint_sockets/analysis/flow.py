@@ -216,6 +216,13 @@ class FlowFacts:
                 created = [b for b in bindings if b.value is not None]
                 if created and all(is_plain_ctor(self.imports, b.value) for b in created):
                     return self.model.default_timeout or BLOCKING
+                if self.project is not None and self.module_name is not None:
+                    # ``self.sock = net.make_listener()``, a factory that makes it
+                    # non-blocking, and no method of the class switches it
+                    modes = (self._project_settings(scope, key) or frozenset()) & \
+                        _MODE_SETTINGS
+                    if modes == {Setting.NONBLOCKING}:
+                        return NONBLOCKING
             return UNKNOWN
         if not rest and scope.kind == "function":
             owner = scope.parent
@@ -901,6 +908,7 @@ class FlowFacts:
         return self.state(site, key) in (BLOCKING, TIMEOUT)
 
 
+_MODE_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLOCKING})
 _TIMEOUT_SETTINGS = frozenset({Setting.TIMEOUT, Setting.BLOCKING, Setting.NONBLOCKING,
                                Setting.RCVTIMEO, Setting.SNDTIMEO})
 
