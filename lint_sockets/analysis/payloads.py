@@ -538,12 +538,15 @@ def early_write_of_fresh_socket(facts, site, length):
     ``create_connection()``, an async library's socket constructor, or ``accept()``, which
     hands out a new connection) and everything
     written on it so far, this write included, is at most four ``send``/``sendall``
-    calls outside any loop, each of a size the code fixes (``payload_bound``; at most
+    calls outside any loop (or in the pass of the innermost loop that makes it, and in no
+    loop of their own), each of a size the code fixes (``payload_bound``; at most
     512 bytes in all) or a message the code composes (``composed_message``: a request
     line such as ``f"PASS {password}\n".encode()``, its template plus a few fields): its
     send buffer, at least 4608 bytes, holds no more than that."""
     reaching = site.reaching
-    if not reaching or site.loops:
+    # outside loops, or in the pass of the loop that makes the socket afresh (``conn, _ =
+    # listener.accept()`` then ``conn.send(greeting)`` in the same pass)
+    if not reaching or any(tuple(b.loops) != tuple(site.loops) for b in reaching):
         return False
     for binding in reaching:
         if binding.scope is not site.scope or not (
@@ -559,7 +562,7 @@ def early_write_of_fresh_socket(facts, site, length):
         if other.order >= site.order or other.receiver_key != site.receiver_key \
                 or other.method not in _WRITES:
             continue
-        if other.loops or other.method not in ("send", "sendall"):
+        if tuple(other.loops) != tuple(site.loops) or other.method not in ("send", "sendall"):
             return False
         written = payload_bound(facts, other, other.positional(0))
         if written is None and not composed_message(facts, other, other.positional(0)):
@@ -611,6 +614,6 @@ def early_write_of_connected_socket(facts, site):
     if site.reaching and all(accepted_binding(b) for b in site.reaching):
         return True  # ``conn, _ = listener.accept()``: established, its buffer empty
     return any(other.method == "connect" and other.receiver_key == site.receiver_key and
-               other.order < site.order and not other.loops and
+               other.order < site.order and tuple(other.loops) == tuple(site.loops) and
                facts.state(other) != NONBLOCKING
                for other in facts.calls_in(site.scope))

@@ -1,7 +1,7 @@
 # SCK201 flag: look-alikes of the first small writes that can find a full buffer or a
-# connection not yet made: a non-blocking connect still in progress, a write in a loop, a
-# payload the code does not fix after an earlier write, a fifth write, and a socket made
-# elsewhere.
+# connection not yet made: a non-blocking connect still in progress, a write in a loop (also
+# a loop inside the pass that accepts the connection, or one after the accept), a payload
+# the code does not fix after an earlier write, a fifth write, and a socket made elsewhere.
 import errno
 import socket
 
@@ -48,3 +48,20 @@ def write_five(port: int) -> int:
 def write_given(client: socket.socket) -> int:
     client.setblocking(False)
     return client.send(b"PING\r\n")  # expect: SCK201
+
+
+def greet_each(listener: socket.socket, lines: list, count: int) -> None:
+    # a new connection each pass, but written in a loop of its own within the pass
+    for _ in range(count):
+        conn, _ = listener.accept()
+        conn.setblocking(False)
+        for line in lines:
+            conn.send(line)  # expect: SCK201 SCK601
+
+
+def greet_previous(listener: socket.socket, banner: bytes) -> None:
+    # the connection written was accepted before the loop: every pass writes it again
+    conn, _ = listener.accept()
+    conn.setblocking(False)
+    while True:
+        conn.send(banner)  # expect: SCK201 SCK601
