@@ -570,10 +570,12 @@ def _callers_turn_params(imports, scope):
 def _accepted_keys(before):
     """The names that one of the statements ``before`` (a block's statements up to a call,
     in order) binds to a connection it accepts (``conn, addr = listener.accept()``,
-    ``conn = listener.accept()[0]``) and that no later one of them names: the stream of
-    such a connection has not been read yet."""
+    ``conn = listener.accept()[0]``; also as the last statement of a ``try`` body whose
+    handlers all leave the block, ``_accept_of_try``) and that no later one of them names:
+    the stream of such a connection has not been read yet."""
     found = set()
     for index, stmt in enumerate(before):
+        stmt = _accept_of_try(stmt)
         if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1 or \
                 not isinstance(stmt.body[0], cst.Assign) or len(stmt.body[0].targets) != 1:
             continue
@@ -592,6 +594,25 @@ def _accepted_keys(before):
                 mentions(later, target.value) for later in before[index + 1:]):
             found.add(target.value)
     return found
+
+
+_LEAVES_BLOCK = (cst.Continue, cst.Break, cst.Return, cst.Raise)
+
+
+def _accept_of_try(stmt):
+    """For ``try: conn, addr = listener.accept()`` whose every handler ends with
+    ``continue``, ``break``, ``return`` or ``raise`` (``except socket.timeout: continue``)
+    and that has no ``else`` or ``finally``: the last statement of its body, which bound the
+    names the statements after the ``try`` find. Any other statement as it is."""
+    if not isinstance(stmt, cst.Try) or stmt.orelse is not None or \
+            stmt.finalbody is not None or not stmt.body.body:
+        return stmt
+    for handler in stmt.handlers:
+        last = handler.body.body[-1] if handler.body.body else None
+        if not (isinstance(last, cst.SimpleStatementLine) and last.body and
+                isinstance(last.body[-1], _LEAVES_BLOCK)):
+            return stmt
+    return stmt.body.body[-1]
 
 
 def _is_accept(node):

@@ -68,6 +68,15 @@ class AcceptedThenUsed:
         conn.recv(1)
         threading.Thread(target=self._authenticate, args=(conn,)).start()
 
+    def serve_read_in_handler(self) -> None:
+        # a handler that goes on after the accept failed leaves ``conn`` unknown there
+        while True:
+            try:
+                conn, addr = self._listener.accept()
+            except (socket.timeout, ConnectionAbortedError):
+                conn = self._upstream
+            threading.Thread(target=self._authenticate, args=(conn,)).start()
+
     def relay(self) -> None:
         threading.Thread(target=self._authenticate, args=(self._upstream,)).start()
 

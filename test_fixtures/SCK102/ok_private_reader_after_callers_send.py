@@ -88,6 +88,18 @@ class ThreadPerClient:
         conn = self._listener.accept()[0]
         threading.Thread(target=self._authenticate, args=(conn, None)).start()
 
+    def serve_with_timeout(self) -> None:
+        # the accept in a ``try`` whose handler leaves the pass: after it, ``conn`` is
+        # the connection just accepted
+        self._listener.settimeout(1.0)
+        while True:
+            try:
+                conn, addr = self._listener.accept()
+            except (socket.timeout, ConnectionAbortedError):
+                continue
+            print("connection from", addr)
+            threading.Thread(target=self._authenticate, args=(conn, addr)).start()
+
     def serve_inline(self) -> None:
         conn, _ = self._listener.accept()
         self._authenticate(conn, None)
