@@ -314,6 +314,23 @@ def _exit_compared_keys(body):
     return keys
 
 
+def _stepped_by(assign):
+    """(key, step) for ``n = n + step`` or ``n = n - step`` (also ``n = step + n``), the
+    one target's key found as a side of the addition; None otherwise."""
+    if len(assign.targets) != 1:
+        return None
+    key = key_of(assign.targets[0].target)
+    value = assign.value
+    if key is None or not isinstance(value, cst.BinaryOperation) or \
+            not isinstance(value.operator, (cst.Add, cst.Subtract)):
+        return None
+    if key_of(value.left) == key:
+        return key, value.right
+    if isinstance(value.operator, cst.Add) and key_of(value.right) == key:
+        return key, value.left
+    return None
+
+
 def _or_operands(test):
     if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.Or):
         return _or_operands(test.left) + _or_operands(test.right)
@@ -509,6 +526,13 @@ class _Walker:
                 flow = (tuple(keys), source_keys(small.value))
                 for loop in self.loops:
                     loop.flows.append(flow)
+                stepped = _stepped_by(small)
+                if stepped is not None:  # ``n = n + 1``, as ``n += 1``
+                    for loop in self.loops:
+                        if isinstance(stepped[1], cst.Integer):
+                            loop.counters.add(stepped[0])
+                        else:
+                            loop.steps.append(stepped)
             for target in small.targets:
                 self.bind_target(target.target, small.value, "assign", small)
             for target in small.targets:

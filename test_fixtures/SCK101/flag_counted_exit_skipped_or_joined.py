@@ -1,6 +1,7 @@
 # SCK101 flag: an exit on a counter counts only when the comparison alone leaves the loop
 # and no `continue` before it can skip it: a counter test joined by `and` to something
-# else, one behind a `continue`, or one nested under another test, is no bound.
+# else, one behind a `continue`, or one nested under another test, is no bound; nor is a
+# value flipped between two (`side = 1 - side`).
 import socket
 
 
@@ -39,3 +40,14 @@ def read_nested(sock: socket.socket, strict: bool) -> bytes:
             if count == 5:
                 break
     return blob
+
+
+def toggled(sock, out):
+    # ``side = 1 - side`` flips between two values: no counter, no bound
+    side = 0
+    while True:
+        data = sock.recv(1024)  # expect: SCK101
+        out[side].append(data)
+        side = 1 - side
+        if side == 5:
+            break

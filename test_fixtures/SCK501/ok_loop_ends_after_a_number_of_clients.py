@@ -31,3 +31,14 @@ class Game:
             joined += 1
             if joined == 4:
                 break
+
+    def wait_for_receivers(self, handle) -> None:
+        # the counter stepped by an assignment (``n = n + 1``), compared with a bound
+        # held on the object
+        received = 0
+        while True:
+            conn, _ = self.server.accept()
+            handle(conn)
+            received = received + 1
+            if received == self.maximum:
+                break
