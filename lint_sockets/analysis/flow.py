@@ -1129,13 +1129,17 @@ def _first_after(path, found, leaving_block=None):
     """Walking on from the end of ``path`` (``_path_to``), out of the blocks that hold it
     but not out of a loop, a statement for which ``found`` holds comes before anything that
     can leave (``_may_leave``). ``leaving_block(compound)`` answers for what runs on the way
-    out of a compound statement whatever happens in it (a ``finally``)."""
+    out of a compound statement whatever happens in it (a ``finally``): it runs however the
+    statements inside leave, so one on the way out, inside the loop, answers first."""
+    if leaving_block is not None:
+        for _, _, kind, compound in reversed(path):
+            if kind in ("loop", "loop_else"):
+                break
+            if kind in ("try", "handler", "try_else") and leaving_block(compound):
+                return True
     for lines, index, kind, compound in reversed(path):
         if kind in ("loop", "loop_else"):
             return False  # the loop may go round first
-        if leaving_block is not None and kind in ("try", "handler", "try_else") and \
-                leaving_block(compound):
-            return True
         for stmt in lines[index + 1:]:
             if found(stmt):
                 return True

@@ -122,3 +122,31 @@ class ControlSocket:
             finally:
                 if conn is not None:
                     conn.close()
+
+
+def receive_messages(port: int, emit) -> None:
+    # the ``try`` around the accept closes the connection in its ``finally``, however its
+    # body leaves (the inner read loop's ``break`` included)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen(5)
+    listener.settimeout(1.0)
+    while True:
+        try:
+            client = None
+            client, addr = listener.accept()
+            chunks = []
+            while True:
+                chunk = client.recv(1024)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            emit(addr, b"".join(chunks))
+        except TimeoutError:
+            pass
+        except Exception as exc:
+            print("receive failed:", exc)
+        finally:
+            if client:
+                client.close()
