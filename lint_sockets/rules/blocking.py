@@ -4,7 +4,8 @@ import libcst as cst
 
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import CLOSE, ENTRY, KNOWN, LIKELY, NONBLOCKING, RAISE
-from lint_sockets.analysis.listeners import self_connected_listener
+from lint_sockets.analysis.listeners import loopback_listener, self_connected_listener
+from lint_sockets.analysis.platforms import LINUX
 from lint_sockets.analysis.nodes import int_value, iter_children, key_of, mentions
 from lint_sockets.analysis.payloads import early_write_of_connected_socket
 
@@ -132,9 +133,13 @@ def _accept_of_ready_local_listener(facts, site):
     file), so with one acceptor the accept finds it. TCP listeners stay reported: the BSDs
     and macOS drop a queued connection the client resets; unless the function connects its
     only client itself (``self_connected_listener``: a socketpair emulation), which resets
-    nothing before the accept."""
+    nothing before the accept; or a listener bound only to loopback (``loopback_listener``,
+    as SCK501 reads it: only a local program that aborts on purpose resets a queued
+    connection); or code that runs on Linux alone (``Facts.platforms``), whose TCP keeps a
+    connection reset while queued in the queue and hands it to ``accept()``."""
     return site.method == "accept" and facts.read_reported_ready(site) and (
-        facts.constructed_kind(site)[0] == "unix" or self_connected_listener(facts, site))
+        facts.constructed_kind(site)[0] == "unix" or self_connected_listener(facts, site)
+        or loopback_listener(facts, site) or facts.platforms(site.node) <= {LINUX})
 
 
 def _write_of_writable_stream(facts, site):

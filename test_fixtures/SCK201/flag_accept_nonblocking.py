@@ -16,7 +16,7 @@ class Acceptor:
 
 
 def accept_one(port: int, timeout: float):
-    lsock = socket.create_server(("127.0.0.1", port))
+    lsock = socket.create_server(("", port))
     lsock.settimeout(0)
     readable, _, _ = select.select([lsock], [], [], timeout)
     if not readable:

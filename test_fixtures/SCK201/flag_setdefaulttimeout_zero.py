@@ -6,7 +6,7 @@ socket.setdefaulttimeout(0)
 
 
 def accept_next(port: int, timeout: float):
-    listener = socket.create_server(("127.0.0.1", port))
+    listener = socket.create_server(("", port))
     with listener:
         readable, _, _ = select.select([listener], [], [], timeout)
         if not readable:

@@ -109,6 +109,33 @@ def accept_local(path: str, handle) -> None:
             handle(conn)
 
 
+def accept_loopback(port: int, timeout: float):
+    # a TCP listener bound to loopback alone: only a local program that aborts on purpose
+    # (SO_LINGER 0) resets a queued connection, as SCK501 reads such listeners
+    lsock = socket.create_server(("127.0.0.1", port))
+    lsock.settimeout(0)
+    readable, _, _ = select.select([lsock], [], [], timeout)
+    if not readable:
+        lsock.close()
+        return None
+    client, addr = lsock.accept()
+    lsock.close()
+    return client, addr
+
+
+def accept_on_linux(listener: socket.socket, handle) -> None:
+    # code that runs on Linux alone (it sets TCP_DEFER_ACCEPT, an option only Linux has):
+    # Linux keeps a connection reset while queued in the queue and accept() hands it out,
+    # so the report is never stale
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_DEFER_ACCEPT, 5)
+    listener.setblocking(False)
+    while True:
+        readable, _, _ = select.select([listener], [], [], 1.0)
+        if listener in readable:
+            conn, _ = listener.accept()
+            handle(conn)
+
+
 def control_channel():
     # a socketpair emulation: the function connects the listener's only client itself, so
     # nothing resets the queued connection before the accept the wait reported
