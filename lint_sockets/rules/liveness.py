@@ -639,9 +639,8 @@ def _watchdog(facts, site, key):
       (up to three calls deep);
     - a method whose loop waits a fixed time on every pass (``while not
       self._stop.wait(5.0):``, ``time.sleep(5)``) and ends the socket (``close()``,
-      ``shutdown()``) or writes to it (a heartbeat), directly or through methods of the
-      class: a heartbeat timer that drops the connection when the beats stop, or whose
-      beats to a vanished peer end it when the kernel gives up retransmitting them.
+      ``shutdown()``), directly or through methods of the class: a heartbeat timer that
+      drops the connection when the beats stop.
 
     The method must be another than the one holding the call judged, and must not read
     the socket itself, directly or through methods of the class (a reconnect loop that
@@ -673,19 +672,17 @@ def _find_watchdog(facts, cls, attr, holder):
     touches = {name for name, (_, info) in methods.items() if info["socket"] & _TOUCHES}
     ends = {name for name, (_, info) in methods.items() if info["socket"] & _ENDS}
     reads = {name for name, (_, info) in methods.items() if info["socket"] & _READS}
-    writes = set(sending)
     for _ in range(_HOPS):
         touches |= {name for name, (_, info) in methods.items() if info["calls"] & touches}
         ends |= {name for name, (_, info) in methods.items() if info["calls"] & ends}
         reads |= {name for name, (_, info) in methods.items() if info["calls"] & reads}
-        writes |= {name for name, (_, info) in methods.items() if info["calls"] & writes}
     for name, (node, info) in methods.items():
         if node is holder or name in reads:
             continue  # a loop that reads (a reconnect loop around the reads) is no watchdog
         if info["compared"] & recorded and name in touches:
             return True
-        if info["timed_loop"] and (name in ends or name in writes):
-            return True  # a heartbeat timer that drops the connection, or that beats on it
+        if info["timed_loop"] and name in ends:
+            return True
     return False
 
 

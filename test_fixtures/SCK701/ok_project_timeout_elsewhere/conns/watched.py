@@ -1,9 +1,6 @@
 # Connections the program watches itself: a method of the class measures the silence
 # against the time of the last message and pings or stops, or a heartbeat timer drops the
-# connection when the beats stop, or a heartbeat thread writes to it on a timer (a beat to a
-# vanished peer is retransmitted until the kernel aborts the connection, which wakes the
-# blocked read with an error). The program keeps its own receive timeout. A timed loop that
-# only reads is no watchdog.
+# connection when the beats stop. The program keeps its own receive timeout.
 import socket
 import threading
 import time
@@ -76,47 +73,3 @@ class RobotLink:
             if not chunk:
                 break
             self._missed = 0
-
-
-class AgentLink:
-    def __init__(self, host: str, port: int, interval: float = 30) -> None:
-        self.host, self.port, self.interval = host, port, interval
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.connect((self.host, self.port))
-        threading.Thread(target=self._receive, daemon=True).start()
-        threading.Thread(target=self._beat, daemon=True).start()
-
-    def _send_package(self, payload: bytes) -> None:
-        with self._lock:
-            self.sock.sendall(payload)
-
-    def _beat(self) -> None:
-        while True:
-            self._send_package(b'{"type": "heartbeat"}\n')
-            time.sleep(self.interval)
-
-    def _receive(self) -> None:
-        while True:
-            data = self.sock.recv(4096)
-            if not data:
-                break
-            print(data)
-
-
-class PollingLink:
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
-
-    def start(self) -> None:
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.connect((self.host, self.port))  # expect: SCK701
-        threading.Thread(target=self._poll, daemon=True).start()
-
-    def _poll(self) -> None:
-        while True:
-            self.sock.sendall(b"STATUS\n")
-            print(self.sock.recv(4096))
-            time.sleep(5)
