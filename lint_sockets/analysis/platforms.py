@@ -8,7 +8,8 @@ module that imports ``msvcrt`` or ``winreg`` at its top level (itself, or throug
 module it imports there) cannot be imported anywhere but Windows; a function whose own code
 uses ``select.epoll``, ``socket.AF_PACKET`` or ``socket.TCP_CORK`` with no test or fallback
 around it, and every method of a class with
-such a method, runs on Linux alone; a module that imports MicroPython's own modules
+such a method, runs on Linux alone (one that uses ``select.kqueue`` so, on the BSDs and
+macOS alone); a module that imports MicroPython's own modules
 (``usocket``, ``uerrno``...) at its top level runs on MicroPython, whose errno numbers are
 Linux's. A test is evaluated, never run, on a sample of
 what ``sys.platform``, ``os.name`` and ``platform.system()`` say on each family of systems;
@@ -55,6 +56,11 @@ LINUX_ONLY_NAMES = frozenset({"select.epoll", "socket.AF_PACKET", "socket.PF_PAC
                               "socket.TCP_LINGER2", "socket.TCP_WINDOW_CLAMP",
                               "socket.SO_BINDTODEVICE"})
 LINUX_ONLY_PREFIXES = ("select.EPOLL",)
+# The kqueue interface, which the standard library defines on the BSDs and macOS alone
+# (the select module's documentation: "Availability: BSD"): code that uses it, untested,
+# is written for that family.
+BSD_ONLY_NAMES = frozenset({"select.kqueue", "select.kevent"})
+BSD_ONLY_PREFIXES = ("select.KQ_",)
 # What a ``try`` around such a name catches when it is a fallback for other systems.
 _FALLBACK_CATCHES = frozenset({"AttributeError", "ImportError", "ModuleNotFoundError",
                                "Exception", "BaseException", "OSError"})
@@ -66,7 +72,7 @@ MARKERS = ("platform", "os.name", "msvcrt", "winreg", "_winapi", "winsound", "_o
            "_QIPCRTR", "TCP_CORK", "TCP_QUICKACK", "TCP_USER_TIMEOUT", "TCP_DEFER_ACCEPT",
            "TCP_SYNCNT", "TCP_LINGER2", "TCP_WINDOW_CLAMP", "SO_BINDTODEVICE", "usocket",
            "uselect", "uerrno", "ussl", "ubinascii", "uhashlib", "utime", "ustruct", "uos",
-           "micropython", "esp32", "pyb")
+           "micropython", "esp32", "pyb", "kqueue", "kevent", "KQ_")
 
 
 class _Unknown(Exception):
@@ -199,9 +205,15 @@ def _windows_only_module(module, imports):
     return False
 
 
-def _linux_only_name(imports, node):
+def _single_family_name(imports, node):
+    """LINUX for a name only Linux's standard library has (``LINUX_ONLY_NAMES``), BSD for
+    one only the BSDs' and macOS's has (``BSD_ONLY_NAMES``), else None."""
     name = imports.qualify(node) or ""
-    return name in LINUX_ONLY_NAMES or name.startswith(LINUX_ONLY_PREFIXES)
+    if name in LINUX_ONLY_NAMES or name.startswith(LINUX_ONLY_PREFIXES):
+        return LINUX
+    if name in BSD_ONLY_NAMES or name.startswith(BSD_ONLY_PREFIXES):
+        return BSD
+    return None
 
 
 def _is_fallback_try(imports, node):
@@ -233,13 +245,15 @@ _CONDITIONAL_KINDS = kinds(cst.If, cst.IfExp)
 _BLOCK_KINDS = kinds(cst.Module, cst.IndentedBlock)
 
 
-def _linux_only_function(imports, function):
-    """The function's own code uses a Linux-only name of the standard library
-    (``LINUX_ONLY_NAMES``: ``select.epoll``, ``socket.AF_PACKET``, ...) where nothing tests
-    for it first: not under an ``if`` or a conditional expression (``if hasattr(select,
-    "epoll"):``), not in a ``try`` that falls back when it is missing, not in a nested
-    definition. On any other system that code fails with AttributeError, so the function
-    is written for Linux."""
+def _single_family_function(imports, function):
+    """The family (LINUX or BSD) whose standard library alone has a name the function's own
+    code uses (``_single_family_name``: ``select.epoll``, ``socket.AF_PACKET``,
+    ``select.kqueue``, ...) where nothing tests for it first: not under an ``if`` or a
+    conditional expression (``if hasattr(select, "epoll"):``), not in a ``try`` that falls
+    back when it is missing, not in a nested definition. On any other system that code
+    fails with AttributeError, so the function is written for that family. None when it
+    uses none, or names of both."""
+    found = set()
     stack = list(iter_children(function.body))
     while stack:
         node = stack.pop()
@@ -248,22 +262,26 @@ def _linux_only_function(imports, function):
             continue
         if kind is cst.Try and _is_fallback_try(imports, node):
             continue
-        if kind in _NAME_KINDS and _linux_only_name(imports, node):
-            return True
+        if kind in _NAME_KINDS:
+            family = _single_family_name(imports, node)
+            if family is not None:
+                found.add(family)
         stack.extend(iter_children(node))
-    return False
+    return found.pop() if len(found) == 1 else None
 
 
-def _linux_only_scope(imports, node):
-    """A function written for Linux (``_linux_only_function``), or a class one of whose
-    own methods is: the objects of such a class (an epoll server, a raw packet transport)
-    work only on Linux, so each of its methods runs there alone."""
+def _single_family_scope(imports, node):
+    """The family a function is written for (``_single_family_function``), or that a class
+    one of whose own methods is written for is: the objects of such a class (an epoll
+    server, a raw packet transport, a kqueue server) work only there, so each of its
+    methods runs there alone. None otherwise."""
     if isinstance(node, cst.FunctionDef):
-        return _linux_only_function(imports, node)
+        return _single_family_function(imports, node)
     if isinstance(node, cst.ClassDef) and isinstance(node.body, cst.IndentedBlock):
-        return any(isinstance(stmt, cst.FunctionDef) and _linux_only_function(imports, stmt)
-                   for stmt in node.body.body)
-    return False
+        found = {_single_family_function(imports, stmt) for stmt in node.body.body
+                 if isinstance(stmt, cst.FunctionDef)} - {None}
+        return found.pop() if len(found) == 1 else None
+    return None
 
 
 def _micropython_module(module):
@@ -319,9 +337,10 @@ def platform_map(module, imports, constants, called=None, windows=False):
         kind = type(node)
         if kind in _SCOPE_KINDS:
             allowed = allowed & imported
-        if kind in _SCOPE_KINDS and LINUX in allowed and \
-                _linux_only_scope(imports, node):
-            allowed = allowed & {LINUX}
+        if kind in _SCOPE_KINDS:
+            family = _single_family_scope(imports, node)
+            if family in allowed:
+                allowed = allowed & {family}
         if allowed != EVERYWHERE:
             found[id(node)] = allowed
         if kind in _CONDITIONAL_KINDS:
