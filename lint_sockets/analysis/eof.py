@@ -19,6 +19,12 @@ from lint_sockets.analysis.tables import (
 # Methods that keep a value empty exactly when it was empty (``not data.strip()``), as a
 # test sees it: ``b"".split()`` is ``[]``.
 EMPTINESS_PRESERVING = EMPTY_KEEPING | frozenset({"split", "splitlines", "rsplit"})
+# Predicates of bytes and str that are false for an empty value (``b"".isdigit()`` is
+# False): a test of ``x.isdigit()`` is false when ``x`` is empty, as a test of ``x`` is.
+# (Not ``isascii()`` or ``isprintable()``, true for an empty value.)
+FALSE_WHEN_EMPTY = frozenset({"isdigit", "isalpha", "isalnum", "isspace", "isupper",
+                              "islower", "istitle", "isdecimal", "isnumeric",
+                              "isidentifier"})
 
 
 def value_keys(node):
@@ -36,6 +42,7 @@ def _emptiness_base(node):
     """What a test of ``node`` tells the emptiness of.
 
     ``x`` for ``x``, ``x.strip()``, ``len(x)``, ``bool(x)``, ``x.decode().strip()``,
+    ``x.isdigit()`` (a predicate false for an empty value, ``FALSE_WHEN_EMPTY``),
     ``buffer.write(x)`` (the count of bytes written); the id of the call for ``s.recv(1)``,
     ``len(s.recv(4))``, ``bio.write(s.recv(n))``; None for anything else.
     """
@@ -48,6 +55,10 @@ def _emptiness_base(node):
                 continue
             if isinstance(func, cst.Attribute) and func.attr.value in EMPTINESS_PRESERVING:
                 node = strip_await(func.value)
+                continue
+            if isinstance(func, cst.Attribute) and func.attr.value in FALSE_WHEN_EMPTY and \
+                    not node.args:
+                node = strip_await(func.value)  # ``c.isdigit()``: false for b""
                 continue
             if isinstance(func, cst.Attribute) and func.attr.value == "write" and \
                     len(node.args) == 1 and node.args[0].keyword is None and \

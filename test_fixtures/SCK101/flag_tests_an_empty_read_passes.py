@@ -40,3 +40,12 @@ def wait_for_word(sock: socket.socket) -> int:
         word = sock.recv(4)  # expect: SCK101
         if len(word) == 4:
             return int.from_bytes(word, "big")
+
+
+def read_printable(sock, out):
+    # b"".isprintable() is True: the test lets an empty read through
+    while True:
+        c = sock.recv(1)  # expect: SCK101
+        if not c.decode().isprintable():
+            break
+        out.append(c)

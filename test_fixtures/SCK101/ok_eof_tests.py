@@ -56,3 +56,23 @@ def read_all_walrus(sock: socket.socket) -> bytes:
     while data := sock.recv(4096):
         buf += data
     return buf
+
+
+def read_number(sock: socket.socket) -> int:
+    # a predicate that b"" fails tests the read: the assert raises at end of file
+    digits = b""
+    while True:
+        c = sock.recv(1)
+        if c == b":":
+            return int(digits)
+        assert c.isdigit()
+        digits += c
+
+
+def read_word(sock: socket.socket) -> bytes:
+    word = b""
+    while True:
+        c = sock.recv(1)
+        if not c.isalpha():
+            return word
+        word += c
