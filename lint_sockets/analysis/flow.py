@@ -216,9 +216,12 @@ class FlowFacts:
                 created = [b for b in bindings if b.value is not None]
                 if created and all(is_plain_ctor(self.imports, b.value) for b in created):
                     return self.model.default_timeout or BLOCKING
-                if self.project is not None and self.module_name is not None:
-                    # ``self.sock = net.make_listener()``, a factory that makes it
-                    # non-blocking, and no method of the class switches it
+                if created and all(isinstance(b.value, (cst.Call, cst.Name))
+                                   for b in created) and \
+                        self.project is not None and self.module_name is not None:
+                    # ``self.sock = net.make_listener()`` (also through a local name) in
+                    # the class itself, a factory that makes it non-blocking, and no
+                    # method of the class switches it
                     modes = (self._project_settings(scope, key) or frozenset()) & \
                         _MODE_SETTINGS
                     if modes == {Setting.NONBLOCKING}:
