@@ -77,13 +77,20 @@ BSD_ERRNO_NAMES = {
 }
 
 # Winsock numbers that Python's errno module on Windows gives the plain name
-# (errno.ECONNRESET == 10054 there), so errno.NAME is the portable spelling.
+# (errno.ECONNRESET == 10054 there), so errno.NAME is the portable spelling. CPython's
+# Modules/errnomodule.c drops the numbers MSVC's errno.h gives the socket errors
+# (EMSGSIZE 115, ...) in favour of the WSA ones, and gives the WSA number to a socket
+# error MSVC does not name at all (ESOCKTNOSUPPORT, ETOOMANYREFS, ...).
 WINDOWS_ERRNO_NAMES = {
     10035: "EWOULDBLOCK", 10036: "EINPROGRESS", 10037: "EALREADY", 10038: "ENOTSOCK",
+    10039: "EDESTADDRREQ", 10040: "EMSGSIZE", 10041: "EPROTOTYPE", 10042: "ENOPROTOOPT",
+    10043: "EPROTONOSUPPORT", 10044: "ESOCKTNOSUPPORT", 10045: "EOPNOTSUPP",
+    10046: "EPFNOSUPPORT", 10047: "EAFNOSUPPORT",
     10048: "EADDRINUSE", 10049: "EADDRNOTAVAIL", 10050: "ENETDOWN", 10051: "ENETUNREACH",
-    10053: "ECONNABORTED", 10054: "ECONNRESET", 10055: "ENOBUFS", 10056: "EISCONN",
-    10057: "ENOTCONN", 10058: "ESHUTDOWN", 10060: "ETIMEDOUT", 10061: "ECONNREFUSED",
-    10064: "EHOSTDOWN", 10065: "EHOSTUNREACH",
+    10052: "ENETRESET", 10053: "ECONNABORTED", 10054: "ECONNRESET", 10055: "ENOBUFS",
+    10056: "EISCONN", 10057: "ENOTCONN", 10058: "ESHUTDOWN", 10059: "ETOOMANYREFS",
+    10060: "ETIMEDOUT", 10061: "ECONNREFUSED", 10062: "ELOOP", 10064: "EHOSTDOWN",
+    10065: "EHOSTUNREACH",
 }
 # Winsock numbers Python maps to the C runtime's (WSAEINVAL -> EINVAL 22), and Winsock's
 # resolver errors (WSAHOST_NOT_FOUND 11001, WSATRY_AGAIN 11002, WSANO_RECOVERY 11003,

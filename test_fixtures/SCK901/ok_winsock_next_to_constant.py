@@ -22,3 +22,16 @@ def try_bind(sock: socket.socket, address) -> bool:
             return False
         raise
     return True
+
+
+def send_datagram(sock: socket.socket, packet: bytes, address) -> bool:
+    # Python's errno module on Windows gives EMSGSIZE the Winsock number 10040 (CPython's
+    # errnomodule.c prefers the WSA numbers for the socket errors), so 10040 is the same
+    # error's other spelling
+    try:
+        sock.sendto(packet, address)
+    except OSError as e:
+        if e.errno in (errno.EMSGSIZE, 10040):
+            return False
+        raise
+    return True
