@@ -78,10 +78,16 @@ def _str_literal(node):
 
 
 def _str_comparison(node):
-    """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with a str literal, or None.
-    On Python 3 a bytes value is never equal to a str, so the test is always False (or
-    True for ``!=``) whatever ``x`` holds."""
-    return _compared_with(node, _str_literal)
+    """``x == ''`` / ``'' != x`` / ``x is ''``: the name compared with the empty str, or
+    None. On Python 3 a bytes value is never equal to a str, so the test is always False
+    (or True for ``!=``) whatever ``x`` holds; decoded text equals it exactly at end of
+    file. A comparison with a str that is not empty (``choice == "1"``) is false for an
+    empty value either way, and is read as any other test (``truth_when_empty``)."""
+    return _compared_with(node, _empty_str_literal)
+
+
+def _empty_str_literal(node):
+    return _str_literal(node) and node.evaluated_value == ""
 
 
 def _none_comparison(node):
@@ -1135,6 +1141,10 @@ def truth_when_empty(test, key):
         if compare is None or not all(isinstance(v[1], int) for v in (left, right)):
             return None
         return compare(left[1], right[1])
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and \
+            test.func.attr.value in FALSE_WHEN_EMPTY and not test.args:
+        # ``c.isdigit()``: false for an empty value
+        return False if _emptiness_base(test.func.value) == key else None
     if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and \
             test.func.attr.value in ("endswith", "startswith") and len(test.args) == 1:
         piece = _empty_value(test.args[0].value, key)

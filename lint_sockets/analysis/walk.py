@@ -598,6 +598,16 @@ class _Walker:
             if blind and not suite_leaves(stmt.body):
                 for loop in self.loops:
                     loop.skipped.update(blind)  # ``if data: handle(data)``: see Loop
+        elif self.loops and isinstance(stmt.orelse, cst.If):
+            # ``if choice == "1": ... elif choice == "2": ...`` with no ``else``: an empty
+            # read makes every test false and runs no branch
+            blind = _blind_keys(stmt.test, False)
+            tail = stmt.orelse
+            while blind and isinstance(tail, cst.If):
+                blind &= _blind_keys(tail.test, False)
+                tail = tail.orelse
+            if tail is not None:
+                blind = frozenset()
         saved, self.test_blind = self.test_blind, blind
         self.expr(stmt.test, "test", stmt)
         self.record_tests(stmt.test)

@@ -88,6 +88,8 @@ def check(facts, report):
             continue  # a new connection each pass: one end of file is read once
         if helper is None and method in _RECV and _checked_first(facts, site, asked):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
+        if helper is None and method in _RECV and _behind_earlier_read(site):
+            continue  # runs only when an earlier read of the socket returned data
         if helper is None and method == "recv" and _completed_after(facts, site, asked):
             continue  # a loop completing the read runs on an empty one, and sees the EOF
         if facts.eof_raised(site, depth):
@@ -372,6 +374,54 @@ def _checked_first(facts, site, asked):
         if _precedes(inner.node.body, other.line, site.line, exits):
             return True
     return False
+
+
+def _behind_earlier_read(site):
+    """The read runs only in the body of an ``if`` (or ``elif``) of the innermost loop whose
+    test an empty result of an earlier read of the same socket in the pass makes false
+    (``choice = conn.recv(n).decode()``, then ``if choice == "1": text = conn.recv(n)``):
+    at end of file that earlier read returns ``b""`` first, the branch is not taken, and
+    this read does not run again. The earlier read is the one judged (it goes round on an
+    empty result unless something else checks it)."""
+    inner = site.loops[-1]
+    if site.stmt is None or site.receiver_key is None:
+        return False
+    guards = _guarding_ifs(inner.node.body, site.stmt)
+    if not guards:
+        return False
+    for other in inner.calls:
+        if other is site or other.receiver_key != site.receiver_key or \
+                other.method not in _RECV or other.order >= site.order or \
+                other.loops[-1] is not inner:
+            continue
+        carriers = _carriers(other.targets, inner)
+        for guard in guards:
+            if not contains(guard, other.node) and any(
+                    truth_when_empty(guard.test, key) is False for key in carriers):
+                return True
+    return False
+
+
+def _guarding_ifs(block, small):
+    """The ``if`` statements (an ``elif`` is one) under ``block`` in whose body, not its
+    ``else``, the small statement ``small`` is; () when it is not found."""
+    stack = [(block, ())]
+    while stack:
+        node, guards = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            if any(s is small for s in node.body):
+                return guards
+            continue
+        if isinstance(node, cst.If):
+            stack.append((node.body, guards + (node,)))
+            if node.orelse is not None:
+                stack.append((node.orelse, guards))
+            continue
+        stack.extend((child, guards) for child in iter_children(node)
+                     if not isinstance(child, cst.BaseExpression))
+    return ()
 
 
 _JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
