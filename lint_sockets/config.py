@@ -88,12 +88,15 @@ class Config:
         """(the families of operating systems the project declares, where it says so) from
         its packaging files' ``Operating System ::`` classifiers
         (``pyversions.packaging_systems_and_origin``); (None, None) when they name every
-        system, or there are none."""
-        root = self.root if self.path else find_packaging_root(self.root)
-        if root is None and self.classifiers:
-            root = self.root  # a pyproject.toml's [project] classifiers, and no other file
-        found = packaging_systems_and_origin(root, self.classifiers) if root else None
-        return found if found is not None else (None, None)
+        system, or there are none. Read once per configuration."""
+        found = self.__dict__.get("_systems")
+        if found is None:
+            root = self.root if self.path else find_packaging_root(self.root)
+            if root is None and self.classifiers:
+                root = self.root  # a pyproject.toml's [project] classifiers, no other file
+            found = packaging_systems_and_origin(root, self.classifiers) if root else None
+            found = self._systems = found if found is not None else (None, None)
+        return found
 
     def declares_python(self):
         """The project says which Pythons it supports: ``target-version``, a

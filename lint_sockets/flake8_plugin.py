@@ -265,23 +265,20 @@ def _project(filename, tree):
 def _project_systems(filename):
     """The operating systems the file's project declares, as the command line reads them
     (``Config.systems_and_origin``), or None for every one."""
-    global _RESOLVER
-    from lint_sockets import config
-
-    try:
-        if _RESOLVER is None:
-            _RESOLVER = config.Resolver()
-        path = filename if filename and filename not in ("-", "stdin") else "."
-        return _RESOLVER.for_path(path).systems_and_origin()[0]
-    except (config.SettingsError, OSError, ValueError):
-        return None
+    return _from_config(filename, lambda config: config.systems_and_origin()[0], None)
 
 
 def _project_target(filename):
     """The target version the command line would use for this file: its configuration's,
     else its project's requires-python or packaging files (setup.cfg, setup.py, PKG-INFO),
-    else 3.9. A configuration flake8 users never wrote for lint-sockets must not stop
-    flake8."""
+    else 3.9."""
+    return _from_config(filename, lambda config: config.target_version(), (3, 9))
+
+
+def _from_config(filename, read, default):
+    """``read(config)`` of the configuration the command line would use for this file, or
+    ``default`` when it cannot be read: a configuration flake8 users never wrote for
+    lint-sockets must not stop flake8."""
     global _RESOLVER
     from lint_sockets import config
 
@@ -289,6 +286,6 @@ def _project_target(filename):
         if _RESOLVER is None:
             _RESOLVER = config.Resolver()
         path = filename if filename and filename not in ("-", "stdin") else "."
-        return _RESOLVER.for_path(path).target_version()
+        return read(_RESOLVER.for_path(path))
     except (config.SettingsError, OSError, ValueError):
-        return (3, 9)
+        return default
