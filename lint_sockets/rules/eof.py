@@ -18,7 +18,10 @@ def _eof_value(method):
 
 
 def check(facts, report):
-    asked = {}  # id(loop node) -> the (receiver, method) calls made in that loop
+    # id(loop node) -> the (receiver, method) calls made in that loop; ("checked", id(read
+    # node)) -> whether that read is checked (``_checked_first``)
+    asked = {}
+    guarded = {}  # id(loop node) -> {id(small statement): the ``if``s whose body holds it}
     for site in facts.calls:
         method = site.method
         if not site.loops:
@@ -88,7 +91,7 @@ def check(facts, report):
             continue  # a new connection each pass: one end of file is read once
         if helper is None and method in _RECV and _checked_first(facts, site, asked):
             continue  # a checked read of the same socket opens every pass: it sees the EOF
-        if helper is None and method in _RECV and _behind_earlier_read(site):
+        if helper is None and method in _RECV and _behind_earlier_read(site, guarded):
             continue  # runs only when an earlier read of the socket returned data
         if helper is None and method == "recv" and _completed_after(facts, site, asked):
             continue  # a loop completing the read runs on an empty one, and sees the EOF
@@ -364,8 +367,14 @@ def _checked_first(facts, site, asked):
     for other in inner.calls:
         if other is site or other.receiver_key != key or other.method not in _RECV \
                 or other.order >= site.order or other.line is None \
-                or other.loops[-1] is not inner or not (
-                    _tested(other, inner, asked) or _fails_out(facts, other, inner)):
+                or other.loops[-1] is not inner:
+            continue
+        # whether each read is checked is asked once: a loop may hold thousands of reads
+        checked = asked.get(("checked", id(other.node)))
+        if checked is None:
+            checked = asked[("checked", id(other.node))] = \
+                _tested(other, inner, asked) or _fails_out(facts, other, inner)
+        if not checked:
             continue
         carriers = _carriers(other.targets, inner)
         # a value some ``if`` of the loop skips on (``if header: ...``) counts only when an
@@ -376,43 +385,53 @@ def _checked_first(facts, site, asked):
     return False
 
 
-def _behind_earlier_read(site):
+def _behind_earlier_read(site, guarded):
     """The read runs only in the body of an ``if`` (or ``elif``) of the innermost loop whose
     test an empty result of an earlier read of the same socket in the pass makes false
     (``choice = conn.recv(n).decode()``, then ``if choice == "1": text = conn.recv(n)``):
     at end of file that earlier read returns ``b""`` first, the branch is not taken, and
     this read does not run again. The earlier read is the one judged (it goes round on an
-    empty result unless something else checks it)."""
+    empty result unless something else checks it). ``guarded`` keeps each loop's
+    ``_guarding_ifs``, computed once per loop: a loop may hold thousands of reads."""
     inner = site.loops[-1]
     if site.stmt is None or site.receiver_key is None:
         return False
-    guards = _guarding_ifs(inner.node.body, site.stmt)
+    by_statement = guarded.get(id(inner.node))
+    if by_statement is None:
+        by_statement = guarded[id(inner.node)] = _guarding_ifs(inner.node.body)
+    guards = by_statement.get(id(site.stmt))
     if not guards:
         return False
     for other in inner.calls:
         if other is site or other.receiver_key != site.receiver_key or \
                 other.method not in _RECV or other.order >= site.order or \
-                other.loops[-1] is not inner:
+                other.loops[-1] is not inner or not other.targets:
             continue
-        carriers = _carriers(other.targets, inner)
+        inside = by_statement.get(id(other.stmt), ())
+        carriers = None
         for guard in guards:
-            if not contains(guard, other.node) and any(
-                    truth_when_empty(guard.test, key) is False for key in carriers):
+            if any(g is guard for g in inside):
+                continue  # the earlier read is in the branch itself
+            if carriers is None:
+                carriers = _carriers(other.targets, inner)
+            if any(truth_when_empty(guard.test, key) is False for key in carriers):
                 return True
     return False
 
 
-def _guarding_ifs(block, small):
-    """The ``if`` statements (an ``elif`` is one) under ``block`` in whose body, not its
-    ``else``, the small statement ``small`` is; () when it is not found."""
+def _guarding_ifs(block):
+    """{id(small statement): the ``if`` statements (an ``elif`` is one) under ``block`` in
+    whose body, not their ``else``, it is}, for the small statements under an ``if``."""
+    found = {}
     stack = [(block, ())]
     while stack:
         node, guards = stack.pop()
         if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
             continue
         if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
-            if any(s is small for s in node.body):
-                return guards
+            if guards:
+                for small in node.body:
+                    found[id(small)] = guards
             continue
         if isinstance(node, cst.If):
             stack.append((node.body, guards + (node,)))
@@ -421,7 +440,7 @@ def _guarding_ifs(block, small):
             continue
         stack.extend((child, guards) for child in iter_children(node)
                      if not isinstance(child, cst.BaseExpression))
-    return ()
+    return found
 
 
 _JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
