@@ -251,6 +251,26 @@ def suite_leaves(suite):
     return any(small_leaves(small) for small in suite.body)
 
 
+def ends_pass(suite):
+    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``, or an
+    ``if`` each of whose branches (an ``else`` included) ends so (``if stop.is_set(): break``
+    / ``else: continue``): the code after the statement holding the block is not reached
+    through it."""
+    body = suite.body
+    if not body:
+        return False
+    last = body[-1]
+    while isinstance(last, cst.If):  # an ``elif`` chain, followed without recursion
+        if last.orelse is None or not ends_pass(last.body):
+            return False
+        if isinstance(last.orelse, cst.Else):
+            return ends_pass(last.orelse.body)
+        last = last.orelse
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, (cst.Continue, cst.Break, cst.Return, cst.Raise))
+
+
 def statement_leaves(stmt):
     """The statement always leaves the innermost loop (break / return / raise, or a call
     that ends the program)."""

@@ -33,8 +33,8 @@ from __future__ import annotations
 import libcst as cst
 
 from lint_sockets.analysis import tables
-from lint_sockets.analysis.nodes import (int_value, iter_children, key_of, mentions,
-                                         strip_await, thread_call)
+from lint_sockets.analysis.nodes import (ends_pass, int_value, iter_children, key_of,
+                                         mentions, strip_await, thread_call)
 
 # The fewest payload bytes a TCP segment carries unless the write itself is smaller. The peer
 # sends at most the MSS this host advertised (from its own interface MTU: at least 536 bytes
@@ -596,22 +596,16 @@ def _accepted_keys(before):
     return found
 
 
-_LEAVES_BLOCK = (cst.Continue, cst.Break, cst.Return, cst.Raise)
-
-
 def _accept_of_try(stmt):
-    """For ``try: conn, addr = listener.accept()`` whose every handler ends with
-    ``continue``, ``break``, ``return`` or ``raise`` (``except socket.timeout: continue``)
-    and that has no ``else`` or ``finally``: the last statement of its body, which bound the
-    names the statements after the ``try`` find. Any other statement as it is."""
+    """For ``try: conn, addr = listener.accept()`` whose every handler ends the block
+    (``except socket.timeout: continue``; ``nodes.ends_pass``) and that has no ``else`` or
+    ``finally``: the last statement of its body, which bound the names the statements after
+    the ``try`` find. Any other statement as it is."""
     if not isinstance(stmt, cst.Try) or stmt.orelse is not None or \
             stmt.finalbody is not None or not stmt.body.body:
         return stmt
-    for handler in stmt.handlers:
-        last = handler.body.body[-1] if handler.body.body else None
-        if not (isinstance(last, cst.SimpleStatementLine) and last.body and
-                isinstance(last.body[-1], _LEAVES_BLOCK)):
-            return stmt
+    if not all(ends_pass(handler.body) for handler in stmt.handlers):
+        return stmt
     return stmt.body.body[-1]
 
 

@@ -30,7 +30,7 @@ from lint_sockets.analysis.identity import nested_def
 from lint_sockets.analysis.imports import ImportTable
 from lint_sockets.analysis.nodes import (
     LEAF_KINDS, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
-    statement_leaves, strip_await, suite_leaves, target_keys, unpacked_pairs,
+    ends_pass, statement_leaves, strip_await, suite_leaves, target_keys, unpacked_pairs,
 )
 
 # ``unittest.mock.call`` and its twin in the ``mock`` package: what a test builds expected
@@ -624,10 +624,10 @@ class _Walker:
         # a branch that ends the pass (``continue``, ``break``, ``return``, ``raise``) never
         # reaches the statement after the ``if``: its state does not join the other's
         branches = [after_body, self.state]
-        if _ends_pass(stmt.body) and not (isinstance(stmt.orelse, cst.Else)
-                                          and _ends_pass(stmt.orelse.body)):
+        if ends_pass(stmt.body) and not (isinstance(stmt.orelse, cst.Else)
+                                          and ends_pass(stmt.orelse.body)):
             branches = [self.state]
-        elif isinstance(stmt.orelse, cst.Else) and _ends_pass(stmt.orelse.body):
+        elif isinstance(stmt.orelse, cst.Else) and ends_pass(stmt.orelse.body):
             branches = [after_body]
         self.state = self.merged(branches, mark)
 
@@ -704,7 +704,7 @@ class _Walker:
             if handler.name is not None:
                 self.scope.bind(handler.name, Binding(None, "except", self.scope))
             self.walk_suite(handler.node.body)
-            if not _ends_pass(handler.node.body):
+            if not ends_pass(handler.node.body):
                 states.append(self.state)  # a handler ending the pass reaches no further
         self.handler = outer_handler
         self.state = self.merged(states, mark)
@@ -1223,26 +1223,6 @@ class _Walker:
             if new != BLOCKING and not self._mode_restored(site):
                 mode = new if new in PARTIAL_MODES else NONBLOCKING
                 self.scope.cls.attr_partial.setdefault(attr, set()).add(mode)
-
-
-def _ends_pass(suite):
-    """The block's last statement is ``continue``, ``break``, ``return`` or ``raise``, or an
-    ``if`` each of whose branches (an ``else`` included) ends so (``if stop.is_set(): break``
-    / ``else: continue``): the code after the statement holding the block is not reached
-    through it."""
-    body = suite.body
-    if not body:
-        return False
-    last = body[-1]
-    while isinstance(last, cst.If):  # an ``elif`` chain, followed without recursion
-        if last.orelse is None or not _ends_pass(last.body):
-            return False
-        if isinstance(last.orelse, cst.Else):
-            return _ends_pass(last.orelse.body)
-        last = last.orelse
-    if isinstance(last, cst.SimpleStatementLine):
-        last = last.body[-1] if last.body else None
-    return isinstance(last, (cst.Continue, cst.Break, cst.Return, cst.Raise))
 
 
 def _restores(stmt, key):
