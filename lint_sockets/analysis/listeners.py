@@ -73,6 +73,12 @@ def loopback_listener(facts, site):
     for binding in facts.class_assignments(site.scope, key) if "." in key else ():
         if binding.how != "assign" or binding.index is not None:
             continue
+        # ``lsock = self.listen_socket = socket.socket()``: one object under both names,
+        # and the binds of the local name there are the attribute's
+        node = binding.node
+        if type(node) is cst.Assign and len(node.targets) > 1:
+            names.update((id(binding.scope), target.target.value) for target in node.targets
+                         if type(target.target) is cst.Name)
         if isinstance(binding.value, cst.Name):
             names.add((id(binding.scope), binding.value.value))
         elif isinstance(binding.value, cst.Call):

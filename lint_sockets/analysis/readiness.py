@@ -111,6 +111,24 @@ class ReadinessFacts:
         return bool(registered) and len(registered) == named and \
             all(registration == (rest, direction) for registration in registered)
 
+    def after_async_wait(self, site, direction) -> bool:
+        """The call at ``site`` (a read for ``direction`` "read", a send for "write") is the
+        first thing done with its socket after ``await anyio.wait_socket_readable(sock)``
+        (``_ASYNC_WAITS``: anyio's and trio's waits for one socket) on that socket, in the
+        same function and loop pass, with no task switch between (``_after_async_wait``)."""
+        key = site.receiver_key
+        if key is None or site.scope.kind != "function" or site.stmt is None:
+            return False
+        memo_key = f"ready.async:{id(site.node)}"
+        answer = self._memo.get(memo_key)
+        if answer is None:
+            parents_key = f"ready.parents:{id(site.scope)}"
+            parents = self._memo.get(parents_key)
+            if parents is None:
+                parents = self._memo[parents_key] = _parents(site.scope.node)
+            answer = self._memo[memo_key] = _after_async_wait(self, parents, site, key)
+        return answer == direction
+
     def unbounded_wait_alone(self, site) -> cst.Call | None:
         """The wait call when the read at ``site`` is reached only right after a readiness
         wait that has no timeout and watches this socket alone (the program then waits on
@@ -136,6 +154,115 @@ class ReadinessFacts:
                 parents = self._memo[parents_key] = _parents(scope.node)
             answer = self._memo[memo_key] = _gated(self, scope, parents, site.node, key)
         return answer
+
+
+# The async frameworks' waits for one socket to be readable or writable (anyio's, and
+# trio's under its current and earlier module names).
+_ASYNC_WAITS = {
+    "anyio.wait_socket_readable": "read", "anyio.wait_readable": "read",
+    "trio.lowlevel.wait_readable": "read", "trio.hazmat.wait_readable": "read",
+    "trio.hazmat.wait_socket_readable": "read",
+    "anyio.wait_socket_writable": "write", "anyio.wait_writable": "write",
+    "trio.lowlevel.wait_writable": "write", "trio.hazmat.wait_writable": "write",
+    "trio.hazmat.wait_socket_writable": "write",
+}
+
+def _after_async_wait(facts, parents, site, key):
+    """"read" or "write" when the statement holding the call ``site`` comes, in the same
+    function, after an ``await`` of one of ``_ASYNC_WAITS`` on ``key`` alone, with nothing
+    between that may switch tasks (an ``await``, ``async for``/``async with``, a
+    ``yield``) or use the socket (a call on it, a call handed it, or, for ``self.x``, a
+    call of ``self``'s methods): walking back through the statements before it in its
+    block, then the test of each ``if`` (and the body of a ``try``) it sits in; not out of
+    a loop body, a handler, ``finally``, a ``with`` or a nested definition. None
+    otherwise."""
+    head = key.partition(".")[0]
+    node = site.stmt
+    while True:
+        parent = parents.get(id(node))
+        if parent is None:
+            return None
+        if isinstance(parent, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            smalls = list(parent.body)
+            before = smalls[:smalls.index(node)]
+            for small in reversed(before):
+                found = _async_wait_of(facts, small, key)
+                if found is not None:
+                    return found
+                if _may_disturb(small, key, head):
+                    return None
+            node = parent
+            continue
+        if isinstance(parent, cst.IndentedBlock):
+            body = list(parent.body)
+            index = next(i for i, stmt in enumerate(body) if stmt is node)
+            for stmt in reversed(body[:index]):
+                if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
+                    found = _async_wait_of(facts, stmt.body[0], key)
+                    if found is not None:
+                        return found
+                if _may_disturb(stmt, key, head):
+                    return None
+            holder = parents.get(id(parent))
+            if isinstance(holder, cst.Else):
+                holder = parents.get(id(holder))
+                if not isinstance(holder, cst.If):
+                    return None  # a loop's or a ``try``'s ``else``
+            if isinstance(holder, cst.If):
+                if _may_disturb(holder.test, key, head):
+                    return None
+                # an ``elif`` is the ``orelse`` of the ``if`` before it: go up through it
+                while isinstance(parents.get(id(holder)), cst.If) and \
+                        parents.get(id(holder)).orelse is holder:
+                    holder = parents.get(id(holder))
+                    if _may_disturb(holder.test, key, head):
+                        return None
+                node = holder
+                continue
+            if isinstance(holder, cst.Try) and holder.body is parent:
+                node = holder
+                continue
+            return None
+        return None
+
+
+def _async_wait_of(facts, small, key):
+    """"read" or "write" when the small statement is ``await wait(key)`` for one of
+    ``_ASYNC_WAITS``; None otherwise."""
+    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Await):
+        return None
+    call = small.value.expression
+    if not isinstance(call, cst.Call) or len(call.args) != 1 or call.args[0].keyword or \
+            call.args[0].star or key_of(call.args[0].value) != key:
+        return None
+    return _ASYNC_WAITS.get(facts.imports.qualify(call.func) or "")
+
+
+def _may_disturb(root, key, head):
+    """Code in ``root`` may let another task run (``await``, ``yield``, an ``async for`` or
+    ``async with``) or use the socket ``key``: a call on it or handed it (or, for an
+    attribute of ``self``, handed ``self`` or called on ``self``), outside nested
+    definitions."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Await, cst.Yield)):
+            return True
+        if isinstance(node, (cst.For, cst.With)) and node.asynchronous is not None:
+            return True
+        if isinstance(node, cst.Call):
+            func = node.func
+            owner = key_of(func.value) if isinstance(func, cst.Attribute) else None
+            if owner is not None and (owner == key or ("." in key and owner == head)):
+                return True
+            for arg in node.args:
+                passed = key_of(arg.value)
+                if passed is not None and (passed == key or passed == head):
+                    return True
+        if isinstance(node, _NESTED):
+            continue
+        stack.extend(iter_children(node))
+    return False
 
 
 def _parents(root):

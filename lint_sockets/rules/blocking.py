@@ -122,7 +122,8 @@ def _read_of_ready_stream(facts, site):
                          or facts.socket_confidence(site).datagram):
         return False
     return kind in ("stream", None) and (facts.read_reported_ready(site)
-                                         or facts.read_in_reader_callback(site))
+                                         or facts.read_in_reader_callback(site)
+                                         or facts.after_async_wait(site, "read"))
 
 
 def _accept_of_ready_local_listener(facts, site):
@@ -149,15 +150,18 @@ def _write_of_writable_stream(facts, site):
     a third of the buffer free; the BSDs and macOS: ``SO_SNDLOWAT``, 2 KiB), so the send
     copies what fits and returns that count instead of raising EAGAIN. The type counts as
     for a read (``_read_of_ready_stream``): ``send()`` on a socket whose type is not in
-    sight and that nothing makes a datagram socket; ``sendto()`` and ``sendmsg()`` stay
-    reported, and so do datagram sockets, whose writability promises no room for a
-    datagram of any size."""
-    if site.method != "send":
+    sight and that nothing makes a datagram socket; ``sendmsg()`` only on a socket made
+    as a stream in sight; ``sendto()`` stays reported, and so do datagram sockets, whose
+    writability promises no room for a datagram of any size. The first send after
+    ``await anyio.wait_socket_writable(sock)`` (``Facts.after_async_wait``) is such a
+    send too."""
+    if site.method not in ("send", "sendmsg"):
         return False
     kind = facts.constructed_kind(site)[1]
-    if kind is None and facts.socket_confidence(site).datagram:
+    if kind is None and (site.method != "send" or facts.socket_confidence(site).datagram):
         return False
-    return kind in ("stream", None) and facts.write_in_writer_callback(site)
+    return kind in ("stream", None) and (facts.write_in_writer_callback(site)
+                                         or facts.after_async_wait(site, "write"))
 
 
 def check(facts, report):
