@@ -167,6 +167,7 @@ _ASYNC_WAITS = {
     "trio.hazmat.wait_socket_writable": "write",
 }
 
+
 def _after_async_wait(facts, parents, site, key):
     """"read" or "write" when the statement holding the call ``site`` comes, in the same
     function, after an ``await`` of one of ``_ASYNC_WAITS`` on ``key`` alone, with nothing

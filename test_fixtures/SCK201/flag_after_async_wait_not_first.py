@@ -2,8 +2,6 @@
 # `await` between the wait and the call (another task may take the data or the room), a
 # second send after one wait, a wait on another socket, a wait before the loop, a call in a
 # handler, and a read or send after a call handed the socket.
-import socket
-
 import anyio
 import trio
 
