@@ -862,16 +862,20 @@ def _callback_uses(cls):
 # The event flags of the registrations ``_registration`` reads: one direction, not both.
 _CALLBACK_READ = ("EVENT_READ", "EV_READ", "READ")
 _CALLBACK_WRITE = ("EVENT_WRITE", "EV_WRITE", "WRITE")
+# GLib's conditions for an I/O watch (``GLib.IO_IN``, ``GLib.IOCondition.IN``; ``IO_PRI``,
+# urgent data, is read too), by the last part of their names.
+_GLIB_READ = ("IO_IN", "IO_PRI", "IN", "PRI")
+_GLIB_WRITE = ("IO_OUT", "OUT")
 
 
-def _direction(events):
+def _direction(events, read=_CALLBACK_READ, write=_CALLBACK_WRITE):
     """"read" or "write" when the event mask ``events`` names one direction only (by the
     last part of its names: ``selectors.EVENT_READ``, ``pyev.EV_WRITE``,
-    ``IOLoop.READ``), else None."""
+    ``IOLoop.READ``; GLib's with ``_GLIB_READ`` and ``_GLIB_WRITE``), else None."""
     if events is None:
         return None
-    reads = mentions(events, _CALLBACK_READ)
-    writes = mentions(events, _CALLBACK_WRITE)
+    reads = mentions(events, read)
+    writes = mentions(events, write)
     if reads == writes:
         return None
     return "read" if reads else "write"
@@ -887,14 +891,18 @@ def _registration(call, me):
     - ``<selector>.register(self.x, EVENT_READ, self.m)`` or ``modify(...)``, the method
       as the registration's data (``data=`` too; ``selectors``);
     - ``<ioloop>.add_handler(self.x, self.m, IOLoop.READ)`` (tornado);
-    - ``pyev.Io(self.x, pyev.EV_READ, loop, self.m)`` (libev's I/O watcher).
+    - ``pyev.Io(self.x, pyev.EV_READ, loop, self.m)`` (libev's I/O watcher);
+    - ``GLib.io_add_watch(self.x, GLib.IO_IN, self.m)``, also with a priority before the
+      condition (``GLib.io_add_watch(self.x, GLib.PRIORITY_DEFAULT, GLib.IO_IN,
+      self.m)``), and ``gobject.io_add_watch(...)`` (GLib's main loop).
 
     None otherwise (both directions asked, or a source or callback that is not
     ``self``'s)."""
     func = call.func
     name = func.attr.value if isinstance(func, cst.Attribute) else \
         func.value if isinstance(func, cst.Name) else None
-    if name not in ("add_reader", "add_writer", "register", "modify", "add_handler", "Io"):
+    if name not in ("add_reader", "add_writer", "register", "modify", "add_handler", "Io",
+                    "io_add_watch"):
         return None
     positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
@@ -914,6 +922,14 @@ def _registration(call, me):
             return None
         source, callback = at(0, "fileobj"), at(2, "data")
         direction = _direction(at(1, "events"))
+    elif name == "io_add_watch":
+        # (source, condition, callback), or (source, priority, condition, callback)
+        source = at(0)
+        direction = _direction(at(1), _GLIB_READ, _GLIB_WRITE)
+        callback = at(2)
+        if direction is None:
+            direction = _direction(at(2), _GLIB_READ, _GLIB_WRITE)
+            callback = at(3)
     elif name == "add_handler":
         if not isinstance(func, cst.Attribute):
             return None
