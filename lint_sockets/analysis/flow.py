@@ -1438,7 +1438,10 @@ class ValueFacts:
         ``send(str)`` raises TypeError before a byte is written: a str literal or f-string,
         ``"..." % x``, ``"...".format(x)``, ``sep.join(x)`` on a str literal, ``str(x)``, a
         sum with a str operand, or a local name the function assigns one of these on every
-        path to the call (``value_before``)."""
+        path to the call (``value_before``); or a parameter of a private function or method
+        (its name starts with ``_``: called from its own module) that every call of it in
+        the module, at least one, passes one of these for, written in place
+        (``self._send("status\\n")``, ``self._send("choose %s\\n" % name)``)."""
         if node is None:
             return False
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
@@ -1462,8 +1465,22 @@ class ValueFacts:
                 isinstance(func.value.evaluated_value, str)
         if isinstance(node, cst.Name) and _depth < 2:
             value = self.value_before(site, node)
-            return value is not None and self.text_payload(site, value, _depth + 1)
+            if value is not None:
+                return self.text_payload(site, value, _depth + 1)
+            return self._text_from_callers(site, node.value)
         return False
+
+    def _text_from_callers(self, site, name):
+        """``name`` is a parameter of the private function ``site`` is in, and every call of
+        it in the module (at least one) passes a str written in place (``text_payload``)."""
+        scope = site.scope
+        if scope.kind != "function" or not isinstance(scope.node, cst.FunctionDef) or \
+                not scope.node.name.value.startswith("_") or \
+                scope.node.name.value.startswith("__"):
+            return False
+        arguments = self.arguments_from_callers(scope, name)
+        return bool(arguments) and all(
+            arg is not None and self.text_payload(site, arg, 2) for _, arg in arguments)
 
     def after_text_send(self, site):
         """On Python 3 the call ``site`` is never reached: on every path to it in its

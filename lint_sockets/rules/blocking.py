@@ -178,6 +178,9 @@ def check(facts, report):
             continue
         if _zero_length(site):
             continue  # recv(0) / recv_into(bytearray()) return at once, no system call
+        if method in _WRITES and facts.settings.target_version >= (3, 0) and \
+                facts.text_payload(site, site.positional(0)):
+            continue  # a str: TypeError on Python 3 before anything is written
         if site.role == "return" and site.direct and site.state == ENTRY:
             # `return self.sock.send(data)` on a socket made non-blocking elsewhere: a thin
             # wrapper whose caller handles EAGAIN, out of sight.
