@@ -12,10 +12,67 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.index import SocketType, ValueKind
 from lint_sockets.analysis.nodes import (
-    call_arg, contains, int_value, iter_children, key_of, mentions, strip_await, thread_call)
+    call_arg, contains, ends_pass, int_value, iter_children, key_of, mentions, strip_await,
+    thread_call)
 
 if TYPE_CHECKING:
     from lint_sockets.analysis.walk import Binding
+
+
+def _other_class(imports, node):
+    """``node`` names a class of a module whose objects are not sockets (a tuple of such
+    classes too)."""
+    if isinstance(node, cst.Tuple):
+        return bool(node.elements) and all(_other_class(imports, e.value)
+                                           for e in node.elements)
+    name = imports.qualify(node) or ""
+    return "." in name and name.partition(".")[0] in tables.NOT_SOCKET_MODULES
+
+
+def _isinstance_of_other(imports, test):
+    """(key, True) for ``isinstance(x, C)`` (or an ``and`` whose first operand is one),
+    (key, False) for ``not isinstance(x, C)``, with ``C`` a class of a module whose objects
+    are not sockets (``_other_class``); None otherwise."""
+    positive = True
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        positive, test = False, test.expression
+    elif isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+        test = test.left
+    if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name)
+            and test.func.value == "isinstance" and len(test.args) == 2):
+        return None
+    key = key_of(test.args[0].value)
+    if key is None or not _other_class(imports, test.args[1].value):
+        return None
+    return key, positive
+
+
+def _isinstance_tests(function, imports):
+    """{id(if statement): (key, positive)} for the ``if`` statements of the function whose
+    test is an ``isinstance`` of a non-socket class (``_isinstance_of_other``)."""
+    found = {}
+    stack = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.If):
+            test = _isinstance_of_other(imports, node.test)
+            if test is not None:
+                found[id(node)] = test
+        stack.extend(iter_children(node))
+    return found
+
+
+def _parent_map(root):
+    parents = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for child in iter_children(node):
+            parents[id(child)] = node
+            stack.append(child)
+    return parents
 
 
 class Confidence(enum.Enum):
@@ -557,6 +614,9 @@ class IdentityFacts:
             info = self.site_info(site)
         else:
             info = self.info(scope or site.scope, key)
+        if key is not None and key == site.receiver_key and site.scope.kind == "function" and \
+                self._narrowed_to_other(site, key):
+            return _NOT_INFO
         if info.cls is not None and site.method is not None:
             return self._forwarded(info, site.method)
         if info.confidence != UNKNOWN:
@@ -575,6 +635,44 @@ class IdentityFacts:
                 "websocket" not in last.lower() and last not in self._names_of_other_things():
             return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
+
+    def _narrowed_to_other(self, site, key):
+        """The call ``site`` on ``key`` runs only where ``isinstance(key, C)`` holds for a
+        class ``C`` of a module whose objects are not sockets (``NOT_SOCKET_MODULES``:
+        ``zmq.Socket``, ``multiprocessing.connection.Connection``): in the body of ``if
+        isinstance(key, C):`` (also as the first operand of an ``and``), or after ``if not
+        isinstance(key, C): raise ...`` (a block that leaves) earlier in a block around the
+        call. There the object is a ``C``, whatever else the name may hold elsewhere."""
+        if not self.memo("identity.mentions_isinstance", self._mentions_isinstance):
+            return False
+        tests = self.memo(f"identity.narrowing:{id(site.scope)}",
+                          lambda: _isinstance_tests(site.scope.node, self.imports))
+        if not tests:
+            return False
+        parents = self.memo(f"identity.parents:{id(site.scope)}",
+                            lambda: _parent_map(site.scope.node))
+        child = site.node
+        parent = parents.get(id(child))
+        while parent is not None:
+            if isinstance(parent, cst.If) and child is parent.body and \
+                    tests.get(id(parent)) == (key, True):
+                return True
+            if isinstance(parent, cst.IndentedBlock):
+                for stmt in parent.body:
+                    if stmt is child:
+                        break
+                    if isinstance(stmt, cst.If) and stmt.orelse is None and \
+                            tests.get(id(stmt)) == (key, False) and ends_pass(stmt.body):
+                        return True
+            child, parent = parent, parents.get(id(parent))
+        return False
+
+    def _mentions_isinstance(self):
+        source = self.source
+        if source is None:
+            return True
+        return ("isinstance" in source) if isinstance(source, str) else \
+            (b"isinstance" in source)
 
     def _imports_async_sockets(self):
         """The module imports an async library whose low-level socket methods are awaited
