@@ -491,6 +491,8 @@ _PYTHON2_MESSAGES = (
     # "C:\Users" or "\u00%s" in a plain string: a byte string on Python 2, where \U and \u
     # are no escapes
     "(unicode error) 'unicodeescape'",
+    "cannot assign to True",  # True = 1: a name on Python 2
+    "cannot assign to False",
 )
 # ... or by the shape of the line it points at (Python 3.9 says "invalid syntax" to most).
 _PYTHON2_LINES = re.compile(
@@ -508,6 +510,8 @@ _PYTHON2_LINES = re.compile(
        |(?<![\w.])(?:async|await)\s*=(?!=)     # async as a name: f(async=True), async = 1
        |\.(?:async|await)\b|\bdef\s+(?:async|await)\b  # x.async(y), def async(self):
        |\b[uU][rR]['"]                        # ur"raw unicode"
+       |^\s*from\s+__builtin__\s+import\b[^#]*\b(?:True|False)\b  # PyDev's import of True
+       |(?<![\w.])(?:True|False)\s*=(?!=)      # True = 1: a name on Python 2
     """, re.VERBOSE)
 
 
@@ -516,7 +520,8 @@ def python2_statement(message, line):
     syntax that Python 3 rejects: a print or exec statement, ``except E, e:``, ``raise E,
     "x"`` (also as the one-line block of ``if x:``), backquotes, ``<>``, an old octal or
     long literal (``0xffL`` too), a ``ur""`` string, ``async`` or ``await`` used as a name
-    (``f(async=True)``, ``x.async(y)``, ``self.async = None``), or tabs that Python 2 read
+    (``f(async=True)``, ``x.async(y)``, ``self.async = None``), ``True`` or ``False`` used
+    as a name (``from __builtin__ import True``, ``True = 1``), or tabs that Python 2 read
     as eight columns."""
     if any(known in message for known in _PYTHON2_MESSAGES):
         return True
