@@ -13,8 +13,8 @@ from lint_sockets.analysis.identity import (
 )
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, declared_names, int_value, is_docstring, iter_children, key_of,
-    number_value, strip_await, struct_size, target_keys, walk,
+    PROGRAM_EXIT_CALLS, collect_ids, declared_names, int_value, is_docstring, iter_children,
+    key_of, number_value, strip_await, struct_size, target_keys, walk,
 )
 from lint_sockets.analysis.tables import (
     SLEEP_CALLS, SOCKET_CONSTRUCTORS, UNSPECIFIED_HOSTS, is_loopback_host,
@@ -1278,6 +1278,18 @@ def _headers(stmt, kind):
     return nodes
 
 
+def _tests_none(test, name):
+    """``test`` is ``name is None``, ``name == None`` or ``not name``."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return type(test.expression) is cst.Name and test.expression.value == name
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or \
+            type(test.left) is not cst.Name or test.left.value != name:
+        return False
+    target = test.comparisons[0]
+    return isinstance(target.operator, (cst.Is, cst.Equal)) and \
+        type(target.comparator) is cst.Name and target.comparator.value == "None"
+
+
 def _assigned_value(small, key):
     """The value a small statement assigns to ``key`` (``key = value``, ``a = key = value``,
     ``key: T = value``; ``HOST, PORT = "localhost", 9999`` for a literal element of a
@@ -2176,6 +2188,83 @@ class ValueFacts:
             return _call_default(default)
         return default
 
+    def _none_replaced(self, scope, name):
+        """For a parameter whose default is None (or that has none) that the function
+        replaces when it is None, in a statement of its own body: ``if host is None: host =
+        "localhost"`` (also ``== None`` and ``if not host:``), what the ``if`` gives it, as
+        a list (``_replacement_defaults``: a string, a module constant, a lookup's default,
+        ``os.environ.get("HOST", "localhost")``, or the value a ``try`` whose lookup fails
+        with KeyError falls back to). The function may bind the name nowhere else. None
+        otherwise."""
+        bindings = scope.bindings.get(name, ()) if scope.kind == "function" else ()
+        if len(bindings) < 2 or bindings[0].how != "param" or \
+                any(b.how == "param" for b in bindings[1:]):
+            return None
+        default = bindings[0].value
+        if default is not None and not (type(default) is cst.Name and default.value == "None"):
+            return None
+        body = scope.node.body
+        if not isinstance(body, cst.IndentedBlock):
+            return None
+        for stmt in body.body:
+            if type(stmt) is not cst.If or stmt.orelse is not None or \
+                    not _tests_none(stmt.test, name):
+                continue
+            inside = set()
+            collect_ids(stmt, inside)
+            if any(id(b.node) not in inside for b in bindings[1:]):
+                return None
+            return self._replacement_defaults(scope, stmt.body, name)
+        return None
+
+    def _replacement_defaults(self, scope, block, name):
+        """What a block of one statement assigns ``name`` unless the program is told
+        otherwise: ``name = value`` (a string, a module constant, a lookup with a default),
+        or a ``try`` whose body assigns it a lookup that raises when the key is missing
+        (``os.environ["HOST"]``, also inside ``int()``/``str()``) and whose handlers, each
+        for KeyError (or LookupError, Exception, everything), assign it the default."""
+        lines = block.body if isinstance(block, cst.IndentedBlock) else [block]
+        if len(lines) != 1:
+            return None
+        stmt = lines[0]
+        if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            value = _assigned_value(stmt.body[0], name) if len(stmt.body) == 1 else None
+            return None if value is None else self._plain_default(scope, value)
+        if type(stmt) is not cst.Try or stmt.orelse is not None or \
+                stmt.finalbody is not None or not stmt.handlers:
+            return None
+        tried = stmt.body.body
+        if len(tried) != 1 or not isinstance(tried[0], cst.SimpleStatementLine) or \
+                len(tried[0].body) != 1:
+            return None
+        value = _assigned_value(tried[0].body[0], name)
+        while type(value) is cst.Call and len(value.args) == 1 and \
+                self.imports.qualify(value.func) in ("int", "str"):
+            value = value.args[0].value
+        if type(value) is not cst.Subscript:
+            return None
+        found = []
+        for handler in stmt.handlers:
+            caught = handler.type
+            if caught is not None and (self.imports.qualify(caught) or "").rpartition(".")[2] \
+                    not in ("KeyError", "LookupError", "Exception", "BaseException"):
+                return None
+            values = self._replacement_defaults(scope, handler.body, name)
+            if values is None:
+                return None
+            found.extend(values)
+        return found
+
+    def _plain_default(self, scope, value):
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+            return [value]
+        if type(value) is cst.Name and value.value in self.constants and \
+                value.value not in scope.bindings:
+            return [value]
+        if type(value) is cst.Call:
+            return self._lookup_default(None, value, scope)
+        return None
+
     def _parameter_defaults(self, scope, name, depth=0):
         """What the parameter ``name`` of the function ``scope`` holds unless the program is
         told otherwise, as a list: its default (``_parameter_default``), or, for one with
@@ -2184,6 +2273,9 @@ class ValueFacts:
         parameter, a command-line option's default): one step of callers, two at most.
         A method counts the calls ``self.m(...)`` of its class; a function whose name is
         used any other way (a callback) has callers out of sight, and gives None."""
+        replaced = self._none_replaced(scope, name)
+        if replaced is not None:
+            return replaced
         default = self._parameter_default(scope, name)
         if default is not None:
             return [default]
