@@ -334,12 +334,40 @@ def _only_reports(facts, scope, comparison):
             if isinstance(node, cst.IndentedBlock):
                 for position, stmt in enumerate(node.body):
                     if isinstance(stmt, cst.If) and _in_test(stmt.test, comparison):
-                        return _decides_message(stmt, node.body[position + 1:])
+                        return _decides_message(stmt, node.body[position + 1:]) or \
+                            _chain_reports(stmt)
+                    if isinstance(stmt, cst.If) and _in_chain(stmt, comparison):
+                        return _chain_reports(stmt)
             if isinstance(node, cst.If) and _in_test(node.test, comparison):
                 return _decides_message(node, None)
             stack.extend(iter_children(node))
         return False
     return facts.memo(f"901.reports:{id(comparison)}", compute)
+
+
+def _in_chain(stmt, comparison):
+    """``comparison`` is in the test of one of the ``elif`` branches of the ``if`` ``stmt``."""
+    other = stmt.orelse
+    while isinstance(other, cst.If):
+        if _in_test(other.test, comparison):
+            return True
+        other = other.orelse
+    return False
+
+
+def _chain_reports(stmt):
+    """Every branch of the ``if``/``elif`` chain ``stmt`` (its ``else`` too, if it has one)
+    only prints, logs or passes: whichever test holds, the program goes on the same way."""
+    node = stmt
+    while True:
+        if not _reports_only(node.body):
+            return False
+        other = node.orelse
+        if other is None:
+            return True
+        if isinstance(other, cst.Else):
+            return _reports_only(other.body)
+        node = other
 
 
 def _in_test(test, comparison):
