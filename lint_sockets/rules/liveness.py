@@ -164,11 +164,42 @@ def _names_own_host(facts, node):
         _names_own_host(facts, node.args[0].value)
 
 
+def _keepalive_tuned(facts, site, key):
+    """The socket ``key`` that ``site`` connects has keepalive turned on and its timers set
+    in sight: in the function of ``site`` (for ``self.x``, in any method of the class), a
+    ``setsockopt(SOL_SOCKET, SO_KEEPALIVE, 1)`` and a ``setsockopt`` of ``TCP_KEEPIDLE``
+    (macOS's ``TCP_KEEPALIVE``) on it. The program has chosen when a lost peer is found:
+    the kernel then fails the waiting read with ETIMEDOUT."""
+    if key is None:
+        return False
+    head, _, rest = key.partition(".")
+    scope = site.scope
+    in_class = bool(rest) and scope.cls is not None and head == scope.self_name
+    on = tuned = False
+    for other in facts.calls_on(key):
+        if other.method != "setsockopt" or not (
+                other.scope is scope or (in_class and other.scope.cls is scope.cls)):
+            continue
+        option = other.positional(1)
+        if option is None:
+            continue
+        if mentions(option, ("SO_KEEPALIVE",)) and not tcp_level(other.positional(0)):
+            value = other.positional(2)
+            number = int_value(value) if value is not None else None
+            on = on or (number is not None and number != 0) or (
+                isinstance(value, cst.Name) and value.value == "True")
+        elif mentions(option, ("TCP_KEEPIDLE", "TCP_KEEPALIVE")):
+            tuned = True
+    return on and tuned
+
+
 def _exempt(facts, site, key, bindings=(), reads=()):
     if _local_peer(facts, site, bindings):
         return True
     if _watchdog(facts, site, key):
         return True
+    if _keepalive_tuned(facts, site, key):
+        return True  # the program chose when a lost peer is found
     # a read made blocking again right before it waits whatever is set elsewhere
     forced = _set_blocking_at_a_read(facts, site, reads)
     if not forced and _socket_sets_timeout(facts, site, key):
