@@ -789,11 +789,22 @@ def deadline_loop(loop, qualify):
     changed = set(loop.bound)
     if isinstance(node, cst.While) and _deadline_test(node.test, qualify, changed, False):
         return True
+    clocked = {}  # a name the body sets from the clock: its value, or "down"/"up"
     for stmt in getattr(node.body, "body", ()):
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                _note_clocked(small, qualify, changed, clocked)
+            continue
         if not isinstance(stmt, cst.If) or stmt.orelse is not None or \
                 not suite_leaves(stmt.body):
+            if clocked:  # a name set inside a compound statement is no longer known
+                for inner in walk(stmt):
+                    for name in _target_names(inner):
+                        clocked.pop(name, None)
             continue
         if _deadline_test(stmt.test, qualify, changed, True):
+            return True
+        if _clocked_test(stmt.test, qualify, changed, clocked):
             return True
         test = stmt.test
         if isinstance(node, cst.While) and isinstance(test, cst.BooleanOperation) and \
@@ -805,6 +816,78 @@ def deadline_loop(loop, qualify):
                     _deadline_test(o, qualify, changed, True) or
                     _false_ends(o, node.test) for o in operands):
                 return True
+    return False
+
+
+def _note_clocked(small, qualify, changed, clocked):
+    """Record in ``clocked`` what a small statement of the loop's body makes of a name
+    from the clock: ``left = deadline - time.monotonic()`` (the expression, when the
+    other names in it do not change in the loop), ``left -= time.time() - start`` ("down":
+    each pass takes away the time passed since a fixed moment, so the name falls without
+    end; "up" for ``+=``). Any other binding of a recorded name forgets it."""
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+            isinstance(small.targets[0].target, cst.Name):
+        name = small.targets[0].target.value
+        value = small.value
+        if _clock_sign(value, qualify) in (1, -1) and \
+                not (_names_in(value) - {"time"}) & (changed - {name}):
+            clocked[name] = value
+            return
+        clocked.pop(name, None)
+        return
+    if isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name):
+        name = small.target.value
+        value = small.value
+        if isinstance(small.operator, (cst.SubtractAssign, cst.AddAssign)) and \
+                _clock_sign(value, qualify) == 1 and \
+                not (_names_in(value) - {"time"}) & changed:
+            clocked[name] = "down" if isinstance(small.operator, cst.SubtractAssign) else "up"
+            return
+        clocked.pop(name, None)
+        return
+    for name in _target_names(small):
+        clocked.pop(name, None)
+
+
+def _target_names(small):
+    """The plain names a small statement binds (assignment targets)."""
+    names = []
+    if isinstance(small, cst.Assign):
+        for target in small.targets:
+            names.extend(key for key in target_keys(target.target) if "." not in key)
+    elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and \
+            isinstance(small.target, cst.Name):
+        names.append(small.target.value)
+    return names
+
+
+def _clocked_test(test, qualify, changed, clocked):
+    """``test`` holds once a deadline has passed, read through a name the body set from the
+    clock before it (``_note_clocked``): ``left <= 0`` after ``left = deadline -
+    time.monotonic()``, or after ``left -= time.time() - start``; the other side is not
+    changed in the loop."""
+    if isinstance(test, cst.BooleanOperation):
+        if isinstance(test.operator, cst.Or):
+            return _clocked_test(test.left, qualify, changed, clocked) or \
+                _clocked_test(test.right, qualify, changed, clocked)
+        return False
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
+            not isinstance(test.comparisons[0].operator, _ORDERING):
+        return False
+    left, right = test.left, test.comparisons[0].comparator
+    for name_side, other, name_left in ((left, right, True), (right, left, False)):
+        if not isinstance(name_side, cst.Name) or name_side.value not in clocked:
+            continue
+        if _clock_sign(other, qualify) != 0 or _names_in(other) & changed:
+            return False
+        held = clocked[name_side.value]
+        if isinstance(held, cst.BaseExpression):
+            replaced = test.with_changes(left=held) if name_left else test.with_deep_changes(
+                test.comparisons[0], comparator=held)
+            return _deadline_test(replaced, qualify, changed - {name_side.value}, True)
+        less = isinstance(test.comparisons[0].operator, (cst.LessThan, cst.LessThanEqual))
+        # "down": the name falls without end, so ``name <= c`` comes to hold
+        return (held == "down") == (less == name_left)
     return False
 
 
@@ -833,6 +916,7 @@ def _false_ends(operand, loop_test):
                 int_value(left) == 0:
             return isinstance(operator, (cst.LessThan, cst.NotEqual))
     return False
+
 
 # Calls that close a socket (or may: ``detach`` hands the descriptor to someone else).
 CLOSERS = frozenset({"close", "shutdown", "detach", "__exit__"})
