@@ -134,6 +134,19 @@ class NotSource(NotChecked):
                 f"source")
 
 
+class Markup(NotChecked):
+    """A file named like a module whose text begins with a markup tag (``<?xml``,
+    ``<!DOCTYPE html>``, ``<ui version="4.0">``, after blank lines or a byte order mark):
+    an XML or HTML document (a Qt Designer form saved under a ``.py`` name, a page), not
+    Python source, since no Python statement begins with ``<``."""
+
+    __slots__ = ()
+
+    def warning(self, path):
+        return (f"{path}: not checked: this is an XML or HTML document (it begins with a "
+                f"tag), not Python source")
+
+
 class Template(NotChecked):
     """A file whose syntax error is on a line holding a template placeholder or tag outside
     its strings (``{{ name }}``, ``{% if x %}``, ``{# note #}``, ``${name}``, a Mako ``%
@@ -150,6 +163,8 @@ class Template(NotChecked):
 
 # The first bytes of every AppleDouble file (RFC 1740).
 APPLEDOUBLE_MAGIC = b"\x00\x05\x16\x07"
+# The start of a markup document: a tag, a declaration or a processing instruction.
+_MARKUP_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<[A-Za-z?!]")
 
 # The oldest grammar ``ast.parse(feature_version=...)`` offers (Python 3.4).
 _OLDEST_GRAMMAR = (3, 4)
@@ -174,6 +189,10 @@ def _judged_for_target(error, settings, source, path=None):
     target = tuple(settings.target_version)
     if isinstance(source, bytes) and source.startswith(APPLEDOUBLE_MAGIC):
         return NotSource(error.code, error.message, error.line, error.column)
+    if source is not None and _MARKUP_START.match(
+            source[:256] if isinstance(source, bytes) else
+            source[:256].encode("utf-8", "replace")):
+        return Markup(error.code, error.message, error.line, error.column)
     if not error.message.startswith("SyntaxError: ") or "encoding" in error.message:
         return error
     if _template_line(source, error.line):

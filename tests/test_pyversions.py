@@ -776,6 +776,19 @@ def test_appledouble_metadata_is_not_python_source(tmp_path):
     assert "broken.py:1:" in out.stdout and "SCK000" in out.stdout  # null bytes elsewhere
 
 
+def test_a_markup_document_is_not_python_source(tmp_path):
+    (tmp_path / "client2.py").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<ui version="4.0">\n</ui>\n')
+    (tmp_path / "page.py").write_bytes(b"\xef\xbb\xbf\n  <!DOCTYPE html>\n<html></html>\n")
+    (tmp_path / "compare.py").write_text("import socket\n< 3\n")
+    out = _lint_project(tmp_path, {})
+    for name in ("client2.py", "page.py"):
+        assert f"{name}: not checked: this is an XML or HTML document" in out.stderr
+        assert name not in out.stdout
+    # a stray "<" later in a module is a broken module's, and a "<" that starts no tag too
+    assert "compare.py:2:" in out.stdout and "SCK000" in out.stdout
+
+
 def test_the_search_for_python3_code_follows_no_link(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
