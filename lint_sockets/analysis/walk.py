@@ -255,14 +255,22 @@ _SHRINKING = frozenset({"pop", "popleft", "remove", "clear"})
 
 def _appended_each_pass(body):
     """Keys of the lists a ``while`` body grows by one on every pass: ``clients.append(c)``
-    as a statement of the body itself (not under a test or in an inner block), in a body with
+    as a statement of the body itself, or of a ``try`` body that is one (a pass whose error
+    a handler swallows does not count, and the loop goes on until the list is full; not
+    under a test or in another inner block), in a body with
     no ``continue`` that could skip it and nothing that shrinks or rebinds the list
     (``pop``, ``remove``, ``clear``, ``del``, an assignment). ``while len(clients) <
     amount:`` then ends by itself, as a counted loop does."""
     if not isinstance(body, cst.IndentedBlock):
         return set()
     appended = set()
+    lines = []
     for stmt in body.body:
+        if isinstance(stmt, cst.Try) and isinstance(stmt.body, cst.IndentedBlock):
+            lines.extend(stmt.body.body)  # a pass whose error is swallowed does not count
+        else:
+            lines.append(stmt)
+    for stmt in lines:
         if isinstance(stmt, cst.SimpleStatementLine):
             for small in stmt.body:
                 if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) and \

@@ -42,3 +42,21 @@ class Game:
             received = received + 1
             if received == self.maximum:
                 break
+
+
+class Cluster:
+    def __init__(self, listener: socket.socket, nodes: int) -> None:
+        self.sock = listener
+        self.num_nodes = nodes
+        self.threads = []
+
+    def gather(self, serve) -> None:
+        # the append in a try whose handler swallows the error: a failed pass does not
+        # count, and the loop still ends once the list is full
+        while len(self.threads) < self.num_nodes:
+            connection, address = self.sock.accept()
+            try:
+                worker = serve(connection, address)
+                self.threads.append(worker)
+            except RuntimeError:
+                print("worker did not start")
