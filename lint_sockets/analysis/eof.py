@@ -723,13 +723,22 @@ def _names_in(node):
     return names
 
 
+def _total_seconds(node):
+    """``x.total_seconds()``: a ``timedelta`` (a difference of datetimes) as a number of
+    seconds, which grows and falls with it."""
+    return isinstance(node, cst.Call) and not node.args and \
+        isinstance(node.func, cst.Attribute) and node.func.attr.value == "total_seconds"
+
+
 def _clock_sign(node, qualify):
     """+1 or -1 for how a clock call counts in ``node`` (``time.time() - start``: +1,
     ``end - time.time()``: -1), 0 when it holds none, None when it is used some other way
     (several clocks, a product, another call)."""
     if isinstance(node, cst.Call):
-        if qualify(node.func) in CLOCKS and not node.args:
+        if qualify(node.func) in _ANY_CLOCK and not node.args:
             return 1
+        if _total_seconds(node):  # ``(datetime.now() - start).total_seconds()``
+            return _clock_sign(node.func.value, qualify)
         return None  # another call may return anything, each pass
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         sign = _clock_sign(node.expression, qualify)
@@ -876,6 +885,8 @@ def _clocked_test(test, qualify, changed, clocked):
         return False
     left, right = test.left, test.comparisons[0].comparator
     for name_side, other, name_left in ((left, right, True), (right, left, False)):
+        if _total_seconds(name_side):  # ``elapsed.total_seconds() > 5.0``
+            name_side = name_side.func.value
         if not isinstance(name_side, cst.Name) or name_side.value not in clocked:
             continue
         if _clock_sign(other, qualify) != 0 or _names_in(other) & changed:
