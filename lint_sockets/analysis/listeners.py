@@ -49,6 +49,7 @@ def loopback_listener(facts, site):
         return False
     key = _attribute_alias(site.scope, key) or key
     scopes = {id(site.scope)}
+    owner = site.scope  # the method whose ``self`` an attribute key names
     if "." not in key:
         # a closure's listener (``def serve(): conn, _ = srv.accept()`` inside the function
         # that made ``srv``): the binds of the function whose name it reads
@@ -57,20 +58,24 @@ def loopback_listener(facts, site):
                 scope.parent.kind == "function":
             scope = scope.parent
             scopes.add(id(scope))
+        alias = _attribute_alias(scope, key) if scope is not site.scope else None
+        if alias is not None:
+            # ``server = self.server`` in the method around the closure
+            key, owner = alias, scope
     # a module global (``s = socket.socket()`` at the top of the module): its binds in every
     # function that reads it as the global, and at the top level
     module_global = "." not in key and _reads_global(site.scope, key)
 
     def in_sight(other):
         return id(other.scope) in scopes or (
-            "." in key and site.scope.cls is not None and other.scope.cls is site.scope.cls
+            "." in key and owner.cls is not None and other.scope.cls is owner.cls
         ) or (module_global and _reads_global(other.scope, key))
 
     # ``self._srv = srv`` in a method: the listener was made and bound as the local ``srv``
     # there, and its binds count as the attribute's; ``self._srv = self._bind_server(host,
     # port)``: the helper's local that it returns
     names = set()
-    for binding in facts.class_assignments(site.scope, key) if "." in key else ():
+    for binding in facts.class_assignments(owner, key) if "." in key else ():
         if binding.how != "assign" or binding.index is not None:
             continue
         # ``lsock = self.listen_socket = socket.socket()``: one object under both names,
