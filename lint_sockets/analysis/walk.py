@@ -782,8 +782,16 @@ class _Walker:
             )
             if params and not is_static:
                 self_name = params[0].name.value
+        elif self.scope.kind == "function" and self.scope.cls is not None and \
+                self.scope.self_name is not None and not any(
+                    param.name.value == self.scope.self_name
+                    for param in (*node.params.posonly_params, *node.params.params,
+                                  *node.params.kwonly_params)):
+            # a function defined in a method reads the method's ``self`` (a closure: a
+            # thread's target, a callback): ``self.sock`` there is the object's attribute
+            cls, self_name = self.scope.cls, self.scope.self_name
         scope = Scope("function", node, self.scope, cls=cls, self_name=self_name)
-        if cls is not None:
+        if cls is not None and self.scope.kind == "class":
             cls.methods.append(scope)
         self.model.scopes.append(scope)
         all_params = (
