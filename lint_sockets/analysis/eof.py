@@ -9,8 +9,8 @@ import libcst as cst
 
 from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, called_name, declared_names, int_value,
-    iter_children, key_of, small_leaves, strip_await, struct_size, suite_leaves, target_keys,
-    walk,
+    is_docstring, iter_children, key_of, small_leaves, strip_await, struct_size, suite_leaves,
+    target_keys, walk,
 )
 from lint_sockets.analysis.tables import (
     EMPTY_KEEPING, EXCEPTION_PARENTS, REPORTING_CALLS, canonical_exception, exception_ancestors,
@@ -359,7 +359,7 @@ def _split_index_fails(subscript, is_read):
 _LOOKAHEAD = 4  # statements after a read searched for its decode
 
 
-def _consumer(node, read, key, qualify, passes=None, constants=None):
+def _consumer(node, read, key, qualify, passes=None, constants=None, decoders=None):
     """The exception an expression raises when the read's bytes are empty, if it always
     evaluates a decoder of them: ``struct.unpack(fmt, data)``, ``json.loads(data)``,
     ``data[0]``, also of a slice of them (``struct.unpack("ii", data[:8])``: a slice of
@@ -411,8 +411,40 @@ def _consumer(node, read, key, qualify, passes=None, constants=None):
                     return exc
             elif exc is not None and args and is_read(args[0].value):
                 return exc
+            elif exc is None and decoders is not None and args and is_read(args[0].value):
+                # a function of the module that decodes its first argument straight away
+                exc = decoders(node.func)
+                if exc is not None:
+                    return exc
         stack.extend(iter_children(node))
     return None
+
+
+def decodes_first_parameter(function, method, qualify, passes=None, constants=None):
+    """The exception the function raises, before anything else, when its first parameter
+    (after ``self`` for a ``method``) is empty: its first statement (after a docstring)
+    decodes that parameter as ``_consumer`` reads a decoder (``lengths =
+    struct.unpack("ii", data[:8])``, ``return json.loads(text)``, ``kind = message[0]``),
+    or is an ``if`` or ``while`` whose test does (``if message[0] == STATUS:``); None
+    otherwise."""
+    params = list(function.params.posonly_params) + list(function.params.params)
+    if method:
+        params = params[1:]
+    body = list(function.body.body) if isinstance(function.body, cst.IndentedBlock) else []
+    if body and is_docstring(body[0]):
+        body = body[1:]
+    if not params or not body:
+        return None
+    if isinstance(body[0], (cst.If, cst.While)):  # ``if message[0] == STATUS:``
+        return _consumer(body[0].test, None, params[0].name.value, qualify, passes,
+                         constants)
+    if not isinstance(body[0], cst.SimpleStatementLine) or not body[0].body:
+        return None
+    first = body[0].body[0]
+    if not isinstance(first, (cst.Assign, cst.AnnAssign, cst.Expr, cst.Return)) or \
+            first.value is None:
+        return None
+    return _consumer(first.value, None, params[0].name.value, qualify, passes, constants)
 
 
 def _statements_after(root, line, limit=_LOOKAHEAD):
@@ -482,14 +514,14 @@ def _blocks_to(root, line):
     return []
 
 
-def _empty_failure(site, loop_node, qualify, passes=None, constants=None):
+def _empty_failure(site, loop_node, qualify, passes=None, constants=None, decoders=None):
     """(exception, try) for ``fails_when_empty``: the exception the decoder raises, and the
     ``try`` statement whose body starts with that decoder (None when it is not in one);
     (None, None) when nothing decodes the read straight away."""
     stmt, line = site.stmt, site.line
     if stmt is None:
         return None, None
-    exc = _consumer(stmt, site.node, None, qualify, passes, constants)
+    exc = _consumer(stmt, site.node, None, qualify, passes, constants, decoders)
     if exc is not None:
         return exc, None
     if line is None or not isinstance(stmt, cst.Assign) or len(stmt.targets) != 1 or \
@@ -503,7 +535,7 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None):
             continue  # ``if data is None: raise ...``: a read never returns None
         if isinstance(following, (cst.If, cst.While)):
             return _consumer(following.test, site.node, keys, qualify, passes,
-                             constants), None
+                             constants, decoders), None
         guard = None
         if isinstance(following, cst.Try) and following.finalbody is None and \
                 isinstance(following.body, cst.IndentedBlock):
@@ -516,7 +548,7 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None):
             else None
         if value is None:
             return None, None
-        exc = _consumer(value, site.node, keys, qualify, passes, constants)
+        exc = _consumer(value, site.node, keys, qualify, passes, constants, decoders)
         if exc is not None or len(following.body) != 1 or guard is not None:
             return exc, guard if exc is not None else None
         if _reports(first):
@@ -536,7 +568,7 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None):
     return None, None
 
 
-def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
+def fails_when_empty(site, loop_node, qualify, passes=None, constants=None, decoders=None):
     """The exception the code raises, straight after the read, when the read returns
     ``b""`` at end of file: the read is decoded in the same statement
     (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
@@ -553,7 +585,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None):
     its own (``decoder_handlers_leave`` judges that one) unless no handler of that ``try``
     may catch the exception (``except AttributeError:`` around ``pickle.loads(data)``):
     then the exception leaves the ``try`` as it would without one."""
-    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants)
+    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants, decoders)
     if guard is not None and exc is not None and \
             not any(_may_catch(handler, exc, qualify, constants) for handler in guard.handlers):
         return exc  # no handler of the decoder's ``try`` catches it: it leaves the ``try``
@@ -589,7 +621,8 @@ def _builtin_exception(name):
     return isinstance(value, type) and issubclass(value, BaseException)
 
 
-def decoder_handlers_leave(site, loop_node, qualify, passes=None, constants=None):
+def decoder_handlers_leave(site, loop_node, qualify, passes=None, constants=None,
+                           decoders=None):
     """The statement that decodes the read straight away (as ``fails_when_empty`` finds
     it) is the first of the body of a ``try`` (with no ``finally``) every handler of which
     leaves the loop on every path: its last statement is a ``break``, a ``return`` or a
@@ -597,7 +630,7 @@ def decoder_handlers_leave(site, loop_node, qualify, passes=None, constants=None
     catches, an empty read that makes the decoder raise ends the loop there (``try: msg =
     json.loads(data)`` / ``except ValueError: break``); an exception no handler catches
     leaves the ``try`` as it would without one."""
-    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants)
+    exc, guard = _empty_failure(site, loop_node, qualify, passes, constants, decoders)
     return guard is not None and bool(guard.handlers) and \
         all(_handler_leaves(handler) for handler in guard.handlers)
 

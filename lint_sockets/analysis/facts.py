@@ -36,9 +36,9 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.children import ChildFacts
 from lint_sockets.analysis.eof import (
-    deadline_loop, decoder_handlers_leave, fails_when_empty, inner_break_only, joined_with_str,
-    pair_writer_kept_open, read_name_joined_with_str, reads_clock, str_names,
-    waits_for_a_person,
+    deadline_loop, decodes_first_parameter, decoder_handlers_leave, fails_when_empty,
+    inner_break_only, joined_with_str, pair_writer_kept_open, read_name_joined_with_str,
+    reads_clock, str_names, waits_for_a_person,
 )
 from lint_sockets.analysis.errnos import ErrnoFacts
 from lint_sockets.analysis.flow import (
@@ -356,14 +356,41 @@ class Facts(
         ``json.loads``, ``data[0]``) that cannot decode nothing, also of the read handed
         back by ``bytes(...)`` or a project function returning its argument."""
         return fails_when_empty(site, loop.node, self.imports.qualify, self.hands_back,
-                                self.constants)
+                                self.constants, self.decoder_of)
 
     def read_decoder_handlers_leave(self, site: CallSite, loop) -> bool:
         """The read's decoder (as ``read_fails_when_empty`` finds it) opens a ``try`` whose
         every handler leaves the loop (``eof.decoder_handlers_leave``): an empty read ends
         the loop there."""
         return decoder_handlers_leave(site, loop.node, self.imports.qualify, self.hands_back,
-                                      self.constants)
+                                      self.constants, self.decoder_of)
+
+    def decoder_of(self, func) -> str | None:
+        """The exception a call of ``func`` raises straight away when its first argument is
+        empty: ``func`` names one function of this module (``handle(data)``, a function
+        the module defines once under that name, nested ones included; ``self.parse(data)``,
+        a method the module defines once under that name) whose first statement decodes its
+        first parameter (``eof.decodes_first_parameter``)."""
+        if isinstance(func, cst.Name):
+            name, method = func.value, False
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            name, method = func.attr.value, True
+        else:
+            return None
+
+        def compute():
+            found = [scope for scope in self.model.scopes if scope.kind == "function"
+                     and isinstance(scope.node, cst.FunctionDef)
+                     and scope.node.name.value == name]
+            if len(found) != 1:
+                return None
+            scope = found[0]
+            is_method = scope.parent is not None and scope.parent.kind == "class"
+            if is_method != method or (method and func.value.value != "self"):
+                return None
+            return decodes_first_parameter(scope.node, method, self.imports.qualify,
+                                           self.hands_back, self.constants)
+        return self.memo(f"eof.decoder:{name}:{method}", compute)
 
     def hands_back(self, func) -> bool:
         """A call of ``func`` with one argument gives that argument back, as it is or as
