@@ -64,17 +64,6 @@ def _isinstance_tests(function, imports):
     return found
 
 
-def _parent_map(root):
-    parents = {}
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for child in iter_children(node):
-            parents[id(child)] = node
-            stack.append(child)
-    return parents
-
-
 class Confidence(enum.Enum):
     """How sure the analysis is that an expression is a socket."""
 
@@ -649,8 +638,7 @@ class IdentityFacts:
                           lambda: _isinstance_tests(site.scope.node, self.imports))
         if not tests:
             return False
-        parents = self.memo(f"identity.parents:{id(site.scope)}",
-                            lambda: _parent_map(site.scope.node))
+        parents = self.scope_parents(site.scope)
         child = site.node
         parent = parents.get(id(child))
         while parent is not None:

@@ -122,12 +122,18 @@ class ReadinessFacts:
         memo_key = f"ready.async:{id(site.node)}"
         answer = self._memo.get(memo_key)
         if answer is None:
-            parents_key = f"ready.parents:{id(site.scope)}"
-            parents = self._memo.get(parents_key)
-            if parents is None:
-                parents = self._memo[parents_key] = _parents(site.scope.node)
-            answer = self._memo[memo_key] = _after_async_wait(self, parents, site, key)
+            answer = self._memo[memo_key] = _after_async_wait(
+                self, self.scope_parents(site.scope), site, key)
         return answer == direction
+
+    def scope_parents(self, scope) -> dict:
+        """{id(node): its parent} for the nodes of the function ``scope``, not inside the
+        functions and classes it defines; made once per function."""
+        parents_key = f"ready.parents:{id(scope)}"
+        parents = self._memo.get(parents_key)
+        if parents is None:
+            parents = self._memo[parents_key] = _parents(scope.node)
+        return parents
 
     def unbounded_wait_alone(self, site) -> cst.Call | None:
         """The wait call when the read at ``site`` is reached only right after a readiness
@@ -148,11 +154,8 @@ class ReadinessFacts:
         memo_key = f"ready.read:{id(site.node)}"
         answer = self._memo.get(memo_key)
         if answer is None:
-            parents_key = f"ready.parents:{id(scope)}"
-            parents = self._memo.get(parents_key)
-            if parents is None:
-                parents = self._memo[parents_key] = _parents(scope.node)
-            answer = self._memo[memo_key] = _gated(self, scope, parents, site.node, key)
+            answer = self._memo[memo_key] = _gated(self, scope, self.scope_parents(scope),
+                                                   site.node, key)
         return answer
 
 
