@@ -373,7 +373,8 @@ class Facts(
         first parameter (``eof.decodes_first_parameter``)."""
         if isinstance(func, cst.Name):
             name, method = func.value, False
-        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and \
+                func.value.value == "self":
             name, method = func.attr.value, True
         else:
             return None
@@ -386,7 +387,7 @@ class Facts(
                 return None
             scope = found[0]
             is_method = scope.parent is not None and scope.parent.kind == "class"
-            if is_method != method or (method and func.value.value != "self"):
+            if is_method != method:
                 return None
             return decodes_first_parameter(scope.node, method, self.imports.qualify,
                                            self.hands_back, self.constants)
