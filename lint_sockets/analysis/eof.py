@@ -531,7 +531,7 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None, decode
     keys = {stmt.targets[0].target.value}
     for following in _statements_after(loop_node, line):
         if isinstance(following, cst.If) and following.orelse is None and \
-                _none_test(following.test, keys) and _only_raises(following.body):
+                none_test(following.test, keys) and _only_raises(following.body):
             continue  # ``if data is None: raise ...``: a read never returns None
         if isinstance(following, (cst.If, cst.While)):
             return _consumer(following.test, site.node, keys, qualify, passes,
@@ -645,7 +645,7 @@ def _handler_leaves(handler):
             isinstance(last.body[-1], cst.Expr) and small_leaves(last.body[-1])))
 
 
-def _none_test(test, keys):
+def none_test(test, keys):
     """``data is None`` / ``data == None`` of one of ``keys``: never true of a read."""
     return isinstance(test, cst.Comparison) and _none_comparison(test) in keys and \
         isinstance(test.comparisons[0].operator, (cst.Is, cst.Equal))
@@ -794,6 +794,12 @@ def _clock_sign(node, qualify):
     return 0
 
 
+def _one_ordering(test):
+    """``test`` is one ordering comparison (``a < b``, ``a >= b``)."""
+    return isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and \
+        isinstance(test.comparisons[0].operator, _ORDERING)
+
+
 def _deadline_test(test, qualify, changed, passed):
     """``test`` compares a clock with values the loop does not change; with ``passed``
     False it holds until the deadline (``time.time() < deadline``,
@@ -805,8 +811,7 @@ def _deadline_test(test, qualify, changed, passed):
             return _deadline_test(test.left, qualify, changed, passed) or \
                 _deadline_test(test.right, qualify, changed, passed)
         return False
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
-            not isinstance(test.comparisons[0].operator, _ORDERING):
+    if not _one_ordering(test):
         return False
     left = _clock_sign(test.left, qualify)
     right = _clock_sign(test.comparisons[0].comparator, qualify)
@@ -913,8 +918,7 @@ def _clocked_test(test, qualify, changed, clocked):
             return _clocked_test(test.left, qualify, changed, clocked) or \
                 _clocked_test(test.right, qualify, changed, clocked)
         return False
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 or \
-            not isinstance(test.comparisons[0].operator, _ORDERING):
+    if not _one_ordering(test):
         return False
     left, right = test.left, test.comparisons[0].comparator
     for name_side, other, name_left in ((left, right, True), (right, left, False)):

@@ -11,6 +11,7 @@ import libcst as cst
 from lint_sockets.analysis.identity import (
     KNOWN, LIKELY, argument_position, is_plain_ctor, plain_decorators,
 )
+from lint_sockets.analysis.eof import none_test
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, collect_ids, declared_names, int_value, is_docstring, iter_children,
@@ -1282,12 +1283,7 @@ def _tests_none(test, name):
     """``test`` is ``name is None``, ``name == None`` or ``not name``."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return type(test.expression) is cst.Name and test.expression.value == name
-    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or \
-            type(test.left) is not cst.Name or test.left.value != name:
-        return False
-    target = test.comparisons[0]
-    return isinstance(target.operator, (cst.Is, cst.Equal)) and \
-        type(target.comparator) is cst.Name and target.comparator.value == "None"
+    return none_test(test, {name})
 
 
 def _assigned_value(small, key):

@@ -181,16 +181,24 @@ def _keepalive_tuned(facts, site, key):
                 other.scope is scope or (in_class and other.scope.cls is scope.cls)):
             continue
         option = other.positional(1)
-        if option is None:
-            continue
-        if mentions(option, ("SO_KEEPALIVE",)) and not tcp_level(other.positional(0)):
-            value = other.positional(2)
-            number = int_value(value) if value is not None else None
-            on = on or (number is not None and number != 0) or (
-                isinstance(value, cst.Name) and value.value == "True")
-        elif mentions(option, ("TCP_KEEPIDLE", "TCP_KEEPALIVE")):
-            tuned = True
+        on = on or _turns_keepalive_on(other)
+        tuned = tuned or (option is not None and
+                          mentions(option, ("TCP_KEEPIDLE", "TCP_KEEPALIVE")))
     return on and tuned
+
+
+def _turns_keepalive_on(site):
+    """``site`` is ``setsockopt(SOL_SOCKET, SO_KEEPALIVE, v)`` with a true ``v`` (a number
+    other than 0, or ``True``); at the TCP level the same number names another option."""
+    if site.method != "setsockopt" or len(site.node.args) < 3:
+        return False
+    option, value = site.positional(1), site.positional(2)
+    if option is None or value is None or not mentions(option, ("SO_KEEPALIVE",)) or \
+            tcp_level(site.positional(0)):
+        return False
+    number = int_value(value)
+    return (number is not None and number != 0) or (
+        isinstance(value, cst.Name) and value.value == "True")
 
 
 def _exempt(facts, site, key, bindings=(), reads=()):
@@ -434,18 +442,8 @@ def check_keepalive(facts, report):
     if any(facts.mentions(name) for name in _KEEPALIVE_TUNING):
         return
     for site in facts.calls:
-        if site.method != "setsockopt" or len(site.node.args) < 3:
-            continue
-        option = site.positional(1)
-        value = site.positional(2)
-        if option is None or value is None or not mentions(option, ("SO_KEEPALIVE",)):
-            continue
-        if tcp_level(site.positional(0)):
-            continue  # SO_KEEPALIVE's number names another TCP option there: no keepalive
-        number = int_value(value)
-        truthy = (number is not None and number != 0) or (
-            isinstance(value, cst.Name) and value.value == "True")
-        if not truthy or facts.keepalive_timers_set(site, site.receiver_key):
+        if not _turns_keepalive_on(site) or \
+                facts.keepalive_timers_set(site, site.receiver_key):
             continue
         if site.receiver_key is not None and _watchdog(facts, site, site.receiver_key):
             continue  # the program notices a silent peer by its own clock, not by keepalive
