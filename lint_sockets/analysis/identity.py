@@ -1453,7 +1453,8 @@ def _method_calls_of(uses, name, cls, threads=False):
 
 def _name_uses(model):
     """In one walk of the module: the calls of each plain name, with the scope they are
-    in; how many times each name occurs (attribute names included); the names some
+    in; how many times each name occurs (attribute names included; a name in an
+    annotation is a type, not a use, and is not counted); the names some
     function or class binds; the calls ``self.name(...)`` in methods, by name; and the
     threads started on a plain name and on ``self.name`` (``thread_call``), as calls."""
     calls, names, local, method_calls, started, method_started = {}, {}, set(), {}, {}, {}
@@ -1468,6 +1469,8 @@ def _name_uses(model):
         stack = list(node.body) if scope is model.module_scope else [node.name, node.body]
         while stack:
             node = stack.pop()
+            if type(node) is cst.Annotation:
+                continue  # ``conn: Server = ...`` names a type: no call out of sight
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 if isinstance(node, cst.ClassDef):
                     stack.extend(node.body.body)  # a class body runs in its scope's sight

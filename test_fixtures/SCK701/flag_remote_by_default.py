@@ -167,3 +167,24 @@ class RemoteChessConnection:
 
     def read_prefix(self) -> bytes:
         return self._conn.recv(4)
+
+
+class HandedOnPeer:
+    """Every call of the class in sight passes loopback, but the class is also handed on as
+    a value (a factory), so a call out of sight may pass another host; the annotation beside
+    it is no such use."""
+
+    def __init__(self, host, port=9000):
+        self.sock = socket.create_connection((host, port))  # expect: SCK701
+
+    def run(self):
+        while True:
+            data = self.sock.recv(100)
+            if not data:
+                break
+
+
+def start_handed_on_peer(factories: list) -> None:
+    peer: HandedOnPeer = HandedOnPeer("localhost")
+    factories.append(HandedOnPeer)
+    peer.run()
