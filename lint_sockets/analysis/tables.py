@@ -367,8 +367,9 @@ def is_loopback_host(text):
 
 # The unspecified address: connected to, it reaches this host (Linux routes it to the
 # loopback interface, the BSDs and macOS to the first local address; Windows refuses it with
-# WSAEADDRNOTAVAIL); bound to, it means every interface.
-UNSPECIFIED_HOSTS = frozenset({"0.0.0.0", "::"})
+# WSAEADDRNOTAVAIL); bound to, it means every interface. The socket module reads an empty
+# host as it too (getaddrinfo(NULL, ..., AI_PASSIVE) gives INADDR_ANY or in6addr_any).
+UNSPECIFIED_HOSTS = frozenset({"0.0.0.0", "::", ""})
 
 
 # Families of operating systems, as the platform tests of a module sort them

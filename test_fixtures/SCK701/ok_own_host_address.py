@@ -34,3 +34,10 @@ def ask_unspecified(port: int) -> bytes:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.connect(("0.0.0.0", port))
     return sock.recv(64)
+
+
+def ask_empty_host(port: int) -> bytes:
+    # the socket module reads an empty host as the unspecified address
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.connect(("", port))
+    return sock.recv(64)
