@@ -655,6 +655,29 @@ class IdentityFacts:
             child, parent = parent, parents.get(id(parent))
         return False
 
+    def identical_name(self, site, key):
+        """The key of the object that ``key`` is at the call ``site`` by an identity test
+        around it: the call is in the body of ``if key is other:`` (or ``other is key``, or
+        with ``==``; also an ``elif``), so the name holds that very object there
+        (``for s in readable: if s is self.server: s.accept()``); None otherwise."""
+        if site.scope.kind != "function":
+            return None
+        parents = self.scope_parents(site.scope)
+        child = site.node
+        parent = parents.get(id(child))
+        while parent is not None:
+            if type(parent) is cst.If and child is parent.body:
+                test = parent.test
+                if type(test) is cst.Comparison and len(test.comparisons) == 1 and \
+                        type(test.comparisons[0].operator) in (cst.Is, cst.Equal):
+                    left, right = key_of(test.left), key_of(test.comparisons[0].comparator)
+                    if left == key and right is not None and right != key:
+                        return right
+                    if right == key and left is not None and left != key:
+                        return left
+            child, parent = parent, parents.get(id(parent))
+        return None
+
     def _mentions_isinstance(self):
         source = self.source
         if source is None:

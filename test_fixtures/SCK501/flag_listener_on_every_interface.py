@@ -4,6 +4,7 @@
 # changes, a constructor parameter stored beside another assignment, a listener on every
 # interface handed to `loop.sock_accept()`.
 import asyncio
+import select
 import socket
 
 
@@ -194,3 +195,29 @@ def serve_local_or_given(port: int, handle, given=None) -> None:
     while True:
         conn, _ = sock.accept()  # expect: SCK501
         handle(conn)
+
+
+class PublicControlTool:
+    """The ready socket tested to be the listener, which listens on every interface."""
+
+    def _listen(self) -> None:
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.setblocking(False)
+        self.server.bind(("0.0.0.0", 30003))
+        self.server.listen(1)
+
+    def start(self) -> None:
+        readers = [self.server]
+        while readers:
+            readable, _, _ = select.select(readers, [], [])
+            for s in readable:
+                if s is self.server:
+                    connection, _addr = s.accept()  # expect: SCK501
+                    connection.setblocking(False)
+                    readers.append(connection)
+                else:
+                    data = s.recv(8192)
+                    if not data:
+                        readers.remove(s)
+                        s.close()

@@ -5,6 +5,7 @@
 # otherwise. A connection waiting in its queue is reset only by a local client that aborts
 # it on purpose (SO_LINGER 0): a client that dies or closes sends FIN, and the server has
 # sent it nothing to leave unread.
+import select
 import socket
 
 HOST = "localhost"
@@ -195,3 +196,30 @@ def serve_with(port: int, handle) -> None:
         while True:
             conn, _ = frontend.accept()
             handle(conn)
+
+
+class ControlTool:
+    """The accept's `if` tests the ready socket to be the loopback listener itself."""
+
+    def _listen(self) -> None:
+        self.server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.server.setblocking(False)
+        self.server_address = ("localhost", 30003)
+        self.server.bind(self.server_address)
+        self.server.listen(1)
+
+    def start(self) -> None:
+        readers = [self.server]
+        while readers:
+            readable, _, _ = select.select(readers, [], [])
+            for s in readable:
+                if s is self.server:
+                    connection, _addr = s.accept()
+                    connection.setblocking(False)
+                    readers.append(connection)
+                else:
+                    data = s.recv(8192)
+                    if not data:
+                        readers.remove(s)
+                        s.close()
