@@ -452,7 +452,9 @@ def _sleeps_after(facts, site, loop):
     argument other than a literal zero), before the statement holding the read, or after
     it with nothing between them that says ``continue``, ``break``, ``return`` or
     ``raise`` and nothing after the read in its own statement that does, outside
-    ``except`` clauses (the pass of a read that returned goes on to the sleep); and the
+    ``except`` clauses (the pass of a read that returned goes on to the sleep), or in the
+    ``finally`` of the ``try`` statement holding the read, which runs however the pass
+    goes on; and the
     loop does not wait for the read's data (its ``while`` test names none of the names the
     result flows into: ``while not data:`` never ends at end of file, sleep or not)."""
     if loop.kind == "while" and mentions(loop.node.test,
@@ -469,6 +471,11 @@ def _sleeps_after(facts, site, loop):
 
     if any(sleeps(stmt) for stmt in body[:index]):
         return True  # every pass that reaches the read has slept
+    held = body[index]
+    if type(held) is cst.Try and held.finalbody is not None and \
+            isinstance(held.finalbody.body, cst.IndentedBlock) and \
+            any(sleeps(stmt) for stmt in held.finalbody.body.body):
+        return True  # ``finally: time.sleep(0.01)`` runs on every way out of the pass
     if _jumps(body[index], in_handlers=False, after=site.node):
         return False
     for stmt in body[index + 1:]:

@@ -179,3 +179,15 @@ def yields_only(sock: socket.socket, handle) -> None:
         data = sock.recv(4096)  # expect: SCK101
         handle(data)
         time.sleep(0)
+
+
+def sleeps_in_the_finally_of_another_try(sock: socket.socket, handle) -> None:
+    # the `finally` belongs to a try after the read, which a `continue` skips
+    while True:
+        data = sock.recv(4096)  # expect: SCK101
+        if handle(data):
+            continue
+        try:
+            handle(b"")
+        finally:
+            time.sleep(1)

@@ -29,3 +29,22 @@ async def receive_loop(reader: asyncio.StreamReader, split, dispatch) -> None:
         for message in split(data):
             await dispatch(message)
         await asyncio.sleep(0.1)
+
+
+class Receiver:
+    # the `finally` of the try holding the read sleeps on every way out of the pass
+    def receive_thread(self) -> None:
+        data = ""
+        while self.running:
+            try:
+                data += self.sock.recv(1024).decode("utf-8")
+                if len(data) > 2:
+                    packets = data.split("\n")
+                    for packet in packets[:-1]:
+                        self.queue.append(packet)
+                    data = packets[-1]
+                    continue
+            except socket.timeout:
+                pass
+            finally:
+                time.sleep(0.01)
