@@ -1756,7 +1756,8 @@ class ValueFacts:
     def _class_constant(self, scope, node):
         """For ``self.x`` in a method: the expression the class body binds ``x`` to, once,
         when nothing else binds it (no method assigns ``self.x``: an instance attribute
-        would hide it); None otherwise."""
+        would hide it; no class of the module derived from it binds ``x``: its objects
+        would read that); None otherwise."""
         key = key_of(node)
         cls = scope.cls
         if key is None or cls is None:
@@ -1768,7 +1769,15 @@ class ValueFacts:
         if len(bindings) != 1 or bindings[0].scope.kind != "class" or \
                 bindings[0].how != "assign" or bindings[0].index is not None:
             return None
+        if any(cls.name in (base.rpartition(".")[2] for base in other.bases)
+               and rest in other.attr_bindings for other in self.model.classes):
+            return None
         return bindings[0].value
+
+    def class_constant(self, scope, node):
+        """``_class_constant``: for ``self.x`` in a method, the expression the class body
+        binds ``x`` to when nothing else binds it (``PORT = 0`` read as ``self.PORT``)."""
+        return self._class_constant(scope, node)
 
     def loopback_by_default(self, site, address):
         """The host the call ``site`` binds or connects to (``address``, its first

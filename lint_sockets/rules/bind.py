@@ -128,6 +128,11 @@ def _number(facts, site, node):
                     facts.port_zero_by_default(site, value) or _random_port(facts, value):
                 return 0
             node = value
+    if type(node) is cst.Attribute:
+        # ``PORT = 0`` in the class body, bound as ``self.PORT``, that nothing replaces
+        number = int_value(facts.class_constant(site.scope, node))
+        if number is not None:
+            return number
     constant = facts.constant_value(node)
     return constant if type(constant) is int else None
 

@@ -91,3 +91,30 @@ class HandedOn:
         self.sock = socket.socket()
         self.sock.bind(("", self.port))  # expect: SCK801
         self.sock.listen(5)
+
+
+class BaseService:
+    # the class constant is 0, but a class derived from it replaces it, and a method of
+    # another class sets its own
+    PORT = 0
+
+    def start(self):
+        self.sock = socket.socket()
+        self.sock.bind(("", self.PORT))  # expect: SCK801
+        self.sock.listen(5)
+
+
+class WebService(BaseService):
+    PORT = 8080
+
+
+class Replaced:
+    PORT = 0
+
+    def configure(self, port):
+        self.PORT = port
+
+    def start(self):
+        self.sock = socket.socket()
+        self.sock.bind(("", self.PORT))  # expect: SCK801
+        self.sock.listen(5)

@@ -47,3 +47,14 @@ class Logged:
         self.sock = socket.socket()
         self.sock.bind(self.address)
         self.sock.listen()
+
+
+class RecvTest:
+    # a constant of the class body that no method and no class derived from it replaces
+    HOST = "127.0.0.1"
+    PORT = 0
+
+    def setUp(self):
+        self.server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.server_socket.bind((self.HOST, self.PORT))
+        self.server_socket.listen(1)
