@@ -866,6 +866,30 @@ class IdentityFacts:
         bindings = self._kind_bindings(site.scope, key, reaching)
         return self._kinds_of(bindings, 0)
 
+    def constructed_protocols(self, site):
+        """The protocols (``"IPPROTO_ICMP"``, the last part of the constant) that the
+        ``socket.socket(family, type, proto)`` calls making the receiver of ``site`` name,
+        when every binding that reaches the call (``constructed_kind``'s) is such a call
+        written with a protocol constant of the socket module; None otherwise."""
+        key = site.receiver_key
+        if key is None:
+            return None
+        bindings = self._kind_bindings(site.scope, key, site.reaching)
+        found = set()
+        for binding in bindings:
+            value = strip_await(binding.value) if binding.value is not None else None
+            if binding.how not in ("assign", "with") or binding.index is not None or \
+                    type(value) is not cst.Call or \
+                    self.imports.qualify(value.func) not in tables.PLAIN_SOCKET_CLASSES:
+                return None
+            positional = [a.value for a in value.args if a.keyword is None]
+            proto = positional[2] if len(positional) > 2 else call_keyword(value, "proto")
+            dotted = self.imports.qualify(proto) if proto is not None else None
+            if not dotted or not dotted.startswith("socket.IPPROTO_"):
+                return None
+            found.add(dotted.rpartition(".")[2])
+        return found or None
+
     def family_from_callers(self, scope, name):
         """The family every call of the function ``scope`` in the module passes for its
         parameter ``name``, read as ``constructed_kind`` reads a name of the caller

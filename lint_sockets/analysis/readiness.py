@@ -509,8 +509,8 @@ def _gate_test(test, key):
 def _counted(test, nonempty):
     """``r`` for a test of the length of the list ``r`` that holds when it is not empty
     (``nonempty``: ``len(r)``, ``len(r) > 0``, ``len(r) != 0``, ``len(r) >= 1``, ``0 <
-    len(r)``) or when it is empty (``not len(r)``, ``len(r) == 0``, ``len(r) < 1``); None
-    otherwise."""
+    len(r)``, ``r != []``) or when it is empty (``not len(r)``, ``len(r) == 0``, ``len(r) <
+    1``, ``r == []``); None otherwise."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
         return _counted(test.expression, not nonempty)
     name = _length_of(test)
@@ -520,6 +520,14 @@ def _counted(test, nonempty):
         return None
     target = test.comparisons[0]
     left, right, operator = test.left, target.comparator, type(target.operator)
+    if operator in (cst.Equal, cst.NotEqual):
+        # ``r == []``, ``ready[0] != []``: a list compared with an empty display
+        for mine, other in ((left, right), (right, left)):
+            if type(other) in (cst.List, cst.Tuple) and not other.elements:
+                name = _list_name(mine)
+                if name is not None and (operator is cst.NotEqual) == nonempty:
+                    return name
+                return None
     if _length_of(left) is None:
         left, right = right, left
         operator = _MIRRORED.get(operator)
@@ -544,12 +552,17 @@ def _length_of(node):
     whole result); None otherwise."""
     if isinstance(node, cst.Call) and key_of(node.func) == "len" and len(node.args) == 1 \
             and node.args[0].keyword is None and not node.args[0].star:
-        value = node.args[0].value
-        if isinstance(value, cst.Name):
-            return value.value
-        if isinstance(value, cst.Subscript) and _first_index(value) and \
-                isinstance(value.value, cst.Name):
-            return value.value.value + "[0]"
+        return _list_name(node.args[0].value)
+    return None
+
+
+def _list_name(value):
+    """``r`` for the name ``r``; ``ready[0]`` for ``ready[0]``; None otherwise."""
+    if isinstance(value, cst.Name):
+        return value.value
+    if isinstance(value, cst.Subscript) and _first_index(value) and \
+            isinstance(value.value, cst.Name):
+        return value.value.value + "[0]"
     return None
 
 

@@ -109,7 +109,9 @@ def _read_of_ready_stream(facts, site):
     socket readable (``Facts.read_reported_ready``): the kernel holds data, a FIN or an
     error for it, so the read returns or raises that error, never EAGAIN. Datagram sockets
     stay reported (Linux reports a UDP socket readable for a datagram with a bad checksum,
-    which the read drops before raising BlockingIOError). A socket whose type is not in
+    which the read drops before raising BlockingIOError), but for ICMP ping sockets
+    (``SOCK_DGRAM`` with ``IPPROTO_ICMP``/``IPPROTO_ICMPV6``), whose replies are checked
+    before they are queued. A socket whose type is not in
     sight (a parameter, an attribute set elsewhere) counts as a stream when it is read with
     ``recv()`` or ``recv_into()``, the reads of a connected stream, and nothing says it is
     a datagram socket; ``recvfrom()``, the datagram read, keeps it reported. A read callback
@@ -121,9 +123,18 @@ def _read_of_ready_stream(facts, site):
     if kind is None and (site.method not in ("recv", "recv_into")
                          or facts.socket_confidence(site).datagram):
         return False
-    return kind in ("stream", None) and (facts.read_reported_ready(site)
-                                         or facts.read_in_reader_callback(site)
-                                         or facts.after_async_wait(site, "read"))
+    if kind == "dgram" and (facts.constructed_protocols(site) or {"UDP"}) <= _ICMP:
+        kind = "icmp"  # a ping socket: the kernel checks each reply before queueing it
+    return kind in ("stream", "icmp", None) and (
+        facts.read_reported_ready(site) or facts.read_in_reader_callback(site)
+        or facts.after_async_wait(site, "read"))
+
+
+# ICMP "ping" sockets (SOCK_DGRAM with these protocols): Linux's icmp_rcv() and icmpv6_rcv()
+# validate the checksum before ping_rcv() queues a reply, and ping_recvmsg() drops nothing,
+# so a socket reported readable holds one. (Raw sockets are not: rawv6_recvmsg() drops an
+# ICMPv6 packet with a bad checksum and fails with EAGAIN, as udp_recvmsg() does.)
+_ICMP = frozenset({"IPPROTO_ICMP", "IPPROTO_ICMPV6"})
 
 
 def _accept_of_ready_local_listener(facts, site):

@@ -49,6 +49,26 @@ def datagram(port: int) -> bytes:
     return b""
 
 
+def raw_icmpv6(timeout: float) -> bytes:
+    # a raw ICMPv6 socket: its read drops a packet with a bad checksum and fails with EAGAIN
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+    sock.setblocking(False)
+    readable, _, _ = select.select([sock], [], [], timeout)
+    if sock in readable:
+        return sock.recv(4096)  # expect: SCK201
+    return b""
+
+
+def udp_with_protocol(port: int) -> bytes:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)
+    sock.bind(("", port))
+    sock.setblocking(False)
+    readable, _, _ = select.select([sock], [], [], 1.0)
+    if sock in readable:
+        return sock.recv(4096)  # expect: SCK201
+    return b""
+
+
 def either_of_two(address, other: socket.socket) -> bytes:
     # ``ready[0]`` is not empty: one of the two is readable, not necessarily this one.
     sock = socket.create_connection(address)

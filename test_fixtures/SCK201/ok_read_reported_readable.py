@@ -154,3 +154,25 @@ def control_channel():
         raise RuntimeError("no connection")
     accepted, _ = server.accept()
     return server, accepted, client
+
+
+class Pinger:
+    # an ICMP ping socket: the kernel checks each echo reply before it queues it
+    def __init__(self, timeout: float) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_ICMP)
+        self.sock.setblocking(False)
+        self.timeout = timeout
+
+    def receive_pong(self):
+        readable = select.select([self.sock], [], [], self.timeout)
+        if self.sock in readable[0]:
+            return self.sock.recvfrom(1024)
+        return None
+
+    def receive_pongs(self, handle) -> None:
+        # the read list compared with an empty list: the read runs only when it is not
+        while True:
+            readable = select.select([self.sock], [], [], self.timeout)
+            if readable[0] == []:
+                return
+            handle(self.sock.recvfrom(1024))
