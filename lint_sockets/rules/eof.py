@@ -443,15 +443,17 @@ def _guarding_ifs(block):
     return found
 
 
-_JUMPS = (cst.Continue, cst.Break, cst.Return, cst.Raise)
+# What takes a pass back to the loop's head past a sleep: ``continue``, or a ``raise`` that a
+# handler in the loop may turn into one. ``break`` and ``return`` leave the loop: no spin.
+_JUMPS = (cst.Continue, cst.Raise)
 
 
 def _sleeps_after(facts, site, loop):
     """The pass that reads ``b""`` sleeps: a statement of the loop's own body sleeps a
     fixed time (``time.sleep(0.1)``, ``await asyncio.sleep(1)``: a sleep call given an
     argument other than a literal zero), before the statement holding the read, or after
-    it with nothing between them that says ``continue``, ``break``, ``return`` or
-    ``raise`` and nothing after the read in its own statement that does, outside
+    it with nothing between them that says ``continue`` or ``raise`` and nothing after the
+    read in its own statement that does (``break`` and ``return`` leave the loop), outside
     ``except`` clauses (the pass of a read that returned goes on to the sleep), or in the
     ``finally`` of the ``try`` statement holding the read, which runs however the pass
     goes on; and the
@@ -487,7 +489,7 @@ def _sleeps_after(facts, site, loop):
 
 
 def _jumps(stmt, in_handlers, after=None):
-    """``stmt`` holds a ``continue``, ``break``, ``return`` or ``raise`` (nested loops and
+    """``stmt`` holds a ``continue`` or ``raise`` (``_JUMPS``; nested loops and
     definitions left out; with ``in_handlers`` false, ``except`` clauses left out too;
     with ``after``, only those that come after that node in the source)."""
     seen = after is None

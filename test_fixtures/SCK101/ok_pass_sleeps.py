@@ -48,3 +48,19 @@ class Receiver:
                 pass
             finally:
                 time.sleep(0.01)
+
+
+class Heartbeat:
+    # a `return` on the way to the sleep leaves the loop: that pass does not go round
+    def recv_status(self) -> None:
+        while not self.disconnected:
+            try:
+                self.sock.recv(2048)
+            except OSError:
+                self.leave()
+            try:
+                self.sock.send(b"<3")
+            except OSError:
+                self.leave()
+                return
+            time.sleep(2)
