@@ -142,9 +142,16 @@ _RANDOM_PORTS = frozenset({"random.randint", "random.randrange", "random.choice"
 
 
 def _random_port(facts, node):
-    """The port is drawn at random on every run (``random.randint(20000, 30000)``): the
-    previous run's connections, in TIME_WAIT on its own port, are on another port but
-    by chance."""
+    """The port is drawn at random on every run (``random.randint(20000, 30000)``, also
+    shifted by a number, ``49000 + random.randint(0, 1000)``): the previous run's
+    connections, in TIME_WAIT on its own port, are on another port but by chance."""
+    while type(node) is cst.BinaryOperation and type(node.operator) in (cst.Add, cst.Subtract):
+        if int_value(node.left) is not None:
+            node = node.right
+        elif int_value(node.right) is not None:
+            node = node.left
+        else:
+            break
     return isinstance(node, cst.Call) and facts.imports.qualify(node.func) in _RANDOM_PORTS
 
 

@@ -22,5 +22,13 @@ def main() -> None:
         threading.Thread(target=handle, args=(conn, addr), daemon=True).start()
 
 
+def numbered_listener(index: int) -> socket.socket:
+    # a fixed base plus a number the caller gives: the same port on every run
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind((HOST, 49000 + index))  # expect: SCK801
+    srv.listen()
+    return srv
+
+
 if __name__ == "__main__":
     main()

@@ -37,6 +37,17 @@ def random_port_listener(host: str) -> socket.socket:
     return serv
 
 
+class Peer:
+    # a random draw shifted by a number is still a port drawn afresh on every run
+    def __init__(self, host: str) -> None:
+        import random
+
+        self.peer_address = (host, 49000 + random.randint(0, 1000))
+        self.peer_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.peer_socket.bind(self.peer_address)
+        self.peer_socket.listen()
+
+
 def embed(host="127.0.0.1", port=0):
     # the closure reads the parameter of the function around it: port 0 on every call
     def serve():
