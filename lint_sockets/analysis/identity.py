@@ -621,9 +621,32 @@ class IdentityFacts:
             return info
         last = key.rpartition(".")[2]
         if self.name_pattern.search(last) and self.socket_shaped(site) and \
-                "websocket" not in last.lower() and last not in self._names_of_other_things():
+                "websocket" not in last.lower() and last not in self._names_of_other_things() \
+                and key not in self.memo("identity.memoryview_readers", self._memoryview_readers):
             return SocketInfo(LIKELY, info.datagram, info.ssl, plain=info.plain)
         return info
+
+    def _memoryview_readers(self):
+        """The keys of objects whose read's result the module turns into bytes with
+        ``.tobytes()`` (``self._sock.recv(n).tobytes()``): a buffered reader that hands out
+        memoryviews. A socket's reads return bytes, which have no ``tobytes()``, so such an
+        object is no socket, whatever its name says."""
+        source = self.source
+        if source is not None and (b"tobytes" if isinstance(source, bytes) else "tobytes") \
+                not in source:
+            return frozenset()
+        found = set()
+        stack = [self.model.module]
+        while stack:
+            node = stack.pop()
+            if type(node) is cst.Attribute and node.attr.value == "tobytes" and \
+                    type(node.value) is cst.Call and type(node.value.func) is cst.Attribute \
+                    and node.value.func.attr.value in _MEMORYVIEW_READS:
+                key = key_of(node.value.func.value)
+                if key is not None:
+                    found.add(key)
+            stack.extend(iter_children(node))
+        return frozenset(found)
 
     def _narrowed_to_other(self, site, key):
         """The call ``site`` on ``key`` runs only where ``isinstance(key, C)`` holds for a
@@ -1591,3 +1614,7 @@ def argument_for(scope, call, name):
     (by position or keyword), or None."""
     position = argument_position(scope, name)
     return call_arg(call, -1 if position is None else position, name)
+
+
+# Reads whose result a buffered reader may hand out as a memoryview (``.tobytes()``).
+_MEMORYVIEW_READS = tables.READ_METHODS | tables.FILE_READ_METHODS
