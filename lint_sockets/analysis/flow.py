@@ -1879,7 +1879,8 @@ class ValueFacts:
         """What ``value``, assigned to an attribute in the method ``scope``, holds unless
         the program is told otherwise (``defaults_of``'s reading of one assignment): a
         string, a module constant, a parameter's default, a lookup's default, ``x or
-        "default"``; None when not known."""
+        "default"``, the first item of a parameter whose default is an address display
+        (``host_details[0]``); None when not known."""
         if isinstance(value, cst.Call):
             return self._lookup_default(site, value, scope)
         if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
@@ -1892,6 +1893,12 @@ class ValueFacts:
             return found
         if isinstance(value, cst.BooleanOperation):
             return self._or_default(site, value, scope)
+        if _first_item(value) and type(value.value) is cst.Name:
+            # ``self.host = host_details[0]`` with ``host_details=["localhost", 9000]``
+            found = self._parameter_defaults(scope, value.value.value)
+            if found and all(type(d) in (cst.Tuple, cst.List) and d.elements and
+                             type(d.elements[0]) is not cst.StarredElement for d in found):
+                return [d.elements[0].value for d in found]
         return None
 
     def _displayed_hosts(self, site, node):

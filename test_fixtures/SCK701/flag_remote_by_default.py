@@ -188,3 +188,16 @@ def start_handed_on_peer(factories: list) -> None:
     peer: HandedOnPeer = HandedOnPeer("localhost")
     factories.append(HandedOnPeer)
     peer.run()
+
+
+class RemoteProcessClient:
+    # the first item of the address parameter's default is a remote host
+    def __init__(self, host_details=("jobs.example.net", 9000)) -> None:
+        self.host_name = host_details[0]
+
+    def run(self, payload: bytes) -> bytes:
+        sc = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sc.connect((self.host_name, 9000))  # expect: SCK701
+        sc.sendall(payload)
+        return sc.recv(1024)
+

@@ -140,3 +140,17 @@ class ChessConnection:
 
     def read_prefix(self) -> bytes:
         return self._conn.recv(4)
+
+
+class ProcessClient:
+    # the host is the first item of an address parameter whose default is loopback
+    def __init__(self, host_details=["localhost", 9000]) -> None:
+        self.host_name = host_details[0]
+        self.host_port = host_details[1]
+
+    def run(self, payload: bytes) -> bytes:
+        sc = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sc.connect((self.host_name, self.host_port))
+        sc.sendall(payload)
+        return sc.recv(1024)
+
