@@ -512,7 +512,7 @@ class FlowFacts:
         (``f"PING {n}\\n".encode()``); what ``json.dumps()`` returns, encoded, or
         ``pickle.dumps()`` / ``marshal.dumps()`` (a serialisation always writes something:
         ``json.dumps("")`` is ``'""'``); ``struct.pack()`` with a literal format of a
-        non-zero size."""
+        non-zero size; a concatenation with one of these (``b"RECEIVED: " + data``)."""
         node = site.positional(0)
         if isinstance(node, cst.Name) and node.value in self.constants:
             node = self.constants[node.value]
@@ -520,6 +520,15 @@ class FlowFacts:
         if type(node) is cst.Call and type(node.func) is cst.Attribute and \
                 node.func.attr.value == "encode":
             node, kind = node.func.value, str
+        return self._never_empty(node, kind)
+
+    def _never_empty(self, node, kind):
+        """``node`` is a value of type ``kind`` (bytes or str) that is never empty
+        (``_nonempty_payload``'s reading)."""
+        if isinstance(node, cst.Name) and node.value in self.constants:
+            node = self.constants[node.value]
+        if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+            return self._never_empty(node.left, kind) or self._never_empty(node.right, kind)
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             value = node.evaluated_value
             return isinstance(value, kind) and len(value) > 0

@@ -37,6 +37,13 @@ def echo_after(sock: socket.socket, log) -> None:
         sock.sendall(data)
 
 
+def echo_joined(sock: socket.socket, suffix: bytes) -> None:
+    # a concatenation of what was read and a value that may be empty may write nothing
+    while True:
+        data = sock.recv(512)  # expect: SCK101
+        sock.sendall(data + suffix)
+
+
 def acknowledge_some(conn: socket.socket) -> None:
     """A ``continue`` between the read and the write skips the write on some passes."""
     while True:

@@ -77,3 +77,10 @@ class FrameClient:
             self.request("1920x1080/0")
             data = self.sock.recv(1024)
             out.append(data)
+
+
+def echo_with_prefix(conn: socket.socket) -> None:
+    # a non-empty prefix makes every write put bytes on the wire, even after end of file
+    while True:
+        data = conn.recv(1024)
+        conn.send(b"RECEIVED: " + bytes(data))
