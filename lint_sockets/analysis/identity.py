@@ -505,6 +505,10 @@ class IdentityFacts:
                     return SocketInfo(KNOWN)
                 return _NOT_INFO if index is None else _UNKNOWN_INFO
             if method == "wrap_socket":
+                if not call.args:
+                    # ``ssl.SSLContext.wrap_socket()`` takes the socket to wrap: one called
+                    # with nothing is some other library's (a TLS stack of the project's own)
+                    return _UNKNOWN_INFO
                 return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
             if method == "dup":
                 receiver = self.info(binding.scope, key_of(func.value), depth + 1)

@@ -95,7 +95,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 29
+SUMMARY_VERSION = 30
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1975,6 +1975,8 @@ class _FunctionWalk:
                 inner = self.call_value(func.value)
                 return inner if inner.kind is ValueKind.READ else UNKNOWN
             if method in _SSL_WRAPPERS:
+                if not node.args and not node.keywords:
+                    return UNKNOWN  # ssl's wrap_socket() takes the socket to wrap
                 return Value(ValueKind.SOCKET, socket=SocketType.STREAM, ssl=True)
             if method in _READ_METHODS or method in _FORWARDED_METHODS:
                 if method in _SIZED_READS and not node.args and not node.keywords:
