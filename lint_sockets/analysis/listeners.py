@@ -188,15 +188,28 @@ def _loopback_from_callers(facts, scope, name):
     """The listener is the parameter ``name`` of the function ``scope``, and every call of
     the function in the module (a thread started on it with its arguments written out
     included: ``facts.function_calls``) passes a name that the calling function binds
-    only to loopback (``_local_binds`` in that function)."""
+    only to loopback (``_local_binds`` in that function), or holds from a helper that
+    returns the one socket it made and binds it so (``_returned_local``)."""
     arguments = facts.arguments_from_callers(scope, name)
     if not arguments:
         return False
     for caller, arg in arguments:
         passed = key_of(arg) if isinstance(arg, cst.Name) else None
-        if passed is None or not _local_binds(
-                facts, lambda other, other_key, caller=caller, passed=passed:
-                other_key == passed and other.scope is caller):
+        if passed is None:
+            return False
+        # ``server = make_server(address)`` in the caller: the helper's binds of the one
+        # local it returns
+        made = set()
+        bindings = caller.bindings.get(passed, ()) if caller.kind == "function" else ()
+        returned = [_returned_local(facts, caller, b.value) if b.how == "assign"
+                    and b.index is None and isinstance(b.value, cst.Call) else None
+                    for b in bindings]
+        if returned and all(r is not None for r in returned):
+            made.update(returned)
+        if not _local_binds(
+                facts, lambda other, other_key, caller=caller, passed=passed, made=made:
+                (other_key == passed and other.scope is caller)
+                or (id(other.scope), other_key) in made):
             return False
     return True
 

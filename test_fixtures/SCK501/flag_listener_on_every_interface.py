@@ -221,3 +221,26 @@ class PublicControlTool:
                     if not data:
                         readers.remove(s)
                         s.close()
+
+
+def make_public_server(address: str) -> socket.socket:
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if address.startswith("tcp:"):
+        server.bind(("0.0.0.0", int(address[4:])))
+    else:
+        server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    return server
+
+
+def serve_public(server: socket.socket, handle) -> None:
+    # the helper the caller's listener comes from binds every interface on one path
+    while True:
+        conn, _ = server.accept()  # expect: SCK501
+        handle(conn)
+
+
+def public_main(address: str, handle) -> None:
+    server = make_public_server(address)
+    serve_public(server, handle)

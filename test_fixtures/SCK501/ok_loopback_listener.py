@@ -223,3 +223,27 @@ class ControlTool:
                     if not data:
                         readers.remove(s)
                         s.close()
+
+
+def make_agent_server(address: str) -> socket.socket:
+    if address.startswith("tcp:"):
+        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", int(address[4:])))
+    else:
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(address)
+    server.listen(1)
+    return server
+
+
+def serve_agent(server: socket.socket, handle) -> None:
+    # every caller passes the listener a helper of the module made and bound locally
+    while True:
+        conn, _ = server.accept()
+        handle(conn)
+
+
+def agent_main(address: str, handle) -> None:
+    server = make_agent_server(address)
+    serve_agent(server, handle)
