@@ -77,6 +77,14 @@ def loopback_listener(facts, site):
     # port)``: the helper's local that it returns
     names = set()
     for binding in facts.class_assignments(owner, key) if "." in key else ():
+        if binding.how == "assign" and binding.index is not None and \
+                isinstance(binding.value, cst.Call):
+            # ``self.port, self.conn = self._get_connection()``, whose every ``return``
+            # hands back ``port, sock``: the helper's local at that place
+            returned = _returned_local(facts, binding.scope, binding.value, binding.index)
+            if returned is not None:
+                names.add(returned)
+            continue
         if binding.how != "assign" or binding.index is not None:
             continue
         # ``lsock = self.listen_socket = socket.socket()``: one object under both names,
@@ -111,12 +119,14 @@ def loopback_listener(facts, site):
     return "." not in key and _loopback_from_callers(facts, site.scope, key)
 
 
-def _returned_local(facts, scope, call):
+def _returned_local(facts, scope, call, index=None):
     """For a call, in the method ``scope``, of another method of its class
     (``self._bind_server(host, port)``) or of a function of the module (``make_listener()``):
     (id of that function's scope, the name of its local) when every ``return`` of it gives
     that one local name (``return server``), whose binds there are then the binds of what
-    the call gives; None otherwise."""
+    the call gives; None otherwise. With ``index`` ((position, length) of a target the
+    call's result is unpacked into), every ``return`` must give a tuple of that length
+    holding that one local at that position (``return port, sock``)."""
     func = call.func
     if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and \
             func.value.value == scope.self_name and scope.cls is not None:
@@ -134,6 +144,14 @@ def _returned_local(facts, scope, call):
         return None
     helper = found[0]
     returned = return_values(helper)
+    if index is not None:
+        position, length = index
+        if not returned or not all(type(value) is cst.Tuple and len(value.elements) == length
+                                   and not any(type(e) is cst.StarredElement
+                                               for e in value.elements)
+                                   for value in returned):
+            return None
+        returned = [value.elements[position].value for value in returned]
     if not returned or not all(type(value) is cst.Name for value in returned):
         return None
     local = returned[0].value

@@ -244,3 +244,22 @@ def serve_public(server: socket.socket, handle) -> None:
 def public_main(address: str, handle) -> None:
     server = make_public_server(address)
     serve_public(server, handle)
+
+
+class PublicIPCServer:
+    """The listener comes, with its port, from a helper that binds every interface."""
+
+    def __init__(self) -> None:
+        self.port, self.conn = self._get_connection()
+
+    def _get_connection(self):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("", 0))
+        return sock.getsockname()[1], sock
+
+    def run(self, handle) -> None:
+        self.conn.listen(5)
+        while True:
+            new_conn, _ = self.conn.accept()  # expect: SCK501
+            handle(new_conn)

@@ -247,3 +247,22 @@ def serve_agent(server: socket.socket, handle) -> None:
 def agent_main(address: str, handle) -> None:
     server = make_agent_server(address)
     serve_agent(server, handle)
+
+
+class IPCServer:
+    """The listener comes, with its port, from a helper that binds it to loopback."""
+
+    def __init__(self) -> None:
+        self.port, self.conn = self._get_connection()
+
+    def _get_connection(self):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("localhost", 0))
+        return sock.getsockname()[1], sock
+
+    def run(self, handle) -> None:
+        self.conn.listen(5)
+        while True:
+            new_conn, _ = self.conn.accept()
+            handle(new_conn)
