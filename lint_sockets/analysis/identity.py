@@ -682,6 +682,16 @@ class IdentityFacts:
             child, parent = parent, parents.get(id(parent))
         return False
 
+    def module_function(self, name):
+        """The scope of the function the module defines at its top level as ``name``, when
+        that ``def`` is the name's only binding there; None otherwise."""
+        bindings = self.model.module_scope.bindings.get(name, ())
+        if len(bindings) != 1 or bindings[0].how != "def":
+            return None
+        node = bindings[0].node
+        return next((scope for scope in self.model.scopes
+                     if scope.kind == "function" and scope.node is node), None)
+
     def identical_name(self, site, key):
         """The key of the object that ``key`` is at the call ``site`` by an identity test
         around it: the call is in the body of ``if key is other:`` (or ``other is key``, or

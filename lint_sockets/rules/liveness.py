@@ -5,6 +5,7 @@ import libcst as cst
 from lint_sockets.analysis import tables
 from lint_sockets.analysis.eof import CLOCKS
 from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_level
+from lint_sockets.analysis.identity import return_values
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.nodes import (
     accepted_binding, declared_names, int_value, iter_children, key_of, mentions, strip_await,
@@ -124,8 +125,11 @@ def _own_address(facts, site, address):
     address of one of the program's own sockets (``server.sockets[0].getsockname()``,
     whatever holds the socket), or to the host's own name or address
     (``socket.gethostname()``, ``socket.getfqdn()``, ``socket.gethostbyname()`` of
-    either), in place, through a name the function assigns it to, or through ``self.x``
-    that every assignment of the class sets so."""
+    either, the address a socket of the program was given, ``s.getsockname()[0]``, or a
+    call of a function of the module that returns one of these: ``get_local_ip()``), in
+    place, through a name the function assigns it to, through ``self.x`` that every
+    assignment of the class sets so, or through a parameter that every call of the
+    function in the module passes so."""
     if isinstance(address, (cst.Name, cst.Attribute)):
         address = facts.value_before(site, address) or address
     if _getsockname(address):
@@ -143,7 +147,23 @@ def _own_address(facts, site, address):
             if not bindings or any(b.how != "assign" or b.index is not None for b in bindings):
                 return False
             values = [b.value for b in bindings]
+        elif isinstance(host, cst.Name):
+            # ``send_metrics(server_ip, port)`` whose every caller passes its own address
+            passed = facts.arguments_from_callers(site.scope, host.value)
+            return bool(passed) and all(
+                arg is not None and _own_host_in(facts, caller, arg) for caller, arg in passed)
     return all(_names_own_host(facts, value) for value in values)
+
+
+def _own_host_in(facts, scope, node):
+    """``node``, in the function ``scope``, is this host's own name or address
+    (``_names_own_host``), in place or through a name ``scope`` assigns once."""
+    if isinstance(node, cst.Name):
+        bindings = scope.bindings.get(node.value, ())
+        if len(bindings) != 1 or bindings[0].how != "assign" or bindings[0].index is not None:
+            return False
+        node = bindings[0].value
+    return _names_own_host(facts, node)
 
 
 def _getsockname(node):
@@ -154,14 +174,38 @@ def _getsockname(node):
         isinstance(node.func, cst.Attribute) and node.func.attr.value == "getsockname"
 
 
-def _names_own_host(facts, node):
+def _names_own_host(facts, node, depth=0):
+    """``node`` names this host: ``socket.gethostname()``, ``socket.getfqdn()``,
+    ``socket.gethostbyname()`` of either, the host of a socket's own address
+    (``s.getsockname()[0]``: the UDP-connect idiom that finds the host's outgoing
+    interface), or a call of a function of the module whose every ``return`` gives one of
+    these or None (``get_local_ip()``, through a local name it assigns once)."""
+    if _first_of_sockname(node):
+        return True
     if not isinstance(node, cst.Call):
         return False
     qname = facts.imports.qualify(node.func)
     if qname in _OWN_HOST:
         return not node.args
-    return qname == "socket.gethostbyname" and len(node.args) == 1 and \
-        _names_own_host(facts, node.args[0].value)
+    if qname == "socket.gethostbyname":
+        return len(node.args) == 1 and _names_own_host(facts, node.args[0].value, depth)
+    if type(node.func) is not cst.Name or node.args or depth > 1:
+        return False
+    helper = facts.module_function(node.func.value)
+    if helper is None:
+        return False
+    returned = [value for value in return_values(helper)
+                if not (type(value) is cst.Name and value.value == "None")]
+    return bool(returned) and all(
+        _own_host_in(facts, helper, value) if type(value) is cst.Name
+        else _names_own_host(facts, value, depth + 1) for value in returned)
+
+
+def _first_of_sockname(node):
+    """``x.getsockname()[0]``."""
+    return type(node) is cst.Subscript and len(node.slice) == 1 and \
+        type(node.slice[0].slice) is cst.Index and \
+        int_value(node.slice[0].slice.value) == 0 and _getsockname(node.value)
 
 
 def _keepalive_tuned(facts, site, key):

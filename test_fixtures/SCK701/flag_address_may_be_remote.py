@@ -52,3 +52,23 @@ def ask_swapped(question: bytes, remote: str) -> bytes:
         sock.connect((host, 9999))  # expect: SCK701
         sock.sendall(question)
         return sock.recv(1024)
+
+
+def get_server_ip(config: dict):
+    # the host's own address only when the configuration names none
+    if config.get("server"):
+        return config["server"]
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("192.0.2.1", 80))
+        return s.getsockname()[0]
+
+
+def send_metrics(server_ip: str, message: bytes) -> bytes:
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect((server_ip, 10053))  # expect: SCK701
+    client.send(message)
+    return client.recv(1024)
+
+
+def report(config: dict) -> None:
+    send_metrics(get_server_ip(config), b"cpu|12")

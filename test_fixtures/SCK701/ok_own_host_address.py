@@ -41,3 +41,28 @@ def ask_empty_host(port: int) -> bytes:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.connect(("", port))
     return sock.recv(64)
+
+
+def get_local_ip():
+    """The host's outgoing interface address: a UDP connect sends nothing."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("192.0.2.1", 80))
+            local_ip = s.getsockname()[0]
+        return local_ip
+    except OSError:
+        return None
+
+
+def send_metrics(server_ip: str, server_port: int, message: bytes) -> bytes:
+    # every caller in the module passes this host's own address
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect((server_ip, server_port))
+    client.send(message)
+    return client.recv(1024)
+
+
+def report() -> None:
+    server_ip = get_local_ip()
+    if server_ip:
+        send_metrics(server_ip, 10053, b"cpu|12")
