@@ -553,13 +553,15 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None, decode
             return exc, guard if exc is not None else None
         if _reports(first):
             continue  # ``print("got", data)``: reports, binds nothing, cannot skip ahead
-        if not _binds_only(first):
+        kept = _kept_copy(first, keys)
+        if not kept and not _binds_only(first):
             return None, None
         # ``result = data`` / ``done = False``: binds names, calls nothing; the decode may
-        # come next, of the read's name or of a copy of it
+        # come next, of the read's name or of a copy of it (``text = data.decode()``, empty
+        # when the read is)
         targets = {key_of(t.target) for t in first.targets} if isinstance(first, cst.Assign) \
             else {key_of(first.target)}
-        copies = isinstance(value, cst.Name) and value.value in keys
+        copies = kept or (isinstance(value, cst.Name) and value.value in keys)
         keys -= targets
         if copies:
             keys |= targets
@@ -578,7 +580,7 @@ def fails_when_empty(site, loop_node, qualify, passes=None, constants=None, deco
     False``: they run no code) are passed over, and so is a test a read never passes
     whose branch only raises (``if data is None: raise ...``), and a statement that only
     prints or logs (``_reports``); a name bound to the read's
-    name is the read too; the next statement of a read that ends a ``try`` body (no ``else``, no
+    name is the read too, also through methods that keep it empty (``_kept_copy``); the next statement of a read that ends a ``try`` body (no ``else``, no
     ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
     statements at most). The read may be wrapped in calls that hand it back as it is
     (``passes``: ``unwrapped``). None otherwise, and when the decoder opens a ``try`` of
@@ -689,6 +691,24 @@ def _reports(small):
                     isinstance(node, cst.Call) and called_name(node) not in _TEXT_CALLS):
                 return False
     return True
+
+
+def _kept_copy(small, keys):
+    """``small`` binds one plain name to a name in ``keys`` through methods that keep
+    ``b""`` empty (``text = data.decode("utf-8")``, ``line = data.strip()``:
+    ``tables.EMPTY_KEEPING``): the new name is empty when the read is, and nothing else
+    runs."""
+    if not isinstance(small, cst.Assign) or len(small.targets) != 1 or \
+            not isinstance(small.targets[0].target, cst.Name):
+        return False
+    value = small.value
+    if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)):
+        return False
+    while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+            value.func.attr.value in EMPTY_KEEPING and \
+            all(isinstance(a.value, (cst.SimpleString, cst.Integer)) for a in value.args):
+        value = value.func.value
+    return isinstance(value, cst.Name) and value.value in keys
 
 
 def _binds_only(small):

@@ -191,3 +191,11 @@ def sleeps_in_the_finally_of_another_try(sock: socket.socket, handle) -> None:
             handle(b"")
         finally:
             time.sleep(1)
+
+
+def decoded_through_a_call_that_may_fill_it(conn: socket.socket, normalize, handle) -> None:
+    # a copy made by a call of unknown behaviour may not be empty when the read is
+    while True:
+        raw = conn.recv(1024)  # expect: SCK101
+        text = normalize(raw)
+        handle(json.loads(text))

@@ -173,3 +173,16 @@ def decoded_in_a_try_that_does_not_catch_it(conn: socket.socket, store) -> None:
             store.data = pickle.loads(data)
         except AttributeError:
             print("bad data")
+
+
+def decoded_through_a_kept_copy(conn: socket.socket, handle) -> None:
+    # the decoded copy of b"" is "", and json.loads("") raises ValueError out of the loop
+    while True:
+        try:
+            raw = conn.recv(1024)
+            print(raw)
+            raw_decoded = raw.decode("utf-8")
+            message = json.loads(raw_decoded)
+            handle(message)
+        except socket.timeout:
+            continue
