@@ -32,6 +32,7 @@ from lint_sockets.analysis.nodes import (
     LEAF_KINDS, call_arg, int_value, iter_children, key_of, mentions, number_value, small_leaves,
     ends_pass, statement_leaves, strip_await, suite_leaves, target_keys, unpacked_pairs,
 )
+from lint_sockets.analysis.nodes import walk as walk_nodes
 
 # ``unittest.mock.call`` and its twin in the ``mock`` package: what a test builds expected
 # calls with.
@@ -392,6 +393,7 @@ class _Walker:
         # ``_blind_keys``): not recorded as tested
         self.test_blind = frozenset()
         self.blocks = []  # (statements, index) of the blocks around the statement walked
+        self.ending_calls = frozenset()  # module functions that end the program
 
     def set_state(self, key, value):
         self.state[key] = value
@@ -414,6 +416,7 @@ class _Walker:
         self.model.scopes.append(scope)
         self.scope = scope
         self._prescan_imports(module)
+        self.ending_calls = _program_ending_functions(module)
         self.walk_body(module.body)
         self.model.module_state = self.state
 
@@ -462,11 +465,14 @@ class _Walker:
         loop = self.loops[-1] if self.loops else None
         flags = exit_flags(loop.node.test) if loop is not None and loop.kind == "while" \
             else ()
-        if not flags:
+        ending = self.ending_calls
+        if not flags and not ending:
             return statement_leaves, small_leaves
 
         def small(node):
-            return small_leaves(node) or any(sets_flag(node, flag) for flag in flags)
+            return small_leaves(node) or any(sets_flag(node, flag) for flag in flags) or (
+                bool(ending) and type(node) is cst.Expr and type(node.value) is cst.Call
+                and type(node.value.func) is cst.Name and node.value.func.value in ending)
 
         def statement(node):
             return isinstance(node, cst.SimpleStatementLine) and any(
@@ -1462,6 +1468,29 @@ def sets_flag(small, flag):
         return (value.value == "True") is flag[1]
     number = number_value(value)
     return number is not None and bool(number) is flag[1]
+
+
+def _program_ending_functions(module):
+    """The names of the module's top-level functions that never return: the last statement
+    of the body ends the program (``sys.exit(0)``, ``os._exit(1)``) and no ``return`` or
+    ``yield`` is in it, and the module binds the name once (a call of one, as a statement
+    of a loop's pass, leaves the loop as ``sys.exit()`` there would)."""
+    found = set()
+    counts = {}
+    for stmt in module.body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            counts[stmt.name.value] = counts.get(stmt.name.value, 0) + 1
+        if not isinstance(stmt, cst.FunctionDef) or stmt.asynchronous is not None or \
+                stmt.decorators or not isinstance(stmt.body, cst.IndentedBlock) or \
+                not stmt.body.body or not statement_leaves(stmt.body.body[-1]):
+            continue
+        last = stmt.body.body[-1]
+        if not any(small_leaves(small) and type(small) is cst.Expr for small in last.body):
+            continue  # ``raise`` or ``return`` last: a caller's handler may go on
+        if any(type(node) in (cst.Return, cst.Yield) for node in walk_nodes(stmt.body)):
+            continue
+        found.add(stmt.name.value)
+    return frozenset(name for name in found if counts.get(name) == 1)
 
 
 def _leaves_after(items, leaves):

@@ -2,6 +2,7 @@
 # to become ready) accepts one connection; an abort there is the caller's concern, as in a
 # for loop over a known number of clients.
 import socket
+import sys
 
 
 class ListeningSocket:
@@ -36,3 +37,21 @@ def serve_one_client_then_exit(listener: socket.socket, handle) -> None:
         conn, _ = listener.accept()
         handle(conn)
         sys.exit(0)
+
+
+def serve_one_session(port: int) -> None:
+    # the session handler ends the program: the loop never goes round
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("", port))
+    s.listen(5)
+    while True:
+        client, addr = s.accept()
+        print("connection from", addr)
+        run_session(client)
+
+
+def run_session(client: socket.socket) -> None:
+    client.sendall(b"hello\n")
+    client.close()
+    sys.exit(0)
