@@ -7,7 +7,7 @@ from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressF
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.analysis.nodes import (
-    accepted_binding, iter_children, key_of, method_calls, name_stays_local,
+    accepted_binding, iter_children, key_of, method_calls, name_stays_local, small_leaves,
 )
 
 _RECV = tables.READ_METHODS
@@ -224,7 +224,7 @@ def check(facts, report):
                 continue
             if _own_connection(facts, site):
                 continue
-            if site.loops[-1] is loop and site.leaves_loop:
+            if (site.loops[-1] is loop and site.leaves_loop) or _function_ends_after(facts, site):
                 continue  # the server loop ends right after it anyway (a shutdown reply)
             if site.method in _RECV and (
                     _unread_unix_connection(facts, site, accepts)
@@ -241,6 +241,33 @@ def check(facts, report):
                 report(site.node, "SCK402", call=f".{site.method}()", where=where,
                        exc=" / ".join(missing), effect=effect)
     check_broadcast(facts, report, reported)
+
+
+def _function_ends_after(facts, site):
+    """A later statement of the call's own block returns or ends the program, with
+    nothing in between that leaves the pass (``conn.send(b"bye"); conn.close();
+    return``): whatever loops are around, the server loop ends right after the call."""
+    line = site.line
+    if line is None or site.scope.kind != "function":
+        return False
+    block = facts.scope_parents(site.scope).get(id(line))
+    if type(block) is not cst.IndentedBlock:
+        return False
+    later = False
+    for stmt in block.body:
+        if stmt is line:
+            later = True
+            continue
+        if not later:
+            continue
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            if type(small) is cst.Return or (small_leaves(small) and type(small) is cst.Expr):
+                return True
+            if type(small) in (cst.Break, cst.Continue, cst.Raise):
+                return False
+    return False
 
 
 def _broadcast_loop(facts, site, outer):

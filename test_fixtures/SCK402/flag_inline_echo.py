@@ -33,3 +33,20 @@ def control_until_stopped(listener: socket.socket, stop) -> None:
             if op == b"shutdown":
                 stop.set()
             conn.sendall(b"ok\n")  # expect: SCK402
+
+
+def session_server(listener: socket.socket, queue) -> None:
+    # the reply is followed by a return only after a test: on the other path the loops go on
+    while True:
+        try:
+            client, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        while True:
+            data = client.recv(1024)  # expect: SCK402
+            if not data:
+                break
+            client.send(b"ok\n")  # expect: SCK402
+            if data.startswith(b"stop"):
+                return
+            queue.put(data)

@@ -117,6 +117,28 @@ def control_server_until_stopped(listener: socket.socket, queue, stop) -> None:
                 queue.put(op)
 
 
+def control_session_server(listener: socket.socket, queue) -> None:
+    # from the loop over a client's messages, the reply to "stop" is followed by a return:
+    # every loop is left at once
+    while True:
+        try:
+            client, _ = listener.accept()
+        except ConnectionAbortedError:
+            continue
+        more = True
+        while more:
+            try:
+                data = client.recv(1024)
+            except OSError:
+                break
+            if data.startswith(b"stop"):
+                client.send(b"Stop listening\n")
+                client.close()
+                return
+            queue.put(data)
+            more = bool(data)
+
+
 def restarting_server(port: int, log) -> None:
     # a reset leaves the inner server loop, but the try around it sits in an outer server
     # loop whose handler logs and goes round: the server is built again and goes on
