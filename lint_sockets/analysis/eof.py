@@ -571,22 +571,22 @@ def _empty_failure(site, loop_node, qualify, passes=None, constants=None, decode
 
 
 def fails_when_empty(site, loop_node, qualify, passes=None, constants=None, decoders=None):
-    """The exception the code raises, straight after the read, when the read returns
-    ``b""`` at end of file: the read is decoded in the same statement
-    (``struct.unpack("!I", sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name
-    (``hdr = sock.recv(4)``) that the next statement decodes before anything else
-    (``(n,) = struct.unpack("!I", hdr)``, ``if hdr[0] == 1:``). Statements in between
-    that only bind plain names to a name or a literal (``result = data``, ``done =
-    False``: they run no code) are passed over, and so is a test a read never passes
-    whose branch only raises (``if data is None: raise ...``), and a statement that only
-    prints or logs (``_reports``); a name bound to the read's
-    name is the read too, also through methods that keep it empty (``_kept_copy``); the next statement of a read that ends a ``try`` body (no ``else``, no
-    ``finally``) or a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD``
-    statements at most). The read may be wrapped in calls that hand it back as it is
-    (``passes``: ``unwrapped``). None otherwise, and when the decoder opens a ``try`` of
-    its own (``decoder_handlers_leave`` judges that one) unless no handler of that ``try``
-    may catch the exception (``except AttributeError:`` around ``pickle.loads(data)``):
-    then the exception leaves the ``try`` as it would without one."""
+    """The exception the code raises, straight after the read, when the read returns ``b""`` at
+    end of file: the read is decoded in the same statement (``struct.unpack("!I",
+    sock.recv(4))``, ``sock.recv(1)[0]``), or bound to a name (``hdr = sock.recv(4)``) that
+    the next statement decodes before anything else (``(n,) = struct.unpack("!I", hdr)``,
+    ``if hdr[0] == 1:``). Statements in between that only bind plain names to a name or a
+    literal (``result = data``, ``done = False``: they run no code) are passed over, and so
+    is a test a read never passes whose branch only raises (``if data is None: raise
+    ...``), and a statement that only prints or logs (``_reports``); a name bound to the
+    read's name is the read too, also through methods that keep it empty (``_kept_copy``);
+    the next statement of a read that ends a ``try`` body (no ``else``, no ``finally``) or
+    a ``with`` body is the one after it (``_statements_after``, ``_LOOKAHEAD`` statements
+    at most). The read may be wrapped in calls that hand it back as it is (``passes``:
+    ``unwrapped``). None otherwise, and when the decoder opens a ``try`` of its own
+    (``decoder_handlers_leave`` judges that one) unless no handler of that ``try`` may
+    catch the exception (``except AttributeError:`` around ``pickle.loads(data)``): then
+    the exception leaves the ``try`` as it would without one."""
     exc, guard = _empty_failure(site, loop_node, qualify, passes, constants, decoders)
     if guard is not None and exc is not None and \
             not any(_may_catch(handler, exc, qualify, constants) for handler in guard.handlers):

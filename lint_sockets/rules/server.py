@@ -224,7 +224,8 @@ def check(facts, report):
                 continue
             if _own_connection(facts, site):
                 continue
-            if (site.loops[-1] is loop and site.leaves_loop) or _function_ends_after(facts, site):
+            if (site.loops[-1] is loop and site.leaves_loop) or \
+                    _function_ends_after(facts, site):
                 continue  # the server loop ends right after it anyway (a shutdown reply)
             if site.method in _RECV and (
                     _unread_unix_connection(facts, site, accepts)
