@@ -307,7 +307,7 @@ class IdentityFacts:
         value = binding.value
         if value is None:
             return None
-        value = strip_await(value)
+        value = _entered(strip_await(value))
         if isinstance(value, cst.Name) and value.value == "None":
             return None
         if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString,
@@ -1034,7 +1034,7 @@ class IdentityFacts:
         when that is in sight."""
         if binding.how not in ("assign", "with") or binding.value is None:
             return None
-        value = strip_await(binding.value)
+        value = _entered(strip_await(binding.value))
         if binding.index is not None:
             if binding.index[0] != 0 or not isinstance(value, cst.Call) or \
                     not isinstance(value.func, cst.Attribute) or \
@@ -1632,3 +1632,15 @@ def argument_for(scope, call, name):
 
 # Reads whose result a buffered reader may hand out as a memoryview (``.tobytes()``).
 _MEMORYVIEW_READS = tables.READ_METHODS | tables.FILE_READ_METHODS
+
+
+def _entered(value):
+    """For ``stack.enter_context(cm)`` (``contextlib.ExitStack``'s): ``cm``, whose
+    ``__enter__()`` result it gives, as ``with cm as v:`` binds it (a socket's is the
+    socket itself); ``value`` otherwise."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and \
+            value.func.attr.value == "enter_context" and len(value.args) == 1 and \
+            value.args[0].keyword is None and not value.args[0].star:
+        return value.args[0].value
+    return value
+

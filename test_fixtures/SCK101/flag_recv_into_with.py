@@ -17,3 +17,14 @@ def fetch_blob(host: str, port: int, key: bytes) -> bytearray:
             n = sock.recv_into(view[pos:])  # expect: SCK101
             pos += n
         return payload
+
+
+class Feed:
+    """A connection entered on an ExitStack is the connection itself, whatever its name."""
+
+    def open(self, address, stack) -> None:
+        self.link = stack.enter_context(socket.create_connection(address, timeout=30))
+
+    def pump(self, out: list) -> None:
+        while True:
+            out.append(self.link.recv(4096))  # expect: SCK101

@@ -1,4 +1,5 @@
 # SCK101 ok: datagram sockets (SOCK_DGRAM, multicast) can receive empty datagrams; recvfrom/recv loops there are not EOF loops.
+import contextlib
 import socket
 import struct
 
@@ -21,3 +22,24 @@ def listen_metrics(group: str, port: int, sink: list) -> None:
     while True:
         datagram = sock.recv(1500)
         sink.append(datagram)
+
+
+class UEvents:
+    """A netlink socket entered on an ExitStack: enter_context() gives the socket itself."""
+
+    def __enter__(self):
+        with contextlib.ExitStack() as stack:
+            self._link = stack.enter_context(
+                socket.socket(socket.AF_NETLINK, socket.SOCK_DGRAM, 15))
+            self._link.setblocking(False)
+            self._link.bind((0, 1))
+            self._stack = stack.pop_all()
+        return self
+
+    def receive_iter(self):
+        while True:
+            try:
+                data = self._link.recv(16384)
+            except BlockingIOError:
+                break
+            yield data
