@@ -95,7 +95,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 30
+SUMMARY_VERSION = 31
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -1011,7 +1011,7 @@ def _import_base(module, is_package, level):
 class _ModuleContext:
     """What summarising one function needs to know about its module."""
 
-    __slots__ = ("imports", "constants", "budget", "partial", "callargs")
+    __slots__ = ("imports", "constants", "budget", "partial", "callargs", "options")
 
     def __init__(self, imports, constants):
         self.imports = imports
@@ -1019,6 +1019,9 @@ class _ModuleContext:
         self.budget = MAX_STATEMENTS  # statements function walks may still visit
         self.partial = False  # something was left out for want of budget
         self.callargs = CallArguments()
+        # the command-line options of the module: dest -> the ``default=`` of every
+        # ``add_argument()`` storing into it (None for one with no default)
+        self.options = {}
 
     def qualify(self, dotted):
         """A dotted name as far as this module's own imports say (``s.socket`` after
@@ -1046,6 +1049,9 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
     for stmt in statements:
         if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom:
             _record_import(stmt, module, is_package, imports, stars)
+    if "argparse" in imports.values() or any(
+            target.startswith("argparse.") for target in imports.values()):
+        _record_options(tree, ctx)
     for stmt in statements:
         if isinstance(stmt, _FUNCTIONS):
             if len(functions) < MAX_ENTRIES and _ok_name(stmt.name):
@@ -1069,6 +1075,31 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
                          partial=ctx.partial, callargs=ctx.callargs, requires=requires,
                          windows=windows)
+
+
+def _record_options(tree, ctx):
+    """``ctx.options``: for each ``x.add_argument("--host", default="::1")`` of the module
+    (an option's destination: ``dest=``, else its first long flag, dashes made
+    underscores, else its name), the defaults given (None where one gives none)."""
+    for node in ast.walk(tree):
+        if type(node) is not ast.Call or type(node.func) is not ast.Attribute or \
+                node.func.attr != "add_argument":
+            continue
+        flags = [a.value for a in node.args
+                 if type(a) is ast.Constant and type(a.value) is str]
+        dest = default = None
+        for keyword in node.keywords:
+            if keyword.arg == "dest" and type(keyword.value) is ast.Constant:
+                dest = keyword.value.value
+            elif keyword.arg == "default":
+                default = keyword.value
+        if dest is None and flags:
+            longs = [f for f in flags if f.startswith("--")]
+            plain = [f for f in flags if not f.startswith("-")]
+            chosen = longs[0][2:] if longs else (plain[0] if plain else flags[0].lstrip("-"))
+            dest = chosen.replace("-", "_")
+        if type(dest) is str and len(ctx.options) < MAX_ENTRIES:
+            ctx.options.setdefault(dest, []).append(default)
 
 
 def _top_level_imports(body, module, is_package, imports):
@@ -3205,6 +3236,8 @@ class _ArgumentJudge:
         kind = type(value)
         if kind is ast.Constant:
             return type(value.value) is str and is_loopback_host(value.value)
+        if kind is ast.Attribute and type(value.value) is ast.Name and depth == 0:
+            return self._option_loopback(value.value.id, value.attr)
         if kind is ast.Call:
             args = value.args
             func = value.func
@@ -3236,6 +3269,27 @@ class _ArgumentJudge:
                 return self._click_default(node, name)
         constant = self.ctx.constants.get(name)
         return type(constant) is str and is_loopback_host(constant)
+
+    def _option_loopback(self, holder, attr):
+        """``holder.attr`` is a command-line option loopback unless given: ``holder`` is a
+        local name of the function holding the call that it assigns once, from a
+        ``parse_args()`` call, and every ``add_argument()`` of the module storing into
+        ``attr`` gives a loopback default (``parser.add_argument("--host",
+        default="::1")``, then ``serve(options.host, ...)``)."""
+        node = self.node
+        if type(node) not in (ast.FunctionDef, ast.AsyncFunctionDef):
+            return False
+        defaults = self.ctx.options.get(attr)
+        if not defaults or any(d is None or not self.loopback(d, 1) for d in defaults):
+            return False
+        if self.assigned is None:
+            self.assigned, self.other = _statement_bindings(node)
+        values = self.assigned.get(holder)
+        if self.other is None or holder in self.other or values is None or len(values) != 1:
+            return False
+        value = values[0]
+        return type(value) is ast.Call and type(value.func) is ast.Attribute and \
+            value.func.attr == "parse_args"
 
     def _click_default(self, node, name):
         """The parameter ``name`` of ``node`` is filled by a ``@click.option(...)`` (or
