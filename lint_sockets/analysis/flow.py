@@ -2317,7 +2317,25 @@ class ValueFacts:
             if values is None:
                 return None
             found.extend(values)
+        if self._project_passes_other_host(scope, name):
+            return None  # a caller in another module passes something else
         return found
+
+    def _project_passes_other_host(self, scope, name):
+        """The project index records a call of the function ``scope`` (by its name, its
+        class's for ``__init__``), in another module of the project, that passes for
+        ``name`` something not loopback unless told otherwise
+        (``ProjectIndex.callers_pass_other_host``)."""
+        if self.project is None or self.module_name is None:
+            return False
+        callee = scope.node.name.value
+        if callee == "__init__":
+            owner = scope.parent
+            if owner is None or not isinstance(owner.node, cst.ClassDef):
+                return False
+            callee = owner.node.name.value
+        return self.project.callers_pass_other_host(
+            callee, argument_position(scope, name), name, self.module_name)
 
     def port_zero_by_default(self, site, node) -> bool:
         """``node``, used by the call ``site``, is a parameter of the function it is in (or

@@ -4576,6 +4576,35 @@ class ProjectIndex:
             bits |= where.get(key, 0)
         return bits & (MESSAGE | OTHER) == MESSAGE
 
+    def callers_pass_other_host(self, name: str, position: Optional[int],
+                                keyword: Optional[str], besides: str) -> bool:
+        """Some call that the project's own code outside the module ``besides`` makes of
+        a function, method or class named ``name`` (``callers_pass_loopback``'s reading:
+        by name alone, tests, examples and documentation left out) passes, at
+        ``position`` or as ``keyword=``, something that is not loopback unless told
+        otherwise, or may (``*args``). The module's own calls are its own analysis's."""
+        by_module = self.__dict__.get("_callargs_by_module")
+        if by_module is None:
+            by_module = {}
+            for module, item in self.summaries.held.items():
+                if _exercise_module(module):
+                    continue
+                summary = item.unpack() if type(item) is PackedSummary else item
+                by_module[module] = summary.callargs.names
+            self.__dict__["_callargs_by_module"] = by_module
+        bits = 0
+        for module, names in by_module.items():
+            where = names.get(name) if module != besides else None
+            if not where:
+                continue
+            if "*" in where:
+                return True
+            if position is not None:
+                bits |= where.get(str(position), 0) if position < MAX_CALL_POSITION else REMOTE
+            if keyword is not None:
+                bits |= where.get("=" + keyword, 0)
+        return bool(bits & REMOTE)
+
     def callers_pass_loopback(self, name: str, position: Optional[int],
                               keyword: Optional[str]) -> bool:
         """Every call the project makes of a function, method or class named ``name`` that
