@@ -528,7 +528,16 @@ class FlowFacts:
         if isinstance(node, cst.Name) and node.value in self.constants:
             node = self.constants[node.value]
         if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
-            return self._never_empty(node.left, kind) or self._never_empty(node.right, kind)
+            # the operands of ``a + b + c``, found without recursion (a chain may be deep)
+            operands, stack = [], [node]
+            while stack:
+                part = stack.pop()
+                if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
+                    stack.extend((part.right, part.left))
+                else:
+                    operands.append(part)
+            return any(type(part) is not cst.BinaryOperation and
+                       self._never_empty(part, kind) for part in operands)
         if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
             value = node.evaluated_value
             return isinstance(value, kind) and len(value) > 0

@@ -155,7 +155,7 @@ def _own_address(facts, site, address):
     return all(_names_own_host(facts, value) for value in values)
 
 
-def _own_host_in(facts, scope, node):
+def _own_host_in(facts, scope, node, depth=0):
     """``node``, in the function ``scope``, is this host's own name or address
     (``_names_own_host``), in place or through a name ``scope`` assigns once."""
     if isinstance(node, cst.Name):
@@ -163,7 +163,7 @@ def _own_host_in(facts, scope, node):
         if len(bindings) != 1 or bindings[0].how != "assign" or bindings[0].index is not None:
             return False
         node = bindings[0].value
-    return _names_own_host(facts, node)
+    return _names_own_host(facts, node, depth)
 
 
 def _getsockname(node):
@@ -197,7 +197,7 @@ def _names_own_host(facts, node, depth=0):
     returned = [value for value in return_values(helper)
                 if not (type(value) is cst.Name and value.value == "None")]
     return bool(returned) and all(
-        _own_host_in(facts, helper, value) if type(value) is cst.Name
+        _own_host_in(facts, helper, value, depth + 1) if type(value) is cst.Name
         else _names_own_host(facts, value, depth + 1) for value in returned)
 
 

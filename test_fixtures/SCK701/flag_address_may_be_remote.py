@@ -72,3 +72,15 @@ def send_metrics(server_ip: str, message: bytes) -> bytes:
 
 def report(config: dict) -> None:
     send_metrics(get_server_ip(config), b"cpu|12")
+
+
+def discover_ip():
+    # a helper that only hands back its own result names no host: not followed for ever
+    ip = discover_ip()
+    return ip
+
+
+def ask_discovered(port: int) -> bytes:
+    s = socket.socket()
+    s.connect((discover_ip(), port))  # expect: SCK701
+    return s.recv(10)
