@@ -3846,11 +3846,17 @@ _EXERCISE_DIRECTORIES = frozenset({"test", "tests", "testing", "example", "examp
 def _exercise_module(module):
     """The module (a dotted name) is test code (``test_x``, ``x_test``, ``conftest``, or in
     a ``test``/``tests``/``testing`` package) or an example, demo or documentation module
-    (in such a package, or so named)."""
+    (in such a package, or so named, also as a word of its name: ``echo_example``,
+    ``run_demo``, ``contributor_sample_script``)."""
     parts = module.split(".")
     last = parts[-1]
     return last == "conftest" or last.startswith("test_") or last.endswith("_test") or \
-        any(part in _EXERCISE_DIRECTORIES for part in parts)
+        any(part in _EXERCISE_DIRECTORIES for part in parts) or \
+        any(word in _EXERCISE_WORDS for word in last.lower().split("_"))
+
+
+# Words that make a module's name say it is an example or a demo.
+_EXERCISE_WORDS = frozenset({"example", "examples", "demo", "demos", "sample", "samples"})
 
 
 def _hands_out_socket_code(value):

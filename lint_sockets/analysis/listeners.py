@@ -48,7 +48,16 @@ def loopback_listener(facts, site):
         return False
     if key is None or facts.through_helper(site) is not None:
         return False
-    key = _attribute_alias(site.scope, key) or facts.identical_name(site, key) or key
+    key = _attribute_alias(site.scope, key) or key
+    if _bound_to_loopback(facts, site, key):
+        return True
+    other = facts.identical_name(site, key)  # ``for s in readable: if s is self.server:``
+    return other is not None and _bound_to_loopback(facts, site, other)
+
+
+def _bound_to_loopback(facts, site, key):
+    """``loopback_listener`` for the listener ``key`` (the receiver of ``site``, or the
+    object a test around it shows the receiver is)."""
     scopes = {id(site.scope)}
     owner = site.scope  # the method whose ``self`` an attribute key names
     if "." not in key:

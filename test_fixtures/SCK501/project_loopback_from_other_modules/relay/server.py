@@ -34,3 +34,20 @@ class PublicServer:
         while True:
             conn, _ = sock.accept()  # expect: SCK501
             handle(conn)
+
+
+class ContributorServer:
+    # only a demo script of the project (run_demo.py) passes it a loopback host: its users
+    # pass their own, so it is reported
+    def __init__(self, host, port):
+        self.host = host
+        self.port = port
+
+    def serve_forever(self, handle):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()  # expect: SCK501
+            handle(conn)
