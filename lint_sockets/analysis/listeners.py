@@ -35,8 +35,9 @@ def loopback_listener(facts, site):
     (``facts.loopback_address``), and there is at least one. A local name bound once to an
     attribute (``with self._sock as sock:``) is that attribute; a name or attribute assigned
     the result of a helper that returns the one socket it made (``_returned_local``) is
-    bound where the helper binds it; a name tested to be that very object around the accept
-    (``if s is self.server: s.accept()``) is it. Only programs on this host
+    bound where the helper binds it; when its own binds do not show loopback, a name tested
+    to be some other object around the accept (``if s is self.server: s.accept()``) is that
+    object. Only programs on this host
     connect to it, and a connection waiting in its queue is reset only by a local client
     that aborts it on purpose (``SO_LINGER`` 0): a client that dies or closes sends FIN,
     and the server cannot have sent it anything to leave unread."""
