@@ -14,8 +14,8 @@ from lint_sockets.analysis.identity import (
 from lint_sockets.analysis.eof import none_test
 from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
-    PROGRAM_EXIT_CALLS, collect_ids, declared_names, int_value, is_docstring, iter_children,
-    key_of, number_value, strip_await, struct_size, target_keys, walk,
+    PROGRAM_EXIT_CALLS, collect_ids, declared_names, first_item, int_value, is_docstring,
+    iter_children, key_of, number_value, strip_await, struct_size, target_keys, walk,
 )
 from lint_sockets.analysis.tables import (
     SLEEP_CALLS, SOCKET_CONSTRUCTORS, UNSPECIFIED_HOSTS, is_loopback_host,
@@ -1413,10 +1413,16 @@ def _changes_items(cls_node, attr):
     return False
 
 
-def _first_item(node):
-    """``x[0]``."""
-    return type(node) is cst.Subscript and len(node.slice) == 1 and \
-        type(node.slice[0].slice) is cst.Index and int_value(node.slice[0].slice.value) == 0
+def _called_name(scope):
+    """The name the project's calls of the function ``scope`` use: its own, or for an
+    ``__init__`` its class's; None for an ``__init__`` outside a class."""
+    callee = scope.node.name.value
+    if callee != "__init__":
+        return callee
+    owner = scope.parent
+    if owner is None or not isinstance(owner.node, cst.ClassDef):
+        return None
+    return owner.node.name.value
 
 
 def _later_item(subscript):
@@ -1821,7 +1827,7 @@ class ValueFacts:
             address = address.elements[0].value
             if isinstance(address, (cst.Name, cst.Attribute)):
                 address = self.value_before(site, address) or address  # host = args.host
-            if _first_item(address) and isinstance(address.value, (cst.Name, cst.Attribute)):
+            if first_item(address) and isinstance(address.value, (cst.Name, cst.Attribute)):
                 # ``connect((addr[0], addr[1]))``: the host of an address with a default
                 address, whole = address.value, True
         defaults = self.defaults_of(site, address)
@@ -1911,7 +1917,7 @@ class ValueFacts:
             return found
         if isinstance(value, cst.BooleanOperation):
             return self._or_default(site, value, scope)
-        if _first_item(value) and type(value.value) is cst.Name:
+        if first_item(value) and type(value.value) is cst.Name:
             # ``self.host = host_details[0]`` with ``host_details=["localhost", 9000]``
             found = self._parameter_defaults(scope, value.value.value)
             if found and all(type(d) in (cst.Tuple, cst.List) and d.elements and
@@ -2335,14 +2341,9 @@ class ValueFacts:
         class's for ``__init__``), in another module of the project, that passes for
         ``name`` something not loopback unless told otherwise
         (``ProjectIndex.callers_pass_other_host``)."""
-        if self.project is None or self.module_name is None:
+        callee = _called_name(scope)
+        if self.project is None or self.module_name is None or callee is None:
             return False
-        callee = scope.node.name.value
-        if callee == "__init__":
-            owner = scope.parent
-            if owner is None or not isinstance(owner.node, cst.ClassDef):
-                return False
-            callee = owner.node.name.value
         return self.project.callers_pass_other_host(
             callee, argument_position(scope, name), name, self.module_name)
 
@@ -2422,14 +2423,9 @@ class ValueFacts:
         otherwise (``ProjectIndex.callers_pass_loopback``: a loopback string or constant,
         the caller's own parameter with such a default or ``@click.option`` default, a
         lookup with such a default)."""
-        if self.project is None:
+        callee = _called_name(scope)
+        if self.project is None or callee is None:
             return False
-        callee = scope.node.name.value
-        if callee == "__init__":
-            owner = scope.parent
-            if owner is None or not isinstance(owner.node, cst.ClassDef):
-                return False
-            callee = owner.node.name.value
         return self.project.callers_pass_loopback(callee, argument_position(scope, name), name)
 
     def _caller_value(self, scope, node, depth):

@@ -140,6 +140,12 @@ def int_value(node):
     return None
 
 
+def first_item(node):
+    """``x[0]``: a subscript by the number 0."""
+    return type(node) is cst.Subscript and len(node.slice) == 1 and \
+        type(node.slice[0].slice) is cst.Index and int_value(node.slice[0].slice.value) == 0
+
+
 def number_value(node):
     """int or float literal value (for timeouts), else None."""
     if isinstance(node, cst.Float):
@@ -148,6 +154,7 @@ def number_value(node):
         except ValueError:
             return None
     return int_value(node)
+
 
 def call_arg(call, index, name):
     count = 0

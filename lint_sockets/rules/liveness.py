@@ -8,8 +8,8 @@ from lint_sockets.analysis.facts import BLOCKING, TIMEOUT, mode_set_by, tcp_leve
 from lint_sockets.analysis.identity import return_values
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.nodes import (
-    accepted_binding, declared_names, int_value, iter_children, key_of, mentions, strip_await,
-    walk,
+    accepted_binding, declared_names, first_item, int_value, iter_children, key_of, mentions,
+    strip_await, walk,
 )
 
 _READS = tables.READ_METHODS | {"makefile"}
@@ -203,9 +203,7 @@ def _names_own_host(facts, node, depth=0):
 
 def _first_of_sockname(node):
     """``x.getsockname()[0]``."""
-    return type(node) is cst.Subscript and len(node.slice) == 1 and \
-        type(node.slice[0].slice) is cst.Index and \
-        int_value(node.slice[0].slice.value) == 0 and _getsockname(node.value)
+    return first_item(node) and _getsockname(node.value)
 
 
 def _keepalive_tuned(facts, site, key):
