@@ -722,9 +722,16 @@ def _binds_only(small):
     return isinstance(value, (cst.Name, cst.Integer, cst.Float, cst.SimpleString))
 
 
-# Clocks a deadline is measured with (qualified names).
+# Clocks a deadline is measured with (qualified names), MicroPython's tick counters
+# (``time.ticks_ms()``, also from its ``utime`` module) among them.
+_TICKS = frozenset(f"{module}.ticks_{unit}" for module in ("time", "utime")
+                   for unit in ("ms", "us", "cpu"))
 CLOCKS = frozenset({"time.time", "time.monotonic", "time.perf_counter", "time.time_ns",
-                    "time.monotonic_ns", "time.perf_counter_ns"})
+                    "time.monotonic_ns", "time.perf_counter_ns"}) | _TICKS
+# MicroPython's tick arithmetic: ``ticks_diff(a, b)`` is ``a - b``, ``ticks_add(a, b)``
+# is ``a + b`` (both wrap around, which a deadline a few seconds away never meets).
+_TICKS_DIFF = frozenset({"time.ticks_diff", "utime.ticks_diff"})
+_TICKS_ADD = frozenset({"time.ticks_add", "utime.ticks_add"})
 _ORDERING = (cst.LessThan, cst.LessThanEqual, cst.GreaterThan, cst.GreaterThanEqual)
 # Clocks a time limit may be measured with, wall-clock datetimes included.
 _ANY_CLOCK = CLOCKS | frozenset({"datetime.datetime.now", "datetime.datetime.utcnow",
@@ -788,8 +795,15 @@ def _clock_sign(node, qualify):
     ``end - time.time()``: -1), 0 when it holds none, None when it is used some other way
     (several clocks, a product, another call)."""
     if isinstance(node, cst.Call):
-        if qualify(node.func) in _ANY_CLOCK and not node.args:
+        name = qualify(node.func)
+        if name in _ANY_CLOCK and not node.args:
             return 1
+        if name in _TICKS_DIFF | _TICKS_ADD and len(node.args) == 2 and \
+                not any(arg.keyword or arg.star for arg in node.args):
+            return _clock_sign(cst.BinaryOperation(
+                left=node.args[0].value,
+                operator=cst.Subtract() if name in _TICKS_DIFF else cst.Add(),
+                right=node.args[1].value), qualify)
         if _total_seconds(node):  # ``(datetime.now() - start).total_seconds()``
             return _clock_sign(node.func.value, qualify)
         return None  # another call may return anything, each pass

@@ -25,3 +25,12 @@ def reused(host: str) -> None:
     while True:
         data = s.recv(1024)  # expect: SCK101
         print(data)
+
+
+def ticks_wrong_way(s: socket.socket, deadline: int) -> bytes:
+    # MicroPython ticks: `ticks_diff(now, deadline) > 0` holds once the deadline has
+    # passed, so as the loop's test it never ends the loop
+    buf = b""
+    while time.ticks_diff(time.ticks_ms(), deadline) > 0:
+        buf += s.recv(1024)  # expect: SCK101
+    return buf
