@@ -150,14 +150,15 @@ class Markup(NotChecked):
 class Template(NotChecked):
     """A file whose syntax error is on a line holding a template placeholder or tag outside
     its strings (``{{ name }}``, ``{% if x %}``, ``{# note #}``, ``${name}``, a Mako ``%
-    for`` line): a Jinja, cookiecutter or Mako template that a tool renders into Python
-    before anything compiles it."""
+    for`` line, a %-format key ``%(name)s``): a Jinja, cookiecutter or Mako template, or a
+    file a build step fills in with ``text % values``, rendered into Python before anything
+    compiles it."""
 
     __slots__ = ()
 
     def warning(self, path):
         return (f"{path}: not checked: line {self.line} holds a template placeholder "
-                f"({{{{ }}}}, {{% %}} or ${{}}), so this is a template that a tool renders "
+                f"({{{{ }}}}, {{% %}}, ${{}} or %()s), so this is a template that a tool renders "
                 f"into Python, not a module ({self.message})")
 
 

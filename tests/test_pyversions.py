@@ -896,19 +896,23 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
         "templates/note.py": "x = 1\n{# a comment of the template #}\n",
         "templates/mako.py": "X_VERSION = 0x${proto.version}\n",
         "templates/mako_loop.py": "import socket\n% for name in names:\n${name} = 1\n% endfor\n",
+        "scripts/setup.py": "from setuptools import setup\nconfig = %(setup)s\nsetup(**config)\n",
         # the same braces inside strings or an f-string are Python: the error is reported
         "broken_string.py": "x = '{% if tls %}' +\n",
         "broken_fstring.py": "x = f'{{name}}' +\n",
         "broken_spaced.py": "x = { {1} +\n",
         "broken_dollar_string.py": "x = '${name}' +\n",
+        # a %-format key inside a string, and a modulo of a parenthesised name
+        "broken_percent_string.py": "x = '%(setup)s' % +\n",
+        "broken_modulo.py": "x = y %(z) +\n",
     }
     out = _lint_project(tmp_path, files)
     for name in ("templates/{{name}}.py", "templates/test_{{name}}.py", "templates/note.py",
-                 "templates/mako.py", "templates/mako_loop.py"):
+                 "templates/mako.py", "templates/mako_loop.py", "scripts/setup.py"):
         assert f"{name}: not checked: line " in out.stderr
         assert name not in out.stdout
     assert "holds a template placeholder" in out.stderr
     for name in ("broken_string.py", "broken_fstring.py", "broken_spaced.py",
-                 "broken_dollar_string.py"):
+                 "broken_dollar_string.py", "broken_percent_string.py", "broken_modulo.py"):
         assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
         assert name not in out.stderr
