@@ -158,8 +158,8 @@ class Template(NotChecked):
 
     def warning(self, path):
         return (f"{path}: not checked: line {self.line} holds a template placeholder "
-                f"({{{{ }}}}, {{% %}}, ${{}} or %()s), so this is a template that a tool renders "
-                f"into Python, not a module ({self.message})")
+                f"({{{{ }}}}, {{% %}}, ${{}} or %()s), so this is a template that a tool "
+                f"renders into Python, not a module ({self.message})")
 
 
 # The first bytes of every AppleDouble file (RFC 1740).
