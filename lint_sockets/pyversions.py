@@ -7,8 +7,9 @@ thing elsewhere; in this order, the first that answers wins:
    ``python_requires`` or ``python-requires``, when the project builds with pbr:
    ``uses_pbr``);
 2. ``python_requires=`` in the ``setup()`` call of ``setup.py``, read with ``ast`` (the file is
-   parsed, never run: only a string literal counts), or, for a ``setup.py`` Python 3 cannot
-   parse (a Python 2 project's), from its tokens;
+   parsed, never run: only a string literal counts; for ``setup(**config)``, also in the
+   ``dict(...)`` calls and dict displays of the file, where such a mapping is built), or,
+   for a ``setup.py`` Python 3 cannot parse (a Python 2 project's), from its tokens;
 3. ``Requires-Python:`` in ``PKG-INFO`` (an unpacked source distribution), else in the
    ``METADATA`` of the one ``NAME.dist-info`` directory beside the code (an unpacked wheel
    or an installed distribution; a directory holding several, an environment's
@@ -107,6 +108,19 @@ def _setup_py(text):
     except RecursionError:
         return None, ""
     literals = _module_literals(tree)
+
+    def take(arg, value):
+        nonlocal requires
+        if isinstance(value, ast.Name):
+            value = literals.get(value.id, value)  # ``classifiers=CLASSIFIERS``
+        if arg == "python_requires" and isinstance(value, ast.Constant) \
+                and isinstance(value.value, str):
+            requires = value.value
+        elif arg == "classifiers" and isinstance(value, (ast.List, ast.Tuple)):
+            classifiers.extend(e.value for e in value.elts
+                               if isinstance(e, ast.Constant) and isinstance(e.value, str))
+
+    unpacked = False  # ``setup(**config)``: its arguments are assembled out of the call
     for node in nodes:
         if not isinstance(node, ast.Call):
             continue
@@ -115,15 +129,22 @@ def _setup_py(text):
         if name != "setup":
             continue
         for keyword in node.keywords:
-            value = keyword.value
-            if isinstance(value, ast.Name):
-                value = literals.get(value.id, value)  # ``classifiers=CLASSIFIERS``
-            if keyword.arg == "python_requires" and isinstance(value, ast.Constant) \
-                    and isinstance(value.value, str):
-                requires = value.value
-            elif keyword.arg == "classifiers" and isinstance(value, (ast.List, ast.Tuple)):
-                classifiers.extend(e.value for e in value.elts
-                                   if isinstance(e, ast.Constant) and isinstance(e.value, str))
+            if keyword.arg is None:
+                unpacked = True
+            take(keyword.arg, keyword.value)
+    if unpacked:
+        # the mapping ``setup(**config)`` unpacks is built somewhere in the file: the
+        # ``classifiers=`` and ``python_requires=`` of a ``dict(...)`` call, or those keys
+        # of a dict display, are the metadata it passes
+        for node in nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id == "dict":
+                for keyword in node.keywords:
+                    take(keyword.arg, keyword.value)
+            elif isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        take(key.value, value)
     return requires, "\n".join(classifiers)
 
 

@@ -57,6 +57,19 @@ from test_config import SERVER
     ("setup.py", "from setuptools import setup\nsetup(python_requires=REQ)\n", None),
     ("setup.py", "from setuptools import setup\nREQ = read('REQ')\nsetup(python_requires=REQ)\n",
      None),
+    # setup(**config): the mapping is built out of the call, in a dict(...) call or a dict
+    # display of the file, whose classifiers= and python_requires= are the metadata
+    ("setup.py", "from setuptools import setup\ndef configuration():\n"
+                 "    return dict(name='x', classifiers=[\n"
+                 "        'Programming Language :: Python :: 2',\n"
+                 "        # 'Programming Language :: Python :: 3',\n"
+                 "    ])\nsetup(**configuration())\n", (2, 7)),
+    ("setup.py", "from setuptools import setup\n"
+                 "META = {'name': 'x', 'python_requires': '>=2.6'}\nsetup(**META)\n", (2, 6)),
+    # ... but only for an unpacked setup(): a dict(...) elsewhere says nothing
+    ("setup.py", "from setuptools import setup\n"
+                 "OLD = dict(classifiers=['Programming Language :: Python :: 2'])\n"
+                 "setup(name='x')\n", None),
     ("setup.py", "def broken(:\n", None),
     ("setup.cfg", "not an ini file [\n", None),
     # a setup.py that only Python 2 parses (print statements) is read by its tokens
