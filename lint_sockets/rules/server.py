@@ -303,7 +303,12 @@ def _iterated_key(loop):
 def _client_collections(facts):
     """Keys of containers the module fills with accepted connections: ``clients.append(conn)``,
     ``self.clients.add(conn)``, ``clients[addr] = conn`` where ``conn`` comes from
-    ``accept()``."""
+    ``accept()``. The statements before the one that stores the name, in its block and the
+    blocks around it, decide what it holds when one of them binds it: a connection wrapped
+    in another object first (``client = ServerClient(self, socket=client)``, then
+    ``clients.append(client)``) puts that object in the container, not the socket. Where no
+    simple statement before it in sight binds the name, a name some accept binds anywhere
+    counts."""
     accepted = set()
     for scope in facts.scopes:
         for name, bindings in scope.bindings.items():
@@ -312,21 +317,145 @@ def _client_collections(facts):
     if not accepted:
         return set()
     collections = set()
-    stack = [facts.module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                node.func.attr.value in ("append", "add", "insert") and node.args:
-            item = node.args[-1].value
-            if key_of(item) in accepted:
-                collections.add(key_of(node.func.value))
-        elif isinstance(node, cst.Assign) and key_of(node.value) in accepted:
-            for target in node.targets:
-                if isinstance(target.target, cst.Subscript):
-                    collections.add(key_of(target.target.value))
-        stack.extend(iter_children(node))
+
+    def holds_connection(item, last):
+        key = key_of(item)
+        held = last.get(key)
+        return key in accepted if held is None else held
+
+    def stored(node, last):
+        for inner in _walk_in_statement(node):
+            if isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) and \
+                    inner.func.attr.value in ("append", "add", "insert") and inner.args:
+                if holds_connection(inner.args[-1].value, last):
+                    collections.add(key_of(inner.func.value))
+            elif isinstance(inner, cst.Assign) and holds_connection(inner.value, last):
+                for target in inner.targets:
+                    if isinstance(target.target, cst.Subscript):
+                        collections.add(key_of(target.target.value))
+
+    def block(statements, last):
+        last = dict(last)
+        for stmt in statements:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    stored(small, last)
+                    _note_binding(small, last)
+                continue
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                block(_suite_statements(stmt.body), {})
+                continue
+            stored(stmt, last)  # the headers: tests, iterables, ``with`` items
+            for suite in _suites(stmt):
+                block(_suite_statements(suite), last)
+            for inner in _walk_in_statement(stmt, into_suites=True):
+                for name in _bound_names(inner):
+                    last[name] = None  # bound on some path through it: not known
+        return last
+
+    block(facts.module.body, {})
     collections.discard(None)
     return collections
+
+
+def _suite_statements(suite):
+    body = getattr(suite, "body", ())
+    return body if isinstance(body, (list, tuple)) else ()
+
+
+def _suites(stmt):
+    """The blocks of a compound statement: its body, ``else``/``elif`` chains, the handlers
+    and ``finally`` of a ``try``, the cases of a ``match``."""
+    found = []
+    body = getattr(stmt, "body", None)
+    if isinstance(body, cst.BaseSuite):
+        found.append(body)
+    for handler in getattr(stmt, "handlers", ()):
+        found.append(handler.body)
+    for case in getattr(stmt, "cases", ()):
+        found.append(case.body)
+    orelse = getattr(stmt, "orelse", None)
+    if isinstance(orelse, cst.If):
+        found.extend(_suites(orelse))
+    elif orelse is not None:
+        found.append(orelse.body)
+    final = getattr(stmt, "finalbody", None)
+    if final is not None:
+        found.append(final.body)
+    return found
+
+
+def _walk_in_statement(node, into_suites=False):
+    """The nodes of a statement, without the blocks of a compound one (unless
+    ``into_suites``) and never inside a nested function, class or lambda."""
+    stack = [node]
+    while stack:
+        inner = stack.pop()
+        yield inner
+        for child in iter_children(inner):
+            if isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue
+            if not into_suites and isinstance(child, cst.BaseSuite):
+                continue
+            stack.append(child)
+
+
+def _note_binding(small, last):
+    """Record what a simple statement binds a plain name to: True for the connection of an
+    accept (``conn, addr = srv.accept()``, ``conn = srv.accept()[0]``), False for anything
+    else; names bound some other way (``for``, ``with``, augmented) become unknown."""
+    if isinstance(small, cst.Assign):
+        for target in small.targets:
+            target = target.target
+            if isinstance(target, cst.Name):
+                last[target.value] = accepted_binding(_Bound(small.value, None))
+            elif isinstance(target, (cst.Tuple, cst.List)):
+                elements = target.elements
+                for position, element in enumerate(elements):
+                    if isinstance(element.value, cst.Name):
+                        last[element.value.value] = not isinstance(
+                            element, cst.StarredElement) and accepted_binding(
+                            _Bound(small.value, (position, len(elements))))
+            for name in _bound_names(target):
+                last.setdefault(name, None)
+        return
+    for name in _bound_names(small):
+        last[name] = None
+
+
+def _bound_names(node):
+    """Plain names a node binds directly (assignment, ``for``/``with`` targets, walrus)."""
+    if isinstance(node, cst.Name):
+        return (node.value,)
+    targets = []
+    if isinstance(node, cst.Assign):
+        targets = [t.target for t in node.targets]
+    elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr)):
+        targets = [node.target]
+    elif isinstance(node, (cst.For, cst.CompFor)):
+        targets = [node.target]
+    elif isinstance(node, cst.WithItem) and node.asname is not None:
+        targets = [node.asname.name]
+    names = []
+    while targets:
+        target = targets.pop()
+        if isinstance(target, cst.Name):
+            names.append(target.value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            targets.extend(element.value for element in target.elements)
+        elif isinstance(target, cst.StarredElement):
+            targets.append(target.value)
+    return names
+
+
+class _Bound:
+    """A binding's value and unpacking position, as ``accepted_binding`` reads them."""
+
+    __slots__ = ("value", "index")
+
+    def __init__(self, value, index):
+        self.value = value
+        self.index = index
 
 
 def check_broadcast(facts, report, reported):
