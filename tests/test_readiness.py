@@ -285,10 +285,22 @@ CASES = {
         """, [True]),
     "not select.select": ("""
         def f(sock, q):
-            r, _, _ = q.select([sock, sys.stdin], [], [])
+            r = q.select([sock, sys.stdin])
             if sock in r:
                 sock.recv(1)
         """, [False]),
+    "not select.select's arguments": ("""
+        def f(sock, q, others):
+            r, _, _ = q.select(others, [], [])
+            if sock in r:
+                sock.recv(1)
+        """, [False]),
+    "a wrapper called with select.select's arguments": ("""
+        def f(sock, q):
+            r, _, _ = q.select([sock, sys.stdin], [], [])
+            if sock in r:
+                sock.recv(1)
+        """, [True]),
 }
 
 

@@ -654,6 +654,14 @@ def _wait_of(facts, scope, call, key):
         timeout = args[3].value if len(args) > 3 else _keyword(call, "timeout")
         return (_Wait(call, _bounded(facts, scope, timeout),
                       _list_sources(facts, scope, args[0].value), True),)
+    if _select_shaped(call):
+        # ``self.handler.select([sock], [], [], timeout)``, ``gevent.select.select(...)``:
+        # select.select's calling convention, three lists written out and a timeout, is a
+        # wrapper of it (a green thread library's, a framework's handler), read as it
+        args = call.args
+        timeout = args[3].value if len(args) > 3 else None
+        return (_Wait(call, _bounded(facts, scope, timeout),
+                      _list_sources(facts, scope, args[0].value), True),)
     if not isinstance(func, cst.Attribute) or func.attr.value not in ("poll", "select"):
         return None
     owner = key_of(func.value)
@@ -673,6 +681,23 @@ def _wait_of(facts, scope, call, key):
         else _keyword(call, "timeout")
     return (_Wait(call, _bounded(facts, scope, timeout), _registered(facts, scope, owner),
                   False, _read_only(scope, owner)),)
+
+
+def _select_shaped(call):
+    """A call of a ``select`` (an attribute, or a name imported from another module) with
+    ``select.select``'s positional arguments: three lists or tuples written out, the first
+    not empty, then at most a timeout. Selectors' and poll's ``select()``/``poll()`` take a
+    timeout alone, so this shape is a wrapper of ``select.select``."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else (
+        func.value if isinstance(func, cst.Name) else None)
+    args = call.args
+    if name != "select" or not 3 <= len(args) <= 4 or \
+            any(a.keyword is not None or a.star for a in args):
+        return False
+    lists = [a.value for a in args[:3]]
+    return all(isinstance(v, (cst.List, cst.Tuple)) for v in lists) and \
+        bool(lists[0].elements)
 
 
 def _keyword(call, name):
