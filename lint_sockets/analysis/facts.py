@@ -194,9 +194,40 @@ class Facts(
             if names and self.project is not None:
                 ours = {qname.rpartition(".")[2] for qname in self.project.summaries}
                 names = [name for name in names if name not in ours]
-            return bool(names) or self.implicit_relative_import() is not None
+            return bool(names) or self.implicit_relative_import() is not None or \
+                self.package_init_fails() is not None
 
         return self.memo("versions.python2_module", compute)
+
+    def package_init_fails(self) -> str | None:
+        """The package around this module (its own package or one above it) whose
+        ``__init__`` imports a sibling module by its bare name, unconditionally at its top
+        level (``from client import start`` in ``pkg/__init__.py`` beside ``pkg/client.py``,
+        with no top-level ``client`` module in the project nor in the standard library):
+        importing any module of the package runs that ``__init__`` first, which fails on
+        Python 3, so this module cannot be imported either. Only for a module that is not
+        run as a script (no ``if __name__ == "__main__":`` block) and holds no code at its
+        top level but imports, definitions and assignments: such a module is used only by
+        importing it. None otherwise, and without a project index."""
+        if self.project is None or self.module_name is None:
+            return None
+        summaries = self.project.summaries
+        own = summaries.get(self.module_name)
+        if own is None or _runs_as_script(self.model.module) or \
+                not _definitions_only(self.model.module):
+            return None
+        package = self.module_name if own.is_package else self.module_name.rpartition(".")[0]
+        while package:
+            summary = summaries.get(package)
+            if summary is None or not summary.is_package:
+                return None
+            if package != self.module_name:
+                for name in summary.requires:
+                    if "." not in name and f"{package}.{name}" in summaries and \
+                            name not in summaries and name not in tables.STDLIB_MODULES:
+                        return package
+            package = package.rpartition(".")[0]
+        return None
 
     def implicit_relative_import(self) -> str | None:
         """The sibling module this package module imports by its bare name, unconditionally
@@ -538,6 +569,51 @@ __all__ = [
 def _is_accept(value):
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
         value.func.attr.value == "accept"
+
+
+def _definitions_only(module: cst.Module) -> bool:
+    """The module's top level holds nothing but imports, definitions, assignments,
+    docstrings and ``try``/``if`` blocks of those: importing it runs no code of its own."""
+    allowed = (cst.Import, cst.ImportFrom, cst.Assign, cst.AnnAssign, cst.AugAssign,
+               cst.Pass, cst.Global)
+    stack = list(module.body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, cst.Expr) and isinstance(
+                        small.value, (cst.SimpleString, cst.ConcatenatedString)):
+                    continue
+                if not isinstance(small, allowed):
+                    return False  # a call of its own (``main()``, ``serve(port)``)
+            continue
+        if isinstance(statement, (cst.If, cst.Try)):
+            stack.extend(_block_statements(statement))
+            continue
+        return False
+    return True
+
+
+def _block_statements(statement):
+    """The statements of an ``if`` (with its ``elif``/``else``) or a ``try`` (with its
+    handlers, ``else`` and ``finally``)."""
+    found = list(statement.body.body)
+    for handler in getattr(statement, "handlers", ()):
+        found.extend(handler.body.body)
+    orelse = statement.orelse
+    while orelse is not None:
+        if isinstance(orelse, cst.If):
+            found.extend(orelse.body.body)
+            orelse = orelse.orelse
+        else:
+            found.extend(orelse.body.body)
+            orelse = None
+    final = getattr(statement, "finalbody", None)
+    if final is not None:
+        found.extend(final.body.body)
+    return found
 
 
 def _runs_as_script(module: cst.Module) -> bool:

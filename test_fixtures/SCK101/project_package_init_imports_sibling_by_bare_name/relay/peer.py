@@ -1,0 +1,3 @@
+class Peer:
+    def __init__(self, address):
+        self.address = address
