@@ -208,7 +208,7 @@ def _judged_for_target(error, settings, source, path=None):
                                   "version twins (its Python 3 twin is beside it), which "
                                   "Python 3 never imports")
     if not settings.version_declared and \
-            _python2_source(error, source, settings.project_root):
+            _python2_source(error, source, settings.project_root, path):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
                                   "Pythons it supports, and none of its modules holds code "
                                   "only Python 3 accepts or runs")
@@ -245,7 +245,7 @@ def _template_line(source, number):
     return template_line(_source_line(source, number)[1])
 
 
-def _python2_source(error, source, root):
+def _python2_source(error, source, root, path=None):
     """The syntax error is Python 2 syntax (pyversions.python2_statement) in a module
     that, like every module of its project (at ``root``; None: a file of no project), holds
     no syntax only Python 3 accepts and no code that runs only there
@@ -253,12 +253,14 @@ def _python2_source(error, source, root):
     that of Python 2."""
     from lint_sockets.pyversions import (
         python2_statement, python3_code, python3_project, required_backports,
+        sibling_modules,
     )
 
     data, line = _source_line(source, error.line)
     if not python2_statement(error.message, line.decode("latin-1")):
         return False
-    if python3_code(data, required_backports(root) if root is not None else frozenset()):
+    if python3_code(data, required_backports(root) if root is not None else frozenset(),
+                    sibling_modules(path) if path is not None else frozenset()):
         return False
     return root is None or not python3_project(root)
 

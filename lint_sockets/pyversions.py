@@ -657,17 +657,21 @@ _PRINT_KEYWORD = re.compile(rb"\b(?:end|sep|file)[ \t]*=[^=]")
 _RAISE_FROM = re.compile(rb"[)\w\]][ \t]+from[ \t]+[A-Za-z_][\w.]*[ \t]*\r?$")
 
 
-def python3_code(data, backported=frozenset()):
+def python3_code(data, backported=frozenset(), siblings=frozenset()):
     """``data`` holds syntax only Python 3 accepts (python3_syntax) or code that runs only
     on Python 3 (above), outside its strings and comments. ``backported``: modules of
     Python 3's standard library that the project's requirements install on Python 2
-    (``required_backports``), whose import says nothing."""
+    (``required_backports``), whose import says nothing. ``siblings``: the modules beside
+    the file (``sibling_modules``): on Python 2, ``from queue import Queue`` in a package
+    holding ``queue.py`` is the implicit relative import of that module, and says nothing
+    either."""
     code, fstring = _code_of(data)
     if fstring or _python3_syntax(code):
         return True
     imports = [code.rfind(b"\n", 0, match.start()) + 1
                for match in _PYTHON3_IMPORT.finditer(code)
-               if _imported_module(match.group(0)) not in backported]
+               if _imported_module(match.group(0)) not in backported
+               and _imported_module(match.group(0)) not in siblings]
     if imports and len(_compatibility_imports(code, imports)) < len(set(imports)):
         return True
     at = code.find(b"super()")
@@ -814,9 +818,30 @@ def _scan_python3(root):
             data = read_source(entry.path)
         except OSError:
             continue
-        if python3_code(data, backported):
+        if python3_code(data, backported, sibling_modules(entry.path)):
             return True
     return False
+
+
+def sibling_modules(path):
+    """The names of the modules and packages in the directory of ``path`` (a file), when
+    that directory is a package (it holds ``__init__.py``); empty otherwise. Nothing is
+    read, no link followed; a directory that cannot be listed has none."""
+    directory = os.path.dirname(path)
+    try:
+        with os.scandir(directory) as entries:
+            names = {entry.name for entry in entries}
+    except OSError:
+        return frozenset()
+    if "__init__.py" not in names:
+        return frozenset()
+    found = set()
+    for name in names:
+        if name.endswith(".py") and name != "__init__.py":
+            found.add(name[:-3])
+        elif "." not in name and os.path.isfile(os.path.join(directory, name, "__init__.py")):
+            found.add(name)
+    return frozenset(found)
 
 
 _PY3_PART = re.compile(r"(?i)(py(?:thon)?)(3)")

@@ -586,6 +586,20 @@ def test_an_import_of_a_required_backport_is_no_python3_evidence(tmp_path, packa
     assert "client.py:2:1: SCK000" in out.stdout  # without the backport, Python 3 code
 
 
+def test_an_import_of_a_sibling_named_like_a_python3_module_is_no_python3_evidence(tmp_path):
+    # in a package holding queue.py, ``from queue import Queue`` is, on Python 2, the
+    # implicit relative import of that module, not the standard library's Python 3 name
+    files = {**UNDECLARED, "broker/__init__.py": "", "broker/queue.py": "class Queue: pass\n",
+             "broker/peer.py": "from queue import Queue\n", "broker/client.py": PY2_FILE}
+    out = _lint_project(tmp_path, files)
+    assert out.returncode == 0, out.stdout
+    assert "client.py: not checked" in out.stderr
+    # ... and only there: outside the package, the import is the standard library's
+    (tmp_path / "broker" / "peer.py").unlink()
+    out = _lint_project(tmp_path, {"peer.py": "from queue import Queue\n"})
+    assert "broker/client.py:2:1: SCK000" in out.stdout
+
+
 @pytest.mark.parametrize("module", [
     "def greet(name):\n    return f'hello {name}'\n",
     "def size() -> int:\n    return 1\n",
