@@ -30,6 +30,7 @@ import configparser
 import io
 import os
 import re
+import stat
 import sys
 import tokenize
 
@@ -830,18 +831,22 @@ def sibling_modules(path):
     directory = os.path.dirname(path)
     try:
         with os.scandir(directory) as entries:
-            names = {entry.name for entry in entries}
+            found = {entry.name: entry.is_dir(follow_symlinks=False) for entry in entries}
     except OSError:
         return frozenset()
-    if "__init__.py" not in names:
+    if "__init__.py" not in found:
         return frozenset()
-    found = set()
-    for name in names:
+    modules = set()
+    for name, is_dir in found.items():
         if name.endswith(".py") and name != "__init__.py":
-            found.add(name[:-3])
-        elif "." not in name and os.path.isfile(os.path.join(directory, name, "__init__.py")):
-            found.add(name)
-    return frozenset(found)
+            modules.add(name[:-3])
+        elif is_dir and "." not in name:
+            try:
+                if stat.S_ISREG(os.lstat(os.path.join(directory, name, "__init__.py")).st_mode):
+                    modules.add(name)
+            except OSError:
+                pass
+    return frozenset(modules)
 
 
 _PY3_PART = re.compile(r"(?i)(py(?:thon)?)(3)")
