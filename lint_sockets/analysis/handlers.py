@@ -225,8 +225,11 @@ class HandlerFacts:
             return False
         return all(self.leaves_loop_on(site, exc, depth) for exc in tables.RAISED_EOF)
 
-    def handler_outcome(self, handler, exc, errno):
-        return HandlerEval(self, handler, exc, errno).outcome()
+    def handler_outcome(self, handler, exc, errno, holds=None):
+        """The handler's ``Outcome`` for ``exc`` with ``errno``; ``holds``: a condition
+        (an expression) taken to be true where the handler tests it, or its negation false
+        (the loop's own test, which held when the pass began)."""
+        return HandlerEval(self, handler, exc, errno, holds).outcome()
 
     def handler_clears_loop_flag(self, handler, loop, scope):
         """A ``while`` loop on one flag (``while self.running:``, ``while not done:``)
@@ -345,8 +348,9 @@ class Outcome:
 
 
 class HandlerEval:
-    def __init__(self, facts, handler, exc, errno):
+    def __init__(self, facts, handler, exc, errno, holds=None):
         self.facts = facts
+        self.holds = _code(holds) if holds is not None else None
         self.handler = handler
         self.exc = tables.canonical_exception(exc)
         self.errno = errno
@@ -532,6 +536,8 @@ class HandlerEval:
     def test(self, node):
         """True / False / None (unknown) for a condition under this handler's assumption."""
         node = strip_await(node)
+        if self.holds is not None and _code(node) == self.holds:
+            return True
         if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
             inner = self.test(node.expression)
             return None if inner is None else not inner
@@ -674,3 +680,13 @@ def _tries_around(function, target):
         for child in iter_children(node):
             stack.append((child, tries))
     return []
+
+
+def _code(node):
+    """A condition's source text with its outer parentheses and spacing dropped, to tell
+    one condition written twice (``while self.running:`` and ``if self.running:``)."""
+    try:
+        text = cst.Module(body=[]).code_for_node(node.with_changes(lpar=(), rpar=()))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return "".join(text.split())

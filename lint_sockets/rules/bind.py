@@ -164,8 +164,21 @@ def _tries_again(facts, site):
     frame, handler = facts.catching_frame(site, "OSError")
     if frame is None or handler is None or frame.loop_depth < len(site.loops):
         return False
-    outcome = facts.handler_outcome(handler, "OSError", "EADDRINUSE")
-    return outcome.all_paths(lambda path: not (path & {RAISE, RETURN, BREAK}))
+    if facts.handler_outcome(handler, "OSError", "EADDRINUSE").all_paths(_goes_on):
+        return True
+    # ``while self.running: try: bind(); break / except OSError: if self.running: sleep(5)
+    # else: return``: a branch taken only once the loop's own test has failed is where the
+    # program was told to stop, not a bind given up
+    loop = site.loops[-1]
+    if loop.kind != "while" or not isinstance(loop.node.test, cst.BaseExpression):
+        return False
+    return facts.handler_outcome(handler, "OSError", "EADDRINUSE",
+                                 holds=loop.node.test).all_paths(_goes_on)
+
+
+def _goes_on(path):
+    """A handler's path that goes on with the loop: no ``raise``, ``return`` or ``break``."""
+    return not (path & {RAISE, RETURN, BREAK})
 
 
 def _callers_try_again(facts, site):

@@ -54,3 +54,22 @@ class GivesUp:
             self._listen()
         except OSError:
             pass
+
+
+
+def listen_with_few_tries(host, port, state):
+    # the branch that leaves tests something other than the loop's own test: a bounded
+    # number of tries may all fall inside TIME_WAIT
+    attempts = 0
+    while state.running:
+        try:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind((host, port))  # expect: SCK801
+            break
+        except OSError:
+            attempts += 1
+            if attempts < 3:
+                continue
+            return None
+    sock.listen(5)
+    return sock
