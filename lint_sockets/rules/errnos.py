@@ -10,7 +10,7 @@ from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, called_name, contains, flat_elements, int_value, iter_children, key_of,
-    mentions,
+    mentions, walk,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -592,6 +592,7 @@ def _not_timeout_branches(facts, handler):
     found = []
     if name is None:
         return found
+    flags = _timeout_flags(facts, handler.node.body, name)
     stack = [handler.node.body]
     while stack:
         node = stack.pop()
@@ -601,13 +602,57 @@ def _not_timeout_branches(facts, handler):
             test, negated = node.test, False
             if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
                 test, negated = test.expression, True
-            if _timeout_instance_test(facts, test, name):
+            if _timeout_instance_test(facts, test, name) or (
+                    isinstance(test, cst.Name) and test.value in flags):
                 if negated:
                     found.append(node.body)
                 elif node.orelse is not None:
                     found.append(node.orelse)
         stack.extend(iter_children(node))
     return found
+
+
+def _timeout_flags(facts, body, name):
+    """Local names the handler binds once, by a plain assignment, to such a test
+    (``fast = isinstance(e, (ConnectionResetError, TimeoutError))``), and binds nowhere
+    else but inside the blocks of an ``if`` that tests the name, which run after its test:
+    ``if not fast:`` then runs only when the exception is not Python's timeout."""
+    assigned, bound = set(), {}
+    stack = [(body, frozenset())]
+    while stack:
+        node, tested = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.If):
+            test = _unnegated(node.test)
+            if isinstance(test, cst.Name):
+                # what its blocks bind of the name it tests comes after the test
+                inner = tested | {test.value}
+                stack.extend((child, inner) for child in iter_children(node))
+                continue
+        targets = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+            if len(targets) == 1 and isinstance(targets[0], cst.Name) and \
+                    _timeout_instance_test(facts, node.value, name):
+                assigned.add(targets[0].value)
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For,
+                               cst.CompFor)):
+            targets = [node.target]
+        elif isinstance(node, cst.AsName):
+            targets = [node.name]
+        for target in targets:
+            for inner in walk(target):
+                if isinstance(inner, cst.Name) and inner.value not in tested:
+                    bound[inner.value] = bound.get(inner.value, 0) + 1
+        stack.extend((child, tested) for child in iter_children(node))
+    return {flag for flag in assigned if bound.get(flag) == 1}
+
+
+def _unnegated(test):
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    return test
 
 
 def _timeout_instance_test(facts, test, name):

@@ -67,3 +67,16 @@ def connect_with_retries(address, timeout: float, retry_errnos):
             if not isinstance(e, socket.timeout):
                 if e.errno != errno.ETIMEDOUT:
                     raise
+
+
+def connect_fast_retry(address, timeout: float):
+    # the same through a flag the handler sets once from the isinstance test: the errno
+    # test runs only when the exception is not Python's timeout
+    try:
+        return socket.create_connection(address, timeout=timeout)
+    except Exception as e:
+        fast = isinstance(e, (ConnectionRefusedError, ConnectionResetError, TimeoutError))
+        if not fast:
+            err_no = getattr(e, "errno", None)
+            fast = err_no in (errno.ECONNREFUSED, errno.ECONNRESET, errno.ETIMEDOUT)
+        return fast
