@@ -1279,6 +1279,10 @@ def _family_of(imports, node):
         return body if body == _family_of(imports, node.orelse) else None
     dotted = imports.qualify(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
     last = (dotted or "").rpartition(".")[2]
+    if isinstance(node, cst.Call):
+        # ``getattr(socket, "AF_UNIX", None)``: the constant where the platform has it (a
+        # socket made with the default None fails at once)
+        last = _socket_getattr(imports, node) or ""
     if last.startswith("PF_"):  # the protocol family of the same number: PF_CAN is AF_CAN
         last = "AF_" + last[3:]
     if last in ("AF_UNIX", "AF_LOCAL"):
@@ -1288,6 +1292,21 @@ def _family_of(imports, node):
     if last.startswith("AF_") and last.isupper():
         return "other"
     return None
+
+
+def _socket_getattr(imports, call):
+    """The name ``getattr(socket, "NAME"[, default])`` reads from the socket module, or
+    None for any other call."""
+    args = call.args
+    if key_of(call.func) != "getattr" or not 2 <= len(args) <= 3 or \
+            any(a.keyword is not None or a.star for a in args):
+        return None
+    module = imports.qualify(args[0].value) if isinstance(args[0].value, cst.Name) else None
+    name = args[1].value
+    if module not in ("socket", "_socket") or not isinstance(name, cst.SimpleString):
+        return None
+    text = name.evaluated_value
+    return text if isinstance(text, str) else None
 
 
 def _type_of(imports, node):

@@ -130,3 +130,26 @@ def start_control(path: str, stop: threading.Event, extra: tuple) -> None:
     server.listen()
     threading.Thread(target=_serve_thread, args=(server, stop), daemon=True).start()
     threading.Thread(target=_serve_thread, args=extra, daemon=True).start()
+
+
+def serve_by_name(port: int, name: str) -> None:
+    # getattr with a name that is not written out, or of another module: no family in sight
+    family = getattr(socket, name, socket.AF_INET)
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)
+
+
+def serve_inet_by_getattr(port: int) -> None:
+    family = getattr(socket, "AF_INET6", socket.AF_INET)
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("", port))
+    listener.listen(16)
+    while True:
+        conn, _ = listener.accept()  # expect: SCK501
+        handle(conn)

@@ -140,3 +140,17 @@ def start_control(path: str, stop: threading.Event) -> None:
     server.bind(path)
     server.listen()
     threading.Thread(target=_serve_thread, args=(server, stop), daemon=True).start()
+
+
+def serve_where_available(path: str) -> None:
+    # the family read with getattr where the platform may lack it: the socket is AF_UNIX
+    # wherever it is made at all
+    family = getattr(socket, "AF_UNIX", None)
+    if family is None:
+        return
+    server = socket.socket(family, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(4)
+    while True:
+        conn, _ = server.accept()
+        handle(conn)
