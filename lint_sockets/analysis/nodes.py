@@ -465,15 +465,42 @@ def collect_ids(root, found):
 
 
 def thread_call(imports, node):
-    """For ``threading.Thread(target=f, args=(a, b))`` (``target=self.m`` too, ``args`` a
-    tuple or list display, or none): (the target, a call ``f(a, b)`` passing the
+    """For a call that runs a function on another thread or process with its arguments
+    written out: ``threading.Thread(target=f, args=(a, b), kwargs={"k": c})`` (also
+    ``multiprocessing.Process``; ``target=self.m`` too, ``args`` a tuple or list display
+    or none, ``kwargs`` a dict display with string keys or none), an executor's
+    ``pool.submit(f, a, k=c)``, ``loop.run_in_executor(executor, f, a)`` and
+    ``asyncio.to_thread(f, a, k=c)``: (the target, a call ``f(a, b, k=c)`` passing the
     arguments); None for anything else."""
-    if imports.qualify(node.func) != "threading.Thread" or \
-            any(arg.keyword is None or arg.star for arg in node.args):
+    qname = imports.qualify(node.func)
+    if qname in _THREAD_CLASSES:
+        return _thread_class_call(node)
+    method = node.func.attr.value if isinstance(node.func, cst.Attribute) else None
+    skip = None
+    if method == "submit" or qname == "asyncio.to_thread":
+        skip = 0
+    elif method == "run_in_executor":
+        skip = 1
+    if skip is None or len(node.args) <= skip or \
+            any(arg.star for arg in node.args) or \
+            any(arg.keyword is not None for arg in node.args[:skip + 1]):
+        return None
+    target = node.args[skip].value
+    if not isinstance(target, (cst.Name, cst.Attribute)):
+        return None
+    passed = [cst.Arg(value=arg.value, keyword=arg.keyword) for arg in node.args[skip + 1:]]
+    return target, cst.Call(func=target, args=passed)
+
+
+_THREAD_CLASSES = frozenset({"threading.Thread", "multiprocessing.Process"})
+
+
+def _thread_class_call(node):
+    if any(arg.keyword is None or arg.star for arg in node.args):
         return None
     keywords = {arg.keyword.value: arg.value for arg in node.args}
-    target, args = keywords.get("target"), keywords.get("args")
-    if target is None or set(keywords) - {"target", "args", "daemon", "name"}:
+    target, args, kwargs = keywords.get("target"), keywords.get("args"), keywords.get("kwargs")
+    if target is None or set(keywords) - {"target", "args", "kwargs", "daemon", "name"}:
         return None
     if args is None:
         elements = []
@@ -482,7 +509,19 @@ def thread_call(imports, node):
         elements = [e.value for e in args.elements]
     else:
         return None
-    return target, cst.Call(func=target, args=[cst.Arg(value=e) for e in elements])
+    passed = [cst.Arg(value=e) for e in elements]
+    if kwargs is not None:
+        if not isinstance(kwargs, cst.Dict):
+            return None
+        for element in kwargs.elements:
+            key = getattr(element, "key", None)
+            if not isinstance(key, cst.SimpleString) or \
+                    not isinstance(key.evaluated_value, str) or \
+                    not key.evaluated_value.isidentifier():
+                return None
+            passed.append(cst.Arg(value=element.value,
+                                  keyword=cst.Name(key.evaluated_value)))
+    return target, cst.Call(func=target, args=passed)
 
 
 def is_docstring(stmt):

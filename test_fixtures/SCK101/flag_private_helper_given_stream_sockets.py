@@ -75,7 +75,7 @@ class Relay:
         conn = socket.create_connection(addr, timeout=5)
         self._pump(conn, handle)
         listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        pool.submit(self._drain, listener, handle)
+        pool.add_reader(listener, self._drain, listener, handle)
 
 
 def _listen(sock, stop):

@@ -66,3 +66,20 @@ def start_listener(stop):
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     udp.bind(("", 5005))
     threading.Thread(target=_listen, args=(udp, stop), daemon=True).start()
+
+
+def _watch(sock, stop):
+    while not stop.is_set():
+        packet = sock.recv(2048)
+        print(packet)
+
+
+def start_watchers(pool, stop):
+    """An executor's run of the helper, and a thread given its arguments by keyword, pass
+    them as calls would: here datagram sockets."""
+    import threading
+
+    first = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    pool.submit(_watch, first, stop)
+    second = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    threading.Thread(target=_watch, kwargs={"sock": second, "stop": stop}).start()
