@@ -5,7 +5,8 @@ import libcst as cst
 from lint_sockets.analysis.eof import rest_of_block, truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, mentions, strip_await, target_keys,
+    contains, int_value, iter_children, key_of, mentions, strip_await, suite_leaves,
+    target_keys,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -63,7 +64,7 @@ def check(facts, report):
         # yields goes to the caller as it is, b"" included, whatever the None test says
         none_only = helper is None and _none_tested(site, loop) and \
             not (_carriers(site.targets, loop) & loop.returned)
-        if not none_only and _tested(site, loop, asked):
+        if not none_only and (_tested(site, loop, asked) or _growth_tested(site, loop)):
             if helper is None and method in _RECV and \
                     facts.eof_leaves_inner_loop_only(site, loop):
                 report(site.node, "SCK101", call=f".{method}()", problem=(
@@ -294,13 +295,15 @@ def _completed_after(facts, site, asked):
     return False
 
 
-def _bound_keys(small):
-    """The keys an assignment statement binds (``data = ...``, ``data += ...``, ``a, data =
-    ...``); none for any other small statement."""
-    if isinstance(small, cst.Assign):
-        return [key for target in small.targets for key in target_keys(target.target)]
-    if isinstance(small, (cst.AugAssign, cst.AnnAssign)):
-        return target_keys(small.target)
+def _bound_keys(node):
+    """The keys an assignment binds (``data = ...``, ``data += ...``, ``a, data = ...``),
+    or a walrus, a ``for`` target, an ``as`` name; none for any other node."""
+    if isinstance(node, cst.Assign):
+        return [key for target in node.targets for key in target_keys(target.target)]
+    if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.CompFor)):
+        return target_keys(node.target)
+    if isinstance(node, cst.AsName):
+        return target_keys(node.name)
     return []
 
 
@@ -597,6 +600,80 @@ def _tested(site, loop, asked):
         return True
     # ``yield sock.recv(n)`` / ``return sock.recv(n)`` hand the value on unchanged.
     return site.role == "return" or _inside_yield(site)
+
+
+def _growth_tested(site, loop):
+    """``buf += sock.recv(n)``, a statement of the loop's own body, followed there by an
+    ``if`` that leaves the loop when ``buf`` did not grow: ``len(buf) == before`` (or
+    ``<=``, either way round), where ``before`` is a name the loop's own body sets to
+    ``len(buf)`` by one simple statement, every pass, and binds nowhere else in the loop.
+    Whether ``before`` was set before or after this pass's read, the test holds when the
+    read added nothing, which is the empty read at end of file (a ``before`` set between
+    the read and the test makes the loop leave every pass): no spin."""
+    aug = site.stmt
+    if site.role != "aug" or not isinstance(aug, cst.AugAssign) or \
+            not isinstance(aug.operator, cst.AddAssign) or \
+            not isinstance(aug.target, cst.Name) or strip_await(aug.value) is not site.node:
+        return False
+    buf = aug.target.value
+    body = getattr(loop.node.body, "body", ())
+    read_at = next((i for i, stmt in enumerate(body)
+                    if isinstance(stmt, cst.SimpleStatementLine)
+                    and any(small is aug for small in stmt.body)), None)
+    if read_at is None:
+        return False
+    lengths = set()  # names set to len(buf) by a simple statement of the body
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                        isinstance(small.targets[0].target, cst.Name) and \
+                        _length_of(small.value) == buf:
+                    lengths.add(small.targets[0].target.value)
+    if not lengths:
+        return False
+    bound = {}
+    for node in _nodes_in(loop.node.body):
+        for key in _bound_keys(node):
+            bound[key] = bound.get(key, 0) + 1
+    lengths = {name for name in lengths if bound.get(name) == 1}
+    for stmt in body[read_at + 1:]:
+        if isinstance(stmt, cst.If) and suite_leaves(stmt.body) and \
+                _not_grown(stmt.test, buf, lengths):
+            return True
+    return False
+
+
+def _length_of(node):
+    """``len(x)``: the key of x; None for anything else."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and \
+            node.func.value == "len" and len(node.args) == 1 and node.args[0].keyword is None:
+        return key_of(node.args[0].value)
+    return None
+
+
+def _not_grown(test, buf, lengths):
+    """``len(buf) == n`` / ``len(buf) <= n`` (or the same the other way round) with ``n``
+    one of ``lengths``."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    left, item = test.left, test.comparisons[0]
+    right, operator = item.comparator, item.operator
+    if isinstance(right, cst.Call):  # ``n == len(buf)``: read it as ``len(buf) == n``
+        left, right = right, left
+        operator = {cst.GreaterThanEqual: cst.LessThanEqual()}.get(type(operator), operator)
+    return isinstance(operator, (cst.Equal, cst.LessThanEqual)) and \
+        _length_of(left) == buf and isinstance(right, cst.Name) and right.value in lengths
+
+
+def _nodes_in(root):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        yield node
+        stack.extend(iter_children(node))
 
 
 def _method_calls(loop_node):
