@@ -606,7 +606,8 @@ def _growth_tested(site, loop):
     """``buf += sock.recv(n)``, a statement of the loop's own body, followed there by an
     ``if`` that leaves the loop when ``buf`` did not grow: ``len(buf) == before`` (or
     ``<=``, either way round), where ``before`` is a name the loop's own body sets to
-    ``len(buf)`` by one simple statement, every pass, and binds nowhere else in the loop.
+    ``len(buf)`` by one simple statement, every pass, and binds nowhere else in the loop,
+    and the read is the only binding of ``buf`` in the loop.
     Whether ``before`` was set before or after this pass's read, the test holds when the
     read added nothing, which is the empty read at end of file (a ``before`` set between
     the read and the test makes the loop leave every pass): no spin."""
@@ -636,6 +637,8 @@ def _growth_tested(site, loop):
     for node in _nodes_in(loop.node.body):
         for key in _bound_keys(node):
             bound[key] = bound.get(key, 0) + 1
+    if bound.get(buf) != 1:
+        return False  # ``buf`` grows some other way too: an empty read may still move it
     lengths = {name for name in lengths if bound.get(name) == 1}
     for stmt in body[read_at + 1:]:
         if isinstance(stmt, cst.If) and suite_leaves(stmt.body) and \
@@ -661,7 +664,8 @@ def _not_grown(test, buf, lengths):
     right, operator = item.comparator, item.operator
     if isinstance(right, cst.Call):  # ``n == len(buf)``: read it as ``len(buf) == n``
         left, right = right, left
-        operator = {cst.GreaterThanEqual: cst.LessThanEqual()}.get(type(operator), operator)
+        operator = {cst.GreaterThanEqual: cst.LessThanEqual(), cst.Equal: operator}.get(
+            type(operator))
     return isinstance(operator, (cst.Equal, cst.LessThanEqual)) and \
         _length_of(left) == buf and isinstance(right, cst.Name) and right.value in lengths
 
