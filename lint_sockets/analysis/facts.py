@@ -213,19 +213,21 @@ class Facts(
             return None
         summaries = self.project.summaries
         own = summaries.get(self.module_name)
-        if own is None or _runs_as_script(self.model.module) or \
-                not _definitions_only(self.model.module):
+        if own is None:
             return None
         package = self.module_name if own.is_package else self.module_name.rpartition(".")[0]
         while package:
             summary = summaries.get(package)
             if summary is None or not summary.is_package:
                 return None
-            if package != self.module_name:
-                for name in summary.requires:
-                    if "." not in name and f"{package}.{name}" in summaries and \
-                            name not in summaries and name not in tables.STDLIB_MODULES:
-                        return package
+            if package != self.module_name and any(
+                    "." not in name and f"{package}.{name}" in summaries and
+                    name not in summaries and name not in tables.STDLIB_MODULES
+                    for name in summary.requires):
+                if _runs_as_script(self.model.module) or \
+                        not _definitions_only(self.model.module):
+                    return None
+                return package
             package = package.rpartition(".")[0]
         return None
 
