@@ -57,6 +57,7 @@ from lint_sockets.analysis.identity import (
 from lint_sockets.analysis.index import NOT_FOUND, ValueKind
 from lint_sockets.analysis.nodes import (
     declared_names, imported_modules, key_of, module_level_smalls, number_value, strip_await,
+    suites_of,
 )
 from lint_sockets.analysis.platforms import EVERYWHERE, MARKERS, platform_map
 from lint_sockets.analysis.readiness import ReadinessFacts
@@ -592,30 +593,10 @@ def _definitions_only(module: cst.Module) -> bool:
                     return False  # a call of its own (``main()``, ``serve(port)``)
             continue
         if isinstance(statement, (cst.If, cst.Try)):
-            stack.extend(_block_statements(statement))
+            stack.extend(inner for suite in suites_of(statement) for inner in suite.body)
             continue
         return False
     return True
-
-
-def _block_statements(statement):
-    """The statements of an ``if`` (with its ``elif``/``else``) or a ``try`` (with its
-    handlers, ``else`` and ``finally``)."""
-    found = list(statement.body.body)
-    for handler in getattr(statement, "handlers", ()):
-        found.extend(handler.body.body)
-    orelse = statement.orelse
-    while orelse is not None:
-        if isinstance(orelse, cst.If):
-            found.extend(orelse.body.body)
-            orelse = orelse.orelse
-        else:
-            found.extend(orelse.body.body)
-            orelse = None
-    final = getattr(statement, "finalbody", None)
-    if final is not None:
-        found.extend(final.body.body)
-    return found
 
 
 def _runs_as_script(module: cst.Module) -> bool:

@@ -201,6 +201,41 @@ def target_keys(target):
     return [key] if key is not None else []
 
 
+def bound_keys(node):
+    """The keys a node binds directly: the targets of an assignment (``data = ...``,
+    ``data += ...``, ``a, data = ...``), a walrus, a ``for`` target, an ``as`` name
+    (``with``, ``except``, ``import``); none for any other node."""
+    if isinstance(node, cst.Assign):
+        return [key for target in node.targets for key in target_keys(target.target)]
+    if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.CompFor)):
+        return target_keys(node.target)
+    if isinstance(node, cst.AsName):
+        return target_keys(node.name)
+    return []
+
+
+def suites_of(stmt):
+    """The blocks of a compound statement: its body, its ``elif``/``else`` chain, the
+    handlers, ``else`` and ``finally`` of a ``try``, the cases of a ``match``."""
+    found = []
+    body = getattr(stmt, "body", None)
+    if isinstance(body, cst.BaseSuite):
+        found.append(body)
+    for handler in getattr(stmt, "handlers", ()):
+        found.append(handler.body)
+    for case in getattr(stmt, "cases", ()):
+        found.append(case.body)
+    orelse = getattr(stmt, "orelse", None)
+    if isinstance(orelse, cst.If):
+        found.extend(suites_of(orelse))
+    elif orelse is not None:
+        found.append(orelse.body)
+    final = getattr(stmt, "finalbody", None)
+    if final is not None:
+        found.append(final.body)
+    return found
+
+
 def unpacked_pairs(target, value):
     """(name, value) for each name of a tuple or list target unpacked from a display of the
     same length (``HOST, PORT = "127.0.0.1", 5555``); nothing for any other shape."""
@@ -443,7 +478,13 @@ def socket_never_used(site):
 def accepted_binding(binding) -> bool:
     """The binding holds the connection an accept hands out: ``conn, addr = srv.accept()``,
     ``conn = srv.accept()[0]`` (``loop.sock_accept(srv)`` too, also awaited)."""
-    value = strip_await(binding.value) if binding.value is not None else None
+    return accepted_value(binding.value, binding.index)
+
+
+def accepted_value(value, index) -> bool:
+    """``accepted_binding`` for a bound value and its unpacking position (``index``:
+    (position, length) in an unpacking target, or None)."""
+    value = strip_await(value) if value is not None else None
     subscripted = isinstance(value, cst.Subscript)
     if subscripted:
         value = strip_await(value.value)
@@ -451,8 +492,8 @@ def accepted_binding(binding) -> bool:
             and value.func.attr.value in ACCEPT_METHODS):
         return False
     if subscripted:
-        return binding.index is None
-    return binding.index is not None and binding.index[0] == 0
+        return index is None
+    return index is not None and index[0] == 0
 
 
 def collect_ids(root, found):

@@ -5,8 +5,8 @@ import libcst as cst
 from lint_sockets.analysis.eof import rest_of_block, truth_when_empty
 from lint_sockets.analysis.facts import KNOWN, LIKELY, NOT_SOCKET
 from lint_sockets.analysis.nodes import (
-    contains, int_value, iter_children, key_of, mentions, strip_await, suite_leaves,
-    target_keys,
+    bound_keys, contains, int_value, iter_children, key_of, mentions, strip_await,
+    suite_leaves,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, flatten_after, statement
 
@@ -281,7 +281,7 @@ def _completed_after(facts, site, asked):
     for stmt in rest_of_block(site.loops[-1].node, site.line) or ():
         if isinstance(stmt, cst.SimpleStatementLine):
             if any(isinstance(small, (cst.Return, cst.Raise, cst.Break, cst.Continue))
-                   or name in _bound_keys(small) for small in stmt.body):
+                   or name in bound_keys(small) for small in stmt.body):
                 return False
             continue
         if not isinstance(stmt, cst.While) or \
@@ -293,18 +293,6 @@ def _completed_after(facts, site, asked):
             and _tested(other, loop, asked) and _leaves_function_when_empty(other, stmt)
             for other in loop.calls)
     return False
-
-
-def _bound_keys(node):
-    """The keys an assignment binds (``data = ...``, ``data += ...``, ``a, data = ...``),
-    or a walrus, a ``for`` target, an ``as`` name; none for any other node."""
-    if isinstance(node, cst.Assign):
-        return [key for target in node.targets for key in target_keys(target.target)]
-    if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For, cst.CompFor)):
-        return target_keys(node.target)
-    if isinstance(node, cst.AsName):
-        return target_keys(node.name)
-    return []
 
 
 def _shorter_than_size(facts, test, name, size):
@@ -635,7 +623,7 @@ def _growth_tested(site, loop):
         return False
     bound = {}
     for node in _nodes_in(loop.node.body):
-        for key in _bound_keys(node):
+        for key in bound_keys(node):
             bound[key] = bound.get(key, 0) + 1
     if bound.get(buf) != 1:
         return False  # ``buf`` grows some other way too: an empty read may still move it

@@ -9,8 +9,8 @@ from lint_sockets.analysis import tables
 from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
-    EQUALITY_OPERATORS, called_name, contains, flat_elements, int_value, iter_children, key_of,
-    mentions, walk,
+    EQUALITY_OPERATORS, bound_keys, called_name, contains, flat_elements, int_value,
+    iter_children, key_of, mentions,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -630,21 +630,13 @@ def _timeout_flags(facts, body, name):
                 inner = tested | {test.value}
                 stack.extend((child, inner) for child in iter_children(node))
                 continue
-        targets = []
-        if isinstance(node, cst.Assign):
-            targets = [t.target for t in node.targets]
-            if len(targets) == 1 and isinstance(targets[0], cst.Name) and \
-                    _timeout_instance_test(facts, node.value, name):
-                assigned.add(targets[0].value)
-        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr, cst.For,
-                               cst.CompFor)):
-            targets = [node.target]
-        elif isinstance(node, cst.AsName):
-            targets = [node.name]
-        for target in targets:
-            for inner in walk(target):
-                if isinstance(inner, cst.Name) and inner.value not in tested:
-                    bound[inner.value] = bound.get(inner.value, 0) + 1
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and \
+                isinstance(node.targets[0].target, cst.Name) and \
+                _timeout_instance_test(facts, node.value, name):
+            assigned.add(node.targets[0].target.value)
+        for key in bound_keys(node):
+            if key not in tested:
+                bound[key] = bound.get(key, 0) + 1
         stack.extend((child, tested) for child in iter_children(node))
     return {flag for flag in assigned if bound.get(flag) == 1}
 

@@ -7,7 +7,8 @@ from lint_sockets.analysis.facts import KNOWN, LIKELY, RAISE, UNKNOWN, SuppressF
 from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.analysis.nodes import (
-    accepted_binding, iter_children, key_of, method_calls, name_stays_local, small_leaves,
+    accepted_binding, accepted_value, bound_keys, iter_children, key_of, method_calls,
+    name_stays_local, small_leaves, suites_of,
 )
 
 _RECV = tables.READ_METHODS
@@ -346,7 +347,7 @@ def _client_collections(facts):
                 block(_suite_statements(stmt.body), {})
                 continue
             stored(stmt, last)  # the headers: tests, iterables, ``with`` items
-            for suite in _suites(stmt):
+            for suite in suites_of(stmt):
                 block(_suite_statements(suite), last)
             for inner in _walk_in_statement(stmt, into_suites=True):
                 for name in _bound_names(inner):
@@ -361,28 +362,6 @@ def _client_collections(facts):
 def _suite_statements(suite):
     body = getattr(suite, "body", ())
     return body if isinstance(body, (list, tuple)) else ()
-
-
-def _suites(stmt):
-    """The blocks of a compound statement: its body, ``else``/``elif`` chains, the handlers
-    and ``finally`` of a ``try``, the cases of a ``match``."""
-    found = []
-    body = getattr(stmt, "body", None)
-    if isinstance(body, cst.BaseSuite):
-        found.append(body)
-    for handler in getattr(stmt, "handlers", ()):
-        found.append(handler.body)
-    for case in getattr(stmt, "cases", ()):
-        found.append(case.body)
-    orelse = getattr(stmt, "orelse", None)
-    if isinstance(orelse, cst.If):
-        found.extend(_suites(orelse))
-    elif orelse is not None:
-        found.append(orelse.body)
-    final = getattr(stmt, "finalbody", None)
-    if final is not None:
-        found.append(final.body)
-    return found
 
 
 def _walk_in_statement(node, into_suites=False):
@@ -408,14 +387,14 @@ def _note_binding(small, last):
         for target in small.targets:
             target = target.target
             if isinstance(target, cst.Name):
-                last[target.value] = accepted_binding(_Bound(small.value, None))
+                last[target.value] = accepted_value(small.value, None)
             elif isinstance(target, (cst.Tuple, cst.List)):
                 elements = target.elements
                 for position, element in enumerate(elements):
                     if isinstance(element.value, cst.Name):
                         last[element.value.value] = not isinstance(
-                            element, cst.StarredElement) and accepted_binding(
-                            _Bound(small.value, (position, len(elements))))
+                            element, cst.StarredElement) and accepted_value(
+                            small.value, (position, len(elements)))
             for name in _bound_names(target):
                 last.setdefault(name, None)
         return
@@ -424,38 +403,10 @@ def _note_binding(small, last):
 
 
 def _bound_names(node):
-    """Plain names a node binds directly (assignment, ``for``/``with`` targets, walrus)."""
+    """Plain names a node binds directly (``nodes.bound_keys``), or the name itself."""
     if isinstance(node, cst.Name):
         return (node.value,)
-    targets = []
-    if isinstance(node, cst.Assign):
-        targets = [t.target for t in node.targets]
-    elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr)):
-        targets = [node.target]
-    elif isinstance(node, (cst.For, cst.CompFor)):
-        targets = [node.target]
-    elif isinstance(node, cst.WithItem) and node.asname is not None:
-        targets = [node.asname.name]
-    names = []
-    while targets:
-        target = targets.pop()
-        if isinstance(target, cst.Name):
-            names.append(target.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            targets.extend(element.value for element in target.elements)
-        elif isinstance(target, cst.StarredElement):
-            targets.append(target.value)
-    return names
-
-
-class _Bound:
-    """A binding's value and unpacking position, as ``accepted_binding`` reads them."""
-
-    __slots__ = ("value", "index")
-
-    def __init__(self, value, index):
-        self.value = value
-        self.index = index
+    return [key for key in bound_keys(node) if "." not in key]
 
 
 def check_broadcast(facts, report, reported):
