@@ -8,7 +8,7 @@ from lint_sockets.analysis.listeners import loopback_listener
 from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.analysis.nodes import (
     accepted_binding, accepted_value, bound_keys, iter_children, key_of, method_calls,
-    name_stays_local, small_leaves, suites_of,
+    name_stays_local, small_leaves, suites_of, target_keys,
 )
 
 _RECV = tables.READ_METHODS
@@ -350,8 +350,8 @@ def _client_collections(facts):
             for suite in suites_of(stmt):
                 block(_suite_statements(suite), last)
             for inner in _walk_in_statement(stmt, into_suites=True):
-                for name in _bound_names(inner):
-                    last[name] = None  # bound on some path through it: not known
+                for key in bound_keys(inner):
+                    last[key] = None  # bound on some path through it: not known
         return last
 
     block(facts.module.body, {})
@@ -395,18 +395,11 @@ def _note_binding(small, last):
                         last[element.value.value] = not isinstance(
                             element, cst.StarredElement) and accepted_value(
                             small.value, (position, len(elements)))
-            for name in _bound_names(target):
-                last.setdefault(name, None)
+            for key in target_keys(target):
+                last.setdefault(key, None)
         return
-    for name in _bound_names(small):
-        last[name] = None
-
-
-def _bound_names(node):
-    """Plain names a node binds directly (``nodes.bound_keys``), or the name itself."""
-    if isinstance(node, cst.Name):
-        return (node.value,)
-    return [key for key in bound_keys(node) if "." not in key]
+    for key in bound_keys(small):
+        last[key] = None
 
 
 def check_broadcast(facts, report, reported):

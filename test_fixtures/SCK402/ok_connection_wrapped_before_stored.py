@@ -22,6 +22,7 @@ class Server:
         self.listener = listener
         self.clients = []
         self.peers = {}
+        self.verbose = False
 
     def run(self) -> None:
         while True:
@@ -42,6 +43,8 @@ class Server:
             if addr[0] == "10.0.0.1":
                 continue
             conn = Client(self, conn, addr)
+            if self.verbose:
+                print("joined", conn.addr)  # a statement that only reads the name
             self.peers[addr] = conn
 
     def serve(self, client):
