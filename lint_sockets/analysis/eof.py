@@ -758,12 +758,21 @@ _PROMPTS = frozenset({"input", "raw_input", "getpass.getpass", "sys.stdin.readli
 
 def waits_for_a_person(loop, qualify):
     """Every pass of the ``while`` loop waits for a line typed at the terminal: its test,
-    or a simple statement at the top of its body (in no branch of it), calls ``input()``
+    a simple statement at the top of its body (in no branch of it), or the first statement
+    of a ``try`` or ``with`` block there (which every pass enters) calls ``input()``
     (``raw_input()``, ``getpass.getpass()``, ``sys.stdin.readline()``). After end of file the
     loop goes round at the pace of the person at the keyboard, not at the CPU's: no spin."""
     node = loop.node
-    parts = [node.test] + [stmt for stmt in getattr(node.body, "body", ())
-                           if isinstance(stmt, cst.SimpleStatementLine)]
+    parts = [node.test]
+    blocks = [getattr(node.body, "body", ())]
+    while blocks:
+        block = blocks.pop()
+        parts.extend(stmt for stmt in block if isinstance(stmt, cst.SimpleStatementLine))
+        for stmt in block:
+            if isinstance(stmt, (cst.Try, cst.With)):
+                # entered on every pass, and nothing in it can raise before its first
+                # statement: ``while True: try: cmd = input("> ")``
+                blocks.append(getattr(stmt.body, "body", ())[:1])
     return any(type(inner) is cst.Call and qualify(inner.func) in _PROMPTS
                for part in parts for inner in walk(part))
 

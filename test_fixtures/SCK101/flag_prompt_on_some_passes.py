@@ -26,3 +26,15 @@ def relay(sock: socket.socket) -> None:
             sock.sendall(line.encode())
         data = sock.recv(1024)  # expect: SCK101
         print(data)
+
+
+def prompt_after_the_read(sock: socket.socket) -> None:
+    # in the try, the read comes first: a statement before the prompt may raise and send
+    # the pass to the handler, which goes round without waiting
+    while True:
+        try:
+            data = sock.recv(1024)  # expect: SCK101
+            print(data.decode("ascii"))
+            sock.sendall(input("> ").encode())
+        except UnicodeDecodeError:
+            continue
