@@ -75,12 +75,14 @@ class _ChildCode:
         self.passed_names: dict[str, int] = {}
         self.daemon: set[int] = set()  # ids of Name/Attribute nodes given as such targets
         self.daemon_names: dict[str, int] = {}
+        self.named: dict[str, list[cst.Name | cst.Attribute]] = {}  # name -> its mentions
         qualify = facts.imports.qualify
         for node in _mentions(facts.module, lambda call: self._call(call, qualify)):
             self._mention(node.value if type(node) is cst.Name else node.attr.value, node)
 
     def _mention(self, name, node):
         self.mentions[name] = self.mentions.get(name, 0) + 1
+        self.named.setdefault(name, []).append(node)
         if id(node) in self.passed:
             self.passed_names[name] = self.passed_names.get(name, 0) + 1
         if id(node) in self.daemon:
@@ -278,6 +280,73 @@ def _mentions(root, on_call=None):
         stack.extend(iter_children(node))
 
 
+# Decorators that call the function with the arguments the caller gave.
+_FORWARDING = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+
+# How many functions deep the daemon-thread answer follows callers and parameters.
+_DAEMON_DEPTH = 6
+
+
+class _Callers:
+    """Where each mention of a name sits, for following a function to its callers: the
+    innermost ``def`` around it (none in a ``lambda``, a class body or the module's top
+    level), whether it is the function a call calls (``f(x)``, ``self.f(x)``), and for a
+    plain name or attribute handed as an argument to a function the module defines once at
+    its top level (``serve(handler)``; undecorated, or a ``contextlib.contextmanager``,
+    which passes the arguments on), that function and the parameter it binds."""
+
+    def __init__(self, facts):
+        self.enclosing: dict[int, cst.FunctionDef] = {}
+        self.called: set[int] = set()
+        self.passed: dict[int, tuple[str, str]] = {}
+        self.scopes = {id(scope.node): scope for scope in facts.scopes}
+        defined: dict[str, list[cst.FunctionDef]] = {}
+        for statement in facts.module.body:
+            if isinstance(statement, cst.FunctionDef):
+                defined.setdefault(statement.name.value, []).append(statement)
+        qualify = facts.imports.qualify
+        self.functions = {name: nodes[0] for name, nodes in defined.items()
+                          if len(nodes) == 1 and all(
+                              qualify(decorator.decorator) in _FORWARDING
+                              for decorator in nodes[0].decorators)}
+        handed: list[tuple[int, str, int | str]] = []
+        stack: list[tuple[cst.CSTNode, cst.FunctionDef | None]] = [(facts.module, None)]
+        while stack:
+            node, where = stack.pop()
+            if isinstance(node, cst.FunctionDef):
+                where = node
+            elif isinstance(node, (cst.Lambda, cst.ClassDef)):
+                where = None
+            elif isinstance(node, cst.Call):
+                if isinstance(node.func, (cst.Name, cst.Attribute)):
+                    self.called.add(id(node.func))
+                if type(node.func) is cst.Name and node.func.value in self.functions:
+                    for index, arg in enumerate(node.args):
+                        if arg.star:
+                            break
+                        if isinstance(arg.value, (cst.Name, cst.Attribute)):
+                            handed.append((id(arg.value), node.func.value,
+                                           arg.keyword.value if arg.keyword else index))
+            if isinstance(node, (cst.Name, cst.Attribute)):
+                self.enclosing[id(node)] = where
+            stack.extend((child, where) for child in iter_children(node))
+        for mention, callee, slot in handed:
+            parameter = _parameter(self.functions[callee], slot)
+            if parameter is not None:
+                self.passed[mention] = (callee, parameter)
+
+
+def _parameter(function, slot):
+    """The name of the parameter of ``function`` an argument binds: ``slot`` is its
+    position (an int) or its keyword."""
+    params = function.params
+    positional = list(params.posonly_params) + list(params.params)
+    if isinstance(slot, int):
+        return positional[slot].name.value if slot < len(positional) else None
+    names = {param.name.value for param in positional + list(params.kwonly_params)}
+    return slot if slot in names else None
+
+
 def _name_mentions(root, name):
     """The Name nodes ``name`` in ``root`` that use the name (``x.name`` is another
     object's attribute)."""
@@ -330,16 +399,64 @@ class ChildFacts:
         every use of its name in that function. Such a thread never keeps the
         process from exiting. Not when the thread is made daemon later (``t.daemon =
         True``), nor for a function also called or handed on any other way."""
+        if not self.mentions("daemon"):
+            return False
+        return self._daemon_only(scope, set())
+
+    def _daemon_only(self, scope, seen):
         node = scope.node
         if scope.kind != "function" or not isinstance(node, cst.FunctionDef) or \
-                node.decorators or not self.mentions("daemon"):
+                node.decorators or id(node) in seen or len(seen) > _DAEMON_DEPTH:
             return False
+        seen = seen | {id(node)}
         code = self.memo("child.code", lambda: _ChildCode(self))
         name = node.name.value
         parent = scope.parent
         if parent is not None and parent.kind == "function":
             # a nested function is reached only by its name in the function around it
             mentions = list(_name_mentions(parent.node, name))
-            return bool(mentions) and all(id(m) in code.daemon for m in mentions)
-        started = code.daemon_names.get(name, 0)
-        return started > 0 and started == code.mentions.get(name, 0)
+            if mentions and all(id(m) in code.daemon for m in mentions):
+                return True
+        else:
+            started = code.daemon_names.get(name, 0)
+            if started > 0 and started == code.mentions.get(name, 0):
+                return True
+            mentions = code.named.get(name, ())
+            if len(mentions) != code.mentions.get(name, 0):
+                return False
+        callers = self.memo("child.callers", lambda: _Callers(self))
+        return bool(mentions) and all(
+            self._daemon_use(callers, mention, node, seen) for mention in mentions)
+
+    def _daemon_use(self, callers, mention, function, seen):
+        """The mention of ``function``'s name runs only in daemon threads: it is called
+        (``helper(conn)``, ``self._read(conn)``) in a function that runs only in daemon
+        threads, or handed as an argument to a function of the module whose parameter is
+        used only that way."""
+        where = callers.enclosing.get(id(mention))
+        if where is None or where is function:
+            return False
+        if id(mention) in callers.called:
+            return self._daemon_only(callers.scopes[id(where)], seen)
+        passed = callers.passed.get(id(mention))
+        if passed is None:
+            return False
+        callee, parameter = passed
+        target = callers.functions.get(callee)
+        if target is None or target is function or \
+                not self._daemon_only_via(callers, target, parameter, seen):
+            return False
+        return True
+
+    def _daemon_only_via(self, callers, target, parameter, seen):
+        """Every use of ``parameter`` in the function ``target`` is a call made in a
+        function (nested in it) that runs only in daemon threads."""
+        if id(target) in seen or len(seen) > _DAEMON_DEPTH:
+            return False
+        seen = seen | {id(target)}
+        uses = list(_name_mentions(target.body, parameter))
+        return bool(uses) and all(
+            id(use) in callers.called and callers.enclosing.get(id(use)) is not target and
+            callers.enclosing.get(id(use)) is not None and
+            self._daemon_only(callers.scopes[id(callers.enclosing[id(use)])], seen)
+            for use in uses)
