@@ -1369,8 +1369,120 @@ def test_constant_cycles_terminate(tmp_path):
 
 # ---- the JSON form -------------------------------------------------------------------------
 
+DAEMON_THREADS = {
+    "tests/server.py": """
+        import threading
+        from threading import Thread
+
+        class ServerThread(threading.Thread):
+            def __init__(self, handler, ready=None, *, name="server"):
+                threading.Thread.__init__(self)
+                self.handler = handler
+                self.ready = ready
+                self.daemon = True
+
+            def _serve(self):
+                self.handler(None)
+
+            def run(self):
+                self._serve()
+
+        class KeywordDaemon(Thread):
+            def __init__(self, handler):
+                super().__init__(daemon=True)
+                self.handler = handler
+
+            def run(self):
+                self.handler(None)
+
+        class NotDaemon(threading.Thread):
+            def __init__(self, handler):
+                threading.Thread.__init__(self)
+                self.handler = handler
+
+            def run(self):
+                self.handler(None)
+
+        class SetBack(threading.Thread):
+            def __init__(self, handler):
+                threading.Thread.__init__(self)
+                self.handler = handler
+                self.daemon = True
+
+            def run(self):
+                self.handler(None)
+
+            def keep(self):
+                self.daemon = False
+
+        class CalledOutsideRun(threading.Thread):
+            def __init__(self, handler):
+                threading.Thread.__init__(self)
+                self.handler = handler
+                self.daemon = True
+
+            def run(self):
+                pass
+
+            def poke(self):
+                self.handler(None)
+
+        class Base:
+            def start_server(self, handler):
+                self.thread = ServerThread(handler=handler)
+                self.thread.start()
+
+            def start_positional(self, first, handler):
+                ServerThread(handler, first).start()
+
+            def start_keyword_daemon(self, handler):
+                KeywordDaemon(handler).start()
+
+            def start_plain(self, handler):
+                NotDaemon(handler).start()
+
+            def start_set_back(self, handler):
+                SetBack(handler).start()
+
+            def start_outside(self, handler):
+                CalledOutsideRun(handler).start()
+
+            def start_and_call(self, handler):
+                ServerThread(handler).start()
+                handler(None)
+
+        def serve(handler, *, other=None):
+            threading.Thread(target=handler, daemon=True).start()
+            threading.Thread(target=other).start()
+    """,
+    "tests/test_x.py": """
+        from server import Base
+
+        class TestX(Base):
+            pass
+    """,
+}
+
+
+def test_parameters_handed_only_to_daemon_threads(tmp_path):
+    index = build(tmp_path, DAEMON_THREADS, packed=True)
+
+    def daemon(qname):
+        summary = index.function_of(qname)
+        return summary.daemon if summary is not None else None
+
+    assert daemon("server.Base.start_server") == [(0, "handler")]
+    assert daemon("test_x.TestX.start_server") == [(0, "handler")]  # on a project base
+    assert daemon("server.Base.start_positional") == [(1, "handler")]
+    assert daemon("server.Base.start_keyword_daemon") == [(0, "handler")]
+    assert daemon("server.serve") == [(0, "handler")]
+    for other in ("start_plain", "start_set_back", "start_outside", "start_and_call"):
+        assert not daemon(f"server.Base.{other}"), other
+
+
 def _every_project():
-    return {**FACTORIES, **CLASSES, **SETTINGS, **OPTIONS, **RETRIES, **PLATFORM_TESTS}
+    return {**FACTORIES, **CLASSES, **SETTINGS, **OPTIONS, **RETRIES, **PLATFORM_TESTS,
+            **DAEMON_THREADS}
 
 
 def test_json_round_trip_keeps_every_fact(tmp_path):
@@ -1458,6 +1570,11 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (_INIT + ("plat",), [["linux"]]),
     (_INIT + ("plat",), "linux"),
     (_INIT + ("plat",), ["windows", "linux", "bsd", "other"]),
+    (_INIT + ("dm",), ["handler"]),
+    (_INIT + ("dm",), [[0]]),
+    (_INIT + ("dm",), [[-1, "handler"]]),
+    (_INIT + ("dm",), [[0, ""]]),
+    (_INIT + ("dm",), [[0, "a", "b"]]),
     (("classes", "Conn", "ann"), {"x": [["nested"]]}),
     (("classes", "Conn", "as"), {"x": [{"k": "socket", "t": "tcp"}]}),
     (("classes", "Conn", "as"), {"x": "param"}),

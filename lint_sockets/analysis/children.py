@@ -299,6 +299,9 @@ class _Callers:
         self.enclosing: dict[int, cst.FunctionDef] = {}
         self.called: set[int] = set()
         self.passed: dict[int, tuple[str, str]] = {}
+        # a plain name or attribute handed as an argument: the call, and its position or
+        # keyword there
+        self.arguments: dict[int, tuple[cst.Call, int | str]] = {}
         self.scopes = {id(scope.node): scope for scope in facts.scopes}
         defined: dict[str, list[cst.FunctionDef]] = {}
         for statement in facts.module.body:
@@ -320,6 +323,12 @@ class _Callers:
             elif isinstance(node, cst.Call):
                 if isinstance(node.func, (cst.Name, cst.Attribute)):
                     self.called.add(id(node.func))
+                for index, arg in enumerate(node.args):
+                    if arg.star:
+                        break
+                    if isinstance(arg.value, (cst.Name, cst.Attribute)):
+                        self.arguments[id(arg.value)] = (
+                            node, arg.keyword.value if arg.keyword else index)
                 if type(node.func) is cst.Name and node.func.value in self.functions:
                     for index, arg in enumerate(node.args):
                         if arg.star:
@@ -399,7 +408,7 @@ class ChildFacts:
         every use of its name in that function. Such a thread never keeps the
         process from exiting. Not when the thread is made daemon later (``t.daemon =
         True``), nor for a function also called or handed on any other way."""
-        if not self.mentions("daemon"):
+        if not self.mentions("daemon") and self.project is None:
             return False
         return self._daemon_only(scope, set())
 
@@ -439,14 +448,38 @@ class ChildFacts:
         if id(mention) in callers.called:
             return self._daemon_only(callers.scopes[id(where)], seen)
         passed = callers.passed.get(id(mention))
-        if passed is None:
+        if passed is not None:
+            callee, parameter = passed
+            target = callers.functions.get(callee)
+            if target is not None and target is not function and \
+                    self._daemon_only_via(callers, target, parameter, seen):
+                return True
+        return self._handed_to_daemon_elsewhere(callers, mention, where)
+
+    def _handed_to_daemon_elsewhere(self, callers, mention, where):
+        """The mention is an argument of a call of a project function or method
+        (``self._start_server(handler)``, found on the class's project bases too, in any
+        module) that hands that parameter only to daemon threads (the project index's
+        ``FunctionSummary.daemon``)."""
+        argument = callers.arguments.get(id(mention))
+        if argument is None or self.project is None or self.module_name is None:
             return False
-        callee, parameter = passed
-        target = callers.functions.get(callee)
-        if target is None or target is function or \
-                not self._daemon_only_via(callers, target, parameter, seen):
+        call, slot = argument
+        func = call.func
+        scope = callers.scopes.get(id(where))
+        qname = None
+        if type(func) is cst.Attribute and type(func.value) is cst.Name:
+            cls = scope.cls if scope is not None else None
+            if cls is not None and func.value.value == scope.self_name and \
+                    any(statement is cls.node for statement in self.module.body):
+                qname = f"{self.module_name}.{cls.name}.{func.attr.value}"
+        elif type(func) is cst.Name:
+            qname = self.project.resolve(self.module_name, func.value)
+        summary = self.project.function_of(qname) if qname else None
+        if summary is None:
             return False
-        return True
+        return any(slot == (position if isinstance(slot, int) else name)
+                   for position, name in summary.daemon)
 
     def _daemon_only_via(self, callers, target, parameter, seen):
         """Every use of ``parameter`` in the function ``target`` is a call made in a

@@ -29,6 +29,9 @@ and answers the analysis' questions about them:
   of a given name passes a composed message for one argument (``CallArguments``, what each
   module's calls pass, by the callee's last name);
 - ``reads_on_eof``: whether a read helper raises or returns on an empty read;
+- ``FunctionSummary.daemon``: the parameters a function hands only to daemon threads that
+  call them (a test's fake server: ``SocketServerThread(socket_handler=handler)``, a thread
+  class of the module that makes itself a daemon and calls what it stored only in ``run()``);
 - ``FunctionSummary.ephemeral``: whether a function is a "find a free port" helper, one that
   binds a socket of its own to port 0 and returns the port (or address) the kernel chose;
 - ``constant``: the value of a module constant (literals, tuples, sets, ``errno.X`` names),
@@ -95,7 +98,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 31
+SUMMARY_VERSION = 32
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -314,7 +317,8 @@ class FunctionSummary:
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
-                 "ephemeral", "other_returns", "clears", "clear_calls", "platforms")
+                 "ephemeral", "other_returns", "clears", "clear_calls", "platforms",
+                 "daemon")
     params: List[str]
     kwonly: List[str]
     method: bool
@@ -334,6 +338,7 @@ class FunctionSummary:
     clears: Dict[str, bool]
     clear_calls: List[str]
     platforms: Optional[FrozenSet[str]]
+    daemon: List[Tuple[Optional[int], str]]
 
     def __init__(self, params=(), kwonly=(), method: bool = False, prop: bool = False,
                  returns=(), eof: Optional[EofAction] = None, sends_all: bool = False,
@@ -342,7 +347,7 @@ class FunctionSummary:
                  passes=(), message: bool = False,
                  ephemeral: Optional[str] = None, other_returns: bool = False,
                  clears: Optional[Dict[str, bool]] = None, clear_calls=(),
-                 platforms: Optional[FrozenSet[str]] = None):
+                 platforms: Optional[FrozenSet[str]] = None, daemon=()):
         self.params = list(params)
         self.kwonly = list(kwonly)
         self.method = method  # bound: the first parameter is the instance
@@ -364,6 +369,9 @@ class FunctionSummary:
         self.clears = clears or {}  # attr -> truth of the literal set on every path
         self.clear_calls = list(clear_calls)  # "self.m" / "super.m", called on every path
         self.platforms = platforms
+        # the parameters it hands only to daemon threads, to be called there
+        # (``_daemon_params``): (position after any ``self``, None for keyword-only; name)
+        self.daemon = list(daemon)
 
     def is_plain(self):
         """Nothing to say but its existence (kept as a bare name)."""
@@ -371,7 +379,8 @@ class FunctionSummary:
                     or self.eof or self.sends_all or self.sets or self.calls or self.retry
                     or self.decorators or self.size is not None or self.passes
                     or self.message or self.ephemeral is not None or self.other_returns
-                    or self.clears or self.clear_calls or self.platforms is not None)
+                    or self.clears or self.clear_calls or self.platforms is not None
+                    or self.daemon)
 
     def to_json(self):
         data = {}
@@ -414,12 +423,15 @@ class FunctionSummary:
             data["clc"] = list(self.clear_calls)
         if self.platforms is not None:
             data["plat"] = sorted(self.platforms)
+        if self.daemon:
+            data["dm"] = [[position, name] for position, name in self.daemon]
         return data
 
     @classmethod
     def from_json(cls, data):
         _check_dict(data, {"a", "kw", "self", "prop", "r", "eof", "all", "set", "c", "retry",
-                           "dec", "n", "pass", "msg", "eph", "or", "clr", "clc", "plat"},
+                           "dec", "n", "pass", "msg", "eph", "or", "clr", "clc", "plat",
+                           "dm"},
                     "function")
         platforms = None
         if "plat" in data:
@@ -464,6 +476,10 @@ class FunctionSummary:
                     _dict(data.get("clr", {}), MAX_FACTS, "clears").items()},
             clear_calls=[_name(c) for c in _list(data.get("clc", []), MAX_FACTS, "clears")],
             platforms=platforms,
+            daemon=[(_opt_index(item[0]), _name(item[1])) for item in
+                    (_list(entry, 2, "daemon") for entry in
+                     _list(data.get("dm", []), MAX_PARAMS, "daemon")) if len(item) == 2 or
+                    _fail("daemon")],
         )
 
 
@@ -1071,10 +1087,165 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
                 if isinstance(stmt.target, ast.Name) and stmt.value is not None:
                     _record_constant(stmt.target.id, stmt.value, ctx)
             _note_module_calls(stmt, tree, ctx)
+    _daemon_params(statements, ctx, functions, classes)
     requires, windows = _top_level_imports(tree.body, module, is_package, imports)
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
                          partial=ctx.partial, callargs=ctx.callargs, requires=requires,
                          windows=windows)
+
+
+def _daemon_params(statements, ctx, functions, classes):
+    """``FunctionSummary.daemon`` of the module's functions and methods: the parameters
+    whose every use in the function is handed to a daemon thread that calls it: the
+    ``target=`` of ``threading.Thread(..., daemon=True)``, or an argument of a daemon
+    thread class of the module (``_daemon_thread_slots``) in a slot it calls only in its
+    thread (a test's fake server: ``SocketServerThread(socket_handler=handler)``)."""
+    if ctx.budget <= 0 or not any(target == "threading" or target.startswith("threading.")
+                                  for target in ctx.imports.values()):
+        return
+    threads = {}
+    for stmt in statements:
+        if isinstance(stmt, ast.ClassDef):
+            slots = _daemon_thread_slots(stmt, ctx)
+            if slots:
+                threads[stmt.name] = slots
+    for stmt in statements:
+        if isinstance(stmt, _FUNCTIONS) and functions.get(stmt.name) is not None:
+            handed = _handed_to_daemons(stmt, ctx, threads, method=False)
+            if handed:
+                if functions[stmt.name] is _PLAIN:
+                    functions[stmt.name] = FunctionSummary()
+                functions[stmt.name].daemon = handed
+        elif isinstance(stmt, ast.ClassDef) and stmt.name in classes:
+            cls = classes[stmt.name]
+            for item in stmt.body:
+                if isinstance(item, _FUNCTIONS) and item.name in cls.methods:
+                    handed = _handed_to_daemons(item, ctx, threads, method=True)
+                    if handed:
+                        if cls.methods[item.name] is _PLAIN:
+                            cls.methods[item.name] = FunctionSummary(method=True)
+                        cls.methods[item.name].daemon = handed
+
+
+def _self_calls(function, self_name):
+    """The names of the methods ``function`` calls on its instance (``self.m(...)``)."""
+    return {node.func.attr for node in ast.walk(function)
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and
+            type(node.func.value) is ast.Name and node.func.value.id == self_name}
+
+
+def _daemon_thread_slots(node, ctx):
+    """For a class of the module that derives from ``threading.Thread`` and makes itself a
+    daemon in ``__init__`` (``self.daemon = True`` as a statement of its body, or
+    ``daemon=True`` handed to ``Thread.__init__``/``super().__init__``), with no
+    ``self.daemon = False`` anywhere: the slots of ``__init__`` (positions after ``self``,
+    and keyword names) whose parameter ``__init__`` only stores in an attribute
+    (``self.handler = handler``) that the class uses only as a call (``self.handler(conn)``)
+    in ``run()`` and the methods ``run()`` calls on its instance, as far as they go. Such a
+    callable runs only in the daemon thread."""
+    if not any(ctx.qualify(dotted_name(base)) == "threading.Thread" for base in node.bases):
+        return {}
+    methods = {item.name: item for item in node.body if isinstance(item, _FUNCTIONS)}
+    init, run = methods.get("__init__"), methods.get("run")
+    if init is None or run is None or not init.args.args or not run.args.args:
+        return {}
+    me = init.args.args[0].arg
+    daemon = False
+    for stmt in init.body:
+        if type(stmt) is ast.Assign and len(stmt.targets) == 1 and \
+                dotted_name(stmt.targets[0]) == f"{me}.daemon" and \
+                type(stmt.value) is ast.Constant and stmt.value.value is True:
+            daemon = True
+        elif type(stmt) is ast.Expr and type(stmt.value) is ast.Call and \
+                type(stmt.value.func) is ast.Attribute and stmt.value.func.attr == "__init__":
+            daemon = daemon or any(
+                k.arg == "daemon" and type(k.value) is ast.Constant and k.value.value is True
+                for k in stmt.value.keywords)
+    if not daemon:
+        return {}
+    for item in ast.walk(node):
+        if type(item) is ast.Assign and not (
+                type(item.value) is ast.Constant and item.value.value is True) and any(
+                type(target) is ast.Attribute and target.attr == "daemon"
+                for target in item.targets):
+            return {}  # ``self.daemon = False`` somewhere
+        if type(item) is ast.Call and type(item.func) is ast.Attribute and \
+                item.func.attr == "setDaemon":
+            return {}
+    reached, todo = set(), ["run"]
+    while todo:
+        name = todo.pop()
+        if name in reached or name not in methods or name == "__init__":
+            continue
+        reached.add(name)
+        method = methods[name]
+        if method.args.args:
+            todo.extend(_self_calls(method, method.args.args[0].arg))
+    stored = {}
+    params = [a.arg for a in init.args.posonlyargs + init.args.args][1:]
+    for stmt in init.body:
+        if type(stmt) is ast.Assign and len(stmt.targets) == 1 and \
+                type(stmt.value) is ast.Name and stmt.value.id in params:
+            target = dotted_name(stmt.targets[0])
+            if target and target.count(".") == 1 and target.startswith(me + "."):
+                stored[stmt.value.id] = target.partition(".")[2]
+    slots = {}
+    for param, attr in stored.items():
+        if sum(1 for n in ast.walk(init) if type(n) is ast.Name and n.id == param) != 1:
+            continue  # also used another way in ``__init__``
+        uses, calls = 0, 0
+        for name, method in methods.items():
+            for item in ast.walk(method):
+                if type(item) is ast.Attribute and item.attr == attr:
+                    uses += 1
+                elif type(item) is ast.Call and type(item.func) is ast.Attribute and \
+                        item.func.attr == attr and name in reached:
+                    calls += 1
+        if calls and uses == calls + 1:  # the store, and calls in the thread only
+            slots[params.index(param)] = True
+            slots[param] = True
+    return slots
+
+
+def _handed_to_daemons(function, ctx, threads, method):
+    """The parameters of ``function`` whose every use is handed to a daemon thread that
+    calls it (``_daemon_params``)."""
+    args = function.args
+    positional = [a.arg for a in args.posonlyargs + args.args][1 if method else 0:]
+    params = positional + [a.arg for a in args.kwonlyargs]
+    handed = set()
+    plain = set()
+    for node in ast.walk(function):
+        if type(node) is ast.Name and node.id in params:
+            plain.add(id(node))
+    found = {}
+    for node in ast.walk(function):
+        if type(node) is not ast.Call:
+            continue
+        callee = ctx.qualify(dotted_name(node.func)) if dotted_name(node.func) else None
+        keywords = {k.arg: k.value for k in node.keywords if k.arg}
+        if callee == "threading.Thread":
+            daemon = keywords.get("daemon")
+            target = keywords.get("target")
+            if type(daemon) is ast.Constant and daemon.value is True and \
+                    type(target) is ast.Name and target.id in params:
+                found.setdefault(target.id, []).append(id(target))
+        elif type(node.func) is ast.Name and node.func.id in threads:
+            slots = threads[node.func.id]
+            for index, arg in enumerate(node.args):
+                if type(arg) is ast.Starred:
+                    break
+                if type(arg) is ast.Name and arg.id in params and slots.get(index):
+                    found.setdefault(arg.id, []).append(id(arg))
+            for key, value in keywords.items():
+                if type(value) is ast.Name and value.id in params and slots.get(key):
+                    found.setdefault(value.id, []).append(id(value))
+    for param, ids in found.items():
+        mentions = [n for n in ast.walk(function) if type(n) is ast.Name and n.id == param]
+        if mentions and len(mentions) == len(ids):
+            handed.add(param)
+    return [(positional.index(p) if p in positional else None, p)
+            for p in params if p in handed][:MAX_PARAMS]
 
 
 def _record_options(tree, ctx):
