@@ -176,9 +176,16 @@ _LAST_ASYNC_NAME = (3, 6)
 # What Python 3.9-3.13 say to a construct of a newer grammar: ``type X = ...``, ``def f[T]``,
 # ``match``, a t-string ("invalid syntax"; "expected '('" to ``def f[T]``), ``except A, B:``,
 # a PEP 701 f-string.
+# The errors Python 3.11 gives for a newer construct. A 3.12 f-string that reuses its quote
+# ends early for 3.11, which then reports whatever the rest looks like: a backslash
+# outside a string, a string never ended, a bracket that does not match.
 _NEWER_GRAMMAR_ERRORS = ("SyntaxError: invalid syntax", "SyntaxError: expected '('",
                          "SyntaxError: multiple exception types must be parenthesized",
-                         "SyntaxError: f-string")
+                         "SyntaxError: f-string",
+                         "SyntaxError: unexpected character after line continuation",
+                         "SyntaxError: unterminated string literal",
+                         "SyntaxError: unterminated triple-quoted string literal",
+                         "SyntaxError: closing parenthesis", "SyntaxError: unmatched")
 
 
 def _judged_for_target(error, settings, source, path=None):

@@ -640,6 +640,11 @@ def test_an_error_that_is_no_python2_syntax_is_reported_in_an_undeclared_project
     ("def first[T](items: list[T]) -> T:\n    return items[0]\n", "3.12"),
     ("class Box[T]:\n    pass\n", "3.12"),
     ("def show(d):\n    return f\"{d[\"key\"]}\"\n", "3.12"),
+    # Python 3.11 reads these 3.12 f-strings as a string ended early, and says so in
+    # other words: a backslash, a string never ended, a bracket that does not match
+    ("def show(lines):\n    return f\"{\"\\n\".join(lines)}\"\n", "3.12"),
+    ("def show(a):\n    return f\"{a}{\")\"}\"\n", "3.12"),
+    ('x = 1\ny = f"""{(\n    """\n    z\n    """\n)}"""\n', "3.12"),
     # (Python 3 code beside it: in a module of Python 2 code this is Python 2's except)
     ("import socket\n\n\ndef f(s):\n    try:\n        s.recv(1)\n"
      "    except socket.timeout, ConnectionError:\n        pass\n\n\nx = f'{s}'\n", "3.14"),
