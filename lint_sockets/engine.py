@@ -214,6 +214,12 @@ def _judged_for_target(error, settings, source, path=None):
         return OlderSyntax(error, "this is Python 2 syntax in the Python 2 one of a pair of "
                                   "version twins (its Python 3 twin is beside it), which "
                                   "Python 3 never imports")
+    if path is not None and settings.project_root is not None and \
+            _python2_fallback_source(error, source, path, settings.project_root):
+        return OlderSyntax(error, "this is Python 2 syntax in a module the project imports "
+                                  "only as a Python 2 fallback (in an except clause for a "
+                                  "failed import, or the Python 2 branch of a version "
+                                  "test), which Python 3 never imports")
     if not settings.version_declared and \
             _python2_source(error, source, settings.project_root, path):
         return OlderSyntax(error, "this is Python 2 syntax, the project does not say which "
@@ -280,6 +286,16 @@ def _python2_twin_source(error, source, path, root):
     _, line = _source_line(source, error.line)
     return python2_statement(error.message, line.decode("latin-1")) and \
         python2_twin(path, root)
+
+
+def _python2_fallback_source(error, source, path, root):
+    """The syntax error is Python 2 syntax (pyversions.python2_statement) in a module the
+    project imports only as a Python 2 fallback (pyversions.python2_fallback)."""
+    from lint_sockets.pyversions import python2_fallback, python2_statement
+
+    _, line = _source_line(source, error.line)
+    return python2_statement(error.message, line.decode("latin-1")) and \
+        python2_fallback(path, root)
 
 
 def _accepted_by_grammar(source, version):

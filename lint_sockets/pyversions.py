@@ -879,6 +879,154 @@ def _version_twin(path, root, part_pattern, other):
 
 _PY2_PART = re.compile(r"(?i)(py(?:thon)?)(2)")
 
+# A name that says the running Python is 3 (``PY3``, ``six.PY3``, ``IS_PY3K``, ``PYTHON3``)
+# or 2 (``PY2``, ``IS_PY2``).
+_PY3_FLAG = re.compile(r"^(?:IS_)?PY(?:THON)?_?3K?$", re.IGNORECASE)
+_PY2_FLAG = re.compile(r"^(?:IS_)?PY(?:THON)?_?2K?$", re.IGNORECASE)
+# What an ``except`` clause that falls back from a failed import catches.
+_IMPORT_FAILURES = frozenset({"ImportError", "ModuleNotFoundError", "Exception",
+                              "BaseException"})
+
+
+def python2_fallback(path, root):
+    """``path`` (a module of the project at ``root``) is imported by
+    the project only as a Python 2 fallback: some module of the project that Python 3 can
+    compile imports it, and every such import sits in an ``except`` clause that catches a
+    failed import (``ImportError``, ``ModuleNotFoundError``, ``Exception``, or everything)
+    or in the branch of a test of the Python version that runs on Python 2 only (``if
+    PY2:``, ``if sys.version_info[0] == 2:``, the ``else:`` of ``if PY3:`` or ``if
+    sys.version_info >= (3,):``). Python 3 takes the other path and never imports it. An
+    import is matched by the module's name (``import pkg.name``, ``from pkg import name``,
+    ``from .name import x``), so another module of the same name only adds imports that
+    must be fallbacks too."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if not stem.isidentifier() or stem == "__init__":
+        return False
+    imports = _project_imports(root).get(stem)
+    return bool(imports) and all(imports)
+
+
+_PROJECT_IMPORTS = {}
+
+
+def _project_imports(root):
+    """For the project at ``root``: the last name of every module its modules import (as
+    ``python2_fallback`` matches them) -> for each such import, whether it is a Python 2
+    fallback. Modules Python 3 cannot compile, and projects of more than MAX_SCANNED
+    modules, give nothing. Remembered per root for the process (a run)."""
+    known = _PROJECT_IMPORTS.get(root)
+    if known is None:
+        known = _PROJECT_IMPORTS[root] = _scan_imports(root)
+    return known
+
+
+def _scan_imports(root):
+    from lint_sockets.project import candidates
+    from lint_sockets.runner import read_source
+
+    found = candidates(root)
+    imports = {}
+    if len(found) > MAX_SCANNED:
+        return imports
+    for entry, _ in found:
+        try:
+            if not entry.is_file(follow_symlinks=False) or \
+                    entry.stat(follow_symlinks=False).st_size > _MAX_BYTES:
+                continue
+            data = read_source(entry.path)
+        except OSError:
+            continue
+        if b"import" not in data:
+            continue
+        try:
+            tree = ast.parse(data)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for name, fallback in _imports_of(tree):
+            imports.setdefault(name, []).append(fallback)
+    return imports
+
+
+def _imports_of(tree):
+    """(last name of a module an import may name, whether the import is a Python 2
+    fallback) for every import of ``tree``."""
+    stack = [(tree, False)]
+    while stack:
+        node, fallback = stack.pop()
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.rpartition(".")[2], fallback
+        elif isinstance(node, ast.ImportFrom):
+            if node.module:
+                yield node.module.rpartition(".")[2], fallback
+            for alias in node.names:
+                if alias.name != "*":
+                    yield alias.name, fallback
+        elif isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            for child in node.body + node.orelse + node.finalbody:
+                stack.append((child, fallback))
+            for handler in node.handlers:
+                stack.append((handler, fallback or _catches_import_failure(handler.type)))
+        elif isinstance(node, ast.If):
+            version = _version_branch(node.test)
+            stack.append((node.test, fallback))
+            stack.extend((child, fallback or version == 2) for child in node.body)
+            stack.extend((child, fallback or version == 3) for child in node.orelse)
+        else:
+            stack.extend((child, fallback) for child in ast.iter_child_nodes(node))
+
+
+def _catches_import_failure(caught):
+    if caught is None:
+        return True
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any((isinstance(n, ast.Name) and n.id in _IMPORT_FAILURES) or
+               (isinstance(n, ast.Attribute) and n.attr in _IMPORT_FAILURES) for n in names)
+
+
+def _version_branch(test):
+    """2 when the ``if`` test holds on Python 2 only, 3 when on Python 3 only, else None."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _version_branch(test.operand)
+        return {2: 3, 3: 2}.get(inner)
+    if isinstance(test, (ast.Name, ast.Attribute)):
+        name = test.id if isinstance(test, ast.Name) else test.attr
+        return 3 if _PY3_FLAG.match(name) else 2 if _PY2_FLAG.match(name) else None
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left, op, right = test.left, test.ops[0], test.comparators[0]
+    major = None
+    if isinstance(left, ast.Subscript) and _is_version_info(left.value) and \
+            isinstance(left.slice, ast.Constant) and left.slice.value == 0:
+        major = right.value if isinstance(right, ast.Constant) else None
+    elif isinstance(left, ast.Attribute) and left.attr == "major" and \
+            _is_version_info(left.value):
+        major = right.value if isinstance(right, ast.Constant) else None
+    elif _is_version_info(left) and isinstance(right, ast.Tuple) and right.elts and \
+            isinstance(right.elts[0], ast.Constant):
+        major = right.elts[0].value
+        if isinstance(op, (ast.Lt, ast.GtE)) and len(right.elts) > 1 and major == 3:
+            # ``< (3, 6)`` holds on old Python 3s too; ``< (3,)`` / ``< (3, 0)`` does not
+            rest = right.elts[1:]
+            if not all(isinstance(e, ast.Constant) and e.value == 0 for e in rest):
+                return None
+    if type(major) is not int or major not in (2, 3):
+        return None
+    if isinstance(op, ast.Eq):
+        return major
+    if isinstance(op, ast.NotEq):
+        return 5 - major
+    if major == 3 and isinstance(op, ast.GtE) or major == 2 and isinstance(op, ast.Gt):
+        return 3
+    if major == 3 and isinstance(op, ast.Lt) or major == 2 and isinstance(op, ast.LtE):
+        return 2
+    return None
+
+
+def _is_version_info(node):
+    return (isinstance(node, ast.Attribute) and node.attr == "version_info") or \
+        (isinstance(node, ast.Name) and node.id == "version_info")
+
 
 def python2_twin(path, root):
     """``path`` is the Python 2 one of a pair of version twins: a part of its path below

@@ -948,3 +948,45 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
                  "broken_dollar_string.py", "broken_percent_string.py", "broken_modulo.py"):
         assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
         assert name not in out.stderr
+
+
+DECLARED_PY3 = {"pyproject.toml": "[project]\nname = 'dbg'\nrequires-python = '>=3.8'\n",
+                "dbg/__init__.py": ""}
+
+
+@pytest.mark.parametrize("importer", [
+    # an except clause for a failed import
+    "try:\n    import xmlrpc.client as xmlrpclib\nexcept ImportError:\n"
+    "    from dbg import _oldrpc as xmlrpclib\n",
+    "try:\n    import inspect\nexcept:\n    try:\n        from dbg import _oldrpc\n"
+    "    except:\n        pass\n",
+    # the Python 2 branch of a version test
+    "import sys\nif sys.version_info[0] >= 3:\n    import pkgutil\nelse:\n"
+    "    from dbg._oldrpc import walk\n",
+    "from dbg.compat import PY3\nif not PY3:\n    from . import _oldrpc\n",
+    "import sys\nif sys.version_info < (3,):\n    import dbg._oldrpc\n",
+    "import sys\nif sys.version_info.major == 2:\n    from ._oldrpc import walk\n",
+])
+def test_python2_syntax_in_a_module_imported_only_as_a_python2_fallback(tmp_path, importer):
+    out = _lint_project(tmp_path, {**DECLARED_PY3, "dbg/_oldrpc.py": PY2_FILE,
+                                   "dbg/rpc.py": importer})
+    assert "SCK000" not in out.stdout, out.stdout
+    assert "dbg/_oldrpc.py: not checked" in out.stderr, out.stderr
+    assert "imports only as a Python 2 fallback" in out.stderr
+
+
+@pytest.mark.parametrize("importers", [
+    # an import Python 3 takes as well: in the try body, unconditional, or on Python 3.6
+    ["try:\n    from dbg import _oldrpc\nexcept ImportError:\n    _oldrpc = None\n"],
+    ["try:\n    import xmlrpc.client\nexcept ImportError:\n    from dbg import _oldrpc\n",
+     "from dbg._oldrpc import walk\n"],
+    ["import sys\nif sys.version_info < (3, 7):\n    from dbg import _oldrpc\n"],
+    ["try:\n    import xmlrpc.client\nexcept KeyError:\n    from dbg import _oldrpc\n"],
+    [],  # imported by nothing in sight
+])
+def test_python2_syntax_in_a_module_python3_may_import_is_reported(tmp_path, importers):
+    files = {**DECLARED_PY3, "dbg/_oldrpc.py": PY2_FILE}
+    for number, text in enumerate(importers):
+        files[f"dbg/user{number}.py"] = text
+    out = _lint_project(tmp_path, files)
+    assert "dbg/_oldrpc.py:2:1: SCK000" in out.stdout, out.stdout + out.stderr
