@@ -86,6 +86,8 @@ def check(facts, report):
             continue  # the loop ends at a deadline fixed before it: no spin for ever
         if facts.loop_waits_for_a_person(loop):
             continue  # every pass waits for a line typed at the terminal: no spin
+        if _fed_to_h11(facts, site, loop):
+            continue  # h11 takes b"" as the end of input and never asks for more
         if facts.test_code and facts.runs_in_daemon_thread(site.scope):
             continue  # a test's daemon server thread: it cannot keep the test run alive
         if helper is None and method in _RECV and facts.made_each_pass(site, loop):
@@ -129,6 +131,27 @@ def check(facts, report):
         report(site.node, "SCK101", fix=_fix(facts, site, loop), call=call,
                problem=via + f"never checked for EOF ({_eof_value(method)}): spins once the peer "
                "closes")
+
+
+def _fed_to_h11(facts, site, loop):
+    """The read goes to a sans-IO connection's ``receive_data()`` (in place,
+    ``conn.receive_data(sock.recv(n))``, also inside a wrapper such as
+    ``asyncio.wait_for(...)``, or through the name it is bound to) in a loop that
+    compares an event with ``h11.NEED_DATA``: h11 reads ``b""`` as the end of the peer's
+    input, and from then on its ``next_event()`` gives ``ConnectionClosed`` or raises,
+    never ``NEED_DATA`` again, so the loop reads no more."""
+    qualify = facts.imports.qualify
+    need_data = fed = False
+    keys = set(site.targets)
+    for node in _nodes_in(loop.node):
+        if isinstance(node, (cst.Name, cst.Attribute)) and qualify(node) == "h11.NEED_DATA":
+            need_data = True
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                node.func.attr.value == "receive_data" and len(node.args) == 1:
+            value = strip_await(node.args[0].value)
+            fed = fed or contains(value, site.node) or (
+                isinstance(value, (cst.Name, cst.Attribute)) and key_of(value) in keys)
+    return need_data and fed
 
 
 def _written_each_pass(facts, site, loop, depth):
