@@ -902,32 +902,30 @@ def python2_fallback(path, root):
     stem = os.path.splitext(os.path.basename(path))[0]
     if not stem.isidentifier() or stem == "__init__":
         return False
-    imports = _project_imports(root).get(stem)
+    key = (root, stem)
+    imports = _PROJECT_IMPORTS.get(key)
+    if imports is None:
+        imports = _PROJECT_IMPORTS[key] = _scan_imports(root, stem)
     return bool(imports) and all(imports)
 
 
 _PROJECT_IMPORTS = {}
 
 
-def _project_imports(root):
-    """For the project at ``root``: the last name of every module its modules import (as
-    ``python2_fallback`` matches them) -> for each such import, whether it is a Python 2
-    fallback. Modules Python 3 cannot compile, and projects of more than MAX_SCANNED
-    modules, give nothing. Remembered per root for the process (a run)."""
-    known = _PROJECT_IMPORTS.get(root)
-    if known is None:
-        known = _PROJECT_IMPORTS[root] = _scan_imports(root)
-    return known
-
-
-def _scan_imports(root):
+def _scan_imports(root, stem):
+    """For each import of a module named ``stem`` (as ``python2_fallback`` matches them)
+    in the modules of the project at ``root`` that Python 3 compiles: whether it is a
+    Python 2 fallback. Only files that hold the name are parsed; a project of more than
+    MAX_SCANNED modules gives nothing. Files are read as the runner reads them (regular
+    files inside the root, never through a link, none bigger than ``_MAX_BYTES``)."""
     from lint_sockets.project import candidates
     from lint_sockets.runner import read_source
 
     found = candidates(root)
-    imports = {}
+    imports = []
     if len(found) > MAX_SCANNED:
         return imports
+    name = stem.encode("utf-8")
     for entry, _ in found:
         try:
             if not entry.is_file(follow_symlinks=False) or \
@@ -936,14 +934,14 @@ def _scan_imports(root):
             data = read_source(entry.path)
         except OSError:
             continue
-        if b"import" not in data:
+        if name not in data or b"import" not in data:
             continue
         try:
             tree = ast.parse(data)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
-        for name, fallback in _imports_of(tree):
-            imports.setdefault(name, []).append(fallback)
+        imports.extend(fallback for imported, fallback in _imports_of(tree)
+                       if imported == stem)
     return imports
 
 
