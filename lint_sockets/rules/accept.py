@@ -222,7 +222,8 @@ def _polled_without_wait(facts, site, loop):
 
 def _served_one_at_a_time(facts, site, loop):
     """A listener the function makes itself (a local name bound in it, not a parameter, so
-    no other method or thread can close it under the loop; or, for a nested function such
+    no other method or thread can close it under the loop; module code's listener when no
+    function, class or lambda of the module mentions its name; or, for a nested function such
     as a thread's target, made by the function around it, which closes it only after
     making the loop end: ``_stopped_before_closed``; or ``self.x`` that no code of the
     module closes, ``_attribute_never_closed``), whose accepted connection the
@@ -233,8 +234,11 @@ def _served_one_at_a_time(facts, site, loop):
     if site.method != "accept" or not _accept_unpacked(site) or facts.through_helper(site):
         return False
     listener = site.receiver_key
-    if not listener or site.scope.kind != "function":
-        return False  # module code: another function or thread may close it
+    if not listener or site.scope.kind not in ("function", "module"):
+        return False
+    if site.scope.kind == "module" and ("." in listener or _mentioned_in_definitions(
+            facts, listener)):
+        return False  # module code: a function or thread of the module may close it
     if "." in listener:
         # an attribute: only when no code of the module can close it
         if not _attribute_never_closed(facts, site.scope, listener):
@@ -269,6 +273,23 @@ def _served_one_at_a_time(facts, site, loop):
         holder is None or (holder not in facts.declared_names()
                            and name_stays_local(site.scope.node, holder))
         for holder in holders)
+
+
+def _mentioned_in_definitions(facts, name):
+    """Some function, class body or lambda of the module mentions the module-level
+    ``name``: code that may run beside the module's own statements (a thread, a signal
+    handler, a callback) could close it under the loop."""
+    def scan():
+        stack = [(facts.model.module, False)]
+        while stack:
+            node, inside = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                inside = True
+            elif inside and type(node) is cst.Name and node.value == name:
+                return True
+            stack.extend((child, inside) for child in iter_children(node))
+        return False
+    return facts.memo(f"accept.mentioned_in_definitions:{name}", scan)
 
 
 def _attribute_never_closed(facts, scope, key):
