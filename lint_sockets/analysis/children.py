@@ -446,7 +446,8 @@ class ChildFacts:
         if where is None or where is function:
             return False
         if id(mention) in callers.called:
-            return self._daemon_only(callers.scopes[id(where)], seen)
+            scope = callers.scopes.get(id(where))
+            return scope is not None and self._daemon_only(scope, seen)
         passed = callers.passed.get(id(mention))
         if passed is not None:
             callee, parameter = passed
@@ -488,8 +489,12 @@ class ChildFacts:
             return False
         seen = seen | {id(target)}
         uses = list(_name_mentions(target.body, parameter))
-        return bool(uses) and all(
-            id(use) in callers.called and callers.enclosing.get(id(use)) is not target and
-            callers.enclosing.get(id(use)) is not None and
-            self._daemon_only(callers.scopes[id(callers.enclosing[id(use)])], seen)
-            for use in uses)
+        if not uses:
+            return False
+        for use in uses:
+            where = callers.enclosing.get(id(use))
+            scope = callers.scopes.get(id(where)) if where is not None else None
+            if id(use) not in callers.called or where is target or scope is None or \
+                    not self._daemon_only(scope, seen):
+                return False
+        return True

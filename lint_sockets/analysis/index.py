@@ -313,7 +313,8 @@ class FunctionSummary:
     (``self.close``, ``super.stop``), whose own ``clears`` hold too (``_method_clears``);
     ``platforms``: the families of operating systems (``tables.WINDOWS``...) where it
     returns true, when it is a platform test (``def run_on_windows(cls): return
-    platform.system() == "Windows"``, ``_platform_test``), else None."""
+    platform.system() == "Windows"``, ``_platform_test``), else None; ``daemon``: the
+    parameters it hands only to daemon threads that call them (``_daemon_params``)."""
 
     __slots__ = ("params", "kwonly", "method", "prop", "returns", "eof", "sends_all",
                  "sets", "calls", "retry", "decorators", "size", "passes", "message",
@@ -1213,11 +1214,9 @@ def _handed_to_daemons(function, ctx, threads, method):
     args = function.args
     positional = [a.arg for a in args.posonlyargs + args.args][1 if method else 0:]
     params = positional + [a.arg for a in args.kwonlyargs]
+    if not params:
+        return []
     handed = set()
-    plain = set()
-    for node in ast.walk(function):
-        if type(node) is ast.Name and node.id in params:
-            plain.add(id(node))
     found = {}
     for node in ast.walk(function):
         if type(node) is not ast.Call:
