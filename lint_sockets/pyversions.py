@@ -28,6 +28,7 @@ parse is an error (the target then falls back to the default).
 import ast
 import configparser
 import io
+import operator
 import os
 import re
 import stat
@@ -44,8 +45,8 @@ _PY2_CLASSIFIER = re.compile(r"Programming Language\s*::\s*Python\s*::\s*2(?:\.(
 def lower_bound(requires_python):
     """(major, minor) of the lowest version a ``requires-python`` admits, or None."""
     best = None
-    for operator, major, minor in _SPECIFIER.findall(requires_python):
-        version = (int(major), int(minor) + (1 if operator == ">" else 0))
+    for sign, major, minor in _SPECIFIER.findall(requires_python):
+        version = (int(major), int(minor) + (1 if sign == ">" else 0))
         if best is None or version > best:
             best = version
     return best
@@ -893,9 +894,10 @@ def python2_fallback(path, root):
     the project only as a Python 2 fallback: some module of the project that Python 3 can
     compile imports it, and every such import sits in an ``except`` clause that catches a
     failed import (``ImportError``, ``ModuleNotFoundError``, ``Exception``, or everything)
-    or in the branch of a test of the Python version that runs on Python 2 only (``if
+    or in the branch of a test of the Python version that Python 3 never takes (``if
     PY2:``, ``if sys.version_info[0] == 2:``, the ``else:`` of ``if PY3:`` or ``if
-    sys.version_info >= (3,):``). Python 3 takes the other path and never imports it. An
+    sys.version_info >= (3,):``; ``_on_python3``). Python 3 takes the other path and never
+    imports it. An
     import is matched by the module's name (``import pkg.name``, ``from pkg import name``,
     ``from .name import x``), so another module of the same name only adds imports that
     must be fallbacks too."""
@@ -966,10 +968,10 @@ def _imports_of(tree):
             for handler in node.handlers:
                 stack.append((handler, fallback or _catches_import_failure(handler.type)))
         elif isinstance(node, ast.If):
-            version = _version_branch(node.test)
+            python3 = _on_python3(node.test)  # a branch Python 3 never takes
             stack.append((node.test, fallback))
-            stack.extend((child, fallback or version == 2) for child in node.body)
-            stack.extend((child, fallback or version == 3) for child in node.orelse)
+            stack.extend((child, fallback or python3 is False) for child in node.body)
+            stack.extend((child, fallback or python3 is True) for child in node.orelse)
         else:
             stack.extend((child, fallback) for child in ast.iter_child_nodes(node))
 
@@ -982,43 +984,41 @@ def _catches_import_failure(caught):
                (isinstance(n, ast.Attribute) and n.attr in _IMPORT_FAILURES) for n in names)
 
 
-def _version_branch(test):
-    """2 when the ``if`` test holds on Python 2 only, 3 when on Python 3 only, else None."""
+def _on_python3(test):
+    """The value of an ``if`` test on Python 3 (True / False), None when it is no test of
+    the Python version: a flag named for one (``PY3``, ``six.PY2``, ``IS_PY3K``; the
+    imported flags of compatibility modules, read by their names), ``sys.version_info``
+    compared with literals as ``versions.on_python3`` decides it, or ``not`` of either."""
+    from lint_sockets.analysis.versions import version_compared_on_python3
+
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        inner = _version_branch(test.operand)
-        return {2: 3, 3: 2}.get(inner)
+        inner = _on_python3(test.operand)
+        return None if inner is None else not inner
     if isinstance(test, (ast.Name, ast.Attribute)):
         name = test.id if isinstance(test, ast.Name) else test.attr
-        return 3 if _PY3_FLAG.match(name) else 2 if _PY2_FLAG.match(name) else None
+        return True if _PY3_FLAG.match(name) else False if _PY2_FLAG.match(name) else None
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
-    left, op, right = test.left, test.ops[0], test.comparators[0]
-    major = None
-    if isinstance(left, ast.Subscript) and _is_version_info(left.value) and \
-            isinstance(left.slice, ast.Constant) and left.slice.value == 0:
-        major = right.value if isinstance(right, ast.Constant) else None
-    elif isinstance(left, ast.Attribute) and left.attr == "major" and \
-            _is_version_info(left.value):
-        major = right.value if isinstance(right, ast.Constant) else None
-    elif _is_version_info(left) and isinstance(right, ast.Tuple) and right.elts and \
-            isinstance(right.elts[0], ast.Constant):
-        major = right.elts[0].value
-        if isinstance(op, (ast.Lt, ast.GtE)) and len(right.elts) > 1 and major == 3:
-            # ``< (3, 6)`` holds on old Python 3s too; ``< (3,)`` / ``< (3, 0)`` does not
-            rest = right.elts[1:]
-            if not all(isinstance(e, ast.Constant) and e.value == 0 for e in rest):
-                return None
-    if type(major) is not int or major not in (2, 3):
+    left, right = test.left, test.comparators[0]
+    compare = _AST_COMPARISONS.get(type(test.ops[0]))
+    if compare is None:
         return None
-    if isinstance(op, ast.Eq):
-        return major
-    if isinstance(op, ast.NotEq):
-        return 5 - major
-    if major == 3 and isinstance(op, ast.GtE) or major == 2 and isinstance(op, ast.Gt):
-        return 3
-    if major == 3 and isinstance(op, ast.Lt) or major == 2 and isinstance(op, ast.LtE):
-        return 2
+    if isinstance(left, ast.Subscript) and _is_version_info(left.value) and \
+            isinstance(left.slice, ast.Constant) and left.slice.value == 0 or \
+            isinstance(left, ast.Attribute) and left.attr == "major" and \
+            _is_version_info(left.value):
+        return version_compared_on_python3("major", compare, [_int(right)])
+    if _is_version_info(left) and isinstance(right, ast.Tuple):
+        return version_compared_on_python3("tuple", compare, [_int(e) for e in right.elts])
     return None
+
+
+_AST_COMPARISONS = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+                    ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge}
+
+
+def _int(node):
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
 
 
 def _is_version_info(node):

@@ -312,7 +312,6 @@ class _Callers:
                           if len(nodes) == 1 and all(
                               qualify(decorator.decorator) in _FORWARDING
                               for decorator in nodes[0].decorators)}
-        handed: list[tuple[int, str, int | str]] = []
         stack: list[tuple[cst.CSTNode, cst.FunctionDef | None]] = [(facts.module, None)]
         while stack:
             node, where = stack.pop()
@@ -329,20 +328,14 @@ class _Callers:
                     if isinstance(arg.value, (cst.Name, cst.Attribute)):
                         self.arguments[id(arg.value)] = (
                             node, arg.keyword.value if arg.keyword else index)
-                if type(node.func) is cst.Name and node.func.value in self.functions:
-                    for index, arg in enumerate(node.args):
-                        if arg.star:
-                            break
-                        if isinstance(arg.value, (cst.Name, cst.Attribute)):
-                            handed.append((id(arg.value), node.func.value,
-                                           arg.keyword.value if arg.keyword else index))
             if isinstance(node, (cst.Name, cst.Attribute)):
                 self.enclosing[id(node)] = where
             stack.extend((child, where) for child in iter_children(node))
-        for mention, callee, slot in handed:
-            parameter = _parameter(self.functions[callee], slot)
-            if parameter is not None:
-                self.passed[mention] = (callee, parameter)
+        for mention, (call, slot) in self.arguments.items():
+            if type(call.func) is cst.Name and call.func.value in self.functions:
+                parameter = _parameter(self.functions[call.func.value], slot)
+                if parameter is not None:
+                    self.passed[mention] = (call.func.value, parameter)
 
 
 def _parameter(function, slot):

@@ -3,6 +3,8 @@ which code only Python 2 runs (``Facts.on_python3``, ``Facts.python2_only``)."""
 
 from __future__ import annotations
 
+import operator
+
 import libcst as cst
 
 from lint_sockets.analysis.nodes import (
@@ -45,20 +47,30 @@ def on_python3(imports, constants, test, depth=0):
     if major == "tuple":
         if not isinstance(right, cst.Tuple) or not right.elements:
             return None
-        first = int_value(right.elements[0].value)
-        if first is None:
-            return None
-        # version_info against (3,) or (3, x): decided by the major version alone when the
-        # tuple's major is not 3, or for < / >= against (3,) / (3, 0)
-        rest = [int_value(e.value) for e in right.elements[1:]]
-        if first != 3:
-            return compare(3, first)
-        if all(r == 0 for r in rest) and type(target.operator) in (
-                cst.LessThan, cst.GreaterThanEqual):
-            return type(target.operator) is cst.GreaterThanEqual
+        numbers = [int_value(e.value) for e in right.elements]
+    else:
+        numbers = [int_value(right)]
+    return version_compared_on_python3(major, compare, numbers)
+
+
+def version_compared_on_python3(kind, compare, numbers):
+    """The value on Python 3 of the running version compared with literal numbers:
+    ``kind`` "major" (``sys.version_info[0] OP n``, ``numbers`` [n]) or "tuple"
+    (``sys.version_info OP (a, b, ...)``, ``numbers`` its items, None for one that is no
+    integer literal); ``compare`` one of the ``operator`` module's comparisons. None when
+    the answer depends on more than the major version (``< (3, 6)``)."""
+    if not numbers or numbers[0] is None:
         return None
-    number = int_value(right)
-    return None if number is None else compare(3, number)
+    first = numbers[0]
+    if kind == "major":
+        return compare(3, first)
+    # version_info against (3,) or (3, x): decided by the major version alone when the
+    # tuple's major is not 3, or for < / >= against (3,) / (3, 0)
+    if first != 3:
+        return compare(3, first)
+    if all(r == 0 for r in numbers[1:]) and compare in (operator.lt, operator.ge):
+        return compare is operator.ge
+    return None
 
 
 def _major_version(imports, node):
