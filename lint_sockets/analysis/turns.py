@@ -473,26 +473,29 @@ def _may_read(scope):
     return False
 
 
-def _initial_state(imports, scope):
+def _initial_state(imports, scope, calls=None):
     """``self.request`` at the start of a socketserver handler's ``handle()``: the class
     derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
     if any, reads nothing. For a private method, the socket its callers have just written
     to (``_callers_turn``)."""
     node = scope.node
     cls = scope.cls
+    state = {key: (0, 0) for key in _unknown_entry_keys(scope, calls)}
     if cls is not None and scope.self_name is not None and node.name.value != "handle":
         attr = _callers_turn(imports, scope)
-        state = {f"{scope.self_name}.{attr}": (0, 0)} if attr is not None else {}
+        if attr is not None:
+            state[f"{scope.self_name}.{attr}"] = (0, 0)
         state.update((param, (0, 0)) for param in _callers_turn_params(imports, scope))
         return state
     if cls is None or scope.self_name is None or node.name.value != "handle":
-        return {}
+        return state
     if not set(cls.bases) & _FRESH_HANDLER_BASES:
         return {}
     for method in cls.methods:
         if method.node.name.value in ("setup", "__init__") and _may_read(method):
-            return {}
-    return {f"{scope.self_name}.request": (0, 0), f"{scope.self_name}.connection": (0, 0)}
+            return state
+    state.update({f"{scope.self_name}.request": (0, 0), f"{scope.self_name}.connection": (0, 0)})
+    return state
 
 
 _WRITE_METHODS = frozenset({"send", "sendall", "sendto", "sendmsg", "write"})
@@ -805,15 +808,16 @@ def _opens_turn(stmt, self_name, methods, depth):
     return None
 
 
-def turn_starts(imports, scope, size_of=None):
+def turn_starts(imports, scope, size_of=None, calls=None):
     """The ids of the ``recv`` calls in function ``scope`` that are the first read of a turn
     on their socket, or a later fixed-size read that still ends within the turn's first
     WHOLE_AT_SEGMENT_START bytes (see the module's docstring). ``size_of(call)`` gives a
-    read's fixed size, or None."""
+    read's fixed size, or None; ``calls``, the module's ``CallIndex``, lets a socket the
+    function finds at an unknown point start a turn (``_unknown_entry_keys``)."""
     methods = {method.node.name.value: method for method in scope.cls.methods} \
         if scope.cls is not None and scope.self_name is not None else None
     walker = _Turns(imports, scope.self_name, size_of, methods)
-    walker.suite(scope.node.body, _initial_state(imports, scope))
+    walker.suite(scope.node.body, _initial_state(imports, scope, calls))
     return frozenset(walker.starts)
 
 
@@ -822,11 +826,15 @@ class TurnFacts:
 
     def starts_turn(self, site) -> bool:
         """``site`` (a ``recv``) is the first read on its socket since this function's own
-        send on it or since the connection was made (see ``turns``)."""
+        send on it, since the connection was made, or since the function began, when it
+        finds the socket at an unknown point and the module never shows it running
+        mid-stream (see ``turns``)."""
         if site.scope is None or site.scope.kind != "function" or site.in_lambda:
             return False
         starts = self.memo(f"turns:{id(site.scope)}",
-                           lambda: turn_starts(self.imports, site.scope, self._read_size))
+                           lambda: turn_starts(self.imports, site.scope, self._read_size,
+                                               self.memo("turns:calls",
+                                                         lambda: CallIndex(self.module))))
         return id(site.node) in starts
 
     def _read_size(self, call):
@@ -870,3 +878,144 @@ class TurnFacts:
         if self.socket_confidence(site).ssl:
             return False
         return self.starts_turn(site)
+
+
+# ---- a stream the function finds at an unknown point ------------------------------------
+
+# How many callers up the module's evidence of a function running mid-stream is followed.
+EVIDENCE_DEPTH = 3
+
+
+def _unknown_entry_keys(scope, calls):
+    """The sockets a function reads with ``recv`` and finds at an unknown point of their
+    stream (a parameter, ``self.x``, or a name the function does not bind), when nothing in
+    the module shows the function running in the middle of a stream (``mid_stream`` over
+    ``calls``, the module's ``CallIndex``): its first read of such a socket then counts as the
+    first read of a turn, as it would after the function's own send."""
+    node = scope.node
+    if calls is None or not isinstance(node, cst.FunctionDef) or (
+            scope.cls is not None and node.name.value == "handle"):
+        return ()  # a socketserver handler's setup() may have read first
+    keys = set()
+    stack = list(iter_children(node.body))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, _NESTED):
+            continue
+        if isinstance(child, cst.Call) and isinstance(child.func, cst.Attribute) and \
+                child.func.attr.value == "recv":
+            key = key_of(child.func.value)
+            head = key.partition(".")[0] if key is not None else None
+            if head is not None and (head == scope.self_name or all(
+                    binding.how == "param" for binding in scope.bindings.get(head, ()))):
+                keys.add(key)
+        stack.extend(iter_children(child))
+    if not keys or calls.mid_stream(node):
+        return ()
+    return keys
+
+
+class CallIndex:
+    """Where a module uses each name, and the reads and writes of each function in source
+    order: the evidence ``mid_stream`` reads. Built once per module."""
+
+    def __init__(self, module):
+        # name -> [(node, enclosing function or None, positions of the loops around it in
+        # that function, whether it is called there, position)]
+        self.uses = {}
+        # id(function or None) -> [(kind "read" | "write" | "call", position, name)]
+        self.events = {}
+        defs = {}
+        readers = set()
+        counter = 0
+        stack = [(module, None, ())]
+        while stack:
+            node, function, loops = stack.pop()
+            counter += 1
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                if isinstance(node, cst.FunctionDef):
+                    defs.setdefault(node.name.value, []).append(node)
+                    function, loops = node, ()
+                stack.extend((child, function, loops)
+                             for child in reversed(list(iter_children(node)))
+                             if child is not node.name)
+                continue
+            if isinstance(node, cst.Call):
+                func = node.func
+                name = func.attr.value if isinstance(func, cst.Attribute) else \
+                    func.value if isinstance(func, cst.Name) else None
+                if name is not None:
+                    self.uses.setdefault(name, []).append((node, function, loops, True,
+                                                           counter))
+                    kind = _event_kind(name)
+                    if kind == "read" and function is not None:
+                        readers.add(id(function))
+                    self.events.setdefault(id(function), []).append((kind, counter, name))
+                    if isinstance(func, cst.Attribute):
+                        stack.append((func.value, function, loops))
+                    stack.extend((child, function, loops)
+                                 for child in reversed(list(iter_children(node)))
+                                 if child is not func)
+                    continue
+            elif isinstance(node, cst.Name):
+                self.uses.setdefault(node.value, []).append((node, function, loops, False,
+                                                             counter))
+            elif isinstance(node, cst.Attribute):
+                self.uses.setdefault(node.attr.value, []).append(
+                    (node, function, loops, False, counter))
+                stack.append((node.value, function, loops))
+                continue
+            if isinstance(node, (cst.While, cst.For)):
+                loops = loops + (counter,)
+            stack.extend((child, function, loops)
+                         for child in reversed(list(iter_children(node))))
+        # functions of the module that read (by name), and those that only write
+        self.readers = {name for name, nodes in defs.items()
+                        if any(id(node) in readers for node in nodes)}
+        self.writers = {name for name, nodes in defs.items()
+                        if name not in self.readers and all(
+                            any(kind == "write" for kind, _, _ in self.events.get(id(node), ()))
+                            for node in nodes)}
+
+    def mid_stream(self, function, depth=0):
+        """The module shows ``function`` running in the middle of its socket's stream: a
+        use of its name that is not a call (a callback, which an event loop runs again on
+        every readable event); a call that its caller makes after a read (also a call of a
+        function of the module that reads) with no write (or call of a function of the
+        module that only writes) since; a call in a loop of its caller with no write
+        earlier in that pass; or a call before any read or write of a caller that is itself
+        shown mid-stream, up to EVIDENCE_DEPTH callers up. Methods are matched by name."""
+        name = function.name.value
+        for node, caller, loops, called, position in self.uses.get(name, ()):
+            if not called:
+                return True
+            start = loops[0] if loops else 0
+            last = None
+            for kind, at, callee in self.events.get(id(caller), ()):
+                if at >= position:
+                    break
+                if at <= start:
+                    continue
+                if kind == "call":
+                    kind = "read" if callee in self.readers and callee != name else \
+                        "write" if callee in self.writers else None
+                last = kind or last
+            if last == "read":
+                return True
+            if last == "write":
+                continue  # the caller started a turn
+            if loops:
+                return True
+            if caller is not None and depth < EVIDENCE_DEPTH and \
+                    self.mid_stream(caller, depth + 1):
+                return True
+        return False
+
+
+def _event_kind(name):
+    if name in tables.READ_METHODS or name in tables.FILE_READ_METHODS or \
+            name in ("makefile", "sock_recv", "sock_recv_into"):
+        return "read"
+    if name in _WRITE_METHODS or name in _CONNECT_METHODS or name == "sendfile":
+        return "write"
+    return "call"

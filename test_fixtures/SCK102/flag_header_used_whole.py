@@ -1,4 +1,6 @@
-# SCK102 flag: a stream recv(n) decoded or indexed as if it held all n bytes.
+# SCK102 flag: a stream recv(n) decoded or indexed as if it held all n bytes, in readers that
+# the module calls in a loop that writes nothing first: each pass reads the stream where the
+# last one left it.
 import socket
 import struct
 from struct import unpack
@@ -37,3 +39,14 @@ def read_status(sock: socket.socket) -> int:
 
 def read_code(sock: socket.socket) -> int:
     return struct.unpack_from("!H", sock.recv(2))[0]  # expect: SCK102
+
+
+def pump(sock: socket.socket, client: Client) -> None:
+    while True:
+        if not read_frame(sock):
+            break
+        read_header(sock)
+        read_port(sock)
+        client.read_id()
+        read_status(sock)
+        read_code(sock)

@@ -51,6 +51,7 @@ def connected_before_the_loop(address) -> None:
 
 
 def send_on_one_path(sock: socket.socket, ping: bool) -> int:
+    sock.recv(1024)
     if ping:
         sock.sendall(b"PING")
     return struct.unpack("!I", sock.recv(4))[0]  # expect: SCK102

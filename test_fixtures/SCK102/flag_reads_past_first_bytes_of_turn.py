@@ -27,5 +27,10 @@ def big_header(sock: socket.socket, request: bytes) -> int:
 
 
 def mid_turn(sock: socket.socket) -> int:
-    # no send first: the 8 bytes may be the tail of a segment
+    # no send first, and called in a loop: the 8 bytes may be the tail of a segment
     return struct.unpack("!Q", sock.recv(1024))[0]  # expect: SCK102
+
+
+def poll(sock: socket.socket) -> None:
+    while True:
+        mid_turn(sock)
