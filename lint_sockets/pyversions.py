@@ -674,7 +674,8 @@ def python3_code(data, backported=frozenset(), siblings=frozenset()):
                for match in _PYTHON3_IMPORT.finditer(code)
                if _imported_module(match.group(0)) not in backported
                and _imported_module(match.group(0)) not in siblings]
-    if imports and len(_compatibility_imports(code, imports)) < len(set(imports)):
+    if imports and len(_compatibility_imports(code, imports, _version_names(code))) < \
+            len(set(imports)):
         return True
     at = code.find(b"super()")
     while at >= 0:
@@ -700,17 +701,40 @@ _BLOCK_HEADER = re.compile(rb"[ \t]*(?:try|except)\b")
 _VERSION_TEST = re.compile(rb"[ \t]*(?:el)?if\b.*(?:\bversion_info\b|\bsys\.version\b"
                            rb"|\bPY[23]\b)")
 _ELSE = re.compile(rb"[ \t]*(?:else|elif)\b")
+_IF = re.compile(rb"[ \t]*(?:el)?if\b")
+_WORD = re.compile(rb"[A-Za-z_]\w*")
+# ``NAME = value`` at a module's top level
+_TOP_ASSIGNMENT = re.compile(rb"^([A-Za-z_]\w*)[ \t]*=(?!=)(.*)$", re.MULTILINE)
+_VERSION_VALUE = re.compile(rb"\bversion_info\b|\bsys\.version\b|\bPY[23]\b")
 
 
-def _compatibility_imports(code, starts):
+def _version_names(code):
+    """The names that ``code`` (strings blanked) assigns, at its top level, from the running
+    Python's version: a value that mentions ``version_info``, ``sys.version``, ``PY2`` or
+    ``PY3``, or another such name (``cur_version = sys.version_info``, then ``isp3 =
+    cur_version >= req_version``). ``if isp3:`` tests the version as ``if PY3:`` does."""
+    assignments = [(match.group(1), match.group(2)) for match in _TOP_ASSIGNMENT.finditer(code)]
+    names = set()
+    pattern = _VERSION_VALUE
+    for _ in range(4):
+        found = {name for name, value in assignments if pattern.search(value)}
+        if found <= names:
+            break
+        names |= found
+        pattern = re.compile(_VERSION_VALUE.pattern + b"|" + b"|".join(
+            rb"\b" + re.escape(name) + rb"\b" for name in sorted(names)))
+    return frozenset(names)
+
+
+def _compatibility_imports(code, starts, names=frozenset()):
     """Of the import lines starting at the offsets ``starts`` (in ``code``, strings
     blanked), those in a ``try`` body or an ``except`` clause, or in a branch of a test of
     the Python version: the nearest line above that is indented less, and is not blank or a
     comment, opens a ``try:`` or an ``except ...:`` clause, an ``if`` or ``elif`` that
-    tests the version (``if sys.version_info[0] == 3:``, ``if PY3:``), or an ``else:`` or
-    ``elif`` of such a test. Code that tries one name and falls back to the other, or picks
-    one by the version, runs on both Pythons. One pass over the lines, keeping the open
-    blocks' headers on a stack."""
+    tests the version (``if sys.version_info[0] == 3:``, ``if PY3:``, or a test of one of
+    ``names``, ``_version_names``), or an ``else:`` or ``elif`` of such a test. Code that
+    tries one name and falls back to the other, or picks one by the version, runs on both
+    Pythons. One pass over the lines, keeping the open blocks' headers on a stack."""
     found = set()
     stack = []  # (indent, holds compatibility code, tests the version)
     wanted = set(starts)
@@ -732,7 +756,9 @@ def _compatibility_imports(code, starts):
                 wanted.discard(at)
                 if stack and stack[-1][1]:
                     found.add(at)
-            version = _VERSION_TEST.match(line) is not None
+            version = _VERSION_TEST.match(line) is not None or (
+                names and _IF.match(line) is not None and
+                bool(set(_WORD.findall(line)) & names))
             branch = _ELSE.match(line) is not None and sibling is not None and sibling[2]
             stack.append((indent, _BLOCK_HEADER.match(line) is not None or version or branch,
                           version or branch))

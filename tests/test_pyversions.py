@@ -790,6 +790,14 @@ def test_python3_syntax(text, expected):
      b"elif sys.version_info[0] == 2:\n    import httplib as httpclient", False),
     (b"if sys.version_info < (3,):\n    import Queue as queue\nelse:\n    # Python 3\n"
      b"    import queue", False),
+    # also through names the module assigns from the version, at its top level
+    (b"import sys\nreq_version = (3, 0)\ncur_version = sys.version_info\n"
+     b"isp3 = cur_version >= req_version\nif isp3:\n    import configparser\nelse:\n"
+     b"    import ConfigParser as configparser", False),
+    (b"IS_PY3 = sys.version_info[0] == 3\nif not IS_PY3:\n    pass\nelse:\n    import queue",
+     False),
+    (b"def f():\n    isp3 = sys.version_info >= (3,)\nif isp3:\n    import queue", True),
+    (b"isp3 = sys.version_info >= (3,)\nif other:\n    import queue", True),
     (b"if sys.version_info >= (3,):\n    pass\nelse:\n    x = 1\nimport queue", True),
     (b"if y:\n    pass\nelse:\n    import queue", True),
     (b"try:\n    pass\nexcept ImportError:\n    pass\nelse:\n    import queue", True),
