@@ -927,6 +927,18 @@ class IdentityFacts:
             found.add(dotted.rpartition(".")[2])
         return found or None
 
+    def listener_family(self, site):
+        """The family of the socket ``site`` (an ``accept()``) is called on: what its
+        constructors in sight say (``constructed_kind``), or, for a listener the function
+        takes as a parameter, what every call of the function in the module passes for it,
+        threads started on it included (``family_from_callers``); None when unknown."""
+        family = self.constructed_kind(site)[0]
+        key = site.receiver_key
+        if family is None and key is not None and "." not in key and \
+                site.scope is not None and site.scope.kind == "function":
+            family = self.family_from_callers(site.scope, key)
+        return family
+
     def family_from_callers(self, scope, name):
         """The family every call of the function ``scope`` in the module passes for its
         parameter ``name``, read as ``constructed_kind`` reads a name of the caller
@@ -1527,7 +1539,7 @@ def _calls_of(uses, name, threads=False, defined=True):
     the name is bound anywhere but at module level, since another name's call is out of
     sight. ``defined``: the name is a function's, whose ``def`` the walk counts as one use
     (a class statement's name is not counted)."""
-    calls, names, local, _, started, _ = uses
+    calls, names, local, _, started, _, _ = uses
     if name in local:
         return None
     found = calls.get(name, [])
@@ -1544,23 +1556,28 @@ def _method_calls_of(uses, name, cls, threads=False):
     ``threads`` a thread started on ``self.name`` there too; None when the name is used any
     other way (``callback=self._loop``, another object's method of the same name), since
     that call is out of sight."""
-    calls, names, _, method_calls, _, method_started = uses
+    calls, names, _, method_calls, _, method_started, plain = uses
     found = method_calls.get(name, [])
     if threads:
         found = found + method_started.get(name, [])
     if any(scope.cls is not cls for scope, _ in found) or name in calls:
         return None
-    # the ``def`` name is counted once, and each call's attribute name once
-    return found if names.get(name, 0) == 1 + len(found) else None
+    # the ``def`` name is counted once, and each call's attribute name once; a plain name
+    # outside a class body (a parameter ``inbox`` of another method) is not the method
+    return found if names.get(name, 0) - plain.get(name, 0) == 1 + len(found) else None
 
 
 def _name_uses(model):
     """In one walk of the module: the calls of each plain name, with the scope they are
     in; how many times each name occurs (attribute names included; a name in an
     annotation is a type, not a use, and is not counted); the names some
-    function or class binds; the calls ``self.name(...)`` in methods, by name; and the
-    threads started on a plain name and on ``self.name`` (``thread_call``), as calls."""
+    function or class binds; the calls ``self.name(...)`` in methods, by name; the
+    threads started on a plain name and on ``self.name`` (``thread_call``), as calls; and
+    how many of those occurrences are plain names outside any class body (a ``def``'s own
+    name aside), which never name a method: a method is reached as an attribute, or by
+    its bare name only in its class's body."""
     calls, names, local, method_calls, started, method_started = {}, {}, set(), {}, {}, {}
+    plain = {}
     for scope in model.scopes:
         if scope is not model.module_scope:
             local.update(scope.bindings)
@@ -1569,20 +1586,25 @@ def _name_uses(model):
         if scope.kind == "class":
             continue
         node = scope.node
-        stack = list(node.body) if scope is model.module_scope else [node.name, node.body]
+        own = None if scope is model.module_scope else node.name
+        stack = [(child, False) for child in
+                 (node.body if scope is model.module_scope else [node.name, node.body])]
         while stack:
-            node = stack.pop()
+            node, in_class = stack.pop()
             if type(node) is cst.Annotation:
                 continue  # ``conn: Server = ...`` names a type: no call out of sight
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 if isinstance(node, cst.ClassDef):
-                    stack.extend(node.body.body)  # a class body runs in its scope's sight
-                    stack.extend(node.decorators)
-                    stack.extend(a.value for a in node.bases)
-                    stack.extend(a.value for a in node.keywords)
+                    # a class body runs in its scope's sight
+                    stack.extend((child, True) for child in node.body.body)
+                    stack.extend((child, in_class) for child in node.decorators)
+                    stack.extend((a.value, in_class) for a in node.bases)
+                    stack.extend((a.value, in_class) for a in node.keywords)
                 else:
-                    stack.extend(node.decorators)  # run where the function is defined
-                    stack.extend(p.default for p in _params(node) if p.default is not None)
+                    # run where the function is defined
+                    stack.extend((child, in_class) for child in node.decorators)
+                    stack.extend((p.default, in_class) for p in _params(node)
+                                 if p.default is not None)
                 continue
             thread = thread_call(model.imports, node) if type(node) is cst.Call else None
             if thread is not None:
@@ -1599,10 +1621,16 @@ def _name_uses(model):
                     scope.self_name is not None and isinstance(node.func.value, cst.Name) \
                     and node.func.value.value == scope.self_name:
                 method_calls.setdefault(node.func.attr.value, []).append((scope, node))
+            elif isinstance(node, cst.Attribute):
+                names[node.attr.value] = names.get(node.attr.value, 0) + 1
+                stack.append((node.value, in_class))
+                continue
             elif isinstance(node, cst.Name):
                 names[node.value] = names.get(node.value, 0) + 1
-            stack.extend(iter_children(node))
-    return calls, names, local, method_calls, started, method_started
+                if not in_class and node is not own:
+                    plain[node.value] = plain.get(node.value, 0) + 1
+            stack.extend((child, in_class) for child in iter_children(node))
+    return calls, names, local, method_calls, started, method_started, plain
 
 
 def _params(function):

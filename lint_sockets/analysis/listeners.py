@@ -197,7 +197,7 @@ def _local_binds(facts, named):
     return bool(addresses) and all(facts.loopback_address(call, address)
                                    or facts.loopback_by_default(call, address)
                                    or (call.method == "bind"
-                                       and facts.constructed_kind(call)[0] == "unix")
+                                       and facts.listener_family(call) == "unix")
                                    for call, address in addresses)
 
 

@@ -101,13 +101,12 @@ def _unix_listener(facts, site):
     of the function in the module passes such a socket (``family_from_callers``)."""
     if site.method == "accept" and site.receiver_key is not None and \
             facts.through_helper(site) is None:
-        key, kind = site.receiver_key, facts.constructed_kind(site)
-    elif site.method == "sock_accept" and site.arg_key is not None:
-        key, kind = site.arg_key, facts.constructed_kind(site, site.arg_key)
-    else:
+        return facts.listener_family(site) == "unix"
+    if site.method != "sock_accept" or site.arg_key is None:
         return False
+    key = site.arg_key
     # or a listener handed in: every call of the function passes an AF_UNIX socket
-    return kind[0] == "unix" or (
+    return facts.constructed_kind(site, key)[0] == "unix" or (
         "." not in key and facts.family_from_callers(site.scope, key) == "unix")
 
 

@@ -107,7 +107,7 @@ def _unread_unix_connection(facts, site, accepts):
     the peer's close is end of file."""
     key = site.receiver_key
     if "." in key or site.scope.kind != "function" or \
-            not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
+            not all(facts.listener_family(accept) == "unix" for accept in accepts):
         return False
     body = site.scope.node.body
     return not method_calls(body, key, _WRITES) and name_stays_local(body, key)
@@ -139,7 +139,7 @@ def _read_before_writing_to_local_peer(facts, site, loop, accepts):
             not _accepted_this_pass(site, loop):
         return False
     local_tcp = WINDOWS not in facts.platforms(site.node)
-    if not all(facts.constructed_kind(accept)[0] == "unix" or
+    if not all(facts.listener_family(accept) == "unix" or
                (local_tcp and loopback_listener(facts, accept)) for accept in accepts):
         return False
     # a module's global may be written by any function of the module: every write on it,
@@ -165,7 +165,7 @@ def _first_write_to_unix_client(facts, site, loop, accepts):
     key = site.receiver_key
     if "." in key or site.scope.kind != "function" or not _accepted_this_pass(site, loop):
         return False
-    if not all(facts.constructed_kind(accept)[0] == "unix" for accept in accepts):
+    if not all(facts.listener_family(accept) == "unix" for accept in accepts):
         return False
     earlier = [other for other in facts.calls_in(site.scope)
                if other.receiver_key == key and other.method in _WRITES
