@@ -449,23 +449,43 @@ def decodes_first_parameter(function, method, qualify, passes=None, constants=No
 
 def _statements_after(root, line, limit=_LOOKAHEAD):
     """The statements that run after ``line`` (a statement under ``root``) on the path
-    that raises nothing: the rest of its block, then, when that block is the body of a
-    ``try`` with no ``else`` or ``finally``, or of a ``with`` (whose exit runs in between
-    and binds no name of the function), the statements after it (and so on outwards,
-    inside ``root``); at most ``limit``, in order. Empty when ``line`` is not found."""
+    that raises nothing: the rest of its block, then, when that block ends one of these,
+    the statements after it (and so on outwards, inside ``root``): the body of a ``with``
+    (whose exit runs in between and binds no name of the function); a branch of an
+    ``if`` (its body, an ``elif``'s or the ``else``); the body of a ``try`` with no
+    ``finally``, whose ``else`` block, if any, runs first; or that ``else`` block. At most
+    ``limit``, in order. Empty when ``line`` is not found."""
     chain = _blocks_to(root, line)
     found = []
     while chain and len(found) < limit:
         owner, statements, index = chain.pop()
         found.extend(statements[index + 1:index + 1 + limit - len(found)])
-        if not chain or not (type(owner) is cst.With or (
-                isinstance(owner, (cst.Try, cst.TryStar)) and owner.orelse is None
-                and owner.finalbody is None)):
+        if not chain:
             break
-        # the body of a try or with ended: what runs next is the statement after it
-        if chain[-1][1][chain[-1][2]] is not owner:
+        holder = chain[-1][1][chain[-1][2]]  # the compound statement the block belongs to
+        if type(holder) is cst.With and owner is holder:
+            continue
+        if isinstance(holder, cst.If) and _branch_of(holder, owner):
+            continue
+        if not isinstance(holder, (cst.Try, cst.TryStar)) or holder.finalbody is not None:
             break
+        if owner is holder and holder.orelse is not None:
+            # the body ended without an exception: the ``else`` block runs next
+            found.extend(holder.orelse.body.body[:limit - len(found)])
+        elif owner is not holder and owner is not holder.orelse:
+            break  # a handler
     return found[:limit]
+
+
+def _branch_of(statement, owner):
+    """``owner`` (a block's owner in ``_blocks_to``) is a branch of the ``if`` statement:
+    the ``if`` itself (its body), an ``elif`` of its chain, or the ``else`` at its end."""
+    node = statement
+    while isinstance(node, cst.If):
+        if node is owner:
+            return True
+        node = node.orelse
+    return node is owner
 
 
 def rest_of_block(root, line):
