@@ -1965,7 +1965,8 @@ class ValueFacts:
         ``a`` is a parameter of ``scope`` or a lookup (``defaults_of``'s reading); where its
         default is empty (``None``, ``""``, ``False``, ``0``), ``b`` decides, and must be a
         string literal, a module constant or a class constant bound to one (``host or
-        "127.0.0.1"`` with ``host=None``; ``host or self.DEFAULT_HOST``).
+        "127.0.0.1"`` with ``host=None``; ``host or self.DEFAULT_HOST``), or a lookup with
+        a default (``server or os.getenv("SERVER", "localhost")``: the default).
         None when either side is not known."""
         if type(node.operator) is not cst.Or:
             return None
@@ -1981,6 +1982,12 @@ class ValueFacts:
         values = [d for d in found if not _empty_literal(d)]
         if len(values) < len(found):
             right = node.right
+            if type(right) is cst.Call:
+                # ``server or os.getenv("SERVER", "localhost")``: the lookup's default
+                decided = self._lookup_default(site, right, scope)
+                if not decided:
+                    return None
+                return values + decided
             if type(right) is cst.Attribute:
                 # ``host or self.DEFAULT_HOST`` / ``host or Config.HOST``: a class constant
                 right = self._class_constant(scope, right) or (

@@ -1,5 +1,6 @@
 # SCK501 ok: the host is `host or "127.0.0.1"` with `host=None` by default: the server
 # listens on this host unless a caller says otherwise, in place or through the attribute.
+import os
 import socket
 
 
@@ -56,3 +57,14 @@ class Forwarder:
         while True:
             conn, _ = self.other.accept()
             conn.close()
+
+
+def serve_env(host=None, port=0):
+    # unless a caller or the environment says otherwise, the lookup's default: loopback
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host or os.environ.get("HOST", "127.0.0.1"), port))
+    listener.listen(5)
+    while True:
+        conn, _ = listener.accept()
+        conn.close()
