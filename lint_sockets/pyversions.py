@@ -768,9 +768,13 @@ def _compatibility_imports(code, starts, names=frozenset()):
 
 # A template's placeholder or tag, outside strings: Jinja and cookiecutter ``{{ x }}``,
 # ``{% if %}``, ``{# note #}``; Mako ``${x}``, ``% for`` control lines and ``<%tag>``; a
-# %-format mapping key, ``%(setup)s`` (a file a build step fills in with ``text % values``).
+# %-format mapping key, ``%(setup)s`` (a file a build step fills in with ``text % values``);
+# a slot for a person to fill in where a value belongs, ``"proxy_addr": <proxy_addr>``,
+# ``HOST = <your host>`` (after ``=``, ``(``, ``[``, ``,`` or ``:``, where no ``<`` of
+# Python can stand).
 _TEMPLATE = re.compile(
-    rb"\{\{|\{%|\{#|\$\{"
+    rb"[=(\[,:][ \t]*<[A-Za-z_][\w .\-]*>"
+    rb"|\{\{|\{%|\{#|\$\{"
     rb"|%\([A-Za-z_][\w.]*\)[-#0 +]*\d*(?:\.\d+)?[sdirfFgGxXeEco](?![\w(\[.])"
     rb"|^[ \t]*(?:%[ \t]*(?:for|if|elif|else|endfor|endif|while|endwhile|try|except|endtry"
     rb"|def|enddef)\b|<%)")
@@ -779,10 +783,12 @@ _TEMPLATE = re.compile(
 def template_line(line):
     """The line (bytes) holds a template placeholder or tag outside its strings (``{{
     name }}``, ``{% if x %}``, ``{# note #}``, ``${name}``, a Mako ``% for`` line,
-    ``<%tag>``, or a %-format mapping key such as ``%(setup)s``). Python has none of these:
+    ``<%tag>``, a %-format mapping key such as ``%(setup)s``, or a fill-in slot such as
+    ``= <proxy_addr>``). Python has none of these:
     ``{%``, ``{#`` (a brace, then a comment), ``$`` and a line that starts with ``%`` or
     ``<%`` are syntax errors, ``{{`` would be a set holding a set or dict, which fails when
-    it runs, and ``%(name)s`` is a modulo followed by two atoms side by side."""
+    it runs, ``%(name)s`` is a modulo followed by two atoms side by side, and a ``<`` right
+    after ``=``, ``(``, ``[``, ``,`` or ``:`` has no left operand."""
     code, _ = _code_of(line, comments=True)
     return _TEMPLATE.search(code) is not None
 

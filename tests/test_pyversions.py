@@ -937,6 +937,9 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
         "templates/mako.py": "X_VERSION = 0x${proto.version}\n",
         "templates/mako_loop.py": "import socket\n% for name in names:\n${name} = 1\n% endfor\n",
         "scripts/setup.py": "from setuptools import setup\nconfig = %(setup)s\nsetup(**config)\n",
+        # slots a person fills in before running the sample
+        "samples/proxy.py": 'import socks\nproxy = {"proxy_addr":<proxy_addr>, "port": <port>}\n',
+        "samples/host.py": "import socket\nHOST = <your host name>\nsocket.create_connection(HOST)\n",
         # the same braces inside strings or an f-string are Python: the error is reported
         "broken_string.py": "x = '{% if tls %}' +\n",
         "broken_fstring.py": "x = f'{{name}}' +\n",
@@ -945,15 +948,20 @@ def test_template_placeholders_make_a_template_not_a_broken_module(tmp_path):
         # a %-format key inside a string, and a modulo of a parenthesised name
         "broken_percent_string.py": "x = '%(setup)s' % +\n",
         "broken_modulo.py": "x = y %(z) +\n",
+        # a comparison, and a slot inside a string, are no slots
+        "broken_compare.py": "if a <b> c:\n",
+        "broken_slot_string.py": "x = '<host>' +\n",
     }
     out = _lint_project(tmp_path, files)
     for name in ("templates/{{name}}.py", "templates/test_{{name}}.py", "templates/note.py",
-                 "templates/mako.py", "templates/mako_loop.py", "scripts/setup.py"):
+                 "templates/mako.py", "templates/mako_loop.py", "scripts/setup.py",
+                 "samples/proxy.py", "samples/host.py"):
         assert f"{name}: not checked: line " in out.stderr
         assert name not in out.stdout
     assert "holds a template placeholder" in out.stderr
     for name in ("broken_string.py", "broken_fstring.py", "broken_spaced.py",
-                 "broken_dollar_string.py", "broken_percent_string.py", "broken_modulo.py"):
+                 "broken_dollar_string.py", "broken_percent_string.py", "broken_modulo.py",
+                 "broken_compare.py", "broken_slot_string.py"):
         assert f"{name}:1:" in out.stdout and "SCK000" in out.stdout
         assert name not in out.stderr
 
