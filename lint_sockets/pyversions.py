@@ -59,10 +59,12 @@ def _read(path):
 
 
 def _setup_cfg(text, pbr=True):
-    """(python_requires, classifiers text) from setup.cfg; pbr's own keys (``[metadata]``
-    ``classifier``, ``python_requires``, ``python-requires``) only with ``pbr``: setuptools
-    reads ``[metadata] classifiers`` and ``[options] python_requires`` alone, so without
-    pbr the others reach no metadata."""
+    """(python_requires, classifiers text) from setup.cfg. The classifiers are
+    ``[metadata] classifiers``, or ``classifier``, which setuptools takes as an alias of
+    it (as it takes ``summary`` for ``description``; pbr reads both). The Python
+    requirement is ``[options] python_requires``; pbr's own ``[metadata]``
+    ``python_requires`` and ``python-requires`` count only with ``pbr``: setuptools does
+    not read them, so without pbr they reach no metadata."""
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     try:
         parser.read_string(text)
@@ -72,7 +74,10 @@ def _setup_cfg(text, pbr=True):
     for key in ("python_requires", "python-requires") if pbr else ():
         if requires is None:  # pbr's [metadata] spelling
             requires = parser.get("metadata", key, fallback=None)
-    keys = ("classifiers", "classifier") if pbr else ("classifiers",)  # pbr: "classifier"
+    if pbr or not parser.has_option("metadata", "classifiers"):
+        keys = ("classifiers", "classifier")
+    else:
+        keys = ("classifiers",)  # setuptools: the alias sets the same option
     classifiers = "\n".join(parser.get("metadata", key, fallback="") or "" for key in keys)
     return requires, classifiers
 
@@ -84,7 +89,7 @@ _PBR = re.compile(r"\bpbr\s*=\s*True\b|[\"']pbr(?:[<>=!~\s][^\"']*)?[\"']|[\"']p
 
 def uses_pbr(root):
     """The project in ``root`` builds with pbr, whose ``setup.cfg`` keys differ from
-    setuptools' (``classifier`` for ``classifiers``): its setup.py calls ``setup(pbr=True)``
+    setuptools' (``[metadata] python_requires``): its setup.py calls ``setup(pbr=True)``
     or names pbr among its requirements, or its pyproject.toml's build backend is pbr's."""
     for name in ("setup.py", "pyproject.toml"):
         text = _read(os.path.join(root, name))

@@ -30,11 +30,12 @@ from test_config import SERVER
                  "    'Programming Language :: Python :: 3'])\n", (2, 7)),
     ("setup.cfg", "[metadata]\nclassifiers =\n    Programming Language :: Python :: 2 :: Only\n",
      (2, 7)),
-    # pbr's own setup.cfg keys, ``classifier`` and ``python_requires`` (or ``python-requires``)
-    # under [metadata], count only in a project that builds with pbr (test below)
+    # ``classifier`` is setuptools' alias of ``classifiers``; pbr's ``python_requires`` (or
+    # ``python-requires``) under [metadata] counts only in a project that builds with pbr
+    # (test below)
     ("setup.cfg", "[metadata]\nname = x\nclassifier =\n"
                   "    Programming Language :: Python :: 2.6\n"
-                  "    Programming Language :: Python :: 2.7\n", None),
+                  "    Programming Language :: Python :: 2.7\n", (2, 6)),
     ("setup.cfg", "[metadata]\npython-requires = >=3.6\n", None),
     # with nothing else, the oldest Python 3.N classifier is the lowest version claimed
     ("PKG-INFO", "Metadata-Version: 1.1\nClassifier: Programming Language :: Python :: 3.6\n"
@@ -102,9 +103,7 @@ def test_packaging_files(tmp_path, name, text, expected):
     (None, '[build-system]\nrequires = ["pbr>=6"]\nbuild-backend = "pbr.build"\n'),
 ])
 def test_pbr_keys_of_setup_cfg_count_in_a_pbr_project(tmp_path, setup_py, pyproject):
-    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\nclassifier =\n"
-                                        "    Programming Language :: Python :: 2.6\n"
-                                        "    Programming Language :: Python :: 3.3\n")
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\npython_requires = >=2.6\n")
     assert packaging_target(str(tmp_path)) is None  # no pbr: setuptools ignores the key
     assert not pyversions.packaging_declares_python(str(tmp_path))
     if setup_py is not None:
@@ -129,6 +128,12 @@ def test_setup_cfg_of_a_project_without_pbr_counts_setuptools_keys_only(tmp_path
                                         "    Programming Language :: Python :: 3.9\n")
     assert packaging_target(str(tmp_path)) == (3, 9)
     assert not pyversions.packaging_python2_only(str(tmp_path))
+    # setuptools takes ``classifier`` alone as ``classifiers``: the systems it names count
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = x\nclassifier =\n"
+                                        "    Operating System :: POSIX :: Linux\n"
+                                        "    Programming Language :: Python :: 3.8\n")
+    assert packaging_target(str(tmp_path)) == (3, 8)
+    assert pyversions.packaging_systems_and_origin(str(tmp_path))[0] == {"linux"}
 
 
 def test_order_setup_cfg_then_setup_py_then_pkg_info(tmp_path):
