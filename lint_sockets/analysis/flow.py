@@ -1966,7 +1966,8 @@ class ValueFacts:
         default is empty (``None``, ``""``, ``False``, ``0``), ``b`` decides, and must be a
         string literal, a module constant or a class constant bound to one (``host or
         "127.0.0.1"`` with ``host=None``; ``host or self.DEFAULT_HOST``), or a lookup with
-        a default (``server or os.getenv("SERVER", "localhost")``: the default).
+        a default, in place or as a module constant (``server or os.getenv("SERVER",
+        "localhost")``: the default).
         None when either side is not known."""
         if type(node.operator) is not cst.Or:
             return None
@@ -1982,6 +1983,9 @@ class ValueFacts:
         values = [d for d in found if not _empty_literal(d)]
         if len(values) < len(found):
             right = node.right
+            if type(right) is cst.Name and right.value in self.constants and \
+                    type(self.constants[right.value]) is cst.Call:
+                right = self.constants[right.value]  # SERVER = os.getenv("SERVER", "...")
             if type(right) is cst.Call:
                 # ``server or os.getenv("SERVER", "localhost")``: the lookup's default
                 decided = self._lookup_default(site, right, scope)

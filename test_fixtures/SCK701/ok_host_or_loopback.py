@@ -3,6 +3,8 @@
 import os
 import socket
 
+SOCKET_SERVER = os.getenv("SOCKET_SERVER", "localhost")
+
 
 class Client:
     def __init__(self, host=None, port=7000):
@@ -24,6 +26,23 @@ class EnvClient:
 
     def __init__(self, server=None, port=1984):
         self.host = server or os.getenv("WDB_SOCKET_SERVER", "localhost")
+        self.port = port
+
+    def ask(self, question):
+        sock = socket.socket()
+        sock.connect((self.host, self.port))
+        sock.sendall(question)
+        reply = sock.recv(4096)
+        sock.close()
+        return reply
+
+
+class ConstantClient:
+    """``server or SOCKET_SERVER``, a module constant holding a lookup with a loopback
+    default."""
+
+    def __init__(self, server=None, port=1984):
+        self.host = server or SOCKET_SERVER
         self.port = port
 
     def ask(self, question):
