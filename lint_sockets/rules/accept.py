@@ -7,7 +7,7 @@ from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
 from lint_sockets.analysis.nodes import (
-    iter_children, key_of, method_calls, name_stays_local, tls_handovers,
+    iter_children, key_of, method_calls, name_stays_local, thread_call, tls_handovers,
 )
 from lint_sockets.analysis.listeners import loopback_listener, self_connected_listener
 from lint_sockets.analysis.platforms import LINUX
@@ -110,6 +110,59 @@ def _unix_listener(facts, site):
         "." not in key and facts.family_from_callers(site.scope, key) == "unix")
 
 
+def _serves_with_linux_code(facts, site):
+    """Every connection the accept loop takes is handed, by a statement of the loop's own
+    body after the accept (not in a branch), to a function of the module written for Linux
+    alone (``Facts.platforms`` of its first statement: it sets ``TCP_CORK`` with no test
+    or fallback, say): called with it, or run on a thread started on it
+    (``threading.Thread(target=handle, args=(conn,))``). Anywhere else the server fails
+    on its first connection, so it runs on Linux alone too."""
+    loop = site.loops[-1].node if site.loops else None
+    if loop is None or len(site.targets) == 0 or not isinstance(loop.body, cst.IndentedBlock):
+        return False
+    conn = site.targets[0]
+    statements = loop.body.body
+    after = False
+    for stmt in statements:
+        if not after:
+            after = any(node is site.node for node in _walk_calls(stmt))
+            continue
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for call in _walk_calls(stmt):
+            thread = thread_call(facts.imports, call)
+            target, passed = thread if thread is not None else (call.func, call)
+            if not any(key_of(arg.value) == conn for arg in passed.args):
+                continue
+            function = _module_function(facts, target)
+            if function is not None and function.body.body and \
+                    facts.platforms(function.body.body[0]) <= {LINUX}:
+                return True
+    return False
+
+
+def _walk_calls(root):
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, cst.Call):
+            yield node
+        stack.extend(iter_children(node))
+
+
+def _module_function(facts, target):
+    """The ``def`` of the module's top level that ``target`` (a plain name) names, when the
+    module binds that name once, to it."""
+    if not isinstance(target, cst.Name):
+        return None
+    bindings = facts.model.module_scope.bindings.get(target.value, ())
+    if len(bindings) != 1 or not isinstance(bindings[0].node, cst.FunctionDef):
+        return None
+    return bindings[0].node
+
+
 def check_abort(facts, report):
     if facts.test_code:
         return  # a test's server serves the test's own clients (the page: "What a finding is worth")
@@ -123,7 +176,7 @@ def check_abort(facts, report):
             continue
         if _unix_listener(facts, site) or loopback_listener(facts, site):
             continue
-        if facts.platforms(site.node) <= {LINUX}:
+        if facts.platforms(site.node) <= {LINUX} or _serves_with_linux_code(facts, site):
             continue  # Linux accepts a connection reset while queued: no ECONNABORTED
         frame, handler = facts.catching_frame(site, "ConnectionAbortedError")
         if frame is not None and frame.loop_depth < depth and (
