@@ -298,6 +298,12 @@ class IdentityFacts:
         if binding.annotation is not None:
             verdict = self._classify_annotation(binding.annotation)
             if verdict is not None:
+                if how == "param" and verdict.confidence is KNOWN and not verdict.datagram:
+                    # ``listener: socket.socket`` says a socket, not which kind: every
+                    # caller passing a datagram socket says that
+                    passed = self._param_from_callers(binding, depth)
+                    if passed is not None and passed.datagram:
+                        return verdict.as_datagram()
                 return verdict
         if how == "param":
             verdict = self._param_from_callers(binding, depth)

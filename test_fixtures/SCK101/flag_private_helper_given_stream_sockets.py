@@ -105,3 +105,17 @@ def start_watch(stop, more):
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     threading.Thread(target=_watch, args=(udp, stop)).start()
     threading.Thread(target=_watch, args=more).start()
+
+
+def _drain_annotated(listener: socket.socket) -> list:
+    # annotated a socket, and one caller passes a stream socket
+    received = []
+    while True:
+        data = listener.recv(65536)  # expect: SCK101
+        received.append(data)
+
+
+def drain_both() -> None:
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    tcp = socket.create_connection(("example.org", 5005), timeout=5)
+    print(_drain_annotated(udp), _drain_annotated(tcp))

@@ -83,3 +83,27 @@ def start_watchers(pool, stop):
     pool.submit(_watch, first, stop)
     second = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     threading.Thread(target=_watch, kwargs={"sock": second, "stop": stop}).start()
+
+
+def _udp_listener() -> socket.socket:
+    listener = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.setblocking(False)
+    return listener
+
+
+def _drain(listener: socket.socket) -> list:
+    # annotated a socket; every caller passes a datagram socket from the factory above
+    received = []
+    while True:
+        try:
+            datagram = listener.recv(65536)
+        except BlockingIOError:
+            return received
+        received.append(datagram)
+
+
+class TestOsc:
+    def test_both(self) -> None:
+        with _udp_listener() as first, _udp_listener() as second:
+            print(_drain(first), _drain(second))
