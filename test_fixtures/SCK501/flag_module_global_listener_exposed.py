@@ -35,3 +35,27 @@ def serve_local_copy(html):
     while True:
         conn, _ = listener.accept()  # expect: SCK501
         conn.close()
+
+
+relay = None
+
+
+def init_relay(port):
+    global relay
+    relay = socket.socket()
+    relay.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    relay.bind(("", port))
+    relay.listen(5)
+
+
+def bind_relay_copy(port):
+    # no `global`: a local of the same name, whose loopback bind is not the global's
+    relay = socket.socket()
+    relay.bind(("127.0.0.1", port))
+    return relay
+
+
+def serve_relay():
+    while True:
+        conn, _ = relay.accept()  # expect: SCK501
+        conn.close()
