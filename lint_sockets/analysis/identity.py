@@ -1545,15 +1545,16 @@ def _calls_of(uses, name, threads=False, defined=True):
     the name is bound anywhere but at module level, since another name's call is out of
     sight. ``defined``: the name is a function's, whose ``def`` the walk counts as one use
     (a class statement's name is not counted)."""
-    calls, names, local, _, started, _, _ = uses
+    calls, _, local, _, started, _, _, bare = uses
     if name in local:
         return None
     found = calls.get(name, [])
     if threads:
         found = found + started.get(name, [])
     # the ``def`` name is counted once (in the function's own walk), and each call's
-    # function once: any other Name is another use
-    return found if names.get(name, 0) == int(defined) + len(found) else None
+    # function once: any other plain Name is another use (an attribute of that name is
+    # another object's)
+    return found if bare.get(name, 0) == int(defined) + len(found) else None
 
 
 def _method_calls_of(uses, name, cls, threads=False):
@@ -1562,7 +1563,7 @@ def _method_calls_of(uses, name, cls, threads=False):
     ``threads`` a thread started on ``self.name`` there too; None when the name is used any
     other way (``callback=self._loop``, another object's method of the same name), since
     that call is out of sight."""
-    calls, names, _, method_calls, _, method_started, plain = uses
+    calls, names, _, method_calls, _, method_started, plain, _ = uses
     found = method_calls.get(name, [])
     if threads:
         found = found + method_started.get(name, [])
@@ -1578,12 +1579,14 @@ def _name_uses(model):
     in; how many times each name occurs (attribute names included; a name in an
     annotation is a type, not a use, and is not counted); the names some
     function or class binds; the calls ``self.name(...)`` in methods, by name; the
-    threads started on a plain name and on ``self.name`` (``thread_call``), as calls; and
-    how many of those occurrences are plain names outside any class body (a ``def``'s own
+    threads started on a plain name and on ``self.name`` (``thread_call``), as calls; how
+    many of those occurrences are plain names outside any class body (a ``def``'s own
     name aside), which never name a method: a method is reached as an attribute, or by
-    its bare name only in its class's body."""
+    its bare name only in its class's body; and how many are plain names anywhere, which
+    alone can name a function of the module (``transport.start_server()`` is another
+    object's method)."""
     calls, names, local, method_calls, started, method_started = {}, {}, set(), {}, {}, {}
-    plain = {}
+    plain, bare = {}, {}
     for scope in model.scopes:
         if scope is not model.module_scope:
             local.update(scope.bindings)
@@ -1633,10 +1636,11 @@ def _name_uses(model):
                 continue
             elif isinstance(node, cst.Name):
                 names[node.value] = names.get(node.value, 0) + 1
+                bare[node.value] = bare.get(node.value, 0) + 1
                 if not in_class and node is not own:
                     plain[node.value] = plain.get(node.value, 0) + 1
             stack.extend((child, in_class) for child in iter_children(node))
-    return calls, names, local, method_calls, started, method_started, plain
+    return calls, names, local, method_calls, started, method_started, plain, bare
 
 
 def _params(function):
