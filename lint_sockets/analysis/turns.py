@@ -477,7 +477,8 @@ def _initial_state(imports, scope, calls=None):
     """``self.request`` at the start of a socketserver handler's ``handle()``: the class
     derives from a socketserver handler directly, and its own ``setup()`` or ``__init__()``,
     if any, reads nothing. For a private method, the socket its callers have just written
-    to (``_callers_turn``)."""
+    to (``_callers_turn``). For any function, the sockets it finds at an unknown point
+    when the module never shows it running mid-stream (``_unknown_entry_keys``)."""
     node = scope.node
     cls = scope.cls
     state = {key: (0, 0) for key in _unknown_entry_keys(scope, calls)}
@@ -490,7 +491,7 @@ def _initial_state(imports, scope, calls=None):
     if cls is None or scope.self_name is None or node.name.value != "handle":
         return state
     if not set(cls.bases) & _FRESH_HANDLER_BASES:
-        return {}
+        return state
     for method in cls.methods:
         if method.node.name.value in ("setup", "__init__") and _may_read(method):
             return state
@@ -950,7 +951,8 @@ class CallIndex:
                     kind = _event_kind(name)
                     if kind == "read" and function is not None:
                         readers.add(id(function))
-                    self.events.setdefault(id(function), []).append((kind, counter, name))
+                    self.events.setdefault(id(function), []).append(
+                        (kind, counter, name, _objects(node)))
                     if isinstance(func, cst.Attribute):
                         stack.append((func.value, function, loops))
                     stack.extend((child, function, loops)
@@ -974,24 +976,27 @@ class CallIndex:
                         if any(id(node) in readers for node in nodes)}
         self.writers = {name for name, nodes in defs.items()
                         if name not in self.readers and all(
-                            any(kind == "write" for kind, _, _ in self.events.get(id(node), ()))
+                            any(event[0] == "write" for event in self.events.get(id(node), ()))
                             for node in nodes)}
 
     def mid_stream(self, function, depth=0):
         """The module shows ``function`` running in the middle of its socket's stream: a
         use of its name that is not a call (a callback, which an event loop runs again on
         every readable event); a call that its caller makes after a read (also a call of a
-        function of the module that reads) with no write (or call of a function of the
-        module that only writes) since; a call in a loop of its caller with no write
-        earlier in that pass; or a call before any read or write of a caller that is itself
-        shown mid-stream, up to EVIDENCE_DEPTH callers up. Methods are matched by name."""
+        function of the module that reads) with no write since (a write, or a call of a
+        function of the module that only writes, on an object the call hands the function
+        or, for ``self.m()``, on ``self``'s); a call in a loop of its caller with no such
+        write earlier in that pass; or a call before any read or write of a caller that is
+        itself shown mid-stream, up to EVIDENCE_DEPTH callers up. Methods are matched by
+        name."""
         name = function.name.value
         for node, caller, loops, called, position in self.uses.get(name, ()):
             if not called:
                 return True
+            handed = _objects(node)
             start = loops[0] if loops else 0
             last = None
-            for kind, at, callee in self.events.get(id(caller), ()):
+            for kind, at, callee, objects in self.events.get(id(caller), ()):
                 if at >= position:
                     break
                 if at <= start:
@@ -999,6 +1004,8 @@ class CallIndex:
                 if kind == "call":
                     kind = "read" if callee in self.readers and callee != name else \
                         "write" if callee in self.writers else None
+                if kind == "write" and not objects & handed:
+                    kind = None  # a write on something else (a file, a log)
                 last = kind or last
             if last == "read":
                 return True
@@ -1010,6 +1017,22 @@ class CallIndex:
                     self.mid_stream(caller, depth + 1):
                 return True
         return False
+
+
+def _objects(call):
+    """The heads of the names a call works on: its receiver's (``sock`` of
+    ``sock.sendall(x)``, ``self`` of ``self.sock.send(x)`` and of ``self._read()``) and its
+    arguments' (``sock`` of ``send_message(sock, data)``)."""
+    found = set()
+    if isinstance(call.func, cst.Attribute):
+        key = key_of(call.func.value)
+        if key is not None:
+            found.add(key.partition(".")[0])
+    for arg in call.args:
+        key = key_of(arg.value)
+        if key is not None:
+            found.add(key.partition(".")[0])
+    return found
 
 
 def _event_kind(name):

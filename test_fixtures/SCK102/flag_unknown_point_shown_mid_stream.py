@@ -61,3 +61,15 @@ class Session:
             if not message:
                 break
             print(message)
+
+
+def read_record(conn: socket.socket) -> int:
+    return struct.unpack("!I", conn.recv(4))[0]  # expect: SCK102
+
+
+def copy_records(conn: socket.socket, out) -> None:
+    # the write before each call is to a file, not to the connection: the stream goes on
+    while True:
+        out.write(b"record\n")
+        if not read_record(conn):
+            break
