@@ -7,7 +7,7 @@ from lint_sockets.analysis.facts import (
     BREAK, CONTINUE, FALL, KNOWN, LIKELY, NOT_SOCKET, RAISE, RETURN, SLEEP, UNKNOWN,
 )
 from lint_sockets.analysis.nodes import (
-    iter_children, key_of, method_calls, name_stays_local, thread_call, tls_handovers,
+    iter_children, key_of, method_calls, name_stays_local, thread_call, tls_handovers, walk,
 )
 from lint_sockets.analysis.listeners import loopback_listener, self_connected_listener
 from lint_sockets.analysis.platforms import LINUX
@@ -142,14 +142,8 @@ def _serves_with_linux_code(facts, site):
 
 
 def _walk_calls(root):
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        if isinstance(node, cst.Call):
-            yield node
-        stack.extend(iter_children(node))
+    """The calls under ``root``, not in a function, class or lambda defined there."""
+    return (node for node in walk(root) if isinstance(node, cst.Call))
 
 
 def _module_function(facts, target):
