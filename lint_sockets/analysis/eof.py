@@ -9,8 +9,8 @@ import libcst as cst
 
 from lint_sockets.analysis.nodes import (
     COMPARISONS, LEAVES, PROGRAM_EXIT_CALLS, called_name, declared_names, int_value,
-    is_docstring, iter_children, key_of, small_leaves, strip_await, struct_size, suite_leaves,
-    target_keys, walk,
+    is_docstring, iter_children, key_of, own_declaration, small_leaves, strip_await,
+    struct_size, suite_leaves, target_keys, walk,
 )
 from lint_sockets.analysis.tables import (
     EMPTY_KEEPING, EXCEPTION_PARENTS, REPORTING_CALLS, canonical_exception, exception_ancestors,
@@ -1212,26 +1212,10 @@ def _closure_bindings(scope, name, scopes):
                 parent = parent.parent
             if parent is None:
                 continue
-            if not _declares_nonlocal(inner.node, name):
+            if not own_declaration(inner.node, name) == "nonlocal":
                 return ()  # a global, or a local of its own that the walk does not tell
             found.extend(inner.bindings[name])
     return found
-
-
-def _declares_nonlocal(function, name):
-    """``function``'s own code (not nested functions) declares ``name`` ``nonlocal``, and
-    nothing in it declares it ``global``."""
-    nonlocal_ = False
-    stack = list(iter_children(function.body))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Global) and any(i.name.value == name for i in node.names):
-            return False
-        if isinstance(node, cst.Nonlocal) and any(i.name.value == name for i in node.names):
-            nonlocal_ = True
-        if not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(iter_children(node))
-    return nonlocal_
 
 
 def _only_written(module, sibling, qualify, finaliser, self_name, after_reader=frozenset()):

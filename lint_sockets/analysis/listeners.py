@@ -6,7 +6,7 @@ accept loops, SCK702 of the connections those listeners hand out."""
 import libcst as cst
 
 from lint_sockets.analysis.identity import return_values
-from lint_sockets.analysis.nodes import iter_children, key_of
+from lint_sockets.analysis.nodes import key_of, own_declaration
 
 
 def _attribute_alias(scope, key):
@@ -178,26 +178,10 @@ def _reads_global(scope, name):
     enclose the functions in them."""
     while scope is not None and scope.kind != "module":
         if scope.kind == "function" and name in scope.bindings:
-            if not _declares_global(scope.node, name):
+            if own_declaration(scope.node, name) != "global":
                 return False
         scope = scope.parent
     return scope is not None and name in scope.bindings
-
-
-def _declares_global(function, name):
-    """The function's own body (not a function or class inside it) says ``global name``."""
-    stack = [function.body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Global):
-            if any(item.name.value == name for item in node.names):
-                return True
-            continue
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) or \
-                isinstance(node, cst.BaseExpression):
-            continue
-        stack.extend(iter_children(node))
-    return False
 
 
 def _local_binds(facts, named):

@@ -252,6 +252,24 @@ def unpacked_pairs(target, value):
     return pairs
 
 
+def own_declaration(function, name):
+    """How ``function``'s own code (not a function, class or lambda defined in it) declares
+    ``name``: ``"global"``, ``"nonlocal"``, or None when it declares it neither way (a
+    ``global`` anywhere in it wins, as Python refuses the two together)."""
+    found = None
+    stack = list(iter_children(function.body))
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind in _DECLARING_KINDS and any(item.name.value == name for item in node.names):
+            if kind is cst.Global:
+                return "global"
+            found = "nonlocal"
+        if kind not in _DEFINITION_KINDS:
+            stack.extend(iter_children(node))
+    return found
+
+
 def declared_names(root):
     """Names a ``global`` or ``nonlocal`` statement declares anywhere under ``root``, and
     ``"*"`` when a ``match`` statement is there (its capture patterns bind names the walk

@@ -1022,17 +1022,11 @@ class CallIndex:
 def _objects(call):
     """The heads of the names a call works on: its receiver's (``sock`` of
     ``sock.sendall(x)``, ``self`` of ``self.sock.send(x)`` and of ``self._read()``) and its
-    arguments' (``sock`` of ``send_message(sock, data)``)."""
-    found = set()
+    arguments' (``sock`` of ``send_message(sock, data)``: ``_argument_keys``)."""
+    keys = set(_argument_keys(call))
     if isinstance(call.func, cst.Attribute):
-        key = key_of(call.func.value)
-        if key is not None:
-            found.add(key.partition(".")[0])
-    for arg in call.args:
-        key = key_of(arg.value)
-        if key is not None:
-            found.add(key.partition(".")[0])
-    return found
+        keys.add(key_of(call.func.value))
+    return {key.partition(".")[0] for key in keys if key is not None}
 
 
 def _event_kind(name):
