@@ -246,6 +246,7 @@ def _settings(args, config):
               else config.target_version())
     python2_only, in_packages = ("", False) if args.target_version else config.python2_only()
     declared = bool(args.target_version) or config.declares_python()
+    floor = bool(args.target_version) or config.target_version_and_origin()[1] is not None
     return Settings(
         select=select, ignore=ignore, extend_select=extend,
         socket_names=pick(args.socket_names, "socket-names"),
@@ -255,6 +256,7 @@ def _settings(args, config):
         python2_only=python2_only,
         python2_in_packages=in_packages,
         version_declared=declared,
+        version_floor_declared=floor,
         project_root=config.project_root(),
         systems=config.systems_and_origin()[0],
     )

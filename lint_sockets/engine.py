@@ -95,8 +95,8 @@ class NewerSyntax(NotChecked):
         if self.construct is None:
             why = f"the project targets Python {target}, which may accept it"
         else:
-            why = (f"the project does not say which Pythons it supports, and this is "
-                   f"{self.construct}, which Python {target} accepts")
+            why = (f"the project does not name the oldest Python it supports, and this "
+                   f"is {self.construct}, which Python {target} accepts")
         return (f"{path}: not checked: Python {running}, which lint-sockets runs on, cannot "
                 f"compile it ({self.message}, line {self.line}), and {why}; run "
                 f"lint-sockets on Python {target} or later to check it")
@@ -228,7 +228,8 @@ def _judged_for_target(error, settings, source, path=None):
     if not settings.version_declared and _accepted_by_grammar(source, _LAST_ASYNC_NAME):
         return OlderSyntax(error, "the project does not say which Pythons it supports, and "
                                   "Python 3.6's grammar accepts it")
-    if not settings.version_declared and error.message.startswith(_NEWER_GRAMMAR_ERRORS):
+    if not settings.version_floor_declared and \
+            error.message.startswith(_NEWER_GRAMMAR_ERRORS):
         from lint_sockets.pyversions import newer_syntax
 
         newer = newer_syntax(source, error.line)

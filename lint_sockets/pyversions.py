@@ -1077,7 +1077,8 @@ def newer_syntax(source, line):
     runs on that spans ``line`` of ``source`` (a module's bytes or text), when libcst, whose
     grammar reaches Python 3.14, parses the module: ``match`` (3.10), ``except*`` (3.11),
     type parameters and ``type`` aliases (3.12), an f-string that reuses its quote or holds
-    a backslash inside a replacement field (3.12), ``except A, B:`` with no parentheses
+    a backslash inside a replacement field, or a line break in one of a one-quote string
+    (3.12), ``except A, B:`` with no parentheses
     (3.14; not Python 2's ``except E, e:``, whose last name the module never binds), a
     t-string (3.14). None when there is no such construct there or libcst rejects it too."""
     import libcst
@@ -1140,9 +1141,12 @@ def _newer_syntax_visitor():
             for part in node.parts:
                 if isinstance(part, libcst.FormattedStringExpression):
                     code = libcst.Module([]).code_for_node(part.expression)
-                    if quote in code or "\\" in code:
+                    # a line break in a field of a one-quote string: 3.12 too
+                    broken = len(quote) == 1 and "\n" in libcst.Module([]).code_for_node(part)
+                    if quote in code or "\\" in code or broken:
                         self._at(node, (3, 12), "an f-string that reuses its quote or holds "
-                                                "a backslash in a replacement field")
+                                                "a backslash or a line break in a "
+                                                "replacement field")
 
         def visit_ExceptHandler(self, node):
             if isinstance(node.type, libcst.Tuple) and not node.type.lpar and \

@@ -81,7 +81,7 @@ class Settings:
     def __init__(self, select=None, ignore=(), extend_select=(), socket_names=None,
                  target_version=(3, 9), per_file_ignores=(), root=None, python2_only="",
                  python2_in_packages=False, version_declared=True, project_root=None,
-                 systems=None):
+                 systems=None, version_floor_declared=True):
         rules = registry()
         # Each selector must name at least one rule (an unknown code is an error).
         for selectors, option in ((select or (), "--select"), (ignore, "--ignore"),
@@ -112,6 +112,9 @@ class Settings:
         # whether the project declares the Pythons it supports (else its code says: SCK000's
         # page, pyversions.python3_project), and its root (None: a file of no project)
         self.version_declared = version_declared
+        # whether it names the oldest Python it supports (a bare ``Python :: 3`` classifier
+        # says Python 3 but not which: its code says, for syntax of a newer grammar)
+        self.version_floor_declared = version_floor_declared
         self.project_root = project_root
         # the families of operating systems the project declares (its Operating System
         # classifiers), or None for every one: code the project runs nowhere else
@@ -172,7 +175,7 @@ class Settings:
     def cache_key(self):
         return (tuple(sorted(self.enabled)), self.socket_names, self.target_version,
                 self.per_file_ignores, self.root, self.python2_only, self.python2_in_packages,
-                self.version_declared, self.project_root,
+                self.version_declared, self.version_floor_declared, self.project_root,
                 tuple(sorted(self.systems)) if self.systems else None)
 
     def digest(self):

@@ -469,8 +469,8 @@ def _wheel(tmp_path, name, requires):
     (["proxy"], "the project targets Python 3.12"),  # the unpacked wheel's METADATA
     # several: nothing says whose files these are; none: nothing at all. Either way the
     # project declares no version, and the error is Python 3.12's type alias statement
-    (["proxy", "other"], "does not say which Pythons it supports, and this is a type alias"),
-    ([], "does not say which Pythons it supports, and this is a type alias"),
+    (["proxy", "other"], "does not name the oldest Python it supports, and this is a type alias"),
+    ([], "does not name the oldest Python it supports, and this is a type alias"),
 ])
 def test_requires_python_of_the_one_dist_info_beside_the_code(tmp_path, wheels, says):
     for name in wheels:
@@ -640,6 +640,12 @@ def test_an_error_that_is_no_python2_syntax_is_reported_in_an_undeclared_project
     assert "client.py" in out.stdout and "SCK000" in out.stdout, out.stdout
 
 
+# a bare ``Python :: 3`` classifier says Python 3, not which: the code says
+PYTHON3_ONLY = {"setup.cfg": "[metadata]\nname = client\nclassifiers =\n"
+                             "    Programming Language :: Python :: 3\n"
+                             "    Programming Language :: Python :: 3 :: Only\n"}
+
+
 @pytest.mark.parametrize("module, version", [
     ("type Pair = tuple[int, int]\n", "3.12"),
     ("def first[T](items: list[T]) -> T:\n    return items[0]\n", "3.12"),
@@ -650,12 +656,14 @@ def test_an_error_that_is_no_python2_syntax_is_reported_in_an_undeclared_project
     ("def show(lines):\n    return f\"{\"\\n\".join(lines)}\"\n", "3.12"),
     ("def show(a):\n    return f\"{a}{\")\"}\"\n", "3.12"),
     ('x = 1\ny = f"""{(\n    """\n    z\n    """\n)}"""\n', "3.12"),
+    # a line break in a replacement field of a one-quote f-string
+    ("def show(m, k):\n    return f\"/dev/{m['hello']\n        [k]}\"\n", "3.12"),
     # (Python 3 code beside it: in a module of Python 2 code this is Python 2's except)
     ("import socket\n\n\ndef f(s):\n    try:\n        s.recv(1)\n"
      "    except socket.timeout, ConnectionError:\n        pass\n\n\nx = f'{s}'\n", "3.14"),
     ("def f(who):\n    return t'hello {who}'\n", "3.14"),
 ])
-@pytest.mark.parametrize("packaging", [UNDECLARED, {}])
+@pytest.mark.parametrize("packaging", [UNDECLARED, {}, PYTHON3_ONLY])
 def test_a_newer_grammar_in_an_undeclared_project_is_not_checked(tmp_path, module, version,
                                                                  packaging):
     if sys.version_info[:2] >= tuple(map(int, version.split("."))):
@@ -663,7 +671,7 @@ def test_a_newer_grammar_in_an_undeclared_project_is_not_checked(tmp_path, modul
     out = _lint_project(tmp_path, {**packaging, "client.py": module})
     assert "SCK000" not in out.stdout, out.stdout
     assert "client.py: not checked" in out.stderr, out.stderr
-    assert "the project does not say which Pythons it supports" in out.stderr
+    assert "the project does not name the oldest Python it supports" in out.stderr
     assert f"which Python {version} accepts; run lint-sockets on Python {version}" \
         in out.stderr, out.stderr
 
@@ -674,6 +682,8 @@ def test_a_newer_grammar_in_an_undeclared_project_is_not_checked(tmp_path, modul
     "    except socket.error, e:\n        pass\n\n\nx = f'{socket}'\n",
     # broken in every Python, beside a newer construct on another line
     "type Pair = tuple[int, int]\n\n\ndef f(:\n    pass\n",
+    # a replacement field never closed, in a one-quote f-string
+    "import socket\nx = f'{socket\n\ny = 1\n",
 ])
 def test_an_error_that_no_newer_grammar_accepts_is_reported(tmp_path, module):
     out = _lint_project(tmp_path, {**UNDECLARED, "client.py": module})
@@ -681,10 +691,15 @@ def test_an_error_that_no_newer_grammar_accepts_is_reported(tmp_path, module):
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="needs a Python without PEP 695")
-def test_a_newer_construct_in_a_project_that_declares_an_older_python_is_reported(tmp_path):
-    out = _lint_project(tmp_path, {
-        "pyproject.toml": "[project]\nname = 'c'\nrequires-python = '>=3.9'\n",
-        "client.py": "type Pair = tuple[int, int]\n"})
+@pytest.mark.parametrize("packaging", [
+    {"pyproject.toml": "[project]\nname = 'c'\nrequires-python = '>=3.9'\n"},
+    {"setup.cfg": "[metadata]\nname = client\nclassifiers =\n"
+                  "    Programming Language :: Python :: 3\n"
+                  "    Programming Language :: Python :: 3.8\n"},
+])
+def test_a_newer_construct_in_a_project_that_declares_an_older_python_is_reported(tmp_path,
+                                                                                  packaging):
+    out = _lint_project(tmp_path, {**packaging, "client.py": "type Pair = tuple[int, int]\n"})
     assert "client.py:1:" in out.stdout and "SCK000" in out.stdout, out.stdout
 
 
