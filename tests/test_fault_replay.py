@@ -579,8 +579,9 @@ def test_socket_faults_from_confirms_lint_findings(pytester):
             {"server_bad": SERVER_TEST.format(module="server_bad"),
              "client_bad": CLIENT_TEST.format(module="client_bad")})
     lint = subprocess.run(
-        [sys.executable, "-m", "lint_sockets", "--extend-select", "SCK601", "--output-format",
-         "json", "--no-cache", "netapp"], cwd=pytester.path, capture_output=True, text=True)
+        [sys.executable, "-m", "lint_sockets", "--extend-select", "SCK102,SCK601",
+         "--output-format", "json", "--no-cache", "netapp"],
+        cwd=pytester.path, capture_output=True, text=True)
     assert lint.returncode == 1, lint.stderr
     codes = sorted((f["code"], os.path.basename(f["filename"]), f["location"]["row"])
                    for f in json.loads(lint.stdout))

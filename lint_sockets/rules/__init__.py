@@ -60,7 +60,7 @@ _CATALOG = (
          "`{call}` result {problem}", fix="safe"),
     Rule("SCK102", "shortread", "short-read-unchecked",
          "a stream recv(n) used as if it held all n bytes",
-         "`{call}` may return fewer bytes, but it is {used} as if complete"),
+         "`{call}` may return fewer bytes, but it is {used} as if complete", default=False),
     Rule("SCK201", "blocking", "blocking-io-unhandled",
          "non-blocking socket call with no BlockingIOError handling",
          "`{call}` on a {why} socket: BlockingIOError not handled"),
