@@ -4,7 +4,8 @@ import libcst as cst
 
 from lint_sockets.analysis.facts import BREAK, KNOWN, LIKELY, NOT_FOUND, RAISE, RETURN
 from lint_sockets.analysis.nodes import (
-    int_value, key_of, mentions, method_calls, name_stays_local, strip_await,
+    contains, int_value, key_of, mentions, method_calls, name_stays_local, strip_await,
+    target_keys, walk,
 )
 from lint_sockets.analysis.platforms import WINDOWS
 from lint_sockets.rules.fixutil import UNSAFE, FixSpec, flatten_before, module_alias, statement
@@ -176,6 +177,34 @@ def _tries_again(facts, site):
                                  holds=loop.node.test).all_paths(_goes_on)
 
 
+def _binds_another_address(facts, site):
+    """``bind()`` in a ``try`` whose handler for a taken address (EADDRINUSE, a plain
+    ``OSError``) binds the same socket, in the same function, to an address written
+    differently (``port + 1``, a port drawn at random, port 0), or reading a name or
+    attribute the handler assigns first (``self.port = random.randint(...)``): the program
+    takes another address when this one is taken, so a port held in TIME_WAIT does not stop it from
+    starting (the second ``bind()`` is checked on its own)."""
+    _, handler = facts.catching_frame(site, "OSError")
+    if handler is None:
+        return False
+    code = cst.Module([]).code_for_node(site.node.args[0].value)
+    # names and attributes the handler assigns (``self.port = random.randint(...)``)
+    changed = set()
+    for node in walk(handler.node.body):
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+            changed.update(target_keys(node.target))
+    for other in facts.calls_on(site.receiver_key):
+        if other.method != "bind" or other.scope is not site.scope or not other.node.args or \
+                not contains(handler.node.body, other.node):
+            continue
+        address = other.node.args[0].value
+        if cst.Module([]).code_for_node(address) != code or any(
+                key_of(node) in changed for node in walk(address)
+                if isinstance(node, (cst.Name, cst.Attribute))):
+            return True
+    return False
+
+
 def _goes_on(path):
     """A handler's path that goes on with the loop: no ``raise``, ``return`` or ``break``."""
     return not (path & {RAISE, RETURN, BREAK})
@@ -302,6 +331,7 @@ def check(facts, report):
                     reuse = True
         if listens and not reuse and not _tries_again(facts, site) and \
                 not _callers_try_again(facts, site) and \
+                not _binds_another_address(facts, site) and \
                 not _never_accepted(site) \
                 and not facts.reuse_address_set_before(site, site.receiver_key) \
                 and not any(_reuse_set(facts, site, key) for key in _origins(site)):
