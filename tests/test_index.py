@@ -1582,7 +1582,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("opaque",), [[["Base"], "A"]]),
     (("ca",), []),
     (("ca",), {"send_command": []}),
-    (("ca",), {"send_command": {"0": 64}}),
+    (("ca",), {"send_command": {"0": 128}}),
     (("ca",), {"send_command": {"0": 0}}),
     (("ca",), {"send_command": {"0": True}}),
     (("ca",), {"send_command": {"9": 1}}),
@@ -1590,6 +1590,11 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("ca",), {"send_command": {"x": 1}}),
     (("ca",), {"send_command": {"=not a name": 1}}),
     (("ca",), {"": {"0": 1}}),
+    (("cr",), []),
+    (("cr",), {"send_command": {"0": "svc.settings.HOST"}}),
+    (("cr",), {"send_command": {"0": [1]}}),
+    (("cr",), {"send_command": {"0": ["svc.settings.HOST"] * 5}}),
+    (("cr",), {"send_command": {"x": ["svc.settings.HOST"]}}),
     (("cx",), "yes"),
     (("req",), "wl.win"),
     (("req",), [1]),
@@ -2414,6 +2419,39 @@ def test_a_caller_local_name_assigned_once_holds_that_host(tmp_path, body, local
                       "def main(remote=False, hosts=()):\n    " + body + "\n",
     }
     assert build(tmp_path, files).callers_pass_loopback("Server", 0, "host") is local
+
+
+@pytest.mark.parametrize("packed", [False, True])
+@pytest.mark.parametrize("caller, local", [
+    # a constant imported from another module, passed as it is or as a parameter's default
+    ("def main():\n    Server(LOCAL, 1)\n", True),
+    ("def main(host=LOCAL):\n    Server(host, 1)\n", True),
+    ("def main(host=ALIAS):\n    Server(host, 1)\n", True),  # re-exported by svc.names
+    ("def main(host=PUBLIC):\n    Server(host, 1)\n", False),
+    ("def main(host=LOCAL):\n    host = host.strip()\n    Server(host, 1)\n", False),
+    ("def main(host=settings):\n    Server(host, 1)\n", False),  # a module, no constant
+    ("def main(host=LOCAL):\n    Server(host, 1)\n\n\ndef other():\n"
+     "    Server(PUBLIC, 2)\n", False),
+])
+def test_callers_passing_a_constant_imported_from_another_module(tmp_path, packed, caller,
+                                                                 local):
+    files = {
+        "svc/__init__.py": "",
+        "svc/settings.py": "LOCAL = '127.0.0.1'\nPUBLIC = '0.0.0.0'\n",
+        "svc/names.py": "from svc.settings import LOCAL as ALIAS\n",
+        "svc/server.py": """
+            class Server:
+                def __init__(self, host, port):
+                    self.host = host
+            """,
+        "svc/run.py": "from svc import settings\nfrom svc.names import ALIAS\n"
+                      "from svc.server import Server\n"
+                      "from svc.settings import LOCAL, PUBLIC\n\n\n" + caller,
+    }
+    index = build(tmp_path, files, packed)
+    assert index.callers_pass_loopback("Server", 0, "host") is local
+    # and, seen from the module that defines it, another module's call passes another host
+    assert index.callers_pass_other_host("Server", 0, "host", "svc.server") is not local
 
 
 def test_callers_passing_zero_are_found_by_name_in_every_module(tmp_path):

@@ -2432,8 +2432,8 @@ class ValueFacts:
         ``__init__``)
         passes this host's loopback address for the parameter ``name`` unless told
         otherwise (``ProjectIndex.callers_pass_loopback``: a loopback string or constant,
-        the caller's own parameter with such a default or ``@click.option`` default, a
-        lookup with such a default)."""
+        also one imported from another project module, the caller's own parameter with
+        such a default or ``@click.option`` default, a lookup with such a default)."""
         callee = _called_name(scope)
         if self.project is None or callee is None:
             return False

@@ -98,7 +98,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 32
+SUMMARY_VERSION = 33
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -652,6 +652,9 @@ class ModuleSummary:
         if self.callargs.names:
             data["ca"] = {n: dict(sorted(k.items()))
                           for n, k in sorted(self.callargs.names.items())}
+        if self.callargs.refs:
+            data["cr"] = {n: {k: list(r) for k, r in sorted(keys.items())}
+                          for n, keys in sorted(self.callargs.refs.items())}
         if self.callargs.full:
             data["cx"] = True
         if self.requires:
@@ -665,7 +668,7 @@ class ModuleSummary:
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
         _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
                            "constants", "pf", "functions", "classes", "opaque", "ca", "cx",
-                           "req", "win"},
+                           "cr", "req", "win"},
                     "module summary")
         if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
             _fail("summary version")
@@ -698,9 +701,15 @@ class ModuleSummary:
         for n, keys in _dict(data.get("ca", {}), MAX_CALLEES, "call arguments").items():
             where = callargs.names[_name(n)] = {}
             for key, bits in _dict(keys, MAX_CALL_KEYS, "call argument").items():
-                if type(bits) is not int or not 1 <= bits <= 63 or not _call_key(key):
+                if type(bits) is not int or not 1 <= bits <= 127 or not _call_key(key):
                     _fail("call argument")
                 where[key] = bits
+        for n, keys in _dict(data.get("cr", {}), MAX_CALLEES, "call arguments").items():
+            where = callargs.refs[_name(n)] = {}
+            for key, refs in _dict(keys, MAX_CALL_KEYS, "call argument").items():
+                if not _call_key(key):
+                    _fail("call argument")
+                where[key] = [_name(r) for r in _list(refs, MAX_CALL_REFS, "call argument")]
         return cls(module, _bool(data.get("package", False)), imports,
                    [_name(s) for s in _list(data.get("stars", []), MAX_FACTS, "stars")],
                    constants, functions, classes, _bool(data.get("partial", False)),
@@ -719,7 +728,10 @@ class CallArguments:
     there (``_message_of``), bit 2 (OTHER): some call passes anything else; bit 4 (LOCAL):
     some call passes this host's loopback address unless told otherwise, bit 8 (REMOTE):
     some call passes anything else; bit 16 (ZERO): some call passes the number 0, bit 32
-    (NONZERO): some call passes anything else. ``full``: the
+    (NONZERO): some call passes anything else; bit 64 (LOCAL_IF): some call passes a
+    constant imported from another module (or a parameter whose default is one), loopback
+    if that constant is: ``refs``: name -> {argument: [the constants' qualified names]}
+    (at most MAX_CALL_REFS; past that, REMOTE). ``full``: the
     module makes calls of more than MAX_CALLEES names, and those past it are not recorded.
 
     Recorded: calls that are a statement's value (``x.f(a)``, ``r = x.f(a)``, ``return
@@ -729,10 +741,11 @@ class CallArguments:
     builtins, of dunder names, or of the methods of str, bytes, list, dict and set that a
     project rarely defines for itself (``append``, ``join``), nor log calls."""
 
-    __slots__ = ("names", "full")
+    __slots__ = ("names", "refs", "full")
 
     def __init__(self, full: bool = False):
         self.names: Dict[str, Dict[str, int]] = {}
+        self.refs: Dict[str, Dict[str, List[str]]] = {}
         self.full = full
 
     def note(self, name, key, bits):
@@ -745,16 +758,32 @@ class CallArguments:
         if key in where or len(where) < MAX_CALL_KEYS:
             where[key] = where.get(key, 0) | bits
 
+    def note_ref(self, name, key, ref):
+        """A call of ``name`` passes, for ``key``, the imported constant ``ref`` (LOCAL_IF)."""
+        where = self.names.get(name)
+        if where is None or key not in where:
+            return  # not recorded (past MAX_CALLEES or MAX_CALL_KEYS)
+        refs = self.refs.setdefault(name, {}).setdefault(key, [])
+        if ref in refs:
+            return
+        if len(refs) >= MAX_CALL_REFS:
+            where[key] |= REMOTE
+        else:
+            refs.append(ref)
+
 
 MESSAGE, OTHER = 1, 2
 # bit 4 (LOCAL): the argument is this host's loopback address unless the program is told
 # otherwise (``_ArgumentJudge.loopback``); bit 8 (REMOTE): it is not known to be.
 LOCAL, REMOTE = 4, 8
+# bit 64 (LOCAL_IF): loopback if the imported constants CallArguments.refs names are
+LOCAL_IF = 64
 # bit 16 (ZERO): the argument is the number 0 (``_ArgumentJudge.zero``: a port the kernel
 # picks); bit 32 (NONZERO): it is not known to be.
 ZERO, NONZERO = 16, 32
 MAX_CALLEES = 4096  # names of callees one module's call arguments are recorded for
 MAX_CALL_KEYS = 16  # positions and keywords recorded per callee name
+MAX_CALL_REFS = 4  # imported constants recorded per argument
 MAX_CALL_POSITION = 8  # arguments at this position or later are not recorded
 
 
@@ -3368,11 +3397,37 @@ class _ArgumentJudge:
         self.other = None
 
     def bits(self, value):
-        """The CallArguments bits of one argument: MESSAGE or OTHER, LOCAL or REMOTE, and
-        ZERO or NONZERO."""
+        """The CallArguments bits of one argument: MESSAGE or OTHER, LOCAL, LOCAL_IF or
+        REMOTE, and ZERO or NONZERO."""
         return (MESSAGE if self.message(value) else OTHER) | \
-            (LOCAL if self.loopback(value) else REMOTE) | \
+            (LOCAL if self.loopback(value) else
+             LOCAL_IF if self.constant_ref(value) else REMOTE) | \
             (ZERO if self.zero(value) else NONZERO)
+
+    def constant_ref(self, value):
+        """The qualified name of the constant of another module that the argument is,
+        unless the program is told otherwise: a name the module imports (``from .config
+        import HOST``) and does not bind as a constant of its own, or a parameter of the
+        function holding the call that it never rebinds, whose default is such a name
+        (``def run(self, host=HOST):``); None otherwise."""
+        if type(value) is not ast.Name:
+            return None
+        node = self.node
+        if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef):
+            if self.assigned is None:
+                self.assigned, self.other = _statement_bindings(node)
+            name = value.id
+            if self.other is None or name in self.other or name in self.assigned:
+                return None
+            default = _parameter_default(node.args, name)
+            if default is not None:
+                value = default
+            elif _is_parameter(node, name):
+                return None
+        if type(value) is not ast.Name or value.id in self.ctx.constants:
+            return None
+        target = self.ctx.imports.get(value.id)
+        return target if target and "." in target else None
 
     def zero(self, value):
         """The argument is the number 0: the literal, or a module constant holding it that
@@ -3588,12 +3643,19 @@ def _note_call(call, judge, callargs):
             break
         if position >= MAX_CALL_POSITION:
             break
-        callargs.note(name, str(position), judge.bits(arg))
+        _note_argument(name, str(position), arg, judge, callargs)
     for keyword in call.keywords:
         if keyword.arg is None:
             callargs.note(name, "*", OTHER)
         elif len(keyword.arg) < MAX_NAME:
-            callargs.note(name, "=" + keyword.arg, judge.bits(keyword.value))
+            _note_argument(name, "=" + keyword.arg, keyword.value, judge, callargs)
+
+
+def _note_argument(name, key, value, judge, callargs):
+    bits = judge.bits(value)
+    callargs.note(name, key, bits)
+    if bits & LOCAL_IF:
+        callargs.note_ref(name, key, judge.constant_ref(value))
 
 
 def _parameter_default(args, name):
@@ -4766,19 +4828,28 @@ class ProjectIndex:
                 if _exercise_module(module):
                     continue
                 summary = item.unpack() if type(item) is PackedSummary else item
-                by_module[module] = summary.callargs.names
+                by_module[module] = (summary.callargs.names, summary.callargs.refs)
             self.__dict__["_callargs_by_module"] = by_module
         bits = 0
-        for module, names in by_module.items():
+        keys = []
+        if position is not None:
+            if position >= MAX_CALL_POSITION:
+                bits |= REMOTE
+            keys.append(str(position))
+        if keyword is not None:
+            keys.append("=" + keyword)
+        for module, (names, refs) in by_module.items():
             where = names.get(name) if module != besides else None
             if not where:
                 continue
             if "*" in where:
                 return True
-            if position is not None:
-                bits |= where.get(str(position), 0) if position < MAX_CALL_POSITION else REMOTE
-            if keyword is not None:
-                bits |= where.get("=" + keyword, 0)
+            for key in keys:
+                found = where.get(key, 0)
+                bits |= found
+                if found & LOCAL_IF and \
+                        not self._loopback_refs(refs.get(name, {}).get(key, ())):
+                    return True  # an imported constant that is no loopback address
         return bool(bits & REMOTE)
 
     def callers_pass_loopback(self, name: str, position: Optional[int],
@@ -4786,7 +4857,8 @@ class ProjectIndex:
         """Every call the project makes of a function, method or class named ``name`` that
         passes the argument at ``position`` (``self`` not counted) or ``keyword=`` passes
         this host's loopback address unless the program is told otherwise
-        (``_ArgumentJudge.loopback``), and at least one passes it. Only the project's own
+        (``_ArgumentJudge.loopback``; or a constant of another project module that is:
+        LOCAL_IF), and at least one passes it. Only the project's own
         use counts: calls in test code and in examples, demos and documentation
         (``_exercise_module``) show how a library is exercised on one machine, not what its
         users pass. Calls are matched by
@@ -4808,7 +4880,10 @@ class ProjectIndex:
         bits = 0
         for key in keys:
             bits |= where.get(key, 0)
-        return bool(bits & LOCAL) and not bits & REMOTE
+        if not bits & (LOCAL | LOCAL_IF) or bits & REMOTE:
+            return False
+        refs = self.__dict__["_callargs_users_refs"]
+        return all(self._loopback_refs(refs.get((name, key), ())) for key in keys)
 
     def callers_pass_zero(self, name: str, position: Optional[int],
                           keyword: Optional[str]) -> bool:
@@ -4855,6 +4930,7 @@ class ProjectIndex:
         if found is not None:
             return found
         merged = {}
+        refs = {}
         complete = True
         for module, item in self.summaries.held.items():
             if users_only and _exercise_module(module):
@@ -4871,8 +4947,22 @@ class ProjectIndex:
                 else:
                     for key, bits in keys.items():
                         where[key] = where.get(key, 0) | bits
+            for name, keys in summary.callargs.refs.items():
+                for key, names in keys.items():
+                    refs.setdefault((name, key), set()).update(names)
+        self.__dict__[memo + "_refs"] = refs
         found = self.__dict__[memo] = (merged, complete)
         return found
+
+    def _loopback_refs(self, refs) -> bool:
+        """Every constant of the project that ``refs`` names (qualified names: CallArguments'
+        LOCAL_IF) is a loopback address (imports and aliases followed)."""
+        for ref in refs:
+            module, _, name = ref.rpartition(".")
+            value = self.constant(module, name) if module else NOT_FOUND
+            if type(value) is not str or not is_loopback_host(value):
+                return False
+        return True
 
     # -- the walk
     def helper_names(self) -> FrozenSet[str]:

@@ -51,3 +51,36 @@ class ContributorServer:
         while True:
             conn, _ = sock.accept()  # expect: SCK501
             handle(conn)
+
+
+class QuietServer:
+    # app.py passes a parameter whose default is a constant imported from settings.py,
+    # "127.0.0.1": loopback unless told otherwise
+    def __init__(self, host, port):
+        self.host = host
+        self.port = port
+
+    def serve_forever(self, handle):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()
+            handle(conn)
+
+
+class ExposedServer:
+    # app.py passes a constant imported from settings.py that is every interface: reported
+    def __init__(self, host, port):
+        self.host = host
+        self.port = port
+
+    def serve_forever(self, handle):
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((self.host, self.port))
+        sock.listen()
+        while True:
+            conn, _ = sock.accept()  # expect: SCK501
+            handle(conn)

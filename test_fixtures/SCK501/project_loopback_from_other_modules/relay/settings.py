@@ -4,3 +4,4 @@ PUBLIC_HOST = "0.0.0.0"
 
 class Defaults:
     HOST = "localhost"
+LOCAL_HOST = "127.0.0.1"
