@@ -7,8 +7,8 @@ import textwrap
 import pytest
 
 from lint_sockets.analysis.index import (
-    MAX_DEPTH, NOT_FOUND, ClassSummary, ErrnoName, EofAction, FunctionSummary, ModuleSummary,
-    PackedSummary, ProjectIndex, Setting,
+    MAX_DEPTH, NOT_FOUND, ClassSummary, EnvDefault, ErrnoName, EofAction, FunctionSummary,
+    ModuleSummary, PackedSummary, ProjectIndex, Setting,
     SocketType, ValueKind, module_name_for, summarise, summary_text,
 )
 
@@ -1296,6 +1296,12 @@ def test_constants_through_imports(tmp_path):
             FROZEN = frozenset((errno.EPIPE, errno.ECONNRESET))
             BROKEN = "\\ud800"
             UNICODE = "h\u00e9"
+            import os
+            FROM_ENV = os.getenv("CFG_HOST", "127.0.0.1")
+            FROM_ENVIRON = os.environ.get("CFG_HOST", "localhost")
+            NO_DEFAULT = os.getenv("CFG_HOST")
+            NUMBER_DEFAULT = os.getenv("CFG_PORT", 80)
+            ENV_ALIAS = FROM_ENV
         """,
         "cfg/use.py": """
             from cfg import DEFAULT_ADDR
@@ -1323,6 +1329,12 @@ def test_constants_through_imports(tmp_path):
     assert constant("cfg.const", "UNICODE") == "h\u00e9"
     assert constant("cfg.const", "REBOUND") is NOT_FOUND
     assert constant("cfg.const", "MISSING") is NOT_FOUND
+    # read from the environment with a text default: the default, marked as such
+    assert constant("cfg.const", "FROM_ENV") == EnvDefault("127.0.0.1")
+    assert constant("cfg.const", "FROM_ENVIRON") == EnvDefault("localhost")
+    assert constant("cfg.const", "ENV_ALIAS") == EnvDefault("127.0.0.1")
+    assert constant("cfg.const", "NO_DEFAULT") is NOT_FOUND
+    assert constant("cfg.const", "NUMBER_DEFAULT") is NOT_FOUND
 
 
 def test_class_constants_and_enumeration_values(tmp_path):
@@ -1485,6 +1497,27 @@ def _every_project():
             **DAEMON_THREADS}
 
 
+def test_json_round_trip_keeps_environment_defaults_and_imported_arguments():
+    source = textwrap.dedent("""
+        import os
+        from svc.settings import HOST
+        FROM_ENV = os.getenv("SVC_HOST", "127.0.0.1")
+
+
+        def main(host=HOST):
+            Server(host, 1)
+            Server(HOST, port=2)
+        """)
+    summary = summarise(ast.parse(source), "svc.run", False)
+    data = summary.to_json()
+    assert data["constants"]["FROM_ENV"] == ["env", "127.0.0.1"]
+    assert data["cr"] == {"Server": {"0": ["svc.settings.HOST"]}}
+    again = ModuleSummary.from_json(json.loads(json.dumps(data)))
+    assert again.constants["FROM_ENV"] == EnvDefault("127.0.0.1")
+    assert again.callargs.refs == {"Server": {"0": ["svc.settings.HOST"]}}
+    assert again.to_json() == data
+
+
 def test_json_round_trip_keeps_every_fact(tmp_path):
     files = _every_project()
     for relative, source in files.items():
@@ -1531,6 +1564,8 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("constants",), {"A": ["bytes", "zz"]}),
     (("constants",), {"A": ["set", [["tuple", [1]], []]]}),
     (("constants",), {"A": ["what", 1]}),
+    (("constants",), {"A": ["env", 1]}),
+    (("constants",), {"A": ["env", "x" * 10_000]}),
     (("constants",), {"A": 10 ** 100}),
     (("constants",), {"A": {"x": 1}}),
     (("constants",), {"A": []}),
@@ -2427,6 +2462,8 @@ def test_a_caller_local_name_assigned_once_holds_that_host(tmp_path, body, local
     ("def main():\n    Server(LOCAL, 1)\n", True),
     ("def main(host=LOCAL):\n    Server(host, 1)\n", True),
     ("def main(host=ALIAS):\n    Server(host, 1)\n", True),  # re-exported by svc.names
+    ("def main(host=FROM_ENV):\n    Server(host, 1)\n", True),  # the lookup's default
+    ("def main():\n    Server(PUBLIC_ENV, 1)\n", False),
     ("def main(host=PUBLIC):\n    Server(host, 1)\n", False),
     ("def main(host=LOCAL):\n    host = host.strip()\n    Server(host, 1)\n", False),
     ("def main(host=settings):\n    Server(host, 1)\n", False),  # a module, no constant
@@ -2437,7 +2474,9 @@ def test_callers_passing_a_constant_imported_from_another_module(tmp_path, packe
                                                                  local):
     files = {
         "svc/__init__.py": "",
-        "svc/settings.py": "LOCAL = '127.0.0.1'\nPUBLIC = '0.0.0.0'\n",
+        "svc/settings.py": "import os\nLOCAL = '127.0.0.1'\nPUBLIC = '0.0.0.0'\n"
+                           "FROM_ENV = os.getenv('SVC_HOST', 'localhost')\n"
+                           "PUBLIC_ENV = os.environ.get('SVC_PUBLIC', '0.0.0.0')\n",
         "svc/names.py": "from svc.settings import LOCAL as ALIAS\n",
         "svc/server.py": """
             class Server:
@@ -2446,7 +2485,8 @@ def test_callers_passing_a_constant_imported_from_another_module(tmp_path, packe
             """,
         "svc/run.py": "from svc import settings\nfrom svc.names import ALIAS\n"
                       "from svc.server import Server\n"
-                      "from svc.settings import LOCAL, PUBLIC\n\n\n" + caller,
+                      "from svc.settings import FROM_ENV, LOCAL, PUBLIC, PUBLIC_ENV\n\n\n"
+                      + caller,
     }
     index = build(tmp_path, files, packed)
     assert index.callers_pass_loopback("Server", 0, "host") is local

@@ -12,7 +12,7 @@ from lint_sockets.analysis.identity import (
     KNOWN, LIKELY, argument_position, is_plain_ctor, plain_decorators,
 )
 from lint_sockets.analysis.eof import none_test
-from lint_sockets.analysis.index import RETURNED, Setting, ValueKind
+from lint_sockets.analysis.index import RETURNED, EnvDefault, Setting, ValueKind
 from lint_sockets.analysis.nodes import (
     PROGRAM_EXIT_CALLS, collect_ids, declared_names, first_item, int_value, is_docstring,
     iter_children, key_of, number_value, strip_await, struct_size, target_keys, walk,
@@ -1723,11 +1723,12 @@ class ValueFacts:
                     return cst.SimpleString(repr(value))
         return address
 
-    def _imported_constant(self, node, scope=None):
+    def _imported_constant(self, node, scope=None, lookups=False):
         """The value of a constant of another project module that ``node`` names
         (``HOST`` after ``from .settings import HOST`` or ``from .settings import *``,
         ``settings.HOST``, ``Config.HOST`` of an imported class: ``Facts.constant_value``),
-        or None: the name (or the head of the dotted name) must be bound in the module by
+        or None; with ``lookups``, a constant read from the environment gives its default
+        (``HOST = os.getenv("HOST", "127.0.0.1")``: ``index.EnvDefault``). The name (or the head of the dotted name) must be bound in the module by
         imports alone, or bound nowhere in a module with a star import, so a local name,
         ``self.x`` or a class of this module names no such constant."""
         key = key_of(node)
@@ -1745,6 +1746,8 @@ class ValueFacts:
                 (not bindings and not self.imports.star):
             return None  # a name bound nowhere comes from a star import, if any
         value = self.constant_value(node)
+        if lookups and type(value) is EnvDefault:
+            return value.value
         return value if isinstance(value, (str, tuple)) else None
 
     def _loopback_literal(self, node, connect=False):
@@ -1756,7 +1759,8 @@ class ValueFacts:
         elif type(node) is cst.Attribute and type(node.value) is cst.Name:
             node = self._named_class_constant(node.value.value, node.attr.value) or node
         if isinstance(node, (cst.Name, cst.Attribute)):
-            value = self._imported_constant(node)  # a default named from another module
+            # a default named from another module (a lookup's default, unless told otherwise)
+            value = self._imported_constant(node, lookups=True)
             return _local_host(value, connect)
         return isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) and \
             _local_host(node.evaluated_value, connect)

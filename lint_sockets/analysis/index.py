@@ -578,10 +578,33 @@ class NameRef:
         return f"NameRef({self.dotted!r})"
 
 
+class EnvDefault:
+    """A constant read from the environment with a text default (``HOST =
+    os.getenv("HOST", "127.0.0.1")``, ``os.environ.get(...)``): ``value``, the default,
+    is what it holds unless the environment says otherwise. No rule reads it as the text
+    itself; the readings of "what a value is unless the program is told otherwise" do."""
+
+    __slots__ = ("value",)
+    value: str
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def __eq__(self, other):
+        return isinstance(other, EnvDefault) and other.value == self.value
+
+    def __hash__(self):
+        return hash(("env", self.value))
+
+    def __repr__(self):
+        return f"EnvDefault({self.value!r})"
+
+
 class ModuleSummary:
     """One module: ``imports`` (local name -> qualified name, relative imports resolved),
     ``stars`` (modules star-imported), ``constants`` (name -> value: int, float, str, bytes,
-    bool, None, tuple, frozenset, ErrnoName, NameRef), ``functions`` and ``classes``;
+    bool, None, tuple, frozenset, ErrnoName, NameRef, EnvDefault), ``functions`` and
+    ``classes``;
     ``requires``: the modules its own top-level statements import (outside any ``try``,
     test, function or class: ``_top_level_imports``), and ``windows``: one of those
     statements imports a module only Windows has or uses a part of ctypes only Windows
@@ -866,6 +889,8 @@ def _constant_to_json(value):
         return ["errno", value.name]
     if type(value) is NameRef:
         return ["ref", value.dotted]
+    if type(value) is EnvDefault:
+        return ["env", value.value]
     raise TypeError(f"not a summary constant: {type(value).__name__}")
 
 
@@ -902,6 +927,11 @@ def _constant_from_json(data, depth):
         return ErrnoName(_name(body))
     if tag == "ref":
         return NameRef(_name(body))
+    if tag == "env":
+        if type(body) is not str or len(body) > MAX_NAME or \
+                not body.isascii() and _has_surrogates(body):
+            _fail("constant")
+        return EnvDefault(body)
     if tag in ("tuple", "set"):
         if depth >= MAX_CONSTANT_DEPTH:
             _fail("constant nesting")
@@ -1539,6 +1569,9 @@ def packed_zeros(fmt, count):
     return bytes(size)
 
 
+_ENV_LOOKUPS = frozenset({"os.getenv", "os.environ.get"})
+
+
 def _constant_value(node, ctx, depth):
     if isinstance(node, ast.Constant):
         value = node.value
@@ -1587,6 +1620,14 @@ def _constant_value(node, ctx, depth):
                 value = text * count
         if value is not _NO_CONSTANT and len(value) <= MAX_NAME:
             return _constant_value(ast.Constant(value), ctx, depth)
+        return _NO_CONSTANT
+    if isinstance(node, ast.Call) and len(node.args) == 2 and not node.keywords and \
+            depth == 0 and ctx.qualify(dotted_name(node.func) or "") in _ENV_LOOKUPS:
+        # ``os.getenv("HOST", "127.0.0.1")``: the default, unless the environment says
+        default = node.args[1]
+        if isinstance(default, ast.Constant) and type(default.value) is str:
+            value = _constant_value(default, ctx, depth)
+            return EnvDefault(value) if type(value) is str else _NO_CONSTANT
         return _NO_CONSTANT
     if isinstance(node, ast.Call) and not node.keywords and depth < MAX_CONSTANT_DEPTH:
         # ``six.b("text")`` (latin-1), ``"text".encode()``: bytes of a constant text
@@ -4960,6 +5001,8 @@ class ProjectIndex:
         for ref in refs:
             module, _, name = ref.rpartition(".")
             value = self.constant(module, name) if module else NOT_FOUND
+            if type(value) is EnvDefault:
+                value = value.value  # ``HOST = os.getenv("HOST", "127.0.0.1")``
             if type(value) is not str or not is_loopback_host(value):
                 return False
         return True
