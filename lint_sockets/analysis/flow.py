@@ -1728,9 +1728,10 @@ class ValueFacts:
         (``HOST`` after ``from .settings import HOST`` or ``from .settings import *``,
         ``settings.HOST``, ``Config.HOST`` of an imported class: ``Facts.constant_value``),
         or None; with ``lookups``, a constant read from the environment gives its default
-        (``HOST = os.getenv("HOST", "127.0.0.1")``: ``index.EnvDefault``). The name (or the head of the dotted name) must be bound in the module by
-        imports alone, or bound nowhere in a module with a star import, so a local name,
-        ``self.x`` or a class of this module names no such constant."""
+        (``HOST = os.getenv("HOST", "127.0.0.1")``: ``index.EnvDefault``). The name (or
+        the head of the dotted name) must be bound in the module by imports alone, or
+        bound nowhere in a module with a star import, so a local name, ``self.x`` or a
+        class of this module names no such constant."""
         key = key_of(node)
         if key is None:
             return None
