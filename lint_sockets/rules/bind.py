@@ -327,6 +327,9 @@ def check(facts, report):
                 listens = True
             elif other.method == "setsockopt" and (not same_scope or other.order < site.order):
                 option = other.positional(1)
+                if option is not None and type(option) is cst.Attribute:
+                    # ``self.option_name`` that the class body binds to ``SO_REUSEADDR``
+                    option = facts.class_constant(other.scope, option) or option
                 if option is not None and mentions(option, _REUSE_OPTIONS):
                     reuse = True
         if listens and not reuse and not _tries_again(facts, site) and \
