@@ -118,6 +118,9 @@ _NOT_INFO = SocketInfo(NOT_SOCKET)
 # The ``patch`` of the mock libraries: a test's stand-in for a name it replaces.
 _PATCHES = frozenset({"unittest.mock.patch", "mock.patch"})
 _READER_INFO = SocketInfo(NOT_SOCKET, reader=True)
+# pyOpenSSL's ``SSL.Connection`` (tables.NOT_SOCKET_CONNECTIONS), whose ``accept()`` hands out
+# connections of its own kind: what it accepts is no socket either
+_CONNECTION_INFO = SocketInfo(NOT_SOCKET)
 
 
 # Top-level modules of the standard library (tables.STDLIB_MODULES, and the private ones
@@ -211,11 +214,13 @@ class IdentityFacts:
         known = None
         not_socket = False
         readers = 0
+        connections = 0
         classes = set()
         for binding in bindings:
             verdict = self._classify_binding(binding, depth)
             if verdict is None:
                 continue
+            connections += verdict is _CONNECTION_INFO
             if verdict.confidence == KNOWN:
                 if known is None:
                     known = verdict
@@ -239,6 +244,9 @@ class IdentityFacts:
                 return _READER_INFO
             if len(classes) == 1 and None not in classes:
                 return SocketInfo(NOT_SOCKET, cls=classes.pop())
+            if connections and connections == sum(
+                    1 for b in bindings if self._classify_binding(b, depth) is not None):
+                return _CONNECTION_INFO
             return _NOT_INFO
         return _UNKNOWN_INFO
 
@@ -392,7 +400,8 @@ class IdentityFacts:
         """A parameter of a private function of the module (``def _read(sock):`` at module
         level, not a dunder, not decorated) that every use of the function's name in the
         module calls, each passing a known socket for the parameter: a socket, a datagram
-        one when every caller passes a datagram socket. A private method of a class
+        one when every caller passes a datagram socket; a pyOpenSSL Connection when every
+        caller passes one. A private method of a class
         (``def _loop(self, sock):``) is the same when every use of its name in the module is
         a call ``self._loop(...)`` from a method of that class. None otherwise."""
         scope, param = binding.scope, binding.node
@@ -420,9 +429,13 @@ class IdentityFacts:
             if key is None:
                 return None
             info = self.info(caller, key, depth + 1)
-            if info.confidence is not KNOWN:
+            if info.confidence is not KNOWN and info is not _CONNECTION_INFO:
                 return None
             verdicts.append(info)
+        if all(v is _CONNECTION_INFO for v in verdicts):
+            return _CONNECTION_INFO  # every caller passes a pyOpenSSL Connection
+        if any(v is _CONNECTION_INFO for v in verdicts):
+            return None
         return SocketInfo(KNOWN, datagram=all(v.datagram for v in verdicts),
                           ssl=any(v.ssl for v in verdicts))
 
@@ -486,7 +499,8 @@ class IdentityFacts:
         if qname in tables.SSL_WRAPPERS:
             return SocketInfo(KNOWN, ssl=True) if index is None else _UNKNOWN_INFO
         if qname in tables.NOT_SOCKET_CONNECTIONS:
-            return _NOT_INFO  # pyOpenSSL's Connection: its recv() raises at end of file
+            # pyOpenSSL's Connection: its recv() raises at end of file
+            return _CONNECTION_INFO if index is None else _NOT_INFO
         if qname in ("asyncio.open_connection", "asyncio.open_unix_connection"):
             if index is not None and index[0] == 0:
                 return SocketInfo(NOT_SOCKET, reader=True)
@@ -507,6 +521,11 @@ class IdentityFacts:
         if isinstance(func, cst.Attribute):
             method = func.attr.value
             if method in ("accept", "sock_accept"):
+                if method == "accept" and depth < 4 and self.info(
+                        binding.scope, key_of(func.value), depth + 1) is _CONNECTION_INFO:
+                    # a pyOpenSSL Connection accepts Connections (and gives their addresses)
+                    return _CONNECTION_INFO if index is not None and index[0] == 0 \
+                        else _NOT_INFO
                 if index is not None and index[0] == 0 and index[1] == 2:
                     return SocketInfo(KNOWN)
                 return _NOT_INFO if index is None else _UNKNOWN_INFO

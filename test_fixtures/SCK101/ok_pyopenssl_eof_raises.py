@@ -58,3 +58,34 @@ def drain_spelled_in_full(ctx, raw, out):
     tls_sock = OpenSSL.SSL.Connection(ctx, raw)
     while True:
         out.write(tls_sock.recv(4096))
+
+
+class TlsListener:
+    # a pyOpenSSL Connection's accept() hands out Connections: no socket either, read here
+    # or in a method the connection is handed to
+    def serve(self, ctx):
+        server = SSL.Connection(ctx, socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+        server.bind(("127.0.0.1", 2693))
+        server.listen(15)
+        while True:
+            conn, addr = server.accept()
+            try:
+                self._handle(conn)
+            except SSL.Error:
+                pass
+            conn.close()
+
+    def _handle(self, conn):
+        total = 0
+        while total < 100:
+            data = conn.recv(2048)
+            total += len(data)
+
+    def serve_one(self, ctx):
+        server = SSL.Connection(ctx, socket.socket(socket.AF_INET, socket.SOCK_STREAM))
+        server.bind(("127.0.0.1", 2694))
+        server.listen(1)
+        conn, _ = server.accept()
+        total = 0
+        while total < 100:
+            total += len(conn.recv(2048))
