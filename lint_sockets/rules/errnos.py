@@ -10,7 +10,7 @@ from lint_sockets.analysis.facts import BLOCKING, KNOWN, LIKELY, RAISE, TIMEOUT
 from lint_sockets.analysis.platforms import BSD, LINUX, WINDOWS
 from lint_sockets.analysis.nodes import (
     EQUALITY_OPERATORS, bound_keys, called_name, contains, flat_elements, int_value,
-    iter_children, key_of, mentions,
+    iter_children, key_of, mentions, walk,
 )
 from lint_sockets.rules.fixutil import SAFE, FixSpec, import_edit, module_alias, name_is_free
 
@@ -802,8 +802,32 @@ def _find_indexed(facts):
         subscripts = _indexing(facts, body, name)
         if subscripts and _eintr_test_only(facts, handler, subscripts):
             continue
-        for subscript in subscripts:
+        for subscript in _first_per_statement(body, subscripts):
             yield handler, subscript
+
+
+def _first_per_statement(body, subscripts):
+    """The subscripts, less those that come after another one in the same statement (a
+    small statement, or the test of an ``if``/``while``): ``"err " + e[0] + e[1]`` crashes
+    at ``e[0]``, and the rest of the statement never runs, so it is one finding (once the
+    first is fixed, the next is reported, and ``--fix`` goes on to a fixed point)."""
+    if len(subscripts) < 2:
+        return subscripts
+    wanted = {id(s) for s in subscripts}
+    later = set()
+    for node in walk(body):
+        if isinstance(node, cst.BaseSmallStatement):
+            part = node
+        elif isinstance(node, (cst.If, cst.While)):
+            part = node.test
+        else:
+            continue
+        inside = [id(n) for n in walk(part, nested=True) if id(n) in wanted]
+        if len(inside) > 1:
+            order = {id(s): i for i, s in enumerate(subscripts)}
+            inside.sort(key=order.__getitem__)
+            later.update(inside[1:])
+    return [s for s in subscripts if id(s) not in later]
 
 
 def _eintr_test_only(facts, handler, subscripts):
