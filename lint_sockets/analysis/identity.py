@@ -92,6 +92,18 @@ _STREAM_ONLY_HANDLERS = {"socketserver.StreamRequestHandler",
 _BYTES_FUNCS = {"bytes", "bytearray", "memoryview", "struct.pack", "pack", "zlib.compress"}
 
 
+def _timeout_argument(node):
+    """The first argument of a read is a timeout, not a byte count: a float literal (a
+    socket's ``recv(0.5)`` raises TypeError) or a name or attribute called ``timeout`` or
+    ending in ``_timeout`` (``bus.recv(timeout)``, ``ws.recv(self.read_timeout)``): some
+    other API's receive (python-can's ``Bus.recv``, a WebSocket client's)."""
+    if type(node) is cst.Float:
+        return True
+    key = key_of(node) if type(node) in (cst.Name, cst.Attribute) else None
+    last = key.rpartition(".")[2].lower() if key else ""
+    return last == "timeout" or last.endswith("_timeout")
+
+
 class SocketInfo:
     __slots__ = ("confidence", "datagram", "ssl", "reader", "plain", "cls")
 
@@ -1215,7 +1227,7 @@ class IdentityFacts:
         args = [a for a in site.node.args]
         positional = [a for a in args if a.keyword is None and not a.star]
         if method in tables.READ_METHODS:
-            return 1 <= len(args) <= 3
+            return 1 <= len(args) <= 3 and not _timeout_argument(args[0].value)
         if method in ("send", "sendall"):
             if len(positional) not in (1, 2) or len(args) != len(positional):
                 return False
