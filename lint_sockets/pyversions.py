@@ -828,9 +828,10 @@ _PYTHON3_PROJECTS = {}
 
 
 def python3_project(root):
-    """Some module of the project at ``root`` holds syntax only Python 3 accepts or code
-    that runs only on Python 3 (``python3_code``); also True when the project has more
-    than MAX_SCANNED modules. Files are read as the runner reads them (regular files
+    """Some module of the project at ``root`` (not one of vendored third-party code:
+    ``_VENDORED_DIRECTORIES``) holds syntax only Python 3 accepts or code that runs only
+    on Python 3 (``python3_code``); also True when the project has more than MAX_SCANNED
+    modules. Files are read as the runner reads them (regular files
     inside the root, never through a link); one that cannot be read, or is bigger than
     ``_MAX_BYTES``, is skipped. Remembered per root for the process (a run)."""
     known = _PYTHON3_PROJECTS.get(root)
@@ -848,7 +849,7 @@ def _scan_python3(root):
         return True
     backported = required_backports(root)
     for entry, _ in found:
-        if _python3_twin(entry.path, root):
+        if _python3_twin(entry.path, root) or _vendored(entry.path, root):
             continue
         try:
             if not entry.is_file(follow_symlinks=False) or \
@@ -860,6 +861,19 @@ def _scan_python3(root):
         if python3_code(data, backported, sibling_modules(entry.path)):
             return True
     return False
+
+
+# Directories that hold third-party code a project ships inside its own tree (pip's
+# ``_vendor``, ``vendor/tqdm``, ``third_party/``): that code says which Pythons its own
+# authors wrote for, not which the project's code is written for.
+_VENDORED_DIRECTORIES = frozenset({"vendor", "_vendor", "vendored", "_vendored",
+                                   "third_party", "_third_party", "thirdparty"})
+
+
+def _vendored(path, root):
+    """``path`` is inside a directory of vendored third-party code under ``root``."""
+    relative = os.path.relpath(path, root).replace(os.sep, "/").split("/")[:-1]
+    return any(part.lower() in _VENDORED_DIRECTORIES for part in relative)
 
 
 def sibling_modules(path):

@@ -625,6 +625,19 @@ def test_python2_syntax_is_broken_where_another_module_is_python3(tmp_path, modu
     assert "client.py:2:1: SCK000" in out.stdout
 
 
+@pytest.mark.parametrize("vendor", ["vendor", "_vendor", "third_party", "lib/vendored"])
+def test_python3_code_of_vendored_third_party_code_says_nothing_of_the_project(tmp_path,
+                                                                               vendor):
+    py3 = "def each(items):\n    yield from items\n"
+    files = {**UNDECLARED, "client.py": PY2_FILE, f"{vendor}/dill/dill.py": py3}
+    out = _lint_project(tmp_path, files)
+    assert "SCK000" not in out.stdout, out.stdout
+    assert "client.py: not checked" in out.stderr
+    # the same module among the project's own makes it a Python 3 project
+    out = _lint_project(tmp_path / "own", {**files, "dill/dill.py": py3})
+    assert "client.py:2:1: SCK000" in out.stdout
+
+
 def test_python3_syntax_in_the_broken_module_itself_keeps_the_finding(tmp_path):
     out = _lint_project(tmp_path, {"client.py": "import socket\nprint 'x'\nn = f'{socket}'\n"})
     assert "client.py:2:1: SCK000" in out.stdout

@@ -98,7 +98,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 33
+SUMMARY_VERSION = 34
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -2390,7 +2390,7 @@ class _FunctionWalk:
         return local is not None and self.value(local, 1).kind is ValueKind.READ
 
     def if_statement(self, stmt, following=None):
-        name = _emptiness_test(stmt.test)
+        name = _emptiness_test(stmt.test) or self._sized_emptiness_test(stmt.test)
         action = _leaves_by(stmt.body)
         if name is None and action is not None:
             # ``if len(data) != 1: raise ...``: shorter than a size of at least one, which
@@ -2411,6 +2411,24 @@ class _FunctionWalk:
         self.writable("checked").add(name)
         if action is not None and self.eof is None:
             self.eof = action
+
+    def _sized_emptiness_test(self, test):
+        """``n > 0 and not data`` (either order; ``n``, ``n != 0``, ``n >= 1``, ``len(data) ==
+        0``...) where ``data`` holds a read of ``n`` bytes: a read of no bytes returns b""
+        with the peer still there, so the test is true exactly at end of file for every
+        read it guards. The name tested, or None."""
+        if type(test) is not ast.BoolOp or type(test.op) is not ast.And or \
+                len(test.values) != 2:
+            return None
+        first, second = test.values
+        for empty, size in ((first, second), (second, first)):
+            name = _emptiness_test(empty)
+            sized = _positive_name(size)
+            read = self.local_nodes.get(name) if name is not None else None
+            if sized is not None and type(read) is ast.Call and read.args and \
+                    type(read.args[0]) is ast.Name and read.args[0].id == sized:
+                return name
+        return None
 
     def completes(self, stmt):
         """A read that the function completes to the size it asked for before handing it
@@ -2589,6 +2607,17 @@ def _nonempty_test(test):
             isinstance(test.args[0], ast.Name):
         return test.args[0].id
     return None
+
+
+def _positive_name(test):
+    """The name a test finds positive: ``n``, ``n > 0``, ``n != 0``, ``n >= 1``."""
+    if type(test) is ast.Compare and len(test.ops) == 1 and \
+            type(test.comparators[0]) is ast.Constant and \
+            type(test.comparators[0].value) is int and \
+            (type(test.ops[0]), test.comparators[0].value) in (
+                (ast.Gt, 0), (ast.NotEq, 0), (ast.GtE, 1)):
+        test = test.left
+    return test.id if type(test) is ast.Name else None
 
 
 def _leaves_by(body):

@@ -66,6 +66,14 @@ class Client:
         while True:
             out.append(self.channel.read_checked())
 
+    def relay_packets(self, out: list):
+        while True:
+            out.append(self.channel.read_packet())
+
+    def relay_loose(self, out: list):
+        while True:
+            out.append(self.channel.read_loose())  # expect: SCK101
+
 
 def collect(sock: socket.socket, out: list) -> None:
     while True:

@@ -64,6 +64,27 @@ class Channel:
             raise EOFError
         return chunk
 
+    def _read_sized(self, length: int) -> bytes:
+        # a read of no bytes returns b"" with the peer there: the size test keeps it out
+        result = self.sock.recv(length)
+        if length > 0 and len(result) == 0:
+            raise ConnectionError("closed")
+        return result
+
+    def read_packet(self) -> bytes:
+        size = self._read_sized(1)[0]
+        return self._read_sized(size)
+
+    def _read_flagged(self, length: int, strict: bool) -> bytes:
+        # joined to a test of something else, the branch may not run at end of file
+        result = self.sock.recv(length)
+        if strict and not result:
+            raise ConnectionError("closed")
+        return result
+
+    def read_loose(self) -> bytes:
+        return self._read_flagged(4096, False)
+
 
 class Stream:
     """A wrapper that forwards recv() to its socket: its callers' loops are checked."""
