@@ -1302,6 +1302,7 @@ def test_constants_through_imports(tmp_path):
             NO_DEFAULT = os.getenv("CFG_HOST")
             NUMBER_DEFAULT = os.getenv("CFG_PORT", 80)
             ENV_ALIAS = FROM_ENV
+            CHAIN_A = CHAIN_B = 7
         """,
         "cfg/use.py": """
             from cfg import DEFAULT_ADDR
@@ -1335,6 +1336,7 @@ def test_constants_through_imports(tmp_path):
     assert constant("cfg.const", "ENV_ALIAS") == EnvDefault("127.0.0.1")
     assert constant("cfg.const", "NO_DEFAULT") is NOT_FOUND
     assert constant("cfg.const", "NUMBER_DEFAULT") is NOT_FOUND
+    assert constant("cfg.const", "CHAIN_A") == constant("cfg.const", "CHAIN_B") == 7
 
 
 def test_class_constants_and_enumeration_values(tmp_path):

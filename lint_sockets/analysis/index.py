@@ -1138,8 +1138,10 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
                 _record_class_constants(stmt, ctx)
         else:
             if isinstance(stmt, ast.Assign):
-                if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                    _record_constant(stmt.targets[0].id, stmt.value, ctx)
+                if all(isinstance(target, ast.Name) for target in stmt.targets):
+                    # ``UDP = DGRAM = socket.SOCK_DGRAM``: every name holds the value
+                    for target in stmt.targets:
+                        _record_constant(target.id, stmt.value, ctx)
                 elif len(stmt.targets) == 1:  # HOST, PORT = "127.0.0.1", 5555
                     for name, value in _unpacked_pairs(stmt.targets[0], stmt.value):
                         _record_constant(name, value, ctx)

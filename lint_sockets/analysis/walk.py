@@ -444,6 +444,11 @@ class _Walker:
                     else:  # HOST, PORT = "127.0.0.1", 5555
                         for name, value in unpacked_pairs(target, small.value):
                             self.model.constants.setdefault(name, value)
+                elif isinstance(small, cst.Assign) and all(
+                        isinstance(t.target, cst.Name) for t in small.targets):
+                    # ``UDP = DGRAM = socket.SOCK_DGRAM``: every name holds the value
+                    for t in small.targets:
+                        self.model.constants.setdefault(t.target.value, small.value)
 
     def walk_body(self, statements):
         # exit_flags[i]: a later statement of an enclosing block (inside the innermost loop)

@@ -2,4 +2,5 @@
 import socket
 
 UDP = socket.SOCK_DGRAM
+DGRAM = DATAGRAM = socket.SOCK_DGRAM  # one value, named twice
 TCP = socket.SOCK_STREAM

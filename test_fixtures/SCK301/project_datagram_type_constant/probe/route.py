@@ -4,9 +4,10 @@
 import socket
 from socket import SOCK_DGRAM as DATAGRAM
 
-from probe.defs import TCP, UDP
+from probe.defs import DATAGRAM as CHAINED, TCP, UDP
 
 LOCAL_UDP = socket.SOCK_DGRAM
+LOCAL_DGRAM = LOCAL_PACKETS = socket.SOCK_DGRAM
 
 
 def source_address(family, peer):
@@ -18,6 +19,20 @@ def source_address(family, peer):
 
 def source_address_local(family, peer):
     sock = socket.socket(family, LOCAL_UDP)
+    sock.setblocking(False)
+    sock.connect(peer)
+    return sock.getsockname()
+
+
+def source_address_chained(family, peer):
+    sock = socket.socket(family, CHAINED)
+    sock.setblocking(False)
+    sock.connect(peer)
+    return sock.getsockname()
+
+
+def source_address_local_chained(family, peer):
+    sock = socket.socket(family, LOCAL_PACKETS)
     sock.setblocking(False)
     sock.connect(peer)
     return sock.getsockname()
