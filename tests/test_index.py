@@ -2496,6 +2496,35 @@ def test_callers_passing_a_constant_imported_from_another_module(tmp_path, packe
     assert index.callers_pass_other_host("Server", 0, "host", "svc.server") is not local
 
 
+@pytest.mark.parametrize("imported, unimportable", [
+    ("devtree.server_packages.common.utils", True),  # the author's own tree
+    ("server_packages.common.utils", False),  # the project's own module
+    ("devtree.common.utils", False),  # the rest is no module of the project
+    ("devtree.server_packages", False),  # the rest is one part only
+    ("json.server_packages.common.utils", False),  # the standard library's
+    ("tools.server_packages.common.utils", False),  # the project has a ``tools``
+    ("project.server_packages.common.utils", False),  # the root's own directory name
+])
+def test_a_module_importing_a_path_of_the_authors_own_tree_cannot_be_imported(
+        tmp_path, imported, unimportable):
+    root = tmp_path / "project"
+    files = {
+        "server_packages/__init__.py": "", "server_packages/common/__init__.py": "",
+        "server_packages/common/utils.py": "def send(sock, message):\n    pass\n",
+        "server_packages/server/__init__.py": "",
+        "server_packages/server/core.py": f"from {imported} import send\n",
+        "server_packages/server/main.py": "from server_packages.server.core import send\n",
+        "server_packages/server/guarded.py":
+            f"try:\n    from {imported} import send\nexcept ImportError:\n    send = None\n",
+        "tools/__init__.py": "",
+    }
+    index = build(root, files)
+    assert index.unimportable("server_packages.server.core") is unimportable
+    assert index.unimportable("server_packages.server.main") is unimportable  # imports it
+    assert not index.unimportable("server_packages.server.guarded")  # in a try
+    assert not index.unimportable("server_packages.common.utils")
+
+
 def test_callers_passing_zero_are_found_by_name_in_every_module(tmp_path):
     files = {
         "svc/__init__.py": "",

@@ -85,6 +85,7 @@ import json
 import os
 import re
 import struct
+import sys
 import zlib
 from collections import OrderedDict
 from types import MappingProxyType
@@ -3756,6 +3757,8 @@ _CALL_CARRIERS = frozenset({ast.Call, ast.Await, ast.UnaryOp, ast.BoolOp, ast.Co
 
 # Standard-library modules whose functions are called often (``mod.f(...)`` after ``import
 # mod``): such a call is never one of a project function, so it is not recorded.
+# the standard library of the Python that runs lint-sockets (3.10 and later know it)
+_RUNNING_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 _STANDARD_MODULES = frozenset({
     "asyncio", "base64", "binascii", "codecs", "collections", "copy", "datetime", "errno",
     "functools", "hashlib", "inspect", "io", "itertools", "json", "logging", "math",
@@ -4193,6 +4196,7 @@ class ProjectIndex:
         self._clears = {}
         self._carrying = {}
         self._windows = None
+        self._unimportable = None
 
     # -- names
     def module_of(self, qname):
@@ -4417,6 +4421,61 @@ class ProjectIndex:
         if self._windows is None:
             self._windows = self._windows_only_modules()
         return module in self._windows
+
+    def unimportable(self, module: str) -> bool:
+        """``module`` cannot be imported from the project as it ships: its own top-level
+        code imports, outside any ``try`` or test, a module by a path whose first part is
+        the author's own tree and no part of the project (``from server_part.server_packages
+        .common.utils import send`` where the project ships ``server_packages/common/utils
+        .py`` but nothing named ``server_part``: ``_leaked_path``), or it imports, so, a
+        project module that cannot be imported; followed at most MAX_HOPS imports deep."""
+        if self._unimportable is None:
+            self._unimportable = self._unimportable_modules()
+        return module in self._unimportable
+
+    def _unimportable_modules(self):
+        held = self.summaries.held
+        found = {name for name, item in held.items()
+                 if any(self._leaked_path(required) for required in item.requires)}
+        if not found:
+            return frozenset()
+        importers = {}
+        for name, item in held.items():
+            for target in item.requires:
+                target = self._nearby(name, item, target)
+                if target != name and target in held:
+                    importers.setdefault(target, []).append(name)
+        layer = set(found)
+        for _ in range(MAX_HOPS):
+            layer = {user for module in layer for user in importers.get(module, ())
+                     if user not in found}
+            if not layer:
+                break
+            found |= layer
+        return frozenset(found)
+
+    def _leaked_path(self, required):
+        """``required`` (a module a top-level import names) is a path into the author's own
+        tree: its first part names no module, package or directory of the project, of the
+        standard library, or on the way to the project's root (``myproj`` for a project
+        kept in ``myproj/``, which its parent directory on ``sys.path`` would make a
+        namespace package), while the rest, two parts or more, is a module the project
+        ships (``server_part.server_packages.common.utils`` beside
+        ``server_packages/common/utils.py``). No installation has that first part."""
+        head, _, rest = required.partition(".")
+        if not rest or "." not in rest or rest not in self.summaries.held or \
+                head in STDLIB_MODULES or head in _RUNNING_STDLIB:
+            return False
+        if any(head in name.split(".") for name in self._module_prefixes()):
+            return False
+        path = os.path.abspath(self.root)
+        while True:
+            if os.path.basename(path) == head:
+                return False
+            parent = os.path.dirname(path)
+            if parent == path:
+                return True
+            path = parent
 
     def _windows_only_modules(self):
         held = self.summaries.held

@@ -1,0 +1,1 @@
+"""Code that never runs: a module whose top-level imports name the author's own tree."""

@@ -1,0 +1,5 @@
+import json
+
+
+def send(sock, message):
+    sock.sendall(json.dumps(message).encode())
