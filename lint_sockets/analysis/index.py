@@ -3755,10 +3755,10 @@ _NO_LOCALS = MappingProxyType({})
 _CALL_CARRIERS = frozenset({ast.Call, ast.Await, ast.UnaryOp, ast.BoolOp, ast.Compare})
 
 
+# The standard library of the Python that runs lint-sockets (3.10 and later know it).
+_RUNNING_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 # Standard-library modules whose functions are called often (``mod.f(...)`` after ``import
 # mod``): such a call is never one of a project function, so it is not recorded.
-# the standard library of the Python that runs lint-sockets (3.10 and later know it)
-_RUNNING_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 _STANDARD_MODULES = frozenset({
     "asyncio", "base64", "binascii", "codecs", "collections", "copy", "datetime", "errno",
     "functools", "hashlib", "inspect", "io", "itertools", "json", "logging", "math",
@@ -4466,7 +4466,11 @@ class ProjectIndex:
         if not rest or "." not in rest or rest not in self.summaries.held or \
                 head in STDLIB_MODULES or head in _RUNNING_STDLIB:
             return False
-        if any(head in name.split(".") for name in self._module_prefixes()):
+        parts = self.__dict__.get("_module_parts")
+        if parts is None:
+            parts = self.__dict__["_module_parts"] = frozenset(
+                part for name in self.summaries.held for part in name.split("."))
+        if head in parts:
             return False
         path = os.path.abspath(self.root)
         while True:
@@ -4964,8 +4968,6 @@ class ProjectIndex:
         bits = 0
         keys = []
         if position is not None:
-            if position >= MAX_CALL_POSITION:
-                bits |= REMOTE
             keys.append(str(position))
         if keyword is not None:
             keys.append("=" + keyword)
@@ -4973,7 +4975,7 @@ class ProjectIndex:
             where = names.get(name) if module != besides else None
             if not where:
                 continue
-            if "*" in where:
+            if "*" in where or (position is not None and position >= MAX_CALL_POSITION):
                 return True
             for key in keys:
                 found = where.get(key, 0)
