@@ -2494,6 +2494,9 @@ def test_callers_passing_a_constant_imported_from_another_module(tmp_path, packe
     assert index.callers_pass_loopback("Server", 0, "host") is local
     # and, seen from the module that defines it, another module's call passes another host
     assert index.callers_pass_other_host("Server", 0, "host", "svc.server") is not local
+    # a position past the recorded ones says nothing where no module calls the name
+    assert not index.callers_pass_other_host("Missing", 9, None, "svc.server")
+    assert index.callers_pass_other_host("Server", 9, None, "svc.server")
 
 
 @pytest.mark.parametrize("imported, unimportable", [
