@@ -182,8 +182,8 @@ def _binds_another_address(facts, site):
     ``OSError``) binds the same socket, in the same function, to an address written
     differently (``port + 1``, a port drawn at random, port 0), or reading a name or
     attribute the handler assigns first (``self.port = random.randint(...)``): the program
-    takes another address when this one is taken, so a port held in TIME_WAIT does not stop it from
-    starting (the second ``bind()`` is checked on its own)."""
+    takes another address when this one is taken, so a port held in TIME_WAIT does not
+    stop it from starting (the second ``bind()`` is checked on its own)."""
     _, handler = facts.catching_frame(site, "OSError")
     if handler is None:
         return False

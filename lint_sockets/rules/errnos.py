@@ -813,7 +813,7 @@ def _first_per_statement(body, subscripts):
     first is fixed, the next is reported, and ``--fix`` goes on to a fixed point)."""
     if len(subscripts) < 2:
         return subscripts
-    wanted = {id(s) for s in subscripts}
+    order = {id(s): i for i, s in enumerate(subscripts)}
     later = set()
     for node in walk(body):
         if isinstance(node, cst.BaseSmallStatement):
@@ -822,9 +822,8 @@ def _first_per_statement(body, subscripts):
             part = node.test
         else:
             continue
-        inside = [id(n) for n in walk(part, nested=True) if id(n) in wanted]
+        inside = [id(n) for n in walk(part, nested=True) if id(n) in order]
         if len(inside) > 1:
-            order = {id(s): i for i, s in enumerate(subscripts)}
             inside.sort(key=order.__getitem__)
             later.update(inside[1:])
     return [s for s in subscripts if id(s) not in later]
