@@ -110,6 +110,50 @@ class _ChildCode:
                     self.passed.add(id(choice))
 
 
+def _daemon_thread_class(node, qualify):
+    """The class derives from ``threading.Thread`` and makes itself a daemon in
+    ``__init__`` (``self.daemon = True`` as a statement of its body, or ``daemon=True``
+    handed to ``super().__init__``/``Thread.__init__``), and nothing in it sets ``daemon``
+    otherwise or calls ``setDaemon``: its ``run()`` runs in a daemon thread when started."""
+    if not any(qualify(base.value) == "threading.Thread" for base in node.bases):
+        return False
+    init = next((item for item in node.body.body if isinstance(item, cst.FunctionDef)
+                 and item.name.value == "__init__" and item.params.params), None)
+    if init is None or not isinstance(init.body, cst.IndentedBlock):
+        return False
+    me = init.params.params[0].name.value
+    daemon = False
+    for stmt in init.body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+                    key_of(small.targets[0].target) == f"{me}.daemon" and \
+                    type(small.value) is cst.Name and small.value.value == "True":
+                daemon = True
+            elif isinstance(small, cst.Expr) and type(small.value) is cst.Call and \
+                    type(small.value.func) is cst.Attribute and \
+                    small.value.func.attr.value == "__init__":
+                daemon = daemon or any(
+                    arg.keyword is not None and arg.keyword.value == "daemon" and
+                    type(arg.value) is cst.Name and arg.value.value == "True"
+                    for arg in small.value.args)
+    if not daemon:
+        return False
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, cst.Assign) and any(
+                type(t.target) is cst.Attribute and t.target.attr.value == "daemon"
+                for t in item.targets) and not (
+                type(item.value) is cst.Name and item.value.value == "True"):
+            return False  # ``self.daemon = False`` somewhere
+        elif isinstance(item, cst.Attribute) and item.attr.value == "setDaemon":
+            return False
+        stack.extend(iter_children(item))
+    return True
+
+
 def _call_in(statement, qualify, names):
     """The statement is a line whose last statement calls one of ``names``."""
     if not isinstance(statement, cst.SimpleStatementLine):
@@ -414,6 +458,11 @@ class ChildFacts:
         code = self.memo("child.code", lambda: _ChildCode(self))
         name = node.name.value
         parent = scope.parent
+        if name == "run" and scope.cls is not None and parent is not None and \
+                parent.kind == "class" and \
+                all(self._module_attribute(m) for m in code.named.get("run", ())) and \
+                _daemon_thread_class(scope.cls.node, self.imports.qualify):
+            return True  # the run() of a daemon thread class, which nothing else calls
         if parent is not None and parent.kind == "function":
             # a nested function is reached only by its name in the function around it
             mentions = list(_name_mentions(parent.node, name))
@@ -429,6 +478,13 @@ class ChildFacts:
         callers = self.memo("child.callers", lambda: _Callers(self))
         return bool(mentions) and all(
             self._daemon_use(callers, mention, node, seen) for mention in mentions)
+
+    def _module_attribute(self, node):
+        """``node`` is an attribute of an imported module (``subprocess.run``,
+        ``asyncio.run``), no mention of a method of the module's own classes."""
+        return type(node) is cst.Attribute and type(node.value) is cst.Name and \
+            any(binding.how == "import" for binding in
+                self.model.module_scope.bindings.get(node.value.value, ()))
 
     def _daemon_use(self, callers, mention, function, seen):
         """The mention of ``function``'s name runs only in daemon threads: it is called
