@@ -600,9 +600,11 @@ def _tested(site, loop, asked):
         # calls readuntil() / readexactly() on the reader, which raise IncompleteReadError
         # at end of file instead of returning b"".
         return True
-    if site.method == "recv" and calls and (site.receiver_key, "pending") in calls:
+    if site.method == "recv" and calls and any(
+            (site.receiver_key, method) in calls for method in ("pending", "recv_ready")):
         # ``while sock.pending(): data += sock.recv(sock.pending())``: an SSL socket's
-        # recv() returns the bytes it already holds decrypted, never b"", while any remain.
+        # recv() returns the bytes it already holds decrypted, never b"", while any remain;
+        # so does an SSH channel's after ``recv_ready()`` (paramiko: bytes are buffered)
         return True
     if site.role in ("return",) and site.direct:
         return True

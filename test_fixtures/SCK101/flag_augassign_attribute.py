@@ -31,3 +31,10 @@ class Drainer:
         while self.other.pending():
             data += self.sock.recv(4096)  # expect: SCK101
         return data
+
+    def drain_ready(self) -> bytes:
+        # nor does recv_ready() of another channel
+        data = b""
+        while self.other.recv_ready():
+            data += self.sock.recv(4096)  # expect: SCK101
+        return data

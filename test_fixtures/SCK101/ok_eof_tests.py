@@ -50,6 +50,21 @@ class TLSConnection:
         return data
 
 
+class ShellSession:
+    """An SSH channel asked recv_ready() first: it says so only while bytes are buffered,
+    and recv() then returns them, never b""."""
+
+    def __init__(self, sock) -> None:
+        self.sock = sock
+
+    def read_output(self) -> bytes:
+        out = b""
+        while not self.sock.exit_status_ready():
+            if self.sock.recv_ready():
+                out += self.sock.recv(1024)
+        return out
+
+
 def read_all_walrus(sock: socket.socket) -> bytes:
     # the assignment expression is the test: an empty read ends the loop
     buf = b""
