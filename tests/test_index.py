@@ -2,6 +2,7 @@
 
 import ast
 import json
+import pickle
 import textwrap
 
 import pytest
@@ -1502,8 +1503,10 @@ def _every_project():
 def test_json_round_trip_keeps_environment_defaults_and_imported_arguments():
     source = textwrap.dedent("""
         import os
+        import sys
         from svc.settings import HOST
         FROM_ENV = os.getenv("SVC_HOST", "127.0.0.1")
+        sys.path.insert(0, os.path.dirname(__file__))
 
 
         def main(host=HOST):
@@ -1517,6 +1520,9 @@ def test_json_round_trip_keeps_environment_defaults_and_imported_arguments():
     again = ModuleSummary.from_json(json.loads(json.dumps(data)))
     assert again.constants["FROM_ENV"] == EnvDefault("127.0.0.1")
     assert again.callargs.refs == {"Server": {"0": ["svc.settings.HOST"]}}
+    assert data["sp"] is True and again.path  # its top-level code changes sys.path
+    packed = PackedSummary.of(again, summary_text(again.to_json()))
+    assert pickle.loads(pickle.dumps(packed)).path
     assert again.to_json() == data
 
 
@@ -1633,6 +1639,7 @@ _INIT = ("classes", "Conn", "m", "_socket")
     (("cr",), {"send_command": {"0": ["svc.settings.HOST"] * 5}}),
     (("cr",), {"send_command": {"x": ["svc.settings.HOST"]}}),
     (("cx",), "yes"),
+    (("sp",), "yes"),
     (("req",), "wl.win"),
     (("req",), [1]),
     (("req",), [""]),
@@ -2519,12 +2526,15 @@ def test_a_module_importing_a_path_of_the_authors_own_tree_cannot_be_imported(
         "server_packages/server/main.py": "from server_packages.server.core import send\n",
         "server_packages/server/guarded.py":
             f"try:\n    from {imported} import send\nexcept ImportError:\n    send = None\n",
+        "server_packages/server/pathed.py":
+            f"import sys\nsys.path.append('../../..')\nfrom {imported} import send\n",
         "tools/__init__.py": "",
     }
     index = build(root, files)
     assert index.unimportable("server_packages.server.core") is unimportable
     assert index.unimportable("server_packages.server.main") is unimportable  # imports it
     assert not index.unimportable("server_packages.server.guarded")  # in a try
+    assert not index.unimportable("server_packages.server.pathed")  # its own sys.path
     assert not index.unimportable("server_packages.common.utils")
 
 

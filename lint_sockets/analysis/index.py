@@ -99,7 +99,7 @@ from lint_sockets.analysis.tables import (
 
 _SOCKET_HANDOUT_METHODS = READ_METHODS | ACCEPT_METHODS
 
-SUMMARY_VERSION = 34
+SUMMARY_VERSION = 35
 
 MAX_DEPTH = 4
 MAX_HOPS = 8
@@ -612,7 +612,7 @@ class ModuleSummary:
     has (``tables.WINDOWS_MODULES``, ``WINDOWS_CTYPES``)."""
 
     __slots__ = ("module", "is_package", "imports", "stars", "constants", "functions",
-                 "classes", "partial", "callargs", "requires", "windows")
+                 "classes", "partial", "callargs", "requires", "windows", "path")
     module: str
     is_package: bool
     imports: Dict[str, str]
@@ -631,7 +631,7 @@ class ModuleSummary:
                  functions: Optional[Dict[str, FunctionSummary]] = None,
                  classes: Optional[Dict[str, ClassSummary]] = None, partial: bool = False,
                  callargs: Optional[CallArguments] = None, requires=(),
-                 windows: bool = False):
+                 windows: bool = False, path: bool = False):
         self.module = module
         self.is_package = is_package
         self.imports = imports or {}
@@ -643,6 +643,7 @@ class ModuleSummary:
         self.callargs = callargs if callargs is not None else CallArguments()
         self.requires = list(requires)
         self.windows = windows
+        self.path = path  # its top-level code changes ``sys.path``
 
     def defines(self, name):
         return name in self.functions or name in self.classes or name in self.constants
@@ -685,6 +686,8 @@ class ModuleSummary:
             data["req"] = list(self.requires)
         if self.windows:
             data["win"] = True
+        if self.path:
+            data["sp"] = True
         return data
 
     @classmethod
@@ -692,7 +695,7 @@ class ModuleSummary:
         """The summary ``to_json`` gave; ``ValueError`` on anything else."""
         _check_dict(data, {"v", "module", "package", "partial", "imports", "stars",
                            "constants", "pf", "functions", "classes", "opaque", "ca", "cx",
-                           "cr", "req", "win"},
+                           "cr", "req", "win", "sp"},
                     "module summary")
         if data.get("v") != SUMMARY_VERSION or type(data.get("v")) is not int:
             _fail("summary version")
@@ -739,7 +742,7 @@ class ModuleSummary:
                    constants, functions, classes, _bool(data.get("partial", False)),
                    callargs,
                    [_name(r) for r in _list(data.get("req", []), MAX_EDGES, "requires")],
-                   _bool(data.get("win", False)))
+                   _bool(data.get("win", False)), _bool(data.get("sp", False)))
 
 
 class CallArguments:
@@ -1154,7 +1157,29 @@ def summarise(tree: ast.Module, module: str, is_package: bool = False) -> Module
     requires, windows = _top_level_imports(tree.body, module, is_package, imports)
     return ModuleSummary(module, is_package, imports, stars, constants, functions, classes,
                          partial=ctx.partial, callargs=ctx.callargs, requires=requires,
-                         windows=windows)
+                         windows=windows, path=_changes_sys_path(statements, imports))
+
+
+def _changes_sys_path(statements, imports):
+    """The module's top-level statements (``_module_statements``: under ``if``/``try``
+    too) change ``sys.path``: ``sys.path.append(...)``, ``.insert``, ``.extend``, an
+    assignment to it or to an item of it. Its imports then search a path of its own."""
+    for stmt in statements:
+        if isinstance(stmt, _FUNCTIONS) or type(stmt) is ast.ClassDef:
+            continue
+        for node in ast.walk(stmt):
+            target = None
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and \
+                    node.func.attr in ("append", "insert", "extend"):
+                target = node.func.value
+            elif type(node) in (ast.Assign, ast.AugAssign):
+                for item in (node.targets if type(node) is ast.Assign else [node.target]):
+                    target = item.value if type(item) is ast.Subscript else item
+            dotted = dotted_name(target) if target is not None else None
+            head, dot, rest = (dotted or "").partition(".")
+            if dot and (imports.get(head, head) + "." + rest) == "sys.path":
+                return True
+    return False
 
 
 def _daemon_params(statements, ctx, functions, classes):
@@ -3953,7 +3978,7 @@ class PackedSummary:
     ``unpack`` gives the ModuleSummary back (``from_json``, which validates it)."""
 
     __slots__ = ("blob", "helpers", "handovers", "imported", "starred", "platform_tests",
-                 "is_package", "requires", "windows")
+                 "is_package", "requires", "windows", "path")
     blob: bytes
     helpers: str
     handovers: Tuple[Tuple[str, str, Optional[int], str], ...]
@@ -3966,7 +3991,7 @@ class PackedSummary:
 
     def __init__(self, blob: bytes, helpers: str, handovers, imported: str = "",
                  starred: str = "", platform_tests: str = "", is_package: bool = False,
-                 requires=(), windows: bool = False):
+                 requires=(), windows: bool = False, path: bool = False):
         self.blob = blob
         self.helpers = helpers
         self.handovers = tuple(handovers)
@@ -3976,6 +4001,7 @@ class PackedSummary:
         self.is_package = is_package
         self.requires = tuple(requires)
         self.windows = windows
+        self.path = path
 
     @classmethod
     def of(cls, summary: ModuleSummary, text: Optional[bytes] = None,
@@ -3988,7 +4014,7 @@ class PackedSummary:
                    "\n".join(sorted(_helper_names(summary))), _handovers(summary),
                    "\n".join(imported), "\n".join(starred),
                    "\n".join(sorted(_platform_test_names(summary))), summary.is_package,
-                   summary.requires, summary.windows)
+                   summary.requires, summary.windows, summary.path)
 
     @classmethod
     def load(cls, blob) -> PackedSummary:
@@ -4008,11 +4034,11 @@ class PackedSummary:
 
     def __getstate__(self):
         return (self.blob, self.helpers, self.handovers, self.imported, self.starred,
-                self.platform_tests, self.is_package, self.requires, self.windows)
+                self.platform_tests, self.is_package, self.requires, self.windows, self.path)
 
     def __setstate__(self, state):
         (self.blob, self.helpers, self.handovers, self.imported, self.starred,
-         self.platform_tests, self.is_package, self.requires, self.windows) = state
+         self.platform_tests, self.is_package, self.requires, self.windows, self.path) = state
 
 
 def _unpack(blob):
@@ -4427,16 +4453,17 @@ class ProjectIndex:
         code imports, outside any ``try`` or test, a module by a path whose first part is
         the author's own tree and no part of the project (``from server_part.server_packages
         .common.utils import send`` where the project ships ``server_packages/common/utils
-        .py`` but nothing named ``server_part``: ``_leaked_path``), or it imports, so, a
-        project module that cannot be imported; followed at most MAX_HOPS imports deep."""
+        .py`` but nothing named ``server_part``: ``_leaked_path``), and does not change
+        ``sys.path`` (which makes its search path its own); or it imports, so, a project
+        module that cannot be imported; followed at most MAX_HOPS imports deep."""
         if self._unimportable is None:
             self._unimportable = self._unimportable_modules()
         return module in self._unimportable
 
     def _unimportable_modules(self):
         held = self.summaries.held
-        found = {name for name, item in held.items()
-                 if any(self._leaked_path(required) for required in item.requires)}
+        found = {name for name, item in held.items() if not item.path and
+                 any(self._leaked_path(required) for required in item.requires)}
         if not found:
             return frozenset()
         importers = {}
