@@ -541,7 +541,23 @@ class ClassSummary:
                    methods, annotations, assigned)
 
 
-class ErrnoName:
+class _Marked:
+    """A constant that is one text whose meaning its class gives: equal to another of the
+    same class holding the same text."""
+
+    __slots__ = ()
+
+    def _text(self) -> str:
+        raise NotImplementedError
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other._text() == self._text()
+
+    def __hash__(self):
+        return hash((type(self).__name__, self._text()))
+
+
+class ErrnoName(_Marked):
     """``errno.<name>`` in a constant (its value depends on the platform)."""
 
     __slots__ = ("name",)
@@ -550,17 +566,14 @@ class ErrnoName:
     def __init__(self, name: str):
         self.name = name
 
-    def __eq__(self, other):
-        return isinstance(other, ErrnoName) and other.name == self.name
-
-    def __hash__(self):
-        return hash(("errno", self.name))
+    def _text(self):
+        return self.name
 
     def __repr__(self):
         return f"errno.{self.name}"
 
 
-class NameRef:
+class NameRef(_Marked):
     """A constant that is another name (``ADDR = DEFAULT_ADDR``), resolved by the index."""
 
     __slots__ = ("dotted",)
@@ -569,17 +582,14 @@ class NameRef:
     def __init__(self, dotted: str):
         self.dotted = dotted
 
-    def __eq__(self, other):
-        return isinstance(other, NameRef) and other.dotted == self.dotted
-
-    def __hash__(self):
-        return hash(("ref", self.dotted))
+    def _text(self):
+        return self.dotted
 
     def __repr__(self):
         return f"NameRef({self.dotted!r})"
 
 
-class EnvDefault:
+class EnvDefault(_Marked):
     """A constant read from the environment with a text default (``HOST =
     os.getenv("HOST", "127.0.0.1")``, ``os.environ.get(...)``): ``value``, the default,
     is what it holds unless the environment says otherwise. No rule reads it as the text
@@ -591,11 +601,8 @@ class EnvDefault:
     def __init__(self, value: str):
         self.value = value
 
-    def __eq__(self, other):
-        return isinstance(other, EnvDefault) and other.value == self.value
-
-    def __hash__(self):
-        return hash(("env", self.value))
+    def _text(self):
+        return self.value
 
     def __repr__(self):
         return f"EnvDefault({self.value!r})"
@@ -4464,22 +4471,7 @@ class ProjectIndex:
         held = self.summaries.held
         found = {name for name, item in held.items() if not item.path and
                  any(self._leaked_path(required) for required in item.requires)}
-        if not found:
-            return frozenset()
-        importers = {}
-        for name, item in held.items():
-            for target in item.requires:
-                target = self._nearby(name, item, target)
-                if target != name and target in held:
-                    importers.setdefault(target, []).append(name)
-        layer = set(found)
-        for _ in range(MAX_HOPS):
-            layer = {user for module in layer for user in importers.get(module, ())
-                     if user not in found}
-            if not layer:
-                break
-            found |= layer
-        return frozenset(found)
+        return self._with_importers(found, packages=False)
 
     def _leaked_path(self, required):
         """``required`` (a module a top-level import names) is a path into the author's own
@@ -4510,18 +4502,28 @@ class ProjectIndex:
 
     def _windows_only_modules(self):
         held = self.summaries.held
-        found = {name for name, item in held.items() if item.windows}
+        return self._with_importers({name for name, item in held.items() if item.windows},
+                                    packages=True)
+
+    def _with_importers(self, found, packages):
+        """``found`` (project modules) and the modules whose import imports one of them
+        first, MAX_HOPS imports deep: through their top-level imports outside any ``try``
+        or test (``ModuleSummary.requires``, found as ``_nearby`` does), and, with
+        ``packages``, through the packages that hold them (``import a.b`` runs ``a``)."""
         if not found:
             return frozenset()
+        held = self.summaries.held
         importers = {}  # module -> the modules whose import imports it first
         for name, item in held.items():
             targets = list(item.requires)
-            parts = name.split(".")
-            targets += [".".join(parts[:cut]) for cut in range(1, len(parts))]
+            if packages:
+                parts = name.split(".")
+                targets += [".".join(parts[:cut]) for cut in range(1, len(parts))]
             for target in targets:
                 target = self._nearby(name, item, target)
                 if target != name and target in held:
                     importers.setdefault(target, []).append(name)
+        found = set(found)
         layer = set(found)
         for _ in range(MAX_HOPS):
             layer = {user for module in layer for user in importers.get(module, ())
